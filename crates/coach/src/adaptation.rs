@@ -1,0 +1,587 @@
+//! Adaptation: the next dose from the pain response, as a replay of the whole
+//! history. Replaying (rather than mutating a stored "current dose") means the
+//! plan is always what the rules say for the facts we have, even when a session
+//! is logged late; the store keeps each decision as it was made, for the audit.
+//!
+//! Rules, in the order they are tried after each logged session:
+//!
+//! | id | when | next dose |
+//! |---|---|---|
+//! | A-RED-FLAG | a red-flag symptom in the log or check-in | stop; contact a clinician |
+//! | A-STOPPED | the programme is already stopped | stays stopped until a clinician resumes it |
+//! | A-PAIN-HIGH | peak pain above 5 | one step back |
+//! | A-MORNING-RISE | next-morning pain 2+ above usual | one step back |
+//! | A-TWO-STEPBACKS | a second step-back in a row | stop; contact a clinician |
+//! | A-INCOMPLETE | fewer minutes done than prescribed | repeat |
+//! | A-AWAIT-CHECKIN | no next-morning check-in yet | repeat |
+//! | A-MORNING-UNSETTLED | next-morning pain 1 above usual | repeat |
+//! | A-PAIN-ACCEPTABLE | peak pain 3-5 | repeat |
+//! | A-PROGRESS | peak pain 0-2, morning settled | one step up: time, then speed, support, incline |
+//! | A-WEEKLY-CAP / A-AT-CEILING | no step fits the caps | repeat |
+//!
+//! Between sessions: A-GAP (7+ days without a session: fewer minutes) and
+//! A-CLINICIAN-OVERRIDE (a clinician's dose wins and is recorded).
+
+use crate::dates::{add_days, days_between};
+use crate::dose::{Dose, Variable};
+use crate::evidence as ev;
+use crate::history::{CheckIn, History, Override, SessionLog};
+use crate::programme::Programme;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// Peak pain above this is too much (EVIDENCE §5.1 zones).
+pub const PAIN_TOO_MUCH: u8 = 5;
+/// Peak pain up to this is safe and allows progress.
+pub const PAIN_SAFE: u8 = 2;
+/// A next-morning rise of this much over usual pain is real (MDC 1.33).
+pub const MORNING_RISE_STEP_BACK: i16 = 2;
+/// Weekly retro minutes may grow by at most this percentage.
+pub const WEEKLY_CAP_PERCENT: u32 = 20;
+/// A gap of this many days resumes lower.
+pub const GAP_DAYS: i64 = 7;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Start,
+    Progress,
+    Repeat,
+    StepBack,
+    Resume,
+    Stop,
+    Override,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Decision {
+    /// First day the decision applies.
+    pub effective: Date,
+    pub action: Action,
+    /// The one variable changed, if any.
+    pub changed: Option<Variable>,
+    pub rule: String,
+    pub evidence: Vec<String>,
+    /// What the walker reads.
+    pub reason: String,
+    /// `None` while the programme is stopped.
+    pub dose: Option<Dose>,
+    /// The session this decision follows, if it follows one.
+    pub after_session: Option<Date>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Timeline {
+    pub decisions: Vec<Decision>,
+}
+
+impl Timeline {
+    /// The decision in force on `date`: the last one effective on or before it.
+    pub fn in_force(&self, date: Date) -> Option<&Decision> {
+        self.decisions.iter().rev().find(|d| d.effective <= date)
+    }
+
+    pub fn dose_on(&self, date: Date) -> Option<Dose> {
+        self.in_force(date).and_then(|d| d.dose)
+    }
+
+    pub fn minutes_on(&self, date: Date) -> u32 {
+        self.dose_on(date).map_or(0, |d| u32::from(d.minutes))
+    }
+
+    pub fn latest(&self) -> Option<&Decision> {
+        self.decisions.last()
+    }
+
+    pub fn is_stopped(&self) -> bool {
+        self.latest().is_some_and(|d| d.action == Action::Stop)
+    }
+
+    /// The decision made after the session on `date`.
+    pub fn after(&self, session: Date) -> Option<&Decision> {
+        self.decisions
+            .iter()
+            .rev()
+            .find(|d| d.after_session == Some(session))
+    }
+}
+
+struct Rule {
+    id: &'static str,
+    evidence: &'static [&'static str],
+}
+
+const RED_FLAG: Rule = Rule {
+    id: "A-RED-FLAG",
+    evidence: &[ev::KNEE_RED_FLAGS, ev::DVT_FLAG, ev::DESIGN_ADAPTATION],
+};
+const STOPPED: Rule = Rule {
+    id: "A-STOPPED",
+    evidence: &[ev::DESIGN_ADAPTATION],
+};
+const PAIN_HIGH: Rule = Rule {
+    id: "A-PAIN-HIGH",
+    evidence: &[ev::PAIN_ZONES, ev::DESIGN_ADAPTATION],
+};
+const MORNING_RISE: Rule = Rule {
+    id: "A-MORNING-RISE",
+    evidence: &[ev::NEXT_MORNING, ev::NRS_MDC, ev::DESIGN_ADAPTATION],
+};
+const TWO_STEPBACKS: Rule = Rule {
+    id: "A-TWO-STEPBACKS",
+    evidence: &[ev::DESIGN_ADAPTATION],
+};
+const INCOMPLETE: Rule = Rule {
+    id: "A-INCOMPLETE",
+    evidence: &[ev::DESIGN_WEEKLY_CAP],
+};
+const AWAIT_CHECKIN: Rule = Rule {
+    id: "A-AWAIT-CHECKIN",
+    evidence: &[ev::NEXT_MORNING, ev::DESIGN_ADAPTATION],
+};
+const MORNING_UNSETTLED: Rule = Rule {
+    id: "A-MORNING-UNSETTLED",
+    evidence: &[ev::NEXT_MORNING, ev::NRS_MDC],
+};
+const PAIN_ACCEPTABLE: Rule = Rule {
+    id: "A-PAIN-ACCEPTABLE",
+    evidence: &[ev::PAIN_ZONES, ev::DESIGN_ADAPTATION],
+};
+const PROGRESS: Rule = Rule {
+    id: "A-PROGRESS",
+    evidence: &[
+        ev::PAIN_ZONES,
+        ev::NEXT_MORNING,
+        ev::DESIGN_BLOCK,
+        ev::DESIGN_WEEKLY_CAP,
+    ],
+};
+const WEEKLY_CAP: Rule = Rule {
+    id: "A-WEEKLY-CAP",
+    evidence: &[ev::VOLUME_JUMPS, ev::DESIGN_WEEKLY_CAP],
+};
+const AT_CEILING: Rule = Rule {
+    id: "A-AT-CEILING",
+    evidence: &[ev::DESIGN_BLOCK, ev::DESIGN_FALL_RISK],
+};
+const GAP: Rule = Rule {
+    id: "A-GAP",
+    evidence: &[ev::DESIGN_GAP],
+};
+const OVERRIDE: Rule = Rule {
+    id: "A-CLINICIAN-OVERRIDE",
+    evidence: &[ev::SUPERVISION],
+};
+const START: Rule = Rule {
+    id: "P-START",
+    evidence: &[ev::TREADMILL_SETUP, ev::TRIAL_DOSE, ev::DESIGN_BLOCK],
+};
+
+/// Every rule id the engine can emit, with its evidence (for tests and docs).
+pub fn rules() -> Vec<(&'static str, &'static [&'static str])> {
+    [
+        RED_FLAG,
+        STOPPED,
+        PAIN_HIGH,
+        MORNING_RISE,
+        TWO_STEPBACKS,
+        INCOMPLETE,
+        AWAIT_CHECKIN,
+        MORNING_UNSETTLED,
+        PAIN_ACCEPTABLE,
+        PROGRESS,
+        WEEKLY_CAP,
+        AT_CEILING,
+        GAP,
+        OVERRIDE,
+        START,
+    ]
+    .into_iter()
+    .map(|r| (r.id, r.evidence))
+    .collect()
+}
+
+fn decision(
+    rule: Rule,
+    action: Action,
+    effective: Date,
+    dose: Option<Dose>,
+    reason: String,
+) -> Decision {
+    Decision {
+        effective,
+        action,
+        changed: None,
+        rule: rule.id.into(),
+        evidence: rule.evidence.iter().map(|e| e.to_string()).collect(),
+        reason,
+        dose,
+        after_session: None,
+    }
+}
+
+enum Event<'a> {
+    Override(&'a Override),
+    Log(&'a SessionLog),
+}
+
+impl Event<'_> {
+    fn date(&self) -> Date {
+        match self {
+            Event::Override(o) => o.effective,
+            Event::Log(l) => l.date,
+        }
+    }
+}
+
+/// Replays the history up to `today` and returns every decision, in order.
+pub fn replay(p: &Programme, h: &History, today: Date) -> Timeline {
+    let start = p.limits.start_dose();
+    let mut tl = Timeline {
+        decisions: vec![decision(
+            START,
+            Action::Start,
+            p.start(),
+            Some(start),
+            "First sessions are short and slow, holding the rails: about half your usual speed, in short bouts.".into(),
+        )],
+    };
+    let mut events: Vec<Event> = h
+        .overrides
+        .iter()
+        .map(Event::Override)
+        .chain(h.logs.iter().map(Event::Log))
+        .collect();
+    // Overrides sort before a log on the same day: a clinician sets the dose
+    // for that day's session. The sort is stable, so entry order breaks ties.
+    events.sort_by_key(|e| (e.date(), matches!(e, Event::Log(_))));
+
+    let mut last_session: Option<Date> = None;
+    let mut step_backs_in_row = 0u8;
+    for event in events {
+        match event {
+            Event::Override(o) => {
+                let dose = p.limits.clamp(o.dose);
+                let mut d = decision(
+                    OVERRIDE,
+                    Action::Override,
+                    o.effective,
+                    Some(dose),
+                    format!(
+                        "Your clinician {} set this dose: {}",
+                        o.by.trim(),
+                        o.reason.trim()
+                    ),
+                );
+                d.changed = tl
+                    .dose_on(o.effective)
+                    .and_then(|before| dose.changes_from(&before).first().copied());
+                tl.decisions.push(d);
+                step_backs_in_row = 0;
+            }
+            Event::Log(log) => {
+                if let Some(gap) = resume_after_gap(&tl, last_session, log.date) {
+                    tl.decisions.push(gap);
+                }
+                let d = decide(p, &tl, log, h.checkin_for(log.date), step_backs_in_row);
+                step_backs_in_row = if d.action == Action::StepBack {
+                    step_backs_in_row + 1
+                } else {
+                    0
+                };
+                tl.decisions.push(d);
+                last_session = Some(log.date);
+            }
+        }
+    }
+    if let Some(gap) = resume_after_gap(&tl, last_session, today) {
+        tl.decisions.push(gap);
+    }
+    tl
+}
+
+/// After 7 or more days without a session, resume with fewer minutes: one
+/// step down for each whole week missed, at most three.
+fn resume_after_gap(tl: &Timeline, last: Option<Date>, date: Date) -> Option<Decision> {
+    let last = last?;
+    let gap = days_between(last, date);
+    if gap < GAP_DAYS
+        || tl
+            .decisions
+            .last()
+            .is_some_and(|d| d.action == Action::Resume && d.effective == date)
+    {
+        return None;
+    }
+    let before = tl.dose_on(date)?;
+    let mut dose = before;
+    for _ in 0..(gap / GAP_DAYS).min(3) {
+        dose = dose.fewer_minutes().unwrap_or(dose);
+    }
+    let mut d = decision(
+        GAP,
+        Action::Resume,
+        date,
+        Some(dose),
+        format!(
+            "It has been {gap} days since your last session, so we restart a little lower ({} min) and build up again.",
+            dose.minutes
+        ),
+    );
+    d.changed = (dose != before).then_some(Variable::Duration);
+    Some(d)
+}
+
+fn decide(
+    p: &Programme,
+    tl: &Timeline,
+    log: &SessionLog,
+    checkin: Option<&CheckIn>,
+    step_backs_in_row: u8,
+) -> Decision {
+    let effective = add_days(log.date, 1);
+    let prescribed = tl.dose_on(log.date);
+    let mut d = decide_inner(
+        p,
+        tl,
+        log,
+        checkin,
+        step_backs_in_row,
+        effective,
+        prescribed,
+    );
+    d.after_session = Some(log.date);
+    if d.changed.is_none() {
+        d.changed = match (d.dose, prescribed) {
+            (Some(after), Some(before)) => after.changes_from(&before).first().copied(),
+            _ => None,
+        };
+    }
+    d
+}
+
+fn decide_inner(
+    p: &Programme,
+    tl: &Timeline,
+    log: &SessionLog,
+    checkin: Option<&CheckIn>,
+    step_backs_in_row: u8,
+    effective: Date,
+    prescribed: Option<Dose>,
+) -> Decision {
+    let symptoms: Vec<String> = log
+        .symptoms
+        .iter()
+        .chain(checkin.map(|c| c.symptoms.as_slice()).unwrap_or_default())
+        .map(|s| s.label().to_lowercase())
+        .collect();
+    if !symptoms.is_empty() {
+        return decision(
+            RED_FLAG,
+            Action::Stop,
+            effective,
+            None,
+            format!(
+                "You reported: {}. Stop the programme and contact your clinician before walking backwards again. If it is severe or sudden, get medical help today.",
+                symptoms.join("; ")
+            ),
+        );
+    }
+    let Some(dose) = prescribed else {
+        return decision(
+            STOPPED,
+            Action::Stop,
+            effective,
+            None,
+            "The programme is paused. Contact your clinician; only they can restart it.".into(),
+        );
+    };
+
+    let peak = log.pain_peak.value();
+    let rise =
+        checkin.map(|c| i16::from(c.pain.value()) - i16::from(p.setup.baseline_pain.value()));
+    let step_back = if peak > PAIN_TOO_MUCH {
+        Some((
+            PAIN_HIGH,
+            format!("Your pain peaked at {peak}/10, above 5, which is too much."),
+        ))
+    } else if let Some(r) = rise.filter(|r| *r >= MORNING_RISE_STEP_BACK) {
+        Some((
+            MORNING_RISE,
+            format!("The next morning your pain was {r} points above your usual level."),
+        ))
+    } else {
+        None
+    };
+    if let Some((rule, why)) = step_back {
+        if step_backs_in_row >= 1 {
+            return decision(
+                TWO_STEPBACKS,
+                Action::Stop,
+                effective,
+                None,
+                format!(
+                    "{why} That is the second step back in a row, so we stop here: please contact your clinician before the next session."
+                ),
+            );
+        }
+        return match dose.step_back(&p.limits) {
+            Some((var, lower)) => {
+                let mut d = decision(
+                    rule,
+                    Action::StepBack,
+                    effective,
+                    Some(lower),
+                    format!("{why} Next time: less {}.", var.noun()),
+                );
+                d.changed = Some(var);
+                d
+            }
+            None => decision(
+                rule,
+                Action::StepBack,
+                effective,
+                Some(dose),
+                format!("{why} You are already at the lowest dose, so keep it there."),
+            ),
+        };
+    }
+
+    if log.minutes < dose.minutes {
+        return decision(
+            INCOMPLETE,
+            Action::Repeat,
+            effective,
+            Some(dose),
+            format!(
+                "You walked {} of the {} minutes, so we repeat this dose before adding more.",
+                log.minutes, dose.minutes
+            ),
+        );
+    }
+    let Some(rise) = rise else {
+        return decision(
+            AWAIT_CHECKIN,
+            Action::Repeat,
+            effective,
+            Some(dose),
+            "Repeat this dose for now. Tomorrow morning, record how your knee feels: that decides whether you can step up.".into(),
+        );
+    };
+    if rise == 1 {
+        return decision(
+            MORNING_UNSETTLED,
+            Action::Repeat,
+            effective,
+            Some(dose),
+            "Your knee had not quite settled by the next morning, so we repeat this dose.".into(),
+        );
+    }
+    if peak > PAIN_SAFE {
+        return decision(
+            PAIN_ACCEPTABLE,
+            Action::Repeat,
+            effective,
+            Some(dose),
+            format!(
+                "Pain of {peak}/10 during the walk is acceptable, so we repeat this dose until it feels easier."
+            ),
+        );
+    }
+    progress(p, tl, dose, effective, peak)
+}
+
+/// One step up in the first variable that fits the week's ceiling and the
+/// weekly cap, in the order time, speed, support, incline.
+fn progress(p: &Programme, tl: &Timeline, dose: Dose, effective: Date, peak: u8) -> Decision {
+    let week = p.week_of(effective);
+    let ceiling = p.limits.ceiling(week);
+    let mut capped = false;
+    for var in Variable::PROGRESSION_ORDER {
+        let Some(next) = dose.step_up(var, &ceiling) else {
+            continue;
+        };
+        if var == Variable::Duration && !within_weekly_cap(p, tl, effective, next.minutes) {
+            capped = true;
+            continue;
+        }
+        let mut d = decision(
+            PROGRESS,
+            Action::Progress,
+            effective,
+            Some(next),
+            format!(
+                "Pain stayed at {peak}/10 and had settled by the next morning, so we add a little {}: {}.",
+                var.noun(),
+                step_words(var, &next)
+            ),
+        );
+        d.changed = Some(var);
+        return d;
+    }
+    if capped {
+        decision(
+            WEEKLY_CAP,
+            Action::Repeat,
+            effective,
+            Some(dose),
+            "You are doing well. Your minutes already grow as fast as is safe this week (at most 20% a week), so we hold this dose.".into(),
+        )
+    } else {
+        decision(
+            AT_CEILING,
+            Action::Repeat,
+            effective,
+            Some(dose),
+            "You are doing well and at the most this stage of the programme allows, so we hold this dose.".into(),
+        )
+    }
+}
+
+fn step_words(var: Variable, d: &Dose) -> String {
+    match var {
+        Variable::Duration => format!("{} minutes", d.minutes),
+        Variable::Speed => crate::text::kmh(d.speed_tenths),
+        Variable::Support => d.support_text().into(),
+        Variable::Incline => format!("{}% incline", d.incline_pct),
+    }
+}
+
+/// Planned retro minutes in `week`, taking `minutes` from `from` onwards.
+fn week_total(p: &Programme, tl: &Timeline, week: u32, from: Date, minutes: u32) -> u32 {
+    p.retro_dates_in_week(week)
+        .iter()
+        .map(|d| {
+            if *d < from {
+                tl.minutes_on(*d)
+            } else {
+                minutes
+            }
+        })
+        .sum()
+}
+
+/// Whether `minutes` from `effective` on keeps weekly retro minutes within the
+/// cap, both for the week it starts in and for the week after (which it fills
+/// if nothing else changes).
+fn within_weekly_cap(p: &Programme, tl: &Timeline, effective: Date, minutes: u8) -> bool {
+    let week = p.week_of(effective);
+    let m = u32::from(minutes);
+    let this_week = week_total(p, tl, week, effective, m);
+    let fits = |total: u32, previous: u32| total * 100 <= previous * (100 + WEEKLY_CAP_PERCENT);
+    let previous_ok = week <= 1 || fits(this_week, week_total(p, tl, week - 1, effective, m));
+    let next_week = week_total(p, tl, week + 1, effective, m);
+    previous_ok && fits(next_week, this_week)
+}
+
+/// Total planned retro minutes in each programme week, from the timeline.
+pub fn weekly_minutes(p: &Programme, tl: &Timeline, weeks: u32) -> Vec<u32> {
+    (1..=weeks)
+        .map(|w| {
+            p.retro_dates_in_week(w)
+                .iter()
+                .map(|d| tl.minutes_on(*d))
+                .sum()
+        })
+        .collect()
+}

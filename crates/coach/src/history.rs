@@ -1,0 +1,208 @@
+//! What happened: session logs, next-morning check-ins and clinician overrides.
+
+use crate::dose::{Dose, Support, Surface};
+use crate::{InputError, Pain};
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// A symptom that stops the programme at once (EVIDENCE §5.1, last row).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Symptom {
+    NewSwelling,
+    KneeLocked,
+    KneeGaveWay,
+    HotKneeOrFever,
+    CalfPainSwelling,
+    ChestPainOrFaint,
+    Fell,
+}
+
+impl Symptom {
+    pub const ALL: [Symptom; 7] = [
+        Symptom::NewSwelling,
+        Symptom::KneeLocked,
+        Symptom::KneeGaveWay,
+        Symptom::HotKneeOrFever,
+        Symptom::CalfPainSwelling,
+        Symptom::ChestPainOrFaint,
+        Symptom::Fell,
+    ];
+
+    pub fn id(self) -> String {
+        crate::text::snake_case(&self)
+    }
+
+    pub fn parse(text: &str) -> Result<Symptom, InputError> {
+        let t = text.trim().to_ascii_lowercase().replace('-', "_");
+        Symptom::ALL
+            .into_iter()
+            .find(|s| s.id() == t)
+            .ok_or_else(|| {
+                let ids: Vec<String> = Symptom::ALL.iter().map(|s| s.id()).collect();
+                InputError::new(
+                    "symptom",
+                    format!(
+                        "'{text}' is not a known symptom; use one of {}",
+                        ids.join(", ")
+                    ),
+                )
+            })
+    }
+
+    /// How the symptom is asked about, in plain words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Symptom::NewSwelling => "New swelling of the knee",
+            Symptom::KneeLocked => "The knee locked or got stuck",
+            Symptom::KneeGaveWay => "The knee gave way",
+            Symptom::HotKneeOrFever => "Hot, red knee or a fever",
+            Symptom::CalfPainSwelling => "Calf pain, swelling or warmth",
+            Symptom::ChestPainOrFaint => "Chest pain, dizziness or fainting",
+            Symptom::Fell => "I fell",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SessionLog {
+    /// Local date of the session in the walker's time zone.
+    pub date: Date,
+    /// Minutes of backward walking actually done.
+    pub minutes: u8,
+    pub bouts: u8,
+    /// Belt speed in tenths of km/h, when on a treadmill.
+    pub speed_tenths: Option<u16>,
+    pub incline_pct: u8,
+    pub support: Support,
+    pub surface: Surface,
+    pub pain_before: Pain,
+    pub pain_peak: Pain,
+    pub pain_after: Pain,
+    /// Effort on the 0-10 scale, if given.
+    pub rpe: Option<u8>,
+    #[serde(default)]
+    pub symptoms: Vec<Symptom>,
+    #[serde(default)]
+    pub notes: String,
+}
+
+pub const MAX_NOTE_CHARS: usize = 2000;
+
+impl SessionLog {
+    pub fn validate(&self) -> Result<(), InputError> {
+        if !(1..=120).contains(&self.minutes) {
+            return Err(InputError::new(
+                "minutes",
+                format!(
+                    "minutes of backward walking must be 1 to 120; got {}",
+                    self.minutes
+                ),
+            ));
+        }
+        if !(1..=30).contains(&self.bouts) {
+            return Err(InputError::new(
+                "bouts",
+                format!("bouts must be 1 to 30; got {}", self.bouts),
+            ));
+        }
+        if self.bouts > self.minutes {
+            return Err(InputError::new(
+                "bouts",
+                "there cannot be more bouts than minutes",
+            ));
+        }
+        if let Some(s) = self.speed_tenths.filter(|s| !(1..=80).contains(s)) {
+            return Err(InputError::new(
+                "speed",
+                format!("speed must be 0.1 to 8.0 km/h; got {}", crate::text::kmh(s)),
+            ));
+        }
+        if self.incline_pct > 15 {
+            return Err(InputError::new(
+                "incline",
+                format!("incline must be 0 to 15 %; got {}", self.incline_pct),
+            ));
+        }
+        if let Some(r) = self.rpe.filter(|r| *r > 10) {
+            return Err(InputError::new(
+                "rpe",
+                format!("effort is rated 0 to 10; got {r}"),
+            ));
+        }
+        if self.notes.chars().count() > MAX_NOTE_CHARS {
+            return Err(InputError::new(
+                "notes",
+                format!("notes are limited to {MAX_NOTE_CHARS} characters"),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Pain the morning after a session, and any symptoms since.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CheckIn {
+    /// The session this check-in follows.
+    pub session_date: Date,
+    pub date: Date,
+    pub pain: Pain,
+    #[serde(default)]
+    pub symptoms: Vec<Symptom>,
+}
+
+/// A clinician's dose, which wins over the coach from `effective` on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Override {
+    pub effective: Date,
+    pub dose: Dose,
+    pub by: String,
+    pub reason: String,
+}
+
+impl Override {
+    pub fn validate(&self) -> Result<(), InputError> {
+        if self.by.trim().is_empty() {
+            return Err(InputError::new(
+                "by",
+                "an override names the clinician who made it",
+            ));
+        }
+        if self.reason.trim().is_empty() {
+            return Err(InputError::new(
+                "reason",
+                "an override needs a reason the walker can read",
+            ));
+        }
+        Ok(())
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct History {
+    pub logs: Vec<SessionLog>,
+    pub checkins: Vec<CheckIn>,
+    pub overrides: Vec<Override>,
+}
+
+impl History {
+    pub fn checkin_for(&self, session_date: Date) -> Option<&CheckIn> {
+        self.checkins
+            .iter()
+            .rev()
+            .find(|c| c.session_date == session_date)
+    }
+
+    pub fn log_on(&self, date: Date) -> Option<&SessionLog> {
+        self.logs.iter().find(|l| l.date == date)
+    }
+
+    /// The session a check-in on `date` refers to: the latest one in the two
+    /// days before it.
+    pub fn session_for_checkin(&self, date: Date) -> Option<&SessionLog> {
+        self.logs
+            .iter()
+            .filter(|l| l.date < date && crate::dates::days_between(l.date, date) <= 2)
+            .max_by_key(|l| l.date)
+    }
+}

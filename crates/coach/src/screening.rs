@@ -1,0 +1,556 @@
+//! Screening: questions in our own words, and the rule set that turns answers
+//! into an outcome (blocked, clearance needed, supported-only or cleared).
+//!
+//! The wording is ours. PAR-Q+ and other licensed instruments are never quoted:
+//! EVIDENCE.md gives the topics, and we ask about them in plain language.
+
+use crate::InputError;
+use crate::evidence as ev;
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The version of the rules below. Stored with every outcome, so a later change
+/// of rules never rewrites what a walker was told.
+pub const RULES_VERSION: &str = "screen-2026.11";
+
+/// TUG time above which a walker is at high risk of falling (CDC STEADI).
+pub const TUG_FALL_RISK_SECONDS: f64 = 12.0;
+/// 3-m backward walk time that best separated fallers (Polo-Ferrero 2025).
+pub const BACKWARD_3M_CUTOFF_SECONDS: f64 = 5.5;
+/// Backward walking speed below which all fallers walked (Fritz 2013).
+pub const BACKWARD_SPEED_FALLERS_MPS: f64 = 0.6;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Question {
+    HeartCondition,
+    ChestPain,
+    DizzyOrFainted,
+    OtherLongTermCondition,
+    OtherJointProblem,
+    SupervisedOnly,
+    HotSwollenKnee,
+    SwellingAfterInjury,
+    KneeLocks,
+    KneeGivesWay,
+    CannotBearWeight,
+    CalfPainSwelling,
+    NightPainWeightLoss,
+    LongMorningStiffness,
+    FellPastYear,
+    FeelsUnsteady,
+    AfraidOfFalling,
+    UsesWalkingAid,
+}
+
+/// What a "yes" means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Concern {
+    /// Do not start; see a clinician now.
+    RedFlag,
+    /// See a professional first, then record their clearance.
+    NeedsClearance,
+    /// Start only with support: handrails and safety key, or a wall and a helper.
+    FallRisk,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Topic {
+    GeneralHealth,
+    Knee,
+    Balance,
+}
+
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct QuestionDef {
+    pub id: Question,
+    pub topic: Topic,
+    pub concern: Concern,
+    /// The question, in our own words.
+    pub text: &'static str,
+    /// What a "yes" leads to, said to the walker.
+    pub if_yes: &'static str,
+    pub evidence: &'static [&'static str],
+}
+
+use Concern::{FallRisk, NeedsClearance, RedFlag};
+use Topic::{Balance, GeneralHealth, Knee};
+
+pub const QUESTIONS: &[QuestionDef] = &[
+    QuestionDef {
+        id: Question::HeartCondition,
+        topic: GeneralHealth,
+        concern: NeedsClearance,
+        text: "Do you have a heart condition or high blood pressure that a doctor knows about?",
+        if_yes: "Check with your doctor or physiotherapist that this exercise suits your heart, then record their clearance.",
+        evidence: &[ev::GENERAL_HEALTH, ev::ACSM_SCREENING],
+    },
+    QuestionDef {
+        id: Question::ChestPain,
+        topic: GeneralHealth,
+        concern: NeedsClearance,
+        text: "Do you ever feel pain, pressure or tightness in your chest, whether resting, doing daily things or being active?",
+        if_yes: "Chest pain needs a doctor's check before you exercise. If it is happening now, call emergency services.",
+        evidence: &[ev::GENERAL_HEALTH, ev::ACSM_SCREENING],
+    },
+    QuestionDef {
+        id: Question::DizzyOrFainted,
+        topic: GeneralHealth,
+        concern: NeedsClearance,
+        text: "In the last 12 months, have you fainted, or lost your balance because you felt dizzy? (Being out of breath after hard effort does not count.)",
+        if_yes: "Dizziness or fainting needs a professional's check before you walk backwards.",
+        evidence: &[ev::GENERAL_HEALTH],
+    },
+    QuestionDef {
+        id: Question::OtherLongTermCondition,
+        topic: GeneralHealth,
+        concern: NeedsClearance,
+        text: "Do you live with another long-term condition that a doctor treats, such as diabetes, lung or kidney disease?",
+        if_yes: "Ask your doctor or physiotherapist whether this programme suits you, then record their clearance.",
+        evidence: &[ev::GENERAL_HEALTH, ev::ACSM_SCREENING],
+    },
+    QuestionDef {
+        id: Question::OtherJointProblem,
+        topic: GeneralHealth,
+        concern: NeedsClearance,
+        text: "Apart from your knee, do you have a bone, joint or muscle problem (back, hip, ankle) that more walking could make worse?",
+        if_yes: "A professional should check that other problem first, then record their clearance.",
+        evidence: &[ev::GENERAL_HEALTH],
+    },
+    QuestionDef {
+        id: Question::SupervisedOnly,
+        topic: GeneralHealth,
+        concern: NeedsClearance,
+        text: "Has a health professional told you to exercise only when someone qualified is watching?",
+        if_yes: "Follow that advice: do this programme with that professional, and record their clearance.",
+        evidence: &[ev::GENERAL_HEALTH, ev::SUPERVISION],
+    },
+    QuestionDef {
+        id: Question::HotSwollenKnee,
+        topic: Knee,
+        concern: RedFlag,
+        text: "Is your knee hot, red and swollen while you also have a fever or feel unwell?",
+        if_yes: "This can be an infection in the joint. Do not exercise: get medical help today.",
+        evidence: &[ev::KNEE_RED_FLAGS],
+    },
+    QuestionDef {
+        id: Question::SwellingAfterInjury,
+        topic: Knee,
+        concern: RedFlag,
+        text: "Did your knee swell up within a few hours of a recent fall, twist or knock?",
+        if_yes: "Quick swelling after an injury can mean bleeding in the joint or a torn ligament. See a clinician before any exercise.",
+        evidence: &[ev::KNEE_RED_FLAGS],
+    },
+    QuestionDef {
+        id: Question::KneeLocks,
+        topic: Knee,
+        concern: RedFlag,
+        text: "Does your knee get stuck (lock) so that you cannot straighten it?",
+        if_yes: "A knee that locks needs a clinician's assessment before you start.",
+        evidence: &[ev::KNEE_RED_FLAGS],
+    },
+    QuestionDef {
+        id: Question::KneeGivesWay,
+        topic: Knee,
+        concern: RedFlag,
+        text: "Does your knee suddenly give way under you?",
+        if_yes: "A knee that gives way makes walking backwards unsafe. See a clinician first.",
+        evidence: &[ev::KNEE_RED_FLAGS],
+    },
+    QuestionDef {
+        id: Question::CannotBearWeight,
+        topic: Knee,
+        concern: RedFlag,
+        text: "Are you unable to put your full weight on the leg?",
+        if_yes: "Not being able to stand on the leg needs a clinician's check before any exercise.",
+        evidence: &[ev::KNEE_RED_FLAGS],
+    },
+    QuestionDef {
+        id: Question::CalfPainSwelling,
+        topic: Knee,
+        concern: RedFlag,
+        text: "Is one calf painful, swollen, warm or a different colour?",
+        if_yes: "This can be a blood clot. Get medical help today and do not exercise.",
+        evidence: &[ev::DVT_FLAG],
+    },
+    QuestionDef {
+        id: Question::NightPainWeightLoss,
+        topic: Knee,
+        concern: RedFlag,
+        text: "Do you have constant or night-time knee pain together with weight loss you cannot explain?",
+        if_yes: "This combination needs a prompt medical review before exercise.",
+        evidence: &[ev::KNEE_RED_FLAGS],
+    },
+    QuestionDef {
+        id: Question::LongMorningStiffness,
+        topic: Knee,
+        concern: NeedsClearance,
+        text: "Are your joints stiff for more than half an hour after you get up, or are several joints swollen?",
+        if_yes: "This can be an inflammatory arthritis. A clinician should check it, then record their clearance.",
+        evidence: &[ev::INFLAMMATORY],
+    },
+    QuestionDef {
+        id: Question::FellPastYear,
+        topic: Balance,
+        concern: FallRisk,
+        text: "Have you fallen in the past 12 months?",
+        if_yes: "You will walk backwards only with support: treadmill handrails and safety key, or beside a wall with someone nearby.",
+        evidence: &[ev::STEADI_ITEMS, ev::DESIGN_FALL_RISK],
+    },
+    QuestionDef {
+        id: Question::FeelsUnsteady,
+        topic: Balance,
+        concern: FallRisk,
+        text: "Do you feel unsteady when you walk?",
+        if_yes: "You will walk backwards only with support until your balance improves.",
+        evidence: &[ev::STEADI_ITEMS, ev::DESIGN_FALL_RISK],
+    },
+    QuestionDef {
+        id: Question::AfraidOfFalling,
+        topic: Balance,
+        concern: FallRisk,
+        text: "Do you worry about falling?",
+        if_yes: "We keep you supported (rails or a wall, someone nearby) so you can practise with confidence.",
+        evidence: &[ev::STEADI_ITEMS, ev::DESIGN_FALL_RISK],
+    },
+    QuestionDef {
+        id: Question::UsesWalkingAid,
+        topic: Balance,
+        concern: FallRisk,
+        text: "Do you use, or have you been advised to use, a stick, cane or walker?",
+        if_yes: "You will walk backwards only with support, never hands-free.",
+        evidence: &[ev::STEADI_ITEMS, ev::DESIGN_FALL_RISK],
+    },
+];
+
+pub fn question(id: Question) -> &'static QuestionDef {
+    // QUESTIONS holds every variant; the test below keeps it that way.
+    QUESTIONS
+        .iter()
+        .find(|q| q.id == id)
+        .unwrap_or(&QUESTIONS[0])
+}
+
+/// A walker's answers: yes/no to every question, plus optional measured times.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Answers {
+    pub answers: BTreeMap<Question, bool>,
+    /// Timed Up and Go, seconds, if measured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tug_seconds: Option<f64>,
+    /// 3-metre backward walk, seconds, if measured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backward_3m_seconds: Option<f64>,
+}
+
+impl Answers {
+    /// All "no", no measurements: a convenient start for tests and demos.
+    pub fn all_no() -> Answers {
+        Answers {
+            answers: QUESTIONS.iter().map(|q| (q.id, false)).collect(),
+            ..Answers::default()
+        }
+    }
+
+    pub fn with(mut self, q: Question, yes: bool) -> Answers {
+        self.answers.insert(q, yes);
+        self
+    }
+
+    /// Every question must be answered, and timed tests must be plausible.
+    pub fn validate(&self) -> Result<(), InputError> {
+        let missing: Vec<String> = QUESTIONS
+            .iter()
+            .filter(|q| !self.answers.contains_key(&q.id))
+            .map(|q| snake(q.id))
+            .collect();
+        if !missing.is_empty() {
+            return Err(InputError::new(
+                "answers",
+                format!(
+                    "every question needs a yes or no; missing: {}",
+                    missing.join(", ")
+                ),
+            ));
+        }
+        check_seconds("tug_seconds", self.tug_seconds)?;
+        check_seconds("backward_3m_seconds", self.backward_3m_seconds)
+    }
+
+    fn yes(&self, q: Question) -> bool {
+        self.answers.get(&q).copied().unwrap_or(false)
+    }
+}
+
+fn check_seconds(field: &str, value: Option<f64>) -> Result<(), InputError> {
+    match value {
+        Some(s) if !(s.is_finite() && s > 0.0 && s <= 300.0) => Err(InputError::new(
+            field,
+            format!("a timed test takes more than 0 and at most 300 seconds; got {s}"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The snake_case id of a question, as used in answer files and the API.
+pub fn snake(q: Question) -> String {
+    crate::text::snake_case(&q)
+}
+
+/// A professional's clearance. It covers the concerns that stood when it was
+/// given: a new "yes" later needs a new clearance.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Clearance {
+    pub by: String,
+    pub role: String,
+    pub at: Timestamp,
+    pub covers: Vec<Question>,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Blocked,
+    ClearanceNeeded,
+    SupportedOnly,
+    Cleared,
+}
+
+impl Status {
+    pub fn may_train(self) -> bool {
+        matches!(self, Status::SupportedOnly | Status::Cleared)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Blocked => "blocked",
+            Status::ClearanceNeeded => "clearance_needed",
+            Status::SupportedOnly => "supported_only",
+            Status::Cleared => "cleared",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Reason {
+    /// Stable code, e.g. `red_flag.knee_locks`.
+    pub code: String,
+    pub rule: String,
+    pub evidence: Vec<String>,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Outcome {
+    pub status: Status,
+    pub reasons: Vec<Reason>,
+    pub rules_version: String,
+    /// General-health concerns a clearance must cover.
+    pub needs_clearance_for: Vec<Question>,
+    /// True when any fall-risk flag stands, cleared or not.
+    pub fall_risk: bool,
+    /// What the walker should do now, in one sentence.
+    pub next_step: String,
+}
+
+/// Applies the rule set to `answers`. A clearance moves `clearance_needed` on
+/// when it covers every concern that stands; red flags are never cleared here.
+pub fn evaluate(answers: &Answers, clearance: Option<&Clearance>) -> Outcome {
+    let mut reasons = Vec::new();
+    let mut red = false;
+    let mut uncleared = Vec::new();
+    let mut fall_risk = false;
+
+    for q in QUESTIONS.iter().filter(|q| answers.yes(q.id)) {
+        let (prefix, rule) = match q.concern {
+            RedFlag => ("red_flag", "S-RED-FLAG"),
+            NeedsClearance => ("clearance", "S-CLEARANCE"),
+            FallRisk => ("fall_risk", "S-FALL-RISK"),
+        };
+        match q.concern {
+            RedFlag => red = true,
+            NeedsClearance => {
+                if !clearance.is_some_and(|c| c.covers.contains(&q.id)) {
+                    uncleared.push(q.id);
+                }
+            }
+            FallRisk => fall_risk = true,
+        }
+        reasons.push(Reason {
+            code: format!("{prefix}.{}", snake(q.id)),
+            rule: rule.into(),
+            evidence: q.evidence.iter().map(|e| e.to_string()).collect(),
+            text: q.if_yes.into(),
+        });
+    }
+
+    if let Some(t) = answers.tug_seconds.filter(|t| *t > TUG_FALL_RISK_SECONDS) {
+        fall_risk = true;
+        reasons.push(Reason {
+            code: "fall_risk.slow_tug".into(),
+            rule: "S-TUG".into(),
+            evidence: vec![ev::STEADI_TUG.into(), ev::DESIGN_FALL_RISK.into()],
+            text: format!(
+                "Your Timed Up and Go took {t:.1} s, over {TUG_FALL_RISK_SECONDS:.0} s: you will train with support."
+            ),
+        });
+    }
+    if let Some(t) = answers.backward_3m_seconds {
+        let speed = 3.0 / t;
+        if t >= BACKWARD_3M_CUTOFF_SECONDS || speed < BACKWARD_SPEED_FALLERS_MPS {
+            fall_risk = true;
+            reasons.push(Reason {
+                code: "fall_risk.slow_backward_walk".into(),
+                rule: "S-BACKWARD-3M".into(),
+                evidence: vec![ev::BW_3M_TEST.into(), ev::BW_SPEED_FALLERS.into(), ev::DESIGN_FALL_RISK.into()],
+                text: format!(
+                    "Your 3-metre backward walk took {t:.1} s ({speed:.2} m/s), slower than {BACKWARD_SPEED_FALLERS_MPS} m/s: you will train with support."
+                ),
+            });
+        }
+    }
+    if let Some(c) = clearance.filter(|_| !red && uncleared.is_empty()) {
+        if !c.covers.is_empty() {
+            reasons.push(Reason {
+                code: "clearance.recorded".into(),
+                rule: "S-CLEARED-BY".into(),
+                evidence: vec![ev::ACSM_SCREENING.into()],
+                text: format!(
+                    "Cleared to exercise by {} ({}) on {}.",
+                    c.by,
+                    c.role,
+                    c.at.strftime("%Y-%m-%d")
+                ),
+            });
+        }
+    }
+
+    let status = if red {
+        Status::Blocked
+    } else if !uncleared.is_empty() {
+        Status::ClearanceNeeded
+    } else if fall_risk {
+        Status::SupportedOnly
+    } else {
+        Status::Cleared
+    };
+    let next_step = match status {
+        Status::Blocked => {
+            "Do not start. See a clinician now and show them this screen; come back when they have checked your knee."
+        }
+        Status::ClearanceNeeded => {
+            "See your doctor or physiotherapist first. When they agree you can start, record their clearance."
+        }
+        Status::SupportedOnly => {
+            "You can start, always with support: treadmill handrails and safety key, or beside a wall with someone nearby. No incline."
+        }
+        Status::Cleared => {
+            "You can start. Begin slowly and short, holding the rails, and build up one step at a time."
+        }
+    };
+    Outcome {
+        status,
+        reasons,
+        rules_version: RULES_VERSION.into(),
+        needs_clearance_for: uncleared,
+        fall_risk,
+        next_step: next_step.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cleared_by(covers: Vec<Question>) -> Clearance {
+        Clearance {
+            by: "Dr Rivera".into(),
+            role: "GP".into(),
+            at: Timestamp::UNIX_EPOCH,
+            covers,
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn every_question_variant_is_defined_once() {
+        for q in QUESTIONS {
+            assert_eq!(QUESTIONS.iter().filter(|x| x.id == q.id).count(), 1);
+            assert_eq!(question(q.id).id, q.id);
+        }
+        assert_eq!(QUESTIONS.len(), 18);
+    }
+
+    #[test]
+    fn all_no_is_cleared() {
+        let out = evaluate(&Answers::all_no(), None);
+        assert_eq!(out.status, Status::Cleared);
+        assert!(out.reasons.is_empty());
+        assert_eq!(out.rules_version, RULES_VERSION);
+    }
+
+    #[test]
+    fn a_red_flag_blocks_even_with_a_clearance() {
+        let a = Answers::all_no()
+            .with(Question::KneeLocks, true)
+            .with(Question::HeartCondition, true);
+        let out = evaluate(&a, Some(&cleared_by(vec![Question::HeartCondition])));
+        assert_eq!(out.status, Status::Blocked);
+        assert!(out.reasons.iter().any(|r| r.code == "red_flag.knee_locks"));
+    }
+
+    #[test]
+    fn clearance_moves_clearance_needed_on_only_for_what_it_covers() {
+        let a = Answers::all_no().with(Question::HeartCondition, true);
+        assert_eq!(evaluate(&a, None).status, Status::ClearanceNeeded);
+        let c = cleared_by(vec![Question::HeartCondition]);
+        assert_eq!(evaluate(&a, Some(&c)).status, Status::Cleared);
+        let later = a.with(Question::ChestPain, true);
+        let out = evaluate(&later, Some(&c));
+        assert_eq!(out.status, Status::ClearanceNeeded);
+        assert_eq!(out.needs_clearance_for, vec![Question::ChestPain]);
+    }
+
+    #[test]
+    fn measured_times_trigger_supported_only() {
+        let slow_tug = Answers {
+            tug_seconds: Some(12.5),
+            ..Answers::all_no()
+        };
+        assert_eq!(evaluate(&slow_tug, None).status, Status::SupportedOnly);
+        let ok_tug = Answers {
+            tug_seconds: Some(12.0),
+            ..Answers::all_no()
+        };
+        assert_eq!(evaluate(&ok_tug, None).status, Status::Cleared);
+        // 5.2 s is 0.58 m/s: slower than every faller's 0.6 m/s.
+        let slow_bw = Answers {
+            backward_3m_seconds: Some(5.2),
+            ..Answers::all_no()
+        };
+        assert_eq!(evaluate(&slow_bw, None).status, Status::SupportedOnly);
+        let quick_bw = Answers {
+            backward_3m_seconds: Some(4.0),
+            ..Answers::all_no()
+        };
+        assert_eq!(evaluate(&quick_bw, None).status, Status::Cleared);
+    }
+
+    #[test]
+    fn validation_names_missing_answers_and_bad_times() {
+        let mut a = Answers::all_no();
+        a.answers.remove(&Question::KneeLocks);
+        let err = a.validate().unwrap_err();
+        assert!(err.message.contains("knee_locks"), "{err}");
+        let bad = Answers {
+            tug_seconds: Some(-3.0),
+            ..Answers::all_no()
+        };
+        assert_eq!(bad.validate().unwrap_err().field, "tug_seconds");
+    }
+}

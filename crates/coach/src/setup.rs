@@ -1,0 +1,185 @@
+//! What the walker tells us to build a programme: equipment, days, start,
+//! time zone and usual pain.
+
+use crate::{InputError, Pain};
+use jiff::civil::{Date, Weekday};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Equipment {
+    pub treadmill: bool,
+    /// The treadmill's clip-on emergency stop.
+    pub safety_key: bool,
+    /// The treadmill's side or front handrails.
+    pub handrails: bool,
+    pub bike: bool,
+    pub pool: bool,
+}
+
+impl Equipment {
+    /// Retro walking on a treadmill is only offered with rails and a safety key:
+    /// beginners hold the rails, and the key stops the belt if they slip.
+    pub fn safe_treadmill(&self) -> bool {
+        self.treadmill && self.safety_key && self.handrails
+    }
+}
+
+/// A day of the week, written `mon` … `sun` in files and the API.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Day {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
+
+impl Day {
+    pub const ALL: [Day; 7] = [
+        Day::Mon,
+        Day::Tue,
+        Day::Wed,
+        Day::Thu,
+        Day::Fri,
+        Day::Sat,
+        Day::Sun,
+    ];
+
+    pub fn weekday(self) -> Weekday {
+        match self {
+            Day::Mon => Weekday::Monday,
+            Day::Tue => Weekday::Tuesday,
+            Day::Wed => Weekday::Wednesday,
+            Day::Thu => Weekday::Thursday,
+            Day::Fri => Weekday::Friday,
+            Day::Sat => Weekday::Saturday,
+            Day::Sun => Weekday::Sunday,
+        }
+    }
+
+    pub fn of(date: Date) -> Day {
+        Day::ALL[date.weekday().to_monday_zero_offset() as usize]
+    }
+
+    pub fn parse(text: &str) -> Result<Day, InputError> {
+        let t = text.trim().to_ascii_lowercase();
+        Day::ALL
+            .into_iter()
+            .find(|d| {
+                t.len() >= 3
+                    && crate::text::snake_case(d).starts_with(&t[..3])
+                    && full_name(*d).starts_with(&t)
+            })
+            .ok_or_else(|| {
+                InputError::new(
+                    "training_days",
+                    format!("'{text}' is not a day; use mon, tue, wed, thu, fri, sat or sun"),
+                )
+            })
+    }
+}
+
+fn full_name(d: Day) -> &'static str {
+    match d {
+        Day::Mon => "monday",
+        Day::Tue => "tuesday",
+        Day::Wed => "wednesday",
+        Day::Thu => "thursday",
+        Day::Fri => "friday",
+        Day::Sat => "saturday",
+        Day::Sun => "sunday",
+    }
+}
+
+pub const DEFAULT_WEEKS: u8 = 6;
+/// Usual forward walking speed assumed when the walker does not know theirs.
+pub const DEFAULT_FORWARD_SPEED_TENTHS: u16 = 30;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Setup {
+    pub equipment: Equipment,
+    /// Days the walker can train. Retro walking takes up to three of them.
+    pub training_days: Vec<Day>,
+    pub start: Date,
+    /// IANA time zone name, e.g. `Europe/Dublin`. Schedules are local dates there.
+    pub time_zone: String,
+    /// The walker's usual knee pain: the level next-morning pain must settle to.
+    pub baseline_pain: Pain,
+    #[serde(default = "default_weeks")]
+    pub weeks: u8,
+    /// Usual comfortable forward walking speed, tenths of km/h.
+    #[serde(default = "default_forward_speed")]
+    pub forward_speed_tenths: u16,
+}
+
+fn default_weeks() -> u8 {
+    DEFAULT_WEEKS
+}
+
+fn default_forward_speed() -> u16 {
+    DEFAULT_FORWARD_SPEED_TENTHS
+}
+
+impl Setup {
+    /// Checks everything the coach relies on. The time zone name is checked by
+    /// the caller, which owns the time zone database.
+    pub fn validate(&self) -> Result<(), InputError> {
+        let mut days = self.training_days.clone();
+        days.sort();
+        days.dedup();
+        if days.len() != self.training_days.len() {
+            return Err(InputError::new("training_days", "a day is listed twice"));
+        }
+        if days.len() < 2 {
+            return Err(InputError::new(
+                "training_days",
+                "choose at least 2 days a week (3 is the trial's dose)",
+            ));
+        }
+        if !(1..=52).contains(&self.weeks) {
+            return Err(InputError::new(
+                "weeks",
+                format!("a programme lasts 1 to 52 weeks; got {}", self.weeks),
+            ));
+        }
+        if !(10..=70).contains(&self.forward_speed_tenths) {
+            return Err(InputError::new(
+                "forward_speed_kmh",
+                format!(
+                    "usual forward walking speed must be between 1.0 and 7.0 km/h; got {}",
+                    crate::text::kmh(self.forward_speed_tenths)
+                ),
+            ));
+        }
+        if self.time_zone.trim().is_empty() {
+            return Err(InputError::new(
+                "time_zone",
+                "a time zone is required, e.g. Europe/London",
+            ));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_day_names() {
+        assert_eq!(Day::parse("Mon"), Ok(Day::Mon));
+        assert_eq!(Day::parse("thursday"), Ok(Day::Thu));
+        assert!(Day::parse("funday").is_err());
+        assert!(Day::parse("m").is_err());
+    }
+
+    #[test]
+    fn day_of_date() {
+        assert_eq!(Day::of(jiff::civil::date(2026, 11, 23)), Day::Mon);
+        assert_eq!(Day::of(jiff::civil::date(2026, 11, 29)), Day::Sun);
+    }
+}

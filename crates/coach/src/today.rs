@@ -1,0 +1,200 @@
+//! "What do I do today, and why?" — one view that the CLI, the web page and
+//! the API all render.
+
+use crate::adaptation::{Decision, Timeline};
+use crate::dates::{add_days, days_between};
+use crate::dose::{self, Dose, Surface};
+use crate::history::History;
+use crate::programme::{Item, Programme};
+use crate::screening::{Outcome, Status};
+use jiff::civil::Date;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A red flag: see a clinician, no exercise.
+    Blocked,
+    /// A professional must clear the walker first.
+    ClearanceNeeded,
+    /// The programme is stopped until a clinician restarts it.
+    Stopped,
+    BeforeStart,
+    /// A backward-walking session is due today.
+    Session,
+    /// Today's session is already logged.
+    Done,
+    /// No backward walking today; complementary items only.
+    Rest,
+    /// The programme's weeks are over.
+    Complete,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct RetroSession {
+    pub dose: Dose,
+    pub summary: String,
+    pub bouts: Vec<u8>,
+    pub rest_minutes: u8,
+    pub warm_up_minutes: u8,
+    pub cool_down_minutes: u8,
+    pub surface: &'static str,
+    pub speed: String,
+    pub support: &'static str,
+    /// The decision behind this dose: rule id, evidence and a sentence.
+    pub why: Decision,
+    pub tips: Vec<&'static str>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TodayView {
+    pub date: Date,
+    pub week: u32,
+    pub kind: Kind,
+    pub headline: String,
+    pub retro: Option<RetroSession>,
+    pub items: Vec<Item>,
+    pub next_session: Option<Date>,
+    /// Reasons behind a blocked, clearance or stopped state.
+    pub reasons: Vec<String>,
+    /// A session whose next-morning check-in is due.
+    pub checkin_due_for: Option<Date>,
+}
+
+const TIPS_ALWAYS: &[&str] = &[
+    "Wear supportive, closed shoes.",
+    "Stand tall and take short steps, landing toes first, then the heel.",
+    "Stop if pain passes 5/10 or your balance feels off.",
+];
+const TIPS_TREADMILL: &[&str] = &[
+    "Clip the safety key to your clothing before the belt starts.",
+    "Set the speed before you step on, and keep it the same the whole session.",
+];
+const TIPS_OVERGROUND: &[&str] = &[
+    "Choose a clear, flat, familiar space: no stairs, kerbs, rugs or traffic.",
+    "Glance over your shoulder every few steps to see where you are going.",
+];
+
+pub fn tips(surface: Surface) -> Vec<&'static str> {
+    let specific = if surface == Surface::Treadmill {
+        TIPS_TREADMILL
+    } else {
+        TIPS_OVERGROUND
+    };
+    specific.iter().chain(TIPS_ALWAYS).copied().collect()
+}
+
+pub fn today(p: &Programme, screen: &Outcome, tl: &Timeline, h: &History, date: Date) -> TodayView {
+    let week = p.week_of(date);
+    let checkin_due_for = h
+        .logs
+        .iter()
+        .map(|l| l.date)
+        .filter(|d| (1..=2).contains(&days_between(*d, date)) && h.checkin_for(*d).is_none())
+        .max();
+    let mut view = TodayView {
+        date,
+        week,
+        kind: Kind::Rest,
+        headline: String::new(),
+        retro: None,
+        items: Vec::new(),
+        next_session: None,
+        reasons: Vec::new(),
+        checkin_due_for,
+    };
+    let screen_reasons = || {
+        screen
+            .reasons
+            .iter()
+            .map(|r| r.text.clone())
+            .collect::<Vec<_>>()
+    };
+    match screen.status {
+        Status::Blocked => {
+            view.kind = Kind::Blocked;
+            view.headline = screen.next_step.clone();
+            view.reasons = screen_reasons();
+            return view;
+        }
+        Status::ClearanceNeeded => {
+            view.kind = Kind::ClearanceNeeded;
+            view.headline = screen.next_step.clone();
+            view.reasons = screen_reasons();
+            return view;
+        }
+        Status::SupportedOnly | Status::Cleared => {}
+    }
+    if let Some(stop) = tl.in_force(date).filter(|d| d.dose.is_none()) {
+        view.kind = Kind::Stopped;
+        view.headline = "Your programme is stopped. Please contact your clinician before walking backwards again.".into();
+        view.reasons = vec![stop.reason.clone()];
+        return view;
+    }
+    view.next_session = p.retro_dates().into_iter().find(|d| *d > date);
+    if date < p.start() {
+        view.kind = Kind::BeforeStart;
+        view.next_session = p.retro_dates().first().copied();
+        view.headline = format!("Your programme starts on {}.", p.start());
+        return view;
+    }
+    if date > p.end() {
+        view.kind = Kind::Complete;
+        view.headline = format!(
+            "Your {}-week programme is complete. Keep the habit at your current dose, keep up the strengthening, and talk with your clinician about what comes next.",
+            p.setup.weeks
+        );
+        return view;
+    }
+    view.items = p.items_on(date);
+    if !p.is_retro_day(date) {
+        view.kind = Kind::Rest;
+        view.headline = match view.next_session {
+            Some(next) => format!("No backward walking today. Next session: {next}."),
+            None => "No backward walking today.".into(),
+        };
+        return view;
+    }
+    if h.log_on(date).is_some() {
+        view.kind = Kind::Done;
+        view.headline =
+            "Today's session is logged. Well done. Tomorrow morning, record how your knee feels."
+                .into();
+        return view;
+    }
+    let (Some(dose), Some(why)) = (tl.dose_on(date), tl.in_force(date)) else {
+        return view;
+    };
+    view.kind = Kind::Session;
+    view.headline = format!(
+        "Today: {} minutes of backward walking, then your strengthening.",
+        dose.minutes
+    );
+    view.retro = Some(RetroSession {
+        dose,
+        summary: dose.summary(week, p.limits.supported_only),
+        bouts: dose.bouts(week, p.limits.supported_only),
+        rest_minutes: dose::REST_MINUTES,
+        warm_up_minutes: dose::WARM_UP_MINUTES,
+        cool_down_minutes: dose::COOL_DOWN_MINUTES,
+        surface: dose.surface_text(),
+        speed: dose.speed_text(),
+        support: dose.support_text(),
+        why: why.clone(),
+        tips: tips(dose.surface),
+    });
+    view
+}
+
+/// Dates of planned sessions that passed without a log, up to `date`.
+pub fn missed_sessions(p: &Programme, h: &History, date: Date) -> Vec<Date> {
+    p.retro_dates()
+        .into_iter()
+        .filter(|d| *d < date && h.log_on(*d).is_none())
+        .collect()
+}
+
+/// The day after `date`, for "check in tomorrow" prompts.
+pub fn next_morning(date: Date) -> Date {
+    add_days(date, 1)
+}
