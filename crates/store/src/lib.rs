@@ -1,1 +1,118 @@
+//! retrowalk storage.
+//!
+//! One [`Store`] trait describes everything the app keeps. [`SqlStore`]
+//! implements it on the embedded SQLite file (the default) and on PostgreSQL,
+//! chosen by the URL. The two backends share the SQL (written in the common
+//! dialect: `$n` parameters, `RETURNING`) and differ in their migrations and
+//! connection set-up, which live in [`backend`]. One conformance suite, in
+//! `tests/`, runs against both.
 
+pub mod backend;
+mod codec;
+mod error;
+mod sql_store;
+mod types;
+
+pub use backend::Backend;
+pub use error::StoreError;
+pub use sql_store::SqlStore;
+pub use types::*;
+
+use coach::adaptation::Decision;
+use coach::history::{CheckIn, History, Override, SessionLog};
+use coach::screening::{Answers, Clearance, Outcome};
+use coach::setup::Setup;
+use jiff::Timestamp;
+use std::future::Future;
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// Everything retrowalk keeps. Writes that belong together are one
+/// transaction: a walker with their first screen and programme; a session log
+/// with the decision it led to; a clearance with the re-evaluated screen.
+pub trait Store: Send + Sync {
+    fn backend(&self) -> Backend;
+
+    /// Creates a walker with their screening and programme, all or nothing.
+    fn create_walker(
+        &self,
+        new: &NewWalker,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<WalkerIds>> + Send;
+    fn walkers(&self) -> impl Future<Output = Result<Vec<Walker>>> + Send;
+    fn walker(&self, id: WalkerId) -> impl Future<Output = Result<Walker>> + Send;
+    /// Deletes a walker and everything recorded about them.
+    fn delete_walker(&self, id: WalkerId) -> impl Future<Output = Result<()>> + Send;
+
+    /// Records a (re-)screening with its outcome.
+    fn save_screening(
+        &self,
+        walker: WalkerId,
+        answers: &Answers,
+        outcome: &Outcome,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<ScreeningId>> + Send;
+    fn latest_screening(
+        &self,
+        walker: WalkerId,
+    ) -> impl Future<Output = Result<Option<ScreeningRecord>>> + Send;
+    fn screenings(
+        &self,
+        walker: WalkerId,
+    ) -> impl Future<Output = Result<Vec<ScreeningRecord>>> + Send;
+    /// Records a clearance and the screen outcome it leads to, together.
+    fn save_clearance(
+        &self,
+        walker: WalkerId,
+        clearance: &Clearance,
+        answers: &Answers,
+        outcome: &Outcome,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<()>> + Send;
+    fn latest_clearance(
+        &self,
+        walker: WalkerId,
+    ) -> impl Future<Output = Result<Option<Clearance>>> + Send;
+
+    /// Starts a new programme for the walker; it becomes the active one.
+    fn save_programme(
+        &self,
+        walker: WalkerId,
+        setup: &Setup,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<ProgrammeId>> + Send;
+    fn active_programme(
+        &self,
+        walker: WalkerId,
+    ) -> impl Future<Output = Result<Option<ProgrammeRecord>>> + Send;
+
+    fn history(&self, programme: ProgrammeId) -> impl Future<Output = Result<History>> + Send;
+    /// Records a session and the decision it led to. A second log for the same
+    /// date is refused with [`StoreError::Duplicate`].
+    fn log_session(
+        &self,
+        programme: ProgrammeId,
+        log: &SessionLog,
+        decision: &Decision,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<()>> + Send;
+    fn check_in(
+        &self,
+        programme: ProgrammeId,
+        checkin: &CheckIn,
+        decision: &Decision,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<()>> + Send;
+    fn add_override(
+        &self,
+        programme: ProgrammeId,
+        o: &Override,
+        decision: &Decision,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<()>> + Send;
+    /// Every decision recorded for the programme, oldest first.
+    fn decisions(
+        &self,
+        programme: ProgrammeId,
+    ) -> impl Future<Output = Result<Vec<DecisionRecord>>> + Send;
+}

@@ -1,0 +1,111 @@
+-- retrowalk initial schema (PostgreSQL). Times are UTC milliseconds; session dates
+-- are the walker's local dates (YYYY-MM-DD). Never edit an applied migration.
+
+CREATE TABLE clinics (
+    id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    name        TEXT    NOT NULL,
+    created_at  BIGINT NOT NULL
+);
+
+CREATE TABLE walkers (
+    id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    name        TEXT    NOT NULL,
+    time_zone   TEXT    NOT NULL,
+    clinic_id   BIGINT REFERENCES clinics(id) ON DELETE SET NULL,
+    created_at  BIGINT NOT NULL
+);
+
+CREATE TABLE screenings (
+    id            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    walker_id     BIGINT NOT NULL REFERENCES walkers(id) ON DELETE CASCADE,
+    answers       TEXT    NOT NULL,
+    status        TEXT    NOT NULL,
+    outcome       TEXT    NOT NULL,
+    rules_version TEXT    NOT NULL,
+    created_at    BIGINT NOT NULL
+);
+CREATE INDEX screenings_walker ON screenings(walker_id, id);
+
+CREATE TABLE clearances (
+    id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    walker_id   BIGINT NOT NULL REFERENCES walkers(id) ON DELETE CASCADE,
+    cleared_by  TEXT    NOT NULL,
+    role        TEXT    NOT NULL,
+    cleared_at  BIGINT NOT NULL,
+    covers      TEXT    NOT NULL,
+    note        TEXT    NOT NULL,
+    created_at  BIGINT NOT NULL
+);
+CREATE INDEX clearances_walker ON clearances(walker_id, id);
+
+CREATE TABLE programmes (
+    id                   BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    walker_id            BIGINT NOT NULL REFERENCES walkers(id) ON DELETE CASCADE,
+    start_date           TEXT    NOT NULL,
+    weeks                BIGINT NOT NULL,
+    training_days        TEXT    NOT NULL,
+    equipment            TEXT    NOT NULL,
+    baseline_pain        BIGINT NOT NULL,
+    forward_speed_tenths BIGINT NOT NULL,
+    time_zone            TEXT    NOT NULL,
+    created_at           BIGINT NOT NULL
+);
+CREATE INDEX programmes_walker ON programmes(walker_id, id);
+
+CREATE TABLE session_logs (
+    id            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    programme_id  BIGINT NOT NULL REFERENCES programmes(id) ON DELETE CASCADE,
+    session_date  TEXT    NOT NULL,
+    minutes       BIGINT NOT NULL,
+    bouts         BIGINT NOT NULL,
+    speed_tenths  BIGINT,
+    incline_pct   BIGINT NOT NULL,
+    support       TEXT    NOT NULL,
+    surface       TEXT    NOT NULL,
+    pain_before   BIGINT NOT NULL,
+    pain_peak     BIGINT NOT NULL,
+    pain_after    BIGINT NOT NULL,
+    rpe           BIGINT,
+    symptoms      TEXT    NOT NULL,
+    notes         TEXT    NOT NULL,
+    created_at    BIGINT NOT NULL,
+    UNIQUE (programme_id, session_date)
+);
+
+CREATE TABLE checkins (
+    id            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    programme_id  BIGINT NOT NULL REFERENCES programmes(id) ON DELETE CASCADE,
+    session_date  TEXT    NOT NULL,
+    checkin_date  TEXT    NOT NULL,
+    pain          BIGINT NOT NULL,
+    symptoms      TEXT    NOT NULL,
+    created_at    BIGINT NOT NULL,
+    UNIQUE (programme_id, session_date)
+);
+
+CREATE TABLE overrides (
+    id            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    programme_id  BIGINT NOT NULL REFERENCES programmes(id) ON DELETE CASCADE,
+    effective     TEXT    NOT NULL,
+    minutes       BIGINT NOT NULL,
+    speed_tenths  BIGINT NOT NULL,
+    incline_pct   BIGINT NOT NULL,
+    support       TEXT    NOT NULL,
+    surface       TEXT    NOT NULL,
+    by_name       TEXT    NOT NULL,
+    reason        TEXT    NOT NULL,
+    created_at    BIGINT NOT NULL
+);
+
+-- The audit trail: every decision as it was made and shown, with what caused it.
+CREATE TABLE decisions (
+    id            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    programme_id  BIGINT NOT NULL REFERENCES programmes(id) ON DELETE CASCADE,
+    cause         TEXT    NOT NULL,
+    rule          TEXT    NOT NULL,
+    action        TEXT    NOT NULL,
+    effective     TEXT    NOT NULL,
+    decision      TEXT    NOT NULL,
+    created_at    BIGINT NOT NULL
+);
+CREATE INDEX decisions_programme ON decisions(programme_id, id);

@@ -1,0 +1,137 @@
+//! Conversions between domain values and their column text. Reading is strict:
+//! a value that does not parse is reported as corrupt, never guessed at.
+
+use crate::{Result, StoreError};
+use coach::Pain;
+use coach::dose::{Support, Surface};
+use coach::history::Symptom;
+use coach::setup::{Day, Equipment};
+use coach::text::snake_case;
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+pub fn corrupt(what: impl std::fmt::Display) -> StoreError {
+    StoreError::Corrupt(what.to_string())
+}
+
+pub fn millis(t: Timestamp) -> i64 {
+    t.as_millisecond()
+}
+
+pub fn timestamp(ms: i64) -> Result<Timestamp> {
+    Timestamp::from_millisecond(ms).map_err(|e| corrupt(format!("timestamp {ms}: {e}")))
+}
+
+pub fn date_text(d: Date) -> String {
+    d.to_string()
+}
+
+pub fn date(text: &str) -> Result<Date> {
+    text.parse()
+        .map_err(|e| corrupt(format!("date '{text}': {e}")))
+}
+
+/// Finds the variant whose snake_case name is `text`.
+fn variant<T: Copy + std::fmt::Debug>(all: &[T], text: &str, what: &str) -> Result<T> {
+    all.iter()
+        .copied()
+        .find(|v| snake_case(v) == text)
+        .ok_or_else(|| corrupt(format!("{what} '{text}'")))
+}
+
+pub fn support(text: &str) -> Result<Support> {
+    variant(
+        &[Support::Rails, Support::LightTouch, Support::HandsFree],
+        text,
+        "support",
+    )
+}
+
+pub fn surface(text: &str) -> Result<Surface> {
+    variant(&[Surface::Treadmill, Surface::Overground], text, "surface")
+}
+
+pub fn symptoms_text(s: &[Symptom]) -> String {
+    s.iter().map(|x| x.id()).collect::<Vec<_>>().join(",")
+}
+
+pub fn symptoms(text: &str) -> Result<Vec<Symptom>> {
+    list(text)
+        .map(|t| variant(&Symptom::ALL, t, "symptom"))
+        .collect()
+}
+
+pub fn days_text(days: &[Day]) -> String {
+    days.iter().map(snake_case).collect::<Vec<_>>().join(",")
+}
+
+pub fn days(text: &str) -> Result<Vec<Day>> {
+    list(text).map(|t| variant(&Day::ALL, t, "day")).collect()
+}
+
+const EQUIPMENT: [&str; 5] = ["treadmill", "safety_key", "handrails", "bike", "pool"];
+
+pub fn equipment_text(e: &Equipment) -> String {
+    let has = [e.treadmill, e.safety_key, e.handrails, e.bike, e.pool];
+    EQUIPMENT
+        .iter()
+        .zip(has)
+        .filter(|(_, h)| *h)
+        .map(|(n, _)| *n)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+pub fn equipment(text: &str) -> Result<Equipment> {
+    let mut e = Equipment::default();
+    for item in list(text) {
+        let slot = match item {
+            "treadmill" => &mut e.treadmill,
+            "safety_key" => &mut e.safety_key,
+            "handrails" => &mut e.handrails,
+            "bike" => &mut e.bike,
+            "pool" => &mut e.pool,
+            other => return Err(corrupt(format!("equipment '{other}'"))),
+        };
+        *slot = true;
+    }
+    Ok(e)
+}
+
+fn list(text: &str) -> impl Iterator<Item = &str> {
+    text.split(',').map(str::trim).filter(|t| !t.is_empty())
+}
+
+pub fn small<T: TryFrom<i64>>(v: i64, what: &str) -> Result<T> {
+    T::try_from(v).map_err(|_| corrupt(format!("{what} {v} out of range")))
+}
+
+pub fn pain(v: i64, what: &str) -> Result<Pain> {
+    Pain::new(v).map_err(|_| corrupt(format!("{what} {v}")))
+}
+
+pub fn json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T> {
+    serde_json::from_str(text).map_err(|e| corrupt(format!("{what}: {e}")))
+}
+
+pub fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| corrupt(format!("could not encode: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_round_trip() {
+        let e = Equipment {
+            treadmill: true,
+            handrails: true,
+            ..Equipment::default()
+        };
+        assert_eq!(equipment(&equipment_text(&e)).ok(), Some(e));
+        assert_eq!(days("mon, fri").ok(), Some(vec![Day::Mon, Day::Fri]));
+        assert!(days("mon,xyz").is_err());
+        assert_eq!(symptoms("").ok(), Some(vec![]));
+    }
+}

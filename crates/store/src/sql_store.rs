@@ -1,0 +1,497 @@
+//! The SQL implementation of [`Store`], shared by SQLite and PostgreSQL.
+
+use crate::codec::{self, corrupt, date, date_text, millis, small, timestamp};
+use crate::{
+    Backend, DecisionRecord, NewWalker, ProgrammeId, ProgrammeRecord, Result, ScreeningId,
+    ScreeningRecord, Store, StoreError, Walker, WalkerId, WalkerIds,
+};
+use coach::adaptation::Decision;
+use coach::history::{CheckIn, History, Override, SessionLog};
+use coach::screening::{Answers, Clearance, Outcome, Question};
+use coach::setup::Setup;
+use jiff::Timestamp;
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, AnyPool, Row};
+
+#[derive(Clone, Debug)]
+pub struct SqlStore {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+fn get<'r, T>(row: &'r AnyRow, col: &str) -> Result<T>
+where
+    T: sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any>,
+{
+    row.try_get(col)
+        .map_err(|e| corrupt(format!("column {col}: {e}")))
+}
+
+impl SqlStore {
+    pub(crate) fn new(pool: AnyPool, backend: Backend) -> Self {
+        Self { pool, backend }
+    }
+
+    /// Closes every connection; used before dropping a test database.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// Runs a read-only SQL statement returning one text value (diagnostics,
+    /// e.g. `PRAGMA journal_mode`).
+    pub async fn scalar_text(&self, sql: &'static str) -> Result<String> {
+        let row = sqlx::query(sql).fetch_one(&self.pool).await?;
+        row.try_get::<String, _>(0).map_err(StoreError::from)
+    }
+
+    pub async fn scalar_int(&self, sql: &'static str) -> Result<i64> {
+        let row = sqlx::query(sql).fetch_one(&self.pool).await?;
+        row.try_get::<i64, _>(0).map_err(StoreError::from)
+    }
+
+    async fn insert_screening(
+        conn: &mut AnyConnection,
+        walker: WalkerId,
+        answers: &Answers,
+        outcome: &Outcome,
+        now: Timestamp,
+    ) -> Result<ScreeningId> {
+        let row = sqlx::query(
+            "INSERT INTO screenings (walker_id, answers, status, outcome, rules_version, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        )
+        .bind(walker.0)
+        .bind(codec::to_json(answers)?)
+        .bind(outcome.status.label().to_string())
+        .bind(codec::to_json(outcome)?)
+        .bind(outcome.rules_version.clone())
+        .bind(millis(now))
+        .fetch_one(&mut *conn)
+        .await?;
+        Ok(ScreeningId(get(&row, "id")?))
+    }
+
+    async fn insert_programme(
+        conn: &mut AnyConnection,
+        walker: WalkerId,
+        s: &Setup,
+        now: Timestamp,
+    ) -> Result<ProgrammeId> {
+        let row = sqlx::query(
+            "INSERT INTO programmes (walker_id, start_date, weeks, training_days, equipment, baseline_pain, \
+             forward_speed_tenths, time_zone, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        )
+        .bind(walker.0)
+        .bind(date_text(s.start))
+        .bind(i64::from(s.weeks))
+        .bind(codec::days_text(&s.training_days))
+        .bind(codec::equipment_text(&s.equipment))
+        .bind(i64::from(s.baseline_pain.value()))
+        .bind(i64::from(s.forward_speed_tenths))
+        .bind(s.time_zone.clone())
+        .bind(millis(now))
+        .fetch_one(&mut *conn)
+        .await?;
+        Ok(ProgrammeId(get(&row, "id")?))
+    }
+
+    async fn insert_decision(
+        conn: &mut AnyConnection,
+        programme: ProgrammeId,
+        cause: &str,
+        d: &Decision,
+        now: Timestamp,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO decisions (programme_id, cause, rule, action, effective, decision, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(programme.0)
+        .bind(cause.to_string())
+        .bind(d.rule.clone())
+        .bind(coach::text::snake_case(&d.action))
+        .bind(date_text(d.effective))
+        .bind(codec::to_json(d)?)
+        .bind(millis(now))
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
+    }
+
+    fn screening_row(row: &AnyRow) -> Result<ScreeningRecord> {
+        Ok(ScreeningRecord {
+            id: ScreeningId(get(row, "id")?),
+            answers: codec::json(&get::<String>(row, "answers")?, "screening answers")?,
+            outcome: codec::json(&get::<String>(row, "outcome")?, "screening outcome")?,
+            created_at: timestamp(get(row, "created_at")?)?,
+        })
+    }
+
+    fn log_row(row: &AnyRow) -> Result<SessionLog> {
+        Ok(SessionLog {
+            date: date(&get::<String>(row, "session_date")?)?,
+            minutes: small(get(row, "minutes")?, "minutes")?,
+            bouts: small(get(row, "bouts")?, "bouts")?,
+            speed_tenths: get::<Option<i64>>(row, "speed_tenths")?
+                .map(|v| small(v, "speed"))
+                .transpose()?,
+            incline_pct: small(get(row, "incline_pct")?, "incline")?,
+            support: codec::support(&get::<String>(row, "support")?)?,
+            surface: codec::surface(&get::<String>(row, "surface")?)?,
+            pain_before: codec::pain(get(row, "pain_before")?, "pain_before")?,
+            pain_peak: codec::pain(get(row, "pain_peak")?, "pain_peak")?,
+            pain_after: codec::pain(get(row, "pain_after")?, "pain_after")?,
+            rpe: get::<Option<i64>>(row, "rpe")?
+                .map(|v| small(v, "rpe"))
+                .transpose()?,
+            symptoms: codec::symptoms(&get::<String>(row, "symptoms")?)?,
+            notes: get(row, "notes")?,
+        })
+    }
+
+    fn override_row(row: &AnyRow) -> Result<Override> {
+        Ok(Override {
+            effective: date(&get::<String>(row, "effective")?)?,
+            dose: coach::dose::Dose {
+                minutes: small(get(row, "minutes")?, "minutes")?,
+                speed_tenths: small(get(row, "speed_tenths")?, "speed")?,
+                incline_pct: small(get(row, "incline_pct")?, "incline")?,
+                support: codec::support(&get::<String>(row, "support")?)?,
+                surface: codec::surface(&get::<String>(row, "surface")?)?,
+            },
+            by: get(row, "by_name")?,
+            reason: get(row, "reason")?,
+        })
+    }
+}
+
+/// Maps a unique-constraint refusal to a readable duplicate error.
+fn duplicate_as(e: sqlx::Error, message: String) -> StoreError {
+    if StoreError::is_unique_violation(&e) {
+        StoreError::Duplicate(message)
+    } else {
+        StoreError::Database(e)
+    }
+}
+
+impl Store for SqlStore {
+    fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    async fn create_walker(&self, new: &NewWalker, now: Timestamp) -> Result<WalkerIds> {
+        let mut tx = self.pool.begin().await?;
+        let row = sqlx::query(
+            "INSERT INTO walkers (name, time_zone, created_at) VALUES ($1, $2, $3) RETURNING id",
+        )
+        .bind(new.name.clone())
+        .bind(new.setup.time_zone.clone())
+        .bind(millis(now))
+        .fetch_one(&mut *tx)
+        .await?;
+        let walker = WalkerId(get(&row, "id")?);
+        let screening =
+            Self::insert_screening(&mut tx, walker, &new.answers, &new.outcome, now).await?;
+        let programme = Self::insert_programme(&mut tx, walker, &new.setup, now).await?;
+        tx.commit().await?;
+        Ok(WalkerIds {
+            walker,
+            screening,
+            programme,
+        })
+    }
+
+    async fn walkers(&self) -> Result<Vec<Walker>> {
+        let rows = sqlx::query("SELECT id, name, time_zone, created_at FROM walkers ORDER BY id")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Walker {
+                    id: WalkerId(get(r, "id")?),
+                    name: get(r, "name")?,
+                    time_zone: get(r, "time_zone")?,
+                    created_at: timestamp(get(r, "created_at")?)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn walker(&self, id: WalkerId) -> Result<Walker> {
+        let row = sqlx::query("SELECT id, name, time_zone, created_at FROM walkers WHERE id = $1")
+            .bind(id.0)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("walker {id}")))?;
+        Ok(Walker {
+            id,
+            name: get(&row, "name")?,
+            time_zone: get(&row, "time_zone")?,
+            created_at: timestamp(get(&row, "created_at")?)?,
+        })
+    }
+
+    async fn delete_walker(&self, id: WalkerId) -> Result<()> {
+        let done = sqlx::query("DELETE FROM walkers WHERE id = $1")
+            .bind(id.0)
+            .execute(&self.pool)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("walker {id}")));
+        }
+        Ok(())
+    }
+
+    async fn save_screening(
+        &self,
+        walker: WalkerId,
+        answers: &Answers,
+        outcome: &Outcome,
+        now: Timestamp,
+    ) -> Result<ScreeningId> {
+        let mut conn = self.pool.acquire().await?;
+        Self::insert_screening(&mut conn, walker, answers, outcome, now).await
+    }
+
+    async fn latest_screening(&self, walker: WalkerId) -> Result<Option<ScreeningRecord>> {
+        let row = sqlx::query(
+            "SELECT id, answers, outcome, created_at FROM screenings WHERE walker_id = $1 ORDER BY id DESC LIMIT 1",
+        )
+        .bind(walker.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(Self::screening_row).transpose()
+    }
+
+    async fn screenings(&self, walker: WalkerId) -> Result<Vec<ScreeningRecord>> {
+        let rows = sqlx::query("SELECT id, answers, outcome, created_at FROM screenings WHERE walker_id = $1 ORDER BY id")
+            .bind(walker.0)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(Self::screening_row).collect()
+    }
+
+    async fn save_clearance(
+        &self,
+        walker: WalkerId,
+        c: &Clearance,
+        answers: &Answers,
+        outcome: &Outcome,
+        now: Timestamp,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO clearances (walker_id, cleared_by, role, cleared_at, covers, note, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(walker.0)
+        .bind(c.by.clone())
+        .bind(c.role.clone())
+        .bind(millis(c.at))
+        .bind(codec::to_json(&c.covers)?)
+        .bind(c.note.clone())
+        .bind(millis(now))
+        .execute(&mut *tx)
+        .await?;
+        Self::insert_screening(&mut tx, walker, answers, outcome, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn latest_clearance(&self, walker: WalkerId) -> Result<Option<Clearance>> {
+        let row = sqlx::query(
+            "SELECT cleared_by, role, cleared_at, covers, note FROM clearances WHERE walker_id = $1 ORDER BY id DESC LIMIT 1",
+        )
+        .bind(walker.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        Ok(Some(Clearance {
+            by: get(&row, "cleared_by")?,
+            role: get(&row, "role")?,
+            at: timestamp(get(&row, "cleared_at")?)?,
+            covers: codec::json::<Vec<Question>>(&get::<String>(&row, "covers")?, "clearance")?,
+            note: get(&row, "note")?,
+        }))
+    }
+
+    async fn save_programme(
+        &self,
+        walker: WalkerId,
+        setup: &Setup,
+        now: Timestamp,
+    ) -> Result<ProgrammeId> {
+        let mut conn = self.pool.acquire().await?;
+        Self::insert_programme(&mut conn, walker, setup, now).await
+    }
+
+    async fn active_programme(&self, walker: WalkerId) -> Result<Option<ProgrammeRecord>> {
+        let row = sqlx::query(
+            "SELECT id, start_date, weeks, training_days, equipment, baseline_pain, forward_speed_tenths, time_zone, \
+             created_at FROM programmes WHERE walker_id = $1 ORDER BY id DESC LIMIT 1",
+        )
+        .bind(walker.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        Ok(Some(ProgrammeRecord {
+            id: ProgrammeId(get(&row, "id")?),
+            walker,
+            setup: Setup {
+                equipment: codec::equipment(&get::<String>(&row, "equipment")?)?,
+                training_days: codec::days(&get::<String>(&row, "training_days")?)?,
+                start: date(&get::<String>(&row, "start_date")?)?,
+                time_zone: get(&row, "time_zone")?,
+                baseline_pain: codec::pain(get(&row, "baseline_pain")?, "baseline_pain")?,
+                weeks: small(get(&row, "weeks")?, "weeks")?,
+                forward_speed_tenths: small(get(&row, "forward_speed_tenths")?, "forward speed")?,
+            },
+            created_at: timestamp(get(&row, "created_at")?)?,
+        }))
+    }
+
+    async fn history(&self, programme: ProgrammeId) -> Result<History> {
+        let logs =
+            sqlx::query("SELECT * FROM session_logs WHERE programme_id = $1 ORDER BY session_date")
+                .bind(programme.0)
+                .fetch_all(&self.pool)
+                .await?;
+        let checkins = sqlx::query(
+            "SELECT session_date, checkin_date, pain, symptoms FROM checkins WHERE programme_id = $1 ORDER BY session_date",
+        )
+        .bind(programme.0)
+        .fetch_all(&self.pool)
+        .await?;
+        let overrides = sqlx::query("SELECT * FROM overrides WHERE programme_id = $1 ORDER BY id")
+            .bind(programme.0)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(History {
+            logs: logs.iter().map(Self::log_row).collect::<Result<_>>()?,
+            checkins: checkins
+                .iter()
+                .map(|r| {
+                    Ok(CheckIn {
+                        session_date: date(&get::<String>(r, "session_date")?)?,
+                        date: date(&get::<String>(r, "checkin_date")?)?,
+                        pain: codec::pain(get(r, "pain")?, "check-in pain")?,
+                        symptoms: codec::symptoms(&get::<String>(r, "symptoms")?)?,
+                    })
+                })
+                .collect::<Result<_>>()?,
+            overrides: overrides
+                .iter()
+                .map(Self::override_row)
+                .collect::<Result<_>>()?,
+        })
+    }
+
+    async fn log_session(
+        &self,
+        programme: ProgrammeId,
+        l: &SessionLog,
+        decision: &Decision,
+        now: Timestamp,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO session_logs (programme_id, session_date, minutes, bouts, speed_tenths, incline_pct, support, \
+             surface, pain_before, pain_peak, pain_after, rpe, symptoms, notes, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+        )
+        .bind(programme.0)
+        .bind(date_text(l.date))
+        .bind(i64::from(l.minutes))
+        .bind(i64::from(l.bouts))
+        .bind(l.speed_tenths.map(i64::from))
+        .bind(i64::from(l.incline_pct))
+        .bind(coach::text::snake_case(&l.support))
+        .bind(coach::text::snake_case(&l.surface))
+        .bind(i64::from(l.pain_before.value()))
+        .bind(i64::from(l.pain_peak.value()))
+        .bind(i64::from(l.pain_after.value()))
+        .bind(l.rpe.map(i64::from))
+        .bind(codec::symptoms_text(&l.symptoms))
+        .bind(l.notes.clone())
+        .bind(millis(now))
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| duplicate_as(e, format!("a session is already logged for {}", l.date)))?;
+        Self::insert_decision(&mut tx, programme, "log", decision, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn check_in(
+        &self,
+        programme: ProgrammeId,
+        c: &CheckIn,
+        decision: &Decision,
+        now: Timestamp,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO checkins (programme_id, session_date, checkin_date, pain, symptoms, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(programme.0)
+        .bind(date_text(c.session_date))
+        .bind(date_text(c.date))
+        .bind(i64::from(c.pain.value()))
+        .bind(codec::symptoms_text(&c.symptoms))
+        .bind(millis(now))
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| duplicate_as(e, format!("the session on {} already has a check-in", c.session_date)))?;
+        Self::insert_decision(&mut tx, programme, "checkin", decision, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn add_override(
+        &self,
+        programme: ProgrammeId,
+        o: &Override,
+        decision: &Decision,
+        now: Timestamp,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO overrides (programme_id, effective, minutes, speed_tenths, incline_pct, support, surface, \
+             by_name, reason, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(programme.0)
+        .bind(date_text(o.effective))
+        .bind(i64::from(o.dose.minutes))
+        .bind(i64::from(o.dose.speed_tenths))
+        .bind(i64::from(o.dose.incline_pct))
+        .bind(coach::text::snake_case(&o.dose.support))
+        .bind(coach::text::snake_case(&o.dose.surface))
+        .bind(o.by.clone())
+        .bind(o.reason.clone())
+        .bind(millis(now))
+        .execute(&mut *tx)
+        .await?;
+        Self::insert_decision(&mut tx, programme, "override", decision, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn decisions(&self, programme: ProgrammeId) -> Result<Vec<DecisionRecord>> {
+        let rows = sqlx::query(
+            "SELECT cause, decision, created_at FROM decisions WHERE programme_id = $1 ORDER BY id",
+        )
+        .bind(programme.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(DecisionRecord {
+                    cause: get(r, "cause")?,
+                    decision: codec::json(&get::<String>(r, "decision")?, "decision")?,
+                    created_at: timestamp(get(r, "created_at")?)?,
+                })
+            })
+            .collect()
+    }
+}

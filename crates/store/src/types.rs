@@ -1,0 +1,71 @@
+//! Identifiers and records the store hands out.
+
+use coach::adaptation::Decision;
+use coach::screening::{Answers, Outcome};
+use coach::setup::Setup;
+use jiff::Timestamp;
+use serde::Serialize;
+
+macro_rules! id {
+    ($($name:ident),*) => {$(
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[serde(transparent)]
+        pub struct $name(pub i64);
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    )*};
+}
+
+id!(WalkerId, ScreeningId, ProgrammeId);
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Walker {
+    pub id: WalkerId,
+    pub name: String,
+    pub time_zone: String,
+    pub created_at: Timestamp,
+}
+
+/// A new walker with the screen and set-up that come with them.
+#[derive(Clone, Debug)]
+pub struct NewWalker {
+    pub name: String,
+    pub answers: Answers,
+    pub outcome: Outcome,
+    pub setup: Setup,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WalkerIds {
+    pub walker: WalkerId,
+    pub screening: ScreeningId,
+    pub programme: ProgrammeId,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScreeningRecord {
+    pub id: ScreeningId,
+    pub answers: Answers,
+    pub outcome: Outcome,
+    pub created_at: Timestamp,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProgrammeRecord {
+    pub id: ProgrammeId,
+    pub walker: WalkerId,
+    pub setup: Setup,
+    pub created_at: Timestamp,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct DecisionRecord {
+    /// What led to it: `log`, `checkin` or `override`.
+    pub cause: String,
+    pub decision: Decision,
+    pub created_at: Timestamp,
+}

@@ -1,0 +1,58 @@
+//! The store conformance suite: the same checks on every backend.
+//!
+//! SQLite always runs. PostgreSQL runs when `RETROWALK_TEST_POSTGRES_URL`
+//! names a server (`.ci/run` always sets it); each test then gets a database
+//! of its own, dropped afterwards. A set but unreachable server fails the test.
+
+mod backends;
+mod suite;
+
+macro_rules! conformance {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    let db = crate::backends::sqlite().await;
+                    crate::suite::$name(&db.store).await;
+                    db.finish().await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    let Some(db) = crate::backends::postgres().await else { return };
+                    crate::suite::$name(&db.store).await;
+                    db.finish().await;
+                }
+            )*
+        }
+    };
+}
+
+conformance!(
+    a_new_walker_comes_with_screen_and_programme,
+    a_log_and_its_decision_are_written_together,
+    a_second_log_for_a_day_is_refused_and_nothing_is_written,
+    check_ins_and_overrides_round_trip,
+    a_clearance_is_recorded_with_the_new_outcome,
+    rescreening_keeps_the_old_screens,
+    deleting_a_walker_removes_everything,
+    missing_walkers_are_not_found,
+    walkers_are_isolated,
+    a_new_programme_becomes_the_active_one,
+);
+
+/// SQLite-only settings the embedded default depends on.
+#[tokio::test]
+async fn sqlite_uses_wal_and_enforces_foreign_keys() {
+    let db = backends::sqlite().await;
+    assert_eq!(
+        db.store.scalar_text("PRAGMA journal_mode").await.unwrap(),
+        "wal"
+    );
+    assert_eq!(db.store.scalar_int("PRAGMA foreign_keys").await.unwrap(), 1);
+    db.finish().await;
+}

@@ -1,0 +1,299 @@
+//! The checks every backend must pass, written against the `Store` trait.
+
+use coach::Pain;
+use coach::adaptation::{Action, replay};
+use coach::dates::add_days;
+use coach::dose::{Dose, Support, Surface};
+use coach::history::{CheckIn, Override, SessionLog, Symptom};
+use coach::programme::Programme;
+use coach::screening::{Answers, Clearance, Question, Status, evaluate};
+use coach::setup::{Day, Equipment, Setup};
+use jiff::Timestamp;
+use jiff::civil::{Date, date};
+use store::{NewWalker, Store, StoreError, WalkerId};
+
+const START: Date = date(2026, 11, 23);
+
+fn now() -> Timestamp {
+    Timestamp::from_second(1_795_000_000).unwrap()
+}
+
+fn setup() -> Setup {
+    Setup {
+        equipment: Equipment {
+            treadmill: true,
+            safety_key: true,
+            handrails: true,
+            bike: true,
+            pool: false,
+        },
+        training_days: vec![Day::Mon, Day::Wed, Day::Fri, Day::Sat],
+        start: START,
+        time_zone: "Europe/Dublin".into(),
+        baseline_pain: Pain::new(3).unwrap(),
+        weeks: 6,
+        forward_speed_tenths: 32,
+    }
+}
+
+fn new_walker(name: &str, answers: Answers) -> NewWalker {
+    let outcome = evaluate(&answers, None);
+    NewWalker {
+        name: name.into(),
+        answers,
+        outcome,
+        setup: setup(),
+    }
+}
+
+fn session(date: Date, peak: i64) -> SessionLog {
+    SessionLog {
+        date,
+        minutes: 5,
+        bouts: 2,
+        speed_tenths: Some(16),
+        incline_pct: 0,
+        support: Support::Rails,
+        surface: Surface::Treadmill,
+        pain_before: Pain::new(2).unwrap(),
+        pain_peak: Pain::new(peak).unwrap(),
+        pain_after: Pain::new(2).unwrap(),
+        rpe: Some(4),
+        symptoms: vec![],
+        notes: "felt steady — «ok»".into(),
+    }
+}
+
+async fn walker_with_programme<S: Store>(s: &S, name: &str) -> (WalkerId, store::ProgrammeId) {
+    let ids = s
+        .create_walker(&new_walker(name, Answers::all_no()), now())
+        .await
+        .unwrap();
+    (ids.walker, ids.programme)
+}
+
+pub async fn a_new_walker_comes_with_screen_and_programme<S: Store>(s: &S) {
+    let answers = Answers {
+        tug_seconds: Some(13.1),
+        ..Answers::all_no()
+    };
+    let ids = s
+        .create_walker(&new_walker("Ana", answers.clone()), now())
+        .await
+        .unwrap();
+    let w = s.walker(ids.walker).await.unwrap();
+    assert_eq!(
+        (w.name.as_str(), w.time_zone.as_str(), w.created_at),
+        ("Ana", "Europe/Dublin", now())
+    );
+    let screen = s.latest_screening(ids.walker).await.unwrap().unwrap();
+    assert_eq!(screen.answers, answers);
+    assert_eq!(screen.outcome.status, Status::SupportedOnly);
+    let p = s.active_programme(ids.walker).await.unwrap().unwrap();
+    assert_eq!((p.id, p.setup.clone()), (ids.programme, setup()));
+    assert!(s.history(p.id).await.unwrap().logs.is_empty());
+}
+
+pub async fn a_log_and_its_decision_are_written_together<S: Store>(s: &S) {
+    let (_, pid) = walker_with_programme(s, "Bo").await;
+    let p = Programme::new(setup(), false).unwrap();
+    let mut h = s.history(pid).await.unwrap();
+    let log = session(START, 1);
+    h.logs.push(log.clone());
+    let d = replay(&p, &h, START).after(START).cloned().unwrap();
+    s.log_session(pid, &log, &d, now()).await.unwrap();
+    let back = s.history(pid).await.unwrap();
+    assert_eq!(back.logs, vec![log]);
+    let decisions = s.decisions(pid).await.unwrap();
+    assert_eq!(decisions.len(), 1);
+    assert_eq!(
+        (decisions[0].cause.as_str(), &decisions[0].decision),
+        ("log", &d)
+    );
+}
+
+pub async fn a_second_log_for_a_day_is_refused_and_nothing_is_written<S: Store>(s: &S) {
+    let (_, pid) = walker_with_programme(s, "Cy").await;
+    let p = Programme::new(setup(), false).unwrap();
+    let d = replay(&p, &Default::default(), START).decisions[0].clone();
+    s.log_session(pid, &session(START, 1), &d, now())
+        .await
+        .unwrap();
+    let err = s
+        .log_session(pid, &session(START, 4), &d, now())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Duplicate(_)), "{err}");
+    assert_eq!(
+        err.to_string(),
+        "a session is already logged for 2026-11-23"
+    );
+    // The refused log's decision was rolled back with it.
+    assert_eq!(s.decisions(pid).await.unwrap().len(), 1);
+    assert_eq!(s.history(pid).await.unwrap().logs[0].pain_peak.value(), 1);
+}
+
+pub async fn check_ins_and_overrides_round_trip<S: Store>(s: &S) {
+    let (_, pid) = walker_with_programme(s, "Di").await;
+    let p = Programme::new(setup(), false).unwrap();
+    let mut h = Default::default();
+    let d = replay(&p, &h, START).decisions[0].clone();
+    let mut log = session(START, 2);
+    log.symptoms = vec![Symptom::NewSwelling, Symptom::Fell];
+    log.speed_tenths = None;
+    log.rpe = None;
+    s.log_session(pid, &log, &d, now()).await.unwrap();
+    let c = CheckIn {
+        session_date: START,
+        date: add_days(START, 1),
+        pain: Pain::new(4).unwrap(),
+        symptoms: vec![Symptom::CalfPainSwelling],
+    };
+    s.check_in(pid, &c, &d, now()).await.unwrap();
+    assert!(matches!(
+        s.check_in(pid, &c, &d, now()).await,
+        Err(StoreError::Duplicate(_))
+    ));
+    let o = Override {
+        effective: add_days(START, 4),
+        dose: Dose {
+            minutes: 8,
+            speed_tenths: 18,
+            incline_pct: 0,
+            support: Support::LightTouch,
+            surface: Surface::Treadmill,
+        },
+        by: "Sam Okafor, PT".into(),
+        reason: "Checked the knee; carry on".into(),
+    };
+    s.add_override(pid, &o, &d, now()).await.unwrap();
+    h = s.history(pid).await.unwrap();
+    assert_eq!(h.logs, vec![log]);
+    assert_eq!(h.checkins, vec![c]);
+    assert_eq!(h.overrides, vec![o]);
+    let causes: Vec<String> = s
+        .decisions(pid)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|d| d.cause)
+        .collect();
+    assert_eq!(causes, ["log", "checkin", "override"]);
+    let tl = replay(&p, &h, add_days(START, 4));
+    assert_eq!(
+        tl.in_force(add_days(START, 4)).unwrap().action,
+        Action::Override
+    );
+}
+
+pub async fn a_clearance_is_recorded_with_the_new_outcome<S: Store>(s: &S) {
+    let answers = Answers::all_no().with(Question::HeartCondition, true);
+    let ids = s
+        .create_walker(&new_walker("Ed", answers.clone()), now())
+        .await
+        .unwrap();
+    assert_eq!(
+        s.latest_screening(ids.walker)
+            .await
+            .unwrap()
+            .unwrap()
+            .outcome
+            .status,
+        Status::ClearanceNeeded
+    );
+    assert_eq!(s.latest_clearance(ids.walker).await.unwrap(), None);
+    let c = Clearance {
+        by: "Dr Rivera".into(),
+        role: "GP".into(),
+        at: now(),
+        covers: vec![Question::HeartCondition],
+        note: "BP controlled".into(),
+    };
+    let outcome = evaluate(&answers, Some(&c));
+    s.save_clearance(ids.walker, &c, &answers, &outcome, now())
+        .await
+        .unwrap();
+    assert_eq!(s.latest_clearance(ids.walker).await.unwrap(), Some(c));
+    assert_eq!(
+        s.latest_screening(ids.walker)
+            .await
+            .unwrap()
+            .unwrap()
+            .outcome
+            .status,
+        Status::Cleared
+    );
+}
+
+pub async fn rescreening_keeps_the_old_screens<S: Store>(s: &S) {
+    let (w, _) = walker_with_programme(s, "Fi").await;
+    let answers = Answers::all_no().with(Question::KneeLocks, true);
+    s.save_screening(w, &answers, &evaluate(&answers, None), now())
+        .await
+        .unwrap();
+    let all = s.screenings(w).await.unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0].outcome.status, Status::Cleared);
+    assert_eq!(all[1].outcome.status, Status::Blocked);
+    assert_eq!(s.latest_screening(w).await.unwrap().unwrap().id, all[1].id);
+}
+
+pub async fn deleting_a_walker_removes_everything<S: Store>(s: &S) {
+    let (w, pid) = walker_with_programme(s, "Gu").await;
+    let p = Programme::new(setup(), false).unwrap();
+    let d = replay(&p, &Default::default(), START).decisions[0].clone();
+    s.log_session(pid, &session(START, 1), &d, now())
+        .await
+        .unwrap();
+    s.delete_walker(w).await.unwrap();
+    assert!(matches!(s.walker(w).await, Err(StoreError::NotFound(_))));
+    assert_eq!(s.active_programme(w).await.unwrap(), None);
+    assert!(s.history(pid).await.unwrap().logs.is_empty());
+    assert!(s.decisions(pid).await.unwrap().is_empty());
+    assert!(matches!(
+        s.delete_walker(w).await,
+        Err(StoreError::NotFound(_))
+    ));
+}
+
+pub async fn missing_walkers_are_not_found<S: Store>(s: &S) {
+    let err = s.walker(WalkerId(999)).await.unwrap_err();
+    assert_eq!(err.to_string(), "walker 999 not found");
+    assert_eq!(s.latest_screening(WalkerId(999)).await.unwrap(), None);
+    assert!(s.walkers().await.unwrap().is_empty());
+}
+
+pub async fn walkers_are_isolated<S: Store>(s: &S) {
+    let (a, pa) = walker_with_programme(s, "Ha").await;
+    let (b, pb) = walker_with_programme(s, "Io").await;
+    let p = Programme::new(setup(), false).unwrap();
+    let d = replay(&p, &Default::default(), START).decisions[0].clone();
+    s.log_session(pa, &session(START, 1), &d, now())
+        .await
+        .unwrap();
+    assert_eq!(s.history(pa).await.unwrap().logs.len(), 1);
+    assert!(s.history(pb).await.unwrap().logs.is_empty());
+    assert_ne!(
+        s.active_programme(a).await.unwrap().unwrap().id,
+        s.active_programme(b).await.unwrap().unwrap().id
+    );
+    let names: Vec<String> = s
+        .walkers()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|w| w.name)
+        .collect();
+    assert_eq!(names, ["Ha", "Io"]);
+}
+
+pub async fn a_new_programme_becomes_the_active_one<S: Store>(s: &S) {
+    let (w, first) = walker_with_programme(s, "Jo").await;
+    let mut next = setup();
+    next.start = add_days(START, 50);
+    next.weeks = 8;
+    let second = s.save_programme(w, &next, now()).await.unwrap();
+    assert_ne!(first, second);
+    let active = s.active_programme(w).await.unwrap().unwrap();
+    assert_eq!((active.id, active.setup), (second, next));
+}
