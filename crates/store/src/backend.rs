@@ -62,6 +62,13 @@ pub fn redact(url: &str) -> String {
 pub async fn connect(url: &str) -> Result<SqlStore> {
     let backend = Backend::of_url(url)?;
     sqlx::any::install_default_drivers();
+    // The embedded default creates its file on first use unless told otherwise.
+    let url = &if backend == Backend::Sqlite && !url.contains("mode=") && !url.contains(":memory:")
+    {
+        format!("{url}{}mode=rwc", if url.contains('?') { '&' } else { '?' })
+    } else {
+        url.to_string()
+    };
     let pool = match backend {
         Backend::Sqlite => {
             // An in-memory database exists per connection: keep exactly one.

@@ -1,0 +1,248 @@
+//! Answer files for `init --answers` and `screen --answers`, in TOML or JSON.
+//! Both are read into one JSON value tree, so both formats give the same
+//! checks and the same error messages.
+
+use crate::context::{parse_date, time_zone};
+use crate::error::{CliError, CliResult};
+use coach::Pain;
+use coach::screening::{Answers, QUESTIONS, snake};
+use coach::setup::{DEFAULT_FORWARD_SPEED_TENTHS, DEFAULT_WEEKS, Day, Equipment, Setup};
+use jiff::civil::Date;
+use serde_json::{Map, Value};
+use std::path::Path;
+
+pub fn read(path: &Path) -> CliResult<Value> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        CliError::input(format!(
+            "{}: cannot read the answers file: {e}",
+            path.display()
+        ))
+    })?;
+    let is_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        || text.trim_start().starts_with('{');
+    let value = if is_json {
+        serde_json::from_str(&text)
+            .map_err(|e| CliError::input(format!("{}: not valid JSON: {e}", path.display())))?
+    } else {
+        toml::from_str::<Value>(&text)
+            .map_err(|e| CliError::input(format!("{}: not valid TOML: {e}", path.display())))?
+    };
+    match value {
+        Value::Object(_) => Ok(value),
+        _ => Err(CliError::input(format!(
+            "{}: expected a table of answers",
+            path.display()
+        ))),
+    }
+}
+
+fn bad(field: &str, msg: impl std::fmt::Display) -> CliError {
+    CliError::input(format!("{field}: {msg}"))
+}
+
+fn table<'a>(v: &'a Value, field: &str) -> CliResult<&'a Map<String, Value>> {
+    v.as_object().ok_or_else(|| bad(field, "expected a table"))
+}
+
+/// The screening answers: from a `screening` table if there is one, otherwise
+/// from the top level.
+pub fn screening(root: &Value) -> CliResult<Answers> {
+    let (prefix, t) = match root.get("screening") {
+        Some(s) => ("screening.", table(s, "screening")?),
+        None => ("", table(root, "answers")?),
+    };
+    let mut answers = Answers::default();
+    for (key, value) in t {
+        let field = format!("{prefix}{key}");
+        match key.as_str() {
+            "tug_seconds" | "backward_3m_seconds" => {
+                let secs = value
+                    .as_f64()
+                    .ok_or_else(|| bad(&field, "expected a number of seconds"))?;
+                if key == "tug_seconds" {
+                    answers.tug_seconds = Some(secs)
+                } else {
+                    answers.backward_3m_seconds = Some(secs)
+                }
+            }
+            // Keys that belong to `init` files sit beside the answers at the top level.
+            "name" | "setup" if prefix.is_empty() => {}
+            _ => {
+                let q = QUESTIONS
+                    .iter()
+                    .find(|q| snake(q.id) == *key)
+                    .ok_or_else(|| {
+                        let known: Vec<String> = QUESTIONS.iter().map(|q| snake(q.id)).collect();
+                        bad(
+                            &field,
+                            format!(
+                                "not a screening question; the questions are: {}",
+                                known.join(", ")
+                            ),
+                        )
+                    })?;
+                let yes = value
+                    .as_bool()
+                    .ok_or_else(|| bad(&field, "expected true or false"))?;
+                answers.answers.insert(q.id, yes);
+            }
+        }
+    }
+    answers
+        .validate()
+        .map_err(|e| bad(&format!("{prefix}{}", e.field), e.message))?;
+    Ok(answers)
+}
+
+pub fn name(root: &Value) -> CliResult<String> {
+    match root.get("name") {
+        None => Ok("Walker".into()),
+        Some(Value::String(s)) if !s.trim().is_empty() && s.chars().count() <= 100 => {
+            Ok(s.trim().to_string())
+        }
+        Some(_) => Err(bad("name", "expected a name of 1 to 100 characters")),
+    }
+}
+
+/// The set-up table; `today` is the default start date.
+pub fn setup(root: &Value, today: Date) -> CliResult<Setup> {
+    let t = table(
+        root.get("setup")
+            .ok_or_else(|| bad("setup", "missing: the answers file needs a [setup] table"))?,
+        "setup",
+    )?;
+    const KNOWN: [&str; 7] = [
+        "equipment",
+        "training_days",
+        "start",
+        "time_zone",
+        "baseline_pain",
+        "weeks",
+        "forward_speed_kmh",
+    ];
+    if let Some(k) = t.keys().find(|k| !KNOWN.contains(&k.as_str())) {
+        return Err(bad(
+            &format!("setup.{k}"),
+            format!("unknown setting; the settings are: {}", KNOWN.join(", ")),
+        ));
+    }
+    let strings = |key: &str| -> CliResult<Vec<String>> {
+        match t.get(key) {
+            None => Ok(Vec::new()),
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(|i| {
+                    i.as_str()
+                        .map(str::to_string)
+                        .ok_or_else(|| bad(&format!("setup.{key}"), "expected a list of words"))
+                })
+                .collect(),
+            Some(_) => Err(bad(
+                &format!("setup.{key}"),
+                "expected a list, e.g. [\"mon\", \"wed\"]",
+            )),
+        }
+    };
+    let equipment = parse_equipment(&strings("equipment")?)?;
+    let training_days = strings("training_days")?
+        .iter()
+        .map(|d| Day::parse(d).map_err(|e| bad("setup.training_days", e.message)))
+        .collect::<CliResult<Vec<Day>>>()?;
+    let start = match t.get("start") {
+        None => today,
+        Some(Value::String(s)) => parse_date("setup.start", s)?,
+        Some(_) => return Err(bad("setup.start", "expected a date like \"2026-11-23\"")),
+    };
+    let time_zone_name = match t.get("time_zone") {
+        None => system_time_zone(),
+        Some(Value::String(s)) => s.clone(),
+        Some(_) => {
+            return Err(bad(
+                "setup.time_zone",
+                "expected a name like \"Europe/London\"",
+            ));
+        }
+    };
+    time_zone(&time_zone_name)?;
+    let baseline = t
+        .get("baseline_pain")
+        .ok_or_else(|| bad("setup.baseline_pain", "missing: your usual knee pain, 0-10"))?
+        .as_i64()
+        .ok_or_else(|| bad("setup.baseline_pain", "expected a whole number 0-10"))?;
+    let weeks = match t.get("weeks") {
+        None => DEFAULT_WEEKS,
+        Some(v) => v
+            .as_i64()
+            .and_then(|w| u8::try_from(w).ok())
+            .ok_or_else(|| bad("setup.weeks", "expected a whole number of weeks, 1-52"))?,
+    };
+    let forward_speed_tenths = match t.get("forward_speed_kmh") {
+        None => DEFAULT_FORWARD_SPEED_TENTHS,
+        Some(v) => kmh_to_tenths(
+            "setup.forward_speed_kmh",
+            v.as_f64()
+                .ok_or_else(|| bad("setup.forward_speed_kmh", "expected a number"))?,
+        )?,
+    };
+    let setup = Setup {
+        equipment,
+        training_days,
+        start,
+        time_zone: time_zone_name,
+        baseline_pain: Pain::parse_for("setup.baseline_pain", baseline)?,
+        weeks,
+        forward_speed_tenths,
+    };
+    setup
+        .validate()
+        .map_err(|e| bad(&format!("setup.{}", e.field), e.message))?;
+    Ok(setup)
+}
+
+pub fn parse_equipment(items: &[String]) -> CliResult<Equipment> {
+    let mut e = Equipment::default();
+    for item in items {
+        let slot = match item
+            .trim()
+            .to_ascii_lowercase()
+            .replace(['-', ' '], "_")
+            .as_str()
+        {
+            "treadmill" => &mut e.treadmill,
+            "safety_key" => &mut e.safety_key,
+            "handrails" | "rails" => &mut e.handrails,
+            "bike" => &mut e.bike,
+            "pool" => &mut e.pool,
+            _ => {
+                return Err(bad(
+                    "setup.equipment",
+                    format!(
+                        "'{item}' is not equipment we know; use treadmill, safety_key, handrails, bike or pool"
+                    ),
+                ));
+            }
+        };
+        *slot = true;
+    }
+    Ok(e)
+}
+
+/// km/h as tenths, refusing what cannot be a walking speed.
+pub fn kmh_to_tenths(field: &str, kmh: f64) -> CliResult<u16> {
+    if !(kmh.is_finite() && (0.1..=8.0).contains(&kmh)) {
+        return Err(bad(
+            field,
+            format!("a walking speed is 0.1 to 8.0 km/h; got {kmh}"),
+        ));
+    }
+    Ok((kmh * 10.0).round() as u16)
+}
+
+pub fn system_time_zone() -> String {
+    jiff::tz::TimeZone::system()
+        .iana_name()
+        .unwrap_or("UTC")
+        .to_string()
+}

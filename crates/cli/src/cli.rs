@@ -1,0 +1,241 @@
+//! The command line as the user types it. Each flag's help lives beside it.
+//! These raw values are resolved (database URL, walker, today's date) in
+//! `context`, so commands never look at the environment themselves.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "retrowalk",
+    version,
+    about = "A safe, measured retro (backward) walking programme for painful knees.",
+    long_about = "retrowalk screens you for safety, builds a progressive backward-walking programme with \
+                  strengthening, stretching and aerobic activity, and adapts each session to your pain.\n\n\
+                  It is not medical advice: your clinician decides what is right for you.",
+    after_help = "Start with `retrowalk init`, then `retrowalk today` each day."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Database URL: sqlite://FILE or postgres://USER@HOST/DB. Default: an SQLite
+    /// file in your data directory.
+    #[arg(
+        long,
+        global = true,
+        env = "RETROWALK_DATABASE_URL",
+        value_name = "URL"
+    )]
+    pub db: Option<String>,
+    /// Which walker, when the database holds several.
+    #[arg(long, global = true, env = "RETROWALK_WALKER", value_name = "ID")]
+    pub walker: Option<i64>,
+    /// Print JSON instead of text.
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Act as if today were DATE (YYYY-MM-DD) in your time zone: for planning ahead and for tests.
+    #[arg(long, global = true, env = "RETROWALK_TODAY", value_name = "DATE")]
+    pub today: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Screen for safety and set up your programme (asks questions, or reads --answers).
+    Init(InitArgs),
+    /// Redo the safety screening; the outcome and your programme follow the new answers.
+    Screen(ScreenArgs),
+    /// Record that a health professional cleared you to start.
+    Clear(ClearArgs),
+    /// Show the programme week by week.
+    Plan,
+    /// What to do today, and why.
+    Today,
+    /// Log a backward-walking session.
+    Log(LogArgs),
+    /// Record how your knee feels the morning after a session.
+    Checkin(CheckinArgs),
+    /// List logged sessions with the decision each led to.
+    History,
+    /// Weekly minutes, pain trend and adherence.
+    Progress,
+    /// A clinician's dose change, with a reason. It wins over the coach and is recorded.
+    Override(OverrideArgs),
+    /// Export all your data.
+    Export(ExportArgs),
+    /// Print shell completions.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// A TOML or JSON file with the screening answers and set-up (see README).
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    /// Add another walker to a database that already has one.
+    #[arg(long)]
+    pub another: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ScreenArgs {
+    /// A TOML or JSON file with the answers (a [screening] table, or the answers at the top level).
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ClearArgs {
+    /// Who cleared you (name).
+    #[arg(long)]
+    pub by: String,
+    /// Their role, e.g. GP or physiotherapist.
+    #[arg(long, default_value = "clinician")]
+    pub role: String,
+    /// When they cleared you (YYYY-MM-DD); default today.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    #[arg(long, default_value = "")]
+    pub note: String,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Session date (YYYY-MM-DD); default today.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Minutes of backward walking done; default what was prescribed.
+    #[arg(long)]
+    pub minutes: Option<i64>,
+    /// Number of bouts; default what was prescribed.
+    #[arg(long)]
+    pub bouts: Option<i64>,
+    /// Treadmill speed in km/h; default what was prescribed.
+    #[arg(long)]
+    pub speed: Option<f64>,
+    /// Incline in percent; default what was prescribed.
+    #[arg(long)]
+    pub incline: Option<i64>,
+    /// Support used; default what was prescribed.
+    #[arg(long, value_enum)]
+    pub support: Option<SupportArg>,
+    /// Surface; default your programme's.
+    #[arg(long, value_enum)]
+    pub surface: Option<SurfaceArg>,
+    /// Knee pain before the session, 0-10.
+    #[arg(long)]
+    pub pain_before: Option<i64>,
+    /// Worst knee pain during the session, 0-10.
+    #[arg(long)]
+    pub pain_peak: Option<i64>,
+    /// Knee pain just after the session, 0-10.
+    #[arg(long)]
+    pub pain_after: Option<i64>,
+    /// How hard it felt, 0 (rest) to 10 (maximal).
+    #[arg(long)]
+    pub rpe: Option<i64>,
+    /// A red-flag symptom during or after the session (repeatable): new_swelling, knee_locked,
+    /// knee_gave_way, hot_knee_or_fever, calf_pain_swelling, chest_pain_or_faint, fell.
+    #[arg(long = "symptom", value_name = "SYMPTOM")]
+    pub symptoms: Vec<String>,
+    /// Say there were no red-flag symptoms (skips the question).
+    #[arg(long, conflicts_with = "symptoms")]
+    pub no_symptoms: bool,
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckinArgs {
+    /// Knee pain this morning, 0-10.
+    #[arg(long)]
+    pub pain: Option<i64>,
+    /// Check-in date (YYYY-MM-DD); default today.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// A red-flag symptom since the session (repeatable).
+    #[arg(long = "symptom", value_name = "SYMPTOM")]
+    pub symptoms: Vec<String>,
+    /// Say there were no red-flag symptoms (skips the question).
+    #[arg(long, conflicts_with = "symptoms")]
+    pub no_symptoms: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct OverrideArgs {
+    /// The clinician making the change.
+    #[arg(long)]
+    pub by: String,
+    /// Why, in words the walker can read.
+    #[arg(long)]
+    pub reason: String,
+    /// First day of the new dose (YYYY-MM-DD); default today.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Minutes of backward walking (3-20); default unchanged.
+    #[arg(long)]
+    pub minutes: Option<i64>,
+    /// Treadmill speed in km/h; default unchanged.
+    #[arg(long)]
+    pub speed: Option<f64>,
+    /// Incline in percent (0-5); default unchanged.
+    #[arg(long)]
+    pub incline: Option<i64>,
+    #[arg(long, value_enum)]
+    pub support: Option<SupportArg>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: ExportFormat,
+    /// Write to FILE instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum SupportArg {
+    Rails,
+    LightTouch,
+    HandsFree,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum SurfaceArg {
+    Treadmill,
+    Overground,
+}
+
+impl From<SupportArg> for coach::dose::Support {
+    fn from(s: SupportArg) -> Self {
+        match s {
+            SupportArg::Rails => Self::Rails,
+            SupportArg::LightTouch => Self::LightTouch,
+            SupportArg::HandsFree => Self::HandsFree,
+        }
+    }
+}
+
+impl From<SurfaceArg> for coach::dose::Surface {
+    fn from(s: SurfaceArg) -> Self {
+        match s {
+            SurfaceArg::Treadmill => Self::Treadmill,
+            SurfaceArg::Overground => Self::Overground,
+        }
+    }
+}

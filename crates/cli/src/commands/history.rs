@@ -1,0 +1,91 @@
+//! `retrowalk history`: each session, its next-morning pain and what followed.
+
+use super::{Output, emit};
+use crate::cli::Global;
+use crate::context;
+use crate::error::CliResult;
+use crate::render;
+use coach::adaptation::Decision;
+use coach::history::SessionLog;
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct Entry {
+    pub session: SessionLog,
+    pub morning_pain: Option<u8>,
+    pub decision: Option<Decision>,
+}
+
+pub fn entries(state: &context::State) -> Vec<Entry> {
+    let tl = state.timeline();
+    let mut logs = state.history.logs.clone();
+    logs.sort_by_key(|l| l.date);
+    logs.into_iter()
+        .map(|l| Entry {
+            morning_pain: state.history.checkin_for(l.date).map(|c| c.pain.value()),
+            decision: tl.after(l.date).cloned(),
+            session: l,
+        })
+        .collect()
+}
+
+pub async fn run(g: &Global) -> CliResult<Output> {
+    let store = context::open(g).await?;
+    let state = context::load(&store, g).await?;
+    let entries = entries(&state);
+    emit(g.json, &entries, || {
+        if entries.is_empty() {
+            return "No sessions logged yet.\n".into();
+        }
+        let rows: Vec<Vec<String>> = entries
+            .iter()
+            .map(|e| {
+                let l = &e.session;
+                let d = e.decision.as_ref();
+                vec![
+                    l.date.to_string(),
+                    l.minutes.to_string(),
+                    format!(
+                        "{}/{}/{}",
+                        l.pain_before.value(),
+                        l.pain_peak.value(),
+                        l.pain_after.value()
+                    ),
+                    e.morning_pain.map_or("-".into(), |p| p.to_string()),
+                    if l.symptoms.is_empty() {
+                        "-".into()
+                    } else {
+                        l.symptoms
+                            .iter()
+                            .map(|s| s.id())
+                            .collect::<Vec<_>>()
+                            .join(",")
+                    },
+                    d.map_or("-".into(), |d| coach::text::snake_case(&d.action)),
+                    d.map_or("-".into(), |d| {
+                        d.dose
+                            .map_or("stopped".into(), |x| format!("{} min", x.minutes))
+                    }),
+                    d.map_or("-".into(), |d| d.rule.clone()),
+                ]
+            })
+            .collect();
+        let mut s = render::table(
+            &[
+                "date",
+                "min",
+                "pain b/p/a",
+                "morning",
+                "symptoms",
+                "decision",
+                "next",
+                "rule",
+            ],
+            &rows,
+        );
+        if let Some(d) = entries.last().and_then(|e| e.decision.as_ref()) {
+            s.push_str(&format!("\nLatest: {}\n", render::why(d)));
+        }
+        s
+    })
+}

@@ -1,0 +1,77 @@
+//! One module per subcommand. Each extracts its input, calls the coach and the
+//! store, and returns what to print; `main` does the printing.
+
+mod checkin;
+mod clear;
+mod export;
+mod history;
+mod init;
+mod log;
+mod overrides;
+mod plan;
+mod progress;
+mod screen;
+mod screening_prompts;
+mod today;
+
+use crate::cli::{Cli, Command};
+use crate::error::{CliError, CliResult};
+use serde::Serialize;
+
+pub enum Output {
+    Text(String),
+    Json(serde_json::Value),
+    /// Written to a file; the message says where.
+    Written(String),
+}
+
+/// JSON when `--json` was given, text otherwise.
+pub fn emit<T: Serialize>(
+    json: bool,
+    value: &T,
+    text: impl FnOnce() -> String,
+) -> CliResult<Output> {
+    if json {
+        serde_json::to_value(value)
+            .map(Output::Json)
+            .map_err(|e| CliError::Other(e.into()))
+    } else {
+        Ok(Output::Text(text()))
+    }
+}
+
+pub async fn run(cli: Cli) -> CliResult<Output> {
+    let g = &cli.global;
+    match &cli.command {
+        Command::Init(a) => init::run(g, a).await,
+        Command::Screen(a) => screen::run(g, a).await,
+        Command::Clear(a) => clear::run(g, a).await,
+        Command::Plan => plan::run(g).await,
+        Command::Today => today::run(g).await,
+        Command::Log(a) => log::run(g, a).await,
+        Command::Checkin(a) => checkin::run(g, a).await,
+        Command::History => history::run(g).await,
+        Command::Progress => progress::run(g).await,
+        Command::Override(a) => overrides::run(g, a).await,
+        Command::Export(a) => export::run(g, a).await,
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut buf = Vec::new();
+            clap_complete::generate(*shell, &mut cmd, "retrowalk", &mut buf);
+            Ok(Output::Text(String::from_utf8_lossy(&buf).into_owned()))
+        }
+    }
+}
+
+/// Refuses to record training for a walker whose screen does not allow it.
+pub fn require_training_allowed(state: &crate::context::State) -> CliResult<()> {
+    let o = &state.screen.outcome;
+    if o.status.may_train() {
+        return Ok(());
+    }
+    Err(CliError::input(format!(
+        "your screening outcome is {}: {} Nothing was recorded.",
+        o.status.label(),
+        o.next_step
+    )))
+}

@@ -1,0 +1,138 @@
+//! Resolves global flags into what commands need: an open store, the walker,
+//! their screen, programme and history, and today's date in their time zone.
+
+use crate::cli::Global;
+use crate::error::{CliError, CliResult};
+use anyhow::Context as _;
+use coach::adaptation::{Timeline, replay};
+use coach::history::History;
+use coach::programme::Programme;
+use coach::screening::Clearance;
+use jiff::civil::Date;
+use store::{ProgrammeRecord, ScreeningRecord, SqlStore, Store, Walker, WalkerId};
+
+/// The database URL: `--db`, `RETROWALK_DATABASE_URL`, or the default SQLite
+/// file in the user's data directory (created on first use).
+pub fn database_url(global: &Global) -> CliResult<String> {
+    if let Some(url) = &global.db {
+        if url.contains("://") || url.starts_with("sqlite:") {
+            return Ok(url.clone());
+        }
+        // A bare path means an SQLite file.
+        return Ok(store::backend::sqlite_url(std::path::Path::new(url)));
+    }
+    let dir = dirs::data_dir()
+        .ok_or_else(|| {
+            CliError::input("no data directory is known for this user; pass --db sqlite://FILE")
+        })?
+        .join("retrowalk");
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    Ok(store::backend::sqlite_url(&dir.join("retrowalk.db")))
+}
+
+pub async fn open(global: &Global) -> CliResult<SqlStore> {
+    let url = database_url(global)?;
+    store::backend::connect(&url).await.map_err(|e| match e {
+        store::StoreError::BadUrl(_) => CliError::from(e),
+        other => CliError::Other(anyhow::Error::new(other).context(format!(
+            "could not open the database at {}",
+            store::backend::redact(&url)
+        ))),
+    })
+}
+
+/// The walker to act for: `--walker`, or the only one there is.
+pub async fn walker_id(store: &SqlStore, global: &Global) -> CliResult<WalkerId> {
+    if let Some(id) = global.walker {
+        return Ok(store.walker(WalkerId(id)).await?.id);
+    }
+    let walkers = store.walkers().await?;
+    match walkers.as_slice() {
+        [] => Err(CliError::input(
+            "no walker is set up yet: run `retrowalk init` first",
+        )),
+        [only] => Ok(only.id),
+        many => {
+            let ids: Vec<String> = many
+                .iter()
+                .map(|w| format!("{} ({})", w.id, w.name))
+                .collect();
+            Err(CliError::input(format!(
+                "this database holds several walkers; choose one with --walker ID: {}",
+                ids.join(", ")
+            )))
+        }
+    }
+}
+
+pub fn parse_date(field: &str, text: &str) -> CliResult<Date> {
+    text.trim().parse::<Date>().map_err(|_| {
+        CliError::input(format!(
+            "{field}: '{text}' is not a date; use YYYY-MM-DD, e.g. 2026-11-23"
+        ))
+    })
+}
+
+pub fn time_zone(name: &str) -> CliResult<jiff::tz::TimeZone> {
+    jiff::tz::TimeZone::get(name).map_err(|_| {
+        CliError::input(format!(
+            "time_zone: '{name}' is not a known time zone; use a name like Europe/London"
+        ))
+    })
+}
+
+/// Today in `tz`, unless `--today` says otherwise.
+pub fn today(global: &Global, tz: &str) -> CliResult<Date> {
+    match &global.today {
+        Some(text) => parse_date("--today", text),
+        None => Ok(jiff::Timestamp::now()
+            .to_zoned_datetime(time_zone(tz)?)
+            .date()),
+    }
+}
+
+/// Everything about one walker that the coach needs.
+pub struct State {
+    pub walker: Walker,
+    pub screen: ScreeningRecord,
+    pub clearance: Option<Clearance>,
+    pub record: ProgrammeRecord,
+    pub programme: Programme,
+    pub history: History,
+    pub today: Date,
+}
+
+impl State {
+    pub fn timeline(&self) -> Timeline {
+        replay(&self.programme, &self.history, self.today)
+    }
+
+    pub fn timeline_with(&self, history: &History) -> Timeline {
+        replay(&self.programme, history, self.today)
+    }
+}
+
+pub async fn load(store: &SqlStore, global: &Global) -> CliResult<State> {
+    let id = walker_id(store, global).await?;
+    let walker = store.walker(id).await?;
+    let screen = store.latest_screening(id).await?.ok_or_else(|| {
+        CliError::input("this walker has no screening yet: run `retrowalk screen`")
+    })?;
+    let clearance = store.latest_clearance(id).await?;
+    let record = store
+        .active_programme(id)
+        .await?
+        .ok_or_else(|| CliError::input("this walker has no programme yet: run `retrowalk init`"))?;
+    let programme = Programme::new(record.setup.clone(), screen.outcome.fall_risk)?;
+    let history = store.history(record.id).await?;
+    let today = today(global, &walker.time_zone)?;
+    Ok(State {
+        walker,
+        screen,
+        clearance,
+        record,
+        programme,
+        history,
+        today,
+    })
+}

@@ -1,0 +1,112 @@
+//! Questions asked on the terminal. Questions go to standard error so that
+//! standard output stays clean for `--json`; answers come from standard input,
+//! which may be a terminal or a script.
+
+use crate::error::{CliError, CliResult};
+use std::io::{BufRead, Write};
+
+pub struct Prompter<R, W> {
+    input: R,
+    output: W,
+}
+
+pub fn stdio() -> Prompter<std::io::StdinLock<'static>, std::io::Stderr> {
+    Prompter {
+        input: std::io::stdin().lock(),
+        output: std::io::stderr(),
+    }
+}
+
+impl<R: BufRead, W: Write> Prompter<R, W> {
+    pub fn say(&mut self, text: &str) -> CliResult<()> {
+        writeln!(self.output, "{text}")?;
+        Ok(())
+    }
+
+    /// One line of input. End of input is bad input: the question names what
+    /// was still needed, so a script knows which flag to add.
+    fn line(&mut self, question: &str, default: Option<&str>) -> CliResult<String> {
+        match default {
+            Some(d) => write!(self.output, "{question} [{d}]: ")?,
+            None => write!(self.output, "{question}: ")?,
+        }
+        self.output.flush()?;
+        let mut buf = String::new();
+        if self.input.read_line(&mut buf)? == 0 {
+            return Err(CliError::input(format!(
+                "input ended before this was answered: {question}"
+            )));
+        }
+        let answer = buf.trim().to_string();
+        Ok(match (answer.is_empty(), default) {
+            (true, Some(d)) => d.to_string(),
+            _ => answer,
+        })
+    }
+
+    /// Asks until the answer parses, up to three times.
+    pub fn ask<T>(
+        &mut self,
+        question: &str,
+        default: Option<&str>,
+        parse: impl Fn(&str) -> CliResult<T>,
+    ) -> CliResult<T> {
+        let mut last = None;
+        for _ in 0..3 {
+            let text = self.line(question, default)?;
+            match parse(&text) {
+                Ok(v) => return Ok(v),
+                Err(e) => {
+                    writeln!(self.output, "  {e}")?;
+                    last = Some(e);
+                }
+            }
+        }
+        Err(last.unwrap_or_else(|| CliError::input(format!("no valid answer to: {question}"))))
+    }
+
+    pub fn yes_no(&mut self, question: &str, default: Option<bool>) -> CliResult<bool> {
+        let d = default.map(|b| if b { "y" } else { "n" });
+        self.ask(&format!("{question} (y/n)"), d, |t| {
+            match t.to_ascii_lowercase().as_str() {
+                "y" | "yes" => Ok(true),
+                "n" | "no" => Ok(false),
+                _ => Err(CliError::input(format!("please answer y or n, not '{t}'"))),
+            }
+        })
+    }
+
+    pub fn pain(&mut self, question: &str, default: Option<&str>) -> CliResult<coach::Pain> {
+        self.ask(
+            &format!("{question} (0 = none, 10 = worst imaginable)"),
+            default,
+            |t| {
+                let n: i64 = t.parse().map_err(|_| {
+                    CliError::input(format!("pain is a whole number 0 to 10, not '{t}'"))
+                })?;
+                Ok(coach::Pain::new(n)?)
+            },
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_then_accepts_and_reports_end_of_input() {
+        let mut p = Prompter {
+            input: "maybe\ny\n".as_bytes(),
+            output: Vec::new(),
+        };
+        assert!(p.yes_no("Ready?", None).unwrap());
+        let mut p = Prompter {
+            input: "".as_bytes(),
+            output: Vec::new(),
+        };
+        let err = p.pain("Pain now", None).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert!(err.to_string().contains("Pain now"));
+    }
+}
