@@ -12,29 +12,19 @@ use serde_json::{Map, Value};
 use std::path::Path;
 
 pub fn read(path: &Path) -> CliResult<Value> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        CliError::input(format!(
-            "{}: cannot read the answers file: {e}",
-            path.display()
-        ))
-    })?;
-    let is_json = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-        || text.trim_start().starts_with('{');
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| CliError::input(format!("{}: cannot read the answers file: {e}", path.display())))?;
+    let is_json =
+        path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) || text.trim_start().starts_with('{');
     let value = if is_json {
-        serde_json::from_str(&text)
-            .map_err(|e| CliError::input(format!("{}: not valid JSON: {e}", path.display())))?
+        serde_json::from_str(&text).map_err(|e| CliError::input(format!("{}: not valid JSON: {e}", path.display())))?
     } else {
         toml::from_str::<Value>(&text)
             .map_err(|e| CliError::input(format!("{}: not valid TOML: {e}", path.display())))?
     };
     match value {
         Value::Object(_) => Ok(value),
-        _ => Err(CliError::input(format!(
-            "{}: expected a table of answers",
-            path.display()
-        ))),
+        _ => Err(CliError::input(format!("{}: expected a table of answers", path.display()))),
     }
 }
 
@@ -58,9 +48,7 @@ pub fn screening(root: &Value) -> CliResult<Answers> {
         let field = format!("{prefix}{key}");
         match key.as_str() {
             "tug_seconds" | "backward_3m_seconds" => {
-                let secs = value
-                    .as_f64()
-                    .ok_or_else(|| bad(&field, "expected a number of seconds"))?;
+                let secs = value.as_f64().ok_or_else(|| bad(&field, "expected a number of seconds"))?;
                 if key == "tug_seconds" {
                     answers.tug_seconds = Some(secs)
                 } else {
@@ -70,38 +58,23 @@ pub fn screening(root: &Value) -> CliResult<Answers> {
             // Keys that belong to `init` files sit beside the answers at the top level.
             "name" | "setup" if prefix.is_empty() => {}
             _ => {
-                let q = QUESTIONS
-                    .iter()
-                    .find(|q| snake(q.id) == *key)
-                    .ok_or_else(|| {
-                        let known: Vec<String> = QUESTIONS.iter().map(|q| snake(q.id)).collect();
-                        bad(
-                            &field,
-                            format!(
-                                "not a screening question; the questions are: {}",
-                                known.join(", ")
-                            ),
-                        )
-                    })?;
-                let yes = value
-                    .as_bool()
-                    .ok_or_else(|| bad(&field, "expected true or false"))?;
+                let q = QUESTIONS.iter().find(|q| snake(q.id) == *key).ok_or_else(|| {
+                    let known: Vec<String> = QUESTIONS.iter().map(|q| snake(q.id)).collect();
+                    bad(&field, format!("not a screening question; the questions are: {}", known.join(", ")))
+                })?;
+                let yes = value.as_bool().ok_or_else(|| bad(&field, "expected true or false"))?;
                 answers.answers.insert(q.id, yes);
             }
         }
     }
-    answers
-        .validate()
-        .map_err(|e| bad(&format!("{prefix}{}", e.field), e.message))?;
+    answers.validate().map_err(|e| bad(&format!("{prefix}{}", e.field), e.message))?;
     Ok(answers)
 }
 
 pub fn name(root: &Value) -> CliResult<String> {
     match root.get("name") {
         None => Ok("Walker".into()),
-        Some(Value::String(s)) if !s.trim().is_empty() && s.chars().count() <= 100 => {
-            Ok(s.trim().to_string())
-        }
+        Some(Value::String(s)) if !s.trim().is_empty() && s.chars().count() <= 100 => Ok(s.trim().to_string()),
         Some(_) => Err(bad("name", "expected a name of 1 to 100 characters")),
     }
 }
@@ -109,24 +82,13 @@ pub fn name(root: &Value) -> CliResult<String> {
 /// The set-up table; `today` is the default start date.
 pub fn setup(root: &Value, today: Date) -> CliResult<Setup> {
     let t = table(
-        root.get("setup")
-            .ok_or_else(|| bad("setup", "missing: the answers file needs a [setup] table"))?,
+        root.get("setup").ok_or_else(|| bad("setup", "missing: the answers file needs a [setup] table"))?,
         "setup",
     )?;
-    const KNOWN: [&str; 7] = [
-        "equipment",
-        "training_days",
-        "start",
-        "time_zone",
-        "baseline_pain",
-        "weeks",
-        "forward_speed_kmh",
-    ];
+    const KNOWN: [&str; 7] =
+        ["equipment", "training_days", "start", "time_zone", "baseline_pain", "weeks", "forward_speed_kmh"];
     if let Some(k) = t.keys().find(|k| !KNOWN.contains(&k.as_str())) {
-        return Err(bad(
-            &format!("setup.{k}"),
-            format!("unknown setting; the settings are: {}", KNOWN.join(", ")),
-        ));
+        return Err(bad(&format!("setup.{k}"), format!("unknown setting; the settings are: {}", KNOWN.join(", "))));
     }
     let strings = |key: &str| -> CliResult<Vec<String>> {
         match t.get(key) {
@@ -139,10 +101,7 @@ pub fn setup(root: &Value, today: Date) -> CliResult<Setup> {
                         .ok_or_else(|| bad(&format!("setup.{key}"), "expected a list of words"))
                 })
                 .collect(),
-            Some(_) => Err(bad(
-                &format!("setup.{key}"),
-                "expected a list, e.g. [\"mon\", \"wed\"]",
-            )),
+            Some(_) => Err(bad(&format!("setup.{key}"), "expected a list, e.g. [\"mon\", \"wed\"]")),
         }
     };
     let equipment = parse_equipment(&strings("equipment")?)?;
@@ -159,10 +118,7 @@ pub fn setup(root: &Value, today: Date) -> CliResult<Setup> {
         None => system_time_zone(),
         Some(Value::String(s)) => s.clone(),
         Some(_) => {
-            return Err(bad(
-                "setup.time_zone",
-                "expected a name like \"Europe/London\"",
-            ));
+            return Err(bad("setup.time_zone", "expected a name like \"Europe/London\""));
         }
     };
     time_zone(&time_zone_name)?;
@@ -182,8 +138,7 @@ pub fn setup(root: &Value, today: Date) -> CliResult<Setup> {
         None => DEFAULT_FORWARD_SPEED_TENTHS,
         Some(v) => kmh_to_tenths(
             "setup.forward_speed_kmh",
-            v.as_f64()
-                .ok_or_else(|| bad("setup.forward_speed_kmh", "expected a number"))?,
+            v.as_f64().ok_or_else(|| bad("setup.forward_speed_kmh", "expected a number"))?,
         )?,
     };
     let setup = Setup {
@@ -195,21 +150,14 @@ pub fn setup(root: &Value, today: Date) -> CliResult<Setup> {
         weeks,
         forward_speed_tenths,
     };
-    setup
-        .validate()
-        .map_err(|e| bad(&format!("setup.{}", e.field), e.message))?;
+    setup.validate().map_err(|e| bad(&format!("setup.{}", e.field), e.message))?;
     Ok(setup)
 }
 
 pub fn parse_equipment(items: &[String]) -> CliResult<Equipment> {
     let mut e = Equipment::default();
     for item in items {
-        let slot = match item
-            .trim()
-            .to_ascii_lowercase()
-            .replace(['-', ' '], "_")
-            .as_str()
-        {
+        let slot = match item.trim().to_ascii_lowercase().replace(['-', ' '], "_").as_str() {
             "treadmill" => &mut e.treadmill,
             "safety_key" => &mut e.safety_key,
             "handrails" | "rails" => &mut e.handrails,
@@ -218,9 +166,7 @@ pub fn parse_equipment(items: &[String]) -> CliResult<Equipment> {
             _ => {
                 return Err(bad(
                     "setup.equipment",
-                    format!(
-                        "'{item}' is not equipment we know; use treadmill, safety_key, handrails, bike or pool"
-                    ),
+                    format!("'{item}' is not equipment we know; use treadmill, safety_key, handrails, bike or pool"),
                 ));
             }
         };
@@ -232,17 +178,11 @@ pub fn parse_equipment(items: &[String]) -> CliResult<Equipment> {
 /// km/h as tenths, refusing what cannot be a walking speed.
 pub fn kmh_to_tenths(field: &str, kmh: f64) -> CliResult<u16> {
     if !(kmh.is_finite() && (0.1..=8.0).contains(&kmh)) {
-        return Err(bad(
-            field,
-            format!("a walking speed is 0.1 to 8.0 km/h; got {kmh}"),
-        ));
+        return Err(bad(field, format!("a walking speed is 0.1 to 8.0 km/h; got {kmh}")));
     }
     Ok((kmh * 10.0).round() as u16)
 }
 
 pub fn system_time_zone() -> String {
-    jiff::tz::TimeZone::system()
-        .iana_name()
-        .unwrap_or("UTC")
-        .to_string()
+    jiff::tz::TimeZone::system().iana_name().unwrap_or("UTC").to_string()
 }

@@ -26,12 +26,7 @@ pub struct Cli {
 pub struct Global {
     /// Database URL: sqlite://FILE or postgres://USER@HOST/DB. Default: an SQLite
     /// file in your data directory.
-    #[arg(
-        long,
-        global = true,
-        env = "RETROWALK_DATABASE_URL",
-        value_name = "URL"
-    )]
+    #[arg(long, global = true, env = "RETROWALK_DATABASE_URL", value_name = "URL")]
     pub db: Option<String>,
     /// Which walker, when the database holds several.
     #[arg(long, global = true, env = "RETROWALK_WALKER", value_name = "ID")]

@@ -22,9 +22,7 @@ pub fn database_url(global: &Global) -> CliResult<String> {
         return Ok(store::backend::sqlite_url(std::path::Path::new(url)));
     }
     let dir = dirs::data_dir()
-        .ok_or_else(|| {
-            CliError::input("no data directory is known for this user; pass --db sqlite://FILE")
-        })?
+        .ok_or_else(|| CliError::input("no data directory is known for this user; pass --db sqlite://FILE"))?
         .join("retrowalk");
     std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     Ok(store::backend::sqlite_url(&dir.join("retrowalk.db")))
@@ -34,10 +32,10 @@ pub async fn open(global: &Global) -> CliResult<SqlStore> {
     let url = database_url(global)?;
     store::backend::connect(&url).await.map_err(|e| match e {
         store::StoreError::BadUrl(_) => CliError::from(e),
-        other => CliError::Other(anyhow::Error::new(other).context(format!(
-            "could not open the database at {}",
-            store::backend::redact(&url)
-        ))),
+        other => CliError::Other(
+            anyhow::Error::new(other)
+                .context(format!("could not open the database at {}", store::backend::redact(&url))),
+        ),
     })
 }
 
@@ -48,15 +46,10 @@ pub async fn walker_id(store: &SqlStore, global: &Global) -> CliResult<WalkerId>
     }
     let walkers = store.walkers().await?;
     match walkers.as_slice() {
-        [] => Err(CliError::input(
-            "no walker is set up yet: run `retrowalk init` first",
-        )),
+        [] => Err(CliError::input("no walker is set up yet: run `retrowalk init` first")),
         [only] => Ok(only.id),
         many => {
-            let ids: Vec<String> = many
-                .iter()
-                .map(|w| format!("{} ({})", w.id, w.name))
-                .collect();
+            let ids: Vec<String> = many.iter().map(|w| format!("{} ({})", w.id, w.name)).collect();
             Err(CliError::input(format!(
                 "this database holds several walkers; choose one with --walker ID: {}",
                 ids.join(", ")
@@ -66,18 +59,14 @@ pub async fn walker_id(store: &SqlStore, global: &Global) -> CliResult<WalkerId>
 }
 
 pub fn parse_date(field: &str, text: &str) -> CliResult<Date> {
-    text.trim().parse::<Date>().map_err(|_| {
-        CliError::input(format!(
-            "{field}: '{text}' is not a date; use YYYY-MM-DD, e.g. 2026-11-23"
-        ))
-    })
+    text.trim()
+        .parse::<Date>()
+        .map_err(|_| CliError::input(format!("{field}: '{text}' is not a date; use YYYY-MM-DD, e.g. 2026-11-23")))
 }
 
 pub fn time_zone(name: &str) -> CliResult<jiff::tz::TimeZone> {
     jiff::tz::TimeZone::get(name).map_err(|_| {
-        CliError::input(format!(
-            "time_zone: '{name}' is not a known time zone; use a name like Europe/London"
-        ))
+        CliError::input(format!("time_zone: '{name}' is not a known time zone; use a name like Europe/London"))
     })
 }
 
@@ -85,9 +74,7 @@ pub fn time_zone(name: &str) -> CliResult<jiff::tz::TimeZone> {
 pub fn today(global: &Global, tz: &str) -> CliResult<Date> {
     match &global.today {
         Some(text) => parse_date("--today", text),
-        None => Ok(jiff::Timestamp::now()
-            .to_zoned_datetime(time_zone(tz)?)
-            .date()),
+        None => Ok(jiff::Timestamp::now().to_zoned_datetime(time_zone(tz)?).date()),
     }
 }
 
@@ -115,9 +102,10 @@ impl State {
 pub async fn load(store: &SqlStore, global: &Global) -> CliResult<State> {
     let id = walker_id(store, global).await?;
     let walker = store.walker(id).await?;
-    let screen = store.latest_screening(id).await?.ok_or_else(|| {
-        CliError::input("this walker has no screening yet: run `retrowalk screen`")
-    })?;
+    let screen = store
+        .latest_screening(id)
+        .await?
+        .ok_or_else(|| CliError::input("this walker has no screening yet: run `retrowalk screen`"))?;
     let clearance = store.latest_clearance(id).await?;
     let record = store
         .active_programme(id)
@@ -126,13 +114,5 @@ pub async fn load(store: &SqlStore, global: &Global) -> CliResult<State> {
     let programme = Programme::new(record.setup.clone(), screen.outcome.fall_risk)?;
     let history = store.history(record.id).await?;
     let today = today(global, &walker.time_zone)?;
-    Ok(State {
-        walker,
-        screen,
-        clearance,
-        record,
-        programme,
-        history,
-        today,
-    })
+    Ok(State { walker, screen, clearance, record, programme, history, today })
 }

@@ -11,10 +11,7 @@ pub struct Prompter<R, W> {
 }
 
 pub fn stdio() -> Prompter<std::io::StdinLock<'static>, std::io::Stderr> {
-    Prompter {
-        input: std::io::stdin().lock(),
-        output: std::io::stderr(),
-    }
+    Prompter { input: std::io::stdin().lock(), output: std::io::stderr() }
 }
 
 impl<R: BufRead, W: Write> Prompter<R, W> {
@@ -33,9 +30,7 @@ impl<R: BufRead, W: Write> Prompter<R, W> {
         self.output.flush()?;
         let mut buf = String::new();
         if self.input.read_line(&mut buf)? == 0 {
-            return Err(CliError::input(format!(
-                "input ended before this was answered: {question}"
-            )));
+            return Err(CliError::input(format!("input ended before this was answered: {question}")));
         }
         let answer = buf.trim().to_string();
         Ok(match (answer.is_empty(), default) {
@@ -67,26 +62,19 @@ impl<R: BufRead, W: Write> Prompter<R, W> {
 
     pub fn yes_no(&mut self, question: &str, default: Option<bool>) -> CliResult<bool> {
         let d = default.map(|b| if b { "y" } else { "n" });
-        self.ask(&format!("{question} (y/n)"), d, |t| {
-            match t.to_ascii_lowercase().as_str() {
-                "y" | "yes" => Ok(true),
-                "n" | "no" => Ok(false),
-                _ => Err(CliError::input(format!("please answer y or n, not '{t}'"))),
-            }
+        self.ask(&format!("{question} (y/n)"), d, |t| match t.to_ascii_lowercase().as_str() {
+            "y" | "yes" => Ok(true),
+            "n" | "no" => Ok(false),
+            _ => Err(CliError::input(format!("please answer y or n, not '{t}'"))),
         })
     }
 
     pub fn pain(&mut self, question: &str, default: Option<&str>) -> CliResult<coach::Pain> {
-        self.ask(
-            &format!("{question} (0 = none, 10 = worst imaginable)"),
-            default,
-            |t| {
-                let n: i64 = t.parse().map_err(|_| {
-                    CliError::input(format!("pain is a whole number 0 to 10, not '{t}'"))
-                })?;
-                Ok(coach::Pain::new(n)?)
-            },
-        )
+        self.ask(&format!("{question} (0 = none, 10 = worst imaginable)"), default, |t| {
+            let n: i64 =
+                t.parse().map_err(|_| CliError::input(format!("pain is a whole number 0 to 10, not '{t}'")))?;
+            Ok(coach::Pain::new(n)?)
+        })
     }
 }
 
@@ -96,15 +84,9 @@ mod tests {
 
     #[test]
     fn retries_then_accepts_and_reports_end_of_input() {
-        let mut p = Prompter {
-            input: "maybe\ny\n".as_bytes(),
-            output: Vec::new(),
-        };
+        let mut p = Prompter { input: "maybe\ny\n".as_bytes(), output: Vec::new() };
         assert!(p.yes_no("Ready?", None).unwrap());
-        let mut p = Prompter {
-            input: "".as_bytes(),
-            output: Vec::new(),
-        };
+        let mut p = Prompter { input: "".as_bytes(), output: Vec::new() };
         let err = p.pain("Pain now", None).unwrap_err();
         assert_eq!(err.exit_code(), 2);
         assert!(err.to_string().contains("Pain now"));

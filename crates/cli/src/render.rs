@@ -5,17 +5,14 @@ use coach::screening::Outcome;
 use coach::today::{Kind, TodayView};
 use std::fmt::Write;
 
-pub const NOT_ADVICE: &str =
-    "retrowalk is not medical advice: your clinician decides what is right for you.";
+pub const NOT_ADVICE: &str = "retrowalk is not medical advice: your clinician decides what is right for you.";
 
 pub fn outcome(o: &Outcome) -> String {
     let mut s = String::new();
     let label = match o.status {
         coach::screening::Status::Blocked => "BLOCKED: do not start",
         coach::screening::Status::ClearanceNeeded => "CLEARANCE NEEDED before you start",
-        coach::screening::Status::SupportedOnly => {
-            "SUPPORTED-ONLY: you may start, always with support"
-        }
+        coach::screening::Status::SupportedOnly => "SUPPORTED-ONLY: you may start, always with support",
         coach::screening::Status::Cleared => "CLEARED to start",
     };
     let _ = writeln!(s, "Screening outcome: {label}");
@@ -28,12 +25,7 @@ pub fn outcome(o: &Outcome) -> String {
 }
 
 pub fn why(d: &Decision) -> String {
-    format!(
-        "{} [rule {}; evidence: {}]",
-        d.reason,
-        d.rule,
-        d.evidence.join(", ")
-    )
+    format!("{} [rule {}; evidence: {}]", d.reason, d.rule, d.evidence.join(", "))
 }
 
 pub fn today(v: &TodayView) -> String {
@@ -44,19 +36,12 @@ pub fn today(v: &TodayView) -> String {
         let _ = writeln!(s, "  - {r}");
     }
     if let Some(d) = v.checkin_due_for {
-        let _ = writeln!(
-            s,
-            "\nMorning check-in due for your session on {d}: run `retrowalk checkin --pain N`."
-        );
+        let _ = writeln!(s, "\nMorning check-in due for your session on {d}: run `retrowalk checkin --pain N`.");
     }
     if let Some(r) = &v.retro {
         let bouts: Vec<String> = r.bouts.iter().map(|b| format!("{b} min")).collect();
         let _ = writeln!(s, "\nBackward walking on the {}", r.surface);
-        let _ = writeln!(
-            s,
-            "  1. Warm up: {} min easy forward walking.",
-            r.warm_up_minutes
-        );
+        let _ = writeln!(s, "  1. Warm up: {} min easy forward walking.", r.warm_up_minutes);
         let _ = writeln!(
             s,
             "  2. Walk backwards {} min in {} bout(s): {} with {} min rest between.",
@@ -68,11 +53,7 @@ pub fn today(v: &TodayView) -> String {
         let _ = writeln!(s, "     Speed: {}.", r.speed);
         let _ = writeln!(s, "     Incline: {}%.", r.dose.incline_pct);
         let _ = writeln!(s, "     Support: {}.", r.support);
-        let _ = writeln!(
-            s,
-            "  3. Cool down: {} min easy forward walking.",
-            r.cool_down_minutes
-        );
+        let _ = writeln!(s, "  3. Cool down: {} min easy forward walking.", r.cool_down_minutes);
         let _ = writeln!(s, "  Why this dose: {}", why(&r.why));
         let _ = writeln!(s, "  Safety:");
         for t in &r.tips {
@@ -87,10 +68,7 @@ pub fn today(v: &TodayView) -> String {
         let _ = writeln!(s, "  (`retrowalk plan` lists how to do each one and why.)");
     }
     if matches!(v.kind, Kind::Session | Kind::Done) {
-        let _ = writeln!(
-            s,
-            "\nAfter the session: `retrowalk log --pain-before N --pain-peak N --pain-after N`."
-        );
+        let _ = writeln!(s, "\nAfter the session: `retrowalk log --pain-before N --pain-peak N --pain-after N`.");
     }
     let _ = writeln!(s, "\n{NOT_ADVICE}");
     s
@@ -105,11 +83,7 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
         }
     }
     let line = |cells: Vec<String>| -> String {
-        let padded: Vec<String> = cells
-            .iter()
-            .zip(&widths)
-            .map(|(c, w)| format!("{c:<w$}"))
-            .collect();
+        let padded: Vec<String> = cells.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}")).collect();
         padded.join("  ").trim_end().to_string()
     };
     let mut out = line(headers.iter().map(|h| h.to_string()).collect());

@@ -99,10 +99,7 @@ impl Timeline {
 
     /// The decision made after the session on `date`.
     pub fn after(&self, session: Date) -> Option<&Decision> {
-        self.decisions
-            .iter()
-            .rev()
-            .find(|d| d.after_session == Some(session))
+        self.decisions.iter().rev().find(|d| d.after_session == Some(session))
     }
 }
 
@@ -111,71 +108,23 @@ struct Rule {
     evidence: &'static [&'static str],
 }
 
-const RED_FLAG: Rule = Rule {
-    id: "A-RED-FLAG",
-    evidence: &[ev::KNEE_RED_FLAGS, ev::DVT_FLAG, ev::DESIGN_ADAPTATION],
-};
-const STOPPED: Rule = Rule {
-    id: "A-STOPPED",
-    evidence: &[ev::DESIGN_ADAPTATION],
-};
-const PAIN_HIGH: Rule = Rule {
-    id: "A-PAIN-HIGH",
-    evidence: &[ev::PAIN_ZONES, ev::DESIGN_ADAPTATION],
-};
-const MORNING_RISE: Rule = Rule {
-    id: "A-MORNING-RISE",
-    evidence: &[ev::NEXT_MORNING, ev::NRS_MDC, ev::DESIGN_ADAPTATION],
-};
-const TWO_STEPBACKS: Rule = Rule {
-    id: "A-TWO-STEPBACKS",
-    evidence: &[ev::DESIGN_ADAPTATION],
-};
-const INCOMPLETE: Rule = Rule {
-    id: "A-INCOMPLETE",
-    evidence: &[ev::DESIGN_WEEKLY_CAP],
-};
-const AWAIT_CHECKIN: Rule = Rule {
-    id: "A-AWAIT-CHECKIN",
-    evidence: &[ev::NEXT_MORNING, ev::DESIGN_ADAPTATION],
-};
-const MORNING_UNSETTLED: Rule = Rule {
-    id: "A-MORNING-UNSETTLED",
-    evidence: &[ev::NEXT_MORNING, ev::NRS_MDC],
-};
-const PAIN_ACCEPTABLE: Rule = Rule {
-    id: "A-PAIN-ACCEPTABLE",
-    evidence: &[ev::PAIN_ZONES, ev::DESIGN_ADAPTATION],
-};
-const PROGRESS: Rule = Rule {
-    id: "A-PROGRESS",
-    evidence: &[
-        ev::PAIN_ZONES,
-        ev::NEXT_MORNING,
-        ev::DESIGN_BLOCK,
-        ev::DESIGN_WEEKLY_CAP,
-    ],
-};
-const WEEKLY_CAP: Rule = Rule {
-    id: "A-WEEKLY-CAP",
-    evidence: &[ev::VOLUME_JUMPS, ev::DESIGN_WEEKLY_CAP],
-};
-const AT_CEILING: Rule = Rule {
-    id: "A-AT-CEILING",
-    evidence: &[ev::DESIGN_BLOCK, ev::DESIGN_FALL_RISK],
-};
-const GAP: Rule = Rule {
-    id: "A-GAP",
-    evidence: &[ev::DESIGN_GAP],
-};
-const OVERRIDE: Rule = Rule {
-    id: "A-CLINICIAN-OVERRIDE",
-    evidence: &[ev::SUPERVISION],
-};
-const START: Rule = Rule {
-    id: "P-START",
-    evidence: &[ev::TREADMILL_SETUP, ev::TRIAL_DOSE, ev::DESIGN_BLOCK],
-};
+const RED_FLAG: Rule = Rule { id: "A-RED-FLAG", evidence: &[ev::KNEE_RED_FLAGS, ev::DVT_FLAG, ev::DESIGN_ADAPTATION] };
+const STOPPED: Rule = Rule { id: "A-STOPPED", evidence: &[ev::DESIGN_ADAPTATION] };
+const PAIN_HIGH: Rule = Rule { id: "A-PAIN-HIGH", evidence: &[ev::PAIN_ZONES, ev::DESIGN_ADAPTATION] };
+const MORNING_RISE: Rule =
+    Rule { id: "A-MORNING-RISE", evidence: &[ev::NEXT_MORNING, ev::NRS_MDC, ev::DESIGN_ADAPTATION] };
+const TWO_STEPBACKS: Rule = Rule { id: "A-TWO-STEPBACKS", evidence: &[ev::DESIGN_ADAPTATION] };
+const INCOMPLETE: Rule = Rule { id: "A-INCOMPLETE", evidence: &[ev::DESIGN_WEEKLY_CAP] };
+const AWAIT_CHECKIN: Rule = Rule { id: "A-AWAIT-CHECKIN", evidence: &[ev::NEXT_MORNING, ev::DESIGN_ADAPTATION] };
+const MORNING_UNSETTLED: Rule = Rule { id: "A-MORNING-UNSETTLED", evidence: &[ev::NEXT_MORNING, ev::NRS_MDC] };
+const PAIN_ACCEPTABLE: Rule = Rule { id: "A-PAIN-ACCEPTABLE", evidence: &[ev::PAIN_ZONES, ev::DESIGN_ADAPTATION] };
+const PROGRESS: Rule =
+    Rule { id: "A-PROGRESS", evidence: &[ev::PAIN_ZONES, ev::NEXT_MORNING, ev::DESIGN_BLOCK, ev::DESIGN_WEEKLY_CAP] };
+const WEEKLY_CAP: Rule = Rule { id: "A-WEEKLY-CAP", evidence: &[ev::VOLUME_JUMPS, ev::DESIGN_WEEKLY_CAP] };
+const AT_CEILING: Rule = Rule { id: "A-AT-CEILING", evidence: &[ev::DESIGN_BLOCK, ev::DESIGN_FALL_RISK] };
+const GAP: Rule = Rule { id: "A-GAP", evidence: &[ev::DESIGN_GAP] };
+const OVERRIDE: Rule = Rule { id: "A-CLINICIAN-OVERRIDE", evidence: &[ev::SUPERVISION] };
+const START: Rule = Rule { id: "P-START", evidence: &[ev::TREADMILL_SETUP, ev::TRIAL_DOSE, ev::DESIGN_BLOCK] };
 
 /// Every rule id the engine can emit, with its evidence (for tests and docs).
 pub fn rules() -> Vec<(&'static str, &'static [&'static str])> {
@@ -201,13 +150,7 @@ pub fn rules() -> Vec<(&'static str, &'static [&'static str])> {
     .collect()
 }
 
-fn decision(
-    rule: Rule,
-    action: Action,
-    effective: Date,
-    dose: Option<Dose>,
-    reason: String,
-) -> Decision {
+fn decision(rule: Rule, action: Action, effective: Date, dose: Option<Dose>, reason: String) -> Decision {
     Decision {
         effective,
         action,
@@ -246,12 +189,7 @@ pub fn replay(p: &Programme, h: &History, today: Date) -> Timeline {
             "First sessions are short and slow, holding the rails: about half your usual speed, in short bouts.".into(),
         )],
     };
-    let mut events: Vec<Event> = h
-        .overrides
-        .iter()
-        .map(Event::Override)
-        .chain(h.logs.iter().map(Event::Log))
-        .collect();
+    let mut events: Vec<Event> = h.overrides.iter().map(Event::Override).chain(h.logs.iter().map(Event::Log)).collect();
     // Overrides sort before a log on the same day: a clinician sets the dose
     // for that day's session. The sort is stable, so entry order breaks ties.
     events.sort_by_key(|e| (e.date(), matches!(e, Event::Log(_))));
@@ -267,15 +205,9 @@ pub fn replay(p: &Programme, h: &History, today: Date) -> Timeline {
                     Action::Override,
                     o.effective,
                     Some(dose),
-                    format!(
-                        "Your clinician {} set this dose: {}",
-                        o.by.trim(),
-                        o.reason.trim()
-                    ),
+                    format!("Your clinician {} set this dose: {}", o.by.trim(), o.reason.trim()),
                 );
-                d.changed = tl
-                    .dose_on(o.effective)
-                    .and_then(|before| dose.changes_from(&before).first().copied());
+                d.changed = tl.dose_on(o.effective).and_then(|before| dose.changes_from(&before).first().copied());
                 tl.decisions.push(d);
                 step_backs_in_row = 0;
             }
@@ -284,11 +216,7 @@ pub fn replay(p: &Programme, h: &History, today: Date) -> Timeline {
                     tl.decisions.push(gap);
                 }
                 let d = decide(p, &tl, log, h.checkin_for(log.date), step_backs_in_row);
-                step_backs_in_row = if d.action == Action::StepBack {
-                    step_backs_in_row + 1
-                } else {
-                    0
-                };
+                step_backs_in_row = if d.action == Action::StepBack { step_backs_in_row + 1 } else { 0 };
                 tl.decisions.push(d);
                 last_session = Some(log.date);
             }
@@ -305,12 +233,7 @@ pub fn replay(p: &Programme, h: &History, today: Date) -> Timeline {
 fn resume_after_gap(tl: &Timeline, last: Option<Date>, date: Date) -> Option<Decision> {
     let last = last?;
     let gap = days_between(last, date);
-    if gap < GAP_DAYS
-        || tl
-            .decisions
-            .last()
-            .is_some_and(|d| d.action == Action::Resume && d.effective == date)
-    {
+    if gap < GAP_DAYS || tl.decisions.last().is_some_and(|d| d.action == Action::Resume && d.effective == date) {
         return None;
     }
     let before = tl.dose_on(date)?;
@@ -341,15 +264,7 @@ fn decide(
 ) -> Decision {
     let effective = add_days(log.date, 1);
     let prescribed = tl.dose_on(log.date);
-    let mut d = decide_inner(
-        p,
-        tl,
-        log,
-        checkin,
-        step_backs_in_row,
-        effective,
-        prescribed,
-    );
+    let mut d = decide_inner(p, tl, log, checkin, step_backs_in_row, effective, prescribed);
     d.after_session = Some(log.date);
     if d.changed.is_none() {
         d.changed = match (d.dose, prescribed) {
@@ -398,20 +313,12 @@ fn decide_inner(
     };
 
     let peak = log.pain_peak.value();
-    let rise =
-        checkin.map(|c| i16::from(c.pain.value()) - i16::from(p.setup.baseline_pain.value()));
+    let rise = checkin.map(|c| i16::from(c.pain.value()) - i16::from(p.setup.baseline_pain.value()));
     let step_back = if peak > PAIN_TOO_MUCH {
-        Some((
-            PAIN_HIGH,
-            format!("Your pain peaked at {peak}/10, above 5, which is too much."),
-        ))
-    } else if let Some(r) = rise.filter(|r| *r >= MORNING_RISE_STEP_BACK) {
-        Some((
-            MORNING_RISE,
-            format!("The next morning your pain was {r} points above your usual level."),
-        ))
+        Some((PAIN_HIGH, format!("Your pain peaked at {peak}/10, above 5, which is too much.")))
     } else {
-        None
+        rise.filter(|r| *r >= MORNING_RISE_STEP_BACK)
+            .map(|r| (MORNING_RISE, format!("The next morning your pain was {r} points above your usual level.")))
     };
     if let Some((rule, why)) = step_back {
         if step_backs_in_row >= 1 {
@@ -483,9 +390,7 @@ fn decide_inner(
             Action::Repeat,
             effective,
             Some(dose),
-            format!(
-                "Pain of {peak}/10 during the walk is acceptable, so we repeat this dose until it feels easier."
-            ),
+            format!("Pain of {peak}/10 during the walk is acceptable, so we repeat this dose until it feels easier."),
         );
     }
     progress(p, tl, dose, effective, peak)
@@ -549,16 +454,7 @@ fn step_words(var: Variable, d: &Dose) -> String {
 
 /// Planned retro minutes in `week`, taking `minutes` from `from` onwards.
 fn week_total(p: &Programme, tl: &Timeline, week: u32, from: Date, minutes: u32) -> u32 {
-    p.retro_dates_in_week(week)
-        .iter()
-        .map(|d| {
-            if *d < from {
-                tl.minutes_on(*d)
-            } else {
-                minutes
-            }
-        })
-        .sum()
+    p.retro_dates_in_week(week).iter().map(|d| if *d < from { tl.minutes_on(*d) } else { minutes }).sum()
 }
 
 /// Whether `minutes` from `effective` on keeps weekly retro minutes within the
@@ -576,12 +472,5 @@ fn within_weekly_cap(p: &Programme, tl: &Timeline, effective: Date, minutes: u8)
 
 /// Total planned retro minutes in each programme week, from the timeline.
 pub fn weekly_minutes(p: &Programme, tl: &Timeline, weeks: u32) -> Vec<u32> {
-    (1..=weeks)
-        .map(|w| {
-            p.retro_dates_in_week(w)
-                .iter()
-                .map(|d| tl.minutes_on(*d))
-                .sum()
-        })
-        .collect()
+    (1..=weeks).map(|w| p.retro_dates_in_week(w).iter().map(|d| tl.minutes_on(*d)).sum()).collect()
 }

@@ -47,16 +47,11 @@ pub enum Variable {
 }
 
 impl Variable {
-    pub const PROGRESSION_ORDER: [Variable; 4] = [
-        Variable::Duration,
-        Variable::Speed,
-        Variable::Support,
-        Variable::Incline,
-    ];
+    pub const PROGRESSION_ORDER: [Variable; 4] =
+        [Variable::Duration, Variable::Speed, Variable::Support, Variable::Incline];
     /// Step-backs remove the most demanding load first. Support is balance,
     /// not load, so pain never takes it away.
-    pub const STEP_BACK_ORDER: [Variable; 3] =
-        [Variable::Incline, Variable::Speed, Variable::Duration];
+    pub const STEP_BACK_ORDER: [Variable; 3] = [Variable::Incline, Variable::Speed, Variable::Duration];
 
     pub fn noun(self) -> &'static str {
         match self {
@@ -112,22 +107,9 @@ impl Limits {
             3..=4 => (15, Support::LightTouch),
             _ => (MAX_MINUTES, Support::HandsFree),
         };
-        let support = if self.supported_only {
-            support.min(Support::LightTouch)
-        } else {
-            support
-        };
-        let incline = if week >= 5 && treadmill && !self.supported_only {
-            MAX_INCLINE_PCT
-        } else {
-            0
-        };
-        Ceiling {
-            minutes,
-            speed_tenths: self.start_speed_tenths + speed_bonus,
-            support,
-            incline_pct: incline,
-        }
+        let support = if self.supported_only { support.min(Support::LightTouch) } else { support };
+        let incline = if week >= 5 && treadmill && !self.supported_only { MAX_INCLINE_PCT } else { 0 };
+        Ceiling { minutes, speed_tenths: self.start_speed_tenths + speed_bonus, support, incline_pct: incline }
     }
 
     pub fn start_dose(&self) -> Dose {
@@ -184,21 +166,11 @@ impl Dose {
                 d.speed_tenths += SPEED_STEP_TENTHS
             }
             Variable::Support if d.support < ceiling.support => {
-                d.support = if d.support == Support::Rails {
-                    Support::LightTouch
-                } else {
-                    Support::HandsFree
-                }
+                d.support = if d.support == Support::Rails { Support::LightTouch } else { Support::HandsFree }
             }
             // Incline only once hands are free of the rails (EVIDENCE §5.3).
-            Variable::Incline
-                if d.support == Support::HandsFree && d.incline_pct < ceiling.incline_pct =>
-            {
-                d.incline_pct = if d.incline_pct == 0 {
-                    2
-                } else {
-                    d.incline_pct + 1
-                }
+            Variable::Incline if d.support == Support::HandsFree && d.incline_pct < ceiling.incline_pct => {
+                d.incline_pct = if d.incline_pct == 0 { 2 } else { d.incline_pct + 1 }
             }
             _ => return None,
         }
@@ -212,15 +184,9 @@ impl Dose {
             let mut d = *self;
             match var {
                 Variable::Incline if d.incline_pct > 0 => {
-                    d.incline_pct = if d.incline_pct <= 2 {
-                        0
-                    } else {
-                        d.incline_pct - 1
-                    }
+                    d.incline_pct = if d.incline_pct <= 2 { 0 } else { d.incline_pct - 1 }
                 }
-                Variable::Speed if d.speed_tenths > limits.start_speed_tenths => {
-                    d.speed_tenths -= SPEED_STEP_TENTHS
-                }
+                Variable::Speed if d.speed_tenths > limits.start_speed_tenths => d.speed_tenths -= SPEED_STEP_TENTHS,
                 Variable::Duration => d = d.fewer_minutes()?,
                 _ => return None,
             }
@@ -234,10 +200,7 @@ impl Dose {
             return None;
         }
         let cut = (self.minutes as u16 * 20).div_ceil(100).max(1) as u8;
-        Some(Dose {
-            minutes: self.minutes.saturating_sub(cut).max(MIN_MINUTES),
-            ..*self
-        })
+        Some(Dose { minutes: self.minutes.saturating_sub(cut).max(MIN_MINUTES), ..*self })
     }
 
     /// The variables that differ between two doses.
@@ -269,32 +232,21 @@ impl Dose {
 
     pub fn speed_text(&self) -> String {
         match self.surface {
-            Surface::Treadmill => format!(
-                "belt at {}; set it before you start and keep it there",
-                kmh(self.speed_tenths)
-            ),
-            Surface::Overground => {
-                "an easy, steady pace, about half your usual walking speed".into()
+            Surface::Treadmill => {
+                format!("belt at {}; set it before you start and keep it there", kmh(self.speed_tenths))
             }
+            Surface::Overground => "an easy, steady pace, about half your usual walking speed".into(),
         }
     }
 
     pub fn support_text(&self) -> &'static str {
         match (self.surface, self.support) {
             (Surface::Treadmill, Support::Rails) => "hold both handrails, safety key clipped on",
-            (Surface::Treadmill, Support::LightTouch) => {
-                "fingertips resting on the rails, safety key clipped on"
-            }
-            (Surface::Treadmill, Support::HandsFree) => {
-                "hands free with the rails in reach, safety key clipped on"
-            }
+            (Surface::Treadmill, Support::LightTouch) => "fingertips resting on the rails, safety key clipped on",
+            (Surface::Treadmill, Support::HandsFree) => "hands free with the rails in reach, safety key clipped on",
             (Surface::Overground, Support::Rails) => "one hand on a wall or rail, someone nearby",
-            (Surface::Overground, Support::LightTouch) => {
-                "fingertips brushing a wall or rail, someone nearby"
-            }
-            (Surface::Overground, Support::HandsFree) => {
-                "hands free beside a wall, in a clear flat hallway"
-            }
+            (Surface::Overground, Support::LightTouch) => "fingertips brushing a wall or rail, someone nearby",
+            (Surface::Overground, Support::HandsFree) => "hands free beside a wall, in a clear flat hallway",
         }
     }
 
@@ -307,11 +259,7 @@ impl Dose {
 
     /// One line: "8 min backward (3+3+2), belt at 1.6 km/h, 0% incline, hold both handrails".
     pub fn summary(&self, week: u32, supported_only: bool) -> String {
-        let bouts: Vec<String> = self
-            .bouts(week, supported_only)
-            .iter()
-            .map(u8::to_string)
-            .collect();
+        let bouts: Vec<String> = self.bouts(week, supported_only).iter().map(u8::to_string).collect();
         let speed = match self.surface {
             Surface::Treadmill => kmh(self.speed_tenths),
             Surface::Overground => "easy pace".into(),
@@ -332,11 +280,7 @@ mod tests {
     use super::*;
 
     fn limits(supported_only: bool) -> Limits {
-        Limits {
-            supported_only,
-            surface: Surface::Treadmill,
-            start_speed_tenths: 15,
-        }
+        Limits { supported_only, surface: Surface::Treadmill, start_speed_tenths: 15 }
     }
 
     #[test]
@@ -372,29 +316,16 @@ mod tests {
         let (_, d) = d.step_back(&l).unwrap();
         let (v, d) = d.step_back(&l).unwrap();
         assert_eq!((v, d.minutes), (Variable::Duration, 12));
-        let floor = Dose {
-            minutes: MIN_MINUTES,
-            speed_tenths: 15,
-            ..d
-        };
+        let floor = Dose { minutes: MIN_MINUTES, speed_tenths: 15, ..d };
         assert_eq!(floor.step_back(&l), None);
     }
 
     #[test]
     fn incline_needs_hands_free() {
         let c = limits(false).ceiling(5);
-        let d = Dose {
-            support: Support::LightTouch,
-            ..limits(false).start_dose()
-        };
+        let d = Dose { support: Support::LightTouch, ..limits(false).start_dose() };
         assert_eq!(d.step_up(Variable::Incline, &c), None);
-        let d = Dose {
-            support: Support::HandsFree,
-            ..d
-        };
-        assert_eq!(
-            d.step_up(Variable::Incline, &c).map(|d| d.incline_pct),
-            Some(2)
-        );
+        let d = Dose { support: Support::HandsFree, ..d };
+        assert_eq!(d.step_up(Variable::Incline, &c).map(|d| d.incline_pct), Some(2));
     }
 }

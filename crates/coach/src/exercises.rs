@@ -24,12 +24,9 @@ pub struct Exercise {
     pub evidence: &'static [&'static str],
 }
 
-const STRENGTH_EVIDENCE: &[&str] = &[
-    ev::TRIAL_USUAL_CARE,
-    ev::RESISTANCE_FITT,
-    ev::DESIGN_COMPLEMENT,
-];
-const STRENGTH_WHY: &str = "Strong thigh and hip muscles take load off the knee; every walker in the trial did this alongside the walking.";
+const STRENGTH_EVIDENCE: &[&str] = &[ev::TRIAL_USUAL_CARE, ev::RESISTANCE_FITT, ev::DESIGN_COMPLEMENT];
+const STRENGTH_WHY: &str =
+    "Strong thigh and hip muscles take load off the knee; every walker in the trial did this alongside the walking.";
 
 pub const STRENGTH: &[Exercise] = &[
     Exercise {
@@ -189,10 +186,7 @@ pub const FORWARD_WALK: Exercise = Exercise {
 pub const AEROBIC_GOAL_MINUTES: u32 = 150;
 
 pub fn all() -> impl Iterator<Item = &'static Exercise> {
-    STRENGTH
-        .iter()
-        .chain(STRETCHES)
-        .chain([&BALANCE, &CYCLING, &SWIMMING, &FORWARD_WALK])
+    STRENGTH.iter().chain(STRETCHES).chain([&BALANCE, &CYCLING, &SWIMMING, &FORWARD_WALK])
 }
 
 pub fn find(id: &str) -> Option<&'static Exercise> {
@@ -221,10 +215,7 @@ pub fn dose_text(ex: &Exercise, week: u32) -> String {
         },
         Kind::Stretch => "each leg: hold about 30 seconds, 3 times, every day".into(),
         Kind::Balance => "3 holds of up to 30 seconds each way".into(),
-        Kind::Aerobic => format!(
-            "{} minutes at a pace where you can still talk",
-            aerobic_minutes(week)
-        ),
+        Kind::Aerobic => format!("{} minutes at a pace where you can still talk", aerobic_minutes(week)),
     }
 }
 

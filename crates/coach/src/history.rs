@@ -35,19 +35,10 @@ impl Symptom {
 
     pub fn parse(text: &str) -> Result<Symptom, InputError> {
         let t = text.trim().to_ascii_lowercase().replace('-', "_");
-        Symptom::ALL
-            .into_iter()
-            .find(|s| s.id() == t)
-            .ok_or_else(|| {
-                let ids: Vec<String> = Symptom::ALL.iter().map(|s| s.id()).collect();
-                InputError::new(
-                    "symptom",
-                    format!(
-                        "'{text}' is not a known symptom; use one of {}",
-                        ids.join(", ")
-                    ),
-                )
-            })
+        Symptom::ALL.into_iter().find(|s| s.id() == t).ok_or_else(|| {
+            let ids: Vec<String> = Symptom::ALL.iter().map(|s| s.id()).collect();
+            InputError::new("symptom", format!("'{text}' is not a known symptom; use one of {}", ids.join(", ")))
+        })
     }
 
     /// How the symptom is asked about, in plain words.
@@ -94,23 +85,14 @@ impl SessionLog {
         if !(1..=120).contains(&self.minutes) {
             return Err(InputError::new(
                 "minutes",
-                format!(
-                    "minutes of backward walking must be 1 to 120; got {}",
-                    self.minutes
-                ),
+                format!("minutes of backward walking must be 1 to 120; got {}", self.minutes),
             ));
         }
         if !(1..=30).contains(&self.bouts) {
-            return Err(InputError::new(
-                "bouts",
-                format!("bouts must be 1 to 30; got {}", self.bouts),
-            ));
+            return Err(InputError::new("bouts", format!("bouts must be 1 to 30; got {}", self.bouts)));
         }
         if self.bouts > self.minutes {
-            return Err(InputError::new(
-                "bouts",
-                "there cannot be more bouts than minutes",
-            ));
+            return Err(InputError::new("bouts", "there cannot be more bouts than minutes"));
         }
         if let Some(s) = self.speed_tenths.filter(|s| !(1..=80).contains(s)) {
             return Err(InputError::new(
@@ -119,22 +101,13 @@ impl SessionLog {
             ));
         }
         if self.incline_pct > 15 {
-            return Err(InputError::new(
-                "incline",
-                format!("incline must be 0 to 15 %; got {}", self.incline_pct),
-            ));
+            return Err(InputError::new("incline", format!("incline must be 0 to 15 %; got {}", self.incline_pct)));
         }
         if let Some(r) = self.rpe.filter(|r| *r > 10) {
-            return Err(InputError::new(
-                "rpe",
-                format!("effort is rated 0 to 10; got {r}"),
-            ));
+            return Err(InputError::new("rpe", format!("effort is rated 0 to 10; got {r}")));
         }
         if self.notes.chars().count() > MAX_NOTE_CHARS {
-            return Err(InputError::new(
-                "notes",
-                format!("notes are limited to {MAX_NOTE_CHARS} characters"),
-            ));
+            return Err(InputError::new("notes", format!("notes are limited to {MAX_NOTE_CHARS} characters")));
         }
         Ok(())
     }
@@ -163,16 +136,10 @@ pub struct Override {
 impl Override {
     pub fn validate(&self) -> Result<(), InputError> {
         if self.by.trim().is_empty() {
-            return Err(InputError::new(
-                "by",
-                "an override names the clinician who made it",
-            ));
+            return Err(InputError::new("by", "an override names the clinician who made it"));
         }
         if self.reason.trim().is_empty() {
-            return Err(InputError::new(
-                "reason",
-                "an override needs a reason the walker can read",
-            ));
+            return Err(InputError::new("reason", "an override needs a reason the walker can read"));
         }
         Ok(())
     }
@@ -187,10 +154,7 @@ pub struct History {
 
 impl History {
     pub fn checkin_for(&self, session_date: Date) -> Option<&CheckIn> {
-        self.checkins
-            .iter()
-            .rev()
-            .find(|c| c.session_date == session_date)
+        self.checkins.iter().rev().find(|c| c.session_date == session_date)
     }
 
     pub fn log_on(&self, date: Date) -> Option<&SessionLog> {

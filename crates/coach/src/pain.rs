@@ -21,10 +21,7 @@ impl Pain {
         if (0..=10).contains(&value) {
             Ok(Pain(value as u8))
         } else {
-            Err(InputError::new(
-                field,
-                format!("pain is rated 0 to 10; got {value}"),
-            ))
+            Err(InputError::new(field, format!("pain is rated 0 to 10; got {value}")))
         }
     }
 
@@ -74,9 +71,6 @@ mod tests {
     #[test]
     fn deserialising_out_of_range_fails() {
         assert!(serde_json::from_str::<Pain>("12").is_err());
-        assert_eq!(
-            serde_json::from_str::<Pain>("4").map(Pain::value).ok(),
-            Some(4)
-        );
+        assert_eq!(serde_json::from_str::<Pain>("4").map(Pain::value).ok(), Some(4));
     }
 }

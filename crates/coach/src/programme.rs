@@ -38,35 +38,18 @@ impl Programme {
         let mut days = setup.training_days.clone();
         days.sort();
         let retro_days = spread(&days, RETRO_SESSIONS_PER_WEEK);
-        let other_days: Vec<Day> = days
-            .iter()
-            .copied()
-            .filter(|d| !retro_days.contains(d))
-            .collect();
+        let other_days: Vec<Day> = days.iter().copied().filter(|d| !retro_days.contains(d)).collect();
         // With no other training day, the aerobic activity goes on the retro
         // days, later in the day: the 150-minute goal still stands.
-        let aerobic_days = if other_days.is_empty() {
-            retro_days.clone()
-        } else {
-            other_days
-        };
-        let surface = if setup.equipment.safe_treadmill() {
-            Surface::Treadmill
-        } else {
-            Surface::Overground
-        };
+        let aerobic_days = if other_days.is_empty() { retro_days.clone() } else { other_days };
+        let surface = if setup.equipment.safe_treadmill() { Surface::Treadmill } else { Surface::Overground };
         let limits = Limits {
             supported_only: fall_risk,
             surface,
             // Start at about half the usual forward speed (EVIDENCE §4.3).
             start_speed_tenths: (setup.forward_speed_tenths / 2).max(5),
         };
-        Ok(Programme {
-            setup,
-            limits,
-            retro_days,
-            aerobic_days,
-        })
+        Ok(Programme { setup, limits, retro_days, aerobic_days })
     }
 
     pub fn start(&self) -> Date {
@@ -96,24 +79,17 @@ impl Programme {
     /// Backward-walking dates in a programme week (any week, even past the end).
     pub fn retro_dates_in_week(&self, week: u32) -> Vec<Date> {
         let start = self.week_start(week);
-        (0..7)
-            .map(|i| add_days(start, i))
-            .filter(|d| self.is_retro_day(*d))
-            .collect()
+        (0..7).map(|i| add_days(start, i)).filter(|d| self.is_retro_day(*d)).collect()
     }
 
     /// Every planned backward-walking date, in order.
     pub fn retro_dates(&self) -> Vec<Date> {
-        (1..=u32::from(self.setup.weeks))
-            .flat_map(|w| self.retro_dates_in_week(w))
-            .collect()
+        (1..=u32::from(self.setup.weeks)).flat_map(|w| self.retro_dates_in_week(w)).collect()
     }
 
     /// The first backward-walking day after `date`, within the programme.
     pub fn next_retro_after(&self, date: Date) -> Option<Date> {
-        (1..=14)
-            .map(|i| add_days(date, i))
-            .find(|d| self.is_retro_day(*d) && *d <= self.end())
+        (1..=14).map(|i| add_days(date, i)).find(|d| self.is_retro_day(*d) && *d <= self.end())
     }
 
     pub fn is_within(&self, date: Date) -> bool {
@@ -130,10 +106,7 @@ impl Programme {
         let week = self.week_of(date);
         let day = Day::of(date);
         let mut items = Vec::new();
-        let with = |ex: &'static Exercise| Item {
-            exercise: ex,
-            dose: exercises::dose_text(ex, week),
-        };
+        let with = |ex: &'static Exercise| Item { exercise: ex, dose: exercises::dose_text(ex, week) };
         if self.retro_days.contains(&day) {
             items.extend(exercises::STRENGTH.iter().map(with));
             if self.limits.supported_only {
@@ -201,10 +174,7 @@ mod tests {
     #[test]
     fn spreads_sessions_round_the_week() {
         use Day::*;
-        assert_eq!(
-            spread(&[Mon, Tue, Wed, Thu, Fri, Sat, Sun], 3),
-            vec![Mon, Wed, Fri]
-        );
+        assert_eq!(spread(&[Mon, Tue, Wed, Thu, Fri, Sat, Sun], 3), vec![Mon, Wed, Fri]);
         assert_eq!(spread(&[Mon, Tue, Wed, Thu], 3), vec![Mon, Tue, Thu]);
         assert_eq!(spread(&[Tue, Sat], 3), vec![Tue, Sat]);
     }

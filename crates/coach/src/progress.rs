@@ -35,11 +35,7 @@ pub fn weekly(p: &Programme, tl: &Timeline, h: &History, today: Date) -> Vec<Wee
         .map(|week| {
             let start = p.week_start(week);
             let planned = p.retro_dates_in_week(week);
-            let logs: Vec<_> = h
-                .logs
-                .iter()
-                .filter(|l| p.week_of(l.date) == week)
-                .collect();
+            let logs: Vec<_> = h.logs.iter().filter(|l| p.week_of(l.date) == week).collect();
             let planned_sessions = planned.len() as u32;
             let done_sessions = logs.len() as u32;
             WeekRow {
@@ -47,21 +43,13 @@ pub fn weekly(p: &Programme, tl: &Timeline, h: &History, today: Date) -> Vec<Wee
                 start,
                 planned_sessions,
                 done_sessions,
-                adherence_pct: if planned_sessions == 0 {
-                    0
-                } else {
-                    (done_sessions * 100 / planned_sessions).min(100)
-                },
+                adherence_pct: (done_sessions * 100).checked_div(planned_sessions).unwrap_or(0).min(100),
                 planned_minutes: planned.iter().map(|d| tl.minutes_on(*d)).sum(),
                 done_minutes: logs.iter().map(|l| u32::from(l.minutes)).sum(),
                 pain_before: mean(logs.iter().map(|l| l.pain_before.value())),
                 pain_peak: mean(logs.iter().map(|l| l.pain_peak.value())),
                 pain_after: mean(logs.iter().map(|l| l.pain_after.value())),
-                pain_next_morning: mean(
-                    logs.iter()
-                        .filter_map(|l| h.checkin_for(l.date))
-                        .map(|c| c.pain.value()),
-                ),
+                pain_next_morning: mean(logs.iter().filter_map(|l| h.checkin_for(l.date)).map(|c| c.pain.value())),
             }
         })
         .collect()
@@ -70,13 +58,6 @@ pub fn weekly(p: &Programme, tl: &Timeline, h: &History, today: Date) -> Vec<Wee
 /// Overall adherence across the weeks so far, percent.
 pub fn adherence(rows: &[WeekRow]) -> u32 {
     let planned: u32 = rows.iter().map(|r| r.planned_sessions).sum();
-    let done: u32 = rows
-        .iter()
-        .map(|r| r.done_sessions.min(r.planned_sessions))
-        .sum();
-    if planned == 0 {
-        0
-    } else {
-        done * 100 / planned
-    }
+    let done: u32 = rows.iter().map(|r| r.done_sessions.min(r.planned_sessions)).sum();
+    (done * 100).checked_div(planned).unwrap_or(0)
 }

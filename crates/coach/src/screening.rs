@@ -228,10 +228,7 @@ pub const QUESTIONS: &[QuestionDef] = &[
 
 pub fn question(id: Question) -> &'static QuestionDef {
     // QUESTIONS holds every variant; the test below keeps it that way.
-    QUESTIONS
-        .iter()
-        .find(|q| q.id == id)
-        .unwrap_or(&QUESTIONS[0])
+    QUESTIONS.iter().find(|q| q.id == id).unwrap_or(&QUESTIONS[0])
 }
 
 /// A walker's answers: yes/no to every question, plus optional measured times.
@@ -249,10 +246,7 @@ pub struct Answers {
 impl Answers {
     /// All "no", no measurements: a convenient start for tests and demos.
     pub fn all_no() -> Answers {
-        Answers {
-            answers: QUESTIONS.iter().map(|q| (q.id, false)).collect(),
-            ..Answers::default()
-        }
+        Answers { answers: QUESTIONS.iter().map(|q| (q.id, false)).collect(), ..Answers::default() }
     }
 
     pub fn with(mut self, q: Question, yes: bool) -> Answers {
@@ -262,18 +256,12 @@ impl Answers {
 
     /// Every question must be answered, and timed tests must be plausible.
     pub fn validate(&self) -> Result<(), InputError> {
-        let missing: Vec<String> = QUESTIONS
-            .iter()
-            .filter(|q| !self.answers.contains_key(&q.id))
-            .map(|q| snake(q.id))
-            .collect();
+        let missing: Vec<String> =
+            QUESTIONS.iter().filter(|q| !self.answers.contains_key(&q.id)).map(|q| snake(q.id)).collect();
         if !missing.is_empty() {
             return Err(InputError::new(
                 "answers",
-                format!(
-                    "every question needs a yes or no; missing: {}",
-                    missing.join(", ")
-                ),
+                format!("every question needs a yes or no; missing: {}", missing.join(", ")),
             ));
         }
         check_seconds("tug_seconds", self.tug_seconds)?;
@@ -287,10 +275,9 @@ impl Answers {
 
 fn check_seconds(field: &str, value: Option<f64>) -> Result<(), InputError> {
     match value {
-        Some(s) if !(s.is_finite() && s > 0.0 && s <= 300.0) => Err(InputError::new(
-            field,
-            format!("a timed test takes more than 0 and at most 300 seconds; got {s}"),
-        )),
+        Some(s) if !(s.is_finite() && s > 0.0 && s <= 300.0) => {
+            Err(InputError::new(field, format!("a timed test takes more than 0 and at most 300 seconds; got {s}")))
+        }
         _ => Ok(()),
     }
 }
@@ -414,18 +401,13 @@ pub fn evaluate(answers: &Answers, clearance: Option<&Clearance>) -> Outcome {
             });
         }
     }
-    if let Some(c) = clearance.filter(|_| !red && uncleared.is_empty()) {
-        if !c.covers.is_empty() {
+    if let Some(c) = clearance.filter(|c| !red && uncleared.is_empty() && !c.covers.is_empty()) {
+        {
             reasons.push(Reason {
                 code: "clearance.recorded".into(),
                 rule: "S-CLEARED-BY".into(),
                 evidence: vec![ev::ACSM_SCREENING.into()],
-                text: format!(
-                    "Cleared to exercise by {} ({}) on {}.",
-                    c.by,
-                    c.role,
-                    c.at.strftime("%Y-%m-%d")
-                ),
+                text: format!("Cleared to exercise by {} ({}) on {}.", c.by, c.role, c.at.strftime("%Y-%m-%d")),
             });
         }
     }
@@ -449,9 +431,7 @@ pub fn evaluate(answers: &Answers, clearance: Option<&Clearance>) -> Outcome {
         Status::SupportedOnly => {
             "You can start, always with support: treadmill handrails and safety key, or beside a wall with someone nearby. No incline."
         }
-        Status::Cleared => {
-            "You can start. Begin slowly and short, holding the rails, and build up one step at a time."
-        }
+        Status::Cleared => "You can start. Begin slowly and short, holding the rails, and build up one step at a time.",
     };
     Outcome {
         status,
@@ -468,13 +448,7 @@ mod tests {
     use super::*;
 
     fn cleared_by(covers: Vec<Question>) -> Clearance {
-        Clearance {
-            by: "Dr Rivera".into(),
-            role: "GP".into(),
-            at: Timestamp::UNIX_EPOCH,
-            covers,
-            note: String::new(),
-        }
+        Clearance { by: "Dr Rivera".into(), role: "GP".into(), at: Timestamp::UNIX_EPOCH, covers, note: String::new() }
     }
 
     #[test]
@@ -496,9 +470,7 @@ mod tests {
 
     #[test]
     fn a_red_flag_blocks_even_with_a_clearance() {
-        let a = Answers::all_no()
-            .with(Question::KneeLocks, true)
-            .with(Question::HeartCondition, true);
+        let a = Answers::all_no().with(Question::KneeLocks, true).with(Question::HeartCondition, true);
         let out = evaluate(&a, Some(&cleared_by(vec![Question::HeartCondition])));
         assert_eq!(out.status, Status::Blocked);
         assert!(out.reasons.iter().any(|r| r.code == "red_flag.knee_locks"));
@@ -518,26 +490,14 @@ mod tests {
 
     #[test]
     fn measured_times_trigger_supported_only() {
-        let slow_tug = Answers {
-            tug_seconds: Some(12.5),
-            ..Answers::all_no()
-        };
+        let slow_tug = Answers { tug_seconds: Some(12.5), ..Answers::all_no() };
         assert_eq!(evaluate(&slow_tug, None).status, Status::SupportedOnly);
-        let ok_tug = Answers {
-            tug_seconds: Some(12.0),
-            ..Answers::all_no()
-        };
+        let ok_tug = Answers { tug_seconds: Some(12.0), ..Answers::all_no() };
         assert_eq!(evaluate(&ok_tug, None).status, Status::Cleared);
         // 5.2 s is 0.58 m/s: slower than every faller's 0.6 m/s.
-        let slow_bw = Answers {
-            backward_3m_seconds: Some(5.2),
-            ..Answers::all_no()
-        };
+        let slow_bw = Answers { backward_3m_seconds: Some(5.2), ..Answers::all_no() };
         assert_eq!(evaluate(&slow_bw, None).status, Status::SupportedOnly);
-        let quick_bw = Answers {
-            backward_3m_seconds: Some(4.0),
-            ..Answers::all_no()
-        };
+        let quick_bw = Answers { backward_3m_seconds: Some(4.0), ..Answers::all_no() };
         assert_eq!(evaluate(&quick_bw, None).status, Status::Cleared);
     }
 
@@ -547,10 +507,7 @@ mod tests {
         a.answers.remove(&Question::KneeLocks);
         let err = a.validate().unwrap_err();
         assert!(err.message.contains("knee_locks"), "{err}");
-        let bad = Answers {
-            tug_seconds: Some(-3.0),
-            ..Answers::all_no()
-        };
+        let bad = Answers { tug_seconds: Some(-3.0), ..Answers::all_no() };
         assert_eq!(bad.validate().unwrap_err().field, "tug_seconds");
     }
 }

@@ -39,15 +39,7 @@ pub enum Day {
 }
 
 impl Day {
-    pub const ALL: [Day; 7] = [
-        Day::Mon,
-        Day::Tue,
-        Day::Wed,
-        Day::Thu,
-        Day::Fri,
-        Day::Sat,
-        Day::Sun,
-    ];
+    pub const ALL: [Day; 7] = [Day::Mon, Day::Tue, Day::Wed, Day::Thu, Day::Fri, Day::Sat, Day::Sun];
 
     pub fn weekday(self) -> Weekday {
         match self {
@@ -69,11 +61,7 @@ impl Day {
         let t = text.trim().to_ascii_lowercase();
         Day::ALL
             .into_iter()
-            .find(|d| {
-                t.len() >= 3
-                    && crate::text::snake_case(d).starts_with(&t[..3])
-                    && full_name(*d).starts_with(&t)
-            })
+            .find(|d| t.len() >= 3 && crate::text::snake_case(d).starts_with(&t[..3]) && full_name(*d).starts_with(&t))
             .ok_or_else(|| {
                 InputError::new(
                     "training_days",
@@ -135,16 +123,10 @@ impl Setup {
             return Err(InputError::new("training_days", "a day is listed twice"));
         }
         if days.len() < 2 {
-            return Err(InputError::new(
-                "training_days",
-                "choose at least 2 days a week (3 is the trial's dose)",
-            ));
+            return Err(InputError::new("training_days", "choose at least 2 days a week (3 is the trial's dose)"));
         }
         if !(1..=52).contains(&self.weeks) {
-            return Err(InputError::new(
-                "weeks",
-                format!("a programme lasts 1 to 52 weeks; got {}", self.weeks),
-            ));
+            return Err(InputError::new("weeks", format!("a programme lasts 1 to 52 weeks; got {}", self.weeks)));
         }
         if !(10..=70).contains(&self.forward_speed_tenths) {
             return Err(InputError::new(
@@ -156,10 +138,7 @@ impl Setup {
             ));
         }
         if self.time_zone.trim().is_empty() {
-            return Err(InputError::new(
-                "time_zone",
-                "a time zone is required, e.g. Europe/London",
-            ));
+            return Err(InputError::new("time_zone", "a time zone is required, e.g. Europe/London"));
         }
         Ok(())
     }

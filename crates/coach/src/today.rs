@@ -76,11 +76,7 @@ const TIPS_OVERGROUND: &[&str] = &[
 ];
 
 pub fn tips(surface: Surface) -> Vec<&'static str> {
-    let specific = if surface == Surface::Treadmill {
-        TIPS_TREADMILL
-    } else {
-        TIPS_OVERGROUND
-    };
+    let specific = if surface == Surface::Treadmill { TIPS_TREADMILL } else { TIPS_OVERGROUND };
     specific.iter().chain(TIPS_ALWAYS).copied().collect()
 }
 
@@ -103,13 +99,7 @@ pub fn today(p: &Programme, screen: &Outcome, tl: &Timeline, h: &History, date: 
         reasons: Vec::new(),
         checkin_due_for,
     };
-    let screen_reasons = || {
-        screen
-            .reasons
-            .iter()
-            .map(|r| r.text.clone())
-            .collect::<Vec<_>>()
-    };
+    let screen_reasons = || screen.reasons.iter().map(|r| r.text.clone()).collect::<Vec<_>>();
     match screen.status {
         Status::Blocked => {
             view.kind = Kind::Blocked;
@@ -127,7 +117,8 @@ pub fn today(p: &Programme, screen: &Outcome, tl: &Timeline, h: &History, date: 
     }
     if let Some(stop) = tl.in_force(date).filter(|d| d.dose.is_none()) {
         view.kind = Kind::Stopped;
-        view.headline = "Your programme is stopped. Please contact your clinician before walking backwards again.".into();
+        view.headline =
+            "Your programme is stopped. Please contact your clinician before walking backwards again.".into();
         view.reasons = vec![stop.reason.clone()];
         return view;
     }
@@ -157,19 +148,14 @@ pub fn today(p: &Programme, screen: &Outcome, tl: &Timeline, h: &History, date: 
     }
     if h.log_on(date).is_some() {
         view.kind = Kind::Done;
-        view.headline =
-            "Today's session is logged. Well done. Tomorrow morning, record how your knee feels."
-                .into();
+        view.headline = "Today's session is logged. Well done. Tomorrow morning, record how your knee feels.".into();
         return view;
     }
     let (Some(dose), Some(why)) = (tl.dose_on(date), tl.in_force(date)) else {
         return view;
     };
     view.kind = Kind::Session;
-    view.headline = format!(
-        "Today: {} minutes of backward walking, then your strengthening.",
-        dose.minutes
-    );
+    view.headline = format!("Today: {} minutes of backward walking, then your strengthening.", dose.minutes);
     view.retro = Some(RetroSession {
         dose,
         summary: dose.summary(week, p.limits.supported_only),
@@ -188,10 +174,7 @@ pub fn today(p: &Programme, screen: &Outcome, tl: &Timeline, h: &History, date: 
 
 /// Dates of planned sessions that passed without a log, up to `date`.
 pub fn missed_sessions(p: &Programme, h: &History, date: Date) -> Vec<Date> {
-    p.retro_dates()
-        .into_iter()
-        .filter(|d| *d < date && h.log_on(*d).is_none())
-        .collect()
+    p.retro_dates().into_iter().filter(|d| *d < date && h.log_on(*d).is_none()).collect()
 }
 
 /// The day after `date`, for "check in tomorrow" prompts.

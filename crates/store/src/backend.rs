@@ -63,8 +63,7 @@ pub async fn connect(url: &str) -> Result<SqlStore> {
     let backend = Backend::of_url(url)?;
     sqlx::any::install_default_drivers();
     // The embedded default creates its file on first use unless told otherwise.
-    let url = &if backend == Backend::Sqlite && !url.contains("mode=") && !url.contains(":memory:")
-    {
+    let url = &if backend == Backend::Sqlite && !url.contains("mode=") && !url.contains(":memory:") {
         format!("{url}{}mode=rwc", if url.contains('?') { '&' } else { '?' })
     } else {
         url.to_string()
@@ -72,17 +71,12 @@ pub async fn connect(url: &str) -> Result<SqlStore> {
     let pool = match backend {
         Backend::Sqlite => {
             // An in-memory database exists per connection: keep exactly one.
-            let max = if url.contains(":memory:") || url.contains("mode=memory") {
-                1
-            } else {
-                4
-            };
+            let max = if url.contains(":memory:") || url.contains("mode=memory") { 1 } else { 4 };
             let pool = AnyPoolOptions::new()
                 .max_connections(max)
                 .after_connect(|conn, _| {
                     Box::pin(async move {
-                        conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;")
-                            .await?;
+                        conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;").await?;
                         Ok(())
                     })
                 })
@@ -93,10 +87,7 @@ pub async fn connect(url: &str) -> Result<SqlStore> {
             pool
         }
         Backend::Postgres => {
-            let pool = AnyPoolOptions::new()
-                .max_connections(8)
-                .connect(url)
-                .await?;
+            let pool = AnyPoolOptions::new().max_connections(8).connect(url).await?;
             POSTGRES_MIGRATIONS.run(&pool).await?;
             pool
         }
@@ -110,16 +101,10 @@ mod tests {
 
     #[test]
     fn recognises_urls_and_hides_passwords() {
-        assert_eq!(
-            Backend::of_url("postgres://u@h/db").ok(),
-            Some(Backend::Postgres)
-        );
+        assert_eq!(Backend::of_url("postgres://u@h/db").ok(), Some(Backend::Postgres));
         assert_eq!(Backend::of_url("sqlite://x.db").ok(), Some(Backend::Sqlite));
         assert!(Backend::of_url("mysql://x").is_err());
-        assert_eq!(
-            redact("postgres://me:secret@host/db"),
-            "postgres://me:***@host/db"
-        );
+        assert_eq!(redact("postgres://me:secret@host/db"), "postgres://me:***@host/db");
         assert_eq!(redact("postgres://me@host/db"), "postgres://me@host/db");
     }
 }

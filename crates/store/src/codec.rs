@@ -27,24 +27,16 @@ pub fn date_text(d: Date) -> String {
 }
 
 pub fn date(text: &str) -> Result<Date> {
-    text.parse()
-        .map_err(|e| corrupt(format!("date '{text}': {e}")))
+    text.parse().map_err(|e| corrupt(format!("date '{text}': {e}")))
 }
 
 /// Finds the variant whose snake_case name is `text`.
 fn variant<T: Copy + std::fmt::Debug>(all: &[T], text: &str, what: &str) -> Result<T> {
-    all.iter()
-        .copied()
-        .find(|v| snake_case(v) == text)
-        .ok_or_else(|| corrupt(format!("{what} '{text}'")))
+    all.iter().copied().find(|v| snake_case(v) == text).ok_or_else(|| corrupt(format!("{what} '{text}'")))
 }
 
 pub fn support(text: &str) -> Result<Support> {
-    variant(
-        &[Support::Rails, Support::LightTouch, Support::HandsFree],
-        text,
-        "support",
-    )
+    variant(&[Support::Rails, Support::LightTouch, Support::HandsFree], text, "support")
 }
 
 pub fn surface(text: &str) -> Result<Surface> {
@@ -56,9 +48,7 @@ pub fn symptoms_text(s: &[Symptom]) -> String {
 }
 
 pub fn symptoms(text: &str) -> Result<Vec<Symptom>> {
-    list(text)
-        .map(|t| variant(&Symptom::ALL, t, "symptom"))
-        .collect()
+    list(text).map(|t| variant(&Symptom::ALL, t, "symptom")).collect()
 }
 
 pub fn days_text(days: &[Day]) -> String {
@@ -73,13 +63,7 @@ const EQUIPMENT: [&str; 5] = ["treadmill", "safety_key", "handrails", "bike", "p
 
 pub fn equipment_text(e: &Equipment) -> String {
     let has = [e.treadmill, e.safety_key, e.handrails, e.bike, e.pool];
-    EQUIPMENT
-        .iter()
-        .zip(has)
-        .filter(|(_, h)| *h)
-        .map(|(n, _)| *n)
-        .collect::<Vec<_>>()
-        .join(",")
+    EQUIPMENT.iter().zip(has).filter(|(_, h)| *h).map(|(n, _)| *n).collect::<Vec<_>>().join(",")
 }
 
 pub fn equipment(text: &str) -> Result<Equipment> {
@@ -124,11 +108,7 @@ mod tests {
 
     #[test]
     fn lists_round_trip() {
-        let e = Equipment {
-            treadmill: true,
-            handrails: true,
-            ..Equipment::default()
-        };
+        let e = Equipment { treadmill: true, handrails: true, ..Equipment::default() };
         assert_eq!(equipment(&equipment_text(&e)).ok(), Some(e));
         assert_eq!(days("mon, fri").ok(), Some(vec![Day::Mon, Day::Fri]));
         assert!(days("mon,xyz").is_err());

@@ -10,6 +10,7 @@
 pub mod backend;
 mod codec;
 mod error;
+pub mod scratch;
 mod sql_store;
 mod types;
 
@@ -34,11 +35,7 @@ pub trait Store: Send + Sync {
     fn backend(&self) -> Backend;
 
     /// Creates a walker with their screening and programme, all or nothing.
-    fn create_walker(
-        &self,
-        new: &NewWalker,
-        now: Timestamp,
-    ) -> impl Future<Output = Result<WalkerIds>> + Send;
+    fn create_walker(&self, new: &NewWalker, now: Timestamp) -> impl Future<Output = Result<WalkerIds>> + Send;
     fn walkers(&self) -> impl Future<Output = Result<Vec<Walker>>> + Send;
     fn walker(&self, id: WalkerId) -> impl Future<Output = Result<Walker>> + Send;
     /// Deletes a walker and everything recorded about them.
@@ -52,14 +49,8 @@ pub trait Store: Send + Sync {
         outcome: &Outcome,
         now: Timestamp,
     ) -> impl Future<Output = Result<ScreeningId>> + Send;
-    fn latest_screening(
-        &self,
-        walker: WalkerId,
-    ) -> impl Future<Output = Result<Option<ScreeningRecord>>> + Send;
-    fn screenings(
-        &self,
-        walker: WalkerId,
-    ) -> impl Future<Output = Result<Vec<ScreeningRecord>>> + Send;
+    fn latest_screening(&self, walker: WalkerId) -> impl Future<Output = Result<Option<ScreeningRecord>>> + Send;
+    fn screenings(&self, walker: WalkerId) -> impl Future<Output = Result<Vec<ScreeningRecord>>> + Send;
     /// Records a clearance and the screen outcome it leads to, together.
     fn save_clearance(
         &self,
@@ -69,10 +60,7 @@ pub trait Store: Send + Sync {
         outcome: &Outcome,
         now: Timestamp,
     ) -> impl Future<Output = Result<()>> + Send;
-    fn latest_clearance(
-        &self,
-        walker: WalkerId,
-    ) -> impl Future<Output = Result<Option<Clearance>>> + Send;
+    fn latest_clearance(&self, walker: WalkerId) -> impl Future<Output = Result<Option<Clearance>>> + Send;
 
     /// Starts a new programme for the walker; it becomes the active one.
     fn save_programme(
@@ -81,10 +69,7 @@ pub trait Store: Send + Sync {
         setup: &Setup,
         now: Timestamp,
     ) -> impl Future<Output = Result<ProgrammeId>> + Send;
-    fn active_programme(
-        &self,
-        walker: WalkerId,
-    ) -> impl Future<Output = Result<Option<ProgrammeRecord>>> + Send;
+    fn active_programme(&self, walker: WalkerId) -> impl Future<Output = Result<Option<ProgrammeRecord>>> + Send;
 
     fn history(&self, programme: ProgrammeId) -> impl Future<Output = Result<History>> + Send;
     /// Records a session and the decision it led to. A second log for the same
@@ -111,8 +96,5 @@ pub trait Store: Send + Sync {
         now: Timestamp,
     ) -> impl Future<Output = Result<()>> + Send;
     /// Every decision recorded for the programme, oldest first.
-    fn decisions(
-        &self,
-        programme: ProgrammeId,
-    ) -> impl Future<Output = Result<Vec<DecisionRecord>>> + Send;
+    fn decisions(&self, programme: ProgrammeId) -> impl Future<Output = Result<Vec<DecisionRecord>>> + Send;
 }

@@ -2,8 +2,8 @@
 
 use crate::codec::{self, corrupt, date, date_text, millis, small, timestamp};
 use crate::{
-    Backend, DecisionRecord, NewWalker, ProgrammeId, ProgrammeRecord, Result, ScreeningId,
-    ScreeningRecord, Store, StoreError, Walker, WalkerId, WalkerIds,
+    Backend, DecisionRecord, NewWalker, ProgrammeId, ProgrammeRecord, Result, ScreeningId, ScreeningRecord, Store,
+    StoreError, Walker, WalkerId, WalkerIds,
 };
 use coach::adaptation::Decision;
 use coach::history::{CheckIn, History, Override, SessionLog};
@@ -23,8 +23,7 @@ fn get<'r, T>(row: &'r AnyRow, col: &str) -> Result<T>
 where
     T: sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any>,
 {
-    row.try_get(col)
-        .map_err(|e| corrupt(format!("column {col}: {e}")))
+    row.try_get(col).map_err(|e| corrupt(format!("column {col}: {e}")))
 }
 
 impl SqlStore {
@@ -132,18 +131,14 @@ impl SqlStore {
             date: date(&get::<String>(row, "session_date")?)?,
             minutes: small(get(row, "minutes")?, "minutes")?,
             bouts: small(get(row, "bouts")?, "bouts")?,
-            speed_tenths: get::<Option<i64>>(row, "speed_tenths")?
-                .map(|v| small(v, "speed"))
-                .transpose()?,
+            speed_tenths: get::<Option<i64>>(row, "speed_tenths")?.map(|v| small(v, "speed")).transpose()?,
             incline_pct: small(get(row, "incline_pct")?, "incline")?,
             support: codec::support(&get::<String>(row, "support")?)?,
             surface: codec::surface(&get::<String>(row, "surface")?)?,
             pain_before: codec::pain(get(row, "pain_before")?, "pain_before")?,
             pain_peak: codec::pain(get(row, "pain_peak")?, "pain_peak")?,
             pain_after: codec::pain(get(row, "pain_after")?, "pain_after")?,
-            rpe: get::<Option<i64>>(row, "rpe")?
-                .map(|v| small(v, "rpe"))
-                .transpose()?,
+            rpe: get::<Option<i64>>(row, "rpe")?.map(|v| small(v, "rpe")).transpose()?,
             symptoms: codec::symptoms(&get::<String>(row, "symptoms")?)?,
             notes: get(row, "notes")?,
         })
@@ -167,11 +162,7 @@ impl SqlStore {
 
 /// Maps a unique-constraint refusal to a readable duplicate error.
 fn duplicate_as(e: sqlx::Error, message: String) -> StoreError {
-    if StoreError::is_unique_violation(&e) {
-        StoreError::Duplicate(message)
-    } else {
-        StoreError::Database(e)
-    }
+    if StoreError::is_unique_violation(&e) { StoreError::Duplicate(message) } else { StoreError::Database(e) }
 }
 
 impl Store for SqlStore {
@@ -181,24 +172,17 @@ impl Store for SqlStore {
 
     async fn create_walker(&self, new: &NewWalker, now: Timestamp) -> Result<WalkerIds> {
         let mut tx = self.pool.begin().await?;
-        let row = sqlx::query(
-            "INSERT INTO walkers (name, time_zone, created_at) VALUES ($1, $2, $3) RETURNING id",
-        )
-        .bind(new.name.clone())
-        .bind(new.setup.time_zone.clone())
-        .bind(millis(now))
-        .fetch_one(&mut *tx)
-        .await?;
+        let row = sqlx::query("INSERT INTO walkers (name, time_zone, created_at) VALUES ($1, $2, $3) RETURNING id")
+            .bind(new.name.clone())
+            .bind(new.setup.time_zone.clone())
+            .bind(millis(now))
+            .fetch_one(&mut *tx)
+            .await?;
         let walker = WalkerId(get(&row, "id")?);
-        let screening =
-            Self::insert_screening(&mut tx, walker, &new.answers, &new.outcome, now).await?;
+        let screening = Self::insert_screening(&mut tx, walker, &new.answers, &new.outcome, now).await?;
         let programme = Self::insert_programme(&mut tx, walker, &new.setup, now).await?;
         tx.commit().await?;
-        Ok(WalkerIds {
-            walker,
-            screening,
-            programme,
-        })
+        Ok(WalkerIds { walker, screening, programme })
     }
 
     async fn walkers(&self) -> Result<Vec<Walker>> {
@@ -232,10 +216,7 @@ impl Store for SqlStore {
     }
 
     async fn delete_walker(&self, id: WalkerId) -> Result<()> {
-        let done = sqlx::query("DELETE FROM walkers WHERE id = $1")
-            .bind(id.0)
-            .execute(&self.pool)
-            .await?;
+        let done = sqlx::query("DELETE FROM walkers WHERE id = $1").bind(id.0).execute(&self.pool).await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound(format!("walker {id}")));
         }
@@ -264,10 +245,11 @@ impl Store for SqlStore {
     }
 
     async fn screenings(&self, walker: WalkerId) -> Result<Vec<ScreeningRecord>> {
-        let rows = sqlx::query("SELECT id, answers, outcome, created_at FROM screenings WHERE walker_id = $1 ORDER BY id")
-            .bind(walker.0)
-            .fetch_all(&self.pool)
-            .await?;
+        let rows =
+            sqlx::query("SELECT id, answers, outcome, created_at FROM screenings WHERE walker_id = $1 ORDER BY id")
+                .bind(walker.0)
+                .fetch_all(&self.pool)
+                .await?;
         rows.iter().map(Self::screening_row).collect()
     }
 
@@ -315,12 +297,7 @@ impl Store for SqlStore {
         }))
     }
 
-    async fn save_programme(
-        &self,
-        walker: WalkerId,
-        setup: &Setup,
-        now: Timestamp,
-    ) -> Result<ProgrammeId> {
+    async fn save_programme(&self, walker: WalkerId, setup: &Setup, now: Timestamp) -> Result<ProgrammeId> {
         let mut conn = self.pool.acquire().await?;
         Self::insert_programme(&mut conn, walker, setup, now).await
     }
@@ -351,11 +328,10 @@ impl Store for SqlStore {
     }
 
     async fn history(&self, programme: ProgrammeId) -> Result<History> {
-        let logs =
-            sqlx::query("SELECT * FROM session_logs WHERE programme_id = $1 ORDER BY session_date")
-                .bind(programme.0)
-                .fetch_all(&self.pool)
-                .await?;
+        let logs = sqlx::query("SELECT * FROM session_logs WHERE programme_id = $1 ORDER BY session_date")
+            .bind(programme.0)
+            .fetch_all(&self.pool)
+            .await?;
         let checkins = sqlx::query(
             "SELECT session_date, checkin_date, pain, symptoms FROM checkins WHERE programme_id = $1 ORDER BY session_date",
         )
@@ -379,10 +355,7 @@ impl Store for SqlStore {
                     })
                 })
                 .collect::<Result<_>>()?,
-            overrides: overrides
-                .iter()
-                .map(Self::override_row)
-                .collect::<Result<_>>()?,
+            overrides: overrides.iter().map(Self::override_row).collect::<Result<_>>()?,
         })
     }
 
@@ -422,13 +395,7 @@ impl Store for SqlStore {
         Ok(())
     }
 
-    async fn check_in(
-        &self,
-        programme: ProgrammeId,
-        c: &CheckIn,
-        decision: &Decision,
-        now: Timestamp,
-    ) -> Result<()> {
+    async fn check_in(&self, programme: ProgrammeId, c: &CheckIn, decision: &Decision, now: Timestamp) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         sqlx::query(
             "INSERT INTO checkins (programme_id, session_date, checkin_date, pain, symptoms, created_at) \
@@ -478,12 +445,10 @@ impl Store for SqlStore {
     }
 
     async fn decisions(&self, programme: ProgrammeId) -> Result<Vec<DecisionRecord>> {
-        let rows = sqlx::query(
-            "SELECT cause, decision, created_at FROM decisions WHERE programme_id = $1 ORDER BY id",
-        )
-        .bind(programme.0)
-        .fetch_all(&self.pool)
-        .await?;
+        let rows = sqlx::query("SELECT cause, decision, created_at FROM decisions WHERE programme_id = $1 ORDER BY id")
+            .bind(programme.0)
+            .fetch_all(&self.pool)
+            .await?;
         rows.iter()
             .map(|r| {
                 Ok(DecisionRecord {

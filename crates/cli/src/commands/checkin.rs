@@ -24,38 +24,26 @@ pub async fn run(g: &Global, a: &CheckinArgs) -> CliResult<Output> {
         return Err(CliError::input(format!("--date: {date} is in the future")));
     }
     let session = state.history.session_for_checkin(date).map(|l| l.date).ok_or_else(|| {
-        CliError::input(format!("there is no session in the two days before {date} to check in on; log a session first"))
+        CliError::input(format!(
+            "there is no session in the two days before {date} to check in on; log a session first"
+        ))
     })?;
     if state.history.checkin_for(session).is_some() {
-        return Err(CliError::input(format!(
-            "the session on {session} already has a check-in"
-        )));
+        return Err(CliError::input(format!("the session on {session} already has a check-in")));
     }
     let pain = match a.pain {
         Some(v) => Pain::parse_for("--pain", v)?,
         None => prompt::stdio().pain("Knee pain this morning", None)?,
     };
     let symptoms = symptoms_or_ask(&a.symptoms, a.no_symptoms)?;
-    let checkin = CheckIn {
-        session_date: session,
-        date,
-        pain,
-        symptoms,
-    };
+    let checkin = CheckIn { session_date: session, date, pain, symptoms };
     let mut history = state.history.clone();
     history.checkins.push(checkin.clone());
-    let decision = state
-        .timeline_with(&history)
-        .after(session)
-        .cloned()
-        .ok_or_else(|| {
-            CliError::Other(anyhow::anyhow!(
-                "the coach made no decision for the session on {session}"
-            ))
+    let decision =
+        state.timeline_with(&history).after(session).cloned().ok_or_else(|| {
+            CliError::Other(anyhow::anyhow!("the coach made no decision for the session on {session}"))
         })?;
-    store
-        .check_in(state.record.id, &checkin, &decision, jiff::Timestamp::now())
-        .await?;
+    store.check_in(state.record.id, &checkin, &decision, jiff::Timestamp::now()).await?;
     let value = json!({ "checkin": checkin, "decision": decision });
     emit(g.json, &value, || {
         let usual = state.programme.setup.baseline_pain.value();
@@ -66,14 +54,9 @@ pub async fn run(g: &Global, a: &CheckinArgs) -> CliResult<Output> {
         match decision.dose {
             Some(d) => s.push_str(&format!(
                 "Next dose: {}\n",
-                d.summary(
-                    state.programme.week_of(decision.effective),
-                    state.programme.limits.supported_only
-                )
+                d.summary(state.programme.week_of(decision.effective), state.programme.limits.supported_only)
             )),
-            None => s.push_str(
-                "STOP: do not walk backwards again until you have spoken with your clinician.\n",
-            ),
+            None => s.push_str("STOP: do not walk backwards again until you have spoken with your clinician.\n"),
         }
         s.push_str(&format!("Why: {}\n", render::why(&decision)));
         s

@@ -24,9 +24,7 @@ pub async fn run(g: &Global, args: &ClearArgs) -> CliResult<Output> {
         )));
     }
     if args.by.trim().is_empty() {
-        return Err(CliError::input(
-            "--by: name the professional who cleared you",
-        ));
+        return Err(CliError::input("--by: name the professional who cleared you"));
     }
     let at = match &args.date {
         Some(d) => {
@@ -42,32 +40,13 @@ pub async fn run(g: &Global, args: &ClearArgs) -> CliResult<Output> {
     };
     let mut covers = outcome.needs_clearance_for.clone();
     if let Some(previous) = &state.clearance {
-        covers.extend(
-            previous
-                .covers
-                .iter()
-                .copied()
-                .filter(|q| !outcome.needs_clearance_for.contains(q)),
-        );
+        covers.extend(previous.covers.iter().copied().filter(|q| !outcome.needs_clearance_for.contains(q)));
     }
-    let clearance = Clearance {
-        by: args.by.trim().into(),
-        role: args.role.trim().into(),
-        at,
-        covers,
-        note: args.note.clone(),
-    };
+    let clearance =
+        Clearance { by: args.by.trim().into(), role: args.role.trim().into(), at, covers, note: args.note.clone() };
     let new_outcome = evaluate(&state.screen.answers, Some(&clearance));
     store
-        .save_clearance(
-            state.walker.id,
-            &clearance,
-            &state.screen.answers,
-            &new_outcome,
-            jiff::Timestamp::now(),
-        )
+        .save_clearance(state.walker.id, &clearance, &state.screen.answers, &new_outcome, jiff::Timestamp::now())
         .await?;
-    emit(g.json, &new_outcome, || {
-        format!("Clearance recorded.\n\n{}", render::outcome(&new_outcome))
-    })
+    emit(g.json, &new_outcome, || format!("Clearance recorded.\n\n{}", render::outcome(&new_outcome)))
 }

@@ -82,8 +82,7 @@ fn csv(state: &context::State) -> CliResult<String> {
             l.date.to_string(),
             l.minutes.to_string(),
             l.bouts.to_string(),
-            l.speed_tenths
-                .map_or(String::new(), |s| format!("{:.1}", f64::from(s) / 10.0)),
+            l.speed_tenths.map_or(String::new(), |s| format!("{:.1}", f64::from(s) / 10.0)),
             l.incline_pct.to_string(),
             coach::text::snake_case(&l.support),
             coach::text::snake_case(&l.surface),
@@ -91,23 +90,16 @@ fn csv(state: &context::State) -> CliResult<String> {
             l.pain_peak.value().to_string(),
             l.pain_after.value().to_string(),
             l.rpe.map_or(String::new(), |r| r.to_string()),
-            l.symptoms
-                .iter()
-                .map(|s| s.id())
-                .collect::<Vec<_>>()
-                .join(";"),
+            l.symptoms.iter().map(|s| s.id()).collect::<Vec<_>>().join(";"),
             e.morning_pain.map_or(String::new(), |p| p.to_string()),
             d.map_or(String::new(), |d| coach::text::snake_case(&d.action)),
             d.map_or(String::new(), |d| d.rule.clone()),
-            d.and_then(|d| d.dose)
-                .map_or(String::new(), |x| x.minutes.to_string()),
+            d.and_then(|d| d.dose).map_or(String::new(), |x| x.minutes.to_string()),
             l.notes.clone(),
         ])
         .map_err(other)?;
     }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| CliError::Other(anyhow::anyhow!("{e}")))?;
+    let bytes = w.into_inner().map_err(|e| CliError::Other(anyhow::anyhow!("{e}")))?;
     String::from_utf8(bytes).map_err(|e| CliError::Other(e.into()))
 }
 
@@ -116,7 +108,6 @@ fn csv(state: &context::State) -> CliResult<String> {
 fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> CliResult<()> {
     let tmp = path.with_extension("partial");
     std::fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
-    std::fs::rename(&tmp, path)
-        .with_context(|| format!("moving the export into {}", path.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("moving the export into {}", path.display()))?;
     Ok(())
 }

@@ -45,44 +45,21 @@ pub async fn run(g: &Global) -> CliResult<Output> {
                 vec![
                     l.date.to_string(),
                     l.minutes.to_string(),
-                    format!(
-                        "{}/{}/{}",
-                        l.pain_before.value(),
-                        l.pain_peak.value(),
-                        l.pain_after.value()
-                    ),
+                    format!("{}/{}/{}", l.pain_before.value(), l.pain_peak.value(), l.pain_after.value()),
                     e.morning_pain.map_or("-".into(), |p| p.to_string()),
                     if l.symptoms.is_empty() {
                         "-".into()
                     } else {
-                        l.symptoms
-                            .iter()
-                            .map(|s| s.id())
-                            .collect::<Vec<_>>()
-                            .join(",")
+                        l.symptoms.iter().map(|s| s.id()).collect::<Vec<_>>().join(",")
                     },
                     d.map_or("-".into(), |d| coach::text::snake_case(&d.action)),
-                    d.map_or("-".into(), |d| {
-                        d.dose
-                            .map_or("stopped".into(), |x| format!("{} min", x.minutes))
-                    }),
+                    d.map_or("-".into(), |d| d.dose.map_or("stopped".into(), |x| format!("{} min", x.minutes))),
                     d.map_or("-".into(), |d| d.rule.clone()),
                 ]
             })
             .collect();
-        let mut s = render::table(
-            &[
-                "date",
-                "min",
-                "pain b/p/a",
-                "morning",
-                "symptoms",
-                "decision",
-                "next",
-                "rule",
-            ],
-            &rows,
-        );
+        let mut s =
+            render::table(&["date", "min", "pain b/p/a", "morning", "symptoms", "decision", "next", "rule"], &rows);
         if let Some(d) = entries.last().and_then(|e| e.decision.as_ref()) {
             s.push_str(&format!("\nLatest: {}\n", render::why(d)));
         }

@@ -27,11 +27,7 @@ pub async fn run(g: &Global, args: &InitArgs) -> CliResult<Output> {
     let (name, answers, setup) = match &args.answers {
         Some(path) => {
             let root = answers::read(path)?;
-            (
-                answers::name(&root)?,
-                answers::screening(&root)?,
-                answers::setup(&root, today)?,
-            )
+            (answers::name(&root)?, answers::screening(&root)?, answers::setup(&root, today)?)
         }
         None => interactive(&mut prompt::stdio(), today)?,
     };
@@ -39,12 +35,7 @@ pub async fn run(g: &Global, args: &InitArgs) -> CliResult<Output> {
     let programme = Programme::new(setup.clone(), outcome.fall_risk)?;
     let ids = store
         .create_walker(
-            &NewWalker {
-                name: name.clone(),
-                answers,
-                outcome: outcome.clone(),
-                setup,
-            },
+            &NewWalker { name: name.clone(), answers, outcome: outcome.clone(), setup },
             jiff::Timestamp::now(),
         )
         .await?;
@@ -62,11 +53,7 @@ pub async fn run(g: &Global, args: &InitArgs) -> CliResult<Output> {
         },
     });
     emit(g.json, &value, || {
-        let days: Vec<String> = programme
-            .retro_days
-            .iter()
-            .map(|d| format!("{d:?}"))
-            .collect();
+        let days: Vec<String> = programme.retro_days.iter().map(|d| format!("{d:?}")).collect();
         format!(
             "Welcome, {name} (walker {}).\n\n{}\nYour {}-week programme runs {} to {}, backward walking on {} ({}).\nNext: `retrowalk today`.\n\n{}\n",
             ids.walker,
@@ -100,49 +87,28 @@ fn interactive<R: BufRead, W: Write>(
         ..Default::default()
     };
     if equipment.treadmill {
-        equipment.safety_key = p.yes_no(
-            "Does it have a clip-on safety key (emergency stop)?",
-            Some(true),
-        )?;
+        equipment.safety_key = p.yes_no("Does it have a clip-on safety key (emergency stop)?", Some(true))?;
         equipment.handrails = p.yes_no("Does it have handrails you can hold?", Some(true))?;
     }
     equipment.bike = p.yes_no("Do you have an exercise bike or a bicycle?", Some(false))?;
     equipment.pool = p.yes_no("Can you get to a pool?", Some(false))?;
-    let training_days = p.ask(
-        "Which days can you train? (e.g. mon,wed,fri)",
-        Some("mon,wed,fri"),
-        |t| {
-            let days = t
-                .split(',')
-                .map(|d| Day::parse(d).map_err(CliError::from))
-                .collect::<CliResult<Vec<_>>>()?;
-            Ok(days)
-        },
-    )?;
+    let training_days = p.ask("Which days can you train? (e.g. mon,wed,fri)", Some("mon,wed,fri"), |t| {
+        let days = t.split(',').map(|d| Day::parse(d).map_err(CliError::from)).collect::<CliResult<Vec<_>>>()?;
+        Ok(days)
+    })?;
     let today_text = today.to_string();
-    let start = p.ask("Start date (YYYY-MM-DD)", Some(&today_text), |t| {
-        parse_date("start", t)
-    })?;
+    let start = p.ask("Start date (YYYY-MM-DD)", Some(&today_text), |t| parse_date("start", t))?;
     let tz_default = answers::system_time_zone();
-    let time_zone_name = p.ask("Your time zone", Some(&tz_default), |t| {
-        time_zone(t).map(|_| t.to_string())
-    })?;
+    let time_zone_name = p.ask("Your time zone", Some(&tz_default), |t| time_zone(t).map(|_| t.to_string()))?;
     let baseline_pain = p.pain("Your usual knee pain on a normal day", None)?;
     let weeks_default = DEFAULT_WEEKS.to_string();
     let weeks = p.ask("How many weeks?", Some(&weeks_default), |t| {
-        t.parse::<u8>()
-            .map_err(|_| CliError::input(format!("weeks is a whole number 1-52, not '{t}'")))
+        t.parse::<u8>().map_err(|_| CliError::input(format!("weeks is a whole number 1-52, not '{t}'")))
     })?;
-    let forward_speed_tenths = p.ask(
-        "Your usual walking speed in km/h, if you know it",
-        Some("3.0"),
-        |t| {
-            let v: f64 = t
-                .parse()
-                .map_err(|_| CliError::input(format!("enter a number like 3.5, not '{t}'")))?;
-            answers::kmh_to_tenths("forward_speed_kmh", v)
-        },
-    )?;
+    let forward_speed_tenths = p.ask("Your usual walking speed in km/h, if you know it", Some("3.0"), |t| {
+        let v: f64 = t.parse().map_err(|_| CliError::input(format!("enter a number like 3.5, not '{t}'")))?;
+        answers::kmh_to_tenths("forward_speed_kmh", v)
+    })?;
     let setup = Setup {
         equipment,
         training_days,

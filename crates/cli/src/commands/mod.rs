@@ -26,15 +26,9 @@ pub enum Output {
 }
 
 /// JSON when `--json` was given, text otherwise.
-pub fn emit<T: Serialize>(
-    json: bool,
-    value: &T,
-    text: impl FnOnce() -> String,
-) -> CliResult<Output> {
+pub fn emit<T: Serialize>(json: bool, value: &T, text: impl FnOnce() -> String) -> CliResult<Output> {
     if json {
-        serde_json::to_value(value)
-            .map(Output::Json)
-            .map_err(|e| CliError::Other(e.into()))
+        serde_json::to_value(value).map(Output::Json).map_err(|e| CliError::Other(e.into()))
     } else {
         Ok(Output::Text(text()))
     }

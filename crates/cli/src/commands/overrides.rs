@@ -18,35 +18,24 @@ pub async fn run(g: &Global, a: &OverrideArgs) -> CliResult<Output> {
         None => state.today,
     };
     let limits = state.programme.limits;
-    let mut dose = state
-        .timeline()
-        .dose_on(effective)
-        .unwrap_or(limits.start_dose());
+    let mut dose = state.timeline().dose_on(effective).unwrap_or(limits.start_dose());
     if let Some(m) = a.minutes {
-        dose.minutes = u8::try_from(m)
-            .map_err(|_| CliError::input(format!("--minutes: must be 3 to 20; got {m}")))?;
+        dose.minutes = u8::try_from(m).map_err(|_| CliError::input(format!("--minutes: must be 3 to 20; got {m}")))?;
     }
     if let Some(s) = a.speed {
         dose.speed_tenths = kmh_to_tenths("--speed", s)?;
     }
     if let Some(i) = a.incline {
-        dose.incline_pct = u8::try_from(i)
-            .map_err(|_| CliError::input(format!("--incline: must be 0 to 5; got {i}")))?;
+        dose.incline_pct =
+            u8::try_from(i).map_err(|_| CliError::input(format!("--incline: must be 0 to 5; got {i}")))?;
     }
     if let Some(s) = a.support {
         dose.support = s.into();
     }
     if let Some(problem) = limits.violation(&dose) {
-        return Err(CliError::input(format!(
-            "override refused: {problem}. Nothing was recorded."
-        )));
+        return Err(CliError::input(format!("override refused: {problem}. Nothing was recorded.")));
     }
-    let o = Override {
-        effective,
-        dose,
-        by: a.by.trim().into(),
-        reason: a.reason.trim().into(),
-    };
+    let o = Override { effective, dose, by: a.by.trim().into(), reason: a.reason.trim().into() };
     o.validate()?;
     let mut history = state.history.clone();
     history.overrides.push(o.clone());
@@ -58,9 +47,7 @@ pub async fn run(g: &Global, a: &OverrideArgs) -> CliResult<Output> {
         .find(|d| d.action == coach::adaptation::Action::Override && d.effective == effective)
         .cloned()
         .ok_or_else(|| CliError::Other(anyhow::anyhow!("the override was not applied")))?;
-    store
-        .add_override(state.record.id, &o, &decision, jiff::Timestamp::now())
-        .await?;
+    store.add_override(state.record.id, &o, &decision, jiff::Timestamp::now()).await?;
     let value = json!({ "override": o, "decision": decision });
     emit(g.json, &value, || {
         format!(

@@ -94,11 +94,7 @@ fn build(state: &State, tl: &Timeline) -> PlanDto {
             WeekDto {
                 week,
                 start,
-                retro_minutes: p
-                    .retro_dates_in_week(week)
-                    .iter()
-                    .map(|d| tl.minutes_on(*d))
-                    .sum(),
+                retro_minutes: p.retro_dates_in_week(week).iter().map(|d| tl.minutes_on(*d)).sum(),
                 aerobic_minutes: p.aerobic_minutes_in_week(week),
                 aerobic_goal: AEROBIC_GOAL_MINUTES,
                 days,
@@ -117,13 +113,7 @@ fn build(state: &State, tl: &Timeline) -> PlanDto {
         weeks,
         exercises: exercises::all()
             .filter(|e| used.contains(&e.id))
-            .map(|e| ExerciseDto {
-                id: e.id,
-                name: e.name,
-                steps: e.steps,
-                why: e.why,
-                evidence: e.evidence,
-            })
+            .map(|e| ExerciseDto { id: e.id, name: e.name, steps: e.steps, why: e.why, evidence: e.evidence })
             .collect(),
     }
 }
@@ -135,11 +125,7 @@ fn text(plan: &PlanDto) -> String {
         "Programme {} to {}{}",
         plan.start,
         plan.end,
-        if plan.supported_only {
-            " (supported-only)"
-        } else {
-            ""
-        }
+        if plan.supported_only { " (supported-only)" } else { "" }
     );
     if let Some(d) = &plan.current {
         let _ = writeln!(s, "Current dose: {}", render::why(d));
@@ -156,13 +142,7 @@ fn text(plan: &PlanDto) -> String {
         );
         for d in &w.days {
             if let Some(r) = &d.retro {
-                let _ = writeln!(
-                    s,
-                    "  {}  {:<7}  {}",
-                    d.date.strftime("%a %-d %b"),
-                    r.status,
-                    r.summary
-                );
+                let _ = writeln!(s, "  {}  {:<7}  {}", d.date.strftime("%a %-d %b"), r.status, r.summary);
             }
         }
     }

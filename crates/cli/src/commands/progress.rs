@@ -18,22 +18,13 @@ struct ProgressDto {
 pub async fn run(g: &Global) -> CliResult<Output> {
     let store = context::open(g).await?;
     let state = context::load(&store, g).await?;
-    let rows = weekly(
-        &state.programme,
-        &state.timeline(),
-        &state.history,
-        state.today,
-    );
+    let rows = weekly(&state.programme, &state.timeline(), &state.history, state.today);
     let with_pain: Vec<f64> = rows.iter().filter_map(|r| r.pain_after).collect();
     let change = match (with_pain.first(), with_pain.last()) {
         (Some(a), Some(b)) if with_pain.len() >= 2 => Some(((b - a) * 10.0).round() / 10.0),
         _ => None,
     };
-    let dto = ProgressDto {
-        adherence_pct: adherence(&rows),
-        weeks: rows,
-        pain_after_change: change,
-    };
+    let dto = ProgressDto { adherence_pct: adherence(&rows), weeks: rows, pain_after_change: change };
     emit(g.json, &dto, || {
         if dto.weeks.is_empty() {
             return format!("Your programme starts on {}.\n", state.programme.start());
@@ -80,9 +71,7 @@ pub async fn run(g: &Global) -> CliResult<Output> {
             } else {
                 "within measurement noise so far"
             };
-            s.push_str(&format!(
-                "Pain after sessions, first week to latest: {c:+.1} points — {words}.\n"
-            ));
+            s.push_str(&format!("Pain after sessions, first week to latest: {c:+.1} points — {words}.\n"));
         }
         s
     })

@@ -18,18 +18,12 @@ pub async fn run(g: &Global, args: &ScreenArgs) -> CliResult<Output> {
         None => screening_prompts::ask(&mut prompt::stdio())?,
     };
     let outcome = evaluate(&answers, state.clearance.as_ref());
-    store
-        .save_screening(state.walker.id, &answers, &outcome, jiff::Timestamp::now())
-        .await?;
+    store.save_screening(state.walker.id, &answers, &outcome, jiff::Timestamp::now()).await?;
     let before = &state.screen.outcome;
     emit(g.json, &outcome, || {
         let mut s = render::outcome(&outcome);
         if before.status != outcome.status {
-            s.push_str(&format!(
-                "Changed from {} to {}.\n",
-                before.status.label(),
-                outcome.status.label()
-            ));
+            s.push_str(&format!("Changed from {} to {}.\n", before.status.label(), outcome.status.label()));
         }
         if outcome.fall_risk && !before.fall_risk {
             s.push_str("From now on every session is supported-only: rails or a wall, no incline, never hands-free.\n");

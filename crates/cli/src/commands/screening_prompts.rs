@@ -9,10 +9,7 @@ pub fn ask<R: BufRead, W: Write>(p: &mut Prompter<R, W>) -> CliResult<Answers> {
     let mut answers = Answers::default();
     for (topic, intro) in [
         (Topic::GeneralHealth, "First, your general health."),
-        (
-            Topic::Knee,
-            "Now, your knee. These questions look for problems that need a clinician before any exercise.",
-        ),
+        (Topic::Knee, "Now, your knee. These questions look for problems that need a clinician before any exercise."),
         (Topic::Balance, "Last, your balance."),
     ] {
         p.say(&format!("\n{intro}"))?;
@@ -27,10 +24,7 @@ pub fn ask<R: BufRead, W: Write>(p: &mut Prompter<R, W>) -> CliResult<Answers> {
     Ok(answers)
 }
 
-fn optional_seconds<R: BufRead, W: Write>(
-    p: &mut Prompter<R, W>,
-    question: &str,
-) -> CliResult<Option<f64>> {
+fn optional_seconds<R: BufRead, W: Write>(p: &mut Prompter<R, W>, question: &str) -> CliResult<Option<f64>> {
     p.ask(question, Some("skip"), |t| {
         if t == "skip" {
             return Ok(None);
@@ -39,10 +33,6 @@ fn optional_seconds<R: BufRead, W: Write>(
             .ok()
             .filter(|s| s.is_finite() && *s > 0.0 && *s <= 300.0)
             .map(Some)
-            .ok_or_else(|| {
-                CliError::input(format!(
-                    "enter seconds (e.g. 9.5) or press Enter, not '{t}'"
-                ))
-            })
+            .ok_or_else(|| CliError::input(format!("enter seconds (e.g. 9.5) or press Enter, not '{t}'")))
     })
 }

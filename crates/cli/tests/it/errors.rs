@@ -5,19 +5,7 @@ use crate::support::*;
 #[test]
 fn commands_before_init_say_to_run_init() {
     let w = Walker::new();
-    for cmd in [
-        &["today"][..],
-        &[
-            "log",
-            "--pain-before",
-            "1",
-            "--pain-peak",
-            "1",
-            "--pain-after",
-            "1",
-        ],
-        &["plan"],
-    ] {
+    for cmd in [&["today"][..], &["log", "--pain-before", "1", "--pain-peak", "1", "--pain-after", "1"], &["plan"]] {
         let err = w.bad("2026-11-23", cmd);
         assert!(err.contains("run `retrowalk init` first"), "{err}");
     }
@@ -29,109 +17,38 @@ fn bad_log_values_are_refused_and_nothing_is_written() {
     w.init("cleared.toml");
     let cases: &[(&[&str], &str)] = &[
         (
-            &[
-                "log",
-                "--pain-before",
-                "11",
-                "--pain-peak",
-                "1",
-                "--pain-after",
-                "1",
-            ],
+            &["log", "--pain-before", "11", "--pain-peak", "1", "--pain-after", "1"],
             "--pain-before: pain is rated 0 to 10; got 11",
         ),
         (
-            &[
-                "log",
-                "--date",
-                "23/11/2026",
-                "--pain-before",
-                "1",
-                "--pain-peak",
-                "1",
-                "--pain-after",
-                "1",
-            ],
+            &["log", "--date", "23/11/2026", "--pain-before", "1", "--pain-peak", "1", "--pain-after", "1"],
             "is not a date; use YYYY-MM-DD",
         ),
         (
-            &[
-                "log",
-                "--date",
-                "2026-12-01",
-                "--pain-before",
-                "1",
-                "--pain-peak",
-                "1",
-                "--pain-after",
-                "1",
-            ],
+            &["log", "--date", "2026-12-01", "--pain-before", "1", "--pain-peak", "1", "--pain-after", "1"],
             "is in the future",
         ),
         (
-            &[
-                "log",
-                "--date",
-                "2026-11-01",
-                "--pain-before",
-                "1",
-                "--pain-peak",
-                "1",
-                "--pain-after",
-                "1",
-            ],
+            &["log", "--date", "2026-11-01", "--pain-before", "1", "--pain-peak", "1", "--pain-after", "1"],
             "before your programme starts",
         ),
         (
-            &[
-                "log",
-                "--minutes",
-                "0",
-                "--pain-before",
-                "1",
-                "--pain-peak",
-                "1",
-                "--pain-after",
-                "1",
-            ],
+            &["log", "--minutes", "0", "--pain-before", "1", "--pain-peak", "1", "--pain-after", "1"],
             "--minutes: must be 1 to 120",
         ),
         (
-            &[
-                "log",
-                "--speed",
-                "12",
-                "--pain-before",
-                "1",
-                "--pain-peak",
-                "1",
-                "--pain-after",
-                "1",
-            ],
+            &["log", "--speed", "12", "--pain-before", "1", "--pain-peak", "1", "--pain-after", "1"],
             "--speed: a walking speed is 0.1 to 8.0 km/h",
         ),
         (
-            &[
-                "log",
-                "--symptom",
-                "headache",
-                "--pain-before",
-                "1",
-                "--pain-peak",
-                "1",
-                "--pain-after",
-                "1",
-            ],
+            &["log", "--symptom", "headache", "--pain-before", "1", "--pain-peak", "1", "--pain-after", "1"],
             "'headache' is not a known symptom",
         ),
         (
             &["log", "--pain-before", "1", "--pain-peak", "1"],
             "input ended before this was answered: Knee pain just after",
         ),
-        (
-            &["checkin", "--pain", "2"],
-            "no session in the two days before",
-        ),
+        (&["checkin", "--pain", "2"], "no session in the two days before"),
     ];
     for (args, expected) in cases {
         let err = w.bad("2026-11-23", args);
@@ -144,26 +61,11 @@ fn bad_log_values_are_refused_and_nothing_is_written() {
 fn a_second_log_or_check_in_for_the_same_session_is_refused() {
     let w = Walker::new();
     w.init("cleared.toml");
-    let args = [
-        "log",
-        "--pain-before",
-        "1",
-        "--pain-peak",
-        "1",
-        "--pain-after",
-        "1",
-        "--no-symptoms",
-    ];
+    let args = ["log", "--pain-before", "1", "--pain-peak", "1", "--pain-after", "1", "--no-symptoms"];
     w.ok("2026-11-23", &args);
-    assert!(
-        w.bad("2026-11-23", &args)
-            .contains("already logged for 2026-11-23")
-    );
+    assert!(w.bad("2026-11-23", &args).contains("already logged for 2026-11-23"));
     w.ok("2026-11-24", &["checkin", "--pain", "2", "--no-symptoms"]);
-    assert!(
-        w.bad("2026-11-24", &["checkin", "--pain", "2", "--no-symptoms"])
-            .contains("already has a check-in")
-    );
+    assert!(w.bad("2026-11-24", &["checkin", "--pain", "2", "--no-symptoms"]).contains("already has a check-in"));
     assert_eq!(w.session_count(), 1);
 }
 
@@ -171,18 +73,9 @@ fn a_second_log_or_check_in_for_the_same_session_is_refused() {
 fn bad_answer_files_name_the_field() {
     let w = Walker::new();
     let cases = [
-        (
-            "[screening]\nknee_locks = \"maybe\"\n",
-            "screening.knee_locks: expected true or false",
-        ),
-        (
-            "[screening]\nfoo = true\n",
-            "screening.foo: not a screening question",
-        ),
-        (
-            "[screening]\nknee_locks = false\n",
-            "missing: heart_condition",
-        ),
+        ("[screening]\nknee_locks = \"maybe\"\n", "screening.knee_locks: expected true or false"),
+        ("[screening]\nfoo = true\n", "screening.foo: not a screening question"),
+        ("[screening]\nknee_locks = false\n", "missing: heart_condition"),
         ("this is not toml", "not valid TOML"),
     ];
     for (text, expected) in cases {
@@ -193,31 +86,11 @@ fn bad_answer_files_name_the_field() {
     }
     let good = std::fs::read_to_string(fixture("cleared.toml")).unwrap();
     for (from, to, expected) in [
-        (
-            "baseline_pain = 3",
-            "baseline_pain = 12",
-            "setup.baseline_pain: pain is rated 0 to 10; got 12",
-        ),
-        (
-            "time_zone = \"Europe/London\"",
-            "time_zone = \"Mars/Olympus\"",
-            "'Mars/Olympus' is not a known time zone",
-        ),
-        (
-            "training_days = [\"mon\", \"wed\", \"fri\", \"sat\"]",
-            "training_days = [\"mon\"]",
-            "choose at least 2 days",
-        ),
-        (
-            "start = \"2026-11-23\"",
-            "start = \"soon\"",
-            "setup.start: 'soon' is not a date",
-        ),
-        (
-            "equipment = [",
-            "equipment = [\"jetpack\", ",
-            "'jetpack' is not equipment we know",
-        ),
+        ("baseline_pain = 3", "baseline_pain = 12", "setup.baseline_pain: pain is rated 0 to 10; got 12"),
+        ("time_zone = \"Europe/London\"", "time_zone = \"Mars/Olympus\"", "'Mars/Olympus' is not a known time zone"),
+        ("training_days = [\"mon\", \"wed\", \"fri\", \"sat\"]", "training_days = [\"mon\"]", "choose at least 2 days"),
+        ("start = \"2026-11-23\"", "start = \"soon\"", "setup.start: 'soon' is not a date"),
+        ("equipment = [", "equipment = [\"jetpack\", ", "'jetpack' is not equipment we know"),
     ] {
         let path = w.dir.path().join("b.toml");
         std::fs::write(&path, good.replace(from, to)).unwrap();
@@ -225,10 +98,7 @@ fn bad_answer_files_name_the_field() {
         assert!(err.contains(expected), "{to}: {err}");
     }
     // Nothing was created by any of the refused files.
-    assert!(
-        w.bad("2026-11-23", &["today"])
-            .contains("run `retrowalk init` first")
-    );
+    assert!(w.bad("2026-11-23", &["today"]).contains("run `retrowalk init` first"));
 }
 
 #[test]
@@ -236,32 +106,15 @@ fn an_override_that_breaks_the_screen_is_refused() {
     let w = Walker::new();
     w.init("heart_and_fall.toml");
     w.ok("2026-11-23", &["clear", "--by", "Dr Rivera"]);
-    let err = w.bad(
-        "2026-11-23",
-        &[
-            "override",
-            "--by",
-            "Dr R",
-            "--reason",
-            "try",
-            "--support",
-            "hands-free",
-        ],
-    );
-    assert!(
-        err.contains("supported-only walking: hands-free is not allowed"),
-        "{err}"
-    );
+    let err = w.bad("2026-11-23", &["override", "--by", "Dr R", "--reason", "try", "--support", "hands-free"]);
+    assert!(err.contains("supported-only walking: hands-free is not allowed"), "{err}");
 }
 
 #[test]
 fn unknown_database_urls_are_bad_input() {
     let w = Walker::new();
-    let out = assert_cmd::Command::cargo_bin("retrowalk")
-        .unwrap()
-        .args(["--db", "mysql://x/y", "today"])
-        .output()
-        .unwrap();
+    let out =
+        assert_cmd::Command::cargo_bin("retrowalk").unwrap().args(["--db", "mysql://x/y", "today"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("use postgres://"));
     drop(w);
@@ -271,30 +124,9 @@ fn unknown_database_urls_are_bad_input() {
 fn a_second_init_is_refused_without_another() {
     let w = Walker::new();
     w.init("cleared.toml");
-    let err = w.bad(
-        "2026-11-23",
-        &[
-            "init",
-            "--answers",
-            fixture("cleared.toml").to_str().unwrap(),
-        ],
-    );
+    let err = w.bad("2026-11-23", &["init", "--answers", fixture("cleared.toml").to_str().unwrap()]);
     assert!(err.contains("already set up"), "{err}");
-    w.ok(
-        "2026-11-23",
-        &[
-            "init",
-            "--another",
-            "--answers",
-            fixture("blocked.toml").to_str().unwrap(),
-        ],
-    );
-    assert!(
-        w.bad("2026-11-23", &["today"])
-            .contains("choose one with --walker ID")
-    );
-    assert!(
-        w.ok("2026-11-23", &["--walker", "2", "today"])
-            .contains("See a clinician")
-    );
+    w.ok("2026-11-23", &["init", "--another", "--answers", fixture("blocked.toml").to_str().unwrap()]);
+    assert!(w.bad("2026-11-23", &["today"]).contains("choose one with --walker ID"));
+    assert!(w.ok("2026-11-23", &["--walker", "2", "today"]).contains("See a clinician"));
 }

@@ -1,5 +1,9 @@
 //! The `retrowalk` CLI, tested through the binary as a user runs it.
 
+// Tests may unwrap: a panic is the failure report. The lint guards library code.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod errors;
+mod postgres;
 mod support;
 mod walkthrough;

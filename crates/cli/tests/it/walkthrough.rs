@@ -4,26 +4,11 @@ use crate::support::*;
 
 fn log(w: &Walker, date: &str, before: u8, peak: u8, after: u8) -> serde_json::Value {
     let (b, p, a) = (before.to_string(), peak.to_string(), after.to_string());
-    w.json(
-        date,
-        &[
-            "log",
-            "--pain-before",
-            &b,
-            "--pain-peak",
-            &p,
-            "--pain-after",
-            &a,
-            "--no-symptoms",
-        ],
-    )
+    w.json(date, &["log", "--pain-before", &b, "--pain-peak", &p, "--pain-after", &a, "--no-symptoms"])
 }
 
 fn checkin(w: &Walker, date: &str, pain: u8) -> serde_json::Value {
-    w.json(
-        date,
-        &["checkin", "--pain", &pain.to_string(), "--no-symptoms"],
-    )
+    w.json(date, &["checkin", "--pain", &pain.to_string(), "--no-symptoms"])
 }
 
 fn rule(v: &serde_json::Value) -> String {
@@ -43,24 +28,13 @@ fn three_weeks_progress_hold_and_step_back_with_reasons() {
     // Week 1: tolerated, acceptable, then too much.
     assert_eq!(rule(&log(&w, "2026-11-23", 2, 1, 1)), "A-AWAIT-CHECKIN");
     let c = checkin(&w, "2026-11-24", 3);
-    assert_eq!(
-        (rule(&c), c["decision"]["dose"]["minutes"].as_u64()),
-        ("A-PROGRESS".into(), Some(6))
-    );
+    assert_eq!((rule(&c), c["decision"]["dose"]["minutes"].as_u64()), ("A-PROGRESS".into(), Some(6)));
     log(&w, "2026-11-25", 2, 4, 3);
     assert_eq!(rule(&checkin(&w, "2026-11-26", 3)), "A-PAIN-ACCEPTABLE");
     log(&w, "2026-11-27", 3, 7, 5);
     let c = checkin(&w, "2026-11-28", 3);
-    assert_eq!(
-        (rule(&c), c["decision"]["dose"]["minutes"].as_u64()),
-        ("A-PAIN-HIGH".into(), Some(4))
-    );
-    assert!(
-        c["decision"]["reason"]
-            .as_str()
-            .unwrap()
-            .contains("above 5")
-    );
+    assert_eq!((rule(&c), c["decision"]["dose"]["minutes"].as_u64()), ("A-PAIN-HIGH".into(), Some(4)));
+    assert!(c["decision"]["reason"].as_str().unwrap().contains("above 5"));
 
     // Weeks 2 and 3: settles, builds again; one morning flare steps back.
     for (day, morning_day, peak, morning) in [
@@ -75,12 +49,8 @@ fn three_weeks_progress_hold_and_step_back_with_reasons() {
         checkin(&w, morning_day, morning);
     }
     let history = w.json("2026-12-12", &["history"]);
-    let rules: Vec<&str> = history
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["decision"]["rule"].as_str().unwrap())
-        .collect();
+    let rules: Vec<&str> =
+        history.as_array().unwrap().iter().map(|e| e["decision"]["rule"].as_str().unwrap()).collect();
     assert_eq!(
         rules,
         [
@@ -95,14 +65,8 @@ fn three_weeks_progress_hold_and_step_back_with_reasons() {
             "A-PROGRESS"
         ]
     );
-    insta::assert_snapshot!(
-        "history_after_three_weeks",
-        w.ok("2026-12-12", &["history"])
-    );
-    insta::assert_snapshot!(
-        "progress_after_three_weeks",
-        w.ok("2026-12-12", &["progress"])
-    );
+    insta::assert_snapshot!("history_after_three_weeks", w.ok("2026-12-12", &["history"]));
+    insta::assert_snapshot!("progress_after_three_weeks", w.ok("2026-12-12", &["progress"]));
     let plan = w.ok("2026-12-12", &["plan"]);
     assert!(plan.contains("done") && plan.contains("Week 6"), "{plan}");
 }
@@ -113,17 +77,7 @@ fn a_red_flag_symptom_stops_the_programme_until_a_clinician_overrides() {
     w.init("cleared.toml");
     let out = w.ok(
         "2026-11-23",
-        &[
-            "log",
-            "--pain-before",
-            "2",
-            "--pain-peak",
-            "3",
-            "--pain-after",
-            "3",
-            "--symptom",
-            "knee_gave_way",
-        ],
+        &["log", "--pain-before", "2", "--pain-peak", "3", "--pain-after", "3", "--symptom", "knee_gave_way"],
     );
     assert!(out.contains("STOP"), "{out}");
     let today = w.json("2026-11-25", &["today"]);
@@ -152,23 +106,9 @@ fn clearance_needed_then_cleared_as_supported_only() {
     let out = w.init("heart_and_fall.toml");
     assert!(out.contains("CLEARANCE NEEDED"), "{out}");
     assert_eq!(w.json("2026-11-23", &["today"])["kind"], "clearance_needed");
-    let err = w.bad(
-        "2026-11-23",
-        &[
-            "log",
-            "--pain-before",
-            "1",
-            "--pain-peak",
-            "1",
-            "--pain-after",
-            "1",
-        ],
-    );
+    let err = w.bad("2026-11-23", &["log", "--pain-before", "1", "--pain-peak", "1", "--pain-after", "1"]);
     assert!(err.contains("clearance_needed"), "{err}");
-    let out = w.json(
-        "2026-11-23",
-        &["clear", "--by", "Dr Rivera", "--role", "GP"],
-    );
+    let out = w.json("2026-11-23", &["clear", "--by", "Dr Rivera", "--role", "GP"]);
     assert_eq!(out["status"], "supported_only");
     let today = w.json("2026-11-23", &["today"]);
     assert_eq!(today["kind"], "session");
@@ -180,10 +120,7 @@ fn clearance_needed_then_cleared_as_supported_only() {
 fn a_blocked_walker_is_told_to_see_a_clinician() {
     let w = Walker::new();
     let out = w.init("blocked.toml");
-    assert!(
-        out.contains("BLOCKED") && out.contains("clinician"),
-        "{out}"
-    );
+    assert!(out.contains("BLOCKED") && out.contains("clinician"), "{out}");
     let today = w.ok("2026-11-23", &["today"]);
     assert!(today.contains("See a clinician now"), "{today}");
     let err = w.bad("2026-11-23", &["clear", "--by", "Dr X"]);
@@ -193,28 +130,15 @@ fn a_blocked_walker_is_told_to_see_a_clinician() {
     file = file.replace("knee_locks = true", "knee_locks = false");
     let path = w.dir.path().join("rescreen.toml");
     std::fs::write(&path, file).unwrap();
-    let out = w.json(
-        "2026-11-24",
-        &["screen", "--answers", path.to_str().unwrap()],
-    );
+    let out = w.json("2026-11-24", &["screen", "--answers", path.to_str().unwrap()]);
     assert_eq!(out["status"], "cleared");
 }
 
 #[test]
 fn json_init_and_interactive_init_work() {
     let w = Walker::new();
-    let v = w.json(
-        "2026-11-24",
-        &[
-            "init",
-            "--answers",
-            fixture("cleared.json").to_str().unwrap(),
-        ],
-    );
-    assert_eq!(
-        v["programme"]["retro_days"],
-        serde_json::json!(["tue", "thu", "sat"])
-    );
+    let v = w.json("2026-11-24", &["init", "--answers", fixture("cleared.json").to_str().unwrap()]);
+    assert_eq!(v["programme"]["retro_days"], serde_json::json!(["tue", "thu", "sat"]));
 
     let w = Walker::new();
     // Name, 18 screening answers, two skipped timings, equipment, days, start,
@@ -222,16 +146,8 @@ fn json_init_and_interactive_init_work() {
     let mut script = String::from("Lena\n");
     script.push_str(&"n\n".repeat(18));
     script.push_str("\n\ny\ny\ny\nn\nn\nmon,wed,fri\n2026-11-23\nEurope/Paris\n2\n6\n3.0\n");
-    let out = w
-        .on("2026-11-23", &["init"])
-        .write_stdin(script)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = w.on("2026-11-23", &["init"]).write_stdin(script).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("Welcome, Lena"));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Is your knee hot, red and swollen"));
 }
@@ -249,10 +165,7 @@ fn exports_hold_every_session() {
     assert_eq!(archive["checkins"].as_array().unwrap().len(), 1);
     assert_eq!(archive["decisions"].as_array().unwrap().len(), 3);
     let out = w.dir.path().join("sessions.csv");
-    w.ok(
-        "2026-11-26",
-        &["export", "--format", "csv", "--out", out.to_str().unwrap()],
-    );
+    w.ok("2026-11-26", &["export", "--format", "csv", "--out", out.to_str().unwrap()]);
     let csv = std::fs::read_to_string(&out).unwrap();
     insta::assert_snapshot!("sessions_csv", csv);
 }
@@ -261,9 +174,5 @@ fn exports_hold_every_session() {
 fn completions_are_printed() {
     let w = Walker::new();
     let out = w.ok("2026-11-23", &["completions", "bash"]);
-    assert!(
-        out.contains("_retrowalk()"),
-        "{}",
-        &out[..200.min(out.len())]
-    );
+    assert!(out.contains("_retrowalk()"), "{}", &out[..200.min(out.len())]);
 }

@@ -23,10 +23,7 @@ fn a_well_tolerated_session_progresses_time_first() {
     walk(&p, &mut h, START, 1, Some(3), None);
     let tl = replay(&p, &h, START);
     let d = tl.after(START).unwrap();
-    assert_eq!(
-        (d.action, d.changed),
-        (Action::Progress, Some(Variable::Duration))
-    );
+    assert_eq!((d.action, d.changed), (Action::Progress, Some(Variable::Duration)));
     assert_eq!(d.dose.unwrap().minutes, 6);
     assert!(d.reason.contains("6 minutes"), "{}", d.reason);
 }
@@ -36,10 +33,7 @@ fn without_a_check_in_the_dose_repeats_until_it_arrives() {
     let p = mon_wed_fri();
     let mut h = History::default();
     walk(&p, &mut h, START, 1, None, None);
-    assert_eq!(
-        after(&replay(&p, &h, START), START),
-        (Action::Repeat, "A-AWAIT-CHECKIN".into())
-    );
+    assert_eq!(after(&replay(&p, &h, START), START), (Action::Repeat, "A-AWAIT-CHECKIN".into()));
     h.checkins.push(checkin(START, 3));
     assert_eq!(after(&replay(&p, &h, START), START).0, Action::Progress);
 }
@@ -49,10 +43,7 @@ fn pain_zones_decide_repeat_and_step_back() {
     let p = mon_wed_fri();
     let mut h = History::default();
     walk(&p, &mut h, START, 4, Some(3), None);
-    assert_eq!(
-        after(&replay(&p, &h, START), START),
-        (Action::Repeat, "A-PAIN-ACCEPTABLE".into())
-    );
+    assert_eq!(after(&replay(&p, &h, START), START), (Action::Repeat, "A-PAIN-ACCEPTABLE".into()));
     let wed = add_days(START, 2);
     walk(&p, &mut h, wed, 6, Some(3), None);
     let tl = replay(&p, &h, wed);
@@ -68,10 +59,7 @@ fn a_next_morning_rise_steps_back_and_two_in_a_row_stop() {
     let wed = add_days(START, 2);
     walk(&p, &mut h, wed, 6, Some(3), None);
     let tl = replay(&p, &h, wed);
-    assert_eq!(
-        after(&tl, START),
-        (Action::StepBack, "A-MORNING-RISE".into())
-    );
+    assert_eq!(after(&tl, START), (Action::StepBack, "A-MORNING-RISE".into()));
     assert_eq!(after(&tl, wed), (Action::Stop, "A-TWO-STEPBACKS".into()));
     assert!(tl.is_stopped());
     assert_eq!(tl.dose_on(add_days(wed, 2)), None);
@@ -82,10 +70,7 @@ fn a_morning_one_point_above_usual_repeats() {
     let p = mon_wed_fri();
     let mut h = History::default();
     walk(&p, &mut h, START, 0, Some(4), None);
-    assert_eq!(
-        after(&replay(&p, &h, START), START),
-        (Action::Repeat, "A-MORNING-UNSETTLED".into())
-    );
+    assert_eq!(after(&replay(&p, &h, START), START), (Action::Repeat, "A-MORNING-UNSETTLED".into()));
 }
 
 #[test]
@@ -99,10 +84,7 @@ fn a_red_flag_stops_and_only_a_clinician_restarts() {
     assert!(d.reason.contains("the knee gave way"), "{}", d.reason);
     let wed = add_days(START, 2);
     walk(&p, &mut h, wed, 0, Some(3), None);
-    assert_eq!(
-        after(&replay(&p, &h, wed), wed),
-        (Action::Stop, "A-STOPPED".into())
-    );
+    assert_eq!(after(&replay(&p, &h, wed), wed), (Action::Stop, "A-STOPPED".into()));
 
     let fri = add_days(START, 4);
     h.overrides.push(Override {
@@ -113,10 +95,7 @@ fn a_red_flag_stops_and_only_a_clinician_restarts() {
     });
     let tl = replay(&p, &h, fri);
     let d = tl.in_force(fri).unwrap();
-    assert_eq!(
-        (d.action, d.rule.as_str()),
-        (Action::Override, "A-CLINICIAN-OVERRIDE")
-    );
+    assert_eq!((d.action, d.rule.as_str()), (Action::Override, "A-CLINICIAN-OVERRIDE"));
     assert_eq!(tl.dose_on(fri), Some(any_dose()));
     assert!(d.reason.contains("Sam Okafor"));
 }
@@ -127,10 +106,7 @@ fn fewer_minutes_than_prescribed_repeats() {
     let mut h = History::default();
     walk(&p, &mut h, START, 1, Some(3), None);
     h.logs[0].minutes = 3;
-    assert_eq!(
-        after(&replay(&p, &h, START), START),
-        (Action::Repeat, "A-INCOMPLETE".into())
-    );
+    assert_eq!(after(&replay(&p, &h, START), START), (Action::Repeat, "A-INCOMPLETE".into()));
 }
 
 #[test]
@@ -147,10 +123,7 @@ fn a_gap_of_a_week_resumes_lower() {
     let back = add_days(last, 9);
     let tl = replay(&p, &h, back);
     let d = tl.in_force(back).unwrap();
-    assert_eq!(
-        (d.action, d.rule.as_str(), d.changed),
-        (Action::Resume, "A-GAP", Some(Variable::Duration))
-    );
+    assert_eq!((d.action, d.rule.as_str(), d.changed), (Action::Resume, "A-GAP", Some(Variable::Duration)));
     assert!(d.dose.unwrap().minutes < before.minutes);
 }
 
@@ -161,10 +134,7 @@ fn the_weekly_cap_holds_progress_back_in_a_perfect_run() {
     assert!(tl.decisions.iter().any(|d| d.rule == "A-WEEKLY-CAP"));
     let totals = weekly_minutes(&p, &tl, 6);
     for w in totals.windows(2) {
-        assert!(
-            w[1] * 100 <= w[0] * (100 + WEEKLY_CAP_PERCENT),
-            "{totals:?}"
-        );
+        assert!(w[1] * 100 <= w[0] * (100 + WEEKLY_CAP_PERCENT), "{totals:?}");
     }
 }
 
@@ -176,12 +146,7 @@ fn an_override_that_breaks_the_screen_is_clamped_in_the_plan() {
     dose.support = Support::HandsFree;
     dose.incline_pct = 3;
     assert!(p.limits.violation(&dose).is_some());
-    h.overrides.push(Override {
-        effective: START,
-        dose,
-        by: "Dr A".into(),
-        reason: "test".into(),
-    });
+    h.overrides.push(Override { effective: START, dose, by: "Dr A".into(), reason: "test".into() });
     let d = replay(&p, &h, START).dose_on(START).unwrap();
     assert_eq!((d.support, d.incline_pct), (Support::LightTouch, 0));
 }
@@ -223,17 +188,9 @@ fn walker() -> impl Strategy<Value = (Programme, Vec<Step>)> {
         prop::collection::vec(step(), 1..40),
     )
         .prop_map(|(mask, has_treadmill, fall_risk, baseline, steps)| {
-            let days: Vec<Day> = Day::ALL
-                .into_iter()
-                .enumerate()
-                .filter(|(i, _)| mask & (1 << i) != 0)
-                .map(|(_, d)| d)
-                .collect();
-            let equipment = if has_treadmill {
-                treadmill()
-            } else {
-                Equipment::default()
-            };
+            let days: Vec<Day> =
+                Day::ALL.into_iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, d)| d).collect();
+            let equipment = if has_treadmill { treadmill() } else { Equipment::default() };
             let mut s = setup(equipment, &days, baseline);
             s.weeks = 10;
             (Programme::new(s, fall_risk).unwrap(), steps)

@@ -6,12 +6,8 @@ use coach::{adaptation, exercises, screening};
 fn assert_known(ids: &[&str], context: &str) {
     assert!(!ids.is_empty(), "{context} cites no evidence");
     for id in ids {
-        let row =
-            evidence::find(id).unwrap_or_else(|| panic!("{context} cites unknown evidence {id}"));
-        assert!(matches!(
-            row.certainty,
-            Certainty::Verified | Certainty::Secondary | Certainty::Design
-        ));
+        let row = evidence::find(id).unwrap_or_else(|| panic!("{context} cites unknown evidence {id}"));
+        assert!(matches!(row.certainty, Certainty::Verified | Certainty::Secondary | Certainty::Design));
     }
 }
 
@@ -37,10 +33,7 @@ fn every_screening_question_and_exercise_cites_known_evidence() {
 #[test]
 fn design_rows_rest_on_checked_rows() {
     // A design rule is ours; what it is built on must be [V] or [S].
-    let checked = evidence::ALL
-        .iter()
-        .filter(|r| r.certainty != Certainty::Design)
-        .count();
+    let checked = evidence::ALL.iter().filter(|r| r.certainty != Certainty::Design).count();
     assert!(checked >= 20);
 }
 
@@ -54,11 +47,7 @@ fn no_licensed_instrument_wording_is_shipped() {
     ];
     for q in screening::QUESTIONS {
         for b in banned {
-            assert!(
-                !q.text.to_lowercase().contains(&b.to_lowercase()),
-                "{}",
-                q.text
-            );
+            assert!(!q.text.to_lowercase().contains(&b.to_lowercase()), "{}", q.text);
         }
     }
 }

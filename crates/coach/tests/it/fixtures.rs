@@ -11,13 +11,7 @@ use jiff::civil::{Date, date};
 pub const START: Date = date(2026, 11, 23); // a Monday
 
 pub fn treadmill() -> Equipment {
-    Equipment {
-        treadmill: true,
-        safety_key: true,
-        handrails: true,
-        bike: false,
-        pool: false,
-    }
+    Equipment { treadmill: true, safety_key: true, handrails: true, bike: false, pool: false }
 }
 
 pub fn setup(equipment: Equipment, days: &[Day], baseline: i64) -> Setup {
@@ -60,23 +54,11 @@ pub fn log(date: Date, dose: Dose, peak: i64) -> SessionLog {
 }
 
 pub fn checkin(session: Date, pain: i64) -> CheckIn {
-    CheckIn {
-        session_date: session,
-        date: add_days(session, 1),
-        pain: Pain::new(pain).unwrap(),
-        symptoms: vec![],
-    }
+    CheckIn { session_date: session, date: add_days(session, 1), pain: Pain::new(pain).unwrap(), symptoms: vec![] }
 }
 
 /// Adds a session on `date` at whatever the coach prescribes, and its check-in.
-pub fn walk(
-    p: &Programme,
-    h: &mut History,
-    date: Date,
-    peak: i64,
-    morning: Option<i64>,
-    symptom: Option<Symptom>,
-) {
+pub fn walk(p: &Programme, h: &mut History, date: Date, peak: i64, morning: Option<i64>, symptom: Option<Symptom>) {
     let tl = coach::adaptation::replay(p, h, date);
     let dose = tl.dose_on(date).unwrap_or(p.limits.start_dose());
     let mut l = log(date, dose, peak);
@@ -88,11 +70,5 @@ pub fn walk(
 }
 
 pub fn any_dose() -> Dose {
-    Dose {
-        minutes: 12,
-        speed_tenths: 16,
-        incline_pct: 0,
-        support: Support::LightTouch,
-        surface: Surface::Treadmill,
-    }
+    Dose { minutes: 12, speed_tenths: 16, incline_pct: 0, support: Support::LightTouch, surface: Surface::Treadmill }
 }

@@ -16,30 +16,17 @@ fn render(p: &Programme) -> String {
         p.limits.surface, p.limits.supported_only, p.retro_days, p.aerobic_days
     );
     for week in 1..=u32::from(p.setup.weeks) {
-        let _ = writeln!(
-            out,
-            "week {week} (aerobic {} min planned)",
-            p.aerobic_minutes_in_week(week)
-        );
+        let _ = writeln!(out, "week {week} (aerobic {} min planned)", p.aerobic_minutes_in_week(week));
         for i in 0..7 {
             let date = add_days(p.week_start(week), i);
             let items: Vec<&str> = p.items_on(date).iter().map(|i| i.exercise.id).collect();
             let retro = if p.is_retro_day(date) {
                 let d = tl.in_force(date).unwrap();
-                format!(
-                    "RETRO {} [{}]",
-                    d.dose.unwrap().summary(week, p.limits.supported_only),
-                    d.rule
-                )
+                format!("RETRO {} [{}]", d.dose.unwrap().summary(week, p.limits.supported_only), d.rule)
             } else {
                 String::from("-")
             };
-            let _ = writeln!(
-                out,
-                "  {date} {:?}: {retro}; {}",
-                coach::setup::Day::of(date),
-                items.join(", ")
-            );
+            let _ = writeln!(out, "  {date} {:?}: {retro}; {}", coach::setup::Day::of(date), items.join(", "));
         }
     }
     out
@@ -52,23 +39,12 @@ fn treadmill_walker_three_days() {
 
 #[test]
 fn hallway_walker_with_fall_risk_and_a_bike() {
-    let eq = Equipment {
-        bike: true,
-        ..Equipment::default()
-    };
-    insta::assert_snapshot!(render(&programme(
-        eq,
-        &[Day::Tue, Day::Thu, Day::Sat, Day::Sun],
-        2,
-        true
-    )));
+    let eq = Equipment { bike: true, ..Equipment::default() };
+    insta::assert_snapshot!(render(&programme(eq, &[Day::Tue, Day::Thu, Day::Sat, Day::Sun], 2, true)));
 }
 
 #[test]
 fn every_day_walker_with_pool() {
-    let eq = Equipment {
-        pool: true,
-        ..treadmill()
-    };
+    let eq = Equipment { pool: true, ..treadmill() };
     insta::assert_snapshot!(render(&programme(eq, &Day::ALL, 1, false)));
 }

@@ -4,11 +4,7 @@ use coach::screening::{Answers, Question, Status, evaluate};
 
 #[test]
 fn answers_round_trip_through_json_with_snake_case_ids() {
-    let a = Answers {
-        tug_seconds: Some(9.5),
-        ..Answers::all_no()
-    }
-    .with(Question::FellPastYear, true);
+    let a = Answers { tug_seconds: Some(9.5), ..Answers::all_no() }.with(Question::FellPastYear, true);
     let json = serde_json::to_string(&a).unwrap();
     assert!(json.contains("\"fell_past_year\":true"), "{json}");
     let back: Answers = serde_json::from_str(&json).unwrap();

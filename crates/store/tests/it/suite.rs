@@ -20,13 +20,7 @@ fn now() -> Timestamp {
 
 fn setup() -> Setup {
     Setup {
-        equipment: Equipment {
-            treadmill: true,
-            safety_key: true,
-            handrails: true,
-            bike: true,
-            pool: false,
-        },
+        equipment: Equipment { treadmill: true, safety_key: true, handrails: true, bike: true, pool: false },
         training_days: vec![Day::Mon, Day::Wed, Day::Fri, Day::Sat],
         start: START,
         time_zone: "Europe/Dublin".into(),
@@ -38,12 +32,7 @@ fn setup() -> Setup {
 
 fn new_walker(name: &str, answers: Answers) -> NewWalker {
     let outcome = evaluate(&answers, None);
-    NewWalker {
-        name: name.into(),
-        answers,
-        outcome,
-        setup: setup(),
-    }
+    NewWalker { name: name.into(), answers, outcome, setup: setup() }
 }
 
 fn session(date: Date, peak: i64) -> SessionLog {
@@ -65,27 +54,15 @@ fn session(date: Date, peak: i64) -> SessionLog {
 }
 
 async fn walker_with_programme<S: Store>(s: &S, name: &str) -> (WalkerId, store::ProgrammeId) {
-    let ids = s
-        .create_walker(&new_walker(name, Answers::all_no()), now())
-        .await
-        .unwrap();
+    let ids = s.create_walker(&new_walker(name, Answers::all_no()), now()).await.unwrap();
     (ids.walker, ids.programme)
 }
 
 pub async fn a_new_walker_comes_with_screen_and_programme<S: Store>(s: &S) {
-    let answers = Answers {
-        tug_seconds: Some(13.1),
-        ..Answers::all_no()
-    };
-    let ids = s
-        .create_walker(&new_walker("Ana", answers.clone()), now())
-        .await
-        .unwrap();
+    let answers = Answers { tug_seconds: Some(13.1), ..Answers::all_no() };
+    let ids = s.create_walker(&new_walker("Ana", answers.clone()), now()).await.unwrap();
     let w = s.walker(ids.walker).await.unwrap();
-    assert_eq!(
-        (w.name.as_str(), w.time_zone.as_str(), w.created_at),
-        ("Ana", "Europe/Dublin", now())
-    );
+    assert_eq!((w.name.as_str(), w.time_zone.as_str(), w.created_at), ("Ana", "Europe/Dublin", now()));
     let screen = s.latest_screening(ids.walker).await.unwrap().unwrap();
     assert_eq!(screen.answers, answers);
     assert_eq!(screen.outcome.status, Status::SupportedOnly);
@@ -106,28 +83,17 @@ pub async fn a_log_and_its_decision_are_written_together<S: Store>(s: &S) {
     assert_eq!(back.logs, vec![log]);
     let decisions = s.decisions(pid).await.unwrap();
     assert_eq!(decisions.len(), 1);
-    assert_eq!(
-        (decisions[0].cause.as_str(), &decisions[0].decision),
-        ("log", &d)
-    );
+    assert_eq!((decisions[0].cause.as_str(), &decisions[0].decision), ("log", &d));
 }
 
 pub async fn a_second_log_for_a_day_is_refused_and_nothing_is_written<S: Store>(s: &S) {
     let (_, pid) = walker_with_programme(s, "Cy").await;
     let p = Programme::new(setup(), false).unwrap();
     let d = replay(&p, &Default::default(), START).decisions[0].clone();
-    s.log_session(pid, &session(START, 1), &d, now())
-        .await
-        .unwrap();
-    let err = s
-        .log_session(pid, &session(START, 4), &d, now())
-        .await
-        .unwrap_err();
+    s.log_session(pid, &session(START, 1), &d, now()).await.unwrap();
+    let err = s.log_session(pid, &session(START, 4), &d, now()).await.unwrap_err();
     assert!(matches!(err, StoreError::Duplicate(_)), "{err}");
-    assert_eq!(
-        err.to_string(),
-        "a session is already logged for 2026-11-23"
-    );
+    assert_eq!(err.to_string(), "a session is already logged for 2026-11-23");
     // The refused log's decision was rolled back with it.
     assert_eq!(s.decisions(pid).await.unwrap().len(), 1);
     assert_eq!(s.history(pid).await.unwrap().logs[0].pain_peak.value(), 1);
@@ -150,10 +116,7 @@ pub async fn check_ins_and_overrides_round_trip<S: Store>(s: &S) {
         symptoms: vec![Symptom::CalfPainSwelling],
     };
     s.check_in(pid, &c, &d, now()).await.unwrap();
-    assert!(matches!(
-        s.check_in(pid, &c, &d, now()).await,
-        Err(StoreError::Duplicate(_))
-    ));
+    assert!(matches!(s.check_in(pid, &c, &d, now()).await, Err(StoreError::Duplicate(_))));
     let o = Override {
         effective: add_days(START, 4),
         dose: Dose {
@@ -171,36 +134,16 @@ pub async fn check_ins_and_overrides_round_trip<S: Store>(s: &S) {
     assert_eq!(h.logs, vec![log]);
     assert_eq!(h.checkins, vec![c]);
     assert_eq!(h.overrides, vec![o]);
-    let causes: Vec<String> = s
-        .decisions(pid)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|d| d.cause)
-        .collect();
+    let causes: Vec<String> = s.decisions(pid).await.unwrap().into_iter().map(|d| d.cause).collect();
     assert_eq!(causes, ["log", "checkin", "override"]);
     let tl = replay(&p, &h, add_days(START, 4));
-    assert_eq!(
-        tl.in_force(add_days(START, 4)).unwrap().action,
-        Action::Override
-    );
+    assert_eq!(tl.in_force(add_days(START, 4)).unwrap().action, Action::Override);
 }
 
 pub async fn a_clearance_is_recorded_with_the_new_outcome<S: Store>(s: &S) {
     let answers = Answers::all_no().with(Question::HeartCondition, true);
-    let ids = s
-        .create_walker(&new_walker("Ed", answers.clone()), now())
-        .await
-        .unwrap();
-    assert_eq!(
-        s.latest_screening(ids.walker)
-            .await
-            .unwrap()
-            .unwrap()
-            .outcome
-            .status,
-        Status::ClearanceNeeded
-    );
+    let ids = s.create_walker(&new_walker("Ed", answers.clone()), now()).await.unwrap();
+    assert_eq!(s.latest_screening(ids.walker).await.unwrap().unwrap().outcome.status, Status::ClearanceNeeded);
     assert_eq!(s.latest_clearance(ids.walker).await.unwrap(), None);
     let c = Clearance {
         by: "Dr Rivera".into(),
@@ -210,27 +153,15 @@ pub async fn a_clearance_is_recorded_with_the_new_outcome<S: Store>(s: &S) {
         note: "BP controlled".into(),
     };
     let outcome = evaluate(&answers, Some(&c));
-    s.save_clearance(ids.walker, &c, &answers, &outcome, now())
-        .await
-        .unwrap();
+    s.save_clearance(ids.walker, &c, &answers, &outcome, now()).await.unwrap();
     assert_eq!(s.latest_clearance(ids.walker).await.unwrap(), Some(c));
-    assert_eq!(
-        s.latest_screening(ids.walker)
-            .await
-            .unwrap()
-            .unwrap()
-            .outcome
-            .status,
-        Status::Cleared
-    );
+    assert_eq!(s.latest_screening(ids.walker).await.unwrap().unwrap().outcome.status, Status::Cleared);
 }
 
 pub async fn rescreening_keeps_the_old_screens<S: Store>(s: &S) {
     let (w, _) = walker_with_programme(s, "Fi").await;
     let answers = Answers::all_no().with(Question::KneeLocks, true);
-    s.save_screening(w, &answers, &evaluate(&answers, None), now())
-        .await
-        .unwrap();
+    s.save_screening(w, &answers, &evaluate(&answers, None), now()).await.unwrap();
     let all = s.screenings(w).await.unwrap();
     assert_eq!(all.len(), 2);
     assert_eq!(all[0].outcome.status, Status::Cleared);
@@ -242,18 +173,13 @@ pub async fn deleting_a_walker_removes_everything<S: Store>(s: &S) {
     let (w, pid) = walker_with_programme(s, "Gu").await;
     let p = Programme::new(setup(), false).unwrap();
     let d = replay(&p, &Default::default(), START).decisions[0].clone();
-    s.log_session(pid, &session(START, 1), &d, now())
-        .await
-        .unwrap();
+    s.log_session(pid, &session(START, 1), &d, now()).await.unwrap();
     s.delete_walker(w).await.unwrap();
     assert!(matches!(s.walker(w).await, Err(StoreError::NotFound(_))));
     assert_eq!(s.active_programme(w).await.unwrap(), None);
     assert!(s.history(pid).await.unwrap().logs.is_empty());
     assert!(s.decisions(pid).await.unwrap().is_empty());
-    assert!(matches!(
-        s.delete_walker(w).await,
-        Err(StoreError::NotFound(_))
-    ));
+    assert!(matches!(s.delete_walker(w).await, Err(StoreError::NotFound(_))));
 }
 
 pub async fn missing_walkers_are_not_found<S: Store>(s: &S) {
@@ -268,22 +194,11 @@ pub async fn walkers_are_isolated<S: Store>(s: &S) {
     let (b, pb) = walker_with_programme(s, "Io").await;
     let p = Programme::new(setup(), false).unwrap();
     let d = replay(&p, &Default::default(), START).decisions[0].clone();
-    s.log_session(pa, &session(START, 1), &d, now())
-        .await
-        .unwrap();
+    s.log_session(pa, &session(START, 1), &d, now()).await.unwrap();
     assert_eq!(s.history(pa).await.unwrap().logs.len(), 1);
     assert!(s.history(pb).await.unwrap().logs.is_empty());
-    assert_ne!(
-        s.active_programme(a).await.unwrap().unwrap().id,
-        s.active_programme(b).await.unwrap().unwrap().id
-    );
-    let names: Vec<String> = s
-        .walkers()
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|w| w.name)
-        .collect();
+    assert_ne!(s.active_programme(a).await.unwrap().unwrap().id, s.active_programme(b).await.unwrap().unwrap().id);
+    let names: Vec<String> = s.walkers().await.unwrap().into_iter().map(|w| w.name).collect();
     assert_eq!(names, ["Ha", "Io"]);
 }
 
