@@ -107,21 +107,11 @@ pub struct LogArgs {
     /// Session date (YYYY-MM-DD); default today.
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
-    /// Minutes of backward walking done; default what was prescribed.
-    #[arg(long)]
-    pub minutes: Option<i64>,
+    #[command(flatten)]
+    pub dose: DoseArgs,
     /// Number of bouts; default what was prescribed.
     #[arg(long)]
     pub bouts: Option<i64>,
-    /// Treadmill speed in km/h; default what was prescribed.
-    #[arg(long)]
-    pub speed: Option<f64>,
-    /// Incline in percent; default what was prescribed.
-    #[arg(long)]
-    pub incline: Option<i64>,
-    /// Support used; default what was prescribed.
-    #[arg(long, value_enum)]
-    pub support: Option<SupportArg>,
     /// Surface; default your programme's.
     #[arg(long, value_enum)]
     pub surface: Option<SurfaceArg>,
@@ -146,6 +136,23 @@ pub struct LogArgs {
     pub no_symptoms: bool,
     #[arg(long)]
     pub notes: Option<String>,
+}
+
+/// The parts of a dose. Each defaults to the dose in force on the date.
+#[derive(Debug, Args)]
+pub struct DoseArgs {
+    /// Minutes of backward walking.
+    #[arg(long)]
+    pub minutes: Option<i64>,
+    /// Treadmill speed in km/h.
+    #[arg(long)]
+    pub speed: Option<f64>,
+    /// Incline in percent.
+    #[arg(long)]
+    pub incline: Option<i64>,
+    /// Support: rails, light-touch or hands-free.
+    #[arg(long, value_enum)]
+    pub support: Option<SupportArg>,
 }
 
 #[derive(Debug, Args)]
@@ -175,17 +182,8 @@ pub struct OverrideArgs {
     /// First day of the new dose (YYYY-MM-DD); default today.
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
-    /// Minutes of backward walking (3-20); default unchanged.
-    #[arg(long)]
-    pub minutes: Option<i64>,
-    /// Treadmill speed in km/h; default unchanged.
-    #[arg(long)]
-    pub speed: Option<f64>,
-    /// Incline in percent (0-5); default unchanged.
-    #[arg(long)]
-    pub incline: Option<i64>,
-    #[arg(long, value_enum)]
-    pub support: Option<SupportArg>,
+    #[command(flatten)]
+    pub dose: DoseArgs,
 }
 
 #[derive(Debug, Args)]

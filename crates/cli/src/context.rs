@@ -99,6 +99,20 @@ impl State {
     }
 }
 
+impl State {
+    /// `--date` or today, refusing a date that has not happened yet.
+    pub fn past_date(&self, arg: &Option<String>) -> CliResult<Date> {
+        let date = match arg {
+            Some(d) => parse_date("--date", d)?,
+            None => self.today,
+        };
+        if date > self.today {
+            return Err(CliError::input(format!("--date: {date} is in the future; record things after they happen")));
+        }
+        Ok(date)
+    }
+}
+
 pub async fn load(store: &SqlStore, global: &Global) -> CliResult<State> {
     let id = walker_id(store, global).await?;
     let walker = store.walker(id).await?;

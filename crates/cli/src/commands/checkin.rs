@@ -3,7 +3,7 @@
 use super::log::symptoms_or_ask;
 use super::{Output, emit, require_training_allowed};
 use crate::cli::{CheckinArgs, Global};
-use crate::context::{self, parse_date};
+use crate::context;
 use crate::error::{CliError, CliResult};
 use crate::prompt;
 use crate::render;
@@ -16,13 +16,7 @@ pub async fn run(g: &Global, a: &CheckinArgs) -> CliResult<Output> {
     let store = context::open(g).await?;
     let state = context::load(&store, g).await?;
     require_training_allowed(&state)?;
-    let date = match &a.date {
-        Some(d) => parse_date("--date", d)?,
-        None => state.today,
-    };
-    if date > state.today {
-        return Err(CliError::input(format!("--date: {date} is in the future")));
-    }
+    let date = state.past_date(&a.date)?;
     let session = state.history.session_for_checkin(date).map(|l| l.date).ok_or_else(|| {
         CliError::input(format!(
             "there is no session in the two days before {date} to check in on; log a session first"

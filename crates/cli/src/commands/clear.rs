@@ -2,7 +2,7 @@
 
 use super::{Output, emit};
 use crate::cli::{ClearArgs, Global};
-use crate::context::{self, parse_date, time_zone};
+use crate::context::{self, time_zone};
 use crate::error::{CliError, CliResult};
 use crate::render;
 use coach::screening::{Clearance, Status, evaluate};
@@ -27,11 +27,8 @@ pub async fn run(g: &Global, args: &ClearArgs) -> CliResult<Output> {
         return Err(CliError::input("--by: name the professional who cleared you"));
     }
     let at = match &args.date {
-        Some(d) => {
-            let date = parse_date("--date", d)?;
-            if date > state.today {
-                return Err(CliError::input(format!("--date: {date} is in the future")));
-            }
+        Some(_) => {
+            let date = state.past_date(&args.date)?;
             date.to_zoned_datetime(time_zone(&state.walker.time_zone)?)
                 .map_err(|e| CliError::input(format!("--date: {e}")))?
                 .timestamp()

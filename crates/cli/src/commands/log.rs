@@ -3,7 +3,7 @@
 use super::{Output, emit, require_training_allowed};
 use crate::answers::kmh_to_tenths;
 use crate::cli::{Global, LogArgs};
-use crate::context::{self, parse_date};
+use crate::context;
 use crate::error::{CliError, CliResult};
 use crate::prompt;
 use crate::render;
@@ -47,13 +47,7 @@ pub async fn run(g: &Global, a: &LogArgs) -> CliResult<Output> {
     let store = context::open(g).await?;
     let state = context::load(&store, g).await?;
     require_training_allowed(&state)?;
-    let date = match &a.date {
-        Some(d) => parse_date("--date", d)?,
-        None => state.today,
-    };
-    if date > state.today {
-        return Err(CliError::input(format!("--date: {date} is in the future; log a session after you have done it")));
-    }
+    let date = state.past_date(&a.date)?;
     if date < state.programme.start() {
         return Err(CliError::input(format!(
             "--date: {date} is before your programme starts ({})",
@@ -68,10 +62,10 @@ pub async fn run(g: &Global, a: &LogArgs) -> CliResult<Output> {
     let week = state.programme.week_of(date);
 
     // Validate every flag before asking anything, so a typo fails fast.
-    let minutes = a.minutes.map(|m| small("--minutes", m, 1..=120)).transpose()?;
+    let minutes = a.dose.minutes.map(|m| small("--minutes", m, 1..=120)).transpose()?;
     let bouts = a.bouts.map(|b| small("--bouts", b, 1..=30)).transpose()?;
-    let speed = a.speed.map(|s| kmh_to_tenths("--speed", s)).transpose()?;
-    let incline = a.incline.map(|i| small("--incline", i, 0..=15)).transpose()?;
+    let speed = a.dose.speed.map(|s| kmh_to_tenths("--speed", s)).transpose()?;
+    let incline = a.dose.incline.map(|i| small("--incline", i, 0..=15)).transpose()?;
     let rpe = a.rpe.map(|r| small("--rpe", r, 0..=10)).transpose()?;
     let pains = [("--pain-before", a.pain_before), ("--pain-peak", a.pain_peak), ("--pain-after", a.pain_after)]
         .map(|(f, v)| v.map(|v| Pain::parse_for(f, v)).transpose());
@@ -103,7 +97,7 @@ pub async fn run(g: &Global, a: &LogArgs) -> CliResult<Output> {
             .or(Some(prescribed.speed_tenths))
             .filter(|_| a.surface.map(Into::into).unwrap_or(prescribed.surface) == coach::dose::Surface::Treadmill),
         incline_pct: incline.unwrap_or(prescribed.incline_pct),
-        support: a.support.map(Into::into).unwrap_or(prescribed.support),
+        support: a.dose.support.map(Into::into).unwrap_or(prescribed.support),
         surface: a.surface.map(Into::into).unwrap_or(prescribed.surface),
         pain_before,
         pain_peak,

@@ -19,17 +19,17 @@ pub async fn run(g: &Global, a: &OverrideArgs) -> CliResult<Output> {
     };
     let limits = state.programme.limits;
     let mut dose = state.timeline().dose_on(effective).unwrap_or(limits.start_dose());
-    if let Some(m) = a.minutes {
+    if let Some(m) = a.dose.minutes {
         dose.minutes = u8::try_from(m).map_err(|_| CliError::input(format!("--minutes: must be 3 to 20; got {m}")))?;
     }
-    if let Some(s) = a.speed {
+    if let Some(s) = a.dose.speed {
         dose.speed_tenths = kmh_to_tenths("--speed", s)?;
     }
-    if let Some(i) = a.incline {
+    if let Some(i) = a.dose.incline {
         dose.incline_pct =
             u8::try_from(i).map_err(|_| CliError::input(format!("--incline: must be 0 to 5; got {i}")))?;
     }
-    if let Some(s) = a.support {
+    if let Some(s) = a.dose.support {
         dose.support = s.into();
     }
     if let Some(problem) = limits.violation(&dose) {
