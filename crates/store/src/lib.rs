@@ -97,4 +97,48 @@ pub trait Store: Send + Sync {
     ) -> impl Future<Output = Result<()>> + Send;
     /// Every decision recorded for the programme, oldest first.
     fn decisions(&self, programme: ProgrammeId) -> impl Future<Output = Result<Vec<DecisionRecord>>> + Send;
+    /// Renames the walker and sets the time zone their dates are kept in.
+    fn update_walker(&self, id: WalkerId, name: &str, time_zone: &str) -> impl Future<Output = Result<()>> + Send;
+
+    // ---- accounts, sessions and tokens (web app and API) ----
+
+    /// Creates a walker and the account that owns it, together. A taken email
+    /// is refused with [`StoreError::Duplicate`].
+    fn create_account(&self, new: &NewAccount, now: Timestamp) -> impl Future<Output = Result<Account>> + Send;
+    fn account(&self, id: AccountId) -> impl Future<Output = Result<Account>> + Send;
+    fn account_by_email(&self, email: &str) -> impl Future<Output = Result<Option<Account>>> + Send;
+    fn create_session(
+        &self,
+        account: AccountId,
+        token_hash: &str,
+        csrf_token: &str,
+        now: Timestamp,
+        expires_at: Timestamp,
+    ) -> impl Future<Output = Result<()>> + Send;
+    /// The unexpired session with this token hash.
+    fn session(&self, token_hash: &str, now: Timestamp) -> impl Future<Output = Result<Option<WebSession>>> + Send;
+    fn delete_session(&self, token_hash: &str) -> impl Future<Output = Result<()>> + Send;
+    fn create_api_token(
+        &self,
+        account: AccountId,
+        token_hash: &str,
+        name: &str,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<()>> + Send;
+    fn account_by_api_token(&self, token_hash: &str) -> impl Future<Output = Result<Option<Account>>> + Send;
+    fn create_reset_code(
+        &self,
+        account: AccountId,
+        code_hash: &str,
+        expires_at: Timestamp,
+    ) -> impl Future<Output = Result<()>> + Send;
+    /// Spends an unexpired reset code: sets the new password and signs the
+    /// account out everywhere, in one transaction. `None` if the code is unknown
+    /// or expired.
+    fn reset_password(
+        &self,
+        code_hash: &str,
+        password_hash: &str,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<Option<AccountId>>> + Send;
 }

@@ -2,8 +2,8 @@
 
 use crate::codec::{self, corrupt, date, date_text, millis, small, timestamp};
 use crate::{
-    Backend, DecisionRecord, NewWalker, ProgrammeId, ProgrammeRecord, Result, ScreeningId, ScreeningRecord, Store,
-    StoreError, Walker, WalkerId, WalkerIds,
+    Account, AccountId, Backend, DecisionRecord, NewAccount, NewWalker, ProgrammeId, ProgrammeRecord, Result,
+    ScreeningId, ScreeningRecord, Store, StoreError, Walker, WalkerId, WalkerIds, WebSession,
 };
 use coach::adaptation::Decision;
 use coach::history::{CheckIn, History, Override, SessionLog};
@@ -141,6 +141,17 @@ impl SqlStore {
             rpe: get::<Option<i64>>(row, "rpe")?.map(|v| small(v, "rpe")).transpose()?,
             symptoms: codec::symptoms(&get::<String>(row, "symptoms")?)?,
             notes: get(row, "notes")?,
+        })
+    }
+
+    fn account_row(row: &AnyRow) -> Result<Account> {
+        Ok(Account {
+            id: AccountId(get(row, "id")?),
+            walker: WalkerId(get(row, "walker_id")?),
+            email: get(row, "email")?,
+            password_hash: get(row, "password_hash")?,
+            role: get(row, "role")?,
+            created_at: timestamp(get(row, "created_at")?)?,
         })
     }
 
@@ -458,5 +469,155 @@ impl Store for SqlStore {
                 })
             })
             .collect()
+    }
+
+    async fn update_walker(&self, id: WalkerId, name: &str, time_zone: &str) -> Result<()> {
+        let done = sqlx::query("UPDATE walkers SET name = $1, time_zone = $2 WHERE id = $3")
+            .bind(name.to_string())
+            .bind(time_zone.to_string())
+            .bind(id.0)
+            .execute(&self.pool)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("walker {id}")));
+        }
+        Ok(())
+    }
+
+    async fn create_account(&self, new: &NewAccount, now: Timestamp) -> Result<Account> {
+        let email = new.email.trim().to_lowercase();
+        let mut tx = self.pool.begin().await?;
+        let row = sqlx::query("INSERT INTO walkers (name, time_zone, created_at) VALUES ($1, $2, $3) RETURNING id")
+            .bind(new.name.clone())
+            .bind(new.time_zone.clone())
+            .bind(millis(now))
+            .fetch_one(&mut *tx)
+            .await?;
+        let walker = WalkerId(get(&row, "id")?);
+        let row = sqlx::query(
+            "INSERT INTO accounts (walker_id, email, password_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING *",
+        )
+        .bind(walker.0)
+        .bind(email)
+        .bind(new.password_hash.clone())
+        .bind(millis(now))
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|e| duplicate_as(e, "an account with this email already exists".into()))?;
+        let account = Self::account_row(&row)?;
+        tx.commit().await?;
+        Ok(account)
+    }
+
+    async fn account(&self, id: AccountId) -> Result<Account> {
+        let row = sqlx::query("SELECT * FROM accounts WHERE id = $1")
+            .bind(id.0)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("account {id}")))?;
+        Self::account_row(&row)
+    }
+
+    async fn account_by_email(&self, email: &str) -> Result<Option<Account>> {
+        let row = sqlx::query("SELECT * FROM accounts WHERE email = $1")
+            .bind(email.trim().to_lowercase())
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(Self::account_row).transpose()
+    }
+
+    async fn create_session(
+        &self,
+        account: AccountId,
+        token_hash: &str,
+        csrf_token: &str,
+        now: Timestamp,
+        expires_at: Timestamp,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO web_sessions (token_hash, account_id, csrf_token, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(token_hash.to_string())
+        .bind(account.0)
+        .bind(csrf_token.to_string())
+        .bind(millis(now))
+        .bind(millis(expires_at))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn session(&self, token_hash: &str, now: Timestamp) -> Result<Option<WebSession>> {
+        let row = sqlx::query(
+            "SELECT account_id, csrf_token, expires_at FROM web_sessions WHERE token_hash = $1 AND expires_at > $2",
+        )
+        .bind(token_hash.to_string())
+        .bind(millis(now))
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        Ok(Some(WebSession {
+            account: AccountId(get(&row, "account_id")?),
+            csrf_token: get(&row, "csrf_token")?,
+            expires_at: timestamp(get(&row, "expires_at")?)?,
+        }))
+    }
+
+    async fn delete_session(&self, token_hash: &str) -> Result<()> {
+        sqlx::query("DELETE FROM web_sessions WHERE token_hash = $1")
+            .bind(token_hash.to_string())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn create_api_token(&self, account: AccountId, token_hash: &str, name: &str, now: Timestamp) -> Result<()> {
+        sqlx::query("INSERT INTO api_tokens (token_hash, account_id, name, created_at) VALUES ($1, $2, $3, $4)")
+            .bind(token_hash.to_string())
+            .bind(account.0)
+            .bind(name.to_string())
+            .bind(millis(now))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn account_by_api_token(&self, token_hash: &str) -> Result<Option<Account>> {
+        let row =
+            sqlx::query("SELECT a.* FROM accounts a JOIN api_tokens t ON t.account_id = a.id WHERE t.token_hash = $1")
+                .bind(token_hash.to_string())
+                .fetch_optional(&self.pool)
+                .await?;
+        row.as_ref().map(Self::account_row).transpose()
+    }
+
+    async fn create_reset_code(&self, account: AccountId, code_hash: &str, expires_at: Timestamp) -> Result<()> {
+        sqlx::query("INSERT INTO reset_codes (code_hash, account_id, expires_at) VALUES ($1, $2, $3)")
+            .bind(code_hash.to_string())
+            .bind(account.0)
+            .bind(millis(expires_at))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn reset_password(&self, code_hash: &str, password_hash: &str, now: Timestamp) -> Result<Option<AccountId>> {
+        let mut tx = self.pool.begin().await?;
+        let row = sqlx::query("DELETE FROM reset_codes WHERE code_hash = $1 AND expires_at > $2 RETURNING account_id")
+            .bind(code_hash.to_string())
+            .bind(millis(now))
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some(row) = row else { return Ok(None) };
+        let account = AccountId(get(&row, "account_id")?);
+        sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
+            .bind(password_hash.to_string())
+            .bind(account.0)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM web_sessions WHERE account_id = $1").bind(account.0).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(Some(account))
     }
 }

@@ -20,7 +20,7 @@ macro_rules! id {
     )*};
 }
 
-id!(WalkerId, ScreeningId, ProgrammeId);
+id!(WalkerId, ScreeningId, ProgrammeId, AccountId);
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Walker {
@@ -68,4 +68,33 @@ pub struct DecisionRecord {
     pub cause: String,
     pub decision: Decision,
     pub created_at: Timestamp,
+}
+
+/// A sign-in identity. Each account owns exactly one walker.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Account {
+    pub id: AccountId,
+    pub walker: WalkerId,
+    /// Lower-cased.
+    pub email: String,
+    /// Argon2id PHC string.
+    pub password_hash: String,
+    pub role: String,
+    pub created_at: Timestamp,
+}
+
+#[derive(Clone, Debug)]
+pub struct NewAccount {
+    pub email: String,
+    pub password_hash: String,
+    pub name: String,
+    pub time_zone: String,
+}
+
+/// A signed-in browser session, found by the hash of its cookie token.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WebSession {
+    pub account: AccountId,
+    pub csrf_token: String,
+    pub expires_at: Timestamp,
 }

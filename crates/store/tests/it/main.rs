@@ -46,6 +46,11 @@ conformance!(
     missing_walkers_are_not_found,
     walkers_are_isolated,
     a_new_programme_becomes_the_active_one,
+    an_account_owns_a_walker_and_emails_are_unique,
+    sessions_expire_and_sign_out,
+    api_tokens_find_their_account,
+    a_reset_code_works_once_and_signs_out_everywhere,
+    deleting_a_walker_deletes_the_account,
 );
 
 /// SQLite-only settings the embedded default depends on.

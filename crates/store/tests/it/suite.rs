@@ -10,7 +10,7 @@ use coach::screening::{Answers, Clearance, Question, Status, evaluate};
 use coach::setup::{Day, Equipment, Setup};
 use jiff::Timestamp;
 use jiff::civil::{Date, date};
-use store::{NewWalker, Store, StoreError, WalkerId};
+use store::{NewAccount, NewWalker, Store, StoreError, WalkerId};
 
 const START: Date = date(2026, 11, 23);
 
@@ -211,4 +211,77 @@ pub async fn a_new_programme_becomes_the_active_one<S: Store>(s: &S) {
     assert_ne!(first, second);
     let active = s.active_programme(w).await.unwrap().unwrap();
     assert_eq!((active.id, active.setup), (second, next));
+}
+
+fn new_account(email: &str) -> NewAccount {
+    NewAccount {
+        email: email.into(),
+        password_hash: "$argon2id$v=19$fake".into(),
+        name: "Kim".into(),
+        time_zone: "Asia/Tokyo".into(),
+    }
+}
+
+fn later(seconds: i64) -> Timestamp {
+    Timestamp::from_second(now().as_second() + seconds).unwrap()
+}
+
+pub async fn an_account_owns_a_walker_and_emails_are_unique<S: Store>(s: &S) {
+    let a = s.create_account(&new_account("Kim@Example.org "), now()).await.unwrap();
+    assert_eq!(a.email, "kim@example.org");
+    assert_eq!(a.role, "walker");
+    let w = s.walker(a.walker).await.unwrap();
+    assert_eq!((w.name.as_str(), w.time_zone.as_str()), ("Kim", "Asia/Tokyo"));
+    assert_eq!(s.latest_screening(a.walker).await.unwrap(), None);
+    assert_eq!(s.account_by_email("KIM@example.org").await.unwrap(), Some(a.clone()));
+    assert_eq!(s.account(a.id).await.unwrap(), a);
+    let err = s.create_account(&new_account("kim@example.org"), now()).await.unwrap_err();
+    assert_eq!(err.to_string(), "an account with this email already exists");
+    // The refused sign-up left no orphan walker behind.
+    assert_eq!(s.walkers().await.unwrap().len(), 1);
+    s.update_walker(a.walker, "Kimi", "Europe/Rome").await.unwrap();
+    assert_eq!(s.walker(a.walker).await.unwrap().time_zone, "Europe/Rome");
+}
+
+pub async fn sessions_expire_and_sign_out<S: Store>(s: &S) {
+    let a = s.create_account(&new_account("lu@example.org"), now()).await.unwrap();
+    s.create_session(a.id, "hash1", "csrf1", now(), later(3600)).await.unwrap();
+    let found = s.session("hash1", later(10)).await.unwrap().unwrap();
+    assert_eq!((found.account, found.csrf_token.as_str()), (a.id, "csrf1"));
+    assert_eq!(s.session("hash1", later(3601)).await.unwrap(), None);
+    assert_eq!(s.session("other", later(10)).await.unwrap(), None);
+    s.delete_session("hash1").await.unwrap();
+    assert_eq!(s.session("hash1", later(10)).await.unwrap(), None);
+}
+
+pub async fn api_tokens_find_their_account<S: Store>(s: &S) {
+    let a = s.create_account(&new_account("mo@example.org"), now()).await.unwrap();
+    let b = s.create_account(&new_account("ny@example.org"), now()).await.unwrap();
+    s.create_api_token(a.id, "tok-a", "phone", now()).await.unwrap();
+    s.create_api_token(b.id, "tok-b", "laptop", now()).await.unwrap();
+    assert_eq!(s.account_by_api_token("tok-a").await.unwrap().unwrap().id, a.id);
+    assert_eq!(s.account_by_api_token("tok-b").await.unwrap().unwrap().id, b.id);
+    assert_eq!(s.account_by_api_token("nope").await.unwrap(), None);
+}
+
+pub async fn a_reset_code_works_once_and_signs_out_everywhere<S: Store>(s: &S) {
+    let a = s.create_account(&new_account("ol@example.org"), now()).await.unwrap();
+    s.create_session(a.id, "sess", "c", now(), later(3600)).await.unwrap();
+    s.create_reset_code(a.id, "code", later(900)).await.unwrap();
+    s.create_reset_code(a.id, "old-code", later(-1)).await.unwrap();
+    assert_eq!(s.reset_password("old-code", "new", now()).await.unwrap(), None);
+    assert_eq!(s.reset_password("code", "$argon2id$new", now()).await.unwrap(), Some(a.id));
+    assert_eq!(s.account(a.id).await.unwrap().password_hash, "$argon2id$new");
+    assert_eq!(s.session("sess", now()).await.unwrap(), None);
+    assert_eq!(s.reset_password("code", "again", now()).await.unwrap(), None);
+}
+
+pub async fn deleting_a_walker_deletes_the_account<S: Store>(s: &S) {
+    let a = s.create_account(&new_account("pa@example.org"), now()).await.unwrap();
+    s.create_session(a.id, "s", "c", now(), later(3600)).await.unwrap();
+    s.create_api_token(a.id, "t", "x", now()).await.unwrap();
+    s.delete_walker(a.walker).await.unwrap();
+    assert_eq!(s.account_by_email("pa@example.org").await.unwrap(), None);
+    assert_eq!(s.session("s", now()).await.unwrap(), None);
+    assert_eq!(s.account_by_api_token("t").await.unwrap(), None);
 }
