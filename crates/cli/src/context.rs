@@ -4,12 +4,9 @@
 use crate::cli::Global;
 use crate::error::{CliError, CliResult};
 use anyhow::Context as _;
-use coach::adaptation::{Timeline, replay};
-use coach::history::History;
-use coach::programme::Programme;
-use coach::screening::Clearance;
 use jiff::civil::Date;
-use store::{ProgrammeRecord, ScreeningRecord, SqlStore, Store, Walker, WalkerId};
+pub use service::State;
+use store::{SqlStore, Store, WalkerId};
 
 /// The database URL: `--db`, `RETROWALK_DATABASE_URL`, or the default SQLite
 /// file in the user's data directory (created on first use).
@@ -78,55 +75,23 @@ pub fn today(global: &Global, tz: &str) -> CliResult<Date> {
     }
 }
 
-/// Everything about one walker that the coach needs.
-pub struct State {
-    pub walker: Walker,
-    pub screen: ScreeningRecord,
-    pub clearance: Option<Clearance>,
-    pub record: ProgrammeRecord,
-    pub programme: Programme,
-    pub history: History,
-    pub today: Date,
-}
-
-impl State {
-    pub fn timeline(&self) -> Timeline {
-        replay(&self.programme, &self.history, self.today)
-    }
-
-    pub fn timeline_with(&self, history: &History) -> Timeline {
-        replay(&self.programme, history, self.today)
-    }
-}
-
-impl State {
-    /// `--date` or today, refusing a date that has not happened yet.
-    pub fn past_date(&self, arg: &Option<String>) -> CliResult<Date> {
-        let date = match arg {
-            Some(d) => parse_date("--date", d)?,
-            None => self.today,
-        };
-        if date > self.today {
-            return Err(CliError::input(format!("--date: {date} is in the future; record things after they happen")));
-        }
-        Ok(date)
-    }
-}
-
+/// Loads the chosen walker's state, with today in their time zone.
 pub async fn load(store: &SqlStore, global: &Global) -> CliResult<State> {
     let id = walker_id(store, global).await?;
     let walker = store.walker(id).await?;
-    let screen = store
-        .latest_screening(id)
-        .await?
-        .ok_or_else(|| CliError::input("this walker has no screening yet: run `retrowalk screen`"))?;
-    let clearance = store.latest_clearance(id).await?;
-    let record = store
-        .active_programme(id)
-        .await?
-        .ok_or_else(|| CliError::input("this walker has no programme yet: run `retrowalk init`"))?;
-    let programme = Programme::new(record.setup.clone(), screen.outcome.fall_risk)?;
-    let history = store.history(record.id).await?;
     let today = today(global, &walker.time_zone)?;
-    Ok(State { walker, screen, clearance, record, programme, history, today })
+    service::load(store, id, today).await.map_err(|e| match e {
+        service::ServiceError::Input(m) if m.contains("no screening") => {
+            CliError::input("this walker has no screening yet: run `retrowalk screen`")
+        }
+        service::ServiceError::Input(m) if m.contains("no programme") => CliError::input(
+            "this walker has no programme yet: finish the set-up in the web app, or run `retrowalk init --another`",
+        ),
+        other => other.into(),
+    })
+}
+
+/// `--date` parsed, if given.
+pub fn date_arg(arg: &Option<String>) -> CliResult<Option<Date>> {
+    arg.as_deref().map(|d| parse_date("--date", d)).transpose()
 }

@@ -48,6 +48,15 @@ impl From<store::StoreError> for CliError {
     }
 }
 
+impl From<service::ServiceError> for CliError {
+    fn from(e: service::ServiceError) -> Self {
+        match e {
+            service::ServiceError::Input(m) | service::ServiceError::NotFound(m) => CliError::Input(m),
+            service::ServiceError::Store(e) => CliError::Other(e.into()),
+        }
+    }
+}
+
 impl From<anyhow::Error> for CliError {
     fn from(e: anyhow::Error) -> Self {
         CliError::Other(e)

@@ -62,7 +62,8 @@ pub trait Store: Send + Sync {
     ) -> impl Future<Output = Result<()>> + Send;
     fn latest_clearance(&self, walker: WalkerId) -> impl Future<Output = Result<Option<Clearance>>> + Send;
 
-    /// Starts a new programme for the walker; it becomes the active one.
+    /// Starts a new programme for the walker; it becomes the active one, and
+    /// the walker's time zone becomes the programme's.
     fn save_programme(
         &self,
         walker: WalkerId,

@@ -309,8 +309,16 @@ impl Store for SqlStore {
     }
 
     async fn save_programme(&self, walker: WalkerId, setup: &Setup, now: Timestamp) -> Result<ProgrammeId> {
-        let mut conn = self.pool.acquire().await?;
-        Self::insert_programme(&mut conn, walker, setup, now).await
+        let mut tx = self.pool.begin().await?;
+        let id = Self::insert_programme(&mut tx, walker, setup, now).await?;
+        // The walker's dates live in the programme's time zone.
+        sqlx::query("UPDATE walkers SET time_zone = $1 WHERE id = $2")
+            .bind(setup.time_zone.clone())
+            .bind(walker.0)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(id)
     }
 
     async fn active_programme(&self, walker: WalkerId) -> Result<Option<ProgrammeRecord>> {

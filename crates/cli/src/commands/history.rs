@@ -5,34 +5,11 @@ use crate::cli::Global;
 use crate::context;
 use crate::error::CliResult;
 use crate::render;
-use coach::adaptation::Decision;
-use coach::history::SessionLog;
-use serde::Serialize;
-
-#[derive(Serialize)]
-pub struct Entry {
-    pub session: SessionLog,
-    pub morning_pain: Option<u8>,
-    pub decision: Option<Decision>,
-}
-
-pub fn entries(state: &context::State) -> Vec<Entry> {
-    let tl = state.timeline();
-    let mut logs = state.history.logs.clone();
-    logs.sort_by_key(|l| l.date);
-    logs.into_iter()
-        .map(|l| Entry {
-            morning_pain: state.history.checkin_for(l.date).map(|c| c.pain.value()),
-            decision: tl.after(l.date).cloned(),
-            session: l,
-        })
-        .collect()
-}
 
 pub async fn run(g: &Global) -> CliResult<Output> {
     let store = context::open(g).await?;
     let state = context::load(&store, g).await?;
-    let entries = entries(&state);
+    let entries = service::history(&state);
     emit(g.json, &entries, || {
         if entries.is_empty() {
             return "No sessions logged yet.\n".into();

@@ -7,13 +7,11 @@ use crate::context::{self, parse_date, time_zone};
 use crate::error::{CliError, CliResult};
 use crate::prompt::{self, Prompter};
 use crate::render;
-use coach::programme::Programme;
-use coach::screening::evaluate;
 use coach::setup::{DEFAULT_WEEKS, Day, Setup};
 use jiff::civil::Date;
 use serde_json::json;
 use std::io::{BufRead, Write};
-use store::{NewWalker, Store};
+use store::Store;
 
 pub async fn run(g: &Global, args: &InitArgs) -> CliResult<Output> {
     let store = context::open(g).await?;
@@ -31,14 +29,8 @@ pub async fn run(g: &Global, args: &InitArgs) -> CliResult<Output> {
         }
         None => interactive(&mut prompt::stdio(), today)?,
     };
-    let outcome = evaluate(&answers, None);
-    let programme = Programme::new(setup.clone(), outcome.fall_risk)?;
-    let ids = store
-        .create_walker(
-            &NewWalker { name: name.clone(), answers, outcome: outcome.clone(), setup },
-            jiff::Timestamp::now(),
-        )
-        .await?;
+    let (ids, outcome, programme) =
+        service::start_walker(&store, &name, answers, setup, jiff::Timestamp::now()).await?;
     let value = json!({
         "walker_id": ids.walker,
         "name": name,

@@ -56,16 +56,3 @@ pub async fn run(cli: Cli) -> CliResult<Output> {
         }
     }
 }
-
-/// Refuses to record training for a walker whose screen does not allow it.
-pub fn require_training_allowed(state: &crate::context::State) -> CliResult<()> {
-    let o = &state.screen.outcome;
-    if o.status.may_train() {
-        return Ok(());
-    }
-    Err(CliError::input(format!(
-        "your screening outcome is {}: {} Nothing was recorded.",
-        o.status.label(),
-        o.next_step
-    )))
-}

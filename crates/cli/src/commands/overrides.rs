@@ -1,59 +1,35 @@
 //! `retrowalk override`: a clinician sets the dose; it wins and is recorded.
 
+use super::log::small;
 use super::{Output, emit};
 use crate::answers::kmh_to_tenths;
 use crate::cli::{Global, OverrideArgs};
-use crate::context::{self, parse_date};
-use crate::error::{CliError, CliResult};
+use crate::context;
+use crate::error::CliResult;
 use crate::render;
-use coach::history::Override;
-use serde_json::json;
-use store::Store;
+use service::OverrideInput;
 
 pub async fn run(g: &Global, a: &OverrideArgs) -> CliResult<Output> {
     let store = context::open(g).await?;
     let state = context::load(&store, g).await?;
-    let effective = match &a.date {
-        Some(d) => parse_date("--date", d)?,
-        None => state.today,
+    let input = OverrideInput {
+        date: context::date_arg(&a.date)?,
+        minutes: a.dose.minutes.map(|m| small("--minutes", m, 3..=20)).transpose()?,
+        speed_tenths: a.dose.speed.map(|s| kmh_to_tenths("--speed", s)).transpose()?,
+        incline_pct: a.dose.incline.map(|i| small("--incline", i, 0..=5)).transpose()?,
+        support: a.dose.support.map(Into::into),
+        by: a.by.clone(),
+        reason: a.reason.clone(),
     };
-    let limits = state.programme.limits;
-    let mut dose = state.timeline().dose_on(effective).unwrap_or(limits.start_dose());
-    if let Some(m) = a.dose.minutes {
-        dose.minutes = u8::try_from(m).map_err(|_| CliError::input(format!("--minutes: must be 3 to 20; got {m}")))?;
-    }
-    if let Some(s) = a.dose.speed {
-        dose.speed_tenths = kmh_to_tenths("--speed", s)?;
-    }
-    if let Some(i) = a.dose.incline {
-        dose.incline_pct =
-            u8::try_from(i).map_err(|_| CliError::input(format!("--incline: must be 0 to 5; got {i}")))?;
-    }
-    if let Some(s) = a.dose.support {
-        dose.support = s.into();
-    }
-    if let Some(problem) = limits.violation(&dose) {
-        return Err(CliError::input(format!("override refused: {problem}. Nothing was recorded.")));
-    }
-    let o = Override { effective, dose, by: a.by.trim().into(), reason: a.reason.trim().into() };
-    o.validate()?;
-    let mut history = state.history.clone();
-    history.overrides.push(o.clone());
-    let tl = state.timeline_with(&history);
-    let decision = tl
-        .decisions
-        .iter()
-        .rev()
-        .find(|d| d.action == coach::adaptation::Action::Override && d.effective == effective)
-        .cloned()
-        .ok_or_else(|| CliError::Other(anyhow::anyhow!("the override was not applied")))?;
-    store.add_override(state.record.id, &o, &decision, jiff::Timestamp::now()).await?;
-    let value = json!({ "override": o, "decision": decision });
-    emit(g.json, &value, || {
+    let done = service::override_dose(&store, &state, input, jiff::Timestamp::now()).await?;
+    emit(g.json, &done, || {
+        let p = &state.programme;
+        let o = &done.applied;
         format!(
-            "Override recorded from {effective}: {}\nWhy: {}\n",
-            dose.summary(state.programme.week_of(effective), limits.supported_only),
-            render::why(&decision)
+            "Override recorded from {}: {}\nWhy: {}\n",
+            o.effective,
+            o.dose.summary(p.week_of(o.effective), p.limits.supported_only),
+            render::why(&done.decision)
         )
     })
 }

@@ -2,123 +2,13 @@
 
 use super::{Output, emit};
 use crate::cli::Global;
-use crate::context::{self, State};
+use crate::context;
 use crate::error::CliResult;
 use crate::render;
-use coach::adaptation::{Decision, Timeline};
-use coach::dates::add_days;
-use coach::dose::Dose;
-use coach::exercises::{self, AEROBIC_GOAL_MINUTES};
-use jiff::civil::Date;
-use serde::Serialize;
+use service::PlanView;
 use std::fmt::Write;
 
-#[derive(Serialize)]
-struct PlanDto {
-    start: Date,
-    end: Date,
-    supported_only: bool,
-    current: Option<Decision>,
-    weeks: Vec<WeekDto>,
-    exercises: Vec<ExerciseDto>,
-}
-
-#[derive(Serialize)]
-struct WeekDto {
-    week: u32,
-    start: Date,
-    retro_minutes: u32,
-    aerobic_minutes: u32,
-    aerobic_goal: u32,
-    days: Vec<DayDto>,
-}
-
-#[derive(Serialize)]
-struct DayDto {
-    date: Date,
-    retro: Option<RetroDto>,
-    items: Vec<&'static str>,
-}
-
-#[derive(Serialize)]
-struct RetroDto {
-    status: &'static str,
-    dose: Option<Dose>,
-    summary: String,
-}
-
-#[derive(Serialize)]
-struct ExerciseDto {
-    id: &'static str,
-    name: &'static str,
-    steps: &'static [&'static str],
-    why: &'static str,
-    evidence: &'static [&'static str],
-}
-
-fn status(state: &State, date: Date) -> &'static str {
-    if state.history.log_on(date).is_some() {
-        "done"
-    } else if date < state.today {
-        "missed"
-    } else if date == state.today {
-        "today"
-    } else {
-        "planned"
-    }
-}
-
-fn build(state: &State, tl: &Timeline) -> PlanDto {
-    let p = &state.programme;
-    let weeks = (1..=u32::from(p.setup.weeks))
-        .map(|week| {
-            let start = p.week_start(week);
-            let days = (0..7)
-                .map(|i| add_days(start, i))
-                .map(|date| DayDto {
-                    date,
-                    retro: p.is_retro_day(date).then(|| {
-                        let dose = tl.dose_on(date);
-                        RetroDto {
-                            status: status(state, date),
-                            dose,
-                            summary: dose.map_or_else(
-                                || "stopped: contact your clinician".into(),
-                                |d| d.summary(week, p.limits.supported_only),
-                            ),
-                        }
-                    }),
-                    items: p.items_on(date).iter().map(|i| i.exercise.id).collect(),
-                })
-                .collect();
-            WeekDto {
-                week,
-                start,
-                retro_minutes: p.retro_dates_in_week(week).iter().map(|d| tl.minutes_on(*d)).sum(),
-                aerobic_minutes: p.aerobic_minutes_in_week(week),
-                aerobic_goal: AEROBIC_GOAL_MINUTES,
-                days,
-            }
-        })
-        .collect();
-    let used: Vec<&str> = (0..7 * i64::from(p.setup.weeks))
-        .flat_map(|i| p.items_on(add_days(p.start(), i)))
-        .map(|i| i.exercise.id)
-        .collect();
-    PlanDto {
-        start: p.start(),
-        end: p.end(),
-        supported_only: p.limits.supported_only,
-        current: tl.in_force(state.today).cloned(),
-        weeks,
-        exercises: exercises::all()
-            .filter(|e| used.contains(&e.id))
-            .map(|e| ExerciseDto { id: e.id, name: e.name, steps: e.steps, why: e.why, evidence: e.evidence })
-            .collect(),
-    }
-}
-
-fn text(plan: &PlanDto) -> String {
+fn text(plan: &PlanView) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -163,6 +53,6 @@ fn text(plan: &PlanDto) -> String {
 pub async fn run(g: &Global) -> CliResult<Output> {
     let store = context::open(g).await?;
     let state = context::load(&store, g).await?;
-    let plan = build(&state, &state.timeline());
+    let plan = service::plan(&state);
     emit(g.json, &plan, || text(&plan))
 }

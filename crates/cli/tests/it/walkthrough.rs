@@ -176,3 +176,19 @@ fn completions_are_printed() {
     let out = w.ok("2026-11-23", &["completions", "bash"]);
     assert!(out.contains("_retrowalk()"), "{}", &out[..200.min(out.len())]);
 }
+
+/// Regression: asking for pains and then symptoms took the stdin lock twice and hung.
+#[test]
+fn log_asks_for_missing_pains_and_symptoms_in_one_sitting() {
+    let w = Walker::new();
+    w.init("cleared.toml");
+    let answers = format!("2\n3\n2\n{}", "n\n".repeat(7));
+    let out = w.on("2026-11-23", &["--json", "log"]).write_stdin(answers).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (v["logged"]["pain_peak"].as_u64(), v["logged"]["symptoms"].as_array().map(Vec::len)),
+        (Some(3), Some(0))
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Worst knee pain during the session"));
+}

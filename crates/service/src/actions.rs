@@ -1,0 +1,270 @@
+//! The writes: each validates, decides with the coach, and stores the facts
+//! together with the decision they led to.
+
+use crate::{ServiceError, ServiceResult, State};
+use coach::Pain;
+use coach::adaptation::{Action, Decision};
+use coach::dose::{Dose, Support, Surface};
+use coach::history::{CheckIn, Override, SessionLog, Symptom};
+use coach::programme::Programme;
+use coach::screening::{Answers, Clearance, Outcome, Status, evaluate};
+use coach::setup::Setup;
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::Serialize;
+use store::{NewWalker, Store, WalkerId, WalkerIds};
+
+/// The dose prescribed for `date` (the start dose while nothing is in force).
+pub fn prescribed(state: &State, date: Date) -> Dose {
+    state.timeline().dose_on(date).unwrap_or(state.programme.limits.start_dose())
+}
+
+/// A session as reported. Unset parts default to the prescription.
+#[derive(Clone, Debug, Default)]
+pub struct LogInput {
+    pub date: Option<Date>,
+    pub minutes: Option<u8>,
+    pub bouts: Option<u8>,
+    pub speed_tenths: Option<u16>,
+    pub incline_pct: Option<u8>,
+    pub support: Option<Support>,
+    pub surface: Option<Surface>,
+    pub pain_before: Option<Pain>,
+    pub pain_peak: Option<Pain>,
+    pub pain_after: Option<Pain>,
+    pub rpe: Option<u8>,
+    pub symptoms: Vec<Symptom>,
+    pub notes: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Logged {
+    pub logged: SessionLog,
+    pub decision: Decision,
+    pub next_session: Option<Date>,
+}
+
+fn required(p: Option<Pain>, field: &str) -> ServiceResult<Pain> {
+    p.ok_or_else(|| ServiceError::input(format!("{field}: required, 0 to 10")))
+}
+
+/// The date a new session would be logged for, if one may be: training
+/// allowed, not in the future, within the programme, not logged already.
+pub fn log_date(state: &State, date: Option<Date>) -> ServiceResult<Date> {
+    state.require_training_allowed()?;
+    let date = state.past_date(date)?;
+    if date < state.programme.start() {
+        return Err(ServiceError::input(format!(
+            "date: {date} is before your programme starts ({})",
+            state.programme.start()
+        )));
+    }
+    if state.history.log_on(date).is_some() {
+        return Err(ServiceError::input(format!("a session is already logged for {date}")));
+    }
+    Ok(date)
+}
+
+pub async fn log_session<S: Store>(store: &S, state: &State, input: LogInput, now: Timestamp) -> ServiceResult<Logged> {
+    let date = log_date(state, input.date)?;
+    let dose = prescribed(state, date);
+    let week = state.programme.week_of(date);
+    let surface = input.surface.unwrap_or(dose.surface);
+    let mut symptoms = input.symptoms;
+    symptoms.sort();
+    symptoms.dedup();
+    let log = SessionLog {
+        date,
+        minutes: input.minutes.unwrap_or(dose.minutes),
+        bouts: input.bouts.unwrap_or(dose.bouts(week, state.programme.limits.supported_only).len() as u8),
+        speed_tenths: input.speed_tenths.or(Some(dose.speed_tenths)).filter(|_| surface == Surface::Treadmill),
+        incline_pct: input.incline_pct.unwrap_or(dose.incline_pct),
+        support: input.support.unwrap_or(dose.support),
+        surface,
+        pain_before: required(input.pain_before, "pain_before")?,
+        pain_peak: required(input.pain_peak, "pain_peak")?,
+        pain_after: required(input.pain_after, "pain_after")?,
+        rpe: input.rpe,
+        symptoms,
+        notes: input.notes.trim().to_string(),
+    };
+    log.validate()?;
+    let mut history = state.history.clone();
+    history.logs.push(log.clone());
+    let decision = decided(state.timeline_with(&history).after(date).cloned(), date)?;
+    store.log_session(state.record.id, &log, &decision, now).await?;
+    Ok(Logged { next_session: state.programme.next_retro_after(date), logged: log, decision })
+}
+
+fn decided(d: Option<Decision>, session: Date) -> ServiceResult<Decision> {
+    d.ok_or_else(|| {
+        ServiceError::Store(store::StoreError::Corrupt(format!("no decision followed the session on {session}")))
+    })
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct CheckedIn {
+    pub checkin: CheckIn,
+    pub decision: Decision,
+}
+
+/// The check-in date and the session it follows, if a check-in may be made.
+pub fn checkin_session(state: &State, date: Option<Date>) -> ServiceResult<(Date, Date)> {
+    state.require_training_allowed()?;
+    let date = state.past_date(date)?;
+    let session = state.history.session_for_checkin(date).map(|l| l.date).ok_or_else(|| {
+        ServiceError::input(format!(
+            "there is no session in the two days before {date} to check in on; log a session first"
+        ))
+    })?;
+    if state.history.checkin_for(session).is_some() {
+        return Err(ServiceError::input(format!("the session on {session} already has a check-in")));
+    }
+    Ok((date, session))
+}
+
+pub async fn check_in<S: Store>(
+    store: &S,
+    state: &State,
+    date: Option<Date>,
+    pain: Pain,
+    symptoms: Vec<Symptom>,
+    now: Timestamp,
+) -> ServiceResult<CheckedIn> {
+    let (date, session) = checkin_session(state, date)?;
+    let checkin = CheckIn { session_date: session, date, pain, symptoms };
+    let mut history = state.history.clone();
+    history.checkins.push(checkin.clone());
+    let decision = decided(state.timeline_with(&history).after(session).cloned(), session)?;
+    store.check_in(state.record.id, &checkin, &decision, now).await?;
+    Ok(CheckedIn { checkin, decision })
+}
+
+/// A clinician's change to parts of the dose in force on the date.
+#[derive(Clone, Debug, Default)]
+pub struct OverrideInput {
+    pub date: Option<Date>,
+    pub minutes: Option<u8>,
+    pub speed_tenths: Option<u16>,
+    pub incline_pct: Option<u8>,
+    pub support: Option<Support>,
+    pub by: String,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Overridden {
+    #[serde(rename = "override")]
+    pub applied: Override,
+    pub decision: Decision,
+}
+
+pub async fn override_dose<S: Store>(
+    store: &S,
+    state: &State,
+    input: OverrideInput,
+    now: Timestamp,
+) -> ServiceResult<Overridden> {
+    let effective = input.date.unwrap_or(state.today);
+    let limits = state.programme.limits;
+    let mut dose = prescribed(state, effective);
+    dose.minutes = input.minutes.unwrap_or(dose.minutes);
+    dose.speed_tenths = input.speed_tenths.unwrap_or(dose.speed_tenths);
+    dose.incline_pct = input.incline_pct.unwrap_or(dose.incline_pct);
+    dose.support = input.support.unwrap_or(dose.support);
+    if let Some(problem) = limits.violation(&dose) {
+        return Err(ServiceError::input(format!("override refused: {problem}. Nothing was recorded.")));
+    }
+    let o = Override { effective, dose, by: input.by.trim().into(), reason: input.reason.trim().into() };
+    o.validate()?;
+    let mut history = state.history.clone();
+    history.overrides.push(o.clone());
+    let decision = state
+        .timeline_with(&history)
+        .decisions
+        .iter()
+        .rev()
+        .find(|d| d.action == Action::Override && d.effective == effective)
+        .cloned()
+        .ok_or_else(|| ServiceError::Store(store::StoreError::Corrupt("the override was not applied".into())))?;
+    store.add_override(state.record.id, &o, &decision, now).await?;
+    Ok(Overridden { applied: o, decision })
+}
+
+/// Starts a walker from a terminal: screen and programme in one go.
+pub async fn start_walker<S: Store>(
+    store: &S,
+    name: &str,
+    answers: Answers,
+    setup: Setup,
+    now: Timestamp,
+) -> ServiceResult<(WalkerIds, Outcome, Programme)> {
+    answers.validate()?;
+    let outcome = evaluate(&answers, None);
+    let programme = Programme::new(setup.clone(), outcome.fall_risk)?;
+    let ids = store
+        .create_walker(&NewWalker { name: name.trim().into(), answers, outcome: outcome.clone(), setup }, now)
+        .await?;
+    Ok((ids, outcome, programme))
+}
+
+/// Records a (re-)screening, judged with the walker's latest clearance.
+pub async fn screen<S: Store>(
+    store: &S,
+    walker: WalkerId,
+    answers: &Answers,
+    now: Timestamp,
+) -> ServiceResult<Outcome> {
+    answers.validate()?;
+    let clearance = store.latest_clearance(walker).await?;
+    let outcome = evaluate(answers, clearance.as_ref());
+    store.save_screening(walker, answers, &outcome, now).await?;
+    Ok(outcome)
+}
+
+/// Records a professional's clearance of the concerns that stand now.
+pub async fn clear<S: Store>(
+    store: &S,
+    walker: WalkerId,
+    by: &str,
+    role: &str,
+    at: Timestamp,
+    note: &str,
+    now: Timestamp,
+) -> ServiceResult<Outcome> {
+    let screen = store
+        .latest_screening(walker)
+        .await?
+        .ok_or_else(|| ServiceError::input("there is no screening to clear yet"))?;
+    let outcome = &screen.outcome;
+    if outcome.status == Status::Blocked {
+        return Err(ServiceError::input(
+            "a red flag cannot be cleared here. After a clinician has seen you and the problem is resolved, redo the screening.",
+        ));
+    }
+    if outcome.needs_clearance_for.is_empty() {
+        return Err(ServiceError::input(format!(
+            "nothing needs clearance: your screening outcome is {}.",
+            outcome.status.label()
+        )));
+    }
+    if by.trim().is_empty() {
+        return Err(ServiceError::input("by: name the professional who cleared you"));
+    }
+    let mut covers = outcome.needs_clearance_for.clone();
+    if let Some(previous) = store.latest_clearance(walker).await? {
+        covers.extend(previous.covers.iter().copied().filter(|q| !outcome.needs_clearance_for.contains(q)));
+    }
+    let role = if role.trim().is_empty() { "clinician" } else { role.trim() };
+    let clearance = Clearance { by: by.trim().into(), role: role.into(), at, covers, note: note.trim().into() };
+    let new_outcome = evaluate(&screen.answers, Some(&clearance));
+    store.save_clearance(walker, &clearance, &screen.answers, &new_outcome, now).await?;
+    Ok(new_outcome)
+}
+
+/// Saves a set-up as the walker's programme and keeps their time zone with it.
+pub async fn set_up<S: Store>(store: &S, walker: WalkerId, setup: &Setup, now: Timestamp) -> ServiceResult<()> {
+    setup.validate()?;
+    store.save_programme(walker, setup, now).await?;
+    Ok(())
+}

@@ -1,0 +1,16 @@
+//! retrowalk's use cases. Each public function is one thing a walker or a
+//! clinician does: it checks the input, asks the coach, and writes through the
+//! store in one transaction. The CLI, the web pages and the JSON API are thin
+//! shells over these functions, so they cannot disagree.
+
+mod actions;
+mod error;
+mod export;
+mod state;
+mod views;
+
+pub use actions::*;
+pub use error::{ServiceError, ServiceResult};
+pub use export::{export_csv, export_json};
+pub use state::{Stage, State, load, stage};
+pub use views::*;

@@ -1,0 +1,79 @@
+//! Everything about one walker that the coach needs, loaded together.
+
+use crate::{ServiceError, ServiceResult};
+use coach::adaptation::{Timeline, replay};
+use coach::history::History;
+use coach::programme::Programme;
+use coach::screening::Clearance;
+use jiff::civil::Date;
+use store::{ProgrammeRecord, ScreeningRecord, Store, Walker, WalkerId};
+
+pub struct State {
+    pub walker: Walker,
+    pub screen: ScreeningRecord,
+    pub clearance: Option<Clearance>,
+    pub record: ProgrammeRecord,
+    pub programme: Programme,
+    pub history: History,
+    pub today: Date,
+}
+
+impl State {
+    pub fn timeline(&self) -> Timeline {
+        replay(&self.programme, &self.history, self.today)
+    }
+
+    pub fn timeline_with(&self, history: &History) -> Timeline {
+        replay(&self.programme, history, self.today)
+    }
+
+    /// `date` or today, refusing a date that has not happened yet.
+    pub fn past_date(&self, date: Option<Date>) -> ServiceResult<Date> {
+        let date = date.unwrap_or(self.today);
+        if date > self.today {
+            return Err(ServiceError::input(format!("date: {date} is in the future; record things after they happen")));
+        }
+        Ok(date)
+    }
+
+    /// Refuses to record training for a walker whose screen does not allow it.
+    pub fn require_training_allowed(&self) -> ServiceResult<()> {
+        let o = &self.screen.outcome;
+        if o.status.may_train() {
+            return Ok(());
+        }
+        Err(ServiceError::input(format!(
+            "your screening outcome is {}: {} Nothing was recorded.",
+            o.status.label(),
+            o.next_step
+        )))
+    }
+}
+
+/// Where a walker is in getting started, for callers that route by it.
+pub enum Stage {
+    NeedsScreening,
+    NeedsSetup(store::ScreeningRecord),
+    Ready(Box<State>),
+}
+
+/// Loads the walker's state, with `today` in their time zone given by the caller.
+pub async fn load<S: Store>(store: &S, walker: WalkerId, today: Date) -> ServiceResult<State> {
+    match stage(store, walker, today).await? {
+        Stage::NeedsScreening => {
+            Err(ServiceError::input("this walker has no screening yet: complete the screening first"))
+        }
+        Stage::NeedsSetup(_) => Err(ServiceError::input("this walker has no programme yet: complete the set-up first")),
+        Stage::Ready(state) => Ok(*state),
+    }
+}
+
+pub async fn stage<S: Store>(store: &S, id: WalkerId, today: Date) -> ServiceResult<Stage> {
+    let walker = store.walker(id).await?;
+    let Some(screen) = store.latest_screening(id).await? else { return Ok(Stage::NeedsScreening) };
+    let Some(record) = store.active_programme(id).await? else { return Ok(Stage::NeedsSetup(screen)) };
+    let clearance = store.latest_clearance(id).await?;
+    let programme = Programme::new(record.setup.clone(), screen.outcome.fall_risk)?;
+    let history = store.history(record.id).await?;
+    Ok(Stage::Ready(Box::new(State { walker, screen, clearance, record, programme, history, today })))
+}

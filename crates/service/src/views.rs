@@ -1,0 +1,179 @@
+//! The reads: plan, history and progress as views any interface can render.
+
+use crate::State;
+use coach::adaptation::{Decision, Timeline};
+use coach::dates::add_days;
+use coach::dose::Dose;
+use coach::exercises::{self, AEROBIC_GOAL_MINUTES};
+use coach::history::SessionLog;
+use coach::progress::{WeekRow, adherence, weekly};
+use jiff::civil::Date;
+use serde::Serialize;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct HistoryEntry {
+    pub session: SessionLog,
+    pub morning_pain: Option<u8>,
+    pub decision: Option<Decision>,
+}
+
+/// Each logged session, oldest first, with its check-in and the decision it led to.
+pub fn history(state: &State) -> Vec<HistoryEntry> {
+    let tl = state.timeline();
+    let mut logs = state.history.logs.clone();
+    logs.sort_by_key(|l| l.date);
+    logs.into_iter()
+        .map(|l| HistoryEntry {
+            morning_pain: state.history.checkin_for(l.date).map(|c| c.pain.value()),
+            decision: tl.after(l.date).cloned(),
+            session: l,
+        })
+        .collect()
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PlanView {
+    pub start: Date,
+    pub end: Date,
+    pub supported_only: bool,
+    /// The decision behind the dose in force today.
+    pub current: Option<Decision>,
+    pub weeks: Vec<PlanWeek>,
+    pub exercises: Vec<ExerciseView>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PlanWeek {
+    pub week: u32,
+    pub start: Date,
+    pub retro_minutes: u32,
+    pub aerobic_minutes: u32,
+    pub aerobic_goal: u32,
+    pub days: Vec<PlanDay>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PlanDay {
+    pub date: Date,
+    pub retro: Option<PlanRetro>,
+    pub items: Vec<&'static str>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PlanRetro {
+    /// `done`, `missed`, `today` or `planned`.
+    pub status: &'static str,
+    pub dose: Option<Dose>,
+    pub summary: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ExerciseView {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub steps: &'static [&'static str],
+    pub why: &'static str,
+    pub evidence: &'static [&'static str],
+}
+
+fn status(state: &State, date: Date) -> &'static str {
+    if state.history.log_on(date).is_some() {
+        "done"
+    } else if date < state.today {
+        "missed"
+    } else if date == state.today {
+        "today"
+    } else {
+        "planned"
+    }
+}
+
+/// The programme week by week with the dose in force on each session date.
+pub fn plan(state: &State) -> PlanView {
+    let tl: Timeline = state.timeline();
+    let p = &state.programme;
+    let weeks = (1..=u32::from(p.setup.weeks))
+        .map(|week| {
+            let start = p.week_start(week);
+            let days = (0..7)
+                .map(|i| add_days(start, i))
+                .map(|date| PlanDay {
+                    date,
+                    retro: p.is_retro_day(date).then(|| {
+                        let dose = tl.dose_on(date);
+                        PlanRetro {
+                            status: status(state, date),
+                            dose,
+                            summary: dose.map_or_else(
+                                || "stopped: contact your clinician".into(),
+                                |d| d.summary(week, p.limits.supported_only),
+                            ),
+                        }
+                    }),
+                    items: p.items_on(date).iter().map(|i| i.exercise.id).collect(),
+                })
+                .collect();
+            PlanWeek {
+                week,
+                start,
+                retro_minutes: p.retro_dates_in_week(week).iter().map(|d| tl.minutes_on(*d)).sum(),
+                aerobic_minutes: p.aerobic_minutes_in_week(week),
+                aerobic_goal: AEROBIC_GOAL_MINUTES,
+                days,
+            }
+        })
+        .collect();
+    let used: Vec<&str> = (0..7 * i64::from(p.setup.weeks))
+        .flat_map(|i| p.items_on(add_days(p.start(), i)))
+        .map(|i| i.exercise.id)
+        .collect();
+    PlanView {
+        start: p.start(),
+        end: p.end(),
+        supported_only: p.limits.supported_only,
+        current: tl.in_force(state.today).cloned(),
+        weeks,
+        exercises: exercises::all()
+            .filter(|e| used.contains(&e.id))
+            .map(|e| ExerciseView { id: e.id, name: e.name, steps: e.steps, why: e.why, evidence: e.evidence })
+            .collect(),
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ProgressView {
+    pub weeks: Vec<WeekRow>,
+    pub adherence_pct: u32,
+    /// Mean after-session pain, latest week minus first week.
+    pub pain_after_change: Option<f64>,
+    /// The change in plain words, against the smallest change that matters.
+    pub pain_after_words: Option<&'static str>,
+}
+
+pub fn progress(state: &State) -> ProgressView {
+    let rows = weekly(&state.programme, &state.timeline(), &state.history, state.today);
+    let with_pain: Vec<f64> = rows.iter().filter_map(|r| r.pain_after).collect();
+    let change = match (with_pain.first(), with_pain.last()) {
+        (Some(a), Some(b)) if with_pain.len() >= 2 => Some(((b - a) * 10.0).round() / 10.0),
+        _ => None,
+    };
+    ProgressView {
+        adherence_pct: adherence(&rows),
+        weeks: rows,
+        pain_after_change: change,
+        pain_after_words: change.map(pain_words),
+    }
+}
+
+/// A pain change in words, against the NPRS MCID (1 point) and "much better" (2).
+pub fn pain_words(change: f64) -> &'static str {
+    if change <= -2.0 {
+        "much better: a fall of 2 points or more"
+    } else if change <= -1.0 {
+        "a change you can notice (1 point or more)"
+    } else if change >= 2.0 {
+        "worse: talk to your clinician"
+    } else {
+        "within measurement noise so far"
+    }
+}
