@@ -63,10 +63,52 @@ pub enum Command {
     Override(OverrideArgs),
     /// Export all your data.
     Export(ExportArgs),
+    /// Run the web app (phone-first pages, JSON API) on this machine.
+    Serve(ServeArgs),
+    /// Manage accounts of the web app.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// API tokens for scripts and apps.
+    #[command(subcommand)]
+    Token(TokenCommand),
     /// Print shell completions.
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
+    pub listen: String,
+    /// Create a demo walker with three weeks of history, and print its login.
+    #[arg(long)]
+    pub demo: bool,
+    /// Send cookies without the Secure flag (only for plain-HTTP hosts other than localhost).
+    #[arg(long)]
+    pub insecure_cookies: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Print a one-time code (valid 30 minutes) that resets a password on the web page /reset.
+    ResetPassword {
+        #[arg(long)]
+        email: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create an API token for an account; it is shown once.
+    Create {
+        #[arg(long)]
+        email: String,
+        /// A name to recognise the token by.
+        #[arg(long, default_value = "cli")]
+        name: String,
     },
 }
 

@@ -12,6 +12,7 @@ mod plan;
 mod progress;
 mod screen;
 mod screening_prompts;
+mod serve;
 mod today;
 
 use crate::cli::{Cli, Command};
@@ -48,6 +49,9 @@ pub async fn run(cli: Cli) -> CliResult<Output> {
         Command::Progress => progress::run(g).await,
         Command::Override(a) => overrides::run(g, a).await,
         Command::Export(a) => export::run(g, a).await,
+        Command::Serve(a) => serve::run(g, a).await,
+        Command::User(cmd) => serve::user(g, cmd).await,
+        Command::Token(cmd) => serve::token(g, cmd).await,
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut buf = Vec::new();

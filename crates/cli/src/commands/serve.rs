@@ -1,0 +1,67 @@
+//! `retrowalk serve`, and the account commands that go with the web app.
+
+use super::Output;
+use crate::cli::{Global, ServeArgs, TokenCommand, UserCommand};
+use crate::context;
+use crate::error::{CliError, CliResult};
+use anyhow::Context as _;
+use store::Store;
+
+pub async fn run(g: &Global, a: &ServeArgs) -> CliResult<Output> {
+    // Logs carry method, route, status and time only: never bodies or queries.
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("RETROWALK_LOG").unwrap_or_else(|_| "info".into()))
+        .with_writer(std::io::stderr)
+        .try_init();
+    let store = context::open(g).await?;
+    let listener = tokio::net::TcpListener::bind(&a.listen)
+        .await
+        .map_err(|e| CliError::input(format!("--listen: cannot listen on {}: {e}", a.listen)))?;
+    let addr = listener.local_addr().context("reading the listening address")?;
+    if a.demo {
+        let today = context::today(g, "UTC")?;
+        let (email, password) =
+            web::demo::seed(&store, today).await.map_err(|e| CliError::Other(anyhow::anyhow!(e)))?;
+        eprintln!("Demo walker ready. Sign in with\n  email:    {email}\n  password: {password}");
+    }
+    eprintln!("retrowalk is running at http://{addr}/  (Ctrl-C stops it)");
+    let state = web::AppState::new(store, web::Config { secure_cookies: !a.insecure_cookies });
+    let shutdown = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    web::serve(state, listener, shutdown).await.context("serving")?;
+    Ok(Output::Text(String::new()))
+}
+
+async fn account(store: &store::SqlStore, email: &str) -> CliResult<store::Account> {
+    store
+        .account_by_email(email)
+        .await?
+        .ok_or_else(|| CliError::input(format!("--email: no account uses {}", email.trim())))
+}
+
+pub async fn user(g: &Global, cmd: &UserCommand) -> CliResult<Output> {
+    let store = context::open(g).await?;
+    match cmd {
+        UserCommand::ResetPassword { email } => {
+            let a = account(&store, email).await?;
+            let (code, digest) = web::new_reset_code();
+            let expires =
+                jiff::Timestamp::from_second(jiff::Timestamp::now().as_second() + 30 * 60).context("clock")?;
+            store.create_reset_code(a.id, &digest, expires).await?;
+            Ok(Output::Text(format!("Reset code for {}: {code}\nIt works once, for 30 minutes, at /reset.\n", a.email)))
+        }
+    }
+}
+
+pub async fn token(g: &Global, cmd: &TokenCommand) -> CliResult<Output> {
+    let store = context::open(g).await?;
+    match cmd {
+        TokenCommand::Create { email, name } => {
+            let a = account(&store, email).await?;
+            let (token, digest) = web::new_api_token();
+            store.create_api_token(a.id, &digest, name.trim(), jiff::Timestamp::now()).await?;
+            Ok(Output::Text(format!("{token}\n")))
+        }
+    }
+}

@@ -1,0 +1,345 @@
+//! The API's own types. Domain values are converted here, at the boundary, so
+//! the JSON contract does not move when the coach's internals do.
+
+use coach::adaptation::Decision;
+use coach::dose::Dose;
+use coach::screening::Outcome;
+use coach::today::TodayView;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+fn snake<T: std::fmt::Debug>(v: &T) -> String {
+    coach::text::snake_case(v)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MeDto {
+    pub email: String,
+    pub name: String,
+    pub time_zone: String,
+    /// `needs_screening`, `needs_setup` or `ready`.
+    pub stage: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ReasonDto {
+    pub code: String,
+    pub rule: String,
+    pub evidence: Vec<String>,
+    pub text: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OutcomeDto {
+    /// `blocked`, `clearance_needed`, `supported_only` or `cleared`.
+    pub status: String,
+    pub next_step: String,
+    pub reasons: Vec<ReasonDto>,
+    pub needs_clearance_for: Vec<String>,
+    pub rules_version: String,
+}
+
+impl From<&Outcome> for OutcomeDto {
+    fn from(o: &Outcome) -> Self {
+        OutcomeDto {
+            status: o.status.label().into(),
+            next_step: o.next_step.clone(),
+            reasons: o
+                .reasons
+                .iter()
+                .map(|r| ReasonDto {
+                    code: r.code.clone(),
+                    rule: r.rule.clone(),
+                    evidence: r.evidence.clone(),
+                    text: r.text.clone(),
+                })
+                .collect(),
+            needs_clearance_for: o.needs_clearance_for.iter().map(|q| coach::screening::snake(*q)).collect(),
+            rules_version: o.rules_version.clone(),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DoseDto {
+    pub minutes: u8,
+    pub speed_kmh: f64,
+    pub incline_pct: u8,
+    /// `rails`, `light_touch` or `hands_free`.
+    pub support: String,
+    /// `treadmill` or `overground`.
+    pub surface: String,
+}
+
+impl From<&Dose> for DoseDto {
+    fn from(d: &Dose) -> Self {
+        DoseDto {
+            minutes: d.minutes,
+            speed_kmh: f64::from(d.speed_tenths) / 10.0,
+            incline_pct: d.incline_pct,
+            support: snake(&d.support),
+            surface: snake(&d.surface),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DecisionDto {
+    pub effective: String,
+    /// `start`, `progress`, `repeat`, `step_back`, `resume`, `stop` or `override`.
+    pub action: String,
+    pub rule: String,
+    pub evidence: Vec<String>,
+    pub reason: String,
+    /// Absent while the programme is stopped.
+    pub dose: Option<DoseDto>,
+}
+
+impl From<&Decision> for DecisionDto {
+    fn from(d: &Decision) -> Self {
+        DecisionDto {
+            effective: d.effective.to_string(),
+            action: snake(&d.action),
+            rule: d.rule.clone(),
+            evidence: d.evidence.clone(),
+            reason: d.reason.clone(),
+            dose: d.dose.as_ref().map(DoseDto::from),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SessionPlanDto {
+    pub dose: DoseDto,
+    pub bouts: Vec<u8>,
+    pub rest_minutes: u8,
+    pub warm_up_minutes: u8,
+    pub cool_down_minutes: u8,
+    pub speed: String,
+    pub support: String,
+    pub why: DecisionDto,
+    pub tips: Vec<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ItemDto {
+    pub id: String,
+    pub name: String,
+    pub dose: String,
+    pub why: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TodayDto {
+    pub date: String,
+    pub week: u32,
+    /// `blocked`, `clearance_needed`, `stopped`, `before_start`, `session`, `done`, `rest` or `complete`.
+    pub kind: String,
+    pub headline: String,
+    pub session: Option<SessionPlanDto>,
+    pub items: Vec<ItemDto>,
+    pub next_session: Option<String>,
+    pub checkin_due_for: Option<String>,
+    pub reasons: Vec<String>,
+}
+
+impl From<&TodayView> for TodayDto {
+    fn from(v: &TodayView) -> Self {
+        TodayDto {
+            date: v.date.to_string(),
+            week: v.week,
+            kind: snake(&v.kind),
+            headline: v.headline.clone(),
+            session: v.retro.as_ref().map(|r| SessionPlanDto {
+                dose: DoseDto::from(&r.dose),
+                bouts: r.bouts.clone(),
+                rest_minutes: r.rest_minutes,
+                warm_up_minutes: r.warm_up_minutes,
+                cool_down_minutes: r.cool_down_minutes,
+                speed: r.speed.clone(),
+                support: r.support.into(),
+                why: DecisionDto::from(&r.why),
+                tips: r.tips.iter().map(|t| t.to_string()).collect(),
+            }),
+            items: v
+                .items
+                .iter()
+                .map(|i| ItemDto {
+                    id: i.exercise.id.into(),
+                    name: i.exercise.name.into(),
+                    dose: i.dose.clone(),
+                    why: i.exercise.why.into(),
+                })
+                .collect(),
+            next_session: v.next_session.map(|d| d.to_string()),
+            checkin_due_for: v.checkin_due_for.map(|d| d.to_string()),
+            reasons: v.reasons.clone(),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SessionDto {
+    pub date: String,
+    pub minutes: u8,
+    pub bouts: u8,
+    pub speed_kmh: Option<f64>,
+    pub incline_pct: u8,
+    pub support: String,
+    pub surface: String,
+    pub pain_before: u8,
+    pub pain_peak: u8,
+    pub pain_after: u8,
+    pub rpe: Option<u8>,
+    pub symptoms: Vec<String>,
+    pub notes: String,
+    pub morning_pain: Option<u8>,
+    /// The decision this session led to.
+    pub decision: Option<DecisionDto>,
+}
+
+impl SessionDto {
+    pub fn new(l: &coach::history::SessionLog, morning_pain: Option<u8>, decision: Option<&Decision>) -> SessionDto {
+        SessionDto {
+            date: l.date.to_string(),
+            minutes: l.minutes,
+            bouts: l.bouts,
+            speed_kmh: l.speed_tenths.map(|t| f64::from(t) / 10.0),
+            incline_pct: l.incline_pct,
+            support: snake(&l.support),
+            surface: snake(&l.surface),
+            pain_before: l.pain_before.value(),
+            pain_peak: l.pain_peak.value(),
+            pain_after: l.pain_after.value(),
+            rpe: l.rpe,
+            symptoms: l.symptoms.iter().map(|s| s.id()).collect(),
+            notes: l.notes.clone(),
+            morning_pain,
+            decision: decision.map(DecisionDto::from),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CheckinResultDto {
+    pub session_date: String,
+    pub pain: u8,
+    pub decision: DecisionDto,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct WeekDto {
+    pub week: u32,
+    pub start: String,
+    pub planned_sessions: u32,
+    pub done_sessions: u32,
+    pub adherence_pct: u32,
+    pub planned_minutes: u32,
+    pub done_minutes: u32,
+    pub pain_before: Option<f64>,
+    pub pain_after: Option<f64>,
+    pub pain_next_morning: Option<f64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ProgressDto {
+    pub adherence_pct: u32,
+    pub pain_after_change: Option<f64>,
+    pub pain_after_words: Option<String>,
+    pub weeks: Vec<WeekDto>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PlanSessionDto {
+    pub date: String,
+    /// `done`, `missed`, `today` or `planned`.
+    pub status: String,
+    pub dose: Option<DoseDto>,
+    pub summary: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PlanDto {
+    pub start: String,
+    pub end: String,
+    pub supported_only: bool,
+    pub current: Option<DecisionDto>,
+    pub sessions: Vec<PlanSessionDto>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct EvidenceDto {
+    pub id: String,
+    /// `V` checked, `S` secondary, `D` our design choice.
+    pub certainty: String,
+    pub section: String,
+    pub finding: String,
+    pub source: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct LogRequest {
+    /// YYYY-MM-DD; default today.
+    pub date: Option<String>,
+    pub minutes: Option<u8>,
+    pub bouts: Option<u8>,
+    pub speed_kmh: Option<f64>,
+    pub incline_pct: Option<u8>,
+    pub support: Option<String>,
+    pub surface: Option<String>,
+    pub pain_before: i64,
+    pub pain_peak: i64,
+    pub pain_after: i64,
+    pub rpe: Option<u8>,
+    #[serde(default)]
+    pub symptoms: Vec<String>,
+    #[serde(default)]
+    pub notes: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct CheckinRequest {
+    /// YYYY-MM-DD; default today.
+    pub date: Option<String>,
+    pub pain: i64,
+    #[serde(default)]
+    pub symptoms: Vec<String>,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ClearanceRequest {
+    pub by: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ScreeningRequest {
+    /// Every question id with true or false (see GET /api/v1/questions).
+    pub answers: std::collections::BTreeMap<String, bool>,
+    pub tug_seconds: Option<f64>,
+    pub backward_3m_seconds: Option<f64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct QuestionDto {
+    pub id: String,
+    /// `general_health`, `knee` or `balance`.
+    pub topic: String,
+    pub text: String,
+}
+
+#[derive(Deserialize, Serialize, ToSchema)]
+pub struct SetupDto {
+    /// Any of treadmill, safety_key, handrails, bike, pool.
+    pub equipment: Vec<String>,
+    /// mon … sun.
+    pub training_days: Vec<String>,
+    pub start: String,
+    pub time_zone: String,
+    pub baseline_pain: i64,
+    pub weeks: Option<u8>,
+    pub forward_speed_kmh: Option<f64>,
+}

@@ -1,0 +1,389 @@
+//! The JSON API under `/api/v1`: everything the pages do. Bearer tokens from
+//! `retrowalk token create`, or the browser session plus `X-CSRF-Token`.
+//! Every route is registered through `routes!`, so it is in the OpenAPI
+//! document served at `/api/openapi.json` by construction.
+
+mod dto;
+
+use crate::auth::extract::ApiAccount;
+use crate::error::{ApiError, AppError};
+use crate::state::AppState;
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use dto::*;
+use std::sync::OnceLock;
+use store::Store;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "retrowalk API", version = "1", description = "A safe, measured retro-walking programme. Not medical advice."),
+    modifiers(&Security)
+)]
+struct ApiDoc;
+
+struct Security;
+
+impl utoipa::Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+fn parts() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(me))
+        .routes(routes!(questions))
+        .routes(routes!(get_screening, put_screening))
+        .routes(routes!(post_clearance))
+        .routes(routes!(get_setup, put_setup))
+        .routes(routes!(today))
+        .routes(routes!(plan))
+        .routes(routes!(list_sessions, log_session))
+        .routes(routes!(check_in))
+        .routes(routes!(progress))
+        .routes(routes!(export))
+        .routes(routes!(delete_account))
+        .routes(routes!(evidence))
+        .split_for_parts()
+}
+
+/// The OpenAPI document, built once.
+pub fn openapi() -> &'static utoipa::openapi::OpenApi {
+    static DOC: OnceLock<utoipa::openapi::OpenApi> = OnceLock::new();
+    DOC.get_or_init(|| parts().1)
+}
+
+pub fn router() -> axum::Router<AppState> {
+    parts().0.route("/api/openapi.json", axum::routing::get(|| async { Json(openapi().clone()) }))
+}
+
+type ApiResult<T> = Result<Json<T>, ApiError>;
+
+async fn ready(state: &AppState, account: &store::Account) -> Result<service::State, ApiError> {
+    let w = state.store().walker(account.walker).await?;
+    let tz = jiff::tz::TimeZone::get(&w.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
+    let today = jiff::Timestamp::now().to_zoned_datetime(tz).date();
+    Ok(service::load(state.store(), account.walker, today).await?)
+}
+
+fn parse_date(field: &str, v: &Option<String>) -> Result<Option<jiff::civil::Date>, ApiError> {
+    Ok(crate::forms::date(field, v)?)
+}
+
+/// The signed-in account and where it is in getting started.
+#[utoipa::path(get, path = "/api/v1/me", security(("bearer" = [])), responses((status = 200, body = MeDto), (status = 401)))]
+async fn me(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> ApiResult<MeDto> {
+    let store = state.store();
+    let w = store.walker(a.walker).await?;
+    let stage = if store.latest_screening(a.walker).await?.is_none() {
+        "needs_screening"
+    } else if store.active_programme(a.walker).await?.is_none() {
+        "needs_setup"
+    } else {
+        "ready"
+    };
+    Ok(Json(MeDto { email: a.email, name: w.name, time_zone: w.time_zone, stage: stage.into() }))
+}
+
+/// The screening questions, in our own words.
+#[utoipa::path(get, path = "/api/v1/questions", responses((status = 200, body = Vec<QuestionDto>)))]
+async fn questions() -> Json<Vec<QuestionDto>> {
+    Json(
+        coach::screening::QUESTIONS
+            .iter()
+            .map(|q| QuestionDto {
+                id: coach::screening::snake(q.id),
+                topic: coach::text::snake_case(&q.topic),
+                text: q.text.into(),
+            })
+            .collect(),
+    )
+}
+
+/// The latest screening outcome.
+#[utoipa::path(get, path = "/api/v1/screening", security(("bearer" = [])), responses((status = 200, body = OutcomeDto), (status = 404)))]
+async fn get_screening(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> ApiResult<OutcomeDto> {
+    let s = state.store().latest_screening(a.walker).await?.ok_or(ApiError(AppError::NotFound))?;
+    Ok(Json(OutcomeDto::from(&s.outcome)))
+}
+
+/// Answers the screening (again); the outcome follows the answers.
+#[utoipa::path(put, path = "/api/v1/screening", security(("bearer" = [])), request_body = ScreeningRequest,
+    responses((status = 200, body = OutcomeDto), (status = 422)))]
+async fn put_screening(
+    State(state): State<AppState>,
+    ApiAccount(a): ApiAccount,
+    Json(req): Json<ScreeningRequest>,
+) -> ApiResult<OutcomeDto> {
+    let mut answers = coach::screening::Answers {
+        tug_seconds: req.tug_seconds,
+        backward_3m_seconds: req.backward_3m_seconds,
+        ..Default::default()
+    };
+    for (k, v) in &req.answers {
+        let q = coach::screening::QUESTIONS
+            .iter()
+            .find(|q| coach::screening::snake(q.id) == *k)
+            .ok_or_else(|| ApiError(AppError::bad(format!("answers.{k}: not a screening question"))))?;
+        answers.answers.insert(q.id, *v);
+    }
+    let outcome = service::screen(state.store(), a.walker, &answers, jiff::Timestamp::now()).await?;
+    Ok(Json(OutcomeDto::from(&outcome)))
+}
+
+/// Records a professional's clearance.
+#[utoipa::path(post, path = "/api/v1/clearance", security(("bearer" = [])), request_body = ClearanceRequest,
+    responses((status = 200, body = OutcomeDto), (status = 422)))]
+async fn post_clearance(
+    State(state): State<AppState>,
+    ApiAccount(a): ApiAccount,
+    Json(req): Json<ClearanceRequest>,
+) -> ApiResult<OutcomeDto> {
+    let now = jiff::Timestamp::now();
+    let outcome = service::clear(state.store(), a.walker, &req.by, &req.role, now, &req.note, now).await?;
+    Ok(Json(OutcomeDto::from(&outcome)))
+}
+
+fn setup_dto(s: &coach::setup::Setup) -> SetupDto {
+    let e = s.equipment;
+    let names = [
+        ("treadmill", e.treadmill),
+        ("safety_key", e.safety_key),
+        ("handrails", e.handrails),
+        ("bike", e.bike),
+        ("pool", e.pool),
+    ];
+    SetupDto {
+        equipment: names.iter().filter(|(_, h)| *h).map(|(n, _)| n.to_string()).collect(),
+        training_days: s.training_days.iter().map(coach::text::snake_case).collect(),
+        start: s.start.to_string(),
+        time_zone: s.time_zone.clone(),
+        baseline_pain: i64::from(s.baseline_pain.value()),
+        weeks: Some(s.weeks),
+        forward_speed_kmh: Some(f64::from(s.forward_speed_tenths) / 10.0),
+    }
+}
+
+/// The active set-up.
+#[utoipa::path(get, path = "/api/v1/setup", security(("bearer" = [])), responses((status = 200, body = SetupDto), (status = 404)))]
+async fn get_setup(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> ApiResult<SetupDto> {
+    let p = state.store().active_programme(a.walker).await?.ok_or(ApiError(AppError::NotFound))?;
+    Ok(Json(setup_dto(&p.setup)))
+}
+
+/// Saves a set-up; it becomes the active programme.
+#[utoipa::path(put, path = "/api/v1/setup", security(("bearer" = [])), request_body = SetupDto,
+    responses((status = 200, body = SetupDto), (status = 422)))]
+async fn put_setup(
+    State(state): State<AppState>,
+    ApiAccount(a): ApiAccount,
+    Json(req): Json<SetupDto>,
+) -> ApiResult<SetupDto> {
+    let screen = state.store().latest_screening(a.walker).await?;
+    if !screen.is_some_and(|s| s.outcome.status.may_train()) {
+        return Err(ApiError(AppError::bad("the screening outcome does not allow training yet")));
+    }
+    let mut raw: Vec<(String, String)> = req.equipment.iter().map(|e| ("equipment".to_string(), e.clone())).collect();
+    raw.extend(req.training_days.iter().map(|d| ("day".to_string(), d.clone())));
+    let raw = serde_urlencoded::to_string(&raw).map_err(|e| ApiError(AppError::Internal(e.to_string())))?;
+    let fields = crate::pages::setup::SetupFields::new(
+        &req.start,
+        &req.time_zone,
+        req.baseline_pain,
+        req.weeks,
+        req.forward_speed_kmh,
+    );
+    let setup = crate::pages::setup::parse(&fields, &raw)?;
+    service::set_up(state.store(), a.walker, &setup, jiff::Timestamp::now()).await?;
+    Ok(Json(setup_dto(&setup)))
+}
+
+/// What to do today, and why.
+#[utoipa::path(get, path = "/api/v1/today", security(("bearer" = [])), responses((status = 200, body = TodayDto), (status = 422)))]
+async fn today(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> ApiResult<TodayDto> {
+    let s = ready(&state, &a).await?;
+    Ok(Json(TodayDto::from(&crate::pages::today::view(&s))))
+}
+
+/// Every planned session with its status and dose, and the current decision.
+#[utoipa::path(get, path = "/api/v1/plan", security(("bearer" = [])), responses((status = 200, body = PlanDto)))]
+async fn plan(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> ApiResult<PlanDto> {
+    let s = ready(&state, &a).await?;
+    let p = service::plan(&s);
+    let sessions = p
+        .weeks
+        .iter()
+        .flat_map(|w| w.days.iter())
+        .filter_map(|d| {
+            d.retro.as_ref().map(|r| PlanSessionDto {
+                date: d.date.to_string(),
+                status: r.status.into(),
+                dose: r.dose.as_ref().map(DoseDto::from),
+                summary: r.summary.clone(),
+            })
+        })
+        .collect();
+    Ok(Json(PlanDto {
+        start: p.start.to_string(),
+        end: p.end.to_string(),
+        supported_only: p.supported_only,
+        current: p.current.as_ref().map(DecisionDto::from),
+        sessions,
+    }))
+}
+
+/// Logged sessions, oldest first, each with its check-in and decision.
+#[utoipa::path(get, path = "/api/v1/sessions", security(("bearer" = [])), responses((status = 200, body = Vec<SessionDto>)))]
+async fn list_sessions(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> ApiResult<Vec<SessionDto>> {
+    let s = ready(&state, &a).await?;
+    Ok(Json(
+        service::history(&s).iter().map(|e| SessionDto::new(&e.session, e.morning_pain, e.decision.as_ref())).collect(),
+    ))
+}
+
+/// Logs a session; the next dose is decided and stored with it.
+#[utoipa::path(post, path = "/api/v1/sessions", security(("bearer" = [])), request_body = LogRequest,
+    responses((status = 201, body = SessionDto), (status = 422)))]
+async fn log_session(
+    State(state): State<AppState>,
+    ApiAccount(a): ApiAccount,
+    Json(r): Json<LogRequest>,
+) -> Result<(StatusCode, Json<SessionDto>), ApiError> {
+    let s = ready(&state, &a).await?;
+    let kmh = r.speed_kmh.map(|k| k.to_string());
+    let support = |v: &Option<String>| match v.as_deref() {
+        None => Ok(None),
+        Some("rails") => Ok(Some(coach::dose::Support::Rails)),
+        Some("light_touch") => Ok(Some(coach::dose::Support::LightTouch)),
+        Some("hands_free") => Ok(Some(coach::dose::Support::HandsFree)),
+        Some(o) => Err(ApiError(AppError::bad(format!("support: '{o}' is not rails, light_touch or hands_free")))),
+    };
+    let surface = match r.surface.as_deref() {
+        None => None,
+        Some("treadmill") => Some(coach::dose::Surface::Treadmill),
+        Some("overground") => Some(coach::dose::Surface::Overground),
+        Some(o) => return Err(ApiError(AppError::bad(format!("surface: '{o}' is not treadmill or overground")))),
+    };
+    let input = service::LogInput {
+        date: parse_date("date", &r.date)?,
+        minutes: r.minutes,
+        bouts: r.bouts,
+        speed_tenths: crate::forms::kmh_tenths("speed_kmh", &kmh)?,
+        incline_pct: r.incline_pct,
+        support: support(&r.support)?,
+        surface,
+        pain_before: Some(coach::Pain::parse_for("pain_before", r.pain_before)?),
+        pain_peak: Some(coach::Pain::parse_for("pain_peak", r.pain_peak)?),
+        pain_after: Some(coach::Pain::parse_for("pain_after", r.pain_after)?),
+        rpe: r.rpe,
+        symptoms: crate::forms::symptoms(&r.symptoms)?,
+        notes: r.notes,
+    };
+    let done = service::log_session(state.store(), &s, input, jiff::Timestamp::now()).await?;
+    Ok((StatusCode::CREATED, Json(SessionDto::new(&done.logged, None, Some(&done.decision)))))
+}
+
+/// Records next-morning pain; it settles the next dose.
+#[utoipa::path(post, path = "/api/v1/checkins", security(("bearer" = [])), request_body = CheckinRequest,
+    responses((status = 201, body = CheckinResultDto), (status = 422)))]
+async fn check_in(
+    State(state): State<AppState>,
+    ApiAccount(a): ApiAccount,
+    Json(r): Json<CheckinRequest>,
+) -> Result<(StatusCode, Json<CheckinResultDto>), ApiError> {
+    let s = ready(&state, &a).await?;
+    let pain = coach::Pain::parse_for("pain", r.pain)?;
+    let symptoms = crate::forms::symptoms(&r.symptoms)?;
+    let done =
+        service::check_in(state.store(), &s, parse_date("date", &r.date)?, pain, symptoms, jiff::Timestamp::now())
+            .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(CheckinResultDto {
+            session_date: done.checkin.session_date.to_string(),
+            pain: pain.value(),
+            decision: DecisionDto::from(&done.decision),
+        }),
+    ))
+}
+
+/// Weekly minutes, pain and adherence.
+#[utoipa::path(get, path = "/api/v1/progress", security(("bearer" = [])), responses((status = 200, body = ProgressDto)))]
+async fn progress(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> ApiResult<ProgressDto> {
+    let s = ready(&state, &a).await?;
+    let v = service::progress(&s);
+    Ok(Json(ProgressDto {
+        adherence_pct: v.adherence_pct,
+        pain_after_change: v.pain_after_change,
+        pain_after_words: v.pain_after_words.map(str::to_string),
+        weeks: v
+            .weeks
+            .iter()
+            .map(|w| WeekDto {
+                week: w.week,
+                start: w.start.to_string(),
+                planned_sessions: w.planned_sessions,
+                done_sessions: w.done_sessions,
+                adherence_pct: w.adherence_pct,
+                planned_minutes: w.planned_minutes,
+                done_minutes: w.done_minutes,
+                pain_before: w.pain_before,
+                pain_after: w.pain_after,
+                pain_next_morning: w.pain_next_morning,
+            })
+            .collect(),
+    }))
+}
+
+/// Everything about the walker as one archive.
+#[utoipa::path(get, path = "/api/v1/export", security(("bearer" = [])), responses((status = 200, description = "The retrowalk-archive JSON document")))]
+async fn export(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> Result<Json<serde_json::Value>, ApiError> {
+    let s = ready(&state, &a).await?;
+    Ok(Json(service::export_json(state.store(), &s, jiff::Timestamp::now()).await?))
+}
+
+/// Deletes the account and everything recorded about the walker.
+#[utoipa::path(delete, path = "/api/v1/account", security(("bearer" = [])), responses((status = 204), (status = 401)))]
+async fn delete_account(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> Result<StatusCode, ApiError> {
+    state.store().delete_walker(a.walker).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The evidence rows behind every rule.
+#[utoipa::path(get, path = "/api/v1/evidence", responses((status = 200, body = Vec<EvidenceDto>)))]
+async fn evidence() -> Json<Vec<EvidenceDto>> {
+    Json(
+        coach::evidence::ALL
+            .iter()
+            .map(|e| EvidenceDto {
+                id: e.id.into(),
+                certainty: e.certainty.tag().into(),
+                section: e.section.into(),
+                finding: e.finding.into(),
+                source: e.source.into(),
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_document_lists_every_route() {
+        let doc = super::openapi();
+        for p in
+            ["/api/v1/me", "/api/v1/today", "/api/v1/sessions", "/api/v1/checkins", "/api/v1/setup", "/api/v1/account"]
+        {
+            assert!(doc.paths.paths.contains_key(p), "{p}");
+        }
+    }
+}

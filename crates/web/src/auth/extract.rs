@@ -1,0 +1,142 @@
+//! Extractors that make authentication and CSRF impossible to forget: a page
+//! handler that takes `SignedIn` only runs for a signed-in walker, and one that
+//! takes `CsrfForm<T>` only runs when the form's token matches.
+
+use super::{ANON_CSRF_COOKIE, SESSION_COOKIE, digest, is_token};
+use crate::error::{ApiError, AppError};
+use crate::state::AppState;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{Method, header};
+use serde::de::DeserializeOwned;
+use store::{Account, Store};
+
+/// The value of cookie `name`, if sent.
+pub fn cookie<'a>(parts: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
+    parts
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// A signed-in walker with their session's CSRF token.
+#[derive(Clone, Debug)]
+pub struct SignedIn {
+    pub account: Account,
+    pub csrf: String,
+    pub token_digest: String,
+}
+
+async fn session_from(headers: &axum::http::HeaderMap, state: &AppState) -> Result<Option<SignedIn>, AppError> {
+    let Some(token) = cookie(headers, SESSION_COOKIE).filter(|t| is_token(t)) else { return Ok(None) };
+    let token_digest = digest(token);
+    let store = state.store();
+    let Some(session) = store.session(&token_digest, jiff::Timestamp::now()).await? else { return Ok(None) };
+    let account = store.account(session.account).await?;
+    Ok(Some(SignedIn { account, csrf: session.csrf_token, token_digest }))
+}
+
+impl FromRequestParts<AppState> for SignedIn {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        session_from(&parts.headers, state).await?.ok_or(AppError::SignInRequired)
+    }
+}
+
+/// The signed-in walker, if any (pages that also work signed out).
+pub struct MaybeSignedIn(pub Option<SignedIn>);
+
+impl FromRequestParts<AppState> for MaybeSignedIn {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        Ok(MaybeSignedIn(session_from(&parts.headers, state).await?))
+    }
+}
+
+/// A form posted by a signed-in walker, with its CSRF token checked.
+pub struct CsrfForm<T> {
+    pub who: SignedIn,
+    pub form: T,
+    /// The raw body, for fields that repeat (checkbox groups).
+    pub raw: String,
+}
+
+/// A form posted before sign-in, checked against the double-submit cookie.
+pub struct AnonForm<T>(pub T);
+
+#[derive(serde::Deserialize)]
+struct CsrfField {
+    #[serde(default)]
+    csrf: String,
+}
+
+/// Reads a url-encoded body: (the form, its CSRF field, the raw text).
+async fn form_body<T: DeserializeOwned>(req: Request) -> Result<(T, String, String), AppError> {
+    let bytes =
+        axum::body::to_bytes(req.into_body(), 64 * 1024).await.map_err(|_| AppError::bad("the form is too large"))?;
+    let raw = String::from_utf8(bytes.to_vec()).map_err(|_| AppError::bad("the form is not valid text"))?;
+    let token: CsrfField = serde_urlencoded::from_str(&raw).map_err(|_| AppError::Csrf)?;
+    let form: T =
+        serde_urlencoded::from_str(&raw).map_err(|e| AppError::bad(format!("the form could not be read: {e}")))?;
+    Ok((form, token.csrf, raw))
+}
+
+impl<T: DeserializeOwned + Send> FromRequest<AppState> for CsrfForm<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let who = session_from(req.headers(), state).await?.ok_or(AppError::SignInRequired)?;
+        let (form, csrf, raw) = form_body(req).await?;
+        if csrf.is_empty() || csrf != who.csrf {
+            return Err(AppError::Csrf);
+        }
+        Ok(CsrfForm { who, form, raw })
+    }
+}
+
+impl<T: DeserializeOwned + Send> FromRequest<AppState> for AnonForm<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, _state: &AppState) -> Result<Self, Self::Rejection> {
+        let cookie_token = cookie(req.headers(), ANON_CSRF_COOKIE).filter(|t| is_token(t)).map(str::to_string);
+        let (form, csrf, _) = form_body(req).await?;
+        match cookie_token {
+            Some(t) if t == csrf => Ok(AnonForm(form)),
+            _ => Err(AppError::Csrf),
+        }
+    }
+}
+
+/// The account behind an API call: a bearer token, or the browser's session
+/// (then writes must carry the session's CSRF token in `X-CSRF-Token`).
+pub struct ApiAccount(pub Account);
+
+impl FromRequestParts<AppState> for ApiAccount {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let bearer = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim);
+        if let Some(token) = bearer {
+            let account = state.store().account_by_api_token(&digest(token)).await.map_err(AppError::from)?;
+            return account.map(ApiAccount).ok_or(ApiError(AppError::Unauthorized));
+        }
+        let who = session_from(&parts.headers, state).await?.ok_or(ApiError(AppError::Unauthorized))?;
+        let safe = matches!(parts.method, Method::GET | Method::HEAD);
+        let sent = parts.headers.get("x-csrf-token").and_then(|v| v.to_str().ok());
+        if !safe && sent != Some(who.csrf.as_str()) {
+            return Err(ApiError(AppError::Csrf));
+        }
+        Ok(ApiAccount(who.account))
+    }
+}

@@ -1,0 +1,183 @@
+//! Small SVG charts drawn on the server: a linear scale and paths. Each chart
+//! has a title and description for screen readers and sits beside a data
+//! table; series differ by shape and dash as well as colour.
+
+use std::fmt::Write;
+
+pub const WIDTH: f64 = 640.0;
+pub const HEIGHT: f64 = 240.0;
+const LEFT: f64 = 40.0;
+const RIGHT: f64 = 12.0;
+const TOP: f64 = 12.0;
+const BOTTOM: f64 = 28.0;
+
+/// Maps a data range onto a pixel range.
+#[derive(Clone, Copy)]
+pub struct Scale {
+    d0: f64,
+    d1: f64,
+    r0: f64,
+    r1: f64,
+}
+
+impl Scale {
+    pub fn new(domain: (f64, f64), range: (f64, f64)) -> Scale {
+        let (d0, d1) = if (domain.1 - domain.0).abs() < f64::EPSILON { (domain.0, domain.0 + 1.0) } else { domain };
+        Scale { d0, d1, r0: range.0, r1: range.1 }
+    }
+
+    pub fn at(&self, v: f64) -> f64 {
+        self.r0 + (v - self.d0) / (self.d1 - self.d0) * (self.r1 - self.r0)
+    }
+}
+
+pub struct Series {
+    pub name: String,
+    /// CSS class: colour, dash and marker shape.
+    pub class: &'static str,
+    pub points: Vec<(f64, f64)>,
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+fn open(out: &mut String, id: &str, title: &str, desc: &str) {
+    let _ = write!(
+        out,
+        r#"<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="{id}-t {id}-d"><title id="{id}-t">{}</title><desc id="{id}-d">{}</desc>"#,
+        esc(title),
+        esc(desc)
+    );
+}
+
+fn y_axis(out: &mut String, y: &Scale, ticks: &[f64], unit: &str) {
+    for t in ticks {
+        let py = y.at(*t);
+        let _ = write!(
+            out,
+            r#"<line class="grid" x1="{LEFT}" x2="{}" y1="{py:.1}" y2="{py:.1}"/><text class="tick" x="{}" y="{:.1}" text-anchor="end">{t}{unit}</text>"#,
+            WIDTH - RIGHT,
+            LEFT - 6.0,
+            py + 4.0
+        );
+    }
+}
+
+fn x_labels(out: &mut String, x: &Scale, labels: &[(f64, String)]) {
+    for (v, label) in labels {
+        let _ = write!(
+            out,
+            r#"<text class="tick" x="{:.1}" y="{}" text-anchor="middle">{}</text>"#,
+            x.at(*v),
+            HEIGHT - 8.0,
+            esc(label)
+        );
+    }
+}
+
+/// Lines with markers over x = 0..n, y on `y_max`, with an optional shaded band.
+pub fn lines(
+    id: &str,
+    title: &str,
+    desc: &str,
+    series: &[Series],
+    y_max: f64,
+    band: Option<(f64, f64, &str)>,
+    x_labels_: &[(f64, String)],
+) -> String {
+    let n = series.iter().flat_map(|s| s.points.iter().map(|p| p.0)).fold(1.0_f64, f64::max);
+    let x = Scale::new((0.0, n), (LEFT + 8.0, WIDTH - RIGHT - 8.0));
+    let y = Scale::new((0.0, y_max), (HEIGHT - BOTTOM, TOP));
+    let mut out = String::new();
+    open(&mut out, id, title, desc);
+    if let Some((lo, hi, label)) = band {
+        let _ = write!(
+            out,
+            r#"<rect class="band" x="{LEFT}" width="{}" y="{:.1}" height="{:.1}"><title>{}</title></rect>"#,
+            WIDTH - RIGHT - LEFT,
+            y.at(hi),
+            (y.at(lo) - y.at(hi)).abs(),
+            esc(label)
+        );
+    }
+    let step = (y_max / 5.0).max(1.0).round();
+    let ticks: Vec<f64> = (0..=(y_max / step) as i64).map(|i| i as f64 * step).collect();
+    y_axis(&mut out, &y, &ticks, "");
+    x_labels(&mut out, &x, x_labels_);
+    for s in series {
+        let d: Vec<String> = s
+            .points
+            .iter()
+            .enumerate()
+            .map(|(i, (px, py))| format!("{}{:.1},{:.1}", if i == 0 { "M" } else { "L" }, x.at(*px), y.at(*py)))
+            .collect();
+        let _ =
+            write!(out, r#"<path class="line {}" d="{}"><title>{}</title></path>"#, s.class, d.join(" "), esc(&s.name));
+        for (px, py) in &s.points {
+            let _ =
+                write!(out, r#"<circle class="dot {}" cx="{:.1}" cy="{:.1}" r="4"/>"#, s.class, x.at(*px), y.at(*py));
+        }
+    }
+    out.push_str("</svg>");
+    out
+}
+
+/// Grouped bars: for each x label, one bar per series.
+pub fn bars(id: &str, title: &str, desc: &str, labels: &[String], series: &[Series], y_max: f64, unit: &str) -> String {
+    let n = labels.len().max(1) as f64;
+    let y = Scale::new((0.0, y_max.max(1.0)), (HEIGHT - BOTTOM, TOP));
+    let slot = (WIDTH - LEFT - RIGHT) / n;
+    let width = (slot * 0.8) / series.len().max(1) as f64;
+    let mut out = String::new();
+    open(&mut out, id, title, desc);
+    let step = (y_max / 4.0).max(1.0).round();
+    let ticks: Vec<f64> = (0..=(y_max.max(1.0) / step).ceil() as i64).map(|i| i as f64 * step).collect();
+    y_axis(&mut out, &y, &ticks, unit);
+    for (i, label) in labels.iter().enumerate() {
+        let x0 = LEFT + slot * i as f64 + slot * 0.1;
+        for (k, s) in series.iter().enumerate() {
+            if let Some((_, v)) = s.points.get(i) {
+                let top = y.at(*v);
+                let _ = write!(
+                    out,
+                    r#"<rect class="bar {}" x="{:.1}" y="{top:.1}" width="{width:.1}" height="{:.1}"><title>{}: {v}{unit}</title></rect>"#,
+                    s.class,
+                    x0 + width * k as f64,
+                    (HEIGHT - BOTTOM - top).max(0.0),
+                    esc(&format!("{} {}", s.name, label))
+                );
+            }
+        }
+        let _ = write!(
+            out,
+            r#"<text class="tick" x="{:.1}" y="{}" text-anchor="middle">{}</text>"#,
+            x0 + slot * 0.4,
+            HEIGHT - 8.0,
+            esc(label)
+        );
+    }
+    out.push_str("</svg>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scale_maps_ends_and_middle() {
+        let s = Scale::new((0.0, 10.0), (200.0, 0.0));
+        assert_eq!((s.at(0.0), s.at(5.0), s.at(10.0)), (200.0, 100.0, 0.0));
+        assert_eq!(Scale::new((3.0, 3.0), (0.0, 10.0)).at(3.0), 0.0);
+    }
+
+    #[test]
+    fn charts_are_labelled_svg() {
+        let s = vec![Series { name: "after".into(), class: "s1", points: vec![(0.0, 3.0), (1.0, 2.0)] }];
+        let svg = lines("p", "Pain <after>", "desc", &s, 10.0, Some((0.0, 1.0, "band")), &[]);
+        assert!(svg.starts_with("<svg") && svg.contains("Pain &lt;after&gt;") && svg.contains("role=\"img\""));
+        let b = bars("b", "t", "d", &["W1".into()], &s, 10.0, " min");
+        assert!(b.contains("<rect class=\"bar s1\""));
+    }
+}

@@ -1,0 +1,139 @@
+//! One error type with stable snake_case codes. Pages show the message in the
+//! layout; the API returns `{"error": {"code", "message"}}`. The cause is logged
+//! by code only: never request bodies or health data.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde_json::json;
+
+#[derive(Debug)]
+pub enum AppError {
+    /// Bad input; the message says what and where.
+    BadInput(String),
+    NotFound,
+    SignInRequired,
+    Unauthorized,
+    Csrf,
+    CrossOrigin,
+    Throttled,
+    Internal(String),
+}
+
+impl AppError {
+    pub fn bad(msg: impl Into<String>) -> Self {
+        AppError::BadInput(msg.into())
+    }
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::BadInput(_) => "bad_input",
+            AppError::NotFound => "not_found",
+            AppError::SignInRequired => "sign_in_required",
+            AppError::Unauthorized => "unauthorized",
+            AppError::Csrf => "csrf",
+            AppError::CrossOrigin => "cross_origin",
+            AppError::Throttled => "throttled",
+            AppError::Internal(_) => "internal",
+        }
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AppError::BadInput(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::SignInRequired | AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Csrf | AppError::CrossOrigin => StatusCode::FORBIDDEN,
+            AppError::Throttled => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    pub fn message(&self) -> String {
+        match self {
+            AppError::BadInput(m) => m.clone(),
+            AppError::NotFound => "That page does not exist.".into(),
+            AppError::SignInRequired | AppError::Unauthorized => "Please sign in.".into(),
+            AppError::Csrf => {
+                "This form has expired or did not come from this site. Please go back, reload and try again.".into()
+            }
+            AppError::CrossOrigin => "Requests from other sites are refused.".into(),
+            AppError::Throttled => {
+                "Too many failed sign-ins for this email. Please wait 15 minutes and try again.".into()
+            }
+            AppError::Internal(_) => "Something went wrong on our side. Nothing you entered was lost.".into(),
+        }
+    }
+
+    fn log(&self) {
+        if let AppError::Internal(cause) = self {
+            tracing::error!(code = self.code(), cause = %cause, "request failed");
+        }
+    }
+}
+
+impl From<store::StoreError> for AppError {
+    fn from(e: store::StoreError) -> Self {
+        match e {
+            store::StoreError::Duplicate(m) => AppError::BadInput(m),
+            store::StoreError::NotFound(_) => AppError::NotFound,
+            other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<service::ServiceError> for AppError {
+    fn from(e: service::ServiceError) -> Self {
+        match e {
+            service::ServiceError::Input(m) => AppError::BadInput(m),
+            service::ServiceError::NotFound(_) => AppError::NotFound,
+            service::ServiceError::Store(e) => AppError::from(e),
+        }
+    }
+}
+
+impl From<coach::InputError> for AppError {
+    fn from(e: coach::InputError) -> Self {
+        AppError::BadInput(e.to_string())
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        self.log();
+        if matches!(self, AppError::SignInRequired) {
+            return Redirect::to("/signin").into_response();
+        }
+        let status = self.status();
+        (status, crate::pages::error_page(status.as_u16(), &self.message())).into_response()
+    }
+}
+
+/// The same errors, as JSON for the API.
+#[derive(Debug)]
+pub struct ApiError(pub AppError);
+
+macro_rules! api_from {
+    ($($t:ty),*) => {$(
+        impl From<$t> for ApiError {
+            fn from(e: $t) -> Self {
+                ApiError(e.into())
+            }
+        }
+    )*};
+}
+
+api_from!(store::StoreError, service::ServiceError, coach::InputError);
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        ApiError(e)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        self.0.log();
+        let body = json!({ "error": { "code": self.0.code(), "message": self.0.message() } });
+        (self.0.status(), axum::Json(body)).into_response()
+    }
+}

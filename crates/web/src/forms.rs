@@ -1,0 +1,56 @@
+//! Parsing of form and query fields: every value arrives as text and is
+//! checked here, with messages that name the field.
+
+use crate::error::AppError;
+use coach::Pain;
+use coach::history::Symptom;
+use jiff::civil::Date;
+
+pub fn text_opt(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+pub fn int_in(field: &str, v: &Option<String>, lo: i64, hi: i64) -> Result<Option<i64>, AppError> {
+    let Some(t) = text_opt(v) else { return Ok(None) };
+    let n: i64 = t.parse().map_err(|_| AppError::bad(format!("{field}: '{t}' is not a whole number")))?;
+    if !(lo..=hi).contains(&n) {
+        return Err(AppError::bad(format!("{field}: must be {lo} to {hi}; got {n}")));
+    }
+    Ok(Some(n))
+}
+
+pub fn small(field: &str, v: &Option<String>, lo: i64, hi: i64) -> Result<Option<u8>, AppError> {
+    Ok(int_in(field, v, lo, hi)?.map(|n| n as u8))
+}
+
+pub fn pain(field: &str, v: &Option<String>) -> Result<Option<Pain>, AppError> {
+    Ok(int_in(field, v, 0, 10)?.map(|n| Pain::new(n)).transpose()?)
+}
+
+pub fn kmh_tenths(field: &str, v: &Option<String>) -> Result<Option<u16>, AppError> {
+    let Some(t) = text_opt(v) else { return Ok(None) };
+    let x: f64 = t.replace(',', ".").parse().map_err(|_| AppError::bad(format!("{field}: '{t}' is not a number")))?;
+    if !(x.is_finite() && (0.1..=8.0).contains(&x)) {
+        return Err(AppError::bad(format!("{field}: a walking speed is 0.1 to 8.0 km/h; got {x}")));
+    }
+    Ok(Some((x * 10.0).round() as u16))
+}
+
+pub fn date(field: &str, v: &Option<String>) -> Result<Option<Date>, AppError> {
+    let Some(t) = text_opt(v) else { return Ok(None) };
+    t.parse().map(Some).map_err(|_| AppError::bad(format!("{field}: '{t}' is not a date (YYYY-MM-DD)")))
+}
+
+pub fn symptoms(values: &[String]) -> Result<Vec<Symptom>, AppError> {
+    values.iter().filter(|v| !v.is_empty()).map(|v| Symptom::parse(v).map_err(AppError::from)).collect()
+}
+
+/// Form fields that may repeat (`symptom=a&symptom=b`) arrive as a list.
+pub fn all_values(body: &str, name: &str) -> Vec<String> {
+    serde_urlencoded::from_str::<Vec<(String, String)>>(body)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(k, _)| k == name)
+        .map(|(_, v)| v)
+        .collect()
+}

@@ -1,0 +1,60 @@
+//! Interface text lives in translation files (`i18n/<lang>.toml`), one flat
+//! table of keys. English is complete; another language is another file with
+//! the same keys (a test checks that every key used exists).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+#[derive(Clone, Debug)]
+pub struct I18n {
+    strings: Arc<HashMap<String, String>>,
+}
+
+const ENGLISH: &str = include_str!("../i18n/en.toml");
+
+impl I18n {
+    pub fn english() -> I18n {
+        I18n::parse(ENGLISH).unwrap_or_else(|_| I18n { strings: Arc::default() })
+    }
+
+    pub fn parse(text: &str) -> Result<I18n, toml::de::Error> {
+        let table: toml::Table = toml::from_str(text)?;
+        let mut strings = HashMap::new();
+        flatten("", &table, &mut strings);
+        Ok(I18n { strings: Arc::new(strings) })
+    }
+
+    /// The text for `key`; a missing key shows itself, so it is found in review.
+    pub fn t<'a>(&'a self, key: &'a str) -> &'a str {
+        self.strings.get(key).map(String::as_str).unwrap_or(key)
+    }
+
+    pub fn has(&self, key: &str) -> bool {
+        self.strings.contains_key(key)
+    }
+}
+
+fn flatten(prefix: &str, table: &toml::Table, out: &mut HashMap<String, String>) {
+    for (k, v) in table {
+        let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+        match v {
+            toml::Value::Table(t) => flatten(&key, t, out),
+            toml::Value::String(s) => {
+                out.insert(key, s.clone());
+            }
+            other => {
+                out.insert(key, other.to_string());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn english_parses_and_nests() {
+        let t = super::I18n::english();
+        assert_eq!(t.t("nav.today"), "Today");
+        assert_eq!(t.t("no.such.key"), "no.such.key");
+    }
+}

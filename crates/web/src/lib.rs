@@ -1,0 +1,38 @@
+//! The retrowalk web app: the walker's phone is the main screen.
+//!
+//! Thin handlers: each extracts its input, calls one `service` function and
+//! renders a template (pages) or a DTO (API). Everything is served from this
+//! binary: templates are compiled in, assets are embedded, nothing is fetched
+//! from anywhere else.
+
+mod api;
+mod assets;
+mod auth;
+mod charts;
+pub mod demo;
+mod error;
+mod forms;
+mod i18n;
+mod pages;
+mod routes;
+mod state;
+
+pub use auth::{new_api_token, new_reset_code, password_hash};
+pub use routes::router;
+pub use state::{AppState, Config};
+
+use std::future::Future;
+use tokio::net::TcpListener;
+
+/// Serves the app on `listener` until `shutdown` completes. `main` and the
+/// tests both start the server through this one entry point.
+pub async fn serve(
+    state: AppState,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let app = router(state);
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await
+}

@@ -1,0 +1,231 @@
+//! The session log and the next-morning check-in.
+
+use super::{Layout, PainScale, SymptomBox, ready, render, symptom_boxes};
+use crate::auth::extract::{CsrfForm, SignedIn};
+use crate::error::AppError;
+use crate::forms;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use service::LogInput;
+
+#[derive(Template)]
+#[template(path = "log.html")]
+struct LogPage {
+    l: Layout,
+    date: String,
+    max_date: String,
+    minutes: String,
+    bouts: String,
+    speed: String,
+    incline: u8,
+    treadmill: bool,
+    support: &'static str,
+    scales: Vec<PainScale>,
+    symptoms: Vec<SymptomBox>,
+    notes: String,
+}
+
+#[derive(Deserialize, Default)]
+pub struct LogFields {
+    date: Option<String>,
+    minutes: Option<String>,
+    bouts: Option<String>,
+    speed: Option<String>,
+    incline: Option<String>,
+    support: Option<String>,
+    surface: Option<String>,
+    pain_before: Option<String>,
+    pain_peak: Option<String>,
+    pain_after: Option<String>,
+    rpe: Option<String>,
+    notes: Option<String>,
+}
+
+fn log_page(
+    state: &AppState,
+    who: &SignedIn,
+    s: &service::State,
+    f: &LogFields,
+    flash: Option<String>,
+) -> Result<Response, AppError> {
+    let date = forms::date("date", &f.date).ok().flatten().unwrap_or(s.today);
+    let dose = service::prescribed(s, date);
+    let week = s.programme.week_of(date);
+    let mut l = Layout::new(state, Some(who), "today", "log.title");
+    l.flash = flash;
+    let selected = |v: &Option<String>| forms::text_opt(v).and_then(|t| t.parse::<u8>().ok());
+    let scales = vec![
+        PainScale::new("pain_before", l.t("log.pain_before"), selected(&f.pain_before)),
+        PainScale::new("pain_peak", l.t("log.pain_peak"), selected(&f.pain_peak)),
+        PainScale::new("pain_after", l.t("log.pain_after"), selected(&f.pain_after)),
+    ];
+    let page = LogPage {
+        date: date.to_string(),
+        max_date: s.today.to_string(),
+        minutes: forms::text_opt(&f.minutes).map_or(dose.minutes.to_string(), str::to_string),
+        bouts: forms::text_opt(&f.bouts)
+            .map_or(dose.bouts(week, s.programme.limits.supported_only).len().to_string(), str::to_string),
+        speed: format!("{:.1}", f64::from(dose.speed_tenths) / 10.0),
+        incline: dose.incline_pct,
+        treadmill: dose.surface == coach::dose::Surface::Treadmill,
+        support: match dose.support {
+            coach::dose::Support::Rails => "rails",
+            coach::dose::Support::LightTouch => "light_touch",
+            coach::dose::Support::HandsFree => "hands_free",
+        },
+        scales,
+        symptoms: symptom_boxes(),
+        notes: f.notes.clone().unwrap_or_default(),
+        l,
+    };
+    render(&page)
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    who: SignedIn,
+    Query(q): Query<LogFields>,
+) -> Result<Response, AppError> {
+    let s = match ready(&state, &who).await? {
+        Ok(s) => s,
+        Err(r) => return Ok(r),
+    };
+    log_page(&state, &who, &s, &q, None)
+}
+
+fn parse_support(v: &Option<String>) -> Result<Option<coach::dose::Support>, AppError> {
+    use coach::dose::Support::*;
+    Ok(match forms::text_opt(v) {
+        None => None,
+        Some("rails") => Some(Rails),
+        Some("light_touch") => Some(LightTouch),
+        Some("hands_free") => Some(HandsFree),
+        Some(other) => {
+            return Err(AppError::bad(format!("support: '{other}' is not rails, light_touch or hands_free")));
+        }
+    })
+}
+
+fn parse_surface(v: &Option<String>) -> Result<Option<coach::dose::Surface>, AppError> {
+    Ok(match forms::text_opt(v) {
+        None => None,
+        Some("treadmill") => Some(coach::dose::Surface::Treadmill),
+        Some("overground") => Some(coach::dose::Surface::Overground),
+        Some(other) => return Err(AppError::bad(format!("surface: '{other}' is not treadmill or overground"))),
+    })
+}
+
+/// Reads the log form into the service's input; errors name the field.
+pub fn log_input(f: &LogFields, raw: &str) -> Result<LogInput, AppError> {
+    Ok(LogInput {
+        date: forms::date("date", &f.date)?,
+        minutes: forms::small("minutes", &f.minutes, 1, 120)?,
+        bouts: forms::small("bouts", &f.bouts, 1, 30)?,
+        speed_tenths: forms::kmh_tenths("speed", &f.speed)?,
+        incline_pct: forms::small("incline", &f.incline, 0, 15)?,
+        support: parse_support(&f.support)?,
+        surface: parse_surface(&f.surface)?,
+        pain_before: forms::pain("pain_before", &f.pain_before)?,
+        pain_peak: forms::pain("pain_peak", &f.pain_peak)?,
+        pain_after: forms::pain("pain_after", &f.pain_after)?,
+        rpe: forms::small("rpe", &f.rpe, 0, 10)?,
+        symptoms: forms::symptoms(&forms::all_values(raw, "symptom"))?,
+        notes: f.notes.clone().unwrap_or_default(),
+    })
+}
+
+pub async fn submit(State(state): State<AppState>, f: CsrfForm<LogFields>) -> Result<Response, AppError> {
+    let s = match ready(&state, &f.who).await? {
+        Ok(s) => s,
+        Err(r) => return Ok(r),
+    };
+    let result = match log_input(&f.form, &f.raw) {
+        Ok(input) => {
+            service::log_session(state.store(), &s, input, jiff::Timestamp::now()).await.map_err(AppError::from)
+        }
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(_) => Ok(Redirect::to("/today?logged=1").into_response()),
+        Err(AppError::BadInput(msg)) => log_page(&state, &f.who, &s, &f.form, Some(msg))
+            .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response()),
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "checkin.html")]
+struct CheckinPage {
+    l: Layout,
+    session: String,
+    scale: PainScale,
+    symptoms: Vec<SymptomBox>,
+    usual: u8,
+}
+
+pub async fn checkin_page(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
+    let s = match ready(&state, &who).await? {
+        Ok(s) => s,
+        Err(r) => return Ok(r),
+    };
+    checkin_form(&state, &who, &s, None)
+}
+
+fn checkin_form(
+    state: &AppState,
+    who: &SignedIn,
+    s: &service::State,
+    flash: Option<String>,
+) -> Result<Response, AppError> {
+    let session = match service::checkin_session(s, None) {
+        Ok((_, session)) => session.to_string(),
+        Err(e) if flash.is_none() => {
+            return Ok(Redirect::to(&format!("/today?note={}", urlencode(&e.to_string()))).into_response());
+        }
+        Err(_) => String::new(),
+    };
+    let mut l = Layout::new(state, Some(who), "today", "checkin.title");
+    l.flash = flash;
+    let scale = PainScale::new("pain", l.t("checkin.pain"), None);
+    render(&CheckinPage {
+        l,
+        session,
+        scale,
+        symptoms: symptom_boxes(),
+        usual: s.programme.setup.baseline_pain.value(),
+    })
+}
+
+fn urlencode(s: &str) -> String {
+    serde_urlencoded::to_string([("x", s)]).map(|e| e[2..].to_string()).unwrap_or_default()
+}
+
+#[derive(Deserialize)]
+pub struct CheckinFields {
+    pain: Option<String>,
+}
+
+pub async fn checkin_submit(State(state): State<AppState>, f: CsrfForm<CheckinFields>) -> Result<Response, AppError> {
+    let s = match ready(&state, &f.who).await? {
+        Ok(s) => s,
+        Err(r) => return Ok(r),
+    };
+    let result = async {
+        let pain =
+            forms::pain("pain", &f.form.pain)?.ok_or_else(|| AppError::bad("pain: choose a number from 0 to 10"))?;
+        let symptoms = forms::symptoms(&forms::all_values(&f.raw, "symptom"))?;
+        service::check_in(state.store(), &s, None, pain, symptoms, jiff::Timestamp::now()).await.map_err(AppError::from)
+    }
+    .await;
+    match result {
+        Ok(_) => Ok(Redirect::to("/today?checked_in=1").into_response()),
+        Err(AppError::BadInput(msg)) => {
+            checkin_form(&state, &f.who, &s, Some(msg)).map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
+        }
+        Err(e) => Err(e),
+    }
+}

@@ -1,0 +1,143 @@
+//! The pages. Each handler extracts, calls the service layer and renders a
+//! template; every page works without JavaScript except the guided timer.
+
+pub mod account;
+pub mod learn;
+pub mod log;
+pub mod onboarding;
+pub mod plan;
+pub mod progress;
+pub mod settings;
+pub mod setup;
+pub mod today;
+
+use crate::auth::extract::{MaybeSignedIn, SignedIn};
+use crate::error::AppError;
+use crate::i18n::I18n;
+use crate::state::AppState;
+use askama::Template;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use jiff::civil::Date;
+use service::Stage;
+use store::Store;
+
+/// What every page's layout needs.
+pub struct Layout {
+    pub title: String,
+    /// Which nav item is current.
+    pub nav: &'static str,
+    pub csrf: String,
+    pub signed_in: bool,
+    pub i18n: I18n,
+    /// A message shown at the top (an error or a confirmation).
+    pub flash: Option<String>,
+}
+
+impl Layout {
+    pub fn new(state: &AppState, who: Option<&SignedIn>, nav: &'static str, title_key: &str) -> Layout {
+        let i18n = state.i18n().clone();
+        Layout {
+            title: i18n.t(title_key).to_string(),
+            nav,
+            csrf: who.map(|w| w.csrf.clone()).unwrap_or_default(),
+            signed_in: who.is_some(),
+            i18n,
+            flash: None,
+        }
+    }
+
+    pub fn t<'a>(&'a self, key: &'a str) -> &'a str {
+        self.i18n.t(key)
+    }
+
+    pub fn current(&self, nav: &str) -> &'static str {
+        if self.nav == nav { "page" } else { "false" }
+    }
+}
+
+pub fn render(t: &impl Template) -> Result<Response, AppError> {
+    t.render().map(|html| Html(html).into_response()).map_err(|e| AppError::Internal(format!("template: {e}")))
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    l: Layout,
+    status: u16,
+    message: String,
+}
+
+/// A plain error page; it needs no state, so it renders anywhere.
+pub fn error_page(status: u16, message: &str) -> Html<String> {
+    let i18n = I18n::english();
+    let page = ErrorPage {
+        l: Layout {
+            title: i18n.t("error.title").to_string(),
+            nav: "",
+            csrf: String::new(),
+            signed_in: false,
+            i18n,
+            flash: None,
+        },
+        status,
+        message: message.to_string(),
+    };
+    Html(page.render().unwrap_or_else(|_| message.to_string()))
+}
+
+/// Today's date in the walker's time zone.
+pub async fn walker_today(state: &AppState, who: &SignedIn) -> Result<Date, AppError> {
+    let w = state.store().walker(who.account.walker).await?;
+    let tz = jiff::tz::TimeZone::get(&w.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
+    Ok(jiff::Timestamp::now().to_zoned_datetime(tz).date())
+}
+
+/// The walker's state, or where to send them to finish getting started.
+pub async fn ready(state: &AppState, who: &SignedIn) -> Result<Result<service::State, Response>, AppError> {
+    let today = walker_today(state, who).await?;
+    Ok(match service::stage(state.store(), who.account.walker, today).await? {
+        Stage::NeedsScreening => Err(Redirect::to("/onboarding").into_response()),
+        Stage::NeedsSetup(_) => Err(Redirect::to("/outcome").into_response()),
+        Stage::Ready(s) => Ok(*s),
+    })
+}
+
+pub async fn home(MaybeSignedIn(who): MaybeSignedIn) -> Redirect {
+    Redirect::to(if who.is_some() { "/today" } else { "/signin" })
+}
+
+/// The 0-10 pain selector: large radio buttons with word anchors.
+pub struct PainScale {
+    pub name: &'static str,
+    pub legend: String,
+    pub options: Vec<PainOption>,
+}
+
+pub struct PainOption {
+    pub value: u8,
+    pub anchor: &'static str,
+    pub checked: bool,
+}
+
+impl PainScale {
+    pub fn new(name: &'static str, legend: &str, selected: Option<u8>) -> PainScale {
+        let options = (0..=10u8)
+            .map(|value| PainOption {
+                value,
+                anchor: coach::Pain::new(i64::from(value)).map(|p| p.anchor()).unwrap_or(""),
+                checked: selected == Some(value),
+            })
+            .collect();
+        PainScale { name, legend: legend.to_string(), options }
+    }
+}
+
+/// The red-flag symptom checkboxes.
+pub struct SymptomBox {
+    pub id: String,
+    pub label: &'static str,
+}
+
+pub fn symptom_boxes() -> Vec<SymptomBox> {
+    coach::history::Symptom::ALL.iter().map(|s| SymptomBox { id: s.id(), label: s.label() }).collect()
+}

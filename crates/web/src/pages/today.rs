@@ -1,0 +1,131 @@
+//! Today, and the guided session.
+
+use super::{Layout, ready, render};
+use crate::auth::extract::SignedIn;
+use crate::error::AppError;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+use coach::today::{Kind, TodayView};
+
+#[derive(Template)]
+#[template(path = "today.html")]
+struct TodayPage {
+    l: Layout,
+    v: TodayView,
+    kind: &'static str,
+    /// The latest decision, with its reason: shown after a log or check-in.
+    latest: Option<coach::adaptation::Decision>,
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct TodayQuery {
+    logged: Option<String>,
+    checked_in: Option<String>,
+    note: Option<String>,
+}
+
+fn kind(k: Kind) -> &'static str {
+    match k {
+        Kind::Blocked => "blocked",
+        Kind::ClearanceNeeded => "clearance_needed",
+        Kind::Stopped => "stopped",
+        Kind::BeforeStart => "before_start",
+        Kind::Session => "session",
+        Kind::Done => "done",
+        Kind::Rest => "rest",
+        Kind::Complete => "complete",
+    }
+}
+
+pub fn view(s: &service::State) -> TodayView {
+    coach::today::today(&s.programme, &s.screen.outcome, &s.timeline(), &s.history, s.today)
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    who: SignedIn,
+    axum::extract::Query(q): axum::extract::Query<TodayQuery>,
+) -> Result<Response, AppError> {
+    let s = match ready(&state, &who).await? {
+        Ok(s) => s,
+        Err(redirect) => return Ok(redirect),
+    };
+    let v = view(&s);
+    let mut l = Layout::new(&state, Some(&who), "today", "today.title");
+    let tl = s.timeline();
+    let latest = tl
+        .decisions
+        .iter()
+        .rev()
+        .find(|d| d.after_session.is_some() || d.action != coach::adaptation::Action::Start)
+        .cloned();
+    l.flash = if q.logged.is_some() {
+        Some(l.t("today.logged").to_string())
+    } else if q.checked_in.is_some() {
+        Some(l.t("today.checked_in").to_string())
+    } else {
+        q.note.clone()
+    };
+    render(&TodayPage { kind: kind(v.kind), l, v, latest })
+}
+
+/// One step of the guided session, for the timer script.
+#[derive(serde::Serialize)]
+struct Phase {
+    kind: &'static str,
+    seconds: u32,
+    label: String,
+}
+
+#[derive(Template)]
+#[template(path = "session.html")]
+struct SessionPage {
+    l: Layout,
+    v: TodayView,
+    phases_json: String,
+    total_minutes: u8,
+    bouts: usize,
+}
+
+pub async fn guided(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
+    let s = match ready(&state, &who).await? {
+        Ok(s) => s,
+        Err(redirect) => return Ok(redirect),
+    };
+    let v = view(&s);
+    let mut phases = Vec::new();
+    let (mut minutes, mut bouts) = (0, 0);
+    if let Some(r) = &v.retro {
+        phases.push(Phase {
+            kind: "warmup",
+            seconds: u32::from(r.warm_up_minutes) * 60,
+            label: "Warm up: easy forward walking".into(),
+        });
+        for (i, b) in r.bouts.iter().enumerate() {
+            if i > 0 {
+                phases.push(Phase {
+                    kind: "rest",
+                    seconds: u32::from(r.rest_minutes) * 60,
+                    label: "Rest: stand still, hold on".into(),
+                });
+            }
+            phases.push(Phase {
+                kind: "bout",
+                seconds: u32::from(*b) * 60,
+                label: format!("Backward walking, bout {} of {}", i + 1, r.bouts.len()),
+            });
+        }
+        phases.push(Phase {
+            kind: "cooldown",
+            seconds: u32::from(r.cool_down_minutes) * 60,
+            label: "Cool down: easy forward walking".into(),
+        });
+        minutes = r.dose.minutes;
+        bouts = r.bouts.len();
+    }
+    let phases_json = serde_json::to_string(&phases).map_err(|e| AppError::Internal(e.to_string()))?;
+    let l = Layout::new(&state, Some(&who), "today", "session.title");
+    render(&SessionPage { l, v, phases_json, total_minutes: minutes, bouts })
+}

@@ -1,0 +1,110 @@
+//! Every route in one place, and the layers around them: origin checks,
+//! security headers and a request log that never records bodies or queries.
+
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::{api, assets, pages};
+use axum::Router;
+use axum::extract::{MatchedPath, Request};
+use axum::http::{HeaderValue, Method, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+
+pub fn router(state: AppState) -> Router {
+    let pages = Router::new()
+        .route("/", get(pages::home))
+        .route("/signup", get(pages::account::signup_page).post(pages::account::signup))
+        .route("/signin", get(pages::account::signin_page).post(pages::account::signin))
+        .route("/signout", post(pages::account::signout))
+        .route("/reset", get(pages::account::reset_page).post(pages::account::reset))
+        .route("/onboarding", get(pages::onboarding::start))
+        .route("/onboarding/{step}", get(pages::onboarding::step_page).post(pages::onboarding::step_submit))
+        .route("/outcome", get(pages::onboarding::outcome))
+        .route("/clearance", post(pages::onboarding::clearance))
+        .route("/setup", get(pages::setup::page).post(pages::setup::submit))
+        .route("/today", get(pages::today::page))
+        .route("/session", get(pages::today::guided))
+        .route("/log", get(pages::log::page).post(pages::log::submit))
+        .route("/checkin", get(pages::log::checkin_page).post(pages::log::checkin_submit))
+        .route("/plan", get(pages::plan::page))
+        .route("/progress", get(pages::progress::page))
+        .route("/learn", get(pages::learn::page))
+        .route("/settings", get(pages::settings::page))
+        .route("/settings/export.json", get(pages::settings::export_json))
+        .route("/settings/export.csv", get(pages::settings::export_csv))
+        .route("/settings/setup", post(pages::settings::save))
+        .route("/settings/delete", post(pages::settings::delete));
+    Router::new()
+        .merge(pages)
+        .merge(api::router())
+        .merge(assets::router())
+        .route("/healthz", get(|| async { "ok" }))
+        .fallback(|| async { AppError::NotFound })
+        .layer(middleware::from_fn(refuse_cross_origin))
+        .layer(middleware::from_fn(security_headers))
+        .layer(middleware::from_fn(log_request))
+        .with_state(state)
+}
+
+/// Refuses state-changing requests that a browser marks as coming from
+/// another site, or whose Origin is not this host.
+async fn refuse_cross_origin(req: Request, next: Next) -> Response {
+    if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        let h = req.headers();
+        // HTTP/1.1 carries the host in a header, HTTP/2 in the URI.
+        let host =
+            h.get(header::HOST).and_then(|v| v.to_str().ok()).or_else(|| req.uri().authority().map(|a| a.as_str()));
+        let foreign = match h.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+            // Browsers say where a request comes from; only this origin may write.
+            Some(site) => !matches!(site, "same-origin" | "none"),
+            // Older browsers: compare the Origin with our host. Non-browser
+            // clients send neither and still need a CSRF or bearer token.
+            None => match h.get(header::ORIGIN).and_then(|v| v.to_str().ok()).filter(|o| *o != "null") {
+                Some(origin) => Some(origin.split_once("://").map_or(origin, |(_, rest)| rest)) != host,
+                None => false,
+            },
+        };
+        if foreign {
+            let api = req.uri().path().starts_with("/api/");
+            return if api {
+                crate::error::ApiError(AppError::CrossOrigin).into_response()
+            } else {
+                AppError::CrossOrigin.into_response()
+            };
+        }
+    }
+    next.run(req).await
+}
+
+async fn security_headers(req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    let set = |h: &mut axum::http::HeaderMap, k: &'static str, v: &'static str| {
+        h.entry(k).or_insert(HeaderValue::from_static(v));
+    };
+    // Everything comes from this server: no CDNs, no third parties.
+    set(
+        h,
+        "content-security-policy",
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; \
+         frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+    );
+    set(h, "x-content-type-options", "nosniff");
+    set(h, "referrer-policy", "same-origin");
+    set(h, "x-frame-options", "DENY");
+    set(h, "permissions-policy", "camera=(), microphone=(), geolocation=()");
+    res
+}
+
+/// Logs method, route pattern, status and time. Never the query string or the
+/// body: they can hold health data.
+async fn log_request(req: Request, next: Next) -> Response {
+    let started = std::time::Instant::now();
+    let method = req.method().clone();
+    let route =
+        req.extensions().get::<MatchedPath>().map_or_else(|| "(unmatched)".to_string(), |m| m.as_str().to_string());
+    let res = next.run(req).await;
+    tracing::info!(%method, route = %route, status = res.status().as_u16(), ms = started.elapsed().as_millis() as u64, "request");
+    res
+}

@@ -1,0 +1,53 @@
+//! Shared state: the store, settings, the login throttle and translations.
+
+use crate::auth::throttle::Throttle;
+use crate::i18n::I18n;
+use std::sync::Arc;
+use store::SqlStore;
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Mark cookies `Secure`. Browsers accept secure cookies from
+    /// http://localhost, so this stays on unless a plain-HTTP host is used.
+    pub secure_cookies: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { secure_cookies: true }
+    }
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    store: SqlStore,
+    config: Config,
+    throttle: Throttle,
+    i18n: I18n,
+}
+
+impl AppState {
+    pub fn new(store: SqlStore, config: Config) -> AppState {
+        AppState { inner: Arc::new(Inner { store, config, throttle: Throttle::default(), i18n: I18n::english() }) }
+    }
+
+    pub fn store(&self) -> &SqlStore {
+        &self.inner.store
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    pub fn throttle(&self) -> &Throttle {
+        &self.inner.throttle
+    }
+
+    pub fn i18n(&self) -> &I18n {
+        &self.inner.i18n
+    }
+}

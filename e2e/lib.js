@@ -1,0 +1,75 @@
+// Helpers for the browser suite: a real server on a fresh database, the
+// system Chromium, axe-core checks and screenshots under target/.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const shots = join(root, 'target', 'e2e-screenshots');
+mkdirSync(shots, { recursive: true });
+
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const AXE = readFileSync(join(root, 'e2e', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** Starts `retrowalk serve` on a free port with a new SQLite file. */
+export async function startServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'retrowalk-e2e-'));
+  const bin = process.env.RETROWALK_BIN || join(root, 'target', 'debug', 'retrowalk');
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const proc = spawn(bin, ['--db', `sqlite://${join(dir, 'e2e.db')}`, 'serve', '--listen', `127.0.0.1:${port}`], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let log = '';
+  proc.stderr.on('data', (d) => { log += d; });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await fetch(`${base}/healthz`);
+      if (res.ok) return { base, stop: () => proc.kill('SIGINT'), log: () => log };
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  proc.kill();
+  throw new Error(`server did not start: ${log}`);
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Runs axe-core on the page; fails on serious or critical violations. */
+export async function checkA11y(page, name) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
+  });
+  const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (bad.length) throw new Error(`${name}: accessibility violations ${JSON.stringify(bad, null, 1)}`);
+  return result;
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+export function isoDate(d) {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+export function dayOffset(n) {
+  const d = new Date();
+  d.setDate(d.getDate() + n);
+  return d;
+}
+export function weekday(d) {
+  return DAYS[d.getDay()];
+}

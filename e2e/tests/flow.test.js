@@ -1,0 +1,161 @@
+// The walker's first week in a real browser, at phone and desktop sizes:
+// sign-up, a blocked screen, set-up, a guided session on a fast clock, the
+// log, the morning check-in that changes the dose, progress, export and
+// account deletion. axe-core checks every page; screenshots go to target/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, checkA11y, shot, dayOffset, isoDate, weekday } from '../lib.js';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function answerAll(page, yesIds = []) {
+  for (const radio of await page.locator('input[type=radio][value=no]').all()) {
+    const name = await radio.getAttribute('name');
+    await page.check(`input[name="${name}"][value="${yesIds.includes(name) ? 'yes' : 'no'}"]`);
+  }
+}
+
+async function screening(page, size, yesIds) {
+  await page.goto(`${server.base}/onboarding/general`);
+  await checkA11y(page, 'onboarding');
+  await shot(page, `${size}-03-onboarding-general`);
+  for (const step of ['general', 'knee', 'balance']) {
+    await answerAll(page, yesIds);
+    await page.click('button[type=submit]');
+    await page.waitForURL(`**/onboarding/${step}`);
+  }
+  await checkA11y(page, 'onboarding-timed');
+  await page.click('button[type=submit]');
+  await page.waitForURL('**/outcome');
+}
+
+for (const [size, viewport] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1280, height: 900 }]]) {
+  test(`a first week, ${size}`, async () => {
+    const context = await browser.newContext({ viewport, bypassCSP: true, acceptDownloads: true });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const email = `walker-${size}-${Date.now()}@example.org`;
+
+    // 1. Sign up; a screening with a red flag is blocked.
+    await page.goto(`${server.base}/`);
+    await page.waitForURL('**/signin');
+    await checkA11y(page, 'signin');
+    await shot(page, `${size}-01-signin`);
+    await page.click('a[href="/signup"]');
+    await checkA11y(page, 'signup');
+    await shot(page, `${size}-02-signup`);
+    await page.fill('#name', 'Rosa');
+    await page.fill('#email', email);
+    await page.fill('#password', 'knees getting better');
+    await page.click('button[type=submit]');
+    await page.waitForURL('**/onboarding/general');
+    await screening(page, size, ['knee_locks']);
+    assert.match(await page.textContent('main'), /Do not start: see a clinician/);
+    await checkA11y(page, 'outcome-blocked');
+    await shot(page, `${size}-04-outcome-blocked`);
+
+    // 2. A cleared walker sets up and opens Today.
+    await screening(page, size, []);
+    assert.match(await page.textContent('main'), /You can start/);
+    await shot(page, `${size}-05-outcome-cleared`);
+    await page.click('a[href="/setup"]');
+    await checkA11y(page, 'setup');
+    for (const e of ['treadmill', 'safety_key', 'handrails', 'bike']) await page.check(`input[name=equipment][value=${e}]`);
+    for (const d of await page.locator('input[name=day]').all()) await d.uncheck();
+    // Yesterday and today are session days, so a session can be logged and checked in on.
+    for (const d of [dayOffset(-1), dayOffset(0), dayOffset(3)]) await page.check(`input[name=day][value=${weekday(d)}]`);
+    await page.fill('#start', isoDate(dayOffset(-8)));
+    await page.check('input[name=baseline_pain][value="3"]');
+    await shot(page, `${size}-06-setup`);
+    await page.click('button[type=submit]');
+    await page.waitForURL('**/today');
+    await checkA11y(page, 'today');
+    await shot(page, `${size}-07-today`);
+    assert.match(await page.textContent('main'), /Backward walking/);
+
+    // Yesterday's session, logged late, then this morning's check-in.
+    await page.goto(`${server.base}/log?date=${isoDate(dayOffset(-1))}`);
+    await checkA11y(page, 'log');
+    await page.check('input[name=pain_before][value="2"]');
+    await page.check('input[name=pain_peak][value="1"]');
+    await page.check('input[name=pain_after][value="1"]');
+    await page.click('details.more summary');
+    await page.fill('#date', isoDate(dayOffset(-1)));
+    await shot(page, `${size}-08-log`);
+    await page.click('form[action="/log"] button[type=submit]');
+    await page.waitForURL('**/today?logged=1');
+    assert.match(await page.textContent('main'), /A-AWAIT-CHECKIN/);
+
+    // 4. The next-morning check-in changes the dose, and the reason is shown.
+    const before = await page.textContent('#session-h');
+    await page.click('a[href="/checkin"]');
+    await checkA11y(page, 'checkin');
+    await shot(page, `${size}-09-checkin`);
+    await page.check('input[name=pain][value="3"]');
+    await page.click('button[type=submit]');
+    await page.waitForURL('**/today?checked_in=1');
+    const after = await page.textContent('#session-h');
+    assert.notEqual(after, before, 'the check-in changed today\'s dose');
+    assert.match(await page.textContent('main'), /A-PROGRESS/);
+    await shot(page, `${size}-10-today-after-checkin`);
+
+    // 3. A guided session runs with a fast clock, then the log is filled in.
+    await page.goto(`${server.base}/session?speed=600`);
+    await checkA11y(page, 'session');
+    await shot(page, `${size}-11-session-checklist`);
+    for (const c of await page.locator('#check-form input[type=checkbox]').all()) await c.check();
+    await page.click('#start');
+    await page.waitForSelector('#timer:not([hidden])');
+    await shot(page, `${size}-12-session-timer`);
+    await page.waitForURL('**/log?**', { timeout: 30000 });
+    assert.equal(await page.inputValue('#minutes'), after.match(/(\d+) min/)[1]);
+    await page.check('input[name=pain_before][value="2"]');
+    await page.check('input[name=pain_peak][value="2"]');
+    await page.check('input[name=pain_after][value="2"]');
+    await page.click('form[action="/log"] button[type=submit]');
+    await page.waitForURL('**/today?logged=1');
+
+    // 5. The plan and the progress chart show the data.
+    await page.goto(`${server.base}/plan`);
+    await checkA11y(page, 'plan');
+    await shot(page, `${size}-13-plan`);
+    assert.match(await page.textContent('main'), /done/);
+    await page.goto(`${server.base}/progress`);
+    await checkA11y(page, 'progress');
+    await shot(page, `${size}-14-progress`);
+    assert.equal(await page.locator('svg.chart').count(), 4);
+    assert.equal(await page.locator('svg.chart circle.dot.s2').count(), 2, 'two sessions plotted');
+    await page.goto(`${server.base}/learn`);
+    await checkA11y(page, 'learn');
+    await shot(page, `${size}-15-learn`);
+
+    // 6. Export, then delete the account.
+    await page.goto(`${server.base}/settings`);
+    await checkA11y(page, 'settings');
+    await shot(page, `${size}-16-settings`);
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('a[href="/settings/export.json"]')]);
+    const archive = JSON.parse(await (await json.createReadStream()).toArray().then((c) => Buffer.concat(c).toString()));
+    assert.equal(archive.sessions.length, 2);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('a[href="/settings/export.csv"]')]);
+    assert.match(await (await csv.createReadStream()).toArray().then((c) => Buffer.concat(c).toString()), /^date,minutes/);
+    await page.fill('#confirm', 'DELETE');
+    await page.click('form[action="/settings/delete"] button[type=submit]');
+    await page.waitForURL('**/signin');
+    await page.fill('#email', email);
+    await page.fill('#password', 'knees getting better');
+    await page.click('button[type=submit]');
+    assert.match(await page.textContent('main'), /do not match/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
