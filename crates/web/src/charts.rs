@@ -4,8 +4,8 @@
 
 use std::fmt::Write;
 
-pub const WIDTH: f64 = 640.0;
-pub const HEIGHT: f64 = 240.0;
+pub const WIDTH: f64 = 420.0;
+pub const HEIGHT: f64 = 220.0;
 const LEFT: f64 = 40.0;
 const RIGHT: f64 = 12.0;
 const TOP: f64 = 12.0;

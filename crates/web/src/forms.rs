@@ -24,7 +24,7 @@ pub fn small(field: &str, v: &Option<String>, lo: i64, hi: i64) -> Result<Option
 }
 
 pub fn pain(field: &str, v: &Option<String>) -> Result<Option<Pain>, AppError> {
-    Ok(int_in(field, v, 0, 10)?.map(|n| Pain::new(n)).transpose()?)
+    Ok(int_in(field, v, 0, 10)?.map(Pain::new).transpose()?)
 }
 
 pub fn kmh_tenths(field: &str, v: &Option<String>) -> Result<Option<u16>, AppError> {

@@ -51,6 +51,34 @@ fn flatten(prefix: &str, table: &toml::Table, out: &mut HashMap<String, String>)
 
 #[cfg(test)]
 mod tests {
+    /// Every `l.t("key")` in the templates, and every rule's description, exists in English.
+    #[test]
+    fn every_key_used_is_translated() {
+        let t = super::I18n::english();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let mut missing = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for part in text.split("l.t(\"").skip(1) {
+                let key = &part[..part.find('"').unwrap()];
+                if !t.has(key) {
+                    missing.push(key.to_string());
+                }
+            }
+        }
+        for (rule, _) in coach::adaptation::rules() {
+            if !t.has(&format!("rule.{rule}")) {
+                missing.push(format!("rule.{rule}"));
+            }
+        }
+        for status in ["blocked", "clearance_needed", "supported_only", "cleared"] {
+            if !t.has(&format!("outcome.{status}")) {
+                missing.push(format!("outcome.{status}"));
+            }
+        }
+        assert!(missing.is_empty(), "untranslated keys: {missing:?}");
+    }
+
     #[test]
     fn english_parses_and_nests() {
         let t = super::I18n::english();

@@ -1,0 +1,9 @@
+//! HTTP tests of every route, in process (tower `oneshot`), on a fresh SQLite
+//! database per test.
+
+// Tests may unwrap: a panic is the failure report. The lint guards library code.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod api;
+mod routes;
+mod support;

@@ -1,0 +1,204 @@
+//! Every page route: status, sign-in required, CSRF required, origin checks,
+//! and one walker never seeing another's data.
+
+use crate::support::*;
+use axum::http::StatusCode;
+
+/// Every page a signed-in walker can open.
+const PAGES: &[&str] = &[
+    "/today",
+    "/session",
+    "/log",
+    "/checkin",
+    "/plan",
+    "/progress",
+    "/settings",
+    "/settings/export.json",
+    "/settings/export.csv",
+    "/setup",
+    "/outcome",
+    "/onboarding/general",
+    "/onboarding/knee",
+    "/onboarding/balance",
+    "/onboarding/timed",
+];
+
+/// Every form post, with a body that is valid apart from the CSRF token.
+const POSTS: &[(&str, &str)] = &[
+    ("/signout", ""),
+    ("/onboarding/general", "heart_condition=no"),
+    ("/clearance", "by=Dr+X"),
+    ("/setup", "start=2026-11-23&baseline_pain=2&day=mon&day=wed"),
+    ("/log", "pain_before=1&pain_peak=1&pain_after=1"),
+    ("/checkin", "pain=2"),
+    ("/settings/setup", "start=2026-11-23&baseline_pain=2&day=mon&day=wed"),
+    ("/settings/delete", "confirm=DELETE"),
+];
+
+#[tokio::test]
+async fn every_page_needs_sign_in_and_opens_when_signed_in() {
+    let app = App::new().await;
+    for path in PAGES {
+        let res = app.get(path, "").await;
+        assert_eq!((res.status, res.location.as_str()), (StatusCode::SEE_OTHER, "/signin"), "{path}");
+    }
+    let w = app.ready_walker("ana@example.org", "ana-note").await;
+    for path in PAGES {
+        let res = app.get(path, &w.cookie).await;
+        assert!(res.status == StatusCode::OK || res.status == StatusCode::SEE_OTHER, "{path}: {}", res.status);
+        if res.status == StatusCode::OK && !path.starts_with("/settings/export") {
+            assert!(res.body.contains("not medical advice"), "{path} shows the disclaimer");
+        }
+    }
+    for path in ["/signin", "/signup", "/reset", "/learn"] {
+        assert_eq!(app.get(path, "").await.status, StatusCode::OK, "{path}");
+    }
+    assert_eq!(app.get("/nope", "").await.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn every_form_post_is_refused_without_the_csrf_token() {
+    let app = App::new().await;
+    let w = app.ready_walker("bo@example.org", "bo-note").await;
+    for (path, body) in POSTS {
+        let res = app.post(path, &w.cookie, body).await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN, "{path} without a token");
+        let res = app.post(path, &w.cookie, &format!("csrf={}&{body}", "0".repeat(64))).await;
+        assert_eq!(res.status, StatusCode::FORBIDDEN, "{path} with a wrong token");
+        let res = app.post(path, "", &format!("csrf={}&{body}", w.csrf)).await;
+        assert_eq!((res.status, res.location.as_str()), (StatusCode::SEE_OTHER, "/signin"), "{path} signed out");
+    }
+    // The walker's data is untouched by all of the above.
+    let export = app.get("/settings/export.json", &w.cookie).await;
+    assert!(export.body.contains("bo-note"));
+    for (path, body) in
+        [("/signup", "name=a&email=a@b.org&password=long+enough+password"), ("/signin", "email=a@b.org&password=x")]
+    {
+        assert_eq!(app.post(path, "", body).await.status, StatusCode::FORBIDDEN, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn cross_site_writes_are_refused() {
+    let app = App::new().await;
+    let w = app.ready_walker("cy@example.org", "cy-note").await;
+    let req = axum::http::Request::post("/log")
+        .header("cookie", &w.cookie)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "cross-site")
+        .body(axum::body::Body::from(format!("csrf={}&pain_before=1&pain_peak=1&pain_after=1", w.csrf)))
+        .unwrap();
+    assert_eq!(app.send(req).await.status, StatusCode::FORBIDDEN);
+    let req = axum::http::Request::post("/log")
+        .header("cookie", &w.cookie)
+        .header("origin", "https://evil.example")
+        .header("host", "127.0.0.1:8080")
+        .body(axum::body::Body::from(format!("csrf={}", w.csrf)))
+        .unwrap();
+    assert_eq!(app.send(req).await.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn one_walker_never_sees_another_walkers_data() {
+    let app = App::new().await;
+    let a = app.ready_walker("da@example.org", "secret-of-da").await;
+    let b = app.ready_walker("ed@example.org", "secret-of-ed").await;
+    for path in PAGES {
+        let res = app.get(path, &b.cookie).await;
+        assert!(
+            !res.body.contains("secret-of-da") && !res.body.contains("da@example.org"),
+            "{path} leaks walker A to B"
+        );
+        let res = app.get(path, &a.cookie).await;
+        assert!(!res.body.contains("secret-of-ed"), "{path} leaks walker B to A");
+    }
+    // B's session cookie with A's CSRF token is refused.
+    let res = app.post("/settings/delete", &b.cookie, &format!("csrf={}&confirm=DELETE", a.csrf)).await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    assert!(app.get("/settings/export.json", &a.cookie).await.body.contains("secret-of-da"));
+}
+
+#[tokio::test]
+async fn logging_a_session_through_the_form_records_it_and_bad_input_names_the_field() {
+    let app = App::new().await;
+    let w = app.ready_walker("fi@example.org", "first").await;
+    let res = app.post("/log", &w.cookie, &format!("csrf={}&pain_before=11&pain_peak=1&pain_after=1", w.csrf)).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("pain_before: must be 0 to 10; got 11"), "{}", res.body);
+    let form = format!("csrf={}&pain_before=1&pain_peak=2&pain_after=1&symptom=&notes=felt+fine", w.csrf);
+    let res = app.post("/log", &w.cookie, &form).await;
+    assert_eq!((res.status, res.location.as_str()), (StatusCode::SEE_OTHER, "/today?logged=1"), "{}", res.body);
+    let again = app.post("/log", &w.cookie, &form).await;
+    assert!(again.body.contains("already logged"), "a second log for today is refused");
+    let csv = app.get("/settings/export.csv", &w.cookie).await;
+    assert_eq!(csv.body.lines().count(), 3, "{}", csv.body);
+}
+
+#[tokio::test]
+async fn sign_in_is_throttled_after_five_failures() {
+    let app = App::new().await;
+    app.sign_up("gu@example.org").await;
+    let page = app.get("/signin", "").await;
+    let anon = cookie_value(&page.cookies, "rw_csrf");
+    let token = csrf_in(&page.body);
+    let attempt = |password: &'static str| {
+        let form = format!("csrf={token}&email=gu@example.org&password={password}");
+        let cookie = format!("rw_csrf={anon}");
+        let app = &app;
+        async move { app.post("/signin", &cookie, &form).await.status }
+    };
+    for _ in 0..5 {
+        assert_eq!(attempt("wrong").await, StatusCode::UNAUTHORIZED);
+    }
+    assert_eq!(attempt("long+enough+password").await, StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn sign_out_ends_the_session() {
+    let app = App::new().await;
+    let w = app.sign_up("ha@example.org").await;
+    let res = app.post("/signout", &w.cookie, &format!("csrf={}", w.csrf)).await;
+    assert_eq!(res.location, "/signin");
+    assert_eq!(app.get("/today", &w.cookie).await.location, "/signin");
+}
+
+#[tokio::test]
+async fn cookies_and_headers_are_locked_down() {
+    let app = App::new().await;
+    let page = app.get("/signup", "").await;
+    let c = page.cookies.iter().find(|c| c.starts_with("rw_csrf=")).unwrap();
+    assert!(c.contains("HttpOnly") && c.contains("SameSite=Lax") && c.contains("Secure"), "{c}");
+    let csp = page.headers.get("content-security-policy").unwrap().to_str().unwrap();
+    assert!(csp.contains("default-src 'self'"));
+    // Nothing is loaded from anywhere else.
+    assert!(!page.body.contains("http://") && !page.body.contains("https://"), "{}", page.body);
+}
+
+#[tokio::test]
+async fn the_first_load_of_today_is_under_50_kb() {
+    let app = App::new().await;
+    let w = app.ready_walker("io@example.org", "x").await;
+    let mut total = app.get("/today", &w.cookie).await.body.len();
+    for asset in ["/assets/app.css", "/assets/app.js", "/manifest.webmanifest", "/assets/icon.svg"] {
+        let res = app.get(asset, "").await;
+        assert_eq!(res.status, StatusCode::OK, "{asset}");
+        total += res.body.len();
+    }
+    assert!(total < 50 * 1024, "first load is {total} bytes");
+}
+
+#[tokio::test]
+async fn the_demo_seeds_three_weeks_of_history() {
+    let app = App::new().await;
+    let today = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    let (email, password) = web::demo::seed(app.state.store(), today).await.unwrap();
+    let page = app.get("/signin", "").await;
+    let form = format!("csrf={}&email={email}&password={}", csrf_in(&page.body), password.replace(' ', "+"));
+    let res = app.post("/signin", &format!("rw_csrf={}", cookie_value(&page.cookies, "rw_csrf")), &form).await;
+    assert_eq!(res.location, "/today");
+    let cookie = format!("rw_session={}", cookie_value(&res.cookies, "rw_session"));
+    let progress = app.get("/progress", &cookie).await;
+    assert!(progress.body.matches("<tr><th scope=\"row\">").count() >= 9, "{}", progress.body);
+    // Seeding twice is harmless.
+    web::demo::seed(app.state.store(), today).await.unwrap();
+}

@@ -1,0 +1,137 @@
+//! A test app and a browser-like client: cookies, CSRF tokens, form posts.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+use web::{AppState, Config};
+
+pub struct App {
+    pub router: axum::Router,
+    pub state: AppState,
+    _dir: tempfile::TempDir,
+}
+
+pub struct Resp {
+    pub status: StatusCode,
+    pub location: String,
+    pub cookies: Vec<String>,
+    pub body: String,
+    pub headers: axum::http::HeaderMap,
+}
+
+impl App {
+    pub async fn new() -> App {
+        let dir = tempfile::tempdir().unwrap();
+        let store = store::backend::connect(&store::backend::sqlite_url(&dir.path().join("web.db"))).await.unwrap();
+        let state = AppState::new(store, Config::default());
+        App { router: web::router(state.clone()), state, _dir: dir }
+    }
+
+    pub async fn send(&self, req: Request<Body>) -> Resp {
+        let res = self.router.clone().oneshot(req).await.unwrap();
+        let status = res.status();
+        let headers = res.headers().clone();
+        let location = headers.get(header::LOCATION).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+        let cookies = headers.get_all(header::SET_COOKIE).iter().map(|v| v.to_str().unwrap().to_string()).collect();
+        let body = String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).into_owned();
+        Resp { status, location, cookies, body, headers }
+    }
+
+    pub async fn get(&self, path: &str, cookie: &str) -> Resp {
+        self.send(Request::get(path).header(header::COOKIE, cookie).body(Body::empty()).unwrap()).await
+    }
+
+    pub async fn post(&self, path: &str, cookie: &str, form: &str) -> Resp {
+        self.send(
+            Request::post(path)
+                .header(header::COOKIE, cookie)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header("sec-fetch-site", "same-origin")
+                .body(Body::from(form.to_string()))
+                .unwrap(),
+        )
+        .await
+    }
+
+    /// Signs up through the pages; returns a signed-in walker.
+    pub async fn sign_up(&self, email: &str) -> Walker {
+        let page = self.get("/signup", "").await;
+        let anon = cookie_value(&page.cookies, "rw_csrf");
+        let token = csrf_in(&page.body);
+        let form = format!("csrf={token}&name=Test&email={email}&password=long+enough+password&time_zone=UTC");
+        let res = self.post("/signup", &format!("rw_csrf={anon}"), &form).await;
+        assert_eq!((res.status, res.location.as_str()), (StatusCode::SEE_OTHER, "/today"), "{}", res.body);
+        let cookie = format!("rw_session={}", cookie_value(&res.cookies, "rw_session"));
+        let today = self.get("/learn", &cookie).await;
+        let account = self.state.store_account(email).await;
+        Walker { cookie, csrf: csrf_in(&today.body), account }
+    }
+
+    /// A signed-up walker who has screened clear and set up, with one session logged.
+    pub async fn ready_walker(&self, email: &str, note: &str) -> Walker {
+        let w = self.sign_up(email).await;
+        let today = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+        let store = self.state.store();
+        service::screen(store, w.account.walker, &coach::screening::Answers::all_no(), jiff::Timestamp::now())
+            .await
+            .unwrap();
+        let days = coach::setup::Day::ALL.to_vec();
+        let setup = coach::setup::Setup {
+            equipment: coach::setup::Equipment {
+                treadmill: true,
+                safety_key: true,
+                handrails: true,
+                ..Default::default()
+            },
+            training_days: days,
+            start: coach::dates::add_days(today, -7),
+            time_zone: "UTC".into(),
+            baseline_pain: coach::Pain::new(2).unwrap(),
+            weeks: 6,
+            forward_speed_tenths: 30,
+        };
+        service::set_up(store, w.account.walker, &setup, jiff::Timestamp::now()).await.unwrap();
+        let state = service::load(store, w.account.walker, today).await.unwrap();
+        let date = state.programme.retro_dates().into_iter().rev().find(|d| *d < today).unwrap();
+        let input = service::LogInput {
+            date: Some(date),
+            pain_before: coach::Pain::new(1).ok(),
+            pain_peak: coach::Pain::new(2).ok(),
+            pain_after: coach::Pain::new(1).ok(),
+            notes: note.into(),
+            ..Default::default()
+        };
+        service::log_session(store, &state, input, jiff::Timestamp::now()).await.unwrap();
+        w
+    }
+}
+
+pub struct Walker {
+    pub cookie: String,
+    pub csrf: String,
+    pub account: store::Account,
+}
+
+pub fn cookie_value(cookies: &[String], name: &str) -> String {
+    cookies
+        .iter()
+        .find_map(|c| c.strip_prefix(&format!("{name}=")).map(|v| v.split(';').next().unwrap().to_string()))
+        .unwrap_or_else(|| panic!("no {name} cookie in {cookies:?}"))
+}
+
+pub fn csrf_in(html: &str) -> String {
+    let i = html.find("name=\"csrf\" value=\"").unwrap_or_else(|| panic!("no csrf field in {html}")) + 19;
+    html[i..i + 64].to_string()
+}
+
+trait StoreAccount {
+    async fn store_account(&self, email: &str) -> store::Account;
+}
+
+impl StoreAccount for AppState {
+    async fn store_account(&self, email: &str) -> store::Account {
+        use store::Store;
+        self.store().account_by_email(email).await.unwrap().unwrap()
+    }
+}
