@@ -1,0 +1,84 @@
+// The PWA: the shell opens offline once loaded, a log made offline is kept and
+// sent when the connection returns, and it is never stored twice. Pages reflow
+// at 320 CSS pixels (WCAG 1.4.10: 1280 px at 400 % zoom).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, shot, dayOffset, isoDate, weekday } from '../lib.js';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function readyWalker(page, email) {
+  await page.goto(`${server.base}/signup`);
+  await page.fill('#name', 'Omar');
+  await page.fill('#email', email);
+  await page.fill('#password', 'offline and fine');
+  await page.click('button[type=submit]');
+  await page.waitForURL('**/onboarding/general');
+  for (const step of ['general', 'knee', 'balance', 'timed']) {
+    for (const radio of await page.locator('input[type=radio][value=no]').all()) await radio.check();
+    await page.click('button[type=submit]');
+    // Each screen posts to its own URL and answers with the next screen.
+    await page.waitForURL(step === 'timed' ? '**/outcome' : `**/onboarding/${step}`);
+  }
+  await page.click('a[href="/setup"]');
+  for (const d of await page.locator('input[name=day]').all()) await d.uncheck();
+  for (const d of [dayOffset(-1), dayOffset(0), dayOffset(3)]) await page.check(`input[name=day][value=${weekday(d)}]`);
+  await page.fill('#start', isoDate(dayOffset(-8)));
+  await page.check('input[name=baseline_pain][value="2"]');
+  await page.click('button[type=submit]');
+  await page.waitForURL('**/today');
+}
+
+const sessions = (page) => page.evaluate(async () => (await (await fetch('/api/v1/sessions')).json()).length);
+
+test('a log made offline is sent once when the connection returns', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await readyWalker(page, `offline-${Date.now()}@example.org`);
+  // Let the service worker take control and cache the shell.
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.reload();
+  await page.goto(`${server.base}/log`);
+  await page.check('input[name=pain_before][value="1"]');
+  await page.check('input[name=pain_peak][value="2"]');
+  await page.check('input[name=pain_after][value="1"]');
+  await context.setOffline(true);
+  await page.click('form[action="/log"] button[type=submit]');
+  await page.waitForSelector('[data-queued-note]:not([hidden])');
+  await shot(page, 'phone-20-log-queued-offline');
+  assert.match(page.url(), /\/log$/);
+
+  // The shell opens offline from the cache.
+  await page.goto(`${server.base}/today`).catch(() => {});
+  assert.match(await page.textContent('body'), /Today/);
+
+  await context.setOffline(false);
+  await page.goto(`${server.base}/today`);
+  await page.waitForFunction(async () => (await (await fetch('/api/v1/sessions')).json()).length === 1);
+  // A second flush (another page load) does not store it again.
+  await page.reload();
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+  assert.equal(await sessions(page), 1);
+  await context.close();
+});
+
+test('pages reflow at 320 CSS pixels without sideways scrolling', async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  await readyWalker(page, `reflow-${Date.now()}@example.org`);
+  for (const path of ['/today', '/log', '/checkin', '/plan', '/progress', '/learn', '/settings', '/session']) {
+    await page.goto(`${server.base}${path}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `${path} scrolls sideways by ${overflow}px`);
+  }
+  await context.close();
+});
