@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const shots = join(root, 'target', 'e2e-screenshots');
@@ -72,4 +73,18 @@ export function dayOffset(n) {
 }
 export function weekday(d) {
   return DAYS[d.getDay()];
+}
+
+/** One server and one browser for a test file; `env.server` / `env.browser` once started. */
+export function useServerAndBrowser() {
+  const env = {};
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.stop();
+  });
+  return env;
 }

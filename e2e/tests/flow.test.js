@@ -2,20 +2,11 @@
 // sign-up, a blocked screen, set-up, a guided session on a fast clock, the
 // log, the morning check-in that changes the dose, progress, export and
 // account deletion. axe-core checks every page; screenshots go to target/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, checkA11y, shot, dayOffset, isoDate, weekday } from '../lib.js';
+import { useServerAndBrowser, checkA11y, shot, dayOffset, isoDate, weekday } from '../lib.js';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = useServerAndBrowser();
 
 async function answerAll(page, yesIds = []) {
   for (const radio of await page.locator('input[type=radio][value=no]').all()) {
@@ -25,7 +16,7 @@ async function answerAll(page, yesIds = []) {
 }
 
 async function screening(page, size, yesIds) {
-  await page.goto(`${server.base}/onboarding/general`);
+  await page.goto(`${env.server.base}/onboarding/general`);
   await checkA11y(page, 'onboarding');
   await shot(page, `${size}-03-onboarding-general`);
   for (const step of ['general', 'knee', 'balance']) {
@@ -40,14 +31,14 @@ async function screening(page, size, yesIds) {
 
 for (const [size, viewport] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1280, height: 900 }]]) {
   test(`a first week, ${size}`, async () => {
-    const context = await browser.newContext({ viewport, bypassCSP: true, acceptDownloads: true });
+    const context = await env.browser.newContext({ viewport, bypassCSP: true, acceptDownloads: true });
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const email = `walker-${size}-${Date.now()}@example.org`;
 
     // 1. Sign up; a screening with a red flag is blocked.
-    await page.goto(`${server.base}/`);
+    await page.goto(`${env.server.base}/`);
     await page.waitForURL('**/signin');
     await checkA11y(page, 'signin');
     await shot(page, `${size}-01-signin`);
@@ -84,7 +75,7 @@ for (const [size, viewport] of [['phone', { width: 390, height: 844 }], ['deskto
     assert.match(await page.textContent('main'), /Backward walking/);
 
     // Yesterday's session, logged late, then this morning's check-in.
-    await page.goto(`${server.base}/log?date=${isoDate(dayOffset(-1))}`);
+    await page.goto(`${env.server.base}/log?date=${isoDate(dayOffset(-1))}`);
     await checkA11y(page, 'log');
     await page.check('input[name=pain_before][value="2"]');
     await page.check('input[name=pain_peak][value="1"]');
@@ -110,7 +101,7 @@ for (const [size, viewport] of [['phone', { width: 390, height: 844 }], ['deskto
     await shot(page, `${size}-10-today-after-checkin`);
 
     // 3. A guided session runs with a fast clock, then the log is filled in.
-    await page.goto(`${server.base}/session?speed=600`);
+    await page.goto(`${env.server.base}/session?speed=600`);
     await checkA11y(page, 'session');
     await shot(page, `${size}-11-session-checklist`);
     for (const c of await page.locator('#check-form input[type=checkbox]').all()) await c.check();
@@ -126,21 +117,21 @@ for (const [size, viewport] of [['phone', { width: 390, height: 844 }], ['deskto
     await page.waitForURL('**/today?logged=1');
 
     // 5. The plan and the progress chart show the data.
-    await page.goto(`${server.base}/plan`);
+    await page.goto(`${env.server.base}/plan`);
     await checkA11y(page, 'plan');
     await shot(page, `${size}-13-plan`);
     assert.match(await page.textContent('main'), /done/);
-    await page.goto(`${server.base}/progress`);
+    await page.goto(`${env.server.base}/progress`);
     await checkA11y(page, 'progress');
     await shot(page, `${size}-14-progress`);
     assert.equal(await page.locator('svg.chart').count(), 4);
     assert.equal(await page.locator('svg.chart circle.dot.s2').count(), 2, 'two sessions plotted');
-    await page.goto(`${server.base}/learn`);
+    await page.goto(`${env.server.base}/learn`);
     await checkA11y(page, 'learn');
     await shot(page, `${size}-15-learn`);
 
     // 6. Export, then delete the account.
-    await page.goto(`${server.base}/settings`);
+    await page.goto(`${env.server.base}/settings`);
     await checkA11y(page, 'settings');
     await shot(page, `${size}-16-settings`);
     const [json] = await Promise.all([page.waitForEvent('download'), page.click('a[href="/settings/export.json"]')]);

@@ -1,23 +1,14 @@
 // The PWA: the shell opens offline once loaded, a log made offline is kept and
 // sent when the connection returns, and it is never stored twice. Pages reflow
 // at 320 CSS pixels (WCAG 1.4.10: 1280 px at 400 % zoom).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, shot, dayOffset, isoDate, weekday } from '../lib.js';
+import { useServerAndBrowser, shot, dayOffset, isoDate, weekday } from '../lib.js';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = useServerAndBrowser();
 
 async function readyWalker(page, email) {
-  await page.goto(`${server.base}/signup`);
+  await page.goto(`${env.server.base}/signup`);
   await page.fill('#name', 'Omar');
   await page.fill('#email', email);
   await page.fill('#password', 'offline and fine');
@@ -41,13 +32,13 @@ async function readyWalker(page, email) {
 const sessions = (page) => page.evaluate(async () => (await (await fetch('/api/v1/sessions')).json()).length);
 
 test('a log made offline is sent once when the connection returns', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   await readyWalker(page, `offline-${Date.now()}@example.org`);
   // Let the service worker take control and cache the shell.
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   await page.reload();
-  await page.goto(`${server.base}/log`);
+  await page.goto(`${env.server.base}/log`);
   await page.check('input[name=pain_before][value="1"]');
   await page.check('input[name=pain_peak][value="2"]');
   await page.check('input[name=pain_after][value="1"]');
@@ -58,11 +49,11 @@ test('a log made offline is sent once when the connection returns', async () => 
   assert.match(page.url(), /\/log$/);
 
   // The shell opens offline from the cache.
-  await page.goto(`${server.base}/today`).catch(() => {});
+  await page.goto(`${env.server.base}/today`).catch(() => {});
   assert.match(await page.textContent('body'), /Today/);
 
   await context.setOffline(false);
-  await page.goto(`${server.base}/today`);
+  await page.goto(`${env.server.base}/today`);
   await page.waitForFunction(async () => (await (await fetch('/api/v1/sessions')).json()).length === 1);
   // A second flush (another page load) does not store it again.
   await page.reload();
@@ -72,11 +63,11 @@ test('a log made offline is sent once when the connection returns', async () => 
 });
 
 test('pages reflow at 320 CSS pixels without sideways scrolling', async () => {
-  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const context = await env.browser.newContext({ viewport: { width: 320, height: 640 } });
   const page = await context.newPage();
   await readyWalker(page, `reflow-${Date.now()}@example.org`);
   for (const path of ['/today', '/log', '/checkin', '/plan', '/progress', '/learn', '/settings', '/session']) {
-    await page.goto(`${server.base}${path}`);
+    await page.goto(`${env.server.base}${path}`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `${path} scrolls sideways by ${overflow}px`);
   }
