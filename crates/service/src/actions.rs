@@ -262,9 +262,16 @@ pub async fn clear<S: Store>(
     Ok(new_outcome)
 }
 
-/// Saves a set-up as the walker's programme and keeps their time zone with it.
+/// Saves the walker's set-up: the first one starts their programme; a later one
+/// changes it in place, so the history stays with it and is replayed under the
+/// new set-up. The walker's time zone follows the set-up.
 pub async fn set_up<S: Store>(store: &S, walker: WalkerId, setup: &Setup, now: Timestamp) -> ServiceResult<()> {
     setup.validate()?;
-    store.save_programme(walker, setup, now).await?;
+    match store.active_programme(walker).await? {
+        Some(p) => store.update_programme(p.id, setup).await?,
+        None => {
+            store.save_programme(walker, setup, now).await?;
+        }
+    }
     Ok(())
 }

@@ -70,6 +70,9 @@ pub trait Store: Send + Sync {
         setup: &Setup,
         now: Timestamp,
     ) -> impl Future<Output = Result<ProgrammeId>> + Send;
+    /// Changes the set-up of a programme, keeping its history, and the walker's
+    /// time zone with it, together.
+    fn update_programme(&self, programme: ProgrammeId, setup: &Setup) -> impl Future<Output = Result<()>> + Send;
     fn active_programme(&self, walker: WalkerId) -> impl Future<Output = Result<Option<ProgrammeRecord>>> + Send;
 
     fn history(&self, programme: ProgrammeId) -> impl Future<Output = Result<History>> + Send;

@@ -321,6 +321,33 @@ impl Store for SqlStore {
         Ok(id)
     }
 
+    async fn update_programme(&self, programme: ProgrammeId, s: &Setup) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let row = sqlx::query(
+            "UPDATE programmes SET start_date = $1, weeks = $2, training_days = $3, equipment = $4, baseline_pain = $5, \
+             forward_speed_tenths = $6, time_zone = $7 WHERE id = $8 RETURNING walker_id",
+        )
+        .bind(date_text(s.start))
+        .bind(i64::from(s.weeks))
+        .bind(codec::days_text(&s.training_days))
+        .bind(codec::equipment_text(&s.equipment))
+        .bind(i64::from(s.baseline_pain.value()))
+        .bind(i64::from(s.forward_speed_tenths))
+        .bind(s.time_zone.clone())
+        .bind(programme.0)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("programme {programme}")))?;
+        let walker: i64 = get(&row, "walker_id")?;
+        sqlx::query("UPDATE walkers SET time_zone = $1 WHERE id = $2")
+            .bind(s.time_zone.clone())
+            .bind(walker)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn active_programme(&self, walker: WalkerId) -> Result<Option<ProgrammeRecord>> {
         let row = sqlx::query(
             "SELECT id, start_date, weeks, training_days, equipment, baseline_pain, forward_speed_tenths, time_zone, \

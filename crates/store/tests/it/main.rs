@@ -51,6 +51,7 @@ conformance!(
     api_tokens_find_their_account,
     a_reset_code_works_once_and_signs_out_everywhere,
     deleting_a_walker_deletes_the_account,
+    a_programme_is_updated_in_place_with_its_history,
 );
 
 /// SQLite-only settings the embedded default depends on.

@@ -285,3 +285,19 @@ pub async fn deleting_a_walker_deletes_the_account<S: Store>(s: &S) {
     assert_eq!(s.session("s", now()).await.unwrap(), None);
     assert_eq!(s.account_by_api_token("t").await.unwrap(), None);
 }
+
+pub async fn a_programme_is_updated_in_place_with_its_history<S: Store>(s: &S) {
+    let (w, pid) = walker_with_programme(s, "Ky").await;
+    let p = Programme::new(setup(), false).unwrap();
+    let d = replay(&p, &Default::default(), START).decisions[0].clone();
+    s.log_session(pid, &session(START, 1), &d, now()).await.unwrap();
+    let mut changed = setup();
+    changed.time_zone = "America/Chicago".into();
+    changed.training_days = vec![Day::Tue, Day::Thu];
+    s.update_programme(pid, &changed).await.unwrap();
+    let active = s.active_programme(w).await.unwrap().unwrap();
+    assert_eq!((active.id, active.setup), (pid, changed));
+    assert_eq!(s.walker(w).await.unwrap().time_zone, "America/Chicago");
+    assert_eq!(s.history(pid).await.unwrap().logs.len(), 1);
+    assert!(matches!(s.update_programme(store::ProgrammeId(9999), &setup()).await, Err(StoreError::NotFound(_))));
+}

@@ -202,3 +202,22 @@ async fn the_demo_seeds_three_weeks_of_history() {
     // Seeding twice is harmless.
     web::demo::seed(app.state.store(), today).await.unwrap();
 }
+
+#[tokio::test]
+async fn changing_the_set_up_keeps_the_history() {
+    let app = App::new().await;
+    let w = app.ready_walker("ke@example.org", "kept-note").await;
+    let form = format!(
+        "csrf={}&start=2026-11-02&time_zone=Europe%2FLisbon&baseline_pain=3&weeks=8&forward_speed=3.2&day=mon&day=thu&equipment=bike",
+        w.csrf
+    );
+    let res = app.post("/settings/setup", &w.cookie, &form).await;
+    assert_eq!(res.location, "/today", "{}", res.body);
+    let export = app.get("/settings/export.json", &w.cookie).await.body;
+    assert!(export.contains("kept-note") && export.contains("Europe/Lisbon"), "{export}");
+    let bad = app
+        .post("/settings/setup", &w.cookie, &format!("csrf={}&start=soon&baseline_pain=3&day=mon&day=thu", w.csrf))
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("start: &#39;soon&#39; is not a date"), "{}", bad.body);
+}
