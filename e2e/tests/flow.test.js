@@ -38,8 +38,7 @@ for (const [size, viewport] of [['phone', { width: 390, height: 844 }], ['deskto
     const email = `walker-${size}-${Date.now()}@example.org`;
 
     // 1. Sign up; a screening with a red flag is blocked.
-    await page.goto(`${env.server.base}/`);
-    await page.waitForURL('**/signin');
+    await page.goto(`${env.server.base}/signin`);
     await checkA11y(page, 'signin');
     await shot(page, `${size}-01-signin`);
     await page.click('a[href="/signup"]');

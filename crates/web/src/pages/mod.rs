@@ -102,8 +102,16 @@ pub async fn ready(state: &AppState, who: &SignedIn) -> Result<Result<service::S
     })
 }
 
-pub async fn home(MaybeSignedIn(who): MaybeSignedIn) -> Redirect {
-    Redirect::to(if who.is_some() { "/today" } else { "/signin" })
+/// Signed in: today. Otherwise sign in, or sign up on a server nobody uses yet.
+pub async fn home(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    MaybeSignedIn(who): MaybeSignedIn,
+) -> Result<Redirect, AppError> {
+    if who.is_some() {
+        return Ok(Redirect::to("/today"));
+    }
+    let empty = state.store().walkers().await?.is_empty();
+    Ok(Redirect::to(if empty { "/signup" } else { "/signin" }))
 }
 
 /// The 0-10 pain selector: large radio buttons with word anchors.
