@@ -12,5 +12,5 @@ mod views;
 pub use actions::*;
 pub use error::{ServiceError, ServiceResult};
 pub use export::{export_csv, export_json};
-pub use state::{Stage, State, load, stage};
+pub use state::{Stage, State, load, stage, stage_for};
 pub use views::*;

@@ -69,7 +69,12 @@ pub async fn load<S: Store>(store: &S, walker: WalkerId, today: Date) -> Service
 }
 
 pub async fn stage<S: Store>(store: &S, id: WalkerId, today: Date) -> ServiceResult<Stage> {
-    let walker = store.walker(id).await?;
+    stage_for(store, store.walker(id).await?, today).await
+}
+
+/// [`stage`] for a walker already loaded (saves a query on hot pages).
+pub async fn stage_for<S: Store>(store: &S, walker: Walker, today: Date) -> ServiceResult<Stage> {
+    let id = walker.id;
     let Some(screen) = store.latest_screening(id).await? else { return Ok(Stage::NeedsScreening) };
     let Some(record) = store.active_programme(id).await? else { return Ok(Stage::NeedsSetup(screen)) };
     let clearance = store.latest_clearance(id).await?;

@@ -71,7 +71,7 @@ pub async fn connect(url: &str) -> Result<SqlStore> {
     let pool = match backend {
         Backend::Sqlite => {
             // An in-memory database exists per connection: keep exactly one.
-            let max = if url.contains(":memory:") || url.contains("mode=memory") { 1 } else { 4 };
+            let max = if url.contains(":memory:") || url.contains("mode=memory") { 1 } else { 8 };
             let pool = AnyPoolOptions::new()
                 .max_connections(max)
                 .after_connect(|conn, _| {
@@ -87,7 +87,7 @@ pub async fn connect(url: &str) -> Result<SqlStore> {
             pool
         }
         Backend::Postgres => {
-            let pool = AnyPoolOptions::new().max_connections(8).connect(url).await?;
+            let pool = AnyPoolOptions::new().max_connections(16).connect(url).await?;
             POSTGRES_MIGRATIONS.run(&pool).await?;
             pool
         }

@@ -584,8 +584,10 @@ impl Store for SqlStore {
     }
 
     async fn session(&self, token_hash: &str, now: Timestamp) -> Result<Option<WebSession>> {
+        // One round trip: the session and its account, on every signed-in request.
         let row = sqlx::query(
-            "SELECT account_id, csrf_token, expires_at FROM web_sessions WHERE token_hash = $1 AND expires_at > $2",
+            "SELECT a.*, s.csrf_token, s.expires_at FROM web_sessions s JOIN accounts a ON a.id = s.account_id \
+             WHERE s.token_hash = $1 AND s.expires_at > $2",
         )
         .bind(token_hash.to_string())
         .bind(millis(now))
@@ -593,7 +595,7 @@ impl Store for SqlStore {
         .await?;
         let Some(row) = row else { return Ok(None) };
         Ok(Some(WebSession {
-            account: AccountId(get(&row, "account_id")?),
+            account: Self::account_row(&row)?,
             csrf_token: get(&row, "csrf_token")?,
             expires_at: timestamp(get(&row, "expires_at")?)?,
         }))

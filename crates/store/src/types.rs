@@ -94,7 +94,7 @@ pub struct NewAccount {
 /// A signed-in browser session, found by the hash of its cookie token.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WebSession {
-    pub account: AccountId,
+    pub account: Account,
     pub csrf_token: String,
     pub expires_at: Timestamp,
 }

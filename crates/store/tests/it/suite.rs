@@ -247,7 +247,7 @@ pub async fn sessions_expire_and_sign_out<S: Store>(s: &S) {
     let a = s.create_account(&new_account("lu@example.org"), now()).await.unwrap();
     s.create_session(a.id, "hash1", "csrf1", now(), later(3600)).await.unwrap();
     let found = s.session("hash1", later(10)).await.unwrap().unwrap();
-    assert_eq!((found.account, found.csrf_token.as_str()), (a.id, "csrf1"));
+    assert_eq!((found.account.id, found.csrf_token.as_str()), (a.id, "csrf1"));
     assert_eq!(s.session("hash1", later(3601)).await.unwrap(), None);
     assert_eq!(s.session("other", later(10)).await.unwrap(), None);
     s.delete_session("hash1").await.unwrap();

@@ -69,10 +69,12 @@ pub fn router() -> axum::Router<AppState> {
 type ApiResult<T> = Result<Json<T>, ApiError>;
 
 async fn ready(state: &AppState, account: &store::Account) -> Result<service::State, ApiError> {
-    let w = state.store().walker(account.walker).await?;
-    let tz = jiff::tz::TimeZone::get(&w.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
-    let today = jiff::Timestamp::now().to_zoned_datetime(tz).date();
-    Ok(service::load(state.store(), account.walker, today).await?)
+    let walker = state.store().walker(account.walker).await?;
+    let today = crate::pages::today_in(&walker.time_zone);
+    match service::stage_for(state.store(), walker, today).await? {
+        service::Stage::Ready(s) => Ok(*s),
+        _ => Err(ApiError(AppError::bad("finish the screening and set-up first"))),
+    }
 }
 
 fn parse_date(field: &str, v: &Option<String>) -> Result<Option<jiff::civil::Date>, ApiError> {

@@ -36,8 +36,7 @@ async fn session_from(headers: &axum::http::HeaderMap, state: &AppState) -> Resu
     let token_digest = digest(token);
     let store = state.store();
     let Some(session) = store.session(&token_digest, jiff::Timestamp::now()).await? else { return Ok(None) };
-    let account = store.account(session.account).await?;
-    Ok(Some(SignedIn { account, csrf: session.csrf_token, token_digest }))
+    Ok(Some(SignedIn { account: session.account, csrf: session.csrf_token, token_digest }))
 }
 
 impl FromRequestParts<AppState> for SignedIn {

@@ -85,17 +85,22 @@ pub fn error_page(status: u16, message: &str) -> Html<String> {
     Html(page.render().unwrap_or_else(|_| message.to_string()))
 }
 
+/// Today's date in a time zone (UTC if the name is unknown).
+pub fn today_in(time_zone: &str) -> Date {
+    let tz = jiff::tz::TimeZone::get(time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
+    jiff::Timestamp::now().to_zoned_datetime(tz).date()
+}
+
 /// Today's date in the walker's time zone.
 pub async fn walker_today(state: &AppState, who: &SignedIn) -> Result<Date, AppError> {
-    let w = state.store().walker(who.account.walker).await?;
-    let tz = jiff::tz::TimeZone::get(&w.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
-    Ok(jiff::Timestamp::now().to_zoned_datetime(tz).date())
+    Ok(today_in(&state.store().walker(who.account.walker).await?.time_zone))
 }
 
 /// The walker's state, or where to send them to finish getting started.
 pub async fn ready(state: &AppState, who: &SignedIn) -> Result<Result<service::State, Response>, AppError> {
-    let today = walker_today(state, who).await?;
-    Ok(match service::stage(state.store(), who.account.walker, today).await? {
+    let walker = state.store().walker(who.account.walker).await?;
+    let today = today_in(&walker.time_zone);
+    Ok(match service::stage_for(state.store(), walker, today).await? {
         Stage::NeedsScreening => Err(Redirect::to("/onboarding").into_response()),
         Stage::NeedsSetup(_) => Err(Redirect::to("/outcome").into_response()),
         Stage::Ready(s) => Ok(*s),
