@@ -76,7 +76,10 @@ pub async fn connect(url: &str) -> Result<SqlStore> {
                 .max_connections(max)
                 .after_connect(|conn, _| {
                     Box::pin(async move {
-                        conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;").await?;
+                        // A small page cache per connection keeps the server under its memory
+                        // budget; the OS file cache serves the rest.
+                        conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA cache_size = -512;")
+                            .await?;
                         Ok(())
                     })
                 })
