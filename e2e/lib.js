@@ -24,17 +24,20 @@ export async function startServer() {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let log = '';
-  proc.stderr.on('data', (d) => { log += d; });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      const res = await fetch(`${base}/healthz`);
-      if (res.ok) return { base, stop: () => proc.kill('SIGINT'), log: () => log };
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  proc.kill();
-  throw new Error(`server did not start: ${log}`);
+  // The server says when it listens; wait for that line instead of polling.
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${log}`)), 20000);
+    proc.stderr.on('data', (d) => {
+      log += d;
+      if (log.includes('retrowalk is running at')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    proc.on('exit', (code) => reject(new Error(`server exited with ${code}: ${log}`)));
+  });
+  return { base, stop: () => proc.kill('SIGINT'), log: () => log };
 }
 
 export async function launch() {
