@@ -67,6 +67,7 @@ impl SqlStore {
         .bind(millis(now))
         .fetch_one(&mut *conn)
         .await?;
+        Self::bump_walker(conn, walker).await?;
         Ok(ScreeningId(get(&row, "id")?))
     }
 
@@ -91,6 +92,7 @@ impl SqlStore {
         .bind(millis(now))
         .fetch_one(&mut *conn)
         .await?;
+        Self::bump_walker(conn, walker).await?;
         Ok(ProgrammeId(get(&row, "id")?))
     }
 
@@ -112,6 +114,27 @@ impl SqlStore {
         .bind(date_text(d.effective))
         .bind(codec::to_json(d)?)
         .bind(millis(now))
+        .execute(&mut *conn)
+        .await?;
+        // Every session, check-in and override writes a decision: one bump covers them.
+        Self::bump_programme_walker(conn, programme).await?;
+        Ok(())
+    }
+
+    /// Marks the walker's state as changed, inside the caller's transaction.
+    async fn bump_walker(conn: &mut AnyConnection, walker: WalkerId) -> Result<()> {
+        sqlx::query("UPDATE walkers SET version = version + 1 WHERE id = $1")
+            .bind(walker.0)
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
+    }
+
+    async fn bump_programme_walker(conn: &mut AnyConnection, programme: ProgrammeId) -> Result<()> {
+        sqlx::query(
+            "UPDATE walkers SET version = version + 1 WHERE id = (SELECT walker_id FROM programmes WHERE id = $1)",
+        )
+        .bind(programme.0)
         .execute(&mut *conn)
         .await?;
         Ok(())
@@ -197,7 +220,7 @@ impl Store for SqlStore {
     }
 
     async fn walkers(&self) -> Result<Vec<Walker>> {
-        let rows = sqlx::query("SELECT id, name, time_zone, created_at FROM walkers ORDER BY id")
+        let rows = sqlx::query("SELECT id, name, time_zone, created_at, version FROM walkers ORDER BY id")
             .fetch_all(&self.pool)
             .await?;
         rows.iter()
@@ -207,13 +230,14 @@ impl Store for SqlStore {
                     name: get(r, "name")?,
                     time_zone: get(r, "time_zone")?,
                     created_at: timestamp(get(r, "created_at")?)?,
+                    version: get(r, "version")?,
                 })
             })
             .collect()
     }
 
     async fn walker(&self, id: WalkerId) -> Result<Walker> {
-        let row = sqlx::query("SELECT id, name, time_zone, created_at FROM walkers WHERE id = $1")
+        let row = sqlx::query("SELECT id, name, time_zone, created_at, version FROM walkers WHERE id = $1")
             .bind(id.0)
             .fetch_optional(&self.pool)
             .await?
@@ -223,6 +247,7 @@ impl Store for SqlStore {
             name: get(&row, "name")?,
             time_zone: get(&row, "time_zone")?,
             created_at: timestamp(get(&row, "created_at")?)?,
+            version: get(&row, "version")?,
         })
     }
 
@@ -241,8 +266,10 @@ impl Store for SqlStore {
         outcome: &Outcome,
         now: Timestamp,
     ) -> Result<ScreeningId> {
-        let mut conn = self.pool.acquire().await?;
-        Self::insert_screening(&mut conn, walker, answers, outcome, now).await
+        let mut tx = self.pool.begin().await?;
+        let id = Self::insert_screening(&mut tx, walker, answers, outcome, now).await?;
+        tx.commit().await?;
+        Ok(id)
     }
 
     async fn latest_screening(&self, walker: WalkerId) -> Result<Option<ScreeningRecord>> {
@@ -312,7 +339,7 @@ impl Store for SqlStore {
         let mut tx = self.pool.begin().await?;
         let id = Self::insert_programme(&mut tx, walker, setup, now).await?;
         // The walker's dates live in the programme's time zone.
-        sqlx::query("UPDATE walkers SET time_zone = $1 WHERE id = $2")
+        sqlx::query("UPDATE walkers SET time_zone = $1, version = version + 1 WHERE id = $2")
             .bind(setup.time_zone.clone())
             .bind(walker.0)
             .execute(&mut *tx)
@@ -339,7 +366,7 @@ impl Store for SqlStore {
         .await?
         .ok_or_else(|| StoreError::NotFound(format!("programme {programme}")))?;
         let walker: i64 = get(&row, "walker_id")?;
-        sqlx::query("UPDATE walkers SET time_zone = $1 WHERE id = $2")
+        sqlx::query("UPDATE walkers SET time_zone = $1, version = version + 1 WHERE id = $2")
             .bind(s.time_zone.clone())
             .bind(walker)
             .execute(&mut *tx)
@@ -507,7 +534,7 @@ impl Store for SqlStore {
     }
 
     async fn update_walker(&self, id: WalkerId, name: &str, time_zone: &str) -> Result<()> {
-        let done = sqlx::query("UPDATE walkers SET name = $1, time_zone = $2 WHERE id = $3")
+        let done = sqlx::query("UPDATE walkers SET name = $1, time_zone = $2, version = version + 1 WHERE id = $3")
             .bind(name.to_string())
             .bind(time_zone.to_string())
             .bind(id.0)
@@ -586,7 +613,8 @@ impl Store for SqlStore {
     async fn session(&self, token_hash: &str, now: Timestamp) -> Result<Option<WebSession>> {
         // One round trip: the session and its account, on every signed-in request.
         let row = sqlx::query(
-            "SELECT a.*, s.csrf_token, s.expires_at FROM web_sessions s JOIN accounts a ON a.id = s.account_id \
+            "SELECT a.*, s.csrf_token, s.expires_at, w.version AS walker_version FROM web_sessions s \
+             JOIN accounts a ON a.id = s.account_id JOIN walkers w ON w.id = a.walker_id \
              WHERE s.token_hash = $1 AND s.expires_at > $2",
         )
         .bind(token_hash.to_string())
@@ -596,6 +624,7 @@ impl Store for SqlStore {
         let Some(row) = row else { return Ok(None) };
         Ok(Some(WebSession {
             account: Self::account_row(&row)?,
+            walker_version: get(&row, "walker_version")?,
             csrf_token: get(&row, "csrf_token")?,
             expires_at: timestamp(get(&row, "expires_at")?)?,
         }))

@@ -28,6 +28,8 @@ pub struct Walker {
     pub name: String,
     pub time_zone: String,
     pub created_at: Timestamp,
+    /// Bumped by every write about this walker (see migration 3).
+    pub version: i64,
 }
 
 /// A new walker with the screen and set-up that come with them.
@@ -95,6 +97,8 @@ pub struct NewAccount {
 #[derive(Clone, Debug, PartialEq)]
 pub struct WebSession {
     pub account: Account,
+    /// The walker's version now: a cache of their state is current while it matches.
+    pub walker_version: i64,
     pub csrf_token: String,
     pub expires_at: Timestamp,
 }

@@ -8,6 +8,7 @@
 mod api;
 mod assets;
 mod auth;
+mod cache;
 mod charts;
 pub mod demo;
 mod error;

@@ -1,6 +1,7 @@
 //! Shared state: the store, settings, the login throttle and translations.
 
 use crate::auth::throttle::Throttle;
+use crate::cache::StateCache;
 use crate::i18n::I18n;
 use std::sync::Arc;
 use store::SqlStore;
@@ -28,11 +29,20 @@ struct Inner {
     config: Config,
     throttle: Throttle,
     i18n: I18n,
+    cache: StateCache,
 }
 
 impl AppState {
     pub fn new(store: SqlStore, config: Config) -> AppState {
-        AppState { inner: Arc::new(Inner { store, config, throttle: Throttle::default(), i18n: I18n::english() }) }
+        AppState {
+            inner: Arc::new(Inner {
+                store,
+                config,
+                throttle: Throttle::default(),
+                i18n: I18n::english(),
+                cache: StateCache::default(),
+            }),
+        }
     }
 
     pub fn store(&self) -> &SqlStore {
@@ -45,6 +55,10 @@ impl AppState {
 
     pub fn throttle(&self) -> &Throttle {
         &self.inner.throttle
+    }
+
+    pub fn cache(&self) -> &StateCache {
+        &self.inner.cache
     }
 
     pub fn i18n(&self) -> &I18n {

@@ -52,6 +52,7 @@ conformance!(
     a_reset_code_works_once_and_signs_out_everywhere,
     deleting_a_walker_deletes_the_account,
     a_programme_is_updated_in_place_with_its_history,
+    every_write_bumps_the_walker_version,
 );
 
 /// SQLite-only settings the embedded default depends on.

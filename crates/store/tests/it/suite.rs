@@ -301,3 +301,34 @@ pub async fn a_programme_is_updated_in_place_with_its_history<S: Store>(s: &S) {
     assert_eq!(s.history(pid).await.unwrap().logs.len(), 1);
     assert!(matches!(s.update_programme(store::ProgrammeId(9999), &setup()).await, Err(StoreError::NotFound(_))));
 }
+
+/// Every kind of write bumps the walker's version; reads leave it alone.
+pub async fn every_write_bumps_the_walker_version<S: Store>(s: &S) {
+    let a = s.create_account(&new_account("ve@example.org"), now()).await.unwrap();
+    s.create_session(a.id, "vs", "c", now(), later(3600)).await.unwrap();
+    let version = || async { s.session("vs", now()).await.unwrap().unwrap().walker_version };
+    let mut last = version().await;
+    let mut changed = |v: i64, what: &str| {
+        assert!(v > last, "{what} did not bump the version");
+        last = v;
+    };
+    s.save_screening(a.walker, &Answers::all_no(), &evaluate(&Answers::all_no(), None), now()).await.unwrap();
+    changed(version().await, "a screening");
+    let pid = s.save_programme(a.walker, &setup(), now()).await.unwrap();
+    changed(version().await, "a new programme");
+    s.update_programme(pid, &setup()).await.unwrap();
+    changed(version().await, "a set-up change");
+    let p = Programme::new(setup(), false).unwrap();
+    let d = replay(&p, &Default::default(), START).decisions[0].clone();
+    s.log_session(pid, &session(START, 1), &d, now()).await.unwrap();
+    changed(version().await, "a session log");
+    let c = CheckIn { session_date: START, date: add_days(START, 1), pain: Pain::new(3).unwrap(), symptoms: vec![] };
+    s.check_in(pid, &c, &d, now()).await.unwrap();
+    changed(version().await, "a check-in");
+    s.update_walker(a.walker, "Vee", "UTC").await.unwrap();
+    changed(version().await, "a rename");
+    s.history(pid).await.unwrap();
+    s.latest_screening(a.walker).await.unwrap();
+    assert_eq!(version().await, last, "reads do not bump");
+    assert_eq!(s.walker(a.walker).await.unwrap().version, last);
+}

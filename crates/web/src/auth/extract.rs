@@ -27,6 +27,8 @@ pub fn cookie<'a>(parts: &'a axum::http::HeaderMap, name: &str) -> Option<&'a st
 #[derive(Clone, Debug)]
 pub struct SignedIn {
     pub account: Account,
+    /// The walker's state version when this request began.
+    pub walker_version: i64,
     pub csrf: String,
     pub token_digest: String,
 }
@@ -36,7 +38,12 @@ async fn session_from(headers: &axum::http::HeaderMap, state: &AppState) -> Resu
     let token_digest = digest(token);
     let store = state.store();
     let Some(session) = store.session(&token_digest, jiff::Timestamp::now()).await? else { return Ok(None) };
-    Ok(Some(SignedIn { account: session.account, csrf: session.csrf_token, token_digest }))
+    Ok(Some(SignedIn {
+        account: session.account,
+        walker_version: session.walker_version,
+        csrf: session.csrf_token,
+        token_digest,
+    }))
 }
 
 impl FromRequestParts<AppState> for SignedIn {

@@ -19,6 +19,7 @@ use askama::Template;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use jiff::civil::Date;
 use service::Stage;
+use std::sync::Arc;
 use store::Store;
 
 /// What every page's layout needs.
@@ -96,14 +97,22 @@ pub async fn walker_today(state: &AppState, who: &SignedIn) -> Result<Date, AppE
     Ok(today_in(&state.store().walker(who.account.walker).await?.time_zone))
 }
 
-/// The walker's state, or where to send them to finish getting started.
-pub async fn ready(state: &AppState, who: &SignedIn) -> Result<Result<service::State, Response>, AppError> {
+/// The walker's state (from the cache while it is current), or where to send
+/// them to finish getting started.
+pub async fn ready(state: &AppState, who: &SignedIn) -> Result<Result<Arc<service::State>, Response>, AppError> {
+    if let Some(s) = state.cache().get(who.account.walker, who.walker_version) {
+        return Ok(Ok(s));
+    }
     let walker = state.store().walker(who.account.walker).await?;
     let today = today_in(&walker.time_zone);
     Ok(match service::stage_for(state.store(), walker, today).await? {
         Stage::NeedsScreening => Err(Redirect::to("/onboarding").into_response()),
         Stage::NeedsSetup(_) => Err(Redirect::to("/outcome").into_response()),
-        Stage::Ready(s) => Ok(*s),
+        Stage::Ready(s) => {
+            let s: Arc<service::State> = Arc::from(s);
+            state.cache().put(Arc::clone(&s));
+            Ok(s)
+        }
     })
 }
 
