@@ -134,6 +134,21 @@ rows! {
     WARM_UP = "parikh2022.warm_up", Secondary, "2.3",
         "Backward-walking programmes for older adults used a 5-minute warm-up and cool-down around the walk.",
         "Parikh & Desai 2022; Anandh & Varughese 2023";
+    TUG_MDC = "alghadir2015.tug_mdc", Verified, "6.4",
+        "In knee osteoarthritis, a Timed Up and Go change smaller than 1.10 s (same rater) can be measurement error.",
+        "Alghadir A et al. BMC Musculoskelet Disord 2015. doi:10.1186/s12891-015-0637-8";
+    CST_MDC = "gill2022.chair_stand_mdc", Verified, "6.4",
+        "For one person with early knee osteoarthritis, a 30-second chair stand change under about 2.5 stands can be measurement error.",
+        "Gill S et al. 2022 (30s-CST reliability in early knee OA)";
+    CST_NORMS = "riklijones.chair_stand_norms", Secondary, "6.4",
+        "Usual 30-second chair stand ranges (25th-75th percentile) for community adults aged 60-94, by age band and sex.",
+        "Rikli RE, Jones CJ. J Aging Phys Act 1999;7:162-181; Senior Fitness Test Manual 2nd ed. 2013";
+    OARSI_TESTS = "dobson2013.oarsi_tests", Verified, "6.4",
+        "The OARSI core performance tests for hip and knee osteoarthritis include the 30-second chair stand and the 40-m fast-paced walk; Timed Up and Go is also recommended.",
+        "Dobson F et al. Osteoarthritis Cartilage 2013;21:1042-1052";
+    DESIGN_OUTCOMES = "design.outcome_schedule", Design, "6",
+        "Our rule: measure at baseline, week 3, week 6, 3 months and 12 months, and describe each change against the smallest real change where one is known.",
+        "retrowalk design, from EVIDENCE.md section 6";
     DESIGN_FALL_RISK = "design.fall_risk_mapping", Design, "4.3",
         "Our rule: a fall in the past year, unsteadiness, fear of falling, a walking aid, TUG over 12 s or a slow backward walk means supported-only: handrails and safety key (or a wall and someone nearby), and no incline.",
         "retrowalk design, from the fall-risk rows of EVIDENCE.md section 4.3";

@@ -51,3 +51,14 @@ fn no_licensed_instrument_wording_is_shipped() {
         }
     }
 }
+
+#[test]
+fn every_outcome_measure_cites_known_evidence_and_says_how() {
+    for m in coach::outcomes::Measure::ALL {
+        assert_known(m.evidence(), m.name());
+        assert!(!m.instructions().is_empty());
+        if let Some(t) = m.threshold() {
+            assert_known(&[t.evidence], m.name());
+        }
+    }
+}
