@@ -104,6 +104,18 @@ pub trait Store: Send + Sync {
     /// Renames the walker and sets the time zone their dates are kept in.
     fn update_walker(&self, id: WalkerId, name: &str, time_zone: &str) -> impl Future<Output = Result<()>> + Send;
 
+    /// Records an outcome result; when it changes the screen (a timed fall-risk
+    /// test), the new screening is written in the same transaction.
+    fn save_outcome(
+        &self,
+        walker: WalkerId,
+        outcome: &OutcomeRecord,
+        rescreen: Option<(&Answers, &Outcome)>,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<()>> + Send;
+    /// Every outcome result for the walker, oldest first.
+    fn outcomes(&self, walker: WalkerId) -> impl Future<Output = Result<Vec<OutcomeRecord>>> + Send;
+
     // ---- accounts, sessions and tokens (web app and API) ----
 
     /// Creates a walker and the account that owns it, together. A taken email

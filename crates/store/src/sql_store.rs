@@ -2,8 +2,8 @@
 
 use crate::codec::{self, corrupt, date, date_text, millis, small, timestamp};
 use crate::{
-    Account, AccountId, Backend, DecisionRecord, NewAccount, NewWalker, ProgrammeId, ProgrammeRecord, Result,
-    ScreeningId, ScreeningRecord, Store, StoreError, Walker, WalkerId, WalkerIds, WebSession,
+    Account, AccountId, Backend, DecisionRecord, NewAccount, NewWalker, OutcomeRecord, ProgrammeId, ProgrammeRecord,
+    Result, ScreeningId, ScreeningRecord, Store, StoreError, Walker, WalkerId, WalkerIds, WebSession,
 };
 use coach::adaptation::Decision;
 use coach::history::{CheckIn, History, Override, SessionLog};
@@ -528,6 +528,54 @@ impl Store for SqlStore {
                     cause: get(r, "cause")?,
                     decision: codec::json(&get::<String>(r, "decision")?, "decision")?,
                     created_at: timestamp(get(r, "created_at")?)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn save_outcome(
+        &self,
+        walker: WalkerId,
+        o: &OutcomeRecord,
+        rescreen: Option<(&Answers, &Outcome)>,
+        now: Timestamp,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO outcomes (walker_id, measure, value, taken_on, detail, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(walker.0)
+        .bind(o.measure.id())
+        .bind(o.value)
+        .bind(date_text(o.taken_on))
+        .bind(o.detail.clone())
+        .bind(millis(now))
+        .execute(&mut *tx)
+        .await?;
+        match rescreen {
+            Some((answers, outcome)) => {
+                Self::insert_screening(&mut tx, walker, answers, outcome, now).await?;
+            }
+            None => Self::bump_walker(&mut tx, walker).await?,
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn outcomes(&self, walker: WalkerId) -> Result<Vec<OutcomeRecord>> {
+        let rows = sqlx::query(
+            "SELECT measure, value, taken_on, detail FROM outcomes WHERE walker_id = $1 ORDER BY taken_on, id",
+        )
+        .bind(walker.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(OutcomeRecord {
+                    measure: coach::outcomes::Measure::parse(&get::<String>(r, "measure")?).map_err(corrupt)?,
+                    value: get(r, "value")?,
+                    taken_on: date(&get::<String>(r, "taken_on")?)?,
+                    detail: get(r, "detail")?,
                 })
             })
             .collect()

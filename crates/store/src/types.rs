@@ -102,3 +102,15 @@ pub struct WebSession {
     pub csrf_token: String,
     pub expires_at: Timestamp,
 }
+
+/// One outcome result.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OutcomeRecord {
+    pub measure: coach::outcomes::Measure,
+    /// In the measure's unit (the 40-metre walk as m/s).
+    pub value: f64,
+    pub taken_on: jiff::civil::Date,
+    /// Extra parts as JSON (the activities and their ratings), or empty.
+    #[serde(default)]
+    pub detail: String,
+}

@@ -53,6 +53,7 @@ conformance!(
     deleting_a_walker_deletes_the_account,
     a_programme_is_updated_in_place_with_its_history,
     every_write_bumps_the_walker_version,
+    outcomes_round_trip_and_can_change_the_screen,
 );
 
 /// SQLite-only settings the embedded default depends on.

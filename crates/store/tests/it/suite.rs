@@ -5,12 +5,13 @@ use coach::adaptation::{Action, replay};
 use coach::dates::add_days;
 use coach::dose::{Dose, Support, Surface};
 use coach::history::{CheckIn, Override, SessionLog, Symptom};
+use coach::outcomes::Measure;
 use coach::programme::Programme;
 use coach::screening::{Answers, Clearance, Question, Status, evaluate};
 use coach::setup::{Day, Equipment, Setup};
 use jiff::Timestamp;
 use jiff::civil::{Date, date};
-use store::{NewAccount, NewWalker, Store, StoreError, WalkerId};
+use store::{NewAccount, NewWalker, OutcomeRecord, Store, StoreError, WalkerId};
 
 const START: Date = date(2026, 11, 23);
 
@@ -331,4 +332,28 @@ pub async fn every_write_bumps_the_walker_version<S: Store>(s: &S) {
     s.latest_screening(a.walker).await.unwrap();
     assert_eq!(version().await, last, "reads do not bump");
     assert_eq!(s.walker(a.walker).await.unwrap().version, last);
+}
+
+pub async fn outcomes_round_trip_and_can_change_the_screen<S: Store>(s: &S) {
+    let (w, _) = walker_with_programme(s, "Lo").await;
+    let walk = OutcomeRecord { measure: Measure::FastWalk40m, value: 1.25, taken_on: START, detail: String::new() };
+    s.save_outcome(w, &walk, None, now()).await.unwrap();
+    let own = OutcomeRecord {
+        measure: Measure::OwnActivities,
+        value: 4.5,
+        taken_on: add_days(START, 1),
+        detail: r#"[["stairs",4],["car",5]]"#.into(),
+    };
+    s.save_outcome(w, &own, None, now()).await.unwrap();
+    let answers = Answers { tug_seconds: Some(13.0), ..Answers::all_no() };
+    let tug = OutcomeRecord {
+        measure: Measure::TimedUpAndGo,
+        value: 13.0,
+        taken_on: add_days(START, 2),
+        detail: String::new(),
+    };
+    s.save_outcome(w, &tug, Some((&answers, &evaluate(&answers, None))), now()).await.unwrap();
+    assert_eq!(s.outcomes(w).await.unwrap(), vec![walk, own, tug]);
+    assert_eq!(s.latest_screening(w).await.unwrap().unwrap().outcome.status, Status::SupportedOnly);
+    assert!(s.outcomes(WalkerId(4242)).await.unwrap().is_empty());
 }
