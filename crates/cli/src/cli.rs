@@ -59,6 +59,9 @@ pub enum Command {
     History,
     /// Weekly minutes, pain trend and adherence.
     Progress,
+    /// Outcome measures: record a result, see changes, read how to take a test.
+    #[command(subcommand)]
+    Outcome(OutcomeCommand),
     /// A clinician's dose change, with a reason. It wins over the coach and is recorded.
     Override(OverrideArgs),
     /// Export all your data.
@@ -110,6 +113,29 @@ pub enum TokenCommand {
         #[arg(long, default_value = "cli")]
         name: String,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OutcomeCommand {
+    /// Record a result: pain_now, pain_worst_week, global_change, chair_stand30s (stands),
+    /// timed_up_and_go, fast_walk40m, backward_walk3m (seconds), or own_activities with --activity.
+    Record {
+        measure: String,
+        /// The result; timed walks in seconds.
+        value: Option<f64>,
+        /// For own_activities: NAME=SCORE, 3 to 5 times (score 0-10).
+        #[arg(long = "activity", value_name = "NAME=SCORE")]
+        activities: Vec<String>,
+        /// When it was taken (YYYY-MM-DD); default today.
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+    },
+    /// Each measure's first and latest result, and what the change means.
+    List,
+    /// How to take a measure, in plain words.
+    How { measure: String },
+    /// The measures due now.
+    Due,
 }
 
 #[derive(Debug, Args)]

@@ -29,6 +29,7 @@ pub async fn export_json<S: Store>(store: &S, state: &State, now: jiff::Timestam
         "checkins": state.history.checkins,
         "overrides": state.history.overrides,
         "decisions": decisions,
+        "outcomes": store.outcomes(state.walker.id).await?,
     }))
 }
 

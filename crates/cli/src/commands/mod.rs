@@ -7,6 +7,7 @@ mod export;
 mod history;
 mod init;
 mod log;
+mod outcome;
 mod overrides;
 mod plan;
 mod progress;
@@ -47,6 +48,7 @@ pub async fn run(cli: Cli) -> CliResult<Output> {
         Command::Checkin(a) => checkin::run(g, a).await,
         Command::History => history::run(g).await,
         Command::Progress => progress::run(g).await,
+        Command::Outcome(cmd) => outcome::run(g, cmd).await,
         Command::Override(a) => overrides::run(g, a).await,
         Command::Export(a) => export::run(g, a).await,
         Command::Serve(a) => serve::run(g, a).await,

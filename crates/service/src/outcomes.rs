@@ -1,0 +1,139 @@
+//! Outcome measures: record a result (a fall-risk test re-screens the walker in
+//! the same transaction) and read the table of changes.
+
+use crate::{ServiceError, ServiceResult};
+use coach::outcomes::{self, Flag, Interpretation, Measure};
+use coach::screening::{Outcome, evaluate};
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::Serialize;
+use store::{OutcomeRecord, Store, WalkerId};
+
+/// A result as entered: the value in its entry unit (seconds for timed walks),
+/// or the walker's own activities with their 0-10 ratings.
+#[derive(Clone, Debug)]
+pub struct OutcomeInput {
+    pub measure: Measure,
+    pub value: Option<f64>,
+    pub activities: Vec<(String, f64)>,
+    pub date: Date,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Recorded {
+    pub record: OutcomeRecord,
+    /// Against the first result of the same measure, if there is one.
+    pub change: Option<Interpretation>,
+    pub flags: Vec<Flag>,
+    /// The new screening outcome, when this result changed it.
+    pub screen_changed: Option<Outcome>,
+}
+
+fn activities_value(items: &[(String, f64)]) -> ServiceResult<(f64, String)> {
+    if !(3..=5).contains(&items.len()) {
+        return Err(ServiceError::input(format!("activities: name 3 to 5 activities; got {}", items.len())));
+    }
+    for (name, score) in items {
+        if name.trim().is_empty() || name.chars().count() > 80 {
+            return Err(ServiceError::input("activities: each activity needs a name of up to 80 characters"));
+        }
+        if !(0.0..=10.0).contains(score) || score.fract() != 0.0 {
+            return Err(ServiceError::input(format!(
+                "activities: '{name}' is rated 0 to 10 in whole numbers; got {score}"
+            )));
+        }
+    }
+    let mean = items.iter().map(|(_, s)| s).sum::<f64>() / items.len() as f64;
+    let detail = serde_json::to_string(items).map_err(|e| ServiceError::input(e.to_string()))?;
+    Ok(((mean * 10.0).round() / 10.0, detail))
+}
+
+pub async fn record_outcome<S: Store>(
+    store: &S,
+    walker: WalkerId,
+    input: OutcomeInput,
+    today: Date,
+    now: Timestamp,
+) -> ServiceResult<Recorded> {
+    if input.date > today {
+        return Err(ServiceError::input(format!("date: {} is in the future", input.date)));
+    }
+    let (value, detail) = if input.measure == Measure::OwnActivities {
+        activities_value(&input.activities)?
+    } else {
+        let v = input.value.ok_or_else(|| ServiceError::input(format!("{}: a value is needed", input.measure.id())))?;
+        (input.measure.validate(v)?, String::new())
+    };
+    let record = OutcomeRecord { measure: input.measure, value, taken_on: input.date, detail };
+    let earlier = store.outcomes(walker).await?;
+    let first = earlier.iter().find(|o| o.measure == input.measure).map(|o| o.value);
+    // A timed fall-risk test becomes the screening's measured time; the
+    // screen is judged again, with the walker's clearance, in the same write.
+    let mut screen_changed = None;
+    let screen = store.latest_screening(walker).await?;
+    let rescreen = screen.as_ref().and_then(|s| outcomes::into_answers(&s.answers, input.measure, value));
+    match rescreen {
+        Some(answers) => {
+            let clearance = store.latest_clearance(walker).await?;
+            let outcome = evaluate(&answers, clearance.as_ref());
+            store.save_outcome(walker, &record, Some((&answers, &outcome)), now).await?;
+            if screen.is_some_and(|s| s.outcome.status != outcome.status) {
+                screen_changed = Some(outcome);
+            }
+        }
+        None => store.save_outcome(walker, &record, None, now).await?,
+    }
+    Ok(Recorded {
+        change: first.map(|f| outcomes::interpret(input.measure, f, value)),
+        flags: outcomes::flags(input.measure, value, None, None),
+        screen_changed,
+        record,
+    })
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct OutcomeRow {
+    pub measure: Measure,
+    pub name: &'static str,
+    pub unit: &'static str,
+    pub first: f64,
+    pub first_on: Date,
+    pub latest: f64,
+    pub latest_on: Date,
+    pub results: usize,
+    pub change: Option<Interpretation>,
+}
+
+/// One row per measure taken: first and latest result, and the change.
+pub async fn outcome_table<S: Store>(store: &S, walker: WalkerId) -> ServiceResult<Vec<OutcomeRow>> {
+    let all = store.outcomes(walker).await?;
+    Ok(Measure::ALL
+        .iter()
+        .filter_map(|m| {
+            let of: Vec<&OutcomeRecord> = all.iter().filter(|o| o.measure == *m).collect();
+            let (first, latest) = (of.first()?, of.last()?);
+            Some(OutcomeRow {
+                measure: *m,
+                name: m.name(),
+                unit: m.unit(),
+                first: first.value,
+                first_on: first.taken_on,
+                latest: latest.value,
+                latest_on: latest.taken_on,
+                results: of.len(),
+                change: (of.len() > 1).then(|| outcomes::interpret(*m, first.value, latest.value)),
+            })
+        })
+        .collect())
+}
+
+/// The measures due today for a walker whose programme starts on `start`.
+pub async fn outcomes_due<S: Store>(
+    store: &S,
+    walker: WalkerId,
+    start: Date,
+    today: Date,
+) -> ServiceResult<Option<outcomes::Due>> {
+    let taken: Vec<(Measure, Date)> = store.outcomes(walker).await?.iter().map(|o| (o.measure, o.taken_on)).collect();
+    Ok(outcomes::due(start, today, &taken))
+}
