@@ -125,6 +125,34 @@ for (const [size, viewport] of [['phone', { width: 390, height: 844 }], ['deskto
     await shot(page, `${size}-14-progress`);
     assert.equal(await page.locator('svg.chart').count(), 4);
     assert.equal(await page.locator('svg.chart circle.dot.s2').count(), 2, 'two sessions plotted');
+    // Outcome measures: the stopwatch fills in a Timed Up and Go time, and the
+    // change against the first result is shown with its source.
+    await page.goto(`${env.server.base}/outcomes`);
+    await checkA11y(page, 'outcomes');
+    await shot(page, `${size}-15a-outcomes`);
+    const tug = page.locator('form:has(input[name=measure][value=timed_up_and_go])');
+    const openAll = () => page.evaluate(() => document.querySelectorAll('details.measure').forEach((d) => { d.open = true; }));
+    await openAll();
+    await tug.locator('[data-start]').click();
+    await tug.locator('[data-stop]').click();
+    assert.match(await tug.locator('[data-value]').inputValue(), /^\d+\.\d$/);
+    await tug.locator('[data-value]').fill('11.5');
+    await tug.locator('button[type=submit]').click();
+    await page.waitForSelector('.flash');
+    const cst = page.locator('form:has(input[name=measure][value=chair_stand30s])');
+    await openAll();
+    await cst.locator('[data-value]').fill('10');
+    await cst.locator('button[type=submit]').click();
+    await page.waitForSelector('.flash');
+    const tug2 = page.locator('form:has(input[name=measure][value=timed_up_and_go])');
+    await openAll();
+    await tug2.locator('[data-value]').fill('9.9');
+    await tug2.locator('button[type=submit]').click();
+    await page.waitForSelector('.flash');
+    assert.match(await page.textContent('.flash'), /a real improvement/);
+    await checkA11y(page, 'outcomes-results');
+    await shot(page, `${size}-15b-outcomes-results`);
+
     await page.goto(`${env.server.base}/learn`);
     await checkA11y(page, 'learn');
     await shot(page, `${size}-15-learn`);

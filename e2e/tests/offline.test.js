@@ -68,7 +68,7 @@ test('pages reflow at 320 CSS pixels without sideways scrolling', async () => {
   const context = await env.browser.newContext({ viewport: { width: 320, height: 640 } });
   const page = await context.newPage();
   await readyWalker(page, `reflow-${Date.now()}@example.org`);
-  for (const path of ['/today', '/log', '/checkin', '/plan', '/progress', '/learn', '/settings', '/session']) {
+  for (const path of ['/today', '/log', '/checkin', '/plan', '/progress', '/outcomes', '/learn', '/settings', '/session']) {
     await page.goto(`${env.server.base}${path}`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `${path} scrolls sideways by ${overflow}px`);

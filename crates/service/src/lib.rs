@@ -13,6 +13,6 @@ mod views;
 pub use actions::*;
 pub use error::{ServiceError, ServiceResult};
 pub use export::{export_csv, export_json};
-pub use outcomes::{OutcomeInput, OutcomeRow, Recorded, outcome_table, outcomes_due, record_outcome};
+pub use outcomes::{OutcomeInput, OutcomeRow, Recorded, outcome_rows, outcome_table, outcomes_due, record_outcome};
 pub use state::{Stage, State, load, stage, stage_for};
 pub use views::*;

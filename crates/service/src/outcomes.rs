@@ -106,8 +106,12 @@ pub struct OutcomeRow {
 
 /// One row per measure taken: first and latest result, and the change.
 pub async fn outcome_table<S: Store>(store: &S, walker: WalkerId) -> ServiceResult<Vec<OutcomeRow>> {
-    let all = store.outcomes(walker).await?;
-    Ok(Measure::ALL
+    Ok(outcome_rows(&store.outcomes(walker).await?))
+}
+
+/// [`outcome_table`] from results already loaded.
+pub fn outcome_rows(all: &[OutcomeRecord]) -> Vec<OutcomeRow> {
+    Measure::ALL
         .iter()
         .filter_map(|m| {
             let of: Vec<&OutcomeRecord> = all.iter().filter(|o| o.measure == *m).collect();
@@ -124,7 +128,7 @@ pub async fn outcome_table<S: Store>(store: &S, walker: WalkerId) -> ServiceResu
                 change: (of.len() > 1).then(|| outcomes::interpret(*m, first.value, latest.value)),
             })
         })
-        .collect())
+        .collect()
 }
 
 /// The measures due today for a walker whose programme starts on `start`.

@@ -15,6 +15,8 @@ pub struct State {
     pub record: ProgrammeRecord,
     pub programme: Programme,
     pub history: History,
+    /// Outcome results, oldest first.
+    pub outcomes: Vec<store::OutcomeRecord>,
     pub today: Date,
 }
 
@@ -34,6 +36,12 @@ impl State {
             return Err(ServiceError::input(format!("date: {date} is in the future; record things after they happen")));
         }
         Ok(date)
+    }
+
+    /// The outcome measures due today.
+    pub fn outcomes_due(&self) -> Option<coach::outcomes::Due> {
+        let taken: Vec<_> = self.outcomes.iter().map(|o| (o.measure, o.taken_on)).collect();
+        coach::outcomes::due(self.programme.start(), self.today, &taken)
     }
 
     /// Refuses to record training for a walker whose screen does not allow it.
@@ -80,5 +88,6 @@ pub async fn stage_for<S: Store>(store: &S, walker: Walker, today: Date) -> Serv
     let clearance = store.latest_clearance(id).await?;
     let programme = Programme::new(record.setup.clone(), screen.outcome.fall_risk)?;
     let history = store.history(record.id).await?;
-    Ok(Stage::Ready(Box::new(State { walker, screen, clearance, record, programme, history, today })))
+    let outcomes = store.outcomes(id).await?;
+    Ok(Stage::Ready(Box::new(State { walker, screen, clearance, record, programme, history, outcomes, today })))
 }

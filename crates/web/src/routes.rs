@@ -28,6 +28,7 @@ pub fn router(state: AppState) -> Router {
         .route("/log", get(pages::log::page).post(pages::log::submit))
         .route("/checkin", get(pages::log::checkin_page).post(pages::log::checkin_submit))
         .route("/plan", get(pages::plan::page))
+        .route("/outcomes", get(pages::outcomes::page).post(pages::outcomes::submit))
         .route("/progress", get(pages::progress::page))
         .route("/learn", get(pages::learn::page))
         .route("/settings", get(pages::settings::page))

@@ -343,3 +343,87 @@ pub struct SetupDto {
     pub weeks: Option<u8>,
     pub forward_speed_kmh: Option<f64>,
 }
+
+#[derive(Deserialize, ToSchema)]
+pub struct ActivityDto {
+    pub name: String,
+    pub score: f64,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct OutcomeRequest {
+    /// pain_now, pain_worst_week, own_activities, global_change, chair_stand30s, timed_up_and_go, fast_walk40m, backward_walk3m.
+    pub measure: String,
+    /// The result; timed walks in seconds. Not used for own_activities.
+    pub value: Option<f64>,
+    #[serde(default)]
+    pub activities: Vec<ActivityDto>,
+    /// YYYY-MM-DD; default today.
+    pub date: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ChangeDto {
+    pub change: f64,
+    /// `real_improvement`, `within_noise`, `worse` or `no_threshold`.
+    pub verdict: String,
+    pub words: String,
+    pub evidence: Vec<String>,
+}
+
+impl From<&coach::outcomes::Interpretation> for ChangeDto {
+    fn from(i: &coach::outcomes::Interpretation) -> Self {
+        ChangeDto { change: i.change, verdict: snake(&i.verdict), words: i.words.clone(), evidence: i.evidence.clone() }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OutcomeRowDto {
+    pub measure: String,
+    pub name: String,
+    pub unit: String,
+    pub first: f64,
+    pub first_on: String,
+    pub latest: f64,
+    pub latest_on: String,
+    pub change: Option<ChangeDto>,
+}
+
+impl From<&service::OutcomeRow> for OutcomeRowDto {
+    fn from(r: &service::OutcomeRow) -> Self {
+        OutcomeRowDto {
+            measure: r.measure.id(),
+            name: r.name.into(),
+            unit: r.unit.into(),
+            first: r.first,
+            first_on: r.first_on.to_string(),
+            latest: r.latest,
+            latest_on: r.latest_on.to_string(),
+            change: r.change.as_ref().map(ChangeDto::from),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct OutcomeResultDto {
+    pub measure: String,
+    pub value: f64,
+    pub taken_on: String,
+    pub change: Option<ChangeDto>,
+    pub flags: Vec<String>,
+    /// The new screening status, when this result changed it.
+    pub screen_changed_to: Option<String>,
+}
+
+impl From<&service::Recorded> for OutcomeResultDto {
+    fn from(r: &service::Recorded) -> Self {
+        OutcomeResultDto {
+            measure: r.record.measure.id(),
+            value: r.record.value,
+            taken_on: r.record.taken_on.to_string(),
+            change: r.change.as_ref().map(ChangeDto::from),
+            flags: r.flags.iter().map(|f| f.text.clone()).collect(),
+            screen_changed_to: r.screen_changed.as_ref().map(|o| o.status.label().to_string()),
+        }
+    }
+}

@@ -50,6 +50,7 @@ fn parts() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(list_sessions, log_session))
         .routes(routes!(check_in))
         .routes(routes!(progress))
+        .routes(routes!(list_outcomes, record_outcome))
         .routes(routes!(export))
         .routes(routes!(delete_account))
         .routes(routes!(evidence))
@@ -344,6 +345,33 @@ async fn progress(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> A
             })
             .collect(),
     }))
+}
+
+/// Each measure's first and latest result, and what the change means.
+#[utoipa::path(get, path = "/api/v1/outcomes", security(("bearer" = [])), responses((status = 200, body = Vec<OutcomeRowDto>)))]
+async fn list_outcomes(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> ApiResult<Vec<OutcomeRowDto>> {
+    let rows = service::outcome_table(state.store(), a.walker).await?;
+    Ok(Json(rows.iter().map(OutcomeRowDto::from).collect()))
+}
+
+/// Records an outcome result (timed walks in seconds; own activities as a list).
+#[utoipa::path(post, path = "/api/v1/outcomes", security(("bearer" = [])), request_body = OutcomeRequest,
+    responses((status = 201, body = OutcomeResultDto), (status = 422)))]
+async fn record_outcome(
+    State(state): State<AppState>,
+    ApiAccount(a): ApiAccount,
+    Json(r): Json<OutcomeRequest>,
+) -> Result<(StatusCode, Json<OutcomeResultDto>), ApiError> {
+    let walker = state.store().walker(a.walker).await?;
+    let today = crate::pages::today_in(&walker.time_zone);
+    let input = service::OutcomeInput {
+        measure: coach::outcomes::Measure::parse(&r.measure)?,
+        value: r.value,
+        activities: r.activities.into_iter().map(|x| (x.name, x.score)).collect(),
+        date: parse_date("date", &r.date)?.unwrap_or(today),
+    };
+    let done = service::record_outcome(state.store(), a.walker, input, today, jiff::Timestamp::now()).await?;
+    Ok((StatusCode::CREATED, Json(OutcomeResultDto::from(&done))))
 }
 
 /// Everything about the walker as one archive.

@@ -5,6 +5,7 @@ pub mod account;
 pub mod learn;
 pub mod log;
 pub mod onboarding;
+pub mod outcomes;
 pub mod plan;
 pub mod progress;
 pub mod settings;

@@ -17,6 +17,7 @@ struct TodayPage {
     kind: &'static str,
     /// The latest decision, with its reason: shown after a log or check-in.
     latest: Option<coach::adaptation::Decision>,
+    outcomes_due: Option<coach::outcomes::Due>,
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -68,7 +69,7 @@ pub async fn page(
     } else {
         q.note.clone()
     };
-    render(&TodayPage { kind: kind(v.kind), l, v, latest })
+    render(&TodayPage { kind: kind(v.kind), l, v, latest, outcomes_due: s.outcomes_due() })
 }
 
 /// One step of the guided session, for the timer script.

@@ -31,6 +31,7 @@ const POSTS: &[(&str, &str)] = &[
     ("/setup", "start=2026-11-23&baseline_pain=2&day=mon&day=wed"),
     ("/log", "pain_before=1&pain_peak=1&pain_after=1"),
     ("/checkin", "pain=2"),
+    ("/outcomes", "measure=pain_now&value=3"),
     ("/settings/setup", "start=2026-11-23&baseline_pain=2&day=mon&day=wed"),
     ("/settings/delete", "confirm=DELETE"),
 ];
@@ -220,4 +221,23 @@ async fn changing_the_set_up_keeps_the_history() {
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.body.contains("start: &#39;soon&#39; is not a date"), "{}", bad.body);
+}
+
+#[tokio::test]
+async fn an_outcome_is_recorded_through_the_form_and_compared() {
+    let app = App::new().await;
+    let w = app.ready_walker("mo@example.org", "x").await;
+    let res = app.post("/outcomes", &w.cookie, &format!("csrf={}&measure=chair_stand30s&value=9", w.csrf)).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    let res = app.post("/outcomes", &w.cookie, &format!("csrf={}&measure=chair_stand30s&value=13", w.csrf)).await;
+    assert!(res.body.contains("a real improvement"), "{}", res.body);
+    let bad = app.post("/outcomes", &w.cookie, &format!("csrf={}&measure=pain_now&value=12", w.csrf)).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("pain_now: must be 0 to 10"), "{}", bad.body);
+    let form = format!(
+        "csrf={}&measure=own_activities&activity=stairs&score=4&activity=car&score=6&activity=shop&score=5&activity=&score=",
+        w.csrf
+    );
+    let res = app.post("/outcomes", &w.cookie, &form).await;
+    assert!(res.body.contains("Your own activities 5 /10"), "{}", res.body);
 }

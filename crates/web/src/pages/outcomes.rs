@@ -1,0 +1,148 @@
+//! Outcome measures: what is due, each result against the smallest real
+//! change, and a form per measure with a built-in stopwatch or counter.
+
+use super::{Layout, ready, render};
+use crate::auth::extract::{CsrfForm, SignedIn};
+use crate::error::AppError;
+use crate::forms;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use coach::outcomes::{Due, Measure};
+use serde::Deserialize;
+use service::OutcomeRow;
+
+pub struct MeasureForm {
+    pub id: String,
+    pub name: &'static str,
+    pub unit: &'static str,
+    pub steps: &'static [&'static str],
+    /// `stopwatch`, `counter`, `activities` or `number`.
+    pub tool: &'static str,
+    pub due: bool,
+    pub min: &'static str,
+    pub max: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "outcomes.html")]
+struct OutcomesPage {
+    l: Layout,
+    due: Option<Due>,
+    due_names: Vec<&'static str>,
+    rows: Vec<OutcomeRow>,
+    forms: Vec<MeasureForm>,
+    today: String,
+}
+
+fn page_for(state: &AppState, who: &SignedIn, s: &service::State, flash: Option<String>) -> Result<Response, AppError> {
+    let due = s.outcomes_due();
+    let due_list: Vec<Measure> = due.as_ref().map(|d| d.measures.clone()).unwrap_or_default();
+    let forms = Measure::ALL
+        .iter()
+        .map(|m| {
+            let (tool, min, max) = match m {
+                Measure::TimedUpAndGo | Measure::FastWalk40m | Measure::BackwardWalk3m => ("stopwatch", "0.5", "600"),
+                Measure::ChairStand30s => ("counter", "0", "60"),
+                Measure::OwnActivities => ("activities", "0", "10"),
+                Measure::GlobalChange => ("number", "-7", "7"),
+                _ => ("number", "0", "10"),
+            };
+            MeasureForm {
+                id: m.id(),
+                name: m.name(),
+                unit: m.unit(),
+                steps: m.instructions(),
+                tool,
+                due: due_list.contains(m),
+                min,
+                max,
+            }
+        })
+        .collect();
+    let mut l = Layout::new(state, Some(who), "outcomes", "outcomes.title");
+    l.flash = flash;
+    render(&OutcomesPage {
+        l,
+        due_names: due_list.iter().map(|m| m.name()).collect(),
+        due,
+        rows: service::outcome_rows(&s.outcomes),
+        forms,
+        today: s.today.to_string(),
+    })
+}
+
+pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
+    let s = match ready(&state, &who).await? {
+        Ok(s) => s,
+        Err(r) => return Ok(r),
+    };
+    page_for(&state, &who, &s, None)
+}
+
+#[derive(Deserialize)]
+pub struct OutcomeFields {
+    #[serde(default)]
+    measure: String,
+    value: Option<String>,
+    date: Option<String>,
+}
+
+pub async fn submit(State(state): State<AppState>, f: CsrfForm<OutcomeFields>) -> Result<Response, AppError> {
+    let s = match ready(&state, &f.who).await? {
+        Ok(s) => s,
+        Err(r) => return Ok(r),
+    };
+    let result = async {
+        let measure = Measure::parse(&f.form.measure)?;
+        let value = match forms::text_opt(&f.form.value) {
+            Some(t) => Some(
+                t.replace(',', ".")
+                    .parse::<f64>()
+                    .map_err(|_| AppError::bad(format!("{}: '{t}' is not a number", measure.id())))?,
+            ),
+            None => None,
+        };
+        let names = forms::all_values(&f.raw, "activity");
+        let scores = forms::all_values(&f.raw, "score");
+        let mut activities = Vec::new();
+        for (name, score) in names.iter().zip(scores.iter()) {
+            if name.trim().is_empty() && score.trim().is_empty() {
+                continue;
+            }
+            let v: f64 = score
+                .trim()
+                .parse()
+                .map_err(|_| AppError::bad(format!("activities: '{score}' is not a rating 0-10")))?;
+            activities.push((name.trim().to_string(), v));
+        }
+        let date = forms::date("date", &f.form.date)?.unwrap_or(s.today);
+        let input = service::OutcomeInput { measure, value, activities, date };
+        service::record_outcome(state.store(), f.who.account.walker, input, s.today, jiff::Timestamp::now())
+            .await
+            .map_err(AppError::from)
+    }
+    .await;
+    match result {
+        Ok(done) => {
+            let mut msg =
+                format!("Saved: {} {} {}.", done.record.measure.name(), done.record.value, done.record.measure.unit());
+            if let Some(c) = &done.change {
+                msg.push_str(&format!(" Since your first result: {}.", c.words));
+            }
+            for fl in &done.flags {
+                msg.push(' ');
+                msg.push_str(&fl.text);
+            }
+            // The write changed the walker's state: load it afresh.
+            let fresh = service::load(state.store(), f.who.account.walker, s.today).await?;
+            page_for(&state, &f.who, &fresh, Some(msg))
+        }
+        Err(AppError::BadInput(msg)) => {
+            page_for(&state, &f.who, &s, Some(msg)).map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
