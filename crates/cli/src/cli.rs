@@ -62,6 +62,12 @@ pub enum Command {
     /// Outcome measures: record a result, see changes, read how to take a test.
     #[command(subcommand)]
     Outcome(OutcomeCommand),
+    /// Print the plan as an iCalendar file (the same as the web app's calendar feed).
+    Calendar {
+        /// Write to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// A clinician's dose change, with a reason. It wins over the coach and is recorded.
     Override(OverrideArgs),
     /// Export all your data.

@@ -4,6 +4,7 @@
 //! shells over these functions, so they cannot disagree.
 
 mod actions;
+mod calendar;
 mod error;
 mod export;
 mod outcomes;
@@ -11,6 +12,7 @@ mod state;
 mod views;
 
 pub use actions::*;
+pub use calendar::calendar;
 pub use error::{ServiceError, ServiceResult};
 pub use export::{export_csv, export_json};
 pub use outcomes::{OutcomeInput, OutcomeRow, Recorded, outcome_rows, outcome_table, outcomes_due, record_outcome};

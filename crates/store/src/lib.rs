@@ -116,6 +116,17 @@ pub trait Store: Send + Sync {
     /// Every outcome result for the walker, oldest first.
     fn outcomes(&self, walker: WalkerId) -> impl Future<Output = Result<Vec<OutcomeRecord>>> + Send;
 
+    /// Gives the walker a new secret calendar feed; any earlier one stops working.
+    fn set_calendar_token(
+        &self,
+        walker: WalkerId,
+        token_hash: &str,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<()>> + Send;
+    fn walker_by_calendar_token(&self, token_hash: &str) -> impl Future<Output = Result<Option<WalkerId>>> + Send;
+    /// Revokes the walker's calendar feed; true if there was one.
+    fn revoke_calendar(&self, walker: WalkerId) -> impl Future<Output = Result<bool>> + Send;
+
     // ---- accounts, sessions and tokens (web app and API) ----
 
     /// Creates a walker and the account that owns it, together. A taken email

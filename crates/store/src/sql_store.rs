@@ -581,6 +581,33 @@ impl Store for SqlStore {
             .collect()
     }
 
+    async fn set_calendar_token(&self, walker: WalkerId, token_hash: &str, now: Timestamp) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM calendar_feeds WHERE walker_id = $1").bind(walker.0).execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO calendar_feeds (walker_id, token_hash, created_at) VALUES ($1, $2, $3)")
+            .bind(walker.0)
+            .bind(token_hash.to_string())
+            .bind(millis(now))
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn walker_by_calendar_token(&self, token_hash: &str) -> Result<Option<WalkerId>> {
+        let row = sqlx::query("SELECT walker_id FROM calendar_feeds WHERE token_hash = $1")
+            .bind(token_hash.to_string())
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| get(&r, "walker_id").map(WalkerId)).transpose()
+    }
+
+    async fn revoke_calendar(&self, walker: WalkerId) -> Result<bool> {
+        let done =
+            sqlx::query("DELETE FROM calendar_feeds WHERE walker_id = $1").bind(walker.0).execute(&self.pool).await?;
+        Ok(done.rows_affected() > 0)
+    }
+
     async fn update_walker(&self, id: WalkerId, name: &str, time_zone: &str) -> Result<()> {
         let done = sqlx::query("UPDATE walkers SET name = $1, time_zone = $2, version = version + 1 WHERE id = $3")
             .bind(name.to_string())

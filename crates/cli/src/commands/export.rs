@@ -25,6 +25,20 @@ pub async fn run(g: &Global, a: &ExportArgs) -> CliResult<Output> {
     }
 }
 
+/// `retrowalk calendar`: the plan as iCalendar.
+pub async fn calendar(g: &Global, out: Option<&std::path::Path>) -> CliResult<Output> {
+    let store = context::open(g).await?;
+    let state = context::load(&store, g).await?;
+    let body = service::calendar(&state, jiff::Timestamp::now());
+    match out {
+        None => Ok(Output::Text(body)),
+        Some(path) => {
+            write_atomically(path, body.as_bytes())?;
+            Ok(Output::Written(format!("Calendar written to {}\n", path.display())))
+        }
+    }
+}
+
 /// Writes to a temporary file beside `path`, then renames it into place, so a
 /// crash never leaves a half-written export.
 fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> CliResult<()> {

@@ -54,6 +54,7 @@ conformance!(
     a_programme_is_updated_in_place_with_its_history,
     every_write_bumps_the_walker_version,
     outcomes_round_trip_and_can_change_the_screen,
+    a_calendar_link_is_replaced_and_revoked,
 );
 
 /// SQLite-only settings the embedded default depends on.

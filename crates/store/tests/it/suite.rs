@@ -357,3 +357,15 @@ pub async fn outcomes_round_trip_and_can_change_the_screen<S: Store>(s: &S) {
     assert_eq!(s.latest_screening(w).await.unwrap().unwrap().outcome.status, Status::SupportedOnly);
     assert!(s.outcomes(WalkerId(4242)).await.unwrap().is_empty());
 }
+
+pub async fn a_calendar_link_is_replaced_and_revoked<S: Store>(s: &S) {
+    let (w, _) = walker_with_programme(s, "Ma").await;
+    s.set_calendar_token(w, "first", now()).await.unwrap();
+    assert_eq!(s.walker_by_calendar_token("first").await.unwrap(), Some(w));
+    s.set_calendar_token(w, "second", now()).await.unwrap();
+    assert_eq!(s.walker_by_calendar_token("first").await.unwrap(), None);
+    assert_eq!(s.walker_by_calendar_token("second").await.unwrap(), Some(w));
+    assert!(s.revoke_calendar(w).await.unwrap());
+    assert_eq!(s.walker_by_calendar_token("second").await.unwrap(), None);
+    assert!(!s.revoke_calendar(w).await.unwrap());
+}

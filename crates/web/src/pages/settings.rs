@@ -19,6 +19,21 @@ struct SettingsPage {
     form: SetupForm,
     action: &'static str,
     email: String,
+    /// A new calendar link, shown once right after it is made.
+    calendar_url: Option<String>,
+}
+
+fn settings_page(
+    state: &AppState,
+    who: &SignedIn,
+    s: &service::State,
+    calendar_url: Option<String>,
+    flash: Option<String>,
+) -> Result<Response, AppError> {
+    let mut l = Layout::new(state, Some(who), "settings", "settings.title");
+    l.flash = flash;
+    let form = SetupForm::from_setup(&s.programme.setup, l.t("setup.baseline_pain"));
+    render(&SettingsPage { l, form, action: "/settings/setup", email: who.account.email.clone(), calendar_url })
 }
 
 pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
@@ -26,9 +41,58 @@ pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Respon
         Ok(s) => s,
         Err(r) => return Ok(r),
     };
-    let l = Layout::new(&state, Some(&who), "settings", "settings.title");
-    let form = SetupForm::from_setup(&s.programme.setup, l.t("setup.baseline_pain"));
-    render(&SettingsPage { l, form, action: "/settings/setup", email: who.account.email.clone() })
+    settings_page(&state, &who, &s, None, None)
+}
+
+#[derive(Deserialize)]
+pub struct NoFields {}
+
+/// Makes a new secret calendar link (the old one stops working) and shows it once.
+pub async fn new_calendar(
+    State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
+    f: CsrfForm<NoFields>,
+) -> Result<Response, AppError> {
+    let s = match ready(&state, &f.who).await? {
+        Ok(s) => s,
+        Err(r) => return Ok(r),
+    };
+    let token = crate::auth::random_token();
+    state
+        .store()
+        .set_calendar_token(f.who.account.walker, &crate::auth::digest(&token), jiff::Timestamp::now())
+        .await?;
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1:8080");
+    let url = format!("http://{host}/calendar/{token}.ics");
+    settings_page(&state, &f.who, &s, Some(url), None)
+}
+
+pub async fn revoke_calendar(State(state): State<AppState>, f: CsrfForm<NoFields>) -> Result<Response, AppError> {
+    let s = match ready(&state, &f.who).await? {
+        Ok(s) => s,
+        Err(r) => return Ok(r),
+    };
+    state.store().revoke_calendar(f.who.account.walker).await?;
+    let msg = state.i18n().t("settings.calendar_revoked").to_string();
+    settings_page(&state, &f.who, &s, None, Some(msg))
+}
+
+/// The feed itself: no sign-in, the secret in the URL is the key.
+pub async fn calendar_feed(
+    State(state): State<AppState>,
+    axum::extract::Path(file): axum::extract::Path<String>,
+) -> Result<Response, AppError> {
+    let token = file.strip_suffix(".ics").unwrap_or(&file);
+    if !crate::auth::is_token(token) {
+        return Err(AppError::NotFound);
+    }
+    let walker =
+        state.store().walker_by_calendar_token(&crate::auth::digest(token)).await?.ok_or(AppError::NotFound)?;
+    let w = state.store().walker(walker).await?;
+    let s = service::load(state.store(), walker, super::today_in(&w.time_zone)).await?;
+    let body = service::calendar(&s, jiff::Timestamp::now());
+    Ok(([(header::CONTENT_TYPE, "text/calendar; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], body)
+        .into_response())
 }
 
 /// Saving set-up changes starts the new set-up as the active programme.

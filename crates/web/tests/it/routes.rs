@@ -33,6 +33,8 @@ const POSTS: &[(&str, &str)] = &[
     ("/checkin", "pain=2"),
     ("/outcomes", "measure=pain_now&value=3"),
     ("/settings/setup", "start=2026-11-23&baseline_pain=2&day=mon&day=wed"),
+    ("/settings/calendar", ""),
+    ("/settings/calendar/revoke", ""),
     ("/settings/delete", "confirm=DELETE"),
 ];
 
@@ -240,4 +242,22 @@ async fn an_outcome_is_recorded_through_the_form_and_compared() {
     );
     let res = app.post("/outcomes", &w.cookie, &form).await;
     assert!(res.body.contains("Your own activities 5 /10"), "{}", res.body);
+}
+
+#[tokio::test]
+async fn the_calendar_link_serves_the_plan_until_it_is_revoked() {
+    let app = App::new().await;
+    let w = app.ready_walker("ca@example.org", "x").await;
+    let res = app.post("/settings/calendar", &w.cookie, &format!("csrf={}", w.csrf)).await;
+    let i = res.body.find("/calendar/").unwrap();
+    let path = res.body[i..].split('"').next().unwrap().to_string();
+    let feed = app.get(&path, "").await;
+    assert_eq!(feed.status, StatusCode::OK);
+    assert_eq!(feed.headers.get("content-type").unwrap(), "text/calendar; charset=utf-8");
+    assert!(feed.body.starts_with("BEGIN:VCALENDAR\r\n") && feed.body.contains("BEGIN:VALARM"), "{}", feed.body);
+    assert!(feed.body.matches("BEGIN:VEVENT").count() >= 10);
+    assert!(feed.body.lines().all(|l| l.len() <= 75));
+    app.post("/settings/calendar/revoke", &w.cookie, &format!("csrf={}", w.csrf)).await;
+    assert_eq!(app.get(&path, "").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get("/calendar/nonsense.ics", "").await.status, StatusCode::NOT_FOUND);
 }

@@ -1,0 +1,96 @@
+//! The private calendar feed: one all-day event per planned backward-walking
+//! session, following the adapted plan, each with a reminder at 08:00.
+//!
+//! Written directly (RFC 5545: CRLF lines, escaped text, lines folded at 75
+//! octets) rather than through the icalendar crate, which would bring chrono
+//! beside jiff for a few dozen lines of text. CI parses the output with
+//! Python's `icalendar` and checks it against the plan.
+
+use crate::State;
+use coach::dates::add_days;
+use std::fmt::Write;
+
+/// Escapes a TEXT value.
+fn text(s: &str) -> String {
+    s.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace('\n', "\\n")
+}
+
+/// Folds a content line at 75 octets, never inside a UTF-8 character.
+fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut width = 0;
+    for ch in line.chars() {
+        let n = ch.len_utf8();
+        if width + n > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(ch);
+        width += n;
+    }
+    out.push_str("\r\n");
+    out
+}
+
+/// The feed for a walker's plan as it stands `state.today`.
+pub fn calendar(state: &State, stamp: jiff::Timestamp) -> String {
+    let tl = state.timeline();
+    let p = &state.programme;
+    let mut out = String::new();
+    for line in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//retrowalk//retrowalk//EN",
+        "CALSCALE:GREGORIAN",
+        "X-WR-CALNAME:retrowalk",
+    ] {
+        out.push_str(&fold(line));
+    }
+    let dtstamp = stamp.strftime("%Y%m%dT%H%M%SZ").to_string();
+    for date in p.retro_dates() {
+        let Some(dose) = tl.dose_on(date) else { continue };
+        let week = p.week_of(date);
+        let why = tl.in_force(date).map(|d| d.reason.clone()).unwrap_or_default();
+        let day = date.strftime("%Y%m%d").to_string();
+        let mut e = String::new();
+        let _ = writeln!(e, "BEGIN:VEVENT");
+        let _ = writeln!(e, "UID:{}-{day}@retrowalk", state.walker.id);
+        let _ = writeln!(e, "DTSTAMP:{dtstamp}");
+        let _ = writeln!(e, "DTSTART;VALUE=DATE:{day}");
+        let _ = writeln!(e, "DTEND;VALUE=DATE:{}", add_days(date, 1).strftime("%Y%m%d"));
+        let _ = writeln!(e, "SUMMARY:{}", text(&format!("Backward walking: {} min", dose.minutes)));
+        let _ = writeln!(
+            e,
+            "DESCRIPTION:{}",
+            text(&format!(
+                "{}\nWarm up 5 min first and cool down 5 min after, then your strengthening.\nWhy: {why}\nNot medical advice.",
+                dose.summary(week, p.limits.supported_only)
+            ))
+        );
+        let _ = writeln!(e, "BEGIN:VALARM");
+        let _ = writeln!(e, "ACTION:DISPLAY");
+        let _ = writeln!(e, "DESCRIPTION:{}", text(&format!("Backward walking today: {} min", dose.minutes)));
+        let _ = writeln!(e, "TRIGGER;RELATED=START:PT8H");
+        let _ = writeln!(e, "END:VALARM");
+        let _ = writeln!(e, "END:VEVENT");
+        for line in e.lines() {
+            out.push_str(&fold(line));
+        }
+    }
+    out.push_str(&fold("END:VCALENDAR"));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_long_lines_and_escapes_text() {
+        let long = format!("DESCRIPTION:{}", "é".repeat(60));
+        let folded = fold(&long);
+        assert!(folded.split("\r\n").all(|l| l.len() <= 75), "{folded:?}");
+        assert_eq!(folded.replace("\r\n ", ""), format!("{long}\r\n"));
+        assert_eq!(text("a,b;c\nd"), "a\\,b\\;c\\nd");
+    }
+}
