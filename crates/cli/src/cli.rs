@@ -62,6 +62,11 @@ pub enum Command {
     /// Outcome measures: record a result, see changes, read how to take a test.
     #[command(subcommand)]
     Outcome(OutcomeCommand),
+    /// Read an archive written by `export --format json` into this database as a new walker.
+    ImportArchive {
+        /// The archive file.
+        file: PathBuf,
+    },
     /// Print the plan as an iCalendar file (the same as the web app's calendar feed).
     Calendar {
         /// Write to FILE instead of standard output.

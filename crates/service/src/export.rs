@@ -1,36 +1,34 @@
 //! Everything about a walker, as one JSON archive or a CSV of sessions.
 
 use crate::{ServiceError, ServiceResult, State, history};
-use serde_json::{Value, json};
+use serde_json::Value;
 use store::Store;
 
 pub async fn export_json<S: Store>(store: &S, state: &State, now: jiff::Timestamp) -> ServiceResult<Value> {
-    let screenings: Vec<Value> = store
-        .screenings(state.walker.id)
-        .await?
-        .into_iter()
-        .map(|s| json!({ "answers": s.answers, "outcome": s.outcome, "recorded_at": s.created_at }))
-        .collect();
-    let decisions: Vec<Value> = store
-        .decisions(state.record.id)
-        .await?
-        .into_iter()
-        .map(|d| json!({ "cause": d.cause, "decision": d.decision, "recorded_at": d.created_at }))
-        .collect();
-    Ok(json!({
-        "format": "retrowalk-archive",
-        "version": 1,
-        "exported_at": now,
-        "walker": { "name": state.walker.name, "time_zone": state.walker.time_zone, "created_at": state.walker.created_at },
-        "screenings": screenings,
-        "clearance": state.clearance,
-        "programme": state.programme.setup,
-        "sessions": state.history.logs,
-        "checkins": state.history.checkins,
-        "overrides": state.history.overrides,
-        "decisions": decisions,
-        "outcomes": store.outcomes(state.walker.id).await?,
-    }))
+    let archive = store.export_walker(state.walker.id, now).await?;
+    serde_json::to_value(&archive).map_err(|e| ServiceError::Store(store::StoreError::Corrupt(format!("archive: {e}"))))
+}
+
+/// Reads an archive written by [`export_json`] into a new walker, all or nothing.
+pub async fn import_json<S: Store>(store: &S, text: &str) -> ServiceResult<store::WalkerId> {
+    let archive: store::Archive = serde_json::from_str(text)
+        .map_err(|e| ServiceError::input(format!("archive: not a retrowalk archive: {e}")))?;
+    if archive.format != store::ARCHIVE_FORMAT || archive.version != store::ARCHIVE_VERSION {
+        return Err(ServiceError::input(format!(
+            "archive: format '{}' version {} is not one this version reads ({} version {})",
+            archive.format,
+            archive.version,
+            store::ARCHIVE_FORMAT,
+            store::ARCHIVE_VERSION
+        )));
+    }
+    for (i, log) in archive.sessions.iter().enumerate() {
+        log.validate().map_err(|e| ServiceError::input(format!("archive: sessions[{i}].{e}")))?;
+    }
+    if let Some(setup) = &archive.programme {
+        setup.validate().map_err(|e| ServiceError::input(format!("archive: programme.{e}")))?;
+    }
+    Ok(store.import_walker(&archive).await?)
 }
 
 pub fn export_csv(state: &State) -> ServiceResult<String> {

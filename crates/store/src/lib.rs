@@ -127,6 +127,13 @@ pub trait Store: Send + Sync {
     /// Revokes the walker's calendar feed; true if there was one.
     fn revoke_calendar(&self, walker: WalkerId) -> impl Future<Output = Result<bool>> + Send;
 
+    /// Every clearance recorded for the walker, oldest first.
+    fn clearances(&self, walker: WalkerId) -> impl Future<Output = Result<Vec<Clearance>>> + Send;
+    /// Everything about a walker as one document.
+    fn export_walker(&self, walker: WalkerId, now: Timestamp) -> impl Future<Output = Result<Archive>> + Send;
+    /// Creates a new walker from an archive, all or nothing.
+    fn import_walker(&self, archive: &Archive) -> impl Future<Output = Result<WalkerId>> + Send;
+
     // ---- accounts, sessions and tokens (web app and API) ----
 
     /// Creates a walker and the account that owns it, together. A taken email

@@ -1,6 +1,7 @@
 //! The SQL implementation of [`Store`], shared by SQLite and PostgreSQL.
 
 use crate::codec::{self, corrupt, date, date_text, millis, small, timestamp};
+use crate::{ARCHIVE_FORMAT, ARCHIVE_VERSION, Archive, ArchivedDecision, ArchivedScreening, ArchivedWalker};
 use crate::{
     Account, AccountId, Backend, DecisionRecord, NewAccount, NewWalker, OutcomeRecord, ProgrammeId, ProgrammeRecord,
     Result, ScreeningId, ScreeningRecord, Store, StoreError, Walker, WalkerId, WalkerIds, WebSession,
@@ -118,6 +119,105 @@ impl SqlStore {
         .await?;
         // Every session, check-in and override writes a decision: one bump covers them.
         Self::bump_programme_walker(conn, programme).await?;
+        Ok(())
+    }
+
+    async fn insert_log(
+        conn: &mut AnyConnection,
+        programme: ProgrammeId,
+        l: &SessionLog,
+        now: Timestamp,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO session_logs (programme_id, session_date, minutes, bouts, speed_tenths, incline_pct, support, \
+             surface, pain_before, pain_peak, pain_after, rpe, symptoms, notes, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+        )
+        .bind(programme.0)
+        .bind(date_text(l.date))
+        .bind(i64::from(l.minutes))
+        .bind(i64::from(l.bouts))
+        .bind(l.speed_tenths.map(i64::from))
+        .bind(i64::from(l.incline_pct))
+        .bind(coach::text::snake_case(&l.support))
+        .bind(coach::text::snake_case(&l.surface))
+        .bind(i64::from(l.pain_before.value()))
+        .bind(i64::from(l.pain_peak.value()))
+        .bind(i64::from(l.pain_after.value()))
+        .bind(l.rpe.map(i64::from))
+        .bind(codec::symptoms_text(&l.symptoms))
+        .bind(l.notes.clone())
+        .bind(millis(now))
+        .execute(&mut *conn)
+        .await
+        .map_err(|e| duplicate_as(e, format!("a session is already logged for {}", l.date)))?;
+        Ok(())
+    }
+
+    async fn insert_checkin(
+        conn: &mut AnyConnection,
+        programme: ProgrammeId,
+        c: &CheckIn,
+        now: Timestamp,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO checkins (programme_id, session_date, checkin_date, pain, symptoms, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(programme.0)
+        .bind(date_text(c.session_date))
+        .bind(date_text(c.date))
+        .bind(i64::from(c.pain.value()))
+        .bind(codec::symptoms_text(&c.symptoms))
+        .bind(millis(now))
+        .execute(&mut *conn)
+        .await
+        .map_err(|e| duplicate_as(e, format!("the session on {} already has a check-in", c.session_date)))?;
+        Ok(())
+    }
+
+    async fn insert_override(
+        conn: &mut AnyConnection,
+        programme: ProgrammeId,
+        o: &Override,
+        now: Timestamp,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO overrides (programme_id, effective, minutes, speed_tenths, incline_pct, support, surface, \
+             by_name, reason, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(programme.0)
+        .bind(date_text(o.effective))
+        .bind(i64::from(o.dose.minutes))
+        .bind(i64::from(o.dose.speed_tenths))
+        .bind(i64::from(o.dose.incline_pct))
+        .bind(coach::text::snake_case(&o.dose.support))
+        .bind(coach::text::snake_case(&o.dose.surface))
+        .bind(o.by.clone())
+        .bind(o.reason.clone())
+        .bind(millis(now))
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
+    }
+
+    async fn insert_outcome(
+        conn: &mut AnyConnection,
+        walker: WalkerId,
+        o: &OutcomeRecord,
+        now: Timestamp,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO outcomes (walker_id, measure, value, taken_on, detail, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(walker.0)
+        .bind(o.measure.id())
+        .bind(o.value)
+        .bind(date_text(o.taken_on))
+        .bind(o.detail.clone())
+        .bind(millis(now))
+        .execute(&mut *conn)
+        .await?;
         Ok(())
     }
 
@@ -440,29 +540,7 @@ impl Store for SqlStore {
         now: Timestamp,
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query(
-            "INSERT INTO session_logs (programme_id, session_date, minutes, bouts, speed_tenths, incline_pct, support, \
-             surface, pain_before, pain_peak, pain_after, rpe, symptoms, notes, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
-        )
-        .bind(programme.0)
-        .bind(date_text(l.date))
-        .bind(i64::from(l.minutes))
-        .bind(i64::from(l.bouts))
-        .bind(l.speed_tenths.map(i64::from))
-        .bind(i64::from(l.incline_pct))
-        .bind(coach::text::snake_case(&l.support))
-        .bind(coach::text::snake_case(&l.surface))
-        .bind(i64::from(l.pain_before.value()))
-        .bind(i64::from(l.pain_peak.value()))
-        .bind(i64::from(l.pain_after.value()))
-        .bind(l.rpe.map(i64::from))
-        .bind(codec::symptoms_text(&l.symptoms))
-        .bind(l.notes.clone())
-        .bind(millis(now))
-        .execute(&mut *tx)
-        .await
-        .map_err(|e| duplicate_as(e, format!("a session is already logged for {}", l.date)))?;
+        Self::insert_log(&mut tx, programme, l, now).await?;
         Self::insert_decision(&mut tx, programme, "log", decision, now).await?;
         tx.commit().await?;
         Ok(())
@@ -470,19 +548,7 @@ impl Store for SqlStore {
 
     async fn check_in(&self, programme: ProgrammeId, c: &CheckIn, decision: &Decision, now: Timestamp) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query(
-            "INSERT INTO checkins (programme_id, session_date, checkin_date, pain, symptoms, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(programme.0)
-        .bind(date_text(c.session_date))
-        .bind(date_text(c.date))
-        .bind(i64::from(c.pain.value()))
-        .bind(codec::symptoms_text(&c.symptoms))
-        .bind(millis(now))
-        .execute(&mut *tx)
-        .await
-        .map_err(|e| duplicate_as(e, format!("the session on {} already has a check-in", c.session_date)))?;
+        Self::insert_checkin(&mut tx, programme, c, now).await?;
         Self::insert_decision(&mut tx, programme, "checkin", decision, now).await?;
         tx.commit().await?;
         Ok(())
@@ -496,22 +562,7 @@ impl Store for SqlStore {
         now: Timestamp,
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query(
-            "INSERT INTO overrides (programme_id, effective, minutes, speed_tenths, incline_pct, support, surface, \
-             by_name, reason, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-        )
-        .bind(programme.0)
-        .bind(date_text(o.effective))
-        .bind(i64::from(o.dose.minutes))
-        .bind(i64::from(o.dose.speed_tenths))
-        .bind(i64::from(o.dose.incline_pct))
-        .bind(coach::text::snake_case(&o.dose.support))
-        .bind(coach::text::snake_case(&o.dose.surface))
-        .bind(o.by.clone())
-        .bind(o.reason.clone())
-        .bind(millis(now))
-        .execute(&mut *tx)
-        .await?;
+        Self::insert_override(&mut tx, programme, o, now).await?;
         Self::insert_decision(&mut tx, programme, "override", decision, now).await?;
         tx.commit().await?;
         Ok(())
@@ -541,17 +592,7 @@ impl Store for SqlStore {
         now: Timestamp,
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query(
-            "INSERT INTO outcomes (walker_id, measure, value, taken_on, detail, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(walker.0)
-        .bind(o.measure.id())
-        .bind(o.value)
-        .bind(date_text(o.taken_on))
-        .bind(o.detail.clone())
-        .bind(millis(now))
-        .execute(&mut *tx)
-        .await?;
+        Self::insert_outcome(&mut tx, walker, o, now).await?;
         match rescreen {
             Some((answers, outcome)) => {
                 Self::insert_screening(&mut tx, walker, answers, outcome, now).await?;
@@ -579,6 +620,106 @@ impl Store for SqlStore {
                 })
             })
             .collect()
+    }
+
+    async fn clearances(&self, walker: WalkerId) -> Result<Vec<Clearance>> {
+        let rows = sqlx::query(
+            "SELECT cleared_by, role, cleared_at, covers, note FROM clearances WHERE walker_id = $1 ORDER BY id",
+        )
+        .bind(walker.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(Clearance {
+                    by: get(row, "cleared_by")?,
+                    role: get(row, "role")?,
+                    at: timestamp(get(row, "cleared_at")?)?,
+                    covers: codec::json::<Vec<Question>>(&get::<String>(row, "covers")?, "clearance")?,
+                    note: get(row, "note")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn export_walker(&self, walker: WalkerId, now: Timestamp) -> Result<Archive> {
+        let w = self.walker(walker).await?;
+        let programme = self.active_programme(walker).await?;
+        let (history, decisions) = match &programme {
+            Some(p) => (self.history(p.id).await?, self.decisions(p.id).await?),
+            None => (Default::default(), Vec::new()),
+        };
+        Ok(Archive {
+            format: ARCHIVE_FORMAT.into(),
+            version: ARCHIVE_VERSION,
+            exported_at: now,
+            walker: ArchivedWalker { name: w.name, time_zone: w.time_zone, created_at: w.created_at },
+            screenings: self
+                .screenings(walker)
+                .await?
+                .into_iter()
+                .map(|s| ArchivedScreening { answers: s.answers, outcome: s.outcome, recorded_at: s.created_at })
+                .collect(),
+            clearances: self.clearances(walker).await?,
+            programme: programme.map(|p| p.setup),
+            sessions: history.logs,
+            checkins: history.checkins,
+            overrides: history.overrides,
+            decisions: decisions
+                .into_iter()
+                .map(|d| ArchivedDecision { cause: d.cause, decision: d.decision, recorded_at: d.created_at })
+                .collect(),
+            outcomes: self.outcomes(walker).await?,
+        })
+    }
+
+    async fn import_walker(&self, a: &Archive) -> Result<WalkerId> {
+        let mut tx = self.pool.begin().await?;
+        let row = sqlx::query("INSERT INTO walkers (name, time_zone, created_at) VALUES ($1, $2, $3) RETURNING id")
+            .bind(a.walker.name.clone())
+            .bind(a.walker.time_zone.clone())
+            .bind(millis(a.walker.created_at))
+            .fetch_one(&mut *tx)
+            .await?;
+        let walker = WalkerId(get(&row, "id")?);
+        for s in &a.screenings {
+            Self::insert_screening(&mut tx, walker, &s.answers, &s.outcome, s.recorded_at).await?;
+        }
+        for c in &a.clearances {
+            sqlx::query(
+                "INSERT INTO clearances (walker_id, cleared_by, role, cleared_at, covers, note, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(walker.0)
+            .bind(c.by.clone())
+            .bind(c.role.clone())
+            .bind(millis(c.at))
+            .bind(codec::to_json(&c.covers)?)
+            .bind(c.note.clone())
+            .bind(millis(c.at))
+            .execute(&mut *tx)
+            .await?;
+        }
+        if let Some(setup) = &a.programme {
+            let p = Self::insert_programme(&mut tx, walker, setup, a.exported_at).await?;
+            for l in &a.sessions {
+                Self::insert_log(&mut tx, p, l, a.exported_at).await?;
+            }
+            for c in &a.checkins {
+                Self::insert_checkin(&mut tx, p, c, a.exported_at).await?;
+            }
+            for o in &a.overrides {
+                Self::insert_override(&mut tx, p, o, a.exported_at).await?;
+            }
+            for d in &a.decisions {
+                Self::insert_decision(&mut tx, p, &d.cause, &d.decision, d.recorded_at).await?;
+            }
+        }
+        for o in &a.outcomes {
+            Self::insert_outcome(&mut tx, walker, o, a.exported_at).await?;
+        }
+        tx.commit().await?;
+        Ok(walker)
     }
 
     async fn set_calendar_token(&self, walker: WalkerId, token_hash: &str, now: Timestamp) -> Result<()> {

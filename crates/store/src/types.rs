@@ -114,3 +114,46 @@ pub struct OutcomeRecord {
     #[serde(default)]
     pub detail: String,
 }
+
+/// A walker's whole record as one document: what `export` writes and
+/// `import_walker` reads back.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Archive {
+    /// Always `retrowalk-archive`.
+    pub format: String,
+    pub version: u32,
+    pub exported_at: Timestamp,
+    pub walker: ArchivedWalker,
+    pub screenings: Vec<ArchivedScreening>,
+    pub clearances: Vec<coach::screening::Clearance>,
+    pub programme: Option<Setup>,
+    pub sessions: Vec<coach::history::SessionLog>,
+    pub checkins: Vec<coach::history::CheckIn>,
+    pub overrides: Vec<coach::history::Override>,
+    pub decisions: Vec<ArchivedDecision>,
+    pub outcomes: Vec<OutcomeRecord>,
+}
+
+pub const ARCHIVE_FORMAT: &str = "retrowalk-archive";
+pub const ARCHIVE_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ArchivedWalker {
+    pub name: String,
+    pub time_zone: String,
+    pub created_at: Timestamp,
+}
+
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ArchivedScreening {
+    pub answers: Answers,
+    pub outcome: Outcome,
+    pub recorded_at: Timestamp,
+}
+
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ArchivedDecision {
+    pub cause: String,
+    pub decision: Decision,
+    pub recorded_at: Timestamp,
+}

@@ -25,6 +25,15 @@ pub async fn run(g: &Global, a: &ExportArgs) -> CliResult<Output> {
     }
 }
 
+/// `retrowalk import-archive`: a JSON archive into this database.
+pub async fn import(g: &Global, file: &std::path::Path) -> CliResult<Output> {
+    let text =
+        std::fs::read_to_string(file).map_err(|e| CliError::input(format!("{}: cannot read: {e}", file.display())))?;
+    let store = context::open(g).await?;
+    let walker = service::import_json(&store, &text).await?;
+    Ok(Output::Text(format!("Imported as walker {walker}. Use --walker {walker} if this database holds others.\n")))
+}
+
 /// `retrowalk calendar`: the plan as iCalendar.
 pub async fn calendar(g: &Global, out: Option<&std::path::Path>) -> CliResult<Output> {
     let store = context::open(g).await?;

@@ -50,6 +50,7 @@ pub async fn run(cli: Cli) -> CliResult<Output> {
         Command::Progress => progress::run(g).await,
         Command::Outcome(cmd) => outcome::run(g, cmd).await,
         Command::Calendar { out } => export::calendar(g, out.as_deref()).await,
+        Command::ImportArchive { file } => export::import(g, file).await,
         Command::Override(a) => overrides::run(g, a).await,
         Command::Export(a) => export::run(g, a).await,
         Command::Serve(a) => serve::run(g, a).await,

@@ -192,3 +192,49 @@ fn log_asks_for_missing_pains_and_symptoms_in_one_sitting() {
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("Worst knee pain during the session"));
 }
+
+#[test]
+fn an_exported_archive_imports_into_a_fresh_database_without_loss() {
+    let w = Walker::new();
+    w.init("heart_and_fall.toml");
+    w.ok("2026-11-23", &["clear", "--by", "Dr Rivera", "--role", "GP"]);
+    log(&w, "2026-11-23", 2, 1, 1);
+    checkin(&w, "2026-11-24", 3);
+    log(&w, "2026-11-25", 3, 6, 4);
+    w.ok("2026-11-26", &["override", "--by", "Sam, PT", "--reason", "Hold at 5 minutes", "--minutes", "5"]);
+    w.ok("2026-11-26", &["outcome", "record", "chair_stand30s", "11"]);
+    w.ok(
+        "2026-11-26",
+        &[
+            "outcome",
+            "record",
+            "own_activities",
+            "--activity",
+            "stairs=3",
+            "--activity",
+            "car=4",
+            "--activity",
+            "bus=6",
+        ],
+    );
+    let file = w.dir.path().join("archive.json");
+    w.ok("2026-11-26", &["export", "--out", file.to_str().unwrap()]);
+
+    let fresh = Walker::new();
+    let out = fresh.ok("2026-11-26", &["import-archive", file.to_str().unwrap()]);
+    assert!(out.contains("Imported as walker 1"), "{out}");
+    let mut before: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let mut after = fresh.json("2026-11-26", &["export"]);
+    for v in [&mut before, &mut after] {
+        v.as_object_mut().unwrap().remove("exported_at");
+    }
+    assert_eq!(after, before);
+    // The same history gives the same plan.
+    assert_eq!(fresh.ok("2026-11-26", &["history"]), w.ok("2026-11-26", &["history"]));
+
+    let bad = fresh.dir.path().join("bad.json");
+    std::fs::write(&bad, r#"{"format": "something-else"}"#).unwrap();
+    let err = fresh.bad("2026-11-26", &["import-archive", bad.to_str().unwrap()]);
+    assert!(err.contains("not a retrowalk archive"), "{err}");
+    assert_eq!(fresh.json("2026-11-26", &["--walker", "1", "history"]).as_array().unwrap().len(), 2);
+}

@@ -55,6 +55,7 @@ conformance!(
     every_write_bumps_the_walker_version,
     outcomes_round_trip_and_can_change_the_screen,
     a_calendar_link_is_replaced_and_revoked,
+    an_archive_imports_as_a_new_walker_without_loss,
 );
 
 /// SQLite-only settings the embedded default depends on.

@@ -369,3 +369,28 @@ pub async fn a_calendar_link_is_replaced_and_revoked<S: Store>(s: &S) {
     assert_eq!(s.walker_by_calendar_token("second").await.unwrap(), None);
     assert!(!s.revoke_calendar(w).await.unwrap());
 }
+
+pub async fn an_archive_imports_as_a_new_walker_without_loss<S: Store>(s: &S) {
+    let answers = Answers::all_no().with(Question::HeartCondition, true);
+    let ids = s.create_walker(&new_walker("Ni", answers.clone()), now()).await.unwrap();
+    let c = Clearance {
+        by: "Dr R".into(),
+        role: "GP".into(),
+        at: now(),
+        covers: vec![Question::HeartCondition],
+        note: String::new(),
+    };
+    s.save_clearance(ids.walker, &c, &answers, &evaluate(&answers, Some(&c)), now()).await.unwrap();
+    let p = Programme::new(setup(), false).unwrap();
+    let d = replay(&p, &Default::default(), START).decisions[0].clone();
+    s.log_session(ids.programme, &session(START, 2), &d, now()).await.unwrap();
+    let walk = OutcomeRecord { measure: Measure::TimedUpAndGo, value: 9.5, taken_on: START, detail: String::new() };
+    s.save_outcome(ids.walker, &walk, None, now()).await.unwrap();
+    let archive = s.export_walker(ids.walker, now()).await.unwrap();
+    assert_eq!((archive.screenings.len(), archive.clearances.len(), archive.sessions.len()), (2, 1, 1));
+    let copy = s.import_walker(&archive).await.unwrap();
+    assert_ne!(copy, ids.walker);
+    let mut again = s.export_walker(copy, now()).await.unwrap();
+    again.exported_at = archive.exported_at;
+    assert_eq!(again, archive);
+}
