@@ -133,6 +133,9 @@ pub trait Store: Send + Sync {
     fn export_walker(&self, walker: WalkerId, now: Timestamp) -> impl Future<Output = Result<Archive>> + Send;
     /// Creates a new walker from an archive, all or nothing.
     fn import_walker(&self, archive: &Archive) -> impl Future<Output = Result<WalkerId>> + Send;
+    /// Replaces an account's walker with one read from an archive, all or
+    /// nothing: the old walker and their records are deleted.
+    fn restore_account(&self, account: AccountId, archive: &Archive) -> impl Future<Output = Result<WalkerId>> + Send;
 
     // ---- accounts, sessions and tokens (web app and API) ----
 

@@ -221,6 +221,54 @@ impl SqlStore {
         Ok(())
     }
 
+    /// Writes every record of an archive as a new walker, in the caller's transaction.
+    async fn insert_archive(tx: &mut AnyConnection, a: &Archive) -> Result<WalkerId> {
+        let row = sqlx::query("INSERT INTO walkers (name, time_zone, created_at) VALUES ($1, $2, $3) RETURNING id")
+            .bind(a.walker.name.clone())
+            .bind(a.walker.time_zone.clone())
+            .bind(millis(a.walker.created_at))
+            .fetch_one(&mut *tx)
+            .await?;
+        let walker = WalkerId(get(&row, "id")?);
+        for s in &a.screenings {
+            Self::insert_screening(tx, walker, &s.answers, &s.outcome, s.recorded_at).await?;
+        }
+        for c in &a.clearances {
+            sqlx::query(
+                "INSERT INTO clearances (walker_id, cleared_by, role, cleared_at, covers, note, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(walker.0)
+            .bind(c.by.clone())
+            .bind(c.role.clone())
+            .bind(millis(c.at))
+            .bind(codec::to_json(&c.covers)?)
+            .bind(c.note.clone())
+            .bind(millis(c.at))
+            .execute(&mut *tx)
+            .await?;
+        }
+        if let Some(setup) = &a.programme {
+            let p = Self::insert_programme(tx, walker, setup, a.exported_at).await?;
+            for l in &a.sessions {
+                Self::insert_log(tx, p, l, a.exported_at).await?;
+            }
+            for c in &a.checkins {
+                Self::insert_checkin(tx, p, c, a.exported_at).await?;
+            }
+            for o in &a.overrides {
+                Self::insert_override(tx, p, o, a.exported_at).await?;
+            }
+            for d in &a.decisions {
+                Self::insert_decision(tx, p, &d.cause, &d.decision, d.recorded_at).await?;
+            }
+        }
+        for o in &a.outcomes {
+            Self::insert_outcome(tx, walker, o, a.exported_at).await?;
+        }
+        Ok(walker)
+    }
+
     /// Marks the walker's state as changed, inside the caller's transaction.
     async fn bump_walker(conn: &mut AnyConnection, walker: WalkerId) -> Result<()> {
         sqlx::query("UPDATE walkers SET version = version + 1 WHERE id = $1")
@@ -675,49 +723,26 @@ impl Store for SqlStore {
 
     async fn import_walker(&self, a: &Archive) -> Result<WalkerId> {
         let mut tx = self.pool.begin().await?;
-        let row = sqlx::query("INSERT INTO walkers (name, time_zone, created_at) VALUES ($1, $2, $3) RETURNING id")
-            .bind(a.walker.name.clone())
-            .bind(a.walker.time_zone.clone())
-            .bind(millis(a.walker.created_at))
-            .fetch_one(&mut *tx)
-            .await?;
-        let walker = WalkerId(get(&row, "id")?);
-        for s in &a.screenings {
-            Self::insert_screening(&mut tx, walker, &s.answers, &s.outcome, s.recorded_at).await?;
-        }
-        for c in &a.clearances {
-            sqlx::query(
-                "INSERT INTO clearances (walker_id, cleared_by, role, cleared_at, covers, note, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
+        let walker = Self::insert_archive(&mut tx, a).await?;
+        tx.commit().await?;
+        Ok(walker)
+    }
+
+    async fn restore_account(&self, account: AccountId, a: &Archive) -> Result<WalkerId> {
+        let mut tx = self.pool.begin().await?;
+        let walker = Self::insert_archive(&mut tx, a).await?;
+        let row = sqlx::query("SELECT walker_id FROM accounts WHERE id = $1")
+            .bind(account.0)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("account {account}")))?;
+        let old: i64 = get(&row, "walker_id")?;
+        sqlx::query("UPDATE accounts SET walker_id = $1 WHERE id = $2")
             .bind(walker.0)
-            .bind(c.by.clone())
-            .bind(c.role.clone())
-            .bind(millis(c.at))
-            .bind(codec::to_json(&c.covers)?)
-            .bind(c.note.clone())
-            .bind(millis(c.at))
+            .bind(account.0)
             .execute(&mut *tx)
             .await?;
-        }
-        if let Some(setup) = &a.programme {
-            let p = Self::insert_programme(&mut tx, walker, setup, a.exported_at).await?;
-            for l in &a.sessions {
-                Self::insert_log(&mut tx, p, l, a.exported_at).await?;
-            }
-            for c in &a.checkins {
-                Self::insert_checkin(&mut tx, p, c, a.exported_at).await?;
-            }
-            for o in &a.overrides {
-                Self::insert_override(&mut tx, p, o, a.exported_at).await?;
-            }
-            for d in &a.decisions {
-                Self::insert_decision(&mut tx, p, &d.cause, &d.decision, d.recorded_at).await?;
-            }
-        }
-        for o in &a.outcomes {
-            Self::insert_outcome(&mut tx, walker, o, a.exported_at).await?;
-        }
+        sqlx::query("DELETE FROM walkers WHERE id = $1").bind(old).execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(walker)
     }

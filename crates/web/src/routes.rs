@@ -35,6 +35,7 @@ pub fn router(state: AppState) -> Router {
         .route("/settings/export.json", get(pages::settings::export_json))
         .route("/settings/export.csv", get(pages::settings::export_csv))
         .route("/settings/setup", post(pages::settings::save))
+        .route("/settings/restore", post(pages::settings::restore))
         .route("/settings/calendar", post(pages::settings::new_calendar))
         .route("/settings/calendar/revoke", post(pages::settings::revoke_calendar))
         .route("/calendar/{file}", get(pages::settings::calendar_feed))

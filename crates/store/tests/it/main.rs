@@ -56,6 +56,7 @@ conformance!(
     outcomes_round_trip_and_can_change_the_screen,
     a_calendar_link_is_replaced_and_revoked,
     an_archive_imports_as_a_new_walker_without_loss,
+    a_restore_replaces_the_accounts_walker,
 );
 
 /// SQLite-only settings the embedded default depends on.

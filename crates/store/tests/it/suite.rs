@@ -394,3 +394,17 @@ pub async fn an_archive_imports_as_a_new_walker_without_loss<S: Store>(s: &S) {
     again.exported_at = archive.exported_at;
     assert_eq!(again, archive);
 }
+
+pub async fn a_restore_replaces_the_accounts_walker<S: Store>(s: &S) {
+    let (source, pid) = walker_with_programme(s, "Oz").await;
+    let p = Programme::new(setup(), false).unwrap();
+    let d = replay(&p, &Default::default(), START).decisions[0].clone();
+    s.log_session(pid, &session(START, 1), &d, now()).await.unwrap();
+    let archive = s.export_walker(source, now()).await.unwrap();
+    let account = s.create_account(&new_account("oz@example.org"), now()).await.unwrap();
+    let restored = s.restore_account(account.id, &archive).await.unwrap();
+    assert_eq!(s.account(account.id).await.unwrap().walker, restored);
+    assert!(matches!(s.walker(account.walker).await, Err(StoreError::NotFound(_))), "the old walker is gone");
+    let programme = s.active_programme(restored).await.unwrap().unwrap();
+    assert_eq!(s.history(programme.id).await.unwrap().logs.len(), 1);
+}

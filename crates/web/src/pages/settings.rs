@@ -148,3 +148,32 @@ pub async fn delete(State(state): State<AppState>, f: CsrfForm<DeleteForm>) -> R
     res.headers_mut().append(header::SET_COOKIE, clear.parse().map_err(|_| AppError::Internal("cookie".into()))?);
     Ok(res)
 }
+
+/// Restores an archive (a JSON export) into this account: the account's walker
+/// is replaced by the one in the archive, all or nothing.
+pub async fn restore(
+    State(state): State<AppState>,
+    who: SignedIn,
+    mut multipart: axum::extract::Multipart,
+) -> Result<Response, AppError> {
+    let (mut csrf, mut file) = (String::new(), String::new());
+    while let Some(field) = multipart.next_field().await.map_err(|_| AppError::bad("the upload could not be read"))? {
+        let name = field.name().unwrap_or_default().to_string();
+        let text = field.text().await.map_err(|_| AppError::bad("archive: the file is not text"))?;
+        match name.as_str() {
+            "csrf" => csrf = text,
+            "archive" => file = text,
+            _ => {}
+        }
+    }
+    if csrf.is_empty() || csrf != who.csrf {
+        return Err(AppError::Csrf);
+    }
+    let archive: store::Archive =
+        serde_json::from_str(&file).map_err(|e| AppError::bad(format!("archive: not a retrowalk archive ({e})")))?;
+    if archive.format != store::ARCHIVE_FORMAT || archive.version != store::ARCHIVE_VERSION {
+        return Err(AppError::bad("archive: not an archive this version of retrowalk reads"));
+    }
+    state.store().restore_account(who.account.id, &archive).await?;
+    Ok(axum::response::Redirect::to("/today?note=Your%20archive%20is%20restored.").into_response())
+}

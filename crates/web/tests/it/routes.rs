@@ -261,3 +261,35 @@ async fn the_calendar_link_serves_the_plan_until_it_is_revoked() {
     assert_eq!(app.get(&path, "").await.status, StatusCode::NOT_FOUND);
     assert_eq!(app.get("/calendar/nonsense.ics", "").await.status, StatusCode::NOT_FOUND);
 }
+
+fn multipart(csrf: &str, archive: &str) -> (String, String) {
+    let b = "retrowalkboundary";
+    let body = format!(
+        "--{b}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n--{b}\r\nContent-Disposition: form-data; name=\"archive\"; filename=\"a.json\"\r\nContent-Type: application/json\r\n\r\n{archive}\r\n--{b}--\r\n"
+    );
+    (format!("multipart/form-data; boundary={b}"), body)
+}
+
+#[tokio::test]
+async fn a_downloaded_archive_restores_into_an_account() {
+    let app = App::new().await;
+    let a = app.ready_walker("re@example.org", "restored-note").await;
+    let archive = app.get("/settings/export.json", &a.cookie).await.body;
+    let b = app.ready_walker("rf@example.org", "replaced-note").await;
+    let send = |csrf: &str, archive: &str| {
+        let (ct, body) = multipart(csrf, archive);
+        axum::http::Request::post("/settings/restore")
+            .header("cookie", &b.cookie)
+            .header("content-type", ct)
+            .body(axum::body::Body::from(body))
+            .unwrap()
+    };
+    assert_eq!(app.send(send("wrong", &archive)).await.status, StatusCode::FORBIDDEN);
+    let bad = app.send(send(&b.csrf, "{\"format\": 1}")).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("not a retrowalk archive"), "{}", bad.body);
+    let res = app.send(send(&b.csrf, &archive)).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let now = app.get("/settings/export.json", &b.cookie).await.body;
+    assert!(now.contains("restored-note") && !now.contains("replaced-note"), "{now}");
+}
