@@ -269,6 +269,9 @@ pub struct OverrideArgs {
 pub struct ExportArgs {
     #[arg(long, value_enum, default_value = "json")]
     pub format: ExportFormat,
+    /// For CSV: which table.
+    #[arg(long, value_enum, default_value = "sessions")]
+    pub table: CsvTable,
     /// Write to FILE instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -278,6 +281,14 @@ pub struct ExportArgs {
 pub enum ExportFormat {
     Json,
     Csv,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum CsvTable {
+    /// One row per session, with its next-morning pain and decision.
+    Sessions,
+    /// One row per outcome result, with the change since the first.
+    Outcomes,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

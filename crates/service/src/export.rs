@@ -81,3 +81,27 @@ pub fn export_csv(state: &State) -> ServiceResult<String> {
     let bytes = w.into_inner().map_err(|e| ServiceError::Store(store::StoreError::Corrupt(format!("csv: {e}"))))?;
     String::from_utf8(bytes).map_err(|e| ServiceError::Store(store::StoreError::Corrupt(format!("csv: {e}"))))
 }
+
+/// Outcome results as CSV, one row per result, with the change since the first.
+pub fn export_outcomes_csv(state: &State) -> ServiceResult<String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let err = |e: csv::Error| ServiceError::Store(store::StoreError::Corrupt(format!("csv: {e}")));
+    w.write_record(["date", "measure", "value", "unit", "change_since_first", "meaning", "detail"]).map_err(err)?;
+    for (i, o) in state.outcomes.iter().enumerate() {
+        // The first result of a measure is its baseline; later ones are compared with it.
+        let first = state.outcomes.iter().position(|f| f.measure == o.measure).filter(|at| *at < i);
+        let interp = first.map(|at| coach::outcomes::interpret(o.measure, state.outcomes[at].value, o.value));
+        w.write_record([
+            o.taken_on.to_string(),
+            o.measure.id(),
+            o.value.to_string(),
+            o.measure.unit().to_string(),
+            interp.as_ref().map_or(String::new(), |i| i.change.to_string()),
+            interp.as_ref().map_or(String::new(), |i| i.words.clone()),
+            o.detail.clone(),
+        ])
+        .map_err(err)?;
+    }
+    let bytes = w.into_inner().map_err(|e| ServiceError::Store(store::StoreError::Corrupt(format!("csv: {e}"))))?;
+    String::from_utf8(bytes).map_err(|e| ServiceError::Store(store::StoreError::Corrupt(format!("csv: {e}"))))
+}

@@ -14,7 +14,7 @@ mod views;
 pub use actions::*;
 pub use calendar::calendar;
 pub use error::{ServiceError, ServiceResult};
-pub use export::{export_csv, export_json, import_json};
+pub use export::{export_csv, export_json, export_outcomes_csv, import_json};
 pub use outcomes::{OutcomeInput, OutcomeRow, Recorded, outcome_rows, outcome_table, outcomes_due, record_outcome};
 pub use state::{Stage, State, load, stage, stage_for};
 pub use views::*;

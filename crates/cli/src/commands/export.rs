@@ -1,7 +1,7 @@
 //! `retrowalk export`: everything about the walker, as JSON or CSV.
 
 use super::Output;
-use crate::cli::{ExportArgs, ExportFormat, Global};
+use crate::cli::{CsvTable, ExportArgs, ExportFormat, Global};
 use crate::context;
 use crate::error::{CliError, CliResult};
 use anyhow::Context as _;
@@ -14,7 +14,10 @@ pub async fn run(g: &Global, a: &ExportArgs) -> CliResult<Output> {
             let archive = service::export_json(&store, &state, jiff::Timestamp::now()).await?;
             serde_json::to_string_pretty(&archive).map_err(|e| CliError::Other(e.into()))? + "\n"
         }
-        ExportFormat::Csv => service::export_csv(&state)?,
+        ExportFormat::Csv => match a.table {
+            CsvTable::Sessions => service::export_csv(&state)?,
+            CsvTable::Outcomes => service::export_outcomes_csv(&state)?,
+        },
     };
     match &a.out {
         None => Ok(Output::Text(body)),

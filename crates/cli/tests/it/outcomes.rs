@@ -22,6 +22,8 @@ fn results_are_recorded_compared_and_fed_back_into_the_screen() {
     let list = w.json("2026-12-09", &["outcome", "list"]);
     let walk = list.as_array().unwrap().iter().find(|r| r["measure"] == "fast_walk40m").unwrap();
     assert_eq!(walk["first"], 1.25);
+    let csv = w.ok("2026-12-09", &["export", "--format", "csv", "--table", "outcomes"]);
+    insta::assert_snapshot!("outcomes_csv", csv);
     let archive = w.json("2026-12-09", &["export"]);
     assert_eq!(archive["outcomes"].as_array().unwrap().len(), 5);
 }

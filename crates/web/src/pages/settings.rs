@@ -131,6 +131,14 @@ pub async fn export_csv(State(state): State<AppState>, who: SignedIn) -> Result<
     Ok(download(service::export_csv(&s)?, "text/csv; charset=utf-8", "retrowalk-sessions.csv"))
 }
 
+pub async fn export_outcomes_csv(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
+    let s = match ready(&state, &who).await? {
+        Ok(s) => s,
+        Err(r) => return Ok(r),
+    };
+    Ok(download(service::export_outcomes_csv(&s)?, "text/csv; charset=utf-8", "retrowalk-outcomes.csv"))
+}
+
 #[derive(Deserialize)]
 pub struct DeleteForm {
     #[serde(default)]
