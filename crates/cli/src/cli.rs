@@ -281,6 +281,8 @@ pub struct ExportArgs {
 pub enum ExportFormat {
     Json,
     Csv,
+    /// A FHIR R4 Bundle: Patient, CarePlan, Observations, QuestionnaireResponses.
+    Fhir,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

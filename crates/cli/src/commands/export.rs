@@ -5,6 +5,7 @@ use crate::cli::{CsvTable, ExportArgs, ExportFormat, Global};
 use crate::context;
 use crate::error::{CliError, CliResult};
 use anyhow::Context as _;
+use store::Store;
 
 pub async fn run(g: &Global, a: &ExportArgs) -> CliResult<Output> {
     let store = context::open(g).await?;
@@ -13,6 +14,12 @@ pub async fn run(g: &Global, a: &ExportArgs) -> CliResult<Output> {
         ExportFormat::Json => {
             let archive = service::export_json(&store, &state, jiff::Timestamp::now()).await?;
             serde_json::to_string_pretty(&archive).map_err(|e| CliError::Other(e.into()))? + "\n"
+        }
+        ExportFormat::Fhir => {
+            let archive = store.export_walker(state.walker.id, jiff::Timestamp::now()).await?;
+            serde_json::to_string_pretty(&service::fhir_bundle(&state, &archive))
+                .map_err(|e| CliError::Other(e.into()))?
+                + "\n"
         }
         ExportFormat::Csv => match a.table {
             CsvTable::Sessions => service::export_csv(&state)?,

@@ -46,3 +46,21 @@ fn bad_outcome_input_is_refused_and_nothing_is_written() {
     let how = w.ok("2026-11-23", &["outcome", "how", "chair_stand30s"]);
     assert!(how.contains("arms crossed over your chest"), "{how}");
 }
+
+#[test]
+fn the_fhir_export_is_a_bundle_of_the_whole_record() {
+    let w = Walker::new();
+    w.init("cleared.toml");
+    w.ok("2026-11-23", &["log", "--pain-before", "2", "--pain-peak", "1", "--pain-after", "1", "--no-symptoms"]);
+    w.ok("2026-11-23", &["outcome", "record", "pain_now", "2"]);
+    let b = w.json("2026-11-24", &["export", "--format", "fhir"]);
+    assert_eq!((b["resourceType"].as_str(), b["type"].as_str()), (Some("Bundle"), Some("collection")));
+    let kinds: Vec<&str> =
+        b["entry"].as_array().unwrap().iter().map(|e| e["resource"]["resourceType"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["Patient", "CarePlan", "Observation", "Observation", "QuestionnaireResponse"]);
+    let pain = &b["entry"][3]["resource"];
+    assert_eq!(pain["code"]["coding"][0]["code"], "72514-3");
+    assert_eq!(pain["valueQuantity"]["value"], 2.0);
+    let plan = &b["entry"][1]["resource"];
+    assert_eq!(plan["activity"][0]["detail"]["status"], "completed");
+}

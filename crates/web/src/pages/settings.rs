@@ -131,6 +131,17 @@ pub async fn export_csv(State(state): State<AppState>, who: SignedIn) -> Result<
     Ok(download(service::export_csv(&s)?, "text/csv; charset=utf-8", "retrowalk-sessions.csv"))
 }
 
+pub async fn export_fhir(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
+    let s = match ready(&state, &who).await? {
+        Ok(s) => s,
+        Err(r) => return Ok(r),
+    };
+    let archive = state.store().export_walker(s.walker.id, jiff::Timestamp::now()).await?;
+    let body = serde_json::to_string_pretty(&service::fhir_bundle(&s, &archive))
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(download(body, "application/fhir+json", "retrowalk-fhir-bundle.json"))
+}
+
 pub async fn export_outcomes_csv(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
     let s = match ready(&state, &who).await? {
         Ok(s) => s,

@@ -1,0 +1,34 @@
+"""Validates retrowalk's FHIR export with the fhir.resources package and checks its contents.
+
+fhir.resources 7+ ships R4B (4.3) for the R4 family; the resources used here
+(Bundle, Patient, CarePlan with activity.detail, Observation, QuestionnaireResponse)
+are the same in R4 and R4B.
+
+usage: check_fhir.py BUNDLE.json ARCHIVE.json
+"""
+import json
+import sys
+
+from fhir.resources.R4B.bundle import Bundle
+
+bundle_path, archive_path = sys.argv[1], sys.argv[2]
+with open(bundle_path) as f:
+    text = f.read()
+bundle = Bundle.model_validate_json(text)  # raises on any invalid element
+with open(archive_path) as f:
+    archive = json.load(f)
+
+kinds = {}
+for e in bundle.entry:
+    kinds.setdefault(e.resource.get_resource_type(), []).append(e.resource)
+
+assert len(kinds["Patient"]) == 1, kinds.keys()
+assert len(kinds["CarePlan"]) == 1
+sessions = [o for o in kinds["Observation"] if o.code.coding[0].code == "retro-walking-session"]
+outcomes = [o for o in kinds["Observation"] if o.code.coding[0].code != "retro-walking-session"]
+assert len(sessions) == len(archive["sessions"]), (len(sessions), len(archive["sessions"]))
+assert len(outcomes) == len(archive["outcomes"]), (len(outcomes), len(archive["outcomes"]))
+assert len(kinds["QuestionnaireResponse"]) == len(archive["screenings"])
+pain = [c for o in sessions for c in o.component if any(cd.system == "http://loinc.org" and cd.code == "72514-3" for cd in c.code.coding)]
+assert pain, "pain components carry LOINC 72514-3"
+print(f"FHIR bundle valid: {len(bundle.entry)} resources; {len(sessions)} sessions, {len(outcomes)} outcome results")
