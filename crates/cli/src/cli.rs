@@ -59,6 +59,14 @@ pub enum Command {
     History,
     /// Weekly minutes, pain trend and adherence.
     Progress,
+    /// Your year of birth and sex, used only to compare a chair-stand result with usual ranges.
+    Profile {
+        #[arg(long)]
+        birth_year: Option<i64>,
+        /// female or male.
+        #[arg(long, value_enum)]
+        sex: Option<SexArg>,
+    },
     /// Outcome measures: record a result, see changes, read how to take a test.
     #[command(subcommand)]
     Outcome(OutcomeCommand),
@@ -283,6 +291,21 @@ pub enum ExportFormat {
     Csv,
     /// A FHIR R4 Bundle: Patient, CarePlan, Observations, QuestionnaireResponses.
     Fhir,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum SexArg {
+    Female,
+    Male,
+}
+
+impl From<SexArg> for coach::outcomes::Sex {
+    fn from(s: SexArg) -> Self {
+        match s {
+            SexArg::Female => Self::Female,
+            SexArg::Male => Self::Male,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

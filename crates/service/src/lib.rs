@@ -17,6 +17,8 @@ pub use calendar::calendar;
 pub use error::{ServiceError, ServiceResult};
 pub use export::{export_csv, export_json, export_outcomes_csv, import_json};
 pub use fhir::bundle as fhir_bundle;
-pub use outcomes::{OutcomeInput, OutcomeRow, Recorded, outcome_rows, outcome_table, outcomes_due, record_outcome};
+pub use outcomes::{
+    OutcomeInput, OutcomeRow, Recorded, age, outcome_rows, outcome_table, outcomes_due, record_outcome, set_profile,
+};
 pub use state::{Stage, State, load, stage, stage_for};
 pub use views::*;

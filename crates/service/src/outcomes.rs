@@ -83,9 +83,10 @@ pub async fn record_outcome<S: Store>(
         }
         None => store.save_outcome(walker, &record, None, now).await?,
     }
+    let w = store.walker(walker).await?;
     Ok(Recorded {
         change: first.map(|f| outcomes::interpret(input.measure, f, value)),
-        flags: outcomes::flags(input.measure, value, None, None),
+        flags: outcomes::flags(input.measure, value, age(w.birth_year, today), w.sex),
         screen_changed,
         record,
     })
@@ -102,6 +103,25 @@ pub struct OutcomeRow {
     pub latest_on: Date,
     pub results: usize,
     pub change: Option<Interpretation>,
+}
+
+/// Age in whole years this year, from a birth year.
+pub fn age(birth_year: Option<i64>, today: Date) -> Option<u32> {
+    birth_year.and_then(|y| u32::try_from(i64::from(today.year()) - y).ok())
+}
+
+/// Records the optional profile used for age-and-sex norms.
+pub async fn set_profile<S: Store>(
+    store: &S,
+    walker: WalkerId,
+    birth_year: Option<i64>,
+    sex: Option<outcomes::Sex>,
+    today: Date,
+) -> ServiceResult<()> {
+    if let Some(y) = birth_year.filter(|y| !(1900..=i64::from(today.year()) - 18).contains(y)) {
+        return Err(ServiceError::input(format!("birth_year: {y} is not a plausible year of birth for an adult")));
+    }
+    Ok(store.set_profile(walker, birth_year, sex).await?)
 }
 
 /// One row per measure taken: first and latest result, and the change.

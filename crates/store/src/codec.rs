@@ -35,6 +35,10 @@ fn variant<T: Copy + std::fmt::Debug>(all: &[T], text: &str, what: &str) -> Resu
     all.iter().copied().find(|v| snake_case(v) == text).ok_or_else(|| corrupt(format!("{what} '{text}'")))
 }
 
+pub fn sex(text: &str) -> Result<coach::outcomes::Sex> {
+    variant(&[coach::outcomes::Sex::Female, coach::outcomes::Sex::Male], text, "sex")
+}
+
 pub fn support(text: &str) -> Result<Support> {
     variant(&[Support::Rails, Support::LightTouch, Support::HandsFree], text, "support")
 }

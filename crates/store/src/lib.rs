@@ -101,6 +101,13 @@ pub trait Store: Send + Sync {
     ) -> impl Future<Output = Result<()>> + Send;
     /// Every decision recorded for the programme, oldest first.
     fn decisions(&self, programme: ProgrammeId) -> impl Future<Output = Result<Vec<DecisionRecord>>> + Send;
+    /// Sets the optional profile used for age-and-sex norms.
+    fn set_profile(
+        &self,
+        id: WalkerId,
+        birth_year: Option<i64>,
+        sex: Option<coach::outcomes::Sex>,
+    ) -> impl Future<Output = Result<()>> + Send;
     /// Renames the walker and sets the time zone their dates are kept in.
     fn update_walker(&self, id: WalkerId, name: &str, time_zone: &str) -> impl Future<Output = Result<()>> + Send;
 

@@ -223,10 +223,14 @@ impl SqlStore {
 
     /// Writes every record of an archive as a new walker, in the caller's transaction.
     async fn insert_archive(tx: &mut AnyConnection, a: &Archive) -> Result<WalkerId> {
-        let row = sqlx::query("INSERT INTO walkers (name, time_zone, created_at) VALUES ($1, $2, $3) RETURNING id")
-            .bind(a.walker.name.clone())
-            .bind(a.walker.time_zone.clone())
-            .bind(millis(a.walker.created_at))
+        let row = sqlx::query(
+            "INSERT INTO walkers (name, time_zone, created_at, birth_year, sex) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(a.walker.name.clone())
+        .bind(a.walker.time_zone.clone())
+        .bind(millis(a.walker.created_at))
+        .bind(a.walker.birth_year)
+        .bind(a.walker.sex.as_ref().map(coach::text::snake_case))
             .fetch_one(&mut *tx)
             .await?;
         let walker = WalkerId(get(&row, "id")?);
@@ -368,9 +372,10 @@ impl Store for SqlStore {
     }
 
     async fn walkers(&self) -> Result<Vec<Walker>> {
-        let rows = sqlx::query("SELECT id, name, time_zone, created_at, version FROM walkers ORDER BY id")
-            .fetch_all(&self.pool)
-            .await?;
+        let rows =
+            sqlx::query("SELECT id, name, time_zone, created_at, version, birth_year, sex FROM walkers ORDER BY id")
+                .fetch_all(&self.pool)
+                .await?;
         rows.iter()
             .map(|r| {
                 Ok(Walker {
@@ -379,23 +384,28 @@ impl Store for SqlStore {
                     time_zone: get(r, "time_zone")?,
                     created_at: timestamp(get(r, "created_at")?)?,
                     version: get(r, "version")?,
+                    birth_year: get(r, "birth_year")?,
+                    sex: get::<Option<String>>(r, "sex")?.map(|t| codec::sex(&t)).transpose()?,
                 })
             })
             .collect()
     }
 
     async fn walker(&self, id: WalkerId) -> Result<Walker> {
-        let row = sqlx::query("SELECT id, name, time_zone, created_at, version FROM walkers WHERE id = $1")
-            .bind(id.0)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or_else(|| StoreError::NotFound(format!("walker {id}")))?;
+        let row =
+            sqlx::query("SELECT id, name, time_zone, created_at, version, birth_year, sex FROM walkers WHERE id = $1")
+                .bind(id.0)
+                .fetch_optional(&self.pool)
+                .await?
+                .ok_or_else(|| StoreError::NotFound(format!("walker {id}")))?;
         Ok(Walker {
             id,
             name: get(&row, "name")?,
             time_zone: get(&row, "time_zone")?,
             created_at: timestamp(get(&row, "created_at")?)?,
             version: get(&row, "version")?,
+            birth_year: get(&row, "birth_year")?,
+            sex: get::<Option<String>>(&row, "sex")?.map(|t| codec::sex(&t)).transpose()?,
         })
     }
 
@@ -701,7 +711,13 @@ impl Store for SqlStore {
             format: ARCHIVE_FORMAT.into(),
             version: ARCHIVE_VERSION,
             exported_at: now,
-            walker: ArchivedWalker { name: w.name, time_zone: w.time_zone, created_at: w.created_at },
+            walker: ArchivedWalker {
+                name: w.name,
+                time_zone: w.time_zone,
+                created_at: w.created_at,
+                birth_year: w.birth_year,
+                sex: w.sex,
+            },
             screenings: self
                 .screenings(walker)
                 .await?
@@ -772,6 +788,24 @@ impl Store for SqlStore {
         let done =
             sqlx::query("DELETE FROM calendar_feeds WHERE walker_id = $1").bind(walker.0).execute(&self.pool).await?;
         Ok(done.rows_affected() > 0)
+    }
+
+    async fn set_profile(
+        &self,
+        id: WalkerId,
+        birth_year: Option<i64>,
+        sex: Option<coach::outcomes::Sex>,
+    ) -> Result<()> {
+        let done = sqlx::query("UPDATE walkers SET birth_year = $1, sex = $2, version = version + 1 WHERE id = $3")
+            .bind(birth_year)
+            .bind(sex.as_ref().map(coach::text::snake_case))
+            .bind(id.0)
+            .execute(&self.pool)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("walker {id}")));
+        }
+        Ok(())
     }
 
     async fn update_walker(&self, id: WalkerId, name: &str, time_zone: &str) -> Result<()> {

@@ -30,6 +30,9 @@ pub struct Walker {
     pub created_at: Timestamp,
     /// Bumped by every write about this walker (see migration 3).
     pub version: i64,
+    /// Optional, for age-and-sex norms only.
+    pub birth_year: Option<i64>,
+    pub sex: Option<coach::outcomes::Sex>,
 }
 
 /// A new walker with the screen and set-up that come with them.
@@ -142,6 +145,10 @@ pub struct ArchivedWalker {
     pub name: String,
     pub time_zone: String,
     pub created_at: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth_year: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sex: Option<coach::outcomes::Sex>,
 }
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]

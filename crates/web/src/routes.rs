@@ -29,6 +29,7 @@ pub fn router(state: AppState) -> Router {
         .route("/checkin", get(pages::log::checkin_page).post(pages::log::checkin_submit))
         .route("/plan", get(pages::plan::page))
         .route("/outcomes", get(pages::outcomes::page).post(pages::outcomes::submit))
+        .route("/outcomes/profile", post(pages::outcomes::profile))
         .route("/progress", get(pages::progress::page))
         .route("/learn", get(pages::learn::page))
         .route("/settings", get(pages::settings::page))

@@ -98,3 +98,11 @@ pub async fn run(g: &Global, cmd: &OutcomeCommand) -> CliResult<Output> {
         OutcomeCommand::How { .. } => Ok(Output::Text(String::new())),
     }
 }
+
+/// `retrowalk profile`: year of birth and sex, for chair-stand norms only.
+pub async fn profile(g: &Global, birth_year: Option<i64>, sex: Option<coach::outcomes::Sex>) -> CliResult<Output> {
+    let store = context::open(g).await?;
+    let state = context::load(&store, g).await?;
+    service::set_profile(&store, state.walker.id, birth_year, sex, state.today).await?;
+    Ok(Output::Text("Profile saved. It is used only to compare your chair-stand result with usual ranges.\n".into()))
+}

@@ -9,7 +9,10 @@ fn results_are_recorded_compared_and_fed_back_into_the_screen() {
     w.init("cleared.toml");
     let due = w.json("2026-11-23", &["outcome", "due"]);
     assert_eq!(due["timepoint"], "baseline");
-    w.ok("2026-11-23", &["outcome", "record", "chair_stand30s", "9"]);
+    w.ok("2026-11-23", &["profile", "--birth-year", "1954", "--sex", "female"]);
+    let first = w.json("2026-11-23", &["outcome", "record", "chair_stand30s", "9"]);
+    assert!(first["flags"][0]["text"].as_str().unwrap().contains("below the usual range of 10-15"), "{first}");
+    assert!(w.bad("2026-11-23", &["profile", "--birth-year", "2020"]).contains("not a plausible year of birth"));
     w.ok("2026-11-23", &["outcome", "record", "timed_up_and_go", "9.8"]);
     w.ok("2026-11-23", &["outcome", "record", "fast_walk40m", "32"]);
     let later = w.json("2026-12-09", &["outcome", "record", "chair_stand30s", "13"]);

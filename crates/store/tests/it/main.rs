@@ -57,6 +57,7 @@ conformance!(
     a_calendar_link_is_replaced_and_revoked,
     an_archive_imports_as_a_new_walker_without_loss,
     a_restore_replaces_the_accounts_walker,
+    the_profile_is_kept_and_archived,
 );
 
 /// SQLite-only settings the embedded default depends on.

@@ -408,3 +408,15 @@ pub async fn a_restore_replaces_the_accounts_walker<S: Store>(s: &S) {
     let programme = s.active_programme(restored).await.unwrap().unwrap();
     assert_eq!(s.history(programme.id).await.unwrap().logs.len(), 1);
 }
+
+pub async fn the_profile_is_kept_and_archived<S: Store>(s: &S) {
+    let (w, _) = walker_with_programme(s, "Pe").await;
+    assert_eq!((s.walker(w).await.unwrap().birth_year, s.walker(w).await.unwrap().sex), (None, None));
+    s.set_profile(w, Some(1958), Some(coach::outcomes::Sex::Female)).await.unwrap();
+    let walker = s.walker(w).await.unwrap();
+    assert_eq!((walker.birth_year, walker.sex), (Some(1958), Some(coach::outcomes::Sex::Female)));
+    let archive = s.export_walker(w, now()).await.unwrap();
+    let copy = s.import_walker(&archive).await.unwrap();
+    assert_eq!(s.walker(copy).await.unwrap().sex, Some(coach::outcomes::Sex::Female));
+    assert!(matches!(s.set_profile(WalkerId(777), None, None).await, Err(StoreError::NotFound(_))));
+}

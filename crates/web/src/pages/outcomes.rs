@@ -35,6 +35,8 @@ struct OutcomesPage {
     rows: Vec<OutcomeRow>,
     forms: Vec<MeasureForm>,
     today: String,
+    birth_year: String,
+    sex: &'static str,
 }
 
 fn page_for(state: &AppState, who: &SignedIn, s: &service::State, flash: Option<String>) -> Result<Response, AppError> {
@@ -71,6 +73,12 @@ fn page_for(state: &AppState, who: &SignedIn, s: &service::State, flash: Option<
         rows: service::outcome_rows(&s.outcomes),
         forms,
         today: s.today.to_string(),
+        birth_year: s.walker.birth_year.map(|y| y.to_string()).unwrap_or_default(),
+        sex: match s.walker.sex {
+            Some(coach::outcomes::Sex::Female) => "female",
+            Some(coach::outcomes::Sex::Male) => "male",
+            None => "",
+        },
     })
 }
 
@@ -142,6 +150,39 @@ pub async fn submit(State(state): State<AppState>, f: CsrfForm<OutcomeFields>) -
         }
         Err(AppError::BadInput(msg)) => {
             page_for(&state, &f.who, &s, Some(msg)).map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ProfileFields {
+    birth_year: Option<String>,
+    sex: Option<String>,
+}
+
+/// The optional profile for chair-stand norms.
+pub async fn profile(State(state): State<AppState>, f: CsrfForm<ProfileFields>) -> Result<Response, AppError> {
+    let s = match ready(&state, &f.who).await? {
+        Ok(s) => s,
+        Err(r) => return Ok(r),
+    };
+    let result = async {
+        let year = forms::int_in("birth_year", &f.form.birth_year, 1900, 2100)?;
+        let sex = match forms::text_opt(&f.form.sex) {
+            None => None,
+            Some("female") => Some(coach::outcomes::Sex::Female),
+            Some("male") => Some(coach::outcomes::Sex::Male),
+            Some(other) => return Err(AppError::bad(format!("sex: '{other}' is not female or male"))),
+        };
+        service::set_profile(state.store(), f.who.account.walker, year, sex, s.today).await.map_err(AppError::from)
+    }
+    .await;
+    let fresh = service::load(state.store(), f.who.account.walker, s.today).await?;
+    match result {
+        Ok(()) => page_for(&state, &f.who, &fresh, Some(state.i18n().t("outcomes.profile_saved").to_string())),
+        Err(AppError::BadInput(msg)) => {
+            page_for(&state, &f.who, &fresh, Some(msg)).map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
         }
         Err(e) => Err(e),
     }

@@ -35,6 +35,7 @@ const POSTS: &[(&str, &str)] = &[
     ("/log", "pain_before=1&pain_peak=1&pain_after=1"),
     ("/checkin", "pain=2"),
     ("/outcomes", "measure=pain_now&value=3"),
+    ("/outcomes/profile", "birth_year=1950&sex=female"),
     ("/settings/setup", "start=2026-11-23&baseline_pain=2&day=mon&day=wed"),
     ("/settings/calendar", ""),
     ("/settings/calendar/revoke", ""),
@@ -232,8 +233,10 @@ async fn changing_the_set_up_keeps_the_history() {
 async fn an_outcome_is_recorded_through_the_form_and_compared() {
     let app = App::new().await;
     let w = app.ready_walker("mo@example.org", "x").await;
-    let res = app.post("/outcomes", &w.cookie, &format!("csrf={}&measure=chair_stand30s&value=9", w.csrf)).await;
+    let res = app.post("/outcomes/profile", &w.cookie, &format!("csrf={}&birth_year=1950&sex=male", w.csrf)).await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    let res = app.post("/outcomes", &w.cookie, &format!("csrf={}&measure=chair_stand30s&value=9", w.csrf)).await;
+    assert!(res.body.contains("below the usual range of 11-17"), "{}", res.body);
     let res = app.post("/outcomes", &w.cookie, &format!("csrf={}&measure=chair_stand30s&value=13", w.csrf)).await;
     assert!(res.body.contains("a real improvement"), "{}", res.body);
     let bad = app.post("/outcomes", &w.cookie, &format!("csrf={}&measure=pain_now&value=12", w.csrf)).await;
