@@ -152,6 +152,9 @@ for (const [size, viewport] of [['phone', { width: 390, height: 844 }], ['deskto
     assert.match(await page.textContent('.flash'), /a real improvement/);
     await checkA11y(page, 'outcomes-results');
     await shot(page, `${size}-15b-outcomes-results`);
+    await page.goto(`${env.server.base}/progress`);
+    assert.match(await page.textContent('main'), /Timed Up and Go: 11\.5 → 9\.9 s — a real improvement/);
+    await checkA11y(page, 'progress-with-outcomes');
 
     await page.goto(`${env.server.base}/learn`);
     await checkA11y(page, 'learn');

@@ -32,6 +32,8 @@ struct ProgressPage {
     minutes_svg: String,
     speed_svg: String,
     adherence_svg: String,
+    /// Outcome measures: first and latest result against the smallest real change.
+    outcomes: Vec<service::OutcomeRow>,
 }
 
 fn support_words(s: coach::dose::Support) -> &'static str {
@@ -147,5 +149,6 @@ pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Respon
         minutes_svg,
         speed_svg,
         adherence_svg,
+        outcomes: service::outcome_rows(&s.outcomes),
     })
 }
