@@ -155,6 +155,13 @@ for (const [size, viewport] of [['phone', { width: 390, height: 844 }], ['deskto
     await page.goto(`${env.server.base}/progress`);
     assert.match(await page.textContent('main'), /Timed Up and Go: 11\.5 → 9\.9 s — a real improvement/);
     await checkA11y(page, 'progress-with-outcomes');
+    await page.click('a[href="/report"]');
+    await checkA11y(page, 'report');
+    await shot(page, `${size}-15c-report`);
+    const report = await page.textContent('main');
+    for (const part of ['Screening', 'Programme and adherence', 'Dose decisions', 'A-PROGRESS', 'Timed Up and Go']) {
+      assert.ok(report.includes(part), `the report shows ${part}`);
+    }
 
     await page.goto(`${env.server.base}/learn`);
     await checkA11y(page, 'learn');

@@ -31,6 +31,7 @@ pub fn router(state: AppState) -> Router {
         .route("/outcomes", get(pages::outcomes::page).post(pages::outcomes::submit))
         .route("/outcomes/profile", post(pages::outcomes::profile))
         .route("/progress", get(pages::progress::page))
+        .route("/report", get(pages::report::page))
         .route("/learn", get(pages::learn::page))
         .route("/settings", get(pages::settings::page))
         .route("/settings/export.json", get(pages::settings::export_json))
