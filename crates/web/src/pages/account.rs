@@ -10,7 +10,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::response::{IntoResponse, Redirect, Response};
-use jiff::{Timestamp, ToSpan};
+use jiff::Timestamp;
 use serde::Deserialize;
 use store::{NewAccount, Store};
 
@@ -87,8 +87,8 @@ pub struct SignupForm {
 async fn start_session(state: &AppState, account: store::AccountId) -> Result<Response, AppError> {
     let token = auth::random_token();
     let now = Timestamp::now();
-    let expires = now.checked_add(SESSION_DAYS.days().hours(0)).unwrap_or(now);
-    let expires = Timestamp::from_second(now.as_second() + SESSION_DAYS * 86_400).unwrap_or(expires);
+    // Out of range only near year 9999; then the session simply expires at once.
+    let expires = Timestamp::from_second(now.as_second() + SESSION_DAYS * 86_400).unwrap_or(now);
     state.store().create_session(account, &auth::digest(&token), &auth::random_token(), now, expires).await?;
     let mut res = Redirect::to("/today").into_response();
     let c = cookie(state, SESSION_COOKIE, &token, SESSION_DAYS * 86_400);
