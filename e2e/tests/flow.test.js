@@ -4,6 +4,9 @@
 // account deletion. axe-core checks every page; screenshots go to target/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
 import { useServerAndBrowser, checkA11y, shot, dayOffset, isoDate, weekday } from '../lib.js';
 
 const env = useServerAndBrowser();
@@ -161,6 +164,14 @@ for (const [size, viewport] of [['phone', { width: 390, height: 844 }], ['deskto
     const report = await page.textContent('main');
     for (const part of ['Screening', 'Programme and adherence', 'Dose decisions', 'A-PROGRESS', 'Timed Up and Go']) {
       assert.ok(report.includes(part), `the report shows ${part}`);
+    }
+    // The PDF download, read back with pdftotext: its text is real text.
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.click('a[href="/report.pdf"]')]);
+    const pdfPath = path.join(os.tmpdir(), `retrowalk-${size}-report.pdf`);
+    await pdf.saveAs(pdfPath);
+    const pdfText = execFileSync('pdftotext', ['-layout', pdfPath, '-']).toString();
+    for (const part of ['retrowalk report', 'Screening and clearance', 'Pain trend', 'A-PROGRESS', 'Timed Up and Go', 'not medical advice']) {
+      assert.ok(pdfText.includes(part), `the PDF shows ${part}`);
     }
 
     await page.goto(`${env.server.base}/learn`);

@@ -81,6 +81,12 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Write the clinician report as a PDF: screening, programme, dose decisions, pain chart, outcomes, flags.
+    Report {
+        /// The PDF file to write.
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
     /// A clinician's dose change, with a reason. It wins over the coach and is recorded.
     Override(OverrideArgs),
     /// Export all your data.

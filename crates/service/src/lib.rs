@@ -9,6 +9,7 @@ mod error;
 mod export;
 mod fhir;
 mod outcomes;
+mod report;
 mod state;
 mod views;
 
@@ -20,5 +21,6 @@ pub use fhir::bundle as fhir_bundle;
 pub use outcomes::{
     OutcomeInput, OutcomeRow, Recorded, age, outcome_rows, outcome_table, outcomes_due, record_outcome, set_profile,
 };
+pub use report::{DatedText, PainPoint, ReportDecision, ReportView, report};
 pub use state::{Stage, State, load, stage, stage_for};
 pub use views::*;

@@ -32,6 +32,7 @@ pub fn router(state: AppState) -> Router {
         .route("/outcomes/profile", post(pages::outcomes::profile))
         .route("/progress", get(pages::progress::page))
         .route("/report", get(pages::report::page))
+        .route("/report.pdf", get(pages::report::pdf))
         .route("/learn", get(pages::learn::page))
         .route("/settings", get(pages::settings::page))
         .route("/settings/export.json", get(pages::settings::export_json))

@@ -58,6 +58,15 @@ pub async fn calendar(g: &Global, out: Option<&std::path::Path>) -> CliResult<Ou
     }
 }
 
+/// `retrowalk report`: the clinician report as a PDF file.
+pub async fn report(g: &Global, out: &std::path::Path) -> CliResult<Output> {
+    let store = context::open(g).await?;
+    let state = context::load(&store, g).await?;
+    let pdf = report_pdf::render(&service::report(&state));
+    write_atomically(out, &pdf)?;
+    Ok(Output::Written(format!("Report written to {} ({} KB)\n", out.display(), pdf.len().div_ceil(1024))))
+}
+
 /// Writes to a temporary file beside `path`, then renames it into place, so a
 /// crash never leaves a half-written export.
 fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> CliResult<()> {

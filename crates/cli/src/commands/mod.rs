@@ -51,6 +51,7 @@ pub async fn run(cli: Cli) -> CliResult<Output> {
         Command::Outcome(cmd) => outcome::run(g, cmd).await,
         Command::Profile { birth_year, sex } => outcome::profile(g, *birth_year, sex.map(Into::into)).await,
         Command::Calendar { out } => export::calendar(g, out.as_deref()).await,
+        Command::Report { out } => export::report(g, out).await,
         Command::ImportArchive { file } => export::import(g, file).await,
         Command::Override(a) => overrides::run(g, a).await,
         Command::Export(a) => export::run(g, a).await,

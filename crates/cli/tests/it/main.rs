@@ -6,5 +6,6 @@
 mod errors;
 mod outcomes;
 mod postgres;
+mod report;
 mod support;
 mod walkthrough;

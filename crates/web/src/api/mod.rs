@@ -11,6 +11,7 @@ use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use dto::*;
 use std::sync::OnceLock;
 use store::Store;
@@ -52,6 +53,7 @@ fn parts() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(progress))
         .routes(routes!(list_outcomes, record_outcome))
         .routes(routes!(export))
+        .routes(routes!(report_pdf))
         .routes(routes!(delete_account))
         .routes(routes!(evidence))
         .split_for_parts()
@@ -379,6 +381,14 @@ async fn record_outcome(
 async fn export(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> Result<Json<serde_json::Value>, ApiError> {
     let s = ready(&state, &a).await?;
     Ok(Json(service::export_json(state.store(), &s, jiff::Timestamp::now()).await?))
+}
+
+/// The clinician report as a PDF file.
+#[utoipa::path(get, path = "/api/v1/report.pdf", security(("bearer" = [])), responses((status = 200, description = "The clinician report", content_type = "application/pdf")))]
+async fn report_pdf(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> Result<Response, ApiError> {
+    let s = ready(&state, &a).await?;
+    let pdf = report_pdf::render(&service::report(&s));
+    Ok(([(axum::http::header::CONTENT_TYPE, "application/pdf")], pdf).into_response())
 }
 
 /// Deletes the account and everything recorded about the walker.

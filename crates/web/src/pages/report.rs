@@ -1,6 +1,7 @@
 //! The report: one printable page with everything a clinician needs —
 //! screening and clearance, programme and adherence, dose decisions, the pain
-//! trend, outcomes against the smallest real change, flags and notes.
+//! trend, outcomes against the smallest real change, flags and notes. The
+//! same `service::report` view feeds the PDF download.
 
 use super::{Layout, ready, render};
 use crate::auth::extract::SignedIn;
@@ -9,33 +10,16 @@ use crate::error::AppError;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
-use axum::response::Response;
-use coach::adaptation::Decision;
-use coach::screening::{Clearance, Outcome};
-use service::{OutcomeRow, ProgressView};
-
-pub struct NoteRow {
-    pub date: String,
-    pub text: String,
-}
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use service::ReportView;
 
 #[derive(Template)]
 #[template(path = "report.html")]
 struct ReportPage {
     l: Layout,
-    name: String,
-    generated: String,
-    screen: Outcome,
-    clearance: Option<Clearance>,
-    start: String,
-    end: String,
-    supported_only: bool,
-    progress: ProgressView,
-    decisions: Vec<Decision>,
+    r: ReportView,
     pain_svg: String,
-    outcomes: Vec<OutcomeRow>,
-    flags: Vec<NoteRow>,
-    notes: Vec<NoteRow>,
 }
 
 pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
@@ -43,9 +27,7 @@ pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Respon
         Ok(s) => s,
         Err(r) => return Ok(r),
     };
-    let tl = s.timeline();
-    let mut logs = s.history.logs.clone();
-    logs.sort_by_key(|l| l.date);
+    let r = service::report(&s);
     let pain_svg = charts::lines(
         "report-pain",
         "Knee pain after each session",
@@ -54,15 +36,16 @@ pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Respon
             Series {
                 name: "After the session".into(),
                 class: "s1",
-                points: logs.iter().enumerate().map(|(i, l)| (i as f64, f64::from(l.pain_after.value()))).collect(),
+                points: r.pain.iter().enumerate().map(|(i, p)| (i as f64, f64::from(p.after))).collect(),
             },
             Series {
                 name: "Next morning".into(),
                 class: "s2",
-                points: logs
+                points: r
+                    .pain
                     .iter()
                     .enumerate()
-                    .filter_map(|(i, l)| s.history.checkin_for(l.date).map(|c| (i as f64, f64::from(c.pain.value()))))
+                    .filter_map(|(i, p)| p.next_morning.map(|m| (i as f64, f64::from(m))))
                     .collect(),
             },
         ],
@@ -70,39 +53,18 @@ pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Respon
         None,
         &[],
     );
-    let flags = logs
-        .iter()
-        .filter(|l| !l.symptoms.is_empty())
-        .map(|l| NoteRow {
-            date: l.date.to_string(),
-            text: l.symptoms.iter().map(|x| x.label()).collect::<Vec<_>>().join("; "),
-        })
-        .chain(s.outcomes.iter().flat_map(|o| {
-            coach::outcomes::flags(o.measure, o.value, service::age(s.walker.birth_year, s.today), s.walker.sex)
-                .into_iter()
-                .map(move |f| NoteRow { date: o.taken_on.to_string(), text: f.text })
-        }))
-        .collect();
-    let notes = logs
-        .iter()
-        .filter(|l| !l.notes.is_empty())
-        .map(|l| NoteRow { date: l.date.to_string(), text: l.notes.clone() })
-        .collect();
     let l = Layout::new(&state, Some(&who), "progress", "report.title");
-    render(&ReportPage {
-        l,
-        name: s.walker.name.clone(),
-        generated: s.today.to_string(),
-        screen: s.screen.outcome.clone(),
-        clearance: s.clearance.clone(),
-        start: s.programme.start().to_string(),
-        end: s.programme.end().to_string(),
-        supported_only: s.programme.limits.supported_only,
-        progress: service::progress(&s),
-        decisions: tl.decisions.iter().filter(|d| d.action != coach::adaptation::Action::Repeat).cloned().collect(),
-        pain_svg,
-        outcomes: service::outcome_rows(&s.outcomes),
-        flags,
-        notes,
-    })
+    render(&ReportPage { l, r, pain_svg })
+}
+
+/// The same report as a PDF file, for the clinic's records.
+pub async fn pdf(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
+    let s = match ready(&state, &who).await? {
+        Ok(s) => s,
+        Err(r) => return Ok(r),
+    };
+    let bytes = report_pdf::render(&service::report(&s));
+    let name = format!("attachment; filename=\"retrowalk-report-{}.pdf\"", s.today);
+    Ok(([(header::CONTENT_TYPE, "application/pdf".to_string()), (header::CONTENT_DISPOSITION, name)], bytes)
+        .into_response())
 }

@@ -61,6 +61,8 @@ async fn every_documented_route_answers_and_needs_a_token() {
         "/api/v1/clearance",
         "/api/v1/setup",
         "/api/v1/export",
+        "/api/v1/report.pdf",
+        "/api/v1/outcomes",
         "/api/v1/account",
         "/api/v1/me",
     ] {

@@ -17,6 +17,7 @@ const PAGES: &[&str] = &[
     "/settings/export.csv",
     "/settings/outcomes.csv",
     "/report",
+    "/report.pdf",
     "/settings/export.fhir.json",
     "/outcomes",
     "/setup",
@@ -299,4 +300,19 @@ async fn a_downloaded_archive_restores_into_an_account() {
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     let now = app.get("/settings/export.json", &b.cookie).await.body;
     assert!(now.contains("restored-note") && !now.contains("replaced-note"), "{now}");
+}
+
+#[tokio::test]
+async fn the_report_downloads_as_a_pdf_with_the_walkers_data() {
+    let app = App::new().await;
+    let w = app.ready_walker("pdf@example.org", "note-for-the-pdf").await;
+    let page = app.get("/report", &w.cookie).await;
+    assert!(page.body.contains("href=\"/report.pdf\""), "the report page links its PDF");
+    let res = app.get("/report.pdf", &w.cookie).await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert_eq!(res.headers[axum::http::header::CONTENT_TYPE], "application/pdf");
+    assert!(res.headers[axum::http::header::CONTENT_DISPOSITION].to_str().unwrap().starts_with("attachment;"));
+    assert!(res.body.starts_with("%PDF-"));
+    // Text is written uncompressed in the standard font, so the note is there as text.
+    assert!(res.body.contains("note-for-the-pdf") && res.body.contains("Pain trend"));
 }
