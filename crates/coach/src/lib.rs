@@ -17,6 +17,7 @@ pub mod pain;
 pub mod programme;
 pub mod progress;
 pub mod projection;
+pub mod questionnaire;
 pub mod screening;
 pub mod setup;
 pub mod text;

@@ -206,31 +206,9 @@ pub struct Interpretation {
 /// A change from `before` to `after`, against the measure's smallest real change.
 pub fn interpret(measure: Measure, before: f64, after: f64) -> Interpretation {
     let change = ((after - before) * 100.0).round() / 100.0;
-    let improved = match measure.better() {
-        Better::Lower => -change,
-        Better::Higher => change,
-    };
     let unit = measure.unit();
     match measure.threshold() {
-        Some(t) => {
-            let (verdict, words) = if improved >= t.value {
-                (
-                    Verdict::RealImprovement,
-                    format!(
-                        "a real improvement: {change:+} {unit}, more than the {} {unit} that can be measurement noise",
-                        t.value
-                    ),
-                )
-            } else if -improved >= t.value {
-                (Verdict::Worse, format!("worse: {change:+} {unit}, more than measurement noise; tell your clinician"))
-            } else {
-                (
-                    Verdict::WithinNoise,
-                    format!("within measurement noise: {change:+} {unit} is less than {} {unit}", t.value),
-                )
-            };
-            Interpretation { change, verdict, words, evidence: vec![t.evidence.to_string()] }
-        }
+        Some(t) => judge(change, measure.better(), unit, t.value, t.evidence),
         None => Interpretation {
             change,
             verdict: Verdict::NoThreshold,
@@ -238,6 +216,28 @@ pub fn interpret(measure: Measure, before: f64, after: f64) -> Interpretation {
             evidence: measure.evidence().iter().map(|e| e.to_string()).collect(),
         },
     }
+}
+
+/// A change judged against a smallest real change of `threshold`, from `source`.
+/// Built-in measures and loaded questionnaires share these words.
+pub fn judge(change: f64, better: Better, unit: &str, threshold: f64, source: &str) -> Interpretation {
+    let improved = match better {
+        Better::Lower => -change,
+        Better::Higher => change,
+    };
+    let (verdict, words) = if improved >= threshold {
+        (
+            Verdict::RealImprovement,
+            format!(
+                "a real improvement: {change:+} {unit}, more than the {threshold} {unit} that can be measurement noise"
+            ),
+        )
+    } else if -improved >= threshold {
+        (Verdict::Worse, format!("worse: {change:+} {unit}, more than measurement noise; tell your clinician"))
+    } else {
+        (Verdict::WithinNoise, format!("within measurement noise: {change:+} {unit} is less than {threshold} {unit}"))
+    };
+    Interpretation { change, verdict, words, evidence: vec![source.to_string()] }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

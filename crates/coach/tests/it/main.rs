@@ -7,4 +7,5 @@ mod adaptation;
 mod evidence;
 mod fixtures;
 mod programmes;
+mod questionnaire;
 mod screening;
