@@ -70,6 +70,9 @@ pub enum Command {
     /// Outcome measures: record a result, see changes, read how to take a test.
     #[command(subcommand)]
     Outcome(OutcomeCommand),
+    /// Questionnaires a clinic loads (FHIR R4 Questionnaire + scoring): load, list, answer, results.
+    #[command(subcommand)]
+    Questionnaire(QuestionnaireCommand),
     /// Read an archive written by `export --format json` into this database as a new walker.
     ImportArchive {
         /// The archive file.
@@ -161,6 +164,33 @@ pub enum OutcomeCommand {
     How { measure: String },
     /// The measures due now.
     Due,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QuestionnaireCommand {
+    /// Load a licensed questionnaire for every walker on this server (replaces one with the same id).
+    Load {
+        /// The FHIR R4 Questionnaire, as JSON.
+        questionnaire: PathBuf,
+        /// Its scoring definition, as JSON (see examples/questionnaire/README.md).
+        #[arg(long, value_name = "FILE")]
+        scoring: PathBuf,
+    },
+    /// The loaded questionnaires.
+    List,
+    /// Answer a questionnaire: question by question, or from a file.
+    Answer {
+        /// The questionnaire's id (see `questionnaire list`).
+        id: String,
+        /// A JSON or TOML file of linkId = answer code.
+        #[arg(long, value_name = "FILE")]
+        answers: Option<PathBuf>,
+        /// When it was answered (YYYY-MM-DD); default today.
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+    },
+    /// Each subscale's first and latest score, and what the change means.
+    Results,
 }
 
 #[derive(Debug, Args)]

@@ -346,23 +346,42 @@ pub struct Due {
     pub from: Date,
     pub until: Date,
     pub measures: Vec<Measure>,
+    /// Loaded questionnaires not yet answered in this window: (id, title).
+    pub questionnaires: Vec<(String, String)>,
 }
 
 /// What is due on `today`: the open timepoint's measures not yet taken in its
-/// window (the global rating of change joins from week 3 on).
-pub fn due(start: Date, today: Date, taken: &[(Measure, Date)]) -> Option<Due> {
+/// window (the global rating of change joins from week 3 on), and likewise
+/// every questionnaire the clinic loaded, given like a built-in measure.
+/// `loaded` is (id, title); `answered` is (id, date).
+pub fn due(
+    start: Date,
+    today: Date,
+    taken: &[(Measure, Date)],
+    loaded: &[(String, String)],
+    answered: &[(String, Date)],
+) -> Option<Due> {
     TIMEPOINTS.iter().find_map(|&(label, day, window)| {
         let (from, until) = (add_days(start, day - window.min(day)), add_days(start, day + window));
         if today < from || today > until {
             return None;
         }
+        let within = |d: &Date| *d >= from && *d <= until;
         let mut wanted: Vec<Measure> = SCHEDULED.to_vec();
         if day > 0 {
             wanted.push(Measure::GlobalChange);
         }
         let measures: Vec<Measure> =
-            wanted.into_iter().filter(|m| !taken.iter().any(|(t, d)| t == m && *d >= from && *d <= until)).collect();
-        (!measures.is_empty()).then_some(Due { timepoint: label, from, until, measures })
+            wanted.into_iter().filter(|m| !taken.iter().any(|(t, d)| t == m && within(d))).collect();
+        let questionnaires: Vec<(String, String)> =
+            loaded.iter().filter(|(id, _)| !answered.iter().any(|(a, d)| a == id && within(d))).cloned().collect();
+        (!measures.is_empty() || !questionnaires.is_empty()).then_some(Due {
+            timepoint: label,
+            from,
+            until,
+            measures,
+            questionnaires,
+        })
     })
 }
 
@@ -426,15 +445,20 @@ mod tests {
     #[test]
     fn the_schedule_opens_windows_and_closes_them_when_done() {
         let start = date(2026, 11, 23);
-        let d = due(start, start, &[]).unwrap();
+        let d = due(start, start, &[], &[], &[]).unwrap();
         assert_eq!((d.timepoint, d.measures.len()), ("baseline", 6));
         assert!(!d.measures.contains(&Measure::GlobalChange));
         let taken: Vec<(Measure, Date)> = SCHEDULED.iter().map(|m| (*m, start)).collect();
-        assert_eq!(due(start, start, &taken), None);
-        let w3 = due(start, add_days(start, 15), &taken).unwrap();
+        assert_eq!(due(start, start, &taken, &[], &[]), None);
+        // A loaded questionnaire is due like a measure until answered in the window.
+        let loaded = vec![("kd".to_string(), "Knee days".to_string())];
+        assert_eq!(due(start, start, &taken, &loaded, &[]).unwrap().questionnaires, loaded);
+        assert_eq!(due(start, start, &taken, &loaded, &[("kd".into(), start)]), None);
+        let w3 = due(start, add_days(start, 15), &taken, &loaded, &[("kd".into(), start)]).unwrap();
+        assert_eq!(w3.questionnaires, loaded);
         assert_eq!(w3.timepoint, "week 3");
         assert!(w3.measures.contains(&Measure::GlobalChange));
-        assert_eq!(due(start, add_days(start, 25), &[]), None);
+        assert_eq!(due(start, add_days(start, 25), &[], &loaded, &[]), None);
         assert_eq!(timepoint_of(start, add_days(start, 90)), Some("3 months"));
     }
 }

@@ -117,7 +117,7 @@ fn decisions(flow: &mut Flow, r: &ReportView) {
 
 fn outcomes(flow: &mut Flow, r: &ReportView) {
     flow.heading("Outcome measures");
-    if r.outcomes.is_empty() {
+    if r.outcomes.is_empty() && r.questionnaires.is_empty() {
         flow.paragraph("No outcome measures taken yet.", MUTED, 0.0);
     }
     for o in &r.outcomes {
@@ -127,6 +127,19 @@ fn outcomes(flow: &mut Flow, r: &ReportView) {
         );
         if let Some(c) = &o.change {
             line.push_str(&format!(" {} [{}]", c.words, c.evidence.join(", ")));
+        }
+        flow.item(&line, BODY);
+    }
+    for q in &r.questionnaires {
+        let mut line = format!(
+            "{}, {}: {} ({}) to {} ({}) points of 100, {} result(s).",
+            q.title, q.name, q.first, q.first_on, q.latest, q.latest_on, q.results
+        );
+        if let Some(c) = &q.change {
+            line.push_str(&format!(" {}", c.words));
+            if !c.evidence.is_empty() {
+                line.push_str(&format!(" [{}]", c.evidence.join(", ")));
+            }
         }
         flow.item(&line, BODY);
     }

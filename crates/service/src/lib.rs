@@ -9,6 +9,7 @@ mod error;
 mod export;
 mod fhir;
 mod outcomes;
+mod questionnaires;
 mod report;
 mod state;
 mod views;
@@ -18,9 +19,8 @@ pub use calendar::calendar;
 pub use error::{ServiceError, ServiceResult};
 pub use export::{export_csv, export_json, export_outcomes_csv, import_json};
 pub use fhir::bundle as fhir_bundle;
-pub use outcomes::{
-    OutcomeInput, OutcomeRow, Recorded, age, outcome_rows, outcome_table, outcomes_due, record_outcome, set_profile,
-};
+pub use outcomes::{OutcomeInput, OutcomeRow, Recorded, age, outcome_rows, outcome_table, record_outcome, set_profile};
+pub use questionnaires::{QuestionnaireRow, answer_questionnaire, load_questionnaire, questionnaire_rows};
 pub use report::{DatedText, PainPoint, ReportDecision, ReportView, report};
 pub use state::{Stage, State, load, stage, stage_for};
 pub use views::*;

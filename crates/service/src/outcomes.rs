@@ -150,14 +150,3 @@ pub fn outcome_rows(all: &[OutcomeRecord]) -> Vec<OutcomeRow> {
         })
         .collect()
 }
-
-/// The measures due today for a walker whose programme starts on `start`.
-pub async fn outcomes_due<S: Store>(
-    store: &S,
-    walker: WalkerId,
-    start: Date,
-    today: Date,
-) -> ServiceResult<Option<outcomes::Due>> {
-    let taken: Vec<(Measure, Date)> = store.outcomes(walker).await?.iter().map(|o| (o.measure, o.taken_on)).collect();
-    Ok(outcomes::due(start, today, &taken))
-}

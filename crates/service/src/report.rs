@@ -1,7 +1,7 @@
 //! The clinician report as data: everything the printable page and the PDF
 //! show, gathered once so the two cannot disagree.
 
-use crate::{OutcomeRow, ProgressView, State, age, outcome_rows, progress};
+use crate::{OutcomeRow, ProgressView, QuestionnaireRow, State, age, outcome_rows, progress, questionnaire_rows};
 use coach::adaptation::Action;
 use coach::screening::{Clearance, Outcome};
 use jiff::civil::Date;
@@ -22,6 +22,8 @@ pub struct ReportView {
     /// One point per logged session, oldest first.
     pub pain: Vec<PainPoint>,
     pub outcomes: Vec<OutcomeRow>,
+    /// Subscale scores of loaded questionnaires.
+    pub questionnaires: Vec<QuestionnaireRow>,
     /// Red-flag symptoms and fall-risk results.
     pub flags: Vec<DatedText>,
     pub notes: Vec<DatedText>,
@@ -102,6 +104,7 @@ pub fn report(s: &State) -> ReportView {
         decisions,
         pain,
         outcomes: outcome_rows(&s.outcomes),
+        questionnaires: questionnaire_rows(s),
         flags,
         notes,
     }

@@ -17,6 +17,9 @@ pub struct State {
     pub history: History,
     /// Outcome results, oldest first.
     pub outcomes: Vec<store::OutcomeRecord>,
+    /// The questionnaires loaded on this server, and the walker's answers to them.
+    pub questionnaires: Vec<store::LoadedQuestionnaire>,
+    pub questionnaire_results: Vec<store::QuestionnaireResult>,
     pub today: Date,
 }
 
@@ -38,10 +41,14 @@ impl State {
         Ok(date)
     }
 
-    /// The outcome measures due today.
+    /// The outcome measures and loaded questionnaires due today.
     pub fn outcomes_due(&self) -> Option<coach::outcomes::Due> {
         let taken: Vec<_> = self.outcomes.iter().map(|o| (o.measure, o.taken_on)).collect();
-        coach::outcomes::due(self.programme.start(), self.today, &taken)
+        let loaded: Vec<(String, String)> =
+            self.questionnaires.iter().map(|q| (q.questionnaire.id.clone(), q.questionnaire.title.clone())).collect();
+        let answered: Vec<(String, Date)> =
+            self.questionnaire_results.iter().map(|r| (r.questionnaire.clone(), r.taken_on)).collect();
+        coach::outcomes::due(self.programme.start(), self.today, &taken, &loaded, &answered)
     }
 
     /// Refuses to record training for a walker whose screen does not allow it.
@@ -89,5 +96,18 @@ pub async fn stage_for<S: Store>(store: &S, walker: Walker, today: Date) -> Serv
     let programme = Programme::new(record.setup.clone(), screen.outcome.fall_risk)?;
     let history = store.history(record.id).await?;
     let outcomes = store.outcomes(id).await?;
-    Ok(Stage::Ready(Box::new(State { walker, screen, clearance, record, programme, history, outcomes, today })))
+    let questionnaires = store.questionnaires().await?;
+    let questionnaire_results = store.questionnaire_results(id).await?;
+    Ok(Stage::Ready(Box::new(State {
+        walker,
+        screen,
+        clearance,
+        record,
+        programme,
+        history,
+        outcomes,
+        questionnaires,
+        questionnaire_results,
+        today,
+    })))
 }

@@ -123,6 +123,21 @@ pub trait Store: Send + Sync {
     /// Every outcome result for the walker, oldest first.
     fn outcomes(&self, walker: WalkerId) -> impl Future<Output = Result<Vec<OutcomeRecord>>> + Send;
 
+    /// Loads a questionnaire for every walker on this server, replacing one
+    /// with the same id; true if it replaced one.
+    fn save_questionnaire(&self, q: &LoadedQuestionnaire) -> impl Future<Output = Result<bool>> + Send;
+    /// The loaded questionnaires, by title.
+    fn questionnaires(&self) -> impl Future<Output = Result<Vec<LoadedQuestionnaire>>> + Send;
+    /// Records a walker's answers and scores.
+    fn save_questionnaire_result(
+        &self,
+        walker: WalkerId,
+        result: &QuestionnaireResult,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<()>> + Send;
+    /// The walker's questionnaire results, oldest first.
+    fn questionnaire_results(&self, walker: WalkerId) -> impl Future<Output = Result<Vec<QuestionnaireResult>>> + Send;
+
     /// Gives the walker a new secret calendar feed; any earlier one stops working.
     fn set_calendar_token(
         &self,

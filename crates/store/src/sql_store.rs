@@ -3,8 +3,9 @@
 use crate::codec::{self, corrupt, date, date_text, millis, small, timestamp};
 use crate::{ARCHIVE_FORMAT, ARCHIVE_VERSION, Archive, ArchivedDecision, ArchivedScreening, ArchivedWalker};
 use crate::{
-    Account, AccountId, Backend, DecisionRecord, NewAccount, NewWalker, OutcomeRecord, ProgrammeId, ProgrammeRecord,
-    Result, ScreeningId, ScreeningRecord, Store, StoreError, Walker, WalkerId, WalkerIds, WebSession,
+    Account, AccountId, Backend, DecisionRecord, LoadedQuestionnaire, NewAccount, NewWalker, OutcomeRecord,
+    ProgrammeId, ProgrammeRecord, QuestionnaireResult, Result, ScreeningId, ScreeningRecord, Store, StoreError, Walker,
+    WalkerId, WalkerIds, WebSession,
 };
 use coach::adaptation::Decision;
 use coach::history::{CheckIn, History, Override, SessionLog};
@@ -221,6 +222,30 @@ impl SqlStore {
         Ok(())
     }
 
+    async fn insert_questionnaire_result(
+        conn: &mut AnyConnection,
+        walker: WalkerId,
+        r: &QuestionnaireResult,
+        now: Timestamp,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO questionnaire_results \
+             (walker_id, questionnaire_id, title, version, taken_on, answers, scores, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(walker.0)
+        .bind(r.questionnaire.clone())
+        .bind(r.title.clone())
+        .bind(r.version.clone())
+        .bind(date_text(r.taken_on))
+        .bind(codec::to_json(&r.answers)?)
+        .bind(codec::to_json(&r.scores)?)
+        .bind(millis(now))
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
+    }
+
     /// Writes every record of an archive as a new walker, in the caller's transaction.
     async fn insert_archive(tx: &mut AnyConnection, a: &Archive) -> Result<WalkerId> {
         let row = sqlx::query(
@@ -269,6 +294,9 @@ impl SqlStore {
         }
         for o in &a.outcomes {
             Self::insert_outcome(tx, walker, o, a.exported_at).await?;
+        }
+        for r in &a.questionnaire_results {
+            Self::insert_questionnaire_result(tx, walker, r, a.exported_at).await?;
         }
         Ok(walker)
     }
@@ -680,6 +708,78 @@ impl Store for SqlStore {
             .collect()
     }
 
+    async fn save_questionnaire(&self, q: &LoadedQuestionnaire) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
+        let existed = sqlx::query("SELECT id FROM questionnaires WHERE id = $1")
+            .bind(q.questionnaire.id.clone())
+            .fetch_optional(&mut *tx)
+            .await?
+            .is_some();
+        sqlx::query(
+            "INSERT INTO questionnaires (id, questionnaire, scoring, loaded_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (id) DO UPDATE SET questionnaire = excluded.questionnaire, scoring = excluded.scoring, \
+             loaded_at = excluded.loaded_at",
+        )
+        .bind(q.questionnaire.id.clone())
+        .bind(codec::to_json(&q.questionnaire)?)
+        .bind(codec::to_json(&q.scoring)?)
+        .bind(millis(q.loaded_at))
+        .execute(&mut *tx)
+        .await?;
+        // Every walker's state lists the loaded questionnaires.
+        sqlx::query("UPDATE walkers SET version = version + 1").execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(existed)
+    }
+
+    async fn questionnaires(&self) -> Result<Vec<LoadedQuestionnaire>> {
+        let rows = sqlx::query("SELECT questionnaire, scoring, loaded_at FROM questionnaires ORDER BY id")
+            .fetch_all(&self.pool)
+            .await?;
+        let mut all = rows
+            .iter()
+            .map(|r| {
+                Ok(LoadedQuestionnaire {
+                    questionnaire: codec::json(&get::<String>(r, "questionnaire")?, "questionnaire")?,
+                    scoring: codec::json(&get::<String>(r, "scoring")?, "questionnaire scoring")?,
+                    loaded_at: timestamp(get(r, "loaded_at")?)?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        all.sort_by(|a, b| a.questionnaire.title.cmp(&b.questionnaire.title));
+        Ok(all)
+    }
+
+    async fn save_questionnaire_result(&self, walker: WalkerId, r: &QuestionnaireResult, now: Timestamp) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        Self::insert_questionnaire_result(&mut tx, walker, r, now).await?;
+        Self::bump_walker(&mut tx, walker).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn questionnaire_results(&self, walker: WalkerId) -> Result<Vec<QuestionnaireResult>> {
+        let rows = sqlx::query(
+            "SELECT questionnaire_id, title, version, taken_on, answers, scores FROM questionnaire_results \
+             WHERE walker_id = $1 ORDER BY taken_on, id",
+        )
+        .bind(walker.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(QuestionnaireResult {
+                    questionnaire: get(r, "questionnaire_id")?,
+                    title: get(r, "title")?,
+                    version: get(r, "version")?,
+                    taken_on: date(&get::<String>(r, "taken_on")?)?,
+                    answers: codec::json(&get::<String>(r, "answers")?, "questionnaire answers")?,
+                    scores: codec::json(&get::<String>(r, "scores")?, "questionnaire scores")?,
+                })
+            })
+            .collect()
+    }
+
     async fn clearances(&self, walker: WalkerId) -> Result<Vec<Clearance>> {
         let rows = sqlx::query(
             "SELECT cleared_by, role, cleared_at, covers, note FROM clearances WHERE walker_id = $1 ORDER BY id",
@@ -734,6 +834,7 @@ impl Store for SqlStore {
                 .map(|d| ArchivedDecision { cause: d.cause, decision: d.decision, recorded_at: d.created_at })
                 .collect(),
             outcomes: self.outcomes(walker).await?,
+            questionnaire_results: self.questionnaire_results(walker).await?,
         })
     }
 

@@ -118,6 +118,27 @@ pub struct OutcomeRecord {
     pub detail: String,
 }
 
+/// A questionnaire a clinic loaded, with the definition that scores it.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct LoadedQuestionnaire {
+    pub questionnaire: coach::questionnaire::Questionnaire,
+    pub scoring: coach::questionnaire::Scoring,
+    pub loaded_at: Timestamp,
+}
+
+/// A walker's answers to a loaded questionnaire and the scores they gave.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct QuestionnaireResult {
+    /// The questionnaire's id.
+    pub questionnaire: String,
+    /// Title and version as they were when it was taken.
+    pub title: String,
+    pub version: String,
+    pub taken_on: jiff::civil::Date,
+    pub answers: coach::questionnaire::Answers,
+    pub scores: Vec<coach::questionnaire::SubscaleScore>,
+}
+
 /// A walker's whole record as one document: what `export` writes and
 /// `import_walker` reads back.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -135,6 +156,9 @@ pub struct Archive {
     pub overrides: Vec<coach::history::Override>,
     pub decisions: Vec<ArchivedDecision>,
     pub outcomes: Vec<OutcomeRecord>,
+    /// Absent from archives written before questionnaires could be loaded.
+    #[serde(default)]
+    pub questionnaire_results: Vec<QuestionnaireResult>,
 }
 
 pub const ARCHIVE_FORMAT: &str = "retrowalk-archive";

@@ -11,6 +11,7 @@ mod outcome;
 mod overrides;
 mod plan;
 mod progress;
+mod questionnaire;
 mod screen;
 mod screening_prompts;
 mod serve;
@@ -51,6 +52,7 @@ pub async fn run(cli: Cli) -> CliResult<Output> {
         Command::Outcome(cmd) => outcome::run(g, cmd).await,
         Command::Profile { birth_year, sex } => outcome::profile(g, *birth_year, sex.map(Into::into)).await,
         Command::Calendar { out } => export::calendar(g, out.as_deref()).await,
+        Command::Questionnaire(c) => questionnaire::run(g, c).await,
         Command::Report { out } => export::report(g, out).await,
         Command::ImportArchive { file } => export::import(g, file).await,
         Command::Override(a) => overrides::run(g, a).await,

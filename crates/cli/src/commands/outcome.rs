@@ -76,7 +76,7 @@ pub async fn run(g: &Global, cmd: &OutcomeCommand) -> CliResult<Output> {
             })
         }
         OutcomeCommand::Due => {
-            let due = service::outcomes_due(&store, state.walker.id, state.programme.start(), state.today).await?;
+            let due = state.outcomes_due();
             emit(g.json, &due, || match &due {
                 None => "No outcome measures are due now.\n".into(),
                 Some(d) => {
@@ -84,6 +84,11 @@ pub async fn run(g: &Global, cmd: &OutcomeCommand) -> CliResult<Output> {
                         .measures
                         .iter()
                         .map(|m| format!("  - {} (`retrowalk outcome how {}`)", m.name(), m.id()))
+                        .chain(
+                            d.questionnaires
+                                .iter()
+                                .map(|(id, title)| format!("  - {title} (`retrowalk questionnaire answer {id}`)")),
+                        )
                         .collect();
                     format!(
                         "Due for your {} measures ({} to {}):\n{}\n",

@@ -67,3 +67,53 @@ fn the_fhir_export_is_a_bundle_of_the_whole_record() {
     let plan = &b["entry"][1]["resource"];
     assert_eq!(plan["activity"][0]["detail"]["status"], "completed");
 }
+
+fn example(file: &str) -> String {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/questionnaire/").to_string() + file
+}
+
+#[test]
+fn a_loaded_questionnaire_is_due_answered_scored_and_reported() {
+    let w = Walker::new();
+    w.init("cleared.toml");
+    let said = w.ok(
+        "2026-11-23",
+        &["questionnaire", "load", &example("knee-days.json"), "--scoring", &example("knee-days.scoring.json")],
+    );
+    assert!(said.starts_with("Loaded \"Knee days"), "{said}");
+    let due = w.ok("2026-11-23", &["outcome", "due"]);
+    assert!(due.contains("questionnaire answer retrowalk-knee-days"), "{due}");
+
+    // Typed answers at the prompts: numbers, and an empty line skips a question.
+    let out = w
+        .on("2026-11-23", &["questionnaire", "answer", "retrowalk-knee-days"])
+        .write_stdin("3\n2\n\n5\n1\n1\n2\n3\n")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Everyday tasks: 41.7 of 100 (3 of 4 answered)"), "{text}");
+    assert!(!w.ok("2026-11-23", &["outcome", "due"]).contains("knee-days"), "answered in this window");
+
+    let file = w.dir.path().join("answers.toml");
+    std::fs::write(&file, "d1 = \"none\"\nd2 = \"none\"\nd3 = \"little\"\nw1 = \"none\"\n").unwrap();
+    let later = w.json("2026-12-14", &["questionnaire", "answer", "retrowalk-knee-days", "--answers", file.to_str().unwrap()]);
+    assert_eq!(later["scores"][0]["score"], 91.7);
+    assert!(later["scores"][1]["score"].is_null(), "1 of 4 answered is under the minimum of 3");
+    let results = w.ok("2026-12-14", &["questionnaire", "results"]);
+    assert!(results.contains("a real improvement: +50 points"), "{results}");
+
+    // A wrong code is refused by name and nothing is written.
+    std::fs::write(&file, "d1 = \"bad\"\n").unwrap();
+    let err = w.bad("2026-12-14", &["questionnaire", "answer", "retrowalk-knee-days", "--answers", file.to_str().unwrap()]);
+    assert!(err.contains("d1: \"bad\" is not one of the answers"), "{err}");
+    assert_eq!(w.json("2026-12-14", &["export"])["questionnaire_results"].as_array().unwrap().len(), 2);
+    let err = w.bad("2026-12-14", &["questionnaire", "answer", "nope"]);
+    assert!(err.contains("\"nope\" is not loaded"), "{err}");
+    let err = w.bad("2026-12-14", &["questionnaire", "load", &example("knee-days.scoring.json"), "--scoring", &example("knee-days.scoring.json")]);
+    assert!(err.contains("questionnaire.resourceType") || err.contains("not a FHIR Questionnaire"), "{err}");
+
+    let pdf = w.dir.path().join("report.pdf");
+    w.ok("2026-12-14", &["report", "--out", pdf.to_str().unwrap()]);
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.windows(14).any(|x| x == b"Everyday tasks"), "the report lists the questionnaire's scores");
+}

@@ -58,6 +58,7 @@ conformance!(
     an_archive_imports_as_a_new_walker_without_loss,
     a_restore_replaces_the_accounts_walker,
     the_profile_is_kept_and_archived,
+    questionnaires_load_once_and_results_travel_in_the_archive,
 );
 
 /// SQLite-only settings the embedded default depends on.

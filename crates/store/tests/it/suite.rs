@@ -420,3 +420,42 @@ pub async fn the_profile_is_kept_and_archived<S: Store>(s: &S) {
     assert_eq!(s.walker(copy).await.unwrap().sex, Some(coach::outcomes::Sex::Female));
     assert!(matches!(s.set_profile(WalkerId(777), None, None).await, Err(StoreError::NotFound(_))));
 }
+
+fn example_questionnaire() -> store::LoadedQuestionnaire {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/questionnaire/");
+    let read = |f: &str| std::fs::read_to_string(format!("{dir}{f}")).unwrap();
+    let questionnaire = coach::questionnaire::parse_questionnaire(&read("knee-days.json")).unwrap();
+    let scoring = coach::questionnaire::parse_scoring(&read("knee-days.scoring.json"), &questionnaire).unwrap();
+    store::LoadedQuestionnaire { questionnaire, scoring, loaded_at: now() }
+}
+
+pub async fn questionnaires_load_once_and_results_travel_in_the_archive<S: Store>(s: &S) {
+    let mut q = example_questionnaire();
+    assert!(!s.save_questionnaire(&q).await.unwrap(), "a new questionnaire");
+    q.questionnaire.version = "1.1".into();
+    assert!(s.save_questionnaire(&q).await.unwrap(), "a reload replaces it");
+    assert_eq!(s.questionnaires().await.unwrap(), vec![q.clone()]);
+
+    let (w, _) = walker_with_programme(s, "Qu").await;
+    let before = s.walker(w).await.unwrap().version;
+    let answers: coach::questionnaire::Answers =
+        [("d1", "some"), ("d2", "none")].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let result = store::QuestionnaireResult {
+        questionnaire: q.questionnaire.id.clone(),
+        title: q.questionnaire.title.clone(),
+        version: q.questionnaire.version.clone(),
+        taken_on: START,
+        scores: coach::questionnaire::score(&q.questionnaire, &q.scoring, &answers),
+        answers,
+    };
+    s.save_questionnaire_result(w, &result, now()).await.unwrap();
+    assert_eq!(s.questionnaire_results(w).await.unwrap(), vec![result.clone()]);
+    assert!(s.walker(w).await.unwrap().version > before);
+
+    let archive = s.export_walker(w, now()).await.unwrap();
+    let copy = s.import_walker(&archive).await.unwrap();
+    assert_eq!(s.questionnaire_results(copy).await.unwrap(), vec![result]);
+    s.delete_walker(w).await.unwrap();
+    assert!(s.questionnaire_results(w).await.unwrap().is_empty());
+    assert_eq!(s.questionnaires().await.unwrap().len(), 1, "the clinic's questionnaire stays");
+}

@@ -1,0 +1,152 @@
+//! `retrowalk questionnaire`: a clinic's licensed questionnaires, loaded as
+//! data, answered and scored like the built-in measures.
+
+use super::{Output, emit};
+use crate::cli::{Global, QuestionnaireCommand};
+use crate::context;
+use crate::error::{CliError, CliResult};
+use crate::{prompt, render};
+use coach::questionnaire::{Answers, Questionnaire};
+use std::path::Path;
+use store::Store;
+
+fn read(path: &Path, what: &str) -> CliResult<String> {
+    std::fs::read_to_string(path).map_err(|e| CliError::input(format!("{what} {}: cannot read: {e}", path.display())))
+}
+
+/// Answers from a file: a JSON object or a TOML table of linkId = code.
+fn answers_file(path: &Path) -> CliResult<Answers> {
+    let text = read(path, "--answers")?;
+    let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let parsed: Result<Answers, String> = if is_json {
+        serde_json::from_str(&text).map_err(|e| e.to_string())
+    } else {
+        toml::from_str(&text).map_err(|e| e.to_string())
+    };
+    parsed.map_err(|e| CliError::input(format!("--answers {}: expected linkId = \"code\" pairs: {e}", path.display())))
+}
+
+/// Asks each question on the terminal; an empty answer skips an optional one.
+fn ask_all(q: &Questionnaire) -> CliResult<Answers> {
+    let mut p = prompt::stdio();
+    p.say(&q.title)?;
+    if !q.copyright.is_empty() {
+        p.say(&q.copyright)?;
+    }
+    let mut answers = Answers::new();
+    let mut section = "";
+    for item in &q.items {
+        if item.section != section && !item.section.is_empty() {
+            p.say(&format!("\n{}", item.section))?;
+            section = &item.section;
+        }
+        let choices: Vec<String> =
+            item.options.iter().enumerate().map(|(i, o)| format!("  {}. {}", i + 1, o.display)).collect();
+        p.say(&format!("{}\n{}", item.text, choices.join("\n")))?;
+        let skip = if item.required { None } else { Some("skip") };
+        let picked = p.ask("Answer number", skip, |t| {
+            if t == "skip" {
+                return Ok(None);
+            }
+            t.parse::<usize>()
+                .ok()
+                .and_then(|n| n.checked_sub(1))
+                .and_then(|i| item.options.get(i))
+                .map(|o| Some(o.code.clone()))
+                .ok_or_else(|| CliError::input(format!("pick 1 to {}, not '{t}'", item.options.len())))
+        })?;
+        if let Some(code) = picked {
+            answers.insert(item.link_id.clone(), code);
+        }
+    }
+    Ok(answers)
+}
+
+pub async fn run(g: &Global, cmd: &QuestionnaireCommand) -> CliResult<Output> {
+    let store = context::open(g).await?;
+    match cmd {
+        QuestionnaireCommand::Load { questionnaire, scoring } => {
+            let (q, s) = (read(questionnaire, "questionnaire")?, read(scoring, "--scoring")?);
+            let (loaded, replaced) = service::load_questionnaire(&store, &q, &s, jiff::Timestamp::now()).await?;
+            let q = &loaded.questionnaire;
+            emit(g.json, &loaded, || {
+                format!(
+                    "{} {:?} (id {}, version {}): {} questions, {} subscales. Walkers see it with their measures.\n",
+                    if replaced { "Reloaded" } else { "Loaded" },
+                    q.title,
+                    q.id,
+                    if q.version.is_empty() { "-" } else { &q.version },
+                    q.items.len(),
+                    loaded.scoring.subscales.len()
+                )
+            })
+        }
+        QuestionnaireCommand::List => {
+            let all = store.questionnaires().await.map_err(service::ServiceError::from)?;
+            emit(g.json, &all, || {
+                if all.is_empty() {
+                    return "No questionnaires are loaded. A clinic with a licence loads one with `retrowalk questionnaire load`.\n".into();
+                }
+                let rows: Vec<Vec<String>> = all
+                    .iter()
+                    .map(|l| {
+                        let subs: Vec<&str> = l.scoring.subscales.iter().map(|s| s.name.as_str()).collect();
+                        vec![
+                            l.questionnaire.id.clone(),
+                            l.questionnaire.title.clone(),
+                            l.questionnaire.items.len().to_string(),
+                            subs.join(", "),
+                        ]
+                    })
+                    .collect();
+                render::table(&["id", "title", "questions", "subscales"], &rows)
+            })
+        }
+        QuestionnaireCommand::Answer { id, answers, date } => {
+            let state = context::load(&store, g).await?;
+            let q = &state.questionnaire(id)?.questionnaire;
+            let given = match answers {
+                Some(path) => answers_file(path)?,
+                None => ask_all(q)?,
+            };
+            let date = context::date_arg(date)?;
+            let result = service::answer_questionnaire(&store, &state, id, given, date, jiff::Timestamp::now()).await?;
+            emit(g.json, &result, || {
+                let mut s = format!("{} on {}:\n", result.title, result.taken_on);
+                for sc in &result.scores {
+                    match sc.score {
+                        Some(v) => {
+                            s.push_str(&format!("  {}: {v} of 100 ({} of {} answered)\n", sc.name, sc.answered, sc.of))
+                        }
+                        None => s.push_str(&format!(
+                            "  {}: not scored, {} of {} answered and at least {} are needed\n",
+                            sc.name, sc.answered, sc.of, sc.needed
+                        )),
+                    }
+                }
+                s
+            })
+        }
+        QuestionnaireCommand::Results => {
+            let state = context::load(&store, g).await?;
+            let rows = service::questionnaire_rows(&state);
+            emit(g.json, &rows, || {
+                if rows.is_empty() {
+                    return "No questionnaire results yet.\n".into();
+                }
+                let table: Vec<Vec<String>> = rows
+                    .iter()
+                    .map(|r| {
+                        vec![
+                            format!("{}: {}", r.title, r.name),
+                            format!("{} ({})", r.first, r.first_on),
+                            format!("{} ({})", r.latest, r.latest_on),
+                            r.change.as_ref().map_or("-".into(), |c| c.words.clone()),
+                        ]
+                    })
+                    .collect();
+                render::table(&["subscale", "first", "latest", "change"], &table)
+            })
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! Questionnaires a clinic loads (a FHIR R4 Questionnaire and its scoring
+//! definition): loading them, a walker answering one, and the table of
+//! subscale scores with their change.
+
+use crate::{ServiceError, ServiceResult, State};
+use coach::outcomes::Interpretation;
+use coach::questionnaire::{self, Answers};
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::Serialize;
+use store::{LoadedQuestionnaire, QuestionnaireResult, Store};
+
+/// Reads, checks and stores a questionnaire with its scoring for every walker
+/// on this server. Returns it and whether it replaced an earlier load.
+pub async fn load_questionnaire<S: Store>(
+    store: &S,
+    questionnaire_json: &str,
+    scoring_json: &str,
+    now: Timestamp,
+) -> ServiceResult<(LoadedQuestionnaire, bool)> {
+    let questionnaire = questionnaire::parse_questionnaire(questionnaire_json)?;
+    let scoring = questionnaire::parse_scoring(scoring_json, &questionnaire)?;
+    let loaded = LoadedQuestionnaire { questionnaire, scoring, loaded_at: now };
+    let replaced = store.save_questionnaire(&loaded).await?;
+    Ok((loaded, replaced))
+}
+
+impl State {
+    /// A loaded questionnaire by id.
+    pub fn questionnaire(&self, id: &str) -> ServiceResult<&LoadedQuestionnaire> {
+        self.questionnaires
+            .iter()
+            .find(|q| q.questionnaire.id == id)
+            .ok_or_else(|| ServiceError::NotFound(format!("questionnaire {id:?} is not loaded on this server")))
+    }
+}
+
+/// Checks and scores the walker's answers and records them.
+pub async fn answer_questionnaire<S: Store>(
+    store: &S,
+    state: &State,
+    id: &str,
+    answers: Answers,
+    date: Option<Date>,
+    now: Timestamp,
+) -> ServiceResult<QuestionnaireResult> {
+    let taken_on = state.past_date(date)?;
+    let loaded = state.questionnaire(id)?;
+    let q = &loaded.questionnaire;
+    questionnaire::check_answers(q, &answers)?;
+    if answers.is_empty() {
+        return Err(ServiceError::input("answers: no question was answered"));
+    }
+    let result = QuestionnaireResult {
+        questionnaire: q.id.clone(),
+        title: q.title.clone(),
+        version: q.version.clone(),
+        taken_on,
+        scores: questionnaire::score(q, &loaded.scoring, &answers),
+        answers,
+    };
+    store.save_questionnaire_result(state.walker.id, &result, now).await?;
+    Ok(result)
+}
+
+/// One subscale's first and latest score, like a built-in measure's row.
+#[derive(Clone, Debug, Serialize)]
+pub struct QuestionnaireRow {
+    pub questionnaire: String,
+    pub title: String,
+    pub subscale: String,
+    pub name: String,
+    pub first: f64,
+    pub first_on: Date,
+    pub latest: f64,
+    pub latest_on: Date,
+    pub results: usize,
+    /// Judged against the clinic's smallest real change when it gave one.
+    pub change: Option<Interpretation>,
+}
+
+/// Every scored subscale of every questionnaire the walker answered.
+pub fn questionnaire_rows(state: &State) -> Vec<QuestionnaireRow> {
+    let mut rows: Vec<QuestionnaireRow> = Vec::new();
+    for r in &state.questionnaire_results {
+        for sc in &r.scores {
+            let Some(value) = sc.score else { continue };
+            match rows.iter_mut().find(|row| row.questionnaire == r.questionnaire && row.subscale == sc.id) {
+                Some(row) => {
+                    row.latest = value;
+                    row.latest_on = r.taken_on;
+                    row.results += 1;
+                }
+                None => rows.push(QuestionnaireRow {
+                    questionnaire: r.questionnaire.clone(),
+                    title: r.title.clone(),
+                    subscale: sc.id.clone(),
+                    name: sc.name.clone(),
+                    first: value,
+                    first_on: r.taken_on,
+                    latest: value,
+                    latest_on: r.taken_on,
+                    results: 1,
+                    change: None,
+                }),
+            }
+        }
+    }
+    for row in &mut rows {
+        let definition = state
+            .questionnaires
+            .iter()
+            .find(|q| q.questionnaire.id == row.questionnaire)
+            .and_then(|q| q.scoring.subscales.iter().find(|s| s.id == row.subscale));
+        if let (Some(sub), true) = (definition, row.results > 1) {
+            row.change = Some(questionnaire::interpret(sub, row.first, row.latest));
+        }
+    }
+    rows
+}
