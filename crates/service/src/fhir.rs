@@ -1,6 +1,7 @@
 //! The walker's record as a FHIR R4 Bundle (type `collection`): Patient,
 //! CarePlan with one activity per planned session, an Observation per session
-//! and per outcome result, and a QuestionnaireResponse per screening.
+//! and per outcome result, and a QuestionnaireResponse per screening and per
+//! answered clinic questionnaire (with an Observation per scored subscale).
 //!
 //! LOINC is used where a code exists (72514-3, pain severity 0-10); everything
 //! else uses our own code system. `.ci/run` validates the output with Python's
@@ -165,6 +166,43 @@ pub fn bundle(state: &State, archive: &Archive) -> Value {
                 "item": items,
             }),
         ));
+    }
+
+    for (i, r) in archive.questionnaire_results.iter().enumerate() {
+        let qr_id = format!("walker-{w}-questionnaire-{}", i + 1);
+        let items: Vec<Value> = r
+            .answers
+            .iter()
+            .map(|(link, code)| json!({ "linkId": link, "answer": [{ "valueCoding": { "code": code } }] }))
+            .collect();
+        entries.push(entry(
+            "QuestionnaireResponse",
+            qr_id.clone(),
+            json!({
+                "status": "completed",
+                "questionnaire": format!("https://retrowalk.invalid/fhir/Questionnaire/{}", r.questionnaire),
+                "subject": patient_ref,
+                "authored": r.taken_on.to_string(),
+                "item": items,
+            }),
+        ));
+        for (k, sc) in r.scores.iter().enumerate() {
+            let Some(score) = sc.score else { continue };
+            let title = format!("{}: {}", r.title, sc.name);
+            entries.push(entry(
+                "Observation",
+                format!("{qr_id}-score-{}", k + 1),
+                json!({
+                    "status": "final",
+                    "category": [{ "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/observation-category", "code": "survey", "display": "Survey" }] }],
+                    "code": { "coding": [ours(&format!("questionnaire-{}-{}", r.questionnaire, sc.id), &title)], "text": title },
+                    "subject": patient_ref,
+                    "effectiveDateTime": r.taken_on.to_string(),
+                    "valueQuantity": { "value": score, "unit": "score", "system": UCUM, "code": "{score}" },
+                    "derivedFrom": [{ "reference": format!("QuestionnaireResponse/{qr_id}") }],
+                }),
+            ));
+        }
     }
 
     json!({

@@ -30,6 +30,7 @@ pub fn router(state: AppState) -> Router {
         .route("/plan", get(pages::plan::page))
         .route("/outcomes", get(pages::outcomes::page).post(pages::outcomes::submit))
         .route("/outcomes/profile", post(pages::outcomes::profile))
+        .route("/questionnaires/{id}", get(pages::questionnaire::page).post(pages::questionnaire::submit))
         .route("/progress", get(pages::progress::page))
         .route("/report", get(pages::report::page))
         .route("/report.pdf", get(pages::report::pdf))

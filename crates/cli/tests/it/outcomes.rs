@@ -96,7 +96,8 @@ fn a_loaded_questionnaire_is_due_answered_scored_and_reported() {
 
     let file = w.dir.path().join("answers.toml");
     std::fs::write(&file, "d1 = \"none\"\nd2 = \"none\"\nd3 = \"little\"\nw1 = \"none\"\n").unwrap();
-    let later = w.json("2026-12-14", &["questionnaire", "answer", "retrowalk-knee-days", "--answers", file.to_str().unwrap()]);
+    let later =
+        w.json("2026-12-14", &["questionnaire", "answer", "retrowalk-knee-days", "--answers", file.to_str().unwrap()]);
     assert_eq!(later["scores"][0]["score"], 91.7);
     assert!(later["scores"][1]["score"].is_null(), "1 of 4 answered is under the minimum of 3");
     let results = w.ok("2026-12-14", &["questionnaire", "results"]);
@@ -104,12 +105,16 @@ fn a_loaded_questionnaire_is_due_answered_scored_and_reported() {
 
     // A wrong code is refused by name and nothing is written.
     std::fs::write(&file, "d1 = \"bad\"\n").unwrap();
-    let err = w.bad("2026-12-14", &["questionnaire", "answer", "retrowalk-knee-days", "--answers", file.to_str().unwrap()]);
+    let err =
+        w.bad("2026-12-14", &["questionnaire", "answer", "retrowalk-knee-days", "--answers", file.to_str().unwrap()]);
     assert!(err.contains("d1: \"bad\" is not one of the answers"), "{err}");
     assert_eq!(w.json("2026-12-14", &["export"])["questionnaire_results"].as_array().unwrap().len(), 2);
     let err = w.bad("2026-12-14", &["questionnaire", "answer", "nope"]);
     assert!(err.contains("\"nope\" is not loaded"), "{err}");
-    let err = w.bad("2026-12-14", &["questionnaire", "load", &example("knee-days.scoring.json"), "--scoring", &example("knee-days.scoring.json")]);
+    let err = w.bad(
+        "2026-12-14",
+        &["questionnaire", "load", &example("knee-days.scoring.json"), "--scoring", &example("knee-days.scoring.json")],
+    );
     assert!(err.contains("questionnaire.resourceType") || err.contains("not a FHIR Questionnaire"), "{err}");
 
     let pdf = w.dir.path().join("report.pdf");

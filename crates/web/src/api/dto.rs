@@ -427,3 +427,107 @@ impl From<&service::Recorded> for OutcomeResultDto {
         }
     }
 }
+
+/// A questionnaire the clinic loaded.
+#[derive(Serialize, ToSchema)]
+pub struct QuestionnaireDto {
+    pub id: String,
+    pub title: String,
+    pub version: String,
+    pub copyright: String,
+    pub items: Vec<QuestionnaireItemDto>,
+    /// Subscale names, in scoring order.
+    pub subscales: Vec<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct QuestionnaireItemDto {
+    pub link_id: String,
+    pub text: String,
+    pub section: String,
+    pub required: bool,
+    pub options: Vec<AnswerOptionDto>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AnswerOptionDto {
+    pub code: String,
+    pub display: String,
+}
+
+impl From<&store::LoadedQuestionnaire> for QuestionnaireDto {
+    fn from(l: &store::LoadedQuestionnaire) -> Self {
+        let q = &l.questionnaire;
+        QuestionnaireDto {
+            id: q.id.clone(),
+            title: q.title.clone(),
+            version: q.version.clone(),
+            copyright: q.copyright.clone(),
+            items: q
+                .items
+                .iter()
+                .map(|i| QuestionnaireItemDto {
+                    link_id: i.link_id.clone(),
+                    text: i.text.clone(),
+                    section: i.section.clone(),
+                    required: i.required,
+                    options: i
+                        .options
+                        .iter()
+                        .map(|o| AnswerOptionDto { code: o.code.clone(), display: o.display.clone() })
+                        .collect(),
+                })
+                .collect(),
+            subscales: l.scoring.subscales.iter().map(|s| s.name.clone()).collect(),
+        }
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct QuestionnaireAnswersRequest {
+    /// linkId -> answer code; a question may be left out unless it is required.
+    pub answers: std::collections::BTreeMap<String, String>,
+    /// YYYY-MM-DD; default today.
+    pub date: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct QuestionnaireResultDto {
+    pub questionnaire: String,
+    pub title: String,
+    pub taken_on: String,
+    pub scores: Vec<SubscaleScoreDto>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SubscaleScoreDto {
+    pub id: String,
+    pub name: String,
+    /// 0-100, or null when too few items were answered.
+    pub score: Option<f64>,
+    pub answered: usize,
+    pub of: usize,
+    pub needed: usize,
+}
+
+impl From<&store::QuestionnaireResult> for QuestionnaireResultDto {
+    fn from(r: &store::QuestionnaireResult) -> Self {
+        QuestionnaireResultDto {
+            questionnaire: r.questionnaire.clone(),
+            title: r.title.clone(),
+            taken_on: r.taken_on.to_string(),
+            scores: r
+                .scores
+                .iter()
+                .map(|s| SubscaleScoreDto {
+                    id: s.id.clone(),
+                    name: s.name.clone(),
+                    score: s.score,
+                    answered: s.answered,
+                    of: s.of,
+                    needed: s.needed,
+                })
+                .collect(),
+        }
+    }
+}

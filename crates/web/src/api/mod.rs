@@ -54,6 +54,8 @@ fn parts() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(list_outcomes, record_outcome))
         .routes(routes!(export))
         .routes(routes!(report_pdf))
+        .routes(routes!(list_questionnaires))
+        .routes(routes!(answer_questionnaire))
         .routes(routes!(delete_account))
         .routes(routes!(evidence))
         .split_for_parts()
@@ -381,6 +383,32 @@ async fn record_outcome(
 async fn export(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> Result<Json<serde_json::Value>, ApiError> {
     let s = ready(&state, &a).await?;
     Ok(Json(service::export_json(state.store(), &s, jiff::Timestamp::now()).await?))
+}
+
+/// The questionnaires the clinic loaded, with their questions.
+#[utoipa::path(get, path = "/api/v1/questionnaires", security(("bearer" = [])), responses((status = 200, body = Vec<QuestionnaireDto>)))]
+async fn list_questionnaires(
+    State(state): State<AppState>,
+    ApiAccount(_): ApiAccount,
+) -> ApiResult<Vec<QuestionnaireDto>> {
+    let all = state.store().questionnaires().await?;
+    Ok(Json(all.iter().map(QuestionnaireDto::from).collect()))
+}
+
+/// Answers a loaded questionnaire; the answers are checked, scored and kept.
+#[utoipa::path(post, path = "/api/v1/questionnaires/{id}/responses", security(("bearer" = [])),
+    params(("id" = String, Path, description = "The questionnaire's id")), request_body = QuestionnaireAnswersRequest,
+    responses((status = 201, body = QuestionnaireResultDto), (status = 404), (status = 422)))]
+async fn answer_questionnaire(
+    State(state): State<AppState>,
+    ApiAccount(a): ApiAccount,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    Json(r): Json<QuestionnaireAnswersRequest>,
+) -> Result<(StatusCode, Json<QuestionnaireResultDto>), ApiError> {
+    let s = ready(&state, &a).await?;
+    let date = parse_date("date", &r.date)?;
+    let done = service::answer_questionnaire(state.store(), &s, &id, r.answers, date, jiff::Timestamp::now()).await?;
+    Ok((StatusCode::CREATED, Json(QuestionnaireResultDto::from(&done))))
 }
 
 /// The clinician report as a PDF file.

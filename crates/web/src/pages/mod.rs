@@ -8,6 +8,7 @@ pub mod onboarding;
 pub mod outcomes;
 pub mod plan;
 pub mod progress;
+pub mod questionnaire;
 pub mod report;
 pub mod settings;
 pub mod setup;

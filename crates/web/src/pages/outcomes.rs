@@ -31,15 +31,23 @@ pub struct MeasureForm {
 struct OutcomesPage {
     l: Layout,
     due: Option<Due>,
-    due_names: Vec<&'static str>,
+    due_names: Vec<String>,
     rows: Vec<OutcomeRow>,
+    questionnaire_rows: Vec<service::QuestionnaireRow>,
+    /// Loaded questionnaires: (id, title, due now).
+    questionnaires: Vec<(String, String, bool)>,
     forms: Vec<MeasureForm>,
     today: String,
     birth_year: String,
     sex: &'static str,
 }
 
-fn page_for(state: &AppState, who: &SignedIn, s: &service::State, flash: Option<String>) -> Result<Response, AppError> {
+pub fn page_for(
+    state: &AppState,
+    who: &SignedIn,
+    s: &service::State,
+    flash: Option<String>,
+) -> Result<Response, AppError> {
     let due = s.outcomes_due();
     let due_list: Vec<Measure> = due.as_ref().map(|d| d.measures.clone()).unwrap_or_default();
     let forms = Measure::ALL
@@ -66,9 +74,24 @@ fn page_for(state: &AppState, who: &SignedIn, s: &service::State, flash: Option<
         .collect();
     let mut l = Layout::new(state, Some(who), "outcomes", "outcomes.title");
     l.flash = flash;
+    let due_questionnaires: Vec<(String, String)> = due.as_ref().map(|d| d.questionnaires.clone()).unwrap_or_default();
     render(&OutcomesPage {
         l,
-        due_names: due_list.iter().map(|m| m.name()).collect(),
+        due_names: due_list
+            .iter()
+            .map(|m| m.name().to_string())
+            .chain(due_questionnaires.iter().map(|(_, title)| title.clone()))
+            .collect(),
+        questionnaires: s
+            .questionnaires
+            .iter()
+            .map(|q| {
+                let id = q.questionnaire.id.clone();
+                let is_due = due_questionnaires.iter().any(|(d, _)| *d == id);
+                (id, q.questionnaire.title.clone(), is_due)
+            })
+            .collect(),
+        questionnaire_rows: service::questionnaire_rows(s),
         due,
         rows: service::outcome_rows(&s.outcomes),
         forms,

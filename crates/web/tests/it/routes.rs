@@ -38,6 +38,7 @@ const POSTS: &[(&str, &str)] = &[
     ("/checkin", "pain=2"),
     ("/outcomes", "measure=pain_now&value=3"),
     ("/outcomes/profile", "birth_year=1950&sex=female"),
+    ("/questionnaires/retrowalk-knee-days", "d1=none"),
     ("/settings/setup", "start=2026-11-23&baseline_pain=2&day=mon&day=wed"),
     ("/settings/calendar", ""),
     ("/settings/calendar/revoke", ""),
@@ -315,4 +316,41 @@ async fn the_report_downloads_as_a_pdf_with_the_walkers_data() {
     assert!(res.body.starts_with("%PDF-"));
     // Text is written uncompressed in the standard font, so the note is there as text.
     assert!(res.body.contains("note-for-the-pdf") && res.body.contains("Pain trend"));
+}
+
+#[tokio::test]
+async fn a_loaded_questionnaire_is_given_on_a_page_and_scored() {
+    let app = App::new().await;
+    app.load_example_questionnaire().await;
+    let w = app.ready_walker("qq@example.org", "q-note").await;
+    let measures = app.get("/outcomes", &w.cookie).await;
+    assert!(measures.body.contains("href=\"/questionnaires/retrowalk-knee-days\""), "listed with the measures");
+    let page = app.get("/questionnaires/retrowalk-knee-days", &w.cookie).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("<h2>Everyday tasks</h2>") && page.body.contains("Going down stairs"));
+    assert!(page.body.contains("type=\"radio\" name=\"d1\" value=\"none\""));
+
+    let bad = app.post("/questionnaires/retrowalk-knee-days", &w.cookie, &format!("csrf={}&d1=often", w.csrf)).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.body.contains("d1: &quot;often&quot; is not one of the answers") || bad.body.contains("often"),
+        "{}",
+        bad.body
+    );
+    let ok = app
+        .post(
+            "/questionnaires/retrowalk-knee-days",
+            &w.cookie,
+            &format!("csrf={}&d1=none&d2=lot&w1=none&w2=none&w3=some&date=", w.csrf),
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
+    assert!(
+        ok.body.contains("Everyday tasks 62.5 of 100") && ok.body.contains("Walking and stairs 83.3 of 100"),
+        "{}",
+        ok.body
+    );
+    assert_eq!(app.get("/questionnaires/nope", &w.cookie).await.status, StatusCode::NOT_FOUND);
+    let report = app.get("/report", &w.cookie).await;
+    assert!(report.body.contains("Everyday tasks"), "the report lists questionnaire scores");
 }

@@ -38,6 +38,20 @@ impl App {
         Resp { status, location, cookies, body, headers }
     }
 
+    /// Loads retrowalk's own example questionnaire, as a clinic would its licensed one.
+    pub async fn load_example_questionnaire(&self) {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/questionnaire/");
+        let read = |f: &str| std::fs::read_to_string(format!("{dir}{f}")).unwrap();
+        service::load_questionnaire(
+            self.state.store(),
+            &read("knee-days.json"),
+            &read("knee-days.scoring.json"),
+            jiff::Timestamp::now(),
+        )
+        .await
+        .unwrap();
+    }
+
     pub async fn get(&self, path: &str, cookie: &str) -> Resp {
         self.send(Request::get(path).header(header::COOKIE, cookie).body(Body::empty()).unwrap()).await
     }
