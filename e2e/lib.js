@@ -1,6 +1,6 @@
 // Helpers for the browser suite: a real server on a fresh database, the
 // system Chromium, axe-core checks and screenshots under target/.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { before, after } from 'node:test';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const shots = join(root, 'target', 'e2e-screenshots');
 mkdirSync(shots, { recursive: true });
 
@@ -20,7 +20,8 @@ export async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), 'retrowalk-e2e-'));
   const bin = process.env.RETROWALK_BIN || join(root, 'target', 'debug', 'retrowalk');
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const proc = spawn(bin, ['--db', `sqlite://${join(dir, 'e2e.db')}`, 'serve', '--listen', `127.0.0.1:${port}`], {
+  const db = `sqlite://${join(dir, 'e2e.db')}`;
+  const proc = spawn(bin, ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let log = '';
@@ -37,7 +38,9 @@ export async function startServer() {
     });
     proc.on('exit', (code) => reject(new Error(`server exited with ${code}: ${log}`)));
   });
-  return { base, stop: () => proc.kill('SIGINT'), log: () => log };
+  // The CLI on the server's database, as a clinic's administrator would use it.
+  const cli = (args) => execFileSync(bin, ['--db', db, ...args]).toString();
+  return { base, cli, stop: () => proc.kill('SIGINT'), log: () => log };
 }
 
 export async function launch() {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { useServerAndBrowser, checkA11y, shot, dayOffset, isoDate, weekday } from '../lib.js';
+import { useServerAndBrowser, checkA11y, shot, dayOffset, isoDate, weekday, root } from '../lib.js';
 
 const env = useServerAndBrowser();
 
@@ -155,6 +155,19 @@ for (const [size, viewport] of [['phone', { width: 390, height: 844 }], ['deskto
     assert.match(await page.textContent('.flash'), /a real improvement/);
     await checkA11y(page, 'outcomes-results');
     await shot(page, `${size}-15b-outcomes-results`);
+    // A questionnaire the clinic loads (our own example) is given and scored like a measure.
+    env.server.cli(['questionnaire', 'load', path.join(root, 'examples/questionnaire/knee-days.json'),
+      '--scoring', path.join(root, 'examples/questionnaire/knee-days.scoring.json')]);
+    await page.goto(`${env.server.base}/outcomes`);
+    await page.click('a[href="/questionnaires/retrowalk-knee-days"]');
+    await checkA11y(page, 'questionnaire');
+    await shot(page, `${size}-15d-questionnaire`);
+    for (const [item, answer] of [['d1', 'little'], ['d2', 'none'], ['d3', 'some'], ['w1', 'none'], ['w2', 'lot'], ['w3', 'little']]) {
+      await page.check(`input[name=${item}][value=${answer}]`);
+    }
+    await page.click('form.questionnaire button[type=submit]');
+    await page.waitForSelector('.flash');
+    assert.match(await page.textContent('.flash'), /Everyday tasks 75 of 100; Walking and stairs 66\.7 of 100/);
     await page.goto(`${env.server.base}/progress`);
     assert.match(await page.textContent('main'), /Timed Up and Go: 11\.5 → 9\.9 s — a real improvement/);
     await checkA11y(page, 'progress-with-outcomes');
@@ -170,7 +183,7 @@ for (const [size, viewport] of [['phone', { width: 390, height: 844 }], ['deskto
     const pdfPath = path.join(os.tmpdir(), `retrowalk-${size}-report.pdf`);
     await pdf.saveAs(pdfPath);
     const pdfText = execFileSync('pdftotext', ['-layout', pdfPath, '-']).toString();
-    for (const part of ['retrowalk report', 'Screening and clearance', 'Pain trend', 'A-PROGRESS', 'Timed Up and Go', 'not medical advice']) {
+    for (const part of ['retrowalk report', 'Screening and clearance', 'Pain trend', 'A-PROGRESS', 'Timed Up and Go', 'Everyday tasks', 'not medical advice']) {
       assert.ok(pdfText.includes(part), `the PDF shows ${part}`);
     }
 
