@@ -1,0 +1,179 @@
+//! TCX (Garmin Training Center): activities, laps, trackpoints and the
+//! Activity Extension's run cadence.
+
+use crate::activity::{Activity, Cadence, CadenceUnit, Content, Details, Format, Parsed, ReadError, Warning};
+use crate::{time, xml};
+use jiff::Timestamp;
+
+/// A sport name as the files spell it, in the words FIT uses.
+pub fn normalise_sport(s: &str) -> String {
+    match s.trim().to_lowercase().as_str() {
+        "biking" | "bike" | "cycling" | "ride" | "road_biking" | "mountain_biking" => "cycling".into(),
+        "running" | "run" | "treadmill_running" | "trail_running" => "running".into(),
+        "walking" | "walk" | "indoor_walking" => "walking".into(),
+        "hiking" | "hike" => "hiking".into(),
+        "swimming" | "swim" | "lap_swimming" | "open_water_swimming" => "swimming".into(),
+        "" => "unknown".into(),
+        other => other.replace(' ', "_"),
+    }
+}
+
+#[derive(Default)]
+struct Act {
+    sport: String,
+    id_time: Option<Timestamp>,
+    lap_start: Option<Timestamp>,
+    lap_seconds: f64,
+    lap_distance: Option<f64>,
+    calories: Option<f64>,
+    first: Option<Timestamp>,
+    last: Option<Timestamp>,
+    hr: Vec<f64>,
+    bike_cad: Vec<f64>,
+    run_cad: Vec<f64>,
+    alts: Vec<f64>,
+    max_point_distance: Option<f64>,
+    laps_with_points: u32,
+}
+
+#[derive(Default)]
+struct State {
+    acts: Vec<Act>,
+    stack: Vec<String>,
+    text: String,
+    lap_points: u32,
+    creator: Option<String>,
+    details: Details,
+    warnings: Vec<Warning>,
+}
+
+impl State {
+    fn parent(&self, n: usize) -> &str {
+        self.stack.len().checked_sub(n + 1).and_then(|i| self.stack.get(i)).map_or("", String::as_str)
+    }
+}
+
+pub fn read(bytes: &[u8]) -> Result<Parsed, ReadError> {
+    let doc_text = xml::text(bytes);
+    let mut st = State::default();
+    let mut saw_root = false;
+    xml::walk(&doc_text, |node| match node {
+        xml::Node::Start { name, attrs, .. } => {
+            st.text.clear();
+            let attr = |k: &str| attrs.iter().find(|(a, _)| a == k).map(|(_, v)| v.clone());
+            match name {
+                "TrainingCenterDatabase" => saw_root = true,
+                "Activity" if st.parent(0) == "Activities" => {
+                    st.acts.push(Act { sport: normalise_sport(&attr("Sport").unwrap_or_default()), ..Act::default() });
+                }
+                "Lap" => {
+                    st.lap_points = 0;
+                    if let Some(a) = st.acts.last_mut() {
+                        let start = attr("StartTime").and_then(|t| time::parse(&t));
+                        a.lap_start = a.lap_start.or(start);
+                    }
+                }
+                "Trackpoint" => {
+                    st.lap_points += 1;
+                    st.details.points += 1;
+                }
+                "Position" if st.parent(0) == "Trackpoint" => st.details.points_with_position += 1,
+                _ => {}
+            }
+            st.stack.push(name.to_string());
+        }
+        xml::Node::Text(t) => st.text.push_str(&t),
+        xml::Node::End { name } => {
+            st.stack.pop();
+            let text = std::mem::take(&mut st.text);
+            let value = text.trim();
+            let num = value.parse::<f64>().ok().filter(|v| v.is_finite());
+            let (p0, p1) = (st.parent(0).to_string(), st.parent(1).to_string());
+            if name == "Name" && p0 == "Creator" && st.creator.is_none() && !value.is_empty() {
+                st.creator = Some(value.to_string());
+            }
+            if name == "Lap" {
+                st.details.laps += 1;
+                if st.lap_points > 0
+                    && let Some(a) = st.acts.last_mut()
+                {
+                    a.laps_with_points += 1;
+                }
+            }
+            let Some(a) = st.acts.last_mut() else { return };
+            match (name, p0.as_str(), p1.as_str()) {
+                ("Id", "Activity", _) => a.id_time = time::parse(value),
+                ("TotalTimeSeconds", "Lap", _) => a.lap_seconds += num.unwrap_or(0.0),
+                ("DistanceMeters", "Lap", _) => {
+                    a.lap_distance = Some(a.lap_distance.unwrap_or(0.0) + num.unwrap_or(0.0))
+                }
+                ("Calories", "Lap", _) => a.calories = Some(a.calories.unwrap_or(0.0) + num.unwrap_or(0.0)),
+                ("Time", "Trackpoint", _) => {
+                    if let Some(t) = time::parse(value) {
+                        a.first.get_or_insert(t);
+                        a.last = Some(t);
+                    }
+                }
+                ("Value", "HeartRateBpm", "Trackpoint") => a.hr.extend(num.filter(|h| *h > 0.0)),
+                ("Cadence", "Trackpoint", _) => a.bike_cad.extend(num),
+                ("RunCadence", _, _) => a.run_cad.extend(num),
+                ("AltitudeMeters", "Trackpoint", _) => a.alts.extend(num),
+                ("DistanceMeters", "Trackpoint", _) => {
+                    if let Some(d) = num {
+                        a.max_point_distance = Some(a.max_point_distance.map_or(d, |m: f64| m.max(d)));
+                    }
+                }
+                _ => {}
+            }
+        }
+    })?;
+    if !saw_root {
+        return Err(ReadError::new(None, "no <TrainingCenterDatabase> element: not a TCX file"));
+    }
+    st.details.first_time = st.acts.iter().find_map(|a| a.first);
+    st.details.last_time = st.acts.iter().rev().find_map(|a| a.last);
+    let activities: Vec<Activity> = st.acts.iter().map(activity).collect();
+    let content = if activities.is_empty() {
+        Content::NotAnActivity { what: "a TCX file with no activities (a course or workout)".into() }
+    } else {
+        Content::Activities
+    };
+    Ok(Parsed {
+        format: Format::Tcx,
+        content,
+        device: st.creator,
+        activities,
+        details: st.details,
+        warnings: st.warnings,
+    })
+}
+
+fn mean(v: &[f64]) -> Option<f64> {
+    (!v.is_empty()).then(|| (v.iter().sum::<f64>() / v.len() as f64 * 10.0).round() / 10.0)
+}
+
+fn activity(a: &Act) -> Activity {
+    let start = a.lap_start.or(a.id_time).or(a.first);
+    let cadence = if !a.run_cad.is_empty() {
+        mean(&a.run_cad).map(|c| Cadence { value: c * 2.0, unit: CadenceUnit::StepsPerMin })
+    } else {
+        mean(&a.bike_cad).map(|c| Cadence { value: c, unit: CadenceUnit::Rpm })
+    };
+    Activity {
+        sport: a.sport.clone(),
+        sub_sport: None,
+        start,
+        elapsed_s: match (start, a.last) {
+            (Some(s), Some(l)) if l >= s => Some(time::seconds(s, l)),
+            _ => None,
+        },
+        moving_s: (a.lap_seconds > 0.0).then_some(a.lap_seconds),
+        distance_m: a.lap_distance.or(a.max_point_distance),
+        avg_hr: mean(&a.hr),
+        max_hr: a.hr.iter().copied().reduce(f64::max),
+        cadence,
+        calories: a.calories,
+        ascent_m: (!a.alts.is_empty()).then(|| crate::gpx::uphill(&a.alts)),
+        from_summary: true,
+    }
+}
