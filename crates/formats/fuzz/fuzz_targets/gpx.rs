@@ -1,0 +1,6 @@
+//! Any bytes given to the gpx reader: an error or a result, never a panic.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    let _ = formats::gpx::read(data);
+});
