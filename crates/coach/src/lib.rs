@@ -12,6 +12,7 @@ pub mod error;
 pub mod evidence;
 pub mod exercises;
 pub mod history;
+pub mod imports;
 pub mod outcomes;
 pub mod pain;
 pub mod programme;

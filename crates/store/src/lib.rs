@@ -138,6 +138,28 @@ pub trait Store: Send + Sync {
     /// The walker's questionnaire results, oldest first.
     fn questionnaire_results(&self, walker: WalkerId) -> impl Future<Output = Result<Vec<QuestionnaireResult>>> + Send;
 
+    /// Records an imported file and its activities in one transaction. The same
+    /// file (by SHA-256) twice for a walker is refused with [`StoreError::Duplicate`].
+    fn save_import(
+        &self,
+        walker: WalkerId,
+        record: &ImportRecord,
+        activities: &[coach::imports::Imported],
+    ) -> impl Future<Output = Result<()>> + Send;
+    /// The earlier import of a file with this SHA-256, if any.
+    fn import_by_hash(&self, walker: WalkerId, sha256: &str) -> impl Future<Output = Result<Option<ImportRecord>>> + Send;
+    /// Every imported activity, oldest first.
+    fn activities(&self, walker: WalkerId) -> impl Future<Output = Result<Vec<StoredActivity>>> + Send;
+    /// Records the walker's answer about an imported walk; when it was backward,
+    /// the session log and its decision are written in the same transaction.
+    fn confirm_activity(
+        &self,
+        walker: WalkerId,
+        activity: &StoredActivity,
+        session: Option<(ProgrammeId, &coach::history::SessionLog, &coach::adaptation::Decision)>,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<()>> + Send;
+
     /// Gives the walker a new secret calendar feed; any earlier one stops working.
     fn set_calendar_token(
         &self,

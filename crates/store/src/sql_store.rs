@@ -1,7 +1,10 @@
 //! The SQL implementation of [`Store`], shared by SQLite and PostgreSQL.
 
 use crate::codec::{self, corrupt, date, date_text, millis, small, timestamp};
-use crate::{ARCHIVE_FORMAT, ARCHIVE_VERSION, Archive, ArchivedDecision, ArchivedScreening, ArchivedWalker};
+use crate::{
+    ARCHIVE_FORMAT, ARCHIVE_VERSION, Archive, ArchivedDecision, ArchivedImport, ArchivedScreening, ArchivedWalker, ImportRecord,
+    StoredActivity,
+};
 use crate::{
     Account, AccountId, Backend, DecisionRecord, LoadedQuestionnaire, NewAccount, NewWalker, OutcomeRecord,
     ProgrammeId, ProgrammeRecord, QuestionnaireResult, Result, ScreeningId, ScreeningRecord, Store, StoreError, Walker,
@@ -246,6 +249,53 @@ impl SqlStore {
         Ok(())
     }
 
+    async fn insert_import(
+        conn: &mut AnyConnection,
+        walker: WalkerId,
+        r: &ImportRecord,
+        activities: &[coach::imports::Imported],
+    ) -> Result<()> {
+        let row = sqlx::query(
+            "INSERT INTO imports (walker_id, sha256, file_name, format, content, warnings, imported_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(walker.0)
+        .bind(r.sha256.clone())
+        .bind(r.file_name.clone())
+        .bind(r.format.clone())
+        .bind(r.content.clone())
+        .bind(codec::to_json(&r.warnings)?)
+        .bind(millis(r.imported_at))
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(|e| duplicate_as(e, format!("{} was imported before", r.file_name)))?;
+        let import: i64 = get(&row, "id")?;
+        for a in activities {
+            sqlx::query(
+                "INSERT INTO activities (walker_id, import_id, local_date, activity, created_at) VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(walker.0)
+            .bind(import)
+            .bind(date_text(a.local_date))
+            .bind(codec::to_json(a)?)
+            .bind(millis(r.imported_at))
+            .execute(&mut *conn)
+            .await?;
+        }
+        Ok(())
+    }
+
+    fn import_row(r: &AnyRow) -> Result<ImportRecord> {
+        Ok(ImportRecord {
+            sha256: get(r, "sha256")?,
+            file_name: get(r, "file_name")?,
+            format: get(r, "format")?,
+            content: get(r, "content")?,
+            warnings: codec::json(&get::<String>(r, "warnings")?, "import warnings")?,
+            imported_at: timestamp(get(r, "imported_at")?)?,
+        })
+    }
+
     /// Writes every record of an archive as a new walker, in the caller's transaction.
     async fn insert_archive(tx: &mut AnyConnection, a: &Archive) -> Result<WalkerId> {
         let row = sqlx::query(
@@ -298,6 +348,9 @@ impl SqlStore {
         for r in &a.questionnaire_results {
             Self::insert_questionnaire_result(tx, walker, r, a.exported_at).await?;
         }
+        for i in &a.imports {
+            Self::insert_import(tx, walker, &i.record, &i.activities).await?;
+        }
         Ok(walker)
     }
 
@@ -318,6 +371,31 @@ impl SqlStore {
         .execute(&mut *conn)
         .await?;
         Ok(())
+    }
+
+    /// Imports with their activities, for the archive.
+    async fn archived_imports(&self, walker: WalkerId) -> Result<Vec<ArchivedImport>> {
+        let rows = sqlx::query(
+            "SELECT id, sha256, file_name, format, content, warnings, imported_at FROM imports \
+             WHERE walker_id = $1 ORDER BY id",
+        )
+        .bind(walker.0)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let id: i64 = get(r, "id")?;
+            let acts = sqlx::query("SELECT activity FROM activities WHERE import_id = $1 ORDER BY id")
+                .bind(id)
+                .fetch_all(&self.pool)
+                .await?;
+            let activities = acts
+                .iter()
+                .map(|a| codec::json(&get::<String>(a, "activity")?, "imported activity"))
+                .collect::<Result<Vec<_>>>()?;
+            out.push(ArchivedImport { record: Self::import_row(r)?, activities });
+        }
+        Ok(out)
     }
 
     fn screening_row(row: &AnyRow) -> Result<ScreeningRecord> {
@@ -708,6 +786,81 @@ impl Store for SqlStore {
             .collect()
     }
 
+    async fn save_import(
+        &self,
+        walker: WalkerId,
+        record: &ImportRecord,
+        activities: &[coach::imports::Imported],
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        Self::insert_import(&mut tx, walker, record, activities).await?;
+        Self::bump_walker(&mut tx, walker).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn import_by_hash(&self, walker: WalkerId, sha256: &str) -> Result<Option<ImportRecord>> {
+        let row = sqlx::query(
+            "SELECT sha256, file_name, format, content, warnings, imported_at FROM imports \
+             WHERE walker_id = $1 AND sha256 = $2",
+        )
+        .bind(walker.0)
+        .bind(sha256.to_string())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(Self::import_row).transpose()
+    }
+
+    async fn activities(&self, walker: WalkerId) -> Result<Vec<StoredActivity>> {
+        let rows = sqlx::query(
+            "SELECT a.id, a.activity, i.file_name FROM activities a JOIN imports i ON i.id = a.import_id \
+             WHERE a.walker_id = $1 ORDER BY a.local_date, a.id",
+        )
+        .bind(walker.0)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut all = rows
+            .iter()
+            .map(|r| {
+                Ok(StoredActivity {
+                    id: get(r, "id")?,
+                    file_name: get(r, "file_name")?,
+                    activity: codec::json(&get::<String>(r, "activity")?, "imported activity")?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        all.sort_by_key(|a| a.activity.start);
+        Ok(all)
+    }
+
+    async fn confirm_activity(
+        &self,
+        walker: WalkerId,
+        activity: &StoredActivity,
+        session: Option<(ProgrammeId, &coach::history::SessionLog, &Decision)>,
+        now: Timestamp,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query("UPDATE activities SET activity = $1 WHERE id = $2 AND walker_id = $3")
+            .bind(codec::to_json(&activity.activity)?)
+            .bind(activity.id)
+            .bind(walker.0)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("activity {}", activity.id)));
+        }
+        match session {
+            Some((programme, log, decision)) => {
+                Self::insert_log(&mut tx, programme, log, now).await?;
+                Self::insert_decision(&mut tx, programme, "log", decision, now).await?;
+            }
+            None => Self::bump_walker(&mut tx, walker).await?,
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn save_questionnaire(&self, q: &LoadedQuestionnaire) -> Result<bool> {
         let mut tx = self.pool.begin().await?;
         let existed = sqlx::query("SELECT id FROM questionnaires WHERE id = $1")
@@ -835,6 +988,7 @@ impl Store for SqlStore {
                 .collect(),
             outcomes: self.outcomes(walker).await?,
             questionnaire_results: self.questionnaire_results(walker).await?,
+            imports: self.archived_imports(walker).await?,
         })
     }
 

@@ -139,6 +139,35 @@ pub struct QuestionnaireResult {
     pub scores: Vec<coach::questionnaire::SubscaleScore>,
 }
 
+/// A file brought in by `import`: what it was and what was said about it.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ImportRecord {
+    /// Hex SHA-256 of the file's bytes: the same file is the same import.
+    pub sha256: String,
+    pub file_name: String,
+    /// `fit`, `gpx` or `tcx`.
+    pub format: String,
+    /// `activities`, or what the file was instead ("a FIT settings file").
+    pub content: String,
+    pub warnings: Vec<String>,
+    pub imported_at: Timestamp,
+}
+
+/// An imported activity as stored, with its id and the file it came from.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct StoredActivity {
+    pub id: i64,
+    pub file_name: String,
+    pub activity: coach::imports::Imported,
+}
+
+/// An import in the archive: the file's record and its activities.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ArchivedImport {
+    pub record: ImportRecord,
+    pub activities: Vec<coach::imports::Imported>,
+}
+
 /// A walker's whole record as one document: what `export` writes and
 /// `import_walker` reads back.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -159,6 +188,9 @@ pub struct Archive {
     /// Absent from archives written before questionnaires could be loaded.
     #[serde(default)]
     pub questionnaire_results: Vec<QuestionnaireResult>,
+    /// Absent from archives written before imports.
+    #[serde(default)]
+    pub imports: Vec<ArchivedImport>,
 }
 
 pub const ARCHIVE_FORMAT: &str = "retrowalk-archive";

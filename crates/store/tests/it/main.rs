@@ -59,6 +59,7 @@ conformance!(
     a_restore_replaces_the_accounts_walker,
     the_profile_is_kept_and_archived,
     questionnaires_load_once_and_results_travel_in_the_archive,
+    an_import_is_kept_once_and_a_confirmed_walk_becomes_a_session,
 );
 
 /// SQLite-only settings the embedded default depends on.

@@ -459,3 +459,59 @@ pub async fn questionnaires_load_once_and_results_travel_in_the_archive<S: Store
     assert!(s.questionnaire_results(w).await.unwrap().is_empty());
     assert_eq!(s.questionnaires().await.unwrap().len(), 1, "the clinic's questionnaire stays");
 }
+
+fn walk_activity(date: Date) -> coach::imports::Imported {
+    coach::imports::Imported {
+        start: Timestamp::from_second(1_795_000_000).unwrap(),
+        local_date: date,
+        local_time: "08:10".into(),
+        sport: "walking".into(),
+        sub_sport: None,
+        elapsed_s: Some(600.0),
+        moving_s: Some(540.0),
+        distance_m: Some(300.0),
+        avg_hr: Some(95.0),
+        max_hr: Some(104.0),
+        cadence_spm: Some(90.0),
+        cadence_rpm: None,
+        calories: Some(40.0),
+        ascent_m: None,
+        device: Some("garmin".into()),
+        fit: coach::imports::Fit::PlannedSession,
+        backward: None,
+    }
+}
+
+pub async fn an_import_is_kept_once_and_a_confirmed_walk_becomes_a_session<S: Store>(s: &S) {
+    let (w, pid) = walker_with_programme(s, "Im").await;
+    let record = store::ImportRecord {
+        sha256: "ab".repeat(32),
+        file_name: "walk.fit".into(),
+        format: "fit".into(),
+        content: "activities".into(),
+        warnings: vec!["file CRC mismatch".into()],
+        imported_at: now(),
+    };
+    s.save_import(w, &record, &[walk_activity(START)]).await.unwrap();
+    let again = s.save_import(w, &record, &[walk_activity(START)]).await;
+    assert!(matches!(again, Err(StoreError::Duplicate(_))), "{again:?}");
+    assert_eq!(s.import_by_hash(w, &record.sha256).await.unwrap(), Some(record.clone()));
+    let (other, _) = walker_with_programme(s, "Jo").await;
+    assert_eq!(s.import_by_hash(other, &record.sha256).await.unwrap(), None, "per walker");
+
+    let mut stored = s.activities(w).await.unwrap().remove(0);
+    assert_eq!((stored.file_name.as_str(), stored.activity.minutes()), ("walk.fit", 9));
+    stored.activity.backward = Some(true);
+    let p = Programme::new(setup(), false).unwrap();
+    let d = replay(&p, &Default::default(), START).decisions[0].clone();
+    s.confirm_activity(w, &stored, Some((pid, &session(START, 2), &d)), now()).await.unwrap();
+    assert_eq!(s.activities(w).await.unwrap()[0].activity.backward, Some(true));
+    assert_eq!(s.history(pid).await.unwrap().logs.len(), 1);
+
+    let archive = s.export_walker(w, now()).await.unwrap();
+    assert_eq!(archive.imports.len(), 1);
+    let copy = s.import_walker(&archive).await.unwrap();
+    assert_eq!(s.activities(copy).await.unwrap()[0].activity, stored.activity);
+    s.delete_walker(w).await.unwrap();
+    assert!(s.activities(w).await.unwrap().is_empty());
+}
