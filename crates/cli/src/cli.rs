@@ -70,6 +70,18 @@ pub enum Command {
     /// Outcome measures: record a result, see changes, read how to take a test.
     #[command(subcommand)]
     Outcome(OutcomeCommand),
+    /// Import activities from FIT, GPX and TCX files and folders (recursive). The same file twice is skipped.
+    Import {
+        /// Files or folders.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Read and report, write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Imported activities: list them; confirm whether a matched walk was backward.
+    #[command(subcommand)]
+    Activity(ActivityCommand),
     /// Questionnaires a clinic loads (FHIR R4 Questionnaire + scoring): load, list, answer, results.
     #[command(subcommand)]
     Questionnaire(QuestionnaireCommand),
@@ -164,6 +176,42 @@ pub enum OutcomeCommand {
     How { measure: String },
     /// The measures due now.
     Due,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActivityCommand {
+    /// Every imported activity and where it went in your programme.
+    List,
+    /// Say whether an imported walk on a backward-walking day was backward.
+    /// Backward: it becomes that day's session, and the pain questions follow.
+    Confirm {
+        /// The activity's id (from `activity list` or the import's output).
+        id: i64,
+        /// It was backward walking.
+        #[arg(long, conflicts_with = "forward", required_unless_present = "forward")]
+        backward: bool,
+        /// It was ordinary walking: it counts toward your aerobic goal.
+        #[arg(long)]
+        forward: bool,
+        /// Knee pain before the walk, 0-10.
+        #[arg(long)]
+        pain_before: Option<i64>,
+        /// Worst knee pain during it, 0-10.
+        #[arg(long)]
+        pain_peak: Option<i64>,
+        /// Knee pain just after, 0-10.
+        #[arg(long)]
+        pain_after: Option<i64>,
+        /// How hard it felt, 0-10.
+        #[arg(long)]
+        rpe: Option<i64>,
+        /// A red-flag symptom (repeatable); see `log --help`.
+        #[arg(long = "symptom", value_name = "SYMPTOM")]
+        symptoms: Vec<String>,
+        /// No red-flag symptoms.
+        #[arg(long, conflicts_with = "symptoms")]
+        no_symptoms: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

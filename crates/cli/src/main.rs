@@ -40,15 +40,12 @@ fn main() {
 
 /// Prints the result. A closed pipe (`retrowalk plan | head`) is not an error.
 fn print(output: Output) -> i32 {
-    let text = match output {
-        Output::Text(t) | Output::Written(t) => t,
-        Output::Json(v) => match serde_json::to_string_pretty(&v) {
-            Ok(s) => s + "\n",
-            Err(e) => {
-                eprintln!("error: {e}");
-                return 1;
-            }
-        },
+    let text = match output.into_text() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 1;
+        }
     };
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {

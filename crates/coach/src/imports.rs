@@ -75,7 +75,8 @@ impl Imported {
 /// Sports a backward walk may be recorded as: watches have no sport for it.
 fn could_be_backward_walking(sport: &str, sub_sport: Option<&str>) -> bool {
     matches!(sport, "walking" | "running" | "generic" | "unknown" | "training" | "hiking")
-        || (sport == "fitness_equipment" && matches!(sub_sport, Some("treadmill" | "indoor_walking" | "indoor_running")))
+        || (sport == "fitness_equipment"
+            && matches!(sub_sport, Some("treadmill" | "indoor_walking" | "indoor_running")))
 }
 
 fn is_aerobic(sport: &str) -> bool {
@@ -126,7 +127,8 @@ pub fn aerobic_minutes_done(activities: &[Imported], week_start: Date) -> u32 {
         .iter()
         .filter(|a| {
             let d = days_between(week_start, a.local_date);
-            (0..7).contains(&d) && (a.fit == Fit::Aerobic || (a.fit == Fit::PlannedSession && a.backward == Some(false)))
+            (0..7).contains(&d)
+                && (a.fit == Fit::Aerobic || (a.fit == Fit::PlannedSession && a.backward == Some(false)))
         })
         .map(Imported::minutes)
         .sum()

@@ -66,6 +66,14 @@ pub fn log_date(state: &State, date: Option<Date>) -> ServiceResult<Date> {
 }
 
 pub async fn log_session<S: Store>(store: &S, state: &State, input: LogInput, now: Timestamp) -> ServiceResult<Logged> {
+    let logged = prepare_log(state, input)?;
+    store.log_session(state.record.id, &logged.logged, &logged.decision, now).await?;
+    Ok(logged)
+}
+
+/// Checks a log and works out the decision it leads to, writing nothing: the
+/// caller writes both in one transaction (a plain log, or a confirmed import).
+pub fn prepare_log(state: &State, input: LogInput) -> ServiceResult<Logged> {
     let date = log_date(state, input.date)?;
     let dose = prescribed(state, date);
     let week = state.programme.week_of(date);
@@ -92,7 +100,6 @@ pub async fn log_session<S: Store>(store: &S, state: &State, input: LogInput, no
     let mut history = state.history.clone();
     history.logs.push(log.clone());
     let decision = decided(state.timeline_with(&history).after(date).cloned(), date)?;
-    store.log_session(state.record.id, &log, &decision, now).await?;
     Ok(Logged { next_session: state.programme.next_retro_after(date), logged: log, decision })
 }
 

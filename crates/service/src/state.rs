@@ -20,6 +20,8 @@ pub struct State {
     /// The questionnaires loaded on this server, and the walker's answers to them.
     pub questionnaires: Vec<store::LoadedQuestionnaire>,
     pub questionnaire_results: Vec<store::QuestionnaireResult>,
+    /// Activities imported from watches and treadmills, oldest first.
+    pub activities: Vec<store::StoredActivity>,
     pub today: Date,
 }
 
@@ -98,6 +100,7 @@ pub async fn stage_for<S: Store>(store: &S, walker: Walker, today: Date) -> Serv
     let outcomes = store.outcomes(id).await?;
     let questionnaires = store.questionnaires().await?;
     let questionnaire_results = store.questionnaire_results(id).await?;
+    let activities = store.activities(id).await?;
     Ok(Stage::Ready(Box::new(State {
         walker,
         screen,
@@ -108,6 +111,7 @@ pub async fn stage_for<S: Store>(store: &S, walker: Walker, today: Date) -> Serv
         outcomes,
         questionnaires,
         questionnaire_results,
+        activities,
         today,
     })))
 }

@@ -49,6 +49,8 @@ pub struct PlanWeek {
     pub retro_minutes: u32,
     pub aerobic_minutes: u32,
     pub aerobic_goal: u32,
+    /// Aerobic minutes done, from imported activities.
+    pub aerobic_done: u32,
     pub days: Vec<PlanDay>,
 }
 
@@ -57,6 +59,8 @@ pub struct PlanDay {
     pub date: Date,
     pub retro: Option<PlanRetro>,
     pub items: Vec<&'static str>,
+    /// Activities imported for this day, in words.
+    pub imported: Vec<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -92,6 +96,7 @@ fn status(state: &State, date: Date) -> &'static str {
 pub fn plan(state: &State) -> PlanView {
     let tl: Timeline = state.timeline();
     let p = &state.programme;
+    let imported: Vec<coach::imports::Imported> = state.activities.iter().map(|a| a.activity.clone()).collect();
     let weeks = (1..=u32::from(p.setup.weeks))
         .map(|week| {
             let start = p.week_start(week);
@@ -111,6 +116,12 @@ pub fn plan(state: &State) -> PlanView {
                         }
                     }),
                     items: p.items_on(date).iter().map(|i| i.exercise.id).collect(),
+                    imported: state
+                        .activities
+                        .iter()
+                        .filter(|a| a.activity.local_date == date)
+                        .map(|a| a.activity.summary())
+                        .collect(),
                 })
                 .collect();
             PlanWeek {
@@ -119,6 +130,7 @@ pub fn plan(state: &State) -> PlanView {
                 retro_minutes: p.retro_dates_in_week(week).iter().map(|d| tl.minutes_on(*d)).sum(),
                 aerobic_minutes: p.aerobic_minutes_in_week(week),
                 aerobic_goal: AEROBIC_GOAL_MINUTES,
+                aerobic_done: coach::imports::aerobic_minutes_done(&imported, start),
                 days,
             }
         })

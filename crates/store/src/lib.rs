@@ -147,7 +147,11 @@ pub trait Store: Send + Sync {
         activities: &[coach::imports::Imported],
     ) -> impl Future<Output = Result<()>> + Send;
     /// The earlier import of a file with this SHA-256, if any.
-    fn import_by_hash(&self, walker: WalkerId, sha256: &str) -> impl Future<Output = Result<Option<ImportRecord>>> + Send;
+    fn import_by_hash(
+        &self,
+        walker: WalkerId,
+        sha256: &str,
+    ) -> impl Future<Output = Result<Option<ImportRecord>>> + Send;
     /// Every imported activity, oldest first.
     fn activities(&self, walker: WalkerId) -> impl Future<Output = Result<Vec<StoredActivity>>> + Send;
     /// Records the walker's answer about an imported walk; when it was backward,

@@ -2,8 +2,8 @@
 
 use crate::codec::{self, corrupt, date, date_text, millis, small, timestamp};
 use crate::{
-    ARCHIVE_FORMAT, ARCHIVE_VERSION, Archive, ArchivedDecision, ArchivedImport, ArchivedScreening, ArchivedWalker, ImportRecord,
-    StoredActivity,
+    ARCHIVE_FORMAT, ARCHIVE_VERSION, Archive, ArchivedDecision, ArchivedImport, ArchivedScreening, ArchivedWalker,
+    ImportRecord, StoredActivity,
 };
 use crate::{
     Account, AccountId, Backend, DecisionRecord, LoadedQuestionnaire, NewAccount, NewWalker, OutcomeRecord,

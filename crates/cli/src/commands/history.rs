@@ -11,8 +11,12 @@ pub async fn run(g: &Global) -> CliResult<Output> {
     let state = context::load(&store, g).await?;
     let entries = service::history(&state);
     emit(g.json, &entries, || {
+        let imported = match state.activities.len() {
+            0 => String::new(),
+            n => format!("{n} imported activities: `retrowalk activity list`.\n"),
+        };
         if entries.is_empty() {
-            return "No sessions logged yet.\n".into();
+            return format!("No sessions logged yet.\n{imported}");
         }
         let rows: Vec<Vec<String>> = entries
             .iter()
@@ -40,6 +44,7 @@ pub async fn run(g: &Global) -> CliResult<Output> {
         if let Some(d) = entries.last().and_then(|e| e.decision.as_ref()) {
             s.push_str(&format!("\nLatest: {}\n", render::why(d)));
         }
+        s.push_str(&imported);
         s
     })
 }

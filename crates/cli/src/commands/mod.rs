@@ -5,6 +5,7 @@ mod checkin;
 mod clear;
 mod export;
 mod history;
+mod import;
 mod init;
 mod log;
 mod outcome;
@@ -26,6 +27,16 @@ pub enum Output {
     Json(serde_json::Value),
     /// Written to a file; the message says where.
     Written(String),
+}
+
+impl Output {
+    /// What goes to standard output.
+    pub fn into_text(self) -> Result<String, serde_json::Error> {
+        match self {
+            Output::Text(t) | Output::Written(t) => Ok(t),
+            Output::Json(v) => serde_json::to_string_pretty(&v).map(|s| s + "\n"),
+        }
+    }
 }
 
 /// JSON when `--json` was given, text otherwise.
@@ -53,6 +64,8 @@ pub async fn run(cli: Cli) -> CliResult<Output> {
         Command::Profile { birth_year, sex } => outcome::profile(g, *birth_year, sex.map(Into::into)).await,
         Command::Calendar { out } => export::calendar(g, out.as_deref()).await,
         Command::Questionnaire(c) => questionnaire::run(g, c).await,
+        Command::Import { paths, dry_run } => import::run(g, paths, *dry_run).await,
+        Command::Activity(c) => import::activity(g, c).await,
         Command::Report { out } => export::report(g, out).await,
         Command::ImportArchive { file } => export::import(g, file).await,
         Command::Override(a) => overrides::run(g, a).await,

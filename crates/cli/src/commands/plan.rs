@@ -23,16 +23,24 @@ fn text(plan: &PlanView) -> String {
     for w in &plan.weeks {
         let _ = writeln!(
             s,
-            "\nWeek {} (from {}): {} min backward + {} min aerobic planned, toward {} min a week",
+            "\nWeek {} (from {}): {} min backward + {} min aerobic planned, toward {} min a week{}",
             w.week,
             w.start.strftime("%a %-d %b"),
             w.retro_minutes,
             w.aerobic_minutes,
-            w.aerobic_goal
+            w.aerobic_goal,
+            if w.aerobic_done > 0 {
+                format!("; {} min aerobic done (imported)", w.aerobic_done)
+            } else {
+                String::new()
+            }
         );
         for d in &w.days {
             if let Some(r) = &d.retro {
                 let _ = writeln!(s, "  {}  {:<7}  {}", d.date.strftime("%a %-d %b"), r.status, r.summary);
+            }
+            for a in &d.imported {
+                let _ = writeln!(s, "  {}  imported {a}", d.date.strftime("%a %-d %b"));
             }
         }
     }

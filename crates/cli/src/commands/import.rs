@@ -1,0 +1,218 @@
+//! `retrowalk import` and `retrowalk activity`: files from watches and
+//! treadmills, one transaction per file, with a progress bar on a terminal;
+//! then the walker's answer for walks matched to a planned session.
+
+use super::log::{small, symptoms_or_ask};
+use super::{Output, emit};
+use crate::cli::{ActivityCommand, Global};
+use crate::context;
+use crate::error::{CliError, CliResult};
+use crate::{prompt, render};
+use coach::Pain;
+use coach::imports::Fit;
+use service::FileOutcome;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+const EXTENSIONS: [&str; 3] = ["fit", "gpx", "tcx"];
+
+/// Files named on the command line, and the FIT/GPX/TCX files under folders
+/// (recursive, sorted). A path that does not exist stops everything first.
+fn collect(paths: &[PathBuf]) -> CliResult<Vec<PathBuf>> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> CliResult<()> {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(|e| CliError::input(format!("{}: cannot read the folder: {e}", dir.display())))?
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(&p, out)?;
+            } else if p
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+            {
+                out.push(p);
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            walk(p, &mut out)?;
+        } else if p.is_file() {
+            out.push(p.clone());
+        } else {
+            return Err(CliError::input(format!("{}: no such file or folder", p.display())));
+        }
+    }
+    Ok(out)
+}
+
+#[derive(Default, serde::Serialize)]
+struct Summary {
+    files: usize,
+    imported: usize,
+    activities: usize,
+    waiting_for_you: usize,
+    already_imported: usize,
+    not_activities: usize,
+    failed: usize,
+    dry_run: bool,
+}
+
+pub async fn run(g: &Global, paths: &[PathBuf], dry_run: bool) -> CliResult<Output> {
+    let files = collect(paths)?;
+    let store = context::open(g).await?;
+    let bar = indicatif::ProgressBar::new(files.len() as u64);
+    if g.json || !std::io::stderr().is_terminal() {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+    }
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files {msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let mut outcomes = Vec::new();
+    let mut sum = Summary { files: files.len(), dry_run, ..Summary::default() };
+    let mut stdout = std::io::stdout();
+    for path in &files {
+        let name = path.display().to_string();
+        bar.set_message(path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
+        // Each file sees what the ones before it wrote (the plan may have moved on).
+        let state = context::load(&store, g).await?;
+        let outcome = match std::fs::read(path) {
+            Ok(bytes) => service::import_file(&store, &state, &name, &bytes, dry_run, jiff::Timestamp::now()).await?,
+            Err(e) => FileOutcome::Failed { file: name.clone(), error: format!("cannot read the file: {e}") },
+        };
+        match &outcome {
+            FileOutcome::Imported { activities, .. } => {
+                sum.imported += 1;
+                sum.activities += activities.len();
+                sum.waiting_for_you += activities.iter().filter(|a| a.fit == Fit::PlannedSession).count();
+            }
+            FileOutcome::AlreadyImported { .. } => sum.already_imported += 1,
+            FileOutcome::NotAnActivity { .. } => sum.not_activities += 1,
+            FileOutcome::Failed { .. } => sum.failed += 1,
+        }
+        if !g.json {
+            bar.suspend(|| writeln!(stdout, "{}", outcome.line()))?;
+        }
+        outcomes.push(outcome);
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    let failed = sum.failed;
+    let out = emit(g.json, &serde_json::json!({ "files": outcomes, "summary": &sum }), || {
+        let mut s = format!(
+            "{}{} files: {} imported ({} activities), {} already imported, {} not activities, {} could not be read.\n",
+            if dry_run { "Dry run, nothing written. " } else { "" },
+            sum.files,
+            sum.imported,
+            sum.activities,
+            sum.already_imported,
+            sum.not_activities,
+            sum.failed
+        );
+        if sum.waiting_for_you > 0 && !dry_run {
+            s.push_str(&format!(
+                "{} walk(s) fall on your backward-walking days. Was it backward? `retrowalk activity list`, then \
+                 `retrowalk activity confirm ID --backward` (or --forward).\n",
+                sum.waiting_for_you
+            ));
+        }
+        s
+    })?;
+    if failed > 0 {
+        // Print what was done, then fail: a script must notice the files that did not go in.
+        let text = out.into_text().map_err(|e| CliError::Other(e.into()))?;
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush())?;
+        return Err(CliError::input(format!(
+            "{failed} of {} files could not be imported (see above); the others were, each on its own",
+            files.len()
+        )));
+    }
+    Ok(out)
+}
+
+pub async fn activity(g: &Global, cmd: &ActivityCommand) -> CliResult<Output> {
+    let store = context::open(g).await?;
+    let state = context::load(&store, g).await?;
+    match cmd {
+        ActivityCommand::List => emit(g.json, &state.activities, || {
+            if state.activities.is_empty() {
+                return "No imported activities. Bring some in with `retrowalk import PATH`.\n".into();
+            }
+            let rows: Vec<Vec<String>> = state
+                .activities
+                .iter()
+                .map(|s| {
+                    let a = &s.activity;
+                    vec![
+                        s.id.to_string(),
+                        format!("{} {}", a.local_date, a.local_time),
+                        a.sport.clone(),
+                        a.minutes().to_string(),
+                        a.distance_m.map_or("-".into(), |d| format!("{:.2}", d / 1000.0)),
+                        render::opt(a.avg_hr),
+                        match (a.fit, a.backward) {
+                            (Fit::PlannedSession, None) => "backward? confirm it".into(),
+                            (Fit::PlannedSession, Some(true)) => "your backward session".into(),
+                            (Fit::PlannedSession, Some(false)) | (Fit::Aerobic, _) => "aerobic".into(),
+                            (Fit::Extra, _) => "extra".into(),
+                        },
+                    ]
+                })
+                .collect();
+            render::table(&["id", "start", "sport", "min", "km", "avg HR", "counts as"], &rows)
+        }),
+        ActivityCommand::Confirm {
+            id,
+            backward,
+            pain_before,
+            pain_peak,
+            pain_after,
+            rpe,
+            symptoms,
+            no_symptoms,
+            ..
+        } => {
+            let mut answer = service::Confirmation { backward: *backward, ..Default::default() };
+            if *backward {
+                let pain = |field: &str, v: Option<i64>| v.map(|v| Pain::parse_for(field, v)).transpose();
+                let mut pains = [
+                    pain("--pain-before", *pain_before)?,
+                    pain("--pain-peak", *pain_peak)?,
+                    pain("--pain-after", *pain_after)?,
+                ];
+                answer.rpe = rpe.map(|r| small("--rpe", r, 0..=10)).transpose()?;
+                let mut p = prompt::stdio();
+                for (slot, q) in pains.iter_mut().zip([
+                    "Knee pain before the walk",
+                    "Worst knee pain during it",
+                    "Knee pain just after",
+                ]) {
+                    if slot.is_none() {
+                        *slot = Some(p.pain(q, None)?);
+                    }
+                }
+                drop(p);
+                [answer.pain_before, answer.pain_peak, answer.pain_after] = pains;
+                answer.symptoms = symptoms_or_ask(symptoms, *no_symptoms)?;
+            }
+            let done = service::confirm_activity(&store, &state, *id, answer, jiff::Timestamp::now()).await?;
+            emit(g.json, &done, || match &done {
+                None => format!("Activity {id} counts toward your aerobic goal.\n"),
+                Some(l) => format!(
+                    "Logged {} min of backward walking on {} from your device.\nWhy: {}\n",
+                    l.logged.minutes,
+                    l.logged.date,
+                    render::why(&l.decision)
+                ),
+            })
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! `retrowalk import` over a folder of mixed files, as a walker would run it.
+
+use crate::support::*;
+
+/// A GPX walk of `minutes` starting at 08:00 UTC on `date`, 1 point a minute.
+fn gpx_walk(date: &str, minutes: u32) -> String {
+    let mut pts = String::new();
+    for i in 0..=minutes {
+        pts.push_str(&format!(
+            "<trkpt lat=\"51.5{:03}\" lon=\"-0.12\"><time>{date}T08:{:02}:00Z</time></trkpt>",
+            i * 2,
+            i
+        ));
+    }
+    format!(
+        "<?xml version=\"1.0\"?><gpx version=\"1.1\" creator=\"TestWatch\" xmlns=\"http://www.topografix.com/GPX/1/1\">\
+         <trk><type>walking</type><trkseg>{pts}</trkseg></trk></gpx>"
+    )
+}
+
+fn tcx_ride(date: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\"?><TrainingCenterDatabase xmlns=\"http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2\">\
+         <Activities><Activity Sport=\"Biking\"><Id>{date}T17:00:00Z</Id><Lap StartTime=\"{date}T17:00:00Z\">\
+         <TotalTimeSeconds>1800</TotalTimeSeconds><DistanceMeters>9000</DistanceMeters><Calories>210</Calories><Track>\
+         <Trackpoint><Time>{date}T17:00:00Z</Time></Trackpoint><Trackpoint><Time>{date}T17:30:00Z</Time></Trackpoint>\
+         </Track></Lap></Activity></Activities></TrainingCenterDatabase>"
+    )
+}
+
+fn folder(w: &Walker) -> std::path::PathBuf {
+    let dir = w.dir.path().join("watch");
+    std::fs::create_dir_all(dir.join("older")).unwrap();
+    std::fs::write(dir.join("walk.gpx"), gpx_walk("2026-11-23", 10)).unwrap();
+    std::fs::write(dir.join("older/ride.TCX"), tcx_ride("2026-11-24")).unwrap();
+    std::fs::write(dir.join("broken.fit"), b"\x0e\x10\x08\x08\x40\x00\x00\x00.FIT\x00\x00\x40\x00").unwrap();
+    std::fs::write(dir.join("notes.txt"), "not read: not an activity file type").unwrap();
+    dir
+}
+
+#[test]
+fn a_folder_is_imported_once_and_a_matched_walk_becomes_a_session() {
+    let w = Walker::new();
+    w.init("cleared.toml");
+    let dir = folder(&w);
+    let d = dir.to_str().unwrap();
+
+    // A dry run reads everything and writes nothing.
+    let dry = w.on("2026-11-24", &["import", "--dry-run", d]).output().unwrap();
+    assert_eq!(dry.status.code(), Some(2), "a broken file makes the run fail");
+    assert!(String::from_utf8_lossy(&dry.stdout).contains("Dry run, nothing written. 3 files"));
+    assert!(w.json("2026-11-24", &["activity", "list"]).as_array().unwrap().is_empty());
+
+    let out = w.on("2026-11-24", &["import", d]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text.contains("walk.gpx: imported (gpx), 1 activity"), "{text}");
+    assert!(
+        text.contains("walking 10 min on 2026-11-23 at 08:00: matches your backward-walking session on 2026-11-23"),
+        "{text}"
+    );
+    assert!(text.contains("ride.TCX: imported (tcx), 1 activity") && text.contains("cycling 30 min"), "{text}");
+    assert!(text.contains("broken.fit: not imported: ") && text.contains("(at byte "), "{text}");
+    assert!(
+        text.contains("3 files: 2 imported (2 activities), 0 already imported, 0 not activities, 1 could not be read")
+    );
+    assert!(err.contains("1 of 3 files could not be imported"), "{err}");
+
+    // Again: nothing is duplicated.
+    let again = w.on("2026-11-24", &["--json", "import", d]).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(report["summary"]["already_imported"], 2);
+    assert_eq!(report["files"][0]["result"], "failed");
+    let list = w.json("2026-11-24", &["activity", "list"]);
+    assert_eq!(list.as_array().unwrap().len(), 2);
+    let walk = list.as_array().unwrap().iter().find(|a| a["activity"]["sport"] == "walking").unwrap();
+    assert_eq!(walk["activity"]["fit"], "planned_session");
+
+    // The walker says it was backward: it becomes the day's session with the pains.
+    let id = walk["id"].as_i64().unwrap().to_string();
+    let done = w.ok(
+        "2026-11-24",
+        &[
+            "activity",
+            "confirm",
+            &id,
+            "--backward",
+            "--pain-before",
+            "2",
+            "--pain-peak",
+            "3",
+            "--pain-after",
+            "2",
+            "--no-symptoms",
+        ],
+    );
+    assert!(done.contains("Logged 10 min of backward walking on 2026-11-23"), "{done}");
+    let history = w.json("2026-11-24", &["history"]);
+    assert_eq!(history[0]["session"]["minutes"], 10);
+    assert_eq!(history[0]["session"]["notes"], "Imported from walk.gpx");
+    let err = w.bad("2026-11-24", &["activity", "confirm", &id, "--forward"]);
+    assert!(err.contains("already confirmed"), "{err}");
+
+    // The plan shows the ride toward the aerobic goal.
+    let plan = w.ok("2026-11-24", &["plan"]);
+    assert!(plan.contains("30 min aerobic done (imported)") && plan.contains("imported cycling 30 min"), "{plan}");
+}
+
+#[test]
+fn a_missing_path_stops_before_anything_is_imported() {
+    let w = Walker::new();
+    w.init("cleared.toml");
+    let dir = folder(&w);
+    let err = w.bad("2026-11-24", &["import", dir.join("walk.gpx").to_str().unwrap(), "/no/such/folder"]);
+    assert!(err.contains("/no/such/folder: no such file or folder"), "{err}");
+    assert!(w.json("2026-11-24", &["activity", "list"]).as_array().unwrap().is_empty());
+}

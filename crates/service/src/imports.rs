@@ -1,0 +1,243 @@
+//! Importing files from watches and treadmills: each file is read, its
+//! activities placed in the programme, and written in a transaction of its
+//! own. The same file twice is reported, not duplicated. A walk matched to a
+//! planned backward-walking day waits for the walker to say whether it was
+//! backward; if so it becomes that day's session, with the pain fields.
+
+use crate::{LogInput, Logged, ServiceError, ServiceResult, State, prepare_log};
+use coach::Pain;
+use coach::history::Symptom;
+use coach::imports::{Fit, Imported, place};
+use jiff::Timestamp;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use store::{ImportRecord, Store, StoredActivity};
+
+/// What became of one file.
+#[derive(Clone, Debug, Serialize)]
+#[serde(tag = "result", rename_all = "snake_case")]
+pub enum FileOutcome {
+    Imported { file: String, format: String, activities: Vec<Imported>, warnings: Vec<String> },
+    AlreadyImported { file: String, first_imported_as: String, on: Timestamp },
+    NotAnActivity { file: String, format: String, what: String, warnings: Vec<String> },
+    Failed { file: String, error: String },
+}
+
+impl FileOutcome {
+    /// One line for a person.
+    pub fn line(&self) -> String {
+        match self {
+            FileOutcome::Imported { file, format, activities, warnings } => {
+                let mut s =
+                    format!("{file}: imported ({format}), {} activit{}", activities.len(), plural_y(activities.len()));
+                for a in activities {
+                    s.push_str(&format!("\n    {}", a.summary()));
+                }
+                for w in warnings {
+                    s.push_str(&format!("\n    warning: {w}"));
+                }
+                s
+            }
+            FileOutcome::AlreadyImported { file, first_imported_as, on } => {
+                format!("{file}: already imported (as {first_imported_as}, {}); nothing added", on.strftime("%Y-%m-%d"))
+            }
+            FileOutcome::NotAnActivity { file, format, what, .. } => {
+                format!("{file}: not an activity ({what}, {format}); nothing to import")
+            }
+            FileOutcome::Failed { file, error } => format!("{file}: not imported: {error}"),
+        }
+    }
+}
+
+fn plural_y(n: usize) -> &'static str {
+    if n == 1 { "y" } else { "ies" }
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The walker's terms for a read activity: local date and time, minutes,
+/// cadence in steps for foot sports. `None` without a start time.
+fn imported(a: &formats::Activity, device: Option<&str>, tz: &jiff::tz::TimeZone) -> Option<Imported> {
+    let start = a.start?;
+    let local = tz.to_datetime(start);
+    let (spm, rpm) = match a.cadence {
+        Some(c) if c.unit == formats::CadenceUnit::StepsPerMin => (Some(c.value), None),
+        Some(c) => (None, Some(c.value)),
+        None => (None, None),
+    };
+    Some(Imported {
+        start,
+        local_date: local.date(),
+        local_time: local.strftime("%H:%M").to_string(),
+        sport: a.sport.clone(),
+        sub_sport: a.sub_sport.clone(),
+        elapsed_s: a.elapsed_s,
+        moving_s: a.moving_s,
+        distance_m: a.distance_m,
+        avg_hr: a.avg_hr,
+        max_hr: a.max_hr,
+        cadence_spm: spm,
+        cadence_rpm: rpm,
+        calories: a.calories.map(f64::round),
+        ascent_m: a.ascent_m,
+        device: device.map(str::to_string),
+        fit: Fit::Extra,
+        backward: None,
+    })
+}
+
+/// Reads one file and, unless `dry_run`, writes it. A file that cannot be read
+/// is a `Failed` outcome, not an error: the next file still goes in.
+pub async fn import_file<S: Store>(
+    store: &S,
+    state: &State,
+    file: &str,
+    bytes: &[u8],
+    dry_run: bool,
+    now: Timestamp,
+) -> ServiceResult<FileOutcome> {
+    let sha = sha256_hex(bytes);
+    if let Some(earlier) = store.import_by_hash(state.walker.id, &sha).await? {
+        return Ok(FileOutcome::AlreadyImported {
+            file: file.into(),
+            first_imported_as: earlier.file_name,
+            on: earlier.imported_at,
+        });
+    }
+    let parsed = match formats::read(bytes) {
+        Ok(p) => p,
+        Err(e) => return Ok(FileOutcome::Failed { file: file.into(), error: e.to_string() }),
+    };
+    let format = parsed.format.name().to_lowercase();
+    let mut warnings: Vec<String> = parsed
+        .warnings
+        .iter()
+        .map(|w| match w.offset {
+            Some(o) => format!("{} (at byte {o})", w.message),
+            None => w.message.clone(),
+        })
+        .collect();
+    let tz = jiff::tz::TimeZone::get(&state.walker.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
+    let mut activities = Vec::new();
+    for a in &parsed.activities {
+        match imported(a, parsed.device.as_deref(), &tz) {
+            Some(i) => activities.push(i),
+            None => warnings.push(format!("a {} activity has no start time and was left out", a.sport)),
+        }
+    }
+    // Place each: one planned session per day, counting earlier imports waiting for an answer.
+    let mut claimed: Vec<jiff::civil::Date> = state
+        .activities
+        .iter()
+        .filter(|s| s.activity.fit == Fit::PlannedSession && s.activity.backward.is_none())
+        .map(|s| s.activity.local_date)
+        .collect();
+    for a in &mut activities {
+        a.fit = place(a, &state.programme, &state.history);
+        if a.fit == Fit::PlannedSession {
+            if claimed.contains(&a.local_date) {
+                a.fit = Fit::Aerobic;
+            } else {
+                claimed.push(a.local_date);
+            }
+        }
+    }
+    let outcome = match &parsed.content {
+        formats::Content::NotAnActivity { what } => FileOutcome::NotAnActivity {
+            file: file.into(),
+            format: format.clone(),
+            what: what.clone(),
+            warnings: warnings.clone(),
+        },
+        formats::Content::Activities => FileOutcome::Imported {
+            file: file.into(),
+            format: format.clone(),
+            activities: activities.clone(),
+            warnings: warnings.clone(),
+        },
+    };
+    if !dry_run {
+        let content = match &parsed.content {
+            formats::Content::Activities => "activities".to_string(),
+            formats::Content::NotAnActivity { what } => what.clone(),
+        };
+        let record = ImportRecord { sha256: sha, file_name: file.into(), format, content, warnings, imported_at: now };
+        match store.save_import(state.walker.id, &record, &activities).await {
+            Ok(()) => {}
+            // Imported by someone else between the check and the write.
+            Err(store::StoreError::Duplicate(_)) => {
+                return Ok(FileOutcome::AlreadyImported { file: file.into(), first_imported_as: file.into(), on: now });
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(outcome)
+}
+
+/// The walker's answer about an imported walk matched to a planned session.
+#[derive(Clone, Debug, Default)]
+pub struct Confirmation {
+    pub backward: bool,
+    pub pain_before: Option<Pain>,
+    pub pain_peak: Option<Pain>,
+    pub pain_after: Option<Pain>,
+    pub rpe: Option<u8>,
+    pub symptoms: Vec<Symptom>,
+    pub notes: String,
+}
+
+/// Records whether the walk was backward. Backward: it becomes the day's
+/// session (minutes and speed from the device, pains from the walker) with the
+/// coach's decision, in one transaction. Not backward: it counts as aerobic.
+pub async fn confirm_activity<S: Store>(
+    store: &S,
+    state: &State,
+    id: i64,
+    answer: Confirmation,
+    now: Timestamp,
+) -> ServiceResult<Option<Logged>> {
+    let mut stored: StoredActivity = state
+        .activities
+        .iter()
+        .find(|a| a.id == id)
+        .cloned()
+        .ok_or_else(|| ServiceError::NotFound(format!("imported activity {id} not found")))?;
+    if stored.activity.fit != Fit::PlannedSession {
+        return Err(ServiceError::input(format!(
+            "activity {id} is not matched to a backward-walking session ({})",
+            stored.activity.summary()
+        )));
+    }
+    if stored.activity.backward.is_some() {
+        return Err(ServiceError::input(format!("activity {id} was already confirmed")));
+    }
+    stored.activity.backward = Some(answer.backward);
+    if !answer.backward {
+        store.confirm_activity(state.walker.id, &stored, None, now).await?;
+        return Ok(None);
+    }
+    let a = &stored.activity;
+    let input = LogInput {
+        date: Some(a.local_date),
+        minutes: Some(u8::try_from(a.minutes()).unwrap_or(u8::MAX)),
+        speed_tenths: a.speed_tenths(),
+        pain_before: answer.pain_before,
+        pain_peak: answer.pain_peak,
+        pain_after: answer.pain_after,
+        rpe: answer.rpe,
+        symptoms: answer.symptoms,
+        notes: if answer.notes.trim().is_empty() {
+            format!("Imported from {}", stored.file_name.rsplit('/').next().unwrap_or(&stored.file_name))
+        } else {
+            answer.notes
+        },
+        ..LogInput::default()
+    };
+    let logged = prepare_log(state, input)?;
+    store
+        .confirm_activity(state.walker.id, &stored, Some((state.record.id, &logged.logged, &logged.decision)), now)
+        .await?;
+    Ok(Some(logged))
+}
