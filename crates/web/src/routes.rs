@@ -28,6 +28,13 @@ pub fn router(state: AppState) -> Router {
         .route("/log", get(pages::log::page).post(pages::log::submit))
         .route("/checkin", get(pages::log::checkin_page).post(pages::log::checkin_submit))
         .route("/plan", get(pages::plan::page))
+        .route(
+            "/import",
+            get(pages::import::page)
+                .post(pages::import::upload)
+                .layer(axum::extract::DefaultBodyLimit::max(pages::import::UPLOAD_LIMIT)),
+        )
+        .route("/activities/{id}", get(pages::import::confirm_page).post(pages::import::confirm))
         .route("/outcomes", get(pages::outcomes::page).post(pages::outcomes::submit))
         .route("/outcomes/profile", post(pages::outcomes::profile))
         .route("/questionnaires/{id}", get(pages::questionnaire::page).post(pages::questionnaire::submit))

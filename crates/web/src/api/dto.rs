@@ -531,3 +531,59 @@ impl From<&store::QuestionnaireResult> for QuestionnaireResultDto {
         }
     }
 }
+
+#[derive(Deserialize, ToSchema)]
+pub struct ConfirmationRequest {
+    /// Was the walk backward? If so it becomes that day's session and the pains are required.
+    pub backward: bool,
+    pub pain_before: Option<i64>,
+    pub pain_peak: Option<i64>,
+    pub pain_after: Option<i64>,
+    pub rpe: Option<u8>,
+    /// Red-flag symptom ids, as for a session.
+    #[serde(default)]
+    pub symptoms: Vec<String>,
+}
+
+/// An imported activity and where it went in the programme.
+#[derive(Serialize, ToSchema)]
+pub struct ImportedActivityDto {
+    pub id: i64,
+    pub file_name: String,
+    pub start: String,
+    pub local_date: String,
+    pub local_time: String,
+    pub sport: String,
+    pub minutes: u32,
+    pub distance_m: Option<f64>,
+    pub avg_hr: Option<f64>,
+    pub max_hr: Option<f64>,
+    pub cadence_spm: Option<f64>,
+    /// `planned_session`, `aerobic` or `extra`.
+    pub fit: String,
+    /// The walker's answer for a planned session, once given.
+    pub backward: Option<bool>,
+    pub summary: String,
+}
+
+impl From<&store::StoredActivity> for ImportedActivityDto {
+    fn from(s: &store::StoredActivity) -> Self {
+        let a = &s.activity;
+        ImportedActivityDto {
+            id: s.id,
+            file_name: s.file_name.clone(),
+            start: a.start.to_string(),
+            local_date: a.local_date.to_string(),
+            local_time: a.local_time.clone(),
+            sport: a.sport.clone(),
+            minutes: a.minutes(),
+            distance_m: a.distance_m,
+            avg_hr: a.avg_hr,
+            max_hr: a.max_hr,
+            cadence_spm: a.cadence_spm,
+            fit: snake(&a.fit),
+            backward: a.backward,
+            summary: a.summary(),
+        }
+    }
+}

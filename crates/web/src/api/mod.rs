@@ -54,6 +54,9 @@ fn parts() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(list_outcomes, record_outcome))
         .routes(routes!(export))
         .routes(routes!(report_pdf))
+        .routes(routes!(import_file))
+        .routes(routes!(list_activities))
+        .routes(routes!(confirm_activity))
         .routes(routes!(list_questionnaires))
         .routes(routes!(answer_questionnaire))
         .routes(routes!(delete_account))
@@ -383,6 +386,68 @@ async fn record_outcome(
 async fn export(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> Result<Json<serde_json::Value>, ApiError> {
     let s = ready(&state, &a).await?;
     Ok(Json(service::export_json(state.store(), &s, jiff::Timestamp::now()).await?))
+}
+
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+struct ImportQuery {
+    /// The file's name, for the reply and the record.
+    file_name: String,
+    /// Read and report, write nothing.
+    #[serde(default)]
+    dry_run: bool,
+}
+
+/// Imports one FIT, GPX or TCX file sent as the request body. The reply says
+/// what became of it: imported (with its activities), already imported, not an
+/// activity, or failed with where and why.
+#[utoipa::path(post, path = "/api/v1/imports", security(("bearer" = [])), params(ImportQuery),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream"),
+    responses((status = 200, description = "What became of the file (`result`: imported, already_imported, not_an_activity, failed)")))]
+async fn import_file(
+    State(state): State<AppState>,
+    ApiAccount(a): ApiAccount,
+    axum::extract::Query(q): axum::extract::Query<ImportQuery>,
+    body: axum::body::Bytes,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let s = ready(&state, &a).await?;
+    let outcome =
+        service::import_file(state.store(), &s, &q.file_name, &body, q.dry_run, jiff::Timestamp::now()).await?;
+    Ok(Json(serde_json::to_value(&outcome).map_err(|e| ApiError::from(AppError::bad(e.to_string())))?))
+}
+
+/// Imported activities, oldest first.
+#[utoipa::path(get, path = "/api/v1/activities", security(("bearer" = [])), responses((status = 200, body = Vec<ImportedActivityDto>)))]
+async fn list_activities(
+    State(state): State<AppState>,
+    ApiAccount(a): ApiAccount,
+) -> ApiResult<Vec<ImportedActivityDto>> {
+    let s = ready(&state, &a).await?;
+    Ok(Json(s.activities.iter().map(ImportedActivityDto::from).collect()))
+}
+
+/// The walker's answer for an imported walk on a backward-walking day.
+#[utoipa::path(post, path = "/api/v1/activities/{id}/confirmation", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The activity's id")), request_body = ConfirmationRequest,
+    responses((status = 200, description = "The session logged, or null when it was not backward"), (status = 404), (status = 422)))]
+async fn confirm_activity(
+    State(state): State<AppState>,
+    ApiAccount(a): ApiAccount,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    Json(r): Json<ConfirmationRequest>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let s = ready(&state, &a).await?;
+    let pain = |field: &str, v: Option<i64>| v.map(|v| coach::Pain::parse_for(field, v)).transpose();
+    let answer = service::Confirmation {
+        backward: r.backward,
+        pain_before: pain("pain_before", r.pain_before)?,
+        pain_peak: pain("pain_peak", r.pain_peak)?,
+        pain_after: pain("pain_after", r.pain_after)?,
+        rpe: r.rpe,
+        symptoms: r.symptoms.iter().map(|x| coach::history::Symptom::parse(x)).collect::<Result<_, _>>()?,
+        notes: String::new(),
+    };
+    let done = service::confirm_activity(state.store(), &s, id, answer, jiff::Timestamp::now()).await?;
+    Ok(Json(serde_json::to_value(&done).map_err(|e| ApiError::from(AppError::bad(e.to_string())))?))
 }
 
 /// The questionnaires the clinic loaded, with their questions.

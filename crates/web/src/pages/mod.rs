@@ -2,6 +2,7 @@
 //! template; every page works without JavaScript except the guided timer.
 
 pub mod account;
+pub mod import;
 pub mod learn;
 pub mod log;
 pub mod onboarding;

@@ -154,3 +154,27 @@ async fn a_loaded_questionnaire_is_listed_and_answered_through_the_api() {
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.body.contains("d1"), "{}", res.body);
 }
+
+#[tokio::test]
+async fn a_file_is_imported_through_the_api_once() {
+    let app = App::new().await;
+    let w = app.ready_walker("ia@example.org", "api").await;
+    let token = token_for(&app, &w).await;
+    let ride = "<TrainingCenterDatabase><Activities><Activity Sport=\"Biking\"><Lap StartTime=\"2026-11-20T17:00:00Z\"><TotalTimeSeconds>1200</TotalTimeSeconds><DistanceMeters>6000</DistanceMeters><Track><Trackpoint><Time>2026-11-20T17:20:00Z</Time></Trackpoint></Track></Lap></Activity></Activities></TrainingCenterDatabase>";
+    let send = || {
+        axum::http::Request::post("/api/v1/imports?file_name=ride.tcx")
+            .header("authorization", format!("Bearer {token}"))
+            .header("content-type", "application/octet-stream")
+            .body(axum::body::Body::from(ride))
+            .unwrap()
+    };
+    let first: serde_json::Value = serde_json::from_str(&app.send(send()).await.body).unwrap();
+    assert_eq!(first["result"], "imported");
+    assert_eq!(first["activities"][0]["fit"], "aerobic");
+    let second: serde_json::Value = serde_json::from_str(&app.send(send()).await.body).unwrap();
+    assert_eq!(second["result"], "already_imported");
+    let list: serde_json::Value =
+        serde_json::from_str(&app.send(call("GET", "/api/v1/activities", &token, None)).await.body).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["minutes"], 20);
+}

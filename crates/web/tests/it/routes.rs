@@ -18,6 +18,7 @@ const PAGES: &[&str] = &[
     "/settings/outcomes.csv",
     "/report",
     "/report.pdf",
+    "/import",
     "/settings/export.fhir.json",
     "/outcomes",
     "/setup",
@@ -39,6 +40,7 @@ const POSTS: &[(&str, &str)] = &[
     ("/outcomes", "measure=pain_now&value=3"),
     ("/outcomes/profile", "birth_year=1950&sex=female"),
     ("/questionnaires/retrowalk-knee-days", "d1=none"),
+    ("/activities/1", "backward=no"),
     ("/settings/setup", "start=2026-11-23&baseline_pain=2&day=mon&day=wed"),
     ("/settings/calendar", ""),
     ("/settings/calendar/revoke", ""),
@@ -353,4 +355,71 @@ async fn a_loaded_questionnaire_is_given_on_a_page_and_scored() {
     assert_eq!(app.get("/questionnaires/nope", &w.cookie).await.status, StatusCode::NOT_FOUND);
     let report = app.get("/report", &w.cookie).await;
     assert!(report.body.contains("Everyday tasks"), "the report lists questionnaire scores");
+}
+
+/// A GPX walk of ten minutes at 08:00 UTC on `date`.
+fn gpx_walk(date: jiff::civil::Date) -> String {
+    let pts: String = (0..=10)
+        .map(|i| format!("<trkpt lat=\"51.5{:03}\" lon=\"-0.12\"><time>{date}T08:{i:02}:00Z</time></trkpt>", i * 2))
+        .collect();
+    format!("<gpx version=\"1.1\" creator=\"Watch\"><trk><type>walking</type><trkseg>{pts}</trkseg></trk></gpx>")
+}
+
+fn upload(cookie: &str, csrf: &str, files: &[(&str, &str)]) -> axum::http::Request<axum::body::Body> {
+    let b = "retrowalkboundary";
+    let mut body = format!("--{b}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n");
+    for (name, content) in files {
+        body.push_str(&format!(
+            "--{b}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n{content}\r\n"
+        ));
+    }
+    body.push_str(&format!("--{b}--\r\n"));
+    axum::http::Request::post("/import")
+        .header("cookie", cookie)
+        .header("content-type", format!("multipart/form-data; boundary={b}"))
+        .body(axum::body::Body::from(body))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn several_files_upload_at_once_and_a_matched_walk_is_confirmed() {
+    let app = App::new().await;
+    let w = app.ready_walker("up@example.org", "up-note").await;
+    let today = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    let state = service::load(app.state.store(), w.account.walker, today).await.unwrap();
+    let open_day = state
+        .programme
+        .retro_dates()
+        .into_iter()
+        .rev()
+        .find(|d| *d <= today && state.history.log_on(*d).is_none())
+        .unwrap();
+    let walk = gpx_walk(open_day);
+    assert_eq!(app.get("/import", &w.cookie).await.status, StatusCode::OK);
+    assert_eq!(app.send(upload(&w.cookie, "wrong", &[("walk.gpx", &walk)])).await.status, StatusCode::FORBIDDEN);
+
+    let res = app.send(upload(&w.cookie, &w.csrf, &[("walk.gpx", &walk), ("junk.fit", "not a fit file")])).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    assert!(res.body.contains("walk.gpx: imported (gpx), 1 activity"), "{}", res.body);
+    assert!(res.body.contains("junk.fit: not imported"), "{}", res.body);
+    assert!(res.body.contains("Was this walk backward?"));
+    let again = app.send(upload(&w.cookie, &w.csrf, &[("walk-copy.gpx", &walk)])).await;
+    assert!(again.body.contains("already imported (as walk.gpx"), "{}", again.body);
+
+    let id = store::Store::activities(app.state.store(), w.account.walker).await.unwrap()[0].id;
+    let other = app.ready_walker("up2@example.org", "other-note").await;
+    assert_eq!(app.get(&format!("/activities/{id}"), &other.cookie).await.status, StatusCode::NOT_FOUND, "isolated");
+    let page = app.get(&format!("/activities/{id}"), &w.cookie).await;
+    assert!(page.body.contains("walking 10 min"), "{}", page.body);
+    let done = app
+        .post(
+            &format!("/activities/{id}"),
+            &w.cookie,
+            &format!("csrf={}&backward=yes&pain_before=1&pain_peak=2&pain_after=1", w.csrf),
+        )
+        .await;
+    assert_eq!((done.status, done.location.as_str()), (StatusCode::SEE_OTHER, "/today?logged=1"), "{}", done.body);
+    let s = service::load(app.state.store(), w.account.walker, today).await.unwrap();
+    assert_eq!(s.history.log_on(open_day).unwrap().minutes, 10);
+    assert!(app.get("/plan", &w.cookie).await.body.contains("imported"));
 }
