@@ -191,13 +191,45 @@ for (const [size, viewport] of [['phone', { width: 390, height: 844 }], ['deskto
     await checkA11y(page, 'learn');
     await shot(page, `${size}-15-learn`);
 
+    // A walk recorded by a watch on a missed session day: uploaded with a file
+    // that is not an activity, matched, confirmed as backward with the pains.
+    const walkDay = isoDate(dayOffset(-4));
+    const points = Array.from({ length: 9 }, (_, i) =>
+      `<trkpt lat="51.5${String(i * 2).padStart(3, '0')}" lon="-0.12"><time>${walkDay}T08:0${i}:00Z</time></trkpt>`).join('');
+    const gpx = `<gpx version="1.1" creator="Watch"><trk><type>walking</type><trkseg>${points}</trkseg></trk></gpx>`;
+    await page.goto(`${env.server.base}/plan`);
+    await page.click('a[href="/import"]');
+    await checkA11y(page, 'import');
+    await page.setInputFiles('#files', [
+      { name: 'walk.gpx', mimeType: 'application/gpx+xml', buffer: Buffer.from(gpx) },
+      { name: 'notes.fit', mimeType: 'application/octet-stream', buffer: Buffer.from('not a fit file') },
+    ]);
+    await page.click('form[action="/import"] button[type=submit]');
+    await page.waitForSelector('#res-h');
+    const results = await page.textContent('main');
+    assert.match(results, /walk\.gpx: imported \(gpx\), 1 activity/);
+    assert.match(results, /notes\.fit: not imported/);
+    await checkA11y(page, 'import-results');
+    await shot(page, `${size}-16a-import`);
+    await page.click('a[href^="/activities/"]');
+    await checkA11y(page, 'confirm-activity');
+    for (const [name, v] of [['pain_before', '2'], ['pain_peak', '3'], ['pain_after', '2']]) {
+      await page.check(`input[name=${name}][value="${v}"]`);
+    }
+    await shot(page, `${size}-16b-confirm-activity`);
+    await page.click('form button[type=submit]');
+    await page.waitForURL('**/today?logged=1');
+    await page.goto(`${env.server.base}/plan`);
+    assert.match(await page.textContent('main'), /imported/);
+
     // 6. Export, then delete the account.
     await page.goto(`${env.server.base}/settings`);
     await checkA11y(page, 'settings');
     await shot(page, `${size}-16-settings`);
     const [json] = await Promise.all([page.waitForEvent('download'), page.click('a[href="/settings/export.json"]')]);
     const archive = JSON.parse(await (await json.createReadStream()).toArray().then((c) => Buffer.concat(c).toString()));
-    assert.equal(archive.sessions.length, 2);
+    assert.equal(archive.sessions.length, 3, "two logged, one confirmed from the watch");
+    assert.equal(archive.imports.length, 1);
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('a[href="/settings/export.csv"]')]);
     assert.match(await (await csv.createReadStream()).toArray().then((c) => Buffer.concat(c).toString()), /^date,minutes/);
     await page.fill('#confirm', 'DELETE');
