@@ -18,6 +18,8 @@ struct TodayPage {
     /// The latest decision, with its reason: shown after a log or check-in.
     latest: Option<coach::adaptation::Decision>,
     outcomes_due: Option<coach::outcomes::Due>,
+    /// Imported walks waiting for "was it backward?".
+    waiting_imports: usize,
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -69,7 +71,12 @@ pub async fn page(
     } else {
         q.note.clone()
     };
-    render(&TodayPage { kind: kind(v.kind), l, v, latest, outcomes_due: s.outcomes_due() })
+    let waiting_imports = s
+        .activities
+        .iter()
+        .filter(|a| a.activity.fit == coach::imports::Fit::PlannedSession && a.activity.backward.is_none())
+        .count();
+    render(&TodayPage { kind: kind(v.kind), l, v, latest, outcomes_due: s.outcomes_due(), waiting_imports })
 }
 
 /// One step of the guided session, for the timer script.
