@@ -5,8 +5,6 @@
 //! backward; if so it becomes that day's session, with the pain fields.
 
 use crate::{LogInput, Logged, ServiceError, ServiceResult, State, prepare_log};
-use coach::Pain;
-use coach::history::Symptom;
 use coach::imports::{Fit, Imported, place};
 use jiff::Timestamp;
 use serde::Serialize;
@@ -177,15 +175,12 @@ pub async fn import_file<S: Store>(
 }
 
 /// The walker's answer about an imported walk matched to a planned session.
+/// For a backward walk, `session` holds what only the walker knows (pains,
+/// effort, symptoms, notes); the date, minutes and speed come from the device.
 #[derive(Clone, Debug, Default)]
 pub struct Confirmation {
     pub backward: bool,
-    pub pain_before: Option<Pain>,
-    pub pain_peak: Option<Pain>,
-    pub pain_after: Option<Pain>,
-    pub rpe: Option<u8>,
-    pub symptoms: Vec<Symptom>,
-    pub notes: String,
+    pub session: LogInput,
 }
 
 /// Records whether the walk was backward. Backward: it becomes the day's
@@ -219,22 +214,13 @@ pub async fn confirm_activity<S: Store>(
         return Ok(None);
     }
     let a = &stored.activity;
-    let input = LogInput {
-        date: Some(a.local_date),
-        minutes: Some(u8::try_from(a.minutes()).unwrap_or(u8::MAX)),
-        speed_tenths: a.speed_tenths(),
-        pain_before: answer.pain_before,
-        pain_peak: answer.pain_peak,
-        pain_after: answer.pain_after,
-        rpe: answer.rpe,
-        symptoms: answer.symptoms,
-        notes: if answer.notes.trim().is_empty() {
-            format!("Imported from {}", stored.file_name.rsplit('/').next().unwrap_or(&stored.file_name))
-        } else {
-            answer.notes
-        },
-        ..LogInput::default()
-    };
+    let mut input = answer.session;
+    input.date = Some(a.local_date);
+    input.minutes = Some(u8::try_from(a.minutes()).unwrap_or(u8::MAX));
+    input.speed_tenths = a.speed_tenths();
+    if input.notes.trim().is_empty() {
+        input.notes = format!("Imported from {}", stored.file_name.rsplit('/').next().unwrap_or(&stored.file_name));
+    }
     let logged = prepare_log(state, input)?;
     store
         .confirm_activity(state.walker.id, &stored, Some((state.record.id, &logged.logged, &logged.decision)), now)

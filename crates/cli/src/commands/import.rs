@@ -188,7 +188,7 @@ pub async fn activity(g: &Global, cmd: &ActivityCommand) -> CliResult<Output> {
                     pain("--pain-peak", *pain_peak)?,
                     pain("--pain-after", *pain_after)?,
                 ];
-                answer.rpe = rpe.map(|r| small("--rpe", r, 0..=10)).transpose()?;
+                answer.session.rpe = rpe.map(|r| small("--rpe", r, 0..=10)).transpose()?;
                 let mut p = prompt::stdio();
                 for (slot, q) in pains.iter_mut().zip([
                     "Knee pain before the walk",
@@ -200,8 +200,8 @@ pub async fn activity(g: &Global, cmd: &ActivityCommand) -> CliResult<Output> {
                     }
                 }
                 drop(p);
-                [answer.pain_before, answer.pain_peak, answer.pain_after] = pains;
-                answer.symptoms = symptoms_or_ask(symptoms, *no_symptoms)?;
+                [answer.session.pain_before, answer.session.pain_peak, answer.session.pain_after] = pains;
+                answer.session.symptoms = symptoms_or_ask(symptoms, *no_symptoms)?;
             }
             let done = service::confirm_activity(&store, &state, *id, answer, jiff::Timestamp::now()).await?;
             emit(g.json, &done, || match &done {

@@ -437,15 +437,15 @@ async fn confirm_activity(
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let s = ready(&state, &a).await?;
     let pain = |field: &str, v: Option<i64>| v.map(|v| coach::Pain::parse_for(field, v)).transpose();
-    let answer = service::Confirmation {
-        backward: r.backward,
+    let session = service::LogInput {
         pain_before: pain("pain_before", r.pain_before)?,
         pain_peak: pain("pain_peak", r.pain_peak)?,
         pain_after: pain("pain_after", r.pain_after)?,
         rpe: r.rpe,
         symptoms: r.symptoms.iter().map(|x| coach::history::Symptom::parse(x)).collect::<Result<_, _>>()?,
-        notes: String::new(),
+        ..Default::default()
     };
+    let answer = service::Confirmation { backward: r.backward, session };
     let done = service::confirm_activity(state.store(), &s, id, answer, jiff::Timestamp::now()).await?;
     Ok(Json(serde_json::to_value(&done).map_err(|e| ApiError::from(AppError::bad(e.to_string())))?))
 }

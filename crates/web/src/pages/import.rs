@@ -174,14 +174,14 @@ pub async fn confirm(
             Some("no") => false,
             other => return Err(AppError::bad(format!("backward: expected yes or no, got {other:?}"))),
         };
-        let answer = service::Confirmation {
-            backward,
+        let session = service::LogInput {
             pain_before: forms::pain("pain_before", &f.form.pain_before)?,
             pain_peak: forms::pain("pain_peak", &f.form.pain_peak)?,
             pain_after: forms::pain("pain_after", &f.form.pain_after)?,
             symptoms: forms::symptoms(&forms::all_values(&f.raw, "symptom"))?,
             ..Default::default()
         };
+        let answer = service::Confirmation { backward, session };
         service::confirm_activity(state.store(), &s, id, answer, jiff::Timestamp::now()).await.map_err(AppError::from)
     }
     .await;
