@@ -31,7 +31,9 @@ struct Cursor {
     in_trk: bool,
     in_trkpt: bool,
     point: Point,
+    /// Text of the innermost element, kept only for elements that are read.
     text: String,
+    keep_text: bool,
 }
 
 pub fn read(bytes: &[u8]) -> Result<Parsed, ReadError> {
@@ -42,10 +44,11 @@ pub fn read(bytes: &[u8]) -> Result<Parsed, ReadError> {
     xml::walk(&doc_text, |node| match node {
         xml::Node::Start { name, attrs, .. } => {
             cur.text.clear();
+            cur.keep_text = matches!(name, "ele" | "time" | "hr" | "cad" | "type");
             match name {
                 "gpx" => {
                     saw_root = true;
-                    doc.creator = attrs.iter().find(|(k, _)| k == "creator").map(|(_, v)| v.clone());
+                    doc.creator = attrs.get("creator");
                 }
                 "trk" => {
                     cur.in_trk = true;
@@ -58,10 +61,13 @@ pub fn read(bytes: &[u8]) -> Result<Parsed, ReadError> {
                 "trkpt" => {
                     cur.in_trkpt = true;
                     cur.point = Point::default();
-                    let num = |key: &str| {
-                        attrs.iter().find(|(k, _)| k == key).and_then(|(_, v)| v.trim().parse::<f64>().ok())
-                    };
-                    match (num("lat"), num("lon")) {
+                    let (mut lat, mut lon) = (None, None);
+                    attrs.each(|k, v| match k {
+                        "lat" => lat = v.trim().parse::<f64>().ok(),
+                        "lon" => lon = v.trim().parse::<f64>().ok(),
+                        _ => {}
+                    });
+                    match (lat, lon) {
                         (Some(lat), Some(lon)) if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) => {
                             cur.point.lat = lat;
                             cur.point.lon = lon;
@@ -84,7 +90,11 @@ pub fn read(bytes: &[u8]) -> Result<Parsed, ReadError> {
                 _ => {}
             }
         }
-        xml::Node::Text(t) => cur.text.push_str(&t),
+        xml::Node::Text(t) => {
+            if cur.keep_text {
+                cur.text.push_str(&t);
+            }
+        }
         xml::Node::End { name } => {
             let value = cur.text.trim();
             match name {

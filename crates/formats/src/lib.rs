@@ -19,7 +19,7 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
         return Some(Format::Fit);
     }
     let head = &bytes[..bytes.len().min(4096)];
-    let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+    let has = |needle: &[u8]| memchr::memmem::find(head, needle).is_some();
     if has(b"<TrainingCenterDatabase") {
         Some(Format::Tcx)
     } else if has(b"<gpx") {

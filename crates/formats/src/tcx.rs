@@ -36,10 +36,37 @@ struct Act {
     laps_with_points: u32,
 }
 
+/// The elements whose nesting matters; everything else is `Other`. A stack of
+/// these instead of names keeps the reader from allocating per element.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    Activities,
+    Activity,
+    Lap,
+    Trackpoint,
+    HeartRateBpm,
+    Creator,
+    Other,
+}
+
+impl Tag {
+    fn of(name: &str) -> Tag {
+        match name {
+            "Activities" => Tag::Activities,
+            "Activity" => Tag::Activity,
+            "Lap" => Tag::Lap,
+            "Trackpoint" => Tag::Trackpoint,
+            "HeartRateBpm" => Tag::HeartRateBpm,
+            "Creator" => Tag::Creator,
+            _ => Tag::Other,
+        }
+    }
+}
+
 #[derive(Default)]
 struct State {
     acts: Vec<Act>,
-    stack: Vec<String>,
+    stack: Vec<Tag>,
     text: String,
     lap_points: u32,
     creator: Option<String>,
@@ -48,8 +75,8 @@ struct State {
 }
 
 impl State {
-    fn parent(&self, n: usize) -> &str {
-        self.stack.len().checked_sub(n + 1).and_then(|i| self.stack.get(i)).map_or("", String::as_str)
+    fn parent(&self, n: usize) -> Tag {
+        self.stack.len().checked_sub(n + 1).and_then(|i| self.stack.get(i)).copied().unwrap_or(Tag::Other)
     }
 }
 
@@ -60,10 +87,10 @@ pub fn read(bytes: &[u8]) -> Result<Parsed, ReadError> {
     xml::walk(&doc_text, |node| match node {
         xml::Node::Start { name, attrs, .. } => {
             st.text.clear();
-            let attr = |k: &str| attrs.iter().find(|(a, _)| a == k).map(|(_, v)| v.clone());
+            let attr = |k: &str| attrs.get(k);
             match name {
                 "TrainingCenterDatabase" => saw_root = true,
-                "Activity" if st.parent(0) == "Activities" => {
+                "Activity" if st.parent(0) == Tag::Activities => {
                     st.acts.push(Act { sport: normalise_sport(&attr("Sport").unwrap_or_default()), ..Act::default() });
                 }
                 "Lap" => {
@@ -77,54 +104,56 @@ pub fn read(bytes: &[u8]) -> Result<Parsed, ReadError> {
                     st.lap_points += 1;
                     st.details.points += 1;
                 }
-                "Position" if st.parent(0) == "Trackpoint" => st.details.points_with_position += 1,
+                "Position" if st.parent(0) == Tag::Trackpoint => st.details.points_with_position += 1,
                 _ => {}
             }
-            st.stack.push(name.to_string());
+            st.stack.push(Tag::of(name));
         }
         xml::Node::Text(t) => st.text.push_str(&t),
         xml::Node::End { name } => {
             st.stack.pop();
-            let text = std::mem::take(&mut st.text);
+            let (p0, p1) = (st.parent(0), st.parent(1));
+            let State { acts, text, creator, details, lap_points, .. } = &mut st;
             let value = text.trim();
-            let num = value.parse::<f64>().ok().filter(|v| v.is_finite());
-            let (p0, p1) = (st.parent(0).to_string(), st.parent(1).to_string());
-            if name == "Name" && p0 == "Creator" && st.creator.is_none() && !value.is_empty() {
-                st.creator = Some(value.to_string());
+            let num = || value.parse::<f64>().ok().filter(|v| v.is_finite());
+            if name == "Name" && p0 == Tag::Creator && creator.is_none() && !value.is_empty() {
+                *creator = Some(value.to_string());
             }
             if name == "Lap" {
-                st.details.laps += 1;
-                if st.lap_points > 0
-                    && let Some(a) = st.acts.last_mut()
+                details.laps += 1;
+                if *lap_points > 0
+                    && let Some(a) = acts.last_mut()
                 {
                     a.laps_with_points += 1;
                 }
             }
-            let Some(a) = st.acts.last_mut() else { return };
-            match (name, p0.as_str(), p1.as_str()) {
-                ("Id", "Activity", _) => a.id_time = time::parse(value),
-                ("TotalTimeSeconds", "Lap", _) => a.lap_seconds += num.unwrap_or(0.0),
-                ("DistanceMeters", "Lap", _) => {
-                    a.lap_distance = Some(a.lap_distance.unwrap_or(0.0) + num.unwrap_or(0.0))
-                }
-                ("Calories", "Lap", _) => a.calories = Some(a.calories.unwrap_or(0.0) + num.unwrap_or(0.0)),
-                ("Time", "Trackpoint", _) => {
-                    if let Some(t) = time::parse(value) {
-                        a.first.get_or_insert(t);
-                        a.last = Some(t);
+            if let Some(a) = acts.last_mut() {
+                match (name, p0, p1) {
+                    ("Id", Tag::Activity, _) => a.id_time = time::parse(value),
+                    ("TotalTimeSeconds", Tag::Lap, _) => a.lap_seconds += num().unwrap_or(0.0),
+                    ("DistanceMeters", Tag::Lap, _) => {
+                        a.lap_distance = Some(a.lap_distance.unwrap_or(0.0) + num().unwrap_or(0.0));
                     }
-                }
-                ("Value", "HeartRateBpm", "Trackpoint") => a.hr.extend(num.filter(|h| *h > 0.0)),
-                ("Cadence", "Trackpoint", _) => a.bike_cad.extend(num),
-                ("RunCadence", _, _) => a.run_cad.extend(num),
-                ("AltitudeMeters", "Trackpoint", _) => a.alts.extend(num),
-                ("DistanceMeters", "Trackpoint", _) => {
-                    if let Some(d) = num {
-                        a.max_point_distance = Some(a.max_point_distance.map_or(d, |m: f64| m.max(d)));
+                    ("Calories", Tag::Lap, _) => a.calories = Some(a.calories.unwrap_or(0.0) + num().unwrap_or(0.0)),
+                    ("Time", Tag::Trackpoint, _) => {
+                        if let Some(t) = time::parse(value) {
+                            a.first.get_or_insert(t);
+                            a.last = Some(t);
+                        }
                     }
+                    ("Value", Tag::HeartRateBpm, Tag::Trackpoint) => a.hr.extend(num().filter(|h| *h > 0.0)),
+                    ("Cadence", Tag::Trackpoint, _) => a.bike_cad.extend(num()),
+                    ("RunCadence", _, _) => a.run_cad.extend(num()),
+                    ("AltitudeMeters", Tag::Trackpoint, _) => a.alts.extend(num()),
+                    ("DistanceMeters", Tag::Trackpoint, _) => {
+                        if let Some(d) = num() {
+                            a.max_point_distance = Some(a.max_point_distance.map_or(d, |m: f64| m.max(d)));
+                        }
+                    }
+                    _ => {}
                 }
-                _ => {}
             }
+            text.clear();
         }
     })?;
     if !saw_root {

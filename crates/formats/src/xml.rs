@@ -11,7 +11,7 @@ pub enum Node<'a> {
     /// An element opens (a self-closing one is followed at once by its End).
     Start {
         name: &'a str,
-        attrs: Vec<(String, String)>,
+        attrs: Attrs<'a>,
     },
     /// A piece of text inside the innermost open element.
     Text(Cow<'a, str>),
@@ -24,11 +24,19 @@ pub enum Node<'a> {
 /// become U+FFFD rather than failing the whole file.
 pub fn text(bytes: &[u8]) -> Cow<'_, str> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    String::from_utf8_lossy(bytes)
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
 }
 
+/// The name without its namespace prefix. Names are short: a plain scan
+/// beats a search call.
 fn local(name: &str) -> &str {
-    name.rsplit_once(':').map_or(name, |(_, local)| local)
+    match name.bytes().position(|b| b == b':') {
+        Some(i) => &name[i + 1..],
+        None => name,
+    }
 }
 
 fn entity(name: &str) -> Option<String> {
@@ -58,10 +66,10 @@ pub fn walk(doc: &str, mut on: impl FnMut(Node<'_>)) -> Result<(), ReadError> {
         let at = reader.buffer_position();
         let event = reader.read_event().map_err(|e| ReadError::new(Some(at), format!("not well-formed XML: {e}")))?;
         match event {
-            Event::Start(e) => on(Node::Start { name: local(e.name().into_inner()), attrs: attrs(&e) }),
+            Event::Start(e) => on(Node::Start { name: local(e.name().into_inner()), attrs: Attrs(&e) }),
             Event::Empty(e) => {
                 let name = local(e.name().into_inner());
-                on(Node::Start { name, attrs: attrs(&e) });
+                on(Node::Start { name, attrs: Attrs(&e) });
                 on(Node::End { name });
             }
             Event::End(e) => on(Node::End { name: local(e.name().into_inner()) }),
@@ -78,15 +86,30 @@ pub fn walk(doc: &str, mut on: impl FnMut(Node<'_>)) -> Result<(), ReadError> {
     }
 }
 
-fn attrs(e: &quick_xml::events::BytesStart) -> Vec<(String, String)> {
-    e.attributes()
-        .flatten()
-        .map(|a| {
-            let value = a
-                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+/// An element's attributes, read only when asked for: most elements have
+/// none that matter, and this keeps the reader from allocating for them.
+pub struct Attrs<'a>(&'a quick_xml::events::BytesStart<'a>);
+
+impl Attrs<'_> {
+    /// Calls `f` with each attribute's local name and unescaped value, without
+    /// copying values that need no unescaping.
+    pub fn each(&self, mut f: impl FnMut(&str, &str)) {
+        for a in self.0.attributes().with_checks(false).flatten() {
+            let key = local(a.key.into_inner());
+            match a.normalized_value(quick_xml::XmlVersion::Implicit1_0) {
+                Ok(v) => f(key, &v),
+                Err(_) => f(key, &a.value),
+            }
+        }
+    }
+
+    /// The unescaped value of the attribute with this local name.
+    pub fn get(&self, key: &str) -> Option<String> {
+        // Duplicate-attribute checks cost time on every element and change nothing here.
+        self.0.attributes().with_checks(false).flatten().find(|a| local(a.key.into_inner()) == key).map(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
                 .map(Cow::into_owned)
-                .unwrap_or_else(|_| a.value.clone().into_owned());
-            (local(a.key.into_inner()).to_string(), value)
+                .unwrap_or_else(|_| a.value.clone().into_owned())
         })
-        .collect()
+    }
 }
