@@ -396,6 +396,8 @@ impl From<SexArg> for coach::outcomes::Sex {
 pub enum CsvTable {
     /// One row per session, with its next-morning pain and decision.
     Sessions,
+    /// One row per next-morning check-in.
+    Checkins,
     /// One row per outcome result, with the change since the first.
     Outcomes,
 }

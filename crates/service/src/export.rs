@@ -1,4 +1,5 @@
-//! Everything about a walker, as one JSON archive or a CSV of sessions.
+//! Everything about a walker, as one JSON archive, or as CSV tables of
+//! sessions, check-ins and outcome results.
 
 use crate::{ServiceError, ServiceResult, State, history};
 use serde_json::Value;
@@ -31,10 +32,21 @@ pub async fn import_json<S: Store>(store: &S, text: &str) -> ServiceResult<store
     Ok(store.import_walker(&archive).await?)
 }
 
-pub fn export_csv(state: &State) -> ServiceResult<String> {
+/// Rows as CSV text with a header line.
+fn csv_text(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> ServiceResult<String> {
+    let err = |e: String| ServiceError::Store(store::StoreError::Corrupt(format!("csv: {e}")));
     let mut w = csv::Writer::from_writer(Vec::new());
-    let err = |e: csv::Error| ServiceError::Store(store::StoreError::Corrupt(format!("csv: {e}")));
-    w.write_record([
+    w.write_record(header).map_err(|e| err(e.to_string()))?;
+    for row in rows {
+        w.write_record(&row).map_err(|e| err(e.to_string()))?;
+    }
+    let bytes = w.into_inner().map_err(|e| err(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| err(e.to_string()))
+}
+
+/// Sessions as CSV, one row per session, with its morning pain and decision.
+pub fn export_csv(state: &State) -> ServiceResult<String> {
+    let header = [
         "date",
         "minutes",
         "bouts",
@@ -52,12 +64,11 @@ pub fn export_csv(state: &State) -> ServiceResult<String> {
         "rule",
         "next_minutes",
         "notes",
-    ])
-    .map_err(err)?;
-    for e in history(state) {
+    ];
+    let rows = history(state).into_iter().map(|e| {
         let l = &e.session;
         let d = e.decision.as_ref();
-        w.write_record([
+        vec![
             l.date.to_string(),
             l.minutes.to_string(),
             l.bouts.to_string(),
@@ -75,23 +86,33 @@ pub fn export_csv(state: &State) -> ServiceResult<String> {
             d.map_or(String::new(), |d| d.rule.clone()),
             d.and_then(|d| d.dose).map_or(String::new(), |x| x.minutes.to_string()),
             l.notes.clone(),
-        ])
-        .map_err(err)?;
-    }
-    let bytes = w.into_inner().map_err(|e| ServiceError::Store(store::StoreError::Corrupt(format!("csv: {e}"))))?;
-    String::from_utf8(bytes).map_err(|e| ServiceError::Store(store::StoreError::Corrupt(format!("csv: {e}"))))
+        ]
+    });
+    csv_text(&header, rows)
+}
+
+/// Next-morning check-ins as CSV, one row per check-in.
+pub fn export_checkins_csv(state: &State) -> ServiceResult<String> {
+    let mut checkins = state.history.checkins.clone();
+    checkins.sort_by_key(|c| c.date);
+    let rows = checkins.into_iter().map(|c| {
+        vec![
+            c.date.to_string(),
+            c.session_date.to_string(),
+            c.pain.value().to_string(),
+            c.symptoms.iter().map(|s| s.id()).collect::<Vec<_>>().join(";"),
+        ]
+    });
+    csv_text(&["date", "session_date", "pain", "symptoms"], rows)
 }
 
 /// Outcome results as CSV, one row per result, with the change since the first.
 pub fn export_outcomes_csv(state: &State) -> ServiceResult<String> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let err = |e: csv::Error| ServiceError::Store(store::StoreError::Corrupt(format!("csv: {e}")));
-    w.write_record(["date", "measure", "value", "unit", "change_since_first", "meaning", "detail"]).map_err(err)?;
-    for (i, o) in state.outcomes.iter().enumerate() {
+    let rows = state.outcomes.iter().enumerate().map(|(i, o)| {
         // The first result of a measure is its baseline; later ones are compared with it.
         let first = state.outcomes.iter().position(|f| f.measure == o.measure).filter(|at| *at < i);
         let interp = first.map(|at| coach::outcomes::interpret(o.measure, state.outcomes[at].value, o.value));
-        w.write_record([
+        vec![
             o.taken_on.to_string(),
             o.measure.id(),
             o.value.to_string(),
@@ -99,9 +120,7 @@ pub fn export_outcomes_csv(state: &State) -> ServiceResult<String> {
             interp.as_ref().map_or(String::new(), |i| i.change.to_string()),
             interp.as_ref().map_or(String::new(), |i| i.words.clone()),
             o.detail.clone(),
-        ])
-        .map_err(err)?;
-    }
-    let bytes = w.into_inner().map_err(|e| ServiceError::Store(store::StoreError::Corrupt(format!("csv: {e}"))))?;
-    String::from_utf8(bytes).map_err(|e| ServiceError::Store(store::StoreError::Corrupt(format!("csv: {e}"))))
+        ]
+    });
+    csv_text(&["date", "measure", "value", "unit", "change_since_first", "meaning", "detail"], rows)
 }

@@ -46,6 +46,7 @@ pub fn router(state: AppState) -> Router {
         .route("/settings/export.json", get(pages::settings::export_json))
         .route("/settings/export.csv", get(pages::settings::export_csv))
         .route("/settings/outcomes.csv", get(pages::settings::export_outcomes_csv))
+        .route("/settings/checkins.csv", get(pages::settings::export_checkins_csv))
         .route("/settings/export.fhir.json", get(pages::settings::export_fhir))
         .route("/settings/setup", post(pages::settings::save))
         .route("/settings/restore", post(pages::settings::restore))

@@ -168,6 +168,8 @@ fn exports_hold_every_session() {
     w.ok("2026-11-26", &["export", "--format", "csv", "--out", out.to_str().unwrap()]);
     let csv = std::fs::read_to_string(&out).unwrap();
     insta::assert_snapshot!("sessions_csv", csv);
+    let checkins = w.ok("2026-11-26", &["export", "--format", "csv", "--table", "checkins"]);
+    assert_eq!(checkins, "date,session_date,pain,symptoms\n2026-11-24,2026-11-23,3,\n");
 }
 
 #[test]

@@ -196,3 +196,11 @@ pub async fn restore(
     state.store().restore_account(who.account.id, &archive).await?;
     Ok(axum::response::Redirect::to("/today?note=Your%20archive%20is%20restored.").into_response())
 }
+
+pub async fn export_checkins_csv(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
+    let s = match ready(&state, &who).await? {
+        Ok(s) => s,
+        Err(r) => return Ok(r),
+    };
+    Ok(download(service::export_checkins_csv(&s)?, "text/csv; charset=utf-8", "retrowalk-checkins.csv"))
+}

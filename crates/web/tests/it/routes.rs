@@ -16,6 +16,7 @@ const PAGES: &[&str] = &[
     "/settings/export.json",
     "/settings/export.csv",
     "/settings/outcomes.csv",
+    "/settings/checkins.csv",
     "/report",
     "/report.pdf",
     "/import",
