@@ -95,7 +95,7 @@ pub async fn connect(url: &str) -> Result<SqlStore> {
             pool
         }
     };
-    Ok(SqlStore::new(pool, backend))
+    Ok(SqlStore::new(pool, backend, url))
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 //! `tests/`, runs against both.
 
 pub mod backend;
+mod change_stamp;
 mod codec;
 mod error;
 pub mod scratch;
@@ -15,6 +16,7 @@ mod sql_store;
 mod types;
 
 pub use backend::Backend;
+pub use change_stamp::ChangeStamp;
 pub use error::StoreError;
 pub use sql_store::SqlStore;
 pub use types::*;

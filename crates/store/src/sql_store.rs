@@ -22,6 +22,8 @@ use sqlx::{AnyConnection, AnyPool, Row};
 pub struct SqlStore {
     pool: AnyPool,
     backend: Backend,
+    /// The SQLite database file, when there is one (for change stamps).
+    file: Option<std::path::PathBuf>,
 }
 
 fn get<'r, T>(row: &'r AnyRow, col: &str) -> Result<T>
@@ -32,8 +34,16 @@ where
 }
 
 impl SqlStore {
-    pub(crate) fn new(pool: AnyPool, backend: Backend) -> Self {
-        Self { pool, backend }
+    pub(crate) fn new(pool: AnyPool, backend: Backend, url: &str) -> Self {
+        let file = if backend == Backend::Sqlite { crate::change_stamp::sqlite_file(url) } else { None };
+        Self { pool, backend, file }
+    }
+
+    /// A stamp of the database's committed state, read without a query: equal
+    /// stamps mean nothing was committed in between, by any process. Only
+    /// SQLite files have one; elsewhere callers ask the database.
+    pub fn change_stamp(&self) -> Option<crate::ChangeStamp> {
+        crate::change_stamp::read(self.file.as_deref()?)
     }
 
     /// Closes every connection; used before dropping a test database.

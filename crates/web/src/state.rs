@@ -30,6 +30,7 @@ struct Inner {
     throttle: Throttle,
     i18n: I18n,
     cache: StateCache,
+    sessions: crate::auth::session_cache::SessionCache,
 }
 
 impl AppState {
@@ -41,6 +42,7 @@ impl AppState {
                 throttle: Throttle::default(),
                 i18n: I18n::english(),
                 cache: StateCache::default(),
+                sessions: Default::default(),
             }),
         }
     }
@@ -59,6 +61,10 @@ impl AppState {
 
     pub fn cache(&self) -> &StateCache {
         &self.inner.cache
+    }
+
+    pub fn sessions(&self) -> &crate::auth::session_cache::SessionCache {
+        &self.inner.sessions
     }
 
     pub fn i18n(&self) -> &I18n {

@@ -11,8 +11,18 @@ pub struct TestDb {
 
 enum Cleanup {
     // Holding the directory keeps the SQLite file until the test ends.
-    Sqlite(#[allow(dead_code)] tempfile::TempDir),
+    Sqlite(tempfile::TempDir),
     Postgres(ScratchDb),
+}
+
+impl TestDb {
+    /// The SQLite file, for a second connection pool on it.
+    pub fn path(&self) -> Option<std::path::PathBuf> {
+        match &self.cleanup {
+            Cleanup::Sqlite(dir) => Some(dir.path().join("test.db")),
+            Cleanup::Postgres(_) => None,
+        }
+    }
 }
 
 pub async fn sqlite() -> TestDb {

@@ -70,3 +70,37 @@ async fn sqlite_uses_wal_and_enforces_foreign_keys() {
     assert_eq!(db.store.scalar_int("PRAGMA foreign_keys").await.unwrap(), 1);
     db.finish().await;
 }
+
+/// The change stamp moves with every commit, by this connection pool or by
+/// another process, and stays put while nothing is written.
+#[tokio::test]
+async fn sqlite_change_stamp_moves_with_every_commit_and_only_then() {
+    use store::Store;
+    let db = backends::sqlite().await;
+    let s = &db.store;
+    let before = s.change_stamp().expect("a WAL-mode SQLite file has a stamp");
+    assert!(s.account_by_email("nobody@example.org").await.unwrap().is_none());
+    assert_eq!(s.change_stamp(), Some(before), "reads change nothing");
+    let account = store::NewAccount {
+        email: "st@example.org".into(),
+        password_hash: "x".into(),
+        name: "St".into(),
+        time_zone: "UTC".into(),
+    };
+    s.create_account(&account, jiff::Timestamp::now()).await.unwrap();
+    let after = s.change_stamp().unwrap();
+    assert_ne!(after, before, "a commit moves it");
+    // A second pool on the same file stands for another process (the CLI).
+    let other = store::backend::connect(&store::backend::sqlite_url(&db.path().unwrap())).await.unwrap();
+    let second = store::NewAccount { email: "other@example.org".into(), ..account };
+    other.create_account(&second, jiff::Timestamp::now()).await.unwrap();
+    assert_ne!(s.change_stamp().unwrap(), after, "a commit from elsewhere moves it too");
+    db.finish().await;
+}
+
+#[tokio::test]
+async fn postgres_has_no_change_stamp() {
+    let Some(db) = backends::postgres().await else { return };
+    assert_eq!(db.store.change_stamp(), None);
+    db.finish().await;
+}

@@ -36,8 +36,8 @@ pub struct SignedIn {
 async fn session_from(headers: &axum::http::HeaderMap, state: &AppState) -> Result<Option<SignedIn>, AppError> {
     let Some(token) = cookie(headers, SESSION_COOKIE).filter(|t| is_token(t)) else { return Ok(None) };
     let token_digest = digest(token);
-    let store = state.store();
-    let Some(session) = store.session(&token_digest, jiff::Timestamp::now()).await? else { return Ok(None) };
+    let found = state.sessions().session(state.store(), &token_digest, jiff::Timestamp::now()).await?;
+    let Some(session) = found else { return Ok(None) };
     Ok(Some(SignedIn {
         account: session.account,
         walker_version: session.walker_version,

@@ -3,6 +3,7 @@
 //! API, and a login throttle.
 
 pub mod extract;
+pub mod session_cache;
 pub mod throttle;
 
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};

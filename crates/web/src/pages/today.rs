@@ -43,7 +43,12 @@ fn kind(k: Kind) -> &'static str {
 }
 
 pub fn view(s: &service::State) -> TodayView {
-    coach::today::today(&s.programme, &s.screen.outcome, &s.timeline(), &s.history, s.today)
+    view_with(s, &s.timeline())
+}
+
+/// [`view`] with a timeline the caller already has (replaying is the costly part).
+fn view_with(s: &service::State, tl: &coach::adaptation::Timeline) -> TodayView {
+    coach::today::today(&s.programme, &s.screen.outcome, tl, &s.history, s.today)
 }
 
 pub async fn page(
@@ -55,9 +60,9 @@ pub async fn page(
         Ok(s) => s,
         Err(redirect) => return Ok(redirect),
     };
-    let v = view(&s);
-    let mut l = Layout::new(&state, Some(&who), "today", "today.title");
     let tl = s.timeline();
+    let v = view_with(&s, &tl);
+    let mut l = Layout::new(&state, Some(&who), "today", "today.title");
     let latest = tl
         .decisions
         .iter()

@@ -424,3 +424,22 @@ async fn several_files_upload_at_once_and_a_matched_walk_is_confirmed() {
     assert_eq!(s.history.log_on(open_day).unwrap().minutes, 10);
     assert!(app.get("/plan", &w.cookie).await.body.contains("imported"));
 }
+
+/// Page views find their session without a query while nothing changes; a
+/// password reset made by another process (the CLI) signs the walker out at
+/// once all the same.
+#[tokio::test]
+async fn a_session_ended_by_another_process_is_refused_at_once() {
+    use store::Store;
+    let app = App::new().await;
+    let w = app.ready_walker("cached@example.org", "cached-note").await;
+    for _ in 0..3 {
+        assert_eq!(app.get("/today", &w.cookie).await.status, StatusCode::OK);
+    }
+    let other = store::backend::connect(&store::backend::sqlite_url(&app.db_path())).await.unwrap();
+    let now = jiff::Timestamp::now();
+    other.create_reset_code(w.account.id, "code-hash", now + jiff::SignedDuration::from_mins(10)).await.unwrap();
+    other.reset_password("code-hash", "new-hash", now).await.unwrap().unwrap();
+    let res = app.get("/today", &w.cookie).await;
+    assert_eq!((res.status, res.location.as_str()), (StatusCode::SEE_OTHER, "/signin"));
+}

@@ -28,6 +28,11 @@ impl App {
         App { router: web::router(state.clone()), state, _dir: dir }
     }
 
+    /// The SQLite file behind the app, for a second connection (another process).
+    pub fn db_path(&self) -> std::path::PathBuf {
+        self._dir.path().join("web.db")
+    }
+
     pub async fn send(&self, req: Request<Body>) -> Resp {
         let res = self.router.clone().oneshot(req).await.unwrap();
         let status = res.status();
