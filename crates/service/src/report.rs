@@ -58,13 +58,13 @@ pub fn report(s: &State) -> ReportView {
     let decisions = s
         .timeline()
         .decisions
-        .into_iter()
+        .iter()
         .filter(|d| d.action != Action::Repeat)
         .map(|d| ReportDecision {
             dose: d.dose.map(|x| x.summary(p.week_of(d.effective), p.limits.supported_only)),
             effective: d.effective,
-            reason: d.reason,
-            rule: d.rule,
+            reason: d.reason.clone(),
+            rule: d.rule.clone(),
         })
         .collect();
     let pain = logs

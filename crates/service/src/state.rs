@@ -6,6 +6,8 @@ use coach::history::History;
 use coach::programme::Programme;
 use coach::screening::Clearance;
 use jiff::civil::Date;
+use std::borrow::Cow;
+use std::sync::OnceLock;
 use store::{ProgrammeRecord, ScreeningRecord, Store, Walker, WalkerId};
 
 pub struct State {
@@ -23,11 +25,31 @@ pub struct State {
     /// Activities imported from watches and treadmills, oldest first.
     pub activities: Vec<store::StoredActivity>,
     pub today: Date,
+    /// The replayed timeline with what it was replayed for; see [`State::timeline`].
+    timeline_cache: OnceLock<(TimelineKey, Timeline)>,
 }
 
+/// What a replay depends on that a caller holding a `State` could change.
+type TimelineKey = (Date, usize, usize, usize);
+
 impl State {
-    pub fn timeline(&self) -> Timeline {
-        replay(&self.programme, &self.history, self.today)
+    fn timeline_key(&self) -> TimelineKey {
+        let h = &self.history;
+        (self.today, h.logs.len(), h.checkins.len(), h.overrides.len())
+    }
+
+    /// Every decision up to today, replayed from the facts. The web app serves
+    /// many pages from one cached `State`, and replaying is the costly part,
+    /// so the first replay is kept while `today` and the history are unchanged.
+    pub fn timeline(&self) -> Cow<'_, Timeline> {
+        let key = self.timeline_key();
+        let (kept_for, tl) =
+            self.timeline_cache.get_or_init(|| (key, replay(&self.programme, &self.history, self.today)));
+        if *kept_for == key {
+            Cow::Borrowed(tl)
+        } else {
+            Cow::Owned(replay(&self.programme, &self.history, self.today))
+        }
     }
 
     pub fn timeline_with(&self, history: &History) -> Timeline {
@@ -113,5 +135,6 @@ pub async fn stage_for<S: Store>(store: &S, walker: Walker, today: Date) -> Serv
         questionnaire_results,
         activities,
         today,
+        timeline_cache: OnceLock::new(),
     })))
 }

@@ -1,7 +1,7 @@
 //! The reads: plan, history and progress as views any interface can render.
 
 use crate::State;
-use coach::adaptation::{Decision, Timeline};
+use coach::adaptation::Decision;
 use coach::dates::add_days;
 use coach::dose::Dose;
 use coach::exercises::{self, AEROBIC_GOAL_MINUTES};
@@ -94,7 +94,7 @@ fn status(state: &State, date: Date) -> &'static str {
 
 /// The programme week by week with the dose in force on each session date.
 pub fn plan(state: &State) -> PlanView {
-    let tl: Timeline = state.timeline();
+    let tl = state.timeline();
     let p = &state.programme;
     let imported: Vec<coach::imports::Imported> = state.activities.iter().map(|a| a.activity.clone()).collect();
     let weeks = (1..=u32::from(p.setup.weeks))

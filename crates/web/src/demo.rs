@@ -16,7 +16,7 @@ pub async fn seed(store: &SqlStore, today: Date) -> Result<(String, String), Str
     if store.account_by_email(DEMO_EMAIL).await.map_err(|e| e.to_string())?.is_some() {
         return Ok((DEMO_EMAIL.into(), DEMO_PASSWORD.into()));
     }
-    let hash = auth::password_hash(DEMO_PASSWORD)?;
+    let hash = auth::on_hash_thread(|| auth::password_hash(DEMO_PASSWORD)).await??;
     let now = jiff::Timestamp::now();
     let err = |e: service::ServiceError| e.to_string();
     let account = store

@@ -3,12 +3,12 @@
 //! API, and a login throttle.
 
 pub mod extract;
+mod password;
 pub mod session_cache;
 pub mod throttle;
 
-use argon2::password_hash::{PasswordHasher, PasswordVerifier};
-use argon2::{Argon2, PasswordHash};
 use sha2::{Digest, Sha256};
+use std::sync::{Mutex, OnceLock, mpsc};
 
 pub const SESSION_COOKIE: &str = "rw_session";
 /// The double-submit CSRF cookie for forms shown before sign-in.
@@ -40,13 +40,46 @@ pub fn digest(secret: &str) -> String {
     hex(&Sha256::digest(secret.as_bytes()))
 }
 
-/// An Argon2id PHC string. Slow on purpose; callers run it off the async threads.
+/// An Argon2id PHC string. Slow on purpose; the server runs it on the hash thread.
 pub fn password_hash(password: &str) -> Result<String, String> {
-    Argon2::default().hash_password(password.as_bytes()).map(|h| h.to_string()).map_err(|e| e.to_string())
+    password::hash(password)
 }
 
+/// Checks a password against a PHC string, with the costs the string names.
 pub fn password_matches(password: &str, phc: &str) -> bool {
-    PasswordHash::new(phc).is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+    password::matches(password, phc)
+}
+
+type Job = Box<dyn FnOnce() + Send>;
+
+/// Runs `job` (hashing or checking a password) on one thread kept for it.
+/// Argon2 takes megabytes per hash, and the allocator keeps what each thread
+/// used: spread over tokio's blocking pool, 150 sign-ups grew the server to
+/// 243 MB. One thread keeps one block, and hashes wait their turn.
+pub async fn on_hash_thread<T: Send + 'static>(job: impl FnOnce() -> T + Send + 'static) -> Result<T, String> {
+    static QUEUE: OnceLock<Mutex<mpsc::Sender<Job>>> = OnceLock::new();
+    let queue = QUEUE.get_or_init(|| {
+        let (tx, rx) = mpsc::channel::<Job>();
+        let spawned = std::thread::Builder::new().name("password-hash".into()).spawn(move || {
+            for job in rx {
+                job();
+            }
+        });
+        if let Err(e) = spawned {
+            tracing::error!(error = %e, "could not start the password-hash thread");
+        }
+        Mutex::new(tx)
+    });
+    let (done, result) = tokio::sync::oneshot::channel();
+    let job: Job = Box::new(move || {
+        let _ = done.send(job());
+    });
+    queue
+        .lock()
+        .map_err(|_| "the password-hash queue is poisoned".to_string())?
+        .send(job)
+        .map_err(|e| e.to_string())?;
+    result.await.map_err(|_| "the password-hash thread stopped".to_string())
 }
 
 /// A new API token: (shown once to the user, stored digest).
@@ -68,13 +101,10 @@ pub fn new_reset_code() -> (String, String) {
 mod tests {
     use super::*;
 
-    #[test]
-    fn passwords_hash_and_verify() {
-        let h = password_hash("correct horse battery").unwrap();
-        assert!(h.starts_with("$argon2id$"));
-        assert!(password_matches("correct horse battery", &h));
-        assert!(!password_matches("wrong", &h));
-        assert!(!password_matches("x", "not a hash"));
+    #[tokio::test]
+    async fn the_hash_thread_runs_jobs_in_turn() {
+        let h = on_hash_thread(|| password_hash("correct horse battery")).await.unwrap().unwrap();
+        assert!(on_hash_thread(move || password_matches("correct horse battery", &h)).await.unwrap());
     }
 
     #[test]

@@ -126,9 +126,9 @@ pub async fn signup(State(state): State<AppState>, AnonForm(f): AnonForm<SignupF
     let tz =
         if jiff::tz::TimeZone::get(f.time_zone.trim()).is_ok() { f.time_zone.trim().to_string() } else { "UTC".into() };
     let password = f.password.clone();
-    let hash = tokio::task::spawn_blocking(move || auth::password_hash(&password))
+    let hash = auth::on_hash_thread(move || auth::password_hash(&password))
         .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
+        .map_err(AppError::Internal)?
         .map_err(AppError::Internal)?;
     let new = NewAccount {
         email: f.email.trim().to_lowercase(),
@@ -170,18 +170,18 @@ pub async fn signin(State(state): State<AppState>, AnonForm(f): AnonForm<SigninF
     let password = f.password.clone();
     let phc = account.as_ref().map(|a| a.password_hash.clone());
     // Verify even for an unknown email, so timing does not tell which emails exist.
-    let ok = tokio::task::spawn_blocking(move || match phc {
+    let ok = auth::on_hash_thread(move || match phc {
         Some(h) => auth::password_matches(&password, &h),
         None => {
             let _ = auth::password_matches(
                 &password,
-                "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG",
+                "$argon2id$v=19$m=7168,t=5,p=1$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG",
             );
             false
         }
     })
     .await
-    .map_err(|e| AppError::Internal(e.to_string()))?;
+    .map_err(AppError::Internal)?;
     match account.filter(|_| ok) {
         Some(a) => {
             state.throttle().succeeded(&key);
@@ -228,9 +228,9 @@ pub async fn reset(State(state): State<AppState>, AnonForm(f): AnonForm<ResetFor
         return anon_page(&state, "reset.title", Some(msg), |l| render(&ResetPage { l }));
     }
     let password = f.password.clone();
-    let hash = tokio::task::spawn_blocking(move || auth::password_hash(&password))
+    let hash = auth::on_hash_thread(move || auth::password_hash(&password))
         .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
+        .map_err(AppError::Internal)?
         .map_err(AppError::Internal)?;
     let code = f.code.trim().to_uppercase();
     match state.store().reset_password(&auth::digest(&code), &hash, Timestamp::now()).await? {
