@@ -31,6 +31,9 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
 
 /// Reads a file of any supported format.
 pub fn read(bytes: &[u8]) -> Result<Parsed, ReadError> {
+    if bytes.is_empty() {
+        return Err(ReadError::new(None, "the file is empty"));
+    }
     match detect(bytes) {
         Some(Format::Fit) => fit::read(bytes),
         Some(Format::Gpx) => gpx::read(bytes),

@@ -31,20 +31,25 @@ impl FileOutcome {
                 for a in activities {
                     s.push_str(&format!("\n    {}", a.summary()));
                 }
-                for w in warnings {
-                    s.push_str(&format!("\n    warning: {w}"));
-                }
-                s
+                with_warnings(s, warnings)
             }
             FileOutcome::AlreadyImported { file, first_imported_as, on } => {
                 format!("{file}: already imported (as {first_imported_as}, {}); nothing added", on.strftime("%Y-%m-%d"))
             }
-            FileOutcome::NotAnActivity { file, format, what, .. } => {
-                format!("{file}: not an activity ({what}, {format}); nothing to import")
+            FileOutcome::NotAnActivity { file, format, what, warnings } => {
+                // A skipped point can be why a track came out empty: the warnings say so.
+                with_warnings(format!("{file}: not an activity ({what}, {format}); nothing to import"), warnings)
             }
             FileOutcome::Failed { file, error } => format!("{file}: not imported: {error}"),
         }
     }
+}
+
+fn with_warnings(mut line: String, warnings: &[String]) -> String {
+    for w in warnings {
+        line.push_str(&format!("\n    warning: {w}"));
+    }
+    line
 }
 
 fn plural_y(n: usize) -> &'static str {

@@ -71,8 +71,17 @@ pub async fn report(g: &Global, out: &std::path::Path) -> CliResult<Output> {
 /// Writes to a temporary file beside `path`, then renames it into place, so a
 /// crash never leaves a half-written export.
 fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> CliResult<()> {
+    if path.is_dir() {
+        return Err(CliError::input(format!("--out {}: is a folder; give a file name inside it", path.display())));
+    }
     let tmp = path.with_extension("partial");
     std::fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("moving the export into {}", path.display()))?;
+    if let Err(e) = std::fs::rename(&tmp, path) {
+        // Leave nothing behind: a half-done export is not an export.
+        let _ = std::fs::remove_file(&tmp);
+        return Err(CliError::Other(
+            anyhow::Error::new(e).context(format!("moving the export into {}", path.display())),
+        ));
+    }
     Ok(())
 }

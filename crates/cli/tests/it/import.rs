@@ -116,3 +116,20 @@ fn a_missing_path_stops_before_anything_is_imported() {
     assert!(err.contains("/no/such/folder: no such file or folder"), "{err}");
     assert!(w.json("2026-11-24", &["activity", "list"]).as_array().unwrap().is_empty());
 }
+
+#[test]
+fn empty_files_and_points_without_a_position_are_explained() {
+    let w = Walker::new();
+    w.init("cleared.toml");
+    let empty = w.dir.path().join("empty.fit");
+    std::fs::write(&empty, b"").unwrap();
+    let bad = w.dir.path().join("bad.gpx");
+    std::fs::write(&bad, r#"<gpx><trk><trkseg><trkpt lat="999" lon="1"/></trkseg></trk></gpx>"#).unwrap();
+    let out = w.on("2026-11-24", &["import", empty.to_str().unwrap(), bad.to_str().unwrap()]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("empty.fit: not imported: the file is empty"), "{text}");
+    assert!(
+        text.contains("bad.gpx: not an activity") && text.contains("warning: a track point without a valid lat/lon"),
+        "{text}"
+    );
+}

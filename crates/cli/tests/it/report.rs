@@ -99,3 +99,14 @@ fn a_report_for_a_missing_folder_is_refused_and_writes_nothing() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent-dir/r.partial"));
 }
+
+#[test]
+fn a_folder_given_as_the_output_is_refused_and_nothing_is_left_beside_it() {
+    let w = Walker::new();
+    w.init("cleared.toml");
+    let folder = w.dir.path().join("out");
+    std::fs::create_dir(&folder).unwrap();
+    let err = w.bad("2026-11-23", &["report", "--out", folder.to_str().unwrap()]);
+    assert!(err.contains("is a folder; give a file name inside it"), "{err}");
+    assert!(!w.dir.path().join("out.partial").exists());
+}

@@ -80,10 +80,12 @@ pub async fn upload(
         match field.name().unwrap_or_default() {
             "csrf" => csrf = field.text().await.map_err(|_| AppError::Csrf)?,
             "files" => {
-                let name = field.file_name().unwrap_or("upload").to_string();
+                let name = field.file_name().unwrap_or_default().to_string();
                 let bytes = field.bytes().await.map_err(|_| AppError::bad(format!("{name}: the upload broke off")))?;
-                if !bytes.is_empty() {
-                    files.push((name, bytes.to_vec()));
+                // A browser sends one nameless, empty part when no file was chosen;
+                // a chosen file that is empty gets its own "the file is empty" line.
+                if !name.is_empty() || !bytes.is_empty() {
+                    files.push((if name.is_empty() { "upload".into() } else { name }, bytes.to_vec()));
                 }
             }
             _ => {}
