@@ -96,28 +96,35 @@ impl Programme {
         date >= self.setup.start && date <= self.end()
     }
 
-    /// The complementary items on `date`: strengthening with each backward
+    /// The complementary exercises on `date`: strengthening with each backward
     /// session, aerobic activity on the other training days, stretching daily,
     /// and balance practice for walkers at risk of falling.
-    pub fn items_on(&self, date: Date) -> Vec<Item> {
+    pub fn exercises_on(&self, date: Date) -> Vec<&'static Exercise> {
         if !self.is_within(date) {
             return Vec::new();
         }
-        let week = self.week_of(date);
         let day = Day::of(date);
-        let mut items = Vec::new();
-        let with = |ex: &'static Exercise| Item { exercise: ex, dose: exercises::dose_text(ex, week) };
+        let mut out: Vec<&'static Exercise> = Vec::new();
         if self.retro_days.contains(&day) {
-            items.extend(exercises::STRENGTH.iter().map(with));
+            out.extend(exercises::STRENGTH.iter());
             if self.limits.supported_only {
-                items.push(with(&exercises::BALANCE));
+                out.push(&exercises::BALANCE);
             }
         }
         if self.aerobic_days.contains(&day) {
-            items.push(with(exercises::aerobic_for(&self.setup.equipment)));
+            out.push(exercises::aerobic_for(&self.setup.equipment));
         }
-        items.extend(exercises::STRETCHES.iter().map(with));
-        items
+        out.extend(exercises::STRETCHES.iter());
+        out
+    }
+
+    /// [`Programme::exercises_on`] with each one's dose for that week, in words.
+    pub fn items_on(&self, date: Date) -> Vec<Item> {
+        let week = self.week_of(date);
+        self.exercises_on(date)
+            .into_iter()
+            .map(|ex| Item { exercise: ex, dose: exercises::dose_text(ex, week) })
+            .collect()
     }
 
     /// Planned aerobic minutes in a week, not counting backward walking.
@@ -125,8 +132,8 @@ impl Programme {
         let start = self.week_start(week);
         (0..7)
             .map(|i| add_days(start, i))
-            .flat_map(|d| self.items_on(d))
-            .filter(|i| i.exercise.kind == Kind::Aerobic)
+            .flat_map(|d| self.exercises_on(d))
+            .filter(|e| e.kind == Kind::Aerobic)
             .map(|_| exercises::aerobic_minutes(week))
             .sum()
     }

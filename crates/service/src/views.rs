@@ -97,7 +97,7 @@ pub fn plan(state: &State) -> PlanView {
     let tl = state.timeline();
     let p = &state.programme;
     let imported: Vec<coach::imports::Imported> = state.activities.iter().map(|a| a.activity.clone()).collect();
-    let weeks = (1..=u32::from(p.setup.weeks))
+    let weeks: Vec<PlanWeek> = (1..=u32::from(p.setup.weeks))
         .map(|week| {
             let start = p.week_start(week);
             let days = (0..7)
@@ -115,7 +115,7 @@ pub fn plan(state: &State) -> PlanView {
                             ),
                         }
                     }),
-                    items: p.items_on(date).iter().map(|i| i.exercise.id).collect(),
+                    items: p.exercises_on(date).iter().map(|e| e.id).collect(),
                     imported: state
                         .activities
                         .iter()
@@ -135,10 +135,8 @@ pub fn plan(state: &State) -> PlanView {
             }
         })
         .collect();
-    let used: Vec<&str> = (0..7 * i64::from(p.setup.weeks))
-        .flat_map(|i| p.items_on(add_days(p.start(), i)))
-        .map(|i| i.exercise.id)
-        .collect();
+    // The exercises the days above name, for the how-to list.
+    let used: Vec<&str> = weeks.iter().flat_map(|w| w.days.iter().flat_map(|d| d.items.iter().copied())).collect();
     PlanView {
         start: p.start(),
         end: p.end(),
