@@ -31,6 +31,20 @@ impl Scale {
     }
 }
 
+/// A coordinate written with one decimal, by integer arithmetic: `{:.1}` on
+/// an f64 often takes the exact (bignum) path, and it dominated a chart page.
+#[derive(Clone, Copy)]
+pub struct Px(pub f64);
+
+impl std::fmt::Display for Px {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let tenths = (self.0 * 10.0).round() as i64;
+        let sign = if tenths < 0 { "-" } else { "" };
+        let t = tenths.unsigned_abs();
+        write!(f, "{sign}{}.{}", t / 10, t % 10)
+    }
+}
+
 pub struct Series {
     pub name: String,
     /// CSS class: colour, dash and marker shape.
@@ -53,13 +67,13 @@ fn open(out: &mut String, id: &str, title: &str, desc: &str) {
 
 fn y_axis(out: &mut String, y: &Scale, ticks: &[f64], unit: &str) {
     for t in ticks {
-        let py = y.at(*t);
+        let py = Px(y.at(*t));
         let _ = write!(
             out,
-            r#"<line class="grid" x1="{LEFT}" x2="{}" y1="{py:.1}" y2="{py:.1}"/><text class="tick" x="{}" y="{:.1}" text-anchor="end">{t}{unit}</text>"#,
+            r#"<line class="grid" x1="{LEFT}" x2="{}" y1="{py}" y2="{py}"/><text class="tick" x="{}" y="{}" text-anchor="end">{t}{unit}</text>"#,
             WIDTH - RIGHT,
             LEFT - 6.0,
-            py + 4.0
+            Px(py.0 + 4.0)
         );
     }
 }
@@ -68,8 +82,8 @@ fn x_labels(out: &mut String, x: &Scale, labels: &[(f64, String)]) {
     for (v, label) in labels {
         let _ = write!(
             out,
-            r#"<text class="tick" x="{:.1}" y="{}" text-anchor="middle">{}</text>"#,
-            x.at(*v),
+            r#"<text class="tick" x="{}" y="{}" text-anchor="middle">{}</text>"#,
+            Px(x.at(*v)),
             HEIGHT - 8.0,
             esc(label)
         );
@@ -94,10 +108,10 @@ pub fn lines(
     if let Some((lo, hi, label)) = band {
         let _ = write!(
             out,
-            r#"<rect class="band" x="{LEFT}" width="{}" y="{:.1}" height="{:.1}"><title>{}</title></rect>"#,
+            r#"<rect class="band" x="{LEFT}" width="{}" y="{}" height="{}"><title>{}</title></rect>"#,
             WIDTH - RIGHT - LEFT,
-            y.at(hi),
-            (y.at(lo) - y.at(hi)).abs(),
+            Px(y.at(hi)),
+            Px((y.at(lo) - y.at(hi)).abs()),
             esc(label)
         );
     }
@@ -110,13 +124,13 @@ pub fn lines(
             .points
             .iter()
             .enumerate()
-            .map(|(i, (px, py))| format!("{}{:.1},{:.1}", if i == 0 { "M" } else { "L" }, x.at(*px), y.at(*py)))
+            .map(|(i, (px, py))| format!("{}{},{}", if i == 0 { "M" } else { "L" }, Px(x.at(*px)), Px(y.at(*py))))
             .collect();
         let _ =
             write!(out, r#"<path class="line {}" d="{}"><title>{}</title></path>"#, s.class, d.join(" "), esc(&s.name));
         for (px, py) in &s.points {
             let _ =
-                write!(out, r#"<circle class="dot {}" cx="{:.1}" cy="{:.1}" r="4"/>"#, s.class, x.at(*px), y.at(*py));
+                write!(out, r#"<circle class="dot {}" cx="{}" cy="{}" r="4"/>"#, s.class, Px(x.at(*px)), Px(y.at(*py)));
         }
     }
     out.push_str("</svg>");
@@ -141,18 +155,20 @@ pub fn bars(id: &str, title: &str, desc: &str, labels: &[String], series: &[Seri
                 let top = y.at(*v);
                 let _ = write!(
                     out,
-                    r#"<rect class="bar {}" x="{:.1}" y="{top:.1}" width="{width:.1}" height="{:.1}"><title>{}: {v}{unit}</title></rect>"#,
+                    r#"<rect class="bar {}" x="{}" y="{}" width="{}" height="{}"><title>{}: {v}{unit}</title></rect>"#,
                     s.class,
-                    x0 + width * k as f64,
-                    (HEIGHT - BOTTOM - top).max(0.0),
+                    Px(x0 + width * k as f64),
+                    Px(top),
+                    Px(width),
+                    Px((HEIGHT - BOTTOM - top).max(0.0)),
                     esc(&format!("{} {}", s.name, label))
                 );
             }
         }
         let _ = write!(
             out,
-            r#"<text class="tick" x="{:.1}" y="{}" text-anchor="middle">{}</text>"#,
-            x0 + slot * 0.4,
+            r#"<text class="tick" x="{}" y="{}" text-anchor="middle">{}</text>"#,
+            Px(x0 + slot * 0.4),
             HEIGHT - 8.0,
             esc(label)
         );
@@ -170,6 +186,13 @@ mod tests {
         let s = Scale::new((0.0, 10.0), (200.0, 0.0));
         assert_eq!((s.at(0.0), s.at(5.0), s.at(10.0)), (200.0, 100.0, 0.0));
         assert_eq!(Scale::new((3.0, 3.0), (0.0, 10.0)).at(3.0), 0.0);
+    }
+
+    #[test]
+    fn coordinates_have_one_decimal_like_the_format_they_replace() {
+        for v in [0.0, 12.0, 7.34567, 199.95, -2.26, 420.04] {
+            assert_eq!(Px(v).to_string(), format!("{:.1}", (v * 10.0_f64).round() / 10.0), "{v}");
+        }
     }
 
     #[test]
