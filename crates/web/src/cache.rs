@@ -1,36 +1,89 @@
-//! A per-walker cache of the state pages need. An entry is used only while the
-//! walker's version (bumped by the store in the same transaction as every
-//! write about them) and their local date are unchanged, so it is never stale,
-//! even with several app servers on one PostgreSQL database.
+//! A per-walker cache of the state pages need, and of the main pages' content
+//! rendered from it. An entry is used only while the walker's version (bumped
+//! by the store in the same transaction as every write about them) and their
+//! local date are unchanged, so it is never stale, even with several app
+//! servers on one PostgreSQL database.
+//!
+//! Rendered content is kept because building Plan and Progress (a year of
+//! weeks, four SVG charts) costs several times a request's other work; what
+//! is cached is only the part inside `<main>` that depends on nothing but the
+//! state, never the layout around it with the session's CSRF token.
 
+use crate::error::AppError;
 use service::State;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use store::WalkerId;
 
 /// Entries kept before the cache starts over (bounds memory on big servers).
 const MAX_ENTRIES: usize = 10_000;
 
+/// The pages whose content is cached with the state.
+#[derive(Clone, Copy)]
+pub enum Part {
+    Today,
+    Plan,
+    Progress,
+}
+
+/// One walker's state and the content rendered from it so far.
+pub struct Entry {
+    pub state: Arc<State>,
+    parts: [OnceLock<Arc<str>>; 3],
+}
+
+impl Entry {
+    pub fn new(state: Arc<State>) -> Entry {
+        Entry { state, parts: Default::default() }
+    }
+
+    /// The content of `part`, rendered by `render` the first time it is asked for.
+    pub fn content(
+        &self,
+        part: Part,
+        render: impl FnOnce(&State) -> Result<String, AppError>,
+    ) -> Result<Arc<str>, AppError> {
+        rendered_once(&self.parts[part as usize], || render(&self.state))
+    }
+}
+
+/// The content in `slot`, rendered by `render` if it is empty. Two requests
+/// may both render on a first visit; either result is the same, one is kept.
+pub fn rendered_once(
+    slot: &OnceLock<Arc<str>>,
+    render: impl FnOnce() -> Result<String, AppError>,
+) -> Result<Arc<str>, AppError> {
+    if let Some(html) = slot.get() {
+        return Ok(Arc::clone(html));
+    }
+    let html: Arc<str> = render()?.into();
+    Ok(Arc::clone(slot.get_or_init(|| html)))
+}
+
 #[derive(Default)]
 pub struct StateCache {
-    entries: Mutex<HashMap<WalkerId, Arc<State>>>,
+    entries: Mutex<HashMap<WalkerId, Arc<Entry>>>,
 }
 
 impl StateCache {
-    /// The cached state, if it is still current.
-    pub fn get(&self, walker: WalkerId, version: i64) -> Option<Arc<State>> {
+    /// The cached entry, if it is still current.
+    pub fn get(&self, walker: WalkerId, version: i64) -> Option<Arc<Entry>> {
         let entries = self.entries.lock().ok()?;
-        let s = entries.get(&walker)?;
+        let e = entries.get(&walker)?;
+        let s = &e.state;
         let current = s.walker.version == version && s.today == crate::pages::today_in(&s.walker.time_zone);
-        current.then(|| Arc::clone(s))
+        current.then(|| Arc::clone(e))
     }
 
-    pub fn put(&self, state: Arc<State>) {
+    /// Keeps a freshly loaded state and returns its entry.
+    pub fn put(&self, state: Arc<State>) -> Arc<Entry> {
+        let entry = Arc::new(Entry::new(state));
         if let Ok(mut entries) = self.entries.lock() {
             if entries.len() >= MAX_ENTRIES {
                 entries.clear();
             }
-            entries.insert(state.walker.id, state);
+            entries.insert(entry.state.walker.id, Arc::clone(&entry));
         }
+        entry
     }
 }

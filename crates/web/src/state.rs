@@ -3,7 +3,7 @@
 use crate::auth::throttle::Throttle;
 use crate::cache::StateCache;
 use crate::i18n::I18n;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use store::SqlStore;
 
 #[derive(Clone, Debug)]
@@ -19,6 +19,10 @@ impl Default for Config {
     }
 }
 
+/// Writes handled at once: the SQLite pool's size, so a write that has its turn
+/// finds a connection; more would only wait inside the handler, holding memory.
+const WRITE_TURNS: usize = 8;
+
 #[derive(Clone)]
 pub struct AppState {
     inner: Arc<Inner>,
@@ -31,6 +35,10 @@ struct Inner {
     i18n: I18n,
     cache: StateCache,
     sessions: crate::auth::session_cache::SessionCache,
+    /// Turns for requests that write (see `routes::writes_take_turns`).
+    write_turns: tokio::sync::Semaphore,
+    /// The Learn page's content, the same for every visitor.
+    learn: OnceLock<Arc<str>>,
 }
 
 impl AppState {
@@ -43,6 +51,8 @@ impl AppState {
                 i18n: I18n::english(),
                 cache: StateCache::default(),
                 sessions: Default::default(),
+                write_turns: tokio::sync::Semaphore::new(WRITE_TURNS),
+                learn: OnceLock::new(),
             }),
         }
     }
@@ -69,5 +79,13 @@ impl AppState {
 
     pub fn i18n(&self) -> &I18n {
         &self.inner.i18n
+    }
+
+    pub fn learn_content(&self) -> &OnceLock<Arc<str>> {
+        &self.inner.learn
+    }
+
+    pub fn write_turns(&self) -> &tokio::sync::Semaphore {
+        &self.inner.write_turns
     }
 }

@@ -1,9 +1,10 @@
 //! Learn: why retro walking, safety, technique, the exercises, the rules and
 //! the evidence list. Every "why" link in the app points to an anchor here.
 
-use super::{Layout, render};
+use super::{Layout, render_string, shared_content_page};
 use crate::auth::extract::MaybeSignedIn;
 use crate::error::AppError;
+use crate::i18n::I18n;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
@@ -18,15 +19,15 @@ pub struct RuleView {
 
 #[derive(Template)]
 #[template(path = "learn.html")]
-struct LearnPage {
-    l: Layout,
+struct LearnContent {
+    l: I18n,
     evidence: &'static [Evidence],
     exercises: Vec<&'static Exercise>,
     rules: Vec<RuleView>,
     tips: Vec<&'static str>,
 }
 
-impl LearnPage {
+impl LearnContent {
     /// The translation key of a rule's plain-words description.
     fn rule_key(&self, id: &str) -> String {
         format!("rule.{id}")
@@ -35,6 +36,11 @@ impl LearnPage {
 
 pub async fn page(State(state): State<AppState>, MaybeSignedIn(who): MaybeSignedIn) -> Result<Response, AppError> {
     let l = Layout::new(&state, who.as_ref(), "learn", "learn.title");
+    shared_content_page(l, state.learn_content(), content)
+}
+
+/// The page's content: the same for everybody, so the server renders it once.
+fn content(l: I18n) -> Result<String, AppError> {
     let mut tips = coach::today::tips(coach::dose::Surface::Treadmill);
     tips.extend(
         coach::today::tips(coach::dose::Surface::Overground)
@@ -42,7 +48,7 @@ pub async fn page(State(state): State<AppState>, MaybeSignedIn(who): MaybeSigned
             .filter(|t| !tips.contains(t))
             .collect::<Vec<_>>(),
     );
-    render(&LearnPage {
+    render_string(&LearnContent {
         l,
         evidence: ALL,
         exercises: exercises::all().collect(),

@@ -16,6 +16,7 @@ pub mod setup;
 pub mod today;
 
 use crate::auth::extract::{MaybeSignedIn, SignedIn};
+use crate::cache::{Entry, Part};
 use crate::error::AppError;
 use crate::i18n::I18n;
 use crate::state::AppState;
@@ -23,7 +24,7 @@ use askama::Template;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use jiff::civil::Date;
 use service::Stage;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use store::Store;
 
 /// What every page's layout needs.
@@ -61,7 +62,7 @@ impl Layout {
 }
 
 pub fn render(t: &impl Template) -> Result<Response, AppError> {
-    t.render().map(|html| Html(html).into_response()).map_err(|e| AppError::Internal(format!("template: {e}")))
+    render_string(t).map(|html| Html(html).into_response())
 }
 
 #[derive(Template)]
@@ -101,23 +102,61 @@ pub async fn walker_today(state: &AppState, who: &SignedIn) -> Result<Date, AppE
     Ok(today_in(&state.store().walker(who.account.walker).await?.time_zone))
 }
 
-/// The walker's state (from the cache while it is current), or where to send
+/// The walker's cache entry (kept while it is current), or where to send
 /// them to finish getting started.
-pub async fn ready(state: &AppState, who: &SignedIn) -> Result<Result<Arc<service::State>, Response>, AppError> {
-    if let Some(s) = state.cache().get(who.account.walker, who.walker_version) {
-        return Ok(Ok(s));
+pub async fn ready_entry(state: &AppState, who: &SignedIn) -> Result<Result<Arc<Entry>, Response>, AppError> {
+    if let Some(e) = state.cache().get(who.account.walker, who.walker_version) {
+        return Ok(Ok(e));
     }
     let walker = state.store().walker(who.account.walker).await?;
     let today = today_in(&walker.time_zone);
     Ok(match service::stage_for(state.store(), walker, today).await? {
         Stage::NeedsScreening => Err(Redirect::to("/onboarding").into_response()),
         Stage::NeedsSetup(_) => Err(Redirect::to("/outcome").into_response()),
-        Stage::Ready(s) => {
-            let s: Arc<service::State> = Arc::from(s);
-            state.cache().put(Arc::clone(&s));
-            Ok(s)
-        }
+        Stage::Ready(s) => Ok(state.cache().put(Arc::from(s))),
     })
+}
+
+/// The walker's state (from the cache while it is current), or where to send
+/// them to finish getting started.
+pub async fn ready(state: &AppState, who: &SignedIn) -> Result<Result<Arc<service::State>, Response>, AppError> {
+    Ok(ready_entry(state, who).await?.map(|e| Arc::clone(&e.state)))
+}
+
+/// A main page whose content depends only on the walker's state: the content
+/// comes from the cache entry (rendered on first use), the layout around it
+/// is rendered per request.
+#[derive(Template)]
+#[template(path = "content.html")]
+struct ContentPage {
+    l: Layout,
+    content: Arc<str>,
+}
+
+pub fn content_page(
+    l: Layout,
+    entry: &Entry,
+    part: Part,
+    content: impl FnOnce(&service::State, I18n) -> Result<String, AppError>,
+) -> Result<Response, AppError> {
+    let i18n = l.i18n.clone();
+    let content = entry.content(part, |s| content(s, i18n))?;
+    render(&ContentPage { l, content })
+}
+
+/// A page whose content is the same for everybody: rendered once per server.
+pub fn shared_content_page(
+    l: Layout,
+    slot: &OnceLock<Arc<str>>,
+    content: impl FnOnce(I18n) -> Result<String, AppError>,
+) -> Result<Response, AppError> {
+    let content = crate::cache::rendered_once(slot, || content(l.i18n.clone()))?;
+    render(&ContentPage { l, content })
+}
+
+/// Renders a template to a string (for content that is cached).
+pub fn render_string(t: &impl Template) -> Result<String, AppError> {
+    t.render().map_err(|e| AppError::Internal(format!("template: {e}")))
 }
 
 /// Signed in: today. Otherwise sign in, or sign up on a server nobody uses yet.

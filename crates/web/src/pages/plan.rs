@@ -1,9 +1,11 @@
 //! The plan: weeks with planned, done and missed sessions, and the adapted
 //! dose with its reason.
 
-use super::{Layout, ready, render};
+use super::{Layout, content_page, ready_entry, render_string};
 use crate::auth::extract::SignedIn;
+use crate::cache::Part;
 use crate::error::AppError;
+use crate::i18n::I18n;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
@@ -12,12 +14,12 @@ use service::PlanView;
 
 #[derive(Template)]
 #[template(path = "plan.html")]
-struct PlanPage {
-    l: Layout,
+struct PlanContent {
+    l: I18n,
     p: PlanView,
 }
 
-impl PlanPage {
+impl PlanContent {
     fn status_key(&self, status: &str) -> &'static str {
         match status {
             "done" => "plan.done",
@@ -29,10 +31,10 @@ impl PlanPage {
 }
 
 pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
-    let s = match ready(&state, &who).await? {
-        Ok(s) => s,
+    let entry = match ready_entry(&state, &who).await? {
+        Ok(e) => e,
         Err(r) => return Ok(r),
     };
     let l = Layout::new(&state, Some(&who), "plan", "plan.title");
-    render(&PlanPage { l, p: service::plan(&s) })
+    content_page(l, &entry, Part::Plan, |s, l| render_string(&PlanContent { l, p: service::plan(s) }))
 }

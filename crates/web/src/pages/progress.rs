@@ -1,10 +1,12 @@
 //! Progress: pain before and after with the MCID band, weekly minutes against
 //! the plan, speed and support, and adherence. Every chart has a table.
 
-use super::{Layout, ready, render};
+use super::{Layout, content_page, ready_entry, render_string};
 use crate::auth::extract::SignedIn;
+use crate::cache::Part;
 use crate::charts::{self, Series};
 use crate::error::AppError;
+use crate::i18n::I18n;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
@@ -22,8 +24,8 @@ pub struct SessionRow {
 
 #[derive(Template)]
 #[template(path = "progress.html")]
-struct ProgressPage {
-    l: Layout,
+struct ProgressContent {
+    l: I18n,
     weeks: Vec<WeekRow>,
     sessions: Vec<SessionRow>,
     adherence: u32,
@@ -45,11 +47,17 @@ fn support_words(s: coach::dose::Support) -> &'static str {
 }
 
 pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
-    let s = match ready(&state, &who).await? {
-        Ok(s) => s,
+    let entry = match ready_entry(&state, &who).await? {
+        Ok(e) => e,
         Err(r) => return Ok(r),
     };
-    let view = service::progress(&s);
+    let l = Layout::new(&state, Some(&who), "progress", "progress.title");
+    content_page(l, &entry, Part::Progress, content)
+}
+
+/// The page's content: the four charts with their tables, and the outcome measures.
+fn content(s: &service::State, l: I18n) -> Result<String, AppError> {
+    let view = service::progress(s);
     let mut logs = s.history.logs.clone();
     logs.sort_by_key(|l| l.date);
     let sessions: Vec<SessionRow> = logs
@@ -138,8 +146,7 @@ pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Respon
         "%",
     );
     let change = view.pain_after_change.zip(view.pain_after_words).map(|(c, w)| format!("{c:+.1} points: {w}"));
-    let l = Layout::new(&state, Some(&who), "progress", "progress.title");
-    render(&ProgressPage {
+    render_string(&ProgressContent {
         l,
         adherence: view.adherence_pct,
         weeks: view.weeks,

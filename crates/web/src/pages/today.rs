@@ -1,8 +1,10 @@
 //! Today, and the guided session.
 
-use super::{Layout, ready, render};
+use super::{Layout, content_page, ready, ready_entry, render, render_string};
 use crate::auth::extract::SignedIn;
+use crate::cache::Part;
 use crate::error::AppError;
+use crate::i18n::I18n;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
@@ -11,8 +13,8 @@ use coach::today::{Kind, TodayView};
 
 #[derive(Template)]
 #[template(path = "today.html")]
-struct TodayPage {
-    l: Layout,
+struct TodayContent {
+    l: I18n,
     v: TodayView,
     kind: &'static str,
     /// The latest decision, with its reason: shown after a log or check-in.
@@ -56,19 +58,11 @@ pub async fn page(
     who: SignedIn,
     axum::extract::Query(q): axum::extract::Query<TodayQuery>,
 ) -> Result<Response, AppError> {
-    let s = match ready(&state, &who).await? {
-        Ok(s) => s,
+    let entry = match ready_entry(&state, &who).await? {
+        Ok(e) => e,
         Err(redirect) => return Ok(redirect),
     };
-    let tl = s.timeline();
-    let v = view_with(&s, &tl);
     let mut l = Layout::new(&state, Some(&who), "today", "today.title");
-    let latest = tl
-        .decisions
-        .iter()
-        .rev()
-        .find(|d| d.after_session.is_some() || d.action != coach::adaptation::Action::Start)
-        .cloned();
     l.flash = if q.logged.is_some() {
         Some(l.t("today.logged").to_string())
     } else if q.checked_in.is_some() {
@@ -76,12 +70,26 @@ pub async fn page(
     } else {
         q.note.clone()
     };
+    content_page(l, &entry, Part::Today, content)
+}
+
+/// The page's content: today's session or why there is none, the complementary
+/// items, the latest decision with its reason and what is waiting.
+fn content(s: &service::State, l: I18n) -> Result<String, AppError> {
+    let tl = s.timeline();
+    let v = view_with(s, &tl);
+    let latest = tl
+        .decisions
+        .iter()
+        .rev()
+        .find(|d| d.after_session.is_some() || d.action != coach::adaptation::Action::Start)
+        .cloned();
     let waiting_imports = s
         .activities
         .iter()
         .filter(|a| a.activity.fit == coach::imports::Fit::PlannedSession && a.activity.backward.is_none())
         .count();
-    render(&TodayPage { kind: kind(v.kind), l, v, latest, outcomes_due: s.outcomes_due(), waiting_imports })
+    render_string(&TodayContent { kind: kind(v.kind), l, v, latest, outcomes_due: s.outcomes_due(), waiting_imports })
 }
 
 /// One step of the guided session, for the timer script.

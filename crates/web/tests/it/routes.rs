@@ -443,3 +443,67 @@ async fn a_session_ended_by_another_process_is_refused_at_once() {
     let res = app.get("/today", &w.cookie).await;
     assert_eq!((res.status, res.location.as_str()), (StatusCode::SEE_OTHER, "/signin"));
 }
+
+/// Today, Plan and Progress keep their rendered content with the walker's
+/// state: a change through a form, or one written by another process (the
+/// CLI), shows on the very next view of each page.
+#[tokio::test]
+async fn cached_pages_show_a_change_on_the_next_view() {
+    let app = App::new().await;
+    let w = app.ready_walker("pages@example.org", "pages-note").await;
+    let today = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    let row = format!("<th scope=\"row\">{}</th>", today.strftime("%-d %b"));
+    let missed = |body: &str| body.matches("status-missed").count();
+    let missed_before = missed(&app.get("/plan", &w.cookie).await.body);
+    assert!(missed_before > 0, "the set-up leaves missed days before today");
+    for _ in 0..2 {
+        assert!(app.get("/today", &w.cookie).await.body.contains("Check in for your session"));
+        assert_eq!(missed(&app.get("/plan", &w.cookie).await.body), missed_before);
+        assert!(!app.get("/progress", &w.cookie).await.body.contains(&row));
+    }
+
+    // Another process logs a missed day: the plan shows one fewer missed.
+    let other = store::backend::connect(&store::backend::sqlite_url(&app.db_path())).await.unwrap();
+    let state = service::load(&other, w.account.walker, today).await.unwrap();
+    let day = state.programme.retro_dates().into_iter().find(|d| *d < today).unwrap();
+    let input = service::LogInput {
+        date: Some(day),
+        pain_before: coach::Pain::new(1).ok(),
+        pain_peak: coach::Pain::new(1).ok(),
+        pain_after: coach::Pain::new(1).ok(),
+        ..Default::default()
+    };
+    service::log_session(&other, &state, input, jiff::Timestamp::now()).await.unwrap();
+    assert_eq!(missed(&app.get("/plan", &w.cookie).await.body), missed_before - 1);
+
+    // A check-in and a log through the forms change Today and Progress.
+    let checkin = format!("csrf={}&pain=2", w.csrf);
+    assert_eq!(app.post("/checkin", &w.cookie, &checkin).await.status, StatusCode::SEE_OTHER);
+    assert!(!app.get("/today", &w.cookie).await.body.contains("Check in for your session"));
+    let log = format!("csrf={}&pain_before=1&pain_peak=2&pain_after=1", w.csrf);
+    assert_eq!(app.post("/log", &w.cookie, &log).await.status, StatusCode::SEE_OTHER);
+    assert!(app.get("/progress", &w.cookie).await.body.contains(&row));
+}
+
+/// Writes wait for a turn (a few at once); a burst of more writes than turns
+/// all complete and are all recorded, none refused or lost.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_burst_of_writes_takes_turns_and_loses_none() {
+    let app = App::new().await;
+    let w = app.ready_walker("burst@example.org", "burst").await;
+    let mut tasks = tokio::task::JoinSet::new();
+    for i in 0..40 {
+        let req = axum::http::Request::post("/outcomes")
+            .header(axum::http::header::COOKIE, &w.cookie)
+            .header(axum::http::header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header("sec-fetch-site", "same-origin")
+            .body(axum::body::Body::from(format!("csrf={}&measure=pain_now&value={}", w.csrf, i % 11)))
+            .unwrap();
+        tasks.spawn(tower::ServiceExt::oneshot(app.router.clone(), req));
+    }
+    while let Some(res) = tasks.join_next().await {
+        assert_eq!(res.unwrap().unwrap().status(), StatusCode::OK);
+    }
+    let csv = app.get("/settings/outcomes.csv", &w.cookie).await.body;
+    assert_eq!(csv.lines().filter(|l| l.contains("pain_now")).count(), 40, "{csv}");
+}
