@@ -3,7 +3,7 @@
 //! gpxpy's definitions so the numbers can be checked against it.
 
 use crate::activity::{Activity, Cadence, CadenceUnit, Content, Details, Format, Parsed, ReadError, Warning};
-use crate::{geo, time, xml};
+use crate::{geo, num, time, xml};
 use jiff::Timestamp;
 
 #[derive(Default, Clone)]
@@ -63,8 +63,8 @@ pub fn read(bytes: &[u8]) -> Result<Parsed, ReadError> {
                     cur.point = Point::default();
                     let (mut lat, mut lon) = (None, None);
                     attrs.each(|k, v| match k {
-                        "lat" => lat = v.trim().parse::<f64>().ok(),
-                        "lon" => lon = v.trim().parse::<f64>().ok(),
+                        "lat" => lat = num::parse_f64(v),
+                        "lon" => lon = num::parse_f64(v),
                         _ => {}
                     });
                     match (lat, lon) {
@@ -102,10 +102,10 @@ pub fn read(bytes: &[u8]) -> Result<Parsed, ReadError> {
                 "type" if cur.in_trk && !cur.in_trkpt && doc.sport.is_none() && !value.is_empty() => {
                     doc.sport = Some(value.to_lowercase());
                 }
-                "ele" if cur.in_trkpt => cur.point.ele = value.parse().ok().filter(|v: &f64| v.is_finite()),
+                "ele" if cur.in_trkpt => cur.point.ele = num::parse_f64(value).filter(|v| v.is_finite()),
                 "time" if cur.in_trkpt => cur.point.time = time::parse(value),
-                "hr" if cur.in_trkpt => cur.point.hr = value.parse().ok(),
-                "cad" if cur.in_trkpt => cur.point.cad = value.parse().ok(),
+                "hr" if cur.in_trkpt => cur.point.hr = num::parse_f64(value),
+                "cad" if cur.in_trkpt => cur.point.cad = num::parse_f64(value),
                 "trkpt" if cur.in_trkpt => {
                     cur.in_trkpt = false;
                     doc.details.points += 1;

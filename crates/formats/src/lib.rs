@@ -7,6 +7,7 @@ mod activity;
 pub mod fit;
 mod geo;
 pub mod gpx;
+mod num;
 pub mod tcx;
 mod time;
 mod xml;

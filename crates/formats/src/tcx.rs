@@ -2,7 +2,7 @@
 //! Activity Extension's run cadence.
 
 use crate::activity::{Activity, Cadence, CadenceUnit, Content, Details, Format, Parsed, ReadError, Warning};
-use crate::{time, xml};
+use crate::{num, time, xml};
 use jiff::Timestamp;
 
 /// A sport name as the files spell it, in the words FIT uses.
@@ -115,7 +115,7 @@ pub fn read(bytes: &[u8]) -> Result<Parsed, ReadError> {
             let (p0, p1) = (st.parent(0), st.parent(1));
             let State { acts, text, creator, details, lap_points, .. } = &mut st;
             let value = text.trim();
-            let num = || value.parse::<f64>().ok().filter(|v| v.is_finite());
+            let num = || num::parse_f64(value).filter(|v| v.is_finite());
             if name == "Name" && p0 == Tag::Creator && creator.is_none() && !value.is_empty() {
                 *creator = Some(value.to_string());
             }

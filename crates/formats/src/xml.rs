@@ -1,10 +1,16 @@
-//! A thin layer over quick-xml's event reader for GPX and TCX: element names
-//! without namespace prefixes, attributes unescaped, text with entity
-//! references resolved, and errors with their byte offset.
+//! A small XML reader for GPX and TCX: element starts with lazily read
+//! attributes, text with entity references resolved, element ends, and errors
+//! with their byte offset. Names come without namespace prefixes.
+//!
+//! Why not a general XML library: these files are large, flat and simple, and
+//! a general reader spent most of the import time re-checking UTF-8 piece by
+//! piece and building events nobody reads. This one checks the file once,
+//! finds each `<` with one vector search, and checks what well-formedness
+//! protects the readers from: every construct closed, end tags matching their
+//! start tags. It does not validate names or expand a DTD (as the devices'
+//! files have none that matter).
 
 use crate::activity::ReadError;
-use quick_xml::Reader;
-use quick_xml::events::Event;
 use std::borrow::Cow;
 
 pub enum Node<'a> {
@@ -13,7 +19,8 @@ pub enum Node<'a> {
         name: &'a str,
         attrs: Attrs<'a>,
     },
-    /// A piece of text inside the innermost open element.
+    /// A piece of text inside the innermost open element; one element's text
+    /// may come in several pieces, and whitespace between tags is left out.
     Text(Cow<'a, str>),
     End {
         name: &'a str,
@@ -30,8 +37,7 @@ pub fn text(bytes: &[u8]) -> Cow<'_, str> {
     }
 }
 
-/// The name without its namespace prefix. Names are short: a plain scan
-/// beats a search call.
+/// The name without its namespace prefix.
 fn local(name: &str) -> &str {
     match name.bytes().position(|b| b == b':') {
         Some(i) => &name[i + 1..],
@@ -39,8 +45,17 @@ fn local(name: &str) -> &str {
     }
 }
 
-fn entity(name: &str) -> Option<String> {
-    let c = match name {
+/// Names are short: a plain loop beats a call to `memcmp`.
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+}
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+fn entity(name: &str) -> Option<char> {
+    Some(match name {
         "amp" => '&',
         "lt" => '<',
         "gt" => '>',
@@ -54,62 +69,302 @@ fn entity(name: &str) -> Option<String> {
             };
             char::from_u32(n)?
         }
-    };
-    Some(c.to_string())
+    })
 }
 
-/// Calls `on` for every element start, text and end in document order.
-pub fn walk(doc: &str, mut on: impl FnMut(Node<'_>)) -> Result<(), ReadError> {
-    let mut reader = Reader::from_str(doc);
-    reader.config_mut().trim_text(true);
+/// `s` with entity references resolved, and each whitespace character turned
+/// into a space when `attribute` (XML's attribute-value normalisation). An
+/// unknown or unterminated reference is kept as written.
+fn unescape(s: &str, attribute: bool) -> Cow<'_, str> {
+    let special = |b: u8| b == b'&' || (attribute && matches!(b, b'\t' | b'\n' | b'\r'));
+    if !s.bytes().any(special) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.bytes().position(special) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if rest.as_bytes()[0] != b'&' {
+            out.push(' ');
+            rest = &rest[1..];
+            continue;
+        }
+        // Names are short: look for the ';' only nearby, so text full of '&' stays linear.
+        let semi = rest.as_bytes()[1..].iter().take(11).position(|&c| c == b';');
+        let resolved = semi.and_then(|n| Some((entity(&rest[1..=n])?, n)));
+        match resolved {
+            Some((c, n)) => {
+                out.push(c);
+                rest = &rest[n + 2..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+fn error(at: usize, what: impl std::fmt::Display) -> ReadError {
+    ReadError::new(Some(at as u64), format!("not well-formed XML: {what}"))
+}
+
+/// Where `needle` ends in `doc` at or after `from`, or an error naming `what`
+/// was left open at `start`.
+fn close_of(doc: &str, from: usize, needle: &[u8], start: usize, what: &str) -> Result<usize, ReadError> {
+    memchr::memmem::find(&doc.as_bytes()[from..], needle)
+        .map(|i| from + i + needle.len())
+        .ok_or_else(|| error(start, format!("{what} is never closed")))
+}
+
+/// The end of the start tag whose `<` is at `start` (just past its `>`); a
+/// `>` inside a quoted attribute value does not end it.
+fn tag_end(doc: &str, start: usize) -> Result<usize, ReadError> {
+    let b = doc.as_bytes();
+    let mut i = start + 1;
     loop {
-        let at = reader.buffer_position();
-        let event = reader.read_event().map_err(|e| ReadError::new(Some(at), format!("not well-formed XML: {e}")))?;
-        match event {
-            Event::Start(e) => on(Node::Start { name: local(e.name().into_inner()), attrs: Attrs(&e) }),
-            Event::Empty(e) => {
-                let name = local(e.name().into_inner());
-                on(Node::Start { name, attrs: Attrs(&e) });
-                on(Node::End { name });
-            }
-            Event::End(e) => on(Node::End { name: local(e.name().into_inner()) }),
-            Event::Text(t) => on(Node::Text(t.into_inner())),
-            Event::CData(t) => on(Node::Text(t.into_inner())),
-            Event::GeneralRef(r) => {
-                if let Some(s) = entity(&r.into_inner()) {
-                    on(Node::Text(Cow::Owned(s)));
-                }
-            }
-            Event::Eof => return Ok(()),
-            _ => {}
+        let Some(j) = memchr::memchr3(b'>', b'"', b'\'', &b[i..]) else {
+            return Err(error(start, "a tag is never closed"));
+        };
+        i += j;
+        if b[i] == b'>' {
+            return Ok(i + 1);
+        }
+        let quote = b[i];
+        match memchr::memchr(quote, &b[i + 1..]) {
+            Some(k) => i += k + 2,
+            None => return Err(error(start, "an attribute value is never closed")),
         }
     }
 }
 
-/// An element's attributes, read only when asked for: most elements have
-/// none that matter, and this keeps the reader from allocating for them.
-pub struct Attrs<'a>(&'a quick_xml::events::BytesStart<'a>);
+/// The end of a `<!DOCTYPE …>` beginning at `start`, past any internal subset.
+fn doctype_end(doc: &str, start: usize) -> Result<usize, ReadError> {
+    let (mut depth, mut quote) = (0u32, None);
+    for (i, &c) in doc.as_bytes()[start..].iter().enumerate() {
+        match (quote, c) {
+            (Some(q), _) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(c),
+            (None, b'[') => depth += 1,
+            (None, b']') => depth = depth.saturating_sub(1),
+            (None, b'>') if depth == 0 => return Ok(start + i + 1),
+            _ => {}
+        }
+    }
+    Err(error(start, "the DOCTYPE is never closed"))
+}
 
-impl Attrs<'_> {
-    /// Calls `f` with each attribute's local name and unescaped value, without
-    /// copying values that need no unescaping.
-    pub fn each(&self, mut f: impl FnMut(&str, &str)) {
-        for a in self.0.attributes().with_checks(false).flatten() {
-            let key = local(a.key.into_inner());
-            match a.normalized_value(quick_xml::XmlVersion::Implicit1_0) {
-                Ok(v) => f(key, &v),
-                Err(_) => f(key, &a.value),
+/// Calls `on` for every element start, text and end in document order.
+pub fn walk(doc: &str, mut on: impl FnMut(Node<'_>)) -> Result<(), ReadError> {
+    let b = doc.as_bytes();
+    let mut open: Vec<&str> = Vec::new();
+    let mut pos = 0;
+    while pos < b.len() {
+        let lt = memchr::memchr(b'<', &b[pos..]).map_or(b.len(), |i| pos + i);
+        if lt > pos {
+            let text = &doc[pos..lt];
+            if !text.bytes().all(is_space) {
+                on(Node::Text(unescape(text, false)));
             }
+            if lt == b.len() {
+                break;
+            }
+        }
+        let rest = &b[lt + 1..];
+        pos = match rest.first() {
+            Some(b'/') => {
+                let end = memchr::memchr(b'>', rest)
+                    .map(|i| lt + 1 + i)
+                    .ok_or_else(|| error(lt, "an end tag is never closed"))?;
+                let name = doc[lt + 2..end].trim_ascii_end();
+                match open.pop() {
+                    Some(expected) if same(expected, name) => on(Node::End { name: local(name) }),
+                    Some(expected) => return Err(error(lt, format!("expected </{expected}>, found </{name}>"))),
+                    None => return Err(error(lt, format!("</{name}> closes nothing"))),
+                }
+                end + 1
+            }
+            Some(b'?') => close_of(doc, lt + 2, b"?>", lt, "a processing instruction")?,
+            Some(b'!') if rest.starts_with(b"!--") => close_of(doc, lt + 4, b"-->", lt, "a comment")?,
+            Some(b'!') if rest.starts_with(b"![CDATA[") => {
+                let end = close_of(doc, lt + 9, b"]]>", lt, "a CDATA section")?;
+                on(Node::Text(Cow::Borrowed(&doc[lt + 9..end - 3])));
+                end
+            }
+            Some(b'!') if rest.starts_with(b"!DOCTYPE") => doctype_end(doc, lt)?,
+            Some(b'!') => return Err(error(lt, "an unknown <! construct")),
+            _ => {
+                let end = tag_end(doc, lt)?;
+                let empty = b[end - 2] == b'/' && end - 2 > lt;
+                let inner = &doc[lt + 1..if empty { end - 2 } else { end - 1 }];
+                let name_len = inner.bytes().position(is_space).unwrap_or(inner.len());
+                let (name, attrs) = inner.split_at(name_len);
+                if name.is_empty() {
+                    return Err(error(lt, "a tag without a name"));
+                }
+                on(Node::Start { name: local(name), attrs: Attrs(attrs) });
+                if empty {
+                    on(Node::End { name: local(name) });
+                } else {
+                    open.push(name);
+                }
+                end
+            }
+        };
+    }
+    Ok(())
+}
+
+/// An element's attributes, read only when asked for: most elements have
+/// none that matter.
+pub struct Attrs<'a>(&'a str);
+
+impl<'a> Attrs<'a> {
+    /// Each attribute's local name and raw value, in order. Malformed text
+    /// ends the list rather than failing the file.
+    fn raw(&self) -> impl Iterator<Item = (&'a str, &'a str)> {
+        let mut rest = self.0;
+        std::iter::from_fn(move || {
+            rest = rest.trim_ascii_start();
+            let eq = memchr::memchr(b'=', rest.as_bytes())?;
+            let key = rest[..eq].trim_ascii_end();
+            let after = rest[eq + 1..].trim_ascii_start();
+            let quote = *after.as_bytes().first().filter(|q| matches!(q, b'"' | b'\''))?;
+            let close = memchr::memchr(quote, &after.as_bytes()[1..])?;
+            rest = &after[close + 2..];
+            Some((local(key), &after[1..=close]))
+        })
+    }
+
+    /// Calls `f` with each attribute's local name and unescaped value.
+    pub fn each(&self, mut f: impl FnMut(&str, &str)) {
+        for (key, value) in self.raw() {
+            f(key, &unescape(value, true));
         }
     }
 
     /// The unescaped value of the attribute with this local name.
     pub fn get(&self, key: &str) -> Option<String> {
-        // Duplicate-attribute checks cost time on every element and change nothing here.
-        self.0.attributes().with_checks(false).flatten().find(|a| local(a.key.into_inner()) == key).map(|a| {
-            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .map(Cow::into_owned)
-                .unwrap_or_else(|_| a.value.clone().into_owned())
+        self.raw().find(|(k, _)| *k == key).map(|(_, v)| unescape(v, true).into_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The events as a compact string: `<name a=v>`, `"text"`, `</name>`.
+    fn events(doc: &str) -> Result<String, ReadError> {
+        let mut out = String::new();
+        walk(doc, |n| match n {
+            Node::Start { name, attrs } => {
+                out.push('<');
+                out.push_str(name);
+                attrs.each(|k, v| out.push_str(&format!(" {k}={v}")));
+                out.push('>');
+            }
+            Node::Text(t) => out.push_str(&format!("{:?}", t.trim())),
+            Node::End { name } => out.push_str(&format!("</{name}>")),
+        })?;
+        Ok(out)
+    }
+
+    #[test]
+    fn elements_attributes_text_and_the_constructs_between_them() {
+        let doc = "<?xml version=\"1.0\"?>\n<!DOCTYPE gpx [<!ENTITY x \"y>\">]>\n<!-- a <comment> -->\
+                   <ns:gpx ns:creator='A &amp; B' v=\"a>b\tc\"><trk/>\n  <name>x &lt; y &#x41;&#66; &bogus; &amp</name>\
+                   <d><![CDATA[<raw> & ]]></d></ns:gpx>";
+        assert_eq!(
+            events(doc).unwrap(),
+            "<gpx creator=A & B v=a>b c><trk></trk><name>\"x < y AB &bogus; &amp\"</name><d>\"<raw> &\"</d></gpx>"
+        );
+    }
+
+    #[test]
+    fn broken_documents_say_what_and_where() {
+        for (doc, what, at) in [
+            ("<a><b></a>", "expected </b>, found </a>", 6),
+            ("<a></a></b>", "</b> closes nothing", 7),
+            ("<a x=\"1>", "an attribute value is never closed", 0),
+            ("<a><b", "a tag is never closed", 3),
+            ("<a><!-- x", "a comment is never closed", 3),
+            ("<a><![CDATA[x", "a CDATA section is never closed", 3),
+            ("<a></a", "an end tag is never closed", 3),
+            ("<a><!ELEMENT x>", "an unknown <! construct", 3),
+            ("<>", "a tag without a name", 0),
+        ] {
+            let err = events(doc).unwrap_err();
+            assert!(err.message.contains(what), "{doc}: {err}");
+            assert_eq!(err.offset, Some(at), "{doc}");
+        }
+    }
+
+    #[test]
+    fn a_document_that_stops_between_tags_keeps_what_came_before() {
+        assert_eq!(events("<a><b>1</b><b>2").unwrap(), "<a><b>\"1\"</b><b>\"2\"");
+    }
+
+    /// A generated element: name, attributes, text, children.
+    #[derive(Debug, Clone)]
+    struct El(String, Vec<(String, String)>, String, Vec<El>);
+
+    fn escape(s: &str) -> String {
+        s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    }
+
+    impl El {
+        fn xml(&self, out: &mut String) {
+            let attrs: String = self.1.iter().map(|(k, v)| format!(" {k}=\"{}\"", escape(v))).collect();
+            if self.2.is_empty() && self.3.is_empty() {
+                out.push_str(&format!("<{}{attrs}/>", self.0));
+                return;
+            }
+            out.push_str(&format!("<{}{attrs}>{}", self.0, escape(&self.2)));
+            for c in &self.3 {
+                c.xml(out);
+                out.push_str("\n  ");
+            }
+            out.push_str(&format!("</{}>", self.0));
+        }
+
+        fn expected(&self, out: &mut String) {
+            out.push('<');
+            out.push_str(self.0.rsplit(':').next().unwrap_or_default());
+            for (k, v) in &self.1 {
+                out.push_str(&format!(" {k}={v}"));
+            }
+            out.push('>');
+            if !self.2.trim().is_empty() {
+                out.push_str(&format!("{:?}", self.2.trim()));
+            }
+            self.3.iter().for_each(|c| c.expected(out));
+            out.push_str(&format!("</{}>", self.0.rsplit(':').next().unwrap_or_default()));
+        }
+    }
+
+    fn element() -> impl proptest::strategy::Strategy<Value = El> {
+        use proptest::prelude::*;
+        let name = "(ns:)?[a-zA-Z][a-zA-Z0-9]{0,6}";
+        let leaf = (name, proptest::collection::vec(("[a-z]{1,4}", "[ -~]{0,8}"), 0..3), "[ -~]{0,10}")
+            .prop_map(|(n, a, t)| El(n, a, t, Vec::new()));
+        leaf.prop_recursive(4, 40, 5, move |inner| {
+            (name, "[ -~]{0,10}", proptest::collection::vec(inner, 0..5)).prop_map(|(n, t, c)| El(n, Vec::new(), t, c))
         })
+    }
+
+    proptest::proptest! {
+        /// Any document we write is read back as the same elements, attributes and text.
+        #[test]
+        fn written_documents_read_back_the_same(root in element()) {
+            let mut doc = String::from("<?xml version=\"1.0\"?>\n<!-- generated -->\n");
+            root.xml(&mut doc);
+            let mut expected = String::new();
+            root.expected(&mut expected);
+            proptest::prop_assert_eq!(events(&doc).unwrap(), expected, "{}", doc);
+        }
     }
 }
