@@ -41,7 +41,7 @@ pub fn read(bytes: &[u8]) -> Result<Parsed, ReadError> {
     let mut doc = Doc::default();
     let mut cur = Cursor::default();
     let mut saw_root = false;
-    xml::walk(&doc_text, |node| match node {
+    let ending = xml::walk(&doc_text, |node| match node {
         xml::Node::Start { name, attrs, .. } => {
             cur.text.clear();
             cur.keep_text = matches!(name, "ele" | "time" | "hr" | "cad" | "type");
@@ -125,6 +125,8 @@ pub fn read(bytes: &[u8]) -> Result<Parsed, ReadError> {
     if !saw_root {
         return Err(ReadError::new(None, "no <gpx> element: not a GPX file"));
     }
+    let points = doc.details.points;
+    doc.warnings.extend(ending.warning(|| format!("the {points} track points before it are")));
     Ok(finish(doc))
 }
 

@@ -84,7 +84,7 @@ pub fn read(bytes: &[u8]) -> Result<Parsed, ReadError> {
     let doc_text = xml::text(bytes);
     let mut st = State::default();
     let mut saw_root = false;
-    xml::walk(&doc_text, |node| match node {
+    let ending = xml::walk(&doc_text, |node| match node {
         xml::Node::Start { name, attrs, .. } => {
             st.text.clear();
             let attr = |k: &str| attrs.get(k);
@@ -159,6 +159,8 @@ pub fn read(bytes: &[u8]) -> Result<Parsed, ReadError> {
     if !saw_root {
         return Err(ReadError::new(None, "no <TrainingCenterDatabase> element: not a TCX file"));
     }
+    let (laps, points) = (st.details.laps, st.details.points);
+    st.warnings.extend(ending.warning(|| format!("the {laps} laps and {points} track points before it are")));
     st.details.first_time = st.acts.iter().find_map(|a| a.first);
     st.details.last_time = st.acts.iter().rev().find_map(|a| a.last);
     let activities: Vec<Activity> = st.acts.iter().map(activity).collect();

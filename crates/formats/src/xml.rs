@@ -10,7 +10,7 @@
 //! start tags. It does not validate names or expand a DTD (as the devices'
 //! files have none that matter).
 
-use crate::activity::ReadError;
+use crate::activity::{ReadError, Warning};
 use std::borrow::Cow;
 
 pub enum Node<'a> {
@@ -27,10 +27,10 @@ pub enum Node<'a> {
     },
 }
 
-/// The file as text: UTF-8 with any byte-order mark removed; invalid bytes
-/// become U+FFFD rather than failing the whole file.
+/// The file as text: UTF-8, where invalid bytes become U+FFFD rather than
+/// failing the whole file. A byte-order mark stays, so offsets are the file's;
+/// [`walk`] skips it.
 pub fn text(bytes: &[u8]) -> Cow<'_, str> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => Cow::Borrowed(s),
         Err(_) => String::from_utf8_lossy(bytes),
@@ -112,37 +112,29 @@ fn error(at: usize, what: impl std::fmt::Display) -> ReadError {
     ReadError::new(Some(at as u64), format!("not well-formed XML: {what}"))
 }
 
-/// Where `needle` ends in `doc` at or after `from`, or an error naming `what`
-/// was left open at `start`.
-fn close_of(doc: &str, from: usize, needle: &[u8], start: usize, what: &str) -> Result<usize, ReadError> {
-    memchr::memmem::find(&doc.as_bytes()[from..], needle)
-        .map(|i| from + i + needle.len())
-        .ok_or_else(|| error(start, format!("{what} is never closed")))
+/// Where `needle` ends in `doc` at or after `from`; None if the document
+/// stops first.
+fn close_of(doc: &str, from: usize, needle: &[u8]) -> Option<usize> {
+    memchr::memmem::find(&doc.as_bytes()[from..], needle).map(|i| from + i + needle.len())
 }
 
 /// The end of the start tag whose `<` is at `start` (just past its `>`); a
-/// `>` inside a quoted attribute value does not end it.
-fn tag_end(doc: &str, start: usize) -> Result<usize, ReadError> {
+/// `>` inside a quoted attribute value does not end it. None if the document
+/// stops first.
+fn tag_end(doc: &str, start: usize) -> Option<usize> {
     let b = doc.as_bytes();
     let mut i = start + 1;
     loop {
-        let Some(j) = memchr::memchr3(b'>', b'"', b'\'', &b[i..]) else {
-            return Err(error(start, "a tag is never closed"));
-        };
-        i += j;
+        i += memchr::memchr3(b'>', b'"', b'\'', &b[i..])?;
         if b[i] == b'>' {
-            return Ok(i + 1);
+            return Some(i + 1);
         }
-        let quote = b[i];
-        match memchr::memchr(quote, &b[i + 1..]) {
-            Some(k) => i += k + 2,
-            None => return Err(error(start, "an attribute value is never closed")),
-        }
+        i += memchr::memchr(b[i], &b[i + 1..])? + 2;
     }
 }
 
 /// The end of a `<!DOCTYPE …>` beginning at `start`, past any internal subset.
-fn doctype_end(doc: &str, start: usize) -> Result<usize, ReadError> {
+fn doctype_end(doc: &str, start: usize) -> Option<usize> {
     let (mut depth, mut quote) = (0u32, None);
     for (i, &c) in doc.as_bytes()[start..].iter().enumerate() {
         match (quote, c) {
@@ -151,18 +143,52 @@ fn doctype_end(doc: &str, start: usize) -> Result<usize, ReadError> {
             (None, b'"' | b'\'') => quote = Some(c),
             (None, b'[') => depth += 1,
             (None, b']') => depth = depth.saturating_sub(1),
-            (None, b'>') if depth == 0 => return Ok(start + i + 1),
+            (None, b'>') if depth == 0 => return Some(start + i + 1),
             _ => {}
         }
     }
-    Err(error(start, "the DOCTYPE is never closed"))
+    None
+}
+
+/// How a document ended.
+#[derive(Debug, PartialEq)]
+pub enum Ending<'a> {
+    Complete,
+    /// The bytes stop with elements still open (or inside a tag): the file was
+    /// cut off, as when a phone dies while it writes. What came before stands.
+    CutOff {
+        /// Where the unfinished construct starts (or the file's length).
+        at: usize,
+        /// The innermost element still open, without its prefix ("" if none).
+        inside: &'a str,
+    },
+}
+
+impl Ending<'_> {
+    /// The warning for a cut-off document; `kept` says what was read before the cut.
+    pub fn warning(&self, kept: impl FnOnce() -> String) -> Option<Warning> {
+        match self {
+            Ending::Complete => None,
+            Ending::CutOff { at, inside } => Some(Warning {
+                offset: Some(*at as u64),
+                message: format!(
+                    "the file stops{}, as if cut off while it was written; {} kept",
+                    if inside.is_empty() { String::new() } else { format!(" inside <{inside}>") },
+                    kept()
+                ),
+            }),
+        }
+    }
 }
 
 /// Calls `on` for every element start, text and end in document order.
-pub fn walk(doc: &str, mut on: impl FnMut(Node<'_>)) -> Result<(), ReadError> {
+/// Broken structure (an end tag that does not match) is an error; a document
+/// that merely stops early is read up to there and says so.
+pub fn walk<'a>(doc: &'a str, mut on: impl FnMut(Node<'_>)) -> Result<Ending<'a>, ReadError> {
     let b = doc.as_bytes();
     let mut open: Vec<&str> = Vec::new();
-    let mut pos = 0;
+    let mut pos = if doc.starts_with('\u{FEFF}') { 3 } else { 0 };
+    let cut = |at: usize, open: &[&'a str]| Ending::CutOff { at, inside: open.last().map_or("", |n| local(n)) };
     while pos < b.len() {
         let lt = memchr::memchr(b'<', &b[pos..]).map_or(b.len(), |i| pos + i);
         if lt > pos {
@@ -175,30 +201,30 @@ pub fn walk(doc: &str, mut on: impl FnMut(Node<'_>)) -> Result<(), ReadError> {
             }
         }
         let rest = &b[lt + 1..];
-        pos = match rest.first() {
+        let end = match rest.first() {
+            Some(b'/') => memchr::memchr(b'>', rest).map(|i| lt + 2 + i),
+            Some(b'?') => close_of(doc, lt + 2, b"?>"),
+            Some(b'!') if rest.starts_with(b"!--") => close_of(doc, lt + 4, b"-->"),
+            Some(b'!') if rest.starts_with(b"![CDATA[") => close_of(doc, lt + 9, b"]]>"),
+            Some(b'!') if rest.starts_with(b"!DOCTYPE") => doctype_end(doc, lt),
+            Some(b'!') => return Err(error(lt, "an unknown <! construct")),
+            _ => tag_end(doc, lt),
+        };
+        let Some(end) = end else {
+            return Ok(cut(lt, &open));
+        };
+        match rest.first() {
             Some(b'/') => {
-                let end = memchr::memchr(b'>', rest)
-                    .map(|i| lt + 1 + i)
-                    .ok_or_else(|| error(lt, "an end tag is never closed"))?;
-                let name = doc[lt + 2..end].trim_ascii_end();
+                let name = doc[lt + 2..end - 1].trim_ascii_end();
                 match open.pop() {
                     Some(expected) if same(expected, name) => on(Node::End { name: local(name) }),
                     Some(expected) => return Err(error(lt, format!("expected </{expected}>, found </{name}>"))),
                     None => return Err(error(lt, format!("</{name}> closes nothing"))),
                 }
-                end + 1
             }
-            Some(b'?') => close_of(doc, lt + 2, b"?>", lt, "a processing instruction")?,
-            Some(b'!') if rest.starts_with(b"!--") => close_of(doc, lt + 4, b"-->", lt, "a comment")?,
-            Some(b'!') if rest.starts_with(b"![CDATA[") => {
-                let end = close_of(doc, lt + 9, b"]]>", lt, "a CDATA section")?;
-                on(Node::Text(Cow::Borrowed(&doc[lt + 9..end - 3])));
-                end
-            }
-            Some(b'!') if rest.starts_with(b"!DOCTYPE") => doctype_end(doc, lt)?,
-            Some(b'!') => return Err(error(lt, "an unknown <! construct")),
+            Some(b'!') if rest.starts_with(b"![CDATA[") => on(Node::Text(Cow::Borrowed(&doc[lt + 9..end - 3]))),
+            Some(b'?' | b'!') => {}
             _ => {
-                let end = tag_end(doc, lt)?;
                 let empty = b[end - 2] == b'/' && end - 2 > lt;
                 let inner = &doc[lt + 1..if empty { end - 2 } else { end - 1 }];
                 let name_len = inner.bytes().position(is_space).unwrap_or(inner.len());
@@ -212,11 +238,11 @@ pub fn walk(doc: &str, mut on: impl FnMut(Node<'_>)) -> Result<(), ReadError> {
                 } else {
                     open.push(name);
                 }
-                end
             }
-        };
+        }
+        pos = end;
     }
-    Ok(())
+    Ok(if open.is_empty() { Ending::Complete } else { cut(b.len(), &open) })
 }
 
 /// An element's attributes, read only when asked for: most elements have
@@ -260,7 +286,7 @@ mod tests {
     /// The events as a compact string: `<name a=v>`, `"text"`, `</name>`.
     fn events(doc: &str) -> Result<String, ReadError> {
         let mut out = String::new();
-        walk(doc, |n| match n {
+        let ending = walk(doc, |n| match n {
             Node::Start { name, attrs } => {
                 out.push('<');
                 out.push_str(name);
@@ -270,6 +296,9 @@ mod tests {
             Node::Text(t) => out.push_str(&format!("{:?}", t.trim())),
             Node::End { name } => out.push_str(&format!("</{name}>")),
         })?;
+        if let Ending::CutOff { at, inside } = ending {
+            out.push_str(&format!(" [cut off at {at} inside <{inside}>]"));
+        }
         Ok(out)
     }
 
@@ -289,11 +318,6 @@ mod tests {
         for (doc, what, at) in [
             ("<a><b></a>", "expected </b>, found </a>", 6),
             ("<a></a></b>", "</b> closes nothing", 7),
-            ("<a x=\"1>", "an attribute value is never closed", 0),
-            ("<a><b", "a tag is never closed", 3),
-            ("<a><!-- x", "a comment is never closed", 3),
-            ("<a><![CDATA[x", "a CDATA section is never closed", 3),
-            ("<a></a", "an end tag is never closed", 3),
             ("<a><!ELEMENT x>", "an unknown <! construct", 3),
             ("<>", "a tag without a name", 0),
         ] {
@@ -304,8 +328,21 @@ mod tests {
     }
 
     #[test]
-    fn a_document_that_stops_between_tags_keeps_what_came_before() {
-        assert_eq!(events("<a><b>1</b><b>2").unwrap(), "<a><b>\"1\"</b><b>\"2\"");
+    fn a_document_that_stops_early_keeps_what_came_before_and_says_where() {
+        for (doc, expected) in [
+            ("<a><b>1</b><b>2", "<a><b>\"1\"</b><b>\"2\" [cut off at 15 inside <b>]"),
+            ("<a><b>1</b>", "<a><b>\"1\"</b> [cut off at 11 inside <a>]"),
+            ("<a x=\"1>", " [cut off at 0 inside <>]"),
+            ("<a><p:b", "<a> [cut off at 3 inside <a>]"),
+            ("<a><p:b x='1'>", "<a><b x=1> [cut off at 14 inside <b>]"),
+            ("<a><!-- x", "<a> [cut off at 3 inside <a>]"),
+            ("<a><![CDATA[x", "<a> [cut off at 3 inside <a>]"),
+            ("<a></a", "<a> [cut off at 3 inside <a>]"),
+            ("<!DOCTYPE a [", " [cut off at 0 inside <>]"),
+            ("<a/>", "<a></a>"),
+        ] {
+            assert_eq!(events(doc).unwrap(), expected, "{doc}");
+        }
     }
 
     /// A generated element: name, attributes, text, children.

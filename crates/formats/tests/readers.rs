@@ -174,6 +174,22 @@ fn gpx_with_a_bom_extensions_and_an_empty_segment() {
 }
 
 #[test]
+fn a_gpx_cut_off_mid_point_keeps_the_points_before_with_a_warning() {
+    // Cut in the middle of the second point's </ele> (the file starts with a BOM).
+    let second = GPX.find("<trkpt lat=\"46.001\"").unwrap();
+    let end_ele = second + GPX[second..].find("</ele>").unwrap();
+    let p = formats::read(&GPX.as_bytes()[..end_ele + 3]).unwrap();
+    assert_eq!(p.details.points, 1);
+    assert_eq!(p.activities.len(), 1);
+    let w = &p.warnings[0];
+    assert_eq!(w.offset, Some(end_ele as u64), "the file offset of the unfinished tag: {w:?}");
+    assert!(
+        w.message.contains("stops inside <ele>") && w.message.contains("1 track points before it are kept"),
+        "{w:?}"
+    );
+}
+
+#[test]
 fn broken_xml_says_where() {
     let err = formats::read(b"<gpx><trk><trkseg><trkpt lat=\"1\" lon=\"2\"></trkseg></gpx>").unwrap_err();
     assert!(err.message.contains("not well-formed XML") && err.offset.is_some(), "{err}");
@@ -224,4 +240,29 @@ proptest! {
         f.truncate(f.len() - cut.min(f.len()));
         let _ = formats::read(&f);
     }
+
+    /// A GPX file cut at any byte after its root element began keeps exactly
+    /// the points completed before the cut, and warns unless it was complete.
+    #[test]
+    fn a_gpx_cut_anywhere_keeps_every_finished_point(cut in 0usize..2000) {
+        let bytes = GPX.as_bytes();
+        let cut = cut % (bytes.len() + 1);
+        let prefix = &bytes[..cut];
+        let root_open = memchr_end(prefix, b"xmlns:gpxtpx=");
+        match formats::read(prefix) {
+            Ok(p) => {
+                prop_assert!(root_open, "read without a complete <gpx> start: {}", cut);
+                let finished = prefix.windows(8).filter(|w| w == b"</trkpt>").count() as u32;
+                prop_assert_eq!(p.details.points, finished);
+                let complete = std::str::from_utf8(prefix).is_ok_and(|s| s.trim_end().ends_with("</gpx>"));
+                prop_assert_eq!(p.warnings.is_empty(), complete, "{:?}", p.warnings);
+            }
+            Err(e) => prop_assert!(!root_open, "cut at {} after the root began: {}", cut, e),
+        }
+    }
+}
+
+/// Whether `hay` holds `needle` followed by the end of its tag.
+fn memchr_end(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).position(|w| w == needle).is_some_and(|i| hay[i..].contains(&b'>'))
 }

@@ -133,3 +133,21 @@ fn empty_files_and_points_without_a_position_are_explained() {
         "{text}"
     );
 }
+
+/// A phone that dies while it writes leaves a GPX file that stops mid-track:
+/// the points before the cut are imported, and the result line says so.
+#[test]
+fn a_cut_off_gpx_keeps_its_points_and_says_where_it_stops() {
+    let w = Walker::new();
+    w.init("cleared.toml");
+    let full = gpx_walk("2026-11-22", 30);
+    let cut = full.find("08:21:00Z").unwrap();
+    let path = w.dir.path().join("dead-phone.gpx");
+    std::fs::write(&path, &full[..cut]).unwrap();
+    let out = w.ok("2026-11-24", &["import", path.to_str().unwrap()]);
+    assert!(out.contains("dead-phone.gpx: imported (gpx), 1 activity") && out.contains("20 min"), "{out}");
+    assert!(
+        out.contains("warning: the file stops inside <time>, as if cut off while it was written; the 21 track points before it are kept (at byte "),
+        "{out}"
+    );
+}
