@@ -126,7 +126,7 @@ pub fn read(bytes: &[u8]) -> Result<Parsed, ReadError> {
         return Err(ReadError::new(None, "no <gpx> element: not a GPX file"));
     }
     let points = doc.details.points;
-    doc.warnings.extend(ending.warning(|| format!("the {points} track points before it are")));
+    doc.warnings.extend(ending.warning(|| xml::count(points, "track point", "track points")));
     Ok(finish(doc))
 }
 

@@ -160,7 +160,9 @@ pub fn read(bytes: &[u8]) -> Result<Parsed, ReadError> {
         return Err(ReadError::new(None, "no <TrainingCenterDatabase> element: not a TCX file"));
     }
     let (laps, points) = (st.details.laps, st.details.points);
-    st.warnings.extend(ending.warning(|| format!("the {laps} laps and {points} track points before it are")));
+    st.warnings.extend(ending.warning(|| {
+        format!("{} and {}", xml::count(laps, "lap", "laps"), xml::count(points, "track point", "track points"))
+    }));
     st.details.first_time = st.acts.iter().find_map(|a| a.first);
     st.details.last_time = st.acts.iter().rev().find_map(|a| a.last);
     let activities: Vec<Activity> = st.acts.iter().map(activity).collect();

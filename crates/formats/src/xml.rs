@@ -164,6 +164,11 @@ pub enum Ending<'a> {
     },
 }
 
+/// "1 track point", "2 track points".
+pub fn count(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 impl Ending<'_> {
     /// The warning for a cut-off document; `kept` says what was read before the cut.
     pub fn warning(&self, kept: impl FnOnce() -> String) -> Option<Warning> {
@@ -172,7 +177,7 @@ impl Ending<'_> {
             Ending::CutOff { at, inside } => Some(Warning {
                 offset: Some(*at as u64),
                 message: format!(
-                    "the file stops{}, as if cut off while it was written; {} kept",
+                    "the file stops{}, as if cut off while it was written; kept {} from before the cut",
                     if inside.is_empty() { String::new() } else { format!(" inside <{inside}>") },
                     kept()
                 ),

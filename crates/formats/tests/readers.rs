@@ -184,7 +184,7 @@ fn a_gpx_cut_off_mid_point_keeps_the_points_before_with_a_warning() {
     let w = &p.warnings[0];
     assert_eq!(w.offset, Some(end_ele as u64), "the file offset of the unfinished tag: {w:?}");
     assert!(
-        w.message.contains("stops inside <ele>") && w.message.contains("1 track points before it are kept"),
+        w.message.contains("stops inside <ele>") && w.message.contains("kept 1 track point from before the cut"),
         "{w:?}"
     );
 }

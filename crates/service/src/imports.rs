@@ -27,7 +27,7 @@ impl FileOutcome {
         match self {
             FileOutcome::Imported { file, format, activities, warnings } => {
                 let mut s =
-                    format!("{file}: imported ({format}), {} activit{}", activities.len(), plural_y(activities.len()));
+                    format!("{file}: imported ({format}), {}", count(activities.len(), "activity", "activities"));
                 for a in activities {
                     s.push_str(&format!("\n    {}", a.summary()));
                 }
@@ -52,8 +52,9 @@ fn with_warnings(mut line: String, warnings: &[String]) -> String {
     line
 }
 
-fn plural_y(n: usize) -> &'static str {
-    if n == 1 { "y" } else { "ies" }
+/// "1 file", "2 files".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {

@@ -107,11 +107,11 @@ pub async fn run(g: &Global, paths: &[PathBuf], dry_run: bool) -> CliResult<Outp
     let failed = sum.failed;
     let out = emit(g.json, &serde_json::json!({ "files": outcomes, "summary": &sum }), || {
         let mut s = format!(
-            "{}{} files: {} imported ({} activities), {} already imported, {} not activities, {} could not be read.\n",
+            "{}{}: {} imported ({}), {} already imported, {} with no activity, {} could not be read.\n",
             if dry_run { "Dry run, nothing written. " } else { "" },
-            sum.files,
+            service::count(sum.files, "file", "files"),
             sum.imported,
-            sum.activities,
+            service::count(sum.activities, "activity", "activities"),
             sum.already_imported,
             sum.not_activities,
             sum.failed

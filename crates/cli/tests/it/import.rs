@@ -63,7 +63,9 @@ fn a_folder_is_imported_once_and_a_matched_walk_becomes_a_session() {
     assert!(text.contains("ride.TCX: imported (tcx), 1 activity") && text.contains("cycling 30 min"), "{text}");
     assert!(text.contains("broken.fit: not imported: ") && text.contains("(at byte "), "{text}");
     assert!(
-        text.contains("3 files: 2 imported (2 activities), 0 already imported, 0 not activities, 1 could not be read")
+        text.contains(
+            "3 files: 2 imported (2 activities), 0 already imported, 0 with no activity, 1 could not be read"
+        )
     );
     assert!(err.contains("1 of 3 files could not be imported"), "{err}");
 
@@ -147,7 +149,7 @@ fn a_cut_off_gpx_keeps_its_points_and_says_where_it_stops() {
     let out = w.ok("2026-11-24", &["import", path.to_str().unwrap()]);
     assert!(out.contains("dead-phone.gpx: imported (gpx), 1 activity") && out.contains("20 min"), "{out}");
     assert!(
-        out.contains("warning: the file stops inside <time>, as if cut off while it was written; the 21 track points before it are kept (at byte "),
+        out.contains("warning: the file stops inside <time>, as if cut off while it was written; kept 21 track points from before the cut (at byte "),
         "{out}"
     );
 }
