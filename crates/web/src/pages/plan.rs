@@ -10,16 +10,50 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use service::PlanView;
+use coach::dates::add_days;
+use jiff::civil::Date;
+use service::{PlanView, PlanWeek};
 
 #[derive(Template)]
 #[template(path = "plan.html")]
 struct PlanContent {
     l: I18n,
     p: PlanView,
+    today: Date,
 }
 
 impl PlanContent {
+    /// Weeks shown day by day: last week, this week and the next two. The rest
+    /// are a line each, so a year-long plan stays light on a phone (46 KB to
+    /// 13 KB) and the walker does not scroll past forty weeks to reach this one.
+    fn in_full(&self, w: &PlanWeek) -> bool {
+        add_days(w.start, 6) >= add_days(self.today, -7) && w.start <= add_days(self.today, 14)
+    }
+
+    /// A compact week in one line: what was done, or what is planned.
+    fn week_line(&self, w: &PlanWeek) -> String {
+        let count =
+            |status: &str| w.days.iter().filter(|d| d.retro.as_ref().is_some_and(|r| r.status == status)).count();
+        let t = |key| self.l.t(key);
+        if w.start > self.today {
+            format!(
+                "{} {} · {} {} + {} {}",
+                count("planned"),
+                t("plan.sessions_planned"),
+                w.retro_minutes,
+                t("plan.min_backward"),
+                w.aerobic_minutes,
+                t("plan.min_aerobic")
+            )
+        } else {
+            let mut line = format!("{} {} · {} {}", count("done"), t("plan.done"), count("missed"), t("plan.missed"));
+            if w.aerobic_done > 0 {
+                line.push_str(&format!(" · {} {}", w.aerobic_done, t("plan.aerobic_done")));
+            }
+            line
+        }
+    }
+
     fn status_key(&self, status: &str) -> &'static str {
         match status {
             "done" => "plan.done",
@@ -36,5 +70,5 @@ pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Respon
         Err(r) => return Ok(r),
     };
     let l = Layout::new(&state, Some(&who), "plan", "plan.title");
-    content_page(l, &entry, Part::Plan, |s, l| render_string(&PlanContent { l, p: service::plan(s) }))
+    content_page(l, &entry, Part::Plan, |s, l| render_string(&PlanContent { l, p: service::plan(s), today: s.today }))
 }

@@ -507,3 +507,22 @@ async fn a_burst_of_writes_takes_turns_and_loses_none() {
     let csv = app.get("/settings/outcomes.csv", &w.cookie).await.body;
     assert_eq!(csv.lines().filter(|l| l.contains("pain_now")).count(), 40, "{csv}");
 }
+
+/// Half-way through a year-long programme, the plan shows last week, this week
+/// and the next two day by day, and every other week in a line, so it stays
+/// light on a phone.
+#[tokio::test]
+async fn a_year_long_plan_shows_the_weeks_around_today_in_full() {
+    let app = App::new().await;
+    let w = app.walker_with_plan("year@example.org", 52, 26 * 7 + 2).await;
+    let plan = app.get("/plan", &w.cookie).await.body;
+    assert_eq!(plan.matches("<section class=\"week\"").count(), 4, "weeks 26 to 29 in full");
+    assert_eq!(plan.matches("<section class=\"week compact\"").count(), 48);
+    for week in 26..=29 {
+        let full = format!("<section class=\"week\" aria-labelledby=\"w{week}\">");
+        assert!(plan.contains(&full), "week {week} in full");
+    }
+    assert!(plan.contains("0 done · 3 missed"), "a past week in a line says what was missed");
+    assert!(plan.contains("3 sessions planned · "), "a later week in a line says what is planned");
+    assert!(plan.len() < 25_000, "{} bytes", plan.len());
+}

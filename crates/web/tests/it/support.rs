@@ -87,8 +87,9 @@ impl App {
         Walker { cookie, csrf: csrf_in(&today.body), account }
     }
 
-    /// A signed-up walker who has screened clear and set up, with one session logged.
-    pub async fn ready_walker(&self, email: &str, note: &str) -> Walker {
+    /// A signed-up walker who has screened clear and set up a programme of
+    /// `weeks` that began `days_ago`.
+    pub async fn walker_with_plan(&self, email: &str, weeks: u8, days_ago: i64) -> Walker {
         let w = self.sign_up(email).await;
         let today = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
         let store = self.state.store();
@@ -104,13 +105,21 @@ impl App {
                 ..Default::default()
             },
             training_days: days,
-            start: coach::dates::add_days(today, -7),
+            start: coach::dates::add_days(today, -days_ago),
             time_zone: "UTC".into(),
             baseline_pain: coach::Pain::new(2).unwrap(),
-            weeks: 6,
+            weeks,
             forward_speed_tenths: 30,
         };
         service::set_up(store, w.account.walker, &setup, jiff::Timestamp::now()).await.unwrap();
+        w
+    }
+
+    /// A signed-up walker who has screened clear and set up, with one session logged.
+    pub async fn ready_walker(&self, email: &str, note: &str) -> Walker {
+        let w = self.walker_with_plan(email, 6, 7).await;
+        let today = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+        let store = self.state.store();
         let state = service::load(store, w.account.walker, today).await.unwrap();
         let date = state.programme.retro_dates().into_iter().rev().find(|d| *d < today).unwrap();
         let input = service::LogInput {
