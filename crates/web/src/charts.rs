@@ -148,6 +148,9 @@ pub fn bars(id: &str, title: &str, desc: &str, labels: &[String], series: &[Seri
     let step = (y_max / 4.0).max(1.0).round();
     let ticks: Vec<f64> = (0..=(y_max.max(1.0) / step).ceil() as i64).map(|i| i as f64 * step).collect();
     y_axis(&mut out, &y, &ticks, unit);
+    // At most about eight labels under the bars: more overlap on a phone (a
+    // year is 52 weeks); every bar keeps its own title, and the table has all.
+    let label_every = labels.len().div_ceil(8).max(1);
     for (i, label) in labels.iter().enumerate() {
         let x0 = LEFT + slot * i as f64 + slot * 0.1;
         for (k, s) in series.iter().enumerate() {
@@ -165,13 +168,15 @@ pub fn bars(id: &str, title: &str, desc: &str, labels: &[String], series: &[Seri
                 );
             }
         }
-        let _ = write!(
-            out,
-            r#"<text class="tick" x="{}" y="{}" text-anchor="middle">{}</text>"#,
-            Px(x0 + slot * 0.4),
-            HEIGHT - 8.0,
-            esc(label)
-        );
+        if i % label_every == 0 {
+            let _ = write!(
+                out,
+                r#"<text class="tick" x="{}" y="{}" text-anchor="middle">{}</text>"#,
+                Px(x0 + slot * 0.4),
+                HEIGHT - 8.0,
+                esc(label)
+            );
+        }
     }
     out.push_str("</svg>");
     out
@@ -193,6 +198,17 @@ mod tests {
         for v in [0.0, 12.0, 7.34567, 199.95, -2.26, 420.04] {
             assert_eq!(Px(v).to_string(), format!("{:.1}", (v * 10.0_f64).round() / 10.0), "{v}");
         }
+    }
+
+    #[test]
+    fn a_year_of_weeks_gets_at_most_eight_labels() {
+        let labels: Vec<String> = (1..=52).map(|w| format!("W{w}")).collect();
+        let s =
+            vec![Series { name: "done".into(), class: "s1", points: (1..=52).map(|w| (0.0, f64::from(w))).collect() }];
+        let svg = bars("m", "Minutes", "desc", &labels, &s, 52.0, "");
+        assert_eq!(svg.matches("<rect").count(), 52, "every week has its bar");
+        assert_eq!(svg.matches("text-anchor=\"middle\"").count(), 8, "W1, W8, …, W50");
+        assert!(svg.contains("<title>done W52: 52</title>"));
     }
 
     #[test]

@@ -13,13 +13,70 @@ use axum::extract::State;
 use axum::response::Response;
 use coach::progress::WeekRow;
 
+/// Past this many sessions, the pain and speed charts and tables show one row
+/// a programme week, so a year of sessions stays a light page on a phone.
+const MAX_SESSION_ROWS: usize = 30;
+
+/// A row of the pain and speed charts and tables: one session, or one week
+/// (the means of its sessions, and the most advanced support used).
 pub struct SessionRow {
-    pub date: String,
-    pub before: u8,
-    pub after: u8,
-    pub speed: String,
+    pub label: String,
+    pub before: f64,
+    pub after: f64,
+    pub speed: Option<f64>,
     pub support: &'static str,
-    pub minutes: u8,
+    pub minutes: u32,
+}
+
+/// A pain value as people write it: "2", or "2.5" for a week's mean.
+fn one_decimal(v: f64) -> String {
+    if v.fract() == 0.0 { format!("{v:.0}") } else { format!("{v:.1}") }
+}
+
+impl SessionRow {
+    fn before_text(&self) -> String {
+        one_decimal(self.before)
+    }
+
+    fn after_text(&self) -> String {
+        one_decimal(self.after)
+    }
+
+    fn speed_text(&self) -> String {
+        self.speed.map_or("-".into(), |v| format!("{v:.1}"))
+    }
+}
+
+fn session_row(label: String, logs: &[&coach::history::SessionLog]) -> SessionRow {
+    let n = logs.len().max(1) as f64;
+    let mean = |f: &dyn Fn(&coach::history::SessionLog) -> f64| logs.iter().map(|l| f(l)).sum::<f64>() / n;
+    let speeds: Vec<f64> = logs.iter().filter_map(|l| l.speed_tenths).map(|t| f64::from(t) / 10.0).collect();
+    SessionRow {
+        label,
+        before: (mean(&|l| f64::from(l.pain_before.value())) * 10.0).round() / 10.0,
+        after: (mean(&|l| f64::from(l.pain_after.value())) * 10.0).round() / 10.0,
+        speed: (!speeds.is_empty()).then(|| (speeds.iter().sum::<f64>() / speeds.len() as f64 * 10.0).round() / 10.0),
+        support: logs.iter().map(|l| l.support).max().map_or("-", support_words),
+        minutes: logs.iter().map(|l| u32::from(l.minutes)).sum(),
+    }
+}
+
+/// The rows for `logs` (sorted by date): one a session, or one a week when
+/// there are many. Says which.
+fn session_rows(s: &service::State, logs: &[coach::history::SessionLog]) -> (Vec<SessionRow>, bool) {
+    if logs.len() <= MAX_SESSION_ROWS {
+        let rows = logs.iter().map(|l| session_row(l.date.strftime("%-d %b").to_string(), &[l])).collect();
+        return (rows, false);
+    }
+    let mut rows: Vec<(u32, Vec<&coach::history::SessionLog>)> = Vec::new();
+    for l in logs {
+        let week = s.programme.week_of(l.date);
+        match rows.last_mut() {
+            Some((w, group)) if *w == week => group.push(l),
+            _ => rows.push((week, vec![l])),
+        }
+    }
+    (rows.into_iter().map(|(w, group)| session_row(format!("W{w}"), &group)).collect(), true)
 }
 
 #[derive(Template)]
@@ -28,6 +85,8 @@ struct ProgressContent {
     l: I18n,
     weeks: Vec<WeekRow>,
     sessions: Vec<SessionRow>,
+    /// Rows are weeks, not sessions.
+    weekly: bool,
     adherence: u32,
     change: Option<String>,
     pain_svg: String,
@@ -60,39 +119,33 @@ fn content(s: &service::State, l: I18n) -> Result<String, AppError> {
     let view = service::progress(s);
     let mut logs = s.history.logs.clone();
     logs.sort_by_key(|l| l.date);
-    let sessions: Vec<SessionRow> = logs
-        .iter()
-        .map(|l| SessionRow {
-            date: l.date.strftime("%-d %b").to_string(),
-            before: l.pain_before.value(),
-            after: l.pain_after.value(),
-            speed: l.speed_tenths.map_or("-".into(), |t| format!("{:.1}", f64::from(t) / 10.0)),
-            support: support_words(l.support),
-            minutes: l.minutes,
-        })
-        .collect();
+    let (sessions, weekly) = session_rows(s, &logs);
     let idx = |i: usize| i as f64;
     let labels: Vec<(f64, String)> = sessions
         .iter()
         .enumerate()
         .step_by((sessions.len() / 6).max(1))
-        .map(|(i, r)| (idx(i), r.date.clone()))
+        .map(|(i, r)| (idx(i), r.label.clone()))
         .collect();
-    let reference = logs.first().map_or(0.0, |l| f64::from(l.pain_before.value()));
+    let reference = sessions.first().map_or(0.0, |r| r.before);
     let pain_svg = charts::lines(
         "pain",
-        "Knee pain before and after each session",
-        "Pain from 0 to 10 for each logged session. The shaded band is within 1 point of your first session's pain: changes inside it are smaller than the smallest change people notice.",
+        if weekly { "Knee pain before and after, week by week" } else { "Knee pain before and after each session" },
+        if weekly {
+            "Mean pain from 0 to 10 for each week's sessions. The shaded band is within 1 point of your first week's pain: changes inside it are smaller than the smallest change people notice."
+        } else {
+            "Pain from 0 to 10 for each logged session. The shaded band is within 1 point of your first session's pain: changes inside it are smaller than the smallest change people notice."
+        },
         &[
             Series {
                 name: "Before".into(),
                 class: "s1",
-                points: logs.iter().enumerate().map(|(i, l)| (idx(i), f64::from(l.pain_before.value()))).collect(),
+                points: sessions.iter().enumerate().map(|(i, r)| (idx(i), r.before)).collect(),
             },
             Series {
                 name: "After".into(),
                 class: "s2",
-                points: logs.iter().enumerate().map(|(i, l)| (idx(i), f64::from(l.pain_after.value()))).collect(),
+                points: sessions.iter().enumerate().map(|(i, r)| (idx(i), r.after)).collect(),
             },
         ],
         10.0,
@@ -122,11 +175,15 @@ fn content(s: &service::State, l: I18n) -> Result<String, AppError> {
         "",
     );
     let speed_points: Vec<(f64, f64)> =
-        logs.iter().enumerate().filter_map(|(i, l)| l.speed_tenths.map(|t| (idx(i), f64::from(t) / 10.0))).collect();
+        sessions.iter().enumerate().filter_map(|(i, r)| r.speed.map(|v| (idx(i), v))).collect();
     let speed_svg = charts::lines(
         "speed",
-        "Treadmill speed per session (km/h)",
-        "Belt speed of each treadmill session; the support used is in the table beside it.",
+        if weekly { "Treadmill speed, week by week (km/h)" } else { "Treadmill speed per session (km/h)" },
+        if weekly {
+            "Mean belt speed of each week's treadmill sessions; the most advanced support used is in the table beside it."
+        } else {
+            "Belt speed of each treadmill session; the support used is in the table beside it."
+        },
         &[Series { name: "Speed".into(), class: "s1", points: speed_points }],
         4.0,
         None,
@@ -151,6 +208,7 @@ fn content(s: &service::State, l: I18n) -> Result<String, AppError> {
         adherence: view.adherence_pct,
         weeks: view.weeks,
         sessions,
+        weekly,
         change,
         pain_svg,
         minutes_svg,

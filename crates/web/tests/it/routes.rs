@@ -526,3 +526,31 @@ async fn a_year_long_plan_shows_the_weeks_around_today_in_full() {
     assert!(plan.contains("3 sessions planned · "), "a later week in a line says what is planned");
     assert!(plan.len() < 25_000, "{} bytes", plan.len());
 }
+
+/// With many sessions, Progress shows the pain and speed charts and tables a
+/// week a row, so half a year of sessions stays a light page.
+#[tokio::test]
+async fn progress_over_many_sessions_shows_weeks() {
+    let app = App::new().await;
+    let w = app.walker_with_plan("many@example.org", 52, 26 * 7 + 2).await;
+    let store = app.state.store();
+    let today = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    let first = service::load(store, w.account.walker, today).await.unwrap();
+    for (i, date) in first.programme.retro_dates().into_iter().filter(|d| *d < today).enumerate() {
+        let state = service::load(store, w.account.walker, today).await.unwrap();
+        let pain = |v: i64| coach::Pain::new(v).ok();
+        let input = service::LogInput {
+            date: Some(date),
+            pain_before: pain(2 + (i % 2) as i64),
+            pain_peak: pain(2),
+            pain_after: pain(1),
+            ..Default::default()
+        };
+        service::log_session(store, &state, input, jiff::Timestamp::now()).await.unwrap();
+    }
+    let page = app.get("/progress", &w.cookie).await.body;
+    assert!(page.contains("one row a week"), "the page says its rows are weeks");
+    assert!(page.contains("<th scope=\"row\">W1</th><td>2.3</td><td>1</td>"), "week 1's mean of 2, 3, 2");
+    assert!(page.contains("<th scope=\"row\">W27</th>") && !page.contains("<th scope=\"row\">W28</th>"));
+    assert!(page.len() < 40_000, "{} bytes", page.len());
+}
