@@ -47,15 +47,19 @@ impl SessionRow {
     }
 }
 
+/// The mean to one decimal, or None when there are no values.
+fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = values.fold((0.0, 0u32), |(sum, n), v| (sum + v, n + 1));
+    (n > 0).then(|| (sum / f64::from(n) * 10.0).round() / 10.0)
+}
+
+/// The row for one session, or for a week's sessions (never empty).
 fn session_row(label: String, logs: &[&coach::history::SessionLog]) -> SessionRow {
-    let n = logs.len().max(1) as f64;
-    let mean = |f: &dyn Fn(&coach::history::SessionLog) -> f64| logs.iter().map(|l| f(l)).sum::<f64>() / n;
-    let speeds: Vec<f64> = logs.iter().filter_map(|l| l.speed_tenths).map(|t| f64::from(t) / 10.0).collect();
     SessionRow {
         label,
-        before: (mean(&|l| f64::from(l.pain_before.value())) * 10.0).round() / 10.0,
-        after: (mean(&|l| f64::from(l.pain_after.value())) * 10.0).round() / 10.0,
-        speed: (!speeds.is_empty()).then(|| (speeds.iter().sum::<f64>() / speeds.len() as f64 * 10.0).round() / 10.0),
+        before: mean(logs.iter().map(|l| f64::from(l.pain_before.value()))).unwrap_or(0.0),
+        after: mean(logs.iter().map(|l| f64::from(l.pain_after.value()))).unwrap_or(0.0),
+        speed: mean(logs.iter().filter_map(|l| l.speed_tenths).map(|t| f64::from(t) / 10.0)),
         support: logs.iter().map(|l| l.support).max().map_or("-", support_words),
         minutes: logs.iter().map(|l| u32::from(l.minutes)).sum(),
     }
