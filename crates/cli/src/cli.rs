@@ -61,7 +61,7 @@ pub enum Command {
     Progress,
     /// Your year of birth and sex, used only to compare a chair-stand result with usual ranges.
     Profile {
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         birth_year: Option<i64>,
         /// female or male.
         #[arg(long, value_enum)]
@@ -194,16 +194,16 @@ pub enum ActivityCommand {
         #[arg(long)]
         forward: bool,
         /// Knee pain before the walk, 0-10.
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         pain_before: Option<i64>,
         /// Worst knee pain during it, 0-10.
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         pain_peak: Option<i64>,
         /// Knee pain just after, 0-10.
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         pain_after: Option<i64>,
         /// How hard it felt, 0-10.
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         rpe: Option<i64>,
         /// A red-flag symptom (repeatable); see `log --help`.
         #[arg(long = "symptom", value_name = "SYMPTOM")]
@@ -260,17 +260,21 @@ pub struct ScreenArgs {
 
 #[derive(Debug, Args)]
 pub struct ClearArgs {
-    /// Who cleared you (name).
+    /// Who cleared you, or who restarts your stopped programme (name).
     #[arg(long)]
     pub by: String,
-    /// Their role, e.g. GP or physiotherapist.
-    #[arg(long, default_value = "clinician")]
-    pub role: String,
-    /// When they cleared you (YYYY-MM-DD); default today.
+    /// Their role, e.g. GP or physiotherapist (required for a restart).
+    #[arg(long)]
+    pub role: Option<String>,
+    /// When they cleared you (YYYY-MM-DD); default today. A restart is dated when it is recorded.
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
+    /// A note from the clinician, e.g. what they checked.
     #[arg(long, default_value = "")]
     pub note: String,
+    /// For a restart: the dose to restart at (default the programme's start dose).
+    #[command(flatten)]
+    pub dose: DoseArgs,
 }
 
 #[derive(Debug, Args)]
@@ -281,22 +285,22 @@ pub struct LogArgs {
     #[command(flatten)]
     pub dose: DoseArgs,
     /// Number of bouts; default what was prescribed.
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub bouts: Option<i64>,
     /// Surface; default your programme's.
     #[arg(long, value_enum)]
     pub surface: Option<SurfaceArg>,
     /// Knee pain before the session, 0-10.
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub pain_before: Option<i64>,
     /// Worst knee pain during the session, 0-10.
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub pain_peak: Option<i64>,
     /// Knee pain just after the session, 0-10.
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub pain_after: Option<i64>,
     /// How hard it felt, 0 (rest) to 10 (maximal).
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub rpe: Option<i64>,
     /// A red-flag symptom during or after the session (repeatable): new_swelling, knee_locked,
     /// knee_gave_way, hot_knee_or_fever, calf_pain_swelling, chest_pain_or_faint, fell.
@@ -313,13 +317,13 @@ pub struct LogArgs {
 #[derive(Debug, Args)]
 pub struct DoseArgs {
     /// Minutes of backward walking.
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub minutes: Option<i64>,
     /// Treadmill speed in km/h.
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub speed: Option<f64>,
     /// Incline in percent.
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub incline: Option<i64>,
     /// Support: rails, light-touch or hands-free.
     #[arg(long, value_enum)]
@@ -329,7 +333,7 @@ pub struct DoseArgs {
 #[derive(Debug, Args)]
 pub struct CheckinArgs {
     /// Knee pain this morning, 0-10.
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub pain: Option<i64>,
     /// Check-in date (YYYY-MM-DD); default today.
     #[arg(long, value_name = "DATE")]

@@ -1,6 +1,7 @@
 //! Text output: the words and tables a walker reads in the terminal.
 
 use coach::adaptation::Decision;
+use coach::pause::Pause;
 use coach::screening::Outcome;
 use coach::today::{Kind, TodayView};
 use std::fmt::Write;
@@ -24,6 +25,29 @@ pub fn outcome(o: &Outcome) -> String {
     s
 }
 
+/// A pause or stop as the walker reads it: when it follows a log or check-in
+/// it is the first and only message (what happened, what to do now, the
+/// urgent signs, what ends it).
+pub fn pause(p: &Pause) -> String {
+    let mut s = String::new();
+    let title = if p.kind.is_red_flag() { "STOP" } else { "PAUSED" };
+    let _ = writeln!(s, "{title}: {}", p.headline);
+    for r in &p.reasons {
+        let _ = writeln!(s, "  {r}");
+    }
+    let _ = writeln!(s, "\nWhat to do now: {}", p.do_now);
+    if !p.urgent.is_empty() {
+        let _ = writeln!(s, "\n{}", p.urgent_lead());
+        for u in &p.urgent {
+            let _ = writeln!(s, "  - {u}");
+        }
+    }
+    let _ = writeln!(s, "\nWhat ends the pause: {}", p.ends_when);
+    let _ = writeln!(s, "[rule {}; evidence: {}]", p.rule, p.evidence.join(", "));
+    let _ = writeln!(s, "\n{NOT_ADVICE}");
+    s
+}
+
 pub fn why(d: &Decision) -> String {
     format!("{} [rule {}; evidence: {}]", d.reason, d.rule, d.evidence.join(", "))
 }
@@ -31,7 +55,20 @@ pub fn why(d: &Decision) -> String {
 pub fn today(v: &TodayView) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "{} — week {}", v.date.strftime("%A %-d %B %Y"), v.week);
+    if let Some(p) = &v.pause {
+        s.push_str(&pause(p));
+        if let Some(d) = v.checkin_due_for.filter(|_| !p.kind.is_red_flag()) {
+            let _ = writeln!(
+                s,
+                "\nYour clinician will want to know how the knee is: `retrowalk checkin --pain N` for {d}."
+            );
+        }
+        return s;
+    }
     let _ = writeln!(s, "{}", v.headline);
+    for n in &v.notices {
+        let _ = writeln!(s, "  ! {} [{}]", n.text, n.rule);
+    }
     for r in &v.reasons {
         let _ = writeln!(s, "  - {r}");
     }

@@ -10,29 +10,33 @@
 //! | A-RED-FLAG | a red-flag symptom in the log or check-in | stop; contact a clinician |
 //! | A-STOPPED | the programme is already stopped | stays stopped until a clinician resumes it |
 //! | A-PAIN-HIGH | peak pain above 5 | one step back |
+//! | A-PAIN-AFTER-HIGH | pain right after the session above 5 | one step back |
 //! | A-MORNING-RISE | next-morning pain 2+ above usual | one step back |
 //! | A-TWO-STEPBACKS | a second step-back in a row | stop; contact a clinician |
 //! | A-INCOMPLETE | fewer minutes done than prescribed | repeat |
 //! | A-AWAIT-CHECKIN | no next-morning check-in yet | repeat |
 //! | A-MORNING-UNSETTLED | next-morning pain 1 above usual | repeat |
-//! | A-PAIN-ACCEPTABLE | peak pain 3-5 | repeat |
-//! | A-PROGRESS | peak pain 0-2, morning settled | one step up: time, then speed, support, incline |
+//! | A-PAIN-ACCEPTABLE | peak or after pain 3-5 | repeat |
+//! | A-PROGRESS | peak and after pain 0-2, morning settled | one step up: time, then speed, support, incline |
 //! | A-WEEKLY-CAP / A-AT-CEILING | no step fits the caps | repeat |
 //!
-//! Between sessions: A-GAP (7+ days without a session: fewer minutes) and
-//! A-CLINICIAN-OVERRIDE (a clinician's dose wins and is recorded).
+//! Between sessions: A-GAP (7+ days without a session: fewer minutes, unless a
+//! clinician's dose set since the last session is in force),
+//! A-CLINICIAN-OVERRIDE (a clinician's dose wins and is recorded) and
+//! A-CLINICIAN-RESTART (a clinician restarts a stopped programme at a dose).
 
 use crate::dates::{add_days, days_between};
-use crate::dose::{Dose, Variable};
+use crate::dose::{Dose, Surface, Variable};
 use crate::evidence as ev;
-use crate::history::{CheckIn, History, Override, SessionLog};
+use crate::history::{CheckIn, History, Override, OverrideKind, SessionLog};
 use crate::programme::Programme;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-/// Peak pain above this is too much (EVIDENCE §5.1 zones).
+/// Pain above this, during or right after a session, is too much (EVIDENCE
+/// §5.1 zones, which Ageberg 2010 rates right after each session).
 pub const PAIN_TOO_MUCH: u8 = 5;
-/// Peak pain up to this is safe and allows progress.
+/// Pain up to this, during and right after a session, is safe and allows progress.
 pub const PAIN_SAFE: u8 = 2;
 /// A next-morning rise of this much over usual pain is real (MDC 1.33).
 pub const MORNING_RISE_STEP_BACK: i16 = 2;
@@ -51,6 +55,23 @@ pub enum Action {
     Resume,
     Stop,
     Override,
+    /// A clinician restarted a stopped programme.
+    Restart,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Start => "start",
+            Action::Progress => "progress",
+            Action::Repeat => "repeat",
+            Action::StepBack => "step_back",
+            Action::Resume => "resume",
+            Action::Stop => "stop",
+            Action::Override => "override",
+            Action::Restart => "restart",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -97,6 +118,20 @@ impl Timeline {
         self.latest().is_some_and(|d| d.action == Action::Stop)
     }
 
+    /// The decisions known by the end of `date`: those in force by then, and
+    /// those that follow a session logged on or before it. A stop after today's
+    /// session takes effect tomorrow for the plan, but the walker must hear of
+    /// it today.
+    pub fn known_on(&self, date: Date) -> impl DoubleEndedIterator<Item = &Decision> {
+        self.decisions.iter().filter(move |d| d.effective <= date || d.after_session.is_some_and(|s| s <= date))
+    }
+
+    /// The stop that stands on `date`, if the programme is stopped (or has
+    /// just been stopped by that day's session).
+    pub fn stop_on(&self, date: Date) -> Option<&Decision> {
+        self.known_on(date).next_back().filter(|d| d.dose.is_none())
+    }
+
     /// The decision made after the session on `date`.
     pub fn after(&self, session: Date) -> Option<&Decision> {
         self.decisions.iter().rev().find(|d| d.after_session == Some(session))
@@ -111,6 +146,7 @@ struct Rule {
 const RED_FLAG: Rule = Rule { id: "A-RED-FLAG", evidence: &[ev::KNEE_RED_FLAGS, ev::DVT_FLAG, ev::DESIGN_ADAPTATION] };
 const STOPPED: Rule = Rule { id: "A-STOPPED", evidence: &[ev::DESIGN_ADAPTATION] };
 const PAIN_HIGH: Rule = Rule { id: "A-PAIN-HIGH", evidence: &[ev::PAIN_ZONES, ev::DESIGN_ADAPTATION] };
+const PAIN_AFTER_HIGH: Rule = Rule { id: "A-PAIN-AFTER-HIGH", evidence: &[ev::PAIN_ZONES, ev::DESIGN_ADAPTATION] };
 const MORNING_RISE: Rule =
     Rule { id: "A-MORNING-RISE", evidence: &[ev::NEXT_MORNING, ev::NRS_MDC, ev::DESIGN_ADAPTATION] };
 const TWO_STEPBACKS: Rule = Rule { id: "A-TWO-STEPBACKS", evidence: &[ev::DESIGN_ADAPTATION] };
@@ -124,7 +160,10 @@ const WEEKLY_CAP: Rule = Rule { id: "A-WEEKLY-CAP", evidence: &[ev::VOLUME_JUMPS
 const AT_CEILING: Rule = Rule { id: "A-AT-CEILING", evidence: &[ev::DESIGN_BLOCK, ev::DESIGN_FALL_RISK] };
 const GAP: Rule = Rule { id: "A-GAP", evidence: &[ev::DESIGN_GAP] };
 const OVERRIDE: Rule = Rule { id: "A-CLINICIAN-OVERRIDE", evidence: &[ev::SUPERVISION] };
+const RESTART: Rule = Rule { id: "A-CLINICIAN-RESTART", evidence: &[ev::SUPERVISION, ev::DESIGN_RESTART] };
 const START: Rule = Rule { id: "P-START", evidence: &[ev::TREADMILL_SETUP, ev::TRIAL_DOSE, ev::DESIGN_BLOCK] };
+const START_SEVERE: Rule =
+    Rule { id: "P-START-SEVERE-PAIN", evidence: &[ev::PAIN_ZONES, ev::SUPERVISION, ev::DESIGN_SEVERE_PAIN] };
 
 /// Every rule id the engine can emit, with its evidence (for tests and docs).
 pub fn rules() -> Vec<(&'static str, &'static [&'static str])> {
@@ -132,6 +171,7 @@ pub fn rules() -> Vec<(&'static str, &'static [&'static str])> {
         RED_FLAG,
         STOPPED,
         PAIN_HIGH,
+        PAIN_AFTER_HIGH,
         MORNING_RISE,
         TWO_STEPBACKS,
         INCOMPLETE,
@@ -143,7 +183,9 @@ pub fn rules() -> Vec<(&'static str, &'static [&'static str])> {
         AT_CEILING,
         GAP,
         OVERRIDE,
+        RESTART,
         START,
+        START_SEVERE,
     ]
     .into_iter()
     .map(|r| (r.id, r.evidence))
@@ -177,18 +219,39 @@ impl Event<'_> {
     }
 }
 
-/// Replays the history up to `today` and returns every decision, in order.
-pub fn replay(p: &Programme, h: &History, today: Date) -> Timeline {
+/// The first decision: the start dose, in words that match where the walker walks.
+fn start_decision(p: &Programme) -> Decision {
     let start = p.limits.start_dose();
-    let mut tl = Timeline {
-        decisions: vec![decision(
+    let how = match start.surface {
+        Surface::Treadmill => "holding the rails, at about half your usual speed",
+        Surface::Overground => "one hand on a wall or rail, with someone nearby, at about half your usual pace",
+    };
+    if p.limits.severe_usual_pain {
+        decision(
+            START_SEVERE,
+            Action::Start,
+            p.start(),
+            Some(start),
+            format!(
+                "Your usual knee pain is {}/10, already above 5, so please see your clinician before you start; sessions begin at the lowest step ({} minutes), {how}.",
+                p.setup.baseline_pain.value(),
+                start.minutes
+            ),
+        )
+    } else {
+        decision(
             START,
             Action::Start,
             p.start(),
             Some(start),
-            "First sessions are short and slow, holding the rails: about half your usual speed, in short bouts.".into(),
-        )],
-    };
+            format!("First sessions are short and slow: {} minutes in short bouts, {how}.", start.minutes),
+        )
+    }
+}
+
+/// Replays the history up to `today` and returns every decision, in order.
+pub fn replay(p: &Programme, h: &History, today: Date) -> Timeline {
+    let mut tl = Timeline { decisions: vec![start_decision(p)] };
     let mut events: Vec<Event> = h.overrides.iter().map(Event::Override).chain(h.logs.iter().map(Event::Log)).collect();
     // Overrides sort before a log on the same day: a clinician sets the dose
     // for that day's session. The sort is stable, so entry order breaks ties.
@@ -200,13 +263,18 @@ pub fn replay(p: &Programme, h: &History, today: Date) -> Timeline {
         match event {
             Event::Override(o) => {
                 let dose = p.limits.clamp(o.dose);
-                let mut d = decision(
-                    OVERRIDE,
-                    Action::Override,
-                    o.effective,
-                    Some(dose),
-                    format!("Your clinician {} set this dose: {}", o.by.trim(), o.reason.trim()),
-                );
+                let mut d = match o.kind {
+                    OverrideKind::Dose => decision(
+                        OVERRIDE,
+                        Action::Override,
+                        o.effective,
+                        Some(dose),
+                        format!("Your clinician {} set this dose: {}", o.by.trim(), o.reason.trim()),
+                    ),
+                    OverrideKind::Restart => {
+                        decision(RESTART, Action::Restart, o.effective, Some(dose), restart_words(o, &dose, p))
+                    }
+                };
                 d.changed = tl.dose_on(o.effective).and_then(|before| dose.changes_from(&before).first().copied());
                 tl.decisions.push(d);
                 step_backs_in_row = 0;
@@ -228,12 +296,28 @@ pub fn replay(p: &Programme, h: &History, today: Date) -> Timeline {
     tl
 }
 
+fn restart_words(o: &Override, dose: &Dose, p: &Programme) -> String {
+    let note = o.reason.trim();
+    let role = o.role.trim();
+    let who = if role.is_empty() { o.by.trim().to_string() } else { format!("{} ({role})", o.by.trim()) };
+    let at = dose.summary(p.week_of(o.effective), p.limits.supported_only);
+    if note.is_empty() {
+        format!("Your clinician {who} restarted your programme at: {at}")
+    } else {
+        format!("Your clinician {who} restarted your programme at: {at} Note: {note}")
+    }
+}
+
 /// After 7 or more days without a session, resume with fewer minutes: one
-/// step down for each whole week missed, at most three.
+/// step down for each whole week missed, at most three. A clinician's dose set
+/// since the last session stands as given: the gap rule never replaces it.
 fn resume_after_gap(tl: &Timeline, last: Option<Date>, date: Date) -> Option<Decision> {
     let last = last?;
     let gap = days_between(last, date);
     if gap < GAP_DAYS || tl.decisions.last().is_some_and(|d| d.action == Action::Resume && d.effective == date) {
+        return None;
+    }
+    if tl.in_force(date).is_some_and(|d| matches!(d.action, Action::Override | Action::Restart)) {
         return None;
     }
     let before = tl.dose_on(date)?;
@@ -284,11 +368,11 @@ fn decide_inner(
     effective: Date,
     prescribed: Option<Dose>,
 ) -> Decision {
-    let symptoms: Vec<String> = log
+    let symptoms: Vec<&str> = log
         .symptoms
         .iter()
         .chain(checkin.map(|c| c.symptoms.as_slice()).unwrap_or_default())
-        .map(|s| s.label().to_lowercase())
+        .map(|s| s.reported())
         .collect();
     if !symptoms.is_empty() {
         return decision(
@@ -313,9 +397,15 @@ fn decide_inner(
     };
 
     let peak = log.pain_peak.value();
+    let after = log.pain_after.value();
     let rise = checkin.map(|c| i16::from(c.pain.value()) - i16::from(p.setup.baseline_pain.value()));
     let step_back = if peak > PAIN_TOO_MUCH {
         Some((PAIN_HIGH, format!("Your pain peaked at {peak}/10, above 5, which is too much.")))
+    } else if after > PAIN_TOO_MUCH {
+        Some((
+            PAIN_AFTER_HIGH,
+            format!("Right after the session your pain was {after}/10, above 5, which is too much."),
+        ))
     } else {
         rise.filter(|r| *r >= MORNING_RISE_STEP_BACK)
             .map(|r| (MORNING_RISE, format!("The next morning your pain was {r} points above your usual level.")))
@@ -384,16 +474,20 @@ fn decide_inner(
             "Your knee had not quite settled by the next morning, so we repeat this dose.".into(),
         );
     }
-    if peak > PAIN_SAFE {
+    if peak > PAIN_SAFE || after > PAIN_SAFE {
+        let when = if peak >= after { "during the walk" } else { "right after the walk" };
         return decision(
             PAIN_ACCEPTABLE,
             Action::Repeat,
             effective,
             Some(dose),
-            format!("Pain of {peak}/10 during the walk is acceptable, so we repeat this dose until it feels easier."),
+            format!(
+                "Pain of {}/10 {when} is acceptable, so we repeat this dose until it feels easier.",
+                peak.max(after)
+            ),
         );
     }
-    progress(p, tl, dose, effective, peak)
+    progress(p, tl, dose, effective, peak.max(after))
 }
 
 /// One step up in the first variable that fits the week's ceiling and the

@@ -80,6 +80,9 @@ pub struct Limits {
     pub supported_only: bool,
     pub surface: Surface,
     pub start_speed_tenths: u16,
+    /// Usual pain of 7/10 or more: sessions start at the lowest step.
+    #[serde(default)]
+    pub severe_usual_pain: bool,
 }
 
 /// The most each variable may reach in a given programme week.
@@ -114,7 +117,7 @@ impl Limits {
 
     pub fn start_dose(&self) -> Dose {
         Dose {
-            minutes: START_MINUTES,
+            minutes: if self.severe_usual_pain { MIN_MINUTES } else { START_MINUTES },
             speed_tenths: self.start_speed_tenths,
             incline_pct: 0,
             support: Support::Rails,
@@ -280,7 +283,7 @@ mod tests {
     use super::*;
 
     fn limits(supported_only: bool) -> Limits {
-        Limits { supported_only, surface: Surface::Treadmill, start_speed_tenths: 15 }
+        Limits { supported_only, surface: Surface::Treadmill, start_speed_tenths: 15, severe_usual_pain: false }
     }
 
     #[test]

@@ -156,7 +156,7 @@ rows! {
         "Our 6-week block: weeks 1-2 up to 10 minutes on rails at a slow speed; weeks 3-4 up to 15 minutes, small speed steps, light touch; weeks 5-6 up to 20 minutes, hands free and a small incline only if safe.",
         "retrowalk design, mirroring the trial dose (EVIDENCE.md section 5.3)";
     DESIGN_ADAPTATION = "design.adaptation_table", Design, "5.1",
-        "Our rule: progress after pain of 2 or less that has settled by the next morning; repeat after pain of 3-5; step back after pain above 5 or a next-morning rise of 2 or more; two step-backs in a row stop the programme.",
+        "Our rule: progress after pain of 2 or less, during and right after the session, that has settled by the next morning; repeat after pain of 3-5; step back after pain above 5 during or right after the session, or a next-morning rise of 2 or more; two step-backs in a row stop the programme.",
         "retrowalk design, from the pain-monitoring rows of EVIDENCE.md section 5.1";
     DESIGN_WEEKLY_CAP = "design.weekly_cap", Design, "5.2",
         "Our rule: retro minutes grow by at most 20% a week, and only one of time, speed, support or incline changes at a time.",
@@ -164,6 +164,15 @@ rows! {
     DESIGN_GAP = "design.resume_after_gap", Design, "5.1",
         "Our rule: after a week or more without a session, resume at a lower dose.",
         "retrowalk design";
+    DESIGN_PAUSE = "design.pause", Design, "4.2",
+        "Our rule: while a red flag, a missing clearance or a stop stands, no backward-walking dose is shown anywhere; the walker is told why and what ends the pause.",
+        "retrowalk design, from the red-flag rows of EVIDENCE.md section 4.2 and the adaptation table of section 5.1";
+    DESIGN_RESTART = "design.clinician_restart", Design, "5.1",
+        "Our rule: a programme stopped by a red flag or two step-backs restarts only when a clinician records a restart: who, their role, when, a note and the dose it restarts at.",
+        "retrowalk design, from the adaptation table of EVIDENCE.md section 5.1";
+    DESIGN_SEVERE_PAIN = "design.severe_usual_pain", Design, "5.1",
+        "Our rule: usual knee pain of 7/10 or more already sits in the high-risk zone before any exercise, so we suggest seeing a clinician before starting, and sessions start at the lowest step.",
+        "retrowalk design, from the pain zones of EVIDENCE.md section 5.1";
     DESIGN_COMPLEMENT = "design.complement", Design, "7",
         "Our rule: retro walking always comes with strengthening, daily stretching and low-impact aerobic activity; it adds to them, never replaces them.",
         "retrowalk design, from EVIDENCE.md section 7";

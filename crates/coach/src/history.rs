@@ -41,6 +41,19 @@ impl Symptom {
         })
     }
 
+    /// The symptom as the walker reported it, inside a sentence.
+    pub fn reported(self) -> &'static str {
+        match self {
+            Symptom::NewSwelling => "new swelling of the knee",
+            Symptom::KneeLocked => "the knee locked or got stuck",
+            Symptom::KneeGaveWay => "the knee gave way",
+            Symptom::HotKneeOrFever => "a hot, red knee or a fever",
+            Symptom::CalfPainSwelling => "calf pain, swelling or warmth",
+            Symptom::ChestPainOrFaint => "chest pain, dizziness or fainting",
+            Symptom::Fell => "a fall",
+        }
+    }
+
     /// How the symptom is asked about, in plain words.
     pub fn label(self) -> &'static str {
         match self {
@@ -124,24 +137,81 @@ pub struct CheckIn {
     pub symptoms: Vec<Symptom>,
 }
 
-/// A clinician's dose, which wins over the coach from `effective` on.
+/// What a clinician's dose does: change the dose of a running programme, or
+/// restart one the coach stopped.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OverrideKind {
+    #[default]
+    Dose,
+    /// A recorded restart after a stop (red flag or two step-backs): the
+    /// clinician's clearance to walk backwards again, at the dose given.
+    Restart,
+}
+
+impl OverrideKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OverrideKind::Dose => "dose",
+            OverrideKind::Restart => "restart",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<OverrideKind> {
+        [OverrideKind::Dose, OverrideKind::Restart].into_iter().find(|k| k.as_str() == text)
+    }
+}
+
+/// A clinician's dose, which wins over the coach from `effective` on, until
+/// the next logged session is decided on.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Override {
     pub effective: Date,
     pub dose: Dose,
     pub by: String,
+    /// Why, in words the walker reads; for a restart, the clinician's note.
     pub reason: String,
+    #[serde(default)]
+    pub kind: OverrideKind,
+    /// The clinician's role (physiotherapist, GP, …); always given for a restart.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub role: String,
+    /// When the clinician signed it, for a restart.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed_at: Option<jiff::Timestamp>,
 }
 
 impl Override {
+    /// A plain dose override (not a restart).
+    pub fn new(effective: Date, dose: Dose, by: &str, reason: &str) -> Override {
+        Override {
+            effective,
+            dose,
+            by: by.into(),
+            reason: reason.into(),
+            kind: OverrideKind::Dose,
+            role: String::new(),
+            signed_at: None,
+        }
+    }
+
     pub fn validate(&self) -> Result<(), InputError> {
         if self.by.trim().is_empty() {
-            return Err(InputError::new("by", "an override names the clinician who made it"));
+            let what = match self.kind {
+                OverrideKind::Dose => "an override names the clinician who made it",
+                OverrideKind::Restart => "by: name the clinician who restarts the programme",
+            };
+            return Err(InputError::new("by", what));
         }
-        if self.reason.trim().is_empty() {
-            return Err(InputError::new("reason", "an override needs a reason the walker can read"));
+        match self.kind {
+            OverrideKind::Dose if self.reason.trim().is_empty() => {
+                Err(InputError::new("reason", "an override needs a reason the walker can read"))
+            }
+            OverrideKind::Restart if self.role.trim().is_empty() => {
+                Err(InputError::new("role", "a restart names the clinician's role (physiotherapist, GP, …)"))
+            }
+            _ => Ok(()),
         }
-        Ok(())
     }
 }
 

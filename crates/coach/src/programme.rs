@@ -9,6 +9,10 @@ use crate::setup::{Day, Setup};
 use jiff::civil::Date;
 use serde::Serialize;
 
+/// Usual knee pain from which we suggest a clinician first and start at the
+/// lowest step (design row `design.severe_usual_pain`).
+pub const SEVERE_USUAL_PAIN: u8 = 7;
+
 /// Backward-walking sessions a week, as in the trial (3 days/week).
 pub const RETRO_SESSIONS_PER_WEEK: usize = 3;
 
@@ -48,12 +52,29 @@ impl Programme {
             surface,
             // Start at about half the usual forward speed (EVIDENCE §4.3).
             start_speed_tenths: (setup.forward_speed_tenths / 2).max(5),
+            severe_usual_pain: setup.baseline_pain.value() >= SEVERE_USUAL_PAIN,
         };
         Ok(Programme { setup, limits, retro_days, aerobic_days })
     }
 
     pub fn start(&self) -> Date {
         self.setup.start
+    }
+
+    /// Why sessions are overground although the walker has a treadmill, in
+    /// their words: backward walking on a belt needs a safety key and rails
+    /// (evidence row `expert.treadmill_setup`).
+    pub fn setting_note(&self) -> Option<String> {
+        let e = &self.setup.equipment;
+        let missing = match (e.treadmill, e.safety_key, e.handrails) {
+            (true, false, false) => "safety key or handrails",
+            (true, false, true) => "safety key",
+            (true, true, false) => "handrails",
+            _ => return None,
+        };
+        Some(format!(
+            "Your treadmill has no {missing}, so your sessions are overground: a clear, flat hallway, one hand on a wall or rail, with someone nearby. Walking backwards on a belt is only safe with the safety key clipped on (it stops the belt if you slip) and rails to hold. If you get them, change your equipment in the set-up."
+        ))
     }
 
     /// The last day of the programme.

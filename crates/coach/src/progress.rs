@@ -4,6 +4,7 @@
 use crate::adaptation::Timeline;
 use crate::history::History;
 use crate::programme::Programme;
+use crate::schedule::{DayStatus, Schedule};
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -12,9 +13,12 @@ pub struct WeekRow {
     pub week: u32,
     pub start: Date,
     pub planned_sessions: u32,
+    /// Planned sessions whose day has passed, or today's once it is logged,
+    /// leaving out days when training was paused: what adherence counts.
+    pub due_sessions: u32,
     pub done_sessions: u32,
-    /// Done as a percentage of planned, capped at 100.
-    pub adherence_pct: u32,
+    /// Done as a percentage of due, capped at 100; `None` while nothing is due.
+    pub adherence_pct: Option<u32>,
     pub planned_minutes: u32,
     pub done_minutes: u32,
     pub pain_before: Option<f64>,
@@ -28,8 +32,11 @@ fn mean(values: impl Iterator<Item = u8>) -> Option<f64> {
     (n > 0).then(|| (f64::from(sum) / f64::from(n) * 10.0).round() / 10.0)
 }
 
-/// One row per programme week that has started by `today`.
-pub fn weekly(p: &Programme, tl: &Timeline, h: &History, today: Date) -> Vec<WeekRow> {
+/// One row per programme week that has started by `today`. The future never
+/// counts as missed: a session is due once its day has passed (or today, once
+/// logged), and a day paused by a red flag, a missing clearance or a stop is
+/// not the walker's to miss.
+pub fn weekly(p: &Programme, tl: &Timeline, h: &History, schedule: &Schedule, today: Date) -> Vec<WeekRow> {
     let last_week = p.week_of(today).min(u32::from(p.setup.weeks));
     (1..=last_week)
         .map(|week| {
@@ -37,13 +44,22 @@ pub fn weekly(p: &Programme, tl: &Timeline, h: &History, today: Date) -> Vec<Wee
             let planned = p.retro_dates_in_week(week);
             let logs: Vec<_> = h.logs.iter().filter(|l| p.week_of(l.date) == week).collect();
             let planned_sessions = planned.len() as u32;
+            let due_sessions = planned
+                .iter()
+                .filter(|d| match schedule.session_on(**d).map(|s| s.status) {
+                    Some(DayStatus::Done) => true,
+                    Some(DayStatus::Missed) => **d < today,
+                    _ => false,
+                })
+                .count() as u32;
             let done_sessions = logs.len() as u32;
             WeekRow {
                 week,
                 start,
                 planned_sessions,
+                due_sessions,
                 done_sessions,
-                adherence_pct: (done_sessions * 100).checked_div(planned_sessions).unwrap_or(0).min(100),
+                adherence_pct: (done_sessions * 100).checked_div(due_sessions).map(|p| p.min(100)),
                 planned_minutes: planned.iter().map(|d| tl.minutes_on(*d)).sum(),
                 done_minutes: logs.iter().map(|l| u32::from(l.minutes)).sum(),
                 pain_before: mean(logs.iter().map(|l| l.pain_before.value())),
@@ -55,9 +71,10 @@ pub fn weekly(p: &Programme, tl: &Timeline, h: &History, today: Date) -> Vec<Wee
         .collect()
 }
 
-/// Overall adherence across the weeks so far, percent.
-pub fn adherence(rows: &[WeekRow]) -> u32 {
-    let planned: u32 = rows.iter().map(|r| r.planned_sessions).sum();
-    let done: u32 = rows.iter().map(|r| r.done_sessions.min(r.planned_sessions)).sum();
-    (done * 100).checked_div(planned).unwrap_or(0)
+/// Overall adherence across the weeks so far, percent; `None` while no
+/// session is due yet.
+pub fn adherence(rows: &[WeekRow]) -> Option<u32> {
+    let due: u32 = rows.iter().map(|r| r.due_sessions).sum();
+    let done: u32 = rows.iter().map(|r| r.done_sessions.min(r.due_sessions)).sum();
+    (done * 100).checked_div(due)
 }

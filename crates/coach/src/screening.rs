@@ -226,6 +226,13 @@ pub const QUESTIONS: &[QuestionDef] = &[
     },
 ];
 
+/// The question behind a screening reason, when the reason is a "yes" answer
+/// (codes are `prefix.question_id`; measured times have no question).
+pub fn question_of(reason: &Reason) -> Option<&'static QuestionDef> {
+    let (_, id) = reason.code.split_once('.')?;
+    QUESTIONS.iter().find(|q| snake(q.id) == id)
+}
+
 pub fn question(id: Question) -> &'static QuestionDef {
     // QUESTIONS holds every variant; the test below keeps it that way.
     QUESTIONS.iter().find(|q| q.id == id).unwrap_or(&QUESTIONS[0])
@@ -241,6 +248,11 @@ pub struct Answers {
     /// 3-metre backward walk, seconds, if measured.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backward_3m_seconds: Option<f64>,
+    /// The latest fall reported in a session log or check-in during the
+    /// programme: the walker trains supported-only from then on, until a new
+    /// screening (answered afresh) says otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fell_during_programme: Option<jiff::civil::Date>,
 }
 
 impl Answers {
@@ -266,6 +278,13 @@ impl Answers {
         }
         check_seconds("tug_seconds", self.tug_seconds)?;
         check_seconds("backward_3m_seconds", self.backward_3m_seconds)
+    }
+
+    /// The same answers with a fall reported on `day` during the programme.
+    pub fn with_fall_on(&self, day: jiff::civil::Date) -> Answers {
+        let mut a = self.clone();
+        a.fell_during_programme = Some(a.fell_during_programme.map_or(day, |d| d.max(day)));
+        a
     }
 
     fn yes(&self, q: Question) -> bool {
@@ -319,6 +338,16 @@ impl Status {
             Status::ClearanceNeeded => "clearance_needed",
             Status::SupportedOnly => "supported_only",
             Status::Cleared => "cleared",
+        }
+    }
+
+    /// The outcome in words, for the walker and the clinician's report.
+    pub fn words(self) -> &'static str {
+        match self {
+            Status::Blocked => "Blocked: a red flag needs a clinician's check first",
+            Status::ClearanceNeeded => "Waiting for a professional's clearance",
+            Status::SupportedOnly => "Cleared to train with support only (fall risk)",
+            Status::Cleared => "Cleared to train",
         }
     }
 }
@@ -400,6 +429,17 @@ pub fn evaluate(answers: &Answers, clearance: Option<&Clearance>) -> Outcome {
                 ),
             });
         }
+    }
+    if let Some(day) = answers.fell_during_programme {
+        fall_risk = true;
+        reasons.push(Reason {
+            code: "fall_risk.fell_during_programme".into(),
+            rule: "S-FALL-REPORTED".into(),
+            evidence: vec![ev::STEADI_ITEMS.into(), ev::DESIGN_FALL_RISK.into()],
+            text: format!(
+                "You reported a fall on {day}. From now on you train only with support (treadmill rails and safety key, or a wall with someone nearby) and no incline, until a new screening says otherwise."
+            ),
+        });
     }
     if let Some(c) = clearance.filter(|c| !red && uncleared.is_empty() && !c.covers.is_empty()) {
         {

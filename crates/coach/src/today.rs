@@ -4,9 +4,11 @@
 use crate::adaptation::{Decision, Timeline};
 use crate::dates::{add_days, days_between};
 use crate::dose::{self, Dose, Surface};
+use crate::evidence as ev;
 use crate::history::History;
+use crate::pause::{Pause, PauseKind, pause};
 use crate::programme::{Item, Programme};
-use crate::screening::{Outcome, Status};
+use crate::screening::Outcome;
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -59,6 +61,41 @@ pub struct TodayView {
     pub reasons: Vec<String>,
     /// A session whose next-morning check-in is due.
     pub checkin_due_for: Option<Date>,
+    /// Why backward walking is paused, when it is: what happened, what to do
+    /// now, the urgent signs and what ends the pause.
+    pub pause: Option<Pause>,
+    /// Things the walker should know before walking, each with its rule.
+    pub notices: Vec<Notice>,
+}
+
+/// Something to know before walking: a suggestion to see a clinician first,
+/// or why the setting is not the one the walker might expect.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Notice {
+    pub rule: &'static str,
+    pub evidence: &'static [&'static str],
+    pub text: String,
+}
+
+/// The notices for a walker who may train: severe usual pain (until the first
+/// session is logged) and a treadmill that is not safe for backward walking.
+pub fn notices(p: &Programme, h: &History) -> Vec<Notice> {
+    let mut out = Vec::new();
+    let usual = p.setup.baseline_pain.value();
+    if p.limits.severe_usual_pain && h.logs.is_empty() {
+        out.push(Notice {
+            rule: "P-START-SEVERE-PAIN",
+            evidence: &[ev::PAIN_ZONES, ev::SUPERVISION, ev::DESIGN_SEVERE_PAIN],
+            text: format!(
+                "Your usual knee pain is {usual}/10. Pain that high deserves a clinician's look before you start: please see your doctor or physiotherapist first. If you start, sessions begin at the lowest step ({} minutes) and stop if pain passes 5.",
+                p.limits.start_dose().minutes
+            ),
+        });
+    }
+    if let Some(text) = p.setting_note() {
+        out.push(Notice { rule: "P-SETTING", evidence: &[ev::TREADMILL_SETUP, ev::DESIGN_FALL_RISK], text });
+    }
+    out
 }
 
 const TIPS_ALWAYS: &[&str] = &[
@@ -98,30 +135,21 @@ pub fn today(p: &Programme, screen: &Outcome, tl: &Timeline, h: &History, date: 
         next_session: None,
         reasons: Vec::new(),
         checkin_due_for,
+        pause: None,
+        notices: Vec::new(),
     };
-    let screen_reasons = || screen.reasons.iter().map(|r| r.text.clone()).collect::<Vec<_>>();
-    match screen.status {
-        Status::Blocked => {
-            view.kind = Kind::Blocked;
-            view.headline = screen.next_step.clone();
-            view.reasons = screen_reasons();
-            return view;
-        }
-        Status::ClearanceNeeded => {
-            view.kind = Kind::ClearanceNeeded;
-            view.headline = screen.next_step.clone();
-            view.reasons = screen_reasons();
-            return view;
-        }
-        Status::SupportedOnly | Status::Cleared => {}
-    }
-    if let Some(stop) = tl.in_force(date).filter(|d| d.dose.is_none()) {
-        view.kind = Kind::Stopped;
-        view.headline =
-            "Your programme is stopped. Please contact your clinician before walking backwards again.".into();
-        view.reasons = vec![stop.reason.clone()];
+    if let Some(pause) = pause(screen, tl, date) {
+        view.kind = match pause.kind {
+            PauseKind::ScreenRedFlag => Kind::Blocked,
+            PauseKind::ClearanceNeeded => Kind::ClearanceNeeded,
+            PauseKind::RedFlag | PauseKind::Pain => Kind::Stopped,
+        };
+        view.headline = pause.headline.clone();
+        view.reasons = pause.reasons.clone();
+        view.pause = Some(pause);
         return view;
     }
+    view.notices = notices(p, h);
     view.next_session = p.retro_dates().into_iter().find(|d| *d > date);
     if date < p.start() {
         view.kind = Kind::BeforeStart;

@@ -30,7 +30,11 @@ pub fn render(r: &ReportView) -> Vec<u8> {
     decisions(&mut flow, r);
     outcomes(&mut flow, r);
     flow.heading("Flags");
-    list(&mut flow, r.flags.iter().map(|f| format!("{}: {}", f.date, f.text)), "No red-flag symptoms or fall flags.");
+    list(
+        &mut flow,
+        r.flags.iter().map(|f| format!("{}: {}", f.date, f.text)),
+        "No red-flag symptoms, falls or fall-risk results.",
+    );
     flow.heading("Notes");
     list(&mut flow, r.notes.iter().map(|n| format!("{}: {}", n.date, n.text)), "No notes.");
     let mut pages = flow.pages;
@@ -50,10 +54,13 @@ fn title(flow: &mut Flow, r: &ReportView) {
 fn screening(flow: &mut Flow, r: &ReportView) {
     flow.heading("Screening and clearance");
     let s = &r.screen;
-    flow.paragraph(&format!("Outcome: {} (rules {}).", s.status.label(), s.rules_version), STRONG, 0.0);
+    flow.paragraph(&format!("Outcome: {} (rules {}).", r.status_words, s.rules_version), STRONG, 0.0);
     flow.paragraph(&s.next_step, BODY, 0.0);
-    for reason in &s.reasons {
-        flow.item(&format!("{} [{}]", reason.text, reason.rule), BODY);
+    if r.answers_behind.is_empty() {
+        flow.paragraph("Every screening question was answered no.", MUTED, 0.0);
+    }
+    for (text, reason) in r.answers_behind.iter().zip(&s.reasons) {
+        flow.item(&format!("{text} [{}]", reason.rule), BODY);
     }
     match &r.clearance {
         Some(c) => {
@@ -65,18 +72,25 @@ fn screening(flow: &mut Flow, r: &ReportView) {
 
 fn programme(flow: &mut Flow, r: &ReportView) {
     flow.heading("Programme and adherence");
-    let mut line = format!("Adherence {}%.", r.progress.adherence_pct);
+    let mut line = match r.progress.adherence_pct {
+        Some(pct) => format!("Adherence {pct}% of the sessions due so far."),
+        None => "No session due yet.".to_string(),
+    };
     if r.supported_only {
         line.push_str(" Supported walking only (rails or a helper), after the screening.");
+    }
+    if let Some(p) = &r.pause {
+        flow.paragraph(&format!("Backward walking is paused. {}", p.reasons.join(" ")), STRONG, 0.0);
+        flow.paragraph(&format!("What ends the pause: {}", p.ends_when), BODY, 0.0);
     }
     if let Some(w) = r.progress.pain_after_words {
         line.push_str(&format!(" Pain after sessions, first week to latest: {w}."));
     }
     flow.paragraph(&line, BODY, 0.0);
     flow.gap(4.0);
-    // Columns: week, sessions, planned minutes, done minutes, pain after, morning pain.
-    let ends = [LEFT + 40.0, LEFT + 150.0, LEFT + 250.0, LEFT + 340.0, LEFT + 420.0, RIGHT];
-    let head = ["Week", "Sessions done", "Minutes planned", "Minutes done", "Pain after", "Next morning"];
+    // Columns: week, sessions, planned minutes, done minutes, peak pain, pain after, morning pain.
+    let ends = [LEFT + 36.0, LEFT + 130.0, LEFT + 215.0, LEFT + 290.0, LEFT + 355.0, LEFT + 420.0, RIGHT];
+    let head = ["Week", "Done of due", "Min planned", "Min done", "Peak pain", "Pain after", "Next morning"];
     let cells: Vec<(&str, f32, Option<f32>)> = head.iter().zip(ends).map(|(h, e)| (*h, 0.0, Some(e))).collect();
     flow.row(&cells, STRONG);
     for w in &r.progress.weeks {
@@ -87,9 +101,10 @@ fn programme(flow: &mut Flow, r: &ReportView) {
         }
         let values = [
             w.week.to_string(),
-            format!("{}/{}", w.done_sessions, w.planned_sessions),
+            format!("{}/{}", w.done_sessions, w.due_sessions),
             w.planned_minutes.to_string(),
             w.done_minutes.to_string(),
+            one_decimal(w.pain_peak),
             one_decimal(w.pain_after),
             one_decimal(w.pain_next_morning),
         ];
@@ -121,10 +136,7 @@ fn outcomes(flow: &mut Flow, r: &ReportView) {
         flow.paragraph("No outcome measures taken yet.", MUTED, 0.0);
     }
     for o in &r.outcomes {
-        let mut line = format!(
-            "{}: {} {} ({}) to {} {} ({}), {} result(s).",
-            o.name, o.first, o.unit, o.first_on, o.latest, o.unit, o.latest_on, o.results
-        );
+        let mut line = format!("{}: {}.", o.name, o.span());
         if let Some(c) = &o.change {
             line.push_str(&format!(" {} [{}]", c.words, c.evidence.join(", ")));
         }

@@ -4,15 +4,17 @@
 use crate::{ServiceError, ServiceResult, State};
 use coach::Pain;
 use coach::adaptation::{Action, Decision};
+use coach::dose::Limits;
 use coach::dose::{Dose, Support, Surface};
-use coach::history::{CheckIn, Override, SessionLog, Symptom};
+use coach::history::{CheckIn, Override, OverrideKind, SessionLog, Symptom};
+use coach::pause::Pause;
 use coach::programme::Programme;
 use coach::screening::{Answers, Clearance, Outcome, Status, evaluate};
 use coach::setup::Setup;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
-use store::{NewWalker, Store, WalkerId, WalkerIds};
+use store::{NewWalker, Rescreen, Store, WalkerId, WalkerIds};
 
 /// The dose prescribed for `date` (the start dose while nothing is in force).
 pub fn prescribed(state: &State, date: Date) -> Dose {
@@ -39,9 +41,46 @@ pub struct LogInput {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Logged {
+    /// Set when this session stopped the programme: the first and only
+    /// message to show (what happened, what to do now, the urgent signs).
+    pub stop: Option<Pause>,
     pub logged: SessionLog,
     pub decision: Decision,
+    /// The next planned session; `None` after a stop.
     pub next_session: Option<Date>,
+    /// The new screening outcome when the log reported a fall.
+    pub rescreened: Option<Outcome>,
+    #[serde(skip)]
+    rescreen: Option<Rescreen>,
+}
+
+impl Logged {
+    /// The re-screening to write with the log, if it reported a fall.
+    pub fn rescreen(&self) -> Option<&Rescreen> {
+        self.rescreen.as_ref()
+    }
+}
+
+/// A fall reported on `date` re-screens the walker to supported-only: the
+/// same answers plus the fall, judged with their clearance.
+fn fall_rescreen(state: &State, symptoms: &[Symptom], date: Date) -> Option<Rescreen> {
+    if !symptoms.contains(&Symptom::Fell) {
+        return None;
+    }
+    let answers = state.screen.answers.with_fall_on(date);
+    let outcome = evaluate(&answers, state.clearance.as_ref());
+    Some(Rescreen { walker: state.walker.id, answers, outcome })
+}
+
+/// The stop to show after a write, judged on the timeline with that write.
+fn stop_after(
+    state: &State,
+    rescreen: Option<&Rescreen>,
+    tl: &coach::adaptation::Timeline,
+    date: Date,
+) -> Option<Pause> {
+    let screen = rescreen.map_or(&state.screen.outcome, |r| &r.outcome);
+    coach::pause::pause(screen, tl, date).filter(|p| p.kind.needs_restart())
 }
 
 fn required(p: Option<Pain>, field: &str) -> ServiceResult<Pain> {
@@ -67,7 +106,7 @@ pub fn log_date(state: &State, date: Option<Date>) -> ServiceResult<Date> {
 
 pub async fn log_session<S: Store>(store: &S, state: &State, input: LogInput, now: Timestamp) -> ServiceResult<Logged> {
     let logged = prepare_log(state, input)?;
-    store.log_session(state.record.id, &logged.logged, &logged.decision, now).await?;
+    store.log_session(state.record.id, &logged.logged, &logged.decision, logged.rescreen(), now).await?;
     Ok(logged)
 }
 
@@ -99,8 +138,18 @@ pub fn prepare_log(state: &State, input: LogInput) -> ServiceResult<Logged> {
     log.validate()?;
     let mut history = state.history.clone();
     history.logs.push(log.clone());
-    let decision = decided(state.timeline_with(&history).after(date).cloned(), date)?;
-    Ok(Logged { next_session: state.programme.next_retro_after(date), logged: log, decision })
+    let tl = state.timeline_with(&history);
+    let decision = decided(tl.after(date).cloned(), date)?;
+    let rescreen = fall_rescreen(state, &log.symptoms, date);
+    let stop = stop_after(state, rescreen.as_ref(), &tl, date);
+    Ok(Logged {
+        next_session: state.programme.next_retro_after(date).filter(|_| stop.is_none()),
+        stop,
+        logged: log,
+        decision,
+        rescreened: rescreen.as_ref().map(|r| r.outcome.clone()),
+        rescreen,
+    })
 }
 
 fn decided(d: Option<Decision>, session: Date) -> ServiceResult<Decision> {
@@ -111,13 +160,17 @@ fn decided(d: Option<Decision>, session: Date) -> ServiceResult<Decision> {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct CheckedIn {
+    /// Set when this check-in stopped the programme: the one message to show.
+    pub stop: Option<Pause>,
     pub checkin: CheckIn,
     pub decision: Decision,
+    /// The new screening outcome when the check-in reported a fall.
+    pub rescreened: Option<Outcome>,
 }
 
 /// The check-in date and the session it follows, if a check-in may be made.
 pub fn checkin_session(state: &State, date: Option<Date>) -> ServiceResult<(Date, Date)> {
-    state.require_training_allowed()?;
+    state.require_screen_allows()?;
     let date = state.past_date(date)?;
     let session = state.history.session_for_checkin(date).map(|l| l.date).ok_or_else(|| {
         ServiceError::input(format!(
@@ -142,19 +195,41 @@ pub async fn check_in<S: Store>(
     let checkin = CheckIn { session_date: session, date, pain, symptoms };
     let mut history = state.history.clone();
     history.checkins.push(checkin.clone());
-    let decision = decided(state.timeline_with(&history).after(session).cloned(), session)?;
-    store.check_in(state.record.id, &checkin, &decision, now).await?;
-    Ok(CheckedIn { checkin, decision })
+    let tl = state.timeline_with(&history);
+    let decision = decided(tl.after(session).cloned(), session)?;
+    let rescreen = fall_rescreen(state, &checkin.symptoms, date);
+    let stop = stop_after(state, rescreen.as_ref(), &tl, date);
+    store.check_in(state.record.id, &checkin, &decision, rescreen.as_ref(), now).await?;
+    Ok(CheckedIn { stop, checkin, decision, rescreened: rescreen.map(|r| r.outcome) })
+}
+
+/// Parts of a dose a clinician sets; the rest comes from a base dose.
+#[derive(Clone, Debug, Default)]
+pub struct DoseInput {
+    pub minutes: Option<u8>,
+    pub speed_tenths: Option<u16>,
+    pub incline_pct: Option<u8>,
+    pub support: Option<Support>,
+}
+
+/// `base` with the parts the clinician set, refused if it breaks the screen.
+fn dose_from(limits: Limits, base: Dose, input: &DoseInput, what: &str) -> ServiceResult<Dose> {
+    let mut dose = base;
+    dose.minutes = input.minutes.unwrap_or(dose.minutes);
+    dose.speed_tenths = input.speed_tenths.unwrap_or(dose.speed_tenths);
+    dose.incline_pct = input.incline_pct.unwrap_or(dose.incline_pct);
+    dose.support = input.support.unwrap_or(dose.support);
+    match limits.violation(&dose) {
+        Some(problem) => Err(ServiceError::input(format!("{what} refused: {problem}. Nothing was recorded."))),
+        None => Ok(dose),
+    }
 }
 
 /// A clinician's change to parts of the dose in force on the date.
 #[derive(Clone, Debug, Default)]
 pub struct OverrideInput {
     pub date: Option<Date>,
-    pub minutes: Option<u8>,
-    pub speed_tenths: Option<u16>,
-    pub incline_pct: Option<u8>,
-    pub support: Option<Support>,
+    pub dose: DoseInput,
     pub by: String,
     pub reason: String,
 }
@@ -172,17 +247,25 @@ pub async fn override_dose<S: Store>(
     input: OverrideInput,
     now: Timestamp,
 ) -> ServiceResult<Overridden> {
-    let effective = input.date.unwrap_or(state.today);
-    let limits = state.programme.limits;
-    let mut dose = prescribed(state, effective);
-    dose.minutes = input.minutes.unwrap_or(dose.minutes);
-    dose.speed_tenths = input.speed_tenths.unwrap_or(dose.speed_tenths);
-    dose.incline_pct = input.incline_pct.unwrap_or(dose.incline_pct);
-    dose.support = input.support.unwrap_or(dose.support);
-    if let Some(problem) = limits.violation(&dose) {
-        return Err(ServiceError::input(format!("override refused: {problem}. Nothing was recorded.")));
+    if let Some(p) = state.pause() {
+        let how = if p.kind.needs_restart() {
+            "A stopped programme restarts with a recorded restart (retrowalk clear, or Today → Record a restart), not an override."
+        } else {
+            "An override cannot start training that the screening does not allow."
+        };
+        return Err(ServiceError::input(format!("override refused: {} {how} Nothing was recorded.", p.headline)));
     }
-    let o = Override { effective, dose, by: input.by.trim().into(), reason: input.reason.trim().into() };
+    let effective = input.date.unwrap_or(state.today);
+    let dose = dose_from(state.programme.limits, prescribed(state, effective), &input.dose, "override")?;
+    let o = Override {
+        effective,
+        dose,
+        by: input.by.trim().into(),
+        reason: input.reason.trim().into(),
+        kind: OverrideKind::Dose,
+        role: String::new(),
+        signed_at: None,
+    };
     o.validate()?;
     let mut history = state.history.clone();
     history.overrides.push(o.clone());
@@ -196,6 +279,76 @@ pub async fn override_dose<S: Store>(
         .ok_or_else(|| ServiceError::Store(store::StoreError::Corrupt("the override was not applied".into())))?;
     store.add_override(state.record.id, &o, &decision, now).await?;
     Ok(Overridden { applied: o, decision })
+}
+
+/// A clinician's restart of a programme the coach stopped.
+#[derive(Clone, Debug, Default)]
+pub struct RestartInput {
+    /// The dose to restart at; unset parts come from the programme's start dose.
+    pub dose: DoseInput,
+    pub by: String,
+    pub role: String,
+    pub note: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Restarted {
+    pub restart: Override,
+    pub decision: Decision,
+}
+
+/// The dose a restart would start at with `input`, for showing to whoever
+/// restarts before they sign; refuses when there is nothing to restart.
+pub fn restart_dose(state: &State, input: &DoseInput) -> ServiceResult<Dose> {
+    match state.pause() {
+        Some(p) if p.kind.needs_restart() => {}
+        Some(p) => {
+            return Err(ServiceError::input(format!(
+                "nothing to restart: {} {} What ends the pause: {}",
+                p.headline,
+                p.reasons.join(" "),
+                p.ends_when
+            )));
+        }
+        None => return Err(ServiceError::input("nothing to restart: the programme is not stopped")),
+    }
+    dose_from(state.programme.limits, state.programme.limits.start_dose(), input, "restart")
+}
+
+/// Records a clinician's restart after a stop: who, role, when, note and the
+/// dose; the walker trains again from the day the stop took effect, or today.
+pub async fn restart<S: Store>(
+    store: &S,
+    state: &State,
+    input: RestartInput,
+    now: Timestamp,
+) -> ServiceResult<Restarted> {
+    let dose = restart_dose(state, &input.dose)?;
+    let since = state.pause().and_then(|p| p.since).unwrap_or(state.today);
+    let o = Override {
+        // A stop after today's session takes effect tomorrow; a restart before
+        // it would be overtaken by it.
+        effective: since.max(state.today),
+        dose,
+        by: input.by.trim().into(),
+        reason: input.note.trim().into(),
+        kind: OverrideKind::Restart,
+        role: input.role.trim().into(),
+        signed_at: Some(now),
+    };
+    o.validate()?;
+    let mut history = state.history.clone();
+    history.overrides.push(o.clone());
+    let decision = state
+        .timeline_with(&history)
+        .decisions
+        .iter()
+        .rev()
+        .find(|d| d.action == Action::Restart && d.effective == o.effective)
+        .cloned()
+        .ok_or_else(|| ServiceError::Store(store::StoreError::Corrupt("the restart was not applied".into())))?;
+    store.add_override(state.record.id, &o, &decision, now).await?;
+    Ok(Restarted { restart: o, decision })
 }
 
 /// Starts a walker from a terminal: screen and programme in one go.

@@ -1,5 +1,7 @@
 //! The private calendar feed: one all-day event per planned backward-walking
-//! session, following the adapted plan, each with a reminder at 08:00.
+//! session, following the adapted plan, each with a reminder at 08:00. While
+//! training is paused the feed holds past sessions and one event, today, that
+//! says why and what ends the pause: no dose and no reminder to walk.
 //!
 //! Written directly (RFC 5545: CRLF lines, escaped text, lines folded at 75
 //! octets) rather than through the icalendar crate, which would bring chrono
@@ -47,8 +49,8 @@ pub fn calendar(state: &State, stamp: jiff::Timestamp) -> String {
         out.push_str(&fold(line));
     }
     let dtstamp = stamp.strftime("%Y%m%dT%H%M%SZ").to_string();
-    for date in p.retro_dates() {
-        let Some(dose) = tl.dose_on(date) else { continue };
+    let schedule = state.schedule();
+    for (date, dose) in schedule.sessions.iter().filter_map(|s| Some((s.date, s.dose?))) {
         let week = p.week_of(date);
         let why = tl.in_force(date).map(|d| d.reason.clone()).unwrap_or_default();
         let day = date.strftime("%Y%m%d").to_string();
@@ -72,6 +74,21 @@ pub fn calendar(state: &State, stamp: jiff::Timestamp) -> String {
         let _ = writeln!(e, "DESCRIPTION:{}", text(&format!("Backward walking today: {} min", dose.minutes)));
         let _ = writeln!(e, "TRIGGER;RELATED=START:PT8H");
         let _ = writeln!(e, "END:VALARM");
+        let _ = writeln!(e, "END:VEVENT");
+        for line in e.lines() {
+            out.push_str(&fold(line));
+        }
+    }
+    if let Some(pause) = &schedule.pause {
+        let day = state.today.strftime("%Y%m%d").to_string();
+        let mut e = String::new();
+        let _ = writeln!(e, "BEGIN:VEVENT");
+        let _ = writeln!(e, "UID:{}-paused@retrowalk", state.walker.id);
+        let _ = writeln!(e, "DTSTAMP:{dtstamp}");
+        let _ = writeln!(e, "DTSTART;VALUE=DATE:{day}");
+        let _ = writeln!(e, "DTEND;VALUE=DATE:{}", add_days(state.today, 1).strftime("%Y%m%d"));
+        let _ = writeln!(e, "SUMMARY:{}", text("retrowalk: backward walking is paused"));
+        let _ = writeln!(e, "DESCRIPTION:{}", text(&format!("{}\nNot medical advice.", pause.lines().join("\n"))));
         let _ = writeln!(e, "END:VEVENT");
         for line in e.lines() {
             out.push_str(&fold(line));

@@ -13,6 +13,16 @@ impl ServiceError {
     pub fn input(msg: impl Into<String>) -> Self {
         ServiceError::Input(msg.into())
     }
+
+    /// Backward walking is paused: say why and what ends it; nothing changed.
+    pub fn paused(p: &coach::pause::Pause) -> Self {
+        ServiceError::Input(format!(
+            "{} {} What ends the pause: {} Nothing was recorded.",
+            p.headline,
+            p.reasons.join(" "),
+            p.ends_when
+        ))
+    }
 }
 
 impl fmt::Display for ServiceError {

@@ -66,6 +66,7 @@ pub fn bundle(state: &State, archive: &Archive) -> Value {
                 let status = match r.status {
                     "done" => "completed",
                     "missed" => "cancelled",
+                    "paused" => "on-hold",
                     _ if r.dose.is_none() => "stopped",
                     _ => "scheduled",
                 };
@@ -78,19 +79,20 @@ pub fn bundle(state: &State, archive: &Archive) -> Value {
             })
         })
         .collect();
-    entries.push(entry(
-        "CarePlan",
-        format!("walker-{w}-plan"),
-        json!({
-            "status": if state.timeline().is_stopped() { "on-hold" } else { "active" },
+    let mut care_plan = json!({
+            "status": if plan.pause.is_some() { "on-hold" } else { "active" },
             "intent": "plan",
             "title": "Retro-walking programme",
             "description": "Progressive backward walking with strengthening, stretching and low-impact aerobic activity. Not medical advice.",
             "subject": patient_ref,
             "period": { "start": plan.start.to_string(), "end": plan.end.to_string() },
             "activity": activities,
-        }),
-    ));
+    });
+    if let Some(p) = &plan.pause {
+        // Why the plan is on hold, in words, instead of any planned dose.
+        care_plan["note"] = json!([{ "text": p.lines().join("\n") }]);
+    }
+    entries.push(entry("CarePlan", format!("walker-{w}-plan"), care_plan));
 
     for (i, l) in archive.sessions.iter().enumerate() {
         let morning = archive.checkins.iter().find(|c| c.session_date == l.date);

@@ -216,7 +216,7 @@ pub async fn confirm_activity<S: Store>(
     }
     stored.activity.backward = Some(answer.backward);
     if !answer.backward {
-        store.confirm_activity(state.walker.id, &stored, None, now).await?;
+        store.confirm_activity(state.walker.id, &stored, None, None, now).await?;
         return Ok(None);
     }
     let a = &stored.activity;
@@ -229,7 +229,13 @@ pub async fn confirm_activity<S: Store>(
     }
     let logged = prepare_log(state, input)?;
     store
-        .confirm_activity(state.walker.id, &stored, Some((state.record.id, &logged.logged, &logged.decision)), now)
+        .confirm_activity(
+            state.walker.id,
+            &stored,
+            Some((state.record.id, &logged.logged, &logged.decision)),
+            logged.rescreen(),
+            now,
+        )
         .await?;
     Ok(Some(logged))
 }

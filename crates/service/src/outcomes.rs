@@ -105,6 +105,20 @@ pub struct OutcomeRow {
     pub change: Option<Interpretation>,
 }
 
+impl OutcomeRow {
+    /// First and latest result in words; a single result is said once.
+    pub fn span(&self) -> String {
+        if self.results == 1 {
+            format!("{} {} ({}), one result so far", self.latest, self.unit, self.latest_on)
+        } else {
+            format!(
+                "{} {} ({}) to {} {} ({}), {} results",
+                self.first, self.unit, self.first_on, self.latest, self.unit, self.latest_on, self.results
+            )
+        }
+    }
+}
+
 /// Age in whole years this year, from a birth year.
 pub fn age(birth_year: Option<i64>, today: Date) -> Option<u32> {
     birth_year.and_then(|y| u32::try_from(i64::from(today.year()) - y).ok())

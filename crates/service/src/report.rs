@@ -3,7 +3,8 @@
 
 use crate::{OutcomeRow, ProgressView, QuestionnaireRow, State, age, outcome_rows, progress, questionnaire_rows};
 use coach::adaptation::Action;
-use coach::screening::{Clearance, Outcome};
+use coach::pause::Pause;
+use coach::screening::{Clearance, Outcome, Reason, question_of};
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -12,6 +13,13 @@ pub struct ReportView {
     pub name: String,
     pub generated: Date,
     pub screen: Outcome,
+    /// The screening outcome in words.
+    pub status_words: &'static str,
+    /// The answers and measurements behind the outcome, in words.
+    pub answers_behind: Vec<String>,
+    /// Why backward walking is paused, when it is; the report then carries no
+    /// dose from today on.
+    pub pause: Option<Pause>,
     pub clearance: Option<Clearance>,
     pub start: Date,
     pub end: Date,
@@ -41,6 +49,7 @@ pub struct ReportDecision {
 #[derive(Clone, Debug, Serialize)]
 pub struct PainPoint {
     pub date: Date,
+    pub peak: u8,
     pub after: u8,
     pub next_morning: Option<u8>,
 }
@@ -55,7 +64,7 @@ pub fn report(s: &State) -> ReportView {
     let p = &s.programme;
     let mut logs = s.history.logs.clone();
     logs.sort_by_key(|l| l.date);
-    let decisions = s
+    let mut decisions = s
         .timeline()
         .decisions
         .iter()
@@ -66,11 +75,24 @@ pub fn report(s: &State) -> ReportView {
             reason: d.reason.clone(),
             rule: d.rule.clone(),
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let pause = s.pause();
+    if let Some(x) = pause.as_ref().filter(|x| x.since.is_none()) {
+        // The last row is what stands today: no dose while the screening
+        // pauses training. A stop by the coach is already its own row.
+        decisions.retain(|d| d.effective <= s.today);
+        decisions.push(ReportDecision {
+            effective: x.since.unwrap_or(s.today),
+            reason: format!("{} {}", x.headline, x.reasons.join(" ")),
+            rule: x.rule.clone(),
+            dose: None,
+        });
+    }
     let pain = logs
         .iter()
         .map(|l| PainPoint {
             date: l.date,
+            peak: l.pain_peak.value(),
             after: l.pain_after.value(),
             next_morning: s.history.checkin_for(l.date).map(|c| c.pain.value()),
         })
@@ -86,6 +108,16 @@ pub fn report(s: &State) -> ReportView {
                 .map(move |f| DatedText { date: o.taken_on, text: f.text })
         }))
         .collect();
+    // The screening's own red flags and fall-risk reasons are flags too.
+    let screened_on = local_date(s.screen.created_at, &p.setup.time_zone);
+    flags.extend(
+        s.screen
+            .outcome
+            .reasons
+            .iter()
+            .filter(|r| r.code.starts_with("red_flag.") || r.code.starts_with("fall_risk."))
+            .map(|r| DatedText { date: screened_on, text: format!("Screening: {}", behind(r)) }),
+    );
     flags.sort_by_key(|f| f.date);
     let notes = logs
         .iter()
@@ -96,6 +128,9 @@ pub fn report(s: &State) -> ReportView {
         name: s.walker.name.clone(),
         generated: s.today,
         screen: s.screen.outcome.clone(),
+        status_words: s.screen.outcome.status.words(),
+        answers_behind: s.screen.outcome.reasons.iter().map(behind).collect(),
+        pause,
         clearance: s.clearance.clone(),
         start: p.start(),
         end: p.end(),
@@ -108,4 +143,17 @@ pub fn report(s: &State) -> ReportView {
         flags,
         notes,
     }
+}
+
+/// A screening reason as the answer or measurement behind it.
+fn behind(r: &Reason) -> String {
+    match question_of(r) {
+        Some(q) => format!("Answered yes: \u{201c}{}\u{201d} {}", q.text, q.if_yes),
+        None => r.text.clone(),
+    }
+}
+
+/// The walker's local date of a moment (UTC if the zone is unknown).
+fn local_date(at: jiff::Timestamp, zone: &str) -> Date {
+    at.to_zoned_datetime(jiff::tz::TimeZone::get(zone).unwrap_or(jiff::tz::TimeZone::UTC)).date()
 }

@@ -3,7 +3,9 @@
 use crate::{ServiceError, ServiceResult};
 use coach::adaptation::{Timeline, replay};
 use coach::history::History;
+use coach::pause::Pause;
 use coach::programme::Programme;
+use coach::schedule::Schedule;
 use coach::screening::Clearance;
 use jiff::civil::Date;
 use std::borrow::Cow;
@@ -75,17 +77,34 @@ impl State {
         coach::outcomes::due(self.programme.start(), self.today, &taken, &loaded, &answered)
     }
 
-    /// Refuses to record training for a walker whose screen does not allow it.
+    /// Why backward walking is paused today, if it is.
+    pub fn pause(&self) -> Option<Pause> {
+        coach::pause::pause(&self.screen.outcome, &self.timeline(), self.today)
+    }
+
+    /// Every planned backward-walking day as it stands today; no dose on a
+    /// day while training is paused. Every forward-looking output reads this.
+    pub fn schedule(&self) -> Schedule {
+        coach::schedule::schedule(&self.programme, &self.screen.outcome, &self.timeline(), &self.history, self.today)
+    }
+
+    /// Refuses to record or prescribe backward walking while it is paused
+    /// (red flag, missing clearance, or stopped by the coach).
     pub fn require_training_allowed(&self) -> ServiceResult<()> {
-        let o = &self.screen.outcome;
-        if o.status.may_train() {
-            return Ok(());
+        match self.pause() {
+            None => Ok(()),
+            Some(p) => Err(ServiceError::paused(&p)),
         }
-        Err(ServiceError::input(format!(
-            "your screening outcome is {}: {} Nothing was recorded.",
-            o.status.label(),
-            o.next_step
-        )))
+    }
+
+    /// Refuses a check-in when the screen does not allow training. A check-in
+    /// after the session that stopped the programme is still recorded: it is
+    /// a fact the clinician needs.
+    pub fn require_screen_allows(&self) -> ServiceResult<()> {
+        match self.pause().filter(|p| !p.kind.needs_restart()) {
+            None => Ok(()),
+            Some(p) => Err(ServiceError::paused(&p)),
+        }
     }
 }
 

@@ -6,7 +6,10 @@ use coach::dates::add_days;
 use coach::dose::Dose;
 use coach::exercises::{self, AEROBIC_GOAL_MINUTES};
 use coach::history::SessionLog;
+use coach::pause::Pause;
 use coach::progress::{WeekRow, adherence, weekly};
+use coach::schedule::DayStatus;
+use coach::today::Notice;
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -36,7 +39,13 @@ pub struct PlanView {
     pub start: Date,
     pub end: Date,
     pub supported_only: bool,
-    /// The decision behind the dose in force today.
+    /// Why backward walking is paused, and what ends it; while it is, no day
+    /// carries a dose.
+    pub pause: Option<Pause>,
+    /// What to know before walking (a clinician first for severe usual pain,
+    /// why the sessions are overground).
+    pub notices: Vec<Notice>,
+    /// The decision behind the dose in force today; `None` while paused.
     pub current: Option<Decision>,
     pub weeks: Vec<PlanWeek>,
     pub exercises: Vec<ExerciseView>,
@@ -65,8 +74,9 @@ pub struct PlanDay {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct PlanRetro {
-    /// `done`, `missed`, `today` or `planned`.
+    /// `done`, `missed`, `today`, `planned` or `paused`.
     pub status: &'static str,
+    /// `None` while paused.
     pub dose: Option<Dose>,
     pub summary: String,
 }
@@ -80,21 +90,11 @@ pub struct ExerciseView {
     pub evidence: &'static [&'static str],
 }
 
-fn status(state: &State, date: Date) -> &'static str {
-    if state.history.log_on(date).is_some() {
-        "done"
-    } else if date < state.today {
-        "missed"
-    } else if date == state.today {
-        "today"
-    } else {
-        "planned"
-    }
-}
-
-/// The programme week by week with the dose in force on each session date.
+/// The programme week by week with the dose in force on each session date,
+/// from the coach's schedule: no dose on any day while training is paused.
 pub fn plan(state: &State) -> PlanView {
     let tl = state.timeline();
+    let schedule = state.schedule();
     let p = &state.programme;
     let imported: Vec<coach::imports::Imported> = state.activities.iter().map(|a| a.activity.clone()).collect();
     let weeks: Vec<PlanWeek> = (1..=u32::from(p.setup.weeks))
@@ -104,16 +104,14 @@ pub fn plan(state: &State) -> PlanView {
                 .map(|i| add_days(start, i))
                 .map(|date| PlanDay {
                     date,
-                    retro: p.is_retro_day(date).then(|| {
-                        let dose = tl.dose_on(date);
-                        PlanRetro {
-                            status: status(state, date),
-                            dose,
-                            summary: dose.map_or_else(
-                                || "stopped: contact your clinician".into(),
-                                |d| d.summary(week, p.limits.supported_only),
-                            ),
-                        }
+                    retro: schedule.session_on(date).map(|s| PlanRetro {
+                        status: s.status.as_str(),
+                        dose: s.dose,
+                        summary: match (s.dose, s.status) {
+                            (Some(d), _) => d.summary(week, p.limits.supported_only),
+                            (None, DayStatus::Paused) => "paused: no backward walking".into(),
+                            (None, _) => "stopped: contact your clinician".into(),
+                        },
                     }),
                     items: p.exercises_on(date).iter().map(|e| e.id).collect(),
                     imported: state
@@ -127,7 +125,12 @@ pub fn plan(state: &State) -> PlanView {
             PlanWeek {
                 week,
                 start,
-                retro_minutes: p.retro_dates_in_week(week).iter().map(|d| tl.minutes_on(*d)).sum(),
+                retro_minutes: p
+                    .retro_dates_in_week(week)
+                    .iter()
+                    .filter_map(|d| schedule.session_on(*d).and_then(|s| s.dose))
+                    .map(|d| u32::from(d.minutes))
+                    .sum(),
                 aerobic_minutes: p.aerobic_minutes_in_week(week),
                 aerobic_goal: AEROBIC_GOAL_MINUTES,
                 aerobic_done: coach::imports::aerobic_minutes_done(&imported, start),
@@ -141,7 +144,9 @@ pub fn plan(state: &State) -> PlanView {
         start: p.start(),
         end: p.end(),
         supported_only: p.limits.supported_only,
-        current: tl.in_force(state.today).cloned(),
+        current: tl.in_force(state.today).filter(|_| schedule.pause.is_none()).cloned(),
+        notices: if schedule.pause.is_none() { coach::today::notices(p, &state.history) } else { Vec::new() },
+        pause: schedule.pause,
         weeks,
         exercises: exercises::all()
             .filter(|e| used.contains(&e.id))
@@ -153,7 +158,8 @@ pub fn plan(state: &State) -> PlanView {
 #[derive(Clone, Debug, Serialize)]
 pub struct ProgressView {
     pub weeks: Vec<WeekRow>,
-    pub adherence_pct: u32,
+    /// Sessions done of those due so far; `None` while none is due yet.
+    pub adherence_pct: Option<u32>,
     /// Mean after-session pain, latest week minus first week.
     pub pain_after_change: Option<f64>,
     /// The change in plain words, against the smallest change that matters.
@@ -161,7 +167,7 @@ pub struct ProgressView {
 }
 
 pub fn progress(state: &State) -> ProgressView {
-    let rows = weekly(&state.programme, &state.timeline(), &state.history, state.today);
+    let rows = weekly(&state.programme, &state.timeline(), &state.history, &state.schedule(), state.today);
     let with_pain: Vec<f64> = rows.iter().filter_map(|r| r.pain_after).collect();
     let change = match (with_pain.first(), with_pain.last()) {
         (Some(a), Some(b)) if with_pain.len() >= 2 => Some(((b - a) * 10.0).round() / 10.0),

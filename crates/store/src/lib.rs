@@ -80,11 +80,14 @@ pub trait Store: Send + Sync {
     fn history(&self, programme: ProgrammeId) -> impl Future<Output = Result<History>> + Send;
     /// Records a session and the decision it led to. A second log for the same
     /// date is refused with [`StoreError::Duplicate`].
+    /// A re-screening caused by the log (a reported fall) is written in the
+    /// same transaction.
     fn log_session(
         &self,
         programme: ProgrammeId,
         log: &SessionLog,
         decision: &Decision,
+        rescreen: Option<&Rescreen>,
         now: Timestamp,
     ) -> impl Future<Output = Result<()>> + Send;
     fn check_in(
@@ -92,6 +95,7 @@ pub trait Store: Send + Sync {
         programme: ProgrammeId,
         checkin: &CheckIn,
         decision: &Decision,
+        rescreen: Option<&Rescreen>,
         now: Timestamp,
     ) -> impl Future<Output = Result<()>> + Send;
     fn add_override(
@@ -163,6 +167,7 @@ pub trait Store: Send + Sync {
         walker: WalkerId,
         activity: &StoredActivity,
         session: Option<(ProgrammeId, &coach::history::SessionLog, &coach::adaptation::Decision)>,
+        rescreen: Option<&Rescreen>,
         now: Timestamp,
     ) -> impl Future<Output = Result<()>> + Send;
 

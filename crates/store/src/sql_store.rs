@@ -1,5 +1,6 @@
 //! The SQL implementation of [`Store`], shared by SQLite and PostgreSQL.
 
+use crate::Rescreen;
 use crate::codec::{self, corrupt, date, date_text, millis, small, timestamp};
 use crate::{
     ARCHIVE_FORMAT, ARCHIVE_VERSION, Archive, ArchivedDecision, ArchivedImport, ArchivedScreening, ArchivedWalker,
@@ -84,6 +85,14 @@ impl SqlStore {
         .await?;
         Self::bump_walker(conn, walker).await?;
         Ok(ScreeningId(get(&row, "id")?))
+    }
+
+    /// The re-screening a reported fall causes, in the caller's transaction.
+    async fn insert_rescreen(conn: &mut AnyConnection, rescreen: Option<&Rescreen>, now: Timestamp) -> Result<()> {
+        if let Some(r) = rescreen {
+            Self::insert_screening(conn, r.walker, &r.answers, &r.outcome, now).await?;
+        }
+        Ok(())
     }
 
     async fn insert_programme(
@@ -198,7 +207,8 @@ impl SqlStore {
     ) -> Result<()> {
         sqlx::query(
             "INSERT INTO overrides (programme_id, effective, minutes, speed_tenths, incline_pct, support, surface, \
-             by_name, reason, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+             by_name, reason, created_at, kind, role, signed_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
         )
         .bind(programme.0)
         .bind(date_text(o.effective))
@@ -210,6 +220,9 @@ impl SqlStore {
         .bind(o.by.clone())
         .bind(o.reason.clone())
         .bind(millis(now))
+        .bind(o.kind.as_str())
+        .bind(o.role.clone())
+        .bind(o.signed_at.map(millis))
         .execute(&mut *conn)
         .await?;
         Ok(())
@@ -458,6 +471,13 @@ impl SqlStore {
             },
             by: get(row, "by_name")?,
             reason: get(row, "reason")?,
+            kind: {
+                let kind: String = get(row, "kind")?;
+                coach::history::OverrideKind::parse(&kind)
+                    .ok_or_else(|| StoreError::Corrupt(format!("unknown override kind '{kind}'")))?
+            },
+            role: get(row, "role")?,
+            signed_at: get::<Option<i64>>(row, "signed_at")?.map(timestamp).transpose()?,
         })
     }
 }
@@ -711,19 +731,29 @@ impl Store for SqlStore {
         programme: ProgrammeId,
         l: &SessionLog,
         decision: &Decision,
+        rescreen: Option<&Rescreen>,
         now: Timestamp,
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         Self::insert_log(&mut tx, programme, l, now).await?;
         Self::insert_decision(&mut tx, programme, "log", decision, now).await?;
+        Self::insert_rescreen(&mut tx, rescreen, now).await?;
         tx.commit().await?;
         Ok(())
     }
 
-    async fn check_in(&self, programme: ProgrammeId, c: &CheckIn, decision: &Decision, now: Timestamp) -> Result<()> {
+    async fn check_in(
+        &self,
+        programme: ProgrammeId,
+        c: &CheckIn,
+        decision: &Decision,
+        rescreen: Option<&Rescreen>,
+        now: Timestamp,
+    ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         Self::insert_checkin(&mut tx, programme, c, now).await?;
         Self::insert_decision(&mut tx, programme, "checkin", decision, now).await?;
+        Self::insert_rescreen(&mut tx, rescreen, now).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -848,6 +878,7 @@ impl Store for SqlStore {
         walker: WalkerId,
         activity: &StoredActivity,
         session: Option<(ProgrammeId, &coach::history::SessionLog, &Decision)>,
+        rescreen: Option<&Rescreen>,
         now: Timestamp,
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
@@ -864,6 +895,7 @@ impl Store for SqlStore {
             Some((programme, log, decision)) => {
                 Self::insert_log(&mut tx, programme, log, now).await?;
                 Self::insert_decision(&mut tx, programme, "log", decision, now).await?;
+                Self::insert_rescreen(&mut tx, rescreen, now).await?;
             }
             None => Self::bump_walker(&mut tx, walker).await?,
         }

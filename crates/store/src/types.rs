@@ -59,6 +59,15 @@ pub struct ScreeningRecord {
     pub created_at: Timestamp,
 }
 
+/// A new screening written together with the fact that caused it: a fall
+/// reported in a session log or check-in makes the walker supported-only.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rescreen {
+    pub walker: WalkerId,
+    pub answers: Answers,
+    pub outcome: Outcome,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProgrammeRecord {
     pub id: ProgrammeId,

@@ -23,6 +23,7 @@ pub fn router(state: AppState) -> Router {
         .route("/onboarding/{step}", get(pages::onboarding::step_page).post(pages::onboarding::step_submit))
         .route("/outcome", get(pages::onboarding::outcome))
         .route("/clearance", post(pages::onboarding::clearance))
+        .route("/restart", get(pages::restart::page).post(pages::restart::submit))
         .route("/setup", get(pages::setup::page).post(pages::setup::submit))
         .route("/today", get(pages::today::page))
         .route("/session", get(pages::today::guided))

@@ -21,6 +21,9 @@ pub async fn run(g: &Global, a: &CheckinArgs) -> CliResult<Output> {
     let symptoms = symptoms_or_ask(&a.symptoms, a.no_symptoms)?;
     let done = service::check_in(&store, &state, Some(date), pain, symptoms, jiff::Timestamp::now()).await?;
     emit(g.json, &done, || {
+        if let Some(stop) = &done.stop {
+            return render::pause(stop);
+        }
         let p = &state.programme;
         let usual = p.setup.baseline_pain.value();
         let session = done.checkin.session_date;

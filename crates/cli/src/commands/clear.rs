@@ -1,14 +1,22 @@
-//! `retrowalk clear`: record a professional's clearance.
+//! `retrowalk clear`: record a professional's clearance, or, when the coach
+//! stopped the programme, the clinician's restart with the dose it restarts at.
 
+use super::overrides::dose_input;
 use super::{Output, emit};
 use crate::cli::{ClearArgs, Global};
 use crate::context::{self, time_zone};
 use crate::error::{CliError, CliResult};
 use crate::render;
+use service::RestartInput;
 
 pub async fn run(g: &Global, args: &ClearArgs) -> CliResult<Output> {
     let store = context::open(g).await?;
     let state = context::load(&store, g).await?;
+    // Decided on the kind of pause, never on wording: a stop by the coach needs
+    // a restart; a screening concern needs a clearance.
+    if state.pause().is_some_and(|p| p.kind.needs_restart()) {
+        return restart(g, &store, &state, args).await;
+    }
     let at = match context::date_arg(&args.date)? {
         Some(d) => state
             .past_date(Some(d))?
@@ -17,7 +25,33 @@ pub async fn run(g: &Global, args: &ClearArgs) -> CliResult<Output> {
             .timestamp(),
         None => jiff::Timestamp::now(),
     };
+    let role = args.role.as_deref().unwrap_or("clinician");
     let outcome =
-        service::clear(&store, state.walker.id, &args.by, &args.role, at, &args.note, jiff::Timestamp::now()).await?;
+        service::clear(&store, state.walker.id, &args.by, role, at, &args.note, jiff::Timestamp::now()).await?;
     emit(g.json, &outcome, || format!("Clearance recorded.\n\n{}", render::outcome(&outcome)))
+}
+
+async fn restart(g: &Global, store: &store::SqlStore, state: &service::State, args: &ClearArgs) -> CliResult<Output> {
+    if args.date.is_some() {
+        return Err(CliError::input("--date: a restart is dated when it is recorded; leave --date out"));
+    }
+    let role = args
+        .role
+        .clone()
+        .ok_or_else(|| CliError::input("--role: a restart names the clinician's role, e.g. --role physiotherapist"))?;
+    let input = RestartInput { dose: dose_input(&args.dose)?, by: args.by.clone(), role, note: args.note.clone() };
+    let done = service::restart(store, state, input, jiff::Timestamp::now()).await?;
+    emit(g.json, &done, || {
+        let r = &done.restart;
+        let p = &state.programme;
+        format!(
+            "Restart recorded: {} ({}) restarted the programme from {}.\nIt restarts at: {}\n{}Why: {}\n",
+            r.by,
+            r.role,
+            r.effective,
+            r.dose.summary(p.week_of(r.effective), p.limits.supported_only),
+            if r.reason.is_empty() { String::new() } else { format!("Note: {}\n", r.reason) },
+            render::why(&done.decision)
+        )
+    })
 }

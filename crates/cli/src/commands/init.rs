@@ -47,9 +47,13 @@ pub async fn run(g: &Global, args: &InitArgs) -> CliResult<Output> {
     emit(g.json, &value, || {
         let days: Vec<String> = programme.retro_days.iter().map(|d| format!("{d:?}")).collect();
         format!(
-            "Welcome, {name} (walker {}).\n\n{}\nYour {}-week programme runs {} to {}, backward walking on {} ({}).\nNext: `retrowalk today`.\n\n{}\n",
+            "Welcome, {name} (walker {}).\n\n{}{}\nYour {}-week programme runs {} to {}, backward walking on {} ({}).\nNext: `retrowalk today`.\n\n{}\n",
             ids.walker,
             render::outcome(&outcome),
+            coach::today::notices(&programme, &Default::default())
+                .iter()
+                .map(|n| format!("! {} [{}]\n", n.text, n.rule))
+                .collect::<String>(),
             programme.setup.weeks,
             programme.start(),
             programme.end(),

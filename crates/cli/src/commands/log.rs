@@ -86,6 +86,10 @@ pub async fn run(g: &Global, a: &LogArgs) -> CliResult<Output> {
     };
     let done = service::log_session(&store, &state, input, jiff::Timestamp::now()).await?;
     emit(g.json, &done, || {
+        if let Some(stop) = &done.stop {
+            // A stop is the first and only message: nothing else competes with it.
+            return render::pause(stop);
+        }
         let p = &state.programme;
         let mut s = format!("Logged {} min of backward walking on {date}.\n", done.logged.minutes);
         match (done.decision.dose, done.next_session) {

@@ -3,21 +3,28 @@
 use super::log::small;
 use super::{Output, emit};
 use crate::answers::kmh_to_tenths;
-use crate::cli::{Global, OverrideArgs};
+use crate::cli::{DoseArgs, Global, OverrideArgs};
 use crate::context;
 use crate::error::CliResult;
 use crate::render;
-use service::OverrideInput;
+use service::{DoseInput, OverrideInput};
+
+/// The dose flags a clinician gave, checked for range.
+pub fn dose_input(d: &DoseArgs) -> CliResult<DoseInput> {
+    Ok(DoseInput {
+        minutes: d.minutes.map(|m| small("--minutes", m, 3..=20)).transpose()?,
+        speed_tenths: d.speed.map(|s| kmh_to_tenths("--speed", s)).transpose()?,
+        incline_pct: d.incline.map(|i| small("--incline", i, 0..=5)).transpose()?,
+        support: d.support.map(Into::into),
+    })
+}
 
 pub async fn run(g: &Global, a: &OverrideArgs) -> CliResult<Output> {
     let store = context::open(g).await?;
     let state = context::load(&store, g).await?;
     let input = OverrideInput {
         date: context::date_arg(&a.date)?,
-        minutes: a.dose.minutes.map(|m| small("--minutes", m, 3..=20)).transpose()?,
-        speed_tenths: a.dose.speed.map(|s| kmh_to_tenths("--speed", s)).transpose()?,
-        incline_pct: a.dose.incline.map(|i| small("--incline", i, 0..=5)).transpose()?,
-        support: a.dose.support.map(Into::into),
+        dose: dose_input(&a.dose)?,
         by: a.by.clone(),
         reason: a.reason.clone(),
     };

@@ -17,6 +17,13 @@ fn text(plan: &PlanView) -> String {
         plan.end,
         if plan.supported_only { " (supported-only)" } else { "" }
     );
+    if let Some(p) = &plan.pause {
+        // Nothing below carries a dose while paused; say why first.
+        s.push_str(&render::pause(p));
+    }
+    for n in &plan.notices {
+        let _ = writeln!(s, "! {} [{}]", n.text, n.rule);
+    }
     if let Some(d) = &plan.current {
         let _ = writeln!(s, "Current dose: {}", render::why(d));
     }

@@ -21,8 +21,8 @@ pub async fn run(g: &Global) -> CliResult<Output> {
                 vec![
                     r.week.to_string(),
                     r.start.to_string(),
-                    format!("{}/{}", r.done_sessions, r.planned_sessions),
-                    format!("{}%", r.adherence_pct),
+                    format!("{}/{}", r.done_sessions, r.due_sessions),
+                    r.adherence_pct.map_or_else(|| "-".into(), |a| format!("{a}%")),
                     format!("{}/{}", r.done_minutes, r.planned_minutes),
                     opt(r.pain_before),
                     opt(r.pain_peak),
@@ -35,7 +35,7 @@ pub async fn run(g: &Global) -> CliResult<Output> {
             &[
                 "week",
                 "from",
-                "sessions",
+                "done/due",
                 "adherence",
                 "minutes done/planned",
                 "pain before",
@@ -45,7 +45,10 @@ pub async fn run(g: &Global) -> CliResult<Output> {
             ],
             &table,
         );
-        s.push_str(&format!("\nAdherence so far: {}%\n", view.adherence_pct));
+        match view.adherence_pct {
+            Some(a) => s.push_str(&format!("\nAdherence so far: {a}% of the sessions due\n")),
+            None => s.push_str("\nNo session is due yet: adherence counts from your first session day.\n"),
+        }
         if let (Some(c), Some(words)) = (view.pain_after_change, view.pain_after_words) {
             s.push_str(&format!("Pain after sessions, first week to latest: {c:+.1} points — {words}.\n"));
         }

@@ -8,5 +8,6 @@ mod import;
 mod outcomes;
 mod postgres;
 mod report;
+mod safety;
 mod support;
 mod walkthrough;

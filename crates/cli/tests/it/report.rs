@@ -72,7 +72,7 @@ fn the_report_pdf_holds_every_section_as_selectable_text() {
     for expected in [
         "retrowalk report: Maria",
         "Screening and clearance",
-        "Outcome: cleared",
+        "Outcome: Cleared to train",
         "Programme and adherence",
         "Pain trend",
         "After the session",

@@ -72,7 +72,7 @@ fn three_weeks_progress_hold_and_step_back_with_reasons() {
 }
 
 #[test]
-fn a_red_flag_symptom_stops_the_programme_until_a_clinician_overrides() {
+fn a_red_flag_symptom_stops_the_programme_until_a_clinician_restarts() {
     let w = Walker::new();
     w.init("cleared.toml");
     let out = w.ok(
@@ -85,10 +85,12 @@ fn a_red_flag_symptom_stops_the_programme_until_a_clinician_overrides() {
     let out = w.ok(
         "2026-11-26",
         &[
-            "override",
+            "clear",
             "--by",
-            "Sam Okafor, PT",
-            "--reason",
+            "Sam Okafor",
+            "--role",
+            "physiotherapist",
+            "--note",
             "Knee examined; stable. Resume at 5 minutes.",
             "--minutes",
             "5",
@@ -97,7 +99,7 @@ fn a_red_flag_symptom_stops_the_programme_until_a_clinician_overrides() {
     assert!(out.contains("Sam Okafor"), "{out}");
     let today = w.json("2026-11-27", &["today"]);
     assert_eq!(today["kind"], "session");
-    assert_eq!(today["retro"]["why"]["rule"], "A-CLINICIAN-OVERRIDE");
+    assert_eq!(today["retro"]["why"]["rule"], "A-CLINICIAN-RESTART");
 }
 
 #[test]
@@ -107,7 +109,7 @@ fn clearance_needed_then_cleared_as_supported_only() {
     assert!(out.contains("CLEARANCE NEEDED"), "{out}");
     assert_eq!(w.json("2026-11-23", &["today"])["kind"], "clearance_needed");
     let err = w.bad("2026-11-23", &["log", "--pain-before", "1", "--pain-peak", "1", "--pain-after", "1"]);
-    assert!(err.contains("clearance_needed"), "{err}");
+    assert!(err.contains("waits for a professional's clearance"), "{err}");
     let out = w.json("2026-11-23", &["clear", "--by", "Dr Rivera", "--role", "GP"]);
     assert_eq!(out["status"], "supported_only");
     let today = w.json("2026-11-23", &["today"]);

@@ -87,12 +87,7 @@ fn a_red_flag_stops_and_only_a_clinician_restarts() {
     assert_eq!(after(&replay(&p, &h, wed), wed), (Action::Stop, "A-STOPPED".into()));
 
     let fri = add_days(START, 4);
-    h.overrides.push(Override {
-        effective: fri,
-        dose: any_dose(),
-        by: "Sam Okafor, PT".into(),
-        reason: "Knee checked; resume gently.".into(),
-    });
+    h.overrides.push(Override::new(fri, any_dose(), "Sam Okafor, PT", "Knee checked; resume gently."));
     let tl = replay(&p, &h, fri);
     let d = tl.in_force(fri).unwrap();
     assert_eq!((d.action, d.rule.as_str()), (Action::Override, "A-CLINICIAN-OVERRIDE"));
@@ -146,7 +141,7 @@ fn an_override_that_breaks_the_screen_is_clamped_in_the_plan() {
     dose.support = Support::HandsFree;
     dose.incline_pct = 3;
     assert!(p.limits.violation(&dose).is_some());
-    h.overrides.push(Override { effective: START, dose, by: "Dr A".into(), reason: "test".into() });
+    h.overrides.push(Override::new(START, dose, "Dr A", "test"));
     let d = replay(&p, &h, START).dose_on(START).unwrap();
     assert_eq!((d.support, d.incline_pct), (Support::LightTouch, 0));
 }

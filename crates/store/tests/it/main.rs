@@ -40,6 +40,7 @@ conformance!(
     a_log_and_its_decision_are_written_together,
     a_second_log_for_a_day_is_refused_and_nothing_is_written,
     check_ins_and_overrides_round_trip,
+    a_fall_rescreens_in_the_same_transaction_as_its_log,
     a_clearance_is_recorded_with_the_new_outcome,
     rescreening_keeps_the_old_screens,
     deleting_a_walker_removes_everything,

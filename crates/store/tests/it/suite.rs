@@ -4,14 +4,14 @@ use coach::Pain;
 use coach::adaptation::{Action, replay};
 use coach::dates::add_days;
 use coach::dose::{Dose, Support, Surface};
-use coach::history::{CheckIn, Override, SessionLog, Symptom};
+use coach::history::{CheckIn, Override, OverrideKind, SessionLog, Symptom};
 use coach::outcomes::Measure;
 use coach::programme::Programme;
 use coach::screening::{Answers, Clearance, Question, Status, evaluate};
 use coach::setup::{Day, Equipment, Setup};
 use jiff::Timestamp;
 use jiff::civil::{Date, date};
-use store::{NewAccount, NewWalker, OutcomeRecord, Store, StoreError, WalkerId};
+use store::{NewAccount, NewWalker, OutcomeRecord, Rescreen, Store, StoreError, WalkerId};
 
 const START: Date = date(2026, 11, 23);
 
@@ -79,7 +79,7 @@ pub async fn a_log_and_its_decision_are_written_together<S: Store>(s: &S) {
     let log = session(START, 1);
     h.logs.push(log.clone());
     let d = replay(&p, &h, START).after(START).cloned().unwrap();
-    s.log_session(pid, &log, &d, now()).await.unwrap();
+    s.log_session(pid, &log, &d, None, now()).await.unwrap();
     let back = s.history(pid).await.unwrap();
     assert_eq!(back.logs, vec![log]);
     let decisions = s.decisions(pid).await.unwrap();
@@ -91,8 +91,8 @@ pub async fn a_second_log_for_a_day_is_refused_and_nothing_is_written<S: Store>(
     let (_, pid) = walker_with_programme(s, "Cy").await;
     let p = Programme::new(setup(), false).unwrap();
     let d = replay(&p, &Default::default(), START).decisions[0].clone();
-    s.log_session(pid, &session(START, 1), &d, now()).await.unwrap();
-    let err = s.log_session(pid, &session(START, 4), &d, now()).await.unwrap_err();
+    s.log_session(pid, &session(START, 1), &d, None, now()).await.unwrap();
+    let err = s.log_session(pid, &session(START, 4), &d, None, now()).await.unwrap_err();
     assert!(matches!(err, StoreError::Duplicate(_)), "{err}");
     assert_eq!(err.to_string(), "a session is already logged for 2026-11-23");
     // The refused log's decision was rolled back with it.
@@ -109,15 +109,15 @@ pub async fn check_ins_and_overrides_round_trip<S: Store>(s: &S) {
     log.symptoms = vec![Symptom::NewSwelling, Symptom::Fell];
     log.speed_tenths = None;
     log.rpe = None;
-    s.log_session(pid, &log, &d, now()).await.unwrap();
+    s.log_session(pid, &log, &d, None, now()).await.unwrap();
     let c = CheckIn {
         session_date: START,
         date: add_days(START, 1),
         pain: Pain::new(4).unwrap(),
         symptoms: vec![Symptom::CalfPainSwelling],
     };
-    s.check_in(pid, &c, &d, now()).await.unwrap();
-    assert!(matches!(s.check_in(pid, &c, &d, now()).await, Err(StoreError::Duplicate(_))));
+    s.check_in(pid, &c, &d, None, now()).await.unwrap();
+    assert!(matches!(s.check_in(pid, &c, &d, None, now()).await, Err(StoreError::Duplicate(_))));
     let o = Override {
         effective: add_days(START, 4),
         dose: Dose {
@@ -129,14 +129,27 @@ pub async fn check_ins_and_overrides_round_trip<S: Store>(s: &S) {
         },
         by: "Sam Okafor, PT".into(),
         reason: "Checked the knee; carry on".into(),
+        kind: OverrideKind::Dose,
+        role: String::new(),
+        signed_at: None,
     };
     s.add_override(pid, &o, &d, now()).await.unwrap();
+    // A restart keeps who, role, when, note and dose.
+    let restart = Override {
+        effective: add_days(START, 6),
+        kind: OverrideKind::Restart,
+        role: "physiotherapist".into(),
+        signed_at: Some(now()),
+        reason: String::new(),
+        ..o.clone()
+    };
+    s.add_override(pid, &restart, &d, now()).await.unwrap();
     h = s.history(pid).await.unwrap();
     assert_eq!(h.logs, vec![log]);
     assert_eq!(h.checkins, vec![c]);
-    assert_eq!(h.overrides, vec![o]);
+    assert_eq!(h.overrides, vec![o, restart]);
     let causes: Vec<String> = s.decisions(pid).await.unwrap().into_iter().map(|d| d.cause).collect();
-    assert_eq!(causes, ["log", "checkin", "override"]);
+    assert_eq!(causes, ["log", "checkin", "override", "override"]);
     let tl = replay(&p, &h, add_days(START, 4));
     assert_eq!(tl.in_force(add_days(START, 4)).unwrap().action, Action::Override);
 }
@@ -174,7 +187,7 @@ pub async fn deleting_a_walker_removes_everything<S: Store>(s: &S) {
     let (w, pid) = walker_with_programme(s, "Gu").await;
     let p = Programme::new(setup(), false).unwrap();
     let d = replay(&p, &Default::default(), START).decisions[0].clone();
-    s.log_session(pid, &session(START, 1), &d, now()).await.unwrap();
+    s.log_session(pid, &session(START, 1), &d, None, now()).await.unwrap();
     s.delete_walker(w).await.unwrap();
     assert!(matches!(s.walker(w).await, Err(StoreError::NotFound(_))));
     assert_eq!(s.active_programme(w).await.unwrap(), None);
@@ -195,7 +208,7 @@ pub async fn walkers_are_isolated<S: Store>(s: &S) {
     let (b, pb) = walker_with_programme(s, "Io").await;
     let p = Programme::new(setup(), false).unwrap();
     let d = replay(&p, &Default::default(), START).decisions[0].clone();
-    s.log_session(pa, &session(START, 1), &d, now()).await.unwrap();
+    s.log_session(pa, &session(START, 1), &d, None, now()).await.unwrap();
     assert_eq!(s.history(pa).await.unwrap().logs.len(), 1);
     assert!(s.history(pb).await.unwrap().logs.is_empty());
     assert_ne!(s.active_programme(a).await.unwrap().unwrap().id, s.active_programme(b).await.unwrap().unwrap().id);
@@ -291,7 +304,7 @@ pub async fn a_programme_is_updated_in_place_with_its_history<S: Store>(s: &S) {
     let (w, pid) = walker_with_programme(s, "Ky").await;
     let p = Programme::new(setup(), false).unwrap();
     let d = replay(&p, &Default::default(), START).decisions[0].clone();
-    s.log_session(pid, &session(START, 1), &d, now()).await.unwrap();
+    s.log_session(pid, &session(START, 1), &d, None, now()).await.unwrap();
     let mut changed = setup();
     changed.time_zone = "America/Chicago".into();
     changed.training_days = vec![Day::Tue, Day::Thu];
@@ -321,10 +334,10 @@ pub async fn every_write_bumps_the_walker_version<S: Store>(s: &S) {
     changed(version().await, "a set-up change");
     let p = Programme::new(setup(), false).unwrap();
     let d = replay(&p, &Default::default(), START).decisions[0].clone();
-    s.log_session(pid, &session(START, 1), &d, now()).await.unwrap();
+    s.log_session(pid, &session(START, 1), &d, None, now()).await.unwrap();
     changed(version().await, "a session log");
     let c = CheckIn { session_date: START, date: add_days(START, 1), pain: Pain::new(3).unwrap(), symptoms: vec![] };
-    s.check_in(pid, &c, &d, now()).await.unwrap();
+    s.check_in(pid, &c, &d, None, now()).await.unwrap();
     changed(version().await, "a check-in");
     s.update_walker(a.walker, "Vee", "UTC").await.unwrap();
     changed(version().await, "a rename");
@@ -383,7 +396,7 @@ pub async fn an_archive_imports_as_a_new_walker_without_loss<S: Store>(s: &S) {
     s.save_clearance(ids.walker, &c, &answers, &evaluate(&answers, Some(&c)), now()).await.unwrap();
     let p = Programme::new(setup(), false).unwrap();
     let d = replay(&p, &Default::default(), START).decisions[0].clone();
-    s.log_session(ids.programme, &session(START, 2), &d, now()).await.unwrap();
+    s.log_session(ids.programme, &session(START, 2), &d, None, now()).await.unwrap();
     let walk = OutcomeRecord { measure: Measure::TimedUpAndGo, value: 9.5, taken_on: START, detail: String::new() };
     s.save_outcome(ids.walker, &walk, None, now()).await.unwrap();
     let archive = s.export_walker(ids.walker, now()).await.unwrap();
@@ -399,7 +412,7 @@ pub async fn a_restore_replaces_the_accounts_walker<S: Store>(s: &S) {
     let (source, pid) = walker_with_programme(s, "Oz").await;
     let p = Programme::new(setup(), false).unwrap();
     let d = replay(&p, &Default::default(), START).decisions[0].clone();
-    s.log_session(pid, &session(START, 1), &d, now()).await.unwrap();
+    s.log_session(pid, &session(START, 1), &d, None, now()).await.unwrap();
     let archive = s.export_walker(source, now()).await.unwrap();
     let account = s.create_account(&new_account("oz@example.org"), now()).await.unwrap();
     let restored = s.restore_account(account.id, &archive).await.unwrap();
@@ -504,7 +517,7 @@ pub async fn an_import_is_kept_once_and_a_confirmed_walk_becomes_a_session<S: St
     stored.activity.backward = Some(true);
     let p = Programme::new(setup(), false).unwrap();
     let d = replay(&p, &Default::default(), START).decisions[0].clone();
-    s.confirm_activity(w, &stored, Some((pid, &session(START, 2), &d)), now()).await.unwrap();
+    s.confirm_activity(w, &stored, Some((pid, &session(START, 2), &d)), None, now()).await.unwrap();
     assert_eq!(s.activities(w).await.unwrap()[0].activity.backward, Some(true));
     assert_eq!(s.history(pid).await.unwrap().logs.len(), 1);
 
@@ -514,4 +527,32 @@ pub async fn an_import_is_kept_once_and_a_confirmed_walk_becomes_a_session<S: St
     assert_eq!(s.activities(copy).await.unwrap()[0].activity, stored.activity);
     s.delete_walker(w).await.unwrap();
     assert!(s.activities(w).await.unwrap().is_empty());
+}
+
+pub async fn a_fall_rescreens_in_the_same_transaction_as_its_log<S: Store>(s: &S) {
+    let (w, pid) = walker_with_programme(s, "Fay").await;
+    let p = Programme::new(setup(), false).unwrap();
+    let d = replay(&p, &Default::default(), START).decisions[0].clone();
+    let answers = Answers::all_no().with_fall_on(START);
+    let rescreen = Rescreen { walker: w, outcome: evaluate(&answers, None), answers };
+    assert_eq!(rescreen.outcome.status, Status::SupportedOnly);
+    let mut log = session(START, 2);
+    log.symptoms = vec![Symptom::Fell];
+    s.log_session(pid, &log, &d, Some(&rescreen), now()).await.unwrap();
+    let latest = s.latest_screening(w).await.unwrap().unwrap();
+    assert_eq!((latest.answers, latest.outcome), (rescreen.answers.clone(), rescreen.outcome.clone()));
+    // A log refused as a duplicate writes no screening either.
+    let before = s.screenings(w).await.unwrap().len();
+    let later = Rescreen { answers: Answers::all_no().with_fall_on(add_days(START, 1)), ..rescreen.clone() };
+    assert!(s.log_session(pid, &log, &d, Some(&later), now()).await.is_err());
+    assert_eq!(s.screenings(w).await.unwrap().len(), before);
+    // A check-in that reports a fall re-screens with it.
+    let c = CheckIn {
+        session_date: START,
+        date: add_days(START, 1),
+        pain: Pain::new(3).unwrap(),
+        symptoms: vec![Symptom::Fell],
+    };
+    s.check_in(pid, &c, &d, Some(&later), now()).await.unwrap();
+    assert_eq!(s.latest_screening(w).await.unwrap().unwrap().answers, later.answers);
 }

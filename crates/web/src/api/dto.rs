@@ -108,6 +108,53 @@ impl From<&Decision> for DecisionDto {
     }
 }
 
+/// Backward walking is paused: what happened, what to do now, the urgent
+/// signs and what ends the pause. While it stands, nothing carries a dose.
+#[derive(Serialize, ToSchema)]
+pub struct PauseDto {
+    /// `screen_red_flag`, `clearance_needed`, `red_flag` or `pain`.
+    pub kind: String,
+    pub rule: String,
+    pub evidence: Vec<String>,
+    pub headline: String,
+    pub reasons: Vec<String>,
+    pub do_now: String,
+    /// Signs that mean getting medical help today.
+    pub urgent: Vec<String>,
+    pub ends_when: String,
+    /// First day of a stop by the coach.
+    pub since: Option<String>,
+}
+
+impl From<&coach::pause::Pause> for PauseDto {
+    fn from(p: &coach::pause::Pause) -> Self {
+        PauseDto {
+            kind: p.kind.as_str().into(),
+            rule: p.rule.clone(),
+            evidence: p.evidence.clone(),
+            headline: p.headline.clone(),
+            reasons: p.reasons.clone(),
+            do_now: p.do_now.clone(),
+            urgent: p.urgent.iter().map(|u| u.to_string()).collect(),
+            ends_when: p.ends_when.clone(),
+            since: p.since.map(|d| d.to_string()),
+        }
+    }
+}
+
+/// Something to know before walking, with its rule.
+#[derive(Serialize, ToSchema)]
+pub struct NoticeDto {
+    pub rule: String,
+    pub text: String,
+}
+
+impl From<&coach::today::Notice> for NoticeDto {
+    fn from(n: &coach::today::Notice) -> Self {
+        NoticeDto { rule: n.rule.into(), text: n.text.clone() }
+    }
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct SessionPlanDto {
     pub dose: DoseDto,
@@ -141,6 +188,9 @@ pub struct TodayDto {
     pub next_session: Option<String>,
     pub checkin_due_for: Option<String>,
     pub reasons: Vec<String>,
+    /// Set while backward walking is paused; `session` is then null.
+    pub pause: Option<PauseDto>,
+    pub notices: Vec<NoticeDto>,
 }
 
 impl From<&TodayView> for TodayDto {
@@ -174,12 +224,18 @@ impl From<&TodayView> for TodayDto {
             next_session: v.next_session.map(|d| d.to_string()),
             checkin_due_for: v.checkin_due_for.map(|d| d.to_string()),
             reasons: v.reasons.clone(),
+            pause: v.pause.as_ref().map(PauseDto::from),
+            notices: v.notices.iter().map(NoticeDto::from).collect(),
         }
     }
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct SessionDto {
+    /// Only in the answer to a new log that stopped the programme: the first
+    /// and only thing to show.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stop: Option<PauseDto>,
     pub date: String,
     pub minutes: u8,
     pub bouts: u8,
@@ -201,6 +257,7 @@ pub struct SessionDto {
 impl SessionDto {
     pub fn new(l: &coach::history::SessionLog, morning_pain: Option<u8>, decision: Option<&Decision>) -> SessionDto {
         SessionDto {
+            stop: None,
             date: l.date.to_string(),
             minutes: l.minutes,
             bouts: l.bouts,
@@ -222,6 +279,9 @@ impl SessionDto {
 
 #[derive(Serialize, ToSchema)]
 pub struct CheckinResultDto {
+    /// Set when the check-in stopped the programme: the first and only thing to show.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stop: Option<PauseDto>,
     pub session_date: String,
     pub pain: u8,
     pub decision: DecisionDto,
@@ -232,8 +292,11 @@ pub struct WeekDto {
     pub week: u32,
     pub start: String,
     pub planned_sessions: u32,
+    /// Sessions whose day has passed (or today's, once logged), outside any pause.
+    pub due_sessions: u32,
     pub done_sessions: u32,
-    pub adherence_pct: u32,
+    /// Done of due, percent; null while nothing is due.
+    pub adherence_pct: Option<u32>,
     pub planned_minutes: u32,
     pub done_minutes: u32,
     pub pain_before: Option<f64>,
@@ -243,7 +306,8 @@ pub struct WeekDto {
 
 #[derive(Serialize, ToSchema)]
 pub struct ProgressDto {
-    pub adherence_pct: u32,
+    /// Done of due so far, percent; null while nothing is due.
+    pub adherence_pct: Option<u32>,
     pub pain_after_change: Option<f64>,
     pub pain_after_words: Option<String>,
     pub weeks: Vec<WeekDto>,
@@ -252,7 +316,7 @@ pub struct ProgressDto {
 #[derive(Serialize, ToSchema)]
 pub struct PlanSessionDto {
     pub date: String,
-    /// `done`, `missed`, `today` or `planned`.
+    /// `done`, `missed`, `today`, `planned` or `paused` (no dose).
     pub status: String,
     pub dose: Option<DoseDto>,
     pub summary: String,
@@ -263,6 +327,9 @@ pub struct PlanDto {
     pub start: String,
     pub end: String,
     pub supported_only: bool,
+    /// Set while backward walking is paused: why, and what ends it.
+    pub pause: Option<PauseDto>,
+    pub notices: Vec<NoticeDto>,
     pub current: Option<DecisionDto>,
     pub sessions: Vec<PlanSessionDto>,
 }
@@ -313,6 +380,30 @@ pub struct ClearanceRequest {
     pub role: String,
     #[serde(default)]
     pub note: String,
+}
+
+/// A clinician's restart of a programme the coach stopped.
+#[derive(Deserialize, ToSchema)]
+pub struct RestartRequest {
+    pub by: String,
+    /// The clinician's role, e.g. physiotherapist.
+    pub role: String,
+    #[serde(default)]
+    pub note: String,
+    /// Minutes to restart at (3-20); default the programme's start dose.
+    pub minutes: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RestartDto {
+    pub by: String,
+    pub role: String,
+    pub note: String,
+    pub signed_at: Option<String>,
+    pub effective: String,
+    /// The dose it restarts at.
+    pub dose: DoseDto,
+    pub decision: DecisionDto,
 }
 
 #[derive(Deserialize, ToSchema)]

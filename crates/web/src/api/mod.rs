@@ -45,6 +45,7 @@ fn parts() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(questions))
         .routes(routes!(get_screening, put_screening))
         .routes(routes!(post_clearance))
+        .routes(routes!(post_restart))
         .routes(routes!(get_setup, put_setup))
         .routes(routes!(today))
         .routes(routes!(plan))
@@ -163,6 +164,39 @@ async fn post_clearance(
     Ok(Json(OutcomeDto::from(&outcome)))
 }
 
+/// Records a clinician's restart of a programme the coach stopped (red flag
+/// or two step-backs): who, role, note and the dose it restarts at.
+#[utoipa::path(post, path = "/api/v1/restart", security(("bearer" = [])), request_body = RestartRequest,
+    responses((status = 201, body = RestartDto), (status = 422)))]
+async fn post_restart(
+    State(state): State<AppState>,
+    ApiAccount(a): ApiAccount,
+    Json(req): Json<RestartRequest>,
+) -> Result<(StatusCode, Json<RestartDto>), ApiError> {
+    let s = ready(&state, &a).await?;
+    let minutes = req.minutes.map(|m| m.to_string());
+    let input = service::RestartInput {
+        dose: service::DoseInput { minutes: crate::forms::small("minutes", &minutes, 3, 20)?, ..Default::default() },
+        by: req.by,
+        role: req.role,
+        note: req.note,
+    };
+    let done = service::restart(state.store(), &s, input, jiff::Timestamp::now()).await?;
+    let r = &done.restart;
+    Ok((
+        StatusCode::CREATED,
+        Json(RestartDto {
+            by: r.by.clone(),
+            role: r.role.clone(),
+            note: r.reason.clone(),
+            signed_at: r.signed_at.map(|t| t.to_string()),
+            effective: r.effective.to_string(),
+            dose: DoseDto::from(&r.dose),
+            decision: DecisionDto::from(&done.decision),
+        }),
+    ))
+}
+
 fn setup_dto(s: &coach::setup::Setup) -> SetupDto {
     let e = s.equipment;
     let names = [
@@ -246,6 +280,8 @@ async fn plan(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> ApiRe
         start: p.start.to_string(),
         end: p.end.to_string(),
         supported_only: p.supported_only,
+        pause: p.pause.as_ref().map(PauseDto::from),
+        notices: p.notices.iter().map(NoticeDto::from).collect(),
         current: p.current.as_ref().map(DecisionDto::from),
         sessions,
     }))
@@ -299,7 +335,9 @@ async fn log_session(
         notes: r.notes,
     };
     let done = service::log_session(state.store(), &s, input, jiff::Timestamp::now()).await?;
-    Ok((StatusCode::CREATED, Json(SessionDto::new(&done.logged, None, Some(&done.decision)))))
+    let mut dto = SessionDto::new(&done.logged, None, Some(&done.decision));
+    dto.stop = done.stop.as_ref().map(PauseDto::from);
+    Ok((StatusCode::CREATED, Json(dto)))
 }
 
 /// Records next-morning pain; it settles the next dose.
@@ -319,6 +357,7 @@ async fn check_in(
     Ok((
         StatusCode::CREATED,
         Json(CheckinResultDto {
+            stop: done.stop.as_ref().map(PauseDto::from),
             session_date: done.checkin.session_date.to_string(),
             pain: pain.value(),
             decision: DecisionDto::from(&done.decision),
@@ -342,6 +381,7 @@ async fn progress(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> A
                 week: w.week,
                 start: w.start.to_string(),
                 planned_sessions: w.planned_sessions,
+                due_sessions: w.due_sessions,
                 done_sessions: w.done_sessions,
                 adherence_pct: w.adherence_pct,
                 planned_minutes: w.planned_minutes,

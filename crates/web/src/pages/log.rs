@@ -94,6 +94,11 @@ pub async fn page(
         Ok(s) => s,
         Err(r) => return Ok(r),
     };
+    if s.pause().is_some() {
+        // The form is filled in with a dose: never show it while paused.
+        // Today says why and what ends the pause.
+        return Ok(Redirect::to("/today").into_response());
+    }
     log_page(&state, &who, &s, &q, None)
 }
 
@@ -143,6 +148,9 @@ pub async fn submit(State(state): State<AppState>, f: CsrfForm<LogFields>) -> Re
         Ok(s) => s,
         Err(r) => return Ok(r),
     };
+    if s.pause().is_some() {
+        return Ok(Redirect::to("/today").into_response());
+    }
     let result = match log_input(&f.form, &f.raw) {
         Ok(input) => {
             service::log_session(state.store(), &s, input, jiff::Timestamp::now()).await.map_err(AppError::from)
@@ -150,6 +158,9 @@ pub async fn submit(State(state): State<AppState>, f: CsrfForm<LogFields>) -> Re
         Err(e) => Err(e),
     };
     match result {
+        // A stop is the first and only message: Today shows it, with no
+        // "well done" above it.
+        Ok(done) if done.stop.is_some() => Ok(Redirect::to("/today").into_response()),
         Ok(_) => Ok(Redirect::to("/today?logged=1").into_response()),
         Err(AppError::BadInput(msg)) => log_page(&state, &f.who, &s, &f.form, Some(msg))
             .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response()),
@@ -222,6 +233,7 @@ pub async fn checkin_submit(State(state): State<AppState>, f: CsrfForm<CheckinFi
     }
     .await;
     match result {
+        Ok(done) if done.stop.is_some() => Ok(Redirect::to("/today").into_response()),
         Ok(_) => Ok(Redirect::to("/today?checked_in=1").into_response()),
         Err(AppError::BadInput(msg)) => {
             checkin_form(&state, &f.who, &s, Some(msg)).map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())

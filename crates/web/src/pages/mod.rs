@@ -11,6 +11,7 @@ pub mod plan;
 pub mod progress;
 pub mod questionnaire;
 pub mod report;
+pub mod restart;
 pub mod settings;
 pub mod setup;
 pub mod today;

@@ -35,7 +35,15 @@ impl PlanContent {
         let count =
             |status: &str| w.days.iter().filter(|d| d.retro.as_ref().is_some_and(|r| r.status == status)).count();
         let t = |key| self.l.t(key);
-        if w.start > self.today {
+        if w.start > self.today && count("paused") > 0 {
+            format!(
+                "{} {} · {} {}",
+                count("paused"),
+                t("plan.sessions_paused"),
+                w.aerobic_minutes,
+                t("plan.min_aerobic")
+            )
+        } else if w.start > self.today {
             format!(
                 "{} {} · {} {} + {} {}",
                 count("planned"),
@@ -59,6 +67,7 @@ impl PlanContent {
             "done" => "plan.done",
             "missed" => "plan.missed",
             "today" => "plan.today",
+            "paused" => "plan.paused",
             _ => "plan.planned",
         }
     }

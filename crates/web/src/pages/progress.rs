@@ -91,8 +91,11 @@ struct ProgressContent {
     sessions: Vec<SessionRow>,
     /// Rows are weeks, not sessions.
     weekly: bool,
-    adherence: u32,
+    /// Done of due so far; `None` while nothing is due.
+    adherence: Option<u32>,
     change: Option<String>,
+    /// The walker walks on a treadmill (or logged a belt speed): show the speed chart.
+    treadmill: bool,
     pain_svg: String,
     minutes_svg: String,
     speed_svg: String,
@@ -195,20 +198,23 @@ fn content(s: &service::State, l: I18n) -> Result<String, AppError> {
     );
     let adherence_svg = charts::bars(
         "adherence",
-        "Sessions done as a share of sessions planned",
+        "Sessions done as a share of sessions due",
         "Adherence for each week, in percent.",
         &week_labels,
         &[Series {
             name: "Adherence".into(),
             class: "s2",
-            points: view.weeks.iter().map(|w| (0.0, f64::from(w.adherence_pct))).collect(),
+            points: view.weeks.iter().map(|w| (0.0, f64::from(w.adherence_pct.unwrap_or(0)))).collect(),
         }],
         100.0,
         "%",
     );
     let change = view.pain_after_change.zip(view.pain_after_words).map(|(c, w)| format!("{c:+.1} points: {w}"));
+    let treadmill =
+        s.programme.limits.surface == coach::dose::Surface::Treadmill || sessions.iter().any(|r| r.speed.is_some());
     render_string(&ProgressContent {
         l,
+        treadmill,
         adherence: view.adherence_pct,
         weeks: view.weeks,
         sessions,

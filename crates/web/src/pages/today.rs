@@ -9,14 +9,13 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use coach::today::{Kind, TodayView};
+use coach::today::TodayView;
 
 #[derive(Template)]
 #[template(path = "today.html")]
 struct TodayContent {
     l: I18n,
     v: TodayView,
-    kind: &'static str,
     /// The latest decision, with its reason: shown after a log or check-in.
     latest: Option<coach::adaptation::Decision>,
     outcomes_due: Option<coach::outcomes::Due>,
@@ -29,19 +28,6 @@ pub struct TodayQuery {
     logged: Option<String>,
     checked_in: Option<String>,
     note: Option<String>,
-}
-
-fn kind(k: Kind) -> &'static str {
-    match k {
-        Kind::Blocked => "blocked",
-        Kind::ClearanceNeeded => "clearance_needed",
-        Kind::Stopped => "stopped",
-        Kind::BeforeStart => "before_start",
-        Kind::Session => "session",
-        Kind::Done => "done",
-        Kind::Rest => "rest",
-        Kind::Complete => "complete",
-    }
 }
 
 pub fn view(s: &service::State) -> TodayView {
@@ -89,7 +75,7 @@ fn content(s: &service::State, l: I18n) -> Result<String, AppError> {
         .iter()
         .filter(|a| a.activity.fit == coach::imports::Fit::PlannedSession && a.activity.backward.is_none())
         .count();
-    render_string(&TodayContent { kind: kind(v.kind), l, v, latest, outcomes_due: s.outcomes_due(), waiting_imports })
+    render_string(&TodayContent { l, v, latest, outcomes_due: s.outcomes_due(), waiting_imports })
 }
 
 /// One step of the guided session, for the timer script.

@@ -1,0 +1,174 @@
+//! Whether the walker may walk backwards, and if not, why and what ends the
+//! pause. Every output that looks forward (today, the plan, the calendar, the
+//! care plan, the report, the API) asks this first, through
+//! [`crate::schedule`], so a walker who must not train never sees a
+//! backward-walking dose (design row `design.pause`).
+//!
+//! Three things pause training: a red flag at screening, a general-health
+//! concern not yet cleared, and a stop by the coach (a red-flag symptom in a
+//! log or check-in, or two step-backs in a row). The first ends with a new
+//! screening after a clinician's check, the second with a recorded clearance,
+//! the third with a clinician's recorded restart.
+
+use crate::adaptation::{Action, Decision, Timeline};
+use crate::evidence as ev;
+use crate::screening::{Outcome, Status};
+use jiff::civil::Date;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PauseKind {
+    /// A red flag at screening: see a clinician, then redo the screening.
+    ScreenRedFlag,
+    /// A general-health concern: a professional's clearance first.
+    ClearanceNeeded,
+    /// A red-flag symptom reported in a log or check-in.
+    RedFlag,
+    /// Two step-backs in a row: the knee is not coping.
+    Pain,
+}
+
+impl PauseKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PauseKind::ScreenRedFlag => "screen_red_flag",
+            PauseKind::ClearanceNeeded => "clearance_needed",
+            PauseKind::RedFlag => "red_flag",
+            PauseKind::Pain => "pain",
+        }
+    }
+
+    /// A red flag stands: no exercise suggestions at all, and the urgent signs.
+    pub fn is_red_flag(self) -> bool {
+        matches!(self, PauseKind::ScreenRedFlag | PauseKind::RedFlag)
+    }
+
+    /// Only a clinician's recorded restart ends it (not a new screening or a clearance).
+    pub fn needs_restart(self) -> bool {
+        matches!(self, PauseKind::RedFlag | PauseKind::Pain)
+    }
+}
+
+/// Backward walking is paused: what happened, what to do now, what ends it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Pause {
+    pub kind: PauseKind,
+    /// The rule that paused it (`S-RED-FLAG`, `S-CLEARANCE`, `A-RED-FLAG`, `A-TWO-STEPBACKS`).
+    pub rule: String,
+    pub evidence: Vec<String>,
+    /// One sentence: backward walking is paused, and the cause.
+    pub headline: String,
+    /// What happened, each in a sentence.
+    pub reasons: Vec<String>,
+    /// What to do now.
+    pub do_now: String,
+    /// The signs that mean seeking medical care today.
+    pub urgent: Vec<&'static str>,
+    /// What ends the pause.
+    pub ends_when: String,
+    /// The first day of a stop (stops by the coach only).
+    pub since: Option<Date>,
+}
+
+/// Signs that mean getting medical help the same day, in plain words
+/// (EVIDENCE §4.2: infection, haemarthrosis, fracture, DVT; §4.1: chest pain).
+pub const URGENT_SIGNS: &[&str] = &[
+    "a hot, red, swollen knee with a fever or feeling unwell",
+    "pain, swelling or warmth in the calf, or sudden breathlessness",
+    "chest pain, pressure or tightness, or fainting",
+    "you cannot put weight on the leg, or the knee is locked and will not straighten",
+    "the knee swelled up quickly after a fall or a twist",
+];
+
+const URGENT_LEAD: &str = "Get medical help today (urgent care or emergency services) if you have any of these:";
+
+const RESTART_ENDS: &str = "Your clinician restarts the programme once they have checked you: they record the restart, with their name, role and the dose to restart at. Until then, no backward walking.";
+
+/// The pause in force on `date`, if training is not allowed then.
+pub fn pause(screen: &Outcome, tl: &Timeline, date: Date) -> Option<Pause> {
+    let screen_reasons = || screen.reasons.iter().map(|r| r.text.clone()).collect::<Vec<_>>();
+    match screen.status {
+        Status::Blocked => {
+            return Some(Pause {
+                kind: PauseKind::ScreenRedFlag,
+                rule: "S-RED-FLAG".into(),
+                evidence: vec![ev::KNEE_RED_FLAGS.into(), ev::DESIGN_PAUSE.into()],
+                headline: "Do not start backward walking: your screening found a red flag.".into(),
+                reasons: screen_reasons(),
+                do_now: "See a clinician now and show them your answers. Do not exercise the knee until they have checked it.".into(),
+                urgent: URGENT_SIGNS.to_vec(),
+                ends_when: "A clinician checks your knee. When the problem is resolved, redo the screening; the programme starts when it finds no red flag.".into(),
+                since: None,
+            });
+        }
+        Status::ClearanceNeeded => {
+            return Some(Pause {
+                kind: PauseKind::ClearanceNeeded,
+                rule: "S-CLEARANCE".into(),
+                evidence: vec![ev::GENERAL_HEALTH.into(), ev::ACSM_SCREENING.into(), ev::DESIGN_PAUSE.into()],
+                headline: "Backward walking waits for a professional's clearance.".into(),
+                reasons: screen_reasons(),
+                do_now: "See your doctor or physiotherapist and show them your answers.".into(),
+                urgent: Vec::new(),
+                ends_when: "When they agree you can start, record their clearance (their name, role and the date); your programme starts then.".into(),
+                since: None,
+            });
+        }
+        Status::SupportedOnly | Status::Cleared => {}
+    }
+    let stop = tl.stop_on(date)?;
+    let cause = stop_cause(tl, date).unwrap_or(stop);
+    let red = cause.rule == "A-RED-FLAG";
+    let (kind, headline, do_now) = if red {
+        (
+            PauseKind::RedFlag,
+            "Stop: backward walking is paused because of what you reported.",
+            "Contact your clinician today and tell them what happened. Rest the knee and do not walk backwards or do the exercises until they have seen you.",
+        )
+    } else {
+        (
+            PauseKind::Pain,
+            "Backward walking is paused: your knee was sore after two sessions in a row.",
+            "Contact your clinician and tell them how your knee has been. Keep moving gently in daily life, within comfort.",
+        )
+    };
+    Some(Pause {
+        kind,
+        rule: cause.rule.clone(),
+        evidence: cause.evidence.iter().cloned().chain([ev::DESIGN_PAUSE.to_string()]).collect(),
+        headline: headline.into(),
+        reasons: vec![cause.reason.clone()],
+        do_now: do_now.into(),
+        urgent: URGENT_SIGNS.to_vec(),
+        ends_when: RESTART_ENDS.into(),
+        since: Some(cause.effective),
+    })
+}
+
+/// The decision that started the stop in force on `date`: the first of the
+/// stops in a row that lead up to it (a red flag among them wins).
+fn stop_cause(tl: &Timeline, date: Date) -> Option<&Decision> {
+    let run: Vec<&Decision> = tl.known_on(date).rev().take_while(|d| d.action == Action::Stop).collect();
+    run.iter().rev().find(|d| d.rule == "A-RED-FLAG").or_else(|| run.last()).copied()
+}
+
+impl Pause {
+    /// The lead-in to [`Pause::urgent`].
+    pub fn urgent_lead(&self) -> &'static str {
+        URGENT_LEAD
+    }
+
+    /// The pause as plain text lines, for the CLI and the calendar.
+    pub fn lines(&self) -> Vec<String> {
+        let mut out = vec![self.headline.clone()];
+        out.extend(self.reasons.iter().cloned());
+        out.push(format!("What to do now: {}", self.do_now));
+        if !self.urgent.is_empty() {
+            out.push(URGENT_LEAD.into());
+            out.extend(self.urgent.iter().map(|s| format!("  - {s}")));
+        }
+        out.push(format!("What ends the pause: {}", self.ends_when));
+        out
+    }
+}

@@ -1,0 +1,97 @@
+//! Restarting a programme the coach stopped: the clinician's name, role and
+//! note, and the dose it restarts at, shown before it is recorded.
+
+use super::{Layout, ready, render};
+use crate::auth::extract::{CsrfForm, SignedIn};
+use crate::error::AppError;
+use crate::forms;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use service::{DoseInput, RestartInput};
+
+#[derive(Template)]
+#[template(path = "restart.html")]
+struct RestartPage {
+    l: Layout,
+    /// Why it stopped, in words.
+    reasons: Vec<String>,
+    /// The dose it restarts at, in words.
+    dose: String,
+    minutes: u8,
+    form: RestartFields,
+}
+
+#[derive(Deserialize, Default, Clone)]
+pub struct RestartFields {
+    #[serde(default)]
+    by: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    note: String,
+    minutes: Option<String>,
+}
+
+fn dose_input(f: &RestartFields) -> Result<DoseInput, AppError> {
+    Ok(DoseInput { minutes: forms::small("minutes", &f.minutes, 3, 20)?, ..DoseInput::default() })
+}
+
+fn restart_page(
+    state: &AppState,
+    who: &SignedIn,
+    s: &service::State,
+    form: RestartFields,
+    flash: Option<String>,
+) -> Result<Response, AppError> {
+    // Only a stopped programme restarts; anything else goes back to Today.
+    let Some(pause) = s.pause().filter(|p| p.kind.needs_restart()) else {
+        return Ok(Redirect::to("/today").into_response());
+    };
+    let input = dose_input(&form).unwrap_or_default();
+    let dose = service::restart_dose(s, &input).or_else(|_| service::restart_dose(s, &DoseInput::default()))?;
+    let mut l = Layout::new(state, Some(who), "today", "restart.title");
+    l.flash = flash;
+    let p = &s.programme;
+    render(&RestartPage {
+        l,
+        reasons: pause.reasons,
+        dose: dose.summary(p.week_of(s.today), p.limits.supported_only),
+        minutes: dose.minutes,
+        form,
+    })
+}
+
+pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
+    let s = match ready(&state, &who).await? {
+        Ok(s) => s,
+        Err(r) => return Ok(r),
+    };
+    restart_page(&state, &who, &s, RestartFields::default(), None)
+}
+
+pub async fn submit(State(state): State<AppState>, f: CsrfForm<RestartFields>) -> Result<Response, AppError> {
+    let s = match ready(&state, &f.who).await? {
+        Ok(s) => s,
+        Err(r) => return Ok(r),
+    };
+    let result = async {
+        let input = RestartInput {
+            dose: dose_input(&f.form)?,
+            by: f.form.by.clone(),
+            role: f.form.role.clone(),
+            note: f.form.note.clone(),
+        };
+        service::restart(state.store(), &s, input, jiff::Timestamp::now()).await.map_err(AppError::from)
+    }
+    .await;
+    match result {
+        Ok(_) => Ok(Redirect::to("/today").into_response()),
+        Err(AppError::BadInput(msg)) => restart_page(&state, &f.who, &s, f.form.clone(), Some(msg))
+            .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response()),
+        Err(e) => Err(e),
+    }
+}
