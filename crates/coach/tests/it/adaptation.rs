@@ -227,7 +227,7 @@ fn run(p: &Programme, steps: &[Step]) -> (History, Timeline) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(300), ..ProptestConfig::default() })]
 
     #[test]
     fn never_progress_after_high_pain_or_a_morning_rise((p, steps) in walker()) {
@@ -262,7 +262,8 @@ proptest! {
 
     #[test]
     fn supported_only_never_gets_incline_or_hands_free((p, steps) in walker()) {
-        prop_assume!(p.limits.supported_only);
+        // Generated supported-only (not filtered for): the same walker at fall risk.
+        let p = Programme::new(p.setup, true).unwrap();
         let (_, tl) = run(&p, &steps);
         for d in tl.decisions.iter().filter_map(|d| d.dose) {
             prop_assert!(d.support != Support::HandsFree && d.incline_pct == 0, "{:?}", d);

@@ -10,6 +10,11 @@ use jiff::civil::{Date, date};
 
 pub const START: Date = date(2026, 11, 23); // a Monday
 
+/// Generated cases per property: `RETROWALK_PROPTEST_CASES`, or `default`.
+pub fn cases(default: u32) -> u32 {
+    std::env::var("RETROWALK_PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
 pub fn treadmill() -> Equipment {
     Equipment { treadmill: true, safety_key: true, handrails: true, bike: false, pool: false }
 }

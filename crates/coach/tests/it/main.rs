@@ -8,4 +8,5 @@ mod evidence;
 mod fixtures;
 mod programmes;
 mod questionnaire;
+mod safety;
 mod screening;

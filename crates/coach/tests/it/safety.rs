@@ -1,0 +1,314 @@
+//! The safety rules of issue #10 as properties over generated histories:
+//! screens of every kind, sessions with pain during and right after, red
+//! flags and falls, check-ins, gaps, clinicians' overrides and restarts.
+//!
+//! `RETROWALK_PROPTEST_CASES` sets the number of histories per property (the
+//! default keeps `cargo test` fast; the issue note records a run of 1,000,000).
+
+use crate::fixtures::*;
+use coach::adaptation::{Action, replay};
+use coach::dates::{add_days, days_between};
+use coach::dose::{Dose, Support};
+use coach::history::{History, Override, OverrideKind, Symptom};
+use coach::pause::pause;
+use coach::programme::Programme;
+use coach::progress::weekly;
+use coach::schedule::{DayStatus, schedule};
+use coach::screening::{Answers, Outcome, Question, evaluate};
+use coach::setup::{Day, Equipment};
+use jiff::civil::Date;
+use proptest::prelude::*;
+
+/// One step of a generated history.
+#[derive(Clone, Debug)]
+enum Step {
+    /// A session on the next planned day after skipping some days.
+    Walk { skip_days: u8, peak: i64, after: i64, morning: Option<i64>, symptom: Option<Symptom> },
+    /// A clinician's dose (or, when stopped, a restart) after skipping some days.
+    Clinician { skip_days: u8, minutes: u8, support: Support, incline: u8 },
+}
+
+fn symptom() -> impl Strategy<Value = Option<Symptom>> {
+    prop_oneof![
+        40 => Just(None),
+        1 => Just(Some(Symptom::Fell)),
+        1 => prop::sample::select(Symptom::ALL.to_vec()).prop_map(Some),
+    ]
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        10 => (
+            prop_oneof![8 => Just(0u8), 1 => 1u8..20],
+            prop_oneof![3 => 0i64..=2, 2 => 3i64..=5, 1 => 6i64..=10],
+            prop_oneof![3 => 0i64..=2, 2 => 3i64..=5, 1 => 6i64..=10],
+            prop::option::weighted(0.85, 0i64..=10),
+            symptom(),
+        )
+            .prop_map(|(skip_days, peak, after, morning, symptom)| Step::Walk { skip_days, peak, after, morning, symptom }),
+        1 => (prop_oneof![3 => Just(0u8), 1 => 1u8..15], 3u8..=20, prop::sample::select(vec![Support::Rails, Support::LightTouch, Support::HandsFree]), 0u8..=5)
+            .prop_map(|(skip_days, minutes, support, incline)| Step::Clinician { skip_days, minutes, support, incline }),
+    ]
+}
+
+/// A screen of any kind: most walkers may train, some are blocked or wait
+/// for a clearance, some are at fall risk.
+fn answers() -> impl Strategy<Value = Answers> {
+    prop_oneof![
+        6 => Just(Answers::all_no()),
+        2 => Just(Answers::all_no().with(Question::FellPastYear, true)),
+        1 => Just(Answers::all_no().with(Question::KneeLocks, true)),
+        1 => Just(Answers::all_no().with(Question::HeartCondition, true)),
+        1 => Just(Answers::all_no().with(Question::ChestPain, true).with(Question::UsesWalkingAid, true)),
+    ]
+}
+
+#[derive(Clone, Debug)]
+struct Walker {
+    days: Vec<Day>,
+    treadmill: bool,
+    baseline: i64,
+    answers: Answers,
+    steps: Vec<Step>,
+    /// Days after the last event that "today" falls on.
+    today_after: u8,
+}
+
+fn walker() -> impl Strategy<Value = Walker> {
+    (
+        (1u8..128).prop_filter("at least two days", |m| m.count_ones() >= 2),
+        any::<bool>(),
+        0i64..=9,
+        answers(),
+        prop::collection::vec(step(), 0..30),
+        0u8..12,
+    )
+        .prop_map(|(mask, treadmill, baseline, answers, steps, today_after)| Walker {
+            days: Day::ALL.into_iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, d)| d).collect(),
+            treadmill,
+            baseline,
+            answers,
+            steps,
+            today_after,
+        })
+}
+
+/// What the service would hold after the generated history: the screen (a
+/// fall re-screens, as `service::log_session` does in the same transaction),
+/// the programme under it, the history and "today".
+struct Run {
+    screen: Outcome,
+    programme: Programme,
+    history: History,
+    today: Date,
+    /// The first fall reported, if any.
+    fell_on: Option<Date>,
+}
+
+fn programme_for(w: &Walker, screen: &Outcome) -> Programme {
+    let equipment = if w.treadmill { treadmill() } else { Equipment::default() };
+    let mut s = setup(equipment, &w.days, w.baseline);
+    s.weeks = 10;
+    Programme::new(s, screen.fall_risk).unwrap()
+}
+
+fn run(w: &Walker) -> Run {
+    let mut answers = w.answers.clone();
+    let mut screen = evaluate(&answers, None);
+    let mut p = programme_for(w, &screen);
+    let mut h = History::default();
+    let mut date = p.start();
+    let mut fell_on = None;
+    for s in &w.steps {
+        match s {
+            Step::Walk { skip_days, peak, after, morning, symptom } => {
+                date = add_days(date, i64::from(*skip_days));
+                if !p.is_retro_day(date) {
+                    let Some(d) = p.next_retro_after(date) else { break };
+                    date = d;
+                }
+                if h.log_on(date).is_some() {
+                    continue;
+                }
+                let tl = replay(&p, &h, date);
+                let dose = tl.dose_on(date).unwrap_or(p.limits.start_dose());
+                let mut l = log(date, dose, *peak);
+                l.pain_after = coach::Pain::new(*after).unwrap();
+                l.symptoms.extend(*symptom);
+                h.logs.push(l);
+                if let Some(m) = morning {
+                    h.checkins.push(checkin(date, *m));
+                }
+                if *symptom == Some(Symptom::Fell) {
+                    answers = answers.with_fall_on(date);
+                    screen = evaluate(&answers, None);
+                    p = programme_for(w, &screen);
+                    fell_on.get_or_insert(date);
+                }
+                date = add_days(date, 1);
+            }
+            Step::Clinician { skip_days, minutes, support, incline } => {
+                date = add_days(date, i64::from(*skip_days));
+                let stopped = replay(&p, &h, date).stop_on(date).is_some();
+                let dose = Dose {
+                    minutes: *minutes,
+                    speed_tenths: p.limits.start_speed_tenths,
+                    incline_pct: *incline,
+                    support: *support,
+                    surface: p.limits.surface,
+                };
+                let mut o = Override::new(date, dose, "Sam", "checked");
+                if stopped {
+                    o.kind = OverrideKind::Restart;
+                    o.role = "physiotherapist".into();
+                }
+                h.overrides.push(o);
+            }
+        }
+    }
+    Run { screen, programme: p, history: h, today: add_days(date, i64::from(w.today_after)), fell_on }
+}
+
+fn config() -> ProptestConfig {
+    ProptestConfig { cases: cases(300), ..ProptestConfig::default() }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// While training is paused, no day from today on carries a dose, today
+    /// has no session, and a red flag brings no exercise suggestions.
+    #[test]
+    fn no_forward_looking_output_carries_a_dose_while_paused(w in walker()) {
+        let r = run(&w);
+        let tl = replay(&r.programme, &r.history, r.today);
+        let Some(paused) = pause(&r.screen, &tl, r.today) else { return Ok(()) };
+        let sched = schedule(&r.programme, &r.screen, &tl, &r.history, r.today);
+        prop_assert!(sched.pause.is_some());
+        for s in sched.sessions.iter().filter(|s| s.date >= r.today && s.status != DayStatus::Done) {
+            prop_assert_eq!(s.dose, None, "{:?} while {:?}", s, paused.kind);
+            prop_assert_eq!(s.status, DayStatus::Paused);
+        }
+        let today = coach::today::today(&r.programme, &r.screen, &tl, &r.history, r.today);
+        prop_assert!(today.retro.is_none() && today.items.is_empty(), "{:?}", today.kind);
+        prop_assert!(!paused.ends_when.is_empty() && !paused.reasons.is_empty());
+    }
+
+    /// A walker who may train sees the dose in force on every day ahead.
+    #[test]
+    fn a_walker_who_may_train_sees_the_plan(w in walker()) {
+        let r = run(&w);
+        let tl = replay(&r.programme, &r.history, r.today);
+        if pause(&r.screen, &tl, r.today).is_some() { return Ok(()) }
+        let sched = schedule(&r.programme, &r.screen, &tl, &r.history, r.today);
+        for s in sched.sessions.iter().filter(|s| s.date >= r.today) {
+            prop_assert_ne!(s.status, DayStatus::Paused);
+            prop_assert_eq!(s.dose, tl.dose_on(s.date));
+        }
+    }
+
+    /// Pain above 5 right after a session never leads to progress.
+    #[test]
+    fn after_pain_above_five_never_progresses(w in walker()) {
+        let r = run(&w);
+        let tl = replay(&r.programme, &r.history, r.today);
+        for l in r.history.logs.iter().filter(|l| l.pain_after.value() > 5) {
+            let d = tl.after(l.date).unwrap();
+            prop_assert!(matches!(d.action, Action::StepBack | Action::Stop), "{:?} after {:?}", d, l);
+        }
+    }
+
+    /// After a fall, the walker is supported-only: nothing is hands-free or
+    /// inclined, whatever the clinician asks for later.
+    #[test]
+    fn after_a_fall_nothing_is_hands_free_or_inclined(w in walker_who_falls()) {
+        let r = run(&w);
+        let fell = r.fell_on.unwrap();
+        prop_assert!(r.screen.fall_risk && r.programme.limits.supported_only);
+        let tl = replay(&r.programme, &r.history, r.today);
+        for d in tl.decisions.iter().filter(|d| d.effective >= fell) {
+            if let Some(dose) = d.dose {
+                prop_assert!(dose.support != Support::HandsFree && dose.incline_pct == 0, "{:?}", d);
+            }
+        }
+        // The fall stopped the programme until a clinician restarts it.
+        prop_assert_eq!(tl.after(fell).unwrap().action, Action::Stop);
+    }
+
+    /// A clinician's dose is what the next session gets, gap or not.
+    #[test]
+    fn an_override_is_what_the_next_session_gets(w in walker(), gap in 0u8..30, minutes in 3u8..=20) {
+        let r = run(&w);
+        // After everything else in the history, so nothing later replaces it.
+        let last = r.history.logs.iter().map(|l| l.date)
+            .chain(r.history.overrides.iter().map(|o| o.effective))
+            .max()
+            .unwrap_or(r.programme.start());
+        let on = add_days(last, i64::from(gap) + 1);
+        let Some(next) = r.programme.retro_dates().into_iter().find(|d| *d >= on) else { return Ok(()) };
+        // On a stopped programme the clinician's dose is a restart.
+        let stopped = replay(&r.programme, &r.history, on).stop_on(on).is_some();
+        let mut h = r.history.clone();
+        let dose = Dose { minutes, ..r.programme.limits.start_dose() };
+        let mut o = Override::new(on, dose, "Sam", "more");
+        if stopped {
+            o.kind = OverrideKind::Restart;
+            o.role = "GP".into();
+        }
+        h.overrides.push(o);
+        let tl = replay(&r.programme, &h, next);
+        prop_assert_eq!(tl.dose_on(next), Some(r.programme.limits.clamp(dose)), "gap of {} days", days_between(last, next));
+    }
+
+    /// Adherence never counts a day that has not come, nor a paused one.
+    #[test]
+    fn adherence_never_counts_the_future(w in walker()) {
+        let r = run(&w);
+        let tl = replay(&r.programme, &r.history, r.today);
+        let sched = schedule(&r.programme, &r.screen, &tl, &r.history, r.today);
+        for row in weekly(&r.programme, &tl, &r.history, &sched, r.today) {
+            let due = r.programme.retro_dates_in_week(row.week).into_iter()
+                .filter(|d| r.history.log_on(*d).is_some() || (*d < r.today && sched.session_on(*d).is_some_and(|s| s.status == DayStatus::Missed)))
+                .count() as u32;
+            prop_assert_eq!(row.due_sessions, due);
+            prop_assert!(row.due_sessions <= row.planned_sessions);
+            if let Some(pct) = row.adherence_pct { prop_assert!(pct <= 100) }
+        }
+    }
+}
+
+/// A walker whose history holds a fall (generated, not filtered for).
+fn walker_who_falls() -> impl Strategy<Value = Walker> {
+    (walker(), 0i64..=5, 0i64..=5).prop_map(|(mut w, peak, after)| {
+        // Only walkers who may train log sessions.
+        w.answers = Answers::all_no();
+        w.steps.insert(
+            0,
+            Step::Walk { skip_days: 0, peak, after, morning: None, symptom: Some(Symptom::Fell) },
+        );
+        w
+    })
+}
+
+#[test]
+fn the_generated_histories_reach_every_kind_of_pause() {
+    // The properties above are only as good as what they see: check that the
+    // generator reaches each kind of pause and each kind of clinician event.
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let mut kinds = std::collections::BTreeSet::new();
+    let (mut falls, mut restarts) = (0, 0);
+    for _ in 0..3000 {
+        let w = walker().new_tree(&mut runner).unwrap().current();
+        let r = run(&w);
+        let tl = replay(&r.programme, &r.history, r.today);
+        if let Some(p) = pause(&r.screen, &tl, r.today) {
+            kinds.insert(p.kind.as_str());
+        }
+        falls += usize::from(r.fell_on.is_some());
+        restarts += r.history.overrides.iter().filter(|o| o.kind == OverrideKind::Restart).count();
+    }
+    assert_eq!(kinds.len(), 4, "{kinds:?}");
+    assert!(falls > 10 && restarts > 10, "falls {falls}, restarts {restarts}");
+}
