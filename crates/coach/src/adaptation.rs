@@ -122,8 +122,17 @@ impl Timeline {
     /// those that follow a session logged on or before it. A stop after today's
     /// session takes effect tomorrow for the plan, but the walker must hear of
     /// it today.
+    ///
+    /// A restart is known the day before it takes effect too: a clinician who
+    /// restarts on the day of the stopping session restarts from tomorrow, when
+    /// the stop takes effect, and the walker must see the stop lifted at once.
     pub fn known_on(&self, date: Date) -> impl DoubleEndedIterator<Item = &Decision> {
-        self.decisions.iter().filter(move |d| d.effective <= date || d.after_session.is_some_and(|s| s <= date))
+        let tomorrow = add_days(date, 1);
+        self.decisions.iter().filter(move |d| {
+            d.effective <= date
+                || d.after_session.is_some_and(|s| s <= date)
+                || (d.action == Action::Restart && d.effective <= tomorrow)
+        })
     }
 
     /// The stop that stands on `date`, if the programme is stopped (or has

@@ -326,8 +326,8 @@ pub async fn restart<S: Store>(
     let dose = restart_dose(state, &input.dose)?;
     let since = state.pause().and_then(|p| p.since).unwrap_or(state.today);
     let o = Override {
-        // A stop after today's session takes effect tomorrow; a restart before
-        // it would be overtaken by it.
+        // A stop after today's session takes effect tomorrow; a restart dated
+        // today would sort before that session and be overtaken by its stop.
         effective: since.max(state.today),
         dose,
         by: input.by.trim().into(),

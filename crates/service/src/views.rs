@@ -45,7 +45,8 @@ pub struct PlanView {
     /// What to know before walking (a clinician first for severe usual pain,
     /// why the sessions are overground).
     pub notices: Vec<Notice>,
-    /// The decision behind the dose in force today; `None` while paused.
+    /// The latest decision known today (one made after today's session
+    /// included); `None` while paused.
     pub current: Option<Decision>,
     pub weeks: Vec<PlanWeek>,
     pub exercises: Vec<ExerciseView>,
@@ -144,7 +145,7 @@ pub fn plan(state: &State) -> PlanView {
         start: p.start(),
         end: p.end(),
         supported_only: p.limits.supported_only,
-        current: tl.in_force(state.today).filter(|_| schedule.pause.is_none()).cloned(),
+        current: tl.known_on(state.today).next_back().filter(|_| schedule.pause.is_none()).cloned(),
         notices: if schedule.pause.is_none() { coach::today::notices(p, &state.history) } else { Vec::new() },
         pause: schedule.pause,
         weeks,

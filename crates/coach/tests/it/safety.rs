@@ -282,10 +282,7 @@ fn walker_who_falls() -> impl Strategy<Value = Walker> {
     (walker(), 0i64..=5, 0i64..=5).prop_map(|(mut w, peak, after)| {
         // Only walkers who may train log sessions.
         w.answers = Answers::all_no();
-        w.steps.insert(
-            0,
-            Step::Walk { skip_days: 0, peak, after, morning: None, symptom: Some(Symptom::Fell) },
-        );
+        w.steps.insert(0, Step::Walk { skip_days: 0, peak, after, morning: None, symptom: Some(Symptom::Fell) });
         w
     })
 }

@@ -1,5 +1,7 @@
 //! Restarting a programme the coach stopped: the clinician's name, role and
-//! note, and the dose it restarts at, shown before it is recorded.
+//! note, and the dose it restarts at. Two steps, so the dose recorded is the
+//! dose shown: the first post shows it, the second (carrying the minutes that
+//! were shown) records it.
 
 use super::{Layout, ready, render};
 use crate::auth::extract::{CsrfForm, SignedIn};
@@ -23,6 +25,8 @@ struct RestartPage {
     dose: String,
     minutes: u8,
     form: RestartFields,
+    /// The dose above is the one the form records (else the form shows it first).
+    confirming: bool,
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -34,6 +38,8 @@ pub struct RestartFields {
     #[serde(default)]
     note: String,
     minutes: Option<String>,
+    /// The minutes that were shown with the dose: recording needs them unchanged.
+    shown: Option<String>,
 }
 
 fn dose_input(f: &RestartFields) -> Result<DoseInput, AppError> {
@@ -45,6 +51,7 @@ fn restart_page(
     who: &SignedIn,
     s: &service::State,
     form: RestartFields,
+    confirming: bool,
     flash: Option<String>,
 ) -> Result<Response, AppError> {
     // Only a stopped programme restarts; anything else goes back to Today.
@@ -62,6 +69,7 @@ fn restart_page(
         dose: dose.summary(p.week_of(s.today), p.limits.supported_only),
         minutes: dose.minutes,
         form,
+        confirming,
     })
 }
 
@@ -70,7 +78,7 @@ pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Respon
         Ok(s) => s,
         Err(r) => return Ok(r),
     };
-    restart_page(&state, &who, &s, RestartFields::default(), None)
+    restart_page(&state, &who, &s, RestartFields::default(), false, None)
 }
 
 pub async fn submit(State(state): State<AppState>, f: CsrfForm<RestartFields>) -> Result<Response, AppError> {
@@ -78,6 +86,18 @@ pub async fn submit(State(state): State<AppState>, f: CsrfForm<RestartFields>) -
         Ok(s) => s,
         Err(r) => return Ok(r),
     };
+    // First the dose is shown; it is recorded only as shown.
+    let minutes = forms::text_opt(&f.form.minutes).map(str::to_string);
+    if minutes.is_none() || f.form.shown != minutes {
+        let checked = dose_input(&f.form)
+            .and_then(|d| service::restart_dose(&s, &d).map_err(AppError::from))
+            .map_err(|e| e.message());
+        return match checked {
+            Ok(_) => restart_page(&state, &f.who, &s, f.form.clone(), true, None),
+            Err(msg) => restart_page(&state, &f.who, &s, f.form.clone(), false, Some(msg))
+                .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response()),
+        };
+    }
     let result = async {
         let input = RestartInput {
             dose: dose_input(&f.form)?,
@@ -90,7 +110,7 @@ pub async fn submit(State(state): State<AppState>, f: CsrfForm<RestartFields>) -
     .await;
     match result {
         Ok(_) => Ok(Redirect::to("/today").into_response()),
-        Err(AppError::BadInput(msg)) => restart_page(&state, &f.who, &s, f.form.clone(), Some(msg))
+        Err(AppError::BadInput(msg)) => restart_page(&state, &f.who, &s, f.form.clone(), true, Some(msg))
             .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response()),
         Err(e) => Err(e),
     }

@@ -8,7 +8,7 @@ use crate::i18n::I18n;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use coach::today::TodayView;
 
 #[derive(Template)]
@@ -102,6 +102,10 @@ pub async fn guided(State(state): State<AppState>, who: SignedIn) -> Result<Resp
         Err(redirect) => return Ok(redirect),
     };
     let v = view(&s);
+    if v.pause.is_some() {
+        // No timer while training is paused: Today says why.
+        return Ok(axum::response::Redirect::to("/today").into_response());
+    }
     let mut phases = Vec::new();
     let (mut minutes, mut bouts) = (0, 0);
     if let Some(r) = &v.retro {

@@ -6,4 +6,5 @@
 
 mod api;
 mod routes;
+mod safety;
 mod support;

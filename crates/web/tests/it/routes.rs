@@ -35,6 +35,7 @@ const POSTS: &[(&str, &str)] = &[
     ("/signout", ""),
     ("/onboarding/general", "heart_condition=no"),
     ("/clearance", "by=Dr+X"),
+    ("/restart", "by=Dr+X&role=GP"),
     ("/setup", "start=2026-11-23&baseline_pain=2&day=mon&day=wed"),
     ("/log", "pain_before=1&pain_peak=1&pain_after=1"),
     ("/checkin", "pain=2"),

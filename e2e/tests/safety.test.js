@@ -1,0 +1,126 @@
+// Safety on a phone (issue #10): adherence that never counts the future, a
+// red flag that is the first and only message, a plan with no dose while the
+// programme is stopped, and a clinician's recorded restart. axe-core checks
+// every page; screenshots go to target/e2e-screenshots/phone-safety-*.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServerAndBrowser, checkA11y, shot, dayOffset, isoDate, weekday } from '../lib.js';
+
+const env = useServerAndBrowser();
+const PHONE = { width: 390, height: 844 };
+
+/** A new walker, screened clear, training on `days` from `start`. */
+async function newWalker(page, name, start, days) {
+  await page.goto(`${env.server.base}/signup`);
+  await page.fill('#name', name);
+  await page.fill('#email', `${name.toLowerCase()}-${Date.now()}@example.org`);
+  await page.fill('#password', 'knees getting better');
+  await page.click('button[type=submit]');
+  await page.waitForURL('**/onboarding/general');
+  for (const step of ['general', 'knee', 'balance']) {
+    for (const radio of await page.locator('input[type=radio][value=no]').all()) await radio.check();
+    await page.click('button[type=submit]');
+    await page.waitForURL(`**/onboarding/${step}`);
+  }
+  await page.click('button[type=submit]');
+  await page.waitForURL('**/outcome');
+  await page.click('a[href="/setup"]');
+  for (const e of ['treadmill', 'safety_key', 'handrails']) await page.check(`input[name=equipment][value=${e}]`);
+  for (const d of await page.locator('input[name=day]').all()) await d.uncheck();
+  for (const d of days) await page.check(`input[name=day][value=${weekday(d)}]`);
+  await page.fill('#start', isoDate(start));
+  await page.check('input[name=baseline_pain][value="2"]');
+  await page.click('button[type=submit]');
+  await page.waitForURL('**/today');
+}
+
+async function logToday(page, pains, symptom) {
+  await page.goto(`${env.server.base}/log`);
+  for (const [field, v] of Object.entries(pains)) await page.check(`input[name=${field}][value="${v}"]`);
+  if (symptom) await page.check(`input[name=symptom][value=${symptom}]`);
+  await page.click('form[action="/log"] button[type=submit]');
+}
+
+test('adherence on day one counts only what was due (phone)', async () => {
+  const context = await env.browser.newContext({ viewport: PHONE, bypassCSP: true });
+  const page = await context.newPage();
+  // The programme starts today, with two more sessions later this week.
+  await newWalker(page, 'Ada', dayOffset(0), [dayOffset(0), dayOffset(2), dayOffset(4)]);
+  await logToday(page, { pain_before: 2, pain_peak: 1, pain_after: 1 });
+  await page.waitForURL('**/today?logged=1');
+  await page.goto(`${env.server.base}/progress`);
+  await checkA11y(page, 'progress-day-one');
+  await shot(page, 'phone-safety-1-progress-day-one');
+  const main = await page.textContent('main');
+  assert.match(main, /Sessions done: 100% of the sessions due so far/);
+  assert.doesNotMatch(main, /33 ?%/);
+  // The week's row says one of one due, not one of three.
+  assert.match(await page.textContent('table:has(caption:text("Minutes per week")) tbody'), /1\/1/);
+  await context.close();
+});
+
+test('a red flag is the first and only message, and the plan holds no dose (phone)', async () => {
+  const context = await env.browser.newContext({ viewport: PHONE, bypassCSP: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await newWalker(page, 'Bea', dayOffset(-8), [dayOffset(-1), dayOffset(0), dayOffset(3)]);
+  await logToday(page, { pain_before: 3, pain_peak: 7, pain_after: 6 }, 'knee_gave_way');
+  await page.waitForURL(/\/today$/);
+  await checkA11y(page, 'today-stopped');
+  await shot(page, 'phone-safety-2-stop');
+  // The stop is the first thing in <main> after the title, high on the first screen.
+  const alert = page.locator('main [role=alert]');
+  assert.equal(await alert.count(), 1);
+  const box = await alert.boundingBox();
+  assert.ok(box.y < PHONE.height / 3, `the stop starts at ${box.y}px`);
+  const first = await page.evaluate(() => document.querySelector('main h1').nextElementSibling.getAttribute('role'));
+  assert.equal(first, 'alert');
+  const main = await page.textContent('main');
+  assert.match(main, /Stop: backward walking is paused/);
+  assert.match(main, /Contact your clinician today/);
+  assert.match(main, /Get medical help today/);
+  for (const never of [/Well done/, /Session logged/, /Start guided session/, /Also today/, /squat/i]) {
+    assert.doesNotMatch(main, never);
+  }
+  assert.equal(await page.locator('.flash').count(), 0, 'no "logged" flash above the stop');
+
+  // The plan says why it is paused and shows no dose ahead.
+  await page.goto(`${env.server.base}/plan`);
+  await checkA11y(page, 'plan-stopped');
+  await shot(page, 'phone-safety-3-plan-stopped');
+  const plan = await page.textContent('main');
+  assert.match(plan, /What ends the pause/);
+  assert.doesNotMatch(plan, /Your dose now/);
+  for (const li of await page.locator('li.status-paused').allTextContents()) {
+    assert.doesNotMatch(li, /min backward \(/);
+  }
+  assert.ok(await page.locator('li.status-paused').count() > 0);
+
+  // The log form is not offered while stopped.
+  await page.goto(`${env.server.base}/log`);
+  await page.waitForURL(/\/today$/);
+
+  // A clinician's restart: who, role, note, and the dose shown before it is recorded.
+  await page.click('a[href="/restart"]');
+  await checkA11y(page, 'restart');
+  assert.match(await page.textContent('main'), /It restarts at: 5 min backward/);
+  await page.fill('#by', 'Sam Okafor');
+  await page.fill('#role', 'physiotherapist');
+  await page.fill('#note', 'Knee examined, stable');
+  await page.fill('#minutes', '4');
+  await page.click('form[action="/restart"] button[type=submit]');
+  await page.waitForSelector('input[name=shown]', { state: 'attached' });
+  assert.match(await page.textContent('main'), /It restarts at: 4 min backward/);
+  await checkA11y(page, 'restart-confirm');
+  await shot(page, 'phone-safety-4-restart');
+  // (Keyboard, not a click: a full-page screenshot leaves click coordinates stale.)
+  await page.focus('form[action="/restart"] button[type=submit]');
+  await Promise.all([page.waitForURL(/\/today$/), page.keyboard.press('Enter')]);
+  assert.equal(await page.locator('main [role=alert]').count(), 0);
+  await page.goto(`${env.server.base}/plan`);
+  assert.match(await page.textContent('main'), /Sam Okafor \(physiotherapist\) restarted your programme at: 4 min/);
+  await shot(page, 'phone-safety-5-plan-restarted');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
