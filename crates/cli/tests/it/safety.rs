@@ -8,9 +8,87 @@
 use crate::support::*;
 use serde_json::Value;
 
+/// Makes a walker on a fresh database: SQLite here, PostgreSQL in `postgres.rs`.
+pub type New<'a> = &'a dyn Fn() -> Walker;
+
+/// Every scenario below, for running on another backend.
+pub const SCENARIOS: &[(&str, fn(New))] = &[
+    (
+        "no_output_looks_forward_with_a_dose_while_training_is_paused",
+        no_output_looks_forward_with_a_dose_while_training_is_paused,
+    ),
+    ("a_stop_is_the_first_and_only_message", a_stop_is_the_first_and_only_message),
+    ("a_restart_is_a_recorded_clearance_with_its_dose", a_restart_is_a_recorded_clearance_with_its_dose),
+    ("a_reported_fall_makes_every_later_dose_supported_only", a_reported_fall_makes_every_later_dose_supported_only),
+    ("pain_above_five_right_after_a_session_steps_back", pain_above_five_right_after_a_session_steps_back),
+    (
+        "severe_usual_pain_suggests_a_clinician_and_starts_at_the_lowest_step",
+        severe_usual_pain_suggests_a_clinician_and_starts_at_the_lowest_step,
+    ),
+    ("an_override_on_a_resume_day_stands_as_given", an_override_on_a_resume_day_stands_as_given),
+    ("adherence_counts_only_sessions_whose_day_has_come", adherence_counts_only_sessions_whose_day_has_come),
+    ("a_treadmill_without_a_safety_key_is_explained", a_treadmill_without_a_safety_key_is_explained),
+    ("negative_numbers_get_the_range_message", negative_numbers_get_the_range_message),
+];
+
+/// Each scenario as its own test on SQLite.
+mod sqlite {
+    use crate::support::Walker;
+
+    #[test]
+    fn no_output_looks_forward_with_a_dose_while_training_is_paused() {
+        super::no_output_looks_forward_with_a_dose_while_training_is_paused(&Walker::new);
+    }
+
+    #[test]
+    fn a_stop_is_the_first_and_only_message() {
+        super::a_stop_is_the_first_and_only_message(&Walker::new);
+    }
+
+    #[test]
+    fn a_restart_is_a_recorded_clearance_with_its_dose() {
+        super::a_restart_is_a_recorded_clearance_with_its_dose(&Walker::new);
+    }
+
+    #[test]
+    fn a_reported_fall_makes_every_later_dose_supported_only() {
+        super::a_reported_fall_makes_every_later_dose_supported_only(&Walker::new);
+    }
+
+    #[test]
+    fn pain_above_five_right_after_a_session_steps_back() {
+        super::pain_above_five_right_after_a_session_steps_back(&Walker::new);
+    }
+
+    #[test]
+    fn severe_usual_pain_suggests_a_clinician_and_starts_at_the_lowest_step() {
+        super::severe_usual_pain_suggests_a_clinician_and_starts_at_the_lowest_step(&Walker::new);
+    }
+
+    #[test]
+    fn an_override_on_a_resume_day_stands_as_given() {
+        super::an_override_on_a_resume_day_stands_as_given(&Walker::new);
+    }
+
+    #[test]
+    fn adherence_counts_only_sessions_whose_day_has_come() {
+        super::adherence_counts_only_sessions_whose_day_has_come(&Walker::new);
+    }
+
+    #[test]
+    fn a_treadmill_without_a_safety_key_is_explained() {
+        super::a_treadmill_without_a_safety_key_is_explained(&Walker::new);
+    }
+
+    #[test]
+    fn negative_numbers_get_the_range_message() {
+        super::negative_numbers_get_the_range_message(&Walker::new);
+    }
+}
+
 /// A walker from `fixture_name` with `replace` applied to the file first.
-fn walker_from(fixture_name: &str, replace: &[(&str, &str)]) -> Walker {
-    let w = Walker::new();
+fn walker_from(new: New, fixture_name: &str, replace: &[(&str, &str)]) -> Walker {
+    let w = new();
     let mut file = std::fs::read_to_string(fixture(fixture_name)).unwrap();
     for (from, to) in replace {
         assert!(file.contains(from), "{fixture_name} lacks {from}");
@@ -92,20 +170,19 @@ fn assert_no_dose_ahead(w: &Walker, today: &str, pause_kind: &str) {
     assert_eq!(t["items"], serde_json::json!([]));
 }
 
-#[test]
-fn no_output_looks_forward_with_a_dose_while_training_is_paused() {
+pub fn no_output_looks_forward_with_a_dose_while_training_is_paused(new: New) {
     // Blocked at screening.
-    let w = Walker::new();
+    let w = new();
     w.init("blocked.toml");
     assert_no_dose_ahead(&w, "2026-11-25", "screen_red_flag");
 
     // Waiting for a clearance.
-    let w = Walker::new();
+    let w = new();
     w.init("heart_and_fall.toml");
     assert_no_dose_ahead(&w, "2026-11-23", "clearance_needed");
 
     // Re-screened into a red flag and into a general-health concern.
-    let w = Walker::new();
+    let w = new();
     w.init("cleared.toml");
     log(&w, "2026-11-23", "1", "1", &[]);
     for (from, to, kind) in [
@@ -123,14 +200,14 @@ fn no_output_looks_forward_with_a_dose_while_training_is_paused() {
     }
 
     // Stopped by a red flag in a check-in, and by two step-backs.
-    let w = Walker::new();
+    let w = new();
     w.init("cleared.toml");
     log(&w, "2026-11-23", "1", "1", &[]);
     let out = w.ok("2026-11-24", &["checkin", "--pain", "3", "--symptom", "calf_pain_swelling"]);
     assert!(out.starts_with("STOP:"), "{out}");
     assert_no_dose_ahead(&w, "2026-11-24", "red_flag");
 
-    let w = Walker::new();
+    let w = new();
     w.init("cleared.toml");
     log(&w, "2026-11-23", "7", "4", &[]);
     let out = log(&w, "2026-11-25", "7", "4", &[]);
@@ -139,9 +216,8 @@ fn no_output_looks_forward_with_a_dose_while_training_is_paused() {
     assert_no_dose_ahead(&w, "2026-12-02", "pain");
 }
 
-#[test]
-fn a_stop_is_the_first_and_only_message() {
-    let w = Walker::new();
+pub fn a_stop_is_the_first_and_only_message(new: New) {
+    let w = new();
     w.init("cleared.toml");
     let out = log(&w, "2026-11-23", "7", "7", &["--symptom", "knee_gave_way"]);
     assert!(out.starts_with("STOP: "), "{out}");
@@ -156,7 +232,7 @@ fn a_stop_is_the_first_and_only_message() {
     assert!(today.contains("STOP: ") && today.contains("What ends the pause"), "{today}");
     assert!(!today.contains("Also today"), "{today}");
     // The JSON answer leads with the stop and has no next session.
-    let w = Walker::new();
+    let w = new();
     w.init("cleared.toml");
     let raw = w.ok(
         "2026-11-23",
@@ -170,9 +246,8 @@ fn a_stop_is_the_first_and_only_message() {
     assert!(err.contains("paused") && err.contains("Nothing was recorded"), "{err}");
 }
 
-#[test]
-fn a_restart_is_a_recorded_clearance_with_its_dose() {
-    let w = Walker::new();
+pub fn a_restart_is_a_recorded_clearance_with_its_dose(new: New) {
+    let w = new();
     w.init("cleared.toml");
     log(&w, "2026-11-23", "2", "2", &["--symptom", "knee_gave_way"]);
     // An override cannot restart, and a restart needs a role.
@@ -206,9 +281,8 @@ fn a_restart_is_a_recorded_clearance_with_its_dose() {
     assert!(err.contains("nothing needs clearance"), "{err}");
 }
 
-#[test]
-fn a_reported_fall_makes_every_later_dose_supported_only() {
-    let w = Walker::new();
+pub fn a_reported_fall_makes_every_later_dose_supported_only(new: New) {
+    let w = new();
     w.init("cleared.toml");
     assert_eq!(w.json("2026-11-23", &["plan"])["supported_only"], false);
     let out = log(&w, "2026-11-23", "3", "3", &["--symptom", "fell"]);
@@ -248,9 +322,8 @@ fn a_reported_fall_makes_every_later_dose_supported_only() {
     }
 }
 
-#[test]
-fn pain_above_five_right_after_a_session_steps_back() {
-    let w = Walker::new();
+pub fn pain_above_five_right_after_a_session_steps_back(new: New) {
+    let w = new();
     w.init("cleared.toml");
     let v =
         w.json("2026-11-23", &["log", "--pain-before", "2", "--pain-peak", "2", "--pain-after", "6", "--no-symptoms"]);
@@ -262,9 +335,8 @@ fn pain_above_five_right_after_a_session_steps_back() {
     assert!(c["decision"]["reason"].as_str().unwrap().contains("Right after the session your pain was 6/10"));
 }
 
-#[test]
-fn severe_usual_pain_suggests_a_clinician_and_starts_at_the_lowest_step() {
-    let w = Walker::new();
+pub fn severe_usual_pain_suggests_a_clinician_and_starts_at_the_lowest_step(new: New) {
+    let w = new();
     let mut file = std::fs::read_to_string(fixture("cleared.toml")).unwrap();
     file = file.replace("baseline_pain = 3", "baseline_pain = 8");
     let path = w.dir.path().join("severe.toml");
@@ -277,15 +349,14 @@ fn severe_usual_pain_suggests_a_clinician_and_starts_at_the_lowest_step() {
     let text = w.ok("2026-11-23", &["today"]);
     assert!(text.contains("Your usual knee pain is 8/10"), "{text}");
     // Usual pain of 6 starts as usual.
-    let w = walker_from("cleared.toml", &[("baseline_pain = 3", "baseline_pain = 6")]);
+    let w = walker_from(new, "cleared.toml", &[("baseline_pain = 3", "baseline_pain = 6")]);
     let today = w.json("2026-11-23", &["today"]);
     assert_eq!(today["retro"]["dose"]["minutes"], 5);
     assert_eq!(today["notices"], serde_json::json!([]));
 }
 
-#[test]
-fn an_override_on_a_resume_day_stands_as_given() {
-    let w = Walker::new();
+pub fn an_override_on_a_resume_day_stands_as_given(new: New) {
+    let w = new();
     w.init("cleared.toml");
     log(&w, "2026-11-23", "1", "1", &[]);
     w.ok("2026-11-24", &["checkin", "--pain", "3", "--no-symptoms"]);
@@ -296,16 +367,15 @@ fn an_override_on_a_resume_day_stands_as_given() {
     assert_eq!(today["retro"]["dose"]["minutes"], 8);
     assert_eq!(today["retro"]["why"]["rule"], "A-CLINICIAN-OVERRIDE");
     // Without the override, the gap rule would have lowered it.
-    let w2 = Walker::new();
+    let w2 = new();
     w2.init("cleared.toml");
     log(&w2, "2026-11-23", "1", "1", &[]);
     w2.ok("2026-11-24", &["checkin", "--pain", "3", "--no-symptoms"]);
     assert_eq!(w2.json("2026-12-02", &["today"])["retro"]["why"]["rule"], "A-GAP");
 }
 
-#[test]
-fn adherence_counts_only_sessions_whose_day_has_come() {
-    let w = Walker::new();
+pub fn adherence_counts_only_sessions_whose_day_has_come(new: New) {
+    let w = new();
     w.init("cleared.toml");
     let p = w.json("2026-11-23", &["progress"]);
     assert!(p["adherence_pct"].is_null(), "{p}");
@@ -328,9 +398,9 @@ fn adherence_counts_only_sessions_whose_day_has_come() {
     assert_eq!(w.json(&after, &["progress"])["adherence_pct"], 50);
 }
 
-#[test]
-fn a_treadmill_without_a_safety_key_is_explained() {
+pub fn a_treadmill_without_a_safety_key_is_explained(new: New) {
     let w = walker_from(
+        new,
         "cleared.toml",
         &[(r#"["treadmill", "safety_key", "handrails", "bike"]"#, r#"["treadmill", "handrails", "bike"]"#)],
     );
@@ -344,9 +414,8 @@ fn a_treadmill_without_a_safety_key_is_explained() {
     assert!(text.contains("no safety key"), "{text}");
 }
 
-#[test]
-fn negative_numbers_get_the_range_message() {
-    let w = Walker::new();
+pub fn negative_numbers_get_the_range_message(new: New) {
+    let w = new();
     w.init("cleared.toml");
     for (flag, words) in [("--pain-peak", "0 to 10"), ("--pain-before", "0 to 10"), ("--minutes", "1 to 120")] {
         let mut args = vec!["log", "--pain-before", "1", "--pain-peak", "1", "--pain-after", "1", "--no-symptoms"];
