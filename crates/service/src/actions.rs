@@ -266,6 +266,19 @@ pub async fn override_dose<S: Store>(
         role: String::new(),
         signed_at: None,
     };
+    let decision = record_clinician_dose(store, state, &o, Action::Override, now).await?;
+    Ok(Overridden { applied: o, decision })
+}
+
+/// Checks a clinician's dose or restart, replays it to find the decision it
+/// makes, and stores both in one transaction.
+async fn record_clinician_dose<S: Store>(
+    store: &S,
+    state: &State,
+    o: &Override,
+    action: Action,
+    now: Timestamp,
+) -> ServiceResult<Decision> {
     o.validate()?;
     let mut history = state.history.clone();
     history.overrides.push(o.clone());
@@ -274,11 +287,13 @@ pub async fn override_dose<S: Store>(
         .decisions
         .iter()
         .rev()
-        .find(|d| d.action == Action::Override && d.effective == effective)
+        .find(|d| d.action == action && d.effective == o.effective)
         .cloned()
-        .ok_or_else(|| ServiceError::Store(store::StoreError::Corrupt("the override was not applied".into())))?;
-    store.add_override(state.record.id, &o, &decision, now).await?;
-    Ok(Overridden { applied: o, decision })
+        .ok_or_else(|| {
+            ServiceError::Store(store::StoreError::Corrupt("the clinician's dose was not applied".into()))
+        })?;
+    store.add_override(state.record.id, o, &decision, now).await?;
+    Ok(decision)
 }
 
 /// A clinician's restart of a programme the coach stopped.
@@ -336,18 +351,7 @@ pub async fn restart<S: Store>(
         role: input.role.trim().into(),
         signed_at: Some(now),
     };
-    o.validate()?;
-    let mut history = state.history.clone();
-    history.overrides.push(o.clone());
-    let decision = state
-        .timeline_with(&history)
-        .decisions
-        .iter()
-        .rev()
-        .find(|d| d.action == Action::Restart && d.effective == o.effective)
-        .cloned()
-        .ok_or_else(|| ServiceError::Store(store::StoreError::Corrupt("the restart was not applied".into())))?;
-    store.add_override(state.record.id, &o, &decision, now).await?;
+    let decision = record_clinician_dose(store, state, &o, Action::Restart, now).await?;
     Ok(Restarted { restart: o, decision })
 }
 
