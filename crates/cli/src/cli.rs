@@ -161,7 +161,8 @@ pub enum OutcomeCommand {
     /// timed_up_and_go, fast_walk40m, backward_walk3m (seconds), or own_activities with --activity.
     Record {
         measure: String,
-        /// The result; timed walks in seconds.
+        /// The result; timed walks in seconds. (Global change may be negative.)
+        #[arg(allow_negative_numbers = true)]
         value: Option<f64>,
         /// For own_activities: NAME=SCORE, 3 to 5 times (score 0-10).
         #[arg(long = "activity", value_name = "NAME=SCORE")]

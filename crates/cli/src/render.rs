@@ -31,7 +31,8 @@ pub fn outcome(o: &Outcome) -> String {
 pub fn pause(p: &Pause) -> String {
     let mut s = String::new();
     let title = if p.kind.is_red_flag() { "STOP" } else { "PAUSED" };
-    let _ = writeln!(s, "{title}: {}", p.headline);
+    let headline = p.headline.strip_prefix("Stop: ").unwrap_or(&p.headline);
+    let _ = writeln!(s, "{title}: {headline}");
     for r in &p.reasons {
         let _ = writeln!(s, "  {r}");
     }
@@ -43,7 +44,7 @@ pub fn pause(p: &Pause) -> String {
         }
     }
     let _ = writeln!(s, "\nWhat ends the pause: {}", p.ends_when);
-    let _ = writeln!(s, "[rule {}; evidence: {}]", p.rule, p.evidence.join(", "));
+    let _ = writeln!(s, "[rule {}]", p.rule);
     let _ = writeln!(s, "\n{NOT_ADVICE}");
     s
 }
@@ -79,14 +80,18 @@ pub fn today(v: &TodayView) -> String {
         let bouts: Vec<String> = r.bouts.iter().map(|b| format!("{b} min")).collect();
         let _ = writeln!(s, "\nBackward walking on the {}", r.surface);
         let _ = writeln!(s, "  1. Warm up: {} min easy forward walking.", r.warm_up_minutes);
-        let _ = writeln!(
-            s,
-            "  2. Walk backwards {} min in {} bout(s): {} with {} min rest between.",
-            r.dose.minutes,
-            r.bouts.len(),
-            bouts.join(", "),
-            r.rest_minutes
-        );
+        if r.bouts.len() == 1 {
+            let _ = writeln!(s, "  2. Walk backwards {} min in one go.", r.dose.minutes);
+        } else {
+            let _ = writeln!(
+                s,
+                "  2. Walk backwards {} min in {} bouts: {} with {} min rest between.",
+                r.dose.minutes,
+                r.bouts.len(),
+                bouts.join(", "),
+                r.rest_minutes
+            );
+        }
         let _ = writeln!(s, "     Speed: {}.", r.speed);
         let _ = writeln!(s, "     Incline: {}%.", r.dose.incline_pct);
         let _ = writeln!(s, "     Support: {}.", r.support);

@@ -28,7 +28,7 @@
 use crate::dates::{add_days, days_between};
 use crate::dose::{Dose, Surface, Variable};
 use crate::evidence as ev;
-use crate::history::{CheckIn, History, Override, OverrideKind, SessionLog};
+use crate::history::{CheckIn, History, Override, OverrideKind, SessionLog, Symptom};
 use crate::programme::Programme;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -216,14 +216,21 @@ fn decision(rule: Rule, action: Action, effective: Date, dose: Option<Dose>, rea
 
 enum Event<'a> {
     Override(&'a Override),
+    /// A red-flag symptom reported in a check-in: a stop from the check-in's
+    /// day, after anything a clinician did earlier that day.
+    CheckinFlag(&'a CheckIn),
     Log(&'a SessionLog),
 }
 
 impl Event<'_> {
-    fn date(&self) -> Date {
+    /// Date, then order within a day: a clinician's dose first (it sets that
+    /// day's session), then a check-in's red flag (so a restart the same day
+    /// never hides it: the stop wins when the order is unknown), then the log.
+    fn key(&self) -> (Date, u8) {
         match self {
-            Event::Override(o) => o.effective,
-            Event::Log(l) => l.date,
+            Event::Override(o) => (o.effective, 0),
+            Event::CheckinFlag(c) => (c.date, 1),
+            Event::Log(l) => (l.date, 2),
         }
     }
 }
@@ -261,15 +268,23 @@ fn start_decision(p: &Programme) -> Decision {
 /// Replays the history up to `today` and returns every decision, in order.
 pub fn replay(p: &Programme, h: &History, today: Date) -> Timeline {
     let mut tl = Timeline { decisions: vec![start_decision(p)] };
-    let mut events: Vec<Event> = h.overrides.iter().map(Event::Override).chain(h.logs.iter().map(Event::Log)).collect();
-    // Overrides sort before a log on the same day: a clinician sets the dose
-    // for that day's session. The sort is stable, so entry order breaks ties.
-    events.sort_by_key(|e| (e.date(), matches!(e, Event::Log(_))));
+    let mut events: Vec<Event> = h
+        .overrides
+        .iter()
+        .map(Event::Override)
+        .chain(h.checkins.iter().filter(|c| !c.symptoms.is_empty()).map(Event::CheckinFlag))
+        .chain(h.logs.iter().map(Event::Log))
+        .collect();
+    // The sort is stable, so entry order breaks ties.
+    events.sort_by_key(Event::key);
 
     let mut last_session: Option<Date> = None;
     let mut step_backs_in_row = 0u8;
     for event in events {
         match event {
+            // Only a restart lifts a stop: a dose change dated inside one
+            // (set before the stop, for a later day) waits for the restart.
+            Event::Override(o) if o.kind == OverrideKind::Dose && tl.stop_on(o.effective).is_some() => {}
             Event::Override(o) => {
                 let dose = p.limits.clamp(o.dose);
                 let mut d = match o.kind {
@@ -288,6 +303,12 @@ pub fn replay(p: &Programme, h: &History, today: Date) -> Timeline {
                 tl.decisions.push(d);
                 step_backs_in_row = 0;
             }
+            Event::CheckinFlag(c) => {
+                let mut d = red_flag_stop(&c.symptoms, c.date);
+                d.after_session = Some(c.session_date);
+                tl.decisions.push(d);
+                step_backs_in_row = 0;
+            }
             Event::Log(log) => {
                 if let Some(gap) = resume_after_gap(&tl, last_session, log.date) {
                     tl.decisions.push(gap);
@@ -300,9 +321,26 @@ pub fn replay(p: &Programme, h: &History, today: Date) -> Timeline {
         }
     }
     if let Some(gap) = resume_after_gap(&tl, last_session, today) {
-        tl.decisions.push(gap);
+        // Before any clinician's dose dated later, so that dose still wins on its day.
+        let at = tl.decisions.iter().rposition(|d| d.effective <= gap.effective).map_or(0, |i| i + 1);
+        tl.decisions.insert(at, gap);
     }
     tl
+}
+
+/// A stop for red-flag symptoms, from `effective` on.
+fn red_flag_stop(symptoms: &[Symptom], effective: Date) -> Decision {
+    let reported: Vec<&str> = symptoms.iter().map(|s| s.reported()).collect();
+    decision(
+        RED_FLAG,
+        Action::Stop,
+        effective,
+        None,
+        format!(
+            "You reported: {}. Stop the programme and contact your clinician before walking backwards again. If it is severe or sudden, get medical help today.",
+            reported.join("; ")
+        ),
+    )
 }
 
 fn restart_words(o: &Override, dose: &Dose, p: &Programme) -> String {
@@ -377,23 +415,9 @@ fn decide_inner(
     effective: Date,
     prescribed: Option<Dose>,
 ) -> Decision {
-    let symptoms: Vec<&str> = log
-        .symptoms
-        .iter()
-        .chain(checkin.map(|c| c.symptoms.as_slice()).unwrap_or_default())
-        .map(|s| s.reported())
-        .collect();
-    if !symptoms.is_empty() {
-        return decision(
-            RED_FLAG,
-            Action::Stop,
-            effective,
-            None,
-            format!(
-                "You reported: {}. Stop the programme and contact your clinician before walking backwards again. If it is severe or sudden, get medical help today.",
-                symptoms.join("; ")
-            ),
-        );
+    // A check-in's red flags are their own event (see `replay`).
+    if !log.symptoms.is_empty() {
+        return red_flag_stop(&log.symptoms, effective);
     }
     let Some(dose) = prescribed else {
         return decision(

@@ -124,7 +124,7 @@ pub fn pause(screen: &Outcome, tl: &Timeline, date: Date) -> Option<Pause> {
         (
             PauseKind::RedFlag,
             "Stop: backward walking is paused because of what you reported.",
-            "Contact your clinician today and tell them what happened. Rest the knee and do not walk backwards or do the exercises until they have seen you.",
+            "Contact your clinician today and tell them what happened. Do not walk backwards or do the exercises until they have seen you.",
         )
     } else {
         (

@@ -1,7 +1,6 @@
 //! Progress by programme week: adherence, minutes against the plan and the pain
 //! trend, for the `progress` table and the charts.
 
-use crate::adaptation::Timeline;
 use crate::history::History;
 use crate::programme::Programme;
 use crate::schedule::{DayStatus, Schedule};
@@ -36,7 +35,7 @@ fn mean(values: impl Iterator<Item = u8>) -> Option<f64> {
 /// counts as missed: a session is due once its day has passed (or today, once
 /// logged), and a day paused by a red flag, a missing clearance or a stop is
 /// not the walker's to miss.
-pub fn weekly(p: &Programme, tl: &Timeline, h: &History, schedule: &Schedule, today: Date) -> Vec<WeekRow> {
+pub fn weekly(p: &Programme, h: &History, schedule: &Schedule, today: Date) -> Vec<WeekRow> {
     let last_week = p.week_of(today).min(u32::from(p.setup.weeks));
     (1..=last_week)
         .map(|week| {
@@ -60,7 +59,12 @@ pub fn weekly(p: &Programme, tl: &Timeline, h: &History, schedule: &Schedule, to
                 due_sessions,
                 done_sessions,
                 adherence_pct: (done_sessions * 100).checked_div(due_sessions).map(|p| p.min(100)),
-                planned_minutes: planned.iter().map(|d| tl.minutes_on(*d)).sum(),
+                // From the schedule: no minutes on a paused day.
+                planned_minutes: planned
+                    .iter()
+                    .filter_map(|d| schedule.session_on(*d).and_then(|s| s.dose))
+                    .map(|d| u32::from(d.minutes))
+                    .sum(),
                 done_minutes: logs.iter().map(|l| u32::from(l.minutes)).sum(),
                 pain_before: mean(logs.iter().map(|l| l.pain_before.value())),
                 pain_peak: mean(logs.iter().map(|l| l.pain_peak.value())),

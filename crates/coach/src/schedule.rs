@@ -23,7 +23,8 @@ pub enum DayStatus {
     /// Due today and not logged yet.
     Today,
     Planned,
-    /// Not logged, and training is paused for it: no dose.
+    /// Not logged, and training is (or was, that day) paused: no dose, and
+    /// never counted as missed.
     Paused,
 }
 
@@ -60,8 +61,17 @@ impl Schedule {
     }
 }
 
-/// Every planned backward-walking day as it stands on `today`.
-pub fn schedule(p: &Programme, screen: &Outcome, tl: &Timeline, h: &History, today: Date) -> Schedule {
+/// Every planned backward-walking day as it stands on `today`. Days before
+/// `allowed_from` (the day a professional's clearance was recorded) were
+/// spent waiting for it, so they are paused, not missed.
+pub fn schedule(
+    p: &Programme,
+    screen: &Outcome,
+    tl: &Timeline,
+    h: &History,
+    today: Date,
+    allowed_from: Option<Date>,
+) -> Schedule {
     let pause = pause(screen, tl, today);
     let sessions = p
         .retro_dates()
@@ -69,8 +79,12 @@ pub fn schedule(p: &Programme, screen: &Outcome, tl: &Timeline, h: &History, tod
         .map(|date| {
             let logged = h.log_on(date).is_some();
             // A screen pause has no start date: every day not logged is
-            // paused. A stop pauses the days from the stop on.
-            let paused = !logged && pause.as_ref().is_some_and(|x| x.since.is_none_or(|since| date >= since));
+            // paused. A stop pauses the days from the stop on; a stop since
+            // lifted by a restart paused its days (no dose was in force).
+            let paused = !logged
+                && (pause.as_ref().is_some_and(|x| x.since.is_none_or(|since| date >= since))
+                    || allowed_from.is_some_and(|from| date < from)
+                    || tl.dose_on(date).is_none());
             let status = if logged {
                 DayStatus::Done
             } else if paused {

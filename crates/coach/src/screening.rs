@@ -471,7 +471,9 @@ pub fn evaluate(answers: &Answers, clearance: Option<&Clearance>) -> Outcome {
         Status::SupportedOnly => {
             "You can start, always with support: treadmill handrails and safety key, or beside a wall with someone nearby. No incline."
         }
-        Status::Cleared => "You can start. Begin slowly and short, holding the rails, and build up one step at a time.",
+        Status::Cleared => {
+            "You can start. Begin slowly and short, with support (the rails, or a wall and someone nearby), and build up one step at a time."
+        }
     };
     Outcome {
         status,

@@ -87,7 +87,7 @@ pub fn notices(p: &Programme, h: &History) -> Vec<Notice> {
             rule: "P-START-SEVERE-PAIN",
             evidence: &[ev::PAIN_ZONES, ev::SUPERVISION, ev::DESIGN_SEVERE_PAIN],
             text: format!(
-                "Your usual knee pain is {usual}/10. Pain that high deserves a clinician's look before you start: please see your doctor or physiotherapist first. If you start, sessions begin at the lowest step ({} minutes) and stop if pain passes 5.",
+                "Your usual knee pain is {usual}/10. Pain that high deserves a clinician's look before you start: please see your doctor or physiotherapist first. If you start, sessions begin at the lowest step ({} minutes). Pain above 5 during or after a session counts as too much: each time, the next session is shorter, and two in a row pause the programme until your clinician restarts it.",
                 p.limits.start_dose().minutes
             ),
         });

@@ -5,6 +5,7 @@
 
 mod actions;
 mod calendar;
+mod dates;
 mod error;
 mod export;
 mod fhir;

@@ -102,6 +102,14 @@ pub fn report(s: &State) -> ReportView {
         .iter()
         .filter(|l| !l.symptoms.is_empty())
         .map(|l| DatedText { date: l.date, text: l.symptoms.iter().map(|x| x.label()).collect::<Vec<_>>().join("; ") })
+        .chain(s.history.checkins.iter().filter(|c| !c.symptoms.is_empty()).map(|c| DatedText {
+            date: c.date,
+            text: format!(
+                "Morning check-in after the session on {}: {}",
+                c.session_date,
+                c.symptoms.iter().map(|x| x.label()).collect::<Vec<_>>().join("; ")
+            ),
+        }))
         .chain(s.outcomes.iter().flat_map(|o| {
             coach::outcomes::flags(o.measure, o.value, age, s.walker.sex)
                 .into_iter()
@@ -109,14 +117,21 @@ pub fn report(s: &State) -> ReportView {
         }))
         .collect();
     // The screening's own red flags and fall-risk reasons are flags too.
-    let screened_on = local_date(s.screen.created_at, &p.setup.time_zone);
+    let screened_on = crate::dates::local_date(s.screen.created_at, &p.setup.time_zone);
     flags.extend(
         s.screen
             .outcome
             .reasons
             .iter()
             .filter(|r| r.code.starts_with("red_flag.") || r.code.starts_with("fall_risk."))
-            .map(|r| DatedText { date: screened_on, text: format!("Screening: {}", behind(r)) }),
+            .map(|r| DatedText {
+                // A fall reported during the programme is dated by the fall.
+                date: match r.code.as_str() {
+                    "fall_risk.fell_during_programme" => s.screen.answers.fell_during_programme.unwrap_or(screened_on),
+                    _ => screened_on,
+                },
+                text: format!("Screening: {}", behind(r)),
+            }),
     );
     flags.sort_by_key(|f| f.date);
     let notes = logs
@@ -151,9 +166,4 @@ fn behind(r: &Reason) -> String {
         Some(q) => format!("Answered yes: \u{201c}{}\u{201d} {}", q.text, q.if_yes),
         None => r.text.clone(),
     }
-}
-
-/// The walker's local date of a moment (UTC if the zone is unknown).
-fn local_date(at: jiff::Timestamp, zone: &str) -> Date {
-    at.to_zoned_datetime(jiff::tz::TimeZone::get(zone).unwrap_or(jiff::tz::TimeZone::UTC)).date()
 }

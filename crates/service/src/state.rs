@@ -85,7 +85,16 @@ impl State {
     /// Every planned backward-walking day as it stands today; no dose on a
     /// day while training is paused. Every forward-looking output reads this.
     pub fn schedule(&self) -> Schedule {
-        coach::schedule::schedule(&self.programme, &self.screen.outcome, &self.timeline(), &self.history, self.today)
+        // Days spent waiting for a clearance are not missed.
+        let cleared_on = self.clearance.as_ref().map(|c| crate::dates::local_date(c.at, &self.walker.time_zone));
+        coach::schedule::schedule(
+            &self.programme,
+            &self.screen.outcome,
+            &self.timeline(),
+            &self.history,
+            self.today,
+            cleared_on,
+        )
     }
 
     /// Refuses to record or prescribe backward walking while it is paused

@@ -96,6 +96,8 @@ pub struct ExerciseView {
 pub fn plan(state: &State) -> PlanView {
     let tl = state.timeline();
     let schedule = state.schedule();
+    // While a red flag stands, no exercise is suggested either.
+    let red_flag = schedule.pause.as_ref().is_some_and(|x| x.kind.is_red_flag());
     let p = &state.programme;
     let imported: Vec<coach::imports::Imported> = state.activities.iter().map(|a| a.activity.clone()).collect();
     let weeks: Vec<PlanWeek> = (1..=u32::from(p.setup.weeks))
@@ -114,7 +116,7 @@ pub fn plan(state: &State) -> PlanView {
                             (None, _) => "stopped: contact your clinician".into(),
                         },
                     }),
-                    items: p.exercises_on(date).iter().map(|e| e.id).collect(),
+                    items: if red_flag { Vec::new() } else { p.exercises_on(date).iter().map(|e| e.id).collect() },
                     imported: state
                         .activities
                         .iter()
@@ -168,7 +170,7 @@ pub struct ProgressView {
 }
 
 pub fn progress(state: &State) -> ProgressView {
-    let rows = weekly(&state.programme, &state.timeline(), &state.history, &state.schedule(), state.today);
+    let rows = weekly(&state.programme, &state.history, &state.schedule(), state.today);
     let with_pain: Vec<f64> = rows.iter().filter_map(|r| r.pain_after).collect();
     let change = match (with_pain.first(), with_pain.last()) {
         (Some(a), Some(b)) if with_pain.len() >= 2 => Some(((b - a) * 10.0).round() / 10.0),

@@ -206,6 +206,7 @@ pub async fn activity(g: &Global, cmd: &ActivityCommand) -> CliResult<Output> {
             let done = service::confirm_activity(&store, &state, *id, answer, jiff::Timestamp::now()).await?;
             emit(g.json, &done, || match &done {
                 None => format!("Activity {id} counts toward your aerobic goal.\n"),
+                Some(l) if l.stop.is_some() => l.stop.as_ref().map(render::pause).unwrap_or_default(),
                 Some(l) => format!(
                     "Logged {} min of backward walking on {} from your device.\nWhy: {}\n",
                     l.logged.minutes,

@@ -51,10 +51,12 @@ fn text(plan: &PlanView) -> String {
             }
         }
     }
-    let _ = writeln!(
-        s,
-        "\nWith every backward session: strengthening. Every day: stretching. Other days: aerobic activity."
-    );
+    if !plan.exercises.is_empty() {
+        let _ = writeln!(
+            s,
+            "\nWith every backward session: strengthening. Every day: stretching. Other days: aerobic activity."
+        );
+    }
     for e in &plan.exercises {
         let _ = writeln!(s, "\n{} — {}", e.name, e.why);
         for (i, step) in e.steps.iter().enumerate() {

@@ -11,8 +11,11 @@ use serde_json::Value;
 /// Makes a walker on a fresh database: SQLite here, PostgreSQL in `postgres.rs`.
 pub type New<'a> = &'a dyn Fn() -> Walker;
 
+/// A scenario: a name and the function that plays it.
+pub type Scenario = (&'static str, fn(New));
+
 /// Every scenario below, for running on another backend.
-pub const SCENARIOS: &[(&str, fn(New))] = &[
+pub const SCENARIOS: &[Scenario] = &[
     (
         "no_output_looks_forward_with_a_dose_while_training_is_paused",
         no_output_looks_forward_with_a_dose_while_training_is_paused,

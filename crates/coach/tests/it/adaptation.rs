@@ -86,13 +86,19 @@ fn a_red_flag_stops_and_only_a_clinician_restarts() {
     walk(&p, &mut h, wed, 0, Some(3), None);
     assert_eq!(after(&replay(&p, &h, wed), wed), (Action::Stop, "A-STOPPED".into()));
 
+    // A dose change does not lift the stop; a recorded restart does.
     let fri = add_days(START, 4);
     h.overrides.push(Override::new(fri, any_dose(), "Sam Okafor, PT", "Knee checked; resume gently."));
+    assert_eq!(replay(&p, &h, fri).dose_on(fri), None);
+    let mut restart = Override::new(fri, any_dose(), "Sam Okafor", "Knee checked; resume gently.");
+    restart.kind = coach::history::OverrideKind::Restart;
+    restart.role = "physiotherapist".into();
+    h.overrides.push(restart);
     let tl = replay(&p, &h, fri);
     let d = tl.in_force(fri).unwrap();
-    assert_eq!((d.action, d.rule.as_str()), (Action::Override, "A-CLINICIAN-OVERRIDE"));
+    assert_eq!((d.action, d.rule.as_str()), (Action::Restart, "A-CLINICIAN-RESTART"));
     assert_eq!(tl.dose_on(fri), Some(any_dose()));
-    assert!(d.reason.contains("Sam Okafor"));
+    assert!(d.reason.contains("Sam Okafor (physiotherapist)"));
 }
 
 #[test]

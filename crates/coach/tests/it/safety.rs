@@ -183,7 +183,7 @@ proptest! {
         let r = run(&w);
         let tl = replay(&r.programme, &r.history, r.today);
         let Some(paused) = pause(&r.screen, &tl, r.today) else { return Ok(()) };
-        let sched = schedule(&r.programme, &r.screen, &tl, &r.history, r.today);
+        let sched = schedule(&r.programme, &r.screen, &tl, &r.history, r.today, None);
         prop_assert!(sched.pause.is_some());
         for s in sched.sessions.iter().filter(|s| s.date >= r.today && s.status != DayStatus::Done) {
             prop_assert_eq!(s.dose, None, "{:?} while {:?}", s, paused.kind);
@@ -200,10 +200,27 @@ proptest! {
         let r = run(&w);
         let tl = replay(&r.programme, &r.history, r.today);
         if pause(&r.screen, &tl, r.today).is_some() { return Ok(()) }
-        let sched = schedule(&r.programme, &r.screen, &tl, &r.history, r.today);
+        let sched = schedule(&r.programme, &r.screen, &tl, &r.history, r.today, None);
         for s in sched.sessions.iter().filter(|s| s.date >= r.today) {
             prop_assert_ne!(s.status, DayStatus::Paused);
             prop_assert_eq!(s.dose, tl.dose_on(s.date));
+        }
+    }
+
+    /// Only a recorded restart lifts a stop: from a stop to the next restart,
+    /// no decision carries a dose (not a dose change, not the gap rule).
+    #[test]
+    fn only_a_restart_lifts_a_stop(w in walker()) {
+        let r = run(&w);
+        let tl = replay(&r.programme, &r.history, r.today);
+        let mut stopped = false;
+        for d in &tl.decisions {
+            match d.action {
+                Action::Stop => stopped = true,
+                Action::Restart => stopped = false,
+                _ if stopped => prop_assert!(d.dose.is_none(), "a dose while stopped: {:?}", d),
+                _ => {}
+            }
         }
     }
 
@@ -265,8 +282,8 @@ proptest! {
     fn adherence_never_counts_the_future(w in walker()) {
         let r = run(&w);
         let tl = replay(&r.programme, &r.history, r.today);
-        let sched = schedule(&r.programme, &r.screen, &tl, &r.history, r.today);
-        for row in weekly(&r.programme, &tl, &r.history, &sched, r.today) {
+        let sched = schedule(&r.programme, &r.screen, &tl, &r.history, r.today, None);
+        for row in weekly(&r.programme, &r.history, &sched, r.today) {
             let due = r.programme.retro_dates_in_week(row.week).into_iter()
                 .filter(|d| r.history.log_on(*d).is_some() || (*d < r.today && sched.session_on(*d).is_some_and(|s| s.status == DayStatus::Missed)))
                 .count() as u32;
@@ -308,4 +325,58 @@ fn the_generated_histories_reach_every_kind_of_pause() {
     }
     assert_eq!(kinds.len(), 4, "{kinds:?}");
     assert!(falls > 10 && restarts > 10, "falls {falls}, restarts {restarts}");
+}
+
+#[test]
+fn a_red_flag_in_a_check_in_after_a_same_day_restart_stops_again() {
+    let p = mon_wed_fri();
+    let mut h = History::default();
+    // Two step-backs in a row stop the programme on Wednesday...
+    walk(&p, &mut h, START, 7, None, None);
+    let wed = add_days(START, 2);
+    walk(&p, &mut h, wed, 7, None, None);
+    assert!(replay(&p, &h, wed).stop_on(wed).is_some());
+    // ...a clinician restarts the same day (from Thursday, when the stop takes effect)...
+    let thu = add_days(wed, 1);
+    let mut restart = Override::new(thu, p.limits.start_dose(), "Sam", "checked");
+    restart.kind = OverrideKind::Restart;
+    restart.role = "physiotherapist".into();
+    h.overrides.push(restart);
+    assert_eq!(replay(&p, &h, thu).stop_on(thu), None);
+    // ...and Thursday morning's check-in reports calf pain: stopped again.
+    let mut c = checkin(wed, 3);
+    c.symptoms.push(Symptom::CalfPainSwelling);
+    h.checkins.push(c);
+    let tl = replay(&p, &h, thu);
+    let stop = tl.stop_on(thu).expect("the check-in's red flag stops the programme");
+    assert_eq!(stop.rule, "A-RED-FLAG");
+    assert_eq!(tl.dose_on(add_days(thu, 1)), None);
+    assert_eq!(tl.after(wed).unwrap().rule, "A-RED-FLAG", "the check-in's decision is the stop");
+}
+
+#[test]
+fn a_dose_change_dated_after_a_stop_waits_for_the_restart() {
+    let p = mon_wed_fri();
+    let mut h = History::default();
+    // Set on Monday for the next Monday; a red flag on Wednesday stops the programme.
+    h.overrides.push(Override::new(add_days(START, 7), p.limits.start_dose(), "Sam", "next week"));
+    walk(&p, &mut h, START, 1, Some(3), None);
+    walk(&p, &mut h, add_days(START, 2), 1, Some(3), Some(Symptom::KneeLocked));
+    let tl = replay(&p, &h, add_days(START, 9));
+    assert_eq!(tl.dose_on(add_days(START, 7)), None);
+    assert_eq!(tl.dose_on(add_days(START, 9)), None);
+}
+
+#[test]
+fn the_gap_rule_does_not_hide_a_later_clinicians_dose() {
+    let p = mon_wed_fri();
+    let mut h = History::default();
+    walk(&p, &mut h, START, 1, Some(3), None);
+    // Ten days on, with a clinician's dose set for the day after tomorrow.
+    let today = add_days(START, 10);
+    let dose = coach::dose::Dose { minutes: 9, ..p.limits.start_dose() };
+    h.overrides.push(Override::new(add_days(today, 2), dose, "Sam", "ready"));
+    let tl = replay(&p, &h, today);
+    assert_eq!(tl.in_force(today).unwrap().rule, "A-GAP");
+    assert_eq!(tl.dose_on(add_days(today, 2)), Some(dose));
 }

@@ -150,8 +150,11 @@ pub async fn check_ins_and_overrides_round_trip<S: Store>(s: &S) {
     assert_eq!(h.overrides, vec![o, restart]);
     let causes: Vec<String> = s.decisions(pid).await.unwrap().into_iter().map(|d| d.cause).collect();
     assert_eq!(causes, ["log", "checkin", "override", "override"]);
-    let tl = replay(&p, &h, add_days(START, 4));
-    assert_eq!(tl.in_force(add_days(START, 4)).unwrap().action, Action::Override);
+    // The check-in's red flag stopped the programme: the dose change waits,
+    // and only the restart lifts the stop.
+    let tl = replay(&p, &h, add_days(START, 6));
+    assert_eq!(tl.in_force(add_days(START, 4)).unwrap().action, Action::Stop);
+    assert_eq!(tl.in_force(add_days(START, 6)).unwrap().action, Action::Restart);
 }
 
 pub async fn a_clearance_is_recorded_with_the_new_outcome<S: Store>(s: &S) {

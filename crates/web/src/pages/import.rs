@@ -188,6 +188,8 @@ pub async fn confirm(
     }
     .await;
     match result {
+        // A stop is the first and only message: Today shows it, with no flash.
+        Ok(Some(done)) if done.stop.is_some() => Ok(Redirect::to("/today").into_response()),
         Ok(Some(_)) => Ok(Redirect::to("/today?logged=1").into_response()),
         Ok(None) => Ok(Redirect::to("/import").into_response()),
         Err(AppError::BadInput(msg)) => confirm_form(&state, &f.who, &s, id, Some(msg))

@@ -49,7 +49,11 @@ pub async fn page(
         Err(redirect) => return Ok(redirect),
     };
     let mut l = Layout::new(&state, Some(&who), "today", "today.title");
-    l.flash = if q.logged.is_some() {
+    // Nothing above a pause: it is the first and only message.
+    let paused = entry.state.pause().is_some();
+    l.flash = if paused {
+        None
+    } else if q.logged.is_some() {
         Some(l.t("today.logged").to_string())
     } else if q.checked_in.is_some() {
         Some(l.t("today.checked_in").to_string())

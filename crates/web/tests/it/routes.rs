@@ -360,14 +360,14 @@ async fn a_loaded_questionnaire_is_given_on_a_page_and_scored() {
 }
 
 /// A GPX walk of ten minutes at 08:00 UTC on `date`.
-fn gpx_walk(date: jiff::civil::Date) -> String {
+pub fn gpx_walk(date: jiff::civil::Date) -> String {
     let pts: String = (0..=10)
         .map(|i| format!("<trkpt lat=\"51.5{:03}\" lon=\"-0.12\"><time>{date}T08:{i:02}:00Z</time></trkpt>", i * 2))
         .collect();
     format!("<gpx version=\"1.1\" creator=\"Watch\"><trk><type>walking</type><trkseg>{pts}</trkseg></trk></gpx>")
 }
 
-fn upload(cookie: &str, csrf: &str, files: &[(&str, &str)]) -> axum::http::Request<axum::body::Body> {
+pub fn upload(cookie: &str, csrf: &str, files: &[(&str, &str)]) -> axum::http::Request<axum::body::Body> {
     let b = "retrowalkboundary";
     let mut body = format!("--{b}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n");
     for (name, content) in files {

@@ -193,3 +193,23 @@ async fn the_report_says_the_outcome_and_its_answers_in_words() {
         assert!(!report.contains(never), "the report shows {never:?}");
     }
 }
+
+#[tokio::test]
+async fn a_confirmed_watch_walk_that_reports_a_fall_stops_and_re_screens() {
+    let app = App::new().await;
+    let w = app.walker_with_plan("watch@example.org", 6, 7).await;
+    let today = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    let state = service::load(app.state.store(), w.account.walker, today).await.unwrap();
+    let day = state.programme.retro_dates().into_iter().rev().find(|d| *d < today).unwrap();
+    let res = app.send(crate::routes::upload(&w.cookie, &w.csrf, &[("walk.gpx", &crate::routes::gpx_walk(day))])).await;
+    assert!(res.body.contains("Was this walk backward?"), "{}", res.body);
+    let id = app.state.store().activities(w.account.walker).await.unwrap()[0].id;
+    let form = format!("csrf={}&backward=yes&pain_before=1&pain_peak=2&pain_after=1&symptom=fell", w.csrf);
+    let done = app.post(&format!("/activities/{id}"), &w.cookie, &form).await;
+    assert_eq!((done.status, done.location.as_str()), (StatusCode::SEE_OTHER, "/today"), "{}", done.body);
+    // Even asked for with the "logged" flash, Today shows the stop alone.
+    let today_page = app.get("/today?logged=1", &w.cookie).await.body;
+    assert!(today_page.contains("role=\"alert\"") && !today_page.contains("Session logged"), "{today_page}");
+    let screen = app.state.store().latest_screening(w.account.walker).await.unwrap().unwrap();
+    assert!(screen.outcome.fall_risk, "the fall re-screened the walker with the log");
+}
