@@ -213,3 +213,36 @@ async fn a_confirmed_watch_walk_that_reports_a_fall_stops_and_re_screens() {
     let screen = app.state.store().latest_screening(w.account.walker).await.unwrap().unwrap();
     assert!(screen.outcome.fall_risk, "the fall re-screened the walker with the log");
 }
+
+#[tokio::test]
+async fn after_pain_severe_usual_pain_and_a_keyless_treadmill_through_the_api() {
+    let app = App::new().await;
+    let w = app.walker_with_plan("api-pain@example.org", 6, 0).await;
+    // Pain right after above 5 steps back, however the peak was.
+    let body = serde_json::json!({ "pain_before": 2, "pain_peak": 2, "pain_after": 6 });
+    let res = json(&api(&app, &w, "POST", "/api/v1/sessions", Some(body)).await);
+    assert_eq!(
+        (res["decision"]["action"].as_str(), res["decision"]["rule"].as_str()),
+        (Some("step_back"), Some("A-PAIN-AFTER-HIGH"))
+    );
+
+    // Usual pain 8 and a treadmill with no safety key: both explained, lowest step.
+    let w = app.walker_with_plan("api-severe@example.org", 6, 0).await;
+    let store = app.state.store();
+    let today = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    let mut setup = service::load(store, w.account.walker, today).await.unwrap().programme.setup;
+    setup.baseline_pain = coach::Pain::new(8).unwrap();
+    setup.equipment.safety_key = false;
+    setup.training_days = coach::setup::Day::ALL.to_vec();
+    service::set_up(store, w.account.walker, &setup, jiff::Timestamp::now()).await.unwrap();
+    let t = json(&api(&app, &w, "GET", "/api/v1/today", None).await);
+    let rules: Vec<&str> = t["notices"].as_array().unwrap().iter().map(|n| n["rule"].as_str().unwrap()).collect();
+    assert_eq!(rules, ["P-START-SEVERE-PAIN", "P-SETTING"], "{t}");
+    let plan = json(&api(&app, &w, "GET", "/api/v1/plan", None).await);
+    assert_eq!(plan["sessions"][0]["dose"]["minutes"], 3);
+    assert_eq!(plan["sessions"][0]["dose"]["surface"], "overground");
+    let why = plan["current"]["reason"].as_str().unwrap();
+    assert!(why.contains("one hand on a wall") && !why.contains("holding the rails"), "{why}");
+    let page = app.get("/today", &w.cookie).await.body;
+    assert!(page.contains("no safety key") && page.contains("Your usual knee pain is 8/10"), "{page}");
+}
