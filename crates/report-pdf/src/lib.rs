@@ -143,10 +143,7 @@ fn outcomes(flow: &mut Flow, r: &ReportView) {
         flow.item(&line, BODY);
     }
     for q in &r.questionnaires {
-        let mut line = format!(
-            "{}, {}: {} ({}) to {} ({}) points of 100, {} result(s).",
-            q.title, q.name, q.first, q.first_on, q.latest, q.latest_on, q.results
-        );
+        let mut line = format!("{}, {}: {}.", q.title, q.name, q.span());
         if let Some(c) = &q.change {
             line.push_str(&format!(" {}", c.words));
             if !c.evidence.is_empty() {

@@ -108,14 +108,18 @@ pub struct OutcomeRow {
 impl OutcomeRow {
     /// First and latest result in words; a single result is said once.
     pub fn span(&self) -> String {
-        if self.results == 1 {
-            format!("{} {} ({}), one result so far", self.latest, self.unit, self.latest_on)
-        } else {
-            format!(
-                "{} {} ({}) to {} {} ({}), {} results",
-                self.first, self.unit, self.first_on, self.latest, self.unit, self.latest_on, self.results
-            )
-        }
+        span((self.first, self.first_on), (self.latest, self.latest_on), self.results, self.unit)
+    }
+}
+
+/// "first (date) to latest (date), N results", or the one result once: a
+/// single result is never shown as a change from itself.
+pub fn span(first: (f64, Date), latest: (f64, Date), results: usize, unit: &str) -> String {
+    let value = |v: f64| if unit.is_empty() { v.to_string() } else { format!("{v} {unit}") };
+    if results == 1 {
+        format!("{} ({}), one result so far", value(latest.0), latest.1)
+    } else {
+        format!("{} ({}) to {} ({}), {results} results", value(first.0), first.1, value(latest.0), latest.1)
     }
 }
 

@@ -79,6 +79,13 @@ pub struct QuestionnaireRow {
     pub change: Option<Interpretation>,
 }
 
+impl QuestionnaireRow {
+    /// First and latest score in words; a single score is said once.
+    pub fn span(&self) -> String {
+        crate::outcomes::span((self.first, self.first_on), (self.latest, self.latest_on), self.results, "of 100")
+    }
+}
+
 /// Every scored subscale of every questionnaire the walker answered.
 pub fn questionnaire_rows(state: &State) -> Vec<QuestionnaireRow> {
     let mut rows: Vec<QuestionnaireRow> = Vec::new();
