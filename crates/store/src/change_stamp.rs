@@ -1,38 +1,69 @@
 //! A cheap way to know that nothing was committed to an SQLite database since
-//! a moment ago, without a query: the header of its WAL index (the `-shm`
-//! file). SQLite rewrites that header in every commit before other
-//! connections can see the commit: `iChange` counts transactions, `mxFrame`
-//! marks the last frame, and the salts change with every WAL reset (SQLite's
-//! "WAL-mode file format", section 2.2). Equal headers mean no commit in
-//! between, from this process or any other. Anything unexpected (no file, a
-//! short read, an uninitialised header) gives no stamp, and callers then ask
-//! the database.
+//! a moment ago, from this process or any other: `PRAGMA data_version` on a
+//! connection kept for nothing else. SQLite changes the value a connection
+//! reads whenever *another* connection has committed; this one never writes,
+//! so equal values mean no commit in between.
+//!
+//! SQLite's files are SQLite's: an earlier version read the WAL index (`-shm`)
+//! directly, and closing that descriptor dropped the process's POSIX locks on
+//! the file while the pool used it (SQLite's "How To Corrupt An SQLite
+//! Database", section 2.2) — a CLI command beside a running server killed it
+//! with SIGBUS. Everything here goes through SQLite.
 
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use sqlx::{AnyConnection, Connection};
+use tokio::sync::Mutex;
 
-/// The first 48 bytes of the WAL-index header: version, change counter,
-/// init flag, page size, last frame, page count, frame checksum, salts.
+/// The value read and which watching connection read it: values from two
+/// connections are not comparable, so a reconnect always looks like a change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ChangeStamp([u8; 48]);
-
-/// The SQLite database file a URL names, if it names a file.
-pub(crate) fn sqlite_file(url: &str) -> Option<PathBuf> {
-    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
-    let path = rest.split('?').next()?;
-    (!path.is_empty() && !path.contains(":memory:") && !url.contains("mode=memory")).then(|| PathBuf::from(path))
+pub struct ChangeStamp {
+    connection: u64,
+    data_version: i64,
 }
 
-/// Reads the stamp now. The file is opened each time: SQLite deletes and
-/// recreates it when the last connection closes, and a kept handle would
-/// go on reading the deleted one.
-pub(crate) fn read(db: &Path) -> Option<ChangeStamp> {
-    let mut shm = db.as_os_str().to_owned();
-    shm.push("-shm");
-    let mut header = [0u8; 48];
-    std::fs::File::open(PathBuf::from(shm)).ok()?.read_exact(&mut header).ok()?;
-    // isInit (byte 12) is 1 once the header describes the WAL.
-    (header[12] == 1).then_some(ChangeStamp(header))
+/// The watching connection, opened on first use and again after an error.
+pub(crate) struct Watcher {
+    url: String,
+    conn: Mutex<(u64, Option<AnyConnection>)>,
+}
+
+impl std::fmt::Debug for Watcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The URL may hold a path only; still, say nothing but what it is.
+        f.write_str("Watcher")
+    }
+}
+
+impl Watcher {
+    pub(crate) fn new(url: &str) -> Watcher {
+        Watcher { url: url.to_string(), conn: Mutex::new((0, None)) }
+    }
+
+    /// The stamp now, or `None` when the database cannot say (callers then
+    /// ask the database for what they need).
+    pub(crate) async fn read(&self) -> Option<ChangeStamp> {
+        let mut guard = self.conn.lock().await;
+        let (generation, conn) = &mut *guard;
+        if conn.is_none() {
+            *conn = AnyConnection::connect(&self.url).await.ok();
+            *generation += 1;
+        }
+        let c = conn.as_mut()?;
+        match sqlx::query_scalar::<_, i64>("PRAGMA data_version").fetch_one(&mut *c).await {
+            Ok(data_version) => Some(ChangeStamp { connection: *generation, data_version }),
+            Err(_) => {
+                *conn = None;
+                None
+            }
+        }
+    }
+}
+
+/// Whether a URL names an SQLite database file (not an in-memory one).
+pub(crate) fn is_sqlite_file(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) else { return false };
+    let path = rest.split('?').next().unwrap_or_default();
+    !path.is_empty() && !path.contains(":memory:") && !url.contains("mode=memory")
 }
 
 #[cfg(test)]
@@ -40,10 +71,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_file_urls_have_a_file() {
-        assert_eq!(sqlite_file("sqlite:///tmp/a.db?mode=rwc"), Some(PathBuf::from("/tmp/a.db")));
-        assert_eq!(sqlite_file("sqlite:rw.db"), Some(PathBuf::from("rw.db")));
-        assert_eq!(sqlite_file("sqlite::memory:"), None);
-        assert_eq!(sqlite_file("postgres://u@h/db"), None);
+    fn only_file_urls_are_watched() {
+        assert!(is_sqlite_file("sqlite:///tmp/a.db?mode=rwc"));
+        assert!(is_sqlite_file("sqlite:rw.db"));
+        assert!(!is_sqlite_file("sqlite::memory:"));
+        assert!(!is_sqlite_file("postgres://u@h/db"));
     }
 }

@@ -23,8 +23,8 @@ use sqlx::{AnyConnection, AnyPool, Row};
 pub struct SqlStore {
     pool: AnyPool,
     backend: Backend,
-    /// The SQLite database file, when there is one (for change stamps).
-    file: Option<std::path::PathBuf>,
+    /// The connection that watches an SQLite file for commits (change stamps).
+    watcher: Option<std::sync::Arc<crate::change_stamp::Watcher>>,
 }
 
 fn get<'r, T>(row: &'r AnyRow, col: &str) -> Result<T>
@@ -36,15 +36,16 @@ where
 
 impl SqlStore {
     pub(crate) fn new(pool: AnyPool, backend: Backend, url: &str) -> Self {
-        let file = if backend == Backend::Sqlite { crate::change_stamp::sqlite_file(url) } else { None };
-        Self { pool, backend, file }
+        let watcher = (backend == Backend::Sqlite && crate::change_stamp::is_sqlite_file(url))
+            .then(|| std::sync::Arc::new(crate::change_stamp::Watcher::new(url)));
+        Self { pool, backend, watcher }
     }
 
-    /// A stamp of the database's committed state, read without a query: equal
-    /// stamps mean nothing was committed in between, by any process. Only
-    /// SQLite files have one; elsewhere callers ask the database.
-    pub fn change_stamp(&self) -> Option<crate::ChangeStamp> {
-        crate::change_stamp::read(self.file.as_deref()?)
+    /// A stamp of the database's committed state: equal stamps mean nothing
+    /// was committed in between, by any process. Only SQLite files have one;
+    /// elsewhere callers ask the database.
+    pub async fn change_stamp(&self) -> Option<crate::ChangeStamp> {
+        self.watcher.as_ref()?.read().await
     }
 
     /// Closes every connection; used before dropping a test database.

@@ -3,6 +3,7 @@
 // Tests may unwrap: a panic is the failure report. The lint guards library code.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod concurrent;
 mod errors;
 mod import;
 mod outcomes;

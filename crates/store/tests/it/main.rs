@@ -79,9 +79,9 @@ async fn sqlite_change_stamp_moves_with_every_commit_and_only_then() {
     use store::Store;
     let db = backends::sqlite().await;
     let s = &db.store;
-    let before = s.change_stamp().expect("a WAL-mode SQLite file has a stamp");
+    let before = s.change_stamp().await.expect("a WAL-mode SQLite file has a stamp");
     assert!(s.account_by_email("nobody@example.org").await.unwrap().is_none());
-    assert_eq!(s.change_stamp(), Some(before), "reads change nothing");
+    assert_eq!(s.change_stamp().await, Some(before), "reads change nothing");
     let account = store::NewAccount {
         email: "st@example.org".into(),
         password_hash: "x".into(),
@@ -89,19 +89,19 @@ async fn sqlite_change_stamp_moves_with_every_commit_and_only_then() {
         time_zone: "UTC".into(),
     };
     s.create_account(&account, jiff::Timestamp::now()).await.unwrap();
-    let after = s.change_stamp().unwrap();
+    let after = s.change_stamp().await.unwrap();
     assert_ne!(after, before, "a commit moves it");
     // A second pool on the same file stands for another process (the CLI).
     let other = store::backend::connect(&store::backend::sqlite_url(&db.path().unwrap())).await.unwrap();
     let second = store::NewAccount { email: "other@example.org".into(), ..account };
     other.create_account(&second, jiff::Timestamp::now()).await.unwrap();
-    assert_ne!(s.change_stamp().unwrap(), after, "a commit from elsewhere moves it too");
+    assert_ne!(s.change_stamp().await.unwrap(), after, "a commit from elsewhere moves it too");
     db.finish().await;
 }
 
 #[tokio::test]
 async fn postgres_has_no_change_stamp() {
     let Some(db) = backends::postgres().await else { return };
-    assert_eq!(db.store.change_stamp(), None);
+    assert_eq!(db.store.change_stamp().await, None);
     db.finish().await;
 }

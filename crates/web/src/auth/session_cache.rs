@@ -1,9 +1,9 @@
 //! Signed-in sessions remembered between requests for as long as the SQLite
-//! database provably has not changed, so a page view needs no query to find
-//! its session. The proof is the store's change stamp, read before the
-//! session was looked up: any commit since — a sign-out, a password reset
-//! from the CLI, a log, an import — moves it, and the session is looked up
-//! again. Expiry is checked on every use. PostgreSQL has no stamp, so there
+//! database provably has not changed, so a page view needs no session query.
+//! The proof is the store's change stamp (`PRAGMA data_version` on a watching
+//! connection), read before the session was looked up: any commit since — a
+//! sign-out, a password reset from the CLI, a log, an import — moves it, and
+//! the session is looked up again. Expiry is checked on every use. PostgreSQL has no stamp, so there
 //! every request asks the database (other app servers may write).
 
 use jiff::Timestamp;
@@ -35,7 +35,7 @@ impl SessionCache {
         digest: &str,
         now: Timestamp,
     ) -> Result<Option<WebSession>, StoreError> {
-        let stamp = store.change_stamp();
+        let stamp = store.change_stamp().await;
         if let Some(stamp) = stamp
             && let Some(s) = self.get(stamp, digest)
             && s.expires_at > now
