@@ -122,6 +122,7 @@ impl SessionLog {
         if self.notes.chars().count() > MAX_NOTE_CHARS {
             return Err(InputError::new("notes", format!("notes are limited to {MAX_NOTE_CHARS} characters")));
         }
+        crate::text::check_text("notes", &self.notes)?;
         Ok(())
     }
 }
@@ -196,6 +197,9 @@ impl Override {
     }
 
     pub fn validate(&self) -> Result<(), InputError> {
+        for (field, text) in [("by", &self.by), ("reason", &self.reason), ("role", &self.role)] {
+            crate::text::check_text(field, text)?;
+        }
         if self.by.trim().is_empty() {
             let what = match self.kind {
                 OverrideKind::Dose => "an override names the clinician who made it",

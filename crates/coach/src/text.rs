@@ -20,6 +20,23 @@ pub fn snake_case<T: Debug>(value: &T) -> String {
     out
 }
 
+/// Refuses text a person could not have meant and one database cannot store:
+/// the NUL character and other control characters (tabs and line breaks are
+/// fine). The same answer on SQLite and PostgreSQL, which rejects NUL.
+pub fn check_text(field: &str, text: &str) -> Result<(), crate::InputError> {
+    match text.char_indices().find(|(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+        Some((at, c)) => Err(crate::InputError::new(
+            field,
+            format!(
+                "contains an invisible control character (U+{:04X}) at position {}; please retype it",
+                u32::from(c),
+                text[..at].chars().count() + 1
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
 /// Tenths of a km/h as text: `15` → `1.5 km/h`.
 pub fn kmh(tenths: u16) -> String {
     format!("{}.{} km/h", tenths / 10, tenths % 10)
@@ -30,6 +47,14 @@ mod tests {
     #[derive(Debug)]
     enum Sample {
         KneeLocks,
+    }
+
+    #[test]
+    fn control_characters_are_refused_with_where() {
+        assert!(super::check_text("notes", "felt fine\nthen tired\t!").is_ok());
+        let err = super::check_text("notes", "ab\0c").unwrap_err();
+        assert_eq!(err.field, "notes");
+        assert!(err.message.contains("U+0000") && err.message.contains("position 3"), "{err}");
     }
 
     #[test]

@@ -10,28 +10,6 @@ pub async fn export_json<S: Store>(store: &S, state: &State, now: jiff::Timestam
     serde_json::to_value(&archive).map_err(|e| ServiceError::Store(store::StoreError::Corrupt(format!("archive: {e}"))))
 }
 
-/// Reads an archive written by [`export_json`] into a new walker, all or nothing.
-pub async fn import_json<S: Store>(store: &S, text: &str) -> ServiceResult<store::WalkerId> {
-    let archive: store::Archive = serde_json::from_str(text)
-        .map_err(|e| ServiceError::input(format!("archive: not a retrowalk archive: {e}")))?;
-    if archive.format != store::ARCHIVE_FORMAT || archive.version != store::ARCHIVE_VERSION {
-        return Err(ServiceError::input(format!(
-            "archive: format '{}' version {} is not one this version reads ({} version {})",
-            archive.format,
-            archive.version,
-            store::ARCHIVE_FORMAT,
-            store::ARCHIVE_VERSION
-        )));
-    }
-    for (i, log) in archive.sessions.iter().enumerate() {
-        log.validate().map_err(|e| ServiceError::input(format!("archive: sessions[{i}].{e}")))?;
-    }
-    if let Some(setup) = &archive.programme {
-        setup.validate().map_err(|e| ServiceError::input(format!("archive: programme.{e}")))?;
-    }
-    Ok(store.import_walker(&archive).await?)
-}
-
 /// Rows as CSV text with a header line.
 fn csv_text(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> ServiceResult<String> {
     let err = |e: String| ServiceError::Store(store::StoreError::Corrupt(format!("csv: {e}")));

@@ -4,6 +4,7 @@
 //! shells over these functions, so they cannot disagree.
 
 mod actions;
+mod archive;
 mod calendar;
 mod dates;
 mod error;
@@ -17,9 +18,10 @@ mod state;
 mod views;
 
 pub use actions::*;
+pub use archive::{import_json, restore_json};
 pub use calendar::calendar;
 pub use error::{ServiceError, ServiceResult};
-pub use export::{export_checkins_csv, export_csv, export_json, export_outcomes_csv, import_json};
+pub use export::{export_checkins_csv, export_csv, export_json, export_outcomes_csv};
 pub use fhir::bundle as fhir_bundle;
 pub use imports::{Confirmation, FileOutcome, confirm_activity, count, import_file, sha256_hex};
 pub use outcomes::{OutcomeInput, OutcomeRow, Recorded, age, outcome_rows, outcome_table, record_outcome, set_profile};

@@ -41,7 +41,7 @@ pub async fn import(g: &Global, file: &std::path::Path) -> CliResult<Output> {
     let text =
         std::fs::read_to_string(file).map_err(|e| CliError::input(format!("{}: cannot read: {e}", file.display())))?;
     let store = context::open(g).await?;
-    let walker = service::import_json(&store, &text).await?;
+    let walker = service::import_json(&store, &text, context::today(g, "UTC")?).await?;
     Ok(Output::Text(format!("Imported as walker {walker}. Use --walker {walker} if this database holds others.\n")))
 }
 

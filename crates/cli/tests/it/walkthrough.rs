@@ -240,5 +240,18 @@ fn an_exported_archive_imports_into_a_fresh_database_without_loss() {
     std::fs::write(&bad, r#"{"format": "something-else"}"#).unwrap();
     let err = fresh.bad("2026-11-26", &["import-archive", bad.to_str().unwrap()]);
     assert!(err.contains("not a retrowalk archive"), "{err}");
+    // A session from before the programme, or a time zone that does not exist, is refused.
+    let good: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    for (path, value, expected) in [
+        (("sessions", 0, "date"), "1999-11-23", "sessions[0].date"),
+        (("programme", usize::MAX, "time_zone"), "Mars/Olympus", "Mars/Olympus"),
+    ] {
+        let mut v = good.clone();
+        let at = if path.1 == usize::MAX { &mut v[path.0] } else { &mut v[path.0][path.1] };
+        at[path.2] = value.into();
+        std::fs::write(&bad, v.to_string()).unwrap();
+        let err = fresh.bad("2026-11-26", &["import-archive", bad.to_str().unwrap()]);
+        assert!(err.contains(expected), "{err}");
+    }
     assert_eq!(fresh.json("2026-11-26", &["--walker", "1", "history"]).as_array().unwrap().len(), 2);
 }

@@ -188,12 +188,9 @@ pub async fn restore(
     if csrf.is_empty() || csrf != who.csrf {
         return Err(AppError::Csrf);
     }
-    let archive: store::Archive =
-        serde_json::from_str(&file).map_err(|e| AppError::bad(format!("archive: not a retrowalk archive ({e})")))?;
-    if archive.format != store::ARCHIVE_FORMAT || archive.version != store::ARCHIVE_VERSION {
-        return Err(AppError::bad("archive: not an archive this version of retrowalk reads"));
-    }
-    state.store().restore_account(who.account.id, &archive).await?;
+    // The same checks as the CLI's import-archive, through one service call.
+    let walker = state.store().walker(who.account.walker).await?;
+    service::restore_json(state.store(), who.account.id, &file, super::today_in(&walker.time_zone)).await?;
     Ok(axum::response::Redirect::to("/today?note=Your%20archive%20is%20restored.").into_response())
 }
 

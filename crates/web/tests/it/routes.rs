@@ -301,6 +301,37 @@ async fn a_downloaded_archive_restores_into_an_account() {
     let bad = app.send(send(&b.csrf, "{\"format\": 1}")).await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.body.contains("not a retrowalk archive"), "{}", bad.body);
+    // Regression (#11, defect 3): the restore runs the CLI's archive checks.
+    // Each broken archive is refused with where it is broken, and nothing changes.
+    let v: serde_json::Value = serde_json::from_str(&archive).unwrap();
+    let broken = |path: &[&str], value: serde_json::Value| {
+        let mut v = v.clone();
+        let mut at = &mut v;
+        for key in path {
+            at = match key.parse::<usize>() {
+                Ok(i) => &mut at[i],
+                Err(_) => &mut at[*key],
+            };
+        }
+        *at = value;
+        v.to_string()
+    };
+    for (archive, expected) in [
+        (broken(&["programme", "weeks"], 0.into()), "programme.weeks"),
+        (broken(&["programme", "forward_speed_tenths"], 65535.into()), "programme.forward_speed_kmh"),
+        (broken(&["sessions", "0", "speed_tenths"], 65535.into()), "sessions[0].speed"),
+        (broken(&["sessions", "0", "date"], "1999-06-01".into()), "sessions[0].date"),
+        (broken(&["programme", "time_zone"], "Mars/Olympus".into()), "programme.time_zone"),
+        (broken(&["walker", "time_zone"], "Mars/Olympus".into()), "walker.time_zone"),
+        (broken(&["sessions", "0", "notes"], "a\u{0}b".into()), "NUL"),
+    ] {
+        let res = app.send(send(&b.csrf, &archive)).await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{expected}: {}", res.body);
+        assert!(res.body.contains(expected), "{expected}: {}", res.body);
+        let still = app.get("/settings/export.json", &b.cookie).await.body;
+        assert!(still.contains("replaced-note"), "a refused restore changed nothing");
+        assert_eq!(app.get("/today", &b.cookie).await.status, StatusCode::OK);
+    }
     let res = app.send(send(&b.csrf, &archive)).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     let now = app.get("/settings/export.json", &b.cookie).await.body;
