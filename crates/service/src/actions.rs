@@ -363,6 +363,7 @@ pub async fn start_walker<S: Store>(
     setup: Setup,
     now: Timestamp,
 ) -> ServiceResult<(WalkerIds, Outcome, Programme)> {
+    coach::text::check_text("name", name)?;
     answers.validate()?;
     let outcome = evaluate(&answers, None);
     let programme = Programme::new(setup.clone(), outcome.fall_risk)?;
@@ -414,6 +415,9 @@ pub async fn clear<S: Store>(
     }
     if by.trim().is_empty() {
         return Err(ServiceError::input("by: name the professional who cleared you"));
+    }
+    for (field, text) in [("by", by), ("role", role), ("note", note)] {
+        coach::text::check_text(field, text)?;
     }
     let mut covers = outcome.needs_clearance_for.clone();
     if let Some(previous) = store.latest_clearance(walker).await? {

@@ -46,6 +46,7 @@ impl From<store::StoreError> for ServiceError {
     fn from(e: store::StoreError) -> Self {
         match e {
             store::StoreError::Duplicate(m) => ServiceError::Input(m),
+            e @ store::StoreError::BadText => ServiceError::Input(e.to_string()),
             store::StoreError::NotFound(m) => ServiceError::NotFound(format!("{m} not found")),
             other => ServiceError::Store(other),
         }

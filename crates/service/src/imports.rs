@@ -102,6 +102,9 @@ pub async fn import_file<S: Store>(
     dry_run: bool,
     now: Timestamp,
 ) -> ServiceResult<FileOutcome> {
+    // A device's file name is kept as given, but control characters (a NUL,
+    // which PostgreSQL cannot store) become U+FFFD on both backends.
+    let file: &str = &file.chars().map(|c| if c.is_control() { '\u{FFFD}' } else { c }).collect::<String>();
     let sha = sha256_hex(bytes);
     if let Some(earlier) = store.import_by_hash(state.walker.id, &sha).await? {
         return Ok(FileOutcome::AlreadyImported {

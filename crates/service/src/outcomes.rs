@@ -37,6 +37,7 @@ fn activities_value(items: &[(String, f64)]) -> ServiceResult<(f64, String)> {
         if name.trim().is_empty() || name.chars().count() > 80 {
             return Err(ServiceError::input("activities: each activity needs a name of up to 80 characters"));
         }
+        coach::text::check_text("activities", name)?;
         if !(0.0..=10.0).contains(score) || score.fract() != 0.0 {
             return Err(ServiceError::input(format!(
                 "activities: '{name}' is rated 0 to 10 in whole numbers; got {score}"

@@ -18,6 +18,12 @@ pub async fn load_questionnaire<S: Store>(
     scoring_json: &str,
     now: Timestamp,
 ) -> ServiceResult<(LoadedQuestionnaire, bool)> {
+    // PostgreSQL cannot store a NUL character; refuse it on both backends.
+    for (field, json) in [("questionnaire", questionnaire_json), ("scoring", scoring_json)] {
+        if json.contains('\0') || json.to_ascii_lowercase().contains("\\u0000") {
+            return Err(ServiceError::input(format!("{field}: contains a NUL character, which no text may hold")));
+        }
+    }
     let questionnaire = questionnaire::parse_questionnaire(questionnaire_json)?;
     let scoring = questionnaire::parse_scoring(scoring_json, &questionnaire)?;
     let loaded = LoadedQuestionnaire { questionnaire, scoring, loaded_at: now };

@@ -6,6 +6,10 @@ pub enum StoreError {
     NotFound(String),
     #[error("{0}")]
     Duplicate(String),
+    /// Text the database cannot store (PostgreSQL refuses a NUL character).
+    /// The service refuses such text first; this is the net under it.
+    #[error("a text field holds a character that cannot be stored (a NUL); nothing was saved")]
+    BadText,
     #[error("the database URL is not supported: {0}")]
     BadUrl(String),
     #[error("stored data could not be read ({0}); the database may have been edited by hand")]
@@ -20,7 +24,11 @@ pub enum StoreError {
 
 impl From<sqlx::Error> for StoreError {
     fn from(e: sqlx::Error) -> Self {
-        StoreError::Database(e)
+        // 22021: character_not_in_repertoire (PostgreSQL's answer to a NUL in text).
+        match &e {
+            sqlx::Error::Database(db) if db.code().as_deref() == Some("22021") => StoreError::BadText,
+            _ => StoreError::Database(e),
+        }
     }
 }
 

@@ -75,6 +75,7 @@ impl From<store::StoreError> for AppError {
     fn from(e: store::StoreError) -> Self {
         match e {
             store::StoreError::Duplicate(m) => AppError::BadInput(m),
+            e @ store::StoreError::BadText => AppError::BadInput(e.to_string()),
             store::StoreError::NotFound(_) => AppError::NotFound,
             other => AppError::Internal(other.to_string()),
         }

@@ -49,3 +49,42 @@ fn the_safety_scenarios_hold_on_postgres() {
         rt.block_on(scratch.drop_now()).unwrap();
     }
 }
+
+/// Regression (#11, defect 5): a NUL character gave 500 on PostgreSQL and was
+/// stored on SQLite. Now both refuse it the same way, naming where it is.
+fn nul_text_is_refused(w: &Walker) {
+    w.init("cleared.toml");
+    w.ok("2026-11-23", &["log", "--pain-before", "1", "--pain-peak", "1", "--pain-after", "1", "--no-symptoms"]);
+    let mut archive = w.json("2026-11-24", &["export"]);
+    archive["sessions"][0]["notes"] = "before\u{0}after".into();
+    let file = w.dir.path().join("nul.json");
+    std::fs::write(&file, archive.to_string()).unwrap();
+    let err = w.bad("2026-11-24", &["import-archive", file.to_str().unwrap()]);
+    assert!(err.contains("NUL"), "{err}");
+    let q = std::fs::read_to_string(fixture("../../../../examples/questionnaire/knee-days.json")).unwrap();
+    let q_file = w.dir.path().join("q.json");
+    std::fs::write(&q_file, q.replacen("\"title\": \"", "\"title\": \"\\u0000", 1)).unwrap();
+    let scoring = fixture("../../../../examples/questionnaire/knee-days.scoring.json");
+    let err = w.bad(
+        "2026-11-24",
+        &["questionnaire", "load", q_file.to_str().unwrap(), "--scoring", scoring.to_str().unwrap()],
+    );
+    assert!(err.contains("questionnaire: contains a NUL"), "{err}");
+    assert_eq!(w.session_count(), 1);
+}
+
+#[test]
+fn nul_text_is_refused_on_sqlite() {
+    nul_text_is_refused(&Walker::new());
+}
+
+#[test]
+fn nul_text_is_refused_on_postgres() {
+    let Ok(admin) = std::env::var("RETROWALK_TEST_POSTGRES_URL") else {
+        return;
+    };
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let scratch = rt.block_on(ScratchDb::create(&admin)).unwrap();
+    nul_text_is_refused(&Walker::with_db(&scratch.url));
+    rt.block_on(scratch.drop_now()).unwrap();
+}

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod api;
+mod hardening;
 mod routes;
 mod safety;
 mod support;
