@@ -11,6 +11,7 @@
 //! with SIGBUS. Everything here goes through SQLite.
 
 use sqlx::{AnyConnection, Connection};
+use std::sync::atomic::{AtomicU64, Ordering};
 use tokio::sync::Mutex;
 
 /// The value read and which watching connection read it: values from two
@@ -22,37 +23,67 @@ pub struct ChangeStamp {
 }
 
 /// The watching connection, opened on first use and again after an error.
+///
+/// Requests share reads: one that arrives while a read is running waits for
+/// the connection and then uses the latest read if that read *began after it
+/// arrived* (it then saw every commit made before the request came). Under
+/// load a few reads serve hundreds of requests, without ever answering from
+/// a read older than the request.
 pub(crate) struct Watcher {
     url: String,
-    conn: Mutex<(u64, Option<AnyConnection>)>,
+    /// A clock of arrivals and read starts.
+    clock: AtomicU64,
+    conn: Mutex<Watch>,
+}
+
+#[derive(Default)]
+struct Watch {
+    /// Which connection: bumped on every (re)connect.
+    generation: u64,
+    conn: Option<AnyConnection>,
+    /// The latest read: when it began on the clock, and what it gave.
+    last: Option<(u64, Option<ChangeStamp>)>,
 }
 
 impl std::fmt::Debug for Watcher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // The URL may hold a path only; still, say nothing but what it is.
         f.write_str("Watcher")
     }
 }
 
 impl Watcher {
     pub(crate) fn new(url: &str) -> Watcher {
-        Watcher { url: url.to_string(), conn: Mutex::new((0, None)) }
+        Watcher { url: url.to_string(), clock: AtomicU64::new(0), conn: Mutex::new(Watch::default()) }
     }
 
     /// The stamp now, or `None` when the database cannot say (callers then
     /// ask the database for what they need).
     pub(crate) async fn read(&self) -> Option<ChangeStamp> {
-        let mut guard = self.conn.lock().await;
-        let (generation, conn) = &mut *guard;
-        if conn.is_none() {
-            *conn = AnyConnection::connect(&self.url).await.ok();
-            *generation += 1;
+        let arrived = self.clock.fetch_add(1, Ordering::SeqCst);
+        let mut w = self.conn.lock().await;
+        if let Some((began, stamp)) = w.last
+            && began > arrived
+        {
+            return stamp;
         }
-        let c = conn.as_mut()?;
+        let began = self.clock.fetch_add(1, Ordering::SeqCst);
+        let stamp = w.read(&self.url).await;
+        w.last = Some((began, stamp));
+        stamp
+    }
+}
+
+impl Watch {
+    async fn read(&mut self, url: &str) -> Option<ChangeStamp> {
+        if self.conn.is_none() {
+            self.conn = AnyConnection::connect(url).await.ok();
+            self.generation += 1;
+        }
+        let c = self.conn.as_mut()?;
         match sqlx::query_scalar::<_, i64>("PRAGMA data_version").fetch_one(&mut *c).await {
-            Ok(data_version) => Some(ChangeStamp { connection: *generation, data_version }),
+            Ok(data_version) => Some(ChangeStamp { connection: self.generation, data_version }),
             Err(_) => {
-                *conn = None;
+                self.conn = None;
                 None
             }
         }
