@@ -132,6 +132,13 @@ pub struct ServeArgs {
     /// Send cookies without the Secure flag (only for plain-HTTP hosts other than localhost).
     #[arg(long)]
     pub insecure_cookies: bool,
+    /// The address people reach this server at, e.g. https://rw.example.org (for calendar
+    /// links); default http:// and the listening address.
+    #[arg(long, env = "RETROWALK_PUBLIC_URL", value_name = "URL")]
+    pub public_url: Option<String>,
+    /// Send Strict-Transport-Security: browsers then use HTTPS only (needs an https:// --public-url).
+    #[arg(long)]
+    pub hsts: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -69,9 +69,21 @@ pub fn time_zone(name: &str) -> CliResult<jiff::tz::TimeZone> {
 
 /// Today in `tz`, unless `--today` says otherwise.
 pub fn today(global: &Global, tz: &str) -> CliResult<Date> {
+    let real = jiff::Timestamp::now().to_zoned_datetime(time_zone(tz)?).date();
     match &global.today {
-        Some(text) => parse_date("--today", text),
-        None => Ok(jiff::Timestamp::now().to_zoned_datetime(time_zone(tz)?).date()),
+        Some(text) => {
+            let date = parse_date("--today", text)?;
+            // For back-filling, scripts and trying a plan out a few weeks on;
+            // a date more than a year ahead is a typing slip (2099 for 2026).
+            let latest = coach::dates::add_days(real, 366);
+            if date > latest {
+                return Err(CliError::input(format!(
+                    "--today: {date} has not happened yet (today is {real}); use a date up to {latest}"
+                )));
+            }
+            Ok(date)
+        }
+        None => Ok(real),
     }
 }
 

@@ -78,8 +78,12 @@ pub async fn connect(url: &str) -> Result<SqlStore> {
                     Box::pin(async move {
                         // A small page cache per connection keeps the server under its memory
                         // budget; the OS file cache serves the rest.
-                        conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA cache_size = -512;")
-                            .await?;
+                        // secure_delete: deleted records are overwritten, not left in free pages.
+                        conn.execute(
+                            "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA cache_size = -512; \
+                             PRAGMA secure_delete = ON;",
+                        )
+                        .await?;
                         Ok(())
                     })
                 })

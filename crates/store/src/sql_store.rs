@@ -551,6 +551,11 @@ impl Store for SqlStore {
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound(format!("walker {id}")));
         }
+        // The deleted records must not linger in the write-ahead log either:
+        // copy it into the (securely overwritten) database file and empty it.
+        if self.backend == Backend::Sqlite {
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await?;
+        }
         Ok(())
     }
 

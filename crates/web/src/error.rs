@@ -60,7 +60,10 @@ impl AppError {
             AppError::Throttled => {
                 "Too many failed sign-ins for this email. Please wait 15 minutes and try again.".into()
             }
-            AppError::Internal(_) => "Something went wrong on our side. Nothing you entered was lost.".into(),
+            AppError::Internal(_) => {
+                "Something went wrong on our side, and what you just sent may not have been saved. Please check, and try again in a moment."
+                    .into()
+            }
         }
     }
 
@@ -136,5 +139,18 @@ impl IntoResponse for ApiError {
         self.0.log();
         let body = json!({ "error": { "code": self.0.code(), "message": self.0.message() } });
         (self.0.status(), axum::Json(body)).into_response()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression (#11): the 500 page said "Nothing you entered was lost" when
+    /// nothing had been saved.
+    #[test]
+    fn an_error_on_our_side_never_claims_nothing_was_lost() {
+        let page = AppError::Internal("boom".into()).message();
+        assert!(!page.contains("was lost") && page.contains("may not have been saved"), "{page}");
     }
 }

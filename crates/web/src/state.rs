@@ -11,11 +11,17 @@ pub struct Config {
     /// Mark cookies `Secure`. Browsers accept secure cookies from
     /// http://localhost, so this stays on unless a plain-HTTP host is used.
     pub secure_cookies: bool,
+    /// The address people reach the server at (`https://rw.example.org`),
+    /// used for links that leave the page (the calendar feed). Never taken
+    /// from a request's Host header, which the sender controls.
+    pub public_url: String,
+    /// Send Strict-Transport-Security (only when served over HTTPS).
+    pub hsts: bool,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { secure_cookies: true }
+        Config { secure_cookies: true, public_url: "http://127.0.0.1:8080".into(), hsts: false }
     }
 }
 

@@ -13,6 +13,17 @@ pub async fn run(g: &Global, a: &ServeArgs) -> CliResult<Output> {
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("RETROWALK_LOG").unwrap_or_else(|_| "info".into()))
         .with_writer(std::io::stderr)
         .try_init();
+    // Checked before anything is opened or seeded.
+    let public_url = match &a.public_url {
+        Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
+            Some(url.trim_end_matches('/').to_string())
+        }
+        Some(url) => return Err(CliError::input(format!("--public-url: '{url}' must start with https:// or http://"))),
+        None => None,
+    };
+    if a.hsts && !public_url.as_deref().is_some_and(|u| u.starts_with("https://")) {
+        return Err(CliError::input("--hsts: only over HTTPS; give --public-url https://…"));
+    }
     let store = context::open(g).await?;
     let listener = tokio::net::TcpListener::bind(&a.listen)
         .await
@@ -25,7 +36,9 @@ pub async fn run(g: &Global, a: &ServeArgs) -> CliResult<Output> {
         eprintln!("Demo walker ready. Sign in with\n  email:    {email}\n  password: {password}");
     }
     eprintln!("retrowalk is running at http://{addr}/  (Ctrl-C stops it)");
-    let state = web::AppState::new(store, web::Config { secure_cookies: !a.insecure_cookies });
+    let public_url = public_url.unwrap_or_else(|| format!("http://{addr}"));
+    let config = web::Config { secure_cookies: !a.insecure_cookies, public_url, hsts: a.hsts };
+    let state = web::AppState::new(store, config);
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;
     };

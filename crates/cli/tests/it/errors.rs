@@ -130,3 +130,26 @@ fn a_second_init_is_refused_without_another() {
     assert!(w.bad("2026-11-23", &["today"]).contains("choose one with --walker ID"));
     assert!(w.ok("2026-11-23", &["--walker", "2", "today"]).contains("See a clinician"));
 }
+
+/// Regression (#11): `--today` far in the future recorded things before they happened.
+#[test]
+fn a_today_far_in_the_future_is_refused() {
+    let w = Walker::new();
+    w.init("cleared.toml");
+    let err = w.bad("2099-01-01", &["today"]);
+    assert!(err.contains("--today: 2099-01-01 has not happened yet"), "{err}");
+    let err =
+        w.bad("2099-01-01", &["log", "--pain-before", "1", "--pain-peak", "1", "--pain-after", "1", "--no-symptoms"]);
+    assert!(err.contains("has not happened yet"), "{err}");
+    assert_eq!(w.session_count(), 0);
+}
+
+#[test]
+fn serve_refuses_hsts_without_https_before_opening_anything() {
+    let w = Walker::new();
+    let err = w.bad("2026-11-23", &["serve", "--hsts", "--listen", "127.0.0.1:0"]);
+    assert!(err.contains("--hsts: only over HTTPS"), "{err}");
+    let err = w.bad("2026-11-23", &["serve", "--public-url", "rw.example.org", "--listen", "127.0.0.1:0"]);
+    assert!(err.contains("--public-url: 'rw.example.org' must start with https://"), "{err}");
+    assert!(!w.dir.path().join("rw.db").exists(), "nothing was opened");
+}

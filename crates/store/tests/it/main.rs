@@ -105,3 +105,23 @@ async fn postgres_has_no_change_stamp() {
     assert_eq!(db.store.change_stamp().await, None);
     db.finish().await;
 }
+
+/// Regression (#11): a deleted account's data lingered in the write-ahead log
+/// and in free pages. After a deletion neither file holds it.
+#[tokio::test]
+async fn a_deleted_walker_leaves_no_trace_in_the_sqlite_files() {
+    use store::Store;
+    let db = backends::sqlite().await;
+    let note = "secret-note-4711-of-a-deleted-walker";
+    let w = suite::walker_with_a_note(&db.store, note).await;
+    // Another walker keeps the database in use.
+    let _other = suite::walker_with_a_note(&db.store, "kept").await;
+    db.store.delete_walker(w).await.unwrap();
+    db.store.close().await;
+    let path = db.path().unwrap();
+    for file in [path.clone(), path.with_extension("db-wal")] {
+        let bytes = std::fs::read(&file).unwrap_or_default();
+        assert!(!bytes.windows(note.len()).any(|b| b == note.as_bytes()), "{} still holds the note", file.display());
+    }
+    db.finish().await;
+}

@@ -559,3 +559,15 @@ pub async fn a_fall_rescreens_in_the_same_transaction_as_its_log<S: Store>(s: &S
     s.check_in(pid, &c, &d, Some(&later), now()).await.unwrap();
     assert_eq!(s.latest_screening(w).await.unwrap().unwrap().answers, later.answers);
 }
+
+/// A walker with one session whose notes are `note` (for checks on what a
+/// deletion leaves behind).
+pub async fn walker_with_a_note<S: Store>(s: &S, note: &str) -> WalkerId {
+    let (w, pid) = walker_with_programme(s, "Gone").await;
+    let p = Programme::new(setup(), false).unwrap();
+    let d = replay(&p, &Default::default(), START).decisions[0].clone();
+    let mut log = session(START, 1);
+    log.notes = note.into();
+    s.log_session(pid, &log, &d, None, now()).await.unwrap();
+    w
+}

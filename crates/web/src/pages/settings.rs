@@ -48,11 +48,7 @@ pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Respon
 pub struct NoFields {}
 
 /// Makes a new secret calendar link (the old one stops working) and shows it once.
-pub async fn new_calendar(
-    State(state): State<AppState>,
-    headers: axum::http::HeaderMap,
-    f: CsrfForm<NoFields>,
-) -> Result<Response, AppError> {
+pub async fn new_calendar(State(state): State<AppState>, f: CsrfForm<NoFields>) -> Result<Response, AppError> {
     let s = match ready(&state, &f.who).await? {
         Ok(s) => s,
         Err(r) => return Ok(r),
@@ -62,8 +58,8 @@ pub async fn new_calendar(
         .store()
         .set_calendar_token(f.who.account.walker, &crate::auth::digest(&token), jiff::Timestamp::now())
         .await?;
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1:8080");
-    let url = format!("http://{host}/calendar/{token}.ics");
+    // From the configured address, never the request's Host header.
+    let url = format!("{}/calendar/{token}.ics", state.config().public_url.trim_end_matches('/'));
     settings_page(&state, &f.who, &s, Some(url), None)
 }
 

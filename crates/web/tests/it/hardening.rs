@@ -31,3 +31,53 @@ async fn a_nul_character_is_refused_with_the_field_not_a_500() {
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
     assert!(app.state.store().activities(w.account.walker).await.unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn nothing_with_health_data_is_cached_and_hsts_is_an_option() {
+    let app = App::new().await;
+    let w = app.ready_walker("cache@example.org", "x").await;
+    for path in ["/today", "/plan", "/report", "/settings/export.json", "/settings/export.csv", "/report.pdf"] {
+        let res = app.get(path, &w.cookie).await;
+        assert_eq!(res.headers.get("cache-control").unwrap(), "no-store", "{path}");
+        assert!(res.headers.get("strict-transport-security").is_none());
+    }
+    let (token, digest) = web::new_api_token();
+    app.state.store().create_api_token(w.account.id, &digest, "t", jiff::Timestamp::now()).await.unwrap();
+    let api = app
+        .send(
+            axum::http::Request::get("/api/v1/sessions")
+                .header("authorization", format!("Bearer {token}"))
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(api.headers.get("cache-control").unwrap(), "no-store");
+    // Fingerprint-free assets keep their own lifetime.
+    let css = app.get("/assets/app.css", "").await;
+    assert_ne!(css.headers.get("cache-control").unwrap(), "no-store");
+
+    let https = web::Config { public_url: "https://rw.example.org".into(), hsts: true, ..web::Config::default() };
+    let app = App::with_config(https).await;
+    let res = app.get("/signin", "").await;
+    assert_eq!(res.headers.get("strict-transport-security").unwrap(), "max-age=31536000");
+}
+
+#[tokio::test]
+async fn the_calendar_link_uses_the_configured_address_not_the_host_header() {
+    let config = web::Config { public_url: "https://rw.example.org".into(), ..web::Config::default() };
+    let app = App::with_config(config).await;
+    let w = app.ready_walker("cal@example.org", "x").await;
+    let res = app
+        .send(
+            axum::http::Request::post("/settings/calendar")
+                .header("cookie", &w.cookie)
+                .header("host", "evil.example.net")
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("sec-fetch-site", "same-origin")
+                .body(axum::body::Body::from(format!("csrf={}", w.csrf)))
+                .unwrap(),
+        )
+        .await;
+    assert!(res.body.contains("https://rw.example.org/calendar/"), "{}", res.body);
+    assert!(!res.body.contains("evil.example.net"));
+}

@@ -22,9 +22,13 @@ pub struct Resp {
 
 impl App {
     pub async fn new() -> App {
+        App::with_config(Config::default()).await
+    }
+
+    pub async fn with_config(config: Config) -> App {
         let dir = tempfile::tempdir().unwrap();
         let store = store::backend::connect(&store::backend::sqlite_url(&dir.path().join("web.db"))).await.unwrap();
-        let state = AppState::new(store, Config::default());
+        let state = AppState::new(store, config);
         App { router: web::router(state.clone()), state, _dir: dir }
     }
 
