@@ -159,6 +159,20 @@ pub enum TokenCommand {
         /// A name to recognise the token by.
         #[arg(long, default_value = "cli")]
         name: String,
+        /// Days until it stops working (default: until revoked).
+        #[arg(long, value_name = "DAYS", allow_negative_numbers = true)]
+        expires_in_days: Option<i64>,
+    },
+    /// List an account's tokens: id, name, created, last used, expiry (never the token).
+    List {
+        #[arg(long)]
+        email: String,
+    },
+    /// Revoke one token by the id `token list` shows.
+    Revoke {
+        #[arg(long)]
+        email: String,
+        id: String,
     },
 }
 

@@ -216,8 +216,20 @@ pub trait Store: Send + Sync {
         token_hash: &str,
         name: &str,
         now: Timestamp,
+        expires_at: Option<Timestamp>,
     ) -> impl Future<Output = Result<()>> + Send;
-    fn account_by_api_token(&self, token_hash: &str) -> impl Future<Output = Result<Option<Account>>> + Send;
+    /// The account of an unexpired token; records the use (at most once a minute).
+    fn account_by_api_token(
+        &self,
+        token_hash: &str,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<Option<Account>>> + Send;
+    /// The account's tokens, newest first.
+    fn api_tokens(&self, account: AccountId) -> impl Future<Output = Result<Vec<ApiToken>>> + Send;
+    /// Revokes the account's token with this id; false if there is none.
+    fn revoke_api_token(&self, account: AccountId, id: &str) -> impl Future<Output = Result<bool>> + Send;
+    /// Ends every web session and revokes every API token of the account, in one transaction.
+    fn sign_out_everywhere(&self, account: AccountId) -> impl Future<Output = Result<()>> + Send;
     fn create_reset_code(
         &self,
         account: AccountId,

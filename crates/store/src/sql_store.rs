@@ -1,6 +1,5 @@
 //! The SQL implementation of [`Store`], shared by SQLite and PostgreSQL.
 
-use crate::Rescreen;
 use crate::codec::{self, corrupt, date, date_text, millis, small, timestamp};
 use crate::{
     ARCHIVE_FORMAT, ARCHIVE_VERSION, Archive, ArchivedDecision, ArchivedImport, ArchivedScreening, ArchivedWalker,
@@ -11,6 +10,7 @@ use crate::{
     ProgrammeId, ProgrammeRecord, QuestionnaireResult, Result, ScreeningId, ScreeningRecord, Store, StoreError, Walker,
     WalkerId, WalkerIds, WebSession,
 };
+use crate::{ApiToken, Rescreen, TOKEN_ID_LEN};
 use coach::adaptation::Decision;
 use coach::history::{CheckIn, History, Override, SessionLog};
 use coach::screening::{Answers, Clearance, Outcome, Question};
@@ -1216,24 +1216,91 @@ impl Store for SqlStore {
         Ok(())
     }
 
-    async fn create_api_token(&self, account: AccountId, token_hash: &str, name: &str, now: Timestamp) -> Result<()> {
-        sqlx::query("INSERT INTO api_tokens (token_hash, account_id, name, created_at) VALUES ($1, $2, $3, $4)")
-            .bind(token_hash.to_string())
-            .bind(account.0)
-            .bind(name.to_string())
-            .bind(millis(now))
-            .execute(&self.pool)
-            .await?;
+    async fn create_api_token(
+        &self,
+        account: AccountId,
+        token_hash: &str,
+        name: &str,
+        now: Timestamp,
+        expires_at: Option<Timestamp>,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO api_tokens (token_hash, account_id, name, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(token_hash.to_string())
+        .bind(account.0)
+        .bind(name.to_string())
+        .bind(millis(now))
+        .bind(expires_at.map(millis))
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 
-    async fn account_by_api_token(&self, token_hash: &str) -> Result<Option<Account>> {
-        let row =
-            sqlx::query("SELECT a.* FROM accounts a JOIN api_tokens t ON t.account_id = a.id WHERE t.token_hash = $1")
+    async fn account_by_api_token(&self, token_hash: &str, now: Timestamp) -> Result<Option<Account>> {
+        let row = sqlx::query(
+            "SELECT a.*, t.last_used_at FROM accounts a JOIN api_tokens t ON t.account_id = a.id \
+             WHERE t.token_hash = $1 AND (t.expires_at IS NULL OR t.expires_at > $2)",
+        )
+        .bind(token_hash.to_string())
+        .bind(millis(now))
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        // A write per request would cost more than the request; a minute is
+        // close enough to tell a token in use from one forgotten.
+        let last: Option<i64> = get(&row, "last_used_at")?;
+        if last.is_none_or(|t| millis(now) - t >= 60_000) {
+            sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2")
+                .bind(millis(now))
                 .bind(token_hash.to_string())
-                .fetch_optional(&self.pool)
+                .execute(&self.pool)
                 .await?;
-        row.as_ref().map(Self::account_row).transpose()
+        }
+        Self::account_row(&row).map(Some)
+    }
+
+    async fn api_tokens(&self, account: AccountId) -> Result<Vec<ApiToken>> {
+        let rows = sqlx::query(
+            "SELECT token_hash, name, created_at, last_used_at, expires_at FROM api_tokens \
+             WHERE account_id = $1 ORDER BY created_at DESC",
+        )
+        .bind(account.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let hash: String = get(r, "token_hash")?;
+                Ok(ApiToken {
+                    id: hash.chars().take(TOKEN_ID_LEN).collect(),
+                    name: get(r, "name")?,
+                    created_at: timestamp(get(r, "created_at")?)?,
+                    last_used_at: get::<Option<i64>>(r, "last_used_at")?.map(timestamp).transpose()?,
+                    expires_at: get::<Option<i64>>(r, "expires_at")?.map(timestamp).transpose()?,
+                })
+            })
+            .collect()
+    }
+
+    async fn revoke_api_token(&self, account: AccountId, id: &str) -> Result<bool> {
+        // Ids are hex prefixes: compare the prefix, never pattern-match.
+        if id.len() != TOKEN_ID_LEN || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Ok(false);
+        }
+        let done = sqlx::query("DELETE FROM api_tokens WHERE account_id = $1 AND substr(token_hash, 1, 12) = $2")
+            .bind(account.0)
+            .bind(id.to_ascii_lowercase())
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    async fn sign_out_everywhere(&self, account: AccountId) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM web_sessions WHERE account_id = $1").bind(account.0).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM api_tokens WHERE account_id = $1").bind(account.0).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     async fn create_reset_code(&self, account: AccountId, code_hash: &str, expires_at: Timestamp) -> Result<()> {
@@ -1260,7 +1327,9 @@ impl Store for SqlStore {
             .bind(account.0)
             .execute(&mut *tx)
             .await?;
+        // A new password ends every session and revokes every token.
         sqlx::query("DELETE FROM web_sessions WHERE account_id = $1").bind(account.0).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM api_tokens WHERE account_id = $1").bind(account.0).execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(Some(account))
     }

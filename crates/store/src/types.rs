@@ -115,6 +115,21 @@ pub struct WebSession {
     pub expires_at: Timestamp,
 }
 
+/// An API token as its owner sees it; the token itself is never stored.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct ApiToken {
+    /// The first 12 hex digits of the token's hash: enough to name it, useless to use it.
+    pub id: String,
+    pub name: String,
+    pub created_at: Timestamp,
+    /// To the minute: the lookup records a use at most once a minute.
+    pub last_used_at: Option<Timestamp>,
+    pub expires_at: Option<Timestamp>,
+}
+
+/// Characters of a token hash that name it in lists and revocations.
+pub const TOKEN_ID_LEN: usize = 12;
+
 /// One outcome result.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OutcomeRecord {

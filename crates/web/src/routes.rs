@@ -52,6 +52,8 @@ pub fn router(state: AppState) -> Router {
         .route("/settings/export.fhir.json", get(pages::settings::export_fhir))
         .route("/settings/setup", post(pages::settings::save))
         .route("/settings/restore", post(pages::settings::restore))
+        .route("/settings/tokens/revoke", post(pages::settings::revoke_token))
+        .route("/settings/signout-everywhere", post(pages::settings::sign_out_everywhere))
         .route("/settings/calendar", post(pages::settings::new_calendar))
         .route("/settings/calendar/revoke", post(pages::settings::revoke_calendar))
         .route("/calendar/{file}", get(pages::settings::calendar_feed))

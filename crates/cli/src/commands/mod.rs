@@ -17,6 +17,7 @@ mod screen;
 mod screening_prompts;
 mod serve;
 mod today;
+mod token;
 
 use crate::cli::{Cli, Command};
 use crate::error::{CliError, CliResult};
@@ -72,7 +73,7 @@ pub async fn run(cli: Cli) -> CliResult<Output> {
         Command::Export(a) => export::run(g, a).await,
         Command::Serve(a) => serve::run(g, a).await,
         Command::User(cmd) => serve::user(g, cmd).await,
-        Command::Token(cmd) => serve::token(g, cmd).await,
+        Command::Token(cmd) => token::run(g, cmd).await,
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut buf = Vec::new();

@@ -1,7 +1,7 @@
 //! `retrowalk serve`, and the account commands that go with the web app.
 
 use super::Output;
-use crate::cli::{Global, ServeArgs, TokenCommand, UserCommand};
+use crate::cli::{Global, ServeArgs, UserCommand};
 use crate::context;
 use crate::error::{CliError, CliResult};
 use anyhow::Context as _;
@@ -46,7 +46,7 @@ pub async fn run(g: &Global, a: &ServeArgs) -> CliResult<Output> {
     Ok(Output::Text(String::new()))
 }
 
-async fn account(store: &store::SqlStore, email: &str) -> CliResult<store::Account> {
+pub(super) async fn account(store: &store::SqlStore, email: &str) -> CliResult<store::Account> {
     store
         .account_by_email(email)
         .await?
@@ -63,18 +63,6 @@ pub async fn user(g: &Global, cmd: &UserCommand) -> CliResult<Output> {
                 jiff::Timestamp::from_second(jiff::Timestamp::now().as_second() + 30 * 60).context("clock")?;
             store.create_reset_code(a.id, &digest, expires).await?;
             Ok(Output::Text(format!("Reset code for {}: {code}\nIt works once, for 30 minutes, at /reset.\n", a.email)))
-        }
-    }
-}
-
-pub async fn token(g: &Global, cmd: &TokenCommand) -> CliResult<Output> {
-    let store = context::open(g).await?;
-    match cmd {
-        TokenCommand::Create { email, name } => {
-            let a = account(&store, email).await?;
-            let (token, digest) = web::new_api_token();
-            store.create_api_token(a.id, &digest, name.trim(), jiff::Timestamp::now()).await?;
-            Ok(Output::Text(format!("{token}\n")))
         }
     }
 }

@@ -153,3 +153,34 @@ fn serve_refuses_hsts_without_https_before_opening_anything() {
     assert!(err.contains("--public-url: 'rw.example.org' must start with https://"), "{err}");
     assert!(!w.dir.path().join("rw.db").exists(), "nothing was opened");
 }
+
+/// Regression (#11, defect 2): tokens could not be listed, revoked or made to expire.
+#[test]
+fn tokens_are_made_listed_and_revoked_from_the_cli() {
+    let w = Walker::new();
+    // An account to hold them: sign-up is on the web, so the demo account stands in.
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    rt.block_on(async {
+        let store = store::backend::connect(&w.db_url()).await.unwrap();
+        web::demo::seed(&store, jiff::civil::date(2026, 11, 23)).await.unwrap();
+    });
+    let email = web::demo::DEMO_EMAIL;
+    let token =
+        w.ok("2026-11-23", &["token", "create", "--email", email, "--name", "backup job", "--expires-in-days", "30"]);
+    assert!(token.trim().starts_with("rwt_") && token.trim().len() == 68, "{token}");
+    w.ok("2026-11-23", &["token", "create", "--email", email, "--name", "phone"]);
+    let list = w.ok("2026-11-23", &["token", "list", "--email", email]);
+    assert!(list.contains("backup job") && list.contains("phone") && list.contains("never"), "{list}");
+    assert!(!list.contains(token.trim()), "the token itself is never shown again");
+    let json = w.json("2026-11-23", &["token", "list", "--email", email]);
+    let id =
+        json.as_array().unwrap().iter().find(|t| t["name"] == "phone").unwrap()["id"].as_str().unwrap().to_string();
+    assert!(json.as_array().unwrap().iter().any(|t| t["expires_at"].is_string()));
+    let out = w.ok("2026-11-23", &["token", "revoke", "--email", email, &id]);
+    assert!(out.contains("revoked"), "{out}");
+    let err = w.bad("2026-11-23", &["token", "revoke", "--email", email, &id]);
+    assert!(err.contains("no token"), "{err}");
+    let err = w.bad("2026-11-23", &["token", "create", "--email", email, "--expires-in-days", "0"]);
+    assert!(err.contains("--expires-in-days: 1 to 3650"), "{err}");
+    assert_eq!(w.json("2026-11-23", &["token", "list", "--email", email]).as_array().unwrap().len(), 1);
+}

@@ -274,11 +274,36 @@ pub async fn sessions_expire_and_sign_out<S: Store>(s: &S) {
 pub async fn api_tokens_find_their_account<S: Store>(s: &S) {
     let a = s.create_account(&new_account("mo@example.org"), now()).await.unwrap();
     let b = s.create_account(&new_account("ny@example.org"), now()).await.unwrap();
-    s.create_api_token(a.id, "tok-a", "phone", now()).await.unwrap();
-    s.create_api_token(b.id, "tok-b", "laptop", now()).await.unwrap();
-    assert_eq!(s.account_by_api_token("tok-a").await.unwrap().unwrap().id, a.id);
-    assert_eq!(s.account_by_api_token("tok-b").await.unwrap().unwrap().id, b.id);
-    assert_eq!(s.account_by_api_token("nope").await.unwrap(), None);
+    let (ha, hb, hc) = ("aaaaaaaaaaaa-phone", "bbbbbbbbbbbb-laptop", "cccccccccccc-short");
+    s.create_api_token(a.id, ha, "phone", now(), None).await.unwrap();
+    s.create_api_token(b.id, hb, "laptop", now(), None).await.unwrap();
+    s.create_api_token(a.id, hc, "short-lived", now(), Some(later(60))).await.unwrap();
+    assert_eq!(s.account_by_api_token(ha, now()).await.unwrap().unwrap().id, a.id);
+    assert_eq!(s.account_by_api_token(hb, now()).await.unwrap().unwrap().id, b.id);
+    assert_eq!(s.account_by_api_token("nope", now()).await.unwrap(), None);
+    // An expired token finds nothing.
+    assert_eq!(s.account_by_api_token(hc, later(30)).await.unwrap().unwrap().id, a.id);
+    assert_eq!(s.account_by_api_token(hc, later(61)).await.unwrap(), None);
+    // The owner sees names, times and use, never the token; only their own.
+    let list = s.api_tokens(a.id).await.unwrap();
+    let names: Vec<&str> = list.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names.len(), 2);
+    assert!(names.contains(&"phone") && names.contains(&"short-lived"));
+    let phone = list.iter().find(|t| t.name == "phone").unwrap();
+    assert_eq!((phone.id.as_str(), phone.last_used_at), ("aaaaaaaaaaaa", Some(now())));
+    assert_eq!(list.iter().find(|t| t.name == "short-lived").unwrap().expires_at, Some(later(60)));
+    // Revoking needs the owner and the exact id.
+    assert!(!s.revoke_api_token(b.id, "aaaaaaaaaaaa").await.unwrap());
+    assert!(!s.revoke_api_token(a.id, "aaaa%").await.unwrap());
+    assert!(s.revoke_api_token(a.id, "aaaaaaaaaaaa").await.unwrap());
+    assert_eq!(s.account_by_api_token(ha, now()).await.unwrap(), None);
+    // Signing out everywhere ends sessions and tokens of that account only.
+    s.create_session(a.id, "sess-a", "c", now(), later(3600)).await.unwrap();
+    s.create_api_token(a.id, "dddddddddddd-x", "x", now(), None).await.unwrap();
+    s.sign_out_everywhere(a.id).await.unwrap();
+    assert_eq!(s.session("sess-a", now()).await.unwrap(), None);
+    assert!(s.api_tokens(a.id).await.unwrap().is_empty());
+    assert_eq!(s.account_by_api_token(hb, now()).await.unwrap().unwrap().id, b.id);
 }
 
 pub async fn a_reset_code_works_once_and_signs_out_everywhere<S: Store>(s: &S) {
@@ -287,7 +312,9 @@ pub async fn a_reset_code_works_once_and_signs_out_everywhere<S: Store>(s: &S) {
     s.create_reset_code(a.id, "code", later(900)).await.unwrap();
     s.create_reset_code(a.id, "old-code", later(-1)).await.unwrap();
     assert_eq!(s.reset_password("old-code", "new", now()).await.unwrap(), None);
+    s.create_api_token(a.id, "eeeeeeeeeeee-cli", "cli", now(), None).await.unwrap();
     assert_eq!(s.reset_password("code", "$argon2id$new", now()).await.unwrap(), Some(a.id));
+    assert!(s.api_tokens(a.id).await.unwrap().is_empty(), "a reset revokes every token");
     assert_eq!(s.account(a.id).await.unwrap().password_hash, "$argon2id$new");
     assert_eq!(s.session("sess", now()).await.unwrap(), None);
     assert_eq!(s.reset_password("code", "again", now()).await.unwrap(), None);
@@ -296,11 +323,11 @@ pub async fn a_reset_code_works_once_and_signs_out_everywhere<S: Store>(s: &S) {
 pub async fn deleting_a_walker_deletes_the_account<S: Store>(s: &S) {
     let a = s.create_account(&new_account("pa@example.org"), now()).await.unwrap();
     s.create_session(a.id, "s", "c", now(), later(3600)).await.unwrap();
-    s.create_api_token(a.id, "t", "x", now()).await.unwrap();
+    s.create_api_token(a.id, "t", "x", now(), None).await.unwrap();
     s.delete_walker(a.walker).await.unwrap();
     assert_eq!(s.account_by_email("pa@example.org").await.unwrap(), None);
     assert_eq!(s.session("s", now()).await.unwrap(), None);
-    assert_eq!(s.account_by_api_token("t").await.unwrap(), None);
+    assert_eq!(s.account_by_api_token("t", now()).await.unwrap(), None);
 }
 
 pub async fn a_programme_is_updated_in_place_with_its_history<S: Store>(s: &S) {

@@ -134,7 +134,11 @@ impl FromRequestParts<AppState> for ApiAccount {
             .and_then(|v| v.strip_prefix("Bearer "))
             .map(str::trim);
         if let Some(token) = bearer {
-            let account = state.store().account_by_api_token(&digest(token)).await.map_err(AppError::from)?;
+            let account = state
+                .store()
+                .account_by_api_token(&digest(token), jiff::Timestamp::now())
+                .await
+                .map_err(AppError::from)?;
             return account.map(ApiAccount).ok_or(ApiError(AppError::Unauthorized));
         }
         let who = session_from(&parts.headers, state).await?.ok_or(ApiError(AppError::Unauthorized))?;

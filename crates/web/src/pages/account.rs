@@ -204,10 +204,15 @@ pub struct Empty {}
 
 pub async fn signout(State(state): State<AppState>, f: CsrfForm<Empty>) -> Result<Response, AppError> {
     state.store().delete_session(&f.who.token_digest).await?;
+    signed_out(&state)
+}
+
+/// To the sign-in page with the session cookie cleared.
+pub fn signed_out(state: &AppState) -> Result<Response, AppError> {
     let mut res = Redirect::to("/signin").into_response();
     res.headers_mut().append(
         SET_COOKIE,
-        cookie(&state, SESSION_COOKIE, "", 0).parse().map_err(|_| AppError::Internal("cookie".into()))?,
+        cookie(state, SESSION_COOKIE, "", 0).parse().map_err(|_| AppError::Internal("cookie".into()))?,
     );
     Ok(res)
 }

@@ -21,9 +21,11 @@ struct SettingsPage {
     email: String,
     /// A new calendar link, shown once right after it is made.
     calendar_url: Option<String>,
+    /// The account's API tokens (never the tokens themselves).
+    tokens: Vec<store::ApiToken>,
 }
 
-fn settings_page(
+async fn settings_page(
     state: &AppState,
     who: &SignedIn,
     s: &service::State,
@@ -33,7 +35,34 @@ fn settings_page(
     let mut l = Layout::new(state, Some(who), "settings", "settings.title");
     l.flash = flash;
     let form = SetupForm::from_setup(&s.programme.setup, l.t("setup.baseline_pain"));
-    render(&SettingsPage { l, form, action: "/settings/setup", email: who.account.email.clone(), calendar_url })
+    let tokens = state.store().api_tokens(who.account.id).await?;
+    render(&SettingsPage { l, form, action: "/settings/setup", email: who.account.email.clone(), calendar_url, tokens })
+}
+
+#[derive(Deserialize)]
+pub struct TokenForm {
+    #[serde(default)]
+    id: String,
+}
+
+/// Revokes one of the account's API tokens.
+pub async fn revoke_token(State(state): State<AppState>, f: CsrfForm<TokenForm>) -> Result<Response, AppError> {
+    let s = match ready(&state, &f.who).await? {
+        Ok(s) => s,
+        Err(r) => return Ok(r),
+    };
+    let msg = if state.store().revoke_api_token(f.who.account.id, f.form.id.trim()).await? {
+        state.i18n().t("settings.token_revoked").to_string()
+    } else {
+        return Err(AppError::bad("id: no token of yours has this id"));
+    };
+    settings_page(&state, &f.who, &s, None, Some(msg)).await
+}
+
+/// Ends every web session (this one too) and revokes every API token.
+pub async fn sign_out_everywhere(State(state): State<AppState>, f: CsrfForm<NoFields>) -> Result<Response, AppError> {
+    state.store().sign_out_everywhere(f.who.account.id).await?;
+    crate::pages::account::signed_out(&state)
 }
 
 pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
@@ -41,7 +70,7 @@ pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Respon
         Ok(s) => s,
         Err(r) => return Ok(r),
     };
-    settings_page(&state, &who, &s, None, None)
+    settings_page(&state, &who, &s, None, None).await
 }
 
 #[derive(Deserialize)]
@@ -60,7 +89,7 @@ pub async fn new_calendar(State(state): State<AppState>, f: CsrfForm<NoFields>) 
         .await?;
     // From the configured address, never the request's Host header.
     let url = format!("{}/calendar/{token}.ics", state.config().public_url.trim_end_matches('/'));
-    settings_page(&state, &f.who, &s, Some(url), None)
+    settings_page(&state, &f.who, &s, Some(url), None).await
 }
 
 pub async fn revoke_calendar(State(state): State<AppState>, f: CsrfForm<NoFields>) -> Result<Response, AppError> {
@@ -70,7 +99,7 @@ pub async fn revoke_calendar(State(state): State<AppState>, f: CsrfForm<NoFields
     };
     state.store().revoke_calendar(f.who.account.walker).await?;
     let msg = state.i18n().t("settings.calendar_revoked").to_string();
-    settings_page(&state, &f.who, &s, None, Some(msg))
+    settings_page(&state, &f.who, &s, None, Some(msg)).await
 }
 
 /// The feed itself: no sign-in, the secret in the URL is the key.

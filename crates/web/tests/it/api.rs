@@ -8,7 +8,7 @@ use store::Store;
 
 async fn token_for(app: &App, w: &Walker) -> String {
     let (token, digest) = web::new_api_token();
-    app.state.store().create_api_token(w.account.id, &digest, "test", jiff::Timestamp::now()).await.unwrap();
+    app.state.store().create_api_token(w.account.id, &digest, "test", jiff::Timestamp::now(), None).await.unwrap();
     token
 }
 

@@ -42,7 +42,7 @@ async fn nothing_with_health_data_is_cached_and_hsts_is_an_option() {
         assert!(res.headers.get("strict-transport-security").is_none());
     }
     let (token, digest) = web::new_api_token();
-    app.state.store().create_api_token(w.account.id, &digest, "t", jiff::Timestamp::now()).await.unwrap();
+    app.state.store().create_api_token(w.account.id, &digest, "t", jiff::Timestamp::now(), None).await.unwrap();
     let api = app
         .send(
             axum::http::Request::get("/api/v1/sessions")
@@ -80,4 +80,55 @@ async fn the_calendar_link_uses_the_configured_address_not_the_host_header() {
         .await;
     assert!(res.body.contains("https://rw.example.org/calendar/"), "{}", res.body);
     assert!(!res.body.contains("evil.example.net"));
+}
+
+async fn bearer(app: &App, token: &str, path: &str) -> StatusCode {
+    let req = axum::http::Request::get(path)
+        .header("authorization", format!("Bearer {token}"))
+        .body(axum::body::Body::empty())
+        .unwrap();
+    app.send(req).await.status
+}
+
+/// Regression (#11, defect 2): tokens lived for ever and could not be seen or revoked.
+#[tokio::test]
+async fn tokens_are_listed_and_revoked_and_sign_out_everywhere_ends_everything() {
+    let app = App::new().await;
+    let w = app.ready_walker("tok@example.org", "x").await;
+    let (kept, kept_digest) = web::new_api_token();
+    let (gone, gone_digest) = web::new_api_token();
+    let store = app.state.store();
+    store.create_api_token(w.account.id, &kept_digest, "home script", jiff::Timestamp::now(), None).await.unwrap();
+    store.create_api_token(w.account.id, &gone_digest, "old laptop", jiff::Timestamp::now(), None).await.unwrap();
+    assert_eq!(bearer(&app, &gone, "/api/v1/today").await, StatusCode::OK);
+    let page = app.get("/settings", &w.cookie).await.body;
+    assert!(page.contains("home script") && page.contains("old laptop") && !page.contains(&gone), "{page}");
+    // Revoke one from Settings: it stops working, the other goes on.
+    let id = &gone_digest[..12];
+    let res = app.post("/settings/tokens/revoke", &w.cookie, &format!("csrf={}&id={id}", w.csrf)).await;
+    assert!(res.body.contains("The token is revoked"), "{}", res.body);
+    assert_eq!(bearer(&app, &gone, "/api/v1/today").await, StatusCode::UNAUTHORIZED);
+    assert_eq!(bearer(&app, &kept, "/api/v1/today").await, StatusCode::OK);
+    // Another walker cannot revoke it.
+    let other = app.ready_walker("tok2@example.org", "y").await;
+    let res = app
+        .post("/settings/tokens/revoke", &other.cookie, &format!("csrf={}&id={}", other.csrf, &kept_digest[..12]))
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(bearer(&app, &kept, "/api/v1/today").await, StatusCode::OK);
+    // Sign out everywhere: this session, a second one and every token end.
+    let second = app.sign_in_again("tok@example.org").await;
+    let res = app.post("/settings/signout-everywhere", &w.cookie, &format!("csrf={}", w.csrf)).await;
+    assert_eq!((res.status, res.location.as_str()), (StatusCode::SEE_OTHER, "/signin"));
+    for cookie in [&w.cookie, &second] {
+        assert_eq!(app.get("/today", cookie).await.location, "/signin");
+    }
+    assert_eq!(bearer(&app, &kept, "/api/v1/today").await, StatusCode::UNAUTHORIZED);
+    assert_eq!(bearer(&app, &other_token(&app, &other).await, "/api/v1/today").await, StatusCode::OK);
+}
+
+async fn other_token(app: &App, w: &Walker) -> String {
+    let (token, digest) = web::new_api_token();
+    app.state.store().create_api_token(w.account.id, &digest, "o", jiff::Timestamp::now(), None).await.unwrap();
+    token
 }

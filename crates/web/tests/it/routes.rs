@@ -45,6 +45,8 @@ const POSTS: &[(&str, &str)] = &[
     ("/activities/1", "backward=no"),
     ("/settings/setup", "start=2026-11-23&baseline_pain=2&day=mon&day=wed"),
     ("/settings/calendar", ""),
+    ("/settings/tokens/revoke", "id=aaaaaaaaaaaa"),
+    ("/settings/signout-everywhere", ""),
     ("/settings/calendar/revoke", ""),
     ("/settings/delete", "confirm=DELETE"),
 ];

@@ -10,7 +10,7 @@ use store::Store;
 
 async fn api(app: &App, w: &Walker, method: &str, path: &str, body: Option<serde_json::Value>) -> Resp {
     let (token, digest) = web::new_api_token();
-    app.state.store().create_api_token(w.account.id, &digest, "test", jiff::Timestamp::now()).await.unwrap();
+    app.state.store().create_api_token(w.account.id, &digest, "test", jiff::Timestamp::now(), None).await.unwrap();
     let b = Request::builder().method(method).uri(path).header("authorization", format!("Bearer {token}"));
     let req = match body {
         Some(v) => b.header("content-type", "application/json").body(Body::from(v.to_string())).unwrap(),

@@ -91,6 +91,16 @@ impl App {
         Walker { cookie, csrf: csrf_in(&today.body), account }
     }
 
+    /// A second signed-in session for an account made by [`App::sign_up`]; its cookie.
+    pub async fn sign_in_again(&self, email: &str) -> String {
+        let page = self.get("/signin", "").await;
+        let anon = cookie_value(&page.cookies, "rw_csrf");
+        let form = format!("csrf={}&email={email}&password=long+enough+password", csrf_in(&page.body));
+        let res = self.post("/signin", &format!("rw_csrf={anon}"), &form).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        format!("rw_session={}", cookie_value(&res.cookies, "rw_session"))
+    }
+
     /// A signed-up walker who has screened clear and set up a programme of
     /// `weeks` that began `days_ago`.
     pub async fn walker_with_plan(&self, email: &str, weeks: u8, days_ago: i64) -> Walker {
