@@ -228,6 +228,18 @@ pub trait Store: Send + Sync {
     fn api_tokens(&self, account: AccountId) -> impl Future<Output = Result<Vec<ApiToken>>> + Send;
     /// Revokes the account's token with this id; false if there is none.
     fn revoke_api_token(&self, account: AccountId, id: &str) -> impl Future<Output = Result<bool>> + Send;
+    /// Records a failed sign-in or reset code under `scope` and a hashed key,
+    /// forgetting failures older than a day.
+    fn record_auth_failure(&self, scope: &str, key: &str, now: Timestamp) -> impl Future<Output = Result<()>> + Send;
+    /// Failures under `scope` and `key` since `since`: how many, and the latest.
+    fn auth_failures(
+        &self,
+        scope: &str,
+        key: &str,
+        since: Timestamp,
+    ) -> impl Future<Output = Result<(u32, Option<Timestamp>)>> + Send;
+    /// Forgets the failures under `scope` and `key` (after a success).
+    fn clear_auth_failures(&self, scope: &str, key: &str) -> impl Future<Output = Result<()>> + Send;
     /// Ends every web session and revokes every API token of the account, in one transaction.
     fn sign_out_everywhere(&self, account: AccountId) -> impl Future<Output = Result<()>> + Send;
     fn create_reset_code(

@@ -1295,6 +1295,45 @@ impl Store for SqlStore {
         Ok(done.rows_affected() > 0)
     }
 
+    async fn record_auth_failure(&self, scope: &str, key: &str, now: Timestamp) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM auth_failures WHERE at_ms < $1")
+            .bind(millis(now) - 24 * 3600 * 1000)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("INSERT INTO auth_failures (scope, key, at_ms) VALUES ($1, $2, $3)")
+            .bind(scope.to_string())
+            .bind(key.to_string())
+            .bind(millis(now))
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn auth_failures(&self, scope: &str, key: &str, since: Timestamp) -> Result<(u32, Option<Timestamp>)> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS n, MAX(at_ms) AS latest FROM auth_failures WHERE scope = $1 AND key = $2 AND at_ms >= $3",
+        )
+        .bind(scope.to_string())
+        .bind(key.to_string())
+        .bind(millis(since))
+        .fetch_one(&self.pool)
+        .await?;
+        let n: i64 = get(&row, "n")?;
+        let latest: Option<i64> = get(&row, "latest")?;
+        Ok((u32::try_from(n).unwrap_or(u32::MAX), latest.map(timestamp).transpose()?))
+    }
+
+    async fn clear_auth_failures(&self, scope: &str, key: &str) -> Result<()> {
+        sqlx::query("DELETE FROM auth_failures WHERE scope = $1 AND key = $2")
+            .bind(scope.to_string())
+            .bind(key.to_string())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     async fn sign_out_everywhere(&self, account: AccountId) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         sqlx::query("DELETE FROM web_sessions WHERE account_id = $1").bind(account.0).execute(&mut *tx).await?;

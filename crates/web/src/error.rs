@@ -15,7 +15,8 @@ pub enum AppError {
     Unauthorized,
     Csrf,
     CrossOrigin,
-    Throttled,
+    /// Too many tries: wait this many seconds.
+    Throttled(u64),
     Internal(String),
 }
 
@@ -32,7 +33,7 @@ impl AppError {
             AppError::Unauthorized => "unauthorized",
             AppError::Csrf => "csrf",
             AppError::CrossOrigin => "cross_origin",
-            AppError::Throttled => "throttled",
+            AppError::Throttled(_) => "throttled",
             AppError::Internal(_) => "internal",
         }
     }
@@ -43,7 +44,7 @@ impl AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::SignInRequired | AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Csrf | AppError::CrossOrigin => StatusCode::FORBIDDEN,
-            AppError::Throttled => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Throttled(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -57,9 +58,10 @@ impl AppError {
                 "This form has expired or did not come from this site. Please go back, reload and try again.".into()
             }
             AppError::CrossOrigin => "Requests from other sites are refused.".into(),
-            AppError::Throttled => {
-                "Too many failed sign-ins for this email. Please wait 15 minutes and try again.".into()
+            AppError::Throttled(seconds) if *seconds >= 120 => {
+                format!("Too many tries. Please wait {} minutes and try again.", seconds.div_ceil(60))
             }
+            AppError::Throttled(seconds) => format!("Too many tries. Please wait {seconds} seconds and try again."),
             AppError::Internal(_) => {
                 "Something went wrong on our side, and what you just sent may not have been saved. Please check, and try again in a moment."
                     .into()
@@ -108,7 +110,11 @@ impl IntoResponse for AppError {
             return Redirect::to("/signin").into_response();
         }
         let status = self.status();
-        (status, crate::pages::error_page(status.as_u16(), &self.message())).into_response()
+        let mut res = (status, crate::pages::error_page(status.as_u16(), &self.message())).into_response();
+        if let AppError::Throttled(seconds) = self {
+            res.headers_mut().insert(axum::http::header::RETRY_AFTER, seconds.into());
+        }
+        res
     }
 }
 

@@ -37,3 +37,9 @@ pub async fn serve(
         .with_graceful_shutdown(shutdown)
         .await
 }
+
+/// The throttle's key for an e-mail, so tests can age failures in the store.
+#[doc(hidden)]
+pub fn auth_key_for_tests(email: &str) -> String {
+    auth::digest(&email.trim().to_lowercase())
+}

@@ -1,6 +1,5 @@
-//! Shared state: the store, settings, the login throttle and translations.
+//! Shared state: the store, settings and translations.
 
-use crate::auth::throttle::Throttle;
 use crate::cache::StateCache;
 use crate::i18n::I18n;
 use std::sync::{Arc, OnceLock};
@@ -37,7 +36,6 @@ pub struct AppState {
 struct Inner {
     store: SqlStore,
     config: Config,
-    throttle: Throttle,
     i18n: I18n,
     cache: StateCache,
     sessions: crate::auth::session_cache::SessionCache,
@@ -53,7 +51,6 @@ impl AppState {
             inner: Arc::new(Inner {
                 store,
                 config,
-                throttle: Throttle::default(),
                 i18n: I18n::english(),
                 cache: StateCache::default(),
                 sessions: Default::default(),
@@ -69,10 +66,6 @@ impl AppState {
 
     pub fn config(&self) -> &Config {
         &self.inner.config
-    }
-
-    pub fn throttle(&self) -> &Throttle {
-        &self.inner.throttle
     }
 
     pub fn cache(&self) -> &StateCache {

@@ -150,3 +150,17 @@ impl FromRequestParts<AppState> for ApiAccount {
         Ok(ApiAccount(who.account))
     }
 }
+
+/// The client's address, for throttling: the connection's peer. (Behind a
+/// proxy every client shares the proxy's address; the limits then apply to
+/// all together, which errs on the safe side.) `unknown` in-process tests.
+pub struct ClientAddr(pub String);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientAddr {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let peer = parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>();
+        Ok(ClientAddr(peer.map_or_else(|| "unknown".to_string(), |c| c.0.ip().to_string())))
+    }
+}

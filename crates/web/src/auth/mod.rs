@@ -56,6 +56,20 @@ type Job = Box<dyn FnOnce() + Send>;
 /// Argon2 takes megabytes per hash, and the allocator keeps what each thread
 /// used: spread over tokio's blocking pool, 150 sign-ups grew the server to
 /// 243 MB. One thread keeps one block, and hashes wait their turn.
+/// Hash jobs waiting or running: past [`MAX_PENDING_HASHES`], sign-ins and
+/// sign-ups are asked to wait instead of queueing without bound (a flood of
+/// wrong passwords slowed real sign-ins 20-40x).
+static PENDING_HASHES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+pub const MAX_PENDING_HASHES: usize = 16;
+
+/// Refuses new password work while the hashing queue is full.
+pub fn hash_queue_has_room() -> Result<(), crate::error::AppError> {
+    if PENDING_HASHES.load(std::sync::atomic::Ordering::SeqCst) >= MAX_PENDING_HASHES {
+        return Err(crate::error::AppError::Throttled(2));
+    }
+    Ok(())
+}
+
 pub async fn on_hash_thread<T: Send + 'static>(job: impl FnOnce() -> T + Send + 'static) -> Result<T, String> {
     static QUEUE: OnceLock<Mutex<mpsc::Sender<Job>>> = OnceLock::new();
     let queue = QUEUE.get_or_init(|| {
@@ -71,8 +85,11 @@ pub async fn on_hash_thread<T: Send + 'static>(job: impl FnOnce() -> T + Send + 
         Mutex::new(tx)
     });
     let (done, result) = tokio::sync::oneshot::channel();
+    PENDING_HASHES.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
     let job: Job = Box::new(move || {
-        let _ = done.send(job());
+        let out = job();
+        PENDING_HASHES.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+        let _ = done.send(out);
     });
     queue
         .lock()

@@ -2,7 +2,8 @@
 //! `retrowalk user reset-password`, since no mail server is assumed).
 
 use super::{Layout, render};
-use crate::auth::extract::{AnonForm, CsrfForm, MaybeSignedIn};
+use crate::auth::extract::{AnonForm, ClientAddr, CsrfForm, MaybeSignedIn};
+use crate::auth::throttle;
 use crate::auth::{self, ANON_CSRF_COOKIE, MIN_PASSWORD_CHARS, SESSION_COOKIE, SESSION_DAYS};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -127,6 +128,7 @@ pub async fn signup(State(state): State<AppState>, AnonForm(f): AnonForm<SignupF
     }
     let tz =
         if jiff::tz::TimeZone::get(f.time_zone.trim()).is_ok() { f.time_zone.trim().to_string() } else { "UTC".into() };
+    auth::hash_queue_has_room()?;
     let password = f.password.clone();
     let hash = auth::on_hash_thread(move || auth::password_hash(&password))
         .await
@@ -163,11 +165,15 @@ pub struct SigninForm {
     password: String,
 }
 
-pub async fn signin(State(state): State<AppState>, AnonForm(f): AnonForm<SigninForm>) -> Result<Response, AppError> {
+pub async fn signin(
+    State(state): State<AppState>,
+    ClientAddr(address): ClientAddr,
+    AnonForm(f): AnonForm<SigninForm>,
+) -> Result<Response, AppError> {
     let key = f.email.trim().to_lowercase();
-    if !state.throttle().allowed(&key) {
-        return Err(AppError::Throttled);
-    }
+    let now = Timestamp::now();
+    throttle::check_signin(state.store(), &key, &address, now).await?;
+    auth::hash_queue_has_room()?;
     let account = state.store().account_by_email(&key).await?;
     let password = f.password.clone();
     let phc = account.as_ref().map(|a| a.password_hash.clone());
@@ -186,11 +192,11 @@ pub async fn signin(State(state): State<AppState>, AnonForm(f): AnonForm<SigninF
     .map_err(AppError::Internal)?;
     match account.filter(|_| ok) {
         Some(a) => {
-            state.throttle().succeeded(&key);
+            throttle::signin_succeeded(state.store(), &key).await?;
             start_session(&state, a.id).await
         }
         None => {
-            state.throttle().failed(&key);
+            throttle::signin_failed(state.store(), &key, &address, now).await?;
             anon_page(&state, "signin.title", Some(state.i18n().t("signin.wrong").to_string()), |l| {
                 render(&SigninPage { l, email: f.email.clone() })
                     .map(|r| (axum::http::StatusCode::UNAUTHORIZED, r).into_response())
@@ -229,7 +235,13 @@ pub struct ResetForm {
     password: String,
 }
 
-pub async fn reset(State(state): State<AppState>, AnonForm(f): AnonForm<ResetForm>) -> Result<Response, AppError> {
+pub async fn reset(
+    State(state): State<AppState>,
+    ClientAddr(address): ClientAddr,
+    AnonForm(f): AnonForm<ResetForm>,
+) -> Result<Response, AppError> {
+    throttle::check_reset(state.store(), &address, Timestamp::now()).await?;
+    auth::hash_queue_has_room()?;
     if f.password.chars().count() < MIN_PASSWORD_CHARS {
         let msg = format!("password: use at least {MIN_PASSWORD_CHARS} characters");
         return anon_page(&state, "reset.title", Some(msg), |l| render(&ResetPage { l }));
@@ -244,8 +256,11 @@ pub async fn reset(State(state): State<AppState>, AnonForm(f): AnonForm<ResetFor
         Some(_) => anon_page(&state, "signin.title", Some(state.i18n().t("reset.done").to_string()), |l| {
             render(&SigninPage { l, email: String::new() })
         }),
-        None => anon_page(&state, "reset.title", Some(state.i18n().t("reset.bad_code").to_string()), |l| {
-            render(&ResetPage { l })
-        }),
+        None => {
+            throttle::reset_failed(state.store(), &address, Timestamp::now()).await?;
+            anon_page(&state, "reset.title", Some(state.i18n().t("reset.bad_code").to_string()), |l| {
+                render(&ResetPage { l }).map(|r| (axum::http::StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
+            })
+        }
     }
 }

@@ -151,22 +151,71 @@ async fn logging_a_session_through_the_form_records_it_and_bad_input_names_the_f
 }
 
 #[tokio::test]
-async fn sign_in_is_throttled_after_five_failures() {
+async fn sign_in_is_slowed_after_five_failures_but_the_owner_is_never_locked_out() {
     let app = App::new().await;
     app.sign_up("gu@example.org").await;
     let page = app.get("/signin", "").await;
     let anon = cookie_value(&page.cookies, "rw_csrf");
     let token = csrf_in(&page.body);
-    let attempt = |password: &'static str| {
-        let form = format!("csrf={token}&email=gu@example.org&password={password}");
+    let attempt = |email: String, password: &'static str| {
+        let form = format!("csrf={token}&email={email}&password={password}");
         let cookie = format!("rw_csrf={anon}");
         let app = &app;
-        async move { app.post("/signin", &cookie, &form).await.status }
+        async move { app.post("/signin", &cookie, &form).await }
     };
+    let gu = || "gu@example.org".to_string();
     for _ in 0..5 {
-        assert_eq!(attempt("wrong").await, StatusCode::UNAUTHORIZED);
+        assert_eq!(attempt(gu(), "wrong").await.status, StatusCode::UNAUTHORIZED);
     }
-    assert_eq!(attempt("long+enough+password").await, StatusCode::TOO_MANY_REQUESTS);
+    // The sixth try must wait a few seconds, and is told how long.
+    let slowed = attempt(gu(), "long+enough+password").await;
+    assert_eq!(slowed.status, StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = slowed.headers.get("retry-after").unwrap().to_str().unwrap().parse().unwrap();
+    assert!((1..=5).contains(&wait), "{wait}");
+    assert!(slowed.body.contains(&format!("wait {wait} seconds")), "{}", slowed.body);
+    // Failures a minute old no longer hold the owner back (kept in the
+    // database, so another app server would count the same).
+    use store::Store;
+    let store = app.state.store();
+    let key = web::auth_key_for_tests(&gu());
+    store.clear_auth_failures("signin-account", &key).await.unwrap();
+    let a_minute_ago = jiff::Timestamp::now().checked_sub(jiff::SignedDuration::from_secs(61)).unwrap();
+    for _ in 0..8 {
+        store.record_auth_failure("signin-account", &key, a_minute_ago).await.unwrap();
+    }
+    assert_eq!(attempt(gu(), "long+enough+password").await.status, StatusCode::SEE_OTHER);
+}
+
+/// Regression (#11, defect 6): thirty different e-mails from one address were never slowed.
+#[tokio::test]
+async fn many_e_mails_from_one_address_are_stopped() {
+    let app = App::new().await;
+    let page = app.get("/signin", "").await;
+    let anon = cookie_value(&page.cookies, "rw_csrf");
+    let token = csrf_in(&page.body);
+    let mut statuses = Vec::new();
+    for i in 0..22 {
+        let form = format!("csrf={token}&email=guess{i}@example.org&password=wrong");
+        statuses.push(app.post("/signin", &format!("rw_csrf={anon}"), &form).await.status);
+    }
+    assert!(statuses[..20].iter().all(|s| *s == StatusCode::UNAUTHORIZED), "{statuses:?}");
+    assert!(statuses[20..].iter().all(|s| *s == StatusCode::TOO_MANY_REQUESTS), "{statuses:?}");
+}
+
+/// Regression (#11): a wrong reset code answered 200, and /reset had no limit.
+#[tokio::test]
+async fn wrong_reset_codes_are_refused_and_throttled() {
+    let app = App::new().await;
+    let page = app.get("/reset", "").await;
+    let anon = cookie_value(&page.cookies, "rw_csrf");
+    let token = csrf_in(&page.body);
+    let mut statuses = Vec::new();
+    for _ in 0..11 {
+        let form = format!("csrf={token}&code=NOPE-NOPE&password=long+enough+password");
+        statuses.push(app.post("/reset", &format!("rw_csrf={anon}"), &form).await.status);
+    }
+    assert!(statuses[..10].iter().all(|s| *s == StatusCode::UNPROCESSABLE_ENTITY), "{statuses:?}");
+    assert_eq!(statuses[10], StatusCode::TOO_MANY_REQUESTS);
 }
 
 #[tokio::test]
