@@ -75,3 +75,61 @@ test('pages reflow at 320 CSS pixels without sideways scrolling', async () => {
   }
   await context.close();
 });
+
+test('a queued log the server refuses is kept and shown with the reason (phone)', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await readyWalker(page, `refused-${Date.now()}@example.org`);
+  // Today's session, logged online.
+  await page.goto(`${env.server.base}/log`);
+  for (const [f, v] of [['pain_before', 1], ['pain_peak', 2], ['pain_after', 1]]) await page.check(`input[name=${f}][value="${v}"]`);
+  await page.click('form[action="/log"] button[type=submit]');
+  await page.waitForURL('**/today?logged=1');
+  // A second log for the same day, made offline with other pains.
+  await page.goto(`${env.server.base}/log`);
+  for (const [f, v] of [['pain_before', 3], ['pain_peak', 4], ['pain_after', 3]]) await page.check(`input[name=${f}][value="${v}"]`);
+  await context.setOffline(true);
+  await page.click('form[action="/log"] button[type=submit]');
+  await page.waitForSelector('[data-queued-note]:not([hidden])');
+  await context.setOffline(false);
+  await page.goto(`${env.server.base}/today`);
+  // Refused on reconnect: kept, shown with the server's reason, not dropped.
+  await page.waitForSelector('#log-queue');
+  const notice = await page.textContent('#log-queue');
+  assert.match(notice, /was not saved: a session is already logged for/);
+  await shot(page, 'phone-21-log-refused-kept');
+  assert.equal(await sessions(page), 1);
+  await page.reload();
+  await page.waitForSelector('#log-queue');
+  // Opening it shows the walker's own answers in the form.
+  await page.click('#log-queue a');
+  await page.waitForURL('**/log?**');
+  assert.equal(await page.isChecked('input[name=pain_peak][value="4"]'), true);
+  // Discarding it is the walker's choice.
+  await page.goto(`${env.server.base}/today`);
+  await page.click('#log-queue button');
+  assert.equal(await page.locator('#log-queue').count(), 0);
+  assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('retrowalk-log-queue') || '[]').length), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a log whose server cannot be reached is kept, never an error page (phone)', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await readyWalker(page, `unreachable-${Date.now()}@example.org`);
+  await page.goto(`${env.server.base}/log`);
+  for (const [f, v] of [['pain_before', 1], ['pain_peak', 1], ['pain_after', 1]]) await page.check(`input[name=${f}][value="${v}"]`);
+  // The phone says it is online, but the request never arrives.
+  await page.route('**/log', (route) => (route.request().method() === 'POST' ? route.abort('connectionrefused') : route.continue()));
+  await page.click('form[action="/log"] button[type=submit]');
+  await page.waitForSelector('[data-queued-note]:not([hidden])');
+  assert.match(page.url(), /\/log$/);
+  await page.unroute('**/log');
+  await page.goto(`${env.server.base}/today`);
+  await page.waitForFunction(async () => (await (await fetch('/api/v1/sessions')).json()).length === 1);
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('retrowalk-log-queue') || '[]').length === 0);
+  await context.close();
+});

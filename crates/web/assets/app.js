@@ -8,37 +8,130 @@ if ('serviceWorker' in navigator) {
   navigator.serviceWorker.register('/sw.js').catch(() => {});
 }
 
-// Offline log queue: a log made offline is kept on this phone and sent when
-// the connection returns. The server refuses a second log for the same date,
-// so a log sent twice is never stored twice.
+// Offline log queue: a log that cannot reach the server (offline, or the
+// server unreachable though the phone says online) is kept on this phone and
+// sent when the connection returns. Nothing the walker typed is dropped: a log
+// the server refuses is kept, shown with the server's reason, and stays until
+// the walker opens it in the form or discards it. The server refuses a second
+// log for the same date, so a log sent twice is never stored twice; a refusal
+// of a log the server already holds exactly is taken as sent.
 const QUEUE = 'retrowalk-log-queue';
-const queued = () => JSON.parse(localStorage.getItem(QUEUE) || '[]');
-const save = (items) => localStorage.setItem(QUEUE, JSON.stringify(items));
+const queued = () => {
+  const items = JSON.parse(localStorage.getItem(QUEUE) || '[]');
+  // Older versions kept bare strings.
+  return items.map((i) => (typeof i === 'string' ? { body: i } : i));
+};
+const save = (items) => {
+  // Identical pending logs are one log.
+  const seen = new Set();
+  const unique = items.filter((i) => !seen.has(i.body + (i.refused || '')) && seen.add(i.body + (i.refused || '')));
+  localStorage.setItem(QUEUE, JSON.stringify(unique));
+};
+const reasonIn = (html) => {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  return (doc.querySelector('.flash, .callout.warn')?.textContent || '').trim() || 'the server did not accept it';
+};
+
+/** Whether the server already holds exactly this log (same date and pains). */
+async function alreadyStored(body) {
+  const p = new URLSearchParams(body);
+  try {
+    const sessions = await (await fetch('/api/v1/sessions', { credentials: 'same-origin' })).json();
+    return sessions.some((s) => s.date === p.get('date')
+      && ['pain_before', 'pain_peak', 'pain_after'].every((k) => String(s[k]) === p.get(k)));
+  } catch {
+    return false;
+  }
+}
 
 async function flush() {
   const items = queued();
-  if (!items.length || !navigator.onLine) return;
+  if (!items.some((i) => !i.refused) || !navigator.onLine) return showQueue();
   const left = [];
-  for (const body of items) {
+  for (const item of items) {
+    if (item.refused) {
+      left.push(item);
+      continue;
+    }
     try {
-      const res = await fetch('/log', { method: 'POST', body: new URLSearchParams(body), credentials: 'same-origin', redirect: 'manual' });
-      // Sent (a redirect), or refused as bad input (already logged): either way it is done.
-      if (!(res.type === 'opaqueredirect' || res.ok || res.status === 422)) left.push(body);
+      const res = await fetch('/log', { method: 'POST', body: new URLSearchParams(item.body), credentials: 'same-origin', redirect: 'manual' });
+      if (res.type === 'opaqueredirect' || res.ok) continue; // saved
+      if (res.status === 422) {
+        if (!(await alreadyStored(item.body))) left.push({ ...item, refused: reasonIn(await res.text()) });
+        continue;
+      }
+      left.push(item); // the server is not ready: try again later
     } catch {
-      left.push(body);
+      left.push(item);
     }
   }
   save(left);
+  showQueue();
+}
+
+/** A notice at the top of the page for logs kept on this phone. */
+function showQueue() {
+  document.getElementById('log-queue')?.remove();
+  const items = queued();
+  const main = document.querySelector('main');
+  if (!items.length || !main) return;
+  const box = document.createElement('section');
+  box.id = 'log-queue';
+  box.className = 'callout warn';
+  box.setAttribute('role', 'alert');
+  const waiting = items.filter((i) => !i.refused).length;
+  if (waiting) {
+    const p = document.createElement('p');
+    p.textContent = waiting === 1
+      ? 'A session you logged is saved on this phone and will be sent when the connection returns.'
+      : `${waiting} sessions you logged are saved on this phone and will be sent when the connection returns.`;
+    box.append(p);
+  }
+  items.forEach((item, index) => {
+    if (!item.refused) return;
+    const p = document.createElement('p');
+    const date = new URLSearchParams(item.body).get('date') || 'today';
+    p.textContent = `A session you logged offline (${date}) was not saved: ${item.refused}`;
+    const open = document.createElement('a');
+    open.className = 'button';
+    open.href = `/log?${item.body.split('&').filter((kv) => !kv.startsWith('csrf=')).join('&')}`;
+    open.textContent = 'Open it in the log form';
+    const discard = document.createElement('button');
+    discard.type = 'button';
+    discard.className = 'link';
+    discard.textContent = 'Discard it';
+    discard.addEventListener('click', () => {
+      save(queued().filter((_, i) => i !== index));
+      showQueue();
+    });
+    box.append(p, open, ' ', discard);
+  });
+  main.prepend(box);
+}
+
+function keep(form, body) {
+  save([...queued(), { body }]);
+  const note = form.querySelector('[data-queued-note]');
+  if (note) note.hidden = false;
 }
 
 for (const form of document.querySelectorAll('form[data-offline-queue="log"]')) {
-  form.addEventListener('submit', (event) => {
-    if (navigator.onLine) return;
+  form.addEventListener('submit', async (event) => {
     event.preventDefault();
     // Kept as the encoded form, so repeated fields (symptoms) survive.
-    save([...queued(), new URLSearchParams(new FormData(form)).toString()]);
-    const note = form.querySelector('[data-queued-note]');
-    if (note) note.hidden = false;
+    const body = new URLSearchParams(new FormData(form)).toString();
+    if (!navigator.onLine) return keep(form, body);
+    let res;
+    try {
+      res = await fetch(form.action, { method: 'POST', body: new URLSearchParams(body), credentials: 'same-origin' });
+    } catch {
+      return keep(form, body); // the server could not be reached: nothing is lost
+    }
+    if (res.redirected) return window.location.assign(res.url);
+    if (res.status >= 500) return keep(form, body);
+    // Refused as it stands (nothing was written): send it the ordinary way so
+    // the browser shows the form with what to fix. submit() fires no event.
+    form.submit();
   });
 }
 window.addEventListener('online', flush);

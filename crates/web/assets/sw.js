@@ -1,6 +1,6 @@
 // Service worker: keeps the app shell so pages open without a connection.
 // Pages are fetched from the network first and fall back to the last copy.
-const CACHE = 'retrowalk-v1';
+const CACHE = 'retrowalk-v2'; // bump with every change to a cached asset
 const SHELL = ['/assets/app.css', '/assets/app.js', '/assets/session.js', '/assets/icon.svg', '/manifest.webmanifest'];
 
 self.addEventListener('install', (event) => {
