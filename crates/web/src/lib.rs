@@ -43,3 +43,6 @@ pub async fn serve(
 pub fn auth_key_for_tests(email: &str) -> String {
     auth::digest(&email.trim().to_lowercase())
 }
+
+/// The largest activity file read from one upload (web or API).
+pub const FILE_LIMIT: usize = pages::import::FILE_LIMIT;

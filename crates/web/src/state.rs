@@ -41,6 +41,9 @@ struct Inner {
     sessions: crate::auth::session_cache::SessionCache,
     /// Turns for requests that write (see `routes::writes_take_turns`).
     write_turns: tokio::sync::Semaphore,
+    /// One activity file is read and imported at a time, web or API, so the
+    /// server holds at most one file in memory (see `pages::import::FILE_LIMIT`).
+    import_turn: tokio::sync::Semaphore,
     /// The Learn page's content, the same for every visitor.
     learn: OnceLock<Arc<str>>,
 }
@@ -55,6 +58,7 @@ impl AppState {
                 cache: StateCache::default(),
                 sessions: Default::default(),
                 write_turns: tokio::sync::Semaphore::new(WRITE_TURNS),
+                import_turn: tokio::sync::Semaphore::new(1),
                 learn: OnceLock::new(),
             }),
         }
@@ -86,5 +90,9 @@ impl AppState {
 
     pub fn write_turns(&self) -> &tokio::sync::Semaphore {
         &self.inner.write_turns
+    }
+
+    pub fn import_turn(&self) -> &tokio::sync::Semaphore {
+        &self.inner.import_turn
     }
 }

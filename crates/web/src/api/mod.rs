@@ -55,7 +55,13 @@ fn parts() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(list_outcomes, record_outcome))
         .routes(routes!(export))
         .routes(routes!(report_pdf))
-        .routes(routes!(import_file))
+        // One activity file per request, with the web upload's per-file limit;
+        // every other API body stays under axum's 2 MB default.
+        .merge(
+            OpenApiRouter::new()
+                .routes(routes!(import_file))
+                .layer(axum::extract::DefaultBodyLimit::max(crate::pages::import::FILE_LIMIT)),
+        )
         .routes(routes!(list_activities))
         .routes(routes!(confirm_activity))
         .routes(routes!(list_questionnaires))
@@ -450,6 +456,7 @@ async fn import_file(
     body: axum::body::Bytes,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let s = ready(&state, &a).await?;
+    let _turn = state.import_turn().acquire().await.map_err(|_| AppError::Internal("import queue closed".into()))?;
     let outcome =
         service::import_file(state.store(), &s, &q.file_name, &body, q.dry_run, jiff::Timestamp::now()).await?;
     Ok(Json(serde_json::to_value(&outcome).map_err(|e| ApiError::from(AppError::bad(e.to_string())))?))

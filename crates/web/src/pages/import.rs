@@ -17,6 +17,29 @@ use store::StoredActivity;
 
 /// Largest upload in one go: a year of watch files fits many times over.
 pub const UPLOAD_LIMIT: usize = 64 * 1024 * 1024;
+/// The largest activity file read, on the web and through the API alike. A
+/// day-long FIT recording with a point a second is a few megabytes; 16 MB
+/// leaves room and keeps the server within its memory budget plus one file.
+pub const FILE_LIMIT: usize = 16 * 1024 * 1024;
+
+/// Reads one uploaded file, at most [`FILE_LIMIT`] bytes: `Err` says what to
+/// tell the walker about this file (the rest of it is skipped, not held).
+async fn read_capped(
+    field: &mut axum::extract::multipart::Field<'_>,
+    name: &str,
+) -> Result<Result<Vec<u8>, String>, AppError> {
+    let mut bytes = Vec::new();
+    while let Some(chunk) = field.chunk().await.map_err(|_| AppError::bad(format!("{name}: the upload broke off")))? {
+        if bytes.len() + chunk.len() > FILE_LIMIT {
+            return Ok(Err(format!(
+                "{name}: not imported: larger than {} MB, the most retrowalk reads from one file",
+                FILE_LIMIT / (1024 * 1024)
+            )));
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(Ok(bytes))
+}
 
 #[derive(Template)]
 #[template(path = "import.html")]
@@ -74,23 +97,12 @@ pub async fn upload(
     who: SignedIn,
     mut multipart: Multipart,
 ) -> Result<Response, AppError> {
-    let mut csrf = String::new();
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    while let Some(field) = multipart.next_field().await.map_err(|_| AppError::bad("the upload could not be read"))? {
-        match field.name().unwrap_or_default() {
-            "csrf" => csrf = field.text().await.map_err(|_| AppError::Csrf)?,
-            "files" => {
-                let name = field.file_name().unwrap_or_default().to_string();
-                let bytes = field.bytes().await.map_err(|_| AppError::bad(format!("{name}: the upload broke off")))?;
-                // A browser sends one nameless, empty part when no file was chosen;
-                // a chosen file that is empty gets its own "the file is empty" line.
-                if !name.is_empty() || !bytes.is_empty() {
-                    files.push((if name.is_empty() { "upload".into() } else { name }, bytes.to_vec()));
-                }
-            }
-            _ => {}
-        }
-    }
+    // The form sends its CSRF token before the files (it comes first in the
+    // page), so nothing is read from an upload that is not ours.
+    let bad_form = || AppError::bad("the upload could not be read");
+    let first = multipart.next_field().await.map_err(|_| bad_form())?.ok_or_else(bad_form)?;
+    let csrf =
+        if first.name() == Some("csrf") { first.text().await.map_err(|_| AppError::Csrf)? } else { String::new() };
     if csrf.is_empty() || csrf != who.csrf {
         return Err(AppError::Csrf);
     }
@@ -98,18 +110,40 @@ pub async fn upload(
         Ok(s) => s,
         Err(r) => return Ok(r),
     };
-    if files.is_empty() {
-        return page_for(&state, &who, &s, Vec::new(), Some(state.i18n().t("import.none_chosen").to_string()))
-            .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response());
-    }
+    // One import at a time: each file is read, imported and dropped before
+    // the next, so memory stays within the budget plus one file.
+    let _turn = state.import_turn().acquire().await.map_err(|_| AppError::Internal("import queue closed".into()))?;
     let mut results = Vec::new();
     let mut current = s;
-    for (name, bytes) in &files {
-        let outcome = service::import_file(state.store(), &current, name, bytes, false, jiff::Timestamp::now()).await?;
+    while let Some(mut field) = multipart.next_field().await.map_err(|_| bad_form())? {
+        if field.name() != Some("files") {
+            continue;
+        }
+        let name = field.file_name().unwrap_or_default().to_string();
+        let bytes = match read_capped(&mut field, &name).await? {
+            Ok(bytes) => bytes,
+            Err(line) => {
+                results.push((false, line));
+                continue;
+            }
+        };
+        // A browser sends one nameless, empty part when no file was chosen;
+        // a chosen file that is empty gets its own "the file is empty" line.
+        if name.is_empty() && bytes.is_empty() {
+            continue;
+        }
+        let name = if name.is_empty() { "upload".to_string() } else { name };
+        let outcome =
+            service::import_file(state.store(), &current, &name, &bytes, false, jiff::Timestamp::now()).await?;
+        drop(bytes);
         let ok = !matches!(outcome, service::FileOutcome::Failed { .. });
         results.push((ok, outcome.line()));
         // The next file is placed against what this one added.
         current = service::load(state.store(), who.account.walker, current.today).await?.into();
+    }
+    if results.is_empty() {
+        return page_for(&state, &who, &current, Vec::new(), Some(state.i18n().t("import.none_chosen").to_string()))
+            .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response());
     }
     page_for(&state, &who, &current, results, None)
 }

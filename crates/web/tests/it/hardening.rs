@@ -132,3 +132,32 @@ async fn other_token(app: &App, w: &Walker) -> String {
     app.state.store().create_api_token(w.account.id, &digest, "o", jiff::Timestamp::now(), None).await.unwrap();
     token
 }
+
+/// Regression (#11, defect 4): uploads were held whole in memory. A file over
+/// the per-file limit is refused with its own line while the others in the same
+/// upload are imported, and the API takes the same limit.
+#[tokio::test]
+async fn a_file_over_the_limit_is_refused_and_the_rest_imported() {
+    let app = App::new().await;
+    let w = app.walker_with_plan("big@example.org", 6, 7).await;
+    let today = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    let walk = crate::routes::gpx_walk(coach::dates::add_days(today, -2));
+    let big = "x".repeat(web::FILE_LIMIT + 1);
+    let res = app.send(crate::routes::upload(&w.cookie, &w.csrf, &[("huge.fit", &big), ("walk.gpx", &walk)])).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    assert!(res.body.contains("huge.fit: not imported: larger than 16 MB"), "{}", res.body);
+    assert!(res.body.contains("walk.gpx: imported"), "{}", res.body);
+    // Through the API: up to one file's limit, then 413.
+    let (token, digest) = web::new_api_token();
+    app.state.store().create_api_token(w.account.id, &digest, "t", jiff::Timestamp::now(), None).await.unwrap();
+    let post = |body: String| {
+        axum::http::Request::post("/api/v1/imports?file_name=a.gpx")
+            .header("authorization", format!("Bearer {token}"))
+            .header("content-type", "application/octet-stream")
+            .body(axum::body::Body::from(body))
+            .unwrap()
+    };
+    let three_mb = format!("{}{}", walk, " ".repeat(3 * 1024 * 1024));
+    assert_eq!(app.send(post(three_mb)).await.status, StatusCode::OK, "larger than axum's 2 MB default");
+    assert_eq!(app.send(post(big)).await.status, StatusCode::PAYLOAD_TOO_LARGE);
+}
