@@ -86,10 +86,11 @@ type ApiResult<T> = Result<Json<T>, ApiError>;
 /// The walker's state, from the same version-checked cache as the pages: one
 /// query for the walker's version, and the cached state while it is current.
 async fn ready(state: &AppState, account: &store::Account) -> Result<std::sync::Arc<service::State>, ApiError> {
-    let walker = state.store().walker(account.walker).await?;
-    if let Some(entry) = state.cache().get(walker.id, walker.version) {
+    let version = state.sessions().walker_version(state.store(), account.walker).await?;
+    if let Some(entry) = state.cache().get(account.walker, version) {
         return Ok(std::sync::Arc::clone(&entry.state));
     }
+    let walker = state.store().walker(account.walker).await?;
     let today = crate::pages::today_in(&walker.time_zone);
     match service::stage_for(state.store(), walker, today).await? {
         service::Stage::Ready(s) => Ok(std::sync::Arc::clone(&state.cache().put(std::sync::Arc::from(s)).state)),

@@ -9,7 +9,7 @@ use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{Method, header};
 use serde::de::DeserializeOwned;
-use store::{Account, Store};
+use store::Account;
 
 /// The value of cookie `name`, if sent.
 pub fn cookie<'a>(parts: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
@@ -135,8 +135,8 @@ impl FromRequestParts<AppState> for ApiAccount {
             .map(str::trim);
         if let Some(token) = bearer {
             let account = state
-                .store()
-                .account_by_api_token(&digest(token), jiff::Timestamp::now())
+                .sessions()
+                .token_account(state.store(), &digest(token), jiff::Timestamp::now())
                 .await
                 .map_err(AppError::from)?;
             return account.map(ApiAccount).ok_or(ApiError(AppError::Unauthorized));

@@ -1,29 +1,60 @@
-//! Signed-in sessions remembered between requests for as long as the SQLite
-//! database provably has not changed, so a page view needs no session query.
-//! The proof is the store's change stamp (`PRAGMA data_version` on a watching
-//! connection), read before the session was looked up: any commit since — a
-//! sign-out, a password reset from the CLI, a log, an import — moves it, and
-//! the session is looked up again. Expiry is checked on every use. PostgreSQL has no stamp, so there
-//! every request asks the database (other app servers may write).
+//! What signed-in requests look up, remembered for as long as the SQLite
+//! database provably has not changed, so a request needs no query to find who
+//! it is: web sessions, API tokens' accounts and walkers' versions. The proof
+//! is the store's change stamp (`PRAGMA data_version` on a watching
+//! connection), read before the lookup: any commit since — a sign-out, a
+//! revoked token, a password reset from the CLI, a log, an import — moves it,
+//! and the next request asks the database again. Expiry is checked on every
+//! use. PostgreSQL has no stamp, so there every request asks the database
+//! (other app servers may write).
 
 use jiff::Timestamp;
 use std::collections::HashMap;
+use std::hash::Hash;
 use std::sync::Mutex;
-use store::{ChangeStamp, SqlStore, Store, StoreError, WebSession};
+use store::{Account, ChangeStamp, SqlStore, Store, StoreError, WalkerId, WebSession};
 
-/// Sessions kept before the cache starts over.
+/// Entries kept before a map starts over.
 const MAX_ENTRIES: usize = 10_000;
 
-#[derive(Default)]
-pub struct SessionCache {
-    inner: Mutex<Entries>,
+/// A token's account is trusted from memory at most this long, so a token
+/// that expires while nothing is written stops within this time.
+const TOKEN_SECONDS: i64 = 30;
+
+/// Values valid for one change stamp; a new stamp empties the map.
+struct StampMap<K, V> {
+    inner: Mutex<(Option<ChangeStamp>, HashMap<K, V>)>,
+}
+
+impl<K, V> Default for StampMap<K, V> {
+    fn default() -> Self {
+        StampMap { inner: Mutex::new((None, HashMap::new())) }
+    }
+}
+
+impl<K: Eq + Hash, V: Clone> StampMap<K, V> {
+    fn get(&self, stamp: ChangeStamp, key: &K) -> Option<V> {
+        let e = self.inner.lock().ok()?;
+        (e.0 == Some(stamp)).then(|| e.1.get(key).cloned()).flatten()
+    }
+
+    fn put(&self, stamp: ChangeStamp, key: K, value: V) {
+        if let Ok(mut e) = self.inner.lock() {
+            if e.0 != Some(stamp) || e.1.len() >= MAX_ENTRIES {
+                e.1.clear();
+                e.0 = Some(stamp);
+            }
+            e.1.insert(key, value);
+        }
+    }
 }
 
 #[derive(Default)]
-struct Entries {
-    /// The stamp every entry was read under; a new stamp empties the cache.
-    stamp: Option<ChangeStamp>,
-    by_token: HashMap<String, WebSession>,
+pub struct SessionCache {
+    sessions: StampMap<String, WebSession>,
+    /// A token digest's account, and when it was read.
+    tokens: StampMap<String, (Account, Timestamp)>,
+    versions: StampMap<WalkerId, i64>,
 }
 
 impl SessionCache {
@@ -37,30 +68,51 @@ impl SessionCache {
     ) -> Result<Option<WebSession>, StoreError> {
         let stamp = store.change_stamp().await;
         if let Some(stamp) = stamp
-            && let Some(s) = self.get(stamp, digest)
+            && let Some(s) = self.sessions.get(stamp, &digest.to_string())
             && s.expires_at > now
         {
             return Ok(Some(s));
         }
         let found = store.session(digest, now).await?;
         if let (Some(stamp), Some(s)) = (stamp, &found) {
-            self.put(stamp, digest, s.clone());
+            self.sessions.put(stamp, digest.to_string(), s.clone());
         }
         Ok(found)
     }
 
-    fn get(&self, stamp: ChangeStamp, digest: &str) -> Option<WebSession> {
-        let e = self.inner.lock().ok()?;
-        (e.stamp == Some(stamp)).then(|| e.by_token.get(digest).cloned()).flatten()
+    /// The account of a live API token (the store records its use).
+    pub async fn token_account(
+        &self,
+        store: &SqlStore,
+        digest: &str,
+        now: Timestamp,
+    ) -> Result<Option<Account>, StoreError> {
+        let stamp = store.change_stamp().await;
+        if let Some(stamp) = stamp
+            && let Some((account, read_at)) = self.tokens.get(stamp, &digest.to_string())
+            && now.duration_since(read_at).as_secs() < TOKEN_SECONDS
+        {
+            return Ok(Some(account));
+        }
+        let found = store.account_by_api_token(digest, now).await?;
+        if let (Some(stamp), Some(a)) = (stamp, &found) {
+            self.tokens.put(stamp, digest.to_string(), (a.clone(), now));
+        }
+        Ok(found)
     }
 
-    fn put(&self, stamp: ChangeStamp, digest: &str, session: WebSession) {
-        if let Ok(mut e) = self.inner.lock() {
-            if e.stamp != Some(stamp) || e.by_token.len() >= MAX_ENTRIES {
-                e.by_token.clear();
-                e.stamp = Some(stamp);
-            }
-            e.by_token.insert(digest.to_string(), session);
+    /// A walker's version now (a cache of their state is current while it matches).
+    pub async fn walker_version(&self, store: &SqlStore, walker: WalkerId) -> Result<i64, StoreError> {
+        let stamp = store.change_stamp().await;
+        if let Some(stamp) = stamp
+            && let Some(v) = self.versions.get(stamp, &walker)
+        {
+            return Ok(v);
         }
+        let version = store.walker(walker).await?.version;
+        if let Some(stamp) = stamp {
+            self.versions.put(stamp, walker, version);
+        }
+        Ok(version)
     }
 }
