@@ -143,9 +143,28 @@ impl From<AppError> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         self.0.log();
-        let body = json!({ "error": { "code": self.0.code(), "message": self.0.message() } });
-        (self.0.status(), axum::Json(body)).into_response()
+        api_error_body(self.0.status(), self.0.code(), &self.0.message())
     }
+}
+
+/// The field a message names, when it starts `field: …` (`pain_peak`,
+/// `sessions[0].date`): our own messages do, and so do serde's.
+pub fn field_of(message: &str) -> Option<&str> {
+    let (field, _) = message.split_once(": ")?;
+    let ok = !field.is_empty()
+        && field.len() <= 64
+        && field.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '[' | ']' | '-'));
+    ok.then_some(field)
+}
+
+/// Every API error has one shape: `{"error": {"code", "field", "message"}}`.
+pub fn api_error_body(status: StatusCode, code: &str, message: &str) -> Response {
+    let body = json!({ "error": { "code": code, "field": field_of(message), "message": message } });
+    let mut res = (status, axum::Json(body)).into_response();
+    if status == StatusCode::TOO_MANY_REQUESTS {
+        res.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from_static("2"));
+    }
+    res
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use crate::state::AppState;
 use crate::{api, assets, pages};
 use axum::Router;
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::{HeaderValue, Method, header};
+use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -65,6 +65,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .fallback(|| async { AppError::NotFound })
         .layer(middleware::from_fn_with_state(state.clone(), writes_take_turns))
+        .layer(middleware::from_fn(api_errors_as_json))
         .layer(middleware::from_fn(refuse_cross_origin))
         .layer(middleware::from_fn_with_state(state.clone(), security_headers))
         .layer(middleware::from_fn(log_request))
@@ -83,6 +84,53 @@ async fn writes_take_turns(State(state): State<AppState>, req: Request, next: Ne
         Ok(_turn) => next.run(req).await,
         Err(_) => AppError::Internal("the write queue is closed".into()).into_response(),
     }
+}
+
+/// Every error under `/api/` answers JSON with a stable code and the field:
+/// axum's own refusals (a body that is not JSON, a missing query parameter, a
+/// body over the limit) come as plain text and are rewritten here.
+async fn api_errors_as_json(req: Request, next: Next) -> Response {
+    if !req.uri().path().starts_with("/api/") {
+        return next.run(req).await;
+    }
+    let res = next.run(req).await;
+    let status = res.status();
+    let is_json = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_json {
+        return res;
+    }
+    let code = match status {
+        StatusCode::BAD_REQUEST => "bad_request",
+        StatusCode::UNAUTHORIZED => "unauthorized",
+        StatusCode::NOT_FOUND => "not_found",
+        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+        StatusCode::PAYLOAD_TOO_LARGE => "too_large",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
+        StatusCode::UNPROCESSABLE_ENTITY => "bad_input",
+        StatusCode::TOO_MANY_REQUESTS => "throttled",
+        _ if status.is_server_error() => "internal",
+        _ => "bad_request",
+    };
+    let text = match axum::body::to_bytes(res.into_body(), 64 * 1024).await {
+        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Err(_) => String::new(),
+    };
+    // axum's messages lead with what failed; the rest names the field.
+    let message = [
+        "Failed to deserialize the JSON body into the target type: ",
+        "Failed to deserialize query string: ",
+        "Failed to parse the request body as JSON: ",
+    ]
+    .iter()
+    .find_map(|p| text.strip_prefix(p))
+    .unwrap_or(&text)
+    .trim();
+    let message = if message.is_empty() { status.canonical_reason().unwrap_or("error") } else { message };
+    crate::error::api_error_body(status, code, message)
 }
 
 /// Refuses state-changing requests that a browser marks as coming from

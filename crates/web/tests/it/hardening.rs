@@ -161,3 +161,66 @@ async fn a_file_over_the_limit_is_refused_and_the_rest_imported() {
     assert_eq!(app.send(post(three_mb)).await.status, StatusCode::OK, "larger than axum's 2 MB default");
     assert_eq!(app.send(post(big)).await.status, StatusCode::PAYLOAD_TOO_LARGE);
 }
+
+/// Regression (#11, defect 7): axum's own refusals answered plain text.
+#[tokio::test]
+async fn every_api_error_is_json_with_a_code_and_the_field() {
+    let app = App::new().await;
+    let w = app.walker_with_plan("json@example.org", 6, 7).await;
+    let (token, digest) = web::new_api_token();
+    app.state.store().create_api_token(w.account.id, &digest, "t", jiff::Timestamp::now(), None).await.unwrap();
+    let send = |method: &str, path: &str, content_type: &str, body: &str| {
+        axum::http::Request::builder()
+            .method(method)
+            .uri(path)
+            .header("authorization", format!("Bearer {token}"))
+            .header("content-type", content_type)
+            .body(axum::body::Body::from(body.to_string()))
+            .unwrap()
+    };
+    let cases = [
+        (send("POST", "/api/v1/sessions", "text/plain", "hello"), 415, "unsupported_media_type", None),
+        (send("POST", "/api/v1/sessions", "application/json", "{not json"), 400, "bad_request", None),
+        (
+            send(
+                "POST",
+                "/api/v1/sessions",
+                "application/json",
+                r#"{"pain_before": 1, "pain_peak": "x", "pain_after": 1}"#,
+            ),
+            422,
+            "bad_input",
+            Some("pain_peak"),
+        ),
+        (
+            send(
+                "POST",
+                "/api/v1/sessions",
+                "application/json",
+                r#"{"pain_before": 1, "pain_peak": 11, "pain_after": 1}"#,
+            ),
+            422,
+            "bad_input",
+            Some("pain_peak"),
+        ),
+        (
+            send("POST", "/api/v1/imports?file_name=a.gpx&dry_run=maybe", "application/octet-stream", "x"),
+            400,
+            "bad_request",
+            Some("dry_run"),
+        ),
+        (send("GET", "/api/v1/nowhere", "application/json", ""), 404, "not_found", None),
+    ];
+    for (req, status, code, field) in cases {
+        let what = format!("{} {}", req.method(), req.uri());
+        let res = app.send(req).await;
+        assert_eq!(res.status.as_u16(), status, "{what}: {}", res.body);
+        assert_eq!(res.headers.get("content-type").unwrap(), "application/json", "{what}");
+        let v: serde_json::Value = serde_json::from_str(&res.body).unwrap();
+        assert_eq!(v["error"]["code"], code, "{what}: {v}");
+        assert!(!v["error"]["message"].as_str().unwrap().is_empty(), "{what}: {v}");
+        if let Some(field) = field {
+            assert_eq!(v["error"]["field"], field, "{what}: {v}");
+        }
+    }
+}
