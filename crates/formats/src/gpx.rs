@@ -141,6 +141,15 @@ fn finish(mut doc: Doc) -> Parsed {
             "a GPX file with no track points"
         };
         (Content::NotAnActivity { what: what.into() }, Vec::new())
+    } else if doc.details.first_time.is_none() {
+        // Points without a single time are a route drawn or planned on a map,
+        // not something a person did: nothing to count (issue #11).
+        (
+            Content::NotAnActivity {
+                what: "a GPX track with no times: a drawn or planned route, not a recording".into(),
+            },
+            Vec::new(),
+        )
     } else {
         (Content::Activities, vec![activity(&doc)])
     };

@@ -116,7 +116,7 @@ fn check_gpx(c: &mut Check, p: &Parsed, e: &Value) {
             c.near("moving_time", a.moving_s.or(Some(0.0)), &e["moving_time_s"], 0.0, 0.5);
             c.near("uphill", a.ascent_m, &e["uphill_m"], 0.005, 0.01);
         }
-        None => c.eq("no activity only when there are no track points", true, d.points == 0),
+        None => c.eq("no activity only when there are no timed track points", true, d.first_time.is_none()),
     }
 }
 

@@ -173,6 +173,22 @@ fn gpx_with_a_bom_extensions_and_an_empty_segment() {
     assert_eq!(a.cadence.unwrap().value, 164.0);
 }
 
+/// Regression (#11, defect 9): an untimed track was reported imported with
+/// nothing in it. A drawn or planned route is not an activity.
+#[test]
+fn a_gpx_track_without_times_is_not_an_activity() {
+    let untimed = r#"<gpx version="1.1" creator="Planner"><trk><name>Canal loop</name><trkseg>
+<trkpt lat="46.0" lon="7.0"><ele>400</ele></trkpt><trkpt lat="46.001" lon="7.0"><ele>401</ele></trkpt>
+</trkseg></trk></gpx>"#;
+    let p = formats::read(untimed.as_bytes()).unwrap();
+    assert!(p.activities.is_empty());
+    assert_eq!(p.details.points, 2);
+    match p.content {
+        Content::NotAnActivity { what } => assert!(what.contains("no times"), "{what}"),
+        other => panic!("{other:?}"),
+    }
+}
+
 #[test]
 fn a_gpx_cut_off_mid_point_keeps_the_points_before_with_a_warning() {
     // Cut in the middle of the second point's </ele> (the file starts with a BOM).
