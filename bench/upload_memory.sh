@@ -6,15 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-8}
-work=$(mktemp -d); port=18093; base="http://127.0.0.1:$port"
-target/release/retrowalk --db "sqlite://$work/up.db" serve --listen 127.0.0.1:$port --demo --insecure-cookies \
-  > "$work/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 50); do curl -sf -o /dev/null "$base/signin" && break; sleep 0.1; done
-csrf=$(curl -s -c "$work/jar" "$base/signin" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-curl -s -b "$work/jar" -c "$work/jar" -o /dev/null -H "Origin: $base" --data-urlencode "csrf=$csrf" \
-  --data-urlencode "email=demo@retrowalk.local" --data-urlencode "password=walk backwards daily" "$base/signin"
+port=18093
+source bench/demo_server.sh
 page_csrf=$(curl -s -b "$work/jar" "$base/import" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
 python3 - "$work/big.gpx" <<'PY'
 import sys, datetime
