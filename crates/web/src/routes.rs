@@ -63,6 +63,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api::router())
         .merge(assets::router())
         .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(readyz))
         .fallback(|| async { AppError::NotFound })
         .layer(middleware::from_fn_with_state(state.clone(), writes_take_turns))
         .layer(middleware::from_fn(api_errors_as_json))
@@ -83,6 +84,15 @@ async fn writes_take_turns(State(state): State<AppState>, req: Request, next: Ne
     match state.write_turns().acquire().await {
         Ok(_turn) => next.run(req).await,
         Err(_) => AppError::Internal("the write queue is closed".into()).into_response(),
+    }
+}
+
+/// Ready to serve: the database answers. (`/healthz` says only that the
+/// process is up.) A load balancer sends no traffic while this fails.
+async fn readyz(State(state): State<AppState>) -> Response {
+    match state.store().scalar_text("SELECT 'ok'").await {
+        Ok(_) => "ok".into_response(),
+        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "the database does not answer").into_response(),
     }
 }
 

@@ -39,8 +39,21 @@ pub async fn run(g: &Global, a: &ServeArgs) -> CliResult<Output> {
     let public_url = public_url.unwrap_or_else(|| format!("http://{addr}"));
     let config = web::Config { secure_cookies: !a.insecure_cookies, public_url, hsts: a.hsts };
     let state = web::AppState::new(store, config);
+    // Ctrl-C, or SIGTERM from a service manager or container runtime: stop
+    // taking connections and finish the requests in flight.
     let shutdown = async {
-        let _ = tokio::signal::ctrl_c().await;
+        let term = async {
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(mut s) => {
+                    s.recv().await;
+                }
+                Err(_) => std::future::pending::<()>().await,
+            }
+        };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term => {}
+        }
     };
     web::serve(state, listener, shutdown).await.context("serving")?;
     Ok(Output::Text(String::new()))

@@ -121,6 +121,18 @@ fn cli_commands_beside_a_running_server_leave_both_up_and_the_database_whole() {
     assert!(views > 10 && commands > 4, "views {views}, commands {commands}");
     assert!(server.0.try_wait().unwrap().is_none(), "the server died");
     assert_eq!(http(&addr, "GET", "/today", &session, "").status, 200);
+    // SIGTERM, as a service manager sends it: the server finishes and exits cleanly.
+    let pid = server.0.id().to_string();
+    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    let stopped = Instant::now();
+    let status = loop {
+        if let Some(status) = server.0.try_wait().unwrap() {
+            break status;
+        }
+        assert!(stopped.elapsed() < Duration::from_secs(10), "the server did not stop on SIGTERM");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success(), "{status}");
     drop(server);
 
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();

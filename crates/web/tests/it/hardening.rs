@@ -224,3 +224,13 @@ async fn every_api_error_is_json_with_a_code_and_the_field() {
         }
     }
 }
+
+#[tokio::test]
+async fn readyz_answers_while_the_database_does() {
+    let app = App::new().await;
+    let res = app.get("/readyz", "").await;
+    assert_eq!((res.status, res.body.as_str()), (StatusCode::OK, "ok"));
+    app.state.store().close().await;
+    assert_eq!(app.get("/readyz", "").await.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(app.get("/healthz", "").await.status, StatusCode::OK, "the process is still up");
+}
