@@ -80,7 +80,7 @@ pub fn report(s: &State) -> ReportView {
     if let Some(x) = pause.as_ref().filter(|x| x.since.is_none()) {
         // The last row is what stands today: no dose while the screening
         // pauses training. A stop by the coach is already its own row.
-        decisions.retain(|d| d.effective <= s.today);
+        decisions.retain(|d| d.effective < s.today);
         decisions.push(ReportDecision {
             effective: x.since.unwrap_or(s.today),
             reason: format!("{} {}", x.headline, x.reasons.join(" ")),

@@ -168,6 +168,15 @@ fn assert_no_dose_ahead(w: &Walker, today: &str, pause_kind: &str) {
         assert_ne!(a["detail"]["status"], "scheduled", "{a}");
     }
 
+    // The history keeps what was decided, but a decision that would apply from
+    // today on carries no dose while paused.
+    for e in w.json(today, &["history"]).as_array().unwrap() {
+        let d = &e["decision"];
+        if d["effective"].as_str().is_some_and(|eff| eff >= today) {
+            assert!(d["dose"].is_null(), "a dose ahead in the history: {d}");
+        }
+    }
+
     let t = w.json(today, &["today"]);
     assert!(t["retro"].is_null() && t["pause"]["kind"] == pause_kind, "{t}");
     assert_eq!(t["items"], serde_json::json!([]));
