@@ -45,12 +45,15 @@ fn csrf_in(html: &str) -> String {
     html[i..i + 64].to_string()
 }
 
-struct Server(Child);
+/// The running server; killed when dropped, unless the test took it to stop it itself.
+struct Server(Option<Child>, u32);
 
 impl Drop for Server {
     fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
+        if let Some(mut child) = self.0.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
     }
 }
 
@@ -70,7 +73,8 @@ fn serve(w: &Walker) -> (Server, String) {
     assert!(ready, "the server did not start");
     // Keep draining its log so it never blocks on a full pipe.
     std::thread::spawn(move || lines.for_each(drop));
-    (Server(child), addr)
+    let pid = child.id();
+    (Server(Some(child), pid), addr)
 }
 
 #[test]
@@ -119,21 +123,24 @@ fn cli_commands_beside_a_running_server_leave_both_up_and_the_database_whole() {
     }
     let views = phone.join().expect("the phone's requests kept being answered");
     assert!(views > 10 && commands > 4, "views {views}, commands {commands}");
-    assert!(server.0.try_wait().unwrap().is_none(), "the server died");
+    assert!(server.0.as_mut().unwrap().try_wait().unwrap().is_none(), "the server died");
     assert_eq!(http(&addr, "GET", "/today", &session, "").status, 200);
     // SIGTERM, as a service manager sends it: the server finishes and exits cleanly.
-    let pid = server.0.id().to_string();
-    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
-    let stopped = Instant::now();
-    let status = loop {
-        if let Some(status) = server.0.try_wait().unwrap() {
-            break status;
-        }
-        assert!(stopped.elapsed() < Duration::from_secs(10), "the server did not stop on SIGTERM");
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    assert!(status.success(), "{status}");
-    drop(server);
+    let mut child = server.0.take().unwrap();
+    assert!(Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap().success());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let waiter = std::thread::spawn(move || {
+        let status = child.wait();
+        let _ = tx.send(());
+        (child, status)
+    });
+    // Bounded: a server that ignores SIGTERM fails the test instead of hanging it.
+    if rx.recv_timeout(Duration::from_secs(10)).is_err() {
+        let _ = Command::new("kill").args(["-KILL", &server.1.to_string()]).status();
+        panic!("the server did not stop on SIGTERM");
+    }
+    let (_, status) = waiter.join().unwrap();
+    assert!(status.unwrap().success());
 
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     let check = rt.block_on(async {
