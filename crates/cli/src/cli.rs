@@ -108,6 +108,17 @@ pub enum Command {
     Export(ExportArgs),
     /// Run the web app (phone-first pages, JSON API) on this machine.
     Serve(ServeArgs),
+    /// Copy the whole database (every walker and account) to one file, safely while the server runs.
+    Backup {
+        /// The backup file to write (an SQLite file; replaced only once the new one is complete).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Restore a `backup` file into an empty database given by --db: SQLite or PostgreSQL.
+    Restore {
+        /// The backup file.
+        file: PathBuf,
+    },
     /// Manage accounts of the web app.
     #[command(subcommand)]
     User(UserCommand),
@@ -143,6 +154,39 @@ pub struct ServeArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum UserCommand {
+    /// Make an account for someone, and print a code (valid 3 days) with which they choose
+    /// their password on the web page /reset. They set up their programme at first sign-in.
+    Add {
+        #[arg(long)]
+        email: String,
+        /// Their first name, as the app greets them.
+        #[arg(long)]
+        name: String,
+        /// Their time zone, e.g. Europe/London.
+        #[arg(long, default_value = "UTC", value_name = "ZONE")]
+        time_zone: String,
+    },
+    /// Every account: id, e-mail, role, created, whether disabled.
+    List,
+    /// Stop an account from signing in or using tokens (signs it out everywhere). Nothing is deleted.
+    Disable {
+        #[arg(long)]
+        email: String,
+    },
+    /// Let a disabled account sign in again.
+    Enable {
+        #[arg(long)]
+        email: String,
+    },
+    /// The access log: sign-ins, failed sign-ins, token use, exports, restores, deletions.
+    Events {
+        /// Only this account's events.
+        #[arg(long)]
+        email: Option<String>,
+        /// How many, newest first.
+        #[arg(long, default_value_t = 50, value_name = "N")]
+        limit: u32,
+    },
     /// Print a one-time code (valid 30 minutes) that resets a password on the web page /reset.
     ResetPassword {
         #[arg(long)]

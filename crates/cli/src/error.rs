@@ -42,7 +42,7 @@ impl From<store::StoreError> for CliError {
     fn from(e: store::StoreError) -> Self {
         use store::StoreError as S;
         match e {
-            S::Duplicate(_) | S::BadUrl(_) | S::NotFound(_) => CliError::Input(e.to_string()),
+            S::Duplicate(_) | S::BadUrl(_) | S::NotFound(_) | S::Backup(_) => CliError::Input(e.to_string()),
             other => CliError::Other(other.into()),
         }
     }

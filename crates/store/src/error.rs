@@ -10,6 +10,9 @@ pub enum StoreError {
     /// The service refuses such text first; this is the net under it.
     #[error("a text field holds a character that cannot be stored (a NUL); nothing was saved")]
     BadText,
+    /// A backup that cannot be written or restored, in words for the operator.
+    #[error("{0}")]
+    Backup(String),
     #[error("the database URL is not supported: {0}")]
     BadUrl(String),
     #[error("stored data could not be read ({0}); the database may have been edited by hand")]

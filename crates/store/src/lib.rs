@@ -8,6 +8,7 @@
 //! `tests/`, runs against both.
 
 pub mod backend;
+pub mod backup;
 mod change_stamp;
 mod codec;
 mod error;
@@ -199,6 +200,25 @@ pub trait Store: Send + Sync {
     fn create_account(&self, new: &NewAccount, now: Timestamp) -> impl Future<Output = Result<Account>> + Send;
     fn account(&self, id: AccountId) -> impl Future<Output = Result<Account>> + Send;
     fn account_by_email(&self, email: &str) -> impl Future<Output = Result<Option<Account>>> + Send;
+    /// Every account, oldest first (for an operator).
+    fn accounts(&self) -> impl Future<Output = Result<Vec<Account>>> + Send;
+    /// Disables an account (and signs it out everywhere, and voids its reset
+    /// codes) or enables it again, with the event, in one transaction. False
+    /// if it already was so.
+    fn set_account_disabled(
+        &self,
+        account: AccountId,
+        disabled: bool,
+        event: &SecurityEvent,
+    ) -> impl Future<Output = Result<bool>> + Send;
+    /// Adds to the access log, forgetting events older than [`SECURITY_EVENT_DAYS`].
+    fn record_security_event(&self, event: &SecurityEvent) -> impl Future<Output = Result<()>> + Send;
+    /// The latest events, newest first: of one account, or of all.
+    fn security_events(
+        &self,
+        account: Option<AccountId>,
+        limit: u32,
+    ) -> impl Future<Output = Result<Vec<SecurityEvent>>> + Send;
     fn create_session(
         &self,
         account: AccountId,
@@ -207,7 +227,7 @@ pub trait Store: Send + Sync {
         now: Timestamp,
         expires_at: Timestamp,
     ) -> impl Future<Output = Result<()>> + Send;
-    /// The unexpired session with this token hash.
+    /// The unexpired session with this token hash, of an account not disabled.
     fn session(&self, token_hash: &str, now: Timestamp) -> impl Future<Output = Result<Option<WebSession>>> + Send;
     fn delete_session(&self, token_hash: &str) -> impl Future<Output = Result<()>> + Send;
     fn create_api_token(
@@ -218,7 +238,8 @@ pub trait Store: Send + Sync {
         now: Timestamp,
         expires_at: Option<Timestamp>,
     ) -> impl Future<Output = Result<()>> + Send;
-    /// The account of an unexpired token; records the use (at most once a minute).
+    /// The account (not disabled) of an unexpired token; records the use (at
+    /// most once a minute) on the token and in the access log.
     fn account_by_api_token(
         &self,
         token_hash: &str,

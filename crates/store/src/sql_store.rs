@@ -10,7 +10,7 @@ use crate::{
     ProgrammeId, ProgrammeRecord, QuestionnaireResult, Result, ScreeningId, ScreeningRecord, Store, StoreError, Walker,
     WalkerId, WalkerIds, WebSession,
 };
-use crate::{ApiToken, Rescreen, TOKEN_ID_LEN};
+use crate::{ApiToken, Rescreen, SecurityEvent, SecurityKind, TOKEN_ID_LEN};
 use coach::adaptation::Decision;
 use coach::history::{CheckIn, History, Override, SessionLog};
 use coach::screening::{Answers, Clearance, Outcome, Question};
@@ -46,6 +46,11 @@ impl SqlStore {
     /// elsewhere callers ask the database.
     pub async fn change_stamp(&self) -> Option<crate::ChangeStamp> {
         self.watcher.as_ref()?.read().await
+    }
+
+    /// The connection pool, for whole-database work (backup, restore).
+    pub(crate) fn pool(&self) -> &AnyPool {
+        &self.pool
     }
 
     /// Closes every connection; used before dropping a test database.
@@ -457,7 +462,26 @@ impl SqlStore {
             password_hash: get(row, "password_hash")?,
             role: get(row, "role")?,
             created_at: timestamp(get(row, "created_at")?)?,
+            disabled_at: get::<Option<i64>>(row, "disabled_at")?.map(timestamp).transpose()?,
         })
+    }
+
+    async fn insert_security_event(conn: &mut AnyConnection, e: &SecurityEvent) -> Result<()> {
+        sqlx::query("DELETE FROM security_events WHERE at_ms < $1")
+            .bind(millis(e.at) - crate::SECURITY_EVENT_DAYS * 86_400_000)
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query(
+            "INSERT INTO security_events (at_ms, kind, account_id, client, detail) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(millis(e.at))
+        .bind(e.kind.as_str())
+        .bind(e.account.map(|a| a.0))
+        .bind(e.client.clone())
+        .bind(e.detail.clone())
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
     }
 
     fn override_row(row: &AnyRow) -> Result<Override> {
@@ -1166,6 +1190,70 @@ impl Store for SqlStore {
         row.as_ref().map(Self::account_row).transpose()
     }
 
+    async fn accounts(&self) -> Result<Vec<Account>> {
+        let rows = sqlx::query("SELECT * FROM accounts ORDER BY id").fetch_all(&self.pool).await?;
+        rows.iter().map(Self::account_row).collect()
+    }
+
+    async fn set_account_disabled(&self, account: AccountId, disabled: bool, event: &SecurityEvent) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
+        let done = if disabled {
+            sqlx::query("UPDATE accounts SET disabled_at = $1 WHERE id = $2 AND disabled_at IS NULL")
+                .bind(millis(event.at))
+                .bind(account.0)
+                .execute(&mut *tx)
+                .await?
+        } else {
+            sqlx::query("UPDATE accounts SET disabled_at = NULL WHERE id = $1 AND disabled_at IS NOT NULL")
+                .bind(account.0)
+                .execute(&mut *tx)
+                .await?
+        };
+        if done.rows_affected() == 0 {
+            return Ok(false);
+        }
+        if disabled {
+            for table in ["web_sessions", "api_tokens", "reset_codes"] {
+                let sql = format!("DELETE FROM {table} WHERE account_id = $1");
+                sqlx::query(sqlx::AssertSqlSafe(sql)).bind(account.0).execute(&mut *tx).await?;
+            }
+        }
+        Self::insert_security_event(&mut tx, event).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn record_security_event(&self, event: &SecurityEvent) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        Self::insert_security_event(&mut tx, event).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn security_events(&self, account: Option<AccountId>, limit: u32) -> Result<Vec<SecurityEvent>> {
+        let rows = sqlx::query(
+            "SELECT at_ms, kind, account_id, client, detail FROM security_events \
+             WHERE ($1 IS NULL OR account_id = $1) ORDER BY at_ms DESC, id DESC LIMIT $2",
+        )
+        .bind(account.map(|a| a.0))
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let kind: String = get(r, "kind")?;
+                Ok(SecurityEvent {
+                    at: timestamp(get(r, "at_ms")?)?,
+                    kind: SecurityKind::parse(&kind)
+                        .ok_or_else(|| StoreError::Corrupt(format!("unknown security event '{kind}'")))?,
+                    account: get::<Option<i64>>(r, "account_id")?.map(AccountId),
+                    client: get(r, "client")?,
+                    detail: get(r, "detail")?,
+                })
+            })
+            .collect()
+    }
+
     async fn create_session(
         &self,
         account: AccountId,
@@ -1193,7 +1281,7 @@ impl Store for SqlStore {
         let row = sqlx::query(
             "SELECT a.*, s.csrf_token, s.expires_at, w.version AS walker_version FROM web_sessions s \
              JOIN accounts a ON a.id = s.account_id JOIN walkers w ON w.id = a.walker_id \
-             WHERE s.token_hash = $1 AND s.expires_at > $2",
+             WHERE s.token_hash = $1 AND s.expires_at > $2 AND a.disabled_at IS NULL",
         )
         .bind(token_hash.to_string())
         .bind(millis(now))
@@ -1240,7 +1328,7 @@ impl Store for SqlStore {
     async fn account_by_api_token(&self, token_hash: &str, now: Timestamp) -> Result<Option<Account>> {
         let row = sqlx::query(
             "SELECT a.*, t.last_used_at FROM accounts a JOIN api_tokens t ON t.account_id = a.id \
-             WHERE t.token_hash = $1 AND (t.expires_at IS NULL OR t.expires_at > $2)",
+             WHERE t.token_hash = $1 AND (t.expires_at IS NULL OR t.expires_at > $2) AND a.disabled_at IS NULL",
         )
         .bind(token_hash.to_string())
         .bind(millis(now))
@@ -1250,14 +1338,20 @@ impl Store for SqlStore {
         // A write per request would cost more than the request; a minute is
         // close enough to tell a token in use from one forgotten.
         let last: Option<i64> = get(&row, "last_used_at")?;
+        let account = Self::account_row(&row)?;
         if last.is_none_or(|t| millis(now) - t >= 60_000) {
+            let mut tx = self.pool.begin().await?;
             sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2")
                 .bind(millis(now))
                 .bind(token_hash.to_string())
-                .execute(&self.pool)
+                .execute(&mut *tx)
                 .await?;
+            let id: String = token_hash.chars().take(TOKEN_ID_LEN).collect();
+            let used = SecurityEvent::new(SecurityKind::TokenUsed, Some(account.id), "", &format!("token {id}"), now);
+            Self::insert_security_event(&mut tx, &used).await?;
+            tx.commit().await?;
         }
-        Self::account_row(&row).map(Some)
+        Ok(Some(account))
     }
 
     async fn api_tokens(&self, account: AccountId) -> Result<Vec<ApiToken>> {
@@ -1361,11 +1455,16 @@ impl Store for SqlStore {
             .await?;
         let Some(row) = row else { return Ok(None) };
         let account = AccountId(get(&row, "account_id")?);
-        sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
+        let updated = sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2 AND disabled_at IS NULL")
             .bind(password_hash.to_string())
             .bind(account.0)
             .execute(&mut *tx)
             .await?;
+        if updated.rows_affected() == 0 {
+            // A disabled account: the code is spent, the password unchanged.
+            tx.commit().await?;
+            return Ok(None);
+        }
         // A new password ends every session and revokes every token.
         sqlx::query("DELETE FROM web_sessions WHERE account_id = $1").bind(account.0).execute(&mut *tx).await?;
         sqlx::query("DELETE FROM api_tokens WHERE account_id = $1").bind(account.0).execute(&mut *tx).await?;

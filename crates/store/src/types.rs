@@ -95,6 +95,8 @@ pub struct Account {
     pub password_hash: String,
     pub role: String,
     pub created_at: Timestamp,
+    /// Set by an operator (`retrowalk user disable`): no sign-in, token or reset.
+    pub disabled_at: Option<Timestamp>,
 }
 
 #[derive(Clone, Debug)]
@@ -244,3 +246,95 @@ pub struct ArchivedDecision {
     pub decision: Decision,
     pub recorded_at: Timestamp,
 }
+
+/// What a security event records. Stored and shown by [`SecurityKind::as_str`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SecurityKind {
+    SignIn,
+    SignInFailed,
+    SignOut,
+    SignOutEverywhere,
+    ResetCodeIssued,
+    ResetCodeFailed,
+    PasswordReset,
+    TokenCreated,
+    TokenRevoked,
+    TokenUsed,
+    Export,
+    Restore,
+    Backup,
+    AccountCreated,
+    AccountDeleted,
+    AccountDisabled,
+    AccountEnabled,
+}
+
+impl SecurityKind {
+    pub const ALL: [SecurityKind; 17] = [
+        Self::SignIn,
+        Self::SignInFailed,
+        Self::SignOut,
+        Self::SignOutEverywhere,
+        Self::ResetCodeIssued,
+        Self::ResetCodeFailed,
+        Self::PasswordReset,
+        Self::TokenCreated,
+        Self::TokenRevoked,
+        Self::TokenUsed,
+        Self::Export,
+        Self::Restore,
+        Self::Backup,
+        Self::AccountCreated,
+        Self::AccountDeleted,
+        Self::AccountDisabled,
+        Self::AccountEnabled,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::SignIn => "sign_in",
+            Self::SignInFailed => "sign_in_failed",
+            Self::SignOut => "sign_out",
+            Self::SignOutEverywhere => "sign_out_everywhere",
+            Self::ResetCodeIssued => "reset_code_issued",
+            Self::ResetCodeFailed => "reset_code_failed",
+            Self::PasswordReset => "password_reset",
+            Self::TokenCreated => "token_created",
+            Self::TokenRevoked => "token_revoked",
+            Self::TokenUsed => "token_used",
+            Self::Export => "export",
+            Self::Restore => "restore",
+            Self::Backup => "backup",
+            Self::AccountCreated => "account_created",
+            Self::AccountDeleted => "account_deleted",
+            Self::AccountDisabled => "account_disabled",
+            Self::AccountEnabled => "account_enabled",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<SecurityKind> {
+        Self::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+}
+
+/// One entry of the access log. No health data: what happened, to which
+/// account, from where (a client address, or `cli`), and a short detail (a
+/// token's id, an export's format).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SecurityEvent {
+    pub at: Timestamp,
+    pub kind: SecurityKind,
+    pub account: Option<AccountId>,
+    pub client: String,
+    pub detail: String,
+}
+
+impl SecurityEvent {
+    pub fn new(kind: SecurityKind, account: Option<AccountId>, client: &str, detail: &str, at: Timestamp) -> Self {
+        SecurityEvent { at, kind, account, client: client.into(), detail: detail.into() }
+    }
+}
+
+/// How long security events are kept.
+pub const SECURITY_EVENT_DAYS: i64 = 400;

@@ -71,6 +71,11 @@ mod tests {
                 missing.push(format!("rule.{rule}"));
             }
         }
+        for kind in store::SecurityKind::ALL {
+            if !t.has(&format!("security.{}", kind.as_str())) {
+                missing.push(format!("security.{}", kind.as_str()));
+            }
+        }
         for status in ["blocked", "clearance_needed", "supported_only", "cleared"] {
             if !t.has(&format!("outcome.{status}")) {
                 missing.push(format!("outcome.{status}"));

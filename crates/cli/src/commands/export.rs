@@ -5,7 +5,7 @@ use crate::cli::{CsvTable, ExportArgs, ExportFormat, Global};
 use crate::context;
 use crate::error::{CliError, CliResult};
 use anyhow::Context as _;
-use store::Store;
+use store::{SecurityKind, Store};
 
 pub async fn run(g: &Global, a: &ExportArgs) -> CliResult<Output> {
     let store = context::open(g).await?;
@@ -27,6 +27,14 @@ pub async fn run(g: &Global, a: &ExportArgs) -> CliResult<Output> {
             CsvTable::Outcomes => service::export_outcomes_csv(&state)?,
         },
     };
+    let what = match (a.format, a.table) {
+        (ExportFormat::Json, _) => "archive json",
+        (ExportFormat::Fhir, _) => "fhir bundle",
+        (ExportFormat::Csv, CsvTable::Sessions) => "sessions csv",
+        (ExportFormat::Csv, CsvTable::Checkins) => "check-ins csv",
+        (ExportFormat::Csv, CsvTable::Outcomes) => "outcomes csv",
+    };
+    exported(&store, state.walker.id, what).await?;
     match &a.out {
         None => Ok(Output::Text(body)),
         Some(path) => {
@@ -36,12 +44,20 @@ pub async fn run(g: &Global, a: &ExportArgs) -> CliResult<Output> {
     }
 }
 
+/// Records an export of a walker's data in the access log, under their
+/// account when they have one (a CLI-only walker has none).
+async fn exported(store: &store::SqlStore, walker: store::WalkerId, what: &str) -> CliResult<()> {
+    let account = store.accounts().await?.into_iter().find(|a| a.walker == walker).map(|a| a.id);
+    super::user::audit(store, SecurityKind::Export, account, &format!("{what} of walker {walker}")).await
+}
+
 /// `retrowalk import-archive`: a JSON archive into this database.
 pub async fn import(g: &Global, file: &std::path::Path) -> CliResult<Output> {
     let text =
         std::fs::read_to_string(file).map_err(|e| CliError::input(format!("{}: cannot read: {e}", file.display())))?;
     let store = context::open(g).await?;
     let walker = service::import_json(&store, &text, context::today(g, "UTC")?).await?;
+    super::user::audit(&store, SecurityKind::Restore, None, &format!("archive json as walker {walker}")).await?;
     Ok(Output::Text(format!("Imported as walker {walker}. Use --walker {walker} if this database holds others.\n")))
 }
 
@@ -64,6 +80,7 @@ pub async fn report(g: &Global, out: &std::path::Path) -> CliResult<Output> {
     let store = context::open(g).await?;
     let state = context::load(&store, g).await?;
     let pdf = report_pdf::render(&service::report(&state));
+    exported(&store, state.walker.id, "report pdf").await?;
     write_atomically(out, &pdf)?;
     Ok(Output::Written(format!("Report written to {} ({} KB)\n", out.display(), pdf.len().div_ceil(1024))))
 }

@@ -1,6 +1,7 @@
 //! One module per subcommand. Each extracts its input, calls the coach and the
 //! store, and returns what to print; `main` does the printing.
 
+mod backup;
 mod checkin;
 mod clear;
 mod export;
@@ -18,6 +19,7 @@ mod screening_prompts;
 mod serve;
 mod today;
 mod token;
+mod user;
 
 use crate::cli::{Cli, Command};
 use crate::error::{CliError, CliResult};
@@ -72,7 +74,9 @@ pub async fn run(cli: Cli) -> CliResult<Output> {
         Command::Override(a) => overrides::run(g, a).await,
         Command::Export(a) => export::run(g, a).await,
         Command::Serve(a) => serve::run(g, a).await,
-        Command::User(cmd) => serve::user(g, cmd).await,
+        Command::Backup { out } => backup::backup(g, out).await,
+        Command::Restore { file } => backup::restore(g, file).await,
+        Command::User(cmd) => user::run(g, cmd).await,
         Command::Token(cmd) => token::run(g, cmd).await,
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();

@@ -1,11 +1,10 @@
-//! `retrowalk serve`, and the account commands that go with the web app.
+//! `retrowalk serve`: the web app and JSON API on this machine.
 
 use super::Output;
-use crate::cli::{Global, ServeArgs, UserCommand};
+use crate::cli::{Global, ServeArgs};
 use crate::context;
 use crate::error::{CliError, CliResult};
 use anyhow::Context as _;
-use store::Store;
 
 pub async fn run(g: &Global, a: &ServeArgs) -> CliResult<Output> {
     // Logs carry method, route, status and time only: never bodies or queries.
@@ -57,25 +56,4 @@ pub async fn run(g: &Global, a: &ServeArgs) -> CliResult<Output> {
     };
     web::serve(state, listener, shutdown).await.context("serving")?;
     Ok(Output::Text(String::new()))
-}
-
-pub(super) async fn account(store: &store::SqlStore, email: &str) -> CliResult<store::Account> {
-    store
-        .account_by_email(email)
-        .await?
-        .ok_or_else(|| CliError::input(format!("--email: no account uses {}", email.trim())))
-}
-
-pub async fn user(g: &Global, cmd: &UserCommand) -> CliResult<Output> {
-    let store = context::open(g).await?;
-    match cmd {
-        UserCommand::ResetPassword { email } => {
-            let a = account(&store, email).await?;
-            let (code, digest) = web::new_reset_code();
-            let expires =
-                jiff::Timestamp::from_second(jiff::Timestamp::now().as_second() + 30 * 60).context("clock")?;
-            store.create_reset_code(a.id, &digest, expires).await?;
-            Ok(Output::Text(format!("Reset code for {}: {code}\nIt works once, for 30 minutes, at /reset.\n", a.email)))
-        }
-    }
 }

@@ -1,13 +1,13 @@
 //! `retrowalk token`: API tokens for scripts and apps — made (shown once),
 //! listed with their use and expiry, revoked.
 
-use super::serve::account;
+use super::user::{account, audit};
 use super::{Output, emit};
 use crate::cli::{Global, TokenCommand};
 use crate::context;
 use crate::error::{CliError, CliResult};
 use crate::render;
-use store::Store;
+use store::{SecurityKind, Store};
 
 fn when(t: Option<jiff::Timestamp>) -> String {
     t.map_or_else(|| "-".into(), |t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
@@ -28,8 +28,16 @@ pub async fn run(g: &Global, cmd: &TokenCommand) -> CliResult<Output> {
             };
             coach::text::check_text("--name", name)?;
             let a = account(&store, email).await?;
+            if a.disabled_at.is_some() {
+                return Err(CliError::input(format!(
+                    "--email: {} is disabled; `retrowalk user enable --email {}` first",
+                    a.email, a.email
+                )));
+            }
             let (token, digest) = web::new_api_token();
             store.create_api_token(a.id, &digest, name.trim(), now, expires_at).await?;
+            let id: String = digest.chars().take(store::TOKEN_ID_LEN).collect();
+            audit(&store, SecurityKind::TokenCreated, Some(a.id), &format!("token {id}")).await?;
             Ok(Output::Text(format!("{token}\n")))
         }
         TokenCommand::List { email } => {
@@ -64,6 +72,7 @@ pub async fn run(g: &Global, cmd: &TokenCommand) -> CliResult<Output> {
                     a.email
                 )));
             }
+            audit(&store, SecurityKind::TokenRevoked, Some(a.id), &format!("token {}", id.trim())).await?;
             Ok(Output::Text(format!("Token {} revoked: it no longer works.\n", id.trim())))
         }
     }

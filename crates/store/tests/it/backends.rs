@@ -23,6 +23,14 @@ impl TestDb {
             Cleanup::Postgres(_) => None,
         }
     }
+
+    /// The PostgreSQL database's URL, for a second pool on it.
+    pub fn url(&self) -> Option<String> {
+        match &self.cleanup {
+            Cleanup::Sqlite(_) => None,
+            Cleanup::Postgres(scratch) => Some(scratch.url.clone()),
+        }
+    }
 }
 
 pub async fn sqlite() -> TestDb {

@@ -8,6 +8,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod backends;
+mod backup;
 mod suite;
 
 macro_rules! conformance {
@@ -61,6 +62,8 @@ conformance!(
     the_profile_is_kept_and_archived,
     questionnaires_load_once_and_results_travel_in_the_archive,
     an_import_is_kept_once_and_a_confirmed_walk_becomes_a_session,
+    an_operator_disables_and_enables_an_account,
+    security_events_are_kept_per_account_newest_first,
 );
 
 /// SQLite-only settings the embedded default depends on.

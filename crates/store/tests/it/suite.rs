@@ -598,3 +598,60 @@ pub async fn walker_with_a_note<S: Store>(s: &S, note: &str) -> WalkerId {
     s.log_session(pid, &log, &d, None, now()).await.unwrap();
     w
 }
+
+pub async fn an_operator_disables_and_enables_an_account<S: Store>(s: &S) {
+    use store::{SecurityEvent, SecurityKind};
+    let a = s.create_account(&new_account("di@example.org"), now()).await.unwrap();
+    let b = s.create_account(&new_account("en@example.org"), now()).await.unwrap();
+    s.create_session(a.id, "sess-di", "c", now(), later(3600)).await.unwrap();
+    s.create_api_token(a.id, "999999999999-di", "di", now(), None).await.unwrap();
+    s.create_reset_code(a.id, "code-di", later(900)).await.unwrap();
+    let off = SecurityEvent::new(SecurityKind::AccountDisabled, Some(a.id), "cli", "", later(1));
+    assert!(s.set_account_disabled(a.id, true, &off).await.unwrap());
+    assert!(!s.set_account_disabled(a.id, true, &off).await.unwrap(), "already disabled");
+    assert_eq!(s.account(a.id).await.unwrap().disabled_at, Some(later(1)));
+    assert_eq!(s.session("sess-di", now()).await.unwrap(), None);
+    assert_eq!(s.account_by_api_token("999999999999-di", now()).await.unwrap(), None);
+    assert_eq!(s.reset_password("code-di", "$argon2id$new", now()).await.unwrap(), None);
+    // A session or code made after the disabling finds nothing either.
+    s.create_session(a.id, "sess-late", "c", now(), later(3600)).await.unwrap();
+    assert_eq!(s.session("sess-late", now()).await.unwrap(), None);
+    s.create_reset_code(a.id, "code-late", later(900)).await.unwrap();
+    assert_eq!(s.reset_password("code-late", "$argon2id$new", now()).await.unwrap(), None);
+    assert_eq!(s.account(a.id).await.unwrap().password_hash, "$argon2id$v=19$fake");
+    let listed: Vec<(String, bool)> =
+        s.accounts().await.unwrap().into_iter().map(|x| (x.email, x.disabled_at.is_some())).collect();
+    assert_eq!(listed, vec![("di@example.org".into(), true), ("en@example.org".into(), false)]);
+    let on = SecurityEvent::new(SecurityKind::AccountEnabled, Some(a.id), "cli", "", later(2));
+    assert!(s.set_account_disabled(a.id, false, &on).await.unwrap());
+    assert_eq!(s.session("sess-late", now()).await.unwrap().unwrap().account.id, a.id);
+    assert_eq!(s.account(b.id).await.unwrap().disabled_at, None, "only that account");
+    let kinds: Vec<SecurityKind> = s.security_events(Some(a.id), 10).await.unwrap().iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, vec![SecurityKind::AccountEnabled, SecurityKind::AccountDisabled]);
+}
+
+pub async fn security_events_are_kept_per_account_newest_first<S: Store>(s: &S) {
+    use store::{SecurityEvent, SecurityKind};
+    let a = s.create_account(&new_account("ev@example.org"), now()).await.unwrap();
+    let b = s.create_account(&new_account("fw@example.org"), now()).await.unwrap();
+    let ev = |kind, who: Option<store::AccountId>, at| SecurityEvent::new(kind, who, "192.0.2.7", "", later(at));
+    s.record_security_event(&ev(SecurityKind::SignIn, Some(a.id), 1)).await.unwrap();
+    s.record_security_event(&ev(SecurityKind::SignInFailed, Some(b.id), 2)).await.unwrap();
+    s.record_security_event(&ev(SecurityKind::SignInFailed, None, 3)).await.unwrap();
+    s.record_security_event(&ev(SecurityKind::Export, Some(a.id), 4)).await.unwrap();
+    // A token's use is logged with the token's id, once a minute at most.
+    s.create_api_token(a.id, "abcdefabcdef-ev", "ev", now(), None).await.unwrap();
+    s.account_by_api_token("abcdefabcdef-ev", later(5)).await.unwrap().unwrap();
+    s.account_by_api_token("abcdefabcdef-ev", later(6)).await.unwrap().unwrap();
+    let mine = s.security_events(Some(a.id), 10).await.unwrap();
+    let kinds: Vec<SecurityKind> = mine.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, vec![SecurityKind::TokenUsed, SecurityKind::Export, SecurityKind::SignIn]);
+    assert_eq!(mine[0].detail, "token abcdefabcdef");
+    assert_eq!(mine[1].client, "192.0.2.7");
+    assert_eq!(s.security_events(None, 10).await.unwrap().len(), 5);
+    assert_eq!(s.security_events(None, 2).await.unwrap().len(), 2);
+    // Kept for a while, then forgotten as new events arrive.
+    let far = Timestamp::from_second(now().as_second() + (store::SECURITY_EVENT_DAYS + 1) * 86_400).unwrap();
+    s.record_security_event(&SecurityEvent::new(SecurityKind::SignIn, Some(b.id), "cli", "", far)).await.unwrap();
+    assert_eq!(s.security_events(None, 10).await.unwrap().len(), 1);
+}

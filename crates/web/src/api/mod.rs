@@ -5,7 +5,8 @@
 
 mod dto;
 
-use crate::auth::extract::ApiAccount;
+use crate::auth::audit;
+use crate::auth::extract::{ApiAccount, ClientAddr};
 use crate::error::{ApiError, AppError};
 use crate::state::AppState;
 use axum::Json;
@@ -14,7 +15,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use dto::*;
 use std::sync::OnceLock;
-use store::Store;
+use store::{SecurityKind, Store};
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -435,8 +436,13 @@ async fn record_outcome(
 
 /// Everything about the walker as one archive.
 #[utoipa::path(get, path = "/api/v1/export", security(("bearer" = [])), responses((status = 200, description = "The retrowalk-archive JSON document")))]
-async fn export(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> Result<Json<serde_json::Value>, ApiError> {
+async fn export(
+    State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
+    ApiAccount(a): ApiAccount,
+) -> Result<Json<serde_json::Value>, ApiError> {
     let s = ready(&state, &a).await?;
+    audit::record(&state, SecurityKind::Export, Some(a.id), &client, "archive json (api)").await?;
     Ok(Json(service::export_json(state.store(), &s, jiff::Timestamp::now()).await?))
 }
 
@@ -531,16 +537,26 @@ async fn answer_questionnaire(
 
 /// The clinician report as a PDF file.
 #[utoipa::path(get, path = "/api/v1/report.pdf", security(("bearer" = [])), responses((status = 200, description = "The clinician report", content_type = "application/pdf")))]
-async fn report_pdf(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> Result<Response, ApiError> {
+async fn report_pdf(
+    State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
+    ApiAccount(a): ApiAccount,
+) -> Result<Response, ApiError> {
     let s = ready(&state, &a).await?;
+    audit::record(&state, SecurityKind::Export, Some(a.id), &client, "report pdf (api)").await?;
     let pdf = report_pdf::render(&service::report(&s));
     Ok(([(axum::http::header::CONTENT_TYPE, "application/pdf")], pdf).into_response())
 }
 
 /// Deletes the account and everything recorded about the walker.
 #[utoipa::path(delete, path = "/api/v1/account", security(("bearer" = [])), responses((status = 204), (status = 401)))]
-async fn delete_account(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> Result<StatusCode, ApiError> {
+async fn delete_account(
+    State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
+    ApiAccount(a): ApiAccount,
+) -> Result<StatusCode, ApiError> {
     state.store().delete_walker(a.walker).await?;
+    audit::record(&state, SecurityKind::AccountDeleted, Some(a.id), &client, "(api)").await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

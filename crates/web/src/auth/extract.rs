@@ -31,9 +31,15 @@ pub struct SignedIn {
     pub walker_version: i64,
     pub csrf: String,
     pub token_digest: String,
+    /// The client's address, for the access log.
+    pub client: String,
 }
 
-async fn session_from(headers: &axum::http::HeaderMap, state: &AppState) -> Result<Option<SignedIn>, AppError> {
+async fn session_from(
+    headers: &axum::http::HeaderMap,
+    extensions: &axum::http::Extensions,
+    state: &AppState,
+) -> Result<Option<SignedIn>, AppError> {
     let Some(token) = cookie(headers, SESSION_COOKIE).filter(|t| is_token(t)) else { return Ok(None) };
     let token_digest = digest(token);
     let found = state.sessions().session(state.store(), &token_digest, jiff::Timestamp::now()).await?;
@@ -43,6 +49,7 @@ async fn session_from(headers: &axum::http::HeaderMap, state: &AppState) -> Resu
         walker_version: session.walker_version,
         csrf: session.csrf_token,
         token_digest,
+        client: client_of(extensions),
     }))
 }
 
@@ -50,7 +57,7 @@ impl FromRequestParts<AppState> for SignedIn {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        session_from(&parts.headers, state).await?.ok_or(AppError::SignInRequired)
+        session_from(&parts.headers, &parts.extensions, state).await?.ok_or(AppError::SignInRequired)
     }
 }
 
@@ -61,7 +68,7 @@ impl FromRequestParts<AppState> for MaybeSignedIn {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        Ok(MaybeSignedIn(session_from(&parts.headers, state).await?))
+        Ok(MaybeSignedIn(session_from(&parts.headers, &parts.extensions, state).await?))
     }
 }
 
@@ -97,7 +104,7 @@ impl<T: DeserializeOwned + Send> FromRequest<AppState> for CsrfForm<T> {
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
-        let who = session_from(req.headers(), state).await?.ok_or(AppError::SignInRequired)?;
+        let who = session_from(req.headers(), req.extensions(), state).await?.ok_or(AppError::SignInRequired)?;
         let (form, csrf, raw) = form_body(req).await?;
         if csrf.is_empty() || csrf != who.csrf {
             return Err(AppError::Csrf);
@@ -141,7 +148,8 @@ impl FromRequestParts<AppState> for ApiAccount {
                 .map_err(AppError::from)?;
             return account.map(ApiAccount).ok_or(ApiError(AppError::Unauthorized));
         }
-        let who = session_from(&parts.headers, state).await?.ok_or(ApiError(AppError::Unauthorized))?;
+        let who =
+            session_from(&parts.headers, &parts.extensions, state).await?.ok_or(ApiError(AppError::Unauthorized))?;
         let safe = matches!(parts.method, Method::GET | Method::HEAD);
         let sent = parts.headers.get("x-csrf-token").and_then(|v| v.to_str().ok());
         if !safe && sent != Some(who.csrf.as_str()) {
@@ -160,7 +168,11 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientAddr {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut axum::http::request::Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let peer = parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>();
-        Ok(ClientAddr(peer.map_or_else(|| "unknown".to_string(), |c| c.0.ip().to_string())))
+        Ok(ClientAddr(client_of(&parts.extensions)))
     }
+}
+
+fn client_of(extensions: &axum::http::Extensions) -> String {
+    let peer = extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>();
+    peer.map_or_else(|| "unknown".to_string(), |c| c.0.ip().to_string())
 }

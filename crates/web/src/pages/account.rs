@@ -3,8 +3,8 @@
 
 use super::{Layout, render};
 use crate::auth::extract::{AnonForm, ClientAddr, CsrfForm, MaybeSignedIn};
-use crate::auth::throttle;
 use crate::auth::{self, ANON_CSRF_COOKIE, MIN_PASSWORD_CHARS, SESSION_COOKIE, SESSION_DAYS};
+use crate::auth::{audit, throttle};
 use crate::error::AppError;
 use crate::state::AppState;
 use askama::Template;
@@ -13,7 +13,7 @@ use axum::http::header::SET_COOKIE;
 use axum::response::{IntoResponse, Redirect, Response};
 use jiff::Timestamp;
 use serde::Deserialize;
-use store::{NewAccount, Store};
+use store::{NewAccount, SecurityKind, Store};
 
 fn cookie(state: &AppState, name: &str, value: &str, max_age_secs: i64) -> String {
     let secure = if state.config().secure_cookies { "; Secure" } else { "" };
@@ -104,7 +104,11 @@ fn valid_email(e: &str) -> bool {
         && !e.contains(' ')
 }
 
-pub async fn signup(State(state): State<AppState>, AnonForm(f): AnonForm<SignupForm>) -> Result<Response, AppError> {
+pub async fn signup(
+    State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
+    AnonForm(f): AnonForm<SignupForm>,
+) -> Result<Response, AppError> {
     let problem = if f.name.trim().is_empty() || f.name.chars().count() > 100 {
         Some("name: please give a first name (up to 100 characters)".to_string())
     } else if let Err(e) = coach::text::check_text("name", &f.name).and(coach::text::check_text("email", &f.email)) {
@@ -141,7 +145,10 @@ pub async fn signup(State(state): State<AppState>, AnonForm(f): AnonForm<SignupF
         time_zone: tz,
     };
     match state.store().create_account(&new, Timestamp::now()).await {
-        Ok(account) => start_session(&state, account.id).await,
+        Ok(account) => {
+            audit::record(&state, SecurityKind::AccountCreated, Some(account.id), &client, "").await?;
+            start_session(&state, account.id).await
+        }
         Err(store::StoreError::Duplicate(m)) => retry(format!("email: {m}")),
         Err(e) => Err(e.into()),
     }
@@ -190,13 +197,25 @@ pub async fn signin(
     })
     .await
     .map_err(AppError::Internal)?;
+    let known = account.as_ref().map(|a| a.id);
     match account.filter(|_| ok) {
+        Some(a) if a.disabled_at.is_some() => {
+            // The right password for a disabled account: say so, it is theirs.
+            audit::record(&state, SecurityKind::SignInFailed, known, &address, "account disabled").await?;
+            anon_page(&state, "signin.title", Some(state.i18n().t("signin.disabled").to_string()), |l| {
+                render(&SigninPage { l, email: f.email.clone() })
+                    .map(|r| (axum::http::StatusCode::FORBIDDEN, r).into_response())
+            })
+        }
         Some(a) => {
             throttle::signin_succeeded(state.store(), &key).await?;
+            audit::record(&state, SecurityKind::SignIn, known, &address, "").await?;
             start_session(&state, a.id).await
         }
         None => {
             throttle::signin_failed(state.store(), &key, &address, now).await?;
+            let detail = if known.is_some() { "wrong password" } else { "unknown e-mail" };
+            audit::record(&state, SecurityKind::SignInFailed, known, &address, detail).await?;
             anon_page(&state, "signin.title", Some(state.i18n().t("signin.wrong").to_string()), |l| {
                 render(&SigninPage { l, email: f.email.clone() })
                     .map(|r| (axum::http::StatusCode::UNAUTHORIZED, r).into_response())
@@ -210,6 +229,7 @@ pub struct Empty {}
 
 pub async fn signout(State(state): State<AppState>, f: CsrfForm<Empty>) -> Result<Response, AppError> {
     state.store().delete_session(&f.who.token_digest).await?;
+    audit::by(&state, &f.who, SecurityKind::SignOut, "").await?;
     signed_out(&state)
 }
 
@@ -253,11 +273,15 @@ pub async fn reset(
         .map_err(AppError::Internal)?;
     let code = f.code.trim().to_uppercase();
     match state.store().reset_password(&auth::digest(&code), &hash, Timestamp::now()).await? {
-        Some(_) => anon_page(&state, "signin.title", Some(state.i18n().t("reset.done").to_string()), |l| {
-            render(&SigninPage { l, email: String::new() })
-        }),
+        Some(account) => {
+            audit::record(&state, SecurityKind::PasswordReset, Some(account), &address, "").await?;
+            anon_page(&state, "signin.title", Some(state.i18n().t("reset.done").to_string()), |l| {
+                render(&SigninPage { l, email: String::new() })
+            })
+        }
         None => {
             throttle::reset_failed(state.store(), &address, Timestamp::now()).await?;
+            audit::record(&state, SecurityKind::ResetCodeFailed, None, &address, "").await?;
             anon_page(&state, "reset.title", Some(state.i18n().t("reset.bad_code").to_string()), |l| {
                 render(&ResetPage { l }).map(|r| (axum::http::StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
             })

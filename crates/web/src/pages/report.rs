@@ -63,6 +63,7 @@ pub async fn pdf(State(state): State<AppState>, who: SignedIn) -> Result<Respons
         Ok(s) => s,
         Err(r) => return Ok(r),
     };
+    crate::auth::audit::by(&state, &who, store::SecurityKind::Export, "report pdf").await?;
     let bytes = report_pdf::render(&service::report(&s));
     let name = format!("attachment; filename=\"retrowalk-report-{}.pdf\"", s.today);
     Ok(([(header::CONTENT_TYPE, "application/pdf".to_string()), (header::CONTENT_DISPOSITION, name)], bytes)

@@ -2,6 +2,7 @@
 
 use super::setup::{SetupFields, SetupForm, parse};
 use super::{Layout, ready, render};
+use crate::auth::audit;
 use crate::auth::extract::{CsrfForm, SignedIn};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -10,7 +11,7 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use store::Store;
+use store::{SecurityKind, Store};
 
 #[derive(Template)]
 #[template(path = "settings.html")]
@@ -23,7 +24,20 @@ struct SettingsPage {
     calendar_url: Option<String>,
     /// The account's API tokens (never the tokens themselves).
     tokens: Vec<store::ApiToken>,
+    /// The account's latest security events.
+    events: Vec<EventRow>,
 }
+
+/// One access-log entry as the owner reads it.
+struct EventRow {
+    at: jiff::Timestamp,
+    /// The i18n key of the event's name.
+    label: String,
+    client: String,
+}
+
+/// Events shown in Settings; the operator's `user events` reads further back.
+const EVENTS_SHOWN: u32 = 20;
 
 async fn settings_page(
     state: &AppState,
@@ -36,7 +50,15 @@ async fn settings_page(
     l.flash = flash;
     let form = SetupForm::from_setup(&s.programme.setup, l.t("setup.baseline_pain"));
     let tokens = state.store().api_tokens(who.account.id).await?;
-    render(&SettingsPage { l, form, action: "/settings/setup", email: who.account.email.clone(), calendar_url, tokens })
+    let events = state
+        .store()
+        .security_events(Some(who.account.id), EVENTS_SHOWN)
+        .await?
+        .into_iter()
+        .map(|e| EventRow { at: e.at, label: format!("security.{}", e.kind.as_str()), client: e.client })
+        .collect();
+    let email = who.account.email.clone();
+    render(&SettingsPage { l, form, action: "/settings/setup", email, calendar_url, tokens, events })
 }
 
 #[derive(Deserialize)]
@@ -52,6 +74,7 @@ pub async fn revoke_token(State(state): State<AppState>, f: CsrfForm<TokenForm>)
         Err(r) => return Ok(r),
     };
     let msg = if state.store().revoke_api_token(f.who.account.id, f.form.id.trim()).await? {
+        audit::by(&state, &f.who, SecurityKind::TokenRevoked, &format!("token {}", f.form.id.trim())).await?;
         state.i18n().t("settings.token_revoked").to_string()
     } else {
         return Err(AppError::bad("id: no token of yours has this id"));
@@ -62,6 +85,7 @@ pub async fn revoke_token(State(state): State<AppState>, f: CsrfForm<TokenForm>)
 /// Ends every web session (this one too) and revokes every API token.
 pub async fn sign_out_everywhere(State(state): State<AppState>, f: CsrfForm<NoFields>) -> Result<Response, AppError> {
     state.store().sign_out_everywhere(f.who.account.id).await?;
+    audit::by(&state, &f.who, SecurityKind::SignOutEverywhere, "").await?;
     crate::pages::account::signed_out(&state)
 }
 
@@ -143,6 +167,7 @@ pub async fn export_json(State(state): State<AppState>, who: SignedIn) -> Result
         Ok(s) => s,
         Err(r) => return Ok(r),
     };
+    audit::by(&state, &who, SecurityKind::Export, "archive json").await?;
     let v = service::export_json(state.store(), &s, jiff::Timestamp::now()).await?;
     let body = serde_json::to_string_pretty(&v).map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(download(body, "application/json", "retrowalk-export.json"))
@@ -153,6 +178,7 @@ pub async fn export_csv(State(state): State<AppState>, who: SignedIn) -> Result<
         Ok(s) => s,
         Err(r) => return Ok(r),
     };
+    audit::by(&state, &who, SecurityKind::Export, "sessions csv").await?;
     Ok(download(service::export_csv(&s)?, "text/csv; charset=utf-8", "retrowalk-sessions.csv"))
 }
 
@@ -161,6 +187,7 @@ pub async fn export_fhir(State(state): State<AppState>, who: SignedIn) -> Result
         Ok(s) => s,
         Err(r) => return Ok(r),
     };
+    audit::by(&state, &who, SecurityKind::Export, "fhir bundle").await?;
     let archive = state.store().export_walker(s.walker.id, jiff::Timestamp::now()).await?;
     let body = serde_json::to_string_pretty(&service::fhir_bundle(&s, &archive))
         .map_err(|e| AppError::Internal(e.to_string()))?;
@@ -172,6 +199,7 @@ pub async fn export_outcomes_csv(State(state): State<AppState>, who: SignedIn) -
         Ok(s) => s,
         Err(r) => return Ok(r),
     };
+    audit::by(&state, &who, SecurityKind::Export, "outcomes csv").await?;
     Ok(download(service::export_outcomes_csv(&s)?, "text/csv; charset=utf-8", "retrowalk-outcomes.csv"))
 }
 
@@ -187,6 +215,7 @@ pub async fn delete(State(state): State<AppState>, f: CsrfForm<DeleteForm>) -> R
         return Err(AppError::bad("To delete your account, type DELETE in capital letters in the box."));
     }
     state.store().delete_walker(f.who.account.walker).await?;
+    audit::by(&state, &f.who, SecurityKind::AccountDeleted, "").await?;
     let mut res = Redirect::to("/signin").into_response();
     let clear = format!("{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0", crate::auth::SESSION_COOKIE);
     res.headers_mut().append(header::SET_COOKIE, clear.parse().map_err(|_| AppError::Internal("cookie".into()))?);
@@ -216,6 +245,7 @@ pub async fn restore(
     // The same checks as the CLI's import-archive, through one service call.
     let walker = state.store().walker(who.account.walker).await?;
     service::restore_json(state.store(), who.account.id, &file, super::today_in(&walker.time_zone)).await?;
+    audit::by(&state, &who, SecurityKind::Restore, "archive json").await?;
     Ok(axum::response::Redirect::to("/today?note=Your%20archive%20is%20restored.").into_response())
 }
 
@@ -224,5 +254,6 @@ pub async fn export_checkins_csv(State(state): State<AppState>, who: SignedIn) -
         Ok(s) => s,
         Err(r) => return Ok(r),
     };
+    audit::by(&state, &who, SecurityKind::Export, "check-ins csv").await?;
     Ok(download(service::export_checkins_csv(&s)?, "text/csv; charset=utf-8", "retrowalk-checkins.csv"))
 }

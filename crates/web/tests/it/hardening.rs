@@ -234,3 +234,71 @@ async fn readyz_answers_while_the_database_does() {
     assert_eq!(app.get("/readyz", "").await.status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(app.get("/healthz", "").await.status, StatusCode::OK, "the process is still up");
 }
+
+/// The access log: sign-ins (good and bad), exports and sign-outs are
+/// recorded with the client address and no health data, and the owner reads
+/// them in Settings.
+#[tokio::test]
+async fn security_events_are_recorded_and_shown_to_the_owner() {
+    use store::SecurityKind as K;
+    let app = App::new().await;
+    let w = app.ready_walker("log@example.org", "a private note about my knee").await;
+    // A wrong password, then the right one.
+    let page = app.get("/signin", "").await;
+    let anon = cookie_value(&page.cookies, "rw_csrf");
+    let form = format!("csrf={}&email=log@example.org&password=wrong+password+here", csrf_in(&page.body));
+    assert_eq!(app.post("/signin", &format!("rw_csrf={anon}"), &form).await.status, StatusCode::UNAUTHORIZED);
+    let again = app.sign_in_again("log@example.org").await;
+    assert_eq!(app.get("/settings/export.json", &w.cookie).await.status, StatusCode::OK);
+    assert_eq!(app.get("/report.pdf", &w.cookie).await.status, StatusCode::OK);
+    let events = app.state.store().security_events(Some(w.account.id), 20).await.unwrap();
+    let kinds: Vec<K> = events.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, [K::Export, K::Export, K::SignIn, K::SignInFailed, K::AccountCreated]);
+    assert_eq!(events[1].detail, "archive json");
+    assert_eq!(events[3].detail, "wrong password");
+    for e in &events {
+        assert!(!e.detail.contains("knee") && !e.detail.contains("log@example.org"), "{e:?}");
+    }
+    let settings = app.get("/settings", &again).await;
+    assert!(settings.body.contains("Recent account activity"), "{}", settings.body);
+    assert!(settings.body.contains("Failed sign-in") && settings.body.contains("Data downloaded"));
+    // Signing out is recorded too.
+    let csrf = csrf_in(&settings.body);
+    app.post("/signout", &again, &format!("csrf={csrf}")).await;
+    let latest = app.state.store().security_events(Some(w.account.id), 1).await.unwrap();
+    assert_eq!(latest[0].kind, K::SignOut);
+}
+
+/// A disabled account cannot sign in (and is told why once the password is
+/// right), and its sessions and tokens stop at once.
+#[tokio::test]
+async fn a_disabled_account_is_signed_out_and_cannot_sign_in() {
+    let app = App::new().await;
+    let w = app.ready_walker("off@example.org", "x").await;
+    let (token, digest) = web::new_api_token();
+    let store = app.state.store();
+    store.create_api_token(w.account.id, &digest, "t", jiff::Timestamp::now(), None).await.unwrap();
+    assert_eq!(bearer(&app, &token, "/api/v1/me").await, StatusCode::OK);
+    let off = store::SecurityEvent::new(
+        store::SecurityKind::AccountDisabled,
+        Some(w.account.id),
+        "cli",
+        "",
+        jiff::Timestamp::now(),
+    );
+    assert!(store.set_account_disabled(w.account.id, true, &off).await.unwrap());
+    assert_eq!(app.get("/today", &w.cookie).await.location, "/signin");
+    assert_eq!(bearer(&app, &token, "/api/v1/me").await, StatusCode::UNAUTHORIZED);
+    let page = app.get("/signin", "").await;
+    let anon = cookie_value(&page.cookies, "rw_csrf");
+    let form = format!("csrf={}&email=off@example.org&password=long+enough+password", csrf_in(&page.body));
+    let res = app.post("/signin", &format!("rw_csrf={anon}"), &form).await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN, "{}", res.body);
+    assert!(res.body.contains("This account is disabled"), "{}", res.body);
+    assert!(res.cookies.iter().all(|c| !c.starts_with("rw_session=") || c.starts_with("rw_session=;")));
+    // The wrong password for a disabled account says only "wrong".
+    let form = format!("csrf={}&email=off@example.org&password=not+the+password", csrf_in(&page.body));
+    let res = app.post("/signin", &format!("rw_csrf={anon}"), &form).await;
+    assert_eq!(res.status, StatusCode::UNAUTHORIZED);
+    assert!(!res.body.contains("disabled"));
+}

@@ -1,0 +1,119 @@
+//! What the person who runs the server does from the command line: whole-
+//! database backup and restore, accounts (add, list, disable, enable), and the
+//! access log.
+
+use crate::support::*;
+
+const DAY: &str = "2026-11-25";
+
+/// A walker with a week of sessions and an account with a token.
+pub fn populated(w: &Walker) {
+    assert!(w.init("cleared.toml").contains("CLEARED"));
+    w.ok("2026-11-23", &["log", "--pain-before", "2", "--pain-peak", "1", "--pain-after", "1", "--no-symptoms"]);
+    w.ok("2026-11-24", &["checkin", "--pain", "3", "--no-symptoms"]);
+    w.ok(DAY, &["outcome", "record", "timed_up_and_go", "10.2"]);
+    w.ok(DAY, &["user", "add", "--email", "ana@example.org", "--name", "Ana", "--time-zone", "Europe/Lisbon"]);
+    w.ok(DAY, &["token", "create", "--email", "ana@example.org", "--name", "phone"]);
+}
+
+/// What a restored database must show exactly as the original did.
+pub fn views(w: &Walker) -> Vec<serde_json::Value> {
+    vec![
+        w.json(DAY, &["--walker", "1", "history"]),
+        w.json(DAY, &["--walker", "1", "today"]),
+        w.json(DAY, &["--walker", "1", "outcome", "list"]),
+        w.json(DAY, &["user", "list"]),
+        w.json(DAY, &["token", "list", "--email", "ana@example.org"]),
+    ]
+}
+
+#[test]
+fn a_backup_restores_into_a_new_database_with_everything() {
+    let w = Walker::new();
+    populated(&w);
+    let file = w.dir.path().join("nightly.db");
+    let said = w.ok(DAY, &["backup", "--out", file.to_str().unwrap()]);
+    assert!(
+        said.starts_with(&format!("Backup written to {}: 2 walkers, 1 account, 1 session", file.display())),
+        "{said}"
+    );
+    let copy = Walker::new();
+    let said = copy.ok(DAY, &["restore", file.to_str().unwrap()]);
+    assert!(said.contains("Restored") && said.contains("2 walkers, 1 account, 1 session, 1 check-in"), "{said}");
+    assert_eq!(views(&copy), views(&w));
+    // The copy goes on: the next session logs as it would have on the original.
+    let log = ["log", "--pain-before", "2", "--pain-peak", "1", "--pain-after", "1", "--no-symptoms"];
+    assert_eq!(
+        copy.json(DAY, &[&["--walker", "1"], &log[..]].concat()),
+        w.json(DAY, &[&["--walker", "1"], &log[..]].concat())
+    );
+    // Both steps are in the access log.
+    assert!(w.ok(DAY, &["user", "events"]).contains("backup"));
+    assert!(copy.ok(DAY, &["user", "events"]).contains("restore"));
+}
+
+#[test]
+fn a_restore_never_overwrites_and_bad_files_are_named() {
+    let w = Walker::new();
+    populated(&w);
+    let file = w.dir.path().join("b.db");
+    w.ok(DAY, &["backup", "--out", file.to_str().unwrap()]);
+    // Into a database with data: refused, unchanged.
+    let before = views(&w);
+    let err = w.bad(DAY, &["restore", file.to_str().unwrap()]);
+    assert!(err.contains("already holds data") && err.contains("nothing was changed"), "{err}");
+    assert_eq!(views(&w), before);
+    // Not a backup.
+    let notes = w.dir.path().join("notes.txt");
+    std::fs::write(&notes, "shopping: milk, eggs").unwrap();
+    let fresh = Walker::new();
+    let err = fresh.bad(DAY, &["restore", notes.to_str().unwrap()]);
+    assert!(err.contains("notes.txt: not a retrowalk backup"), "{err}");
+    let err = fresh.bad(DAY, &["restore", "/nowhere/b.db"]);
+    assert!(err.contains("/nowhere/b.db"), "{err}");
+    // A backup into a folder that does not exist: refused, and no stray file.
+    let err = w.bad(DAY, &["backup", "--out", "/nowhere/at/all/b.db"]);
+    assert!(err.contains("/nowhere/at/all/b.db"), "{err}");
+    let err = w.bad(DAY, &["backup", "--out", w.dir.path().to_str().unwrap()]);
+    assert!(err.contains("is a folder"), "{err}");
+}
+
+#[test]
+fn an_operator_adds_disables_and_enables_accounts() {
+    let w = Walker::new();
+    let said = w.ok(DAY, &["user", "add", "--email", "Bo@Example.org", "--name", "Bo"]);
+    assert!(said.contains("made for bo@example.org") && said.contains("for 3 days, at /reset"), "{said}");
+    let code = said.lines().find_map(|l| l.strip_prefix("Their code to choose a password: ")).unwrap();
+    assert_eq!(code.len(), 12);
+    let err = w.bad(DAY, &["user", "add", "--email", "bo@example.org", "--name", "Bo"]);
+    assert!(err.contains("already exists"), "{err}");
+    assert!(w.bad(DAY, &["user", "add", "--email", "not-an-address", "--name", "X"]).contains("--email"));
+    assert!(w.bad(DAY, &["user", "add", "--email", "x@example.org", "--name", " "]).contains("--name"));
+    assert!(
+        w.bad(DAY, &["user", "add", "--email", "x@example.org", "--name", "X", "--time-zone", "Mars/Olympus"])
+            .contains("Mars/Olympus")
+    );
+    let list = w.ok(DAY, &["user", "list"]);
+    assert!(list.contains("bo@example.org") && list.contains("active"), "{list}");
+
+    w.ok(DAY, &["token", "create", "--email", "bo@example.org", "--name", "laptop"]);
+    let said = w.ok(DAY, &["user", "disable", "--email", "bo@example.org"]);
+    assert!(said.contains("is disabled") && said.contains("Nothing was deleted"), "{said}");
+    assert!(w.ok(DAY, &["user", "disable", "--email", "bo@example.org"]).contains("already disabled"));
+    assert!(w.ok(DAY, &["user", "list"]).contains("disabled 20"));
+    assert!(w.ok(DAY, &["token", "list", "--email", "bo@example.org"]).contains("no API tokens"));
+    let err = w.bad(DAY, &["user", "reset-password", "--email", "bo@example.org"]);
+    assert!(err.contains("is disabled"), "{err}");
+    let err = w.bad(DAY, &["token", "create", "--email", "bo@example.org"]);
+    assert!(err.contains("is disabled"), "{err}");
+    assert!(w.ok(DAY, &["user", "enable", "--email", "bo@example.org"]).contains("can sign in again"));
+    assert!(w.bad(DAY, &["user", "disable", "--email", "nobody@example.org"]).contains("no account uses"));
+
+    let events = w.json(DAY, &["user", "events", "--email", "bo@example.org"]);
+    let kinds: Vec<&str> = events.as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["account_enabled", "account_disabled", "token_created", "reset_code_issued", "account_created"]);
+    assert!(events.as_array().unwrap().iter().all(|e| e["client"] == "cli"));
+    let text = w.ok(DAY, &["user", "events", "--limit", "2"]);
+    assert_eq!(text.lines().count(), 2 + 2, "a header, a rule and two rows: {text}");
+    assert!(w.bad(DAY, &["user", "events", "--limit", "0"]).contains("--limit"));
+}
