@@ -114,13 +114,22 @@ fn cli_commands_beside_a_running_server_leave_both_up_and_the_database_whole() {
         })
     };
     let mut commands = 0;
+    // Backups taken while both write: each must restore whole.
+    let backup = w.dir.path().join("live-backup.db");
+    let mut restored = 0;
     while Instant::now() < deadline {
-        for args in [&["today"][..], &["history"], &["export"], &["outcome", "record", "pain_now", "3"]] {
+        let backup_args = ["backup", "--out", backup.to_str().unwrap()];
+        for args in [&["today"][..], &["history"], &["export"], &["outcome", "record", "pain_now", "3"], &backup_args] {
             let out = w.on("2026-12-01", args).output().unwrap();
             assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
             commands += 1;
         }
+        let copy = Walker::new();
+        let said = copy.ok("2026-12-01", &["restore", backup.to_str().unwrap()]);
+        assert!(said.contains("1 walker, 1 account"), "{said}");
+        restored += 1;
     }
+    assert!(restored > 0);
     let views = phone.join().expect("the phone's requests kept being answered");
     assert!(views > 10 && commands > 4, "views {views}, commands {commands}");
     assert!(server.0.as_mut().unwrap().try_wait().unwrap().is_none(), "the server died");
