@@ -53,6 +53,11 @@ impl SqlStore {
         &self.pool
     }
 
+    /// The pool's connections: (open, idle, most allowed), for metrics.
+    pub fn pool_stats(&self) -> (u32, usize, u32) {
+        (self.pool.size(), self.pool.num_idle(), self.pool.options().get_max_connections())
+    }
+
     /// Closes every connection; used before dropping a test database.
     pub async fn close(&self) {
         self.pool.close().await;

@@ -14,6 +14,7 @@ pub mod demo;
 mod error;
 mod forms;
 mod i18n;
+mod metrics;
 mod pages;
 mod routes;
 mod state;

@@ -11,6 +11,8 @@ use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{NotForContentType, Predicate as _, SizeAbove};
 
 pub fn router(state: AppState) -> Router {
     let pages = Router::new()
@@ -64,12 +66,18 @@ pub fn router(state: AppState) -> Router {
         .merge(assets::router())
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics))
         .fallback(|| async { AppError::NotFound })
         .layer(middleware::from_fn_with_state(state.clone(), writes_take_turns))
         .layer(middleware::from_fn(api_errors_as_json))
         .layer(middleware::from_fn(refuse_cross_origin))
         .layer(middleware::from_fn_with_state(state.clone(), security_headers))
-        .layer(middleware::from_fn(log_request))
+        .layer(middleware::from_fn_with_state(state.clone(), log_request))
+        // Text answers (pages, JSON, CSS, JS, SVG) travel compressed when the
+        // client accepts it; level 4 keeps brotli and gzip quick on the fly.
+        .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(4)).compress_when(
+            SizeAbove::new(512).and(NotForContentType::IMAGES).and(NotForContentType::const_new("application/pdf")),
+        ))
         .with_state(state)
 }
 
@@ -199,14 +207,26 @@ async fn security_headers(State(state): State<AppState>, req: Request, next: Nex
     res
 }
 
-/// Logs method, route pattern, status and time. Never the query string or the
-/// body: they can hold health data.
-async fn log_request(req: Request, next: Next) -> Response {
+/// Logs and counts method, route pattern, status and time. Never the path,
+/// the query string or the body: they can hold health data.
+async fn log_request(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let started = std::time::Instant::now();
     let method = req.method().clone();
     let route =
-        req.extensions().get::<MatchedPath>().map_or_else(|| "(unmatched)".to_string(), |m| m.as_str().to_string());
+        req.extensions().get::<MatchedPath>().map_or_else(|| "unmatched".to_string(), |m| m.as_str().to_string());
     let res = next.run(req).await;
-    tracing::info!(%method, route = %route, status = res.status().as_u16(), ms = started.elapsed().as_millis() as u64, "request");
+    let took = started.elapsed();
+    let status = res.status().as_u16();
+    state.metrics().record(&route, &method, status, took);
+    tracing::info!(%method, route = %route, status, ms = took.as_millis() as u64, "request");
     res
+}
+
+/// Prometheus metrics (see `metrics`): no health data, so no sign-in; a
+/// deployment keeps the path to its own network (README, "Several servers").
+async fn metrics(State(state): State<AppState>) -> Response {
+    let (open, idle, max) = state.store().pool_stats();
+    let pool = crate::metrics::PoolStats { open, idle, max };
+    let body = state.metrics().render(&pool, store::Store::backend(state.store()).name());
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], body).into_response()
 }

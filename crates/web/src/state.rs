@@ -46,6 +46,7 @@ struct Inner {
     import_turn: tokio::sync::Semaphore,
     /// The Learn page's content, the same for every visitor.
     learn: OnceLock<Arc<str>>,
+    metrics: crate::metrics::Metrics,
 }
 
 impl AppState {
@@ -60,6 +61,7 @@ impl AppState {
                 write_turns: tokio::sync::Semaphore::new(WRITE_TURNS),
                 import_turn: tokio::sync::Semaphore::new(1),
                 learn: OnceLock::new(),
+                metrics: Default::default(),
             }),
         }
     }
@@ -90,6 +92,10 @@ impl AppState {
 
     pub fn write_turns(&self) -> &tokio::sync::Semaphore {
         &self.inner.write_turns
+    }
+
+    pub fn metrics(&self) -> &crate::metrics::Metrics {
+        &self.inner.metrics
     }
 
     pub fn import_turn(&self) -> &tokio::sync::Semaphore {

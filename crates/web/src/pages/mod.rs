@@ -57,6 +57,11 @@ impl Layout {
         self.i18n.t(key)
     }
 
+    /// An asset's fingerprinted URL.
+    pub fn asset(&self, name: &str) -> String {
+        crate::assets::url(name)
+    }
+
     pub fn current(&self, nav: &str) -> &'static str {
         if self.nav == nav { "page" } else { "false" }
     }

@@ -6,6 +6,7 @@
 
 mod api;
 mod hardening;
+mod operations;
 mod routes;
 mod safety;
 mod support;
