@@ -101,6 +101,9 @@ pub struct Details {
     pub waypoints: u32,
     /// TCX laps.
     pub laps: u32,
+    /// GPX: the whole file's track length, moving time and climb in metres and
+    /// seconds, timed parts or not (gpxpy's totals; activities hold the timed parts).
+    pub track_totals: Option<(f64, f64, f64)>,
     /// GPX/TCX: first and last timed point.
     pub first_time: Option<Timestamp>,
     pub last_time: Option<Timestamp>,

@@ -165,6 +165,9 @@ pub fn read(bytes: &[u8]) -> Result<Parsed, ReadError> {
     }));
     st.details.first_time = st.acts.iter().find_map(|a| a.first);
     st.details.last_time = st.acts.iter().rev().find_map(|a| a.last);
+    for (n, a) in st.acts.iter().enumerate() {
+        st.warnings.extend(laps_against_points(a, n + 1));
+    }
     let activities: Vec<Activity> = st.acts.iter().map(activity).collect();
     let content = if activities.is_empty() {
         Content::NotAnActivity { what: "a TCX file with no activities (a course or workout)".into() }
@@ -181,14 +184,50 @@ pub fn read(bytes: &[u8]) -> Result<Parsed, ReadError> {
     })
 }
 
+/// How far lap totals and trackpoints may differ before the file is doubted.
+const LAP_TOLERANCE: f64 = 0.05;
+
+/// Lap totals that the trackpoints contradict by more than 5 %: the distance
+/// either way, the time only when the laps claim more than was recorded
+/// (less is pauses).
+fn laps_against_points(a: &Act, n: usize) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let warn = |message: String| Warning { offset: None, message };
+    if let (Some(laps), Some(points)) = (a.lap_distance, a.max_point_distance)
+        && laps.max(points) > 0.0
+        && (laps - points).abs() / laps.max(points) > LAP_TOLERANCE
+    {
+        out.push(warn(format!(
+            "activity {n}: the laps add up to {:.0} m but the trackpoints reach {:.0} m; the laps' figure is used",
+            laps, points
+        )));
+    }
+    if let (Some(first), Some(last)) = (a.first, a.last) {
+        let recorded = time::seconds(first, last);
+        if a.lap_seconds > recorded * (1.0 + LAP_TOLERANCE) + 1.0 {
+            out.push(warn(format!(
+                "activity {n}: the laps add up to {:.0} s but the trackpoints span only {:.0} s",
+                a.lap_seconds, recorded
+            )));
+        }
+    }
+    out
+}
+
 fn mean(v: &[f64]) -> Option<f64> {
     (!v.is_empty()).then(|| (v.iter().sum::<f64>() / v.len() as f64 * 10.0).round() / 10.0)
 }
 
 fn activity(a: &Act) -> Activity {
     let start = a.lap_start.or(a.id_time).or(a.first);
+    // Garmin writes running cadence as the extension's RunCadence; Polar and
+    // Suunto write it in the trackpoint's Cadence. Both count one foot
+    // (strides a minute), so a foot sport's figure is doubled into steps.
+    let foot = matches!(a.sport.as_str(), "running" | "walking" | "hiking");
     let cadence = if !a.run_cad.is_empty() {
         mean(&a.run_cad).map(|c| Cadence { value: c * 2.0, unit: CadenceUnit::StepsPerMin })
+    } else if foot {
+        mean(&a.bike_cad).map(|c| Cadence { value: c * 2.0, unit: CadenceUnit::StepsPerMin })
     } else {
         mean(&a.bike_cad).map(|c| Cadence { value: c, unit: CadenceUnit::Rpm })
     };

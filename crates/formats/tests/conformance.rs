@@ -110,14 +110,15 @@ fn check_gpx(c: &mut Check, p: &Parsed, e: &Value) {
     c.eq("start_time", true, same(d.first_time, time(&e["start_time"])));
     c.eq("end_time", true, same(d.last_time, time(&e["end_time"])));
     c.eq("creator", p.device.as_deref(), e["creator"].as_str());
-    match p.activities.first() {
-        Some(a) => {
-            c.near("length_2d", a.distance_m, &e["length_2d_m"], 0.005, 0.01);
-            c.near("moving_time", a.moving_s.or(Some(0.0)), &e["moving_time_s"], 0.0, 0.5);
-            c.near("uphill", a.ascent_m, &e["uphill_m"], 0.005, 0.01);
-        }
-        None => c.eq("no activity only when there are no timed track points", true, d.first_time.is_none()),
-    }
+    // gpxpy totals the whole file, drawn (untimed) parts too; activities hold
+    // the timed parts, split where hours pass, and add up to no more.
+    let (length, moving, climb) = d.track_totals.unwrap_or_default();
+    c.near("length_2d", Some(length), &e["length_2d_m"], 0.005, 0.01);
+    c.near("moving_time", Some(moving), &e["moving_time_s"], 0.0, 0.5);
+    c.near("uphill", Some(climb), &e["uphill_m"], 0.005, 0.01);
+    let in_activities: f64 = p.activities.iter().filter_map(|a| a.distance_m).sum();
+    c.eq("activities within the file's length", true, in_activities <= length + 0.01);
+    c.eq("an activity only when there are timed track points", p.activities.is_empty(), d.first_time.is_none());
 }
 
 fn check_tcx(c: &mut Check, p: &Parsed, e: &Value) {

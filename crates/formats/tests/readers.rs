@@ -282,3 +282,126 @@ proptest! {
 fn memchr_end(hay: &[u8], needle: &[u8]) -> bool {
     hay.windows(needle.len()).position(|w| w == needle).is_some_and(|i| hay[i..].contains(&b'>'))
 }
+
+/// A GPX of `tracks`, each `(type, [(minutes after 2026-11-23T08:00Z, lat)])`;
+/// a point without minutes has no time.
+type Track<'a> = (&'a str, &'a [(Option<i64>, f64)]);
+
+fn gpx_of(tracks: &[Track]) -> String {
+    let mut s = String::from(
+        r#"<?xml version="1.0"?><gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1">"#,
+    );
+    for (kind, points) in tracks {
+        s.push_str(&format!("<trk><type>{kind}</type><trkseg>"));
+        for (minutes, lat) in *points {
+            s.push_str(&format!(r#"<trkpt lat="{lat}" lon="14.0">"#));
+            if let Some(m) = minutes {
+                let t = jiff::Timestamp::from_second(1_795_420_800 + m * 60).unwrap();
+                s.push_str(&format!("<time>{}</time>", t.strftime("%Y-%m-%dT%H:%M:%SZ")));
+            }
+            s.push_str("</trkpt>");
+        }
+        s.push_str("</trkseg></trk>");
+    }
+    s + "</gpx>"
+}
+
+/// Regression (#11): two walks a day apart in one GPX became one 22-hour activity.
+#[test]
+fn gpx_tracks_hours_apart_are_separate_activities_and_close_ones_one() {
+    let walk = |from: i64| [(Some(from), 46.0), (Some(from + 10), 46.004), (Some(from + 20), 46.008)];
+    let (monday, tuesday) = (walk(0), walk(22 * 60));
+    let p = formats::read(gpx_of(&[("walking", &monday), ("walking", &tuesday)]).as_bytes()).unwrap();
+    assert_eq!(p.activities.len(), 2);
+    assert!(p.activities.iter().all(|a| a.elapsed_s == Some(1200.0)), "{:?}", p.activities);
+    assert_eq!(p.activities[1].start.unwrap().to_string(), "2026-11-24T06:00:00Z");
+    // One outing saved as two tracks five minutes apart stays one activity.
+    let (first, second) = (walk(0), walk(25));
+    let p = formats::read(gpx_of(&[("walking", &first), ("walking", &second)]).as_bytes()).unwrap();
+    assert_eq!(p.activities.len(), 1);
+    assert_eq!(p.activities[0].elapsed_s, Some(45.0 * 60.0));
+}
+
+/// Regression (#11): a file mixing a drawn route (no times) with a recording
+/// counts only the recording, and says what it left out.
+#[test]
+fn an_untimed_track_beside_a_recorded_one_is_left_out_with_a_warning() {
+    let drawn = [(None, 45.0), (None, 45.5)];
+    let walked = [(Some(0), 46.0), (Some(10), 46.004)];
+    let p = formats::read(gpx_of(&[("walking", &drawn), ("walking", &walked)]).as_bytes()).unwrap();
+    assert_eq!(p.activities.len(), 1);
+    assert!(p.activities[0].distance_m.unwrap() < 1000.0, "the 55 km drawn route is not in it");
+    assert!(p.details.track_totals.unwrap().0 > 50_000.0, "the file's own total keeps it");
+    assert!(p.warnings.iter().any(|w| w.message.contains("1 track segment without times")), "{:?}", p.warnings);
+}
+
+const POLAR_RUN: &str = r#"<?xml version="1.0"?>
+<TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2">
+<Activities><Activity Sport="Running"><Id>2026-11-23T08:00:00Z</Id>
+<Lap StartTime="2026-11-23T08:00:00Z"><TotalTimeSeconds>120</TotalTimeSeconds><DistanceMeters>300</DistanceMeters><Calories>20</Calories>
+<Track>
+<Trackpoint><Time>2026-11-23T08:00:00Z</Time><DistanceMeters>0</DistanceMeters><Cadence>84</Cadence></Trackpoint>
+<Trackpoint><Time>2026-11-23T08:02:00Z</Time><DistanceMeters>300</DistanceMeters><Cadence>86</Cadence></Trackpoint>
+</Track></Lap></Activity></Activities>
+<Creator><Name>Polar Vantage V2</Name></Creator></TrainingCenterDatabase>"#;
+
+/// Regression (#11): Polar and Suunto write running cadence in the
+/// trackpoint's Cadence (strides a minute); it landed in rpm.
+#[test]
+fn running_cadence_in_a_trackpoint_is_steps_per_minute() {
+    let p = formats::read(POLAR_RUN.as_bytes()).unwrap();
+    let c = p.activities[0].cadence.unwrap();
+    assert_eq!((c.value, c.unit), (170.0, CadenceUnit::StepsPerMin));
+    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+    // A ride's Cadence stays pedal revolutions.
+    let ride = POLAR_RUN.replace("Sport=\"Running\"", "Sport=\"Biking\"");
+    let c = formats::read(ride.as_bytes()).unwrap().activities[0].cadence.unwrap();
+    assert_eq!((c.value, c.unit), (85.0, CadenceUnit::Rpm));
+}
+
+/// Regression (#11): lap totals that the trackpoints contradict, and times no
+/// activity can have, were accepted without a word.
+#[test]
+fn laps_the_trackpoints_contradict_and_impossible_times_are_warned_about() {
+    let far = POLAR_RUN
+        .replace("<DistanceMeters>300</DistanceMeters><Calories>", "<DistanceMeters>500</DistanceMeters><Calories>");
+    let p = formats::read(far.as_bytes()).unwrap();
+    assert!(
+        p.warnings.iter().any(|w| w.message.contains("laps add up to 500 m but the trackpoints reach 300 m")),
+        "{:?}",
+        p.warnings
+    );
+    let long = POLAR_RUN.replace("<TotalTimeSeconds>120<", "<TotalTimeSeconds>900<");
+    let p = formats::read(long.as_bytes()).unwrap();
+    let said: Vec<&str> = p.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert!(said.iter().any(|w| w.contains("laps add up to 900 s but the trackpoints span only 120 s")), "{said:?}");
+    assert!(said.iter().any(|w| w.contains("moving time (900 s) is longer than its elapsed time (120 s)")), "{said:?}");
+    // Within 5 %: no warning.
+    let close = POLAR_RUN
+        .replace("<DistanceMeters>300</DistanceMeters><Calories>", "<DistanceMeters>310</DistanceMeters><Calories>");
+    assert!(formats::read(close.as_bytes()).unwrap().warnings.is_empty());
+}
+
+/// The walk with a session whose start field is missing (0xFFFFFFFF, FIT's "invalid").
+fn walk_without_session_start() -> Vec<u8> {
+    let mut f = walk().file();
+    let start = le32(T0);
+    // The session's start_time is the last occurrence of T0 in the file.
+    let at = f.windows(4).rposition(|w| w == start).unwrap();
+    f[at..at + 4].copy_from_slice(&[0xFF; 4]);
+    let body = f.len() - 2;
+    let crc = formats::fit::crc(&f[..body]);
+    f[body..].copy_from_slice(&crc.to_le_bytes());
+    f
+}
+
+/// Regression (#11): a FIT whose session lacks a start was imported with
+/// nothing in it; the start now comes from its records.
+#[test]
+fn a_fit_session_without_a_start_takes_it_from_the_records() {
+    let p = formats::read(&walk_without_session_start()).unwrap();
+    let a = &p.activities[0];
+    assert_eq!(a.start.unwrap().to_string(), "2021-09-08T01:46:40Z");
+    assert_eq!(a.elapsed_s, Some(600.0));
+    assert!(p.warnings.iter().any(|w| w.message.contains("no start time; it is taken from the first record")));
+}

@@ -78,13 +78,15 @@ pub async fn run(g: &Global, paths: &[PathBuf], dry_run: bool) -> CliResult<Outp
     let mut outcomes = Vec::new();
     let mut sum = Summary { files: files.len(), dry_run, ..Summary::default() };
     let mut stdout = std::io::stdout();
+    // The walker's state is read once; the batch places each file against
+    // what the files before it claimed.
+    let state = context::load(&store, g).await?;
+    let mut batch = service::ImportBatch::new(&state);
     for path in &files {
         let name = path.display().to_string();
         bar.set_message(path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
-        // Each file sees what the ones before it wrote (the plan may have moved on).
-        let state = context::load(&store, g).await?;
         let outcome = match std::fs::read(path) {
-            Ok(bytes) => service::import_file(&store, &state, &name, &bytes, dry_run, jiff::Timestamp::now()).await?,
+            Ok(bytes) => batch.import_file(&store, &name, &bytes, dry_run, jiff::Timestamp::now()).await?,
             Err(e) => FileOutcome::Failed { file: name.clone(), error: format!("cannot read the file: {e}") },
         };
         match &outcome {

@@ -153,3 +153,44 @@ fn a_cut_off_gpx_keeps_its_points_and_says_where_it_stops() {
         "{out}"
     );
 }
+
+/// Regression (#11): a TCX whose activity has neither an Id, a lap start nor a
+/// timed trackpoint was reported "imported" with nothing in it; and two walks
+/// a day apart in one GPX were one 22-hour walk. A dry run places later files
+/// against earlier ones, as the real import does.
+#[test]
+fn files_with_nothing_timed_are_not_activities_and_far_apart_tracks_are_two() {
+    let w = Walker::new();
+    w.init("cleared.toml");
+    let dir = w.dir.path().join("odd");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("a-untimed.tcx"),
+        "<?xml version=\"1.0\"?><TrainingCenterDatabase><Activities><Activity Sport=\"Running\">\
+         <Lap><TotalTimeSeconds>60</TotalTimeSeconds><Track><Trackpoint><DistanceMeters>5</DistanceMeters></Trackpoint>\
+         </Track></Lap></Activity></Activities></TrainingCenterDatabase>",
+    )
+    .unwrap();
+    let monday = gpx_walk("2026-11-23", 10);
+    let tuesday = gpx_walk("2026-11-24", 12);
+    let both = monday.replace("</gpx>", &tuesday[tuesday.find("<trk>").unwrap()..]);
+    std::fs::write(dir.join("b-two-days.gpx"), &both).unwrap();
+    std::fs::write(dir.join("c-monday-again.gpx"), gpx_walk("2026-11-23", 20).replace("TestWatch", "Other")).unwrap();
+    let dry = w.json("2026-11-25", &["import", "--dry-run", dir.to_str().unwrap()]);
+    let files = dry["files"].as_array().unwrap();
+    assert_eq!(files[0]["result"], "not_an_activity", "{:#}", files[0]);
+    assert_eq!(files[0]["what"], "no activity in it has a start time");
+    let two = files[1]["activities"].as_array().unwrap();
+    assert_eq!(two.len(), 2, "{:#}", files[1]);
+    assert_eq!(
+        (two[0]["local_date"].as_str(), two[1]["local_date"].as_str()),
+        (Some("2026-11-23"), Some("2026-11-24"))
+    );
+    assert_eq!(two[0]["fit"], "planned_session");
+    // Monday's session is already claimed by the file before, even in a dry run.
+    assert_eq!(files[2]["activities"][0]["fit"], "aerobic", "{:#}", files[2]);
+    assert_eq!(w.json("2026-11-25", &["activity", "list"]).as_array().unwrap().len(), 0, "a dry run writes nothing");
+    let text = w.ok("2026-11-25", &["import", dir.to_str().unwrap()]);
+    assert!(text.contains("a-untimed.tcx: not an activity (no activity in it has a start time"), "{text}");
+    assert!(text.contains("1 with no activity"), "{text}");
+}

@@ -185,7 +185,20 @@ pub fn read(bytes: &[u8]) -> Result<Parsed, ReadError> {
         let what = file_type.map_or_else(|| "unknown".into(), profile::file_type);
         (Content::NotAnActivity { what: format!("a FIT {what} file") }, Vec::new())
     } else if !c.sessions.is_empty() {
-        (Content::Activities, std::mem::take(&mut c.sessions))
+        let mut sessions = std::mem::take(&mut c.sessions);
+        let first_record = c.records.first_time.and_then(|t| time(f64::from(t)));
+        for (n, s) in sessions.iter_mut().enumerate() {
+            // Some devices leave a session's start out: the first session
+            // starts with the records; a later one cannot be placed.
+            if s.start.is_none() && n == 0 && first_record.is_some() {
+                s.start = first_record;
+                warnings.push(Warning {
+                    offset: None,
+                    message: "the session has no start time; it is taken from the first record".into(),
+                });
+            }
+        }
+        (Content::Activities, sessions)
     } else if c.records.count > 0 {
         warnings.push(Warning {
             offset: None,

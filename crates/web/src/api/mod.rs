@@ -469,8 +469,9 @@ async fn import_file(
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let s = ready(&state, &a).await?;
     let _turn = state.import_turn().acquire().await.map_err(|_| AppError::Internal("import queue closed".into()))?;
-    let outcome =
-        service::import_file(state.store(), &s, &q.file_name, &body, q.dry_run, jiff::Timestamp::now()).await?;
+    let outcome = service::ImportBatch::new(&s)
+        .import_file(state.store(), &q.file_name, &body, q.dry_run, jiff::Timestamp::now())
+        .await?;
     Ok(Json(serde_json::to_value(&outcome).map_err(|e| ApiError::from(AppError::bad(e.to_string())))?))
 }
 

@@ -114,7 +114,7 @@ pub async fn upload(
     // the next, so memory stays within the budget plus one file.
     let _turn = state.import_turn().acquire().await.map_err(|_| AppError::Internal("import queue closed".into()))?;
     let mut results = Vec::new();
-    let mut current = s;
+    let mut batch = service::ImportBatch::new(&s);
     while let Some(mut field) = multipart.next_field().await.map_err(|_| bad_form())? {
         if field.name() != Some("files") {
             continue;
@@ -133,14 +133,13 @@ pub async fn upload(
             continue;
         }
         let name = if name.is_empty() { "upload".to_string() } else { name };
-        let outcome =
-            service::import_file(state.store(), &current, &name, &bytes, false, jiff::Timestamp::now()).await?;
+        let outcome = batch.import_file(state.store(), &name, &bytes, false, jiff::Timestamp::now()).await?;
         drop(bytes);
         let ok = !matches!(outcome, service::FileOutcome::Failed { .. });
         results.push((ok, outcome.line()));
-        // The next file is placed against what this one added.
-        current = service::load(state.store(), who.account.walker, current.today).await?.into();
     }
+    // The page lists what is now stored, with the new activities' ids.
+    let current = service::load(state.store(), who.account.walker, s.today).await?;
     if results.is_empty() {
         return page_for(&state, &who, &current, Vec::new(), Some(state.i18n().t("import.none_chosen").to_string()))
             .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response());
