@@ -151,6 +151,7 @@ pub fn setup(root: &Value, today: Date) -> CliResult<Setup> {
         forward_speed_tenths,
     };
     setup.validate().map_err(|e| bad(&format!("setup.{}", e.field), e.message))?;
+    setup.check_start(today).map_err(|e| bad(&format!("setup.{}", e.field), e.message))?;
     Ok(setup)
 }
 

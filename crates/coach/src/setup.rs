@@ -144,9 +144,46 @@ impl Setup {
     }
 }
 
+impl Setup {
+    /// The start is at most a year after `today` (in the walker's time zone):
+    /// later is a typing slip (2062 for 2026), and a plan that far ahead is
+    /// nothing to follow. A start in the past is fine: it back-fills.
+    pub fn check_start(&self, today: jiff::civil::Date) -> Result<(), InputError> {
+        let latest = crate::dates::add_days(today, 366);
+        if self.start > latest {
+            return Err(InputError::new(
+                "start",
+                format!("{} is more than a year away (today is {today}); start on or before {latest}", self.start),
+            ));
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_start_more_than_a_year_ahead_is_refused() {
+        let today = jiff::civil::date(2026, 12, 6);
+        let mut s = Setup {
+            equipment: Equipment::default(),
+            training_days: vec![Day::Mon, Day::Wed],
+            start: jiff::civil::date(2027, 12, 7),
+            time_zone: "UTC".into(),
+            baseline_pain: crate::Pain::new(3).unwrap(),
+            weeks: 6,
+            forward_speed_tenths: 30,
+        };
+        assert!(s.check_start(today).is_ok(), "a year and a day ahead is still fine");
+        s.start = jiff::civil::date(2062, 12, 6);
+        let e = s.check_start(today).unwrap_err();
+        assert_eq!(e.field, "start");
+        assert!(e.message.contains("more than a year away"), "{}", e.message);
+        s.start = jiff::civil::date(2020, 1, 1);
+        assert!(s.check_start(today).is_ok(), "back-filling a past start");
+    }
 
     #[test]
     fn parses_day_names() {

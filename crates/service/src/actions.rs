@@ -435,6 +435,8 @@ pub async fn clear<S: Store>(
 /// new set-up. The walker's time zone follows the set-up.
 pub async fn set_up<S: Store>(store: &S, walker: WalkerId, setup: &Setup, now: Timestamp) -> ServiceResult<()> {
     setup.validate()?;
+    let tz = jiff::tz::TimeZone::get(&setup.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
+    setup.check_start(tz.to_datetime(now).date())?;
     match store.active_programme(walker).await? {
         Some(p) => store.update_programme(p.id, setup).await?,
         None => {

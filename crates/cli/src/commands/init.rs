@@ -115,5 +115,6 @@ fn interactive<R: BufRead, W: Write>(
         forward_speed_tenths,
     };
     setup.validate()?;
+    setup.check_start(today)?;
     Ok((name, answers, setup))
 }

@@ -178,3 +178,18 @@ async fn a_file_is_imported_through_the_api_once() {
     assert_eq!(list.as_array().unwrap().len(), 1);
     assert_eq!(list[0]["minutes"], 20);
 }
+
+/// Regression (#11): a set-up starting decades ahead was accepted.
+#[tokio::test]
+async fn a_setup_starting_more_than_a_year_ahead_is_refused() {
+    let app = App::new().await;
+    let w = app.ready_walker("far@example.org", "api").await;
+    let token = token_for(&app, &w).await;
+    let body = serde_json::json!({
+        "equipment": ["treadmill", "handrails"], "training_days": ["mon", "wed", "fri"], "start": "2062-11-23", "time_zone": "UTC",
+        "baseline_pain": 3, "weeks": 6,
+    });
+    let res = app.send(call("PUT", "/api/v1/setup", &token, Some(body))).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    assert!(res.body.contains("\"field\":\"start\"") && res.body.contains("more than a year away"), "{}", res.body);
+}
