@@ -1,7 +1,7 @@
 //! `retrowalk token`: API tokens for scripts and apps — made (shown once),
 //! listed with their use and expiry, revoked.
 
-use super::user::{account, audit};
+use super::user::{account, active_account, audit};
 use super::{Output, emit};
 use crate::cli::{Global, TokenCommand};
 use crate::context;
@@ -27,13 +27,7 @@ pub async fn run(g: &Global, cmd: &TokenCommand) -> CliResult<Output> {
                 Some(d) => return Err(CliError::input(format!("--expires-in-days: 1 to 3650; got {d}"))),
             };
             coach::text::check_text("--name", name)?;
-            let a = account(&store, email).await?;
-            if a.disabled_at.is_some() {
-                return Err(CliError::input(format!(
-                    "--email: {} is disabled; `retrowalk user enable --email {}` first",
-                    a.email, a.email
-                )));
-            }
+            let a = active_account(&store, email).await?;
             let (token, digest) = web::new_api_token();
             store.create_api_token(a.id, &digest, name.trim(), now, expires_at).await?;
             let id: String = digest.chars().take(store::TOKEN_ID_LEN).collect();

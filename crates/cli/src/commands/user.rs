@@ -16,6 +16,18 @@ pub(super) async fn account(store: &SqlStore, email: &str) -> CliResult<Account>
         .ok_or_else(|| CliError::input(format!("--email: no account uses {}", email.trim())))
 }
 
+/// The account with this e-mail, refused while it is disabled.
+pub(super) async fn active_account(store: &SqlStore, email: &str) -> CliResult<Account> {
+    let a = account(store, email).await?;
+    if a.disabled_at.is_some() {
+        return Err(CliError::input(format!(
+            "--email: {} is disabled; `retrowalk user enable --email {}` first",
+            a.email, a.email
+        )));
+    }
+    Ok(a)
+}
+
 /// Records what the operator did from the command line in the access log.
 pub(super) async fn audit(
     store: &SqlStore,
@@ -101,13 +113,7 @@ pub async fn run(g: &Global, cmd: &UserCommand) -> CliResult<Output> {
         UserCommand::Enable { email } => set_disabled(&store, email, false).await,
         UserCommand::Events { email, limit } => events(g, &store, email.as_deref(), *limit).await,
         UserCommand::ResetPassword { email } => {
-            let a = account(&store, email).await?;
-            if a.disabled_at.is_some() {
-                return Err(CliError::input(format!(
-                    "--email: {} is disabled; `retrowalk user enable --email {}` first",
-                    a.email, a.email
-                )));
-            }
+            let a = active_account(&store, email).await?;
             let code = reset_code(&store, &a, 30).await?;
             Ok(Output::Text(format!("Reset code for {}: {code}\nIt works once, for 30 minutes, at /reset.\n", a.email)))
         }
