@@ -678,3 +678,19 @@ impl From<&store::StoredActivity> for ImportedActivityDto {
         }
     }
 }
+
+/// Every error the API answers: a stable code, the field it concerns (when
+/// one does) and a sentence for a person.
+#[derive(Serialize, ToSchema)]
+pub struct ApiErrorDto {
+    pub error: ErrorDetailDto,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ErrorDetailDto {
+    /// Stable and snake_case, e.g. `bad_input`, `unauthorized`, `not_found`, `too_large`, `throttled`.
+    pub code: String,
+    /// The input field the error is about, when there is one.
+    pub field: Option<String>,
+    pub message: String,
+}

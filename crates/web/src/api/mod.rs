@@ -23,7 +23,8 @@ use utoipa_axum::routes;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "retrowalk API", version = "1", description = "A safe, measured retro-walking programme. Not medical advice."),
-    modifiers(&Security)
+    modifiers(&Security),
+    components(schemas(ApiErrorDto, ErrorDetailDto))
 )]
 struct ApiDoc;
 
@@ -75,7 +76,66 @@ fn parts() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
 /// The OpenAPI document, built once.
 pub fn openapi() -> &'static utoipa::openapi::OpenApi {
     static DOC: OnceLock<utoipa::openapi::OpenApi> = OnceLock::new();
-    DOC.get_or_init(|| parts().1)
+    DOC.get_or_init(|| {
+        let mut doc = parts().1;
+        document_errors(&mut doc);
+        doc
+    })
+}
+
+/// Every operation lists every error status it can answer, each with the one
+/// error body: 401 where a token is needed, 400/413/415/422 where a body or
+/// query is read, 500 everywhere. Written once here instead of on 25 handlers.
+fn document_errors(doc: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+    let error = |description: &str| {
+        RefOr::T(
+            ResponseBuilder::new()
+                .description(description)
+                .content(
+                    "application/json",
+                    ContentBuilder::new().schema(Some(Ref::from_schema_name("ApiErrorDto"))).build(),
+                )
+                .build(),
+        )
+    };
+    for item in doc.paths.paths.values_mut() {
+        let ops = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch];
+        for op in ops.into_iter().flatten() {
+            let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
+            let reads_input = op.request_body.is_some() || op.parameters.as_ref().is_some_and(|p| !p.is_empty());
+            let mut add = vec![("500", "A fault on our side; the request may not have been carried out")];
+            if secured {
+                add.push((
+                    "401",
+                    "No valid bearer token or signed-in session (or a session's write without X-CSRF-Token)",
+                ));
+            }
+            if reads_input {
+                add.push(("400", "The request could not be read (malformed JSON, a missing field, a wrong type)"));
+                add.push(("422", "A value was refused; the error names the field"));
+            }
+            if op.request_body.is_some() {
+                add.push(("413", "The body is over the limit"));
+                add.push(("415", "The body is not of the declared content type"));
+            }
+            let responses = &mut op.responses.responses;
+            for (status, description) in add {
+                responses.entry(status.to_string()).or_insert_with(|| error(description));
+            }
+            // Errors declared by a handler without a body get the error body.
+            for (status, response) in responses.iter_mut() {
+                if let RefOr::T(r) = response
+                    && (status.starts_with('4') || status.starts_with('5'))
+                    && r.content.is_empty()
+                {
+                    let description =
+                        if r.description.is_empty() { "Refused".to_string() } else { r.description.clone() };
+                    *response = error(&description);
+                }
+            }
+        }
+    }
 }
 
 pub fn router() -> axum::Router<AppState> {
@@ -447,6 +507,7 @@ async fn export(
 }
 
 #[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct ImportQuery {
     /// The file's name, for the reply and the record.
     file_name: String,

@@ -193,3 +193,36 @@ async fn a_setup_starting_more_than_a_year_ahead_is_refused() {
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
     assert!(res.body.contains("\"field\":\"start\"") && res.body.contains("more than a year away"), "{}", res.body);
 }
+
+/// Regression (#11): 401 was missing from the document and error answers had
+/// no body in it; the import's file name and dry run were declared as path
+/// parameters. Every operation now lists its error statuses with the one error body.
+#[tokio::test]
+async fn the_document_lists_every_error_status_with_the_error_body() {
+    let app = App::new().await;
+    let doc: serde_json::Value = serde_json::from_str(&app.get("/api/openapi.json", "").await.body).unwrap();
+    assert!(doc["components"]["schemas"]["ApiErrorDto"].is_object());
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let responses = op["responses"].as_object().unwrap();
+            let secured = op.get("security").and_then(|s| s.as_array()).is_some_and(|s| !s.is_empty());
+            assert!(responses.contains_key("500"), "{method} {path}");
+            assert_eq!(responses.contains_key("401"), secured, "{method} {path}");
+            if op.get("requestBody").is_some() {
+                for status in ["400", "413", "415", "422"] {
+                    assert!(responses.contains_key(status), "{method} {path} {status}");
+                }
+            }
+            for (status, r) in responses {
+                if status.starts_with('4') || status.starts_with('5') {
+                    let schema = &r["content"]["application/json"]["schema"]["$ref"];
+                    assert_eq!(schema, "#/components/schemas/ApiErrorDto", "{method} {path} {status}");
+                }
+            }
+        }
+    }
+    let import = &doc["paths"]["/api/v1/imports"]["post"]["parameters"];
+    let places: Vec<(&str, &str)> =
+        import.as_array().unwrap().iter().map(|p| (p["name"].as_str().unwrap(), p["in"].as_str().unwrap())).collect();
+    assert!(places.contains(&("file_name", "query")) && places.contains(&("dry_run", "query")), "{places:?}");
+}
