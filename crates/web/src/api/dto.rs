@@ -347,16 +347,27 @@ pub struct EvidenceDto {
 #[derive(Deserialize, ToSchema)]
 pub struct LogRequest {
     /// YYYY-MM-DD; default today.
+    #[schema(format = Date)]
     pub date: Option<String>,
+    #[schema(minimum = 1, maximum = 120)]
     pub minutes: Option<u8>,
+    #[schema(minimum = 1, maximum = 30)]
     pub bouts: Option<u8>,
+    #[schema(minimum = 0.1, maximum = 8.0)]
     pub speed_kmh: Option<f64>,
+    #[schema(minimum = 0, maximum = 15)]
     pub incline_pct: Option<u8>,
+    #[schema(pattern = "^(rails|light_touch|hands_free)$")]
     pub support: Option<String>,
+    #[schema(pattern = "^(treadmill|overground)$")]
     pub surface: Option<String>,
+    #[schema(minimum = 0, maximum = 10)]
     pub pain_before: i64,
+    #[schema(minimum = 0, maximum = 10)]
     pub pain_peak: i64,
+    #[schema(minimum = 0, maximum = 10)]
     pub pain_after: i64,
+    #[schema(minimum = 0, maximum = 10)]
     pub rpe: Option<u8>,
     #[serde(default)]
     pub symptoms: Vec<String>,
@@ -367,7 +378,9 @@ pub struct LogRequest {
 #[derive(Deserialize, ToSchema)]
 pub struct CheckinRequest {
     /// YYYY-MM-DD; default today.
+    #[schema(format = Date)]
     pub date: Option<String>,
+    #[schema(minimum = 0, maximum = 10)]
     pub pain: i64,
     #[serde(default)]
     pub symptoms: Vec<String>,
@@ -391,6 +404,7 @@ pub struct RestartRequest {
     #[serde(default)]
     pub note: String,
     /// Minutes to restart at (3-20); default the programme's start dose.
+    #[schema(minimum = 3, maximum = 20)]
     pub minutes: Option<i64>,
 }
 
@@ -428,28 +442,37 @@ pub struct SetupDto {
     pub equipment: Vec<String>,
     /// mon … sun.
     pub training_days: Vec<String>,
+    #[schema(format = Date)]
     pub start: String,
     pub time_zone: String,
+    #[schema(minimum = 0, maximum = 10)]
     pub baseline_pain: i64,
+    #[schema(minimum = 1, maximum = 52)]
     pub weeks: Option<u8>,
+    #[schema(minimum = 1.0, maximum = 7.0)]
     pub forward_speed_kmh: Option<f64>,
 }
 
 #[derive(Deserialize, ToSchema)]
 pub struct ActivityDto {
     pub name: String,
+    #[schema(minimum = 0.0, maximum = 10.0)]
     pub score: f64,
 }
 
 #[derive(Deserialize, ToSchema)]
 pub struct OutcomeRequest {
     /// pain_now, pain_worst_week, own_activities, global_change, chair_stand30s, timed_up_and_go, fast_walk40m, backward_walk3m.
+    #[schema(
+        pattern = "^(pain_now|pain_worst_week|own_activities|global_change|chair_stand30s|timed_up_and_go|fast_walk40m|backward_walk3m)$"
+    )]
     pub measure: String,
     /// The result; timed walks in seconds. Not used for own_activities.
     pub value: Option<f64>,
     #[serde(default)]
     pub activities: Vec<ActivityDto>,
     /// YYYY-MM-DD; default today.
+    #[schema(format = Date)]
     pub date: Option<String>,
 }
 
@@ -627,9 +650,13 @@ impl From<&store::QuestionnaireResult> for QuestionnaireResultDto {
 pub struct ConfirmationRequest {
     /// Was the walk backward? If so it becomes that day's session and the pains are required.
     pub backward: bool,
+    #[schema(minimum = 0, maximum = 10)]
     pub pain_before: Option<i64>,
+    #[schema(minimum = 0, maximum = 10)]
     pub pain_peak: Option<i64>,
+    #[schema(minimum = 0, maximum = 10)]
     pub pain_after: Option<i64>,
+    #[schema(minimum = 0, maximum = 10)]
     pub rpe: Option<u8>,
     /// Red-flag symptom ids, as for a session.
     #[serde(default)]

@@ -226,3 +226,25 @@ async fn the_document_lists_every_error_status_with_the_error_body() {
         import.as_array().unwrap().iter().map(|p| (p["name"].as_str().unwrap(), p["in"].as_str().unwrap())).collect();
     assert!(places.contains(&("file_name", "query")) && places.contains(&("dry_run", "query")), "{places:?}");
 }
+
+/// Regression (#11): the document had no ranges, formats or allowed values,
+/// so bodies generated from it were refused. The ranges are the coach's.
+#[tokio::test]
+async fn request_bodies_state_their_ranges_formats_and_allowed_values() {
+    let app = App::new().await;
+    let doc: serde_json::Value = serde_json::from_str(&app.get("/api/openapi.json", "").await.body).unwrap();
+    let log = &doc["components"]["schemas"]["LogRequest"]["properties"];
+    assert_eq!((log["pain_peak"]["minimum"].as_f64(), log["pain_peak"]["maximum"].as_f64()), (Some(0.0), Some(10.0)));
+    assert_eq!((log["minutes"]["minimum"].as_f64(), log["minutes"]["maximum"].as_f64()), (Some(1.0), Some(120.0)));
+    assert_eq!(log["date"]["format"], "date");
+    assert_eq!(log["support"]["pattern"], "^(rails|light_touch|hands_free)$");
+    let setup = &doc["components"]["schemas"]["SetupDto"]["properties"];
+    assert_eq!(setup["weeks"]["maximum"].as_f64(), Some(52.0));
+    // What the document allows, the API takes: the edges of each range are accepted.
+    let w = app.ready_walker("edges@example.org", "api").await;
+    let token = token_for(&app, &w).await;
+    let body = serde_json::json!({"pain_before": 0, "pain_peak": 10, "pain_after": 0, "minutes": 120, "bouts": 1,
+        "incline_pct": 15, "support": "hands_free", "surface": "overground", "rpe": 10});
+    let res = app.send(call("POST", "/api/v1/sessions", &token, Some(body))).await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+}
