@@ -162,7 +162,9 @@ impl Measure {
     }
 
     /// Checks a value as it is entered (timed walks are entered in seconds).
-    pub fn validate(self, value: f64) -> Result<f64, InputError> {
+    /// The values a result may take: lowest, highest, whether whole numbers
+    /// only, and the range in words. The API's document states the same.
+    pub fn range(self) -> (f64, f64, bool, &'static str) {
         let (lo, hi, what) = match self {
             Measure::PainNow | Measure::PainWorstWeek | Measure::OwnActivities => (0.0, 10.0, "0 to 10"),
             Measure::GlobalChange => (-7.0, 7.0, "-7 to +7"),
@@ -173,6 +175,11 @@ impl Measure {
         };
         let whole =
             matches!(self, Measure::PainNow | Measure::PainWorstWeek | Measure::GlobalChange | Measure::ChairStand30s);
+        (lo, hi, whole, what)
+    }
+
+    pub fn validate(self, value: f64) -> Result<f64, InputError> {
+        let (lo, hi, whole, what) = self.range();
         if !value.is_finite() || value < lo || value > hi || (whole && value.fract() != 0.0) {
             return Err(InputError::new(
                 self.id(),

@@ -99,7 +99,7 @@ pub fn log_date(state: &State, date: Option<Date>) -> ServiceResult<Date> {
         )));
     }
     if state.history.log_on(date).is_some() {
-        return Err(ServiceError::input(format!("a session is already logged for {date}")));
+        return Err(ServiceError::conflict(format!("a session is already logged for {date}")));
     }
     Ok(date)
 }
@@ -173,12 +173,12 @@ pub fn checkin_session(state: &State, date: Option<Date>) -> ServiceResult<(Date
     state.require_screen_allows()?;
     let date = state.past_date(date)?;
     let session = state.history.session_for_checkin(date).map(|l| l.date).ok_or_else(|| {
-        ServiceError::input(format!(
+        ServiceError::conflict(format!(
             "there is no session in the two days before {date} to check in on; log a session first"
         ))
     })?;
     if state.history.checkin_for(session).is_some() {
-        return Err(ServiceError::input(format!("the session on {session} already has a check-in")));
+        return Err(ServiceError::conflict(format!("the session on {session} already has a check-in")));
     }
     Ok((date, session))
 }
@@ -318,14 +318,14 @@ pub fn restart_dose(state: &State, input: &DoseInput) -> ServiceResult<Dose> {
     match state.pause() {
         Some(p) if p.kind.needs_restart() => {}
         Some(p) => {
-            return Err(ServiceError::input(format!(
+            return Err(ServiceError::conflict(format!(
                 "nothing to restart: {} {} What ends the pause: {}",
                 p.headline,
                 p.reasons.join(" "),
                 p.ends_when
             )));
         }
-        None => return Err(ServiceError::input("nothing to restart: the programme is not stopped")),
+        None => return Err(ServiceError::conflict("nothing to restart: the programme is not stopped")),
     }
     dose_from(state.programme.limits, state.programme.limits.start_dose(), input, "restart")
 }
@@ -408,7 +408,7 @@ pub async fn clear<S: Store>(
         ));
     }
     if outcome.needs_clearance_for.is_empty() {
-        return Err(ServiceError::input(format!(
+        return Err(ServiceError::conflict(format!(
             "nothing needs clearance: your screening outcome is {}.",
             outcome.status.label()
         )));

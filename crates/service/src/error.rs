@@ -5,6 +5,10 @@ use std::fmt;
 #[derive(Debug)]
 pub enum ServiceError {
     Input(String),
+    /// Well-formed, but the walker's state does not allow it now: a second log
+    /// for a day, a check-in already given, a restart with nothing stopped,
+    /// anything while training is paused. Nothing changed. (API: 409.)
+    Conflict(String),
     NotFound(String),
     Store(store::StoreError),
 }
@@ -14,9 +18,13 @@ impl ServiceError {
         ServiceError::Input(msg.into())
     }
 
+    pub fn conflict(msg: impl Into<String>) -> Self {
+        ServiceError::Conflict(msg.into())
+    }
+
     /// Backward walking is paused: say why and what ends it; nothing changed.
     pub fn paused(p: &coach::pause::Pause) -> Self {
-        ServiceError::Input(format!(
+        ServiceError::Conflict(format!(
             "{} {} What ends the pause: {} Nothing was recorded.",
             p.headline,
             p.reasons.join(" "),
@@ -28,7 +36,7 @@ impl ServiceError {
 impl fmt::Display for ServiceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ServiceError::Input(m) | ServiceError::NotFound(m) => f.write_str(m),
+            ServiceError::Input(m) | ServiceError::Conflict(m) | ServiceError::NotFound(m) => f.write_str(m),
             ServiceError::Store(e) => write!(f, "{e}"),
         }
     }

@@ -61,6 +61,12 @@ pub async fn record_outcome<S: Store>(
     }
     let (value, detail) = if input.measure == Measure::OwnActivities {
         activities_value(&input.activities)?
+    } else if !input.activities.is_empty() {
+        // Sent with another measure, they would be silently dropped.
+        return Err(ServiceError::input(format!(
+            "activities: only own_activities takes activities; {} takes a value",
+            input.measure.id()
+        )));
     } else {
         let v = input.value.ok_or_else(|| ServiceError::input(format!("{}: a value is needed", input.measure.id())))?;
         (input.measure.validate(v)?, String::new())

@@ -10,6 +10,9 @@ use serde_json::json;
 pub enum AppError {
     /// Bad input; the message says what and where.
     BadInput(String),
+    /// Well-formed, but not allowed in the walker's state now (API only: the
+    /// pages show it on the form like bad input).
+    Conflict(String),
     NotFound,
     SignInRequired,
     Unauthorized,
@@ -28,6 +31,7 @@ impl AppError {
     pub fn code(&self) -> &'static str {
         match self {
             AppError::BadInput(_) => "bad_input",
+            AppError::Conflict(_) => "conflict",
             AppError::NotFound => "not_found",
             AppError::SignInRequired => "sign_in_required",
             AppError::Unauthorized => "unauthorized",
@@ -41,6 +45,7 @@ impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::BadInput(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::SignInRequired | AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Csrf | AppError::CrossOrigin => StatusCode::FORBIDDEN,
@@ -51,7 +56,7 @@ impl AppError {
 
     pub fn message(&self) -> String {
         match self {
-            AppError::BadInput(m) => m.clone(),
+            AppError::BadInput(m) | AppError::Conflict(m) => m.clone(),
             AppError::NotFound => "That page does not exist.".into(),
             AppError::SignInRequired | AppError::Unauthorized => "Please sign in.".into(),
             AppError::Csrf => {
@@ -90,7 +95,8 @@ impl From<store::StoreError> for AppError {
 impl From<service::ServiceError> for AppError {
     fn from(e: service::ServiceError) -> Self {
         match e {
-            service::ServiceError::Input(m) => AppError::BadInput(m),
+            // Pages re-show their form with the reason either way.
+            service::ServiceError::Input(m) | service::ServiceError::Conflict(m) => AppError::BadInput(m),
             service::ServiceError::NotFound(_) => AppError::NotFound,
             service::ServiceError::Store(e) => AppError::from(e),
         }
@@ -132,7 +138,16 @@ macro_rules! api_from {
     )*};
 }
 
-api_from!(store::StoreError, service::ServiceError, coach::InputError);
+api_from!(store::StoreError, coach::InputError);
+
+impl From<service::ServiceError> for ApiError {
+    fn from(e: service::ServiceError) -> Self {
+        match e {
+            service::ServiceError::Conflict(m) => ApiError(AppError::Conflict(m)),
+            other => ApiError(other.into()),
+        }
+    }
+}
 
 impl From<AppError> for ApiError {
     fn from(e: AppError) -> Self {

@@ -5,7 +5,7 @@ use coach::adaptation::Decision;
 use coach::dose::Dose;
 use coach::screening::Outcome;
 use coach::today::TodayView;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
 
 fn snake<T: std::fmt::Debug>(v: &T) -> String {
@@ -350,24 +350,31 @@ pub struct LogRequest {
     #[schema(format = Date)]
     pub date: Option<String>,
     #[schema(minimum = 1, maximum = 120)]
+    #[serde(default, deserialize_with = "whole::opt")]
     pub minutes: Option<u8>,
     #[schema(minimum = 1, maximum = 30)]
+    #[serde(default, deserialize_with = "whole::opt")]
     pub bouts: Option<u8>,
     #[schema(minimum = 0.1, maximum = 8.0)]
     pub speed_kmh: Option<f64>,
     #[schema(minimum = 0, maximum = 15)]
+    #[serde(default, deserialize_with = "whole::opt")]
     pub incline_pct: Option<u8>,
     #[schema(pattern = "^(rails|light_touch|hands_free)$")]
     pub support: Option<String>,
     #[schema(pattern = "^(treadmill|overground)$")]
     pub surface: Option<String>,
     #[schema(minimum = 0, maximum = 10)]
+    #[serde(deserialize_with = "whole::de")]
     pub pain_before: i64,
     #[schema(minimum = 0, maximum = 10)]
+    #[serde(deserialize_with = "whole::de")]
     pub pain_peak: i64,
     #[schema(minimum = 0, maximum = 10)]
+    #[serde(deserialize_with = "whole::de")]
     pub pain_after: i64,
     #[schema(minimum = 0, maximum = 10)]
+    #[serde(default, deserialize_with = "whole::opt")]
     pub rpe: Option<u8>,
     #[serde(default)]
     pub symptoms: Vec<String>,
@@ -381,6 +388,7 @@ pub struct CheckinRequest {
     #[schema(format = Date)]
     pub date: Option<String>,
     #[schema(minimum = 0, maximum = 10)]
+    #[serde(deserialize_with = "whole::de")]
     pub pain: i64,
     #[serde(default)]
     pub symptoms: Vec<String>,
@@ -405,6 +413,7 @@ pub struct RestartRequest {
     pub note: String,
     /// Minutes to restart at (3-20); default the programme's start dose.
     #[schema(minimum = 3, maximum = 20)]
+    #[serde(default, deserialize_with = "whole::opt")]
     pub minutes: Option<i64>,
 }
 
@@ -424,7 +433,9 @@ pub struct RestartDto {
 pub struct ScreeningRequest {
     /// Every question id with true or false (see GET /api/v1/questions).
     pub answers: std::collections::BTreeMap<String, bool>,
+    #[schema(exclusive_minimum = 0.0, maximum = 300.0)]
     pub tug_seconds: Option<f64>,
+    #[schema(exclusive_minimum = 0.0, maximum = 300.0)]
     pub backward_3m_seconds: Option<f64>,
 }
 
@@ -446,8 +457,10 @@ pub struct SetupDto {
     pub start: String,
     pub time_zone: String,
     #[schema(minimum = 0, maximum = 10)]
+    #[serde(deserialize_with = "whole::de")]
     pub baseline_pain: i64,
     #[schema(minimum = 1, maximum = 52)]
+    #[serde(default, deserialize_with = "whole::opt")]
     pub weeks: Option<u8>,
     #[schema(minimum = 1.0, maximum = 7.0)]
     pub forward_speed_kmh: Option<f64>,
@@ -602,6 +615,7 @@ pub struct QuestionnaireAnswersRequest {
     /// linkId -> answer code; a question may be left out unless it is required.
     pub answers: std::collections::BTreeMap<String, String>,
     /// YYYY-MM-DD; default today.
+    #[schema(format = Date)]
     pub date: Option<String>,
 }
 
@@ -651,12 +665,16 @@ pub struct ConfirmationRequest {
     /// Was the walk backward? If so it becomes that day's session and the pains are required.
     pub backward: bool,
     #[schema(minimum = 0, maximum = 10)]
+    #[serde(default, deserialize_with = "whole::opt")]
     pub pain_before: Option<i64>,
     #[schema(minimum = 0, maximum = 10)]
+    #[serde(default, deserialize_with = "whole::opt")]
     pub pain_peak: Option<i64>,
     #[schema(minimum = 0, maximum = 10)]
+    #[serde(default, deserialize_with = "whole::opt")]
     pub pain_after: Option<i64>,
     #[schema(minimum = 0, maximum = 10)]
+    #[serde(default, deserialize_with = "whole::opt")]
     pub rpe: Option<u8>,
     /// Red-flag symptom ids, as for a session.
     #[serde(default)]
@@ -720,4 +738,29 @@ pub struct ErrorDetailDto {
     /// The input field the error is about, when there is one.
     pub field: Option<String>,
     pub message: String,
+}
+
+/// Whole numbers as JSON Schema's `integer` allows them: `7` and `7.0` alike.
+/// A fraction or a number out of the field's type is refused, and serde names
+/// the field.
+pub(crate) mod whole {
+    use super::*;
+
+    fn from_number<T: TryFrom<i64>, E: serde::de::Error>(n: serde_json::Number) -> Result<T, E> {
+        let v = match (n.as_i64(), n.as_f64()) {
+            (Some(i), _) => Some(i),
+            (None, Some(f)) if f.fract() == 0.0 && f.abs() < 1e15 => Some(f as i64),
+            _ => None,
+        };
+        v.and_then(|i| T::try_from(i).ok())
+            .ok_or_else(|| E::custom(format!("expected a whole number in range, got {n}")))
+    }
+
+    pub fn de<'de, D: Deserializer<'de>, T: TryFrom<i64>>(d: D) -> Result<T, D::Error> {
+        from_number(serde_json::Number::deserialize(d)?)
+    }
+
+    pub fn opt<'de, D: Deserializer<'de>, T: TryFrom<i64>>(d: D) -> Result<Option<T>, D::Error> {
+        Option::<serde_json::Number>::deserialize(d)?.map(from_number).transpose()
+    }
 }

@@ -74,18 +74,98 @@ fn parts() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
 }
 
 /// The OpenAPI document, built once.
-pub fn openapi() -> &'static utoipa::openapi::OpenApi {
-    static DOC: OnceLock<utoipa::openapi::OpenApi> = OnceLock::new();
+pub fn openapi() -> &'static serde_json::Value {
+    static DOC: OnceLock<serde_json::Value> = OnceLock::new();
     DOC.get_or_init(|| {
         let mut doc = parts().1;
         document_errors(&mut doc);
-        doc
+        let mut json = serde_json::to_value(&doc).unwrap_or_default();
+        document_allowed_values(&mut json);
+        json
     })
 }
 
+/// The values the coach accepts, written into the request schemas from the
+/// coach's own lists, so the document cannot drift from what is checked:
+/// symptom ids, training days, equipment, every screening question.
+fn document_allowed_values(doc: &mut serde_json::Value) {
+    use serde_json::json;
+    let symptoms: Vec<String> = coach::history::Symptom::ALL.iter().map(|s| s.id()).collect();
+    let days: Vec<String> = coach::setup::Day::ALL.iter().map(coach::text::snake_case).collect();
+    let questions: Vec<String> = coach::screening::QUESTIONS.iter().map(|q| coach::screening::snake(q.id)).collect();
+    let schemas = &mut doc["components"]["schemas"];
+    for dto in ["LogRequest", "CheckinRequest", "ConfirmationRequest"] {
+        schemas[dto]["properties"]["symptoms"]["items"] = json!({ "type": "string", "enum": symptoms });
+    }
+    let setup = &mut schemas["SetupDto"]["properties"];
+    setup["training_days"]["items"] = json!({ "type": "string", "enum": days });
+    setup["training_days"]["minItems"] = json!(2);
+    setup["training_days"]["uniqueItems"] = json!(true);
+    setup["equipment"]["items"] = json!({ "type": "string", "enum": crate::pages::setup::EQUIPMENT });
+    // Every zone the server knows; blank means UTC.
+    let mut zones: Vec<String> = jiff::tz::db().available().map(|z| z.to_string()).collect();
+    zones.push(String::new());
+    setup["time_zone"]["enum"] = json!(zones);
+    let answers: serde_json::Map<String, serde_json::Value> =
+        questions.iter().map(|q| (q.clone(), json!({ "type": "boolean" }))).collect();
+    schemas["ScreeningRequest"]["properties"]["answers"] =
+        json!({ "type": "object", "properties": answers, "required": questions, "additionalProperties": false });
+    // Who clears or restarts is named; a restart also says their role.
+    schemas["ClearanceRequest"]["properties"]["by"]["minLength"] = json!(1);
+    for field in ["by", "role"] {
+        schemas["RestartRequest"]["properties"][field]["minLength"] = json!(1);
+    }
+    schemas["OutcomeRequest"] = outcome_request_schema();
+}
+
+/// A result is either 3 to 5 rated activities (own_activities) or one value
+/// in the measure's own range: one alternative per measure, from the coach.
+fn outcome_request_schema() -> serde_json::Value {
+    use coach::outcomes::Measure;
+    use serde_json::json;
+    let date = json!({ "type": ["string", "null"], "format": "date", "description": "YYYY-MM-DD; default today." });
+    let mut alternatives = vec![json!({
+        "type": "object",
+        "required": ["measure", "activities"],
+        "properties": {
+            "measure": { "type": "string", "enum": [Measure::OwnActivities.id()] },
+            "activities": {
+                "type": "array", "minItems": 3, "maxItems": 5,
+                "items": {
+                    "type": "object", "required": ["name", "score"],
+                    "properties": {
+                        "name": { "type": "string", "minLength": 1, "maxLength": 80, "pattern": "^[^\\x00-\\x1f\\x7f-\\x9f]*\\S[^\\x00-\\x1f\\x7f-\\x9f]*$" },
+                        "score": { "type": "integer", "minimum": 0, "maximum": 10 }
+                    }
+                }
+            },
+            "date": date,
+        }
+    })];
+    for m in Measure::ALL.into_iter().filter(|m| *m != Measure::OwnActivities) {
+        let (lo, hi, whole, _) = m.range();
+        let value = if whole {
+            json!({ "type": "integer", "minimum": lo as i64, "maximum": hi as i64 })
+        } else {
+            json!({ "type": "number", "minimum": lo, "maximum": hi })
+        };
+        alternatives.push(json!({
+            "type": "object",
+            "required": ["measure", "value"],
+            "properties": {
+                "measure": { "type": "string", "enum": [m.id()] },
+                "value": value,
+                "activities": { "type": "array", "maxItems": 0 },
+                "date": date,
+            }
+        }));
+    }
+    json!({ "oneOf": alternatives, "description": "One outcome result." })
+}
+
 /// Every operation lists every error status it can answer, each with the one
-/// error body: 401 where a token is needed, 400/413/415/422 where a body or
-/// query is read, 500 everywhere. Written once here instead of on 25 handlers.
+/// error body: 401 where a token is needed, 400/422 where a body or query is
+/// read, 409/413/415 where a body is, 500 everywhere. Written once here instead of on 25 handlers.
 fn document_errors(doc: &mut utoipa::openapi::OpenApi) {
     use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
     let error = |description: &str| {
@@ -116,6 +196,7 @@ fn document_errors(doc: &mut utoipa::openapi::OpenApi) {
                 add.push(("422", "A value was refused; the error names the field"));
             }
             if op.request_body.is_some() {
+                add.push(("409", "Well-formed, but the walker's state does not allow it now (already logged, paused, nothing to restart…); nothing changed"));
                 add.push(("413", "The body is over the limit"));
                 add.push(("415", "The body is not of the declared content type"));
             }
@@ -272,15 +353,10 @@ async fn post_restart(
 
 fn setup_dto(s: &coach::setup::Setup) -> SetupDto {
     let e = s.equipment;
-    let names = [
-        ("treadmill", e.treadmill),
-        ("safety_key", e.safety_key),
-        ("handrails", e.handrails),
-        ("bike", e.bike),
-        ("pool", e.pool),
-    ];
+    let names =
+        crate::pages::setup::EQUIPMENT.into_iter().zip([e.treadmill, e.safety_key, e.handrails, e.bike, e.pool]);
     SetupDto {
-        equipment: names.iter().filter(|(_, h)| *h).map(|(n, _)| n.to_string()).collect(),
+        equipment: names.filter(|(_, has)| *has).map(|(n, _)| n.to_string()).collect(),
         training_days: s.training_days.iter().map(coach::text::snake_case).collect(),
         start: s.start.to_string(),
         time_zone: s.time_zone.clone(),
@@ -307,7 +383,7 @@ async fn put_setup(
 ) -> ApiResult<SetupDto> {
     let screen = state.store().latest_screening(a.walker).await?;
     if !screen.is_some_and(|s| s.outcome.status.may_train()) {
-        return Err(ApiError(AppError::bad("the screening outcome does not allow training yet")));
+        return Err(ApiError(AppError::Conflict("the screening outcome does not allow training yet".into())));
     }
     let mut raw: Vec<(String, String)> = req.equipment.iter().map(|e| ("equipment".to_string(), e.clone())).collect();
     raw.extend(req.training_days.iter().map(|d| ("day".to_string(), d.clone())));
@@ -528,6 +604,11 @@ async fn import_file(
     axum::extract::Query(q): axum::extract::Query<ImportQuery>,
     body: axum::body::Bytes,
 ) -> Result<Json<serde_json::Value>, ApiError> {
+    // One file per request: a request without one is a bad request, not a
+    // file that failed (the web form, taking several, reports it per file).
+    if body.is_empty() {
+        return Err(AppError::bad("body: send the file's bytes as the request body; it was empty").into());
+    }
     let s = ready(&state, &a).await?;
     let _turn = state.import_turn().acquire().await.map_err(|_| AppError::Internal("import queue closed".into()))?;
     let outcome = service::ImportBatch::new(&s)
@@ -647,7 +728,7 @@ mod tests {
         for p in
             ["/api/v1/me", "/api/v1/today", "/api/v1/sessions", "/api/v1/checkins", "/api/v1/setup", "/api/v1/account"]
         {
-            assert!(doc.paths.paths.contains_key(p), "{p}");
+            assert!(doc["paths"].get(p).is_some(), "{p}");
         }
     }
 }

@@ -30,7 +30,7 @@ pub struct SetupForm {
     pub forward_speed: String,
 }
 
-const EQUIPMENT: [&str; 5] = ["treadmill", "safety_key", "handrails", "bike", "pool"];
+pub const EQUIPMENT: [&str; 5] = ["treadmill", "safety_key", "handrails", "bike", "pool"];
 const DAYS: [(&str, Day); 7] = [
     ("mon", Day::Mon),
     ("tue", Day::Tue),
@@ -135,6 +135,9 @@ impl SetupFields {
 /// Reads a set-up form; errors name the field.
 pub fn parse(f: &SetupFields, raw: &str) -> Result<Setup, AppError> {
     let equipment_values = forms::all_values(raw, "equipment");
+    if let Some(unknown) = equipment_values.iter().find(|v| !EQUIPMENT.contains(&v.as_str())) {
+        return Err(AppError::bad(format!("equipment: '{unknown}' is not one of {}", EQUIPMENT.join(", "))));
+    }
     let has = |v: &str| equipment_values.iter().any(|x| x == v);
     let equipment = Equipment {
         treadmill: has("treadmill"),

@@ -248,3 +248,60 @@ async fn request_bodies_state_their_ranges_formats_and_allowed_values() {
     let res = app.send(call("POST", "/api/v1/sessions", &token, Some(body))).await;
     assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
 }
+
+/// What the walker's state forbids is 409 with code `conflict` (a second log
+/// for a day, a check-in given twice); what the body gets wrong stays 422.
+/// Both documented, so a client generated from the document can tell them apart.
+#[tokio::test]
+async fn state_conflicts_are_409_and_wrong_bodies_422() {
+    let app = App::new().await;
+    let w = app.ready_walker("conflict@example.org", "api").await;
+    let token = token_for(&app, &w).await;
+    let log = serde_json::json!({"pain_before": 1, "pain_peak": 1, "pain_after": 1});
+    assert_eq!(app.send(call("POST", "/api/v1/sessions", &token, Some(log.clone()))).await.status, StatusCode::CREATED);
+    let again = app.send(call("POST", "/api/v1/sessions", &token, Some(log))).await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.body);
+    assert!(again.body.contains("\"code\":\"conflict\"") && again.body.contains("already logged"), "{}", again.body);
+    // Activities sent with a measure that takes a value were silently dropped.
+    let body = serde_json::json!({"measure": "pain_now", "value": 2, "activities": [{"name": "stairs", "score": -1}]});
+    let res = app.send(call("POST", "/api/v1/outcomes", &token, Some(body))).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    assert!(res.body.contains("\"field\":\"activities\""), "{}", res.body);
+    // An import without a file is a bad request, not a failed file.
+    let empty = Request::post("/api/v1/imports?file_name=x.gpx")
+        .header("authorization", format!("Bearer {token}"))
+        .body(Body::empty())
+        .unwrap();
+    let res = app.send(empty).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    assert!(res.body.contains("\"field\":\"body\""), "{}", res.body);
+    // The document says which values are allowed, from the coach's own lists.
+    let doc: serde_json::Value = serde_json::from_str(&app.get("/api/openapi.json", "").await.body).unwrap();
+    let s = &doc["components"]["schemas"];
+    assert_eq!(s["LogRequest"]["properties"]["symptoms"]["items"]["enum"].as_array().unwrap().len(), 7);
+    assert_eq!(s["SetupDto"]["properties"]["training_days"]["minItems"], 2);
+    let answers = &s["ScreeningRequest"]["properties"]["answers"];
+    assert_eq!(answers["required"].as_array().unwrap().len(), coach::screening::QUESTIONS.len());
+    assert!(doc["paths"]["/api/v1/sessions"]["post"]["responses"]["409"].is_object(), "409 documented");
+}
+
+/// JSON Schema's integers include `3.0`; unknown equipment is refused rather
+/// than dropped; a set-up before the screening allows training is a conflict.
+#[tokio::test]
+async fn whole_numbers_written_as_3_0_are_taken_and_unknown_equipment_is_refused() {
+    let app = App::new().await;
+    let w = app.ready_walker("whole@example.org", "api").await;
+    let token = token_for(&app, &w).await;
+    let log = serde_json::json!({"pain_before": 1.0, "pain_peak": 2.0, "pain_after": 1, "rpe": 4.0});
+    let res = app.send(call("POST", "/api/v1/sessions", &token, Some(log))).await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+    let half = serde_json::json!({"pain_before": 1.5, "pain_peak": 2, "pain_after": 1, "date": "2020-01-01"});
+    let res = app.send(call("POST", "/api/v1/sessions", &token, Some(half))).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    assert!(res.body.contains("\"field\":\"pain_before\"") && res.body.contains("whole number"), "{}", res.body);
+    let setup = serde_json::json!({"equipment": ["spaceship"], "training_days": ["mon", "thu"], "start": "2026-11-23",
+        "time_zone": "UTC", "baseline_pain": 3});
+    let res = app.send(call("PUT", "/api/v1/setup", &token, Some(setup))).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    assert!(res.body.contains("'spaceship' is not one of"), "{}", res.body);
+}

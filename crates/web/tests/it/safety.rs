@@ -138,7 +138,8 @@ async fn a_restart_is_recorded_with_who_role_and_dose_then_training_resumes() {
     assert!(o.signed_at.is_some() && state.pause().is_none());
     // Over the API too, with the dose in the answer; nothing to restart now.
     let res = api(&app, &w, "POST", "/api/v1/restart", Some(serde_json::json!({ "by": "Sam", "role": "GP" }))).await;
-    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    assert_eq!(res.status, StatusCode::CONFLICT, "{}", res.body);
+    assert!(res.body.contains("\"code\":\"conflict\"") && res.body.contains("nothing to restart"), "{}", res.body);
 }
 
 #[tokio::test]
