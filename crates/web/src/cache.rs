@@ -18,18 +18,27 @@ use store::WalkerId;
 /// Entries kept before the cache starts over (bounds memory on big servers).
 const MAX_ENTRIES: usize = 10_000;
 
-/// The pages whose content is cached with the state.
+/// The pages, and the API's answers, whose content is cached with the state.
 #[derive(Clone, Copy)]
 pub enum Part {
     Today,
     Plan,
     Progress,
+    ApiToday,
+    ApiPlan,
+    ApiSessions,
+    ApiProgress,
+    ApiOutcomes,
+    ApiActivities,
+    ApiQuestionnaires,
 }
+
+const PARTS: usize = 10;
 
 /// One walker's state and the content rendered from it so far.
 pub struct Entry {
     pub state: Arc<State>,
-    parts: [OnceLock<Arc<str>>; 3],
+    parts: [OnceLock<Arc<str>>; PARTS],
 }
 
 impl Entry {

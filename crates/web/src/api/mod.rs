@@ -7,6 +7,7 @@ mod dto;
 
 use crate::auth::audit;
 use crate::auth::extract::{ApiAccount, ClientAddr};
+use crate::cache::Part;
 use crate::error::{ApiError, AppError};
 use crate::state::AppState;
 use axum::Json;
@@ -14,7 +15,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use dto::*;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use store::{SecurityKind, Store};
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
@@ -225,19 +226,47 @@ pub fn router() -> axum::Router<AppState> {
 
 type ApiResult<T> = Result<Json<T>, ApiError>;
 
-/// The walker's state, from the same version-checked cache as the pages: one
-/// query for the walker's version, and the cached state while it is current.
-async fn ready(state: &AppState, account: &store::Account) -> Result<std::sync::Arc<service::State>, ApiError> {
+/// The walker's cache entry, from the same version-checked cache as the
+/// pages: one query for the walker's version (none while an SQLite database
+/// is unchanged), and the cached state while it is current.
+async fn ready_entry(state: &AppState, account: &store::Account) -> Result<Arc<crate::cache::Entry>, ApiError> {
     let version = state.sessions().walker_version(state.store(), account.walker).await?;
     if let Some(entry) = state.cache().get(account.walker, version) {
-        return Ok(std::sync::Arc::clone(&entry.state));
+        return Ok(entry);
     }
     let walker = state.store().walker(account.walker).await?;
     let today = crate::pages::today_in(&walker.time_zone);
     match service::stage_for(state.store(), walker, today).await? {
-        service::Stage::Ready(s) => Ok(std::sync::Arc::clone(&state.cache().put(std::sync::Arc::from(s)).state)),
+        service::Stage::Ready(s) => Ok(state.cache().put(Arc::from(s))),
         _ => Err(ApiError(AppError::bad("finish the screening and set-up first"))),
     }
+}
+
+/// The walker's state (see [`ready_entry`]).
+async fn ready(state: &AppState, account: &store::Account) -> Result<Arc<service::State>, ApiError> {
+    Ok(Arc::clone(&ready_entry(state, account).await?.state))
+}
+
+/// A read's JSON, serialised once per walker version and date and kept with
+/// the state: the API reads the same way the pages render.
+async fn cached<T: serde::Serialize>(
+    state: &AppState,
+    account: &store::Account,
+    part: crate::cache::Part,
+    build: impl FnOnce(&service::State) -> T,
+) -> Result<Response, ApiError> {
+    json_part(&*ready_entry(state, account).await?, part, build)
+}
+
+/// The entry's JSON for `part`, built the first time it is asked for.
+fn json_part<T: serde::Serialize>(
+    entry: &crate::cache::Entry,
+    part: crate::cache::Part,
+    build: impl FnOnce(&service::State) -> T,
+) -> Result<Response, ApiError> {
+    let json =
+        entry.content(part, |s| serde_json::to_string(&build(s)).map_err(|e| AppError::Internal(e.to_string())))?;
+    Ok(([(axum::http::header::CONTENT_TYPE, "application/json")], String::from(&*json)).into_response())
 }
 
 fn parse_date(field: &str, v: &Option<String>) -> Result<Option<jiff::civil::Date>, ApiError> {
@@ -247,6 +276,17 @@ fn parse_date(field: &str, v: &Option<String>) -> Result<Option<jiff::civil::Dat
 /// The signed-in account and where it is in getting started.
 #[utoipa::path(get, path = "/api/v1/me", security(("bearer" = [])), responses((status = 200, body = MeDto), (status = 401)))]
 async fn me(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> ApiResult<MeDto> {
+    // A walker with a current cache entry is set up: no query needed.
+    let version = state.sessions().walker_version(state.store(), a.walker).await?;
+    if let Some(entry) = state.cache().get(a.walker, version) {
+        let w = &entry.state.walker;
+        return Ok(Json(MeDto {
+            email: a.email,
+            name: w.name.clone(),
+            time_zone: w.time_zone.clone(),
+            stage: "ready".into(),
+        }));
+    }
     let store = state.store();
     let w = store.walker(a.walker).await?;
     let stage = if store.latest_screening(a.walker).await?.is_none() {
@@ -402,16 +442,18 @@ async fn put_setup(
 
 /// What to do today, and why.
 #[utoipa::path(get, path = "/api/v1/today", security(("bearer" = [])), responses((status = 200, body = TodayDto), (status = 422)))]
-async fn today(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> ApiResult<TodayDto> {
-    let s = ready(&state, &a).await?;
-    Ok(Json(TodayDto::from(&crate::pages::today::view(&s))))
+async fn today(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> Result<Response, ApiError> {
+    cached(&state, &a, Part::ApiToday, |s| TodayDto::from(&crate::pages::today::view(s))).await
 }
 
 /// Every planned session with its status and dose, and the current decision.
 #[utoipa::path(get, path = "/api/v1/plan", security(("bearer" = [])), responses((status = 200, body = PlanDto)))]
-async fn plan(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> ApiResult<PlanDto> {
-    let s = ready(&state, &a).await?;
-    let p = service::plan(&s);
+async fn plan(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> Result<Response, ApiError> {
+    cached(&state, &a, Part::ApiPlan, plan_dto).await
+}
+
+fn plan_dto(s: &service::State) -> PlanDto {
+    let p = service::plan(s);
     let sessions = p
         .weeks
         .iter()
@@ -425,7 +467,7 @@ async fn plan(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> ApiRe
             })
         })
         .collect();
-    Ok(Json(PlanDto {
+    PlanDto {
         start: p.start.to_string(),
         end: p.end.to_string(),
         supported_only: p.supported_only,
@@ -433,16 +475,19 @@ async fn plan(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> ApiRe
         notices: p.notices.iter().map(NoticeDto::from).collect(),
         current: p.current.as_ref().map(DecisionDto::from),
         sessions,
-    }))
+    }
 }
 
 /// Logged sessions, oldest first, each with its check-in and decision.
 #[utoipa::path(get, path = "/api/v1/sessions", security(("bearer" = [])), responses((status = 200, body = Vec<SessionDto>)))]
-async fn list_sessions(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> ApiResult<Vec<SessionDto>> {
-    let s = ready(&state, &a).await?;
-    Ok(Json(
-        service::history(&s).iter().map(|e| SessionDto::new(&e.session, e.morning_pain, e.decision.as_ref())).collect(),
-    ))
+async fn list_sessions(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> Result<Response, ApiError> {
+    cached(&state, &a, Part::ApiSessions, |s| {
+        service::history(s)
+            .iter()
+            .map(|e| SessionDto::new(&e.session, e.morning_pain, e.decision.as_ref()))
+            .collect::<Vec<_>>()
+    })
+    .await
 }
 
 /// Logs a session; the next dose is decided and stored with it.
@@ -516,10 +561,13 @@ async fn check_in(
 
 /// Weekly minutes, pain and adherence.
 #[utoipa::path(get, path = "/api/v1/progress", security(("bearer" = [])), responses((status = 200, body = ProgressDto)))]
-async fn progress(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> ApiResult<ProgressDto> {
-    let s = ready(&state, &a).await?;
-    let v = service::progress(&s);
-    Ok(Json(ProgressDto {
+async fn progress(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> Result<Response, ApiError> {
+    cached(&state, &a, Part::ApiProgress, progress_dto).await
+}
+
+fn progress_dto(s: &service::State) -> ProgressDto {
+    let v = service::progress(s);
+    ProgressDto {
         adherence_pct: v.adherence_pct,
         pain_after_change: v.pain_after_change,
         pain_after_words: v.pain_after_words.map(str::to_string),
@@ -540,14 +588,20 @@ async fn progress(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> A
                 pain_next_morning: w.pain_next_morning,
             })
             .collect(),
-    }))
+    }
 }
 
 /// Each measure's first and latest result, and what the change means.
 #[utoipa::path(get, path = "/api/v1/outcomes", security(("bearer" = [])), responses((status = 200, body = Vec<OutcomeRowDto>)))]
-async fn list_outcomes(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> ApiResult<Vec<OutcomeRowDto>> {
+async fn list_outcomes(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> Result<Response, ApiError> {
+    if let Ok(entry) = ready_entry(&state, &a).await {
+        return json_part(&entry, Part::ApiOutcomes, |s| {
+            service::outcome_rows(&s.outcomes).iter().map(OutcomeRowDto::from).collect::<Vec<_>>()
+        });
+    }
+    // Before set-up there is no state to keep; measures can be recorded already.
     let rows = service::outcome_table(state.store(), a.walker).await?;
-    Ok(Json(rows.iter().map(OutcomeRowDto::from).collect()))
+    Ok(Json(rows.iter().map(OutcomeRowDto::from).collect::<Vec<_>>()).into_response())
 }
 
 /// Records an outcome result (timed walks in seconds; own activities as a list).
@@ -619,12 +673,9 @@ async fn import_file(
 
 /// Imported activities, oldest first.
 #[utoipa::path(get, path = "/api/v1/activities", security(("bearer" = [])), responses((status = 200, body = Vec<ImportedActivityDto>)))]
-async fn list_activities(
-    State(state): State<AppState>,
-    ApiAccount(a): ApiAccount,
-) -> ApiResult<Vec<ImportedActivityDto>> {
-    let s = ready(&state, &a).await?;
-    Ok(Json(s.activities.iter().map(ImportedActivityDto::from).collect()))
+async fn list_activities(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> Result<Response, ApiError> {
+    cached(&state, &a, Part::ApiActivities, |s| s.activities.iter().map(ImportedActivityDto::from).collect::<Vec<_>>())
+        .await
 }
 
 /// The walker's answer for an imported walk on a backward-walking day.
@@ -654,12 +705,14 @@ async fn confirm_activity(
 
 /// The questionnaires the clinic loaded, with their questions.
 #[utoipa::path(get, path = "/api/v1/questionnaires", security(("bearer" = [])), responses((status = 200, body = Vec<QuestionnaireDto>)))]
-async fn list_questionnaires(
-    State(state): State<AppState>,
-    ApiAccount(_): ApiAccount,
-) -> ApiResult<Vec<QuestionnaireDto>> {
+async fn list_questionnaires(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> Result<Response, ApiError> {
+    if let Ok(entry) = ready_entry(&state, &a).await {
+        return json_part(&entry, Part::ApiQuestionnaires, |s| {
+            s.questionnaires.iter().map(QuestionnaireDto::from).collect::<Vec<_>>()
+        });
+    }
     let all = state.store().questionnaires().await?;
-    Ok(Json(all.iter().map(QuestionnaireDto::from).collect()))
+    Ok(Json(all.iter().map(QuestionnaireDto::from).collect::<Vec<_>>()).into_response())
 }
 
 /// Answers a loaded questionnaire; the answers are checked, scored and kept.

@@ -305,3 +305,34 @@ async fn whole_numbers_written_as_3_0_are_taken_and_unknown_equipment_is_refused
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
     assert!(res.body.contains("'spaceship' is not one of"), "{}", res.body);
 }
+
+/// API reads are served from the walker's cache entry, serialised once per
+/// version: a write through the API, or by another process on the same
+/// database, shows on the very next read.
+#[tokio::test]
+async fn cached_api_reads_change_with_every_write_from_anywhere() {
+    let app = App::new().await;
+    let w = app.ready_walker("cache-api@example.org", "api").await;
+    let token = token_for(&app, &w).await;
+    let count = |body: String| serde_json::from_str::<serde_json::Value>(&body).unwrap().as_array().unwrap().len();
+    let before = count(app.send(call("GET", "/api/v1/sessions", &token, None)).await.body);
+    let log = serde_json::json!({"pain_before": 1, "pain_peak": 1, "pain_after": 1, "date": "2020-01-01"});
+    let _ = app.send(call("POST", "/api/v1/sessions", &token, Some(log))).await;
+    let today = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    let body = serde_json::json!({"pain_before": 1, "pain_peak": 1, "pain_after": 1, "date": today.to_string()});
+    assert_eq!(app.send(call("POST", "/api/v1/sessions", &token, Some(body))).await.status, StatusCode::CREATED);
+    assert_eq!(count(app.send(call("GET", "/api/v1/sessions", &token, None)).await.body), before + 1);
+    // Another process records a measure: the cached outcomes answer changes.
+    let outcomes = app.send(call("GET", "/api/v1/outcomes", &token, None)).await.body;
+    let other = store::backend::connect(&store::backend::sqlite_url(&app.db_path())).await.unwrap();
+    let record = store::OutcomeRecord {
+        measure: coach::outcomes::Measure::PainNow,
+        value: 4.0,
+        taken_on: today,
+        detail: String::new(),
+    };
+    other.save_outcome(w.account.walker, &record, None, jiff::Timestamp::now()).await.unwrap();
+    let after = app.send(call("GET", "/api/v1/outcomes", &token, None)).await.body;
+    assert_ne!(after, outcomes, "the other process's measure shows");
+    assert!(after.contains("pain_now"), "{after}");
+}
