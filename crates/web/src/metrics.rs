@@ -19,10 +19,16 @@ struct Histogram {
     sum: f64,
 }
 
+/// One route's counts: requests by (method, status), and its latencies.
+#[derive(Default)]
+struct RouteStats {
+    requests: Vec<((&'static str, u16), u64)>,
+    latency: Histogram,
+}
+
 #[derive(Default)]
 struct Counts {
-    requests: HashMap<(String, &'static str, u16), u64>,
-    latency: HashMap<String, Histogram>,
+    routes: HashMap<String, RouteStats>,
 }
 
 pub struct Metrics {
@@ -67,8 +73,17 @@ impl Metrics {
     /// Counts one answered request. `route` is the matched pattern or "unmatched".
     pub fn record(&self, route: &str, method: &axum::http::Method, status: u16, took: Duration) {
         let Ok(mut c) = self.counts.lock() else { return };
-        *c.requests.entry((route.to_string(), method_label(method), status)).or_default() += 1;
-        let h = c.latency.entry(route.to_string()).or_default();
+        // Found by &str: a request allocates nothing here once its route is known.
+        if !c.routes.contains_key(route) {
+            c.routes.insert(route.to_string(), RouteStats::default());
+        }
+        let Some(stats) = c.routes.get_mut(route) else { return };
+        let key = (method_label(method), status);
+        match stats.requests.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += 1,
+            None => stats.requests.push((key, 1)),
+        }
+        let h = &mut stats.latency;
         let secs = took.as_secs_f64();
         if let Some(i) = BUCKETS.iter().position(|b| secs <= *b) {
             h.buckets[i] += 1;
@@ -101,21 +116,23 @@ impl Metrics {
             "# HELP retrowalk_http_requests_total Requests answered, by route pattern, method and status."
         );
         let _ = writeln!(out, "# TYPE retrowalk_http_requests_total counter");
-        let mut requests: Vec<_> = c.requests.iter().collect();
-        requests.sort();
-        for ((route, method, status), n) in requests {
-            let _ = writeln!(
-                out,
-                "retrowalk_http_requests_total{{route=\"{}\",method=\"{method}\",status=\"{status}\"}} {n}",
-                escape(route)
-            );
+        let mut routes: Vec<(&String, &RouteStats)> = c.routes.iter().collect();
+        routes.sort_by(|a, b| a.0.cmp(b.0));
+        for (route, stats) in &routes {
+            let mut requests = stats.requests.clone();
+            requests.sort();
+            for ((method, status), n) in requests {
+                let _ = writeln!(
+                    out,
+                    "retrowalk_http_requests_total{{route=\"{}\",method=\"{method}\",status=\"{status}\"}} {n}",
+                    escape(route)
+                );
+            }
         }
         let _ = writeln!(out, "# HELP retrowalk_http_request_duration_seconds Time to answer, by route pattern.");
         let _ = writeln!(out, "# TYPE retrowalk_http_request_duration_seconds histogram");
-        let mut routes: Vec<_> = c.latency.iter().collect();
-        routes.sort_by(|a, b| a.0.cmp(b.0));
-        for (route, h) in routes {
-            let route = escape(route);
+        for (route, stats) in routes {
+            let (route, h) = (escape(route), &stats.latency);
             let mut cumulative = 0;
             for (bound, n) in BUCKETS.iter().zip(h.buckets) {
                 cumulative += n;

@@ -212,12 +212,13 @@ async fn security_headers(State(state): State<AppState>, req: Request, next: Nex
 async fn log_request(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let started = std::time::Instant::now();
     let method = req.method().clone();
-    let route =
-        req.extensions().get::<MatchedPath>().map_or_else(|| "unmatched".to_string(), |m| m.as_str().to_string());
+    // A clone of the matched path is an Arc's count, not a copy of the text.
+    let matched = req.extensions().get::<MatchedPath>().cloned();
+    let route = matched.as_ref().map_or("unmatched", MatchedPath::as_str);
     let res = next.run(req).await;
     let took = started.elapsed();
     let status = res.status().as_u16();
-    state.metrics().record(&route, &method, status, took);
+    state.metrics().record(route, &method, status, took);
     tracing::info!(%method, route = %route, status, ms = took.as_millis() as u64, "request");
     res
 }

@@ -93,6 +93,13 @@ fn cli_commands_beside_a_running_server_leave_both_up_and_the_database_whole() {
     let signed = http(&addr, "POST", "/signin", &anon, &form);
     assert_eq!(signed.status, 303, "{}", signed.body);
     let session = signed.cookies.iter().find(|c| c.starts_with("rw_session=")).unwrap().clone();
+    // The server runs with a fixed allocation threshold (see `fixed_mmap_threshold`
+    // in main.rs), so memory freed after an upload goes back to the system.
+    if cfg!(all(target_os = "linux", target_env = "gnu")) {
+        let environ = std::fs::read(format!("/proc/{}/environ", server.1)).unwrap();
+        let vars: Vec<&[u8]> = environ.split(|b| *b == 0).collect();
+        assert!(vars.contains(&&b"MALLOC_MMAP_THRESHOLD_=131072"[..]), "the server restarted itself with the setting");
+    }
 
     // The phone reads pages and logs check-ins while the CLI reads and writes.
     let deadline = Instant::now() + Duration::from_secs(4);

@@ -276,9 +276,9 @@ fn parse_date(field: &str, v: &Option<String>) -> Result<Option<jiff::civil::Dat
 /// The signed-in account and where it is in getting started.
 #[utoipa::path(get, path = "/api/v1/me", security(("bearer" = [])), responses((status = 200, body = MeDto), (status = 401)))]
 async fn me(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> ApiResult<MeDto> {
-    // A walker with a current cache entry is set up: no query needed.
-    let version = state.sessions().walker_version(state.store(), a.walker).await?;
-    if let Some(entry) = state.cache().get(a.walker, version) {
+    // A walker whose state loads is set up; the entry is kept, so the next
+    // call needs no query.
+    if let Ok(entry) = ready_entry(&state, &a).await {
         let w = &entry.state.walker;
         return Ok(Json(MeDto {
             email: a.email,
@@ -758,9 +758,11 @@ async fn delete_account(
 
 /// The evidence rows behind every rule.
 #[utoipa::path(get, path = "/api/v1/evidence", responses((status = 200, body = Vec<EvidenceDto>)))]
-async fn evidence() -> Json<Vec<EvidenceDto>> {
-    Json(
-        coach::evidence::ALL
+async fn evidence() -> Response {
+    // The same for everyone and for the server's life: serialised once.
+    static JSON: OnceLock<String> = OnceLock::new();
+    let json = JSON.get_or_init(|| {
+        let rows: Vec<EvidenceDto> = coach::evidence::ALL
             .iter()
             .map(|e| EvidenceDto {
                 id: e.id.into(),
@@ -769,8 +771,10 @@ async fn evidence() -> Json<Vec<EvidenceDto>> {
                 finding: e.finding.into(),
                 source: e.source.into(),
             })
-            .collect(),
-    )
+            .collect();
+        serde_json::to_string(&rows).unwrap_or_else(|_| "[]".into())
+    });
+    ([(axum::http::header::CONTENT_TYPE, "application/json")], json.clone()).into_response()
 }
 
 #[cfg(test)]
