@@ -59,7 +59,17 @@ impl Watcher {
     /// The stamp now, or `None` when the database cannot say (callers then
     /// ask the database for what they need).
     pub(crate) async fn read(&self) -> Option<ChangeStamp> {
-        let arrived = self.clock.fetch_add(1, Ordering::SeqCst);
+        self.read_since(self.arrival()).await
+    }
+
+    /// A mark on the clock: "now", for [`Watcher::read_since`].
+    pub(crate) fn arrival(&self) -> u64 {
+        self.clock.fetch_add(1, Ordering::SeqCst)
+    }
+
+    /// The stamp from a read that began after `arrived`: a request that marks
+    /// its arrival once reuses the read made for its first lookup in the next.
+    pub(crate) async fn read_since(&self, arrived: u64) -> Option<ChangeStamp> {
         let mut w = self.conn.lock().await;
         if let Some((began, stamp)) = w.last
             && began > arrived

@@ -18,6 +18,10 @@ mod types;
 
 pub use backend::Backend;
 pub use change_stamp::ChangeStamp;
+
+/// When a request arrived, on the change-stamp watcher's clock.
+#[derive(Clone, Copy, Debug)]
+pub struct Arrival(u64);
 pub use error::StoreError;
 pub use sql_store::SqlStore;
 pub use types::*;

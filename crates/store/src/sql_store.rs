@@ -48,6 +48,18 @@ impl SqlStore {
         self.watcher.as_ref()?.read().await
     }
 
+    /// A mark of this moment for [`SqlStore::change_stamp_since`] (SQLite files only).
+    pub fn arrival(&self) -> Option<crate::Arrival> {
+        self.watcher.as_ref().map(|w| crate::Arrival(w.arrival()))
+    }
+
+    /// A stamp from a read that began after `arrival`: every commit made before
+    /// it is seen. A read already made since then is reused, so a request that
+    /// marked its arrival looks its session and its walker up with one read.
+    pub async fn change_stamp_since(&self, arrival: crate::Arrival) -> Option<crate::ChangeStamp> {
+        self.watcher.as_ref()?.read_since(arrival.0).await
+    }
+
     /// The connection pool, for whole-database work (backup, restore).
     pub(crate) fn pool(&self) -> &AnyPool {
         &self.pool

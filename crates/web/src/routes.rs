@@ -72,6 +72,7 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(api_errors_as_json))
         .layer(middleware::from_fn(refuse_cross_origin))
         .layer(middleware::from_fn_with_state(state.clone(), security_headers))
+        .layer(middleware::from_fn_with_state(state.clone(), mark_arrival))
         .layer(middleware::from_fn_with_state(state.clone(), log_request))
         // Text answers (pages, JSON, CSS, JS, SVG) travel compressed when the
         // client accepts it; level 4 keeps brotli and gzip quick on the fly.
@@ -205,6 +206,18 @@ async fn security_headers(State(state): State<AppState>, req: Request, next: Nex
     set(h, "x-frame-options", "DENY");
     set(h, "permissions-policy", "camera=(), microphone=(), geolocation=()");
     res
+}
+
+/// Marks when a read (GET or HEAD) arrived, so its session or token lookup and
+/// its walker lookup share one change-stamp read that began after it arrived:
+/// every commit before the request is seen, as with a read per lookup. Writes
+/// are not marked: after their own commit they must read again.
+async fn mark_arrival(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let read_only = matches!(*req.method(), Method::GET | Method::HEAD);
+    match state.store().arrival().filter(|_| read_only) {
+        Some(arrival) => crate::auth::session_cache::ARRIVAL.scope(arrival, next.run(req)).await,
+        None => next.run(req).await,
+    }
 }
 
 /// Logs and counts method, route pattern, status and time. Never the path,

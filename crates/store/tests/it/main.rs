@@ -128,3 +128,26 @@ async fn a_deleted_walker_leaves_no_trace_in_the_sqlite_files() {
     }
     db.finish().await;
 }
+
+/// A request marks its arrival once; its lookups share one read that began
+/// after it arrived, and a later arrival reads again and sees later commits.
+#[tokio::test]
+async fn sqlite_change_stamps_since_an_arrival_share_one_read() {
+    use store::Store;
+    let db = backends::sqlite().await;
+    let s = &db.store;
+    let arrival = s.arrival().expect("an SQLite file has a watcher");
+    let first = s.change_stamp_since(arrival).await.unwrap();
+    let other = store::backend::connect(&store::backend::sqlite_url(&db.path().unwrap())).await.unwrap();
+    let account = store::NewAccount {
+        email: "arrival@example.org".into(),
+        password_hash: "x".into(),
+        name: "Ar".into(),
+        time_zone: "UTC".into(),
+    };
+    other.create_account(&account, jiff::Timestamp::now()).await.unwrap();
+    assert_eq!(s.change_stamp_since(arrival).await, Some(first), "the same request reuses its read");
+    let later = s.arrival().unwrap();
+    assert_ne!(s.change_stamp_since(later).await, Some(first), "a request arriving after the commit sees it");
+    db.finish().await;
+}

@@ -14,6 +14,21 @@ use std::hash::Hash;
 use std::sync::Mutex;
 use store::{Account, ChangeStamp, SqlStore, Store, StoreError, WalkerId, WebSession};
 
+tokio::task_local! {
+    /// When the request being served arrived (see `routes::mark_arrival`):
+    /// a GET's lookups then share one change-stamp read.
+    pub static ARRIVAL: store::Arrival;
+}
+
+/// The change stamp for a lookup: from a read that began after the request
+/// arrived, shared by the request's lookups; a fresh read outside a request.
+async fn stamp(store: &SqlStore) -> Option<ChangeStamp> {
+    match ARRIVAL.try_with(|a| *a) {
+        Ok(arrival) => store.change_stamp_since(arrival).await,
+        Err(_) => store.change_stamp().await,
+    }
+}
+
 /// Entries kept before a map starts over.
 const MAX_ENTRIES: usize = 10_000;
 
@@ -66,7 +81,7 @@ impl SessionCache {
         digest: &str,
         now: Timestamp,
     ) -> Result<Option<WebSession>, StoreError> {
-        let stamp = store.change_stamp().await;
+        let stamp = stamp(store).await;
         if let Some(stamp) = stamp
             && let Some(s) = self.sessions.get(stamp, &digest.to_string())
             && s.expires_at > now
@@ -87,7 +102,7 @@ impl SessionCache {
         digest: &str,
         now: Timestamp,
     ) -> Result<Option<Account>, StoreError> {
-        let stamp = store.change_stamp().await;
+        let stamp = stamp(store).await;
         if let Some(stamp) = stamp
             && let Some((account, read_at)) = self.tokens.get(stamp, &digest.to_string())
             && now.duration_since(read_at).as_secs() < TOKEN_SECONDS
@@ -103,7 +118,7 @@ impl SessionCache {
 
     /// A walker's version now (a cache of their state is current while it matches).
     pub async fn walker_version(&self, store: &SqlStore, walker: WalkerId) -> Result<i64, StoreError> {
-        let stamp = store.change_stamp().await;
+        let stamp = stamp(store).await;
         if let Some(stamp) = stamp
             && let Some(v) = self.versions.get(stamp, &walker)
         {
