@@ -46,10 +46,22 @@ pub fn hash(password: &str) -> Result<String, String> {
     ))
 }
 
+/// A hash that matches no password, checked when there is nothing to check
+/// against, so an answer takes as long for an unknown e-mail or an account
+/// without a password yet (`retrowalk user add`) as for a wrong password.
+const STAND_IN: &str = "$argon2id$v=19$m=7168,t=5,p=1$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG";
+
 /// Whether `password` matches a PHC string, with the costs the string names
-/// (so hashes made with older settings still verify).
+/// (so hashes made with older settings still verify). A string that is no
+/// hash (none is known, or none was set) takes the same time and never matches.
 pub fn matches(password: &str, phc: &str) -> bool {
-    check(password, phc).unwrap_or(false)
+    match check(password, phc) {
+        Some(ok) => ok,
+        None => {
+            let _ = check(password, STAND_IN);
+            false
+        }
+    }
 }
 
 fn check(password: &str, phc: &str) -> Option<bool> {

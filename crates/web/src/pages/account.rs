@@ -184,16 +184,11 @@ pub async fn signin(
     let account = state.store().account_by_email(&key).await?;
     let password = f.password.clone();
     let phc = account.as_ref().map(|a| a.password_hash.clone());
-    // Verify even for an unknown email, so timing does not tell which emails exist.
+    // Verify even for an unknown email (against a stand-in hash), so timing
+    // does not tell which emails exist, nor which have no password yet.
     let ok = auth::on_hash_thread(move || match phc {
         Some(h) => auth::password_matches(&password, &h),
-        None => {
-            let _ = auth::password_matches(
-                &password,
-                "$argon2id$v=19$m=7168,t=5,p=1$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG",
-            );
-            false
-        }
+        None => auth::password_matches(&password, ""),
     })
     .await
     .map_err(AppError::Internal)?;

@@ -302,3 +302,36 @@ async fn a_disabled_account_is_signed_out_and_cannot_sign_in() {
     assert_eq!(res.status, StatusCode::UNAUTHORIZED);
     assert!(!res.body.contains("disabled"));
 }
+
+/// An account an operator made (`retrowalk user add`) has no password until
+/// its code is used at /reset: no password signs in before, the chosen one after.
+#[tokio::test]
+async fn an_account_made_by_the_operator_gets_its_password_through_the_code() {
+    let app = App::new().await;
+    let store = app.state.store();
+    let new = store::NewAccount {
+        email: "added@example.org".into(),
+        password_hash: "!no-password-yet".into(),
+        name: "Ad".into(),
+        time_zone: "UTC".into(),
+    };
+    let a = store.create_account(&new, jiff::Timestamp::now()).await.unwrap();
+    let (code, digest) = web::new_reset_code();
+    let later = jiff::Timestamp::from_second(jiff::Timestamp::now().as_second() + 600).unwrap();
+    store.create_reset_code(a.id, &digest, later).await.unwrap();
+    let sign_in = |password: &'static str| {
+        let app = &app;
+        async move {
+            let page = app.get("/signin", "").await;
+            let anon = cookie_value(&page.cookies, "rw_csrf");
+            let form = format!("csrf={}&email=added@example.org&password={password}", csrf_in(&page.body));
+            app.post("/signin", &format!("rw_csrf={anon}"), &form).await.status
+        }
+    };
+    assert_eq!(sign_in("!no-password-yet").await, StatusCode::UNAUTHORIZED);
+    let page = app.get("/reset", "").await;
+    let anon = cookie_value(&page.cookies, "rw_csrf");
+    let form = format!("csrf={}&code={code}&password=long+enough+password", csrf_in(&page.body));
+    assert_eq!(app.post("/reset", &format!("rw_csrf={anon}"), &form).await.status, StatusCode::OK);
+    assert_eq!(sign_in("long+enough+password").await, StatusCode::SEE_OTHER);
+}
