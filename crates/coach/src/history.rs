@@ -197,9 +197,9 @@ impl Override {
     }
 
     pub fn validate(&self) -> Result<(), InputError> {
-        for (field, text) in [("by", &self.by), ("reason", &self.reason), ("role", &self.role)] {
-            crate::text::check_text(field, text)?;
-        }
+        crate::text::check_line("by", &self.by)?;
+        crate::text::check_line("role", &self.role)?;
+        crate::text::check_text("reason", &self.reason)?;
         if self.by.trim().is_empty() {
             let what = match self.kind {
                 OverrideKind::Dose => "an override names the clinician who made it",

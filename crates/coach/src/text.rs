@@ -37,6 +37,19 @@ pub fn check_text(field: &str, text: &str) -> Result<(), crate::InputError> {
     }
 }
 
+/// A one-line name (an activity, a person): like [`check_text`], but a line
+/// break or tab is refused too, since the name is shown on one line.
+pub fn check_line(field: &str, text: &str) -> Result<(), crate::InputError> {
+    check_text(field, text)?;
+    match text.chars().position(|c| matches!(c, '\n' | '\r' | '\t')) {
+        Some(at) => Err(crate::InputError::new(
+            field,
+            format!("contains a line break or tab at position {}; a name is one line", at + 1),
+        )),
+        None => Ok(()),
+    }
+}
+
 /// Tenths of a km/h as text: `15` → `1.5 km/h`.
 pub fn kmh(tenths: u16) -> String {
     format!("{}.{} km/h", tenths / 10, tenths % 10)
@@ -55,6 +68,14 @@ mod tests {
         let err = super::check_text("notes", "ab\0c").unwrap_err();
         assert_eq!(err.field, "notes");
         assert!(err.message.contains("U+0000") && err.message.contains("position 3"), "{err}");
+    }
+
+    #[test]
+    fn a_name_is_one_line() {
+        assert!(super::check_line("by", "Dr Ana Núñez").is_ok());
+        let err = super::check_line("by", "Dr Ana\nNúñez").unwrap_err();
+        assert!(err.field == "by" && err.message.contains("position 7"), "{err}");
+        assert!(super::check_line("by", "Dr\u{85}").unwrap_err().message.contains("U+0085"));
     }
 
     #[test]

@@ -92,8 +92,9 @@ fn required(p: Option<Pain>, field: &str) -> ServiceResult<Pain> {
 pub fn log_date(state: &State, date: Option<Date>) -> ServiceResult<Date> {
     state.require_training_allowed()?;
     let date = state.past_date(date)?;
+    // The date itself is fine; the walker's programme had not begun (409).
     if date < state.programme.start() {
-        return Err(ServiceError::input(format!(
+        return Err(ServiceError::conflict(format!(
             "date: {date} is before your programme starts ({})",
             state.programme.start()
         )));
@@ -120,10 +121,17 @@ pub fn prepare_log(state: &State, input: LogInput) -> ServiceResult<Logged> {
     let mut symptoms = input.symptoms;
     symptoms.sort();
     symptoms.dedup();
+    let minutes = input.minutes.unwrap_or(dose.minutes);
+    // A walk shorter than planned, with its bouts not given, had at most one
+    // bout a minute: the dose's bouts would make the log refuse itself.
+    let bouts = input.bouts.unwrap_or_else(|| {
+        let planned = dose.bouts(week, state.programme.limits.supported_only).len() as u8;
+        if input.minutes.is_some() { planned.min(minutes) } else { planned }
+    });
     let log = SessionLog {
         date,
-        minutes: input.minutes.unwrap_or(dose.minutes),
-        bouts: input.bouts.unwrap_or(dose.bouts(week, state.programme.limits.supported_only).len() as u8),
+        minutes,
+        bouts,
         speed_tenths: input.speed_tenths.or(Some(dose.speed_tenths)).filter(|_| surface == Surface::Treadmill),
         incline_pct: input.incline_pct.unwrap_or(dose.incline_pct),
         support: input.support.unwrap_or(dose.support),
@@ -363,7 +371,7 @@ pub async fn start_walker<S: Store>(
     setup: Setup,
     now: Timestamp,
 ) -> ServiceResult<(WalkerIds, Outcome, Programme)> {
-    coach::text::check_text("name", name)?;
+    coach::text::check_line("name", name)?;
     answers.validate()?;
     let outcome = evaluate(&answers, None);
     let programme = Programme::new(setup.clone(), outcome.fall_risk)?;
@@ -416,9 +424,9 @@ pub async fn clear<S: Store>(
     if by.trim().is_empty() {
         return Err(ServiceError::input("by: name the professional who cleared you"));
     }
-    for (field, text) in [("by", by), ("role", role), ("note", note)] {
-        coach::text::check_text(field, text)?;
-    }
+    coach::text::check_line("by", by)?;
+    coach::text::check_line("role", role)?;
+    coach::text::check_text("note", note)?;
     let mut covers = outcome.needs_clearance_for.clone();
     if let Some(previous) = store.latest_clearance(walker).await? {
         covers.extend(previous.covers.iter().copied().filter(|q| !outcome.needs_clearance_for.contains(q)));

@@ -33,19 +33,21 @@ fn activities_value(items: &[(String, f64)]) -> ServiceResult<(f64, String)> {
     if !(3..=5).contains(&items.len()) {
         return Err(ServiceError::input(format!("activities: name 3 to 5 activities; got {}", items.len())));
     }
-    for (name, score) in items {
-        if name.trim().is_empty() || name.chars().count() > 80 {
+    // Spaces and line breaks around a name are dropped; inside it, a name is one line.
+    let items: Vec<(&str, f64)> = items.iter().map(|(name, score)| (name.trim(), *score)).collect();
+    for &(name, score) in &items {
+        if name.is_empty() || name.chars().count() > 80 {
             return Err(ServiceError::input("activities: each activity needs a name of up to 80 characters"));
         }
-        coach::text::check_text("activities", name)?;
-        if !(0.0..=10.0).contains(score) || score.fract() != 0.0 {
+        coach::text::check_line("activities", name)?;
+        if !(0.0..=10.0).contains(&score) || score.fract() != 0.0 {
             return Err(ServiceError::input(format!(
                 "activities: '{name}' is rated 0 to 10 in whole numbers; got {score}"
             )));
         }
     }
     let mean = items.iter().map(|(_, s)| s).sum::<f64>() / items.len() as f64;
-    let detail = serde_json::to_string(items).map_err(|e| ServiceError::input(e.to_string()))?;
+    let detail = serde_json::to_string(&items).map_err(|e| ServiceError::input(e.to_string()))?;
     Ok(((mean * 10.0).round() / 10.0, detail))
 }
 

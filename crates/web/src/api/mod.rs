@@ -111,13 +111,27 @@ fn document_allowed_values(doc: &mut serde_json::Value) {
         questions.iter().map(|q| (q.clone(), json!({ "type": "boolean" }))).collect();
     schemas["ScreeningRequest"]["properties"]["answers"] =
         json!({ "type": "object", "properties": answers, "required": questions, "additionalProperties": false });
-    // Who clears or restarts is named; a restart also says their role.
-    schemas["ClearanceRequest"]["properties"]["by"]["minLength"] = json!(1);
-    for field in ["by", "role"] {
-        schemas["RestartRequest"]["properties"][field]["minLength"] = json!(1);
+    // Free text: what the coach's text checks allow. Who clears or restarts is
+    // named; a restart also says their role.
+    schemas["LogRequest"]["properties"]["notes"]["pattern"] = json!(ANY_TEXT);
+    schemas["LogRequest"]["properties"]["notes"]["maxLength"] = json!(coach::history::MAX_NOTE_CHARS);
+    for (dto, role) in [("ClearanceRequest", ONE_LINE), ("RestartRequest", NAMED)] {
+        let fields = &mut schemas[dto]["properties"];
+        fields["by"]["minLength"] = json!(1);
+        fields["by"]["pattern"] = json!(NAMED);
+        fields["role"]["pattern"] = json!(role);
+        fields["note"]["pattern"] = json!(ANY_TEXT);
     }
+    schemas["RestartRequest"]["properties"]["role"]["minLength"] = json!(1);
     schemas["OutcomeRequest"] = outcome_request_schema();
 }
+
+/// Text with no control characters but tabs and line breaks (`coach::text::check_text`).
+const ANY_TEXT: &str = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$";
+/// One line, no control characters at all (`coach::text::check_line`).
+const ONE_LINE: &str = r"^[^\x00-\x1f\x7f-\x9f]*$";
+/// One line with at least one visible character: a name.
+const NAMED: &str = r"^[^\x00-\x1f\x7f-\x9f]*[^\x00-\x1f\x7f-\x9f\s][^\x00-\x1f\x7f-\x9f]*$";
 
 /// A result is either 3 to 5 rated activities (own_activities) or one value
 /// in the measure's own range: one alternative per measure, from the coach.
@@ -135,7 +149,7 @@ fn outcome_request_schema() -> serde_json::Value {
                 "items": {
                     "type": "object", "required": ["name", "score"],
                     "properties": {
-                        "name": { "type": "string", "minLength": 1, "maxLength": 80, "pattern": "^[^\\x00-\\x1f\\x7f-\\x9f]*\\S[^\\x00-\\x1f\\x7f-\\x9f]*$" },
+                        "name": { "type": "string", "minLength": 1, "maxLength": 80, "pattern": NAMED },
                         "score": { "type": "integer", "minimum": 0, "maximum": 10 }
                     }
                 }

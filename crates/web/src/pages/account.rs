@@ -111,7 +111,7 @@ pub async fn signup(
 ) -> Result<Response, AppError> {
     let problem = if f.name.trim().is_empty() || f.name.chars().count() > 100 {
         Some("name: please give a first name (up to 100 characters)".to_string())
-    } else if let Err(e) = coach::text::check_text("name", &f.name).and(coach::text::check_text("email", &f.email)) {
+    } else if let Err(e) = coach::text::check_line("name", &f.name).and(coach::text::check_line("email", &f.email)) {
         Some(e.to_string())
     } else if !valid_email(&f.email) {
         Some(format!("email: '{}' is not an email address", f.email.trim()))

@@ -262,6 +262,14 @@ async fn state_conflicts_are_409_and_wrong_bodies_422() {
     let again = app.send(call("POST", "/api/v1/sessions", &token, Some(log))).await;
     assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.body);
     assert!(again.body.contains("\"code\":\"conflict\"") && again.body.contains("already logged"), "{}", again.body);
+    let early = serde_json::json!({"pain_before": 1, "pain_peak": 1, "pain_after": 1, "date": "1999-01-04"});
+    let res = app.send(call("POST", "/api/v1/sessions", &token, Some(early))).await;
+    assert_eq!(res.status, StatusCode::CONFLICT, "{}", res.body);
+    assert!(
+        res.body.contains("\"field\":\"date\"") && res.body.contains("before your programme starts"),
+        "{}",
+        res.body
+    );
     // Activities sent with a measure that takes a value were silently dropped.
     let body = serde_json::json!({"measure": "pain_now", "value": 2, "activities": [{"name": "stairs", "score": -1}]});
     let res = app.send(call("POST", "/api/v1/outcomes", &token, Some(body))).await;
@@ -304,6 +312,42 @@ async fn whole_numbers_written_as_3_0_are_taken_and_unknown_equipment_is_refused
     let res = app.send(call("PUT", "/api/v1/setup", &token, Some(setup))).await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
     assert!(res.body.contains("'spaceship' is not one of"), "{}", res.body);
+}
+
+/// What the document allows is taken, found by schemathesis: an activity's
+/// name is one line (spaces and a line break around it are dropped, a control
+/// character or line break inside it is refused with the field, and the
+/// document's pattern refuses the same characters); a one-minute walk without
+/// its bouts is one bout rather than a refusal.
+#[tokio::test]
+async fn schema_valid_names_and_short_walks_are_taken() {
+    let app = App::new().await;
+    let w = app.ready_walker("names@example.org", "api").await;
+    let token = token_for(&app, &w).await;
+    let rated = |first: &str| {
+        serde_json::json!({"measure": "own_activities", "activities": [
+            {"name": first, "score": 4}, {"name": "car", "score": 6}, {"name": "shop", "score": 5}]})
+    };
+    for bad in ["sta\u{14}irs", "sta\nirs", "\u{85}"] {
+        let res = app.send(call("POST", "/api/v1/outcomes", &token, Some(rated(bad)))).await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad:?}: {}", res.body);
+        assert!(res.body.contains("\"field\":\"activities\""), "{}", res.body);
+    }
+    let res = app.send(call("POST", "/api/v1/outcomes", &token, Some(rated(" stairs\n")))).await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+    // A walk of one minute, bouts not given: one bout, not the dose's bouts.
+    let short = serde_json::json!({"minutes": 1, "pain_before": 1, "pain_peak": 1, "pain_after": 1});
+    let res = app.send(call("POST", "/api/v1/sessions", &token, Some(short))).await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+    assert!(res.body.contains("\"bouts\":1"), "{}", res.body);
+    let stored = app.state.store().outcomes(w.account.walker).await.unwrap();
+    assert!(stored[0].detail.starts_with("[[\"stairs\",4.0]"), "{}", stored[0].detail);
+    // The pattern's "one visible character" must not be a control character.
+    let doc: serde_json::Value = serde_json::from_str(&app.get("/api/openapi.json", "").await.body).unwrap();
+    let alternatives = doc["components"]["schemas"]["OutcomeRequest"]["oneOf"].as_array().unwrap().clone();
+    let pattern =
+        alternatives[0]["properties"]["activities"]["items"]["properties"]["name"]["pattern"].as_str().unwrap();
+    assert!(pattern.contains("[^\\x00-\\x1f\\x7f-\\x9f\\s]"), "{pattern}");
 }
 
 /// API reads are served from the walker's cache entry, serialised once per
