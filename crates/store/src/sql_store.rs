@@ -36,8 +36,9 @@ where
 
 impl SqlStore {
     pub(crate) fn new(pool: AnyPool, backend: Backend, url: &str) -> Self {
-        let watcher = (backend == Backend::Sqlite && crate::change_stamp::is_sqlite_file(url))
-            .then(|| std::sync::Arc::new(crate::change_stamp::Watcher::new(url)));
+        let watcher = crate::change_stamp::sqlite_file(url)
+            .filter(|_| backend == Backend::Sqlite)
+            .map(|path| std::sync::Arc::new(crate::change_stamp::Watcher::new(path)));
         Self { pool, backend, watcher }
     }
 
@@ -45,7 +46,7 @@ impl SqlStore {
     /// was committed in between, by any process. Only SQLite files have one;
     /// elsewhere callers ask the database.
     pub async fn change_stamp(&self) -> Option<crate::ChangeStamp> {
-        self.watcher.as_ref()?.read().await
+        self.watcher.as_ref()?.read()
     }
 
     /// A mark of this moment for [`SqlStore::change_stamp_since`] (SQLite files only).
@@ -57,7 +58,7 @@ impl SqlStore {
     /// it is seen. A read already made since then is reused, so a request that
     /// marked its arrival looks its session and its walker up with one read.
     pub async fn change_stamp_since(&self, arrival: crate::Arrival) -> Option<crate::ChangeStamp> {
-        self.watcher.as_ref()?.read_since(arrival.0).await
+        self.watcher.as_ref()?.read_since(arrival.0)
     }
 
     /// The connection pool, for whole-database work (backup, restore).

@@ -8,10 +8,19 @@ use anyhow::Context as _;
 
 pub async fn run(g: &Global, a: &ServeArgs) -> CliResult<Output> {
     // Logs carry method, route, status and time only: never bodies or queries.
+    let log = crate::log_writer::BatchedStderr::start();
     let _ = tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("RETROWALK_LOG").unwrap_or_else(|_| "info".into()))
-        .with_writer(std::io::stderr)
+        .with_writer(log.clone())
+        // Colours for a person at a terminal, not escape codes in a log file.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .try_init();
+    let served = serve(g, a).await;
+    log.flush();
+    served
+}
+
+async fn serve(g: &Global, a: &ServeArgs) -> CliResult<Output> {
     // Checked before anything is opened or seeded.
     let public_url = match &a.public_url {
         Some(url) if url.starts_with("https://") || url.starts_with("http://") => {

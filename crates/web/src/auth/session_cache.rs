@@ -48,7 +48,10 @@ impl<K, V> Default for StampMap<K, V> {
 }
 
 impl<K: Eq + Hash, V: Clone> StampMap<K, V> {
-    fn get(&self, stamp: ChangeStamp, key: &K) -> Option<V> {
+    fn get<Q: Eq + Hash + ?Sized>(&self, stamp: ChangeStamp, key: &Q) -> Option<V>
+    where
+        K: std::borrow::Borrow<Q>,
+    {
         let e = self.inner.lock().ok()?;
         (e.0 == Some(stamp)).then(|| e.1.get(key).cloned()).flatten()
     }
@@ -83,7 +86,7 @@ impl SessionCache {
     ) -> Result<Option<WebSession>, StoreError> {
         let stamp = stamp(store).await;
         if let Some(stamp) = stamp
-            && let Some(s) = self.sessions.get(stamp, &digest.to_string())
+            && let Some(s) = self.sessions.get(stamp, digest)
             && s.expires_at > now
         {
             return Ok(Some(s));
@@ -104,7 +107,7 @@ impl SessionCache {
     ) -> Result<Option<Account>, StoreError> {
         let stamp = stamp(store).await;
         if let Some(stamp) = stamp
-            && let Some((account, read_at)) = self.tokens.get(stamp, &digest.to_string())
+            && let Some((account, read_at)) = self.tokens.get(stamp, digest)
             && now.duration_since(read_at).as_secs() < TOKEN_SECONDS
         {
             return Ok(Some(account));
