@@ -95,7 +95,10 @@ impl Watch {
             self.generation += 1;
         }
         let c = self.conn.as_ref()?;
-        match c.query_row("PRAGMA data_version", [], |row| row.get::<_, i64>(0)) {
+        // Prepared once: parsing the pragma cost as much as running it.
+        let read =
+            c.prepare_cached("PRAGMA data_version").and_then(|mut q| q.query_row([], |row| row.get::<_, i64>(0)));
+        match read {
             Ok(data_version) => Some(ChangeStamp { connection: self.generation, data_version }),
             Err(_) => {
                 self.conn = None;

@@ -56,6 +56,15 @@ impl Entry {
     }
 }
 
+/// Kept text as a response body's bytes: the body shares it, no copy.
+pub struct SharedText(pub Arc<str>);
+
+impl AsRef<[u8]> for SharedText {
+    fn as_ref(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
+}
+
 /// The content in `slot`, rendered by `render` if it is empty. Two requests
 /// may both render on a first visit; either result is the same, one is kept.
 pub fn rendered_once(
@@ -77,11 +86,12 @@ pub struct StateCache {
 impl StateCache {
     /// The cached entry, if it is still current.
     pub fn get(&self, walker: WalkerId, version: i64) -> Option<Arc<Entry>> {
-        let entries = self.entries.lock().ok()?;
-        let e = entries.get(&walker)?;
+        // Out of the lock before the clock and time zone are read: every
+        // signed-in request passes here.
+        let e = Arc::clone(self.entries.lock().ok()?.get(&walker)?);
         let s = &e.state;
         let current = s.walker.version == version && s.today == crate::pages::today_in(&s.walker.time_zone);
-        current.then(|| Arc::clone(e))
+        current.then_some(e)
     }
 
     /// Keeps a freshly loaded state and returns its entry.

@@ -280,7 +280,13 @@ fn json_part<T: serde::Serialize>(
 ) -> Result<Response, ApiError> {
     let json =
         entry.content(part, |s| serde_json::to_string(&build(s)).map_err(|e| AppError::Internal(e.to_string())))?;
-    Ok(([(axum::http::header::CONTENT_TYPE, "application/json")], String::from(&*json)).into_response())
+    Ok(json_response(json))
+}
+
+/// JSON kept in memory, answered without copying it.
+fn json_response(json: Arc<str>) -> Response {
+    let body = axum::body::Bytes::from_owner(crate::cache::SharedText(json));
+    ([(axum::http::header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
 fn parse_date(field: &str, v: &Option<String>) -> Result<Option<jiff::civil::Date>, ApiError> {
@@ -774,7 +780,7 @@ async fn delete_account(
 #[utoipa::path(get, path = "/api/v1/evidence", responses((status = 200, body = Vec<EvidenceDto>)))]
 async fn evidence() -> Response {
     // The same for everyone and for the server's life: serialised once.
-    static JSON: OnceLock<String> = OnceLock::new();
+    static JSON: OnceLock<Arc<str>> = OnceLock::new();
     let json = JSON.get_or_init(|| {
         let rows: Vec<EvidenceDto> = coach::evidence::ALL
             .iter()
@@ -786,9 +792,9 @@ async fn evidence() -> Response {
                 source: e.source.into(),
             })
             .collect();
-        serde_json::to_string(&rows).unwrap_or_else(|_| "[]".into())
+        serde_json::to_string(&rows).unwrap_or_else(|_| "[]".into()).into()
     });
-    ([(axum::http::header::CONTENT_TYPE, "application/json")], json.clone()).into_response()
+    json_response(Arc::clone(json))
 }
 
 #[cfg(test)]
