@@ -5,7 +5,7 @@
 use crate::context::{parse_date, time_zone};
 use crate::error::{CliError, CliResult};
 use coach::Pain;
-use coach::screening::{Answers, QUESTIONS, snake};
+use coach::screening::{Answers, QUESTIONS};
 use coach::setup::{DEFAULT_FORWARD_SPEED_TENTHS, DEFAULT_WEEKS, Day, Equipment, Setup};
 use jiff::civil::Date;
 use serde_json::{Map, Value};
@@ -58,8 +58,8 @@ pub fn screening(root: &Value) -> CliResult<Answers> {
             // Keys that belong to `init` files sit beside the answers at the top level.
             "name" | "setup" if prefix.is_empty() => {}
             _ => {
-                let q = QUESTIONS.iter().find(|q| snake(q.id) == *key).ok_or_else(|| {
-                    let known: Vec<String> = QUESTIONS.iter().map(|q| snake(q.id)).collect();
+                let q = QUESTIONS.iter().find(|q| q.id.as_str() == *key).ok_or_else(|| {
+                    let known: Vec<&str> = QUESTIONS.iter().map(|q| q.id.as_str()).collect();
                     bad(&field, format!("not a screening question; the questions are: {}", known.join(", ")))
                 })?;
                 let yes = value.as_bool().ok_or_else(|| bad(&field, "expected true or false"))?;

@@ -59,20 +59,16 @@ pub enum Action {
     Restart,
 }
 
-impl Action {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Action::Start => "start",
-            Action::Progress => "progress",
-            Action::Repeat => "repeat",
-            Action::StepBack => "step_back",
-            Action::Resume => "resume",
-            Action::Stop => "stop",
-            Action::Override => "override",
-            Action::Restart => "restart",
-        }
-    }
-}
+crate::named!(Action, "decision", "a known decision", {
+    Start => "start",
+    Progress => "progress",
+    Repeat => "repeat",
+    StepBack => "step_back",
+    Resume => "resume",
+    Stop => "stop",
+    Override => "override",
+    Restart => "restart",
+});
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Decision {

@@ -36,6 +36,9 @@ pub enum Surface {
     Overground,
 }
 
+crate::named!(Support, "support", "a known support", { Rails => "rails", LightTouch => "light_touch", HandsFree => "hands_free" });
+crate::named!(Surface, "surface", "a known surface", { Treadmill => "treadmill", Overground => "overground" });
+
 /// The things a progression may change, in the order they are changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -18,29 +18,17 @@ pub enum Symptom {
     Fell,
 }
 
+crate::named!(Symptom, "symptom", "a known symptom", {
+    NewSwelling => "new_swelling",
+    KneeLocked => "knee_locked",
+    KneeGaveWay => "knee_gave_way",
+    HotKneeOrFever => "hot_knee_or_fever",
+    CalfPainSwelling => "calf_pain_swelling",
+    ChestPainOrFaint => "chest_pain_or_faint",
+    Fell => "fell",
+});
+
 impl Symptom {
-    pub const ALL: [Symptom; 7] = [
-        Symptom::NewSwelling,
-        Symptom::KneeLocked,
-        Symptom::KneeGaveWay,
-        Symptom::HotKneeOrFever,
-        Symptom::CalfPainSwelling,
-        Symptom::ChestPainOrFaint,
-        Symptom::Fell,
-    ];
-
-    pub fn id(self) -> String {
-        crate::text::snake_case(&self)
-    }
-
-    pub fn parse(text: &str) -> Result<Symptom, InputError> {
-        let t = text.trim().to_ascii_lowercase().replace('-', "_");
-        Symptom::ALL.into_iter().find(|s| s.id() == t).ok_or_else(|| {
-            let ids: Vec<String> = Symptom::ALL.iter().map(|s| s.id()).collect();
-            InputError::new("symptom", format!("'{text}' is not a known symptom; use one of {}", ids.join(", ")))
-        })
-    }
-
     /// The symptom as the walker reported it, inside a sentence.
     pub fn reported(self) -> &'static str {
         match self {
@@ -150,18 +138,7 @@ pub enum OverrideKind {
     Restart,
 }
 
-impl OverrideKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OverrideKind::Dose => "dose",
-            OverrideKind::Restart => "restart",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<OverrideKind> {
-        [OverrideKind::Dose, OverrideKind::Restart].into_iter().find(|k| k.as_str() == text)
-    }
-}
+crate::named!(OverrideKind, "kind", "a known kind", { Dose => "dose", Restart => "restart" });
 
 /// A clinician's dose, which wins over the coach from `effective` on, until
 /// the next logged session is decided on.

@@ -48,6 +48,8 @@ pub enum Fit {
     Extra,
 }
 
+crate::named!(Fit, "fit", "a known fit", { PlannedSession => "planned_session", Aerobic => "aerobic", Extra => "extra" });
+
 impl Imported {
     /// Moving time, else elapsed, in whole minutes.
     pub fn minutes(&self) -> u32 {

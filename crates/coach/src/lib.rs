@@ -13,6 +13,8 @@ pub mod evidence;
 pub mod exercises;
 pub mod history;
 pub mod imports;
+#[macro_use]
+pub mod names;
 pub mod outcomes;
 pub mod pain;
 pub mod pause;

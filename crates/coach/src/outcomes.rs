@@ -40,30 +40,18 @@ pub struct Threshold {
     pub evidence: &'static str,
 }
 
+crate::named!(Measure, "measure", "a measure", {
+    PainNow => "pain_now",
+    PainWorstWeek => "pain_worst_week",
+    OwnActivities => "own_activities",
+    GlobalChange => "global_change",
+    ChairStand30s => "chair_stand30s",
+    TimedUpAndGo => "timed_up_and_go",
+    FastWalk40m => "fast_walk40m",
+    BackwardWalk3m => "backward_walk3m",
+});
+
 impl Measure {
-    pub const ALL: [Measure; 8] = [
-        Measure::PainNow,
-        Measure::PainWorstWeek,
-        Measure::OwnActivities,
-        Measure::GlobalChange,
-        Measure::ChairStand30s,
-        Measure::TimedUpAndGo,
-        Measure::FastWalk40m,
-        Measure::BackwardWalk3m,
-    ];
-
-    pub fn id(self) -> String {
-        crate::text::snake_case(&self)
-    }
-
-    pub fn parse(text: &str) -> Result<Measure, InputError> {
-        let t = text.trim().to_ascii_lowercase().replace('-', "_");
-        Measure::ALL.into_iter().find(|m| m.id() == t).ok_or_else(|| {
-            let ids: Vec<String> = Measure::ALL.iter().map(|m| m.id()).collect();
-            InputError::new("measure", format!("'{text}' is not a measure; use one of {}", ids.join(", ")))
-        })
-    }
-
     pub fn name(self) -> &'static str {
         match self {
             Measure::PainNow => "Knee pain now",
@@ -182,7 +170,7 @@ impl Measure {
         let (lo, hi, whole, what) = self.range();
         if !value.is_finite() || value < lo || value > hi || (whole && value.fract() != 0.0) {
             return Err(InputError::new(
-                self.id(),
+                self.as_str(),
                 format!("must be {what}{}; got {value}", if whole { ", a whole number" } else { "" }),
             ));
         }
@@ -201,6 +189,13 @@ pub enum Verdict {
     /// No checked smallest-real-change exists for this test.
     NoThreshold,
 }
+
+crate::named!(Verdict, "verdict", "a known verdict", {
+    RealImprovement => "real_improvement",
+    WithinNoise => "within_noise",
+    Worse => "worse",
+    NoThreshold => "no_threshold",
+});
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Interpretation {
@@ -253,6 +248,8 @@ pub enum Sex {
     Female,
     Male,
 }
+
+crate::named!(Sex, "sex", "a known sex", { Female => "female", Male => "male" });
 
 /// The usual 30-second chair stand range (25th-75th percentile) for an age
 /// and sex, ages 60-94 only (Rikli & Jones; men from the 2013 manual).
@@ -446,7 +443,7 @@ mod tests {
         assert!(Measure::PainNow.validate(2.5).is_err());
         assert!(Measure::GlobalChange.validate(-7.0).is_ok());
         assert!(Measure::TimedUpAndGo.validate(f64::NAN).is_err());
-        assert_eq!(Measure::parse("timed-up-and-go"), Ok(Measure::TimedUpAndGo));
+        assert_eq!(Measure::typed("timed-up-and-go"), Ok(Measure::TimedUpAndGo));
     }
 
     #[test]

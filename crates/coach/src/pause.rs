@@ -29,16 +29,14 @@ pub enum PauseKind {
     Pain,
 }
 
-impl PauseKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PauseKind::ScreenRedFlag => "screen_red_flag",
-            PauseKind::ClearanceNeeded => "clearance_needed",
-            PauseKind::RedFlag => "red_flag",
-            PauseKind::Pain => "pain",
-        }
-    }
+crate::named!(PauseKind, "pause", "a known pause", {
+    ScreenRedFlag => "screen_red_flag",
+    ClearanceNeeded => "clearance_needed",
+    RedFlag => "red_flag",
+    Pain => "pain",
+});
 
+impl PauseKind {
     /// A red flag stands: no exercise suggestions at all, and the urgent signs.
     pub fn is_red_flag(self) -> bool {
         matches!(self, PauseKind::ScreenRedFlag | PauseKind::RedFlag)

@@ -64,6 +64,28 @@ pub enum Topic {
     Balance,
 }
 
+crate::named!(Topic, "topic", "a known topic", { GeneralHealth => "general_health", Knee => "knee", Balance => "balance" });
+crate::named!(Question, "question", "a known question", {
+    HeartCondition => "heart_condition",
+    ChestPain => "chest_pain",
+    DizzyOrFainted => "dizzy_or_fainted",
+    OtherLongTermCondition => "other_long_term_condition",
+    OtherJointProblem => "other_joint_problem",
+    SupervisedOnly => "supervised_only",
+    HotSwollenKnee => "hot_swollen_knee",
+    SwellingAfterInjury => "swelling_after_injury",
+    KneeLocks => "knee_locks",
+    KneeGivesWay => "knee_gives_way",
+    CannotBearWeight => "cannot_bear_weight",
+    CalfPainSwelling => "calf_pain_swelling",
+    NightPainWeightLoss => "night_pain_weight_loss",
+    LongMorningStiffness => "long_morning_stiffness",
+    FellPastYear => "fell_past_year",
+    FeelsUnsteady => "feels_unsteady",
+    AfraidOfFalling => "afraid_of_falling",
+    UsesWalkingAid => "uses_walking_aid",
+});
+
 #[derive(Clone, Copy, Debug, Serialize)]
 pub struct QuestionDef {
     pub id: Question,
@@ -230,7 +252,7 @@ pub const QUESTIONS: &[QuestionDef] = &[
 /// (codes are `prefix.question_id`; measured times have no question).
 pub fn question_of(reason: &Reason) -> Option<&'static QuestionDef> {
     let (_, id) = reason.code.split_once('.')?;
-    QUESTIONS.iter().find(|q| snake(q.id) == id)
+    QUESTIONS.iter().find(|q| q.id.as_str() == id)
 }
 
 pub fn question(id: Question) -> &'static QuestionDef {
@@ -269,7 +291,7 @@ impl Answers {
     /// Every question must be answered, and timed tests must be plausible.
     pub fn validate(&self) -> Result<(), InputError> {
         let missing: Vec<String> =
-            QUESTIONS.iter().filter(|q| !self.answers.contains_key(&q.id)).map(|q| snake(q.id)).collect();
+            QUESTIONS.iter().filter(|q| !self.answers.contains_key(&q.id)).map(|q| q.id.as_str().to_string()).collect();
         if !missing.is_empty() {
             return Err(InputError::new(
                 "answers",
@@ -299,11 +321,6 @@ fn check_seconds(field: &str, value: Option<f64>) -> Result<(), InputError> {
         }
         _ => Ok(()),
     }
-}
-
-/// The snake_case id of a question, as used in answer files and the API.
-pub fn snake(q: Question) -> String {
-    crate::text::snake_case(&q)
 }
 
 /// A professional's clearance. It covers the concerns that stood when it was
@@ -398,7 +415,7 @@ pub fn evaluate(answers: &Answers, clearance: Option<&Clearance>) -> Outcome {
             FallRisk => fall_risk = true,
         }
         reasons.push(Reason {
-            code: format!("{prefix}.{}", snake(q.id)),
+            code: format!("{prefix}.{}", q.id.as_str()),
             rule: rule.into(),
             evidence: q.evidence.iter().map(|e| e.to_string()).collect(),
             text: q.if_yes.into(),

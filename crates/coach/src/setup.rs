@@ -38,9 +38,9 @@ pub enum Day {
     Sun,
 }
 
-impl Day {
-    pub const ALL: [Day; 7] = [Day::Mon, Day::Tue, Day::Wed, Day::Thu, Day::Fri, Day::Sat, Day::Sun];
+crate::named!(Day, "day", "a known day", { Mon => "mon", Tue => "tue", Wed => "wed", Thu => "thu", Fri => "fri", Sat => "sat", Sun => "sun" });
 
+impl Day {
     pub fn weekday(self) -> Weekday {
         match self {
             Day::Mon => Weekday::Monday,
@@ -61,7 +61,7 @@ impl Day {
         let t = text.trim().to_ascii_lowercase();
         Day::ALL
             .into_iter()
-            .find(|d| t.len() >= 3 && crate::text::snake_case(d).starts_with(&t[..3]) && full_name(*d).starts_with(&t))
+            .find(|d| t.get(..3).is_some_and(|start| d.as_str() == start) && full_name(*d).starts_with(&t))
             .ok_or_else(|| {
                 InputError::new(
                     "training_days",

@@ -1,25 +1,5 @@
 //! Small text helpers shared by the coach's modules.
 
-use std::fmt::Debug;
-
-/// The snake_case id of a fieldless enum variant (`KneeLocks` → `knee_locks`),
-/// matching its `#[serde(rename_all = "snake_case")]` name.
-pub fn snake_case<T: Debug>(value: &T) -> String {
-    let name = format!("{value:?}");
-    let mut out = String::with_capacity(name.len() + 4);
-    for (i, ch) in name.chars().enumerate() {
-        if ch.is_ascii_uppercase() {
-            if i > 0 {
-                out.push('_');
-            }
-            out.push(ch.to_ascii_lowercase());
-        } else {
-            out.push(ch);
-        }
-    }
-    out
-}
-
 /// Refuses text a person could not have meant and one database cannot store:
 /// the NUL character and other control characters (tabs and line breaks are
 /// fine). The same answer on SQLite and PostgreSQL, which rejects NUL.
@@ -57,11 +37,6 @@ pub fn kmh(tenths: u16) -> String {
 
 #[cfg(test)]
 mod tests {
-    #[derive(Debug)]
-    enum Sample {
-        KneeLocks,
-    }
-
     #[test]
     fn control_characters_are_refused_with_where() {
         assert!(super::check_text("notes", "felt fine\nthen tired\t!").is_ok());
@@ -79,8 +54,7 @@ mod tests {
     }
 
     #[test]
-    fn converts_variant_names() {
-        assert_eq!(super::snake_case(&Sample::KneeLocks), "knee_locks");
+    fn writes_speeds() {
         assert_eq!(super::kmh(15), "1.5 km/h");
     }
 }

@@ -32,6 +32,17 @@ pub enum Kind {
     Complete,
 }
 
+crate::named!(Kind, "kind", "a known kind", {
+    Blocked => "blocked",
+    ClearanceNeeded => "clearance_needed",
+    Stopped => "stopped",
+    BeforeStart => "before_start",
+    Session => "session",
+    Done => "done",
+    Rest => "rest",
+    Complete => "complete",
+});
+
 #[derive(Clone, Debug, Serialize)]
 pub struct RetroSession {
     pub dose: Dose,

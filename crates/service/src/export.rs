@@ -52,15 +52,15 @@ pub fn export_csv(state: &State) -> ServiceResult<String> {
             l.bouts.to_string(),
             l.speed_tenths.map_or(String::new(), |s| format!("{:.1}", f64::from(s) / 10.0)),
             l.incline_pct.to_string(),
-            coach::text::snake_case(&l.support),
-            coach::text::snake_case(&l.surface),
+            l.support.as_str().to_string(),
+            l.surface.as_str().to_string(),
             l.pain_before.value().to_string(),
             l.pain_peak.value().to_string(),
             l.pain_after.value().to_string(),
             l.rpe.map_or(String::new(), |r| r.to_string()),
-            l.symptoms.iter().map(|s| s.id()).collect::<Vec<_>>().join(";"),
+            l.symptoms.iter().map(|s| s.as_str().to_string()).collect::<Vec<_>>().join(";"),
             e.morning_pain.map_or(String::new(), |p| p.to_string()),
-            d.map_or(String::new(), |d| coach::text::snake_case(&d.action)),
+            d.map_or(String::new(), |d| d.action.as_str().to_string()),
             d.map_or(String::new(), |d| d.rule.clone()),
             d.and_then(|d| d.dose).map_or(String::new(), |x| x.minutes.to_string()),
             l.notes.clone(),
@@ -78,7 +78,7 @@ pub fn export_checkins_csv(state: &State) -> ServiceResult<String> {
             c.date.to_string(),
             c.session_date.to_string(),
             c.pain.value().to_string(),
-            c.symptoms.iter().map(|s| s.id()).collect::<Vec<_>>().join(";"),
+            c.symptoms.iter().map(|s| s.as_str().to_string()).collect::<Vec<_>>().join(";"),
         ]
     });
     csv_text(&["date", "session_date", "pain", "symptoms"], rows)
@@ -92,7 +92,7 @@ pub fn export_outcomes_csv(state: &State) -> ServiceResult<String> {
         let interp = first.map(|at| coach::outcomes::interpret(o.measure, state.outcomes[at].value, o.value));
         vec![
             o.taken_on.to_string(),
-            o.measure.id(),
+            o.measure.as_str().to_string(),
             o.value.to_string(),
             o.measure.unit().to_string(),
             interp.as_ref().map_or(String::new(), |i| i.change.to_string()),

@@ -67,10 +67,11 @@ pub async fn record_outcome<S: Store>(
         // Sent with another measure, they would be silently dropped.
         return Err(ServiceError::input(format!(
             "activities: only own_activities takes activities; {} takes a value",
-            input.measure.id()
+            input.measure.as_str()
         )));
     } else {
-        let v = input.value.ok_or_else(|| ServiceError::input(format!("{}: a value is needed", input.measure.id())))?;
+        let v =
+            input.value.ok_or_else(|| ServiceError::input(format!("{}: a value is needed", input.measure.as_str())))?;
         (input.measure.validate(v)?, String::new())
     };
     let record = OutcomeRecord { measure: input.measure, value, taken_on: input.date, detail };

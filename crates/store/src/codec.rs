@@ -6,7 +6,6 @@ use coach::Pain;
 use coach::dose::{Support, Surface};
 use coach::history::Symptom;
 use coach::setup::{Day, Equipment};
-use coach::text::snake_case;
 use jiff::Timestamp;
 use jiff::civil::Date;
 
@@ -30,37 +29,37 @@ pub fn date(text: &str) -> Result<Date> {
     text.parse().map_err(|e| corrupt(format!("date '{text}': {e}")))
 }
 
-/// Finds the variant whose snake_case name is `text`.
-fn variant<T: Copy + std::fmt::Debug>(all: &[T], text: &str, what: &str) -> Result<T> {
-    all.iter().copied().find(|v| snake_case(v) == text).ok_or_else(|| corrupt(format!("{what} '{text}'")))
+/// The value named `text`, exactly (see `coach::names`).
+fn variant<T: std::str::FromStr>(text: &str, what: &str) -> Result<T> {
+    text.parse().map_err(|_| corrupt(format!("{what} '{text}'")))
 }
 
 pub fn sex(text: &str) -> Result<coach::outcomes::Sex> {
-    variant(&[coach::outcomes::Sex::Female, coach::outcomes::Sex::Male], text, "sex")
+    variant(text, "sex")
 }
 
 pub fn support(text: &str) -> Result<Support> {
-    variant(&[Support::Rails, Support::LightTouch, Support::HandsFree], text, "support")
+    variant(text, "support")
 }
 
 pub fn surface(text: &str) -> Result<Surface> {
-    variant(&[Surface::Treadmill, Surface::Overground], text, "surface")
+    variant(text, "surface")
 }
 
 pub fn symptoms_text(s: &[Symptom]) -> String {
-    s.iter().map(|x| x.id()).collect::<Vec<_>>().join(",")
+    s.iter().map(|x| x.as_str().to_string()).collect::<Vec<_>>().join(",")
 }
 
 pub fn symptoms(text: &str) -> Result<Vec<Symptom>> {
-    list(text).map(|t| variant(&Symptom::ALL, t, "symptom")).collect()
+    list(text).map(|t| variant(t, "symptom")).collect()
 }
 
 pub fn days_text(days: &[Day]) -> String {
-    days.iter().map(snake_case).collect::<Vec<_>>().join(",")
+    days.iter().map(|d| d.as_str()).collect::<Vec<_>>().join(",")
 }
 
 pub fn days(text: &str) -> Result<Vec<Day>> {
-    list(text).map(|t| variant(&Day::ALL, t, "day")).collect()
+    list(text).map(|t| variant(t, "day")).collect()
 }
 
 const EQUIPMENT: [&str; 5] = ["treadmill", "safety_key", "handrails", "bike", "pool"];

@@ -158,7 +158,7 @@ impl SqlStore {
         .bind(programme.0)
         .bind(cause.to_string())
         .bind(d.rule.clone())
-        .bind(coach::text::snake_case(&d.action))
+        .bind(d.action.as_str())
         .bind(date_text(d.effective))
         .bind(codec::to_json(d)?)
         .bind(millis(now))
@@ -186,8 +186,8 @@ impl SqlStore {
         .bind(i64::from(l.bouts))
         .bind(l.speed_tenths.map(i64::from))
         .bind(i64::from(l.incline_pct))
-        .bind(coach::text::snake_case(&l.support))
-        .bind(coach::text::snake_case(&l.surface))
+        .bind(l.support.as_str())
+        .bind(l.surface.as_str())
         .bind(i64::from(l.pain_before.value()))
         .bind(i64::from(l.pain_peak.value()))
         .bind(i64::from(l.pain_after.value()))
@@ -239,8 +239,8 @@ impl SqlStore {
         .bind(i64::from(o.dose.minutes))
         .bind(i64::from(o.dose.speed_tenths))
         .bind(i64::from(o.dose.incline_pct))
-        .bind(coach::text::snake_case(&o.dose.support))
-        .bind(coach::text::snake_case(&o.dose.surface))
+        .bind(o.dose.support.as_str())
+        .bind(o.dose.surface.as_str())
         .bind(o.by.clone())
         .bind(o.reason.clone())
         .bind(millis(now))
@@ -262,7 +262,7 @@ impl SqlStore {
             "INSERT INTO outcomes (walker_id, measure, value, taken_on, detail, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(walker.0)
-        .bind(o.measure.id())
+        .bind(o.measure.as_str().to_string())
         .bind(o.value)
         .bind(date_text(o.taken_on))
         .bind(o.detail.clone())
@@ -352,7 +352,7 @@ impl SqlStore {
         .bind(a.walker.time_zone.clone())
         .bind(millis(a.walker.created_at))
         .bind(a.walker.birth_year)
-        .bind(a.walker.sex.as_ref().map(coach::text::snake_case))
+        .bind(a.walker.sex.map(|s| s.as_str()))
             .fetch_one(&mut *tx)
             .await?;
         let walker = WalkerId(get(&row, "id")?);
@@ -516,8 +516,8 @@ impl SqlStore {
             reason: get(row, "reason")?,
             kind: {
                 let kind: String = get(row, "kind")?;
-                coach::history::OverrideKind::parse(&kind)
-                    .ok_or_else(|| StoreError::Corrupt(format!("unknown override kind '{kind}'")))?
+                kind.parse::<coach::history::OverrideKind>()
+                    .map_err(|_| StoreError::Corrupt(format!("unknown override kind '{kind}'")))?
             },
             role: get(row, "role")?,
             signed_at: get::<Option<i64>>(row, "signed_at")?.map(timestamp).transpose()?,
@@ -865,7 +865,7 @@ impl Store for SqlStore {
         rows.iter()
             .map(|r| {
                 Ok(OutcomeRecord {
-                    measure: coach::outcomes::Measure::parse(&get::<String>(r, "measure")?).map_err(corrupt)?,
+                    measure: get::<String>(r, "measure")?.parse().map_err(corrupt)?,
                     value: get(r, "value")?,
                     taken_on: date(&get::<String>(r, "taken_on")?)?,
                     detail: get(r, "detail")?,
@@ -1143,7 +1143,7 @@ impl Store for SqlStore {
     ) -> Result<()> {
         let done = sqlx::query("UPDATE walkers SET birth_year = $1, sex = $2, version = version + 1 WHERE id = $3")
             .bind(birth_year)
-            .bind(sex.as_ref().map(coach::text::snake_case))
+            .bind(sex.map(|s| s.as_str()))
             .bind(id.0)
             .execute(&self.pool)
             .await?;

@@ -41,8 +41,15 @@ pub fn date(field: &str, v: &Option<String>) -> Result<Option<Date>, AppError> {
     t.parse().map(Some).map_err(|_| AppError::bad(format!("{field}: '{t}' is not a date (YYYY-MM-DD)")))
 }
 
+/// An optional named value (support, surface…) by its one name from the coach;
+/// the error names the field and the allowed names.
+pub fn named<T: coach::names::Named>(v: &Option<String>) -> Result<Option<T>, AppError> {
+    let Some(t) = text_opt(v) else { return Ok(None) };
+    coach::names::exact(t).map(Some).map_err(|e| AppError::from(coach::InputError::from(e)))
+}
+
 pub fn symptoms(values: &[String]) -> Result<Vec<Symptom>, AppError> {
-    values.iter().filter(|v| !v.is_empty()).map(|v| Symptom::parse(v).map_err(AppError::from)).collect()
+    values.iter().filter(|v| !v.is_empty()).map(|v| Symptom::typed(v).map_err(AppError::from)).collect()
 }
 
 /// Form fields that may repeat (`symptom=a&symptom=b`) arrive as a list.

@@ -20,7 +20,7 @@ pub fn small(field: &str, v: i64, range: std::ops::RangeInclusive<i64>) -> CliRe
 }
 
 pub fn symptoms(items: &[String]) -> CliResult<Vec<Symptom>> {
-    items.iter().map(|s| Symptom::parse(s).map_err(CliError::from)).collect()
+    items.iter().map(|s| Symptom::typed(s).map_err(CliError::from)).collect()
 }
 
 /// The symptoms given by flags, or asked about one by one when neither

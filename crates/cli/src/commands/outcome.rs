@@ -19,7 +19,7 @@ fn activity(text: &str) -> CliResult<(String, f64)> {
 
 pub async fn run(g: &Global, cmd: &OutcomeCommand) -> CliResult<Output> {
     if let OutcomeCommand::How { measure } = cmd {
-        let m = Measure::parse(measure)?;
+        let m = Measure::typed(measure)?;
         let mut s = format!("{}\n", m.name());
         for (i, step) in m.instructions().iter().enumerate() {
             let _ = writeln!(s, "  {}. {step}", i + 1);
@@ -32,7 +32,7 @@ pub async fn run(g: &Global, cmd: &OutcomeCommand) -> CliResult<Output> {
     match cmd {
         OutcomeCommand::Record { measure, value, activities, date } => {
             let input = service::OutcomeInput {
-                measure: Measure::parse(measure)?,
+                measure: Measure::typed(measure)?,
                 value: *value,
                 activities: activities.iter().map(|a| activity(a)).collect::<CliResult<_>>()?,
                 date: context::date_arg(date)?.unwrap_or(state.today),
@@ -83,7 +83,7 @@ pub async fn run(g: &Global, cmd: &OutcomeCommand) -> CliResult<Output> {
                     let names: Vec<String> = d
                         .measures
                         .iter()
-                        .map(|m| format!("  - {} (`retrowalk outcome how {}`)", m.name(), m.id()))
+                        .map(|m| format!("  - {} (`retrowalk outcome how {}`)", m.name(), m.as_str()))
                         .chain(
                             d.questionnaires
                                 .iter()

@@ -8,10 +8,6 @@ use coach::today::TodayView;
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
 
-fn snake<T: std::fmt::Debug>(v: &T) -> String {
-    coach::text::snake_case(v)
-}
-
 #[derive(Serialize, ToSchema)]
 pub struct MeDto {
     pub email: String,
@@ -54,7 +50,7 @@ impl From<&Outcome> for OutcomeDto {
                     text: r.text.clone(),
                 })
                 .collect(),
-            needs_clearance_for: o.needs_clearance_for.iter().map(|q| coach::screening::snake(*q)).collect(),
+            needs_clearance_for: o.needs_clearance_for.iter().map(|q| q.as_str().to_string()).collect(),
             rules_version: o.rules_version.clone(),
         }
     }
@@ -77,8 +73,8 @@ impl From<&Dose> for DoseDto {
             minutes: d.minutes,
             speed_kmh: f64::from(d.speed_tenths) / 10.0,
             incline_pct: d.incline_pct,
-            support: snake(&d.support),
-            surface: snake(&d.surface),
+            support: d.support.as_str().to_string(),
+            surface: d.surface.as_str().to_string(),
         }
     }
 }
@@ -99,7 +95,7 @@ impl From<&Decision> for DecisionDto {
     fn from(d: &Decision) -> Self {
         DecisionDto {
             effective: d.effective.to_string(),
-            action: snake(&d.action),
+            action: d.action.as_str().to_string(),
             rule: d.rule.clone(),
             evidence: d.evidence.clone(),
             reason: d.reason.clone(),
@@ -198,7 +194,7 @@ impl From<&TodayView> for TodayDto {
         TodayDto {
             date: v.date.to_string(),
             week: v.week,
-            kind: snake(&v.kind),
+            kind: v.kind.as_str().to_string(),
             headline: v.headline.clone(),
             session: v.retro.as_ref().map(|r| SessionPlanDto {
                 dose: DoseDto::from(&r.dose),
@@ -263,13 +259,13 @@ impl SessionDto {
             bouts: l.bouts,
             speed_kmh: l.speed_tenths.map(|t| f64::from(t) / 10.0),
             incline_pct: l.incline_pct,
-            support: snake(&l.support),
-            surface: snake(&l.surface),
+            support: l.support.as_str().to_string(),
+            surface: l.surface.as_str().to_string(),
             pain_before: l.pain_before.value(),
             pain_peak: l.pain_peak.value(),
             pain_after: l.pain_after.value(),
             rpe: l.rpe,
-            symptoms: l.symptoms.iter().map(|s| s.id()).collect(),
+            symptoms: l.symptoms.iter().map(|s| s.as_str().to_string()).collect(),
             notes: l.notes.clone(),
             morning_pain,
             decision: decision.map(DecisionDto::from),
@@ -500,7 +496,12 @@ pub struct ChangeDto {
 
 impl From<&coach::outcomes::Interpretation> for ChangeDto {
     fn from(i: &coach::outcomes::Interpretation) -> Self {
-        ChangeDto { change: i.change, verdict: snake(&i.verdict), words: i.words.clone(), evidence: i.evidence.clone() }
+        ChangeDto {
+            change: i.change,
+            verdict: i.verdict.as_str().to_string(),
+            words: i.words.clone(),
+            evidence: i.evidence.clone(),
+        }
     }
 }
 
@@ -519,7 +520,7 @@ pub struct OutcomeRowDto {
 impl From<&service::OutcomeRow> for OutcomeRowDto {
     fn from(r: &service::OutcomeRow) -> Self {
         OutcomeRowDto {
-            measure: r.measure.id(),
+            measure: r.measure.as_str().to_string(),
             name: r.name.into(),
             unit: r.unit.into(),
             first: r.first,
@@ -545,7 +546,7 @@ pub struct OutcomeResultDto {
 impl From<&service::Recorded> for OutcomeResultDto {
     fn from(r: &service::Recorded) -> Self {
         OutcomeResultDto {
-            measure: r.record.measure.id(),
+            measure: r.record.measure.as_str().to_string(),
             value: r.record.value,
             taken_on: r.record.taken_on.to_string(),
             change: r.change.as_ref().map(ChangeDto::from),
@@ -717,7 +718,7 @@ impl From<&store::StoredActivity> for ImportedActivityDto {
             avg_hr: a.avg_hr,
             max_hr: a.max_hr,
             cadence_spm: a.cadence_spm,
-            fit: snake(&a.fit),
+            fit: a.fit.as_str().to_string(),
             backward: a.backward,
             summary: a.summary(),
         }

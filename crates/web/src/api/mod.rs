@@ -91,9 +91,9 @@ pub fn openapi() -> &'static serde_json::Value {
 /// symptom ids, training days, equipment, every screening question.
 fn document_allowed_values(doc: &mut serde_json::Value) {
     use serde_json::json;
-    let symptoms: Vec<String> = coach::history::Symptom::ALL.iter().map(|s| s.id()).collect();
-    let days: Vec<String> = coach::setup::Day::ALL.iter().map(coach::text::snake_case).collect();
-    let questions: Vec<String> = coach::screening::QUESTIONS.iter().map(|q| coach::screening::snake(q.id)).collect();
+    let symptoms: Vec<String> = coach::history::Symptom::ALL.iter().map(|s| s.as_str().to_string()).collect();
+    let days: Vec<String> = coach::setup::Day::ALL.iter().map(|d| d.as_str().to_string()).collect();
+    let questions: Vec<String> = coach::screening::QUESTIONS.iter().map(|q| q.id.as_str().to_string()).collect();
     let schemas = &mut doc["components"]["schemas"];
     for dto in ["LogRequest", "CheckinRequest", "ConfirmationRequest"] {
         schemas[dto]["properties"]["symptoms"]["items"] = json!({ "type": "string", "enum": symptoms });
@@ -143,7 +143,7 @@ fn outcome_request_schema() -> serde_json::Value {
         "type": "object",
         "required": ["measure", "activities"],
         "properties": {
-            "measure": { "type": "string", "enum": [Measure::OwnActivities.id()] },
+            "measure": { "type": "string", "enum": [Measure::OwnActivities.as_str().to_string()] },
             "activities": {
                 "type": "array", "minItems": 3, "maxItems": 5,
                 "items": {
@@ -168,7 +168,7 @@ fn outcome_request_schema() -> serde_json::Value {
             "type": "object",
             "required": ["measure", "value"],
             "properties": {
-                "measure": { "type": "string", "enum": [m.id()] },
+                "measure": { "type": "string", "enum": [m.as_str().to_string()] },
                 "value": value,
                 "activities": { "type": "array", "maxItems": 0 },
                 "date": date,
@@ -326,8 +326,8 @@ async fn questions() -> Json<Vec<QuestionDto>> {
         coach::screening::QUESTIONS
             .iter()
             .map(|q| QuestionDto {
-                id: coach::screening::snake(q.id),
-                topic: coach::text::snake_case(&q.topic),
+                id: q.id.as_str().to_string(),
+                topic: q.topic.as_str().to_string(),
                 text: q.text.into(),
             })
             .collect(),
@@ -355,11 +355,9 @@ async fn put_screening(
         ..Default::default()
     };
     for (k, v) in &req.answers {
-        let q = coach::screening::QUESTIONS
-            .iter()
-            .find(|q| coach::screening::snake(q.id) == *k)
-            .ok_or_else(|| ApiError(AppError::bad(format!("answers.{k}: not a screening question"))))?;
-        answers.answers.insert(q.id, *v);
+        let q: coach::screening::Question =
+            k.parse().map_err(|_| ApiError(AppError::bad(format!("answers.{k}: not a screening question"))))?;
+        answers.answers.insert(q, *v);
     }
     let outcome = service::screen(state.store(), a.walker, &answers, jiff::Timestamp::now()).await?;
     Ok(Json(OutcomeDto::from(&outcome)))
@@ -417,7 +415,7 @@ fn setup_dto(s: &coach::setup::Setup) -> SetupDto {
         crate::pages::setup::EQUIPMENT.into_iter().zip([e.treadmill, e.safety_key, e.handrails, e.bike, e.pool]);
     SetupDto {
         equipment: names.filter(|(_, has)| *has).map(|(n, _)| n.to_string()).collect(),
-        training_days: s.training_days.iter().map(coach::text::snake_case).collect(),
+        training_days: s.training_days.iter().map(|d| d.as_str().to_string()).collect(),
         start: s.start.to_string(),
         time_zone: s.time_zone.clone(),
         baseline_pain: i64::from(s.baseline_pain.value()),
@@ -520,27 +518,14 @@ async fn log_session(
 ) -> Result<(StatusCode, Json<SessionDto>), ApiError> {
     let s = ready(&state, &a).await?;
     let kmh = r.speed_kmh.map(|k| k.to_string());
-    let support = |v: &Option<String>| match v.as_deref() {
-        None => Ok(None),
-        Some("rails") => Ok(Some(coach::dose::Support::Rails)),
-        Some("light_touch") => Ok(Some(coach::dose::Support::LightTouch)),
-        Some("hands_free") => Ok(Some(coach::dose::Support::HandsFree)),
-        Some(o) => Err(ApiError(AppError::bad(format!("support: '{o}' is not rails, light_touch or hands_free")))),
-    };
-    let surface = match r.surface.as_deref() {
-        None => None,
-        Some("treadmill") => Some(coach::dose::Surface::Treadmill),
-        Some("overground") => Some(coach::dose::Surface::Overground),
-        Some(o) => return Err(ApiError(AppError::bad(format!("surface: '{o}' is not treadmill or overground")))),
-    };
     let input = service::LogInput {
         date: parse_date("date", &r.date)?,
         minutes: r.minutes,
         bouts: r.bouts,
         speed_tenths: crate::forms::kmh_tenths("speed_kmh", &kmh)?,
         incline_pct: r.incline_pct,
-        support: support(&r.support)?,
-        surface,
+        support: crate::forms::named(&r.support)?,
+        surface: crate::forms::named(&r.surface)?,
         pain_before: Some(coach::Pain::parse_for("pain_before", r.pain_before)?),
         pain_peak: Some(coach::Pain::parse_for("pain_peak", r.pain_peak)?),
         pain_after: Some(coach::Pain::parse_for("pain_after", r.pain_after)?),
@@ -635,7 +620,7 @@ async fn record_outcome(
     let walker = state.store().walker(a.walker).await?;
     let today = crate::pages::today_in(&walker.time_zone);
     let input = service::OutcomeInput {
-        measure: coach::outcomes::Measure::parse(&r.measure)?,
+        measure: coach::outcomes::Measure::typed(&r.measure)?,
         value: r.value,
         activities: r.activities.into_iter().map(|x| (x.name, x.score)).collect(),
         date: parse_date("date", &r.date)?.unwrap_or(today),
@@ -715,7 +700,7 @@ async fn confirm_activity(
         pain_peak: pain("pain_peak", r.pain_peak)?,
         pain_after: pain("pain_after", r.pain_after)?,
         rpe: r.rpe,
-        symptoms: r.symptoms.iter().map(|x| coach::history::Symptom::parse(x)).collect::<Result<_, _>>()?,
+        symptoms: r.symptoms.iter().map(|x| coach::history::Symptom::typed(x)).collect::<Result<_, _>>()?,
         ..Default::default()
     };
     let answer = service::Confirmation { backward: r.backward, session };

@@ -72,11 +72,7 @@ fn log_page(
         speed: format!("{:.1}", f64::from(dose.speed_tenths) / 10.0),
         incline: dose.incline_pct,
         treadmill: dose.surface == coach::dose::Surface::Treadmill,
-        support: match dose.support {
-            coach::dose::Support::Rails => "rails",
-            coach::dose::Support::LightTouch => "light_touch",
-            coach::dose::Support::HandsFree => "hands_free",
-        },
+        support: dose.support.as_str(),
         scales,
         symptoms: symptom_boxes(),
         notes: f.notes.clone().unwrap_or_default(),
@@ -102,28 +98,6 @@ pub async fn page(
     log_page(&state, &who, &s, &q, None)
 }
 
-fn parse_support(v: &Option<String>) -> Result<Option<coach::dose::Support>, AppError> {
-    use coach::dose::Support::*;
-    Ok(match forms::text_opt(v) {
-        None => None,
-        Some("rails") => Some(Rails),
-        Some("light_touch") => Some(LightTouch),
-        Some("hands_free") => Some(HandsFree),
-        Some(other) => {
-            return Err(AppError::bad(format!("support: '{other}' is not rails, light_touch or hands_free")));
-        }
-    })
-}
-
-fn parse_surface(v: &Option<String>) -> Result<Option<coach::dose::Surface>, AppError> {
-    Ok(match forms::text_opt(v) {
-        None => None,
-        Some("treadmill") => Some(coach::dose::Surface::Treadmill),
-        Some("overground") => Some(coach::dose::Surface::Overground),
-        Some(other) => return Err(AppError::bad(format!("surface: '{other}' is not treadmill or overground"))),
-    })
-}
-
 /// Reads the log form into the service's input; errors name the field.
 pub fn log_input(f: &LogFields, raw: &str) -> Result<LogInput, AppError> {
     Ok(LogInput {
@@ -132,8 +106,8 @@ pub fn log_input(f: &LogFields, raw: &str) -> Result<LogInput, AppError> {
         bouts: forms::small("bouts", &f.bouts, 1, 30)?,
         speed_tenths: forms::kmh_tenths("speed", &f.speed)?,
         incline_pct: forms::small("incline", &f.incline, 0, 15)?,
-        support: parse_support(&f.support)?,
-        surface: parse_surface(&f.surface)?,
+        support: forms::named(&f.support)?,
+        surface: forms::named(&f.surface)?,
         pain_before: forms::pain("pain_before", &f.pain_before)?,
         pain_peak: forms::pain("pain_peak", &f.pain_peak)?,
         pain_after: forms::pain("pain_after", &f.pain_after)?,

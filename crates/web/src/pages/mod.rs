@@ -210,5 +210,5 @@ pub struct SymptomBox {
 }
 
 pub fn symptom_boxes() -> Vec<SymptomBox> {
-    coach::history::Symptom::ALL.iter().map(|s| SymptomBox { id: s.id(), label: s.label() }).collect()
+    coach::history::Symptom::ALL.iter().map(|s| SymptomBox { id: s.as_str().to_string(), label: s.label() }).collect()
 }

@@ -10,7 +10,7 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use coach::screening::{Answers, Outcome, QUESTIONS, Topic, snake};
+use coach::screening::{Answers, Outcome, QUESTIONS, Topic};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use store::Store;
@@ -72,9 +72,9 @@ fn render_step(
                 .iter()
                 .filter(|q| q.topic == t)
                 .map(|q| {
-                    let id = snake(q.id);
-                    let v = given.get(&id).map(String::as_str);
-                    QuestionView { text: q.text, yes: v == Some("yes"), no: v == Some("no"), id }
+                    let id = q.id.as_str();
+                    let v = given.get(id).map(String::as_str);
+                    QuestionView { text: q.text, yes: v == Some("yes"), no: v == Some("no"), id: id.to_string() }
                 })
                 .collect()
         })
@@ -109,7 +109,7 @@ pub async fn step_page(
     let mut given = BTreeMap::new();
     if let Some(last) = state.store().latest_screening(who.account.walker).await? {
         for (q, yes) in &last.answers.answers {
-            given.insert(snake(*q), if *yes { "yes" } else { "no" }.to_string());
+            given.insert(q.as_str().to_string(), if *yes { "yes" } else { "no" }.to_string());
         }
     }
     render_step(&state, &who, i, &given, None)
@@ -133,7 +133,7 @@ pub async fn step_submit(
         let missing = QUESTIONS
             .iter()
             .filter(|q| q.topic == t)
-            .any(|q| !matches!(given.get(&snake(q.id)).map(String::as_str), Some("yes" | "no")));
+            .any(|q| !matches!(given.get(q.id.as_str()).map(String::as_str), Some("yes" | "no")));
         if missing {
             let msg = state.i18n().t("onboarding.answer_all").to_string();
             return render_step(&state, &f.who, i, &given, Some(msg))
@@ -153,7 +153,7 @@ pub async fn step_submit(
     };
     let mut answers = Answers::default();
     for q in QUESTIONS {
-        match given.get(&snake(q.id)).map(String::as_str) {
+        match given.get(q.id.as_str()).map(String::as_str) {
             Some("yes") => answers.answers.insert(q.id, true),
             Some("no") => answers.answers.insert(q.id, false),
             _ => {

@@ -61,7 +61,7 @@ pub fn page_for(
                 _ => ("number", "0", "10"),
             };
             MeasureForm {
-                id: m.id(),
+                id: m.as_str().to_string(),
                 name: m.name(),
                 unit: m.unit(),
                 steps: m.instructions(),
@@ -127,12 +127,12 @@ pub async fn submit(State(state): State<AppState>, f: CsrfForm<OutcomeFields>) -
         Err(r) => return Ok(r),
     };
     let result = async {
-        let measure = Measure::parse(&f.form.measure)?;
+        let measure = Measure::typed(&f.form.measure)?;
         let value = match forms::text_opt(&f.form.value) {
             Some(t) => Some(
                 t.replace(',', ".")
                     .parse::<f64>()
-                    .map_err(|_| AppError::bad(format!("{}: '{t}' is not a number", measure.id())))?,
+                    .map_err(|_| AppError::bad(format!("{}: '{t}' is not a number", measure.as_str())))?,
             ),
             None => None,
         };
