@@ -1,5 +1,5 @@
-//! The `retrowalk` binary: the CLI definition and glue. The work lives in the
-//! `coach` and `store` crates.
+//! The `retrowalk` binary: the CLI definition and glue. The rules live in
+//! `coach`, the use cases in `service`, storage in `store`, the web app in `web`.
 
 mod answers;
 mod cli;

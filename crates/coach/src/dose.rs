@@ -36,7 +36,7 @@ pub enum Surface {
     Overground,
 }
 
-crate::named!(Support, "support", "a known support", { Rails => "rails", LightTouch => "light_touch", HandsFree => "hands_free" });
+crate::named!(Support, "support", "a known kind of support", { Rails => "rails", LightTouch => "light_touch", HandsFree => "hands_free" });
 crate::named!(Surface, "surface", "a known surface", { Treadmill => "treadmill", Overground => "overground" });
 
 /// The things a progression may change, in the order they are changed.

@@ -28,6 +28,13 @@ pub fn random_token() -> String {
     hex(&bytes)
 }
 
+/// Whether a sent secret (a CSRF token) is the expected one, in time that
+/// does not depend on where they first differ. An empty secret never matches.
+pub fn same_secret(sent: &str, expected: &str) -> bool {
+    use subtle::ConstantTimeEq;
+    !expected.is_empty() && bool::from(sent.as_bytes().ct_eq(expected.as_bytes()))
+}
+
 pub fn is_token(t: &str) -> bool {
     t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit())
 }
@@ -130,6 +137,15 @@ mod tests {
     async fn the_hash_thread_runs_jobs_in_turn() {
         let h = on_hash_thread(|| password_hash("correct horse battery")).await.unwrap().unwrap();
         assert!(on_hash_thread(move || password_matches("correct horse battery", &h)).await.unwrap());
+    }
+
+    #[test]
+    fn secrets_match_only_when_equal_and_not_empty() {
+        let t = random_token();
+        assert!(same_secret(&t, &t.clone()));
+        assert!(!same_secret(&t[..63], &t));
+        assert!(!same_secret(&random_token(), &t));
+        assert!(!same_secret("", ""), "an empty token never matches");
     }
 
     #[test]

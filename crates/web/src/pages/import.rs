@@ -3,12 +3,12 @@
 //! backward-walking day.
 
 use super::{Layout, PainScale, SymptomBox, ready, render, symptom_boxes};
-use crate::auth::extract::{CsrfForm, SignedIn};
+use crate::auth::extract::{CsrfForm, CsrfMultipart, SignedIn};
 use crate::error::AppError;
 use crate::forms;
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use coach::imports::Fit;
@@ -94,18 +94,9 @@ pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Respon
 /// file in its own transaction.
 pub async fn upload(
     State(state): State<AppState>,
-    who: SignedIn,
-    mut multipart: Multipart,
+    CsrfMultipart { who, mut multipart }: CsrfMultipart,
 ) -> Result<Response, AppError> {
-    // The form sends its CSRF token before the files (it comes first in the
-    // page), so nothing is read from an upload that is not ours.
     let bad_form = || AppError::bad("the upload could not be read");
-    let first = multipart.next_field().await.map_err(|_| bad_form())?.ok_or_else(bad_form)?;
-    let csrf =
-        if first.name() == Some("csrf") { first.text().await.map_err(|_| AppError::Csrf)? } else { String::new() };
-    if csrf.is_empty() || csrf != who.csrf {
-        return Err(AppError::Csrf);
-    }
     let s = match ready(&state, &who).await? {
         Ok(s) => s,
         Err(r) => return Ok(r),

@@ -3,7 +3,7 @@
 use super::setup::{SetupFields, SetupForm, parse};
 use super::{Layout, ready, render};
 use crate::auth::audit;
-use crate::auth::extract::{CsrfForm, SignedIn};
+use crate::auth::extract::{CsrfForm, CsrfMultipart, SignedIn};
 use crate::error::AppError;
 use crate::state::AppState;
 use askama::Template;
@@ -226,21 +226,13 @@ pub async fn delete(State(state): State<AppState>, f: CsrfForm<DeleteForm>) -> R
 /// is replaced by the one in the archive, all or nothing.
 pub async fn restore(
     State(state): State<AppState>,
-    who: SignedIn,
-    mut multipart: axum::extract::Multipart,
+    CsrfMultipart { who, mut multipart }: CsrfMultipart,
 ) -> Result<Response, AppError> {
-    let (mut csrf, mut file) = (String::new(), String::new());
+    let mut file = String::new();
     while let Some(field) = multipart.next_field().await.map_err(|_| AppError::bad("the upload could not be read"))? {
-        let name = field.name().unwrap_or_default().to_string();
-        let text = field.text().await.map_err(|_| AppError::bad("archive: the file is not text"))?;
-        match name.as_str() {
-            "csrf" => csrf = text,
-            "archive" => file = text,
-            _ => {}
+        if field.name() == Some("archive") {
+            file = field.text().await.map_err(|_| AppError::bad("archive: the file is not text"))?;
         }
-    }
-    if csrf.is_empty() || csrf != who.csrf {
-        return Err(AppError::Csrf);
     }
     // The same checks as the CLI's import-archive, through one service call.
     let walker = state.store().walker(who.account.walker).await?;

@@ -349,6 +349,18 @@ async fn a_downloaded_archive_restores_into_an_account() {
             .unwrap()
     };
     assert_eq!(app.send(send("wrong", &archive)).await.status, StatusCode::FORBIDDEN);
+    // The token must come first (CsrfMultipart): an archive sent before it is
+    // never read, even with the right token after it.
+    let late = format!(
+        "--x\r\nContent-Disposition: form-data; name=\"archive\"; filename=\"a.json\"\r\n\r\n{archive}\r\n--x\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{}\r\n--x--\r\n",
+        b.csrf
+    );
+    let late = axum::http::Request::post("/settings/restore")
+        .header("cookie", &b.cookie)
+        .header("content-type", "multipart/form-data; boundary=x")
+        .body(axum::body::Body::from(late))
+        .unwrap();
+    assert_eq!(app.send(late).await.status, StatusCode::FORBIDDEN);
     let bad = app.send(send(&b.csrf, "{\"format\": 1}")).await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.body.contains("not a retrowalk archive"), "{}", bad.body);
