@@ -85,12 +85,12 @@ pub struct StateCache {
 
 impl StateCache {
     /// The cached entry, if it is still current.
-    pub fn get(&self, walker: WalkerId, version: i64) -> Option<Arc<Entry>> {
+    pub fn get(&self, walker: WalkerId, version: i64, now: jiff::Timestamp) -> Option<Arc<Entry>> {
         // Out of the lock before the clock and time zone are read: every
         // signed-in request passes here.
         let e = Arc::clone(self.entries.lock().ok()?.get(&walker)?);
         let s = &e.state;
-        let current = s.walker.version == version && s.today == crate::pages::today_in(&s.walker.time_zone);
+        let current = s.walker.version == version && s.today == crate::pages::date_in(now, &s.walker.time_zone);
         current.then_some(e)
     }
 

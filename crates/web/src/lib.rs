@@ -21,7 +21,7 @@ mod state;
 
 pub use auth::{new_api_token, new_reset_code, password_hash};
 pub use routes::router;
-pub use state::{AppState, Config};
+pub use state::{AppState, Clock, Config};
 
 use std::future::Future;
 use tokio::net::TcpListener;

@@ -16,11 +16,31 @@ pub struct Config {
     pub public_url: String,
     /// Send Strict-Transport-Security (only when served over HTTPS).
     pub hsts: bool,
+    /// Where "now" comes from. Every handler asks the state, never the
+    /// system clock, so a test can fix the moment and snapshot what it sees.
+    pub clock: Clock,
+}
+
+/// The system clock, or one fixed moment (tests and snapshots).
+#[derive(Clone, Copy, Debug, Default)]
+pub enum Clock {
+    #[default]
+    System,
+    Fixed(jiff::Timestamp),
+}
+
+impl Clock {
+    pub fn now(self) -> jiff::Timestamp {
+        match self {
+            Clock::System => jiff::Timestamp::now(),
+            Clock::Fixed(at) => at,
+        }
+    }
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { secure_cookies: true, public_url: "http://127.0.0.1:8080".into(), hsts: false }
+        Config { secure_cookies: true, public_url: "http://127.0.0.1:8080".into(), hsts: false, clock: Clock::System }
     }
 }
 
@@ -72,6 +92,16 @@ impl AppState {
 
     pub fn config(&self) -> &Config {
         &self.inner.config
+    }
+
+    /// Now, from the configured clock.
+    pub fn now(&self) -> jiff::Timestamp {
+        self.inner.config.clock.now()
+    }
+
+    /// Today's date in a time zone (UTC if the name is unknown), by the clock.
+    pub fn today_in(&self, time_zone: &str) -> jiff::civil::Date {
+        crate::pages::date_in(self.now(), time_zone)
     }
 
     pub fn cache(&self) -> &StateCache {

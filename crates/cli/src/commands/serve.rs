@@ -45,7 +45,8 @@ async fn serve(g: &Global, a: &ServeArgs) -> CliResult<Output> {
     }
     eprintln!("retrowalk is running at http://{addr}/  (Ctrl-C stops it)");
     let public_url = public_url.unwrap_or_else(|| format!("http://{addr}"));
-    let config = web::Config { secure_cookies: !a.insecure_cookies, public_url, hsts: a.hsts };
+    let config =
+        web::Config { secure_cookies: !a.insecure_cookies, public_url, hsts: a.hsts, clock: web::Clock::System };
     let state = web::AppState::new(store, config);
     // Ctrl-C, or SIGTERM from a service manager or container runtime: stop
     // taking connections and finish the requests in flight.

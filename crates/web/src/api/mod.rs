@@ -245,11 +245,11 @@ type ApiResult<T> = Result<Json<T>, ApiError>;
 /// is unchanged), and the cached state while it is current.
 async fn ready_entry(state: &AppState, account: &store::Account) -> Result<Arc<crate::cache::Entry>, ApiError> {
     let version = state.sessions().walker_version(state.store(), account.walker).await?;
-    if let Some(entry) = state.cache().get(account.walker, version) {
+    if let Some(entry) = state.cache().get(account.walker, version, state.now()) {
         return Ok(entry);
     }
     let walker = state.store().walker(account.walker).await?;
-    let today = crate::pages::today_in(&walker.time_zone);
+    let today = state.today_in(&walker.time_zone);
     match service::stage_for(state.store(), walker, today).await? {
         service::Stage::Ready(s) => Ok(state.cache().put(Arc::from(s))),
         _ => Err(ApiError(AppError::bad("finish the screening and set-up first"))),
@@ -359,7 +359,7 @@ async fn put_screening(
             k.parse().map_err(|_| ApiError(AppError::bad(format!("answers.{k}: not a screening question"))))?;
         answers.answers.insert(q, *v);
     }
-    let outcome = service::screen(state.store(), a.walker, &answers, jiff::Timestamp::now()).await?;
+    let outcome = service::screen(state.store(), a.walker, &answers, state.now()).await?;
     Ok(Json(OutcomeDto::from(&outcome)))
 }
 
@@ -371,7 +371,7 @@ async fn post_clearance(
     ApiAccount(a): ApiAccount,
     Json(req): Json<ClearanceRequest>,
 ) -> ApiResult<OutcomeDto> {
-    let now = jiff::Timestamp::now();
+    let now = state.now();
     let outcome = service::clear(state.store(), a.walker, &req.by, &req.role, now, &req.note, now).await?;
     Ok(Json(OutcomeDto::from(&outcome)))
 }
@@ -393,7 +393,7 @@ async fn post_restart(
         role: req.role,
         note: req.note,
     };
-    let done = service::restart(state.store(), &s, input, jiff::Timestamp::now()).await?;
+    let done = service::restart(state.store(), &s, input, state.now()).await?;
     let r = &done.restart;
     Ok((
         StatusCode::CREATED,
@@ -454,7 +454,7 @@ async fn put_setup(
         req.forward_speed_kmh,
     );
     let setup = crate::pages::setup::parse(&fields, &raw)?;
-    service::set_up(state.store(), a.walker, &setup, jiff::Timestamp::now()).await?;
+    service::set_up(state.store(), a.walker, &setup, state.now()).await?;
     Ok(Json(setup_dto(&setup)))
 }
 
@@ -533,7 +533,7 @@ async fn log_session(
         symptoms: crate::forms::symptoms(&r.symptoms)?,
         notes: r.notes,
     };
-    let done = service::log_session(state.store(), &s, input, jiff::Timestamp::now()).await?;
+    let done = service::log_session(state.store(), &s, input, state.now()).await?;
     let mut dto = SessionDto::new(&done.logged, None, Some(&done.decision));
     dto.stop = done.stop.as_ref().map(PauseDto::from);
     Ok((StatusCode::CREATED, Json(dto)))
@@ -550,9 +550,7 @@ async fn check_in(
     let s = ready(&state, &a).await?;
     let pain = coach::Pain::parse_for("pain", r.pain)?;
     let symptoms = crate::forms::symptoms(&r.symptoms)?;
-    let done =
-        service::check_in(state.store(), &s, parse_date("date", &r.date)?, pain, symptoms, jiff::Timestamp::now())
-            .await?;
+    let done = service::check_in(state.store(), &s, parse_date("date", &r.date)?, pain, symptoms, state.now()).await?;
     Ok((
         StatusCode::CREATED,
         Json(CheckinResultDto {
@@ -618,14 +616,14 @@ async fn record_outcome(
     Json(r): Json<OutcomeRequest>,
 ) -> Result<(StatusCode, Json<OutcomeResultDto>), ApiError> {
     let walker = state.store().walker(a.walker).await?;
-    let today = crate::pages::today_in(&walker.time_zone);
+    let today = state.today_in(&walker.time_zone);
     let input = service::OutcomeInput {
         measure: coach::outcomes::Measure::typed(&r.measure)?,
         value: r.value,
         activities: r.activities.into_iter().map(|x| (x.name, x.score)).collect(),
         date: parse_date("date", &r.date)?.unwrap_or(today),
     };
-    let done = service::record_outcome(state.store(), a.walker, input, today, jiff::Timestamp::now()).await?;
+    let done = service::record_outcome(state.store(), a.walker, input, today, state.now()).await?;
     Ok((StatusCode::CREATED, Json(OutcomeResultDto::from(&done))))
 }
 
@@ -638,7 +636,7 @@ async fn export(
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let s = ready(&state, &a).await?;
     audit::record(&state, SecurityKind::Export, Some(a.id), &client, "archive json (api)").await?;
-    Ok(Json(service::export_json(state.store(), &s, jiff::Timestamp::now()).await?))
+    Ok(Json(service::export_json(state.store(), &s, state.now()).await?))
 }
 
 #[derive(serde::Deserialize, utoipa::IntoParams)]
@@ -670,9 +668,8 @@ async fn import_file(
     }
     let s = ready(&state, &a).await?;
     let _turn = state.import_turn().acquire().await.map_err(|_| AppError::Internal("import queue closed".into()))?;
-    let outcome = service::ImportBatch::new(&s)
-        .import_file(state.store(), &q.file_name, &body, q.dry_run, jiff::Timestamp::now())
-        .await?;
+    let outcome =
+        service::ImportBatch::new(&s).import_file(state.store(), &q.file_name, &body, q.dry_run, state.now()).await?;
     Ok(Json(serde_json::to_value(&outcome).map_err(|e| ApiError::from(AppError::bad(e.to_string())))?))
 }
 
@@ -704,7 +701,7 @@ async fn confirm_activity(
         ..Default::default()
     };
     let answer = service::Confirmation { backward: r.backward, session };
-    let done = service::confirm_activity(state.store(), &s, id, answer, jiff::Timestamp::now()).await?;
+    let done = service::confirm_activity(state.store(), &s, id, answer, state.now()).await?;
     Ok(Json(serde_json::to_value(&done).map_err(|e| ApiError::from(AppError::bad(e.to_string())))?))
 }
 
@@ -732,7 +729,7 @@ async fn answer_questionnaire(
 ) -> Result<(StatusCode, Json<QuestionnaireResultDto>), ApiError> {
     let s = ready(&state, &a).await?;
     let date = parse_date("date", &r.date)?;
-    let done = service::answer_questionnaire(state.store(), &s, &id, r.answers, date, jiff::Timestamp::now()).await?;
+    let done = service::answer_questionnaire(state.store(), &s, &id, r.answers, date, state.now()).await?;
     Ok((StatusCode::CREATED, Json(QuestionnaireResultDto::from(&done))))
 }
 

@@ -15,7 +15,7 @@ pub async fn record(
     client: &str,
     detail: &str,
 ) -> Result<(), AppError> {
-    let event = SecurityEvent::new(kind, account, client, detail, jiff::Timestamp::now());
+    let event = SecurityEvent::new(kind, account, client, detail, state.now());
     state.store().record_security_event(&event).await?;
     Ok(())
 }

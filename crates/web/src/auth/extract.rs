@@ -42,7 +42,7 @@ async fn session_from(
 ) -> Result<Option<SignedIn>, AppError> {
     let Some(token) = cookie(headers, SESSION_COOKIE).filter(|t| is_token(t)) else { return Ok(None) };
     let token_digest = digest(token);
-    let found = state.sessions().session(state.store(), &token_digest, jiff::Timestamp::now()).await?;
+    let found = state.sessions().session(state.store(), &token_digest, state.now()).await?;
     let Some(session) = found else { return Ok(None) };
     Ok(Some(SignedIn {
         account: session.account,
@@ -143,7 +143,7 @@ impl FromRequestParts<AppState> for ApiAccount {
         if let Some(token) = bearer {
             let account = state
                 .sessions()
-                .token_account(state.store(), &digest(token), jiff::Timestamp::now())
+                .token_account(state.store(), &digest(token), state.now())
                 .await
                 .map_err(AppError::from)?;
             return account.map(ApiAccount).ok_or(ApiError(AppError::Unauthorized));

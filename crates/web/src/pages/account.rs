@@ -87,7 +87,7 @@ pub struct SignupForm {
 
 async fn start_session(state: &AppState, account: store::AccountId) -> Result<Response, AppError> {
     let token = auth::random_token();
-    let now = Timestamp::now();
+    let now = state.now();
     // Out of range only near year 9999; then the session simply expires at once.
     let expires = Timestamp::from_second(now.as_second() + SESSION_DAYS * 86_400).unwrap_or(now);
     state.store().create_session(account, &auth::digest(&token), &auth::random_token(), now, expires).await?;
@@ -144,7 +144,7 @@ pub async fn signup(
         name: f.name.trim().into(),
         time_zone: tz,
     };
-    match state.store().create_account(&new, Timestamp::now()).await {
+    match state.store().create_account(&new, state.now()).await {
         Ok(account) => {
             audit::record(&state, SecurityKind::AccountCreated, Some(account.id), &client, "").await?;
             start_session(&state, account.id).await
@@ -178,7 +178,7 @@ pub async fn signin(
     AnonForm(f): AnonForm<SigninForm>,
 ) -> Result<Response, AppError> {
     let key = f.email.trim().to_lowercase();
-    let now = Timestamp::now();
+    let now = state.now();
     throttle::check_signin(state.store(), &key, &address, now).await?;
     auth::hash_queue_has_room()?;
     let account = state.store().account_by_email(&key).await?;
@@ -255,7 +255,7 @@ pub async fn reset(
     ClientAddr(address): ClientAddr,
     AnonForm(f): AnonForm<ResetForm>,
 ) -> Result<Response, AppError> {
-    throttle::check_reset(state.store(), &address, Timestamp::now()).await?;
+    throttle::check_reset(state.store(), &address, state.now()).await?;
     auth::hash_queue_has_room()?;
     if f.password.chars().count() < MIN_PASSWORD_CHARS {
         let msg = format!("password: use at least {MIN_PASSWORD_CHARS} characters");
@@ -267,7 +267,7 @@ pub async fn reset(
         .map_err(AppError::Internal)?
         .map_err(AppError::Internal)?;
     let code = f.code.trim().to_uppercase();
-    match state.store().reset_password(&auth::digest(&code), &hash, Timestamp::now()).await? {
+    match state.store().reset_password(&auth::digest(&code), &hash, state.now()).await? {
         Some(account) => {
             audit::record(&state, SecurityKind::PasswordReset, Some(account), &address, "").await?;
             anon_page(&state, "signin.title", Some(state.i18n().t("reset.done").to_string()), |l| {
@@ -275,7 +275,7 @@ pub async fn reset(
             })
         }
         None => {
-            throttle::reset_failed(state.store(), &address, Timestamp::now()).await?;
+            throttle::reset_failed(state.store(), &address, state.now()).await?;
             audit::record(&state, SecurityKind::ResetCodeFailed, None, &address, "").await?;
             anon_page(&state, "reset.title", Some(state.i18n().t("reset.bad_code").to_string()), |l| {
                 render(&ResetPage { l }).map(|r| (axum::http::StatusCode::UNPROCESSABLE_ENTITY, r).into_response())

@@ -124,7 +124,7 @@ pub async fn upload(
             continue;
         }
         let name = if name.is_empty() { "upload".to_string() } else { name };
-        let outcome = batch.import_file(state.store(), &name, &bytes, false, jiff::Timestamp::now()).await?;
+        let outcome = batch.import_file(state.store(), &name, &bytes, false, state.now()).await?;
         drop(bytes);
         let ok = !matches!(outcome, service::FileOutcome::Failed { .. });
         results.push((ok, outcome.line()));
@@ -208,7 +208,7 @@ pub async fn confirm(
             ..Default::default()
         };
         let answer = service::Confirmation { backward, session };
-        service::confirm_activity(state.store(), &s, id, answer, jiff::Timestamp::now()).await.map_err(AppError::from)
+        service::confirm_activity(state.store(), &s, id, answer, state.now()).await.map_err(AppError::from)
     }
     .await;
     match result {

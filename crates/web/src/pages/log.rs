@@ -126,9 +126,7 @@ pub async fn submit(State(state): State<AppState>, f: CsrfForm<LogFields>) -> Re
         return Ok(Redirect::to("/today").into_response());
     }
     let result = match log_input(&f.form, &f.raw) {
-        Ok(input) => {
-            service::log_session(state.store(), &s, input, jiff::Timestamp::now()).await.map_err(AppError::from)
-        }
+        Ok(input) => service::log_session(state.store(), &s, input, state.now()).await.map_err(AppError::from),
         Err(e) => Err(e),
     };
     match result {
@@ -203,7 +201,7 @@ pub async fn checkin_submit(State(state): State<AppState>, f: CsrfForm<CheckinFi
         let pain =
             forms::pain("pain", &f.form.pain)?.ok_or_else(|| AppError::bad("pain: choose a number from 0 to 10"))?;
         let symptoms = forms::symptoms(&forms::all_values(&f.raw, "symptom"))?;
-        service::check_in(state.store(), &s, None, pain, symptoms, jiff::Timestamp::now()).await.map_err(AppError::from)
+        service::check_in(state.store(), &s, None, pain, symptoms, state.now()).await.map_err(AppError::from)
     }
     .await;
     match result {

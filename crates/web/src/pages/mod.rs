@@ -97,25 +97,25 @@ pub fn error_page(status: u16, message: &str) -> Html<String> {
     Html(page.render().unwrap_or_else(|_| message.to_string()))
 }
 
-/// Today's date in a time zone (UTC if the name is unknown).
-pub fn today_in(time_zone: &str) -> Date {
+/// The date at `now` in a time zone (UTC if the name is unknown).
+pub fn date_in(now: jiff::Timestamp, time_zone: &str) -> Date {
     let tz = jiff::tz::TimeZone::get(time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
-    jiff::Timestamp::now().to_zoned_datetime(tz).date()
+    now.to_zoned_datetime(tz).date()
 }
 
 /// Today's date in the walker's time zone.
 pub async fn walker_today(state: &AppState, who: &SignedIn) -> Result<Date, AppError> {
-    Ok(today_in(&state.store().walker(who.account.walker).await?.time_zone))
+    Ok(state.today_in(&state.store().walker(who.account.walker).await?.time_zone))
 }
 
 /// The walker's cache entry (kept while it is current), or where to send
 /// them to finish getting started.
 pub async fn ready_entry(state: &AppState, who: &SignedIn) -> Result<Result<Arc<Entry>, Response>, AppError> {
-    if let Some(e) = state.cache().get(who.account.walker, who.walker_version) {
+    if let Some(e) = state.cache().get(who.account.walker, who.walker_version, state.now()) {
         return Ok(Ok(e));
     }
     let walker = state.store().walker(who.account.walker).await?;
-    let today = today_in(&walker.time_zone);
+    let today = state.today_in(&walker.time_zone);
     Ok(match service::stage_for(state.store(), walker, today).await? {
         Stage::NeedsScreening => Err(Redirect::to("/onboarding").into_response()),
         Stage::NeedsSetup(_) => Err(Redirect::to("/outcome").into_response()),

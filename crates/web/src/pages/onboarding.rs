@@ -177,7 +177,7 @@ pub async fn step_submit(
     if let Err(e) = answers.validate() {
         return render_step(&state, &f.who, i, &given, Some(e.to_string()));
     }
-    service::screen(state.store(), f.who.account.walker, &answers, jiff::Timestamp::now()).await?;
+    service::screen(state.store(), f.who.account.walker, &answers, state.now()).await?;
     Ok(Redirect::to("/outcome").into_response())
 }
 
@@ -213,7 +213,7 @@ pub struct ClearanceForm {
 }
 
 pub async fn clearance(State(state): State<AppState>, f: CsrfForm<ClearanceForm>) -> Result<Response, AppError> {
-    let now = jiff::Timestamp::now();
+    let now = state.now();
     service::clear(state.store(), f.who.account.walker, &f.form.by, &f.form.role, now, &f.form.note, now).await?;
     Ok(Redirect::to("/outcome").into_response())
 }

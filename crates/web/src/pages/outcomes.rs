@@ -151,7 +151,7 @@ pub async fn submit(State(state): State<AppState>, f: CsrfForm<OutcomeFields>) -
         }
         let date = forms::date("date", &f.form.date)?.unwrap_or(s.today);
         let input = service::OutcomeInput { measure, value, activities, date };
-        service::record_outcome(state.store(), f.who.account.walker, input, s.today, jiff::Timestamp::now())
+        service::record_outcome(state.store(), f.who.account.walker, input, s.today, state.now())
             .await
             .map_err(AppError::from)
     }

@@ -72,7 +72,7 @@ pub async fn submit(
     let date = f.form.iter().find(|(k, _)| k == "date").map(|(_, v)| v.clone());
     let result = async {
         let date = forms::date("date", &date)?;
-        service::answer_questionnaire(state.store(), &s, &id, answers.clone(), date, jiff::Timestamp::now())
+        service::answer_questionnaire(state.store(), &s, &id, answers.clone(), date, state.now())
             .await
             .map_err(AppError::from)
     }

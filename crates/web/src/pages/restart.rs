@@ -105,7 +105,7 @@ pub async fn submit(State(state): State<AppState>, f: CsrfForm<RestartFields>) -
             role: f.form.role.clone(),
             note: f.form.note.clone(),
         };
-        service::restart(state.store(), &s, input, jiff::Timestamp::now()).await.map_err(AppError::from)
+        service::restart(state.store(), &s, input, state.now()).await.map_err(AppError::from)
     }
     .await;
     match result {

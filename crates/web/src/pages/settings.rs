@@ -107,10 +107,7 @@ pub async fn new_calendar(State(state): State<AppState>, f: CsrfForm<NoFields>) 
         Err(r) => return Ok(r),
     };
     let token = crate::auth::random_token();
-    state
-        .store()
-        .set_calendar_token(f.who.account.walker, &crate::auth::digest(&token), jiff::Timestamp::now())
-        .await?;
+    state.store().set_calendar_token(f.who.account.walker, &crate::auth::digest(&token), state.now()).await?;
     // From the configured address, never the request's Host header.
     let url = format!("{}/calendar/{token}.ics", state.config().public_url.trim_end_matches('/'));
     settings_page(&state, &f.who, &s, Some(url), None).await
@@ -138,8 +135,8 @@ pub async fn calendar_feed(
     let walker =
         state.store().walker_by_calendar_token(&crate::auth::digest(token)).await?.ok_or(AppError::NotFound)?;
     let w = state.store().walker(walker).await?;
-    let s = service::load(state.store(), walker, super::today_in(&w.time_zone)).await?;
-    let body = service::calendar(&s, jiff::Timestamp::now());
+    let s = service::load(state.store(), walker, state.today_in(&w.time_zone)).await?;
+    let body = service::calendar(&s, state.now());
     Ok(([(header::CONTENT_TYPE, "text/calendar; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], body)
         .into_response())
 }
@@ -147,7 +144,7 @@ pub async fn calendar_feed(
 /// Saving set-up changes starts the new set-up as the active programme.
 pub async fn save(State(state): State<AppState>, f: CsrfForm<SetupFields>) -> Result<Response, AppError> {
     let setup = parse(&f.form, &f.raw)?;
-    service::set_up(state.store(), f.who.account.walker, &setup, jiff::Timestamp::now()).await?;
+    service::set_up(state.store(), f.who.account.walker, &setup, state.now()).await?;
     Ok(Redirect::to("/today").into_response())
 }
 
@@ -168,7 +165,7 @@ pub async fn export_json(State(state): State<AppState>, who: SignedIn) -> Result
         Err(r) => return Ok(r),
     };
     audit::by(&state, &who, SecurityKind::Export, "archive json").await?;
-    let v = service::export_json(state.store(), &s, jiff::Timestamp::now()).await?;
+    let v = service::export_json(state.store(), &s, state.now()).await?;
     let body = serde_json::to_string_pretty(&v).map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(download(body, "application/json", "retrowalk-export.json"))
 }
@@ -188,7 +185,7 @@ pub async fn export_fhir(State(state): State<AppState>, who: SignedIn) -> Result
         Err(r) => return Ok(r),
     };
     audit::by(&state, &who, SecurityKind::Export, "fhir bundle").await?;
-    let archive = state.store().export_walker(s.walker.id, jiff::Timestamp::now()).await?;
+    let archive = state.store().export_walker(s.walker.id, state.now()).await?;
     let body = serde_json::to_string_pretty(&service::fhir_bundle(&s, &archive))
         .map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(download(body, "application/fhir+json", "retrowalk-fhir-bundle.json"))
@@ -236,7 +233,7 @@ pub async fn restore(
     }
     // The same checks as the CLI's import-archive, through one service call.
     let walker = state.store().walker(who.account.walker).await?;
-    service::restore_json(state.store(), who.account.id, &file, super::today_in(&walker.time_zone)).await?;
+    service::restore_json(state.store(), who.account.id, &file, state.today_in(&walker.time_zone)).await?;
     audit::by(&state, &who, SecurityKind::Restore, "archive json").await?;
     Ok(axum::response::Redirect::to("/today?note=Your%20archive%20is%20restored.").into_response())
 }

@@ -180,7 +180,7 @@ pub async fn submit(State(state): State<AppState>, f: CsrfForm<SetupFields>) -> 
     }
     match parse(&f.form, &f.raw) {
         Ok(setup) => {
-            service::set_up(store, f.who.account.walker, &setup, jiff::Timestamp::now()).await?;
+            service::set_up(store, f.who.account.walker, &setup, state.now()).await?;
             Ok(Redirect::to("/today").into_response())
         }
         Err(e) => {

@@ -6,13 +6,13 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use store::Store;
 
-async fn token_for(app: &App, w: &Walker) -> String {
+pub async fn token_for(app: &App, w: &Walker) -> String {
     let (token, digest) = web::new_api_token();
-    app.state.store().create_api_token(w.account.id, &digest, "test", jiff::Timestamp::now(), None).await.unwrap();
+    app.state.store().create_api_token(w.account.id, &digest, "test", app.state.now(), None).await.unwrap();
     token
 }
 
-fn call(method: &str, path: &str, token: &str, body: Option<serde_json::Value>) -> Request<Body> {
+pub fn call(method: &str, path: &str, token: &str, body: Option<serde_json::Value>) -> Request<Body> {
     let b = Request::builder().method(method).uri(path).header("authorization", format!("Bearer {token}"));
     match body {
         Some(v) => b.header("content-type", "application/json").body(Body::from(v.to_string())).unwrap(),

@@ -5,8 +5,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod api;
+mod fixed_clock;
 mod hardening;
 mod operations;
 mod routes;
 mod safety;
+mod seams;
 mod support;

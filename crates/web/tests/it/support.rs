@@ -25,6 +25,11 @@ impl App {
         App::with_config(Config::default()).await
     }
 
+    /// An app whose clock stands still at `at` (for snapshots).
+    pub async fn at(at: &str) -> App {
+        App::with_config(Config { clock: web::Clock::Fixed(at.parse().unwrap()), ..Config::default() }).await
+    }
+
     pub async fn with_config(config: Config) -> App {
         let dir = tempfile::tempdir().unwrap();
         let store = store::backend::connect(&store::backend::sqlite_url(&dir.path().join("web.db"))).await.unwrap();
@@ -55,7 +60,7 @@ impl App {
             self.state.store(),
             &read("knee-days.json"),
             &read("knee-days.scoring.json"),
-            jiff::Timestamp::now(),
+            self.state.now(),
         )
         .await
         .unwrap();
@@ -105,11 +110,9 @@ impl App {
     /// `weeks` that began `days_ago`.
     pub async fn walker_with_plan(&self, email: &str, weeks: u8, days_ago: i64) -> Walker {
         let w = self.sign_up(email).await;
-        let today = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+        let today = self.state.now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
         let store = self.state.store();
-        service::screen(store, w.account.walker, &coach::screening::Answers::all_no(), jiff::Timestamp::now())
-            .await
-            .unwrap();
+        service::screen(store, w.account.walker, &coach::screening::Answers::all_no(), self.state.now()).await.unwrap();
         let days = coach::setup::Day::ALL.to_vec();
         let setup = coach::setup::Setup {
             equipment: coach::setup::Equipment {
@@ -125,14 +128,14 @@ impl App {
             weeks,
             forward_speed_tenths: 30,
         };
-        service::set_up(store, w.account.walker, &setup, jiff::Timestamp::now()).await.unwrap();
+        service::set_up(store, w.account.walker, &setup, self.state.now()).await.unwrap();
         w
     }
 
     /// A signed-up walker who has screened clear and set up, with one session logged.
     pub async fn ready_walker(&self, email: &str, note: &str) -> Walker {
         let w = self.walker_with_plan(email, 6, 7).await;
-        let today = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+        let today = self.state.now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
         let store = self.state.store();
         let state = service::load(store, w.account.walker, today).await.unwrap();
         let date = state.programme.retro_dates().into_iter().rev().find(|d| *d < today).unwrap();
@@ -144,7 +147,7 @@ impl App {
             notes: note.into(),
             ..Default::default()
         };
-        service::log_session(store, &state, input, jiff::Timestamp::now()).await.unwrap();
+        service::log_session(store, &state, input, self.state.now()).await.unwrap();
         w
     }
 }
