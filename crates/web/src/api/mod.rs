@@ -289,6 +289,12 @@ fn json_response(json: Arc<str>) -> Response {
     ([(axum::http::header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
+/// An optional named value as sent: absent is none; anything sent, even
+/// blank, must be one of the names (unlike a form, where blank is "not given").
+fn named<T: coach::names::Named>(v: &Option<String>) -> Result<Option<T>, ApiError> {
+    v.as_deref().map(|t| coach::names::exact(t).map_err(|e| ApiError::from(coach::InputError::from(e)))).transpose()
+}
+
 fn parse_date(field: &str, v: &Option<String>) -> Result<Option<jiff::civil::Date>, ApiError> {
     Ok(crate::forms::date(field, v)?)
 }
@@ -524,8 +530,8 @@ async fn log_session(
         bouts: r.bouts,
         speed_tenths: crate::forms::kmh_tenths("speed_kmh", &kmh)?,
         incline_pct: r.incline_pct,
-        support: crate::forms::named(&r.support)?,
-        surface: crate::forms::named(&r.surface)?,
+        support: named(&r.support)?,
+        surface: named(&r.surface)?,
         pain_before: Some(coach::Pain::parse_for("pain_before", r.pain_before)?),
         pain_peak: Some(coach::Pain::parse_for("pain_peak", r.pain_peak)?),
         pain_after: Some(coach::Pain::parse_for("pain_after", r.pain_after)?),

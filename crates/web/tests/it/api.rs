@@ -307,6 +307,11 @@ async fn whole_numbers_written_as_3_0_are_taken_and_unknown_equipment_is_refused
     let res = app.send(call("POST", "/api/v1/sessions", &token, Some(half))).await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
     assert!(res.body.contains("\"field\":\"pain_before\"") && res.body.contains("whole number"), "{}", res.body);
+    // A blank name is not "not given" in JSON: the document allows no blank.
+    let blank = serde_json::json!({"pain_before": 1, "pain_peak": 1, "pain_after": 1, "surface": ""});
+    let res = app.send(call("POST", "/api/v1/sessions", &token, Some(blank))).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    assert!(res.body.contains("\"field\":\"surface\""), "{}", res.body);
     let setup = serde_json::json!({"equipment": ["spaceship"], "training_days": ["mon", "thu"], "start": "2026-11-23",
         "time_zone": "UTC", "baseline_pain": 3});
     let res = app.send(call("PUT", "/api/v1/setup", &token, Some(setup))).await;
