@@ -58,7 +58,7 @@ pub fn export_csv(state: &State) -> ServiceResult<String> {
             l.pain_peak.value().to_string(),
             l.pain_after.value().to_string(),
             l.rpe.map_or(String::new(), |r| r.to_string()),
-            l.symptoms.iter().map(|s| s.as_str().to_string()).collect::<Vec<_>>().join(";"),
+            l.symptoms.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(";"),
             e.morning_pain.map_or(String::new(), |p| p.to_string()),
             d.map_or(String::new(), |d| d.action.as_str().to_string()),
             d.map_or(String::new(), |d| d.rule.clone()),
@@ -78,7 +78,7 @@ pub fn export_checkins_csv(state: &State) -> ServiceResult<String> {
             c.date.to_string(),
             c.session_date.to_string(),
             c.pain.value().to_string(),
-            c.symptoms.iter().map(|s| s.as_str().to_string()).collect::<Vec<_>>().join(";"),
+            c.symptoms.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(";"),
         ]
     });
     csv_text(&["date", "session_date", "pain", "symptoms"], rows)

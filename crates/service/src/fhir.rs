@@ -128,9 +128,9 @@ pub fn bundle(state: &State, archive: &Archive) -> Value {
 
     for (i, o) in archive.outcomes.iter().enumerate() {
         let code = if matches!(o.measure, Measure::PainNow | Measure::PainWorstWeek) {
-            pain_concept(&o.measure.as_str().to_string().replace('_', "-"), o.measure.name())
+            pain_concept(&o.measure.as_str().replace('_', "-"), o.measure.name())
         } else {
-            json!({ "coding": [ours(&o.measure.as_str().to_string().replace('_', "-"), o.measure.name())], "text": o.measure.name() })
+            json!({ "coding": [ours(&o.measure.as_str().replace('_', "-"), o.measure.name())], "text": o.measure.name() })
         };
         let (unit, ucum) = measure_unit(o.measure);
         let mut obs = json!({
@@ -152,9 +152,10 @@ pub fn bundle(state: &State, archive: &Archive) -> Value {
         let items: Vec<Value> = coach::screening::QUESTIONS
             .iter()
             .filter_map(|q| {
-                s.answers.answers.get(&q.id).map(|yes| {
-                    json!({ "linkId": q.id.as_str().to_string(), "text": q.text, "answer": [{ "valueBoolean": yes }] })
-                })
+                s.answers
+                    .answers
+                    .get(&q.id)
+                    .map(|yes| json!({ "linkId": q.id.as_str(), "text": q.text, "answer": [{ "valueBoolean": yes }] }))
             })
             .collect();
         entries.push(entry(

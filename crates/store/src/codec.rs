@@ -47,7 +47,7 @@ pub fn surface(text: &str) -> Result<Surface> {
 }
 
 pub fn symptoms_text(s: &[Symptom]) -> String {
-    s.iter().map(|x| x.as_str().to_string()).collect::<Vec<_>>().join(",")
+    s.iter().map(|x| x.as_str()).collect::<Vec<_>>().join(",")
 }
 
 pub fn symptoms(text: &str) -> Result<Vec<Symptom>> {

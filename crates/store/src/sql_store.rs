@@ -262,7 +262,7 @@ impl SqlStore {
             "INSERT INTO outcomes (walker_id, measure, value, taken_on, detail, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(walker.0)
-        .bind(o.measure.as_str().to_string())
+        .bind(o.measure.as_str())
         .bind(o.value)
         .bind(date_text(o.taken_on))
         .bind(o.detail.clone())

@@ -31,7 +31,7 @@ pub async fn run(g: &Global) -> CliResult<Output> {
                     if l.symptoms.is_empty() {
                         "-".into()
                     } else {
-                        l.symptoms.iter().map(|s| s.as_str().to_string()).collect::<Vec<_>>().join(",")
+                        l.symptoms.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(",")
                     },
                     d.map_or("-".into(), |d| d.action.as_str().to_string()),
                     d.map_or("-".into(), |d| d.dose.map_or("stopped".into(), |x| format!("{} min", x.minutes))),

@@ -143,7 +143,7 @@ fn outcome_request_schema() -> serde_json::Value {
         "type": "object",
         "required": ["measure", "activities"],
         "properties": {
-            "measure": { "type": "string", "enum": [Measure::OwnActivities.as_str().to_string()] },
+            "measure": { "type": "string", "enum": [Measure::OwnActivities.as_str()] },
             "activities": {
                 "type": "array", "minItems": 3, "maxItems": 5,
                 "items": {
@@ -168,7 +168,7 @@ fn outcome_request_schema() -> serde_json::Value {
             "type": "object",
             "required": ["measure", "value"],
             "properties": {
-                "measure": { "type": "string", "enum": [m.as_str().to_string()] },
+                "measure": { "type": "string", "enum": [m.as_str()] },
                 "value": value,
                 "activities": { "type": "array", "maxItems": 0 },
                 "date": date,
