@@ -6,7 +6,7 @@ use crate::context::{parse_date, time_zone};
 use crate::error::{CliError, CliResult};
 use coach::Pain;
 use coach::screening::{Answers, QUESTIONS};
-use coach::setup::{DEFAULT_FORWARD_SPEED_TENTHS, DEFAULT_WEEKS, Day, Equipment, Setup};
+use coach::setup::{DEFAULT_FORWARD_SPEED_TENTHS, DEFAULT_WEEKS, Day, Equipment, Item, Setup};
 use jiff::civil::Date;
 use serde_json::{Map, Value};
 use std::path::Path;
@@ -156,24 +156,15 @@ pub fn setup(root: &Value, today: Date) -> CliResult<Setup> {
 }
 
 pub fn parse_equipment(items: &[String]) -> CliResult<Equipment> {
-    let mut e = Equipment::default();
-    for item in items {
-        let slot = match item.trim().to_ascii_lowercase().replace(['-', ' '], "_").as_str() {
-            "treadmill" => &mut e.treadmill,
-            "safety_key" => &mut e.safety_key,
-            "handrails" | "rails" => &mut e.handrails,
-            "bike" => &mut e.bike,
-            "pool" => &mut e.pool,
-            _ => {
-                return Err(bad(
-                    "setup.equipment",
-                    format!("'{item}' is not equipment we know; use treadmill, safety_key, handrails, bike or pool"),
-                ));
-            }
-        };
-        *slot = true;
-    }
-    Ok(e)
+    let item = |text: &String| match text.trim().to_ascii_lowercase().as_str() {
+        // The word people use for a treadmill's handrails.
+        "rails" => Ok(Item::Handrails),
+        _ => Item::typed(&text.replace(' ', "_")).map_err(|_| {
+            let names: Vec<&str> = Item::ALL.iter().map(|i| i.as_str()).collect();
+            bad("setup.equipment", format!("'{text}' is not equipment we know; use {}", names.join(", ")))
+        }),
+    };
+    Ok(Equipment::of(items.iter().map(item).collect::<CliResult<Vec<_>>>()?))
 }
 
 /// km/h as tenths, refusing what cannot be a walking speed.

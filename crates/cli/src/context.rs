@@ -6,6 +6,7 @@ use crate::error::{CliError, CliResult};
 use anyhow::Context as _;
 use jiff::civil::Date;
 pub use service::State;
+use service::{Access, Actor, Stage};
 use store::{SqlStore, Store, WalkerId};
 
 /// The database URL: `--db`, `RETROWALK_DATABASE_URL`, or the default SQLite
@@ -87,20 +88,25 @@ pub fn today(global: &Global, tz: &str) -> CliResult<Date> {
     }
 }
 
+/// The grant to act for the chosen walker: the CLI is the operator, who
+/// holds the database file and may act for anyone on it.
+pub async fn access(store: &SqlStore, global: &Global) -> CliResult<Access> {
+    let id = walker_id(store, global).await?;
+    Ok(service::access(store, &Actor::Operator, id).await?)
+}
+
 /// Loads the chosen walker's state, with today in their time zone.
 pub async fn load(store: &SqlStore, global: &Global) -> CliResult<State> {
-    let id = walker_id(store, global).await?;
-    let walker = store.walker(id).await?;
+    let access = access(store, global).await?;
+    let walker = service::walker(store, access).await?;
     let today = today(global, &walker.time_zone)?;
-    service::load(store, id, today).await.map_err(|e| match e {
-        service::ServiceError::Input(m) if m.contains("no screening") => {
-            CliError::input("this walker has no screening yet: run `retrowalk screen`")
-        }
-        service::ServiceError::Input(m) if m.contains("no programme") => CliError::input(
+    match service::stage_for(store, access, walker, today).await? {
+        Stage::NeedsScreening => Err(CliError::input("this walker has no screening yet: run `retrowalk screen`")),
+        Stage::NeedsSetup(_) => Err(CliError::input(
             "this walker has no programme yet: finish the set-up in the web app, or run `retrowalk init --another`",
-        ),
-        other => other.into(),
-    })
+        )),
+        Stage::Ready(state) => Ok(*state),
+    }
 }
 
 /// `--date` parsed, if given.

@@ -17,7 +17,49 @@ pub struct Equipment {
     pub pool: bool,
 }
 
+/// One piece of equipment, named as the store, the API and the forms name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Item {
+    Treadmill,
+    SafetyKey,
+    Handrails,
+    Bike,
+    Pool,
+}
+
+crate::named!(Item, "equipment", "equipment we know", {
+    Treadmill => "treadmill", SafetyKey => "safety_key", Handrails => "handrails", Bike => "bike", Pool => "pool"
+});
+
 impl Equipment {
+    /// Equipment with exactly these items.
+    pub fn of(items: impl IntoIterator<Item = Item>) -> Equipment {
+        let mut e = Equipment::default();
+        for item in items {
+            *e.slot(item) = true;
+        }
+        e
+    }
+
+    fn slot(&mut self, item: Item) -> &mut bool {
+        match item {
+            Item::Treadmill => &mut self.treadmill,
+            Item::SafetyKey => &mut self.safety_key,
+            Item::Handrails => &mut self.handrails,
+            Item::Bike => &mut self.bike,
+            Item::Pool => &mut self.pool,
+        }
+    }
+
+    pub fn has(mut self, item: Item) -> bool {
+        *self.slot(item)
+    }
+
+    /// The items the walker has, in [`Item::ALL`]'s order.
+    pub fn items(self) -> impl Iterator<Item = Item> {
+        Item::ALL.into_iter().filter(move |i| self.has(*i))
+    }
+
     /// Retro walking on a treadmill is only offered with rails and a safety key:
     /// beginners hold the rails, and the key stops the belt if they slip.
     pub fn safe_treadmill(&self) -> bool {
@@ -113,6 +155,20 @@ fn default_forward_speed() -> u16 {
 }
 
 impl Setup {
+    /// A sensible first set-up: no equipment, Mon/Wed/Fri from `today`, the
+    /// trial's six weeks, in the walker's time zone.
+    pub fn first(today: Date, time_zone: &str) -> Setup {
+        Setup {
+            equipment: Equipment::default(),
+            training_days: vec![Day::Mon, Day::Wed, Day::Fri],
+            start: today,
+            time_zone: time_zone.to_string(),
+            baseline_pain: Pain::NONE,
+            weeks: DEFAULT_WEEKS,
+            forward_speed_tenths: DEFAULT_FORWARD_SPEED_TENTHS,
+        }
+    }
+
     /// Checks everything the coach relies on. The time zone name is checked by
     /// the caller, which owns the time zone database.
     pub fn validate(&self) -> Result<(), InputError> {

@@ -1,7 +1,7 @@
 //! The writes: each validates, decides with the coach, and stores the facts
 //! together with the decision they led to.
 
-use crate::{ServiceError, ServiceResult, State};
+use crate::{Access, ServiceError, ServiceResult, State};
 use coach::Pain;
 use coach::adaptation::{Action, Decision};
 use coach::dose::Limits;
@@ -14,7 +14,7 @@ use coach::setup::Setup;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
-use store::{NewWalker, Rescreen, Store, WalkerId, WalkerIds};
+use store::{NewWalker, Rescreen, Store, WalkerIds};
 
 /// The dose prescribed for `date` (the start dose while nothing is in force).
 pub fn prescribed(state: &State, date: Date) -> Dose {
@@ -382,12 +382,8 @@ pub async fn start_walker<S: Store>(
 }
 
 /// Records a (re-)screening, judged with the walker's latest clearance.
-pub async fn screen<S: Store>(
-    store: &S,
-    walker: WalkerId,
-    answers: &Answers,
-    now: Timestamp,
-) -> ServiceResult<Outcome> {
+pub async fn screen<S: Store>(store: &S, access: Access, answers: &Answers, now: Timestamp) -> ServiceResult<Outcome> {
+    let walker = access.walker();
     answers.validate()?;
     let clearance = store.latest_clearance(walker).await?;
     let outcome = evaluate(answers, clearance.as_ref());
@@ -398,13 +394,14 @@ pub async fn screen<S: Store>(
 /// Records a professional's clearance of the concerns that stand now.
 pub async fn clear<S: Store>(
     store: &S,
-    walker: WalkerId,
+    access: Access,
     by: &str,
     role: &str,
     at: Timestamp,
     note: &str,
     now: Timestamp,
 ) -> ServiceResult<Outcome> {
+    let walker = access.walker();
     let screen = store
         .latest_screening(walker)
         .await?
@@ -441,7 +438,9 @@ pub async fn clear<S: Store>(
 /// Saves the walker's set-up: the first one starts their programme; a later one
 /// changes it in place, so the history stays with it and is replayed under the
 /// new set-up. The walker's time zone follows the set-up.
-pub async fn set_up<S: Store>(store: &S, walker: WalkerId, setup: &Setup, now: Timestamp) -> ServiceResult<()> {
+pub async fn set_up<S: Store>(store: &S, access: Access, setup: &Setup, now: Timestamp) -> ServiceResult<()> {
+    let walker = access.walker();
+    crate::records::require_may_train(store, access).await?;
     setup.validate()?;
     let tz = jiff::tz::TimeZone::get(&setup.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
     setup.check_start(tz.to_datetime(now).date())?;

@@ -137,13 +137,16 @@ pub async fn import_json<S: Store>(store: &S, text: &str, today: Date) -> Servic
     Ok(store.import_walker(&archive).await?)
 }
 
-/// Replaces an account's walker with an archive, all or nothing.
+/// Replaces the signed-in account's walker with an archive, all or nothing.
 pub async fn restore_json<S: Store>(
     store: &S,
-    account: store::AccountId,
+    actor: &crate::Actor,
     text: &str,
     today: Date,
 ) -> ServiceResult<WalkerId> {
+    crate::own(store, actor).await?;
+    let account =
+        actor.account_id().ok_or_else(|| ServiceError::input("a restore replaces an account's walker; sign in"))?;
     let archive = parse(text, today)?;
     Ok(store.restore_account(account, &archive).await?)
 }

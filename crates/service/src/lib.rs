@@ -3,6 +3,7 @@
 //! store in one transaction. The CLI, the web pages and the JSON API are thin
 //! shells over these functions, so they cannot disagree.
 
+mod access;
 mod actions;
 mod archive;
 mod calendar;
@@ -13,10 +14,12 @@ mod fhir;
 mod imports;
 mod outcomes;
 mod questionnaires;
+mod records;
 mod report;
 mod state;
 mod views;
 
+pub use access::{Access, Actor, access, feed, own};
 pub use actions::*;
 pub use archive::{import_json, restore_json};
 pub use calendar::calendar;
@@ -25,7 +28,13 @@ pub use export::{export_checkins_csv, export_csv, export_json, export_outcomes_c
 pub use fhir::bundle as fhir_bundle;
 pub use imports::{Confirmation, FileOutcome, ImportBatch, confirm_activity, count, sha256_hex};
 pub use outcomes::{OutcomeInput, OutcomeRow, Recorded, age, outcome_rows, outcome_table, record_outcome, set_profile};
-pub use questionnaires::{QuestionnaireRow, answer_questionnaire, load_questionnaire, questionnaire_rows};
+pub use questionnaires::{
+    QuestionnaireRow, answer_questionnaire, load_questionnaire, questionnaire_rows, questionnaires,
+};
+pub use records::{
+    SetupStart, current_setup, delete_walker, export_archive, latest_screening, new_calendar, revoke_calendar,
+    setup_start,
+};
 pub use report::{DatedText, PainPoint, ReportDecision, ReportView, report};
-pub use state::{Stage, State, load, stage, stage_for};
+pub use state::{Stage, State, load, stage, stage_for, walker};
 pub use views::*;

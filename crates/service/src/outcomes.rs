@@ -1,13 +1,13 @@
 //! Outcome measures: record a result (a fall-risk test re-screens the walker in
 //! the same transaction) and read the table of changes.
 
-use crate::{ServiceError, ServiceResult};
+use crate::{Access, ServiceError, ServiceResult};
 use coach::outcomes::{self, Flag, Interpretation, Measure};
 use coach::screening::{Outcome, evaluate};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
-use store::{OutcomeRecord, Store, WalkerId};
+use store::{OutcomeRecord, Store};
 
 /// A result as entered: the value in its entry unit (seconds for timed walks),
 /// or the walker's own activities with their 0-10 ratings.
@@ -53,11 +53,12 @@ fn activities_value(items: &[(String, f64)]) -> ServiceResult<(f64, String)> {
 
 pub async fn record_outcome<S: Store>(
     store: &S,
-    walker: WalkerId,
+    access: Access,
     input: OutcomeInput,
     today: Date,
     now: Timestamp,
 ) -> ServiceResult<Recorded> {
+    let walker = access.walker();
     if input.date > today {
         return Err(ServiceError::input(format!("date: {} is in the future", input.date)));
     }
@@ -141,7 +142,7 @@ pub fn age(birth_year: Option<i64>, today: Date) -> Option<u32> {
 /// Records the optional profile used for age-and-sex norms.
 pub async fn set_profile<S: Store>(
     store: &S,
-    walker: WalkerId,
+    access: Access,
     birth_year: Option<i64>,
     sex: Option<outcomes::Sex>,
     today: Date,
@@ -149,12 +150,12 @@ pub async fn set_profile<S: Store>(
     if let Some(y) = birth_year.filter(|y| !(1900..=i64::from(today.year()) - 18).contains(y)) {
         return Err(ServiceError::input(format!("birth_year: {y} is not a plausible year of birth for an adult")));
     }
-    Ok(store.set_profile(walker, birth_year, sex).await?)
+    Ok(store.set_profile(access.walker(), birth_year, sex).await?)
 }
 
 /// One row per measure taken: first and latest result, and the change.
-pub async fn outcome_table<S: Store>(store: &S, walker: WalkerId) -> ServiceResult<Vec<OutcomeRow>> {
-    Ok(outcome_rows(&store.outcomes(walker).await?))
+pub async fn outcome_table<S: Store>(store: &S, access: Access) -> ServiceResult<Vec<OutcomeRow>> {
+    Ok(outcome_rows(&store.outcomes(access.walker()).await?))
 }
 
 /// [`outcome_table`] from results already loaded.

@@ -10,6 +10,11 @@ use jiff::civil::Date;
 use serde::Serialize;
 use store::{LoadedQuestionnaire, QuestionnaireResult, Store};
 
+/// The questionnaires loaded on this server (for every walker), by title.
+pub async fn questionnaires<S: Store>(store: &S) -> ServiceResult<Vec<store::LoadedQuestionnaire>> {
+    Ok(store.questionnaires().await?)
+}
+
 /// Reads, checks and stores a questionnaire with its scoring for every walker
 /// on this server. Returns it and whether it replaced an earlier load.
 pub async fn load_questionnaire<S: Store>(

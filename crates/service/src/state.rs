@@ -1,5 +1,6 @@
 //! Everything about one walker that the coach needs, loaded together.
 
+use crate::access::Access;
 use crate::{ServiceError, ServiceResult};
 use coach::adaptation::{Timeline, replay};
 use coach::history::History;
@@ -10,9 +11,11 @@ use coach::screening::Clearance;
 use jiff::civil::Date;
 use std::borrow::Cow;
 use std::sync::OnceLock;
-use store::{ProgrammeRecord, ScreeningRecord, Store, Walker, WalkerId};
+use store::{ProgrammeRecord, ScreeningRecord, Store, Walker};
 
 pub struct State {
+    /// The grant this state was loaded with: further calls about the walker take it.
+    pub access: Access,
     pub walker: Walker,
     pub screen: ScreeningRecord,
     pub clearance: Option<Clearance>,
@@ -124,9 +127,22 @@ pub enum Stage {
     Ready(Box<State>),
 }
 
+impl Stage {
+    pub const READY: &'static str = "ready";
+
+    /// The stage's name in the API: `needs_screening`, `needs_setup`, `ready`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Stage::NeedsScreening => "needs_screening",
+            Stage::NeedsSetup(_) => "needs_setup",
+            Stage::Ready(_) => Stage::READY,
+        }
+    }
+}
+
 /// Loads the walker's state, with `today` in their time zone given by the caller.
-pub async fn load<S: Store>(store: &S, walker: WalkerId, today: Date) -> ServiceResult<State> {
-    match stage(store, walker, today).await? {
+pub async fn load<S: Store>(store: &S, access: Access, today: Date) -> ServiceResult<State> {
+    match stage(store, access, today).await? {
         Stage::NeedsScreening => {
             Err(ServiceError::input("this walker has no screening yet: complete the screening first"))
         }
@@ -135,13 +151,21 @@ pub async fn load<S: Store>(store: &S, walker: WalkerId, today: Date) -> Service
     }
 }
 
-pub async fn stage<S: Store>(store: &S, id: WalkerId, today: Date) -> ServiceResult<Stage> {
-    stage_for(store, store.walker(id).await?, today).await
+pub async fn stage<S: Store>(store: &S, access: Access, today: Date) -> ServiceResult<Stage> {
+    stage_for(store, access, walker(store, access).await?, today).await
+}
+
+/// The walker's own record (name, time zone, profile).
+pub async fn walker<S: Store>(store: &S, access: Access) -> ServiceResult<Walker> {
+    Ok(store.walker(access.walker()).await?)
 }
 
 /// [`stage`] for a walker already loaded (saves a query on hot pages).
-pub async fn stage_for<S: Store>(store: &S, walker: Walker, today: Date) -> ServiceResult<Stage> {
-    let id = walker.id;
+pub async fn stage_for<S: Store>(store: &S, access: Access, walker: Walker, today: Date) -> ServiceResult<Stage> {
+    let id = access.walker();
+    if walker.id != id {
+        return Err(ServiceError::NotFound("walker not found".into()));
+    }
     let Some(screen) = store.latest_screening(id).await? else { return Ok(Stage::NeedsScreening) };
     let Some(record) = store.active_programme(id).await? else { return Ok(Stage::NeedsSetup(screen)) };
     let clearance = store.latest_clearance(id).await?;
@@ -152,6 +176,7 @@ pub async fn stage_for<S: Store>(store: &S, walker: Walker, today: Date) -> Serv
     let questionnaire_results = store.questionnaire_results(id).await?;
     let activities = store.activities(id).await?;
     Ok(Stage::Ready(Box::new(State {
+        access,
         walker,
         screen,
         clearance,

@@ -38,6 +38,10 @@ pub fn sex(text: &str) -> Result<coach::outcomes::Sex> {
     variant(text, "sex")
 }
 
+pub fn role(text: &str) -> Result<crate::Role> {
+    variant(text, "role")
+}
+
 pub fn support(text: &str) -> Result<Support> {
     variant(text, "support")
 }
@@ -62,27 +66,12 @@ pub fn days(text: &str) -> Result<Vec<Day>> {
     list(text).map(|t| variant(t, "day")).collect()
 }
 
-const EQUIPMENT: [&str; 5] = ["treadmill", "safety_key", "handrails", "bike", "pool"];
-
 pub fn equipment_text(e: &Equipment) -> String {
-    let has = [e.treadmill, e.safety_key, e.handrails, e.bike, e.pool];
-    EQUIPMENT.iter().zip(has).filter(|(_, h)| *h).map(|(n, _)| *n).collect::<Vec<_>>().join(",")
+    e.items().map(|i| i.as_str()).collect::<Vec<_>>().join(",")
 }
 
 pub fn equipment(text: &str) -> Result<Equipment> {
-    let mut e = Equipment::default();
-    for item in list(text) {
-        let slot = match item {
-            "treadmill" => &mut e.treadmill,
-            "safety_key" => &mut e.safety_key,
-            "handrails" => &mut e.handrails,
-            "bike" => &mut e.bike,
-            "pool" => &mut e.pool,
-            other => return Err(corrupt(format!("equipment '{other}'"))),
-        };
-        *slot = true;
-    }
-    Ok(e)
+    list(text).map(|t| variant::<coach::setup::Item>(t, "equipment")).collect::<Result<Vec<_>>>().map(Equipment::of)
 }
 
 fn list(text: &str) -> impl Iterator<Item = &str> {

@@ -478,7 +478,7 @@ impl SqlStore {
             walker: WalkerId(get(row, "walker_id")?),
             email: get(row, "email")?,
             password_hash: get(row, "password_hash")?,
-            role: get(row, "role")?,
+            role: codec::role(&get::<String>(row, "role")?)?,
             created_at: timestamp(get(row, "created_at")?)?,
             disabled_at: get::<Option<i64>>(row, "disabled_at")?.map(timestamp).transpose()?,
         })

@@ -84,6 +84,20 @@ pub struct DecisionRecord {
     pub created_at: Timestamp,
 }
 
+/// What an account is on this server (`accounts.role`). Read by the access
+/// rule (`service::access`); clinic mode adds memberships beside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// Sees their own walker only.
+    Walker,
+    /// Sees the walkers in their care (clinic mode).
+    Clinician,
+    /// Manages a clinic's people; no clinical data.
+    Admin,
+}
+
+coach::named!(Role, "role", "a known role", { Walker => "walker", Clinician => "clinician", Admin => "admin" });
+
 /// A sign-in identity. Each account owns exactly one walker.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Account {
@@ -93,7 +107,7 @@ pub struct Account {
     pub email: String,
     /// Argon2id PHC string.
     pub password_hash: String,
-    pub role: String,
+    pub role: Role,
     pub created_at: Timestamp,
     /// Set by an operator (`retrowalk user disable`): no sign-in, token or reset.
     pub disabled_at: Option<Timestamp>,

@@ -26,7 +26,8 @@ pub async fn seed(store: &SqlStore, today: Date) -> Result<(String, String), Str
         )
         .await
         .map_err(|e| e.to_string())?;
-    service::screen(store, account.walker, &Answers::all_no(), now).await.map_err(err)?;
+    let access = service::own(store, &service::Actor::account(&account)).await.map_err(err)?;
+    service::screen(store, access, &Answers::all_no(), now).await.map_err(err)?;
     let start = coach::dates::add_days(today, -21);
     let setup = Setup {
         equipment: Equipment { treadmill: true, safety_key: true, handrails: true, bike: true, pool: false },
@@ -37,11 +38,11 @@ pub async fn seed(store: &SqlStore, today: Date) -> Result<(String, String), Str
         weeks: 6,
         forward_speed_tenths: 32,
     };
-    service::set_up(store, account.walker, &setup, now).await.map_err(err)?;
+    service::set_up(store, access, &setup, now).await.map_err(err)?;
     // Varied pain: mostly tolerated, one acceptable session, one flare.
     let peaks = [1, 2, 4, 1, 1, 6, 2, 1, 1];
     let mornings = [3, 3, 3, 2, 3, 4, 3, 3, 2];
-    let mut state = service::load(store, account.walker, today).await.map_err(err)?;
+    let mut state = service::load(store, access, today).await.map_err(err)?;
     let dates: Vec<Date> = state.programme.retro_dates().into_iter().filter(|d| *d < today).take(peaks.len()).collect();
     for (i, date) in dates.iter().enumerate() {
         state.today = *date;
@@ -54,10 +55,10 @@ pub async fn seed(store: &SqlStore, today: Date) -> Result<(String, String), Str
             ..Default::default()
         };
         service::log_session(store, &state, input, now).await.map_err(err)?;
-        state = service::load(store, account.walker, coach::dates::add_days(*date, 1)).await.map_err(err)?;
+        state = service::load(store, access, coach::dates::add_days(*date, 1)).await.map_err(err)?;
         let pain = Pain::new(mornings[i]).map_err(|e| e.to_string())?;
         service::check_in(store, &state, None, pain, Vec::new(), now).await.map_err(err)?;
-        state = service::load(store, account.walker, today).await.map_err(err)?;
+        state = service::load(store, access, today).await.map_err(err)?;
     }
     Ok((DEMO_EMAIL.into(), DEMO_PASSWORD.into()))
 }

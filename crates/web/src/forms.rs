@@ -61,3 +61,50 @@ pub fn all_values(body: &str, name: &str) -> Vec<String> {
         .map(|(_, v)| v)
         .collect()
 }
+
+/// A set-up as typed, from the set-up form (Settings too) or the API's JSON:
+/// both become a [`coach::setup::Setup`] through [`setup`], so they accept and
+/// refuse the same things with the same words.
+#[derive(Debug, Default)]
+pub struct SetupInput {
+    pub equipment: Vec<String>,
+    pub days: Vec<String>,
+    pub start: Option<String>,
+    pub time_zone: Option<String>,
+    pub baseline_pain: Option<String>,
+    pub weeks: Option<String>,
+    pub forward_speed: Option<String>,
+}
+
+/// Reads a set-up; errors name the field.
+pub fn setup(f: &SetupInput) -> Result<coach::setup::Setup, AppError> {
+    use coach::setup::{DEFAULT_FORWARD_SPEED_TENTHS, DEFAULT_WEEKS, Day, Equipment, Item};
+    let items = f
+        .equipment
+        .iter()
+        .map(|v| {
+            v.parse::<Item>()
+                .map_err(|e| AppError::bad(format!("equipment: '{v}' is not one of {}", e.allowed.join(", "))))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let training_days = f.days.iter().map(|d| Day::parse(d).map_err(AppError::from)).collect::<Result<Vec<_>, _>>()?;
+    let start = date("start", &f.start)?.ok_or_else(|| AppError::bad("start: choose a start date"))?;
+    let time_zone = text_opt(&f.time_zone).unwrap_or("UTC").to_string();
+    if jiff::tz::TimeZone::get(&time_zone).is_err() {
+        return Err(AppError::bad(format!(
+            "time_zone: '{time_zone}' is not a known time zone; use a name like Europe/London"
+        )));
+    }
+    let setup = coach::setup::Setup {
+        equipment: Equipment::of(items),
+        training_days,
+        start,
+        time_zone,
+        baseline_pain: pain("baseline_pain", &f.baseline_pain)?
+            .ok_or_else(|| AppError::bad("baseline_pain: choose your usual knee pain, 0 to 10"))?,
+        weeks: small("weeks", &f.weeks, 1, 52)?.unwrap_or(DEFAULT_WEEKS),
+        forward_speed_tenths: kmh_tenths("forward_speed", &f.forward_speed)?.unwrap_or(DEFAULT_FORWARD_SPEED_TENTHS),
+    };
+    setup.validate()?;
+    Ok(setup)
+}

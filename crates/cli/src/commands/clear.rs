@@ -26,8 +26,7 @@ pub async fn run(g: &Global, args: &ClearArgs) -> CliResult<Output> {
         None => jiff::Timestamp::now(),
     };
     let role = args.role.as_deref().unwrap_or("clinician");
-    let outcome =
-        service::clear(&store, state.walker.id, &args.by, role, at, &args.note, jiff::Timestamp::now()).await?;
+    let outcome = service::clear(&store, state.access, &args.by, role, at, &args.note, jiff::Timestamp::now()).await?;
     emit(g.json, &outcome, || format!("Clearance recorded.\n\n{}", render::outcome(&outcome)))
 }
 

@@ -16,7 +16,7 @@ pub async fn run(g: &Global, a: &ExportArgs) -> CliResult<Output> {
             serde_json::to_string_pretty(&archive).map_err(|e| CliError::Other(e.into()))? + "\n"
         }
         ExportFormat::Fhir => {
-            let archive = store.export_walker(state.walker.id, jiff::Timestamp::now()).await?;
+            let archive = service::export_archive(&store, state.access, jiff::Timestamp::now()).await?;
             serde_json::to_string_pretty(&service::fhir_bundle(&state, &archive))
                 .map_err(|e| CliError::Other(e.into()))?
                 + "\n"

@@ -38,7 +38,7 @@ pub async fn run(g: &Global, cmd: &OutcomeCommand) -> CliResult<Output> {
                 date: context::date_arg(date)?.unwrap_or(state.today),
             };
             let done =
-                service::record_outcome(&store, state.walker.id, input, state.today, jiff::Timestamp::now()).await?;
+                service::record_outcome(&store, state.access, input, state.today, jiff::Timestamp::now()).await?;
             emit(g.json, &done, || {
                 let m = done.record.measure;
                 let mut s =
@@ -56,7 +56,7 @@ pub async fn run(g: &Global, cmd: &OutcomeCommand) -> CliResult<Output> {
             })
         }
         OutcomeCommand::List => {
-            let rows = service::outcome_table(&store, state.walker.id).await?;
+            let rows = service::outcome_table(&store, state.access).await?;
             emit(g.json, &rows, || {
                 if rows.is_empty() {
                     return "No outcome results yet. `retrowalk outcome due` lists what to take.\n".into();
@@ -108,6 +108,6 @@ pub async fn run(g: &Global, cmd: &OutcomeCommand) -> CliResult<Output> {
 pub async fn profile(g: &Global, birth_year: Option<i64>, sex: Option<coach::outcomes::Sex>) -> CliResult<Output> {
     let store = context::open(g).await?;
     let state = context::load(&store, g).await?;
-    service::set_profile(&store, state.walker.id, birth_year, sex, state.today).await?;
+    service::set_profile(&store, state.access, birth_year, sex, state.today).await?;
     Ok(Output::Text("Profile saved. It is used only to compare your chair-stand result with usual ranges.\n".into()))
 }

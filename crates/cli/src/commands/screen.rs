@@ -7,17 +7,16 @@ use crate::context;
 use crate::error::CliResult;
 use crate::prompt;
 use crate::render;
-use store::Store;
 
 pub async fn run(g: &Global, args: &ScreenArgs) -> CliResult<Output> {
     let store = context::open(g).await?;
-    let walker = context::walker_id(&store, g).await?;
-    let before = store.latest_screening(walker).await?.map(|s| s.outcome);
+    let access = context::access(&store, g).await?;
+    let before = service::latest_screening(&store, access).await?.map(|s| s.outcome);
     let answers = match &args.answers {
         Some(path) => answers::screening(&answers::read(path)?)?,
         None => screening_prompts::ask(&mut prompt::stdio())?,
     };
-    let outcome = service::screen(&store, walker, &answers, jiff::Timestamp::now()).await?;
+    let outcome = service::screen(&store, access, &answers, jiff::Timestamp::now()).await?;
     emit(g.json, &outcome, || {
         let mut s = render::outcome(&outcome);
         if let Some(before) = before {

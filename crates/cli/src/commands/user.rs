@@ -86,7 +86,7 @@ pub async fn run(g: &Global, cmd: &UserCommand) -> CliResult<Output> {
                     vec![
                         a.id.to_string(),
                         a.email.clone(),
-                        a.role.clone(),
+                        a.role.as_str().to_string(),
                         when(a.created_at),
                         a.disabled_at.map_or_else(|| "active".into(), |t| format!("disabled {}", when(t))),
                     ]
@@ -96,7 +96,7 @@ pub async fn run(g: &Global, cmd: &UserCommand) -> CliResult<Output> {
                 .iter()
                 .map(|a| {
                     serde_json::json!({
-                        "id": a.id, "email": a.email, "role": a.role, "walker": a.walker,
+                        "id": a.id, "email": a.email, "role": a.role.as_str(), "walker": a.walker,
                         "created_at": a.created_at, "disabled_at": a.disabled_at,
                     })
                 })

@@ -246,7 +246,7 @@ fn later(seconds: i64) -> Timestamp {
 pub async fn an_account_owns_a_walker_and_emails_are_unique<S: Store>(s: &S) {
     let a = s.create_account(&new_account("Kim@Example.org "), now()).await.unwrap();
     assert_eq!(a.email, "kim@example.org");
-    assert_eq!(a.role, "walker");
+    assert_eq!(a.role.as_str(), "walker");
     let w = s.walker(a.walker).await.unwrap();
     assert_eq!((w.name.as_str(), w.time_zone.as_str()), ("Kim", "Asia/Tokyo"));
     assert_eq!(s.latest_screening(a.walker).await.unwrap(), None);

@@ -462,6 +462,21 @@ pub struct SetupDto {
     pub forward_speed_kmh: Option<f64>,
 }
 
+/// The API's set-up is read as the form's is (same checks, same words).
+impl From<&SetupDto> for crate::forms::SetupInput {
+    fn from(d: &SetupDto) -> Self {
+        crate::forms::SetupInput {
+            equipment: d.equipment.clone(),
+            days: d.training_days.clone(),
+            start: Some(d.start.clone()),
+            time_zone: Some(d.time_zone.clone()),
+            baseline_pain: Some(d.baseline_pain.to_string()),
+            weeks: d.weeks.map(|w| w.to_string()),
+            forward_speed: d.forward_speed_kmh.map(|f| f.to_string()),
+        }
+    }
+}
+
 #[derive(Deserialize, ToSchema)]
 pub struct ActivityDto {
     pub name: String,

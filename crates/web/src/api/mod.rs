@@ -16,7 +16,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use dto::*;
 use std::sync::{Arc, OnceLock};
-use store::{SecurityKind, Store};
+use store::SecurityKind;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -102,7 +102,7 @@ fn document_allowed_values(doc: &mut serde_json::Value) {
     setup["training_days"]["items"] = json!({ "type": "string", "enum": days });
     setup["training_days"]["minItems"] = json!(2);
     setup["training_days"]["uniqueItems"] = json!(true);
-    setup["equipment"]["items"] = json!({ "type": "string", "enum": crate::pages::setup::EQUIPMENT });
+    setup["equipment"]["items"] = json!({ "type": "string", "enum": coach::setup::Item::ALL.map(|i| i.as_str()) });
     // Every zone the server knows; blank means UTC.
     let mut zones: Vec<String> = jiff::tz::db().available().map(|z| z.to_string()).collect();
     zones.push(String::new());
@@ -243,33 +243,33 @@ type ApiResult<T> = Result<Json<T>, ApiError>;
 /// The walker's cache entry, from the same version-checked cache as the
 /// pages: one query for the walker's version (none while an SQLite database
 /// is unchanged), and the cached state while it is current.
-async fn ready_entry(state: &AppState, account: &store::Account) -> Result<Arc<crate::cache::Entry>, ApiError> {
-    let version = state.sessions().walker_version(state.store(), account.walker).await?;
-    if let Some(entry) = state.cache().get(account.walker, version, state.now()) {
+async fn ready_entry(state: &AppState, a: &ApiAccount) -> Result<Arc<crate::cache::Entry>, ApiError> {
+    let version = state.sessions().walker_version(state.store(), a.access.walker()).await?;
+    if let Some(entry) = state.cache().get(a.access.walker(), version, state.now()) {
         return Ok(entry);
     }
-    let walker = state.store().walker(account.walker).await?;
+    let walker = service::walker(state.store(), a.access).await?;
     let today = state.today_in(&walker.time_zone);
-    match service::stage_for(state.store(), walker, today).await? {
+    match service::stage_for(state.store(), a.access, walker, today).await? {
         service::Stage::Ready(s) => Ok(state.cache().put(Arc::from(s))),
         _ => Err(ApiError(AppError::bad("finish the screening and set-up first"))),
     }
 }
 
 /// The walker's state (see [`ready_entry`]).
-async fn ready(state: &AppState, account: &store::Account) -> Result<Arc<service::State>, ApiError> {
-    Ok(Arc::clone(&ready_entry(state, account).await?.state))
+async fn ready(state: &AppState, a: &ApiAccount) -> Result<Arc<service::State>, ApiError> {
+    Ok(Arc::clone(&ready_entry(state, a).await?.state))
 }
 
 /// A read's JSON, serialised once per walker version and date and kept with
 /// the state: the API reads the same way the pages render.
 async fn cached<T: serde::Serialize>(
     state: &AppState,
-    account: &store::Account,
+    a: &ApiAccount,
     part: crate::cache::Part,
     build: impl FnOnce(&service::State) -> T,
 ) -> Result<Response, ApiError> {
-    json_part(&*ready_entry(state, account).await?, part, build)
+    json_part(&*ready_entry(state, a).await?, part, build)
 }
 
 /// The entry's JSON for `part`, built the first time it is asked for.
@@ -301,28 +301,21 @@ fn parse_date(field: &str, v: &Option<String>) -> Result<Option<jiff::civil::Dat
 
 /// The signed-in account and where it is in getting started.
 #[utoipa::path(get, path = "/api/v1/me", security(("bearer" = [])), responses((status = 200, body = MeDto), (status = 401)))]
-async fn me(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> ApiResult<MeDto> {
+async fn me(State(state): State<AppState>, a: ApiAccount) -> ApiResult<MeDto> {
     // A walker whose state loads is set up; the entry is kept, so the next
     // call needs no query.
     if let Ok(entry) = ready_entry(&state, &a).await {
         let w = &entry.state.walker;
         return Ok(Json(MeDto {
-            email: a.email,
+            email: a.account.email,
             name: w.name.clone(),
             time_zone: w.time_zone.clone(),
-            stage: "ready".into(),
+            stage: service::Stage::READY.into(),
         }));
     }
-    let store = state.store();
-    let w = store.walker(a.walker).await?;
-    let stage = if store.latest_screening(a.walker).await?.is_none() {
-        "needs_screening"
-    } else if store.active_programme(a.walker).await?.is_none() {
-        "needs_setup"
-    } else {
-        "ready"
-    };
-    Ok(Json(MeDto { email: a.email, name: w.name, time_zone: w.time_zone, stage: stage.into() }))
+    let w = service::walker(state.store(), a.access).await?;
+    let stage = service::stage_for(state.store(), a.access, w.clone(), state.today_in(&w.time_zone)).await?;
+    Ok(Json(MeDto { email: a.account.email, name: w.name, time_zone: w.time_zone, stage: stage.name().into() }))
 }
 
 /// The screening questions, in our own words.
@@ -342,8 +335,8 @@ async fn questions() -> Json<Vec<QuestionDto>> {
 
 /// The latest screening outcome.
 #[utoipa::path(get, path = "/api/v1/screening", security(("bearer" = [])), responses((status = 200, body = OutcomeDto), (status = 404)))]
-async fn get_screening(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> ApiResult<OutcomeDto> {
-    let s = state.store().latest_screening(a.walker).await?.ok_or(ApiError(AppError::NotFound))?;
+async fn get_screening(State(state): State<AppState>, a: ApiAccount) -> ApiResult<OutcomeDto> {
+    let s = service::latest_screening(state.store(), a.access).await?.ok_or(ApiError(AppError::NotFound))?;
     Ok(Json(OutcomeDto::from(&s.outcome)))
 }
 
@@ -352,7 +345,7 @@ async fn get_screening(State(state): State<AppState>, ApiAccount(a): ApiAccount)
     responses((status = 200, body = OutcomeDto), (status = 422)))]
 async fn put_screening(
     State(state): State<AppState>,
-    ApiAccount(a): ApiAccount,
+    a: ApiAccount,
     Json(req): Json<ScreeningRequest>,
 ) -> ApiResult<OutcomeDto> {
     let mut answers = coach::screening::Answers {
@@ -365,7 +358,7 @@ async fn put_screening(
             k.parse().map_err(|_| ApiError(AppError::bad(format!("answers.{k}: not a screening question"))))?;
         answers.answers.insert(q, *v);
     }
-    let outcome = service::screen(state.store(), a.walker, &answers, state.now()).await?;
+    let outcome = service::screen(state.store(), a.access, &answers, state.now()).await?;
     Ok(Json(OutcomeDto::from(&outcome)))
 }
 
@@ -374,11 +367,11 @@ async fn put_screening(
     responses((status = 200, body = OutcomeDto), (status = 422)))]
 async fn post_clearance(
     State(state): State<AppState>,
-    ApiAccount(a): ApiAccount,
+    a: ApiAccount,
     Json(req): Json<ClearanceRequest>,
 ) -> ApiResult<OutcomeDto> {
     let now = state.now();
-    let outcome = service::clear(state.store(), a.walker, &req.by, &req.role, now, &req.note, now).await?;
+    let outcome = service::clear(state.store(), a.access, &req.by, &req.role, now, &req.note, now).await?;
     Ok(Json(OutcomeDto::from(&outcome)))
 }
 
@@ -388,7 +381,7 @@ async fn post_clearance(
     responses((status = 201, body = RestartDto), (status = 422)))]
 async fn post_restart(
     State(state): State<AppState>,
-    ApiAccount(a): ApiAccount,
+    a: ApiAccount,
     Json(req): Json<RestartRequest>,
 ) -> Result<(StatusCode, Json<RestartDto>), ApiError> {
     let s = ready(&state, &a).await?;
@@ -416,11 +409,8 @@ async fn post_restart(
 }
 
 fn setup_dto(s: &coach::setup::Setup) -> SetupDto {
-    let e = s.equipment;
-    let names =
-        crate::pages::setup::EQUIPMENT.into_iter().zip([e.treadmill, e.safety_key, e.handrails, e.bike, e.pool]);
     SetupDto {
-        equipment: names.filter(|(_, has)| *has).map(|(n, _)| n.to_string()).collect(),
+        equipment: s.equipment.items().map(|i| i.as_str().to_string()).collect(),
         training_days: s.training_days.iter().map(|d| d.as_str().to_string()).collect(),
         start: s.start.to_string(),
         time_zone: s.time_zone.clone(),
@@ -432,47 +422,29 @@ fn setup_dto(s: &coach::setup::Setup) -> SetupDto {
 
 /// The active set-up.
 #[utoipa::path(get, path = "/api/v1/setup", security(("bearer" = [])), responses((status = 200, body = SetupDto), (status = 404)))]
-async fn get_setup(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> ApiResult<SetupDto> {
-    let p = state.store().active_programme(a.walker).await?.ok_or(ApiError(AppError::NotFound))?;
-    Ok(Json(setup_dto(&p.setup)))
+async fn get_setup(State(state): State<AppState>, a: ApiAccount) -> ApiResult<SetupDto> {
+    let setup = service::current_setup(state.store(), a.access).await?.ok_or(ApiError(AppError::NotFound))?;
+    Ok(Json(setup_dto(&setup)))
 }
 
 /// Saves a set-up; it becomes the active programme.
 #[utoipa::path(put, path = "/api/v1/setup", security(("bearer" = [])), request_body = SetupDto,
     responses((status = 200, body = SetupDto), (status = 422)))]
-async fn put_setup(
-    State(state): State<AppState>,
-    ApiAccount(a): ApiAccount,
-    Json(req): Json<SetupDto>,
-) -> ApiResult<SetupDto> {
-    let screen = state.store().latest_screening(a.walker).await?;
-    if !screen.is_some_and(|s| s.outcome.status.may_train()) {
-        return Err(ApiError(AppError::Conflict("the screening outcome does not allow training yet".into())));
-    }
-    let mut raw: Vec<(String, String)> = req.equipment.iter().map(|e| ("equipment".to_string(), e.clone())).collect();
-    raw.extend(req.training_days.iter().map(|d| ("day".to_string(), d.clone())));
-    let raw = serde_urlencoded::to_string(&raw).map_err(|e| ApiError(AppError::Internal(e.to_string())))?;
-    let fields = crate::pages::setup::SetupFields::new(
-        &req.start,
-        &req.time_zone,
-        req.baseline_pain,
-        req.weeks,
-        req.forward_speed_kmh,
-    );
-    let setup = crate::pages::setup::parse(&fields, &raw)?;
-    service::set_up(state.store(), a.walker, &setup, state.now()).await?;
+async fn put_setup(State(state): State<AppState>, a: ApiAccount, Json(req): Json<SetupDto>) -> ApiResult<SetupDto> {
+    let setup = crate::forms::setup(&crate::forms::SetupInput::from(&req))?;
+    service::set_up(state.store(), a.access, &setup, state.now()).await?;
     Ok(Json(setup_dto(&setup)))
 }
 
 /// What to do today, and why.
 #[utoipa::path(get, path = "/api/v1/today", security(("bearer" = [])), responses((status = 200, body = TodayDto), (status = 422)))]
-async fn today(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> Result<Response, ApiError> {
+async fn today(State(state): State<AppState>, a: ApiAccount) -> Result<Response, ApiError> {
     cached(&state, &a, Part::ApiToday, |s| TodayDto::from(&crate::pages::today::view(s))).await
 }
 
 /// Every planned session with its status and dose, and the current decision.
 #[utoipa::path(get, path = "/api/v1/plan", security(("bearer" = [])), responses((status = 200, body = PlanDto)))]
-async fn plan(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> Result<Response, ApiError> {
+async fn plan(State(state): State<AppState>, a: ApiAccount) -> Result<Response, ApiError> {
     cached(&state, &a, Part::ApiPlan, plan_dto).await
 }
 
@@ -504,7 +476,7 @@ fn plan_dto(s: &service::State) -> PlanDto {
 
 /// Logged sessions, oldest first, each with its check-in and decision.
 #[utoipa::path(get, path = "/api/v1/sessions", security(("bearer" = [])), responses((status = 200, body = Vec<SessionDto>)))]
-async fn list_sessions(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> Result<Response, ApiError> {
+async fn list_sessions(State(state): State<AppState>, a: ApiAccount) -> Result<Response, ApiError> {
     cached(&state, &a, Part::ApiSessions, |s| {
         service::history(s)
             .iter()
@@ -519,7 +491,7 @@ async fn list_sessions(State(state): State<AppState>, ApiAccount(a): ApiAccount)
     responses((status = 201, body = SessionDto), (status = 422)))]
 async fn log_session(
     State(state): State<AppState>,
-    ApiAccount(a): ApiAccount,
+    a: ApiAccount,
     Json(r): Json<LogRequest>,
 ) -> Result<(StatusCode, Json<SessionDto>), ApiError> {
     let s = ready(&state, &a).await?;
@@ -550,7 +522,7 @@ async fn log_session(
     responses((status = 201, body = CheckinResultDto), (status = 422)))]
 async fn check_in(
     State(state): State<AppState>,
-    ApiAccount(a): ApiAccount,
+    a: ApiAccount,
     Json(r): Json<CheckinRequest>,
 ) -> Result<(StatusCode, Json<CheckinResultDto>), ApiError> {
     let s = ready(&state, &a).await?;
@@ -570,7 +542,7 @@ async fn check_in(
 
 /// Weekly minutes, pain and adherence.
 #[utoipa::path(get, path = "/api/v1/progress", security(("bearer" = [])), responses((status = 200, body = ProgressDto)))]
-async fn progress(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> Result<Response, ApiError> {
+async fn progress(State(state): State<AppState>, a: ApiAccount) -> Result<Response, ApiError> {
     cached(&state, &a, Part::ApiProgress, progress_dto).await
 }
 
@@ -602,14 +574,14 @@ fn progress_dto(s: &service::State) -> ProgressDto {
 
 /// Each measure's first and latest result, and what the change means.
 #[utoipa::path(get, path = "/api/v1/outcomes", security(("bearer" = [])), responses((status = 200, body = Vec<OutcomeRowDto>)))]
-async fn list_outcomes(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> Result<Response, ApiError> {
+async fn list_outcomes(State(state): State<AppState>, a: ApiAccount) -> Result<Response, ApiError> {
     if let Ok(entry) = ready_entry(&state, &a).await {
         return json_part(&entry, Part::ApiOutcomes, |s| {
             service::outcome_rows(&s.outcomes).iter().map(OutcomeRowDto::from).collect::<Vec<_>>()
         });
     }
     // Before set-up there is no state to keep; measures can be recorded already.
-    let rows = service::outcome_table(state.store(), a.walker).await?;
+    let rows = service::outcome_table(state.store(), a.access).await?;
     Ok(Json(rows.iter().map(OutcomeRowDto::from).collect::<Vec<_>>()).into_response())
 }
 
@@ -618,10 +590,10 @@ async fn list_outcomes(State(state): State<AppState>, ApiAccount(a): ApiAccount)
     responses((status = 201, body = OutcomeResultDto), (status = 422)))]
 async fn record_outcome(
     State(state): State<AppState>,
-    ApiAccount(a): ApiAccount,
+    a: ApiAccount,
     Json(r): Json<OutcomeRequest>,
 ) -> Result<(StatusCode, Json<OutcomeResultDto>), ApiError> {
-    let walker = state.store().walker(a.walker).await?;
+    let walker = service::walker(state.store(), a.access).await?;
     let today = state.today_in(&walker.time_zone);
     let input = service::OutcomeInput {
         measure: coach::outcomes::Measure::typed(&r.measure)?,
@@ -629,7 +601,7 @@ async fn record_outcome(
         activities: r.activities.into_iter().map(|x| (x.name, x.score)).collect(),
         date: parse_date("date", &r.date)?.unwrap_or(today),
     };
-    let done = service::record_outcome(state.store(), a.walker, input, today, state.now()).await?;
+    let done = service::record_outcome(state.store(), a.access, input, today, state.now()).await?;
     Ok((StatusCode::CREATED, Json(OutcomeResultDto::from(&done))))
 }
 
@@ -638,10 +610,10 @@ async fn record_outcome(
 async fn export(
     State(state): State<AppState>,
     ClientAddr(client): ClientAddr,
-    ApiAccount(a): ApiAccount,
+    a: ApiAccount,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let s = ready(&state, &a).await?;
-    audit::record(&state, SecurityKind::Export, Some(a.id), &client, "archive json (api)").await?;
+    audit::record(&state, SecurityKind::Export, Some(a.account.id), &client, "archive json (api)").await?;
     Ok(Json(service::export_json(state.store(), &s, state.now()).await?))
 }
 
@@ -663,7 +635,7 @@ struct ImportQuery {
     responses((status = 200, description = "What became of the file (`result`: imported, already_imported, not_an_activity, failed)")))]
 async fn import_file(
     State(state): State<AppState>,
-    ApiAccount(a): ApiAccount,
+    a: ApiAccount,
     axum::extract::Query(q): axum::extract::Query<ImportQuery>,
     body: axum::body::Bytes,
 ) -> Result<Json<serde_json::Value>, ApiError> {
@@ -681,7 +653,7 @@ async fn import_file(
 
 /// Imported activities, oldest first.
 #[utoipa::path(get, path = "/api/v1/activities", security(("bearer" = [])), responses((status = 200, body = Vec<ImportedActivityDto>)))]
-async fn list_activities(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> Result<Response, ApiError> {
+async fn list_activities(State(state): State<AppState>, a: ApiAccount) -> Result<Response, ApiError> {
     cached(&state, &a, Part::ApiActivities, |s| s.activities.iter().map(ImportedActivityDto::from).collect::<Vec<_>>())
         .await
 }
@@ -692,7 +664,7 @@ async fn list_activities(State(state): State<AppState>, ApiAccount(a): ApiAccoun
     responses((status = 200, description = "The session logged, or null when it was not backward"), (status = 404), (status = 422)))]
 async fn confirm_activity(
     State(state): State<AppState>,
-    ApiAccount(a): ApiAccount,
+    a: ApiAccount,
     axum::extract::Path(id): axum::extract::Path<i64>,
     Json(r): Json<ConfirmationRequest>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
@@ -713,13 +685,13 @@ async fn confirm_activity(
 
 /// The questionnaires the clinic loaded, with their questions.
 #[utoipa::path(get, path = "/api/v1/questionnaires", security(("bearer" = [])), responses((status = 200, body = Vec<QuestionnaireDto>)))]
-async fn list_questionnaires(State(state): State<AppState>, ApiAccount(a): ApiAccount) -> Result<Response, ApiError> {
+async fn list_questionnaires(State(state): State<AppState>, a: ApiAccount) -> Result<Response, ApiError> {
     if let Ok(entry) = ready_entry(&state, &a).await {
         return json_part(&entry, Part::ApiQuestionnaires, |s| {
             s.questionnaires.iter().map(QuestionnaireDto::from).collect::<Vec<_>>()
         });
     }
-    let all = state.store().questionnaires().await?;
+    let all = service::questionnaires(state.store()).await?;
     Ok(Json(all.iter().map(QuestionnaireDto::from).collect::<Vec<_>>()).into_response())
 }
 
@@ -729,7 +701,7 @@ async fn list_questionnaires(State(state): State<AppState>, ApiAccount(a): ApiAc
     responses((status = 201, body = QuestionnaireResultDto), (status = 404), (status = 422)))]
 async fn answer_questionnaire(
     State(state): State<AppState>,
-    ApiAccount(a): ApiAccount,
+    a: ApiAccount,
     axum::extract::Path(id): axum::extract::Path<String>,
     Json(r): Json<QuestionnaireAnswersRequest>,
 ) -> Result<(StatusCode, Json<QuestionnaireResultDto>), ApiError> {
@@ -744,10 +716,10 @@ async fn answer_questionnaire(
 async fn report_pdf(
     State(state): State<AppState>,
     ClientAddr(client): ClientAddr,
-    ApiAccount(a): ApiAccount,
+    a: ApiAccount,
 ) -> Result<Response, ApiError> {
     let s = ready(&state, &a).await?;
-    audit::record(&state, SecurityKind::Export, Some(a.id), &client, "report pdf (api)").await?;
+    audit::record(&state, SecurityKind::Export, Some(a.account.id), &client, "report pdf (api)").await?;
     let pdf = report_pdf::render(&service::report(&s));
     Ok(([(axum::http::header::CONTENT_TYPE, "application/pdf")], pdf).into_response())
 }
@@ -757,10 +729,10 @@ async fn report_pdf(
 async fn delete_account(
     State(state): State<AppState>,
     ClientAddr(client): ClientAddr,
-    ApiAccount(a): ApiAccount,
+    a: ApiAccount,
 ) -> Result<StatusCode, ApiError> {
-    state.store().delete_walker(a.walker).await?;
-    audit::record(&state, SecurityKind::AccountDeleted, Some(a.id), &client, "(api)").await?;
+    service::delete_walker(state.store(), a.access).await?;
+    audit::record(&state, SecurityKind::AccountDeleted, Some(a.account.id), &client, "(api)").await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -27,12 +27,21 @@ pub fn cookie<'a>(parts: &'a axum::http::HeaderMap, name: &str) -> Option<&'a st
 #[derive(Clone, Debug)]
 pub struct SignedIn {
     pub account: Account,
+    /// The account's own walker, granted by the access rule.
+    pub access: service::Access,
     /// The walker's state version when this request began.
     pub walker_version: i64,
     pub csrf: String,
     pub token_digest: String,
     /// The client's address, for the access log.
     pub client: String,
+}
+
+impl SignedIn {
+    /// Who is asking, for the access rule.
+    pub fn actor(&self) -> service::Actor {
+        service::Actor::account(&self.account)
+    }
 }
 
 async fn session_from(
@@ -44,7 +53,9 @@ async fn session_from(
     let token_digest = digest(token);
     let found = state.sessions().session(state.store(), &token_digest, state.now()).await?;
     let Some(session) = found else { return Ok(None) };
+    let access = service::own(state.store(), &service::Actor::account(&session.account)).await?;
     Ok(Some(SignedIn {
+        access,
         account: session.account,
         walker_version: session.walker_version,
         csrf: session.csrf_token,
@@ -128,7 +139,18 @@ impl<T: DeserializeOwned + Send> FromRequest<AppState> for AnonForm<T> {
 
 /// The account behind an API call: a bearer token, or the browser's session
 /// (then writes must carry the session's CSRF token in `X-CSRF-Token`).
-pub struct ApiAccount(pub Account);
+pub struct ApiAccount {
+    pub account: Account,
+    /// The account's own walker, granted by the access rule.
+    pub access: service::Access,
+}
+
+impl ApiAccount {
+    async fn new(state: &AppState, account: Account) -> Result<ApiAccount, ApiError> {
+        let access = service::own(state.store(), &service::Actor::account(&account)).await.map_err(AppError::from)?;
+        Ok(ApiAccount { account, access })
+    }
+}
 
 impl FromRequestParts<AppState> for ApiAccount {
     type Rejection = ApiError;
@@ -146,7 +168,8 @@ impl FromRequestParts<AppState> for ApiAccount {
                 .token_account(state.store(), &digest(token), state.now())
                 .await
                 .map_err(AppError::from)?;
-            return account.map(ApiAccount).ok_or(ApiError(AppError::Unauthorized));
+            let account = account.ok_or(ApiError(AppError::Unauthorized))?;
+            return ApiAccount::new(state, account).await;
         }
         let who =
             session_from(&parts.headers, &parts.extensions, state).await?.ok_or(ApiError(AppError::Unauthorized))?;
@@ -155,7 +178,7 @@ impl FromRequestParts<AppState> for ApiAccount {
         if !safe && !sent.is_some_and(|s| same_secret(s, &who.csrf)) {
             return Err(ApiError(AppError::Csrf));
         }
-        Ok(ApiAccount(who.account))
+        Ok(ApiAccount { account: who.account, access: who.access })
     }
 }
 

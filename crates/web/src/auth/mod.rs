@@ -2,6 +2,7 @@
 //! token, the database only its SHA-256), CSRF tokens, bearer tokens for the
 //! API, and a login throttle.
 
+pub mod accounts;
 pub mod audit;
 pub mod extract;
 mod password;

@@ -2,18 +2,17 @@
 //! `retrowalk user reset-password`, since no mail server is assumed).
 
 use super::{Layout, render};
+use crate::auth::accounts::{self, Reset, SignInAnswer};
 use crate::auth::extract::{AnonForm, ClientAddr, CsrfForm, MaybeSignedIn};
-use crate::auth::{self, ANON_CSRF_COOKIE, MIN_PASSWORD_CHARS, SESSION_COOKIE, SESSION_DAYS};
-use crate::auth::{audit, throttle};
+use crate::auth::{self, ANON_CSRF_COOKIE, SESSION_COOKIE, SESSION_DAYS};
 use crate::error::AppError;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::http::header::SET_COOKIE;
 use axum::response::{IntoResponse, Redirect, Response};
-use jiff::Timestamp;
 use serde::Deserialize;
-use store::{NewAccount, SecurityKind, Store};
 
 fn cookie(state: &AppState, name: &str, value: &str, max_age_secs: i64) -> String {
     let secure = if state.config().secure_cookies { "; Secure" } else { "" };
@@ -85,23 +84,13 @@ pub struct SignupForm {
     time_zone: String,
 }
 
+/// A new session for the account, with its cookie, on to today.
 async fn start_session(state: &AppState, account: store::AccountId) -> Result<Response, AppError> {
-    let token = auth::random_token();
-    let now = state.now();
-    // Out of range only near year 9999; then the session simply expires at once.
-    let expires = Timestamp::from_second(now.as_second() + SESSION_DAYS * 86_400).unwrap_or(now);
-    state.store().create_session(account, &auth::digest(&token), &auth::random_token(), now, expires).await?;
+    let token = accounts::start_session(state, account).await?;
     let mut res = Redirect::to("/today").into_response();
     let c = cookie(state, SESSION_COOKIE, &token, SESSION_DAYS * 86_400);
     res.headers_mut().append(SET_COOKIE, c.parse().map_err(|_| AppError::Internal("cookie".into()))?);
     Ok(res)
-}
-
-fn valid_email(e: &str) -> bool {
-    let e = e.trim();
-    e.len() <= 254
-        && e.split_once('@').is_some_and(|(a, b)| !a.is_empty() && b.contains('.') && !b.starts_with('.'))
-        && !e.contains(' ')
 }
 
 pub async fn signup(
@@ -109,48 +98,16 @@ pub async fn signup(
     ClientAddr(client): ClientAddr,
     AnonForm(f): AnonForm<SignupForm>,
 ) -> Result<Response, AppError> {
-    let problem = if f.name.trim().is_empty() || f.name.chars().count() > 100 {
-        Some("name: please give a first name (up to 100 characters)".to_string())
-    } else if let Err(e) = coach::text::check_line("name", &f.name).and(coach::text::check_line("email", &f.email)) {
-        Some(e.to_string())
-    } else if !valid_email(&f.email) {
-        Some(format!("email: '{}' is not an email address", f.email.trim()))
-    } else if f.password.chars().count() < MIN_PASSWORD_CHARS {
-        Some(format!("password: use at least {MIN_PASSWORD_CHARS} characters"))
-    } else {
-        None
-    };
-    let retry = |msg: String| {
-        let (name, email) = (f.name.clone(), f.email.clone());
-        anon_page(&state, "signup.title", Some(msg), |l| {
-            render(&SignupPage { l, name, email })
-                .map(|r| (axum::http::StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
-        })
-    };
-    if let Some(msg) = problem {
-        return retry(msg);
-    }
-    let tz =
-        if jiff::tz::TimeZone::get(f.time_zone.trim()).is_ok() { f.time_zone.trim().to_string() } else { "UTC".into() };
-    auth::hash_queue_has_room()?;
-    let password = f.password.clone();
-    let hash = auth::on_hash_thread(move || auth::password_hash(&password))
-        .await
-        .map_err(AppError::Internal)?
-        .map_err(AppError::Internal)?;
-    let new = NewAccount {
-        email: f.email.trim().to_lowercase(),
-        password_hash: hash,
-        name: f.name.trim().into(),
-        time_zone: tz,
-    };
-    match state.store().create_account(&new, state.now()).await {
-        Ok(account) => {
-            audit::record(&state, SecurityKind::AccountCreated, Some(account.id), &client, "").await?;
-            start_session(&state, account.id).await
+    let form = accounts::SignUp { name: &f.name, email: &f.email, password: &f.password, time_zone: &f.time_zone };
+    match accounts::sign_up(&state, &form, &client).await? {
+        accounts::SignedUp::Created(account) => start_session(&state, account).await,
+        accounts::SignedUp::Refused(msg) => {
+            let (name, email) = (f.name.clone(), f.email.clone());
+            anon_page(&state, "signup.title", Some(msg), |l| {
+                render(&SignupPage { l, name, email })
+                    .map(|r| (axum::http::StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
+            })
         }
-        Err(store::StoreError::Duplicate(m)) => retry(format!("email: {m}")),
-        Err(e) => Err(e.into()),
     }
 }
 
@@ -177,54 +134,21 @@ pub async fn signin(
     ClientAddr(address): ClientAddr,
     AnonForm(f): AnonForm<SigninForm>,
 ) -> Result<Response, AppError> {
-    let key = f.email.trim().to_lowercase();
-    let now = state.now();
-    throttle::check_signin(state.store(), &key, &address, now).await?;
-    auth::hash_queue_has_room()?;
-    let account = state.store().account_by_email(&key).await?;
-    let password = f.password.clone();
-    let phc = account.as_ref().map(|a| a.password_hash.clone());
-    // Verify even for an unknown email (against a stand-in hash), so timing
-    // does not tell which emails exist, nor which have no password yet.
-    let ok = auth::on_hash_thread(move || match phc {
-        Some(h) => auth::password_matches(&password, &h),
-        None => auth::password_matches(&password, ""),
+    let (message, status) = match accounts::sign_in(&state, &f.email, &f.password, &address).await? {
+        SignInAnswer::Ok(account) => return start_session(&state, account).await,
+        SignInAnswer::Disabled => ("signin.disabled", StatusCode::FORBIDDEN),
+        SignInAnswer::Wrong => ("signin.wrong", StatusCode::UNAUTHORIZED),
+    };
+    anon_page(&state, "signin.title", Some(state.i18n().t(message).to_string()), |l| {
+        render(&SigninPage { l, email: f.email.clone() }).map(|r| (status, r).into_response())
     })
-    .await
-    .map_err(AppError::Internal)?;
-    let known = account.as_ref().map(|a| a.id);
-    match account.filter(|_| ok) {
-        Some(a) if a.disabled_at.is_some() => {
-            // The right password for a disabled account: say so, it is theirs.
-            audit::record(&state, SecurityKind::SignInFailed, known, &address, "account disabled").await?;
-            anon_page(&state, "signin.title", Some(state.i18n().t("signin.disabled").to_string()), |l| {
-                render(&SigninPage { l, email: f.email.clone() })
-                    .map(|r| (axum::http::StatusCode::FORBIDDEN, r).into_response())
-            })
-        }
-        Some(a) => {
-            throttle::signin_succeeded(state.store(), &key).await?;
-            audit::record(&state, SecurityKind::SignIn, known, &address, "").await?;
-            start_session(&state, a.id).await
-        }
-        None => {
-            throttle::signin_failed(state.store(), &key, &address, now).await?;
-            let detail = if known.is_some() { "wrong password" } else { "unknown e-mail" };
-            audit::record(&state, SecurityKind::SignInFailed, known, &address, detail).await?;
-            anon_page(&state, "signin.title", Some(state.i18n().t("signin.wrong").to_string()), |l| {
-                render(&SigninPage { l, email: f.email.clone() })
-                    .map(|r| (axum::http::StatusCode::UNAUTHORIZED, r).into_response())
-            })
-        }
-    }
 }
 
 #[derive(Deserialize)]
 pub struct Empty {}
 
 pub async fn signout(State(state): State<AppState>, f: CsrfForm<Empty>) -> Result<Response, AppError> {
-    state.store().delete_session(&f.who.token_digest).await?;
-    audit::by(&state, &f.who, SecurityKind::SignOut, "").await?;
+    accounts::sign_out(&state, &f.who).await?;
     signed_out(&state)
 }
 
@@ -255,31 +179,13 @@ pub async fn reset(
     ClientAddr(address): ClientAddr,
     AnonForm(f): AnonForm<ResetForm>,
 ) -> Result<Response, AppError> {
-    throttle::check_reset(state.store(), &address, state.now()).await?;
-    auth::hash_queue_has_room()?;
-    if f.password.chars().count() < MIN_PASSWORD_CHARS {
-        let msg = format!("password: use at least {MIN_PASSWORD_CHARS} characters");
-        return anon_page(&state, "reset.title", Some(msg), |l| render(&ResetPage { l }));
-    }
-    let password = f.password.clone();
-    let hash = auth::on_hash_thread(move || auth::password_hash(&password))
-        .await
-        .map_err(AppError::Internal)?
-        .map_err(AppError::Internal)?;
-    let code = f.code.trim().to_uppercase();
-    match state.store().reset_password(&auth::digest(&code), &hash, state.now()).await? {
-        Some(account) => {
-            audit::record(&state, SecurityKind::PasswordReset, Some(account), &address, "").await?;
-            anon_page(&state, "signin.title", Some(state.i18n().t("reset.done").to_string()), |l| {
-                render(&SigninPage { l, email: String::new() })
-            })
-        }
-        None => {
-            throttle::reset_failed(state.store(), &address, state.now()).await?;
-            audit::record(&state, SecurityKind::ResetCodeFailed, None, &address, "").await?;
-            anon_page(&state, "reset.title", Some(state.i18n().t("reset.bad_code").to_string()), |l| {
-                render(&ResetPage { l }).map(|r| (axum::http::StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
-            })
-        }
+    match accounts::reset(&state, &f.code, &f.password, &address).await? {
+        Reset::Done => anon_page(&state, "signin.title", Some(state.i18n().t("reset.done").to_string()), |l| {
+            render(&SigninPage { l, email: String::new() })
+        }),
+        Reset::TooShort(msg) => anon_page(&state, "reset.title", Some(msg), |l| render(&ResetPage { l })),
+        Reset::BadCode => anon_page(&state, "reset.title", Some(state.i18n().t("reset.bad_code").to_string()), |l| {
+            render(&ResetPage { l }).map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
+        }),
     }
 }

@@ -130,7 +130,7 @@ pub async fn upload(
         results.push((ok, outcome.line()));
     }
     // The page lists what is now stored, with the new activities' ids.
-    let current = service::load(state.store(), who.account.walker, s.today).await?;
+    let current = service::load(state.store(), who.access, s.today).await?;
     if results.is_empty() {
         return page_for(&state, &who, &current, Vec::new(), Some(state.i18n().t("import.none_chosen").to_string()))
             .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response());

@@ -26,7 +26,6 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use jiff::civil::Date;
 use service::Stage;
 use std::sync::{Arc, OnceLock};
-use store::Store;
 
 /// What every page's layout needs.
 pub struct Layout {
@@ -105,18 +104,18 @@ pub fn date_in(now: jiff::Timestamp, time_zone: &str) -> Date {
 
 /// Today's date in the walker's time zone.
 pub async fn walker_today(state: &AppState, who: &SignedIn) -> Result<Date, AppError> {
-    Ok(state.today_in(&state.store().walker(who.account.walker).await?.time_zone))
+    Ok(state.today_in(&service::walker(state.store(), who.access).await?.time_zone))
 }
 
 /// The walker's cache entry (kept while it is current), or where to send
 /// them to finish getting started.
 pub async fn ready_entry(state: &AppState, who: &SignedIn) -> Result<Result<Arc<Entry>, Response>, AppError> {
-    if let Some(e) = state.cache().get(who.account.walker, who.walker_version, state.now()) {
+    if let Some(e) = state.cache().get(who.access.walker(), who.walker_version, state.now()) {
         return Ok(Ok(e));
     }
-    let walker = state.store().walker(who.account.walker).await?;
+    let walker = service::walker(state.store(), who.access).await?;
     let today = state.today_in(&walker.time_zone);
-    Ok(match service::stage_for(state.store(), walker, today).await? {
+    Ok(match service::stage_for(state.store(), who.access, walker, today).await? {
         Stage::NeedsScreening => Err(Redirect::to("/onboarding").into_response()),
         Stage::NeedsSetup(_) => Err(Redirect::to("/outcome").into_response()),
         Stage::Ready(s) => Ok(state.cache().put(Arc::from(s))),
@@ -173,8 +172,8 @@ pub async fn home(
     if who.is_some() {
         return Ok(Redirect::to("/today"));
     }
-    let empty = state.store().walkers().await?.is_empty();
-    Ok(Redirect::to(if empty { "/signup" } else { "/signin" }))
+    let anyone = crate::auth::accounts::anyone(&state).await?;
+    Ok(Redirect::to(if anyone { "/signin" } else { "/signup" }))
 }
 
 /// The 0-10 pain selector: large radio buttons with word anchors.

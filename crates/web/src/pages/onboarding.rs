@@ -13,7 +13,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use coach::screening::{Answers, Outcome, QUESTIONS, Topic};
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use store::Store;
 
 pub const STEPS: [&str; 4] = ["general", "knee", "balance", "timed"];
 
@@ -107,7 +106,7 @@ pub async fn step_page(
     let i = step_index(&step)?;
     // Start from the last answers, so a re-screen only changes what changed.
     let mut given = BTreeMap::new();
-    if let Some(last) = state.store().latest_screening(who.account.walker).await? {
+    if let Some(last) = service::latest_screening(state.store(), who.access).await? {
         for (q, yes) in &last.answers.answers {
             given.insert(q.as_str().to_string(), if *yes { "yes" } else { "no" }.to_string());
         }
@@ -177,7 +176,7 @@ pub async fn step_submit(
     if let Err(e) = answers.validate() {
         return render_step(&state, &f.who, i, &given, Some(e.to_string()));
     }
-    service::screen(state.store(), f.who.account.walker, &answers, state.now()).await?;
+    service::screen(state.store(), f.who.access, &answers, state.now()).await?;
     Ok(Redirect::to("/outcome").into_response())
 }
 
@@ -193,10 +192,10 @@ struct OutcomePage {
 
 pub async fn outcome(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
     let store = state.store();
-    let Some(screen) = store.latest_screening(who.account.walker).await? else {
+    let Some(screen) = service::latest_screening(store, who.access).await? else {
         return Ok(Redirect::to("/onboarding").into_response());
     };
-    let has_programme = store.active_programme(who.account.walker).await?.is_some();
+    let has_programme = service::current_setup(store, who.access).await?.is_some();
     let l = Layout::new(&state, Some(&who), "", "outcome.title");
     let status = screen.outcome.status.label();
     render(&OutcomePage { l, status, status_key: format!("outcome.{status}"), outcome: screen.outcome, has_programme })
@@ -214,6 +213,6 @@ pub struct ClearanceForm {
 
 pub async fn clearance(State(state): State<AppState>, f: CsrfForm<ClearanceForm>) -> Result<Response, AppError> {
     let now = state.now();
-    service::clear(state.store(), f.who.account.walker, &f.form.by, &f.form.role, now, &f.form.note, now).await?;
+    service::clear(state.store(), f.who.access, &f.form.by, &f.form.role, now, &f.form.note, now).await?;
     Ok(Redirect::to("/outcome").into_response())
 }

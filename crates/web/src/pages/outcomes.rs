@@ -151,9 +151,7 @@ pub async fn submit(State(state): State<AppState>, f: CsrfForm<OutcomeFields>) -
         }
         let date = forms::date("date", &f.form.date)?.unwrap_or(s.today);
         let input = service::OutcomeInput { measure, value, activities, date };
-        service::record_outcome(state.store(), f.who.account.walker, input, s.today, state.now())
-            .await
-            .map_err(AppError::from)
+        service::record_outcome(state.store(), f.who.access, input, s.today, state.now()).await.map_err(AppError::from)
     }
     .await;
     match result {
@@ -168,7 +166,7 @@ pub async fn submit(State(state): State<AppState>, f: CsrfForm<OutcomeFields>) -
                 msg.push_str(&fl.text);
             }
             // The write changed the walker's state: load it afresh.
-            let fresh = service::load(state.store(), f.who.account.walker, s.today).await?;
+            let fresh = service::load(state.store(), f.who.access, s.today).await?;
             page_for(&state, &f.who, &fresh, Some(msg))
         }
         Err(AppError::BadInput(msg)) => {
@@ -198,10 +196,10 @@ pub async fn profile(State(state): State<AppState>, f: CsrfForm<ProfileFields>) 
             Some("male") => Some(coach::outcomes::Sex::Male),
             Some(other) => return Err(AppError::bad(format!("sex: '{other}' is not female or male"))),
         };
-        service::set_profile(state.store(), f.who.account.walker, year, sex, s.today).await.map_err(AppError::from)
+        service::set_profile(state.store(), f.who.access, year, sex, s.today).await.map_err(AppError::from)
     }
     .await;
-    let fresh = service::load(state.store(), f.who.account.walker, s.today).await?;
+    let fresh = service::load(state.store(), f.who.access, s.today).await?;
     match result {
         Ok(()) => page_for(&state, &f.who, &fresh, Some(state.i18n().t("outcomes.profile_saved").to_string())),
         Err(AppError::BadInput(msg)) => {

@@ -90,7 +90,7 @@ pub async fn submit(
                 })
                 .collect();
             let msg = format!("Saved: {}. {}.", done.title, scores.join("; "));
-            let fresh = service::load(state.store(), f.who.account.walker, s.today).await?;
+            let fresh = service::load(state.store(), f.who.access, s.today).await?;
             outcomes::page_for(&state, &f.who, &fresh, Some(msg))
         }
         Err(AppError::BadInput(msg)) => page_for(&state, &f.who, &s, &id, answers, Some(msg))

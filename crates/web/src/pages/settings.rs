@@ -2,6 +2,7 @@
 
 use super::setup::{SetupFields, SetupForm, parse};
 use super::{Layout, ready, render};
+use crate::auth::accounts;
 use crate::auth::audit;
 use crate::auth::extract::{CsrfForm, CsrfMultipart, SignedIn};
 use crate::error::AppError;
@@ -11,7 +12,7 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use store::{SecurityKind, Store};
+use store::SecurityKind;
 
 #[derive(Template)]
 #[template(path = "settings.html")]
@@ -49,10 +50,8 @@ async fn settings_page(
     let mut l = Layout::new(state, Some(who), "settings", "settings.title");
     l.flash = flash;
     let form = SetupForm::from_setup(&s.programme.setup, l.t("setup.baseline_pain"));
-    let tokens = state.store().api_tokens(who.account.id).await?;
-    let events = state
-        .store()
-        .security_events(Some(who.account.id), EVENTS_SHOWN)
+    let tokens = accounts::tokens(state, who).await?;
+    let events = accounts::events(state, who, EVENTS_SHOWN)
         .await?
         .into_iter()
         .map(|e| EventRow { at: e.at, label: format!("security.{}", e.kind.as_str()), client: e.client })
@@ -73,8 +72,7 @@ pub async fn revoke_token(State(state): State<AppState>, f: CsrfForm<TokenForm>)
         Ok(s) => s,
         Err(r) => return Ok(r),
     };
-    let msg = if state.store().revoke_api_token(f.who.account.id, f.form.id.trim()).await? {
-        audit::by(&state, &f.who, SecurityKind::TokenRevoked, &format!("token {}", f.form.id.trim())).await?;
+    let msg = if accounts::revoke_token(&state, &f.who, f.form.id.trim()).await? {
         state.i18n().t("settings.token_revoked").to_string()
     } else {
         return Err(AppError::bad("id: no token of yours has this id"));
@@ -84,8 +82,7 @@ pub async fn revoke_token(State(state): State<AppState>, f: CsrfForm<TokenForm>)
 
 /// Ends every web session (this one too) and revokes every API token.
 pub async fn sign_out_everywhere(State(state): State<AppState>, f: CsrfForm<NoFields>) -> Result<Response, AppError> {
-    state.store().sign_out_everywhere(f.who.account.id).await?;
-    audit::by(&state, &f.who, SecurityKind::SignOutEverywhere, "").await?;
+    accounts::sign_out_everywhere(&state, &f.who).await?;
     crate::pages::account::signed_out(&state)
 }
 
@@ -107,7 +104,7 @@ pub async fn new_calendar(State(state): State<AppState>, f: CsrfForm<NoFields>) 
         Err(r) => return Ok(r),
     };
     let token = crate::auth::random_token();
-    state.store().set_calendar_token(f.who.account.walker, &crate::auth::digest(&token), state.now()).await?;
+    service::new_calendar(state.store(), f.who.access, &crate::auth::digest(&token), state.now()).await?;
     // From the configured address, never the request's Host header.
     let url = format!("{}/calendar/{token}.ics", state.config().public_url.trim_end_matches('/'));
     settings_page(&state, &f.who, &s, Some(url), None).await
@@ -118,7 +115,7 @@ pub async fn revoke_calendar(State(state): State<AppState>, f: CsrfForm<NoFields
         Ok(s) => s,
         Err(r) => return Ok(r),
     };
-    state.store().revoke_calendar(f.who.account.walker).await?;
+    service::revoke_calendar(state.store(), f.who.access).await?;
     let msg = state.i18n().t("settings.calendar_revoked").to_string();
     settings_page(&state, &f.who, &s, None, Some(msg)).await
 }
@@ -132,10 +129,9 @@ pub async fn calendar_feed(
     if !crate::auth::is_token(token) {
         return Err(AppError::NotFound);
     }
-    let walker =
-        state.store().walker_by_calendar_token(&crate::auth::digest(token)).await?.ok_or(AppError::NotFound)?;
-    let w = state.store().walker(walker).await?;
-    let s = service::load(state.store(), walker, state.today_in(&w.time_zone)).await?;
+    let access = service::feed(state.store(), &crate::auth::digest(token)).await?.ok_or(AppError::NotFound)?;
+    let w = service::walker(state.store(), access).await?;
+    let s = service::load(state.store(), access, state.today_in(&w.time_zone)).await?;
     let body = service::calendar(&s, state.now());
     Ok(([(header::CONTENT_TYPE, "text/calendar; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], body)
         .into_response())
@@ -144,7 +140,7 @@ pub async fn calendar_feed(
 /// Saving set-up changes starts the new set-up as the active programme.
 pub async fn save(State(state): State<AppState>, f: CsrfForm<SetupFields>) -> Result<Response, AppError> {
     let setup = parse(&f.form, &f.raw)?;
-    service::set_up(state.store(), f.who.account.walker, &setup, state.now()).await?;
+    service::set_up(state.store(), f.who.access, &setup, state.now()).await?;
     Ok(Redirect::to("/today").into_response())
 }
 
@@ -185,7 +181,7 @@ pub async fn export_fhir(State(state): State<AppState>, who: SignedIn) -> Result
         Err(r) => return Ok(r),
     };
     audit::by(&state, &who, SecurityKind::Export, "fhir bundle").await?;
-    let archive = state.store().export_walker(s.walker.id, state.now()).await?;
+    let archive = service::export_archive(state.store(), s.access, state.now()).await?;
     let body = serde_json::to_string_pretty(&service::fhir_bundle(&s, &archive))
         .map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(download(body, "application/fhir+json", "retrowalk-fhir-bundle.json"))
@@ -211,7 +207,7 @@ pub async fn delete(State(state): State<AppState>, f: CsrfForm<DeleteForm>) -> R
     if f.form.confirm.trim() != "DELETE" {
         return Err(AppError::bad("To delete your account, type DELETE in capital letters in the box."));
     }
-    state.store().delete_walker(f.who.account.walker).await?;
+    service::delete_walker(state.store(), f.who.access).await?;
     audit::by(&state, &f.who, SecurityKind::AccountDeleted, "").await?;
     let mut res = Redirect::to("/signin").into_response();
     let clear = format!("{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0", crate::auth::SESSION_COOKIE);
@@ -232,8 +228,8 @@ pub async fn restore(
         }
     }
     // The same checks as the CLI's import-archive, through one service call.
-    let walker = state.store().walker(who.account.walker).await?;
-    service::restore_json(state.store(), who.account.id, &file, state.today_in(&walker.time_zone)).await?;
+    let walker = service::walker(state.store(), who.access).await?;
+    service::restore_json(state.store(), &who.actor(), &file, state.today_in(&walker.time_zone)).await?;
     audit::by(&state, &who, SecurityKind::Restore, "archive json").await?;
     Ok(axum::response::Redirect::to("/today?note=Your%20archive%20is%20restored.").into_response())
 }

@@ -9,9 +9,9 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use coach::setup::{DEFAULT_FORWARD_SPEED_TENTHS, DEFAULT_WEEKS, Day, Equipment, Setup};
+use coach::setup::{Day, Item, Setup};
 use serde::Deserialize;
-use store::Store;
+use service::SetupStart;
 
 pub struct Check {
     pub value: &'static str,
@@ -30,30 +30,24 @@ pub struct SetupForm {
     pub forward_speed: String,
 }
 
-pub const EQUIPMENT: [&str; 5] = ["treadmill", "safety_key", "handrails", "bike", "pool"];
-const DAYS: [(&str, Day); 7] = [
-    ("mon", Day::Mon),
-    ("tue", Day::Tue),
-    ("wed", Day::Wed),
-    ("thu", Day::Thu),
-    ("fri", Day::Fri),
-    ("sat", Day::Sat),
-    ("sun", Day::Sun),
-];
-
 impl SetupForm {
     pub fn from_setup(s: &Setup, legend: &str) -> SetupForm {
-        let e = s.equipment;
-        let has = [e.treadmill, e.safety_key, e.handrails, e.bike, e.pool];
         SetupForm {
-            equipment: EQUIPMENT
-                .iter()
-                .zip(has)
-                .map(|(v, c)| Check { value: v, label_key: format!("setup.equipment_{v}"), checked: c })
+            equipment: Item::ALL
+                .into_iter()
+                .map(|i| Check {
+                    value: i.as_str(),
+                    label_key: format!("setup.equipment_{}", i.as_str()),
+                    checked: s.equipment.has(i),
+                })
                 .collect(),
-            days: DAYS
-                .iter()
-                .map(|(v, d)| Check { value: v, label_key: format!("day.{v}"), checked: s.training_days.contains(d) })
+            days: Day::ALL
+                .into_iter()
+                .map(|d| Check {
+                    value: d.as_str(),
+                    label_key: format!("day.{}", d.as_str()),
+                    checked: s.training_days.contains(&d),
+                })
                 .collect(),
             start: s.start.to_string(),
             time_zone: s.time_zone.clone(),
@@ -72,32 +66,12 @@ struct SetupPage {
     action: &'static str,
 }
 
-/// A sensible first set-up: Mon/Wed/Fri from today, the walker's time zone.
-pub fn default_setup(today: jiff::civil::Date, tz: &str) -> Setup {
-    Setup {
-        equipment: Equipment::default(),
-        training_days: vec![Day::Mon, Day::Wed, Day::Fri],
-        start: today,
-        time_zone: tz.to_string(),
-        baseline_pain: coach::Pain::NONE,
-        weeks: DEFAULT_WEEKS,
-        forward_speed_tenths: DEFAULT_FORWARD_SPEED_TENTHS,
-    }
-}
-
 pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
-    let store = state.store();
-    let Some(screen) = store.latest_screening(who.account.walker).await? else {
-        return Ok(Redirect::to("/onboarding").into_response());
-    };
-    if !screen.outcome.status.may_train() {
-        return Ok(Redirect::to("/outcome").into_response());
-    }
-    let walker = store.walker(who.account.walker).await?;
     let today = super::walker_today(&state, &who).await?;
-    let setup = match store.active_programme(who.account.walker).await? {
-        Some(p) => p.setup,
-        None => default_setup(today, &walker.time_zone),
+    let setup = match service::setup_start(state.store(), who.access, today).await? {
+        SetupStart::NeedsScreening => return Ok(Redirect::to("/onboarding").into_response()),
+        SetupStart::MayNotTrain => return Ok(Redirect::to("/outcome").into_response()),
+        SetupStart::Ready(setup) => setup,
     };
     let l = Layout::new(&state, Some(&who), "", "setup.title");
     let form = SetupForm::from_setup(&setup, l.t("setup.baseline_pain"));
@@ -113,81 +87,33 @@ pub struct SetupFields {
     forward_speed: Option<String>,
 }
 
-impl SetupFields {
-    /// The same fields from typed values (the API's set-up).
-    pub fn new(
-        start: &str,
-        time_zone: &str,
-        baseline_pain: i64,
-        weeks: Option<u8>,
-        forward_speed: Option<f64>,
-    ) -> SetupFields {
-        SetupFields {
-            start: Some(start.to_string()),
-            time_zone: Some(time_zone.to_string()),
-            baseline_pain: Some(baseline_pain.to_string()),
-            weeks: weeks.map(|w| w.to_string()),
-            forward_speed: forward_speed.map(|f| f.to_string()),
-        }
-    }
-}
-
-/// Reads a set-up form; errors name the field.
+/// Reads a set-up form (`raw` holds the repeated equipment and day boxes).
 pub fn parse(f: &SetupFields, raw: &str) -> Result<Setup, AppError> {
-    let equipment_values = forms::all_values(raw, "equipment");
-    if let Some(unknown) = equipment_values.iter().find(|v| !EQUIPMENT.contains(&v.as_str())) {
-        return Err(AppError::bad(format!("equipment: '{unknown}' is not one of {}", EQUIPMENT.join(", "))));
-    }
-    let has = |v: &str| equipment_values.iter().any(|x| x == v);
-    let equipment = Equipment {
-        treadmill: has("treadmill"),
-        safety_key: has("safety_key"),
-        handrails: has("handrails"),
-        bike: has("bike"),
-        pool: has("pool"),
-    };
-    let training_days = forms::all_values(raw, "day")
-        .iter()
-        .map(|d| Day::parse(d).map_err(AppError::from))
-        .collect::<Result<Vec<_>, _>>()?;
-    let start = forms::date("start", &f.start)?.ok_or_else(|| AppError::bad("start: choose a start date"))?;
-    let time_zone = forms::text_opt(&f.time_zone).unwrap_or("UTC").to_string();
-    if jiff::tz::TimeZone::get(&time_zone).is_err() {
-        return Err(AppError::bad(format!(
-            "time_zone: '{time_zone}' is not a known time zone; use a name like Europe/London"
-        )));
-    }
-    let setup = Setup {
-        equipment,
-        training_days,
-        start,
-        time_zone,
-        baseline_pain: forms::pain("baseline_pain", &f.baseline_pain)?
-            .ok_or_else(|| AppError::bad("baseline_pain: choose your usual knee pain, 0 to 10"))?,
-        weeks: forms::small("weeks", &f.weeks, 1, 52)?.unwrap_or(DEFAULT_WEEKS),
-        forward_speed_tenths: forms::kmh_tenths("forward_speed", &f.forward_speed)?
-            .unwrap_or(DEFAULT_FORWARD_SPEED_TENTHS),
-    };
-    setup.validate()?;
-    Ok(setup)
+    forms::setup(&forms::SetupInput {
+        equipment: forms::all_values(raw, "equipment"),
+        days: forms::all_values(raw, "day"),
+        start: f.start.clone(),
+        time_zone: f.time_zone.clone(),
+        baseline_pain: f.baseline_pain.clone(),
+        weeks: f.weeks.clone(),
+        forward_speed: f.forward_speed.clone(),
+    })
 }
 
 pub async fn submit(State(state): State<AppState>, f: CsrfForm<SetupFields>) -> Result<Response, AppError> {
-    let store = state.store();
-    let screen = store.latest_screening(f.who.account.walker).await?;
-    if !screen.is_some_and(|s| s.outcome.status.may_train()) {
+    let today = super::walker_today(&state, &f.who).await?;
+    if !matches!(service::setup_start(state.store(), f.who.access, today).await?, SetupStart::Ready(_)) {
         return Ok(Redirect::to("/outcome").into_response());
     }
     match parse(&f.form, &f.raw) {
         Ok(setup) => {
-            service::set_up(store, f.who.account.walker, &setup, state.now()).await?;
+            service::set_up(state.store(), f.who.access, &setup, state.now()).await?;
             Ok(Redirect::to("/today").into_response())
         }
         Err(e) => {
-            let today = super::walker_today(&state, &f.who).await?;
             let mut l = Layout::new(&state, Some(&f.who), "", "setup.title");
             l.flash = Some(e.message());
-            let form = SetupForm::from_setup(&default_setup(today, "UTC"), l.t("setup.baseline_pain"));
+            let form = SetupForm::from_setup(&Setup::first(today, "UTC"), l.t("setup.baseline_pain"));
             render(&SetupPage { l, form, action: "/setup" })
                 .map(|r| (axum::http::StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
         }

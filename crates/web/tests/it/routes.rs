@@ -482,7 +482,7 @@ async fn several_files_upload_at_once_and_a_matched_walk_is_confirmed() {
     let app = App::new().await;
     let w = app.ready_walker("up@example.org", "up-note").await;
     let today = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
-    let state = service::load(app.state.store(), w.account.walker, today).await.unwrap();
+    let state = service::load(app.state.store(), w.access, today).await.unwrap();
     let open_day = state
         .programme
         .retro_dates()
@@ -515,7 +515,7 @@ async fn several_files_upload_at_once_and_a_matched_walk_is_confirmed() {
         )
         .await;
     assert_eq!((done.status, done.location.as_str()), (StatusCode::SEE_OTHER, "/today?logged=1"), "{}", done.body);
-    let s = service::load(app.state.store(), w.account.walker, today).await.unwrap();
+    let s = service::load(app.state.store(), w.access, today).await.unwrap();
     assert_eq!(s.history.log_on(open_day).unwrap().minutes, 10);
     assert!(app.get("/plan", &w.cookie).await.body.contains("imported"));
 }
@@ -559,7 +559,7 @@ async fn cached_pages_show_a_change_on_the_next_view() {
 
     // Another process logs a missed day: the plan shows one fewer missed.
     let other = store::backend::connect(&store::backend::sqlite_url(&app.db_path())).await.unwrap();
-    let state = service::load(&other, w.account.walker, today).await.unwrap();
+    let state = service::load(&other, w.access, today).await.unwrap();
     let day = state.programme.retro_dates().into_iter().find(|d| *d < today).unwrap();
     let input = service::LogInput {
         date: Some(day),
@@ -630,9 +630,9 @@ async fn progress_over_many_sessions_shows_weeks() {
     let w = app.walker_with_plan("many@example.org", 52, 26 * 7 + 2).await;
     let store = app.state.store();
     let today = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
-    let first = service::load(store, w.account.walker, today).await.unwrap();
+    let first = service::load(store, w.access, today).await.unwrap();
     for (i, date) in first.programme.retro_dates().into_iter().filter(|d| *d < today).enumerate() {
-        let state = service::load(store, w.account.walker, today).await.unwrap();
+        let state = service::load(store, w.access, today).await.unwrap();
         let pain = |v: i64| coach::Pain::new(v).ok();
         let input = service::LogInput {
             date: Some(date),

@@ -129,7 +129,7 @@ async fn a_restart_is_recorded_with_who_role_and_dose_then_training_resumes() {
     assert_eq!((res.status, res.location.as_str()), (StatusCode::SEE_OTHER, "/today"), "{}", res.body);
     // The restart takes effect from tomorrow, when the stop did.
     let tomorrow = coach::dates::add_days(jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date(), 1);
-    let state = service::load(app.state.store(), w.account.walker, tomorrow).await.unwrap();
+    let state = service::load(app.state.store(), w.access, tomorrow).await.unwrap();
     let o = state.history.overrides.last().unwrap();
     assert_eq!(
         (o.kind, o.by.as_str(), o.role.as_str(), o.dose.minutes),
@@ -170,7 +170,7 @@ async fn the_report_says_the_outcome_and_its_answers_in_words() {
     let w = app.walker_with_plan("rep@example.org", 6, 0).await;
     let store = app.state.store();
     let answers = coach::screening::Answers::all_no().with(coach::screening::Question::FellPastYear, true);
-    service::screen(store, w.account.walker, &answers, jiff::Timestamp::now()).await.unwrap();
+    service::screen(store, w.access, &answers, jiff::Timestamp::now()).await.unwrap();
     let today = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
     let input = service::OutcomeInput {
         measure: coach::outcomes::Measure::TimedUpAndGo,
@@ -178,7 +178,7 @@ async fn the_report_says_the_outcome_and_its_answers_in_words() {
         activities: Vec::new(),
         date: today,
     };
-    service::record_outcome(store, w.account.walker, input, today, jiff::Timestamp::now()).await.unwrap();
+    service::record_outcome(store, w.access, input, today, jiff::Timestamp::now()).await.unwrap();
     let report = app.get("/report", &w.cookie).await.body;
     for expected in [
         "Cleared to train with support only (fall risk)",
@@ -200,7 +200,7 @@ async fn a_confirmed_watch_walk_that_reports_a_fall_stops_and_re_screens() {
     let app = App::new().await;
     let w = app.walker_with_plan("watch@example.org", 6, 7).await;
     let today = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
-    let state = service::load(app.state.store(), w.account.walker, today).await.unwrap();
+    let state = service::load(app.state.store(), w.access, today).await.unwrap();
     let day = state.programme.retro_dates().into_iter().rev().find(|d| *d < today).unwrap();
     let res = app.send(crate::routes::upload(&w.cookie, &w.csrf, &[("walk.gpx", &crate::routes::gpx_walk(day))])).await;
     assert!(res.body.contains("Was this walk backward?"), "{}", res.body);
@@ -231,11 +231,11 @@ async fn after_pain_severe_usual_pain_and_a_keyless_treadmill_through_the_api() 
     let w = app.walker_with_plan("api-severe@example.org", 6, 0).await;
     let store = app.state.store();
     let today = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
-    let mut setup = service::load(store, w.account.walker, today).await.unwrap().programme.setup;
+    let mut setup = service::load(store, w.access, today).await.unwrap().programme.setup;
     setup.baseline_pain = coach::Pain::new(8).unwrap();
     setup.equipment.safety_key = false;
     setup.training_days = coach::setup::Day::ALL.to_vec();
-    service::set_up(store, w.account.walker, &setup, jiff::Timestamp::now()).await.unwrap();
+    service::set_up(store, w.access, &setup, jiff::Timestamp::now()).await.unwrap();
     let t = json(&api(&app, &w, "GET", "/api/v1/today", None).await);
     let rules: Vec<&str> = t["notices"].as_array().unwrap().iter().map(|n| n["rule"].as_str().unwrap()).collect();
     assert_eq!(rules, ["P-START-SEVERE-PAIN", "P-SETTING"], "{t}");

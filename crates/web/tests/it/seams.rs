@@ -30,3 +30,41 @@ fn only_the_clock_reads_the_system_time() {
         .collect();
     assert!(offenders.is_empty(), "read the clock through AppState::now: {offenders:?}");
 }
+
+/// Pages and API handlers extract, call one service (or `auth`) function and
+/// render: they never hold the store. Walker data goes through `service`,
+/// whose every call takes the `Access` the access rule granted, so a handler
+/// cannot reach a walker by forgetting a check. The store may be handed on
+/// (`service::load(state.store(), …)`) but not used: no `Store` trait in
+/// scope, and no method called on it.
+#[test]
+fn pages_and_api_never_use_the_store() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    for dir in ["pages", "api"] {
+        rust_files(&src.join(dir), &mut files);
+    }
+    assert!(files.len() > 10, "{files:?}");
+    let mut offenders = Vec::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            let compact: String = code.split_whitespace().collect();
+            let imports_trait = compact.starts_with("usestore::")
+                && compact
+                    .trim_start_matches("usestore::")
+                    .trim_matches(|c| "{};".contains(c))
+                    .split(',')
+                    .any(|n| n == "Store");
+            let names_trait = compact
+                .match_indices("store::Store")
+                .any(|(i, m)| !compact[i + m.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_'));
+            let calls_it = compact.contains("store().") || names_trait;
+            if imports_trait || calls_it {
+                offenders.push(format!("{}:{}: {}", f.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(offenders.is_empty(), "go through service (walker data) or auth (accounts):\n{}", offenders.join("\n"));
+}

@@ -93,7 +93,8 @@ impl App {
         let cookie = format!("rw_session={}", cookie_value(&res.cookies, "rw_session"));
         let today = self.get("/learn", &cookie).await;
         let account = self.state.store_account(email).await;
-        Walker { cookie, csrf: csrf_in(&today.body), account }
+        let access = service::own(self.state.store(), &service::Actor::account(&account)).await.unwrap();
+        Walker { cookie, csrf: csrf_in(&today.body), account, access }
     }
 
     /// A second signed-in session for an account made by [`App::sign_up`]; its cookie.
@@ -112,7 +113,7 @@ impl App {
         let w = self.sign_up(email).await;
         let today = self.state.now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
         let store = self.state.store();
-        service::screen(store, w.account.walker, &coach::screening::Answers::all_no(), self.state.now()).await.unwrap();
+        service::screen(store, w.access, &coach::screening::Answers::all_no(), self.state.now()).await.unwrap();
         let days = coach::setup::Day::ALL.to_vec();
         let setup = coach::setup::Setup {
             equipment: coach::setup::Equipment {
@@ -128,7 +129,7 @@ impl App {
             weeks,
             forward_speed_tenths: 30,
         };
-        service::set_up(store, w.account.walker, &setup, self.state.now()).await.unwrap();
+        service::set_up(store, w.access, &setup, self.state.now()).await.unwrap();
         w
     }
 
@@ -137,7 +138,7 @@ impl App {
         let w = self.walker_with_plan(email, 6, 7).await;
         let today = self.state.now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
         let store = self.state.store();
-        let state = service::load(store, w.account.walker, today).await.unwrap();
+        let state = service::load(store, w.access, today).await.unwrap();
         let date = state.programme.retro_dates().into_iter().rev().find(|d| *d < today).unwrap();
         let input = service::LogInput {
             date: Some(date),
@@ -156,6 +157,8 @@ pub struct Walker {
     pub cookie: String,
     pub csrf: String,
     pub account: store::Account,
+    /// The walker's own grant, for tests that set things up through the service.
+    pub access: service::Access,
 }
 
 pub fn cookie_value(cookies: &[String], name: &str) -> String {

@@ -1,0 +1,115 @@
+//! Who may see which walker: the access rule, written once.
+//!
+//! Every service call about a walker's records takes an [`Access`], and the
+//! only way to get one is [`access`], which applies the rule below. So a page,
+//! an API handler or a CLI command cannot reach a walker it may not see by
+//! forgetting a check: without the grant it has nothing to pass. (The web
+//! crate's pages and API do not use the store at all; a test keeps it so.)
+//!
+//! The rule today:
+//! - the **operator** (whoever runs `retrowalk` on the database itself; they
+//!   hold the file, so they hold everything) may act for any walker;
+//! - an account with the **walker** role sees its own walker and no other;
+//! - **clinician** and **admin** accounts see no walker yet: clinic mode adds
+//!   care relationships here, checked at query time through the store, which
+//!   is why the rule is `async` and takes it.
+//!
+//! A refusal is "walker not found", the same answer as for an id that does not
+//! exist, so a refused caller learns nothing about who is on the server.
+
+use crate::{ServiceError, ServiceResult};
+use store::{AccountId, Role, Store, WalkerId};
+
+/// Who is asking.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Actor {
+    /// The CLI on the database file.
+    Operator,
+    /// A signed-in account (web pages, API tokens).
+    Account { id: AccountId, role: Role, walker: WalkerId },
+}
+
+impl Actor {
+    /// The actor behind a signed-in account.
+    pub fn account(account: &store::Account) -> Actor {
+        Actor::Account { id: account.id, role: account.role, walker: account.walker }
+    }
+
+    /// The account asking, if it is one.
+    pub fn account_id(&self) -> Option<AccountId> {
+        match self {
+            Actor::Operator => None,
+            Actor::Account { id, .. } => Some(*id),
+        }
+    }
+}
+
+/// Permission to read and write one walker's records, granted by [`access`]
+/// (or [`own`]) to one actor. It cannot be built anywhere else.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Access {
+    walker: WalkerId,
+}
+
+impl Access {
+    pub fn walker(self) -> WalkerId {
+        self.walker
+    }
+}
+
+/// The access rule: may `actor` see `walker`? Refused is "walker not found".
+pub async fn access<S: Store>(_store: &S, actor: &Actor, walker: WalkerId) -> ServiceResult<Access> {
+    if allowed(actor, walker) { Ok(Access { walker }) } else { Err(ServiceError::NotFound("walker not found".into())) }
+}
+
+/// The rule for what the actor is, without relationships.
+fn allowed(actor: &Actor, walker: WalkerId) -> bool {
+    match actor {
+        Actor::Operator => true,
+        Actor::Account { role: Role::Walker, walker: own, .. } => *own == walker,
+        // Clinic mode: a clinician on the walker's care team, while both the
+        // membership and the relationship stand (a query through the store).
+        Actor::Account { role: Role::Clinician | Role::Admin, .. } => false,
+    }
+}
+
+/// The signed-in account's own walker, through the same rule.
+pub async fn own<S: Store>(store: &S, actor: &Actor) -> ServiceResult<Access> {
+    match actor {
+        Actor::Account { walker, .. } => access(store, actor, *walker).await,
+        Actor::Operator => Err(ServiceError::input("the operator has no walker of their own; choose one")),
+    }
+}
+
+/// A secret calendar feed's walker: the feed's token is its own grant, for
+/// the calendar alone (the feed handler reads nothing else with it).
+pub async fn feed<S: Store>(store: &S, token_hash: &str) -> ServiceResult<Option<Access>> {
+    Ok(store.walker_by_calendar_token(token_hash).await?.map(|walker| Access { walker }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn account(role: Role, walker: i64) -> Actor {
+        Actor::Account { id: AccountId(1), role, walker: WalkerId(walker) }
+    }
+
+    #[test]
+    fn a_walker_sees_their_own_walker_only() {
+        assert!(allowed(&account(Role::Walker, 7), WalkerId(7)));
+        assert!(!allowed(&account(Role::Walker, 7), WalkerId(8)));
+    }
+
+    #[test]
+    fn clinicians_and_admins_see_nobody_until_clinic_mode() {
+        for role in [Role::Clinician, Role::Admin] {
+            assert!(!allowed(&account(role, 7), WalkerId(7)), "{role:?}");
+        }
+    }
+
+    #[test]
+    fn the_operator_acts_for_anyone() {
+        assert!(allowed(&Actor::Operator, WalkerId(3)));
+    }
+}
