@@ -4,6 +4,7 @@
 // Tests may unwrap: a panic is the failure report. The lint guards library code.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod access;
 mod api;
 mod fixed_clock;
 mod hardening;

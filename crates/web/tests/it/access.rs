@@ -1,0 +1,218 @@
+//! The access rule, route by route: signed in as one walker, no route reaches
+//! another walker's records. One table holds every route the server has; a
+//! route added without a row fails the test, so a new route is checked from
+//! its first day.
+
+use crate::api::{call, token_for};
+use crate::routes::{gpx_walk, upload};
+use crate::support::*;
+use axum::http::StatusCode;
+use store::Store;
+
+/// What a route is asked, as the other walker.
+#[derive(Clone, Copy, Debug)]
+enum Ask {
+    /// A page or API read of the signed-in walker's own records: it answers,
+    /// and nothing of the other walker is in it.
+    Own,
+    /// A route that takes an id: given the other walker's, it answers 404 and
+    /// changes nothing of theirs.
+    OthersId,
+    /// Sent the other walker's token id in its form: refused, and their token works.
+    OthersToken,
+    /// Not a walker's records: the same for everyone (a questionnaire the
+    /// clinic loaded, the evidence, health checks), or public (sign-in pages).
+    Shared,
+    /// Its own key is the grant (the calendar feed's secret in the URL), or it
+    /// ends the asking walker's own account or session; covered by
+    /// `routes.rs` and `hardening.rs`.
+    Elsewhere,
+}
+
+use Ask::*;
+
+/// Every route pattern (pages from `routes.rs`, the API from its document)
+/// and how it is asked.
+const TABLE: &[(&str, Ask)] = &[
+    ("/", Shared),
+    ("/signup", Shared),
+    ("/signin", Shared),
+    ("/signout", Elsewhere),
+    ("/reset", Shared),
+    ("/onboarding", Own),
+    ("/onboarding/{step}", Own),
+    ("/outcome", Own),
+    ("/clearance", Own),
+    ("/restart", Own),
+    ("/setup", Own),
+    ("/today", Own),
+    ("/session", Own),
+    ("/log", Own),
+    ("/checkin", Own),
+    ("/plan", Own),
+    ("/import", Own),
+    ("/activities/{id}", OthersId),
+    ("/outcomes", Own),
+    ("/outcomes/profile", Own),
+    ("/questionnaires/{id}", Shared),
+    ("/progress", Own),
+    ("/report", Own),
+    ("/report.pdf", Own),
+    ("/learn", Shared),
+    ("/settings", Own),
+    ("/settings/export.json", Own),
+    ("/settings/export.csv", Own),
+    ("/settings/outcomes.csv", Own),
+    ("/settings/checkins.csv", Own),
+    ("/settings/export.fhir.json", Own),
+    ("/settings/setup", Own),
+    ("/settings/restore", Own),
+    ("/settings/tokens/revoke", OthersToken),
+    ("/settings/signout-everywhere", Elsewhere),
+    ("/settings/calendar", Own),
+    ("/settings/calendar/revoke", Own),
+    ("/calendar/{file}", Elsewhere),
+    ("/settings/delete", Elsewhere),
+    ("/healthz", Shared),
+    ("/readyz", Shared),
+    ("/metrics", Shared),
+    ("/api/openapi.json", Shared),
+    ("/api/v1/me", Own),
+    ("/api/v1/questions", Shared),
+    ("/api/v1/screening", Own),
+    ("/api/v1/clearance", Own),
+    ("/api/v1/restart", Own),
+    ("/api/v1/setup", Own),
+    ("/api/v1/today", Own),
+    ("/api/v1/plan", Own),
+    ("/api/v1/sessions", Own),
+    ("/api/v1/checkins", Own),
+    ("/api/v1/progress", Own),
+    ("/api/v1/outcomes", Own),
+    ("/api/v1/export", Own),
+    ("/api/v1/report.pdf", Own),
+    ("/api/v1/imports", Own),
+    ("/api/v1/activities", Own),
+    ("/api/v1/activities/{id}/confirmation", OthersId),
+    ("/api/v1/questionnaires", Shared),
+    ("/api/v1/questionnaires/{id}/responses", Shared),
+    ("/api/v1/account", Elsewhere),
+    ("/api/v1/evidence", Shared),
+];
+
+/// The page routes, read from `routes.rs` itself.
+fn page_routes() -> Vec<String> {
+    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/routes.rs")).unwrap();
+    src.match_indices(".route(")
+        .map(|(i, m)| {
+            let rest = src[i + m.len()..].trim_start().strip_prefix('"').unwrap();
+            rest[..rest.find('"').unwrap()].to_string()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_table_holds_every_route() {
+    let app = App::new().await;
+    let doc: serde_json::Value = serde_json::from_str(&app.get("/api/openapi.json", "").await.body).unwrap();
+    let mut routes = page_routes();
+    routes.extend(doc["paths"].as_object().unwrap().keys().cloned());
+    routes.push("/api/openapi.json".into());
+    routes.sort();
+    routes.dedup();
+    let mut table: Vec<String> = TABLE.iter().map(|(p, _)| p.to_string()).collect();
+    table.sort();
+    assert_eq!(table, routes, "add a row to TABLE for each new route (and say how it is asked)");
+}
+
+/// Walker B, with something of theirs behind every kind of id: an imported
+/// walk waiting for "was it backward?", an API token, a calendar feed.
+struct Other {
+    walker: Walker,
+    activity: i64,
+    token_id: String,
+    token: String,
+}
+
+async fn other_walker(app: &App) -> Other {
+    let walker = app.ready_walker("bea@example.org", "NOTE-OF-BEA").await;
+    let today = app.state.now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    let s = service::load(app.state.store(), walker.access, today).await.unwrap();
+    let open = s.programme.retro_dates().into_iter().rev().find(|d| *d < today && s.history.log_on(*d).is_none());
+    let walk = gpx_walk(open.unwrap());
+    let res = app.send(upload(&walker.cookie, &walker.csrf, &[("bea.gpx", &walk)])).await;
+    assert!(res.body.contains("bea.gpx: imported"), "{}", res.body);
+    let activity = app.state.store().activities(walker.account.walker).await.unwrap()[0].id;
+    let token = token_for(app, &walker).await;
+    let token_id = app.state.store().api_tokens(walker.account.id).await.unwrap()[0].id.clone();
+    assert_eq!(
+        app.post("/settings/calendar", &walker.cookie, &format!("csrf={}", walker.csrf)).await.status.as_u16() / 100,
+        2
+    );
+    Other { walker, activity, token_id, token }
+}
+
+/// What of B must never reach A.
+fn leaks(body: &str) -> Option<&'static str> {
+    ["NOTE-OF-BEA", "bea@example.org", "bea.gpx"].into_iter().find(|m| body.contains(m))
+}
+
+#[tokio::test]
+async fn no_route_reaches_another_walkers_records() {
+    let app = App::new().await;
+    app.load_example_questionnaire().await;
+    let bea = other_walker(&app).await;
+    let ann = app.ready_walker("ann@example.org", "note-of-ann").await;
+    let ann_token = token_for(&app, &ann).await;
+    let before = bea_records(&app, &bea).await;
+
+    for (pattern, ask) in TABLE {
+        let page = !pattern.starts_with("/api/");
+        match ask {
+            Own => {
+                let path = pattern.replace("{step}", "general");
+                let res = if page {
+                    app.get(&path, &ann.cookie).await
+                } else {
+                    app.send(call("GET", &path, &ann_token, None)).await
+                };
+                // Write-only routes answer 405 to a GET; reads answer.
+                assert!(res.status.as_u16() < 500, "{pattern}: {}", res.status);
+                assert_eq!(leaks(&res.body), None, "{pattern} showed the other walker's records to ann");
+            }
+            OthersId => {
+                let path = pattern.replace("{id}", &bea.activity.to_string());
+                if page {
+                    assert_eq!(app.get(&path, &ann.cookie).await.status, StatusCode::NOT_FOUND, "GET {path}");
+                    let form = format!("csrf={}&backward=yes&pain_before=1&pain_peak=2&pain_after=1", ann.csrf);
+                    assert_eq!(app.post(&path, &ann.cookie, &form).await.status, StatusCode::NOT_FOUND, "POST {path}");
+                } else {
+                    let body = serde_json::json!({"backward": true, "pain_before": 1, "pain_peak": 2, "pain_after": 1});
+                    let res = app.send(call("POST", &path, &ann_token, Some(body))).await;
+                    assert_eq!(res.status, StatusCode::NOT_FOUND, "POST {path}: {}", res.body);
+                }
+            }
+            OthersToken => {
+                let form = format!("csrf={}&id={}", ann.csrf, bea.token_id);
+                let res = app.post(pattern, &ann.cookie, &form).await;
+                assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{pattern}: {}", res.body);
+            }
+            Shared | Elsewhere => {}
+        }
+    }
+    // The check can see a walker's records: ann's own export holds her note.
+    assert!(app.get("/settings/export.json", &ann.cookie).await.body.contains("note-of-ann"));
+    // Bea's records are as they were, and her token still opens her own.
+    assert_eq!(bea_records(&app, &bea).await, before);
+    let me = app.send(call("GET", "/api/v1/me", &bea.token, None)).await;
+    assert!(me.body.contains("bea@example.org"), "{}", me.body);
+}
+
+/// Bea's records as her own archive holds them (the export leaves out only its time).
+async fn bea_records(app: &App, bea: &Other) -> String {
+    let res = app.get("/settings/export.json", &bea.walker.cookie).await;
+    assert_eq!(res.status, StatusCode::OK);
+    let mut v: serde_json::Value = serde_json::from_str(&res.body).unwrap();
+    v.as_object_mut().unwrap().remove("exported_at");
+    v.to_string()
+}
