@@ -7,7 +7,8 @@ use anyhow::Context as _;
 use jiff::civil::Date;
 pub use service::State;
 use service::{Access, Actor, Stage};
-use store::{SqlStore, Store, WalkerId};
+use store::prelude::*;
+use store::{SqlStore, WalkerId};
 
 /// The database URL: `--db`, `RETROWALK_DATABASE_URL`, or the default SQLite
 /// file in the user's data directory (created on first use).

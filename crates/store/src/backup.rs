@@ -18,7 +18,8 @@
 //! here (and a test checks that every table is).
 
 use crate::backend::{self, Backend};
-use crate::{Result, SqlStore, Store, StoreError};
+use crate::prelude::*;
+use crate::{Result, SqlStore, StoreError};
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyConnection, AnyPool, AssertSqlSafe, Connection, Row};
 use std::path::{Path, PathBuf};

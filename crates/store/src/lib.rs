@@ -26,6 +26,13 @@ pub use error::StoreError;
 pub use sql_store::SqlStore;
 pub use types::*;
 
+/// Every store trait, for code that holds a [`SqlStore`]: `use store::prelude::*`.
+pub mod prelude {
+    pub use crate::{
+        AccountStore, ArchiveStore, ImportStore, OutcomeStore, ProgrammeStore, ScreeningStore, Store, WalkerStore,
+    };
+}
+
 use coach::adaptation::Decision;
 use coach::history::{CheckIn, History, Override, SessionLog};
 use coach::screening::{Answers, Clearance, Outcome};
@@ -35,10 +42,24 @@ use std::future::Future;
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
-/// Everything retrowalk keeps. Writes that belong together are one
-/// transaction: a walker with their first screen and programme; a session log
-/// with the decision it led to; a clearance with the re-evaluated screen.
-pub trait Store: Send + Sync {
+/// Everything retrowalk keeps, one trait per aggregate (below). Writes that
+/// belong together are one transaction: a walker with their first screen and
+/// programme; a session log with the decision it led to; a clearance with the
+/// re-evaluated screen. Code generic over a store asks for `S: Store`; code
+/// holding a [`SqlStore`] brings the methods into scope with
+/// `use store::prelude::*`.
+pub trait Store:
+    WalkerStore + ScreeningStore + ProgrammeStore + OutcomeStore + ImportStore + ArchiveStore + AccountStore
+{
+}
+
+impl<T> Store for T where
+    T: WalkerStore + ScreeningStore + ProgrammeStore + OutcomeStore + ImportStore + ArchiveStore + AccountStore
+{
+}
+
+/// A walker: create, find, rename, profile, calendar feed, delete.
+pub trait WalkerStore: Send + Sync {
     fn backend(&self) -> Backend;
 
     /// Creates a walker with their screening and programme, all or nothing.
@@ -47,7 +68,30 @@ pub trait Store: Send + Sync {
     fn walker(&self, id: WalkerId) -> impl Future<Output = Result<Walker>> + Send;
     /// Deletes a walker and everything recorded about them.
     fn delete_walker(&self, id: WalkerId) -> impl Future<Output = Result<()>> + Send;
+    /// Sets the optional profile used for age-and-sex norms.
+    fn set_profile(
+        &self,
+        id: WalkerId,
+        birth_year: Option<i64>,
+        sex: Option<coach::outcomes::Sex>,
+    ) -> impl Future<Output = Result<()>> + Send;
+    /// Renames the walker and sets the time zone their dates are kept in.
+    fn update_walker(&self, id: WalkerId, name: &str, time_zone: &str) -> impl Future<Output = Result<()>> + Send;
 
+    /// Gives the walker a new secret calendar feed; any earlier one stops working.
+    fn set_calendar_token(
+        &self,
+        walker: WalkerId,
+        token_hash: &str,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<()>> + Send;
+    fn walker_by_calendar_token(&self, token_hash: &str) -> impl Future<Output = Result<Option<WalkerId>>> + Send;
+    /// Revokes the walker's calendar feed; true if there was one.
+    fn revoke_calendar(&self, walker: WalkerId) -> impl Future<Output = Result<bool>> + Send;
+}
+
+/// Screenings and the clearances that answer them.
+pub trait ScreeningStore: Send + Sync {
     /// Records a (re-)screening with its outcome.
     fn save_screening(
         &self,
@@ -69,6 +113,12 @@ pub trait Store: Send + Sync {
     ) -> impl Future<Output = Result<()>> + Send;
     fn latest_clearance(&self, walker: WalkerId) -> impl Future<Output = Result<Option<Clearance>>> + Send;
 
+    /// Every clearance recorded for the walker, oldest first.
+    fn clearances(&self, walker: WalkerId) -> impl Future<Output = Result<Vec<Clearance>>> + Send;
+}
+
+/// Programmes and their history: logs, check-ins, overrides and the decisions they led to.
+pub trait ProgrammeStore: Send + Sync {
     /// Starts a new programme for the walker; it becomes the active one, and
     /// the walker's time zone becomes the programme's.
     fn save_programme(
@@ -112,16 +162,10 @@ pub trait Store: Send + Sync {
     ) -> impl Future<Output = Result<()>> + Send;
     /// Every decision recorded for the programme, oldest first.
     fn decisions(&self, programme: ProgrammeId) -> impl Future<Output = Result<Vec<DecisionRecord>>> + Send;
-    /// Sets the optional profile used for age-and-sex norms.
-    fn set_profile(
-        &self,
-        id: WalkerId,
-        birth_year: Option<i64>,
-        sex: Option<coach::outcomes::Sex>,
-    ) -> impl Future<Output = Result<()>> + Send;
-    /// Renames the walker and sets the time zone their dates are kept in.
-    fn update_walker(&self, id: WalkerId, name: &str, time_zone: &str) -> impl Future<Output = Result<()>> + Send;
+}
 
+/// Outcome measures and clinic questionnaires.
+pub trait OutcomeStore: Send + Sync {
     /// Records an outcome result; when it changes the screen (a timed fall-risk
     /// test), the new screening is written in the same transaction.
     fn save_outcome(
@@ -148,7 +192,10 @@ pub trait Store: Send + Sync {
     ) -> impl Future<Output = Result<()>> + Send;
     /// The walker's questionnaire results, oldest first.
     fn questionnaire_results(&self, walker: WalkerId) -> impl Future<Output = Result<Vec<QuestionnaireResult>>> + Send;
+}
 
+/// Imported activity files and the walker's answers about them.
+pub trait ImportStore: Send + Sync {
     /// Records an imported file and its activities in one transaction. The same
     /// file (by SHA-256) twice for a walker is refused with [`StoreError::Duplicate`].
     fn save_import(
@@ -175,20 +222,10 @@ pub trait Store: Send + Sync {
         rescreen: Option<&Rescreen>,
         now: Timestamp,
     ) -> impl Future<Output = Result<()>> + Send;
+}
 
-    /// Gives the walker a new secret calendar feed; any earlier one stops working.
-    fn set_calendar_token(
-        &self,
-        walker: WalkerId,
-        token_hash: &str,
-        now: Timestamp,
-    ) -> impl Future<Output = Result<()>> + Send;
-    fn walker_by_calendar_token(&self, token_hash: &str) -> impl Future<Output = Result<Option<WalkerId>>> + Send;
-    /// Revokes the walker's calendar feed; true if there was one.
-    fn revoke_calendar(&self, walker: WalkerId) -> impl Future<Output = Result<bool>> + Send;
-
-    /// Every clearance recorded for the walker, oldest first.
-    fn clearances(&self, walker: WalkerId) -> impl Future<Output = Result<Vec<Clearance>>> + Send;
+/// A walker as one archive: export, import, restore.
+pub trait ArchiveStore: Send + Sync {
     /// Everything about a walker as one document.
     fn export_walker(&self, walker: WalkerId, now: Timestamp) -> impl Future<Output = Result<Archive>> + Send;
     /// Creates a new walker from an archive, all or nothing.
@@ -196,9 +233,10 @@ pub trait Store: Send + Sync {
     /// Replaces an account's walker with one read from an archive, all or
     /// nothing: the old walker and their records are deleted.
     fn restore_account(&self, account: AccountId, archive: &Archive) -> impl Future<Output = Result<WalkerId>> + Send;
+}
 
-    // ---- accounts, sessions and tokens (web app and API) ----
-
+/// Accounts, web sessions, API tokens, reset codes, the sign-in throttle and the access log.
+pub trait AccountStore: Send + Sync {
     /// Creates a walker and the account that owns it, together. A taken email
     /// is refused with [`StoreError::Duplicate`].
     fn create_account(&self, new: &NewAccount, now: Timestamp) -> impl Future<Output = Result<Account>> + Send;

@@ -6,7 +6,8 @@ use coach::Pain;
 use coach::screening::Answers;
 use coach::setup::{Day, Equipment, Setup};
 use jiff::civil::Date;
-use store::{NewAccount, SqlStore, Store};
+use store::prelude::*;
+use store::{NewAccount, SqlStore};
 
 pub const DEMO_EMAIL: &str = "demo@retrowalk.local";
 pub const DEMO_PASSWORD: &str = "walk backwards daily";

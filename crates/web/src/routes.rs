@@ -241,6 +241,6 @@ async fn log_request(State(state): State<AppState>, req: Request, next: Next) ->
 async fn metrics(State(state): State<AppState>) -> Response {
     let (open, idle, max) = state.store().pool_stats();
     let pool = crate::metrics::PoolStats { open, idle, max };
-    let body = state.metrics().render(&pool, store::Store::backend(state.store()).name());
+    let body = state.metrics().render(&pool, store::WalkerStore::backend(state.store()).name());
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], body).into_response()
 }

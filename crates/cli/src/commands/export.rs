@@ -5,7 +5,8 @@ use crate::cli::{CsvTable, ExportArgs, ExportFormat, Global};
 use crate::context;
 use crate::error::{CliError, CliResult};
 use anyhow::Context as _;
-use store::{SecurityKind, Store};
+use store::SecurityKind;
+use store::prelude::*;
 
 pub async fn run(g: &Global, a: &ExportArgs) -> CliResult<Output> {
     let store = context::open(g).await?;

@@ -11,7 +11,7 @@ use coach::setup::{DEFAULT_WEEKS, Day, Setup};
 use jiff::civil::Date;
 use serde_json::json;
 use std::io::{BufRead, Write};
-use store::Store;
+use store::prelude::*;
 
 pub async fn run(g: &Global, args: &InitArgs) -> CliResult<Output> {
     let store = context::open(g).await?;

@@ -8,7 +8,7 @@ use crate::error::{CliError, CliResult};
 use crate::{prompt, render};
 use coach::questionnaire::{Answers, Questionnaire};
 use std::path::Path;
-use store::Store;
+use store::prelude::*;
 
 fn read(path: &Path, what: &str) -> CliResult<String> {
     std::fs::read_to_string(path).map_err(|e| CliError::input(format!("{what} {}: cannot read: {e}", path.display())))

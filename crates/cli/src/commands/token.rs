@@ -7,7 +7,8 @@ use crate::cli::{Global, TokenCommand};
 use crate::context;
 use crate::error::{CliError, CliResult};
 use crate::render;
-use store::{SecurityKind, Store};
+use store::SecurityKind;
+use store::prelude::*;
 
 fn when(t: Option<jiff::Timestamp>) -> String {
     t.map_or_else(|| "-".into(), |t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())

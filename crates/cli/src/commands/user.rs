@@ -6,7 +6,8 @@ use crate::cli::{Global, UserCommand};
 use crate::context;
 use crate::error::{CliError, CliResult};
 use crate::render;
-use store::{Account, AccountId, SecurityEvent, SecurityKind, SqlStore, Store};
+use store::prelude::*;
+use store::{Account, AccountId, SecurityEvent, SecurityKind, SqlStore};
 
 /// The account with this e-mail, or an error naming it.
 pub(super) async fn account(store: &SqlStore, email: &str) -> CliResult<Account> {

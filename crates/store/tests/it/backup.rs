@@ -5,7 +5,8 @@
 use crate::backends::{self, TestDb};
 use store::backend::{connect, sqlite_url};
 use store::backup::{self, Contents};
-use store::{NewAccount, Store, StoreError};
+use store::prelude::*;
+use store::{NewAccount, StoreError};
 
 /// Fills every table the app writes: the conformance suite's own scenarios,
 /// run one after another on one database, plus what they leave empty.

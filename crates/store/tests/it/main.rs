@@ -79,7 +79,7 @@ async fn sqlite_uses_wal_and_enforces_foreign_keys() {
 /// another process, and stays put while nothing is written.
 #[tokio::test]
 async fn sqlite_change_stamp_moves_with_every_commit_and_only_then() {
-    use store::Store;
+    use store::prelude::*;
     let db = backends::sqlite().await;
     let s = &db.store;
     let before = s.change_stamp().await.expect("a WAL-mode SQLite file has a stamp");
@@ -113,7 +113,7 @@ async fn postgres_has_no_change_stamp() {
 /// and in free pages. After a deletion neither file holds it.
 #[tokio::test]
 async fn a_deleted_walker_leaves_no_trace_in_the_sqlite_files() {
-    use store::Store;
+    use store::prelude::*;
     let db = backends::sqlite().await;
     let note = "secret-note-4711-of-a-deleted-walker";
     let w = suite::walker_with_a_note(&db.store, note).await;
@@ -133,7 +133,7 @@ async fn a_deleted_walker_leaves_no_trace_in_the_sqlite_files() {
 /// after it arrived, and a later arrival reads again and sees later commits.
 #[tokio::test]
 async fn sqlite_change_stamps_since_an_arrival_share_one_read() {
-    use store::Store;
+    use store::prelude::*;
     let db = backends::sqlite().await;
     let s = &db.store;
     let arrival = s.arrival().expect("an SQLite file has a watcher");

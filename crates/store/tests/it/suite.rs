@@ -11,7 +11,8 @@ use coach::screening::{Answers, Clearance, Question, Status, evaluate};
 use coach::setup::{Day, Equipment, Setup};
 use jiff::Timestamp;
 use jiff::civil::{Date, date};
-use store::{NewAccount, NewWalker, OutcomeRecord, Rescreen, Store, StoreError, WalkerId};
+use store::prelude::*;
+use store::{NewAccount, NewWalker, OutcomeRecord, Rescreen, StoreError, WalkerId};
 
 const START: Date = date(2026, 11, 23);
 

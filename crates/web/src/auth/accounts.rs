@@ -8,7 +8,8 @@ use crate::auth::extract::SignedIn;
 use crate::error::AppError;
 use crate::state::AppState;
 use jiff::Timestamp;
-use store::{AccountId, ApiToken, NewAccount, SecurityEvent, SecurityKind, Store};
+use store::prelude::*;
+use store::{AccountId, ApiToken, NewAccount, SecurityEvent, SecurityKind};
 
 /// What a sign-up form asked for.
 pub struct SignUp<'a> {

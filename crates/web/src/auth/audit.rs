@@ -5,7 +5,8 @@
 use crate::auth::extract::SignedIn;
 use crate::error::AppError;
 use crate::state::AppState;
-use store::{AccountId, SecurityEvent, SecurityKind, Store};
+use store::prelude::*;
+use store::{AccountId, SecurityEvent, SecurityKind};
 
 /// Records what happened, to which account, from which client address.
 pub async fn record(

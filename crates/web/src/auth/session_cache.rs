@@ -12,7 +12,8 @@ use jiff::Timestamp;
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::Mutex;
-use store::{Account, ChangeStamp, SqlStore, Store, StoreError, WalkerId, WebSession};
+use store::prelude::*;
+use store::{Account, ChangeStamp, SqlStore, StoreError, WalkerId, WebSession};
 
 tokio::task_local! {
     /// When the request being served arrived (see `routes::mark_arrival`):

@@ -14,7 +14,8 @@
 
 use crate::error::AppError;
 use jiff::{SignedDuration, Timestamp};
-use store::{SqlStore, Store};
+use store::SqlStore;
+use store::prelude::*;
 
 pub const WINDOW: SignedDuration = SignedDuration::from_mins(15);
 /// Failed sign-ins from one address in the window before it must wait.

@@ -7,7 +7,7 @@ use crate::api::{call, token_for};
 use crate::routes::{gpx_walk, upload};
 use crate::support::*;
 use axum::http::StatusCode;
-use store::Store;
+use store::prelude::*;
 
 /// What a route is asked, as the other walker.
 #[derive(Clone, Copy, Debug)]

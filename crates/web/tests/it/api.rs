@@ -4,7 +4,7 @@
 use crate::support::*;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use store::Store;
+use store::prelude::*;
 
 pub async fn token_for(app: &App, w: &Walker) -> String {
     let (token, digest) = web::new_api_token();

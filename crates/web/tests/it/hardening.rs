@@ -3,7 +3,7 @@
 
 use crate::support::*;
 use axum::http::StatusCode;
-use store::Store;
+use store::prelude::*;
 
 #[tokio::test]
 async fn a_nul_character_is_refused_with_the_field_not_a_500() {

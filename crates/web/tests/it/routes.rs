@@ -175,7 +175,7 @@ async fn sign_in_is_slowed_after_five_failures_but_the_owner_is_never_locked_out
     assert!(slowed.body.contains(&format!("wait {wait} seconds")), "{}", slowed.body);
     // Failures a minute old no longer hold the owner back (kept in the
     // database, so another app server would count the same).
-    use store::Store;
+    use store::prelude::*;
     let store = app.state.store();
     let key = web::auth_key_for_tests(&gu());
     store.clear_auth_failures("signin-account", &key).await.unwrap();
@@ -502,7 +502,7 @@ async fn several_files_upload_at_once_and_a_matched_walk_is_confirmed() {
     let again = app.send(upload(&w.cookie, &w.csrf, &[("walk-copy.gpx", &walk)])).await;
     assert!(again.body.contains("already imported (as walk.gpx"), "{}", again.body);
 
-    let id = store::Store::activities(app.state.store(), w.account.walker).await.unwrap()[0].id;
+    let id = store::ImportStore::activities(app.state.store(), w.account.walker).await.unwrap()[0].id;
     let other = app.ready_walker("up2@example.org", "other-note").await;
     assert_eq!(app.get(&format!("/activities/{id}"), &other.cookie).await.status, StatusCode::NOT_FOUND, "isolated");
     let page = app.get(&format!("/activities/{id}"), &w.cookie).await;
@@ -525,7 +525,7 @@ async fn several_files_upload_at_once_and_a_matched_walk_is_confirmed() {
 /// once all the same.
 #[tokio::test]
 async fn a_session_ended_by_another_process_is_refused_at_once() {
-    use store::Store;
+    use store::prelude::*;
     let app = App::new().await;
     let w = app.ready_walker("cached@example.org", "cached-note").await;
     for _ in 0..3 {

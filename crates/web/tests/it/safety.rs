@@ -6,7 +6,7 @@
 use crate::support::*;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use store::Store;
+use store::prelude::*;
 
 async fn api(app: &App, w: &Walker, method: &str, path: &str, body: Option<serde_json::Value>) -> Resp {
     let (token, digest) = web::new_api_token();

@@ -51,15 +51,19 @@ fn pages_and_api_never_use_the_store() {
         for (n, line) in text.lines().enumerate() {
             let code = line.split("//").next().unwrap_or("");
             let compact: String = code.split_whitespace().collect();
+            // The store's traits (`Store`, `WalkerStore`, … and their prelude)
+            // are what put its methods in scope.
+            let is_trait = |name: &str| name.ends_with("Store") || name.starts_with("prelude");
             let imports_trait = compact.starts_with("usestore::")
                 && compact
                     .trim_start_matches("usestore::")
                     .trim_matches(|c| "{};".contains(c))
                     .split(',')
-                    .any(|n| n == "Store");
-            let names_trait = compact
-                .match_indices("store::Store")
-                .any(|(i, m)| !compact[i + m.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_'));
+                    .any(is_trait);
+            let names_trait = compact.match_indices("store::").any(|(i, m)| {
+                let rest = &compact[i + m.len()..];
+                is_trait(&rest[..rest.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(rest.len())])
+            });
             let calls_it = compact.contains("store().") || names_trait;
             if imports_trait || calls_it {
                 offenders.push(format!("{}:{}: {}", f.display(), n + 1, line.trim()));

@@ -179,7 +179,7 @@ trait StoreAccount {
 
 impl StoreAccount for AppState {
     async fn store_account(&self, email: &str) -> store::Account {
-        use store::Store;
+        use store::prelude::*;
         self.store().account_by_email(email).await.unwrap().unwrap()
     }
 }

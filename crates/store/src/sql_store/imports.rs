@@ -1,0 +1,91 @@
+//! [`ImportStore`](crate::ImportStore) in SQL: imported activity files and the walker's
+//! answers about them.
+
+use crate::Rescreen;
+use crate::codec::{self};
+use crate::{ImportRecord, StoredActivity};
+use crate::{ProgrammeId, Result, StoreError, WalkerId};
+use coach::adaptation::Decision;
+use jiff::Timestamp;
+
+use super::{SqlStore, get};
+use crate::ImportStore;
+
+impl ImportStore for SqlStore {
+    async fn save_import(
+        &self,
+        walker: WalkerId,
+        record: &ImportRecord,
+        activities: &[coach::imports::Imported],
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        Self::insert_import(&mut tx, walker, record, activities).await?;
+        Self::bump_walker(&mut tx, walker).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn import_by_hash(&self, walker: WalkerId, sha256: &str) -> Result<Option<ImportRecord>> {
+        let row = sqlx::query(
+            "SELECT sha256, file_name, format, content, warnings, imported_at FROM imports \
+             WHERE walker_id = $1 AND sha256 = $2",
+        )
+        .bind(walker.0)
+        .bind(sha256.to_string())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(Self::import_row).transpose()
+    }
+
+    async fn activities(&self, walker: WalkerId) -> Result<Vec<StoredActivity>> {
+        let rows = sqlx::query(
+            "SELECT a.id, a.activity, i.file_name FROM activities a JOIN imports i ON i.id = a.import_id \
+             WHERE a.walker_id = $1 ORDER BY a.local_date, a.id",
+        )
+        .bind(walker.0)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut all = rows
+            .iter()
+            .map(|r| {
+                Ok(StoredActivity {
+                    id: get(r, "id")?,
+                    file_name: get(r, "file_name")?,
+                    activity: codec::json(&get::<String>(r, "activity")?, "imported activity")?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        all.sort_by_key(|a| a.activity.start);
+        Ok(all)
+    }
+
+    async fn confirm_activity(
+        &self,
+        walker: WalkerId,
+        activity: &StoredActivity,
+        session: Option<(ProgrammeId, &coach::history::SessionLog, &Decision)>,
+        rescreen: Option<&Rescreen>,
+        now: Timestamp,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query("UPDATE activities SET activity = $1 WHERE id = $2 AND walker_id = $3")
+            .bind(codec::to_json(&activity.activity)?)
+            .bind(activity.id)
+            .bind(walker.0)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("activity {}", activity.id)));
+        }
+        match session {
+            Some((programme, log, decision)) => {
+                Self::insert_log(&mut tx, programme, log, now).await?;
+                Self::insert_decision(&mut tx, programme, "log", decision, now).await?;
+                Self::insert_rescreen(&mut tx, rescreen, now).await?;
+            }
+            None => Self::bump_walker(&mut tx, walker).await?,
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}

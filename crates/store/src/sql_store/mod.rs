@@ -1,0 +1,536 @@
+//! The SQL implementation of [`Store`], shared by SQLite and PostgreSQL: the
+//! store itself and the row helpers here, one module per aggregate's trait.
+
+mod accounts;
+mod archive;
+mod imports;
+mod outcomes;
+mod programmes;
+mod screening;
+mod walkers;
+
+use crate::codec::{self, corrupt, date, date_text, millis, small, timestamp};
+use crate::{
+    Account, AccountId, Backend, OutcomeRecord, ProgrammeId, QuestionnaireResult, Result, ScreeningId, ScreeningRecord,
+    StoreError, WalkerId,
+};
+use crate::{Archive, ArchivedImport, ImportRecord};
+use crate::{Rescreen, SecurityEvent};
+use coach::adaptation::Decision;
+use coach::history::{CheckIn, Override, SessionLog};
+use coach::screening::{Answers, Outcome};
+use coach::setup::Setup;
+use jiff::Timestamp;
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, AnyPool, Row};
+
+#[derive(Clone, Debug)]
+pub struct SqlStore {
+    pool: AnyPool,
+    backend: Backend,
+    /// The connection that watches an SQLite file for commits (change stamps).
+    watcher: Option<std::sync::Arc<crate::change_stamp::Watcher>>,
+}
+
+fn get<'r, T>(row: &'r AnyRow, col: &str) -> Result<T>
+where
+    T: sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any>,
+{
+    row.try_get(col).map_err(|e| corrupt(format!("column {col}: {e}")))
+}
+
+impl SqlStore {
+    pub(crate) fn new(pool: AnyPool, backend: Backend, url: &str) -> Self {
+        let watcher = crate::change_stamp::sqlite_file(url)
+            .filter(|_| backend == Backend::Sqlite)
+            .map(|path| std::sync::Arc::new(crate::change_stamp::Watcher::new(path)));
+        Self { pool, backend, watcher }
+    }
+
+    /// A stamp of the database's committed state: equal stamps mean nothing
+    /// was committed in between, by any process. Only SQLite files have one;
+    /// elsewhere callers ask the database.
+    pub async fn change_stamp(&self) -> Option<crate::ChangeStamp> {
+        self.watcher.as_ref()?.read()
+    }
+
+    /// A mark of this moment for [`SqlStore::change_stamp_since`] (SQLite files only).
+    pub fn arrival(&self) -> Option<crate::Arrival> {
+        self.watcher.as_ref().map(|w| crate::Arrival(w.arrival()))
+    }
+
+    /// A stamp from a read that began after `arrival`: every commit made before
+    /// it is seen. A read already made since then is reused, so a request that
+    /// marked its arrival looks its session and its walker up with one read.
+    pub async fn change_stamp_since(&self, arrival: crate::Arrival) -> Option<crate::ChangeStamp> {
+        self.watcher.as_ref()?.read_since(arrival.0)
+    }
+
+    /// The connection pool, for whole-database work (backup, restore).
+    pub(crate) fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// The pool's connections: (open, idle, most allowed), for metrics.
+    pub fn pool_stats(&self) -> (u32, usize, u32) {
+        (self.pool.size(), self.pool.num_idle(), self.pool.options().get_max_connections())
+    }
+
+    /// Closes every connection; used before dropping a test database.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// Runs a read-only SQL statement returning one text value (diagnostics,
+    /// e.g. `PRAGMA journal_mode`).
+    pub async fn scalar_text(&self, sql: &'static str) -> Result<String> {
+        let row = sqlx::query(sql).fetch_one(&self.pool).await?;
+        row.try_get::<String, _>(0).map_err(StoreError::from)
+    }
+
+    pub async fn scalar_int(&self, sql: &'static str) -> Result<i64> {
+        let row = sqlx::query(sql).fetch_one(&self.pool).await?;
+        row.try_get::<i64, _>(0).map_err(StoreError::from)
+    }
+
+    async fn insert_screening(
+        conn: &mut AnyConnection,
+        walker: WalkerId,
+        answers: &Answers,
+        outcome: &Outcome,
+        now: Timestamp,
+    ) -> Result<ScreeningId> {
+        let row = sqlx::query(
+            "INSERT INTO screenings (walker_id, answers, status, outcome, rules_version, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        )
+        .bind(walker.0)
+        .bind(codec::to_json(answers)?)
+        .bind(outcome.status.label().to_string())
+        .bind(codec::to_json(outcome)?)
+        .bind(outcome.rules_version.clone())
+        .bind(millis(now))
+        .fetch_one(&mut *conn)
+        .await?;
+        Self::bump_walker(conn, walker).await?;
+        Ok(ScreeningId(get(&row, "id")?))
+    }
+
+    /// The re-screening a reported fall causes, in the caller's transaction.
+    async fn insert_rescreen(conn: &mut AnyConnection, rescreen: Option<&Rescreen>, now: Timestamp) -> Result<()> {
+        if let Some(r) = rescreen {
+            Self::insert_screening(conn, r.walker, &r.answers, &r.outcome, now).await?;
+        }
+        Ok(())
+    }
+
+    async fn insert_programme(
+        conn: &mut AnyConnection,
+        walker: WalkerId,
+        s: &Setup,
+        now: Timestamp,
+    ) -> Result<ProgrammeId> {
+        let row = sqlx::query(
+            "INSERT INTO programmes (walker_id, start_date, weeks, training_days, equipment, baseline_pain, \
+             forward_speed_tenths, time_zone, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        )
+        .bind(walker.0)
+        .bind(date_text(s.start))
+        .bind(i64::from(s.weeks))
+        .bind(codec::days_text(&s.training_days))
+        .bind(codec::equipment_text(&s.equipment))
+        .bind(i64::from(s.baseline_pain.value()))
+        .bind(i64::from(s.forward_speed_tenths))
+        .bind(s.time_zone.clone())
+        .bind(millis(now))
+        .fetch_one(&mut *conn)
+        .await?;
+        Self::bump_walker(conn, walker).await?;
+        Ok(ProgrammeId(get(&row, "id")?))
+    }
+
+    async fn insert_decision(
+        conn: &mut AnyConnection,
+        programme: ProgrammeId,
+        cause: &str,
+        d: &Decision,
+        now: Timestamp,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO decisions (programme_id, cause, rule, action, effective, decision, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(programme.0)
+        .bind(cause.to_string())
+        .bind(d.rule.clone())
+        .bind(d.action.as_str())
+        .bind(date_text(d.effective))
+        .bind(codec::to_json(d)?)
+        .bind(millis(now))
+        .execute(&mut *conn)
+        .await?;
+        // Every session, check-in and override writes a decision: one bump covers them.
+        Self::bump_programme_walker(conn, programme).await?;
+        Ok(())
+    }
+
+    async fn insert_log(
+        conn: &mut AnyConnection,
+        programme: ProgrammeId,
+        l: &SessionLog,
+        now: Timestamp,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO session_logs (programme_id, session_date, minutes, bouts, speed_tenths, incline_pct, support, \
+             surface, pain_before, pain_peak, pain_after, rpe, symptoms, notes, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+        )
+        .bind(programme.0)
+        .bind(date_text(l.date))
+        .bind(i64::from(l.minutes))
+        .bind(i64::from(l.bouts))
+        .bind(l.speed_tenths.map(i64::from))
+        .bind(i64::from(l.incline_pct))
+        .bind(l.support.as_str())
+        .bind(l.surface.as_str())
+        .bind(i64::from(l.pain_before.value()))
+        .bind(i64::from(l.pain_peak.value()))
+        .bind(i64::from(l.pain_after.value()))
+        .bind(l.rpe.map(i64::from))
+        .bind(codec::symptoms_text(&l.symptoms))
+        .bind(l.notes.clone())
+        .bind(millis(now))
+        .execute(&mut *conn)
+        .await
+        .map_err(|e| duplicate_as(e, format!("a session is already logged for {}", l.date)))?;
+        Ok(())
+    }
+
+    async fn insert_checkin(
+        conn: &mut AnyConnection,
+        programme: ProgrammeId,
+        c: &CheckIn,
+        now: Timestamp,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO checkins (programme_id, session_date, checkin_date, pain, symptoms, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(programme.0)
+        .bind(date_text(c.session_date))
+        .bind(date_text(c.date))
+        .bind(i64::from(c.pain.value()))
+        .bind(codec::symptoms_text(&c.symptoms))
+        .bind(millis(now))
+        .execute(&mut *conn)
+        .await
+        .map_err(|e| duplicate_as(e, format!("the session on {} already has a check-in", c.session_date)))?;
+        Ok(())
+    }
+
+    async fn insert_override(
+        conn: &mut AnyConnection,
+        programme: ProgrammeId,
+        o: &Override,
+        now: Timestamp,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO overrides (programme_id, effective, minutes, speed_tenths, incline_pct, support, surface, \
+             by_name, reason, created_at, kind, role, signed_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+        )
+        .bind(programme.0)
+        .bind(date_text(o.effective))
+        .bind(i64::from(o.dose.minutes))
+        .bind(i64::from(o.dose.speed_tenths))
+        .bind(i64::from(o.dose.incline_pct))
+        .bind(o.dose.support.as_str())
+        .bind(o.dose.surface.as_str())
+        .bind(o.by.clone())
+        .bind(o.reason.clone())
+        .bind(millis(now))
+        .bind(o.kind.as_str())
+        .bind(o.role.clone())
+        .bind(o.signed_at.map(millis))
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
+    }
+
+    async fn insert_outcome(
+        conn: &mut AnyConnection,
+        walker: WalkerId,
+        o: &OutcomeRecord,
+        now: Timestamp,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO outcomes (walker_id, measure, value, taken_on, detail, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(walker.0)
+        .bind(o.measure.as_str())
+        .bind(o.value)
+        .bind(date_text(o.taken_on))
+        .bind(o.detail.clone())
+        .bind(millis(now))
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
+    }
+
+    async fn insert_questionnaire_result(
+        conn: &mut AnyConnection,
+        walker: WalkerId,
+        r: &QuestionnaireResult,
+        now: Timestamp,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO questionnaire_results \
+             (walker_id, questionnaire_id, title, version, taken_on, answers, scores, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(walker.0)
+        .bind(r.questionnaire.clone())
+        .bind(r.title.clone())
+        .bind(r.version.clone())
+        .bind(date_text(r.taken_on))
+        .bind(codec::to_json(&r.answers)?)
+        .bind(codec::to_json(&r.scores)?)
+        .bind(millis(now))
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
+    }
+
+    async fn insert_import(
+        conn: &mut AnyConnection,
+        walker: WalkerId,
+        r: &ImportRecord,
+        activities: &[coach::imports::Imported],
+    ) -> Result<()> {
+        let row = sqlx::query(
+            "INSERT INTO imports (walker_id, sha256, file_name, format, content, warnings, imported_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(walker.0)
+        .bind(r.sha256.clone())
+        .bind(r.file_name.clone())
+        .bind(r.format.clone())
+        .bind(r.content.clone())
+        .bind(codec::to_json(&r.warnings)?)
+        .bind(millis(r.imported_at))
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(|e| duplicate_as(e, format!("{} was imported before", r.file_name)))?;
+        let import: i64 = get(&row, "id")?;
+        for a in activities {
+            sqlx::query(
+                "INSERT INTO activities (walker_id, import_id, local_date, activity, created_at) VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(walker.0)
+            .bind(import)
+            .bind(date_text(a.local_date))
+            .bind(codec::to_json(a)?)
+            .bind(millis(r.imported_at))
+            .execute(&mut *conn)
+            .await?;
+        }
+        Ok(())
+    }
+
+    fn import_row(r: &AnyRow) -> Result<ImportRecord> {
+        Ok(ImportRecord {
+            sha256: get(r, "sha256")?,
+            file_name: get(r, "file_name")?,
+            format: get(r, "format")?,
+            content: get(r, "content")?,
+            warnings: codec::json(&get::<String>(r, "warnings")?, "import warnings")?,
+            imported_at: timestamp(get(r, "imported_at")?)?,
+        })
+    }
+
+    /// Writes every record of an archive as a new walker, in the caller's transaction.
+    async fn insert_archive(tx: &mut AnyConnection, a: &Archive) -> Result<WalkerId> {
+        let row = sqlx::query(
+            "INSERT INTO walkers (name, time_zone, created_at, birth_year, sex) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(a.walker.name.clone())
+        .bind(a.walker.time_zone.clone())
+        .bind(millis(a.walker.created_at))
+        .bind(a.walker.birth_year)
+        .bind(a.walker.sex.map(|s| s.as_str()))
+            .fetch_one(&mut *tx)
+            .await?;
+        let walker = WalkerId(get(&row, "id")?);
+        for s in &a.screenings {
+            Self::insert_screening(tx, walker, &s.answers, &s.outcome, s.recorded_at).await?;
+        }
+        for c in &a.clearances {
+            sqlx::query(
+                "INSERT INTO clearances (walker_id, cleared_by, role, cleared_at, covers, note, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(walker.0)
+            .bind(c.by.clone())
+            .bind(c.role.clone())
+            .bind(millis(c.at))
+            .bind(codec::to_json(&c.covers)?)
+            .bind(c.note.clone())
+            .bind(millis(c.at))
+            .execute(&mut *tx)
+            .await?;
+        }
+        if let Some(setup) = &a.programme {
+            let p = Self::insert_programme(tx, walker, setup, a.exported_at).await?;
+            for l in &a.sessions {
+                Self::insert_log(tx, p, l, a.exported_at).await?;
+            }
+            for c in &a.checkins {
+                Self::insert_checkin(tx, p, c, a.exported_at).await?;
+            }
+            for o in &a.overrides {
+                Self::insert_override(tx, p, o, a.exported_at).await?;
+            }
+            for d in &a.decisions {
+                Self::insert_decision(tx, p, &d.cause, &d.decision, d.recorded_at).await?;
+            }
+        }
+        for o in &a.outcomes {
+            Self::insert_outcome(tx, walker, o, a.exported_at).await?;
+        }
+        for r in &a.questionnaire_results {
+            Self::insert_questionnaire_result(tx, walker, r, a.exported_at).await?;
+        }
+        for i in &a.imports {
+            Self::insert_import(tx, walker, &i.record, &i.activities).await?;
+        }
+        Ok(walker)
+    }
+
+    /// Marks the walker's state as changed, inside the caller's transaction.
+    async fn bump_walker(conn: &mut AnyConnection, walker: WalkerId) -> Result<()> {
+        sqlx::query("UPDATE walkers SET version = version + 1 WHERE id = $1")
+            .bind(walker.0)
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
+    }
+
+    async fn bump_programme_walker(conn: &mut AnyConnection, programme: ProgrammeId) -> Result<()> {
+        sqlx::query(
+            "UPDATE walkers SET version = version + 1 WHERE id = (SELECT walker_id FROM programmes WHERE id = $1)",
+        )
+        .bind(programme.0)
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
+    }
+
+    /// Imports with their activities, for the archive.
+    async fn archived_imports(&self, walker: WalkerId) -> Result<Vec<ArchivedImport>> {
+        let rows = sqlx::query(
+            "SELECT id, sha256, file_name, format, content, warnings, imported_at FROM imports \
+             WHERE walker_id = $1 ORDER BY id",
+        )
+        .bind(walker.0)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let id: i64 = get(r, "id")?;
+            let acts = sqlx::query("SELECT activity FROM activities WHERE import_id = $1 ORDER BY id")
+                .bind(id)
+                .fetch_all(&self.pool)
+                .await?;
+            let activities = acts
+                .iter()
+                .map(|a| codec::json(&get::<String>(a, "activity")?, "imported activity"))
+                .collect::<Result<Vec<_>>>()?;
+            out.push(ArchivedImport { record: Self::import_row(r)?, activities });
+        }
+        Ok(out)
+    }
+
+    fn screening_row(row: &AnyRow) -> Result<ScreeningRecord> {
+        Ok(ScreeningRecord {
+            id: ScreeningId(get(row, "id")?),
+            answers: codec::json(&get::<String>(row, "answers")?, "screening answers")?,
+            outcome: codec::json(&get::<String>(row, "outcome")?, "screening outcome")?,
+            created_at: timestamp(get(row, "created_at")?)?,
+        })
+    }
+
+    fn log_row(row: &AnyRow) -> Result<SessionLog> {
+        Ok(SessionLog {
+            date: date(&get::<String>(row, "session_date")?)?,
+            minutes: small(get(row, "minutes")?, "minutes")?,
+            bouts: small(get(row, "bouts")?, "bouts")?,
+            speed_tenths: get::<Option<i64>>(row, "speed_tenths")?.map(|v| small(v, "speed")).transpose()?,
+            incline_pct: small(get(row, "incline_pct")?, "incline")?,
+            support: codec::support(&get::<String>(row, "support")?)?,
+            surface: codec::surface(&get::<String>(row, "surface")?)?,
+            pain_before: codec::pain(get(row, "pain_before")?, "pain_before")?,
+            pain_peak: codec::pain(get(row, "pain_peak")?, "pain_peak")?,
+            pain_after: codec::pain(get(row, "pain_after")?, "pain_after")?,
+            rpe: get::<Option<i64>>(row, "rpe")?.map(|v| small(v, "rpe")).transpose()?,
+            symptoms: codec::symptoms(&get::<String>(row, "symptoms")?)?,
+            notes: get(row, "notes")?,
+        })
+    }
+
+    fn account_row(row: &AnyRow) -> Result<Account> {
+        Ok(Account {
+            id: AccountId(get(row, "id")?),
+            walker: WalkerId(get(row, "walker_id")?),
+            email: get(row, "email")?,
+            password_hash: get(row, "password_hash")?,
+            role: codec::role(&get::<String>(row, "role")?)?,
+            created_at: timestamp(get(row, "created_at")?)?,
+            disabled_at: get::<Option<i64>>(row, "disabled_at")?.map(timestamp).transpose()?,
+        })
+    }
+
+    async fn insert_security_event(conn: &mut AnyConnection, e: &SecurityEvent) -> Result<()> {
+        sqlx::query("DELETE FROM security_events WHERE at_ms < $1")
+            .bind(millis(e.at) - crate::SECURITY_EVENT_DAYS * 86_400_000)
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query(
+            "INSERT INTO security_events (at_ms, kind, account_id, client, detail) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(millis(e.at))
+        .bind(e.kind.as_str())
+        .bind(e.account.map(|a| a.0))
+        .bind(e.client.clone())
+        .bind(e.detail.clone())
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
+    }
+
+    fn override_row(row: &AnyRow) -> Result<Override> {
+        Ok(Override {
+            effective: date(&get::<String>(row, "effective")?)?,
+            dose: coach::dose::Dose {
+                minutes: small(get(row, "minutes")?, "minutes")?,
+                speed_tenths: small(get(row, "speed_tenths")?, "speed")?,
+                incline_pct: small(get(row, "incline_pct")?, "incline")?,
+                support: codec::support(&get::<String>(row, "support")?)?,
+                surface: codec::surface(&get::<String>(row, "surface")?)?,
+            },
+            by: get(row, "by_name")?,
+            reason: get(row, "reason")?,
+            kind: {
+                let kind: String = get(row, "kind")?;
+                kind.parse::<coach::history::OverrideKind>()
+                    .map_err(|_| StoreError::Corrupt(format!("unknown override kind '{kind}'")))?
+            },
+            role: get(row, "role")?,
+            signed_at: get::<Option<i64>>(row, "signed_at")?.map(timestamp).transpose()?,
+        })
+    }
+}
+
+/// Maps a unique-constraint refusal to a readable duplicate error.
+fn duplicate_as(e: sqlx::Error, message: String) -> StoreError {
+    if StoreError::is_unique_violation(&e) { StoreError::Duplicate(message) } else { StoreError::Database(e) }
+}

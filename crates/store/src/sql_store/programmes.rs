@@ -1,0 +1,174 @@
+//! [`ProgrammeStore`](crate::ProgrammeStore) in SQL: programmes and their history (logs,
+//! check-ins, overrides) with the decisions they led to.
+
+use crate::Rescreen;
+use crate::codec::{self, date, date_text, small, timestamp};
+use crate::{DecisionRecord, ProgrammeId, ProgrammeRecord, Result, StoreError, WalkerId};
+use coach::adaptation::Decision;
+use coach::history::{CheckIn, History, Override, SessionLog};
+use coach::setup::Setup;
+use jiff::Timestamp;
+
+use super::{SqlStore, get};
+use crate::ProgrammeStore;
+
+impl ProgrammeStore for SqlStore {
+    async fn save_programme(&self, walker: WalkerId, setup: &Setup, now: Timestamp) -> Result<ProgrammeId> {
+        let mut tx = self.pool.begin().await?;
+        let id = Self::insert_programme(&mut tx, walker, setup, now).await?;
+        // The walker's dates live in the programme's time zone.
+        sqlx::query("UPDATE walkers SET time_zone = $1, version = version + 1 WHERE id = $2")
+            .bind(setup.time_zone.clone())
+            .bind(walker.0)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    async fn update_programme(&self, programme: ProgrammeId, s: &Setup) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let row = sqlx::query(
+            "UPDATE programmes SET start_date = $1, weeks = $2, training_days = $3, equipment = $4, baseline_pain = $5, \
+             forward_speed_tenths = $6, time_zone = $7 WHERE id = $8 RETURNING walker_id",
+        )
+        .bind(date_text(s.start))
+        .bind(i64::from(s.weeks))
+        .bind(codec::days_text(&s.training_days))
+        .bind(codec::equipment_text(&s.equipment))
+        .bind(i64::from(s.baseline_pain.value()))
+        .bind(i64::from(s.forward_speed_tenths))
+        .bind(s.time_zone.clone())
+        .bind(programme.0)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("programme {programme}")))?;
+        let walker: i64 = get(&row, "walker_id")?;
+        sqlx::query("UPDATE walkers SET time_zone = $1, version = version + 1 WHERE id = $2")
+            .bind(s.time_zone.clone())
+            .bind(walker)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn active_programme(&self, walker: WalkerId) -> Result<Option<ProgrammeRecord>> {
+        let row = sqlx::query(
+            "SELECT id, start_date, weeks, training_days, equipment, baseline_pain, forward_speed_tenths, time_zone, \
+             created_at FROM programmes WHERE walker_id = $1 ORDER BY id DESC LIMIT 1",
+        )
+        .bind(walker.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        Ok(Some(ProgrammeRecord {
+            id: ProgrammeId(get(&row, "id")?),
+            walker,
+            setup: Setup {
+                equipment: codec::equipment(&get::<String>(&row, "equipment")?)?,
+                training_days: codec::days(&get::<String>(&row, "training_days")?)?,
+                start: date(&get::<String>(&row, "start_date")?)?,
+                time_zone: get(&row, "time_zone")?,
+                baseline_pain: codec::pain(get(&row, "baseline_pain")?, "baseline_pain")?,
+                weeks: small(get(&row, "weeks")?, "weeks")?,
+                forward_speed_tenths: small(get(&row, "forward_speed_tenths")?, "forward speed")?,
+            },
+            created_at: timestamp(get(&row, "created_at")?)?,
+        }))
+    }
+
+    async fn history(&self, programme: ProgrammeId) -> Result<History> {
+        let logs = sqlx::query("SELECT * FROM session_logs WHERE programme_id = $1 ORDER BY session_date")
+            .bind(programme.0)
+            .fetch_all(&self.pool)
+            .await?;
+        let checkins = sqlx::query(
+            "SELECT session_date, checkin_date, pain, symptoms FROM checkins WHERE programme_id = $1 ORDER BY session_date",
+        )
+        .bind(programme.0)
+        .fetch_all(&self.pool)
+        .await?;
+        let overrides = sqlx::query("SELECT * FROM overrides WHERE programme_id = $1 ORDER BY id")
+            .bind(programme.0)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(History {
+            logs: logs.iter().map(Self::log_row).collect::<Result<_>>()?,
+            checkins: checkins
+                .iter()
+                .map(|r| {
+                    Ok(CheckIn {
+                        session_date: date(&get::<String>(r, "session_date")?)?,
+                        date: date(&get::<String>(r, "checkin_date")?)?,
+                        pain: codec::pain(get(r, "pain")?, "check-in pain")?,
+                        symptoms: codec::symptoms(&get::<String>(r, "symptoms")?)?,
+                    })
+                })
+                .collect::<Result<_>>()?,
+            overrides: overrides.iter().map(Self::override_row).collect::<Result<_>>()?,
+        })
+    }
+
+    async fn log_session(
+        &self,
+        programme: ProgrammeId,
+        l: &SessionLog,
+        decision: &Decision,
+        rescreen: Option<&Rescreen>,
+        now: Timestamp,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        Self::insert_log(&mut tx, programme, l, now).await?;
+        Self::insert_decision(&mut tx, programme, "log", decision, now).await?;
+        Self::insert_rescreen(&mut tx, rescreen, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn check_in(
+        &self,
+        programme: ProgrammeId,
+        c: &CheckIn,
+        decision: &Decision,
+        rescreen: Option<&Rescreen>,
+        now: Timestamp,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        Self::insert_checkin(&mut tx, programme, c, now).await?;
+        Self::insert_decision(&mut tx, programme, "checkin", decision, now).await?;
+        Self::insert_rescreen(&mut tx, rescreen, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn add_override(
+        &self,
+        programme: ProgrammeId,
+        o: &Override,
+        decision: &Decision,
+        now: Timestamp,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        Self::insert_override(&mut tx, programme, o, now).await?;
+        Self::insert_decision(&mut tx, programme, "override", decision, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn decisions(&self, programme: ProgrammeId) -> Result<Vec<DecisionRecord>> {
+        let rows = sqlx::query("SELECT cause, decision, created_at FROM decisions WHERE programme_id = $1 ORDER BY id")
+            .bind(programme.0)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(DecisionRecord {
+                    cause: get(r, "cause")?,
+                    decision: codec::json(&get::<String>(r, "decision")?, "decision")?,
+                    created_at: timestamp(get(r, "created_at")?)?,
+                })
+            })
+            .collect()
+    }
+}

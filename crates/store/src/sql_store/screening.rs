@@ -1,0 +1,107 @@
+//! [`ScreeningStore`](crate::ScreeningStore) in SQL: screenings and the clearances that answer them.
+
+use crate::codec::{self, millis, timestamp};
+use crate::{Result, ScreeningId, ScreeningRecord, WalkerId};
+use coach::screening::{Answers, Clearance, Outcome, Question};
+use jiff::Timestamp;
+
+use super::{SqlStore, get};
+use crate::ScreeningStore;
+
+impl ScreeningStore for SqlStore {
+    async fn save_screening(
+        &self,
+        walker: WalkerId,
+        answers: &Answers,
+        outcome: &Outcome,
+        now: Timestamp,
+    ) -> Result<ScreeningId> {
+        let mut tx = self.pool.begin().await?;
+        let id = Self::insert_screening(&mut tx, walker, answers, outcome, now).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    async fn latest_screening(&self, walker: WalkerId) -> Result<Option<ScreeningRecord>> {
+        let row = sqlx::query(
+            "SELECT id, answers, outcome, created_at FROM screenings WHERE walker_id = $1 ORDER BY id DESC LIMIT 1",
+        )
+        .bind(walker.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(Self::screening_row).transpose()
+    }
+
+    async fn screenings(&self, walker: WalkerId) -> Result<Vec<ScreeningRecord>> {
+        let rows =
+            sqlx::query("SELECT id, answers, outcome, created_at FROM screenings WHERE walker_id = $1 ORDER BY id")
+                .bind(walker.0)
+                .fetch_all(&self.pool)
+                .await?;
+        rows.iter().map(Self::screening_row).collect()
+    }
+
+    async fn save_clearance(
+        &self,
+        walker: WalkerId,
+        c: &Clearance,
+        answers: &Answers,
+        outcome: &Outcome,
+        now: Timestamp,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO clearances (walker_id, cleared_by, role, cleared_at, covers, note, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(walker.0)
+        .bind(c.by.clone())
+        .bind(c.role.clone())
+        .bind(millis(c.at))
+        .bind(codec::to_json(&c.covers)?)
+        .bind(c.note.clone())
+        .bind(millis(now))
+        .execute(&mut *tx)
+        .await?;
+        Self::insert_screening(&mut tx, walker, answers, outcome, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn latest_clearance(&self, walker: WalkerId) -> Result<Option<Clearance>> {
+        let row = sqlx::query(
+            "SELECT cleared_by, role, cleared_at, covers, note FROM clearances WHERE walker_id = $1 ORDER BY id DESC LIMIT 1",
+        )
+        .bind(walker.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        Ok(Some(Clearance {
+            by: get(&row, "cleared_by")?,
+            role: get(&row, "role")?,
+            at: timestamp(get(&row, "cleared_at")?)?,
+            covers: codec::json::<Vec<Question>>(&get::<String>(&row, "covers")?, "clearance")?,
+            note: get(&row, "note")?,
+        }))
+    }
+
+    async fn clearances(&self, walker: WalkerId) -> Result<Vec<Clearance>> {
+        let rows = sqlx::query(
+            "SELECT cleared_by, role, cleared_at, covers, note FROM clearances WHERE walker_id = $1 ORDER BY id",
+        )
+        .bind(walker.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(Clearance {
+                    by: get(row, "cleared_by")?,
+                    role: get(row, "role")?,
+                    at: timestamp(get(row, "cleared_at")?)?,
+                    covers: codec::json::<Vec<Question>>(&get::<String>(row, "covers")?, "clearance")?,
+                    note: get(row, "note")?,
+                })
+            })
+            .collect()
+    }
+}
