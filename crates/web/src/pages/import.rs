@@ -2,8 +2,8 @@
 //! once, see a line per file, and answer for walks that fall on a planned
 //! backward-walking day.
 
-use super::{Layout, PainScale, SymptomBox, ready, render, symptom_boxes};
-use crate::auth::extract::{CsrfForm, CsrfMultipart, SignedIn};
+use super::{Layout, PainScale, Ready, ReadyForm, SymptomBox, ready, render, symptom_boxes};
+use crate::auth::extract::{CsrfMultipart, SignedIn};
 use crate::error::AppError;
 use crate::forms;
 use crate::state::AppState;
@@ -82,11 +82,7 @@ fn page_for(
     render(&ImportPage { l, results, waiting, all })
 }
 
-pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
-    let s = match ready(&state, &who).await? {
-        Ok(s) => s,
-        Err(r) => return Ok(r),
-    };
+pub async fn page(State(state): State<AppState>, Ready { who, s, .. }: Ready) -> Result<Response, AppError> {
     page_for(&state, &who, &s, Vec::new(), None)
 }
 
@@ -149,13 +145,9 @@ struct ConfirmPage {
 
 pub async fn confirm_page(
     State(state): State<AppState>,
-    who: SignedIn,
+    Ready { who, s, .. }: Ready,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let s = match ready(&state, &who).await? {
-        Ok(s) => s,
-        Err(r) => return Ok(r),
-    };
     confirm_form(&state, &who, &s, id, None)
 }
 
@@ -188,12 +180,9 @@ pub struct ConfirmFields {
 pub async fn confirm(
     State(state): State<AppState>,
     Path(id): Path<i64>,
-    f: CsrfForm<ConfirmFields>,
+    f: ReadyForm<ConfirmFields>,
 ) -> Result<Response, AppError> {
-    let s = match ready(&state, &f.who).await? {
-        Ok(s) => s,
-        Err(r) => return Ok(r),
-    };
+    let s = &f.s;
     let result = async {
         let backward = match forms::text_opt(&f.form.backward) {
             Some("yes") => true,
@@ -208,7 +197,7 @@ pub async fn confirm(
             ..Default::default()
         };
         let answer = service::Confirmation { backward, session };
-        service::confirm_activity(state.store(), &s, id, answer, state.now()).await.map_err(AppError::from)
+        service::confirm_activity(state.store(), s, id, answer, state.now()).await.map_err(AppError::from)
     }
     .await;
     match result {
@@ -216,7 +205,7 @@ pub async fn confirm(
         Ok(Some(done)) if done.stop.is_some() => Ok(Redirect::to("/today").into_response()),
         Ok(Some(_)) => Ok(Redirect::to("/today?logged=1").into_response()),
         Ok(None) => Ok(Redirect::to("/import").into_response()),
-        Err(AppError::BadInput(msg)) => confirm_form(&state, &f.who, &s, id, Some(msg))
+        Err(AppError::BadInput(msg)) => confirm_form(&state, &f.who, s, id, Some(msg))
             .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response()),
         Err(e) => Err(e),
     }

@@ -1,7 +1,7 @@
 //! The session log and the next-morning check-in.
 
-use super::{Layout, PainScale, SymptomBox, ready, render, symptom_boxes};
-use crate::auth::extract::{CsrfForm, SignedIn};
+use super::{Layout, PainScale, Ready, ReadyForm, SymptomBox, render, symptom_boxes};
+use crate::auth::extract::SignedIn;
 use crate::error::AppError;
 use crate::forms;
 use crate::state::AppState;
@@ -83,13 +83,9 @@ fn log_page(
 
 pub async fn page(
     State(state): State<AppState>,
-    who: SignedIn,
+    Ready { who, s, .. }: Ready,
     Query(q): Query<LogFields>,
 ) -> Result<Response, AppError> {
-    let s = match ready(&state, &who).await? {
-        Ok(s) => s,
-        Err(r) => return Ok(r),
-    };
     if s.pause().is_some() {
         // The form is filled in with a dose: never show it while paused.
         // Today says why and what ends the pause.
@@ -117,16 +113,13 @@ pub fn log_input(f: &LogFields, raw: &str) -> Result<LogInput, AppError> {
     })
 }
 
-pub async fn submit(State(state): State<AppState>, f: CsrfForm<LogFields>) -> Result<Response, AppError> {
-    let s = match ready(&state, &f.who).await? {
-        Ok(s) => s,
-        Err(r) => return Ok(r),
-    };
+pub async fn submit(State(state): State<AppState>, f: ReadyForm<LogFields>) -> Result<Response, AppError> {
+    let s = &f.s;
     if s.pause().is_some() {
         return Ok(Redirect::to("/today").into_response());
     }
     let result = match log_input(&f.form, &f.raw) {
-        Ok(input) => service::log_session(state.store(), &s, input, state.now()).await.map_err(AppError::from),
+        Ok(input) => service::log_session(state.store(), s, input, state.now()).await.map_err(AppError::from),
         Err(e) => Err(e),
     };
     match result {
@@ -134,7 +127,7 @@ pub async fn submit(State(state): State<AppState>, f: CsrfForm<LogFields>) -> Re
         // "well done" above it.
         Ok(done) if done.stop.is_some() => Ok(Redirect::to("/today").into_response()),
         Ok(_) => Ok(Redirect::to("/today?logged=1").into_response()),
-        Err(AppError::BadInput(msg)) => log_page(&state, &f.who, &s, &f.form, Some(msg))
+        Err(AppError::BadInput(msg)) => log_page(&state, &f.who, s, &f.form, Some(msg))
             .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response()),
         Err(e) => Err(e),
     }
@@ -150,11 +143,7 @@ struct CheckinPage {
     usual: u8,
 }
 
-pub async fn checkin_page(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
-    let s = match ready(&state, &who).await? {
-        Ok(s) => s,
-        Err(r) => return Ok(r),
-    };
+pub async fn checkin_page(State(state): State<AppState>, Ready { who, s, .. }: Ready) -> Result<Response, AppError> {
     checkin_form(&state, &who, &s, None)
 }
 
@@ -192,23 +181,20 @@ pub struct CheckinFields {
     pain: Option<String>,
 }
 
-pub async fn checkin_submit(State(state): State<AppState>, f: CsrfForm<CheckinFields>) -> Result<Response, AppError> {
-    let s = match ready(&state, &f.who).await? {
-        Ok(s) => s,
-        Err(r) => return Ok(r),
-    };
+pub async fn checkin_submit(State(state): State<AppState>, f: ReadyForm<CheckinFields>) -> Result<Response, AppError> {
+    let s = &f.s;
     let result = async {
         let pain =
             forms::pain("pain", &f.form.pain)?.ok_or_else(|| AppError::bad("pain: choose a number from 0 to 10"))?;
         let symptoms = forms::symptoms(&forms::all_values(&f.raw, "symptom"))?;
-        service::check_in(state.store(), &s, None, pain, symptoms, state.now()).await.map_err(AppError::from)
+        service::check_in(state.store(), s, None, pain, symptoms, state.now()).await.map_err(AppError::from)
     }
     .await;
     match result {
         Ok(done) if done.stop.is_some() => Ok(Redirect::to("/today").into_response()),
         Ok(_) => Ok(Redirect::to("/today?checked_in=1").into_response()),
         Err(AppError::BadInput(msg)) => {
-            checkin_form(&state, &f.who, &s, Some(msg)).map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
+            checkin_form(&state, &f.who, s, Some(msg)).map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
         }
         Err(e) => Err(e),
     }

@@ -16,12 +16,14 @@ pub mod settings;
 pub mod setup;
 pub mod today;
 
-use crate::auth::extract::{MaybeSignedIn, SignedIn};
+use crate::auth::extract::{CsrfForm, MaybeSignedIn, SignedIn};
 use crate::cache::{Entry, Part};
 use crate::error::AppError;
 use crate::i18n::I18n;
 use crate::state::AppState;
 use askama::Template;
+use axum::extract::{FromRequest, FromRequestParts};
+use axum::http::request::Parts;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use jiff::civil::Date;
 use service::Stage;
@@ -126,6 +128,57 @@ pub async fn ready_entry(state: &AppState, who: &SignedIn) -> Result<Result<Arc<
 /// them to finish getting started.
 pub async fn ready(state: &AppState, who: &SignedIn) -> Result<Result<Arc<service::State>, Response>, AppError> {
     Ok(ready_entry(state, who).await?.map(|e| Arc::clone(&e.state)))
+}
+
+/// A signed-in walker who is ready to train, with their state: the extractor
+/// for every page that needs the programme. A walker still getting started is
+/// sent to finish it (the rejection is that redirect), so no handler repeats
+/// the check.
+pub struct Ready {
+    pub who: SignedIn,
+    pub entry: Arc<Entry>,
+    /// The walker's state (the entry's).
+    pub s: Arc<service::State>,
+}
+
+impl Ready {
+    async fn new(state: &AppState, who: SignedIn) -> Result<Ready, Response> {
+        match ready_entry(state, &who).await {
+            Ok(Ok(entry)) => Ok(Ready { s: Arc::clone(&entry.state), entry, who }),
+            Ok(Err(redirect)) => Err(redirect),
+            Err(e) => Err(e.into_response()),
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for Ready {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let who = SignedIn::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
+        Ready::new(state, who).await
+    }
+}
+
+/// [`CsrfForm`] from a walker who is ready to train: the form and its token
+/// are checked first, then the state is loaded as [`Ready`] does.
+pub struct ReadyForm<T> {
+    pub who: SignedIn,
+    pub form: T,
+    /// The raw body, for fields that repeat (checkbox groups).
+    pub raw: String,
+    pub s: Arc<service::State>,
+}
+
+impl<T: serde::de::DeserializeOwned + Send> FromRequest<AppState> for ReadyForm<T> {
+    type Rejection = Response;
+
+    async fn from_request(req: axum::extract::Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let CsrfForm { who, form, raw } =
+            CsrfForm::<T>::from_request(req, state).await.map_err(IntoResponse::into_response)?;
+        let Ready { who, s, .. } = Ready::new(state, who).await?;
+        Ok(ReadyForm { who, form, raw, s })
+    }
 }
 
 /// A main page whose content depends only on the walker's state: the content

@@ -1,8 +1,8 @@
 //! Outcome measures: what is due, each result against the smallest real
 //! change, and a form per measure with a built-in stopwatch or counter.
 
-use super::{Layout, ready, render};
-use crate::auth::extract::{CsrfForm, SignedIn};
+use super::{Layout, Ready, ReadyForm, render};
+use crate::auth::extract::SignedIn;
 use crate::error::AppError;
 use crate::forms;
 use crate::state::AppState;
@@ -105,11 +105,7 @@ pub fn page_for(
     })
 }
 
-pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
-    let s = match ready(&state, &who).await? {
-        Ok(s) => s,
-        Err(r) => return Ok(r),
-    };
+pub async fn page(State(state): State<AppState>, Ready { who, s, .. }: Ready) -> Result<Response, AppError> {
     page_for(&state, &who, &s, None)
 }
 
@@ -121,11 +117,8 @@ pub struct OutcomeFields {
     date: Option<String>,
 }
 
-pub async fn submit(State(state): State<AppState>, f: CsrfForm<OutcomeFields>) -> Result<Response, AppError> {
-    let s = match ready(&state, &f.who).await? {
-        Ok(s) => s,
-        Err(r) => return Ok(r),
-    };
+pub async fn submit(State(state): State<AppState>, f: ReadyForm<OutcomeFields>) -> Result<Response, AppError> {
+    let s = &f.s;
     let result = async {
         let measure = Measure::typed(&f.form.measure)?;
         let value = match forms::text_opt(&f.form.value) {
@@ -170,7 +163,7 @@ pub async fn submit(State(state): State<AppState>, f: CsrfForm<OutcomeFields>) -
             page_for(&state, &f.who, &fresh, Some(msg))
         }
         Err(AppError::BadInput(msg)) => {
-            page_for(&state, &f.who, &s, Some(msg)).map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
+            page_for(&state, &f.who, s, Some(msg)).map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
         }
         Err(e) => Err(e),
     }
@@ -183,11 +176,8 @@ pub struct ProfileFields {
 }
 
 /// The optional profile for chair-stand norms.
-pub async fn profile(State(state): State<AppState>, f: CsrfForm<ProfileFields>) -> Result<Response, AppError> {
-    let s = match ready(&state, &f.who).await? {
-        Ok(s) => s,
-        Err(r) => return Ok(r),
-    };
+pub async fn profile(State(state): State<AppState>, f: ReadyForm<ProfileFields>) -> Result<Response, AppError> {
+    let s = &f.s;
     let result = async {
         let year = forms::int_in("birth_year", &f.form.birth_year, 1900, 2100)?;
         let sex = match forms::text_opt(&f.form.sex) {

@@ -1,8 +1,7 @@
 //! The plan: weeks with planned, done and missed sessions, and the adapted
 //! dose with its reason.
 
-use super::{Layout, content_page, ready_entry, render_string};
-use crate::auth::extract::SignedIn;
+use super::{Layout, Ready, content_page, render_string};
 use crate::cache::Part;
 use crate::error::AppError;
 use crate::i18n::I18n;
@@ -73,11 +72,7 @@ impl PlanContent {
     }
 }
 
-pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
-    let entry = match ready_entry(&state, &who).await? {
-        Ok(e) => e,
-        Err(r) => return Ok(r),
-    };
+pub async fn page(State(state): State<AppState>, Ready { who, entry, .. }: Ready) -> Result<Response, AppError> {
     let l = Layout::new(&state, Some(&who), "plan", "plan.title");
     content_page(l, &entry, Part::Plan, |s, l| render_string(&PlanContent { l, p: service::plan(s), today: s.today }))
 }

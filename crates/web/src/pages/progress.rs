@@ -1,8 +1,7 @@
 //! Progress: pain before and after with the MCID band, weekly minutes against
 //! the plan, speed and support, and adherence. Every chart has a table.
 
-use super::{Layout, content_page, ready_entry, render_string};
-use crate::auth::extract::SignedIn;
+use super::{Layout, Ready, content_page, render_string};
 use crate::cache::Part;
 use crate::charts::{self, Series};
 use crate::error::AppError;
@@ -112,11 +111,7 @@ fn support_words(s: coach::dose::Support) -> &'static str {
     }
 }
 
-pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
-    let entry = match ready_entry(&state, &who).await? {
-        Ok(e) => e,
-        Err(r) => return Ok(r),
-    };
+pub async fn page(State(state): State<AppState>, Ready { who, entry, .. }: Ready) -> Result<Response, AppError> {
     let l = Layout::new(&state, Some(&who), "progress", "progress.title");
     content_page(l, &entry, Part::Progress, content)
 }

@@ -1,8 +1,8 @@
 //! A questionnaire the clinic loaded, given on one page: each question is a
 //! group of large radio buttons; the scores show on the Measures page.
 
-use super::{Layout, outcomes, ready, render};
-use crate::auth::extract::{CsrfForm, SignedIn};
+use super::{Layout, Ready, ReadyForm, outcomes, render};
+use crate::auth::extract::SignedIn;
 use crate::error::AppError;
 use crate::forms;
 use crate::state::AppState;
@@ -49,30 +49,27 @@ fn page_for(
     render(&QuestionnairePage { l, q, answers, today: s.today.to_string() })
 }
 
-pub async fn page(State(state): State<AppState>, who: SignedIn, Path(id): Path<String>) -> Result<Response, AppError> {
-    let s = match ready(&state, &who).await? {
-        Ok(s) => s,
-        Err(r) => return Ok(r),
-    };
+pub async fn page(
+    State(state): State<AppState>,
+    Ready { who, s, .. }: Ready,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
     page_for(&state, &who, &s, &id, Answers::new(), None)
 }
 
 pub async fn submit(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    f: CsrfForm<Vec<(String, String)>>,
+    f: ReadyForm<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    let s = match ready(&state, &f.who).await? {
-        Ok(s) => s,
-        Err(r) => return Ok(r),
-    };
+    let s = &f.s;
     // Every field but the token and the date is a question's linkId.
     let answers: Answers =
         f.form.iter().filter(|(k, _)| k != "csrf" && k != "date").map(|(k, v)| (k.clone(), v.clone())).collect();
     let date = f.form.iter().find(|(k, _)| k == "date").map(|(_, v)| v.clone());
     let result = async {
         let date = forms::date("date", &date)?;
-        service::answer_questionnaire(state.store(), &s, &id, answers.clone(), date, state.now())
+        service::answer_questionnaire(state.store(), s, &id, answers.clone(), date, state.now())
             .await
             .map_err(AppError::from)
     }
@@ -93,7 +90,7 @@ pub async fn submit(
             let fresh = service::load(state.store(), f.who.access, s.today).await?;
             outcomes::page_for(&state, &f.who, &fresh, Some(msg))
         }
-        Err(AppError::BadInput(msg)) => page_for(&state, &f.who, &s, &id, answers, Some(msg))
+        Err(AppError::BadInput(msg)) => page_for(&state, &f.who, s, &id, answers, Some(msg))
             .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response()),
         Err(e) => Err(e),
     }

@@ -3,8 +3,7 @@
 //! trend, outcomes against the smallest real change, flags and notes. The
 //! same `service::report` view feeds the PDF download.
 
-use super::{Layout, ready, render};
-use crate::auth::extract::SignedIn;
+use super::{Layout, Ready, render};
 use crate::charts::{self, Series};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -22,11 +21,7 @@ struct ReportPage {
     pain_svg: String,
 }
 
-pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
-    let s = match ready(&state, &who).await? {
-        Ok(s) => s,
-        Err(r) => return Ok(r),
-    };
+pub async fn page(State(state): State<AppState>, Ready { who, s, .. }: Ready) -> Result<Response, AppError> {
     let r = service::report(&s);
     let pain_svg = charts::lines(
         "report-pain",
@@ -58,11 +53,7 @@ pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Respon
 }
 
 /// The same report as a PDF file, for the clinic's records.
-pub async fn pdf(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
-    let s = match ready(&state, &who).await? {
-        Ok(s) => s,
-        Err(r) => return Ok(r),
-    };
+pub async fn pdf(State(state): State<AppState>, Ready { who, s, .. }: Ready) -> Result<Response, AppError> {
     crate::auth::audit::by(&state, &who, store::SecurityKind::Export, "report pdf").await?;
     let bytes = report_pdf::render(&service::report(&s));
     let name = format!("attachment; filename=\"retrowalk-report-{}.pdf\"", s.today);

@@ -3,8 +3,8 @@
 //! dose shown: the first post shows it, the second (carrying the minutes that
 //! were shown) records it.
 
-use super::{Layout, ready, render};
-use crate::auth::extract::{CsrfForm, SignedIn};
+use super::{Layout, Ready, ReadyForm, render};
+use crate::auth::extract::SignedIn;
 use crate::error::AppError;
 use crate::forms;
 use crate::state::AppState;
@@ -73,28 +73,21 @@ fn restart_page(
     })
 }
 
-pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
-    let s = match ready(&state, &who).await? {
-        Ok(s) => s,
-        Err(r) => return Ok(r),
-    };
+pub async fn page(State(state): State<AppState>, Ready { who, s, .. }: Ready) -> Result<Response, AppError> {
     restart_page(&state, &who, &s, RestartFields::default(), false, None)
 }
 
-pub async fn submit(State(state): State<AppState>, f: CsrfForm<RestartFields>) -> Result<Response, AppError> {
-    let s = match ready(&state, &f.who).await? {
-        Ok(s) => s,
-        Err(r) => return Ok(r),
-    };
+pub async fn submit(State(state): State<AppState>, f: ReadyForm<RestartFields>) -> Result<Response, AppError> {
+    let s = &f.s;
     // First the dose is shown; it is recorded only as shown.
     let minutes = forms::text_opt(&f.form.minutes).map(str::to_string);
     if minutes.is_none() || f.form.shown != minutes {
         let checked = dose_input(&f.form)
-            .and_then(|d| service::restart_dose(&s, &d).map_err(AppError::from))
+            .and_then(|d| service::restart_dose(s, &d).map_err(AppError::from))
             .map_err(|e| e.message());
         return match checked {
-            Ok(_) => restart_page(&state, &f.who, &s, f.form.clone(), true, None),
-            Err(msg) => restart_page(&state, &f.who, &s, f.form.clone(), false, Some(msg))
+            Ok(_) => restart_page(&state, &f.who, s, f.form.clone(), true, None),
+            Err(msg) => restart_page(&state, &f.who, s, f.form.clone(), false, Some(msg))
                 .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response()),
         };
     }
@@ -105,12 +98,12 @@ pub async fn submit(State(state): State<AppState>, f: CsrfForm<RestartFields>) -
             role: f.form.role.clone(),
             note: f.form.note.clone(),
         };
-        service::restart(state.store(), &s, input, state.now()).await.map_err(AppError::from)
+        service::restart(state.store(), s, input, state.now()).await.map_err(AppError::from)
     }
     .await;
     match result {
         Ok(_) => Ok(Redirect::to("/today").into_response()),
-        Err(AppError::BadInput(msg)) => restart_page(&state, &f.who, &s, f.form.clone(), true, Some(msg))
+        Err(AppError::BadInput(msg)) => restart_page(&state, &f.who, s, f.form.clone(), true, Some(msg))
             .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response()),
         Err(e) => Err(e),
     }

@@ -1,7 +1,7 @@
 //! Settings: change the set-up, export my data, delete my account.
 
 use super::setup::{SetupFields, SetupForm, parse};
-use super::{Layout, ready, render};
+use super::{Layout, Ready, ReadyForm, render};
 use crate::auth::accounts;
 use crate::auth::audit;
 use crate::auth::extract::{CsrfForm, CsrfMultipart, SignedIn};
@@ -67,17 +67,14 @@ pub struct TokenForm {
 }
 
 /// Revokes one of the account's API tokens.
-pub async fn revoke_token(State(state): State<AppState>, f: CsrfForm<TokenForm>) -> Result<Response, AppError> {
-    let s = match ready(&state, &f.who).await? {
-        Ok(s) => s,
-        Err(r) => return Ok(r),
-    };
+pub async fn revoke_token(State(state): State<AppState>, f: ReadyForm<TokenForm>) -> Result<Response, AppError> {
+    let s = &f.s;
     let msg = if accounts::revoke_token(&state, &f.who, f.form.id.trim()).await? {
         state.i18n().t("settings.token_revoked").to_string()
     } else {
         return Err(AppError::bad("id: no token of yours has this id"));
     };
-    settings_page(&state, &f.who, &s, None, Some(msg)).await
+    settings_page(&state, &f.who, s, None, Some(msg)).await
 }
 
 /// Ends every web session (this one too) and revokes every API token.
@@ -86,11 +83,7 @@ pub async fn sign_out_everywhere(State(state): State<AppState>, f: CsrfForm<NoFi
     crate::pages::account::signed_out(&state)
 }
 
-pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
-    let s = match ready(&state, &who).await? {
-        Ok(s) => s,
-        Err(r) => return Ok(r),
-    };
+pub async fn page(State(state): State<AppState>, Ready { who, s, .. }: Ready) -> Result<Response, AppError> {
     settings_page(&state, &who, &s, None, None).await
 }
 
@@ -98,26 +91,20 @@ pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Respon
 pub struct NoFields {}
 
 /// Makes a new secret calendar link (the old one stops working) and shows it once.
-pub async fn new_calendar(State(state): State<AppState>, f: CsrfForm<NoFields>) -> Result<Response, AppError> {
-    let s = match ready(&state, &f.who).await? {
-        Ok(s) => s,
-        Err(r) => return Ok(r),
-    };
+pub async fn new_calendar(State(state): State<AppState>, f: ReadyForm<NoFields>) -> Result<Response, AppError> {
+    let s = &f.s;
     let token = crate::auth::random_token();
     service::new_calendar(state.store(), f.who.access, &crate::auth::digest(&token), state.now()).await?;
     // From the configured address, never the request's Host header.
     let url = format!("{}/calendar/{token}.ics", state.config().public_url.trim_end_matches('/'));
-    settings_page(&state, &f.who, &s, Some(url), None).await
+    settings_page(&state, &f.who, s, Some(url), None).await
 }
 
-pub async fn revoke_calendar(State(state): State<AppState>, f: CsrfForm<NoFields>) -> Result<Response, AppError> {
-    let s = match ready(&state, &f.who).await? {
-        Ok(s) => s,
-        Err(r) => return Ok(r),
-    };
+pub async fn revoke_calendar(State(state): State<AppState>, f: ReadyForm<NoFields>) -> Result<Response, AppError> {
+    let s = &f.s;
     service::revoke_calendar(state.store(), f.who.access).await?;
     let msg = state.i18n().t("settings.calendar_revoked").to_string();
-    settings_page(&state, &f.who, &s, None, Some(msg)).await
+    settings_page(&state, &f.who, s, None, Some(msg)).await
 }
 
 /// The feed itself: no sign-in, the secret in the URL is the key.
@@ -155,31 +142,19 @@ fn download(body: String, content_type: &'static str, name: &str) -> Response {
         .into_response()
 }
 
-pub async fn export_json(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
-    let s = match ready(&state, &who).await? {
-        Ok(s) => s,
-        Err(r) => return Ok(r),
-    };
+pub async fn export_json(State(state): State<AppState>, Ready { who, s, .. }: Ready) -> Result<Response, AppError> {
     audit::by(&state, &who, SecurityKind::Export, "archive json").await?;
     let v = service::export_json(state.store(), &s, state.now()).await?;
     let body = serde_json::to_string_pretty(&v).map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(download(body, "application/json", "retrowalk-export.json"))
 }
 
-pub async fn export_csv(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
-    let s = match ready(&state, &who).await? {
-        Ok(s) => s,
-        Err(r) => return Ok(r),
-    };
+pub async fn export_csv(State(state): State<AppState>, Ready { who, s, .. }: Ready) -> Result<Response, AppError> {
     audit::by(&state, &who, SecurityKind::Export, "sessions csv").await?;
     Ok(download(service::export_csv(&s)?, "text/csv; charset=utf-8", "retrowalk-sessions.csv"))
 }
 
-pub async fn export_fhir(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
-    let s = match ready(&state, &who).await? {
-        Ok(s) => s,
-        Err(r) => return Ok(r),
-    };
+pub async fn export_fhir(State(state): State<AppState>, Ready { who, s, .. }: Ready) -> Result<Response, AppError> {
     audit::by(&state, &who, SecurityKind::Export, "fhir bundle").await?;
     let archive = service::export_archive(state.store(), s.access, state.now()).await?;
     let body = serde_json::to_string_pretty(&service::fhir_bundle(&s, &archive))
@@ -187,11 +162,10 @@ pub async fn export_fhir(State(state): State<AppState>, who: SignedIn) -> Result
     Ok(download(body, "application/fhir+json", "retrowalk-fhir-bundle.json"))
 }
 
-pub async fn export_outcomes_csv(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
-    let s = match ready(&state, &who).await? {
-        Ok(s) => s,
-        Err(r) => return Ok(r),
-    };
+pub async fn export_outcomes_csv(
+    State(state): State<AppState>,
+    Ready { who, s, .. }: Ready,
+) -> Result<Response, AppError> {
     audit::by(&state, &who, SecurityKind::Export, "outcomes csv").await?;
     Ok(download(service::export_outcomes_csv(&s)?, "text/csv; charset=utf-8", "retrowalk-outcomes.csv"))
 }
@@ -234,11 +208,10 @@ pub async fn restore(
     Ok(axum::response::Redirect::to("/today?note=Your%20archive%20is%20restored.").into_response())
 }
 
-pub async fn export_checkins_csv(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
-    let s = match ready(&state, &who).await? {
-        Ok(s) => s,
-        Err(r) => return Ok(r),
-    };
+pub async fn export_checkins_csv(
+    State(state): State<AppState>,
+    Ready { who, s, .. }: Ready,
+) -> Result<Response, AppError> {
     audit::by(&state, &who, SecurityKind::Export, "check-ins csv").await?;
     Ok(download(service::export_checkins_csv(&s)?, "text/csv; charset=utf-8", "retrowalk-checkins.csv"))
 }

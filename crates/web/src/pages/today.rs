@@ -1,7 +1,6 @@
 //! Today, and the guided session.
 
-use super::{Layout, content_page, ready, ready_entry, render, render_string};
-use crate::auth::extract::SignedIn;
+use super::{Layout, Ready, content_page, render, render_string};
 use crate::cache::Part;
 use crate::error::AppError;
 use crate::i18n::I18n;
@@ -41,13 +40,9 @@ fn view_with(s: &service::State, tl: &coach::adaptation::Timeline) -> TodayView 
 
 pub async fn page(
     State(state): State<AppState>,
-    who: SignedIn,
+    Ready { who, entry, .. }: Ready,
     axum::extract::Query(q): axum::extract::Query<TodayQuery>,
 ) -> Result<Response, AppError> {
-    let entry = match ready_entry(&state, &who).await? {
-        Ok(e) => e,
-        Err(redirect) => return Ok(redirect),
-    };
     let mut l = Layout::new(&state, Some(&who), "today", "today.title");
     // Nothing above a pause: it is the first and only message.
     let paused = entry.state.pause().is_some();
@@ -100,11 +95,7 @@ struct SessionPage {
     bouts: usize,
 }
 
-pub async fn guided(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
-    let s = match ready(&state, &who).await? {
-        Ok(s) => s,
-        Err(redirect) => return Ok(redirect),
-    };
+pub async fn guided(State(state): State<AppState>, Ready { who, s, .. }: Ready) -> Result<Response, AppError> {
     let v = view(&s);
     if v.pause.is_some() {
         // No timer while training is paused: Today says why.
