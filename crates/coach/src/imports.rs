@@ -122,6 +122,33 @@ pub fn place(a: &Imported, programme: &Programme, history: &History) -> Fit {
     }
 }
 
+/// Days whose planned session an imported walk already waits on (offered,
+/// not yet answered).
+pub fn waiting_days<'a>(activities: impl IntoIterator<Item = &'a Imported>) -> Vec<Date> {
+    activities
+        .into_iter()
+        .filter(|a| a.fit == Fit::PlannedSession && a.backward.is_none())
+        .map(|a| a.local_date)
+        .collect()
+}
+
+/// Places a file's activities as [`place`] says, except that a planned day
+/// offers its session to one walk only: a second walk that day (in this file,
+/// or one already waiting in `claimed`) counts as aerobic activity. `claimed`
+/// gains the days this file claims.
+pub fn place_all(activities: &mut [Imported], programme: &Programme, history: &History, claimed: &mut Vec<Date>) {
+    for a in activities {
+        a.fit = place(a, programme, history);
+        if a.fit == Fit::PlannedSession {
+            if claimed.contains(&a.local_date) {
+                a.fit = Fit::Aerobic;
+            } else {
+                claimed.push(a.local_date);
+            }
+        }
+    }
+}
+
 /// Aerobic minutes done in the seven days from `week_start`: imported
 /// activities that count, not the backward walking itself.
 pub fn aerobic_minutes_done(activities: &[Imported], week_start: Date) -> u32 {
@@ -134,4 +161,53 @@ pub fn aerobic_minutes_done(activities: &[Imported], week_start: Date) -> u32 {
         })
         .map(Imported::minutes)
         .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::setup::{Day, Setup};
+
+    fn walk(date: Date, hour: i8) -> Imported {
+        Imported {
+            // Placing reads the local date, not the instant.
+            start: Timestamp::UNIX_EPOCH,
+            local_date: date,
+            local_time: format!("{hour:02}:00"),
+            sport: "walking".into(),
+            sub_sport: None,
+            elapsed_s: Some(600.0),
+            moving_s: Some(600.0),
+            distance_m: None,
+            avg_hr: None,
+            max_hr: None,
+            cadence_spm: None,
+            cadence_rpm: None,
+            calories: None,
+            ascent_m: None,
+            device: None,
+            fit: Fit::Extra,
+            backward: None,
+        }
+    }
+
+    #[test]
+    fn a_planned_day_offers_its_session_to_one_walk_only() {
+        let monday = jiff::civil::date(2026, 11, 2);
+        let mut setup = Setup::first(monday, "UTC");
+        setup.training_days = vec![Day::Mon, Day::Wed, Day::Fri];
+        let programme = Programme::new(setup, false).unwrap_or_else(|e| panic!("{e}"));
+        let day = programme.retro_dates()[0];
+        let history = History::default();
+        // Two walks that day in one file: the first is offered as the session.
+        let mut file = vec![walk(day, 8), walk(day, 17)];
+        let mut claimed = Vec::new();
+        place_all(&mut file, &programme, &history, &mut claimed);
+        assert_eq!([file[0].fit, file[1].fit], [Fit::PlannedSession, Fit::Aerobic]);
+        assert_eq!(claimed, vec![day]);
+        // A later file's walk that day: the day is taken, whichever file it came from.
+        let mut later = vec![walk(day, 19)];
+        place_all(&mut later, &programme, &history, &mut waiting_days(&file));
+        assert_eq!(later[0].fit, Fit::Aerobic);
+    }
 }

@@ -5,7 +5,7 @@
 //! backward; if so it becomes that day's session, with the pain fields.
 
 use crate::{LogInput, Logged, ServiceError, ServiceResult, State, prepare_log};
-use coach::imports::{Fit, Imported, place};
+use coach::imports::{Fit, Imported};
 use jiff::Timestamp;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -105,12 +105,7 @@ pub struct ImportBatch<'a> {
 
 impl<'a> ImportBatch<'a> {
     pub fn new(state: &'a State) -> ImportBatch<'a> {
-        let claimed = state
-            .activities
-            .iter()
-            .filter(|s| s.activity.fit == Fit::PlannedSession && s.activity.backward.is_none())
-            .map(|s| s.activity.local_date)
-            .collect();
+        let claimed = coach::imports::waiting_days(state.activities.iter().map(|s| &s.activity));
         let tz = jiff::tz::TimeZone::get(&state.walker.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
         ImportBatch { state, claimed, tz }
     }
@@ -168,16 +163,7 @@ impl<'a> ImportBatch<'a> {
         // The batch's claims are tentative until written: a dry run places
         // later files as if the earlier ones had gone in.
         let mut claimed = self.claimed.clone();
-        for a in &mut activities {
-            a.fit = place(a, &state.programme, &state.history);
-            if a.fit == Fit::PlannedSession {
-                if claimed.contains(&a.local_date) {
-                    a.fit = Fit::Aerobic;
-                } else {
-                    claimed.push(a.local_date);
-                }
-            }
-        }
+        coach::imports::place_all(&mut activities, &state.programme, &state.history, &mut claimed);
         let outcome = match &content {
             formats::Content::NotAnActivity { what } => FileOutcome::NotAnActivity {
                 file: file.into(),

@@ -170,6 +170,13 @@ pub fn plan(state: &State) -> PlanView {
 #[derive(Clone, Debug, Serialize)]
 pub struct ProgressView {
     pub weeks: Vec<WeekRow>,
+    /// The pain and speed rows: one a session, or one a week when there are many.
+    /// (For the charts; the JSON keeps its shape.)
+    #[serde(skip)]
+    pub sessions: Vec<SessionRow>,
+    /// The rows are weeks, not sessions.
+    #[serde(skip)]
+    pub sessions_weekly: bool,
     /// Sessions done of those due so far; `None` while none is due yet.
     pub adherence_pct: Option<u32>,
     /// Mean after-session pain, latest week minus first week.
@@ -185,12 +192,69 @@ pub fn progress(state: &State) -> ProgressView {
         (Some(a), Some(b)) if with_pain.len() >= 2 => Some(((b - a) * 10.0).round() / 10.0),
         _ => None,
     };
+    let (sessions, sessions_weekly) = session_rows(state);
     ProgressView {
+        sessions,
+        sessions_weekly,
         adherence_pct: adherence(&rows),
         weeks: rows,
         pain_after_change: change,
         pain_after_words: change.map(pain_words),
     }
+}
+
+/// Past this many sessions, the pain and speed rows are one a programme week,
+/// so a year of sessions stays a light page on a phone.
+pub const MAX_SESSION_ROWS: usize = 30;
+
+/// A row of the pain and speed charts and tables: one session, or one week
+/// (the means of its sessions, the most advanced support used, the minutes summed).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SessionRow {
+    /// "3 Nov" for a session, "W2" for a week.
+    pub label: String,
+    pub before: f64,
+    pub after: f64,
+    pub speed_kmh: Option<f64>,
+    pub support: Option<coach::dose::Support>,
+    pub minutes: u32,
+}
+
+/// The mean to one decimal, or None when there are no values.
+fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = values.fold((0.0, 0u32), |(sum, n), v| (sum + v, n + 1));
+    (n > 0).then(|| (sum / f64::from(n) * 10.0).round() / 10.0)
+}
+
+/// The row for one session, or for a week's sessions (never empty).
+fn session_row(label: String, logs: &[&coach::history::SessionLog]) -> SessionRow {
+    SessionRow {
+        label,
+        before: mean(logs.iter().map(|l| f64::from(l.pain_before.value()))).unwrap_or(0.0),
+        after: mean(logs.iter().map(|l| f64::from(l.pain_after.value()))).unwrap_or(0.0),
+        speed_kmh: mean(logs.iter().filter_map(|l| l.speed_tenths).map(|t| f64::from(t) / 10.0)),
+        support: logs.iter().map(|l| l.support).max(),
+        minutes: logs.iter().map(|l| u32::from(l.minutes)).sum(),
+    }
+}
+
+/// The rows for the walker's logs by date: one a session, or one a week when
+/// there are more than [`MAX_SESSION_ROWS`]. Says which.
+fn session_rows(state: &State) -> (Vec<SessionRow>, bool) {
+    let mut logs: Vec<&coach::history::SessionLog> = state.history.logs.iter().collect();
+    logs.sort_by_key(|l| l.date);
+    if logs.len() <= MAX_SESSION_ROWS {
+        return (logs.iter().map(|l| session_row(l.date.strftime("%-d %b").to_string(), &[l])).collect(), false);
+    }
+    let mut weeks: Vec<(u32, Vec<&coach::history::SessionLog>)> = Vec::new();
+    for l in logs {
+        let week = state.programme.week_of(l.date);
+        match weeks.last_mut() {
+            Some((w, group)) if *w == week => group.push(l),
+            _ => weeks.push((week, vec![l])),
+        }
+    }
+    (weeks.into_iter().map(|(w, group)| session_row(format!("W{w}"), &group)).collect(), true)
 }
 
 /// A pain change in words, against the NPRS MCID (1 point) and "much better" (2).

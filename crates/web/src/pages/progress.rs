@@ -12,12 +12,7 @@ use axum::extract::State;
 use axum::response::Response;
 use coach::progress::WeekRow;
 
-/// Past this many sessions, the pain and speed charts and tables show one row
-/// a programme week, so a year of sessions stays a light page on a phone.
-const MAX_SESSION_ROWS: usize = 30;
-
-/// A row of the pain and speed charts and tables: one session, or one week
-/// (the means of its sessions, and the most advanced support used).
+/// A row of the pain and speed tables, in words (see [`service::SessionRow`]).
 pub struct SessionRow {
     pub label: String,
     pub before: f64,
@@ -25,6 +20,19 @@ pub struct SessionRow {
     pub speed: Option<f64>,
     pub support: &'static str,
     pub minutes: u32,
+}
+
+impl From<&service::SessionRow> for SessionRow {
+    fn from(r: &service::SessionRow) -> Self {
+        SessionRow {
+            label: r.label.clone(),
+            before: r.before,
+            after: r.after,
+            speed: r.speed_kmh,
+            support: r.support.map_or("-", support_words),
+            minutes: r.minutes,
+        }
+    }
 }
 
 /// A pain value as people write it: "2", or "2.5" for a week's mean.
@@ -44,42 +52,6 @@ impl SessionRow {
     fn speed_text(&self) -> String {
         self.speed.map_or("-".into(), |v| format!("{v:.1}"))
     }
-}
-
-/// The mean to one decimal, or None when there are no values.
-fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
-    let (sum, n) = values.fold((0.0, 0u32), |(sum, n), v| (sum + v, n + 1));
-    (n > 0).then(|| (sum / f64::from(n) * 10.0).round() / 10.0)
-}
-
-/// The row for one session, or for a week's sessions (never empty).
-fn session_row(label: String, logs: &[&coach::history::SessionLog]) -> SessionRow {
-    SessionRow {
-        label,
-        before: mean(logs.iter().map(|l| f64::from(l.pain_before.value()))).unwrap_or(0.0),
-        after: mean(logs.iter().map(|l| f64::from(l.pain_after.value()))).unwrap_or(0.0),
-        speed: mean(logs.iter().filter_map(|l| l.speed_tenths).map(|t| f64::from(t) / 10.0)),
-        support: logs.iter().map(|l| l.support).max().map_or("-", support_words),
-        minutes: logs.iter().map(|l| u32::from(l.minutes)).sum(),
-    }
-}
-
-/// The rows for `logs` (sorted by date): one a session, or one a week when
-/// there are many. Says which.
-fn session_rows(s: &service::State, logs: &[coach::history::SessionLog]) -> (Vec<SessionRow>, bool) {
-    if logs.len() <= MAX_SESSION_ROWS {
-        let rows = logs.iter().map(|l| session_row(l.date.strftime("%-d %b").to_string(), &[l])).collect();
-        return (rows, false);
-    }
-    let mut rows: Vec<(u32, Vec<&coach::history::SessionLog>)> = Vec::new();
-    for l in logs {
-        let week = s.programme.week_of(l.date);
-        match rows.last_mut() {
-            Some((w, group)) if *w == week => group.push(l),
-            _ => rows.push((week, vec![l])),
-        }
-    }
-    (rows.into_iter().map(|(w, group)| session_row(format!("W{w}"), &group)).collect(), true)
 }
 
 #[derive(Template)]
@@ -119,9 +91,8 @@ pub async fn page(State(state): State<AppState>, Ready { who, entry, .. }: Ready
 /// The page's content: the four charts with their tables, and the outcome measures.
 fn content(s: &service::State, l: I18n) -> Result<String, AppError> {
     let view = service::progress(s);
-    let mut logs = s.history.logs.clone();
-    logs.sort_by_key(|l| l.date);
-    let (sessions, weekly) = session_rows(s, &logs);
+    let sessions: Vec<SessionRow> = view.sessions.iter().map(SessionRow::from).collect();
+    let weekly = view.sessions_weekly;
     let idx = |i: usize| i as f64;
     let labels: Vec<(f64, String)> = sessions
         .iter()
