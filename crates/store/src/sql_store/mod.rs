@@ -18,7 +18,7 @@ use crate::{Archive, ArchivedImport, ImportRecord};
 use crate::{Rescreen, SecurityEvent};
 use coach::adaptation::Decision;
 use coach::history::{CheckIn, Override, SessionLog};
-use coach::screening::{Answers, Outcome};
+use coach::screening::{Answers, Clearance, Outcome};
 use coach::setup::Setup;
 use jiff::Timestamp;
 use sqlx::any::AnyRow;
@@ -124,27 +124,40 @@ impl SqlStore {
         Ok(())
     }
 
+    async fn insert_clearance(
+        conn: &mut AnyConnection,
+        walker: WalkerId,
+        c: &Clearance,
+        created_at: Timestamp,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO clearances (walker_id, cleared_by, role, cleared_at, covers, note, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(walker.0)
+        .bind(c.by.clone())
+        .bind(c.role.clone())
+        .bind(millis(c.at))
+        .bind(codec::to_json(&c.covers)?)
+        .bind(c.note.clone())
+        .bind(millis(created_at))
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
+    }
+
     async fn insert_programme(
         conn: &mut AnyConnection,
         walker: WalkerId,
         s: &Setup,
         now: Timestamp,
     ) -> Result<ProgrammeId> {
-        let row = sqlx::query(
+        let insert = sqlx::query(
             "INSERT INTO programmes (walker_id, start_date, weeks, training_days, equipment, baseline_pain, \
              forward_speed_tenths, time_zone, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
         )
-        .bind(walker.0)
-        .bind(date_text(s.start))
-        .bind(i64::from(s.weeks))
-        .bind(codec::days_text(&s.training_days))
-        .bind(codec::equipment_text(&s.equipment))
-        .bind(i64::from(s.baseline_pain.value()))
-        .bind(i64::from(s.forward_speed_tenths))
-        .bind(s.time_zone.clone())
-        .bind(millis(now))
-        .fetch_one(&mut *conn)
-        .await?;
+        .bind(walker.0);
+        let row = bind_setup(insert, s).bind(millis(now)).fetch_one(&mut *conn).await?;
         Self::bump_walker(conn, walker).await?;
         Ok(ProgrammeId(get(&row, "id")?))
     }
@@ -365,19 +378,7 @@ impl SqlStore {
             Self::insert_screening(tx, walker, &s.answers, &s.outcome, s.recorded_at).await?;
         }
         for c in &a.clearances {
-            sqlx::query(
-                "INSERT INTO clearances (walker_id, cleared_by, role, cleared_at, covers, note, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
-            .bind(walker.0)
-            .bind(c.by.clone())
-            .bind(c.role.clone())
-            .bind(millis(c.at))
-            .bind(codec::to_json(&c.covers)?)
-            .bind(c.note.clone())
-            .bind(millis(c.at))
-            .execute(&mut *tx)
-            .await?;
+            Self::insert_clearance(tx, walker, c, c.at).await?;
         }
         if let Some(setup) = &a.programme {
             let p = Self::insert_programme(tx, walker, setup, a.exported_at).await?;
@@ -531,6 +532,29 @@ impl SqlStore {
 }
 
 /// Maps a unique-constraint refusal to a readable duplicate error.
+/// Binds a set-up's seven programme columns, in the order the programme
+/// statements list them (start_date … time_zone).
+fn bind_setup<'q>(
+    q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>,
+    s: &Setup,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+    q.bind(date_text(s.start))
+        .bind(i64::from(s.weeks))
+        .bind(codec::days_text(&s.training_days))
+        .bind(codec::equipment_text(&s.equipment))
+        .bind(i64::from(s.baseline_pain.value()))
+        .bind(i64::from(s.forward_speed_tenths))
+        .bind(s.time_zone.clone())
+}
+
+/// A walker update that found its walker, or `NotFound`.
+fn found_walker(done: sqlx::any::AnyQueryResult, id: WalkerId) -> Result<()> {
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound(format!("walker {id}")));
+    }
+    Ok(())
+}
+
 fn duplicate_as(e: sqlx::Error, message: String) -> StoreError {
     if StoreError::is_unique_violation(&e) { StoreError::Duplicate(message) } else { StoreError::Database(e) }
 }

@@ -2,14 +2,14 @@
 //! check-ins, overrides) with the decisions they led to.
 
 use crate::Rescreen;
-use crate::codec::{self, date, date_text, small, timestamp};
+use crate::codec::{self, date, small, timestamp};
 use crate::{DecisionRecord, ProgrammeId, ProgrammeRecord, Result, StoreError, WalkerId};
 use coach::adaptation::Decision;
 use coach::history::{CheckIn, History, Override, SessionLog};
 use coach::setup::Setup;
 use jiff::Timestamp;
 
-use super::{SqlStore, get};
+use super::{SqlStore, bind_setup, get};
 use crate::ProgrammeStore;
 
 impl ProgrammeStore for SqlStore {
@@ -28,21 +28,15 @@ impl ProgrammeStore for SqlStore {
 
     async fn update_programme(&self, programme: ProgrammeId, s: &Setup) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        let row = sqlx::query(
+        let update = sqlx::query(
             "UPDATE programmes SET start_date = $1, weeks = $2, training_days = $3, equipment = $4, baseline_pain = $5, \
              forward_speed_tenths = $6, time_zone = $7 WHERE id = $8 RETURNING walker_id",
-        )
-        .bind(date_text(s.start))
-        .bind(i64::from(s.weeks))
-        .bind(codec::days_text(&s.training_days))
-        .bind(codec::equipment_text(&s.equipment))
-        .bind(i64::from(s.baseline_pain.value()))
-        .bind(i64::from(s.forward_speed_tenths))
-        .bind(s.time_zone.clone())
-        .bind(programme.0)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or_else(|| StoreError::NotFound(format!("programme {programme}")))?;
+        );
+        let row = bind_setup(update, s)
+            .bind(programme.0)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("programme {programme}")))?;
         let walker: i64 = get(&row, "walker_id")?;
         sqlx::query("UPDATE walkers SET time_zone = $1, version = version + 1 WHERE id = $2")
             .bind(s.time_zone.clone())

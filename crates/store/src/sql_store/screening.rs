@@ -1,6 +1,6 @@
 //! [`ScreeningStore`](crate::ScreeningStore) in SQL: screenings and the clearances that answer them.
 
-use crate::codec::{self, millis, timestamp};
+use crate::codec::{self, timestamp};
 use crate::{Result, ScreeningId, ScreeningRecord, WalkerId};
 use coach::screening::{Answers, Clearance, Outcome, Question};
 use jiff::Timestamp;
@@ -50,19 +50,7 @@ impl ScreeningStore for SqlStore {
         now: Timestamp,
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query(
-            "INSERT INTO clearances (walker_id, cleared_by, role, cleared_at, covers, note, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(walker.0)
-        .bind(c.by.clone())
-        .bind(c.role.clone())
-        .bind(millis(c.at))
-        .bind(codec::to_json(&c.covers)?)
-        .bind(c.note.clone())
-        .bind(millis(now))
-        .execute(&mut *tx)
-        .await?;
+        Self::insert_clearance(&mut tx, walker, c, now).await?;
         Self::insert_screening(&mut tx, walker, answers, outcome, now).await?;
         tx.commit().await?;
         Ok(())

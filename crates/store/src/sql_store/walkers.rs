@@ -5,7 +5,7 @@ use crate::codec::{self, millis, timestamp};
 use crate::{Backend, NewWalker, Result, StoreError, Walker, WalkerId, WalkerIds};
 use jiff::Timestamp;
 
-use super::{SqlStore, get};
+use super::{SqlStore, found_walker, get};
 use crate::WalkerStore;
 
 impl WalkerStore for SqlStore {
@@ -118,10 +118,7 @@ impl WalkerStore for SqlStore {
             .bind(id.0)
             .execute(&self.pool)
             .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound(format!("walker {id}")));
-        }
-        Ok(())
+        found_walker(done, id)
     }
 
     async fn update_walker(&self, id: WalkerId, name: &str, time_zone: &str) -> Result<()> {
@@ -131,9 +128,6 @@ impl WalkerStore for SqlStore {
             .bind(id.0)
             .execute(&self.pool)
             .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound(format!("walker {id}")));
-        }
-        Ok(())
+        found_walker(done, id)
     }
 }
