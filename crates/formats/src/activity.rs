@@ -151,3 +151,16 @@ impl std::fmt::Display for ReadError {
 }
 
 impl std::error::Error for ReadError {}
+
+/// A sport name as the files spell it, in the words FIT uses.
+pub fn normalise_sport(s: &str) -> String {
+    match s.trim().to_lowercase().as_str() {
+        "biking" | "bike" | "cycling" | "ride" | "road_biking" | "mountain_biking" => "cycling".into(),
+        "running" | "run" | "treadmill_running" | "trail_running" => "running".into(),
+        "walking" | "walk" | "indoor_walking" => "walking".into(),
+        "hiking" | "hike" => "hiking".into(),
+        "swimming" | "swim" | "lap_swimming" | "open_water_swimming" => "swimming".into(),
+        "" => "unknown".into(),
+        other => other.replace(' ', "_"),
+    }
+}

@@ -34,3 +34,11 @@ mod tests {
         assert!((far - 111_319.5).abs() < 5.0, "{far}");
     }
 }
+
+/// gpxpy's climb: elevations smoothed 0.3/0.4/0.3 with their neighbours, then
+/// the rises summed.
+pub fn uphill(e: &[f64]) -> f64 {
+    let n = e.len();
+    let smooth = |i: usize| if i > 0 && i + 1 < n { e[i - 1] * 0.3 + e[i] * 0.4 + e[i + 1] * 0.3 } else { e[i] };
+    (1..n).map(|i| (smooth(i) - smooth(i - 1)).max(0.0)).sum()
+}

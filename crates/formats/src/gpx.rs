@@ -240,7 +240,7 @@ fn measure(seg: &[Point]) -> (f64, f64, f64) {
             }
         }
     }
-    (distance, moving, uphill(&seg.iter().filter_map(|p| p.ele).collect::<Vec<_>>()))
+    (distance, moving, crate::geo::uphill(&seg.iter().filter_map(|p| p.ele).collect::<Vec<_>>()))
 }
 
 fn activity(doc: &Doc, (track, segments): &(usize, Vec<&[Point]>)) -> Activity {
@@ -256,7 +256,7 @@ fn activity(doc: &Doc, (track, segments): &(usize, Vec<&[Point]>)) -> Activity {
     let cads: Vec<f64> = all().filter_map(|p| p.cad).collect();
     // A track without its own <type> takes the file's first one.
     let named = doc.sports.get(*track).cloned().flatten().or_else(|| doc.sports.iter().flatten().next().cloned());
-    let sport = named.map_or_else(|| "unknown".to_string(), |s| crate::tcx::normalise_sport(&s));
+    let sport = named.map_or_else(|| "unknown".to_string(), |s| crate::activity::normalise_sport(&s));
     let foot = matches!(sport.as_str(), "running" | "walking" | "hiking");
     let (first, last) = (all().find_map(|p| p.time), segments.iter().rev().find_map(|s| last_time(s)));
     Activity {
@@ -286,12 +286,4 @@ fn activity(doc: &Doc, (track, segments): &(usize, Vec<&[Point]>)) -> Activity {
 
 fn mean(v: &[f64]) -> Option<f64> {
     (!v.is_empty()).then(|| (v.iter().sum::<f64>() / v.len() as f64 * 10.0).round() / 10.0)
-}
-
-/// gpxpy's climb: elevations smoothed 0.3/0.4/0.3 with their neighbours, then
-/// the rises summed.
-pub(crate) fn uphill(e: &[f64]) -> f64 {
-    let n = e.len();
-    let smooth = |i: usize| if i > 0 && i + 1 < n { e[i - 1] * 0.3 + e[i] * 0.4 + e[i + 1] * 0.3 } else { e[i] };
-    (1..n).map(|i| (smooth(i) - smooth(i - 1)).max(0.0)).sum()
 }

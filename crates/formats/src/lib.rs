@@ -12,7 +12,9 @@ pub mod tcx;
 mod time;
 mod xml;
 
-pub use activity::{Activity, Cadence, CadenceUnit, Content, Details, Format, Parsed, ReadError, Warning};
+pub use activity::{
+    Activity, Cadence, CadenceUnit, Content, Details, Format, Parsed, ReadError, Warning, normalise_sport,
+};
 
 /// Which format the bytes are, by their content (a FIT header, or the XML root).
 pub fn detect(bytes: &[u8]) -> Option<Format> {

@@ -5,19 +5,6 @@ use crate::activity::{Activity, Cadence, CadenceUnit, Content, Details, Format, 
 use crate::{num, time, xml};
 use jiff::Timestamp;
 
-/// A sport name as the files spell it, in the words FIT uses.
-pub fn normalise_sport(s: &str) -> String {
-    match s.trim().to_lowercase().as_str() {
-        "biking" | "bike" | "cycling" | "ride" | "road_biking" | "mountain_biking" => "cycling".into(),
-        "running" | "run" | "treadmill_running" | "trail_running" => "running".into(),
-        "walking" | "walk" | "indoor_walking" => "walking".into(),
-        "hiking" | "hike" => "hiking".into(),
-        "swimming" | "swim" | "lap_swimming" | "open_water_swimming" => "swimming".into(),
-        "" => "unknown".into(),
-        other => other.replace(' ', "_"),
-    }
-}
-
 #[derive(Default)]
 struct Act {
     sport: String,
@@ -91,7 +78,10 @@ pub fn read(bytes: &[u8]) -> Result<Parsed, ReadError> {
             match name {
                 "TrainingCenterDatabase" => saw_root = true,
                 "Activity" if st.parent(0) == Tag::Activities => {
-                    st.acts.push(Act { sport: normalise_sport(&attr("Sport").unwrap_or_default()), ..Act::default() });
+                    st.acts.push(Act {
+                        sport: crate::activity::normalise_sport(&attr("Sport").unwrap_or_default()),
+                        ..Act::default()
+                    });
                 }
                 "Lap" => {
                     st.lap_points = 0;
@@ -245,7 +235,7 @@ fn activity(a: &Act) -> Activity {
         max_hr: a.hr.iter().copied().reduce(f64::max),
         cadence,
         calories: a.calories,
-        ascent_m: (!a.alts.is_empty()).then(|| crate::gpx::uphill(&a.alts)),
+        ascent_m: (!a.alts.is_empty()).then(|| crate::geo::uphill(&a.alts)),
         from_summary: true,
     }
 }

@@ -92,6 +92,11 @@ fn imported(a: &formats::Activity, device: Option<&str>, tz: &jiff::tz::TimeZone
     })
 }
 
+/// The largest activity file read, on the web and through the API alike. A
+/// day-long FIT recording with a point a second is a few megabytes; 16 MB
+/// leaves room and keeps the server within its memory budget plus one file.
+pub const FILE_LIMIT: usize = 16 * 1024 * 1024;
+
 /// Files imported together: the walker's state is read once, and each file is
 /// placed against what the files before it claimed (one planned session a
 /// day), dry run or not. Reloading the state per file made a 460-file import

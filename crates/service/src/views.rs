@@ -102,6 +102,16 @@ pub struct ExerciseView {
 
 /// The programme week by week with the dose in force on each session date,
 /// from the coach's schedule: no dose on any day while training is paused.
+/// Today's session with its reasons, or the pause alone.
+pub fn today(state: &State) -> coach::today::TodayView {
+    today_with(state, &state.timeline())
+}
+
+/// [`today`] with a timeline the caller already has (replaying is the costly part).
+pub fn today_with(state: &State, timeline: &coach::adaptation::Timeline) -> coach::today::TodayView {
+    coach::today::today(&state.programme, &state.screen.outcome, timeline, &state.history, state.today)
+}
+
 pub fn plan(state: &State) -> PlanView {
     let tl = state.timeline();
     let schedule = state.schedule();

@@ -9,7 +9,6 @@
 //! is cached is only the part inside `<main>` that depends on nothing but the
 //! state, never the layout around it with the session's CSRF token.
 
-use crate::error::AppError;
 use service::State;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -47,11 +46,7 @@ impl Entry {
     }
 
     /// The content of `part`, rendered by `render` the first time it is asked for.
-    pub fn content(
-        &self,
-        part: Part,
-        render: impl FnOnce(&State) -> Result<String, AppError>,
-    ) -> Result<Arc<str>, AppError> {
+    pub fn content<E>(&self, part: Part, render: impl FnOnce(&State) -> Result<String, E>) -> Result<Arc<str>, E> {
         rendered_once(&self.parts[part as usize], || render(&self.state))
     }
 }
@@ -67,10 +62,7 @@ impl AsRef<[u8]> for SharedText {
 
 /// The content in `slot`, rendered by `render` if it is empty. Two requests
 /// may both render on a first visit; either result is the same, one is kept.
-pub fn rendered_once(
-    slot: &OnceLock<Arc<str>>,
-    render: impl FnOnce() -> Result<String, AppError>,
-) -> Result<Arc<str>, AppError> {
+pub fn rendered_once<E>(slot: &OnceLock<Arc<str>>, render: impl FnOnce() -> Result<String, E>) -> Result<Arc<str>, E> {
     if let Some(html) = slot.get() {
         return Ok(Arc::clone(html));
     }
@@ -90,7 +82,7 @@ impl StateCache {
         // signed-in request passes here.
         let e = Arc::clone(self.entries.lock().ok()?.get(&walker)?);
         let s = &e.state;
-        let current = s.walker.version == version && s.today == crate::pages::date_in(now, &s.walker.time_zone);
+        let current = s.walker.version == version && s.today == service::local_date(now, &s.walker.time_zone);
         current.then_some(e)
     }
 

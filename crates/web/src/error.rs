@@ -116,7 +116,7 @@ impl IntoResponse for AppError {
             return Redirect::to("/signin").into_response();
         }
         let status = self.status();
-        let mut res = (status, crate::pages::error_page(status.as_u16(), &self.message())).into_response();
+        let mut res = (status, crate::layout::error_page(status.as_u16(), &self.message())).into_response();
         if let AppError::Throttled(seconds) = self {
             res.headers_mut().insert(axum::http::header::RETRY_AFTER, seconds.into());
         }

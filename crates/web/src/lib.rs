@@ -14,6 +14,7 @@ pub mod demo;
 mod error;
 mod forms;
 mod i18n;
+mod layout;
 mod metrics;
 mod pages;
 mod routes;
@@ -46,4 +47,4 @@ pub fn auth_key_for_tests(email: &str) -> String {
 }
 
 /// The largest activity file read from one upload (web or API).
-pub const FILE_LIMIT: usize = pages::import::FILE_LIMIT;
+pub const FILE_LIMIT: usize = service::FILE_LIMIT;

@@ -62,7 +62,7 @@ struct Inner {
     /// Turns for requests that write (see `routes::writes_take_turns`).
     write_turns: tokio::sync::Semaphore,
     /// One activity file is read and imported at a time, web or API, so the
-    /// server holds at most one file in memory (see `pages::import::FILE_LIMIT`).
+    /// server holds at most one file in memory (see `service::FILE_LIMIT`).
     import_turn: tokio::sync::Semaphore,
     /// The Learn page's content, the same for every visitor.
     learn: OnceLock<Arc<str>>,
@@ -101,7 +101,7 @@ impl AppState {
 
     /// Today's date in a time zone (UTC if the name is unknown), by the clock.
     pub fn today_in(&self, time_zone: &str) -> jiff::civil::Date {
-        crate::pages::date_in(self.now(), time_zone)
+        service::local_date(self.now(), time_zone)
     }
 
     pub fn cache(&self) -> &StateCache {

@@ -63,7 +63,7 @@ fn parts() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(
             OpenApiRouter::new()
                 .routes(routes!(import_file))
-                .layer(axum::extract::DefaultBodyLimit::max(crate::pages::import::FILE_LIMIT)),
+                .layer(axum::extract::DefaultBodyLimit::max(service::FILE_LIMIT)),
         )
         .routes(routes!(list_activities))
         .routes(routes!(confirm_activity))
@@ -439,7 +439,7 @@ async fn put_setup(State(state): State<AppState>, a: ApiAccount, Json(req): Json
 /// What to do today, and why.
 #[utoipa::path(get, path = "/api/v1/today", security(("bearer" = [])), responses((status = 200, body = TodayDto), (status = 422)))]
 async fn today(State(state): State<AppState>, a: ApiAccount) -> Result<Response, ApiError> {
-    cached(&state, &a, Part::ApiToday, |s| TodayDto::from(&crate::pages::today::view(s))).await
+    cached(&state, &a, Part::ApiToday, |s| TodayDto::from(&service::today(s))).await
 }
 
 /// Every planned session with its status and dose, and the current decision.

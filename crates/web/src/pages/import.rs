@@ -17,10 +17,7 @@ use store::StoredActivity;
 
 /// Largest upload in one go: a year of watch files fits many times over.
 pub const UPLOAD_LIMIT: usize = 64 * 1024 * 1024;
-/// The largest activity file read, on the web and through the API alike. A
-/// day-long FIT recording with a point a second is a few megabytes; 16 MB
-/// leaves room and keeps the server within its memory budget plus one file.
-pub const FILE_LIMIT: usize = 16 * 1024 * 1024;
+use service::FILE_LIMIT;
 
 /// Reads one uploaded file, at most [`FILE_LIMIT`] bytes: `Err` says what to
 /// tell the walker about this file (the rest of it is skipped, not held).

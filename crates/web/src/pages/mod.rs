@@ -20,6 +20,7 @@ use crate::auth::extract::{CsrfForm, MaybeSignedIn, SignedIn};
 use crate::cache::{Entry, Part};
 use crate::error::AppError;
 use crate::i18n::I18n;
+pub use crate::layout::Layout;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{FromRequest, FromRequestParts};
@@ -28,18 +29,6 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use jiff::civil::Date;
 use service::Stage;
 use std::sync::{Arc, OnceLock};
-
-/// What every page's layout needs.
-pub struct Layout {
-    pub title: String,
-    /// Which nav item is current.
-    pub nav: &'static str,
-    pub csrf: String,
-    pub signed_in: bool,
-    pub i18n: I18n,
-    /// A message shown at the top (an error or a confirmation).
-    pub flash: Option<String>,
-}
 
 impl Layout {
     pub fn new(state: &AppState, who: Option<&SignedIn>, nav: &'static str, title_key: &str) -> Layout {
@@ -53,55 +42,10 @@ impl Layout {
             flash: None,
         }
     }
-
-    pub fn t<'a>(&'a self, key: &'a str) -> &'a str {
-        self.i18n.t(key)
-    }
-
-    /// An asset's fingerprinted URL.
-    pub fn asset(&self, name: &str) -> String {
-        crate::assets::url(name)
-    }
-
-    pub fn current(&self, nav: &str) -> &'static str {
-        if self.nav == nav { "page" } else { "false" }
-    }
 }
 
 pub fn render(t: &impl Template) -> Result<Response, AppError> {
     render_string(t).map(|html| Html(html).into_response())
-}
-
-#[derive(Template)]
-#[template(path = "error.html")]
-struct ErrorPage {
-    l: Layout,
-    status: u16,
-    message: String,
-}
-
-/// A plain error page; it needs no state, so it renders anywhere.
-pub fn error_page(status: u16, message: &str) -> Html<String> {
-    let i18n = I18n::english();
-    let page = ErrorPage {
-        l: Layout {
-            title: i18n.t("error.title").to_string(),
-            nav: "",
-            csrf: String::new(),
-            signed_in: false,
-            i18n,
-            flash: None,
-        },
-        status,
-        message: message.to_string(),
-    };
-    Html(page.render().unwrap_or_else(|_| message.to_string()))
-}
-
-/// The date at `now` in a time zone (UTC if the name is unknown).
-pub fn date_in(now: jiff::Timestamp, time_zone: &str) -> Date {
-    let tz = jiff::tz::TimeZone::get(time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
-    now.to_zoned_datetime(tz).date()
 }
 
 /// Today's date in the walker's time zone.

@@ -29,15 +29,6 @@ pub struct TodayQuery {
     note: Option<String>,
 }
 
-pub fn view(s: &service::State) -> TodayView {
-    view_with(s, &s.timeline())
-}
-
-/// [`view`] with a timeline the caller already has (replaying is the costly part).
-fn view_with(s: &service::State, tl: &coach::adaptation::Timeline) -> TodayView {
-    coach::today::today(&s.programme, &s.screen.outcome, tl, &s.history, s.today)
-}
-
 pub async fn page(
     State(state): State<AppState>,
     Ready { who, entry, .. }: Ready,
@@ -62,7 +53,7 @@ pub async fn page(
 /// items, the latest decision with its reason and what is waiting.
 fn content(s: &service::State, l: I18n) -> Result<String, AppError> {
     let tl = s.timeline();
-    let v = view_with(s, &tl);
+    let v = service::today_with(s, &tl);
     let latest = tl
         .decisions
         .iter()
@@ -96,7 +87,7 @@ struct SessionPage {
 }
 
 pub async fn guided(State(state): State<AppState>, Ready { who, s, .. }: Ready) -> Result<Response, AppError> {
-    let v = view(&s);
+    let v = service::today(&s);
     if v.pause.is_some() {
         // No timer while training is paused: Today says why.
         return Ok(axum::response::Redirect::to("/today").into_response());

@@ -72,3 +72,24 @@ fn pages_and_api_never_use_the_store() {
     }
     assert!(offenders.is_empty(), "go through service (walker data) or auth (accounts):\n{}", offenders.join("\n"));
 }
+
+/// The web crate's modules form no cycle: the API does not borrow from the
+/// pages, and the state, its cache and the error type (which every handler
+/// uses) do not reach up into the pages either. Shared pieces live below them
+/// (`forms`, `layout`, `service`).
+#[test]
+fn lower_modules_never_reach_up_into_the_pages() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src.join("api"), &mut files);
+    for f in ["state.rs", "cache.rs", "error.rs", "layout.rs", "forms.rs", "auth"] {
+        let path = src.join(f);
+        if path.is_dir() { rust_files(&path, &mut files) } else { files.push(path) }
+    }
+    let offenders: Vec<String> = files
+        .iter()
+        .filter(|f| std::fs::read_to_string(f).unwrap().contains("crate::pages"))
+        .map(|f| f.display().to_string())
+        .collect();
+    assert!(offenders.is_empty(), "move what they share below the pages: {offenders:?}");
+}

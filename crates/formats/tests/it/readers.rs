@@ -1,8 +1,6 @@
 //! The readers on small files built here, one quirk each, and on bytes no
 //! device would write: never a panic, always a clear error or a warning.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use formats::{CadenceUnit, Content, Format};
 use proptest::prelude::*;
 

@@ -1,0 +1,61 @@
+//! The frame every page is drawn in (`Layout`: title, navigation, CSRF token,
+//! interface text, a flash message) and the plain error page. It needs no
+//! state, so errors render anywhere: `error` uses it without reaching into
+//! the pages (`pages` adds `Layout::new` from a request's state).
+
+use crate::i18n::I18n;
+use askama::Template;
+use axum::response::Html;
+
+/// What every page's layout needs.
+pub struct Layout {
+    pub title: String,
+    /// Which nav item is current.
+    pub nav: &'static str,
+    pub csrf: String,
+    pub signed_in: bool,
+    pub i18n: I18n,
+    /// A message shown at the top (an error or a confirmation).
+    pub flash: Option<String>,
+}
+
+impl Layout {
+    pub fn t<'a>(&'a self, key: &'a str) -> &'a str {
+        self.i18n.t(key)
+    }
+
+    /// An asset's fingerprinted URL.
+    pub fn asset(&self, name: &str) -> String {
+        crate::assets::url(name)
+    }
+
+    pub fn current(&self, nav: &str) -> &'static str {
+        if self.nav == nav { "page" } else { "false" }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    l: Layout,
+    status: u16,
+    message: String,
+}
+
+/// A plain error page; it needs no state, so it renders anywhere.
+pub fn error_page(status: u16, message: &str) -> Html<String> {
+    let i18n = I18n::english();
+    let page = ErrorPage {
+        l: Layout {
+            title: i18n.t("error.title").to_string(),
+            nav: "",
+            csrf: String::new(),
+            signed_in: false,
+            i18n,
+            flash: None,
+        },
+        status,
+        message: message.to_string(),
+    };
+    Html(page.render().unwrap_or_else(|_| message.to_string()))
+}
