@@ -51,9 +51,8 @@ impl From<store::StoreError> for CliError {
 impl From<service::ServiceError> for CliError {
     fn from(e: service::ServiceError) -> Self {
         match e {
-            service::ServiceError::Input(m)
-            | service::ServiceError::Conflict(m)
-            | service::ServiceError::NotFound(m) => CliError::Input(m),
+            service::ServiceError::Input(e) | service::ServiceError::Conflict(e) => CliError::Input(e.to_string()),
+            service::ServiceError::NotFound(m) => CliError::Input(m),
             service::ServiceError::Store(e) => CliError::Other(e.into()),
         }
     }

@@ -87,28 +87,37 @@ impl SessionLog {
             return Err(InputError::new(
                 "minutes",
                 format!("minutes of backward walking must be 1 to 120; got {}", self.minutes),
-            ));
+            )
+            .because(crate::Code::OutOfRange));
         }
         if !(1..=30).contains(&self.bouts) {
-            return Err(InputError::new("bouts", format!("bouts must be 1 to 30; got {}", self.bouts)));
+            return Err(InputError::new("bouts", format!("bouts must be 1 to 30; got {}", self.bouts))
+                .because(crate::Code::OutOfRange));
         }
         if self.bouts > self.minutes {
-            return Err(InputError::new("bouts", "there cannot be more bouts than minutes"));
+            return Err(
+                InputError::new("bouts", "there cannot be more bouts than minutes").because(crate::Code::Inconsistent)
+            );
         }
         if let Some(s) = self.speed_tenths.filter(|s| !(1..=80).contains(s)) {
             return Err(InputError::new(
                 "speed",
                 format!("speed must be 0.1 to 8.0 km/h; got {}", crate::text::kmh(s)),
-            ));
+            )
+            .because(crate::Code::OutOfRange));
         }
         if self.incline_pct > 15 {
-            return Err(InputError::new("incline", format!("incline must be 0 to 15 %; got {}", self.incline_pct)));
+            return Err(InputError::new("incline", format!("incline must be 0 to 15 %; got {}", self.incline_pct))
+                .because(crate::Code::OutOfRange));
         }
         if let Some(r) = self.rpe.filter(|r| *r > 10) {
-            return Err(InputError::new("rpe", format!("effort is rated 0 to 10; got {r}")));
+            return Err(
+                InputError::new("rpe", format!("effort is rated 0 to 10; got {r}")).because(crate::Code::OutOfRange)
+            );
         }
         if self.notes.chars().count() > MAX_NOTE_CHARS {
-            return Err(InputError::new("notes", format!("notes are limited to {MAX_NOTE_CHARS} characters")));
+            return Err(InputError::new("notes", format!("notes are limited to {MAX_NOTE_CHARS} characters"))
+                .because(crate::Code::TooLong));
         }
         crate::text::check_text("notes", &self.notes)?;
         Ok(())
@@ -186,10 +195,12 @@ impl Override {
         }
         match self.kind {
             OverrideKind::Dose if self.reason.trim().is_empty() => {
-                Err(InputError::new("reason", "an override needs a reason the walker can read"))
+                Err(InputError::new("reason", "an override needs a reason the walker can read")
+                    .because(crate::Code::Required))
             }
             OverrideKind::Restart if self.role.trim().is_empty() => {
-                Err(InputError::new("role", "a restart names the clinician's role (physiotherapist, GP, …)"))
+                Err(InputError::new("role", "a restart names the clinician's role (physiotherapist, GP, …)")
+                    .because(crate::Code::Required))
             }
             _ => Ok(()),
         }

@@ -28,5 +28,5 @@ pub mod setup;
 pub mod text;
 pub mod today;
 
-pub use error::InputError;
+pub use error::{Code, InputError};
 pub use pain::Pain;

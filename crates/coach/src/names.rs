@@ -38,7 +38,7 @@ impl std::error::Error for UnknownName {}
 
 impl From<UnknownName> for InputError {
     fn from(e: UnknownName) -> InputError {
-        InputError::new(e.what, e.to_string())
+        InputError::new(e.what, e.to_string()).because(crate::Code::Unknown)
     }
 }
 

@@ -172,7 +172,8 @@ impl Measure {
             return Err(InputError::new(
                 self.as_str(),
                 format!("must be {what}{}; got {value}", if whole { ", a whole number" } else { "" }),
-            ));
+            )
+            .because(crate::Code::OutOfRange));
         }
         // The 40-metre walk is kept as a speed, the way it is reported.
         Ok(if self == Measure::FastWalk40m { (40.0 / value * 100.0).round() / 100.0 } else { value })

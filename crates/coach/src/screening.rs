@@ -296,7 +296,8 @@ impl Answers {
             return Err(InputError::new(
                 "answers",
                 format!("every question needs a yes or no; missing: {}", missing.join(", ")),
-            ));
+            )
+            .because(crate::Code::Required));
         }
         check_seconds("tug_seconds", self.tug_seconds)?;
         check_seconds("backward_3m_seconds", self.backward_3m_seconds)
@@ -317,7 +318,8 @@ impl Answers {
 fn check_seconds(field: &str, value: Option<f64>) -> Result<(), InputError> {
     match value {
         Some(s) if !(s.is_finite() && s > 0.0 && s <= 300.0) => {
-            Err(InputError::new(field, format!("a timed test takes more than 0 and at most 300 seconds; got {s}")))
+            Err(InputError::new(field, format!("a timed test takes more than 0 and at most 300 seconds; got {s}"))
+                .because(crate::Code::OutOfRange))
         }
         _ => Ok(()),
     }

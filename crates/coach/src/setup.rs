@@ -109,6 +109,7 @@ impl Day {
                     "training_days",
                     format!("'{text}' is not a day; use mon, tue, wed, thu, fri, sat or sun"),
                 )
+                .because(crate::Code::Unknown)
             })
     }
 }
@@ -176,13 +177,15 @@ impl Setup {
         days.sort();
         days.dedup();
         if days.len() != self.training_days.len() {
-            return Err(InputError::new("training_days", "a day is listed twice"));
+            return Err(InputError::new("training_days", "a day is listed twice").because(crate::Code::Inconsistent));
         }
         if days.len() < 2 {
-            return Err(InputError::new("training_days", "choose at least 2 days a week (3 is the trial's dose)"));
+            return Err(InputError::new("training_days", "choose at least 2 days a week (3 is the trial's dose)")
+                .because(crate::Code::Required));
         }
         if !(1..=52).contains(&self.weeks) {
-            return Err(InputError::new("weeks", format!("a programme lasts 1 to 52 weeks; got {}", self.weeks)));
+            return Err(InputError::new("weeks", format!("a programme lasts 1 to 52 weeks; got {}", self.weeks))
+                .because(crate::Code::OutOfRange));
         }
         if !(10..=70).contains(&self.forward_speed_tenths) {
             return Err(InputError::new(
@@ -191,10 +194,12 @@ impl Setup {
                     "usual forward walking speed must be between 1.0 and 7.0 km/h; got {}",
                     crate::text::kmh(self.forward_speed_tenths)
                 ),
-            ));
+            )
+            .because(crate::Code::OutOfRange));
         }
         if self.time_zone.trim().is_empty() {
-            return Err(InputError::new("time_zone", "a time zone is required, e.g. Europe/London"));
+            return Err(InputError::new("time_zone", "a time zone is required, e.g. Europe/London")
+                .because(crate::Code::Required));
         }
         Ok(())
     }
@@ -210,7 +215,8 @@ impl Setup {
             return Err(InputError::new(
                 "start",
                 format!("{} is more than a year away (today is {today}); start on or before {latest}", self.start),
-            ));
+            )
+            .because(crate::Code::NotYet));
         }
         Ok(())
     }

@@ -12,7 +12,8 @@ pub fn check_text(field: &str, text: &str) -> Result<(), crate::InputError> {
                 u32::from(c),
                 text[..at].chars().count() + 1
             ),
-        )),
+        )
+        .because(crate::Code::ControlCharacter)),
         None => Ok(()),
     }
 }
@@ -25,7 +26,8 @@ pub fn check_line(field: &str, text: &str) -> Result<(), crate::InputError> {
         Some(at) => Err(crate::InputError::new(
             field,
             format!("contains a line break or tab at position {}; a name is one line", at + 1),
-        )),
+        )
+        .because(crate::Code::ControlCharacter)),
         None => Ok(()),
     }
 }

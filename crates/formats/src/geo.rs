@@ -22,6 +22,14 @@ fn haversine(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     2.0 * EARTH_RADIUS_M * a.sqrt().atan2((1.0 - a).sqrt())
 }
 
+/// gpxpy's climb: elevations smoothed 0.3/0.4/0.3 with their neighbours, then
+/// the rises summed.
+pub fn uphill(e: &[f64]) -> f64 {
+    let n = e.len();
+    let smooth = |i: usize| if i > 0 && i + 1 < n { e[i - 1] * 0.3 + e[i] * 0.4 + e[i + 1] * 0.3 } else { e[i] };
+    (1..n).map(|i| (smooth(i) - smooth(i - 1)).max(0.0)).sum()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -33,12 +41,4 @@ mod tests {
         let far = distance_2d(46.0, 14.0, 47.0, 14.0);
         assert!((far - 111_319.5).abs() < 5.0, "{far}");
     }
-}
-
-/// gpxpy's climb: elevations smoothed 0.3/0.4/0.3 with their neighbours, then
-/// the rises summed.
-pub fn uphill(e: &[f64]) -> f64 {
-    let n = e.len();
-    let smooth = |i: usize| if i > 0 && i + 1 < n { e[i - 1] * 0.3 + e[i] * 0.4 + e[i + 1] * 0.3 } else { e[i] };
-    (1..n).map(|i| (smooth(i) - smooth(i - 1)).max(0.0)).sum()
 }

@@ -5,7 +5,7 @@
 use crate::layout::{BODY, Flow, LEFT, MUTED, RIGHT, text_at};
 use crate::metrics::{encode, width};
 use pdf_writer::Content;
-use service::PainPoint;
+use views::PainPoint;
 
 const HEIGHT: f32 = 170.0;
 const AXIS: f32 = 24.0;

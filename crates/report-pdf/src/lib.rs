@@ -1,4 +1,4 @@
-//! The clinician report as a PDF. It lays out `service::ReportView` — the same
+//! The clinician report as a PDF. It lays out `views::ReportView` — the same
 //! data as the printable web page — on A4 pages with the standard Helvetica
 //! fonts (so the text is real, selectable text) and draws the pain chart as
 //! vector paths inside the page.
@@ -9,7 +9,7 @@ mod metrics;
 
 use layout::{BODY, Flow, LEFT, MUTED, PAGE_H, PAGE_W, RIGHT, STRONG, TITLE};
 use pdf_writer::{Date as PdfDate, Finish, Name, Pdf, Rect, Ref, TextStr};
-use service::ReportView;
+use views::ReportView;
 
 /// Shown at the foot of every page, as on every screen of the app.
 pub const NOT_ADVICE: &str =

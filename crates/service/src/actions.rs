@@ -2,6 +2,7 @@
 //! together with the decision they led to.
 
 use crate::{Access, ServiceError, ServiceResult, State};
+use coach::Code;
 use coach::Pain;
 use coach::adaptation::{Action, Decision};
 use coach::dose::Limits;
@@ -84,7 +85,7 @@ fn stop_after(
 }
 
 fn required(p: Option<Pain>, field: &str) -> ServiceResult<Pain> {
-    p.ok_or_else(|| ServiceError::input(format!("{field}: required, 0 to 10")))
+    p.ok_or_else(|| ServiceError::refused(Code::Required, format!("{field}: required, 0 to 10")))
 }
 
 /// The date a new session would be logged for, if one may be: training
@@ -94,13 +95,13 @@ pub fn log_date(state: &State, date: Option<Date>) -> ServiceResult<Date> {
     let date = state.past_date(date)?;
     // The date itself is fine; the walker's programme had not begun (409).
     if date < state.programme.start() {
-        return Err(ServiceError::conflict(format!(
-            "date: {date} is before your programme starts ({})",
-            state.programme.start()
-        )));
+        return Err(ServiceError::conflict(
+            Code::NotStarted,
+            format!("date: {date} is before your programme starts ({})", state.programme.start()),
+        ));
     }
     if state.history.log_on(date).is_some() {
-        return Err(ServiceError::conflict(format!("a session is already logged for {date}")));
+        return Err(ServiceError::conflict(Code::AlreadyDone, format!("a session is already logged for {date}")));
     }
     Ok(date)
 }
@@ -181,12 +182,16 @@ pub fn checkin_session(state: &State, date: Option<Date>) -> ServiceResult<(Date
     state.require_screen_allows()?;
     let date = state.past_date(date)?;
     let session = state.history.session_for_checkin(date).map(|l| l.date).ok_or_else(|| {
-        ServiceError::conflict(format!(
-            "there is no session in the two days before {date} to check in on; log a session first"
-        ))
+        ServiceError::conflict(
+            Code::NothingToDo,
+            format!("there is no session in the two days before {date} to check in on; log a session first"),
+        )
     })?;
     if state.history.checkin_for(session).is_some() {
-        return Err(ServiceError::conflict(format!("the session on {session} already has a check-in")));
+        return Err(ServiceError::conflict(
+            Code::AlreadyDone,
+            format!("the session on {session} already has a check-in"),
+        ));
     }
     Ok((date, session))
 }
@@ -228,7 +233,9 @@ fn dose_from(limits: Limits, base: Dose, input: &DoseInput, what: &str) -> Servi
     dose.incline_pct = input.incline_pct.unwrap_or(dose.incline_pct);
     dose.support = input.support.unwrap_or(dose.support);
     match limits.violation(&dose) {
-        Some(problem) => Err(ServiceError::input(format!("{what} refused: {problem}. Nothing was recorded."))),
+        Some(problem) => {
+            Err(ServiceError::refused(Code::Unsafe, format!("{what} refused: {problem}. Nothing was recorded.")))
+        }
         None => Ok(dose),
     }
 }
@@ -261,7 +268,10 @@ pub async fn override_dose<S: Store>(
         } else {
             "An override cannot start training that the screening does not allow."
         };
-        return Err(ServiceError::input(format!("override refused: {} {how} Nothing was recorded.", p.headline)));
+        return Err(ServiceError::refused(
+            Code::Paused,
+            format!("override refused: {} {how} Nothing was recorded.", p.headline),
+        ));
     }
     let effective = input.date.unwrap_or(state.today);
     let dose = dose_from(state.programme.limits, prescribed(state, effective), &input.dose, "override")?;
@@ -326,14 +336,19 @@ pub fn restart_dose(state: &State, input: &DoseInput) -> ServiceResult<Dose> {
     match state.pause() {
         Some(p) if p.kind.needs_restart() => {}
         Some(p) => {
-            return Err(ServiceError::conflict(format!(
-                "nothing to restart: {} {} What ends the pause: {}",
-                p.headline,
-                p.reasons.join(" "),
-                p.ends_when
-            )));
+            return Err(ServiceError::conflict(
+                Code::NothingToDo,
+                format!(
+                    "nothing to restart: {} {} What ends the pause: {}",
+                    p.headline,
+                    p.reasons.join(" "),
+                    p.ends_when
+                ),
+            ));
         }
-        None => return Err(ServiceError::conflict("nothing to restart: the programme is not stopped")),
+        None => {
+            return Err(ServiceError::conflict(Code::NothingToDo, "nothing to restart: the programme is not stopped"));
+        }
     }
     dose_from(state.programme.limits, state.programme.limits.start_dose(), input, "restart")
 }
@@ -405,21 +420,22 @@ pub async fn clear<S: Store>(
     let screen = store
         .latest_screening(walker)
         .await?
-        .ok_or_else(|| ServiceError::input("there is no screening to clear yet"))?;
+        .ok_or_else(|| ServiceError::refused(Code::NotReady, "there is no screening to clear yet"))?;
     let outcome = &screen.outcome;
     if outcome.status == Status::Blocked {
-        return Err(ServiceError::input(
+        return Err(ServiceError::refused(
+            Code::Paused,
             "a red flag cannot be cleared here. After a clinician has seen you and the problem is resolved, redo the screening.",
         ));
     }
     if outcome.needs_clearance_for.is_empty() {
-        return Err(ServiceError::conflict(format!(
-            "nothing needs clearance: your screening outcome is {}.",
-            outcome.status.label()
-        )));
+        return Err(ServiceError::conflict(
+            Code::NothingToDo,
+            format!("nothing needs clearance: your screening outcome is {}.", outcome.status.label()),
+        ));
     }
     if by.trim().is_empty() {
-        return Err(ServiceError::input("by: name the professional who cleared you"));
+        return Err(ServiceError::refused(Code::Required, "by: name the professional who cleared you"));
     }
     coach::text::check_line("by", by)?;
     coach::text::check_line("role", role)?;

@@ -1,42 +1,64 @@
+use coach::{Code, InputError};
 use std::fmt;
 
 /// What went wrong. `Input` is the caller's to fix (exit 2, HTTP 422) and has
-/// changed nothing; `Store` is ours.
+/// changed nothing; `Conflict` is well-formed but not allowed in the walker's
+/// state now (HTTP 409); `Store` is ours. Input and conflicts carry the field
+/// and a stable [`Code`], which callers decide on (never on the wording).
 #[derive(Debug)]
 pub enum ServiceError {
-    Input(String),
+    Input(InputError),
     /// Well-formed, but the walker's state does not allow it now: a second log
     /// for a day, a check-in already given, a restart with nothing stopped,
     /// anything while training is paused. Nothing changed. (API: 409.)
-    Conflict(String),
+    Conflict(InputError),
     NotFound(String),
     Store(store::StoreError),
 }
 
 impl ServiceError {
+    /// Bad input, from a message written `field: what is wrong` (or with no field).
     pub fn input(msg: impl Into<String>) -> Self {
-        ServiceError::Input(msg.into())
+        ServiceError::Input(InputError::from_text(msg))
     }
 
-    pub fn conflict(msg: impl Into<String>) -> Self {
-        ServiceError::Conflict(msg.into())
+    /// Bad input with its reason.
+    pub fn refused(code: Code, msg: impl Into<String>) -> Self {
+        ServiceError::Input(InputError::from_text(msg).because(code))
+    }
+
+    /// Not allowed in the walker's state now, and why.
+    pub fn conflict(code: Code, msg: impl Into<String>) -> Self {
+        ServiceError::Conflict(InputError::from_text(msg).because(code))
     }
 
     /// Backward walking is paused: say why and what ends it; nothing changed.
     pub fn paused(p: &coach::pause::Pause) -> Self {
-        ServiceError::Conflict(format!(
-            "{} {} What ends the pause: {} Nothing was recorded.",
-            p.headline,
-            p.reasons.join(" "),
-            p.ends_when
-        ))
+        ServiceError::conflict(
+            Code::Paused,
+            format!(
+                "{} {} What ends the pause: {} Nothing was recorded.",
+                p.headline,
+                p.reasons.join(" "),
+                p.ends_when
+            ),
+        )
+    }
+
+    /// The reason, when the caller can fix it or the state forbids it.
+    pub fn code(&self) -> Option<Code> {
+        match self {
+            ServiceError::Input(e) | ServiceError::Conflict(e) => Some(e.code),
+            ServiceError::NotFound(_) | ServiceError::Store(_) => None,
+        }
     }
 }
 
 impl fmt::Display for ServiceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ServiceError::Input(m) | ServiceError::Conflict(m) | ServiceError::NotFound(m) => f.write_str(m),
+            ServiceError::Input(e) | ServiceError::Conflict(e) => write!(f, "{e}"),
+            ServiceError::NotFound(m) => f.write_str(m),
             ServiceError::Store(e) => write!(f, "{e}"),
         }
     }
@@ -44,17 +66,17 @@ impl fmt::Display for ServiceError {
 
 impl std::error::Error for ServiceError {}
 
-impl From<coach::InputError> for ServiceError {
-    fn from(e: coach::InputError) -> Self {
-        ServiceError::Input(e.to_string())
+impl From<InputError> for ServiceError {
+    fn from(e: InputError) -> Self {
+        ServiceError::Input(e)
     }
 }
 
 impl From<store::StoreError> for ServiceError {
     fn from(e: store::StoreError) -> Self {
         match e {
-            store::StoreError::Duplicate(m) => ServiceError::Input(m),
-            e @ store::StoreError::BadText => ServiceError::Input(e.to_string()),
+            store::StoreError::Duplicate(m) => ServiceError::refused(Code::AlreadyDone, m),
+            e @ store::StoreError::BadText => ServiceError::refused(Code::ControlCharacter, e.to_string()),
             store::StoreError::NotFound(m) => ServiceError::NotFound(format!("{m} not found")),
             other => ServiceError::Store(other),
         }

@@ -19,6 +19,9 @@ mod report;
 mod state;
 mod views;
 
+pub use ::views::{
+    DatedText, OutcomeRow, PainPoint, ProgressView, QuestionnaireRow, ReportDecision, ReportView, SessionRow, span,
+};
 pub use access::{Access, Actor, access, feed, own};
 pub use actions::*;
 pub use archive::{import_json, restore_json};
@@ -28,14 +31,12 @@ pub use error::{ServiceError, ServiceResult};
 pub use export::{export_checkins_csv, export_csv, export_json, export_outcomes_csv};
 pub use fhir::bundle as fhir_bundle;
 pub use imports::{Confirmation, FILE_LIMIT, FileOutcome, ImportBatch, confirm_activity, count, sha256_hex};
-pub use outcomes::{OutcomeInput, OutcomeRow, Recorded, age, outcome_rows, outcome_table, record_outcome, set_profile};
-pub use questionnaires::{
-    QuestionnaireRow, answer_questionnaire, load_questionnaire, questionnaire_rows, questionnaires,
-};
+pub use outcomes::{OutcomeInput, Recorded, age, outcome_rows, outcome_table, record_outcome, set_profile};
+pub use questionnaires::{answer_questionnaire, load_questionnaire, questionnaire_rows, questionnaires};
 pub use records::{
     SetupStart, current_setup, delete_walker, export_archive, latest_screening, new_calendar, revoke_calendar,
     setup_start,
 };
-pub use report::{DatedText, PainPoint, ReportDecision, ReportView, report};
+pub use report::report;
 pub use state::{Stage, State, load, stage, stage_for, walker};
 pub use views::*;

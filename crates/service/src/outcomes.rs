@@ -1,7 +1,7 @@
 //! Outcome measures: record a result (a fall-risk test re-screens the walker in
 //! the same transaction) and read the table of changes.
 
-use crate::{Access, ServiceError, ServiceResult};
+use crate::{Access, OutcomeRow, ServiceError, ServiceResult};
 use coach::outcomes::{self, Flag, Interpretation, Measure};
 use coach::screening::{Outcome, evaluate};
 use jiff::Timestamp;
@@ -60,7 +60,7 @@ pub async fn record_outcome<S: Store>(
 ) -> ServiceResult<Recorded> {
     let walker = access.walker();
     if input.date > today {
-        return Err(ServiceError::input(format!("date: {} is in the future", input.date)));
+        return Err(ServiceError::refused(coach::Code::NotYet, format!("date: {} is in the future", input.date)));
     }
     let (value, detail) = if input.measure == Measure::OwnActivities {
         activities_value(&input.activities)?
@@ -101,37 +101,6 @@ pub async fn record_outcome<S: Store>(
         screen_changed,
         record,
     })
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct OutcomeRow {
-    pub measure: Measure,
-    pub name: &'static str,
-    pub unit: &'static str,
-    pub first: f64,
-    pub first_on: Date,
-    pub latest: f64,
-    pub latest_on: Date,
-    pub results: usize,
-    pub change: Option<Interpretation>,
-}
-
-impl OutcomeRow {
-    /// First and latest result in words; a single result is said once.
-    pub fn span(&self) -> String {
-        span((self.first, self.first_on), (self.latest, self.latest_on), self.results, self.unit)
-    }
-}
-
-/// "first (date) to latest (date), N results", or the one result once: a
-/// single result is never shown as a change from itself.
-pub fn span(first: (f64, Date), latest: (f64, Date), results: usize, unit: &str) -> String {
-    let value = |v: f64| if unit.is_empty() { v.to_string() } else { format!("{v} {unit}") };
-    if results == 1 {
-        format!("{} ({}), one result so far", value(latest.0), latest.1)
-    } else {
-        format!("{} ({}) to {} ({}), {results} results", value(first.0), first.1, value(latest.0), latest.1)
-    }
 }
 
 /// Age in whole years this year, from a birth year.

@@ -2,12 +2,10 @@
 //! definition): loading them, a walker answering one, and the table of
 //! subscale scores with their change.
 
-use crate::{ServiceError, ServiceResult, State};
-use coach::outcomes::Interpretation;
+use crate::{QuestionnaireRow, ServiceError, ServiceResult, State};
 use coach::questionnaire::{self, Answers};
 use jiff::Timestamp;
 use jiff::civil::Date;
-use serde::Serialize;
 use store::{LoadedQuestionnaire, QuestionnaireResult, Store};
 
 /// The questionnaires loaded on this server (for every walker), by title.
@@ -72,29 +70,6 @@ pub async fn answer_questionnaire<S: Store>(
     };
     store.save_questionnaire_result(state.walker.id, &result, now).await?;
     Ok(result)
-}
-
-/// One subscale's first and latest score, like a built-in measure's row.
-#[derive(Clone, Debug, Serialize)]
-pub struct QuestionnaireRow {
-    pub questionnaire: String,
-    pub title: String,
-    pub subscale: String,
-    pub name: String,
-    pub first: f64,
-    pub first_on: Date,
-    pub latest: f64,
-    pub latest_on: Date,
-    pub results: usize,
-    /// Judged against the clinic's smallest real change when it gave one.
-    pub change: Option<Interpretation>,
-}
-
-impl QuestionnaireRow {
-    /// First and latest score in words; a single score is said once.
-    pub fn span(&self) -> String {
-        crate::outcomes::span((self.first, self.first_on), (self.latest, self.latest_on), self.results, "of 100")
-    }
 }
 
 /// Every scored subscale of every questionnaire the walker answered.

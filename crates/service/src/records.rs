@@ -45,7 +45,7 @@ pub async fn setup_start<S: Store>(store: &S, access: Access, today: jiff::civil
 pub(crate) async fn require_may_train<S: Store>(store: &S, access: Access) -> ServiceResult<()> {
     match latest_screening(store, access).await? {
         Some(s) if s.outcome.status.may_train() => Ok(()),
-        _ => Err(ServiceError::conflict("the screening outcome does not allow training yet")),
+        _ => Err(ServiceError::conflict(coach::Code::Paused, "the screening outcome does not allow training yet")),
     }
 }
 

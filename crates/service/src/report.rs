@@ -1,64 +1,9 @@
 //! The clinician report as data: everything the printable page and the PDF
 //! show, gathered once so the two cannot disagree.
 
-use crate::{OutcomeRow, ProgressView, QuestionnaireRow, State, age, outcome_rows, progress, questionnaire_rows};
+use crate::{DatedText, PainPoint, ReportDecision, ReportView, State, age, outcome_rows, progress, questionnaire_rows};
 use coach::adaptation::Action;
-use coach::pause::Pause;
-use coach::screening::{Clearance, Outcome, Reason, question_of};
-use jiff::civil::Date;
-use serde::Serialize;
-
-#[derive(Clone, Debug, Serialize)]
-pub struct ReportView {
-    pub name: String,
-    pub generated: Date,
-    pub screen: Outcome,
-    /// The screening outcome in words.
-    pub status_words: &'static str,
-    /// The answers and measurements behind the outcome, in words.
-    pub answers_behind: Vec<String>,
-    /// Why backward walking is paused, when it is; the report then carries no
-    /// dose from today on.
-    pub pause: Option<Pause>,
-    pub clearance: Option<Clearance>,
-    pub start: Date,
-    pub end: Date,
-    pub supported_only: bool,
-    pub progress: ProgressView,
-    /// Every decision that changed something, oldest first.
-    pub decisions: Vec<ReportDecision>,
-    /// One point per logged session, oldest first.
-    pub pain: Vec<PainPoint>,
-    pub outcomes: Vec<OutcomeRow>,
-    /// Subscale scores of loaded questionnaires.
-    pub questionnaires: Vec<QuestionnaireRow>,
-    /// Red-flag symptoms and fall-risk results.
-    pub flags: Vec<DatedText>,
-    pub notes: Vec<DatedText>,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct ReportDecision {
-    pub effective: Date,
-    pub reason: String,
-    pub rule: String,
-    /// The dose from that day on, or `None` while the programme is stopped.
-    pub dose: Option<String>,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct PainPoint {
-    pub date: Date,
-    pub peak: u8,
-    pub after: u8,
-    pub next_morning: Option<u8>,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct DatedText {
-    pub date: Date,
-    pub text: String,
-}
+use coach::screening::{Reason, question_of};
 
 pub fn report(s: &State) -> ReportView {
     let p = &s.programme;

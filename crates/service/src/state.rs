@@ -65,7 +65,10 @@ impl State {
     pub fn past_date(&self, date: Option<Date>) -> ServiceResult<Date> {
         let date = date.unwrap_or(self.today);
         if date > self.today {
-            return Err(ServiceError::input(format!("date: {date} is in the future; record things after they happen")));
+            return Err(ServiceError::refused(
+                coach::Code::NotYet,
+                format!("date: {date} is in the future; record things after they happen"),
+            ));
         }
         Ok(date)
     }
@@ -143,10 +146,14 @@ impl Stage {
 /// Loads the walker's state, with `today` in their time zone given by the caller.
 pub async fn load<S: Store>(store: &S, access: Access, today: Date) -> ServiceResult<State> {
     match stage(store, access, today).await? {
-        Stage::NeedsScreening => {
-            Err(ServiceError::input("this walker has no screening yet: complete the screening first"))
-        }
-        Stage::NeedsSetup(_) => Err(ServiceError::input("this walker has no programme yet: complete the set-up first")),
+        Stage::NeedsScreening => Err(ServiceError::refused(
+            coach::Code::NotReady,
+            "this walker has no screening yet: complete the screening first",
+        )),
+        Stage::NeedsSetup(_) => Err(ServiceError::refused(
+            coach::Code::NotReady,
+            "this walker has no programme yet: complete the set-up first",
+        )),
         Stage::Ready(state) => Ok(*state),
     }
 }

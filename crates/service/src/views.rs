@@ -1,13 +1,13 @@
 //! The reads: plan, history and progress as views any interface can render.
 
-use crate::State;
+use crate::{ProgressView, SessionRow, State};
 use coach::adaptation::Decision;
 use coach::dates::add_days;
 use coach::dose::Dose;
 use coach::exercises::{self, AEROBIC_GOAL_MINUTES};
 use coach::history::SessionLog;
 use coach::pause::Pause;
-use coach::progress::{WeekRow, adherence, weekly};
+use coach::progress::{adherence, weekly};
 use coach::schedule::DayStatus;
 use coach::today::Notice;
 use jiff::civil::Date;
@@ -177,24 +177,6 @@ pub fn plan(state: &State) -> PlanView {
     }
 }
 
-#[derive(Clone, Debug, Serialize)]
-pub struct ProgressView {
-    pub weeks: Vec<WeekRow>,
-    /// The pain and speed rows: one a session, or one a week when there are many.
-    /// (For the charts; the JSON keeps its shape.)
-    #[serde(skip)]
-    pub sessions: Vec<SessionRow>,
-    /// The rows are weeks, not sessions.
-    #[serde(skip)]
-    pub sessions_weekly: bool,
-    /// Sessions done of those due so far; `None` while none is due yet.
-    pub adherence_pct: Option<u32>,
-    /// Mean after-session pain, latest week minus first week.
-    pub pain_after_change: Option<f64>,
-    /// The change in plain words, against the smallest change that matters.
-    pub pain_after_words: Option<&'static str>,
-}
-
 pub fn progress(state: &State) -> ProgressView {
     let rows = weekly(&state.programme, &state.history, &state.schedule(), state.today);
     let with_pain: Vec<f64> = rows.iter().filter_map(|r| r.pain_after).collect();
@@ -216,19 +198,6 @@ pub fn progress(state: &State) -> ProgressView {
 /// Past this many sessions, the pain and speed rows are one a programme week,
 /// so a year of sessions stays a light page on a phone.
 pub const MAX_SESSION_ROWS: usize = 30;
-
-/// A row of the pain and speed charts and tables: one session, or one week
-/// (the means of its sessions, the most advanced support used, the minutes summed).
-#[derive(Clone, Debug, PartialEq)]
-pub struct SessionRow {
-    /// "3 Nov" for a session, "W2" for a week.
-    pub label: String,
-    pub before: f64,
-    pub after: f64,
-    pub speed_kmh: Option<f64>,
-    pub support: Option<coach::dose::Support>,
-    pub minutes: u32,
-}
 
 /// The mean to one decimal, or None when there are no values.
 fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {

@@ -4,15 +4,16 @@
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use coach::{Code, InputError};
 use serde_json::json;
 
 #[derive(Debug)]
 pub enum AppError {
-    /// Bad input; the message says what and where.
-    BadInput(String),
+    /// Bad input; the message says what and where, the code why.
+    BadInput(InputError),
     /// Well-formed, but not allowed in the walker's state now (API only: the
     /// pages show it on the form like bad input).
-    Conflict(String),
+    Conflict(InputError),
     NotFound,
     SignInRequired,
     Unauthorized,
@@ -25,7 +26,15 @@ pub enum AppError {
 
 impl AppError {
     pub fn bad(msg: impl Into<String>) -> Self {
-        AppError::BadInput(msg.into())
+        AppError::BadInput(InputError::from_text(msg))
+    }
+
+    /// Why input was refused (`coach::Code`), for bad input and conflicts.
+    pub fn reason(&self) -> Option<&'static str> {
+        match self {
+            AppError::BadInput(e) | AppError::Conflict(e) => Some(e.code.as_str()),
+            _ => None,
+        }
     }
 
     pub fn code(&self) -> &'static str {
@@ -56,7 +65,7 @@ impl AppError {
 
     pub fn message(&self) -> String {
         match self {
-            AppError::BadInput(m) | AppError::Conflict(m) => m.clone(),
+            AppError::BadInput(e) | AppError::Conflict(e) => e.to_string(),
             AppError::NotFound => "That page does not exist.".into(),
             AppError::SignInRequired | AppError::Unauthorized => "Please sign in.".into(),
             AppError::Csrf => {
@@ -84,8 +93,10 @@ impl AppError {
 impl From<store::StoreError> for AppError {
     fn from(e: store::StoreError) -> Self {
         match e {
-            store::StoreError::Duplicate(m) => AppError::BadInput(m),
-            e @ store::StoreError::BadText => AppError::BadInput(e.to_string()),
+            store::StoreError::Duplicate(m) => AppError::BadInput(InputError::from_text(m).because(Code::AlreadyDone)),
+            e @ store::StoreError::BadText => {
+                AppError::BadInput(InputError::from_text(e.to_string()).because(Code::ControlCharacter))
+            }
             store::StoreError::NotFound(_) => AppError::NotFound,
             other => AppError::Internal(other.to_string()),
         }
@@ -96,7 +107,7 @@ impl From<service::ServiceError> for AppError {
     fn from(e: service::ServiceError) -> Self {
         match e {
             // Pages re-show their form with the reason either way.
-            service::ServiceError::Input(m) | service::ServiceError::Conflict(m) => AppError::BadInput(m),
+            service::ServiceError::Input(e) | service::ServiceError::Conflict(e) => AppError::BadInput(e),
             service::ServiceError::NotFound(_) => AppError::NotFound,
             service::ServiceError::Store(e) => AppError::from(e),
         }
@@ -105,7 +116,7 @@ impl From<service::ServiceError> for AppError {
 
 impl From<coach::InputError> for AppError {
     fn from(e: coach::InputError) -> Self {
-        AppError::BadInput(e.to_string())
+        AppError::BadInput(e)
     }
 }
 
@@ -158,23 +169,16 @@ impl From<AppError> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         self.0.log();
-        api_error_body(self.0.status(), self.0.code(), &self.0.message())
+        api_error_body(self.0.status(), self.0.code(), self.0.reason(), &self.0.message())
     }
 }
 
-/// The field a message names, when it starts `field: …` (`pain_peak`,
-/// `sessions[0].date`): our own messages do, and so do serde's.
-pub fn field_of(message: &str) -> Option<&str> {
-    let (field, _) = message.split_once(": ")?;
-    let ok = !field.is_empty()
-        && field.len() <= 64
-        && field.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '[' | ']' | '-'));
-    ok.then_some(field)
-}
-
-/// Every API error has one shape: `{"error": {"code", "field", "message"}}`.
-pub fn api_error_body(status: StatusCode, code: &str, message: &str) -> Response {
-    let body = json!({ "error": { "code": code, "field": field_of(message), "message": message } });
+/// Every API error has one shape: `{"error": {"code", "reason", "field", "message"}}`.
+/// The field is the one the message names (`pain_peak: …`; serde's name theirs
+/// the same way).
+pub fn api_error_body(status: StatusCode, code: &str, reason: Option<&str>, message: &str) -> Response {
+    let field = coach::error::field_of(message);
+    let body = json!({ "error": { "code": code, "reason": reason, "field": field, "message": message } });
     let mut res = (status, axum::Json(body)).into_response();
     if status == StatusCode::TOO_MANY_REQUESTS {
         res.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from_static("2"));

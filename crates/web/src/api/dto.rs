@@ -751,6 +751,11 @@ pub struct ApiErrorDto {
 pub struct ErrorDetailDto {
     /// Stable and snake_case, e.g. `bad_input`, `unauthorized`, `not_found`, `too_large`, `throttled`.
     pub code: String,
+    /// Why input was refused or a state forbids it, stable and snake_case
+    /// (`out_of_range`, `required`, `unknown`, `not_yet`, `already_done`,
+    /// `paused`, …); also the key a translation of the message is filed under.
+    /// Present with `bad_input` and `conflict`.
+    pub reason: Option<String>,
     /// The input field the error is about, when there is one.
     pub field: Option<String>,
     pub message: String,

@@ -202,7 +202,7 @@ pub async fn confirm(
         Ok(Some(done)) if done.stop.is_some() => Ok(Redirect::to("/today").into_response()),
         Ok(Some(_)) => Ok(Redirect::to("/today?logged=1").into_response()),
         Ok(None) => Ok(Redirect::to("/import").into_response()),
-        Err(AppError::BadInput(msg)) => confirm_form(&state, &f.who, s, id, Some(msg))
+        Err(AppError::BadInput(e)) => confirm_form(&state, &f.who, s, id, Some(e.to_string()))
             .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response()),
         Err(e) => Err(e),
     }

@@ -127,7 +127,7 @@ pub async fn submit(State(state): State<AppState>, f: ReadyForm<LogFields>) -> R
         // "well done" above it.
         Ok(done) if done.stop.is_some() => Ok(Redirect::to("/today").into_response()),
         Ok(_) => Ok(Redirect::to("/today?logged=1").into_response()),
-        Err(AppError::BadInput(msg)) => log_page(&state, &f.who, s, &f.form, Some(msg))
+        Err(AppError::BadInput(e)) => log_page(&state, &f.who, s, &f.form, Some(e.to_string()))
             .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response()),
         Err(e) => Err(e),
     }
@@ -193,9 +193,8 @@ pub async fn checkin_submit(State(state): State<AppState>, f: ReadyForm<CheckinF
     match result {
         Ok(done) if done.stop.is_some() => Ok(Redirect::to("/today").into_response()),
         Ok(_) => Ok(Redirect::to("/today?checked_in=1").into_response()),
-        Err(AppError::BadInput(msg)) => {
-            checkin_form(&state, &f.who, s, Some(msg)).map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
-        }
+        Err(AppError::BadInput(e)) => checkin_form(&state, &f.who, s, Some(e.to_string()))
+            .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response()),
         Err(e) => Err(e),
     }
 }

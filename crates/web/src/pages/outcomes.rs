@@ -162,9 +162,8 @@ pub async fn submit(State(state): State<AppState>, f: ReadyForm<OutcomeFields>) 
             let fresh = service::load(state.store(), f.who.access, s.today).await?;
             page_for(&state, &f.who, &fresh, Some(msg))
         }
-        Err(AppError::BadInput(msg)) => {
-            page_for(&state, &f.who, s, Some(msg)).map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
-        }
+        Err(AppError::BadInput(e)) => page_for(&state, &f.who, s, Some(e.to_string()))
+            .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response()),
         Err(e) => Err(e),
     }
 }
@@ -192,9 +191,8 @@ pub async fn profile(State(state): State<AppState>, f: ReadyForm<ProfileFields>)
     let fresh = service::load(state.store(), f.who.access, s.today).await?;
     match result {
         Ok(()) => page_for(&state, &f.who, &fresh, Some(state.i18n().t("outcomes.profile_saved").to_string())),
-        Err(AppError::BadInput(msg)) => {
-            page_for(&state, &f.who, &fresh, Some(msg)).map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
-        }
+        Err(AppError::BadInput(e)) => page_for(&state, &f.who, &fresh, Some(e.to_string()))
+            .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response()),
         Err(e) => Err(e),
     }
 }

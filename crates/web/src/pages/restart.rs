@@ -103,7 +103,7 @@ pub async fn submit(State(state): State<AppState>, f: ReadyForm<RestartFields>) 
     .await;
     match result {
         Ok(_) => Ok(Redirect::to("/today").into_response()),
-        Err(AppError::BadInput(msg)) => restart_page(&state, &f.who, s, f.form.clone(), true, Some(msg))
+        Err(AppError::BadInput(e)) => restart_page(&state, &f.who, s, f.form.clone(), true, Some(e.to_string()))
             .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response()),
         Err(e) => Err(e),
     }

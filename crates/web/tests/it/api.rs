@@ -385,3 +385,42 @@ async fn cached_api_reads_change_with_every_write_from_anywhere() {
     assert_ne!(after, outcomes, "the other process's measure shows");
     assert!(after.contains("pain_now"), "{after}");
 }
+
+/// Every refusal says why with a stable `reason` beside the general `code`,
+/// so a client (and a translation) decides on the reason, not the wording.
+#[tokio::test]
+async fn refusals_carry_a_stable_reason() {
+    let app = App::new().await;
+    let w = app.ready_walker("reason@example.org", "api").await;
+    let token = token_for(&app, &w).await;
+    let log = |extra: serde_json::Value| {
+        let mut body = serde_json::json!({"pain_before": 1, "pain_peak": 1, "pain_after": 1});
+        body.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+        body
+    };
+    let cases = [
+        (log(serde_json::json!({"pain_peak": 11})), 422, "bad_input", "out_of_range", "pain_peak"),
+        (log(serde_json::json!({"symptoms": ["hiccups"]})), 422, "bad_input", "unknown", "symptom"),
+        (log(serde_json::json!({"date": "2999-01-01"})), 422, "bad_input", "not_yet", "date"),
+        (log(serde_json::json!({"minutes": 2, "bouts": 3})), 422, "bad_input", "inconsistent", "bouts"),
+        (log(serde_json::json!({"date": "1999-01-04"})), 409, "conflict", "not_started", "date"),
+        (log(serde_json::json!({})), 201, "", "", ""),
+        (log(serde_json::json!({})), 409, "conflict", "already_done", ""),
+    ];
+    for (body, status, code, reason, field) in cases {
+        let res = app.send(call("POST", "/api/v1/sessions", &token, Some(body.clone()))).await;
+        assert_eq!(res.status.as_u16(), status, "{body}: {}", res.body);
+        if status == 201 {
+            continue;
+        }
+        let e: serde_json::Value = serde_json::from_str(&res.body).unwrap();
+        assert_eq!(e["error"]["code"], code, "{body}: {}", res.body);
+        assert_eq!(e["error"]["reason"], reason, "{body}: {}", res.body);
+        let expected_field = if field.is_empty() { serde_json::Value::Null } else { field.into() };
+        assert_eq!(e["error"]["field"], expected_field, "{body}: {}", res.body);
+    }
+    // Errors that are not about the input carry no reason.
+    let res = app.send(call("GET", "/api/v1/today", "not-a-token", None)).await;
+    let e: serde_json::Value = serde_json::from_str(&res.body).unwrap();
+    assert_eq!((e["error"]["code"].as_str(), e["error"]["reason"].is_null()), (Some("unauthorized"), true));
+}

@@ -1,0 +1,149 @@
+//! What retrowalk shows, as plain data: the clinician report, the progress
+//! view and the outcome and questionnaire rows. `service` fills them from a
+//! walker's state; the pages, the API, the CLI and the PDF read them. This
+//! crate holds no I/O and no database types, so the PDF renderer depends on
+//! it and the coach alone.
+
+use coach::outcomes::{Interpretation, Measure};
+use coach::pause::Pause;
+use coach::progress::WeekRow;
+use coach::screening::{Clearance, Outcome};
+use jiff::civil::Date;
+use serde::Serialize;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ReportView {
+    pub name: String,
+    pub generated: Date,
+    pub screen: Outcome,
+    /// The screening outcome in words.
+    pub status_words: &'static str,
+    /// The answers and measurements behind the outcome, in words.
+    pub answers_behind: Vec<String>,
+    /// Why backward walking is paused, when it is; the report then carries no
+    /// dose from today on.
+    pub pause: Option<Pause>,
+    pub clearance: Option<Clearance>,
+    pub start: Date,
+    pub end: Date,
+    pub supported_only: bool,
+    pub progress: ProgressView,
+    /// Every decision that changed something, oldest first.
+    pub decisions: Vec<ReportDecision>,
+    /// One point per logged session, oldest first.
+    pub pain: Vec<PainPoint>,
+    pub outcomes: Vec<OutcomeRow>,
+    /// Subscale scores of loaded questionnaires.
+    pub questionnaires: Vec<QuestionnaireRow>,
+    /// Red-flag symptoms and fall-risk results.
+    pub flags: Vec<DatedText>,
+    pub notes: Vec<DatedText>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ReportDecision {
+    pub effective: Date,
+    pub reason: String,
+    pub rule: String,
+    /// The dose from that day on, or `None` while the programme is stopped.
+    pub dose: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PainPoint {
+    pub date: Date,
+    pub peak: u8,
+    pub after: u8,
+    pub next_morning: Option<u8>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DatedText {
+    pub date: Date,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ProgressView {
+    pub weeks: Vec<WeekRow>,
+    /// The pain and speed rows: one a session, or one a week when there are many.
+    /// (For the charts; the JSON keeps its shape.)
+    #[serde(skip)]
+    pub sessions: Vec<SessionRow>,
+    /// The rows are weeks, not sessions.
+    #[serde(skip)]
+    pub sessions_weekly: bool,
+    /// Sessions done of those due so far; `None` while none is due yet.
+    pub adherence_pct: Option<u32>,
+    /// Mean after-session pain, latest week minus first week.
+    pub pain_after_change: Option<f64>,
+    /// The change in plain words, against the smallest change that matters.
+    pub pain_after_words: Option<&'static str>,
+}
+
+/// A row of the pain and speed charts and tables: one session, or one week
+/// (the means of its sessions, the most advanced support used, the minutes summed).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SessionRow {
+    /// "3 Nov" for a session, "W2" for a week.
+    pub label: String,
+    pub before: f64,
+    pub after: f64,
+    pub speed_kmh: Option<f64>,
+    pub support: Option<coach::dose::Support>,
+    pub minutes: u32,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct OutcomeRow {
+    pub measure: Measure,
+    pub name: &'static str,
+    pub unit: &'static str,
+    pub first: f64,
+    pub first_on: Date,
+    pub latest: f64,
+    pub latest_on: Date,
+    pub results: usize,
+    pub change: Option<Interpretation>,
+}
+
+impl OutcomeRow {
+    /// First and latest result in words; a single result is said once.
+    pub fn span(&self) -> String {
+        span((self.first, self.first_on), (self.latest, self.latest_on), self.results, self.unit)
+    }
+}
+
+/// "first (date) to latest (date), N results", or the one result once: a
+/// single result is never shown as a change from itself.
+pub fn span(first: (f64, Date), latest: (f64, Date), results: usize, unit: &str) -> String {
+    let value = |v: f64| if unit.is_empty() { v.to_string() } else { format!("{v} {unit}") };
+    if results == 1 {
+        format!("{} ({}), one result so far", value(latest.0), latest.1)
+    } else {
+        format!("{} ({}) to {} ({}), {results} results", value(first.0), first.1, value(latest.0), latest.1)
+    }
+}
+
+/// One subscale's first and latest score, like a built-in measure's row.
+#[derive(Clone, Debug, Serialize)]
+pub struct QuestionnaireRow {
+    pub questionnaire: String,
+    pub title: String,
+    pub subscale: String,
+    pub name: String,
+    pub first: f64,
+    pub first_on: Date,
+    pub latest: f64,
+    pub latest_on: Date,
+    pub results: usize,
+    /// Judged against the clinic's smallest real change when it gave one.
+    pub change: Option<Interpretation>,
+}
+
+impl QuestionnaireRow {
+    /// First and latest score in words; a single score is said once.
+    pub fn span(&self) -> String {
+        crate::span((self.first, self.first_on), (self.latest, self.latest_on), self.results, "of 100")
+    }
+}
