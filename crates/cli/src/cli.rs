@@ -3,6 +3,9 @@
 //! `context`, so commands never look at the environment themselves.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use coach::dose::{Support, Surface};
+use coach::names::Named;
+use coach::outcomes::Sex;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -64,8 +67,8 @@ pub enum Command {
         #[arg(long, allow_negative_numbers = true)]
         birth_year: Option<i64>,
         /// female or male.
-        #[arg(long, value_enum)]
-        sex: Option<SexArg>,
+        #[arg(long, value_parser = named::<Sex>())]
+        sex: Option<Sex>,
     },
     /// Outcome measures: record a result, see changes, read how to take a test.
     #[command(subcommand)]
@@ -354,8 +357,8 @@ pub struct LogArgs {
     #[arg(long, allow_negative_numbers = true)]
     pub bouts: Option<i64>,
     /// Surface; default your programme's.
-    #[arg(long, value_enum)]
-    pub surface: Option<SurfaceArg>,
+    #[arg(long, value_parser = named::<Surface>())]
+    pub surface: Option<Surface>,
     /// Knee pain before the session, 0-10.
     #[arg(long, allow_negative_numbers = true)]
     pub pain_before: Option<i64>,
@@ -391,9 +394,9 @@ pub struct DoseArgs {
     /// Incline in percent.
     #[arg(long, allow_negative_numbers = true)]
     pub incline: Option<i64>,
-    /// Support: rails, light-touch or hands-free.
-    #[arg(long, value_enum)]
-    pub support: Option<SupportArg>,
+    /// Support: holding the rails, a light touch, or hands free.
+    #[arg(long, value_parser = named::<Support>())]
+    pub support: Option<Support>,
 }
 
 #[derive(Debug, Args)]
@@ -448,21 +451,6 @@ pub enum ExportFormat {
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum SexArg {
-    Female,
-    Male,
-}
-
-impl From<SexArg> for coach::outcomes::Sex {
-    fn from(s: SexArg) -> Self {
-        match s {
-            SexArg::Female => Self::Female,
-            SexArg::Male => Self::Male,
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum CsvTable {
     /// One row per session, with its next-morning pain and decision.
     Sessions,
@@ -472,34 +460,40 @@ pub enum CsvTable {
     Outcomes,
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum SupportArg {
-    Rails,
-    LightTouch,
-    HandsFree,
+/// A parser for a coach value by its one name (`coach::names`): the help and
+/// the error list the names, and what a person types is read as
+/// `names::typed` reads it (capitals and hyphens forgiven: `hands-free` is
+/// `hands_free`).
+fn named<T: Named + Send + Sync>() -> NamedParser<T> {
+    NamedParser(std::marker::PhantomData)
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum SurfaceArg {
-    Treadmill,
-    Overground,
-}
+#[derive(Clone)]
+struct NamedParser<T>(std::marker::PhantomData<T>);
 
-impl From<SupportArg> for coach::dose::Support {
-    fn from(s: SupportArg) -> Self {
-        match s {
-            SupportArg::Rails => Self::Rails,
-            SupportArg::LightTouch => Self::LightTouch,
-            SupportArg::HandsFree => Self::HandsFree,
-        }
+impl<T: Named + Send + Sync> clap::builder::TypedValueParser for NamedParser<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        use clap::error::{ContextKind, ContextValue, ErrorKind};
+        let text = value.to_string_lossy();
+        coach::names::typed::<T>(&text).map_err(|_| {
+            let mut err = clap::Error::new(ErrorKind::InvalidValue).with_cmd(cmd);
+            let arg = arg.map(ToString::to_string).unwrap_or_default();
+            err.insert(ContextKind::InvalidArg, ContextValue::String(arg));
+            err.insert(ContextKind::InvalidValue, ContextValue::String(text.into_owned()));
+            let names = T::all().iter().map(|v| v.as_str().to_string()).collect();
+            err.insert(ContextKind::ValidValue, ContextValue::Strings(names));
+            err
+        })
     }
-}
 
-impl From<SurfaceArg> for coach::dose::Surface {
-    fn from(s: SurfaceArg) -> Self {
-        match s {
-            SurfaceArg::Treadmill => Self::Treadmill,
-            SurfaceArg::Overground => Self::Overground,
-        }
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(T::all().iter().map(|v| clap::builder::PossibleValue::new(v.as_str()))))
     }
 }

@@ -15,7 +15,7 @@ pub fn dose_input(d: &DoseArgs) -> CliResult<DoseInput> {
         minutes: d.minutes.map(|m| small("--minutes", m, 3..=20)).transpose()?,
         speed_tenths: d.speed.map(|s| kmh_to_tenths("--speed", s)).transpose()?,
         incline_pct: d.incline.map(|i| small("--incline", i, 0..=5)).transpose()?,
-        support: d.support.map(Into::into),
+        support: d.support,
     })
 }
 

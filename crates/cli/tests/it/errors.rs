@@ -184,3 +184,30 @@ fn tokens_are_made_listed_and_revoked_from_the_cli() {
     assert!(err.contains("--expires-in-days: 1 to 3650"), "{err}");
     assert_eq!(w.json("2026-11-23", &["token", "list", "--email", email]).as_array().unwrap().len(), 1);
 }
+
+/// Support, surface and sex are read by their one name (`coach::names`):
+/// the help and the refusal list the names the API and files use, and a
+/// hyphen or capitals typed by a person are forgiven.
+#[test]
+fn named_flags_take_the_coachs_names() {
+    let w = Walker::new();
+    w.init("cleared.toml");
+    let log = |support: &'static str| {
+        vec![
+            "log",
+            "--pain-before",
+            "1",
+            "--pain-peak",
+            "2",
+            "--pain-after",
+            "1",
+            "--no-symptoms",
+            "--support",
+            support,
+        ]
+    };
+    let err = w.bad("2026-11-23", &log("jetpack"));
+    assert!(err.contains("invalid value 'jetpack'") && err.contains("rails, light_touch, hands_free"), "{err}");
+    w.ok("2026-11-23", &log("Light-Touch"));
+    w.ok("2026-11-23", &["profile", "--sex", "female", "--birth-year", "1960"]);
+}
