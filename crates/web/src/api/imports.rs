@@ -1,0 +1,143 @@
+//! Activity files from watches and treadmills, and the walker's answer about each matched walk.
+
+use super::dto::*;
+use super::{cached, ready};
+use crate::auth::extract::ApiAccount;
+use crate::cache::Part;
+use crate::error::{ApiError, AppError};
+use crate::state::AppState;
+use axum::Json;
+use axum::extract::State;
+use axum::response::Response;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(super) struct ImportQuery {
+    /// The file's name, for the reply and the record.
+    file_name: String,
+    /// Read and report, write nothing.
+    #[serde(default)]
+    dry_run: bool,
+}
+
+/// Imports one FIT, GPX or TCX file sent as the request body. The reply says
+/// what became of it: imported (with its activities), already imported, not an
+/// activity, or failed with where and why.
+#[utoipa::path(post, path = "/api/v1/imports", security(("bearer" = [])), params(ImportQuery),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream"),
+    responses((status = 200, description = "What became of the file (`result`: imported, already_imported, not_an_activity, failed)")))]
+pub(super) async fn import_file(
+    State(state): State<AppState>,
+    a: ApiAccount,
+    axum::extract::Query(q): axum::extract::Query<ImportQuery>,
+    body: axum::body::Bytes,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    // One file per request: a request without one is a bad request, not a
+    // file that failed (the web form, taking several, reports it per file).
+    if body.is_empty() {
+        return Err(AppError::bad("body: send the file's bytes as the request body; it was empty").into());
+    }
+    let s = ready(&state, &a).await?;
+    let _turn = state.import_turn().acquire().await.map_err(|_| AppError::Internal("import queue closed".into()))?;
+    let outcome =
+        service::ImportBatch::new(&s).import_file(state.store(), &q.file_name, &body, q.dry_run, state.now()).await?;
+    Ok(Json(serde_json::to_value(&outcome).map_err(|e| ApiError::from(AppError::bad(e.to_string())))?))
+}
+
+/// Imported activities, oldest first.
+#[utoipa::path(get, path = "/api/v1/activities", security(("bearer" = [])), responses((status = 200, body = Vec<ImportedActivityDto>)))]
+pub(super) async fn list_activities(State(state): State<AppState>, a: ApiAccount) -> Result<Response, ApiError> {
+    cached(&state, &a, Part::ApiActivities, |s| s.activities.iter().map(ImportedActivityDto::from).collect::<Vec<_>>())
+        .await
+}
+
+/// The walker's answer for an imported walk on a backward-walking day.
+#[utoipa::path(post, path = "/api/v1/activities/{id}/confirmation", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The activity's id")), request_body = ConfirmationRequest,
+    responses((status = 200, description = "The session logged, or null when it was not backward"), (status = 404), (status = 422)))]
+pub(super) async fn confirm_activity(
+    State(state): State<AppState>,
+    a: ApiAccount,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    Json(r): Json<ConfirmationRequest>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let s = ready(&state, &a).await?;
+    let pain = |field: &str, v: Option<i64>| v.map(|v| coach::Pain::parse_for(field, v)).transpose();
+    let session = service::LogInput {
+        pain_before: pain("pain_before", r.pain_before)?,
+        pain_peak: pain("pain_peak", r.pain_peak)?,
+        pain_after: pain("pain_after", r.pain_after)?,
+        rpe: r.rpe,
+        symptoms: r.symptoms.iter().map(|x| coach::history::Symptom::typed(x)).collect::<Result<_, _>>()?,
+        ..Default::default()
+    };
+    let answer = service::Confirmation { backward: r.backward, session };
+    let done = service::confirm_activity(state.store(), &s, id, answer, state.now()).await?;
+    Ok(Json(serde_json::to_value(&done).map_err(|e| ApiError::from(AppError::bad(e.to_string())))?))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ConfirmationRequest {
+    /// Was the walk backward? If so it becomes that day's session and the pains are required.
+    pub backward: bool,
+    #[schema(minimum = 0, maximum = 10)]
+    #[serde(default, deserialize_with = "whole::opt")]
+    pub pain_before: Option<i64>,
+    #[schema(minimum = 0, maximum = 10)]
+    #[serde(default, deserialize_with = "whole::opt")]
+    pub pain_peak: Option<i64>,
+    #[schema(minimum = 0, maximum = 10)]
+    #[serde(default, deserialize_with = "whole::opt")]
+    pub pain_after: Option<i64>,
+    #[schema(minimum = 0, maximum = 10)]
+    #[serde(default, deserialize_with = "whole::opt")]
+    pub rpe: Option<u8>,
+    /// Red-flag symptom ids, as for a session.
+    #[serde(default)]
+    pub symptoms: Vec<String>,
+}
+
+/// An imported activity and where it went in the programme.
+#[derive(Serialize, ToSchema)]
+pub struct ImportedActivityDto {
+    pub id: i64,
+    pub file_name: String,
+    pub start: String,
+    pub local_date: String,
+    pub local_time: String,
+    pub sport: String,
+    pub minutes: u32,
+    pub distance_m: Option<f64>,
+    pub avg_hr: Option<f64>,
+    pub max_hr: Option<f64>,
+    pub cadence_spm: Option<f64>,
+    /// `planned_session`, `aerobic` or `extra`.
+    pub fit: String,
+    /// The walker's answer for a planned session, once given.
+    pub backward: Option<bool>,
+    pub summary: String,
+}
+
+impl From<&store::StoredActivity> for ImportedActivityDto {
+    fn from(s: &store::StoredActivity) -> Self {
+        let a = &s.activity;
+        ImportedActivityDto {
+            id: s.id,
+            file_name: s.file_name.clone(),
+            start: a.start.to_string(),
+            local_date: a.local_date.to_string(),
+            local_time: a.local_time.clone(),
+            sport: a.sport.clone(),
+            minutes: a.minutes(),
+            distance_m: a.distance_m,
+            avg_hr: a.avg_hr,
+            max_hr: a.max_hr,
+            cadence_spm: a.cadence_spm,
+            fit: a.fit.as_str().to_string(),
+            backward: a.backward,
+            summary: a.summary(),
+        }
+    }
+}
