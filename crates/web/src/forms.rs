@@ -52,16 +52,6 @@ pub fn symptoms(values: &[String]) -> Result<Vec<Symptom>, AppError> {
     values.iter().filter(|v| !v.is_empty()).map(|v| Symptom::typed(v).map_err(AppError::from)).collect()
 }
 
-/// Form fields that may repeat (`symptom=a&symptom=b`) arrive as a list.
-pub fn all_values(body: &str, name: &str) -> Vec<String> {
-    serde_urlencoded::from_str::<Vec<(String, String)>>(body)
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|(k, _)| k == name)
-        .map(|(_, v)| v)
-        .collect()
-}
-
 /// A set-up as typed, from the set-up form (Settings too) or the API's JSON:
 /// both become a [`coach::setup::Setup`] through [`setup`], so they accept and
 /// refuse the same things with the same words.

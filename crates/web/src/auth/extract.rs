@@ -11,16 +11,9 @@ use axum::http::{Method, header};
 use serde::de::DeserializeOwned;
 use store::Account;
 
-/// The value of cookie `name`, if sent.
-pub fn cookie<'a>(parts: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
-    parts
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|c| c.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
+/// The value of cookie `name`, if sent (parsed by axum-extra's cookie jar).
+pub fn cookie(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
+    axum_extra::extract::CookieJar::from_headers(headers).get(name).map(|c| c.value().to_string())
 }
 
 /// A signed-in walker with their session's CSRF token.
@@ -50,7 +43,7 @@ async fn session_from(
     state: &AppState,
 ) -> Result<Option<SignedIn>, AppError> {
     let Some(token) = cookie(headers, SESSION_COOKIE).filter(|t| is_token(t)) else { return Ok(None) };
-    let token_digest = digest(token);
+    let token_digest = digest(&token);
     let found = state.sessions().session(state.store(), &token_digest, state.now()).await?;
     let Some(session) = found else { return Ok(None) };
     let access = service::own(state.store(), &service::Actor::account(&session.account)).await?;
@@ -87,8 +80,6 @@ impl FromRequestParts<AppState> for MaybeSignedIn {
 pub struct CsrfForm<T> {
     pub who: SignedIn,
     pub form: T,
-    /// The raw body, for fields that repeat (checkbox groups).
-    pub raw: String,
 }
 
 /// A form posted before sign-in, checked against the double-submit cookie.
@@ -100,15 +91,17 @@ struct CsrfField {
     csrf: String,
 }
 
-/// Reads a url-encoded body: (the form, its CSRF field, the raw text).
-async fn form_body<T: DeserializeOwned>(req: Request) -> Result<(T, String, String), AppError> {
+/// Reads a url-encoded body: (the form, its CSRF field). Read as HTML forms
+/// send it (serde_html_form, as axum-extra's `Form`): a field that repeats,
+/// like a group of check boxes, fills a `Vec`.
+async fn form_body<T: DeserializeOwned>(req: Request) -> Result<(T, String), AppError> {
     let bytes =
         axum::body::to_bytes(req.into_body(), 64 * 1024).await.map_err(|_| AppError::bad("the form is too large"))?;
-    let raw = String::from_utf8(bytes.to_vec()).map_err(|_| AppError::bad("the form is not valid text"))?;
-    let token: CsrfField = serde_urlencoded::from_str(&raw).map_err(|_| AppError::Csrf)?;
+    let raw = std::str::from_utf8(&bytes).map_err(|_| AppError::bad("the form is not valid text"))?;
+    let token: CsrfField = serde_html_form::from_str(raw).map_err(|_| AppError::Csrf)?;
     let form: T =
-        serde_urlencoded::from_str(&raw).map_err(|e| AppError::bad(format!("the form could not be read: {e}")))?;
-    Ok((form, token.csrf, raw))
+        serde_html_form::from_str(raw).map_err(|e| AppError::bad(format!("the form could not be read: {e}")))?;
+    Ok((form, token.csrf))
 }
 
 impl<T: DeserializeOwned + Send> FromRequest<AppState> for CsrfForm<T> {
@@ -116,11 +109,11 @@ impl<T: DeserializeOwned + Send> FromRequest<AppState> for CsrfForm<T> {
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
         let who = session_from(req.headers(), req.extensions(), state).await?.ok_or(AppError::SignInRequired)?;
-        let (form, csrf, raw) = form_body(req).await?;
+        let (form, csrf) = form_body(req).await?;
         if !same_secret(&csrf, &who.csrf) {
             return Err(AppError::Csrf);
         }
-        Ok(CsrfForm { who, form, raw })
+        Ok(CsrfForm { who, form })
     }
 }
 
@@ -128,8 +121,8 @@ impl<T: DeserializeOwned + Send> FromRequest<AppState> for AnonForm<T> {
     type Rejection = AppError;
 
     async fn from_request(req: Request, _state: &AppState) -> Result<Self, Self::Rejection> {
-        let cookie_token = cookie(req.headers(), ANON_CSRF_COOKIE).filter(|t| is_token(t)).map(str::to_string);
-        let (form, csrf, _) = form_body(req).await?;
+        let cookie_token = cookie(req.headers(), ANON_CSRF_COOKIE).filter(|t| is_token(t));
+        let (form, csrf) = form_body(req).await?;
         match cookie_token {
             Some(t) if same_secret(&csrf, &t) => Ok(AnonForm(form)),
             _ => Err(AppError::Csrf),

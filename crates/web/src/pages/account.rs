@@ -14,9 +14,18 @@ use axum::http::header::SET_COOKIE;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
+/// A cookie only this site's pages send back: HttpOnly, SameSite=Lax, for
+/// the whole site, Secure unless the server runs without TLS (a laptop).
 fn cookie(state: &AppState, name: &str, value: &str, max_age_secs: i64) -> String {
-    let secure = if state.config().secure_cookies { "; Secure" } else { "" };
-    format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}")
+    use axum_extra::extract::cookie::{Cookie, SameSite};
+    Cookie::build((name.to_string(), value.to_string()))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .max_age(time::Duration::seconds(max_age_secs))
+        .secure(state.config().secure_cookies)
+        .build()
+        .to_string()
 }
 
 /// A fresh double-submit token for a form shown before sign-in.

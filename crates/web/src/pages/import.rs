@@ -172,6 +172,8 @@ pub struct ConfirmFields {
     pain_before: Option<String>,
     pain_peak: Option<String>,
     pain_after: Option<String>,
+    #[serde(default)]
+    symptom: Vec<String>,
 }
 
 pub async fn confirm(
@@ -190,7 +192,7 @@ pub async fn confirm(
             pain_before: forms::pain("pain_before", &f.form.pain_before)?,
             pain_peak: forms::pain("pain_peak", &f.form.pain_peak)?,
             pain_after: forms::pain("pain_after", &f.form.pain_after)?,
-            symptoms: forms::symptoms(&forms::all_values(&f.raw, "symptom"))?,
+            symptoms: forms::symptoms(&f.form.symptom)?,
             ..Default::default()
         };
         let answer = service::Confirmation { backward, session };

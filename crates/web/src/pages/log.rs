@@ -43,6 +43,9 @@ pub struct LogFields {
     pain_after: Option<String>,
     rpe: Option<String>,
     notes: Option<String>,
+    /// The ticked red-flag boxes (a field that repeats).
+    #[serde(default)]
+    symptom: Vec<String>,
 }
 
 fn log_page(
@@ -95,7 +98,7 @@ pub async fn page(
 }
 
 /// Reads the log form into the service's input; errors name the field.
-pub fn log_input(f: &LogFields, raw: &str) -> Result<LogInput, AppError> {
+pub fn log_input(f: &LogFields) -> Result<LogInput, AppError> {
     Ok(LogInput {
         date: forms::date("date", &f.date)?,
         minutes: forms::small("minutes", &f.minutes, 1, 120)?,
@@ -108,7 +111,7 @@ pub fn log_input(f: &LogFields, raw: &str) -> Result<LogInput, AppError> {
         pain_peak: forms::pain("pain_peak", &f.pain_peak)?,
         pain_after: forms::pain("pain_after", &f.pain_after)?,
         rpe: forms::small("rpe", &f.rpe, 0, 10)?,
-        symptoms: forms::symptoms(&forms::all_values(raw, "symptom"))?,
+        symptoms: forms::symptoms(&f.symptom)?,
         notes: f.notes.clone().unwrap_or_default(),
     })
 }
@@ -118,7 +121,7 @@ pub async fn submit(State(state): State<AppState>, f: ReadyForm<LogFields>) -> R
     if s.pause().is_some() {
         return Ok(Redirect::to("/today").into_response());
     }
-    let result = match log_input(&f.form, &f.raw) {
+    let result = match log_input(&f.form) {
         Ok(input) => service::log_session(state.store(), s, input, state.now()).await.map_err(AppError::from),
         Err(e) => Err(e),
     };
@@ -179,6 +182,8 @@ fn urlencode(s: &str) -> String {
 #[derive(Deserialize)]
 pub struct CheckinFields {
     pain: Option<String>,
+    #[serde(default)]
+    symptom: Vec<String>,
 }
 
 pub async fn checkin_submit(State(state): State<AppState>, f: ReadyForm<CheckinFields>) -> Result<Response, AppError> {
@@ -186,7 +191,7 @@ pub async fn checkin_submit(State(state): State<AppState>, f: ReadyForm<CheckinF
     let result = async {
         let pain =
             forms::pain("pain", &f.form.pain)?.ok_or_else(|| AppError::bad("pain: choose a number from 0 to 10"))?;
-        let symptoms = forms::symptoms(&forms::all_values(&f.raw, "symptom"))?;
+        let symptoms = forms::symptoms(&f.form.symptom)?;
         service::check_in(state.store(), s, None, pain, symptoms, state.now()).await.map_err(AppError::from)
     }
     .await;

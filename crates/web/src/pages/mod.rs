@@ -109,8 +109,6 @@ impl FromRequestParts<AppState> for Ready {
 pub struct ReadyForm<T> {
     pub who: SignedIn,
     pub form: T,
-    /// The raw body, for fields that repeat (checkbox groups).
-    pub raw: String,
     pub s: Arc<service::State>,
 }
 
@@ -118,10 +116,10 @@ impl<T: serde::de::DeserializeOwned + Send> FromRequest<AppState> for ReadyForm<
     type Rejection = Response;
 
     async fn from_request(req: axum::extract::Request, state: &AppState) -> Result<Self, Self::Rejection> {
-        let CsrfForm { who, form, raw } =
+        let CsrfForm { who, form } =
             CsrfForm::<T>::from_request(req, state).await.map_err(IntoResponse::into_response)?;
         let Ready { who, s, .. } = Ready::new(state, who).await?;
-        Ok(ReadyForm { who, form, raw, s })
+        Ok(ReadyForm { who, form, s })
     }
 }
 

@@ -114,20 +114,13 @@ pub async fn step_page(
     render_step(&state, &who, i, &given, None)
 }
 
-#[derive(Deserialize)]
-pub struct Ignored {}
-
 pub async fn step_submit(
     State(state): State<AppState>,
     Path(step): Path<String>,
-    f: CsrfForm<Ignored>,
+    f: CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let i = step_index(&step)?;
-    let given: BTreeMap<String, String> = serde_urlencoded::from_str::<Vec<(String, String)>>(&f.raw)
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|(k, _)| k != "csrf")
-        .collect();
+    let given: BTreeMap<String, String> = f.form.iter().filter(|(k, _)| k != "csrf").cloned().collect();
     if let Some(t) = topic(STEPS[i]) {
         let missing = QUESTIONS
             .iter()

@@ -115,6 +115,11 @@ pub struct OutcomeFields {
     measure: String,
     value: Option<String>,
     date: Option<String>,
+    /// Own activities: names and ratings, in pairs (fields that repeat).
+    #[serde(default)]
+    activity: Vec<String>,
+    #[serde(default)]
+    score: Vec<String>,
 }
 
 pub async fn submit(State(state): State<AppState>, f: ReadyForm<OutcomeFields>) -> Result<Response, AppError> {
@@ -129,10 +134,8 @@ pub async fn submit(State(state): State<AppState>, f: ReadyForm<OutcomeFields>) 
             ),
             None => None,
         };
-        let names = forms::all_values(&f.raw, "activity");
-        let scores = forms::all_values(&f.raw, "score");
         let mut activities = Vec::new();
-        for (name, score) in names.iter().zip(scores.iter()) {
+        for (name, score) in f.form.activity.iter().zip(f.form.score.iter()) {
             if name.trim().is_empty() && score.trim().is_empty() {
                 continue;
             }

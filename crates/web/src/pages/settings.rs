@@ -126,7 +126,7 @@ pub async fn calendar_feed(
 
 /// Saving set-up changes starts the new set-up as the active programme.
 pub async fn save(State(state): State<AppState>, f: CsrfForm<SetupFields>) -> Result<Response, AppError> {
-    let setup = parse(&f.form, &f.raw)?;
+    let setup = parse(&f.form)?;
     service::set_up(state.store(), f.who.access, &setup, state.now()).await?;
     Ok(Redirect::to("/today").into_response())
 }

@@ -85,13 +85,18 @@ pub struct SetupFields {
     baseline_pain: Option<String>,
     weeks: Option<String>,
     forward_speed: Option<String>,
+    /// The ticked boxes (fields that repeat).
+    #[serde(default)]
+    equipment: Vec<String>,
+    #[serde(default)]
+    day: Vec<String>,
 }
 
-/// Reads a set-up form (`raw` holds the repeated equipment and day boxes).
-pub fn parse(f: &SetupFields, raw: &str) -> Result<Setup, AppError> {
+/// Reads a set-up form.
+pub fn parse(f: &SetupFields) -> Result<Setup, AppError> {
     forms::setup(&forms::SetupInput {
-        equipment: forms::all_values(raw, "equipment"),
-        days: forms::all_values(raw, "day"),
+        equipment: f.equipment.clone(),
+        days: f.day.clone(),
         start: f.start.clone(),
         time_zone: f.time_zone.clone(),
         baseline_pain: f.baseline_pain.clone(),
@@ -105,7 +110,7 @@ pub async fn submit(State(state): State<AppState>, f: CsrfForm<SetupFields>) -> 
     if !matches!(service::setup_start(state.store(), f.who.access, today).await?, SetupStart::Ready(_)) {
         return Ok(Redirect::to("/outcome").into_response());
     }
-    match parse(&f.form, &f.raw) {
+    match parse(&f.form) {
         Ok(setup) => {
             service::set_up(state.store(), f.who.access, &setup, state.now()).await?;
             Ok(Redirect::to("/today").into_response())
