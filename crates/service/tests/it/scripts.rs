@@ -1,0 +1,127 @@
+//! The scripts: what a walker does over a few days, and what the service says.
+
+use crate::check::check;
+use expect_test::expect;
+
+#[test]
+fn a_tolerated_first_week_progresses_one_step_at_a_time() {
+    check(
+        "
+        walker
+        setup 2026-11-02 mon,wed,fri
+        today 2026-11-02
+        log 2026-11-02 1 2 1
+        checkin 2026-11-03 2
+        today 2026-11-04
+        ",
+        expect![[r#"
+            > walker
+              screened cleared
+            > setup 2026-11-02 mon,wed,fri
+              set up
+            > today 2026-11-02
+              session: 5 min backward (3+2), easy pace, 0% incline, one hand on a wall or rail, someone nearby
+            > log 2026-11-02 1 2 1
+              logged 5 min; repeat (A-AWAIT-CHECKIN): Repeat this dose for now. Tomorrow morning, record how your knee feels: that decides whether you can step up.
+            > checkin 2026-11-03 2
+              checked in; progress (A-PROGRESS): Pain stayed at 2/10 and had settled by the next morning, so we add a little time: 6 minutes.
+            > today 2026-11-04
+              session: 6 min backward (3+3), easy pace, 0% incline, one hand on a wall or rail, someone nearby
+        "#]],
+    );
+}
+
+#[test]
+fn what_the_state_forbids_is_a_conflict_with_its_reason() {
+    check(
+        "
+        walker
+        setup 2026-11-02 mon,wed,fri
+        checkin 2026-11-02 2
+        log 2026-11-02 1 2 1
+        log 2026-11-02 1 1 1
+        checkin 2026-11-03 2
+        checkin 2026-11-03 3
+        log 2026-11-09 1 2 1 minutes=2
+        ",
+        expect![[r#"
+            > walker
+              screened cleared
+            > setup 2026-11-02 mon,wed,fri
+              set up
+            > checkin 2026-11-02 2
+              refused (conflict, nothing_to_do): there is no session in the two days before 2026-11-02 to check in on; log a session first
+            > log 2026-11-02 1 2 1
+              logged 5 min; repeat (A-AWAIT-CHECKIN): Repeat this dose for now. Tomorrow morning, record how your knee feels: that decides whether you can step up.
+            > log 2026-11-02 1 1 1
+              refused (conflict, already_done): a session is already logged for 2026-11-02
+            > checkin 2026-11-03 2
+              checked in; progress (A-PROGRESS): Pain stayed at 2/10 and had settled by the next morning, so we add a little time: 6 minutes.
+            > checkin 2026-11-03 3
+              refused (conflict, already_done): the session on 2026-11-02 already has a check-in
+            > log 2026-11-09 1 2 1 minutes=2
+              logged 2 min; repeat (A-INCOMPLETE): You walked 2 of the 4 minutes, so we repeat this dose before adding more.
+        "#]],
+    );
+}
+
+#[test]
+fn a_red_flag_stops_the_programme_and_nothing_more_is_logged() {
+    check(
+        "
+        walker
+        setup 2026-11-02 mon,wed,fri
+        log 2026-11-02 1 3 2 symptom=knee_locked
+        today 2026-11-04
+        log 2026-11-04 1 1 1
+        ",
+        expect![[r#"
+            > walker
+              screened cleared
+            > setup 2026-11-02 mon,wed,fri
+              set up
+            > log 2026-11-02 1 3 2 symptom=knee_locked
+              logged 5 min; stop (A-RED-FLAG): You reported: the knee locked or got stuck. Stop the programme and contact your clinician before walking backwards again. If it is severe or sudden, get medical help today.
+              STOP: Stop: backward walking is paused because of what you reported.
+            > today 2026-11-04
+              paused: Stop: backward walking is paused because of what you reported.
+            > log 2026-11-04 1 1 1
+              refused (conflict, paused): Stop: backward walking is paused because of what you reported. You reported: the knee locked or got stuck. Stop the programme and contact your clinician before walking backwards again. If it is severe or sudden, get medical help today. What ends the pause: Your clinician restarts the programme once they have checked you: they record the restart, with their name, role and the dose to restart at. Until then, no backward walking. Nothing was recorded.
+        "#]],
+    );
+}
+
+#[test]
+fn a_slow_timed_test_means_supported_walking_only() {
+    check(
+        "
+        walker fall_risk
+        setup 2026-11-02 mon,wed,fri
+        today 2026-11-02
+        ",
+        expect![[r#"
+            > walker fall_risk
+              screened supported_only
+            > setup 2026-11-02 mon,wed,fri
+              set up
+            > today 2026-11-02
+              session: 5 min backward (3+2), easy pace, 0% incline, one hand on a wall or rail, someone nearby
+        "#]],
+    );
+}
+
+#[test]
+fn a_walkers_grant_reaches_no_other_walker() {
+    check(
+        "
+        walker
+        other
+        ",
+        expect![[r#"
+            > walker
+              screened cleared
+            > other
+              Ana's account asking for Bea: refused (not found): walker not found
+        "#]],
+    );
+}
