@@ -49,6 +49,10 @@ pub enum Variable {
     Incline,
 }
 
+crate::named!(Variable, "variable", "a known dose variable", {
+    Duration => "duration", Speed => "speed", Support => "support", Incline => "incline"
+});
+
 impl Variable {
     pub const PROGRESSION_ORDER: [Variable; 4] =
         [Variable::Duration, Variable::Speed, Variable::Support, Variable::Incline];

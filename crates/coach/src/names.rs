@@ -142,6 +142,8 @@ mod tests {
         matches_serde::<crate::pause::PauseKind>();
         matches_serde::<crate::outcomes::Verdict>();
         matches_serde::<crate::imports::Fit>();
+        matches_serde::<crate::screening::Status>();
+        matches_serde::<crate::dose::Variable>();
     }
 
     #[test]

@@ -346,18 +346,21 @@ pub enum Status {
     Cleared,
 }
 
+crate::named!(Status, "status", "a known screening outcome", {
+    Blocked => "blocked",
+    ClearanceNeeded => "clearance_needed",
+    SupportedOnly => "supported_only",
+    Cleared => "cleared",
+});
+
 impl Status {
     pub fn may_train(self) -> bool {
         matches!(self, Status::SupportedOnly | Status::Cleared)
     }
 
+    /// The outcome's name (stored, sent and shown in the CLI).
     pub fn label(self) -> &'static str {
-        match self {
-            Status::Blocked => "blocked",
-            Status::ClearanceNeeded => "clearance_needed",
-            Status::SupportedOnly => "supported_only",
-            Status::Cleared => "cleared",
-        }
+        self.as_str()
     }
 
     /// The outcome in words, for the walker and the clinician's report.

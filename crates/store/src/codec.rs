@@ -90,6 +90,16 @@ pub fn json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T>
     serde_json::from_str(text).map_err(|e| corrupt(format!("{what}: {e}")))
 }
 
+/// A JSON column in its stored format `V` (`crate::stored`), converted to the coach's type.
+pub fn stored<V, T>(text: &str, what: &str) -> Result<T>
+where
+    V: serde::de::DeserializeOwned,
+    T: TryFrom<V>,
+    StoreError: From<T::Error>,
+{
+    Ok(T::try_from(json::<V>(text, what)?)?)
+}
+
 pub fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
     serde_json::to_string(value).map_err(|e| corrupt(format!("could not encode: {e}")))
 }

@@ -47,3 +47,10 @@ impl StoreError {
         matches!(e, sqlx::Error::Database(db) if db.is_unique_violation())
     }
 }
+
+/// A conversion that cannot fail (a stored format read into the same shape).
+impl From<std::convert::Infallible> for StoreError {
+    fn from(never: std::convert::Infallible) -> Self {
+        match never {}
+    }
+}

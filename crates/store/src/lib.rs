@@ -14,6 +14,7 @@ mod codec;
 mod error;
 pub mod scratch;
 mod sql_store;
+pub mod stored;
 mod types;
 
 pub use backend::Backend;

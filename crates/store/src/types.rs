@@ -202,15 +202,18 @@ pub struct StoredActivity {
 }
 
 /// An import in the archive: the file's record and its activities.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ArchivedImport {
     pub record: ImportRecord,
     pub activities: Vec<coach::imports::Imported>,
 }
 
 /// A walker's whole record as one document: what `export` writes and
-/// `import_walker` reads back.
+/// `import_walker` reads back. Its file format is the store's own
+/// (`stored::ArchiveV1`), converted at (de)serialisation, so a change to a
+/// coach type does not change what a walker's exported file holds.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(into = "crate::stored::ArchiveV1", try_from = "crate::stored::ArchiveV1")]
 pub struct Archive {
     /// Always `retrowalk-archive`.
     pub format: String,
@@ -225,36 +228,30 @@ pub struct Archive {
     pub overrides: Vec<coach::history::Override>,
     pub decisions: Vec<ArchivedDecision>,
     pub outcomes: Vec<OutcomeRecord>,
-    /// Absent from archives written before questionnaires could be loaded.
-    #[serde(default)]
     pub questionnaire_results: Vec<QuestionnaireResult>,
-    /// Absent from archives written before imports.
-    #[serde(default)]
     pub imports: Vec<ArchivedImport>,
 }
 
 pub const ARCHIVE_FORMAT: &str = "retrowalk-archive";
 pub const ARCHIVE_VERSION: u32 = 1;
 
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ArchivedWalker {
     pub name: String,
     pub time_zone: String,
     pub created_at: Timestamp,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub birth_year: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sex: Option<coach::outcomes::Sex>,
 }
 
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ArchivedScreening {
     pub answers: Answers,
     pub outcome: Outcome,
     pub recorded_at: Timestamp,
 }
 
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ArchivedDecision {
     pub cause: String,
     pub decision: Decision,

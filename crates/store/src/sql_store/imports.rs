@@ -51,7 +51,10 @@ impl ImportStore for SqlStore {
                 Ok(StoredActivity {
                     id: get(r, "id")?,
                     file_name: get(r, "file_name")?,
-                    activity: codec::json(&get::<String>(r, "activity")?, "imported activity")?,
+                    activity: codec::stored::<crate::stored::ImportedV1, _>(
+                        &get::<String>(r, "activity")?,
+                        "imported activity",
+                    )?,
                 })
             })
             .collect::<Result<Vec<_>>>()?;
@@ -69,7 +72,7 @@ impl ImportStore for SqlStore {
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         let done = sqlx::query("UPDATE activities SET activity = $1 WHERE id = $2 AND walker_id = $3")
-            .bind(codec::to_json(&activity.activity)?)
+            .bind(codec::to_json(&crate::stored::ImportedV1::from(&activity.activity))?)
             .bind(activity.id)
             .bind(walker.0)
             .execute(&mut *tx)

@@ -105,9 +105,9 @@ impl SqlStore {
              VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(walker.0)
-        .bind(codec::to_json(answers)?)
+        .bind(codec::to_json(&crate::stored::AnswersV1::from(answers))?)
         .bind(outcome.status.label().to_string())
-        .bind(codec::to_json(outcome)?)
+        .bind(codec::to_json(&crate::stored::OutcomeV1::from(outcome))?)
         .bind(outcome.rules_version.clone())
         .bind(millis(now))
         .fetch_one(&mut *conn)
@@ -138,7 +138,7 @@ impl SqlStore {
         .bind(c.by.clone())
         .bind(c.role.clone())
         .bind(millis(c.at))
-        .bind(codec::to_json(&c.covers)?)
+        .bind(codec::to_json(&crate::stored::covers_v1(&c.covers))?)
         .bind(c.note.clone())
         .bind(millis(created_at))
         .execute(&mut *conn)
@@ -178,7 +178,7 @@ impl SqlStore {
         .bind(d.rule.clone())
         .bind(d.action.as_str())
         .bind(date_text(d.effective))
-        .bind(codec::to_json(d)?)
+        .bind(codec::to_json(&crate::stored::DecisionV1::from(d))?)
         .bind(millis(now))
         .execute(&mut *conn)
         .await?;
@@ -307,7 +307,7 @@ impl SqlStore {
         .bind(r.version.clone())
         .bind(date_text(r.taken_on))
         .bind(codec::to_json(&r.answers)?)
-        .bind(codec::to_json(&r.scores)?)
+        .bind(codec::to_json(&r.scores.iter().map(crate::stored::SubscaleScoreV1::from).collect::<Vec<_>>())?)
         .bind(millis(now))
         .execute(&mut *conn)
         .await?;
@@ -342,7 +342,7 @@ impl SqlStore {
             .bind(walker.0)
             .bind(import)
             .bind(date_text(a.local_date))
-            .bind(codec::to_json(a)?)
+            .bind(codec::to_json(&crate::stored::ImportedV1::from(a))?)
             .bind(millis(r.imported_at))
             .execute(&mut *conn)
             .await?;
@@ -444,7 +444,9 @@ impl SqlStore {
                 .await?;
             let activities = acts
                 .iter()
-                .map(|a| codec::json(&get::<String>(a, "activity")?, "imported activity"))
+                .map(|a| {
+                    codec::stored::<crate::stored::ImportedV1, _>(&get::<String>(a, "activity")?, "imported activity")
+                })
                 .collect::<Result<Vec<_>>>()?;
             out.push(ArchivedImport { record: Self::import_row(r)?, activities });
         }
@@ -454,8 +456,14 @@ impl SqlStore {
     fn screening_row(row: &AnyRow) -> Result<ScreeningRecord> {
         Ok(ScreeningRecord {
             id: ScreeningId(get(row, "id")?),
-            answers: codec::json(&get::<String>(row, "answers")?, "screening answers")?,
-            outcome: codec::json(&get::<String>(row, "outcome")?, "screening outcome")?,
+            answers: codec::stored::<crate::stored::AnswersV1, _>(
+                &get::<String>(row, "answers")?,
+                "screening answers",
+            )?,
+            outcome: codec::stored::<crate::stored::OutcomeV1, _>(
+                &get::<String>(row, "outcome")?,
+                "screening outcome",
+            )?,
             created_at: timestamp(get(row, "created_at")?)?,
         })
     }

@@ -60,8 +60,8 @@ impl OutcomeStore for SqlStore {
              loaded_at = excluded.loaded_at",
         )
         .bind(q.questionnaire.id.clone())
-        .bind(codec::to_json(&q.questionnaire)?)
-        .bind(codec::to_json(&q.scoring)?)
+        .bind(codec::to_json(&crate::stored::QuestionnaireV1::from(&q.questionnaire))?)
+        .bind(codec::to_json(&crate::stored::ScoringV1::from(&q.scoring))?)
         .bind(millis(q.loaded_at))
         .execute(&mut *tx)
         .await?;
@@ -79,8 +79,14 @@ impl OutcomeStore for SqlStore {
             .iter()
             .map(|r| {
                 Ok(LoadedQuestionnaire {
-                    questionnaire: codec::json(&get::<String>(r, "questionnaire")?, "questionnaire")?,
-                    scoring: codec::json(&get::<String>(r, "scoring")?, "questionnaire scoring")?,
+                    questionnaire: codec::stored::<crate::stored::QuestionnaireV1, _>(
+                        &get::<String>(r, "questionnaire")?,
+                        "questionnaire",
+                    )?,
+                    scoring: codec::stored::<crate::stored::ScoringV1, _>(
+                        &get::<String>(r, "scoring")?,
+                        "questionnaire scoring",
+                    )?,
                     loaded_at: timestamp(get(r, "loaded_at")?)?,
                 })
             })
@@ -113,7 +119,13 @@ impl OutcomeStore for SqlStore {
                     version: get(r, "version")?,
                     taken_on: date(&get::<String>(r, "taken_on")?)?,
                     answers: codec::json(&get::<String>(r, "answers")?, "questionnaire answers")?,
-                    scores: codec::json(&get::<String>(r, "scores")?, "questionnaire scores")?,
+                    scores: codec::json::<Vec<crate::stored::SubscaleScoreV1>>(
+                        &get::<String>(r, "scores")?,
+                        "questionnaire scores",
+                    )?
+                    .into_iter()
+                    .map(Into::into)
+                    .collect(),
                 })
             })
             .collect()

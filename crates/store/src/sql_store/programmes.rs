@@ -159,7 +159,10 @@ impl ProgrammeStore for SqlStore {
             .map(|r| {
                 Ok(DecisionRecord {
                     cause: get(r, "cause")?,
-                    decision: codec::json(&get::<String>(r, "decision")?, "decision")?,
+                    decision: codec::stored::<crate::stored::DecisionV1, _>(
+                        &get::<String>(r, "decision")?,
+                        "decision",
+                    )?,
                     created_at: timestamp(get(r, "created_at")?)?,
                 })
             })

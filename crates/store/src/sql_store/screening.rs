@@ -2,7 +2,7 @@
 
 use crate::codec::{self, timestamp};
 use crate::{Result, ScreeningId, ScreeningRecord, WalkerId};
-use coach::screening::{Answers, Clearance, Outcome, Question};
+use coach::screening::{Answers, Clearance, Outcome};
 use jiff::Timestamp;
 
 use super::{SqlStore, get};
@@ -68,7 +68,7 @@ impl ScreeningStore for SqlStore {
             by: get(&row, "cleared_by")?,
             role: get(&row, "role")?,
             at: timestamp(get(&row, "cleared_at")?)?,
-            covers: codec::json::<Vec<Question>>(&get::<String>(&row, "covers")?, "clearance")?,
+            covers: crate::stored::covers(&codec::json::<Vec<String>>(&get::<String>(&row, "covers")?, "clearance")?)?,
             note: get(&row, "note")?,
         }))
     }
@@ -86,7 +86,10 @@ impl ScreeningStore for SqlStore {
                     by: get(row, "cleared_by")?,
                     role: get(row, "role")?,
                     at: timestamp(get(row, "cleared_at")?)?,
-                    covers: codec::json::<Vec<Question>>(&get::<String>(row, "covers")?, "clearance")?,
+                    covers: crate::stored::covers(&codec::json::<Vec<String>>(
+                        &get::<String>(row, "covers")?,
+                        "clearance",
+                    )?)?,
                     note: get(row, "note")?,
                 })
             })
