@@ -108,7 +108,7 @@ pub fn log_date(state: &State, date: Option<Date>) -> ServiceResult<Date> {
 
 pub async fn log_session<S: Store>(store: &S, state: &State, input: LogInput, now: Timestamp) -> ServiceResult<Logged> {
     let logged = prepare_log(state, input)?;
-    store.log_session(state.record.id, &logged.logged, &logged.decision, logged.rescreen(), now).await?;
+    store.log_session(state.record.key(), &logged.logged, &logged.decision, logged.rescreen(), now).await?;
     Ok(logged)
 }
 
@@ -212,7 +212,7 @@ pub async fn check_in<S: Store>(
     let decision = decided(tl.after(session).cloned(), session)?;
     let rescreen = fall_rescreen(state, &checkin.symptoms, date);
     let stop = stop_after(state, rescreen.as_ref(), &tl, date);
-    store.check_in(state.record.id, &checkin, &decision, rescreen.as_ref(), now).await?;
+    store.check_in(state.record.key(), &checkin, &decision, rescreen.as_ref(), now).await?;
     Ok(CheckedIn { stop, checkin, decision, rescreened: rescreen.map(|r| r.outcome) })
 }
 
@@ -310,7 +310,7 @@ async fn record_clinician_dose<S: Store>(
         .ok_or_else(|| {
             ServiceError::Store(store::StoreError::Corrupt("the clinician's dose was not applied".into()))
         })?;
-    store.add_override(state.record.id, o, &decision, now).await?;
+    store.add_override(state.record.key(), o, &decision, now).await?;
     Ok(decision)
 }
 
@@ -461,7 +461,7 @@ pub async fn set_up<S: Store>(store: &S, access: Access, setup: &Setup, now: Tim
     let tz = jiff::tz::TimeZone::get(&setup.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
     setup.check_start(tz.to_datetime(now).date())?;
     match store.active_programme(walker).await? {
-        Some(p) => store.update_programme(p.id, setup).await?,
+        Some(p) => store.update_programme(p.key(), setup).await?,
         None => {
             store.save_programme(walker, setup, now).await?;
         }

@@ -177,7 +177,7 @@ pub async fn stage_for<S: Store>(store: &S, access: Access, walker: Walker, toda
     let Some(record) = store.active_programme(id).await? else { return Ok(Stage::NeedsSetup(screen)) };
     let clearance = store.latest_clearance(id).await?;
     let programme = Programme::new(record.setup.clone(), screen.outcome.fall_risk)?;
-    let history = store.history(record.id).await?;
+    let history = store.history(record.key()).await?;
     let outcomes = store.outcomes(id).await?;
     let questionnaires = store.questionnaires().await?;
     let questionnaire_results = store.questionnaire_results(id).await?;

@@ -130,17 +130,17 @@ pub trait ProgrammeStore: Send + Sync {
     ) -> impl Future<Output = Result<ProgrammeId>> + Send;
     /// Changes the set-up of a programme, keeping its history, and the walker's
     /// time zone with it, together.
-    fn update_programme(&self, programme: ProgrammeId, setup: &Setup) -> impl Future<Output = Result<()>> + Send;
+    fn update_programme(&self, programme: ProgrammeKey, setup: &Setup) -> impl Future<Output = Result<()>> + Send;
     fn active_programme(&self, walker: WalkerId) -> impl Future<Output = Result<Option<ProgrammeRecord>>> + Send;
 
-    fn history(&self, programme: ProgrammeId) -> impl Future<Output = Result<History>> + Send;
+    fn history(&self, programme: ProgrammeKey) -> impl Future<Output = Result<History>> + Send;
     /// Records a session and the decision it led to. A second log for the same
     /// date is refused with [`StoreError::Duplicate`].
     /// A re-screening caused by the log (a reported fall) is written in the
     /// same transaction.
     fn log_session(
         &self,
-        programme: ProgrammeId,
+        programme: ProgrammeKey,
         log: &SessionLog,
         decision: &Decision,
         rescreen: Option<&Rescreen>,
@@ -148,7 +148,7 @@ pub trait ProgrammeStore: Send + Sync {
     ) -> impl Future<Output = Result<()>> + Send;
     fn check_in(
         &self,
-        programme: ProgrammeId,
+        programme: ProgrammeKey,
         checkin: &CheckIn,
         decision: &Decision,
         rescreen: Option<&Rescreen>,
@@ -156,13 +156,13 @@ pub trait ProgrammeStore: Send + Sync {
     ) -> impl Future<Output = Result<()>> + Send;
     fn add_override(
         &self,
-        programme: ProgrammeId,
+        programme: ProgrammeKey,
         o: &Override,
         decision: &Decision,
         now: Timestamp,
     ) -> impl Future<Output = Result<()>> + Send;
     /// Every decision recorded for the programme, oldest first.
-    fn decisions(&self, programme: ProgrammeId) -> impl Future<Output = Result<Vec<DecisionRecord>>> + Send;
+    fn decisions(&self, programme: ProgrammeKey) -> impl Future<Output = Result<Vec<DecisionRecord>>> + Send;
 }
 
 /// Outcome measures and clinic questionnaires.

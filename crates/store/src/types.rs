@@ -68,6 +68,33 @@ pub struct Rescreen {
     pub outcome: Outcome,
 }
 
+/// A programme with the walker it belongs to. The store's programme-scoped
+/// reads and writes take this and find nothing (`NotFound`) when the
+/// programme is not that walker's, so a programme id alone reaches nobody.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ProgrammeKey {
+    pub walker: WalkerId,
+    pub programme: ProgrammeId,
+}
+
+impl std::fmt::Display for ProgrammeKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "programme {} of walker {}", self.programme, self.walker)
+    }
+}
+
+impl WalkerIds {
+    pub fn key(&self) -> ProgrammeKey {
+        ProgrammeKey { walker: self.walker, programme: self.programme }
+    }
+}
+
+impl ProgrammeRecord {
+    pub fn key(&self) -> ProgrammeKey {
+        ProgrammeKey { walker: self.walker, programme: self.id }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProgrammeRecord {
     pub id: ProgrammeId,

@@ -13,7 +13,7 @@ impl ArchiveStore for SqlStore {
         let w = self.walker(walker).await?;
         let programme = self.active_programme(walker).await?;
         let (history, decisions) = match &programme {
-            Some(p) => (self.history(p.id).await?, self.decisions(p.id).await?),
+            Some(p) => (self.history(p.key()).await?, self.decisions(p.key()).await?),
             None => (Default::default(), Vec::new()),
         };
         Ok(Archive {

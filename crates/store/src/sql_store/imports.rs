@@ -82,6 +82,7 @@ impl ImportStore for SqlStore {
         }
         match session {
             Some((programme, log, decision)) => {
+                let programme = Self::owned(&mut tx, crate::ProgrammeKey { walker, programme }).await?;
                 Self::insert_log(&mut tx, programme, log, now).await?;
                 Self::insert_decision(&mut tx, programme, "log", decision, now).await?;
                 Self::insert_rescreen(&mut tx, rescreen, now).await?;

@@ -416,6 +416,18 @@ impl SqlStore {
         Ok(())
     }
 
+    /// The key's programme, when it is the key's walker's; otherwise nothing
+    /// of it is read or written (`NotFound`).
+    async fn owned(conn: &mut AnyConnection, key: crate::ProgrammeKey) -> Result<ProgrammeId> {
+        sqlx::query("SELECT id FROM programmes WHERE id = $1 AND walker_id = $2")
+            .bind(key.programme.0)
+            .bind(key.walker.0)
+            .fetch_optional(&mut *conn)
+            .await?
+            .map(|_| key.programme)
+            .ok_or_else(|| StoreError::NotFound(key.to_string()))
+    }
+
     async fn bump_programme_walker(conn: &mut AnyConnection, programme: ProgrammeId) -> Result<()> {
         sqlx::query(
             "UPDATE walkers SET version = version + 1 WHERE id = (SELECT walker_id FROM programmes WHERE id = $1)",

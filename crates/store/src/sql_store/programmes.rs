@@ -3,7 +3,7 @@
 
 use crate::Rescreen;
 use crate::codec::{self, date, small, timestamp};
-use crate::{DecisionRecord, ProgrammeId, ProgrammeRecord, Result, StoreError, WalkerId};
+use crate::{DecisionRecord, ProgrammeId, ProgrammeKey, ProgrammeRecord, Result, StoreError, WalkerId};
 use coach::adaptation::Decision;
 use coach::history::{CheckIn, History, Override, SessionLog};
 use coach::setup::Setup;
@@ -11,6 +11,14 @@ use jiff::Timestamp;
 
 use super::{SqlStore, bind_setup, get};
 use crate::ProgrammeStore;
+
+/// Rows of the programme `$1`, only while it is walker `$2`'s (a literal,
+/// for `concat!`: sqlx takes only static SQL).
+macro_rules! owned {
+    () => {
+        "programme_id = $1 AND programme_id IN (SELECT id FROM programmes WHERE walker_id = $2)"
+    };
+}
 
 impl ProgrammeStore for SqlStore {
     async fn save_programme(&self, walker: WalkerId, setup: &Setup, now: Timestamp) -> Result<ProgrammeId> {
@@ -26,21 +34,19 @@ impl ProgrammeStore for SqlStore {
         Ok(id)
     }
 
-    async fn update_programme(&self, programme: ProgrammeId, s: &Setup) -> Result<()> {
+    async fn update_programme(&self, key: ProgrammeKey, s: &Setup) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         let update = sqlx::query(
             "UPDATE programmes SET start_date = $1, weeks = $2, training_days = $3, equipment = $4, baseline_pain = $5, \
-             forward_speed_tenths = $6, time_zone = $7 WHERE id = $8 RETURNING walker_id",
+             forward_speed_tenths = $6, time_zone = $7 WHERE id = $8 AND walker_id = $9",
         );
-        let row = bind_setup(update, s)
-            .bind(programme.0)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or_else(|| StoreError::NotFound(format!("programme {programme}")))?;
-        let walker: i64 = get(&row, "walker_id")?;
+        let done = bind_setup(update, s).bind(key.programme.0).bind(key.walker.0).execute(&mut *tx).await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(key.to_string()));
+        }
         sqlx::query("UPDATE walkers SET time_zone = $1, version = version + 1 WHERE id = $2")
             .bind(s.time_zone.clone())
-            .bind(walker)
+            .bind(key.walker.0)
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
@@ -72,19 +78,24 @@ impl ProgrammeStore for SqlStore {
         }))
     }
 
-    async fn history(&self, programme: ProgrammeId) -> Result<History> {
-        let logs = sqlx::query("SELECT * FROM session_logs WHERE programme_id = $1 ORDER BY session_date")
-            .bind(programme.0)
+    async fn history(&self, key: ProgrammeKey) -> Result<History> {
+        let logs = sqlx::query(concat!("SELECT * FROM session_logs WHERE ", owned!(), " ORDER BY session_date"))
+            .bind(key.programme.0)
+            .bind(key.walker.0)
             .fetch_all(&self.pool)
             .await?;
-        let checkins = sqlx::query(
-            "SELECT session_date, checkin_date, pain, symptoms FROM checkins WHERE programme_id = $1 ORDER BY session_date",
-        )
-        .bind(programme.0)
+        let checkins = sqlx::query(concat!(
+            "SELECT session_date, checkin_date, pain, symptoms FROM checkins WHERE ",
+            owned!(),
+            " ORDER BY session_date"
+        ))
+        .bind(key.programme.0)
+        .bind(key.walker.0)
         .fetch_all(&self.pool)
         .await?;
-        let overrides = sqlx::query("SELECT * FROM overrides WHERE programme_id = $1 ORDER BY id")
-            .bind(programme.0)
+        let overrides = sqlx::query(concat!("SELECT * FROM overrides WHERE ", owned!(), " ORDER BY id"))
+            .bind(key.programme.0)
+            .bind(key.walker.0)
             .fetch_all(&self.pool)
             .await?;
         Ok(History {
@@ -106,13 +117,14 @@ impl ProgrammeStore for SqlStore {
 
     async fn log_session(
         &self,
-        programme: ProgrammeId,
+        key: ProgrammeKey,
         l: &SessionLog,
         decision: &Decision,
         rescreen: Option<&Rescreen>,
         now: Timestamp,
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
+        let programme = Self::owned(&mut tx, key).await?;
         Self::insert_log(&mut tx, programme, l, now).await?;
         Self::insert_decision(&mut tx, programme, "log", decision, now).await?;
         Self::insert_rescreen(&mut tx, rescreen, now).await?;
@@ -122,13 +134,14 @@ impl ProgrammeStore for SqlStore {
 
     async fn check_in(
         &self,
-        programme: ProgrammeId,
+        key: ProgrammeKey,
         c: &CheckIn,
         decision: &Decision,
         rescreen: Option<&Rescreen>,
         now: Timestamp,
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
+        let programme = Self::owned(&mut tx, key).await?;
         Self::insert_checkin(&mut tx, programme, c, now).await?;
         Self::insert_decision(&mut tx, programme, "checkin", decision, now).await?;
         Self::insert_rescreen(&mut tx, rescreen, now).await?;
@@ -136,25 +149,22 @@ impl ProgrammeStore for SqlStore {
         Ok(())
     }
 
-    async fn add_override(
-        &self,
-        programme: ProgrammeId,
-        o: &Override,
-        decision: &Decision,
-        now: Timestamp,
-    ) -> Result<()> {
+    async fn add_override(&self, key: ProgrammeKey, o: &Override, decision: &Decision, now: Timestamp) -> Result<()> {
         let mut tx = self.pool.begin().await?;
+        let programme = Self::owned(&mut tx, key).await?;
         Self::insert_override(&mut tx, programme, o, now).await?;
         Self::insert_decision(&mut tx, programme, "override", decision, now).await?;
         tx.commit().await?;
         Ok(())
     }
 
-    async fn decisions(&self, programme: ProgrammeId) -> Result<Vec<DecisionRecord>> {
-        let rows = sqlx::query("SELECT cause, decision, created_at FROM decisions WHERE programme_id = $1 ORDER BY id")
-            .bind(programme.0)
-            .fetch_all(&self.pool)
-            .await?;
+    async fn decisions(&self, key: ProgrammeKey) -> Result<Vec<DecisionRecord>> {
+        let rows =
+            sqlx::query(concat!("SELECT cause, decision, created_at FROM decisions WHERE ", owned!(), " ORDER BY id"))
+                .bind(key.programme.0)
+                .bind(key.walker.0)
+                .fetch_all(&self.pool)
+                .await?;
         rows.iter()
             .map(|r| {
                 Ok(DecisionRecord {

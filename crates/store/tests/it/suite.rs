@@ -55,9 +55,10 @@ fn session(date: Date, peak: i64) -> SessionLog {
     }
 }
 
-async fn walker_with_programme<S: Store>(s: &S, name: &str) -> (WalkerId, store::ProgrammeId) {
+/// A new walker and the key to their programme.
+async fn walker_with_programme<S: Store>(s: &S, name: &str) -> (WalkerId, store::ProgrammeKey) {
     let ids = s.create_walker(&new_walker(name, Answers::all_no()), now()).await.unwrap();
-    (ids.walker, ids.programme)
+    (ids.walker, ids.key())
 }
 
 pub async fn a_new_walker_comes_with_screen_and_programme<S: Store>(s: &S) {
@@ -70,7 +71,7 @@ pub async fn a_new_walker_comes_with_screen_and_programme<S: Store>(s: &S) {
     assert_eq!(screen.outcome.status, Status::SupportedOnly);
     let p = s.active_programme(ids.walker).await.unwrap().unwrap();
     assert_eq!((p.id, p.setup.clone()), (ids.programme, setup()));
-    assert!(s.history(p.id).await.unwrap().logs.is_empty());
+    assert!(s.history(p.key()).await.unwrap().logs.is_empty());
 }
 
 pub async fn a_log_and_its_decision_are_written_together<S: Store>(s: &S) {
@@ -220,13 +221,37 @@ pub async fn walkers_are_isolated<S: Store>(s: &S) {
     assert_eq!(names, ["Ha", "Io"]);
 }
 
+/// A programme id reaches nothing with another walker's name on it: reads
+/// find nothing, writes are refused and change nothing (the owner scoping
+/// behind `service::Access`).
+pub async fn a_programme_is_reached_only_through_its_walker<S: Store>(s: &S) {
+    let (a, pa) = walker_with_programme(s, "Ann").await;
+    let (b, _) = walker_with_programme(s, "Bea").await;
+    let p = Programme::new(setup(), false).unwrap();
+    let d = replay(&p, &Default::default(), START).decisions[0].clone();
+    s.log_session(pa, &session(START, 1), &d, None, now()).await.unwrap();
+    let stolen = store::ProgrammeKey { walker: b, programme: pa.programme };
+    assert!(s.history(stolen).await.unwrap().logs.is_empty());
+    assert!(s.decisions(stolen).await.unwrap().is_empty());
+    let refused = |r: store::Result<()>| matches!(r, Err(StoreError::NotFound(_)));
+    assert!(refused(s.log_session(stolen, &session(add_days(START, 2), 1), &d, None, now()).await));
+    let c = CheckIn { session_date: START, date: add_days(START, 1), pain: Pain::new(2).unwrap(), symptoms: vec![] };
+    assert!(refused(s.check_in(stolen, &c, &d, None, now()).await));
+    let o = Override::new(START, p.limits.start_dose(), "Dr X", "no");
+    assert!(refused(s.add_override(stolen, &o, &d, now()).await));
+    assert!(refused(s.update_programme(stolen, &setup()).await));
+    let history = s.history(pa).await.unwrap();
+    assert_eq!((history.logs.len(), history.checkins.len(), history.overrides.len()), (1, 0, 0));
+    assert_eq!(s.active_programme(a).await.unwrap().unwrap().setup, setup());
+}
+
 pub async fn a_new_programme_becomes_the_active_one<S: Store>(s: &S) {
     let (w, first) = walker_with_programme(s, "Jo").await;
     let mut next = setup();
     next.start = add_days(START, 50);
     next.weeks = 8;
     let second = s.save_programme(w, &next, now()).await.unwrap();
-    assert_ne!(first, second);
+    assert_ne!(first.programme, second);
     let active = s.active_programme(w).await.unwrap().unwrap();
     assert_eq!((active.id, active.setup), (second, next));
 }
@@ -341,10 +366,11 @@ pub async fn a_programme_is_updated_in_place_with_its_history<S: Store>(s: &S) {
     changed.training_days = vec![Day::Tue, Day::Thu];
     s.update_programme(pid, &changed).await.unwrap();
     let active = s.active_programme(w).await.unwrap().unwrap();
-    assert_eq!((active.id, active.setup), (pid, changed));
+    assert_eq!((active.key(), active.setup), (pid, changed));
     assert_eq!(s.walker(w).await.unwrap().time_zone, "America/Chicago");
     assert_eq!(s.history(pid).await.unwrap().logs.len(), 1);
-    assert!(matches!(s.update_programme(store::ProgrammeId(9999), &setup()).await, Err(StoreError::NotFound(_))));
+    let unknown = store::ProgrammeKey { walker: w, programme: store::ProgrammeId(9999) };
+    assert!(matches!(s.update_programme(unknown, &setup()).await, Err(StoreError::NotFound(_))));
 }
 
 /// Every kind of write bumps the walker's version; reads leave it alone.
@@ -359,7 +385,8 @@ pub async fn every_write_bumps_the_walker_version<S: Store>(s: &S) {
     };
     s.save_screening(a.walker, &Answers::all_no(), &evaluate(&Answers::all_no(), None), now()).await.unwrap();
     changed(version().await, "a screening");
-    let pid = s.save_programme(a.walker, &setup(), now()).await.unwrap();
+    let pid =
+        store::ProgrammeKey { walker: a.walker, programme: s.save_programme(a.walker, &setup(), now()).await.unwrap() };
     changed(version().await, "a new programme");
     s.update_programme(pid, &setup()).await.unwrap();
     changed(version().await, "a set-up change");
@@ -427,7 +454,7 @@ pub async fn an_archive_imports_as_a_new_walker_without_loss<S: Store>(s: &S) {
     s.save_clearance(ids.walker, &c, &answers, &evaluate(&answers, Some(&c)), now()).await.unwrap();
     let p = Programme::new(setup(), false).unwrap();
     let d = replay(&p, &Default::default(), START).decisions[0].clone();
-    s.log_session(ids.programme, &session(START, 2), &d, None, now()).await.unwrap();
+    s.log_session(ids.key(), &session(START, 2), &d, None, now()).await.unwrap();
     let walk = OutcomeRecord { measure: Measure::TimedUpAndGo, value: 9.5, taken_on: START, detail: String::new() };
     s.save_outcome(ids.walker, &walk, None, now()).await.unwrap();
     let archive = s.export_walker(ids.walker, now()).await.unwrap();
@@ -450,7 +477,7 @@ pub async fn a_restore_replaces_the_accounts_walker<S: Store>(s: &S) {
     assert_eq!(s.account(account.id).await.unwrap().walker, restored);
     assert!(matches!(s.walker(account.walker).await, Err(StoreError::NotFound(_))), "the old walker is gone");
     let programme = s.active_programme(restored).await.unwrap().unwrap();
-    assert_eq!(s.history(programme.id).await.unwrap().logs.len(), 1);
+    assert_eq!(s.history(programme.key()).await.unwrap().logs.len(), 1);
 }
 
 pub async fn the_profile_is_kept_and_archived<S: Store>(s: &S) {
@@ -548,7 +575,7 @@ pub async fn an_import_is_kept_once_and_a_confirmed_walk_becomes_a_session<S: St
     stored.activity.backward = Some(true);
     let p = Programme::new(setup(), false).unwrap();
     let d = replay(&p, &Default::default(), START).decisions[0].clone();
-    s.confirm_activity(w, &stored, Some((pid, &session(START, 2), &d)), None, now()).await.unwrap();
+    s.confirm_activity(w, &stored, Some((pid.programme, &session(START, 2), &d)), None, now()).await.unwrap();
     assert_eq!(s.activities(w).await.unwrap()[0].activity.backward, Some(true));
     assert_eq!(s.history(pid).await.unwrap().logs.len(), 1);
 
