@@ -98,3 +98,15 @@ pub fn setup(f: &SetupInput) -> Result<coach::setup::Setup, AppError> {
     setup.validate()?;
     Ok(setup)
 }
+
+/// A professional's signature on a form (a clearance, a restart): who, in
+/// what role, and a note.
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+pub struct Signature {
+    #[serde(default)]
+    pub by: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub note: String,
+}

@@ -11,7 +11,6 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use coach::screening::{Answers, Outcome, QUESTIONS, Topic};
-use serde::Deserialize;
 use std::collections::BTreeMap;
 
 pub const STEPS: [&str; 4] = ["general", "knee", "balance", "timed"];
@@ -194,17 +193,10 @@ pub async fn outcome(State(state): State<AppState>, who: SignedIn) -> Result<Res
     render(&OutcomePage { l, status, status_key: format!("outcome.{status}"), outcome: screen.outcome, has_programme })
 }
 
-#[derive(Deserialize)]
-pub struct ClearanceForm {
-    #[serde(default)]
-    by: String,
-    #[serde(default)]
-    role: String,
-    #[serde(default)]
-    note: String,
-}
-
-pub async fn clearance(State(state): State<AppState>, f: CsrfForm<ClearanceForm>) -> Result<Response, AppError> {
+pub async fn clearance(
+    State(state): State<AppState>,
+    f: CsrfForm<crate::forms::Signature>,
+) -> Result<Response, AppError> {
     let now = state.now();
     service::clear(state.store(), f.who.access, &f.form.by, &f.form.role, now, &f.form.note, now).await?;
     Ok(Redirect::to("/outcome").into_response())

@@ -31,12 +31,8 @@ struct RestartPage {
 
 #[derive(Deserialize, Default, Clone)]
 pub struct RestartFields {
-    #[serde(default)]
-    by: String,
-    #[serde(default)]
-    role: String,
-    #[serde(default)]
-    note: String,
+    #[serde(flatten)]
+    signed: forms::Signature,
     minutes: Option<String>,
     /// The minutes that were shown with the dose: recording needs them unchanged.
     shown: Option<String>,
@@ -94,9 +90,9 @@ pub async fn submit(State(state): State<AppState>, f: ReadyForm<RestartFields>) 
     let result = async {
         let input = RestartInput {
             dose: dose_input(&f.form)?,
-            by: f.form.by.clone(),
-            role: f.form.role.clone(),
-            note: f.form.note.clone(),
+            by: f.form.signed.by.clone(),
+            role: f.form.signed.role.clone(),
+            note: f.form.signed.note.clone(),
         };
         service::restart(state.store(), s, input, state.now()).await.map_err(AppError::from)
     }
