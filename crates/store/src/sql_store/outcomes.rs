@@ -124,8 +124,8 @@ impl OutcomeStore for SqlStore {
                         "questionnaire scores",
                     )?
                     .into_iter()
-                    .map(Into::into)
-                    .collect(),
+                    .map(TryInto::try_into)
+                    .collect::<Result<_>>()?,
                 })
             })
             .collect()

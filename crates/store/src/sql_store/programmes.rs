@@ -20,6 +20,42 @@ macro_rules! owned {
     };
 }
 
+/// What the walker reported, recorded with the decision it led to.
+enum Fact<'a> {
+    Log(&'a SessionLog),
+    CheckIn(&'a CheckIn),
+}
+
+impl SqlStore {
+    /// A log or check-in, its decision and any re-screening it caused, in one
+    /// transaction, on the key's programme only.
+    async fn record(
+        &self,
+        key: ProgrammeKey,
+        fact: Fact<'_>,
+        decision: &Decision,
+        rescreen: Option<&Rescreen>,
+        now: Timestamp,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let programme = Self::owned(&mut tx, key).await?;
+        let cause = match fact {
+            Fact::Log(l) => {
+                Self::insert_log(&mut tx, programme, l, now).await?;
+                "log"
+            }
+            Fact::CheckIn(c) => {
+                Self::insert_checkin(&mut tx, programme, c, now).await?;
+                "checkin"
+            }
+        };
+        Self::insert_decision(&mut tx, programme, cause, decision, now).await?;
+        Self::insert_rescreen(&mut tx, rescreen, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
 impl ProgrammeStore for SqlStore {
     async fn save_programme(&self, walker: WalkerId, setup: &Setup, now: Timestamp) -> Result<ProgrammeId> {
         let mut tx = self.pool.begin().await?;
@@ -123,13 +159,7 @@ impl ProgrammeStore for SqlStore {
         rescreen: Option<&Rescreen>,
         now: Timestamp,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
-        let programme = Self::owned(&mut tx, key).await?;
-        Self::insert_log(&mut tx, programme, l, now).await?;
-        Self::insert_decision(&mut tx, programme, "log", decision, now).await?;
-        Self::insert_rescreen(&mut tx, rescreen, now).await?;
-        tx.commit().await?;
-        Ok(())
+        self.record(key, Fact::Log(l), decision, rescreen, now).await
     }
 
     async fn check_in(
@@ -140,13 +170,7 @@ impl ProgrammeStore for SqlStore {
         rescreen: Option<&Rescreen>,
         now: Timestamp,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
-        let programme = Self::owned(&mut tx, key).await?;
-        Self::insert_checkin(&mut tx, programme, c, now).await?;
-        Self::insert_decision(&mut tx, programme, "checkin", decision, now).await?;
-        Self::insert_rescreen(&mut tx, rescreen, now).await?;
-        tx.commit().await?;
-        Ok(())
+        self.record(key, Fact::CheckIn(c), decision, rescreen, now).await
     }
 
     async fn add_override(&self, key: ProgrammeKey, o: &Override, decision: &Decision, now: Timestamp) -> Result<()> {

@@ -12,6 +12,60 @@
 //! written so far reads unchanged. Values with one name (`coach::names`) are
 //! kept by that name; anything unreadable is `StoreError::Corrupt`.
 
+/// A stored type whose fields are a coach type's, one for one: the struct,
+/// and conversions both ways that take the value apart whole (no `..`), so a
+/// coach field added, renamed or retyped fails to compile here. Each field
+/// says how it is kept: as it is, or `as` one of
+/// `name` (its one name), `names` (a list of them), `opt_name`, `yes_no` (a
+/// map from names to answers), `pain` (0–10),
+/// `one` (another stored type), `each` (a list of one), `opt_one`.
+macro_rules! mirror {
+    ($(#[$m:meta])* $v:ident <=> $($c:ident)::+ {
+        $($(#[$fm:meta])* $f:ident : $t:ty $(as $how:ident)?),* $(,)?
+    }) => {
+        #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+        $(#[$m])*
+        pub struct $v {
+            $($(#[$fm])* pub $f: $t),*
+        }
+
+        impl From<&$($c)::+> for $v {
+            fn from(c: &$($c)::+) -> Self {
+                let $($c)::+ { $($f),* } = c.clone();
+                $v { $($f: mirror!(@out $f $($how)?)),* }
+            }
+        }
+
+        impl TryFrom<$v> for $($c)::+ {
+            type Error = $crate::StoreError;
+            fn try_from(v: $v) -> $crate::Result<Self> {
+                let $v { $($f),* } = v;
+                Ok($($c)::+ { $($f: mirror!(@in $f $($how)?)),* })
+            }
+        }
+    };
+    (@out $f:ident) => { $f };
+    (@out $f:ident name) => { $f.as_str().to_string() };
+    (@out $f:ident names) => { $crate::stored::names(&$f) };
+    (@out $f:ident opt_name) => { $f.map(|v| v.as_str().to_string()) };
+    (@out $f:ident yes_no) => { $f.iter().map(|(k, yes)| (k.as_str().to_string(), *yes)).collect() };
+    (@out $f:ident pain) => { $f.value() };
+    (@out $f:ident one) => { (&$f).into() };
+    (@out $f:ident each) => { $f.iter().map(Into::into).collect() };
+    (@out $f:ident opt_one) => { $f.as_ref().map(Into::into) };
+    (@in $f:ident) => { $f };
+    (@in $f:ident name) => { $crate::stored::named(&$f)? };
+    (@in $f:ident names) => { $crate::stored::parse_all(&$f)? };
+    (@in $f:ident opt_name) => { $f.as_deref().map($crate::stored::named).transpose()? };
+    (@in $f:ident yes_no) => {
+        $f.iter().map(|(k, yes)| Ok(($crate::stored::named(k)?, *yes))).collect::<$crate::Result<_>>()?
+    };
+    (@in $f:ident pain) => { $crate::stored::pain($f)? };
+    (@in $f:ident one) => { $f.try_into()? };
+    (@in $f:ident each) => { $f.into_iter().map(TryInto::try_into).collect::<$crate::Result<_>>()? };
+    (@in $f:ident opt_one) => { $f.map(TryInto::try_into).transpose()? };
+}
+
 mod archive;
 mod imports;
 mod programme;
