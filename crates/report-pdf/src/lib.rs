@@ -137,14 +137,14 @@ fn outcomes(flow: &mut Flow, r: &ReportView) {
     }
     for o in &r.outcomes {
         let mut line = format!("{}: {}.", o.name, o.span());
-        if let Some(c) = &o.change {
+        if let Some(c) = &o.trend.change {
             line.push_str(&format!(" {} [{}]", c.words, c.evidence.join(", ")));
         }
         flow.item(&line, BODY);
     }
     for q in &r.questionnaires {
         let mut line = format!("{}, {}: {}.", q.title, q.name, q.span());
-        if let Some(c) = &q.change {
+        if let Some(c) = &q.trend.change {
             line.push_str(&format!(" {}", c.words));
             if !c.evidence.is_empty() {
                 line.push_str(&format!(" [{}]", c.evidence.join(", ")));

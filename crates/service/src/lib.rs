@@ -20,7 +20,7 @@ mod state;
 mod views;
 
 pub use ::views::{
-    DatedText, OutcomeRow, PainPoint, ProgressView, QuestionnaireRow, ReportDecision, ReportView, SessionRow, span,
+    DatedText, OutcomeRow, PainPoint, ProgressView, QuestionnaireRow, ReportDecision, ReportView, SessionRow, Trend,
 };
 pub use access::{Access, Actor, access, feed, own};
 pub use actions::*;

@@ -1,7 +1,7 @@
 //! Outcome measures: record a result (a fall-risk test re-screens the walker in
 //! the same transaction) and read the table of changes.
 
-use crate::{Access, OutcomeRow, ServiceError, ServiceResult};
+use crate::{Access, OutcomeRow, ServiceError, ServiceResult, Trend};
 use coach::outcomes::{self, Flag, Interpretation, Measure};
 use coach::screening::{Outcome, evaluate};
 use jiff::Timestamp;
@@ -138,12 +138,14 @@ pub fn outcome_rows(all: &[OutcomeRecord]) -> Vec<OutcomeRow> {
                 measure: *m,
                 name: m.name(),
                 unit: m.unit(),
-                first: first.value,
-                first_on: first.taken_on,
-                latest: latest.value,
-                latest_on: latest.taken_on,
-                results: of.len(),
-                change: (of.len() > 1).then(|| outcomes::interpret(*m, first.value, latest.value)),
+                trend: Trend {
+                    first: first.value,
+                    first_on: first.taken_on,
+                    latest: latest.value,
+                    latest_on: latest.taken_on,
+                    results: of.len(),
+                    change: (of.len() > 1).then(|| outcomes::interpret(*m, first.value, latest.value)),
+                },
             })
         })
         .collect()

@@ -2,7 +2,7 @@
 //! definition): loading them, a walker answering one, and the table of
 //! subscale scores with their change.
 
-use crate::{QuestionnaireRow, ServiceError, ServiceResult, State};
+use crate::{QuestionnaireRow, ServiceError, ServiceResult, State, Trend};
 use coach::questionnaire::{self, Answers};
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -79,22 +79,13 @@ pub fn questionnaire_rows(state: &State) -> Vec<QuestionnaireRow> {
         for sc in &r.scores {
             let Some(value) = sc.score else { continue };
             match rows.iter_mut().find(|row| row.questionnaire == r.questionnaire && row.subscale == sc.id) {
-                Some(row) => {
-                    row.latest = value;
-                    row.latest_on = r.taken_on;
-                    row.results += 1;
-                }
+                Some(row) => row.trend.add(value, r.taken_on),
                 None => rows.push(QuestionnaireRow {
                     questionnaire: r.questionnaire.clone(),
                     title: r.title.clone(),
                     subscale: sc.id.clone(),
                     name: sc.name.clone(),
-                    first: value,
-                    first_on: r.taken_on,
-                    latest: value,
-                    latest_on: r.taken_on,
-                    results: 1,
-                    change: None,
+                    trend: Trend::starting(value, r.taken_on),
                 }),
             }
         }
@@ -105,8 +96,8 @@ pub fn questionnaire_rows(state: &State) -> Vec<QuestionnaireRow> {
             .iter()
             .find(|q| q.questionnaire.id == row.questionnaire)
             .and_then(|q| q.scoring.subscales.iter().find(|s| s.id == row.subscale));
-        if let (Some(sub), true) = (definition, row.results > 1) {
-            row.change = Some(questionnaire::interpret(sub, row.first, row.latest));
+        if let (Some(sub), true) = (definition, row.trend.results > 1) {
+            row.trend.change = Some(questionnaire::interpret(sub, row.trend.first, row.trend.latest));
         }
     }
     rows

@@ -94,11 +94,10 @@ pub struct SessionRow {
     pub minutes: u32,
 }
 
+/// A measure's first and latest result, how many there are, and the change
+/// between them when it was judged (in JSON, its fields sit in the row).
 #[derive(Clone, Debug, Serialize)]
-pub struct OutcomeRow {
-    pub measure: Measure,
-    pub name: &'static str,
-    pub unit: &'static str,
+pub struct Trend {
     pub first: f64,
     pub first_on: Date,
     pub latest: f64,
@@ -107,43 +106,69 @@ pub struct OutcomeRow {
     pub change: Option<Interpretation>,
 }
 
+impl Trend {
+    /// A first result, not yet compared with anything.
+    pub fn starting(value: f64, on: Date) -> Trend {
+        Trend { first: value, first_on: on, latest: value, latest_on: on, results: 1, change: None }
+    }
+
+    /// A later result: the latest, one more.
+    pub fn add(&mut self, value: f64, on: Date) {
+        (self.latest, self.latest_on) = (value, on);
+        self.results += 1;
+    }
+
+    /// "first (date) to latest (date), N results", or the one result once: a
+    /// single result is never shown as a change from itself.
+    pub fn span(&self, unit: &str) -> String {
+        let value = |v: f64| if unit.is_empty() { v.to_string() } else { format!("{v} {unit}") };
+        if self.results == 1 {
+            format!("{} ({}), one result so far", value(self.latest), self.latest_on)
+        } else {
+            format!(
+                "{} ({}) to {} ({}), {} results",
+                value(self.first),
+                self.first_on,
+                value(self.latest),
+                self.latest_on,
+                self.results
+            )
+        }
+    }
+}
+
+/// A built-in outcome measure's row.
+#[derive(Clone, Debug, Serialize)]
+pub struct OutcomeRow {
+    pub measure: Measure,
+    pub name: &'static str,
+    pub unit: &'static str,
+    #[serde(flatten)]
+    pub trend: Trend,
+}
+
 impl OutcomeRow {
     /// First and latest result in words; a single result is said once.
     pub fn span(&self) -> String {
-        span((self.first, self.first_on), (self.latest, self.latest_on), self.results, self.unit)
+        self.trend.span(self.unit)
     }
 }
 
-/// "first (date) to latest (date), N results", or the one result once: a
-/// single result is never shown as a change from itself.
-pub fn span(first: (f64, Date), latest: (f64, Date), results: usize, unit: &str) -> String {
-    let value = |v: f64| if unit.is_empty() { v.to_string() } else { format!("{v} {unit}") };
-    if results == 1 {
-        format!("{} ({}), one result so far", value(latest.0), latest.1)
-    } else {
-        format!("{} ({}) to {} ({}), {results} results", value(first.0), first.1, value(latest.0), latest.1)
-    }
-}
-
-/// One subscale's first and latest score, like a built-in measure's row.
+/// One subscale's first and latest score, like a built-in measure's row;
+/// the change is judged against the clinic's smallest real change when it gave one.
 #[derive(Clone, Debug, Serialize)]
 pub struct QuestionnaireRow {
     pub questionnaire: String,
     pub title: String,
     pub subscale: String,
     pub name: String,
-    pub first: f64,
-    pub first_on: Date,
-    pub latest: f64,
-    pub latest_on: Date,
-    pub results: usize,
-    /// Judged against the clinic's smallest real change when it gave one.
-    pub change: Option<Interpretation>,
+    #[serde(flatten)]
+    pub trend: Trend,
 }
 
 impl QuestionnaireRow {
     /// First and latest score in words; a single score is said once.
     pub fn span(&self) -> String {
-        crate::span((self.first, self.first_on), (self.latest, self.latest_on), self.results, "of 100")
+        self.trend.span("of 100")
     }
 }

@@ -66,9 +66,9 @@ pub async fn run(g: &Global, cmd: &OutcomeCommand) -> CliResult<Output> {
                     .map(|r| {
                         vec![
                             r.name.to_string(),
-                            format!("{} {}", r.first, r.unit),
-                            format!("{} {}", r.latest, r.unit),
-                            r.change.as_ref().map_or("-".into(), |c| c.words.clone()),
+                            format!("{} {}", r.trend.first, r.unit),
+                            format!("{} {}", r.trend.latest, r.unit),
+                            r.trend.change.as_ref().map_or("-".into(), |c| c.words.clone()),
                         ]
                     })
                     .collect();

@@ -139,9 +139,9 @@ pub async fn run(g: &Global, cmd: &QuestionnaireCommand) -> CliResult<Output> {
                     .map(|r| {
                         vec![
                             format!("{}: {}", r.title, r.name),
-                            format!("{} ({})", r.first, r.first_on),
-                            format!("{} ({})", r.latest, r.latest_on),
-                            r.change.as_ref().map_or("-".into(), |c| c.words.clone()),
+                            format!("{} ({})", r.trend.first, r.trend.first_on),
+                            format!("{} ({})", r.trend.latest, r.trend.latest_on),
+                            r.trend.change.as_ref().map_or("-".into(), |c| c.words.clone()),
                         ]
                     })
                     .collect();

@@ -115,11 +115,11 @@ impl From<&service::OutcomeRow> for OutcomeRowDto {
             measure: r.measure.as_str().to_string(),
             name: r.name.into(),
             unit: r.unit.into(),
-            first: r.first,
-            first_on: r.first_on.to_string(),
-            latest: r.latest,
-            latest_on: r.latest_on.to_string(),
-            change: r.change.as_ref().map(ChangeDto::from),
+            first: r.trend.first,
+            first_on: r.trend.first_on.to_string(),
+            latest: r.trend.latest,
+            latest_on: r.trend.latest_on.to_string(),
+            change: r.trend.change.as_ref().map(ChangeDto::from),
         }
     }
 }
