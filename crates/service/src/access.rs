@@ -6,13 +6,16 @@
 //! forgetting a check: without the grant it has nothing to pass. (The web
 //! crate's pages and API do not use the store at all; a test keeps it so.)
 //!
-//! The rule today:
+//! The rule:
 //! - the **operator** (whoever runs `retrowalk` on the database itself; they
 //!   hold the file, so they hold everything) may act for any walker;
-//! - an account with the **walker** role sees its own walker and no other;
-//! - **clinician** and **admin** accounts see no walker yet: clinic mode adds
-//!   care relationships here, checked at query time through the store, which
-//!   is why the rule is `async` and takes it.
+//! - an **account** sees its own walker;
+//! - and, in clinic mode, the walkers it **cares for**: it is a standing
+//!   clinician member of a clinic the walker is in the care of, and on the
+//!   walker's care team there (`store::ClinicStore::cares_for`). This is
+//!   asked of the database on every request, so ending a membership, a care
+//!   relationship or a place on the team cuts access at the next request, on
+//!   every server. A clinic admin is not a clinician: no clinical data.
 //!
 //! A refusal is "walker not found", the same answer as for an id that does not
 //! exist, so a refused caller learns nothing about who is on the server.
@@ -58,19 +61,13 @@ impl Access {
 }
 
 /// The access rule: may `actor` see `walker`? Refused is "walker not found".
-pub async fn access<S: Store>(_store: &S, actor: &Actor, walker: WalkerId) -> ServiceResult<Access> {
-    if allowed(actor, walker) { Ok(Access { walker }) } else { Err(ServiceError::NotFound("walker not found".into())) }
-}
-
-/// The rule for what the actor is, without relationships.
-fn allowed(actor: &Actor, walker: WalkerId) -> bool {
-    match actor {
+pub async fn access<S: Store>(store: &S, actor: &Actor, walker: WalkerId) -> ServiceResult<Access> {
+    let allowed = match actor {
         Actor::Operator => true,
-        Actor::Account { role: Role::Walker, walker: own, .. } => *own == walker,
-        // Clinic mode: a clinician on the walker's care team, while both the
-        // membership and the relationship stand (a query through the store).
-        Actor::Account { role: Role::Clinician | Role::Admin, .. } => false,
-    }
+        Actor::Account { walker: own, .. } if *own == walker => true,
+        Actor::Account { id, .. } => store.cares_for(*id, walker).await?,
+    };
+    if allowed { Ok(Access { walker }) } else { Err(ServiceError::NotFound("walker not found".into())) }
 }
 
 /// The signed-in account's own walker, through the same rule.
@@ -85,31 +82,4 @@ pub async fn own<S: Store>(store: &S, actor: &Actor) -> ServiceResult<Access> {
 /// the calendar alone (the feed handler reads nothing else with it).
 pub async fn feed<S: Store>(store: &S, token_hash: &str) -> ServiceResult<Option<Access>> {
     Ok(store.walker_by_calendar_token(token_hash).await?.map(|walker| Access { walker }))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn account(role: Role, walker: i64) -> Actor {
-        Actor::Account { id: AccountId(1), role, walker: WalkerId(walker) }
-    }
-
-    #[test]
-    fn a_walker_sees_their_own_walker_only() {
-        assert!(allowed(&account(Role::Walker, 7), WalkerId(7)));
-        assert!(!allowed(&account(Role::Walker, 7), WalkerId(8)));
-    }
-
-    #[test]
-    fn clinicians_and_admins_see_nobody_until_clinic_mode() {
-        for role in [Role::Clinician, Role::Admin] {
-            assert!(!allowed(&account(role, 7), WalkerId(7)), "{role:?}");
-        }
-    }
-
-    #[test]
-    fn the_operator_acts_for_anyone() {
-        assert!(allowed(&Actor::Operator, WalkerId(3)));
-    }
 }

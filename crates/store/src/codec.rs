@@ -38,6 +38,10 @@ pub fn sex(text: &str) -> Result<coach::outcomes::Sex> {
     variant(text, "sex")
 }
 
+pub fn member_role(text: &str) -> Result<crate::MemberRole> {
+    variant(text, "clinic role")
+}
+
 pub fn role(text: &str) -> Result<crate::Role> {
     variant(text, "role")
 }

@@ -30,7 +30,8 @@ pub use types::*;
 /// Every store trait, for code that holds a [`SqlStore`]: `use store::prelude::*`.
 pub mod prelude {
     pub use crate::{
-        AccountStore, ArchiveStore, ImportStore, OutcomeStore, ProgrammeStore, ScreeningStore, Store, WalkerStore,
+        AccountStore, ArchiveStore, ClinicStore, ImportStore, OutcomeStore, ProgrammeStore, ScreeningStore, Store,
+        WalkerStore,
     };
 }
 
@@ -50,12 +51,20 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 /// holding a [`SqlStore`] brings the methods into scope with
 /// `use store::prelude::*`.
 pub trait Store:
-    WalkerStore + ScreeningStore + ProgrammeStore + OutcomeStore + ImportStore + ArchiveStore + AccountStore
+    WalkerStore + ScreeningStore + ProgrammeStore + OutcomeStore + ImportStore + ArchiveStore + AccountStore + ClinicStore
 {
 }
 
 impl<T> Store for T where
-    T: WalkerStore + ScreeningStore + ProgrammeStore + OutcomeStore + ImportStore + ArchiveStore + AccountStore
+    T: WalkerStore
+        + ScreeningStore
+        + ProgrammeStore
+        + OutcomeStore
+        + ImportStore
+        + ArchiveStore
+        + AccountStore
+        + ClinicStore
+        + ClinicStore
 {
 }
 
@@ -321,4 +330,65 @@ pub trait AccountStore: Send + Sync {
         password_hash: &str,
         now: Timestamp,
     ) -> impl Future<Output = Result<Option<AccountId>>> + Send;
+}
+
+/// Clinics, their members, and the walkers in their care. Every membership,
+/// relationship and care-team place has a start and, once over, an end; ended
+/// rows stay as history. [`ClinicStore::cares_for`] is the query the access
+/// rule asks on every request.
+pub trait ClinicStore: Send + Sync {
+    fn create_clinic(&self, name: &str, now: Timestamp) -> impl Future<Output = Result<ClinicId>> + Send;
+    /// Every clinic, oldest first.
+    fn clinics(&self) -> impl Future<Output = Result<Vec<Clinic>>> + Send;
+    /// Makes the account a member of the clinic in `role`. A standing
+    /// membership of the same clinic is refused with [`StoreError::Duplicate`].
+    fn add_member(
+        &self,
+        account: AccountId,
+        clinic: ClinicId,
+        role: MemberRole,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<()>> + Send;
+    /// Ends the account's membership (and its places on the clinic's care
+    /// teams); false if it had none.
+    fn end_membership(
+        &self,
+        account: AccountId,
+        clinic: ClinicId,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<bool>> + Send;
+    /// The account's standing memberships.
+    fn memberships(&self, account: AccountId) -> impl Future<Output = Result<Vec<Membership>>> + Send;
+    /// Puts the walker in the clinic's care (once they have accepted). A standing
+    /// relationship with the same clinic is refused with [`StoreError::Duplicate`].
+    fn connect(&self, walker: WalkerId, clinic: ClinicId, now: Timestamp) -> impl Future<Output = Result<()>> + Send;
+    /// Ends the walker's relationship with the clinic, and its care team; false if there was none.
+    fn disconnect(
+        &self,
+        walker: WalkerId,
+        clinic: ClinicId,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<bool>> + Send;
+    /// Puts a clinician of the clinic on the walker's care team there: the
+    /// walker must be in the clinic's care and the account a standing
+    /// clinician member, else [`StoreError::NotFound`].
+    fn add_to_care_team(
+        &self,
+        walker: WalkerId,
+        clinic: ClinicId,
+        account: AccountId,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<()>> + Send;
+    /// Takes the account off the walker's care team there; false if it was not on it.
+    fn remove_from_care_team(
+        &self,
+        walker: WalkerId,
+        clinic: ClinicId,
+        account: AccountId,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<bool>> + Send;
+    /// Whether the account looks after the walker now: a standing clinician
+    /// member of a clinic the walker is in the care of, on the walker's care
+    /// team there.
+    fn cares_for(&self, account: AccountId, walker: WalkerId) -> impl Future<Output = Result<bool>> + Send;
 }

@@ -20,7 +20,7 @@ macro_rules! id {
     )*};
 }
 
-id!(WalkerId, ScreeningId, ProgrammeId, AccountId);
+id!(WalkerId, ScreeningId, ProgrammeId, AccountId, ClinicId);
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Walker {
@@ -124,6 +124,33 @@ pub enum Role {
 }
 
 coach::named!(Role, "role", "a known role", { Walker => "walker", Clinician => "clinician", Admin => "admin" });
+
+/// An account's role in one clinic (`memberships.role`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MemberRole {
+    /// Looks after the walkers whose care team they are on.
+    Clinician,
+    /// Manages the clinic's people and settings; sees no clinical data.
+    Admin,
+}
+
+coach::named!(MemberRole, "role", "a clinic role (clinician or admin)", { Clinician => "clinician", Admin => "admin" });
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Clinic {
+    pub id: ClinicId,
+    pub name: String,
+    pub created_at: Timestamp,
+}
+
+/// An account's standing membership of a clinic.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Membership {
+    pub account: AccountId,
+    pub clinic: ClinicId,
+    pub role: MemberRole,
+    pub since: Timestamp,
+}
 
 /// A sign-in identity. Each account owns exactly one walker.
 #[derive(Clone, Debug, PartialEq)]

@@ -8,6 +8,11 @@
 //! checkin 2026-11-03 2          next-morning pain
 //! today 2026-11-04              what today holds
 //! other                         a second walker, and the first one's grant tried on them
+//! clinician                     a clinic and a clinician member of it (clinic mode)
+//! connect / disconnect          the walker joins the clinic's care, or leaves it
+//! team / off-team               the clinician joins or leaves the walker's care team
+//! leave                         the clinician's membership ends
+//! see                           the clinician asks for the walker's records
 //! ```
 
 use coach::Pain;
@@ -18,6 +23,7 @@ use jiff::civil::Date;
 use service::{Access, Actor, ServiceError, State};
 use std::fmt::Write as _;
 use store::SqlStore;
+use store::prelude::*;
 
 pub fn check(fixture: &str, expect: Expect) {
     let transcript = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(run(fixture));
@@ -27,6 +33,8 @@ pub fn check(fixture: &str, expect: Expect) {
 struct Script {
     store: SqlStore,
     walker: Option<Access>,
+    /// Clinic mode: the clinic and its clinician's account.
+    clinic: Option<(store::ClinicId, store::AccountId)>,
     out: String,
 }
 
@@ -36,7 +44,7 @@ fn now() -> jiff::Timestamp {
 
 async fn run(fixture: &str) -> String {
     let store = store::backend::connect("sqlite::memory:").await.unwrap();
-    let mut s = Script { store, walker: None, out: String::new() };
+    let mut s = Script { store, walker: None, clinic: None, out: String::new() };
     for line in fixture.lines().map(str::trim).filter(|l| !l.is_empty()) {
         writeln!(s.out, "> {line}").unwrap();
         let words: Vec<&str> = line.split_whitespace().collect();
@@ -170,6 +178,47 @@ impl Script {
                 match service::access(&self.store, &as_walker, ids.walker).await {
                     Ok(_) => "GRANTED: a walker reached another walker".into(),
                     Err(e) => format!("{}'s account asking for Bea: {}", "Ana", refused(&e)),
+                }
+            }
+            ["clinician"] => {
+                let clinic = self.store.create_clinic("Knee Clinic", now()).await.unwrap();
+                let account = store::NewAccount {
+                    email: "doc@example.org".into(),
+                    password_hash: "$argon2id$v=19$fake".into(),
+                    name: "Dr Rivera".into(),
+                    time_zone: "UTC".into(),
+                };
+                let doc = self.store.create_account(&account, now()).await.unwrap().id;
+                self.store.add_member(doc, clinic, store::MemberRole::Clinician, now()).await.unwrap();
+                self.clinic = Some((clinic, doc));
+                "a clinic, and Dr Rivera a clinician there".into()
+            }
+            [step @ ("connect" | "disconnect" | "team" | "off-team" | "leave")] => {
+                let (clinic, doc) = self.clinic.expect("a `clinician` step comes first");
+                let w = self.access().walker();
+                let done = match *step {
+                    "connect" => self.store.connect(w, clinic, now()).await.map(|()| true),
+                    "disconnect" => self.store.disconnect(w, clinic, now()).await,
+                    "team" => self.store.add_to_care_team(w, clinic, doc, now()).await.map(|()| true),
+                    "off-team" => self.store.remove_from_care_team(w, clinic, doc, now()).await,
+                    _ => self.store.end_membership(doc, clinic, now()).await,
+                };
+                match done {
+                    Ok(true) => "done".into(),
+                    Ok(false) => "nothing to end".into(),
+                    Err(e) => format!("refused: {e}"),
+                }
+            }
+            ["see"] => {
+                let (_, doc) = self.clinic.expect("a `clinician` step comes first");
+                let doc_walker = self.store.account(doc).await.unwrap().walker;
+                let actor = Actor::Account { id: doc, role: store::Role::Walker, walker: doc_walker };
+                match service::access(&self.store, &actor, self.access().walker()).await {
+                    Ok(access) => {
+                        let w = service::walker(&self.store, access).await.unwrap();
+                        format!("Dr Rivera sees {}", w.name)
+                    }
+                    Err(e) => format!("Dr Rivera: {}", refused(&e)),
                 }
             }
             other => panic!("unknown step {other:?}"),

@@ -125,3 +125,74 @@ fn a_walkers_grant_reaches_no_other_walker() {
         "#]],
     );
 }
+
+#[test]
+fn a_clinician_sees_a_walker_only_while_caring_for_them() {
+    check(
+        "
+        walker
+        clinician
+        see
+        connect
+        see
+        team
+        see
+        leave
+        see
+        ",
+        expect![[r#"
+            > walker
+              screened cleared
+            > clinician
+              a clinic, and Dr Rivera a clinician there
+            > see
+              Dr Rivera: refused (not found): walker not found
+            > connect
+              done
+            > see
+              Dr Rivera: refused (not found): walker not found
+            > team
+              done
+            > see
+              Dr Rivera sees Ana
+            > leave
+              done
+            > see
+              Dr Rivera: refused (not found): walker not found
+        "#]],
+    );
+}
+
+#[test]
+fn a_walker_who_disconnects_is_seen_no_more() {
+    check(
+        "
+        walker
+        clinician
+        connect
+        team
+        see
+        disconnect
+        see
+        team
+        ",
+        expect![[r#"
+            > walker
+              screened cleared
+            > clinician
+              a clinic, and Dr Rivera a clinician there
+            > connect
+              done
+            > team
+              done
+            > see
+              Dr Rivera sees Ana
+            > disconnect
+              done
+            > see
+              Dr Rivera: refused (not found): walker not found
+            > team
+              refused: clinician 1 of clinic 1 for walker 1 in its care not found
+        "#]],
+    );
+}

@@ -3,6 +3,7 @@
 
 mod accounts;
 mod archive;
+mod clinics;
 mod imports;
 mod outcomes;
 mod programmes;

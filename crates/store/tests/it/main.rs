@@ -48,6 +48,7 @@ conformance!(
     missing_walkers_are_not_found,
     walkers_are_isolated,
     a_programme_is_reached_only_through_its_walker,
+    clinicians_care_for_walkers_only_while_all_three_stand,
     a_new_programme_becomes_the_active_one,
     an_account_owns_a_walker_and_emails_are_unique,
     sessions_expire_and_sign_out,

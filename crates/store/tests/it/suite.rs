@@ -683,3 +683,54 @@ pub async fn security_events_are_kept_per_account_newest_first<S: Store>(s: &S) 
     s.record_security_event(&SecurityEvent::new(SecurityKind::SignIn, Some(b.id), "cli", "", far)).await.unwrap();
     assert_eq!(s.security_events(None, 10).await.unwrap().len(), 1);
 }
+
+/// Clinic mode's model: a clinician sees a walker only while a standing
+/// clinician member of a clinic the walker is in the care of, and on the
+/// walker's care team there; ending any of the three cuts access at once.
+pub async fn clinicians_care_for_walkers_only_while_all_three_stand<S: Store>(s: &S) {
+    use store::MemberRole::{Admin, Clinician};
+    let clinic = s.create_clinic("Knee Clinic", now()).await.unwrap();
+    let elsewhere = s.create_clinic("Hip Clinic", now()).await.unwrap();
+    let doc = s.create_account(&new_account("doc@example.org"), now()).await.unwrap().id;
+    let admin = s.create_account(&new_account("admin@example.org"), now()).await.unwrap().id;
+    let far = s.create_account(&new_account("far@example.org"), now()).await.unwrap().id;
+    let (w, _) = walker_with_programme(s, "Pat").await;
+    s.add_member(doc, clinic, Clinician, now()).await.unwrap();
+    s.add_member(admin, clinic, Admin, now()).await.unwrap();
+    s.add_member(far, elsewhere, Clinician, now()).await.unwrap();
+    assert!(matches!(s.add_member(doc, clinic, Clinician, now()).await, Err(StoreError::Duplicate(_))));
+    let names: Vec<String> = s.clinics().await.unwrap().into_iter().map(|c| c.name).collect();
+    assert_eq!(names, ["Knee Clinic", "Hip Clinic"]);
+    let m = s.memberships(doc).await.unwrap();
+    assert_eq!((m.len(), m[0].clinic, m[0].role), (1, clinic, Clinician));
+
+    // Not in the clinic's care yet: nobody joins a care team for them.
+    assert!(matches!(s.add_to_care_team(w, clinic, doc, now()).await, Err(StoreError::NotFound(_))));
+    s.connect(w, clinic, now()).await.unwrap();
+    assert!(matches!(s.connect(w, clinic, now()).await, Err(StoreError::Duplicate(_))));
+    assert!(!s.cares_for(doc, w).await.unwrap(), "a member not on the care team");
+    s.add_to_care_team(w, clinic, doc, now()).await.unwrap();
+    assert!(s.cares_for(doc, w).await.unwrap());
+    // An admin sees no clinical data; a clinician of another clinic is not one of this clinic's.
+    for outsider in [admin, far] {
+        assert!(matches!(s.add_to_care_team(w, clinic, outsider, now()).await, Err(StoreError::NotFound(_))));
+        assert!(!s.cares_for(outsider, w).await.unwrap());
+    }
+
+    // Leaving the clinic leaves its care teams: rejoining does not restore them.
+    assert!(s.end_membership(doc, clinic, now()).await.unwrap());
+    assert!(!s.cares_for(doc, w).await.unwrap());
+    s.add_member(doc, clinic, Clinician, now()).await.unwrap();
+    assert!(!s.cares_for(doc, w).await.unwrap());
+    s.add_to_care_team(w, clinic, doc, now()).await.unwrap();
+    assert!(s.cares_for(doc, w).await.unwrap());
+    assert!(s.remove_from_care_team(w, clinic, doc, now()).await.unwrap());
+    assert!(!s.cares_for(doc, w).await.unwrap());
+    s.add_to_care_team(w, clinic, doc, now()).await.unwrap();
+
+    // The walker disconnects: access ends with the relationship.
+    assert!(s.disconnect(w, clinic, now()).await.unwrap());
+    assert!(!s.cares_for(doc, w).await.unwrap());
+    assert!(!s.disconnect(w, clinic, now()).await.unwrap());
+    assert!(!s.remove_from_care_team(w, clinic, doc, now()).await.unwrap());
+}

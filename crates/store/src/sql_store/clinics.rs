@@ -1,0 +1,183 @@
+//! [`ClinicStore`](crate::ClinicStore) in SQL: clinics, memberships, care
+//! relationships and care teams, and the query the access rule asks.
+
+use super::{SqlStore, duplicate_as, get};
+use crate::codec::{self, millis, timestamp};
+use crate::{AccountId, Clinic, ClinicId, ClinicStore, MemberRole, Membership, Result, StoreError, WalkerId};
+use jiff::Timestamp;
+
+impl ClinicStore for SqlStore {
+    async fn create_clinic(&self, name: &str, now: Timestamp) -> Result<ClinicId> {
+        let row = sqlx::query("INSERT INTO clinics (name, created_at) VALUES ($1, $2) RETURNING id")
+            .bind(name.to_string())
+            .bind(millis(now))
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(ClinicId(get(&row, "id")?))
+    }
+
+    async fn clinics(&self) -> Result<Vec<Clinic>> {
+        let rows = sqlx::query("SELECT id, name, created_at FROM clinics ORDER BY id").fetch_all(&self.pool).await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Clinic {
+                    id: ClinicId(get(r, "id")?),
+                    name: get(r, "name")?,
+                    created_at: timestamp(get(r, "created_at")?)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn add_member(&self, account: AccountId, clinic: ClinicId, role: MemberRole, now: Timestamp) -> Result<()> {
+        sqlx::query("INSERT INTO memberships (account_id, clinic_id, role, created_at) VALUES ($1, $2, $3, $4)")
+            .bind(account.0)
+            .bind(clinic.0)
+            .bind(role.as_str())
+            .bind(millis(now))
+            .execute(&self.pool)
+            .await
+            .map_err(|e| duplicate_as(e, format!("account {account} is already a member of clinic {clinic}")))?;
+        Ok(())
+    }
+
+    async fn end_membership(&self, account: AccountId, clinic: ClinicId, now: Timestamp) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE memberships SET ended_at = $1 WHERE account_id = $2 AND clinic_id = $3 AND ended_at IS NULL",
+        )
+        .bind(millis(now))
+        .bind(account.0)
+        .bind(clinic.0)
+        .execute(&mut *tx)
+        .await?;
+        // A clinician who leaves the clinic leaves its care teams with it.
+        sqlx::query(
+            "UPDATE care_team SET removed_at = $1 WHERE account_id = $2 AND removed_at IS NULL \
+             AND relationship_id IN (SELECT id FROM care_relationships WHERE clinic_id = $3)",
+        )
+        .bind(millis(now))
+        .bind(account.0)
+        .bind(clinic.0)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    async fn memberships(&self, account: AccountId) -> Result<Vec<Membership>> {
+        let rows = sqlx::query(
+            "SELECT clinic_id, role, created_at FROM memberships WHERE account_id = $1 AND ended_at IS NULL ORDER BY id",
+        )
+        .bind(account.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Membership {
+                    account,
+                    clinic: ClinicId(get(r, "clinic_id")?),
+                    role: codec::member_role(&get::<String>(r, "role")?)?,
+                    since: timestamp(get(r, "created_at")?)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn connect(&self, walker: WalkerId, clinic: ClinicId, now: Timestamp) -> Result<()> {
+        sqlx::query("INSERT INTO care_relationships (walker_id, clinic_id, started_at) VALUES ($1, $2, $3)")
+            .bind(walker.0)
+            .bind(clinic.0)
+            .bind(millis(now))
+            .execute(&self.pool)
+            .await
+            .map_err(|e| duplicate_as(e, format!("walker {walker} is already in the care of clinic {clinic}")))?;
+        Ok(())
+    }
+
+    async fn disconnect(&self, walker: WalkerId, clinic: ClinicId, now: Timestamp) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "UPDATE care_team SET removed_at = $1 WHERE removed_at IS NULL AND relationship_id IN \
+             (SELECT id FROM care_relationships WHERE walker_id = $2 AND clinic_id = $3 AND ended_at IS NULL)",
+        )
+        .bind(millis(now))
+        .bind(walker.0)
+        .bind(clinic.0)
+        .execute(&mut *tx)
+        .await?;
+        let done = sqlx::query(
+            "UPDATE care_relationships SET ended_at = $1 WHERE walker_id = $2 AND clinic_id = $3 AND ended_at IS NULL",
+        )
+        .bind(millis(now))
+        .bind(walker.0)
+        .bind(clinic.0)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    async fn add_to_care_team(
+        &self,
+        walker: WalkerId,
+        clinic: ClinicId,
+        account: AccountId,
+        now: Timestamp,
+    ) -> Result<()> {
+        // Only a standing clinician of the clinic joins a standing relationship's team.
+        sqlx::query(
+            "INSERT INTO care_team (relationship_id, account_id, added_at) \
+             SELECT r.id, m.account_id, $4 FROM care_relationships r \
+             JOIN memberships m ON m.clinic_id = r.clinic_id AND m.ended_at IS NULL AND m.role = 'clinician' \
+             WHERE r.walker_id = $1 AND r.clinic_id = $2 AND r.ended_at IS NULL AND m.account_id = $3 \
+             RETURNING id",
+        )
+        .bind(walker.0)
+        .bind(clinic.0)
+        .bind(account.0)
+        .bind(millis(now))
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(|e| duplicate_as(e, format!("account {account} is already on walker {walker}'s care team")))?
+        .map(|_| ())
+        .ok_or_else(|| {
+            StoreError::NotFound(format!("clinician {account} of clinic {clinic} for walker {walker} in its care"))
+        })
+    }
+
+    async fn remove_from_care_team(
+        &self,
+        walker: WalkerId,
+        clinic: ClinicId,
+        account: AccountId,
+        now: Timestamp,
+    ) -> Result<bool> {
+        let done = sqlx::query(
+            "UPDATE care_team SET removed_at = $1 WHERE account_id = $2 AND removed_at IS NULL AND relationship_id IN \
+             (SELECT id FROM care_relationships WHERE walker_id = $3 AND clinic_id = $4 AND ended_at IS NULL)",
+        )
+        .bind(millis(now))
+        .bind(account.0)
+        .bind(walker.0)
+        .bind(clinic.0)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    async fn cares_for(&self, account: AccountId, walker: WalkerId) -> Result<bool> {
+        let row = sqlx::query(
+            "SELECT 1 AS yes FROM care_team t \
+             JOIN care_relationships r ON r.id = t.relationship_id AND r.ended_at IS NULL \
+             JOIN memberships m ON m.account_id = t.account_id AND m.clinic_id = r.clinic_id \
+               AND m.ended_at IS NULL AND m.role = 'clinician' \
+             WHERE t.account_id = $1 AND r.walker_id = $2 AND t.removed_at IS NULL LIMIT 1",
+        )
+        .bind(account.0)
+        .bind(walker.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.is_some())
+    }
+}
