@@ -125,6 +125,9 @@ pub enum Command {
     /// Manage accounts of the web app.
     #[command(subcommand)]
     User(UserCommand),
+    /// Clinics: their members, the walkers in their care, and care teams.
+    #[command(subcommand)]
+    Clinic(ClinicCommand),
     /// API tokens for scripts and apps.
     #[command(subcommand)]
     Token(TokenCommand),
@@ -192,6 +195,74 @@ pub enum UserCommand {
     },
     /// Print a one-time code (valid 30 minutes) that resets a password on the web page /reset.
     ResetPassword {
+        #[arg(long)]
+        email: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClinicCommand {
+    /// Make a clinic on this server.
+    Create {
+        /// Its name, as clinicians and walkers see it.
+        name: String,
+    },
+    /// Every clinic: id, name, created.
+    List,
+    /// Membership of a clinic: `add` gives an account a role there, `remove` ends it
+    /// (and the account's places on the clinic's care teams).
+    Member {
+        #[command(subcommand)]
+        action: MemberAction,
+    },
+    /// Put the walker (--walker, or the only one) in the clinic's care, as they agreed.
+    Join {
+        #[arg(long)]
+        clinic: i64,
+    },
+    /// Take the walker out of the clinic's care: its clinicians see them no more.
+    Leave {
+        #[arg(long)]
+        clinic: i64,
+    },
+    /// A walker's care team at a clinic: `add` or `remove` one of its clinicians.
+    Team {
+        #[command(subcommand)]
+        action: TeamAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MemberAction {
+    Add {
+        #[arg(long)]
+        clinic: i64,
+        #[arg(long)]
+        email: String,
+        /// clinician (looks after walkers on their care team) or admin (manages the clinic's people).
+        #[arg(long, value_parser = named::<store::MemberRole>())]
+        role: store::MemberRole,
+    },
+    Remove {
+        #[arg(long)]
+        clinic: i64,
+        #[arg(long)]
+        email: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TeamAction {
+    /// Put the clinician with this e-mail on the walker's (--walker) care team.
+    Add {
+        #[arg(long)]
+        clinic: i64,
+        #[arg(long)]
+        email: String,
+    },
+    Remove {
+        #[arg(long)]
+        clinic: i64,
         #[arg(long)]
         email: String,
     },

@@ -7,6 +7,7 @@ mod access;
 mod actions;
 mod archive;
 mod calendar;
+pub mod clinics;
 mod dates;
 mod error;
 mod export;

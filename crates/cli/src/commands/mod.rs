@@ -4,6 +4,7 @@
 mod backup;
 mod checkin;
 mod clear;
+mod clinic;
 mod export;
 mod history;
 mod import;
@@ -77,6 +78,7 @@ pub async fn run(cli: Cli) -> CliResult<Output> {
         Command::Backup { out } => backup::backup(g, out).await,
         Command::Restore { file } => backup::restore(g, file).await,
         Command::User(cmd) => user::run(g, cmd).await,
+        Command::Clinic(cmd) => clinic::run(g, cmd).await,
         Command::Token(cmd) => token::run(g, cmd).await,
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();

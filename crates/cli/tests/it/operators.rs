@@ -117,3 +117,36 @@ fn an_operator_adds_disables_and_enables_accounts() {
     assert_eq!(text.lines().count(), 2 + 2, "a header, a rule and two rows: {text}");
     assert!(w.bad(DAY, &["user", "events", "--limit", "0"]).contains("--limit"));
 }
+
+/// The operator makes a clinic, gives an account the clinician's role and puts
+/// a walker in the clinic's care with that clinician on the team; each step
+/// out of order is refused with what to do first, and nothing is written.
+#[test]
+fn an_operator_puts_a_walker_in_a_clinicians_care() {
+    let w = Walker::new();
+    w.init("cleared.toml");
+    let day = "2026-11-23";
+    assert!(w.ok(day, &["clinic", "list"]).contains("No clinics yet"));
+    assert!(w.ok(day, &["clinic", "create", "Knee Clinic"]).contains("Clinic 1 made: Knee Clinic."));
+    w.ok(day, &["user", "add", "--email", "doc@example.org", "--name", "Rivera"]);
+    let me = ["--walker", "1"];
+    let with = |args: &[&'static str]| [&me[..], args].concat();
+    let err = w.bad(day, &with(&["clinic", "team", "add", "--clinic", "1", "--email", "doc@example.org"]));
+    assert!(err.contains("is not a clinician of clinic 1"), "{err}");
+    let err = w.bad(day, &["clinic", "member", "add", "--clinic", "1", "--email", "doc@example.org", "--role", "boss"]);
+    assert!(err.contains("possible values: clinician, admin"), "{err}");
+    let out =
+        w.ok(day, &["clinic", "member", "add", "--clinic", "1", "--email", "doc@example.org", "--role", "clinician"]);
+    assert!(out.contains("doc@example.org is now clinician at clinic 1"), "{out}");
+    let err = w.bad(day, &with(&["clinic", "team", "add", "--clinic", "1", "--email", "doc@example.org"]));
+    assert!(err.contains("walker 1 is not in the care of clinic 1; they join it first"), "{err}");
+    assert!(w.bad(day, &with(&["clinic", "join", "--clinic", "9"])).contains("clinic 9 not found"));
+    w.ok(day, &with(&["clinic", "join", "--clinic", "1"]));
+    assert!(w.bad(day, &with(&["clinic", "join", "--clinic", "1"])).contains("already in the care of clinic 1"));
+    let out = w.ok(day, &with(&["clinic", "team", "add", "--clinic", "1", "--email", "doc@example.org"]));
+    assert!(out.contains("doc@example.org is on walker 1's care team at clinic 1"), "{out}");
+    let clinics = w.json(day, &["clinic", "list"]);
+    assert_eq!(clinics[0]["name"], "Knee Clinic");
+    assert!(w.ok(day, &with(&["clinic", "leave", "--clinic", "1"])).contains("its clinicians see them no more"));
+    assert!(w.ok(day, &with(&["clinic", "leave", "--clinic", "1"])).contains("nothing changed"));
+}

@@ -418,15 +418,24 @@ impl SqlStore {
     }
 
     /// The key's programme, when it is the key's walker's; otherwise nothing
-    /// of it is read or written (`NotFound`).
+    /// of it is read or written (`NotFound`). It is a write (the walker's
+    /// version moves, as every write about them does), so the transaction
+    /// holds the write lock from its first statement: on SQLite a transaction
+    /// that read first and wrote second fails at once ("database is locked")
+    /// when another writer went in between, where a write first waits its turn.
     async fn owned(conn: &mut AnyConnection, key: crate::ProgrammeKey) -> Result<ProgrammeId> {
-        sqlx::query("SELECT id FROM programmes WHERE id = $1 AND walker_id = $2")
-            .bind(key.programme.0)
-            .bind(key.walker.0)
-            .fetch_optional(&mut *conn)
-            .await?
-            .map(|_| key.programme)
-            .ok_or_else(|| StoreError::NotFound(key.to_string()))
+        let done = sqlx::query(
+            "UPDATE walkers SET version = version + 1 WHERE id = $2 \
+             AND EXISTS (SELECT 1 FROM programmes WHERE id = $1 AND walker_id = $2)",
+        )
+        .bind(key.programme.0)
+        .bind(key.walker.0)
+        .execute(&mut *conn)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(key.to_string()));
+        }
+        Ok(key.programme)
     }
 
     async fn bump_programme_walker(conn: &mut AnyConnection, programme: ProgrammeId) -> Result<()> {
