@@ -128,6 +128,13 @@ pub enum Command {
     /// Clinics: their members, the walkers in their care, and care teams.
     #[command(subcommand)]
     Clinic(ClinicCommand),
+    /// A clinician's patient list: every walker in their care, who needs them first, with
+    /// each flag's rule.
+    Patients {
+        /// The clinician, by their account's e-mail.
+        #[arg(long, value_name = "EMAIL")]
+        clinician: String,
+    },
     /// API tokens for scripts and apps.
     #[command(subcommand)]
     Token(TokenCommand),

@@ -11,6 +11,7 @@ pub mod dose;
 pub mod error;
 pub mod evidence;
 pub mod exercises;
+pub mod flags;
 pub mod history;
 pub mod imports;
 #[macro_use]

@@ -112,3 +112,112 @@ pub async fn remove_from_care_team<S: Store>(
     may_manage(store, actor, clinic).await?;
     Ok(store.remove_from_care_team(walker, clinic, clinician, now).await?)
 }
+
+/// One row of a clinician's patient list: who, where they are, and what
+/// needs looking at.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct PatientRow {
+    pub walker: store::WalkerId,
+    pub name: String,
+    pub week: u32,
+    /// Today's backward walking in a line: the dose, "none today", or why it is paused.
+    pub today: String,
+    /// Sessions done of those due in the last 14 days, in percent; `None` while none was due.
+    pub adherence_14d: Option<u32>,
+    /// The latest day something was logged or checked in.
+    pub last_activity: Option<jiff::civil::Date>,
+    /// The coach's latest decision: its rule and its sentence.
+    pub last_decision: Option<LastDecision>,
+    /// Most urgent first.
+    pub flags: Vec<coach::flags::Flag>,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct LastDecision {
+    pub rule: String,
+    pub reason: String,
+}
+
+/// The patient list: every walker the clinician cares for now, the most
+/// urgent flag first (then the oldest), then the unflagged by name. Each row
+/// is read through the access rule, like any other read. `today_in` gives
+/// today's date in a walker's time zone (the caller's clock).
+pub async fn patients<S: Store>(
+    store: &S,
+    actor: &Actor,
+    today_in: impl Fn(&str) -> jiff::civil::Date,
+) -> ServiceResult<Vec<PatientRow>> {
+    let Actor::Account { id, .. } = actor else {
+        return Err(ServiceError::refused(Code::Invalid, "a patient list is a clinician's; name the clinician"));
+    };
+    let mut rows = Vec::new();
+    for walker in store.in_care_of(*id).await? {
+        let access = crate::access(store, actor, walker).await?;
+        let w = crate::walker(store, access).await?;
+        let today = today_in(&w.time_zone);
+        match crate::stage_for(store, access, w, today).await? {
+            crate::Stage::Ready(state) => rows.push(row(&state)),
+            // Not set up yet: listed, with nothing to flag but that.
+            other => rows.push(PatientRow {
+                walker,
+                name: store.walker(walker).await?.name,
+                week: 0,
+                today: format!("not started ({})", other.name().replace('_', " ")),
+                adherence_14d: None,
+                last_activity: None,
+                last_decision: None,
+                flags: Vec::new(),
+            }),
+        }
+    }
+    rows.sort_by(|a, b| {
+        let top = |r: &PatientRow| r.flags.first().map(|f| (f.severity, f.since));
+        match (top(a), top(b)) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => a.name.cmp(&b.name),
+        }
+    });
+    Ok(rows)
+}
+
+fn row(s: &crate::State) -> PatientRow {
+    let schedule = s.schedule();
+    let pause = s.pause();
+    let timeline = s.timeline();
+    let view = crate::today_with(s, &timeline);
+    let flags = coach::flags::flags(&coach::flags::Facts {
+        screen: &s.screen.outcome,
+        fell: s.screen.answers.fell_during_programme,
+        usual_pain: s.programme.setup.baseline_pain.value(),
+        history: &s.history,
+        schedule: &schedule,
+        pause: pause.as_ref(),
+        today: s.today,
+        start: s.programme.start(),
+        outcomes_due: s.outcomes_due().is_some(),
+    });
+    let fortnight = coach::dates::add_days(s.today, -14);
+    let recent: Vec<_> = schedule.sessions.iter().filter(|d| d.date >= fortnight && d.date < s.today).collect();
+    let done = recent.iter().filter(|d| d.status == coach::schedule::DayStatus::Done).count();
+    let due = done + recent.iter().filter(|d| d.status == coach::schedule::DayStatus::Missed).count();
+    let last_activity = s.history.logs.iter().map(|l| l.date).chain(s.history.checkins.iter().map(|c| c.date)).max();
+    PatientRow {
+        walker: s.walker.id,
+        name: s.walker.name.clone(),
+        week: s.programme.week_of(s.today),
+        today: match (&view.pause, &view.retro) {
+            (Some(p), _) => p.headline.clone(),
+            (None, Some(r)) => r.summary.clone(),
+            (None, None) => "no backward walking today".into(),
+        },
+        adherence_14d: (done * 100).checked_div(due).map(|p| p as u32),
+        last_activity,
+        last_decision: timeline
+            .decisions
+            .last()
+            .map(|d| LastDecision { rule: d.rule.clone(), reason: d.reason.clone() }),
+        flags,
+    }
+}

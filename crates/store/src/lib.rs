@@ -391,4 +391,6 @@ pub trait ClinicStore: Send + Sync {
     /// member of a clinic the walker is in the care of, on the walker's care
     /// team there.
     fn cares_for(&self, account: AccountId, walker: WalkerId) -> impl Future<Output = Result<bool>> + Send;
+    /// Every walker the account cares for now (as [`ClinicStore::cares_for`]), by id.
+    fn in_care_of(&self, account: AccountId) -> impl Future<Output = Result<Vec<WalkerId>>> + Send;
 }

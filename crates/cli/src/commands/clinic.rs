@@ -89,3 +89,41 @@ pub async fn run(g: &Global, cmd: &ClinicCommand) -> CliResult<Output> {
     };
     Ok(Output::Text(text))
 }
+
+/// `retrowalk patients --clinician EMAIL`: the list a clinician starts the day with.
+pub async fn patients(g: &Global, email: &str) -> CliResult<Output> {
+    let store = context::open(g).await?;
+    let a = account(&store, email).await?;
+    // `--today` applies to every walker, each in their own time zone.
+    context::today(g, "UTC")?;
+    let today_in = |tz: &str| {
+        context::today(g, tz)
+            .unwrap_or_else(|_| jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
+    };
+    let rows = clinics::patients(&store, &Actor::account(&a), today_in).await?;
+    let table: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.name.clone(),
+                r.week.to_string(),
+                r.adherence_14d.map_or("-".into(), |p| format!("{p}%")),
+                r.last_activity.map_or("-".into(), |d| d.to_string()),
+                match r.flags.as_slice() {
+                    [] => "-".into(),
+                    [top, rest @ ..] => {
+                        let more = if rest.is_empty() { String::new() } else { format!(" (+{} more)", rest.len()) };
+                        format!("{}: {} [{}]{more}", top.severity.as_str(), top.text, top.rule)
+                    }
+                },
+            ]
+        })
+        .collect();
+    emit(g.json, &rows, || {
+        if rows.is_empty() {
+            format!("Nobody is in {}'s care yet.\n", a.email)
+        } else {
+            render::table(&["walker", "week", "14 days", "last", "first flag"], &table)
+        }
+    })
+}

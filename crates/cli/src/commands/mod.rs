@@ -79,6 +79,7 @@ pub async fn run(cli: Cli) -> CliResult<Output> {
         Command::Restore { file } => backup::restore(g, file).await,
         Command::User(cmd) => user::run(g, cmd).await,
         Command::Clinic(cmd) => clinic::run(g, cmd).await,
+        Command::Patients { clinician } => clinic::patients(g, clinician).await,
         Command::Token(cmd) => token::run(g, cmd).await,
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();

@@ -150,3 +150,32 @@ fn an_operator_puts_a_walker_in_a_clinicians_care() {
     assert!(w.ok(day, &with(&["clinic", "leave", "--clinic", "1"])).contains("its clinicians see them no more"));
     assert!(w.ok(day, &with(&["clinic", "leave", "--clinic", "1"])).contains("nothing changed"));
 }
+
+/// The patient list puts a walker with a red flag first, with the rule that
+/// raised it, and forgets them once the clinician leaves the clinic.
+#[test]
+fn the_patient_list_shows_who_needs_the_clinician_first() {
+    let w = Walker::new();
+    w.init("cleared.toml");
+    let day = "2026-11-25";
+    w.ok(day, &["clinic", "create", "Knee Clinic"]);
+    w.ok(day, &["user", "add", "--email", "doc@example.org", "--name", "Rivera"]);
+    w.ok(day, &["clinic", "member", "add", "--clinic", "1", "--email", "doc@example.org", "--role", "clinician"]);
+    assert!(w.ok(day, &["patients", "--clinician", "doc@example.org"]).contains("Nobody is in doc@example.org's care"));
+    w.ok(day, &["--walker", "1", "clinic", "join", "--clinic", "1"]);
+    w.ok(day, &["--walker", "1", "clinic", "team", "add", "--clinic", "1", "--email", "doc@example.org"]);
+    let log = ["--walker", "1", "log", "--pain-before", "2", "--pain-peak", "3", "--pain-after", "2"];
+    w.ok(day, &[&log[..], &["--symptom", "knee_locked"]].concat());
+    let rows = w.json(day, &["patients", "--clinician", "doc@example.org"]);
+    assert_eq!(rows.as_array().unwrap().len(), 1, "{rows}");
+    assert_eq!(rows[0]["name"], "Maria");
+    assert_eq!(
+        (&rows[0]["flags"][0]["rule"], &rows[0]["flags"][0]["severity"]),
+        (&"F-RED-FLAG".into(), &"critical".into())
+    );
+    assert_eq!(rows[0]["last_decision"]["rule"], "A-RED-FLAG");
+    let text = w.ok(day, &["patients", "--clinician", "doc@example.org"]);
+    assert!(text.contains("critical:") && text.contains("[F-RED-FLAG]"), "{text}");
+    w.ok(day, &["clinic", "member", "remove", "--clinic", "1", "--email", "doc@example.org"]);
+    assert!(w.ok(day, &["patients", "--clinician", "doc@example.org"]).contains("Nobody is in"));
+}

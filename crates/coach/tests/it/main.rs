@@ -6,6 +6,7 @@
 mod adaptation;
 mod evidence;
 mod fixtures;
+mod flags;
 mod programmes;
 mod questionnaire;
 mod safety;

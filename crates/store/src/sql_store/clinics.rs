@@ -6,6 +6,18 @@ use crate::codec::{self, millis, timestamp};
 use crate::{AccountId, Clinic, ClinicId, ClinicStore, MemberRole, Membership, Result, StoreError, WalkerId};
 use jiff::Timestamp;
 
+/// The standing care-team places of clinician `$1`: on a standing
+/// relationship, in a clinic where they are a standing clinician member.
+macro_rules! in_care {
+    () => {
+        "care_team t \
+         JOIN care_relationships r ON r.id = t.relationship_id AND r.ended_at IS NULL \
+         JOIN memberships m ON m.account_id = t.account_id AND m.clinic_id = r.clinic_id \
+           AND m.ended_at IS NULL AND m.role = 'clinician' \
+         WHERE t.account_id = $1 AND t.removed_at IS NULL"
+    };
+}
+
 impl ClinicStore for SqlStore {
     async fn create_clinic(&self, name: &str, now: Timestamp) -> Result<ClinicId> {
         let row = sqlx::query("INSERT INTO clinics (name, created_at) VALUES ($1, $2) RETURNING id")
@@ -167,17 +179,19 @@ impl ClinicStore for SqlStore {
     }
 
     async fn cares_for(&self, account: AccountId, walker: WalkerId) -> Result<bool> {
-        let row = sqlx::query(
-            "SELECT 1 AS yes FROM care_team t \
-             JOIN care_relationships r ON r.id = t.relationship_id AND r.ended_at IS NULL \
-             JOIN memberships m ON m.account_id = t.account_id AND m.clinic_id = r.clinic_id \
-               AND m.ended_at IS NULL AND m.role = 'clinician' \
-             WHERE t.account_id = $1 AND r.walker_id = $2 AND t.removed_at IS NULL LIMIT 1",
-        )
-        .bind(account.0)
-        .bind(walker.0)
-        .fetch_optional(&self.pool)
-        .await?;
+        let row = sqlx::query(concat!("SELECT 1 AS yes FROM ", in_care!(), " AND r.walker_id = $2 LIMIT 1"))
+            .bind(account.0)
+            .bind(walker.0)
+            .fetch_optional(&self.pool)
+            .await?;
         Ok(row.is_some())
+    }
+
+    async fn in_care_of(&self, account: AccountId) -> Result<Vec<WalkerId>> {
+        let rows = sqlx::query(concat!("SELECT DISTINCT r.walker_id FROM ", in_care!(), " ORDER BY r.walker_id"))
+            .bind(account.0)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(|r| Ok(WalkerId(get(r, "walker_id")?))).collect()
     }
 }

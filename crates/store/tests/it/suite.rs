@@ -711,6 +711,8 @@ pub async fn clinicians_care_for_walkers_only_while_all_three_stand<S: Store>(s:
     assert!(!s.cares_for(doc, w).await.unwrap(), "a member not on the care team");
     s.add_to_care_team(w, clinic, doc, now()).await.unwrap();
     assert!(s.cares_for(doc, w).await.unwrap());
+    assert_eq!(s.in_care_of(doc).await.unwrap(), [w]);
+    assert!(s.in_care_of(admin).await.unwrap().is_empty());
     // An admin sees no clinical data; a clinician of another clinic is not one of this clinic's.
     for outsider in [admin, far] {
         assert!(matches!(s.add_to_care_team(w, clinic, outsider, now()).await, Err(StoreError::NotFound(_))));
@@ -731,6 +733,7 @@ pub async fn clinicians_care_for_walkers_only_while_all_three_stand<S: Store>(s:
     // The walker disconnects: access ends with the relationship.
     assert!(s.disconnect(w, clinic, now()).await.unwrap());
     assert!(!s.cares_for(doc, w).await.unwrap());
+    assert!(s.in_care_of(doc).await.unwrap().is_empty());
     assert!(!s.disconnect(w, clinic, now()).await.unwrap());
     assert!(!s.remove_from_care_team(w, clinic, doc, now()).await.unwrap());
 }

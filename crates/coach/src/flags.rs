@@ -1,0 +1,168 @@
+//! What a clinician should look at for one walker, and how urgently: the
+//! flags of the patient list. Each flag names the rule that raised it and
+//! says in one sentence why. Pure: the facts and today in, flags out.
+
+use crate::dates::days_between;
+use crate::history::History;
+use crate::pause::{Pause, PauseKind};
+use crate::schedule::{DayStatus, Schedule};
+use crate::screening::{Outcome, Status};
+use jiff::civil::Date;
+use serde::Serialize;
+
+/// How soon a clinician should look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Today.
+    Critical,
+    /// This week.
+    High,
+    /// When reviewing.
+    Low,
+}
+
+crate::named!(Severity, "severity", "a known severity", { Critical => "critical", High => "high", Low => "low" });
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Flag {
+    pub severity: Severity,
+    /// The rule that raised it, e.g. `F-RED-FLAG`.
+    pub rule: &'static str,
+    /// Why, in one sentence a clinician reads at a glance.
+    pub text: String,
+    /// Since when it stands (the day of the fact behind it).
+    pub since: Date,
+}
+
+/// Pain at or above this, during or after a session, is looked at today.
+pub const SEVERE_PAIN: u8 = 7;
+/// Next-morning pain this much over the walker's usual pain.
+pub const MORNING_RISE: u8 = 2;
+/// Peak pain at or above this, higher than the session before.
+pub const RISING_PAIN: u8 = 5;
+/// No log or check-in for this many days: stalled.
+pub const STALLED_DAYS: i64 = 14;
+
+/// What the flags are read from: one walker's facts on one day.
+pub struct Facts<'a> {
+    pub screen: &'a Outcome,
+    /// A fall reported during the programme (the screening's answers keep it).
+    pub fell: Option<Date>,
+    /// The walker's usual knee pain (the set-up's baseline).
+    pub usual_pain: u8,
+    pub history: &'a History,
+    pub schedule: &'a Schedule,
+    pub pause: Option<&'a Pause>,
+    pub today: Date,
+    /// The programme's first day.
+    pub start: Date,
+    /// Whether outcome measures are due today.
+    pub outcomes_due: bool,
+}
+
+/// Everything the facts say a clinician should look at, most urgent first
+/// (then oldest first).
+pub fn flags(f: &Facts<'_>) -> Vec<Flag> {
+    let Facts { screen, fell, usual_pain, history, schedule, pause, today, start, outcomes_due } = *f;
+    let mut out = Vec::new();
+    let mut add = |severity, rule, text: String, since| out.push(Flag { severity, rule, text, since });
+    if let Some(p) = pause {
+        match p.kind {
+            PauseKind::RedFlag => {
+                add(Severity::Critical, "F-RED-FLAG", p.headline.clone(), last_symptom(history, today))
+            }
+            PauseKind::Pain => add(Severity::High, "F-TWO-STEPBACKS", p.headline.clone(), last_fact(history, today)),
+            PauseKind::ScreenRedFlag | PauseKind::ClearanceNeeded => {}
+        }
+    }
+    if let Some(day) = fell {
+        add(
+            Severity::Critical,
+            "F-FALL",
+            "A fall was reported: every session is supported-only until reviewed.".into(),
+            day,
+        );
+    }
+    if screen.status == Status::ClearanceNeeded {
+        add(Severity::High, "F-CLEARANCE", "A clearance is waiting to be signed before training.".into(), start);
+    }
+    let mut logs: Vec<_> = history.logs.iter().collect();
+    logs.sort_by_key(|l| l.date);
+    if let Some(l) = logs.iter().rev().find(|l| l.pain_peak.value().max(l.pain_after.value()) >= SEVERE_PAIN)
+        && days_between(l.date, today) <= STALLED_DAYS
+    {
+        let pain = l.pain_peak.value().max(l.pain_after.value());
+        add(Severity::Critical, "F-SEVERE-PAIN", format!("Pain {pain}/10 in the session of {}.", l.date), l.date);
+    }
+    let mut checkins: Vec<_> = history.checkins.iter().collect();
+    checkins.sort_by_key(|c| c.date);
+    if let Some(c) = checkins.last().filter(|c| c.pain.value() >= usual_pain + MORNING_RISE) {
+        add(
+            Severity::High,
+            "F-MORNING-RISE",
+            format!(
+                "Next-morning pain {}/10 on {}, {} over the usual {usual_pain}.",
+                c.pain.value(),
+                c.date,
+                c.pain.value() - usual_pain
+            ),
+            c.date,
+        );
+    }
+    if let [.., before, last] = logs.as_slice()
+        && last.pain_peak.value() >= RISING_PAIN
+        && last.pain_peak > before.pain_peak
+    {
+        add(
+            Severity::Low,
+            "F-PAIN-RISING",
+            format!("Peak pain rising: {} then {}/10.", before.pain_peak.value(), last.pain_peak.value()),
+            last.date,
+        );
+    }
+    missed(schedule, today, &mut add);
+    let last = last_fact(history, start);
+    if days_between(last, today) >= STALLED_DAYS && days_between(start, today) >= STALLED_DAYS {
+        add(Severity::High, "F-STALLED", format!("Nothing logged since {last}."), last);
+    }
+    if outcomes_due {
+        add(Severity::Low, "F-OUTCOMES-DUE", "Outcome measures are due.".into(), today);
+    }
+    out.sort_by(|a, b| a.severity.cmp(&b.severity).then(a.since.cmp(&b.since)));
+    out
+}
+
+/// Missed planned sessions: two in a row (low), or every one of the past week (high).
+fn missed(schedule: &Schedule, today: Date, add: &mut impl FnMut(Severity, &'static str, String, Date)) {
+    let past: Vec<_> = schedule.sessions.iter().filter(|s| s.date < today && s.status != DayStatus::Paused).collect();
+    let week: Vec<_> = past.iter().filter(|s| days_between(s.date, today) <= 7).collect();
+    if week.len() >= 2 && week.iter().all(|s| s.status == DayStatus::Missed) {
+        add(
+            Severity::High,
+            "F-MISSED-WEEK",
+            format!("Every planned session of the past week missed ({}).", week.len()),
+            week[0].date,
+        );
+        return;
+    }
+    let in_a_row = past.iter().rev().take_while(|s| s.status == DayStatus::Missed).count();
+    if in_a_row >= 2 {
+        let since = past[past.len() - in_a_row].date;
+        add(Severity::Low, "F-MISSED", format!("{in_a_row} planned sessions missed in a row."), since);
+    }
+}
+
+/// The latest day a red-flag symptom was reported, or `otherwise`.
+fn last_symptom(history: &History, otherwise: Date) -> Date {
+    let logs = history.logs.iter().filter(|l| !l.symptoms.is_empty()).map(|l| l.date);
+    let checkins = history.checkins.iter().filter(|c| !c.symptoms.is_empty()).map(|c| c.date);
+    logs.chain(checkins).max().unwrap_or(otherwise)
+}
+
+/// The latest day something was logged or checked in, or `otherwise`.
+fn last_fact(history: &History, otherwise: Date) -> Date {
+    let logs = history.logs.iter().map(|l| l.date);
+    let checkins = history.checkins.iter().map(|c| c.date);
+    logs.chain(checkins).max().unwrap_or(otherwise)
+}
