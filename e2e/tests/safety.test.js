@@ -124,3 +124,31 @@ test('a red flag is the first and only message, and the plan holds no dose (phon
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a red flag puts the walker first on their clinician\'s patient list (desktop)', async () => {
+  const phone = await env.browser.newContext({ viewport: PHONE, bypassCSP: true });
+  const walker = await phone.newPage();
+  await newWalker(walker, 'Cleo', dayOffset(-2), [dayOffset(-2), dayOffset(0)]);
+  await logToday(walker, { pain_before: 2, pain_peak: 3, pain_after: 2 }, 'knee_locked');
+  const desk = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const doctor = await desk.newPage();
+  await newWalker(doctor, 'Rivera', dayOffset(0), [dayOffset(0), dayOffset(2)]);
+  // The clinic's administrator, on the server's database.
+  const accounts = JSON.parse(env.server.cli(['--json', 'user', 'list']));
+  const cleo = accounts.find((a) => a.email.startsWith('cleo-'));
+  const rivera = accounts.find((a) => a.email.startsWith('rivera-'));
+  env.server.cli(['clinic', 'create', 'Knee Clinic']);
+  const clinic = String(JSON.parse(env.server.cli(['--json', 'clinic', 'list'])).at(-1).id);
+  env.server.cli(['clinic', 'member', 'add', '--clinic', clinic, '--email', rivera.email, '--role', 'clinician']);
+  env.server.cli(['--walker', String(cleo.walker), 'clinic', 'join', '--clinic', clinic]);
+  env.server.cli(['--walker', String(cleo.walker), 'clinic', 'team', 'add', '--clinic', clinic, '--email', rivera.email]);
+  await doctor.goto(`${env.server.base}/patients`);
+  await checkA11y(doctor, 'patients');
+  await shot(doctor, 'desktop-safety-patients');
+  const first = await doctor.textContent('tbody tr:first-child');
+  assert.match(first, /Cleo/);
+  assert.match(first, /critical/);
+  assert.match(first, /F-RED-FLAG/);
+  await phone.close();
+  await desk.close();
+});

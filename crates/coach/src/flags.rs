@@ -70,9 +70,15 @@ pub fn flags(f: &Facts<'_>) -> Vec<Flag> {
     if let Some(p) = pause {
         match p.kind {
             PauseKind::RedFlag => {
-                add(Severity::Critical, "F-RED-FLAG", p.headline.clone(), last_symptom(history, today))
+                let (day, symptoms) = last_symptoms(history).unwrap_or((today, String::new()));
+                add(Severity::Critical, "F-RED-FLAG", format!("Red-flag symptom ({symptoms}): programme stopped."), day)
             }
-            PauseKind::Pain => add(Severity::High, "F-TWO-STEPBACKS", p.headline.clone(), last_fact(history, today)),
+            PauseKind::Pain => add(
+                Severity::High,
+                "F-TWO-STEPBACKS",
+                "Two step-backs in a row: programme stopped until a restart.".into(),
+                last_fact(history, today),
+            ),
             PauseKind::ScreenRedFlag | PauseKind::ClearanceNeeded => {}
         }
     }
@@ -153,11 +159,12 @@ fn missed(schedule: &Schedule, today: Date, add: &mut impl FnMut(Severity, &'sta
     }
 }
 
-/// The latest day a red-flag symptom was reported, or `otherwise`.
-fn last_symptom(history: &History, otherwise: Date) -> Date {
-    let logs = history.logs.iter().filter(|l| !l.symptoms.is_empty()).map(|l| l.date);
-    let checkins = history.checkins.iter().filter(|c| !c.symptoms.is_empty()).map(|c| c.date);
-    logs.chain(checkins).max().unwrap_or(otherwise)
+/// The latest day red-flag symptoms were reported, and which, in words.
+fn last_symptoms(history: &History) -> Option<(Date, String)> {
+    let logs = history.logs.iter().map(|l| (l.date, &l.symptoms));
+    let checkins = history.checkins.iter().map(|c| (c.date, &c.symptoms));
+    let (day, symptoms) = logs.chain(checkins).filter(|(_, s)| !s.is_empty()).max_by_key(|(d, _)| *d)?;
+    Some((day, symptoms.iter().map(|s| s.label()).collect::<Vec<_>>().join("; ")))
 }
 
 /// The latest day something was logged or checked in, or `otherwise`.

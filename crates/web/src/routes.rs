@@ -43,6 +43,7 @@ pub fn router(state: AppState) -> Router {
         .route("/outcomes/profile", post(pages::outcomes::profile))
         .route("/questionnaires/{id}", get(pages::questionnaire::page).post(pages::questionnaire::submit))
         .route("/progress", get(pages::progress::page))
+        .route("/patients", get(pages::patients::page))
         .route("/report", get(pages::report::page))
         .route("/report.pdf", get(pages::report::pdf))
         .route("/learn", get(pages::learn::page))

@@ -4,6 +4,7 @@
 //! document served at `/api/openapi.json` by construction.
 
 mod account;
+mod clinic;
 mod document;
 mod dto;
 mod imports;
@@ -53,6 +54,7 @@ fn parts() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(outcomes::answer_questionnaire))
         .routes(routes!(account::delete_account))
         .routes(routes!(plan::evidence))
+        .routes(routes!(clinic::patients))
         .split_for_parts()
 }
 

@@ -7,6 +7,7 @@ pub mod learn;
 pub mod log;
 pub mod onboarding;
 pub mod outcomes;
+pub mod patients;
 pub mod plan;
 pub mod progress;
 pub mod questionnaire;

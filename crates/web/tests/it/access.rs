@@ -56,6 +56,7 @@ const TABLE: &[(&str, Ask)] = &[
     ("/outcomes/profile", Own),
     ("/questionnaires/{id}", Shared),
     ("/progress", Own),
+    ("/patients", Own),
     ("/report", Own),
     ("/report.pdf", Own),
     ("/learn", Shared),
@@ -98,6 +99,7 @@ const TABLE: &[(&str, Ask)] = &[
     ("/api/v1/questionnaires/{id}/responses", Shared),
     ("/api/v1/account", Elsewhere),
     ("/api/v1/evidence", Shared),
+    ("/api/v1/patients", Own),
 ];
 
 /// The page routes, read from `routes.rs` itself.
@@ -215,4 +217,40 @@ async fn bea_records(app: &App, bea: &Other) -> String {
     let mut v: serde_json::Value = serde_json::from_str(&res.body).unwrap();
     v.as_object_mut().unwrap().remove("exported_at");
     v.to_string()
+}
+
+/// A clinician's patient list shows the walkers in their care, and nobody
+/// else, on the page and through the API; leaving the clinic empties it at once.
+#[tokio::test]
+async fn a_clinician_lists_only_the_walkers_in_their_care() {
+    let app = App::new().await;
+    let bea = other_walker(&app).await;
+    let doc = app.ready_walker("doc@example.org", "note-of-doc").await;
+    let ann = app.ready_walker("ann@example.org", "note-of-ann").await;
+    let s = app.state.store();
+    let now = app.state.now();
+    let clinic = s.create_clinic("Knee Clinic", now).await.unwrap();
+    s.add_member(doc.account.id, clinic, store::MemberRole::Clinician, now).await.unwrap();
+    s.connect(bea.walker.account.walker, clinic, now).await.unwrap();
+    s.add_to_care_team(bea.walker.account.walker, clinic, doc.account.id, now).await.unwrap();
+    // Ann is in the clinic's care too, but not on the doctor's team.
+    s.connect(ann.account.walker, clinic, now).await.unwrap();
+
+    let page = app.get("/patients", &doc.cookie).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let name = |w: &Walker| w.account.email.clone();
+    assert!(page.body.contains("<th scope=\"row\">Test</th>"), "{}", page.body);
+    assert!(!page.body.contains(&name(&ann)) && !page.body.contains("note-of-ann"));
+    let token = token_for(&app, &doc).await;
+    let rows: serde_json::Value =
+        serde_json::from_str(&app.send(call("GET", "/api/v1/patients", &token, None)).await.body).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 1, "{rows}");
+    assert_eq!(rows[0]["walker"], bea.walker.account.walker.0);
+    // Ann, a walker, cares for nobody.
+    let ann_token = token_for(&app, &ann).await;
+    assert_eq!(app.send(call("GET", "/api/v1/patients", &ann_token, None)).await.body, "[]");
+
+    s.end_membership(doc.account.id, clinic, now).await.unwrap();
+    assert_eq!(app.send(call("GET", "/api/v1/patients", &token, None)).await.body, "[]");
+    assert!(app.get("/patients", &doc.cookie).await.body.contains("Nobody is in your care yet"));
 }

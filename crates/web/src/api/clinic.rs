@@ -1,0 +1,79 @@
+//! Clinic mode for clinicians: the patient list.
+
+use super::ApiResult;
+use crate::auth::extract::ApiAccount;
+use crate::state::AppState;
+use axum::Json;
+use axum::extract::State;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// One walker in the clinician's care.
+#[derive(Serialize, ToSchema)]
+pub struct PatientDto {
+    pub walker: i64,
+    pub name: String,
+    pub week: u32,
+    /// Today's backward walking in a line: the dose, none today, or why it is paused.
+    pub today: String,
+    /// Sessions done of those due in the last 14 days, in percent.
+    pub adherence_14d: Option<u32>,
+    #[schema(format = Date)]
+    pub last_activity: Option<String>,
+    pub last_decision: Option<LastDecisionDto>,
+    /// Most urgent first.
+    pub flags: Vec<FlagDto>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct LastDecisionDto {
+    pub rule: String,
+    pub reason: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct FlagDto {
+    /// critical, high or low.
+    pub severity: String,
+    /// The rule that raised it, e.g. F-RED-FLAG.
+    pub rule: String,
+    pub text: String,
+    #[schema(format = Date)]
+    pub since: String,
+}
+
+impl From<&service::clinics::PatientRow> for PatientDto {
+    fn from(r: &service::clinics::PatientRow) -> Self {
+        PatientDto {
+            walker: r.walker.0,
+            name: r.name.clone(),
+            week: r.week,
+            today: r.today.clone(),
+            adherence_14d: r.adherence_14d,
+            last_activity: r.last_activity.map(|d| d.to_string()),
+            last_decision: r
+                .last_decision
+                .as_ref()
+                .map(|d| LastDecisionDto { rule: d.rule.clone(), reason: d.reason.clone() }),
+            flags: r
+                .flags
+                .iter()
+                .map(|f| FlagDto {
+                    severity: f.severity.as_str().into(),
+                    rule: f.rule.into(),
+                    text: f.text.clone(),
+                    since: f.since.to_string(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The signed-in clinician's patient list: every walker in their care, the
+/// most urgent first. Empty for an account that cares for nobody.
+#[utoipa::path(get, path = "/api/v1/patients", security(("bearer" = [])), responses((status = 200, body = Vec<PatientDto>)))]
+pub(super) async fn patients(State(state): State<AppState>, a: ApiAccount) -> ApiResult<Vec<PatientDto>> {
+    let actor = service::Actor::account(&a.account);
+    let rows = service::clinics::patients(state.store(), &actor, |tz| state.today_in(tz)).await?;
+    Ok(Json(rows.iter().map(PatientDto::from).collect()))
+}
