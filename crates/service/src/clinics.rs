@@ -140,11 +140,14 @@ pub struct LastDecision {
 
 /// The patient list: every walker the clinician cares for now, the most
 /// urgent flag first (then the oldest), then the unflagged by name. Each row
-/// is read through the access rule, like any other read. `today_in` gives
+/// is read through the access rule, like any other read, and the read is
+/// recorded in each walker's access log (from `client`). `today_in` gives
 /// today's date in a walker's time zone (the caller's clock).
 pub async fn patients<S: Store>(
     store: &S,
     actor: &Actor,
+    client: &str,
+    now: Timestamp,
     today_in: impl Fn(&str) -> jiff::civil::Date,
 ) -> ServiceResult<Vec<PatientRow>> {
     let Actor::Account { id, .. } = actor else {
@@ -153,6 +156,9 @@ pub async fn patients<S: Store>(
     let mut rows = Vec::new();
     for walker in store.in_care_of(*id).await? {
         let access = crate::access(store, actor, walker).await?;
+        let read =
+            store::SecurityEvent::new(store::SecurityKind::ClinicianRead, Some(*id), client, "patient list", now);
+        store.record_security_event(&read.about(walker)).await?;
         let w = crate::walker(store, access).await?;
         let today = today_in(&w.time_zone);
         match crate::stage_for(store, access, w, today).await? {

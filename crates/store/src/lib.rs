@@ -265,6 +265,9 @@ pub trait AccountStore: Send + Sync {
     ) -> impl Future<Output = Result<bool>> + Send;
     /// Adds to the access log, forgetting events older than [`SECURITY_EVENT_DAYS`].
     fn record_security_event(&self, event: &SecurityEvent) -> impl Future<Output = Result<()>> + Send;
+    /// The latest events about a walker's records reached by others (a
+    /// clinician's reads), newest first.
+    fn walker_events(&self, walker: WalkerId, limit: u32) -> impl Future<Output = Result<Vec<SecurityEvent>>> + Send;
     /// The latest events, newest first: of one account, or of all.
     fn security_events(
         &self,

@@ -333,55 +333,30 @@ pub enum SecurityKind {
     AccountDeleted,
     AccountDisabled,
     AccountEnabled,
+    /// A clinician read a walker's records (the patient list names each walker shown).
+    ClinicianRead,
 }
 
-impl SecurityKind {
-    pub const ALL: [SecurityKind; 17] = [
-        Self::SignIn,
-        Self::SignInFailed,
-        Self::SignOut,
-        Self::SignOutEverywhere,
-        Self::ResetCodeIssued,
-        Self::ResetCodeFailed,
-        Self::PasswordReset,
-        Self::TokenCreated,
-        Self::TokenRevoked,
-        Self::TokenUsed,
-        Self::Export,
-        Self::Restore,
-        Self::Backup,
-        Self::AccountCreated,
-        Self::AccountDeleted,
-        Self::AccountDisabled,
-        Self::AccountEnabled,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::SignIn => "sign_in",
-            Self::SignInFailed => "sign_in_failed",
-            Self::SignOut => "sign_out",
-            Self::SignOutEverywhere => "sign_out_everywhere",
-            Self::ResetCodeIssued => "reset_code_issued",
-            Self::ResetCodeFailed => "reset_code_failed",
-            Self::PasswordReset => "password_reset",
-            Self::TokenCreated => "token_created",
-            Self::TokenRevoked => "token_revoked",
-            Self::TokenUsed => "token_used",
-            Self::Export => "export",
-            Self::Restore => "restore",
-            Self::Backup => "backup",
-            Self::AccountCreated => "account_created",
-            Self::AccountDeleted => "account_deleted",
-            Self::AccountDisabled => "account_disabled",
-            Self::AccountEnabled => "account_enabled",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<SecurityKind> {
-        Self::ALL.into_iter().find(|k| k.as_str() == text)
-    }
-}
+coach::named!(SecurityKind, "event", "a known event", {
+    SignIn => "sign_in",
+    SignInFailed => "sign_in_failed",
+    SignOut => "sign_out",
+    SignOutEverywhere => "sign_out_everywhere",
+    ResetCodeIssued => "reset_code_issued",
+    ResetCodeFailed => "reset_code_failed",
+    PasswordReset => "password_reset",
+    TokenCreated => "token_created",
+    TokenRevoked => "token_revoked",
+    TokenUsed => "token_used",
+    Export => "export",
+    Restore => "restore",
+    Backup => "backup",
+    AccountCreated => "account_created",
+    AccountDeleted => "account_deleted",
+    AccountDisabled => "account_disabled",
+    AccountEnabled => "account_enabled",
+    ClinicianRead => "clinician_read",
+});
 
 /// One entry of the access log. No health data: what happened, to which
 /// account, from where (a client address, or `cli`), and a short detail (a
@@ -391,13 +366,22 @@ pub struct SecurityEvent {
     pub at: Timestamp,
     pub kind: SecurityKind,
     pub account: Option<AccountId>,
+    /// The walker whose records were reached, when someone other than the
+    /// walker did (a clinician): what the walker's "who has seen my data" lists.
+    pub walker: Option<WalkerId>,
     pub client: String,
     pub detail: String,
 }
 
 impl SecurityEvent {
     pub fn new(kind: SecurityKind, account: Option<AccountId>, client: &str, detail: &str, at: Timestamp) -> Self {
-        SecurityEvent { at, kind, account, client: client.into(), detail: detail.into() }
+        SecurityEvent { at, kind, account, walker: None, client: client.into(), detail: detail.into() }
+    }
+
+    /// The same event, about `walker`'s records.
+    pub fn about(mut self, walker: WalkerId) -> Self {
+        self.walker = Some(walker);
+        self
     }
 }
 

@@ -100,7 +100,7 @@ pub async fn patients(g: &Global, email: &str) -> CliResult<Output> {
         context::today(g, tz)
             .unwrap_or_else(|_| jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
     };
-    let rows = clinics::patients(&store, &Actor::account(&a), today_in).await?;
+    let rows = clinics::patients(&store, &Actor::account(&a), "cli", jiff::Timestamp::now(), today_in).await?;
     let table: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {

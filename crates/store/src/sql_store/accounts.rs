@@ -94,26 +94,26 @@ impl AccountStore for SqlStore {
 
     async fn security_events(&self, account: Option<AccountId>, limit: u32) -> Result<Vec<SecurityEvent>> {
         let rows = sqlx::query(
-            "SELECT at_ms, kind, account_id, client, detail FROM security_events \
+            "SELECT at_ms, kind, account_id, walker_id, client, detail FROM security_events \
              WHERE ($1 IS NULL OR account_id = $1) ORDER BY at_ms DESC, id DESC LIMIT $2",
         )
         .bind(account.map(|a| a.0))
         .bind(i64::from(limit))
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|r| {
-                let kind: String = get(r, "kind")?;
-                Ok(SecurityEvent {
-                    at: timestamp(get(r, "at_ms")?)?,
-                    kind: SecurityKind::parse(&kind)
-                        .ok_or_else(|| StoreError::Corrupt(format!("unknown security event '{kind}'")))?,
-                    account: get::<Option<i64>>(r, "account_id")?.map(AccountId),
-                    client: get(r, "client")?,
-                    detail: get(r, "detail")?,
-                })
-            })
-            .collect()
+        rows.iter().map(event_row).collect()
+    }
+
+    async fn walker_events(&self, walker: WalkerId, limit: u32) -> Result<Vec<SecurityEvent>> {
+        let rows = sqlx::query(
+            "SELECT at_ms, kind, account_id, walker_id, client, detail FROM security_events \
+             WHERE walker_id = $1 ORDER BY at_ms DESC, id DESC LIMIT $2",
+        )
+        .bind(walker.0)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(event_row).collect()
     }
 
     async fn create_session(
@@ -333,4 +333,16 @@ impl AccountStore for SqlStore {
         tx.commit().await?;
         Ok(Some(account))
     }
+}
+
+fn event_row(r: &sqlx::any::AnyRow) -> Result<SecurityEvent> {
+    let kind: String = get(r, "kind")?;
+    Ok(SecurityEvent {
+        at: timestamp(get(r, "at_ms")?)?,
+        kind: kind.parse().map_err(|_| StoreError::Corrupt(format!("unknown security event '{kind}'")))?,
+        account: get::<Option<i64>>(r, "account_id")?.map(AccountId),
+        walker: get::<Option<i64>>(r, "walker_id")?.map(crate::WalkerId),
+        client: get(r, "client")?,
+        detail: get(r, "detail")?,
+    })
 }

@@ -526,11 +526,13 @@ impl SqlStore {
             .execute(&mut *conn)
             .await?;
         sqlx::query(
-            "INSERT INTO security_events (at_ms, kind, account_id, client, detail) VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO security_events (at_ms, kind, account_id, walker_id, client, detail) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(millis(e.at))
         .bind(e.kind.as_str())
         .bind(e.account.map(|a| a.0))
+        .bind(e.walker.map(|w| w.0))
         .bind(e.client.clone())
         .bind(e.detail.clone())
         .execute(&mut *conn)

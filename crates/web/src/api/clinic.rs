@@ -1,7 +1,7 @@
 //! Clinic mode for clinicians: the patient list.
 
 use super::ApiResult;
-use crate::auth::extract::ApiAccount;
+use crate::auth::extract::{ApiAccount, ClientAddr};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
@@ -72,8 +72,12 @@ impl From<&service::clinics::PatientRow> for PatientDto {
 /// The signed-in clinician's patient list: every walker in their care, the
 /// most urgent first. Empty for an account that cares for nobody.
 #[utoipa::path(get, path = "/api/v1/patients", security(("bearer" = [])), responses((status = 200, body = Vec<PatientDto>)))]
-pub(super) async fn patients(State(state): State<AppState>, a: ApiAccount) -> ApiResult<Vec<PatientDto>> {
+pub(super) async fn patients(
+    State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
+    a: ApiAccount,
+) -> ApiResult<Vec<PatientDto>> {
     let actor = service::Actor::account(&a.account);
-    let rows = service::clinics::patients(state.store(), &actor, |tz| state.today_in(tz)).await?;
+    let rows = service::clinics::patients(state.store(), &actor, &client, state.now(), |tz| state.today_in(tz)).await?;
     Ok(Json(rows.iter().map(PatientDto::from).collect()))
 }

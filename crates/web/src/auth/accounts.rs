@@ -186,6 +186,20 @@ pub async fn events(state: &AppState, who: &SignedIn, limit: u32) -> Result<Vec<
     Ok(state.store().security_events(Some(who.account.id), limit).await?)
 }
 
+/// Who else has reached the walker's records, newest first: each event with
+/// the e-mail of the account behind it (a clinician).
+pub async fn seen_by(state: &AppState, who: &SignedIn, limit: u32) -> Result<Vec<(SecurityEvent, String)>, AppError> {
+    let mut out = Vec::new();
+    for e in state.store().walker_events(who.account.walker, limit).await? {
+        let by = match e.account {
+            Some(id) => state.store().account(id).await.map(|a| a.email).unwrap_or_else(|_| format!("account {id}")),
+            None => String::new(),
+        };
+        out.push((e, by));
+    }
+    Ok(out)
+}
+
 /// Whether anyone has signed up on this server (a new server shows sign-up first).
 pub async fn anyone(state: &AppState) -> Result<bool, AppError> {
     Ok(!state.store().walkers().await?.is_empty())

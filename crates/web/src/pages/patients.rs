@@ -19,7 +19,9 @@ struct PatientsPage {
 }
 
 pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
-    let rows = service::clinics::patients(state.store(), &who.actor(), |tz| state.today_in(tz)).await?;
+    let rows =
+        service::clinics::patients(state.store(), &who.actor(), &who.client, state.now(), |tz| state.today_in(tz))
+            .await?;
     let l = Layout::new(&state, Some(&who), "", "patients.title");
     render(&PatientsPage { l, rows })
 }

@@ -27,6 +27,8 @@ struct SettingsPage {
     tokens: Vec<store::ApiToken>,
     /// The account's latest security events.
     events: Vec<EventRow>,
+    /// Who else has seen the walker's data (clinicians), newest first.
+    seen: Vec<EventRow>,
 }
 
 /// One access-log entry as the owner reads it.
@@ -56,8 +58,13 @@ async fn settings_page(
         .into_iter()
         .map(|e| EventRow { at: e.at, label: format!("security.{}", e.kind.as_str()), client: e.client })
         .collect();
+    let seen = accounts::seen_by(state, who, EVENTS_SHOWN)
+        .await?
+        .into_iter()
+        .map(|(e, by)| EventRow { at: e.at, label: format!("security.{}", e.kind.as_str()), client: by })
+        .collect();
     let email = who.account.email.clone();
-    render(&SettingsPage { l, form, action: "/settings/setup", email, calendar_url, tokens, events })
+    render(&SettingsPage { l, form, action: "/settings/setup", email, calendar_url, tokens, events, seen })
 }
 
 #[derive(Deserialize)]

@@ -246,6 +246,13 @@ async fn a_clinician_lists_only_the_walkers_in_their_care() {
         serde_json::from_str(&app.send(call("GET", "/api/v1/patients", &token, None)).await.body).unwrap();
     assert_eq!(rows.as_array().unwrap().len(), 1, "{rows}");
     assert_eq!(rows[0]["walker"], bea.walker.account.walker.0);
+    // Each read is in the walker's own access log, with who read it.
+    let settings = app.get("/settings", &bea.walker.cookie).await.body;
+    assert!(
+        settings.contains("A clinician looked at your records") && settings.contains("doc@example.org"),
+        "{settings}"
+    );
+    assert!(app.get("/settings", &ann.cookie).await.body.contains("Nobody but you has seen your data"));
     // Ann, a walker, cares for nobody.
     let ann_token = token_for(&app, &ann).await;
     assert_eq!(app.send(call("GET", "/api/v1/patients", &ann_token, None)).await.body, "[]");
