@@ -239,40 +239,32 @@ pub enum ClinicCommand {
     },
 }
 
+/// A person at a clinic: the clinic's id and their account's e-mail.
+#[derive(Debug, Args)]
+pub struct AtClinic {
+    #[arg(long)]
+    pub clinic: i64,
+    #[arg(long)]
+    pub email: String,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum MemberAction {
     Add {
-        #[arg(long)]
-        clinic: i64,
-        #[arg(long)]
-        email: String,
+        #[command(flatten)]
+        at: AtClinic,
         /// clinician (looks after walkers on their care team) or admin (manages the clinic's people).
         #[arg(long, value_parser = named::<store::MemberRole>())]
         role: store::MemberRole,
     },
-    Remove {
-        #[arg(long)]
-        clinic: i64,
-        #[arg(long)]
-        email: String,
-    },
+    Remove(AtClinic),
 }
 
 #[derive(Debug, Subcommand)]
 pub enum TeamAction {
     /// Put the clinician with this e-mail on the walker's (--walker) care team.
-    Add {
-        #[arg(long)]
-        clinic: i64,
-        #[arg(long)]
-        email: String,
-    },
-    Remove {
-        #[arg(long)]
-        clinic: i64,
-        #[arg(long)]
-        email: String,
-    },
+    Add(AtClinic),
+    Remove(AtClinic),
 }
 
 #[derive(Debug, Subcommand)]

@@ -17,6 +17,9 @@ pub struct Layout {
     pub i18n: I18n,
     /// A message shown at the top (an error or a confirmation).
     pub flash: Option<String>,
+    /// A wide page (a clinician's table on a desktop or tablet); the
+    /// walker's pages keep the phone-width column.
+    pub wide: bool,
 }
 
 impl Layout {
@@ -53,6 +56,7 @@ pub fn error_page(status: u16, message: &str) -> Html<String> {
             signed_in: false,
             i18n,
             flash: None,
+            wide: false,
         },
         status,
         message: message.to_string(),

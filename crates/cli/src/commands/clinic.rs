@@ -4,7 +4,7 @@
 
 use super::user::account;
 use super::{Output, emit};
-use crate::cli::{ClinicCommand, Global, MemberAction, TeamAction};
+use crate::cli::{AtClinic, ClinicCommand, Global, MemberAction, TeamAction};
 use crate::context;
 use crate::error::CliResult;
 use crate::render;
@@ -42,12 +42,12 @@ pub async fn run(g: &Global, cmd: &ClinicCommand) -> CliResult<Output> {
                 }
             });
         }
-        ClinicCommand::Member { action: MemberAction::Add { clinic, email, role } } => {
+        ClinicCommand::Member { action: MemberAction::Add { at: AtClinic { clinic, email }, role } } => {
             let a = account(&store, email).await?;
             clinics::add_member(&store, &op, ClinicId(*clinic), a.id, *role, now).await?;
             format!("{} is now {} at clinic {clinic}.\n", a.email, role.as_str())
         }
-        ClinicCommand::Member { action: MemberAction::Remove { clinic, email } } => {
+        ClinicCommand::Member { action: MemberAction::Remove(AtClinic { clinic, email }) } => {
             let a = account(&store, email).await?;
             if clinics::end_membership(&store, &op, ClinicId(*clinic), a.id, now).await? {
                 format!("{} is no longer a member of clinic {clinic}, nor on its care teams.\n", a.email)
@@ -71,13 +71,13 @@ pub async fn run(g: &Global, cmd: &ClinicCommand) -> CliResult<Output> {
                 format!("Walker {} was not in the care of clinic {clinic}; nothing changed.\n", access.walker())
             }
         }
-        ClinicCommand::Team { action: TeamAction::Add { clinic, email } } => {
+        ClinicCommand::Team { action: TeamAction::Add(AtClinic { clinic, email }) } => {
             let walker = context::access(&store, g).await?.walker();
             let a = account(&store, email).await?;
             clinics::add_to_care_team(&store, &op, ClinicId(*clinic), walker, a.id, now).await?;
             format!("{} is on walker {walker}'s care team at clinic {clinic}.\n", a.email)
         }
-        ClinicCommand::Team { action: TeamAction::Remove { clinic, email } } => {
+        ClinicCommand::Team { action: TeamAction::Remove(AtClinic { clinic, email }) } => {
             let walker = context::access(&store, g).await?.walker();
             let a = account(&store, email).await?;
             if clinics::remove_from_care_team(&store, &op, ClinicId(*clinic), walker, a.id, now).await? {

@@ -41,6 +41,7 @@ impl Layout {
             signed_in: who.is_some(),
             i18n,
             flash: None,
+            wide: false,
         }
     }
 }

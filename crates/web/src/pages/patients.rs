@@ -22,6 +22,7 @@ pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Respon
     let rows =
         service::clinics::patients(state.store(), &who.actor(), &who.client, state.now(), |tz| state.today_in(tz))
             .await?;
-    let l = Layout::new(&state, Some(&who), "", "patients.title");
+    let mut l = Layout::new(&state, Some(&who), "", "patients.title");
+    l.wide = true;
     render(&PatientsPage { l, rows })
 }
