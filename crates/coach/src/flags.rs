@@ -77,7 +77,7 @@ pub fn flags(f: &Facts<'_>) -> Vec<Flag> {
                 Severity::High,
                 "F-TWO-STEPBACKS",
                 "Two step-backs in a row: programme stopped until a restart.".into(),
-                last_fact(history, today),
+                history.last_day().unwrap_or(today),
             ),
             PauseKind::ScreenRedFlag | PauseKind::ClearanceNeeded => {}
         }
@@ -128,7 +128,7 @@ pub fn flags(f: &Facts<'_>) -> Vec<Flag> {
         );
     }
     missed(schedule, today, &mut add);
-    let last = last_fact(history, start);
+    let last = history.last_day().unwrap_or(start);
     if days_between(last, today) >= STALLED_DAYS && days_between(start, today) >= STALLED_DAYS {
         add(Severity::High, "F-STALLED", format!("Nothing logged since {last}."), last);
     }
@@ -165,11 +165,4 @@ fn last_symptoms(history: &History) -> Option<(Date, String)> {
     let checkins = history.checkins.iter().map(|c| (c.date, &c.symptoms));
     let (day, symptoms) = logs.chain(checkins).filter(|(_, s)| !s.is_empty()).max_by_key(|(d, _)| *d)?;
     Some((day, symptoms.iter().map(|s| s.label()).collect::<Vec<_>>().join("; ")))
-}
-
-/// The latest day something was logged or checked in, or `otherwise`.
-fn last_fact(history: &History, otherwise: Date) -> Date {
-    let logs = history.logs.iter().map(|l| l.date);
-    let checkins = history.checkins.iter().map(|c| c.date);
-    logs.chain(checkins).max().unwrap_or(otherwise)
 }

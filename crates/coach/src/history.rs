@@ -215,6 +215,11 @@ pub struct History {
 }
 
 impl History {
+    /// The latest day something was logged or checked in.
+    pub fn last_day(&self) -> Option<Date> {
+        self.logs.iter().map(|l| l.date).chain(self.checkins.iter().map(|c| c.date)).max()
+    }
+
     pub fn checkin_for(&self, session_date: Date) -> Option<&CheckIn> {
         self.checkins.iter().rev().find(|c| c.session_date == session_date)
     }

@@ -208,7 +208,7 @@ fn row(s: &crate::State) -> PatientRow {
     let recent: Vec<_> = schedule.sessions.iter().filter(|d| d.date >= fortnight && d.date < s.today).collect();
     let done = recent.iter().filter(|d| d.status == coach::schedule::DayStatus::Done).count();
     let due = done + recent.iter().filter(|d| d.status == coach::schedule::DayStatus::Missed).count();
-    let last_activity = s.history.logs.iter().map(|l| l.date).chain(s.history.checkins.iter().map(|c| c.date)).max();
+    let last_activity = s.history.last_day();
     PatientRow {
         walker: s.walker.id,
         name: s.walker.name.clone(),

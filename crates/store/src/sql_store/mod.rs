@@ -183,8 +183,8 @@ impl SqlStore {
         .bind(millis(now))
         .execute(&mut *conn)
         .await?;
-        // Every session, check-in and override writes a decision: one bump covers them.
-        Self::bump_programme_walker(conn, programme).await?;
+        // The walker's version moved with `owned`, which every session,
+        // check-in and override passes first (an archive's walker is new).
         Ok(())
     }
 
@@ -436,16 +436,6 @@ impl SqlStore {
             return Err(StoreError::NotFound(key.to_string()));
         }
         Ok(key.programme)
-    }
-
-    async fn bump_programme_walker(conn: &mut AnyConnection, programme: ProgrammeId) -> Result<()> {
-        sqlx::query(
-            "UPDATE walkers SET version = version + 1 WHERE id = (SELECT walker_id FROM programmes WHERE id = $1)",
-        )
-        .bind(programme.0)
-        .execute(&mut *conn)
-        .await?;
-        Ok(())
     }
 
     /// Imports with their activities, for the archive.
