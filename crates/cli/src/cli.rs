@@ -134,6 +134,55 @@ pub enum Command {
         /// The clinician, by their account's e-mail.
         #[arg(long, value_name = "EMAIL")]
         clinician: String,
+        /// Only walkers with this flag open (a rule such as F-FALL).
+        #[arg(long, value_name = "RULE")]
+        flag: Option<String>,
+        /// Only walkers whose page no clinician has opened in the last 7 days.
+        #[arg(long)]
+        unseen: bool,
+        /// Only walkers whose name has these words.
+        #[arg(long, value_name = "WORDS")]
+        search: Option<String>,
+    },
+    /// One walker as their clinician sees them (--walker): flags, the coach's last decision, reviews.
+    #[command(subcommand)]
+    Patient(PatientCommand),
+    /// A clinician signs, in retrowalk, for a walker in their care (--walker): the record holds
+    /// their account, role and clinic.
+    #[command(subcommand)]
+    Sign(SignCommand),
+    /// A clinician acknowledges a walker's open flag (--walker), with a note.
+    Ack {
+        #[command(flatten)]
+        as_clinician: AsClinician,
+        /// The flag's rule, e.g. F-FALL.
+        #[arg(long, value_name = "RULE")]
+        flag: String,
+        /// What you did or decided.
+        #[arg(long)]
+        note: String,
+    },
+    /// A clinician approves the coach's latest decision for a walker (--walker) as it stands.
+    Approve {
+        #[command(flatten)]
+        as_clinician: AsClinician,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// A clinician undoes the coach's latest decision (--walker): the dose before it comes back.
+    Revert {
+        #[command(flatten)]
+        as_clinician: AsClinician,
+        /// Why, in words the walker reads.
+        #[arg(long)]
+        note: String,
+    },
+    /// The access log: who reached which walker's records, and sign-ins, exports and
+    /// tokens. With --walker, only what others did with that walker's records.
+    Audit {
+        /// How many entries, newest first.
+        #[arg(long, default_value_t = 100)]
+        limit: u32,
     },
     /// API tokens for scripts and apps.
     #[command(subcommand)]
@@ -236,6 +285,50 @@ pub enum ClinicCommand {
     Team {
         #[command(subcommand)]
         action: TeamAction,
+    },
+    /// An invitation to join the clinic's care, from a member (--email): a code to type,
+    /// a link, good once for 14 days. A clinician who invites joins the walker's care team.
+    Invite(AtClinic),
+}
+
+/// The clinician a command acts as: their account signs what it records.
+#[derive(Debug, Args)]
+pub struct AsClinician {
+    /// The clinician, by their account's e-mail; the walker (--walker) must be in their care.
+    #[arg(long, value_name = "EMAIL")]
+    pub clinician: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PatientCommand {
+    /// The walker's row, open and acknowledged flags, the last decision and the reviews.
+    Show(AsClinician),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SignCommand {
+    /// Sign the clearance the walker's screening waits for.
+    Clearance {
+        #[command(flatten)]
+        as_clinician: AsClinician,
+        /// Your role (physiotherapist, GP…); your clinic is added.
+        #[arg(long, default_value = "")]
+        role: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Sign the restart of a programme the coach stopped.
+    Restart {
+        #[command(flatten)]
+        as_clinician: AsClinician,
+        #[arg(long, default_value = "")]
+        role: String,
+        /// What you checked, what to watch for.
+        #[arg(long)]
+        note: String,
+        /// Minutes of backward walking to restart at (3 to 20); default the programme's start dose.
+        #[arg(long)]
+        minutes: Option<i64>,
     },
 }
 
@@ -487,9 +580,12 @@ pub struct CheckinArgs {
 
 #[derive(Debug, Args)]
 pub struct OverrideArgs {
-    /// The clinician making the change.
-    #[arg(long)]
-    pub by: String,
+    /// The clinician making the change, by name (for a clinician outside retrowalk).
+    #[arg(long, required_unless_present = "clinician", conflicts_with = "clinician")]
+    pub by: Option<String>,
+    /// The clinician making the change, by their retrowalk account: it signs the override.
+    #[arg(long, value_name = "EMAIL")]
+    pub clinician: Option<String>,
     /// Why, in words the walker can read.
     #[arg(long)]
     pub reason: String,

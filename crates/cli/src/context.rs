@@ -96,9 +96,22 @@ pub async fn access(store: &SqlStore, global: &Global) -> CliResult<Access> {
     Ok(service::access(store, &Actor::Operator, id).await?)
 }
 
+/// Today in each walker's own time zone (or `--today`), for lists of many
+/// walkers; a zone that is not known falls back to UTC.
+pub fn today_in(global: &Global) -> impl Fn(&str) -> Date + '_ {
+    |tz: &str| {
+        today(global, tz).unwrap_or_else(|_| jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
+    }
+}
+
 /// Loads the chosen walker's state, with today in their time zone.
 pub async fn load(store: &SqlStore, global: &Global) -> CliResult<State> {
     let access = access(store, global).await?;
+    load_with(store, global, access).await
+}
+
+/// Loads the state of the walker `access` grants, with today in their time zone.
+pub async fn load_with(store: &SqlStore, global: &Global, access: Access) -> CliResult<State> {
     let walker = service::walker(store, access).await?;
     let today = today(global, &walker.time_zone)?;
     match service::stage_for(store, access, walker, today).await? {

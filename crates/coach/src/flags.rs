@@ -35,6 +35,21 @@ pub struct Flag {
     pub since: Date,
 }
 
+/// Every rule that raises a flag, with a few words to filter the patient list by.
+pub const RULES: &[(&str, &str)] = &[
+    ("F-RED-FLAG", "Red-flag symptom"),
+    ("F-FALL", "Reported fall"),
+    ("F-SEVERE-PAIN", "Pain 7 or more"),
+    ("F-TWO-STEPBACKS", "Stopped after two step-backs"),
+    ("F-MORNING-RISE", "Next-morning pain up"),
+    ("F-CLEARANCE", "Clearance to sign"),
+    ("F-MISSED-WEEK", "A week of sessions missed"),
+    ("F-STALLED", "Nothing logged for 14 days"),
+    ("F-PAIN-RISING", "Pain 5 or more and rising"),
+    ("F-MISSED", "Sessions missed in a row"),
+    ("F-OUTCOMES-DUE", "Outcome measures due"),
+];
+
 /// Pain at or above this, during or after a session, is looked at today.
 pub const SEVERE_PAIN: u8 = 7;
 /// Next-morning pain this much over the walker's usual pain.
@@ -165,4 +180,19 @@ fn last_symptoms(history: &History) -> Option<(Date, String)> {
     let checkins = history.checkins.iter().map(|c| (c.date, &c.symptoms));
     let (day, symptoms) = logs.chain(checkins).filter(|(_, s)| !s.is_empty()).max_by_key(|(d, _)| *d)?;
     Some((day, symptoms.iter().map(|s| s.label()).collect::<Vec<_>>().join("; ")))
+}
+
+#[cfg(test)]
+mod rules_listed {
+    /// A new flag rule is listed in `RULES`, so the patient list can filter by it.
+    #[test]
+    fn every_rule_raised_here_is_listed() {
+        let source = include_str!("flags.rs");
+        let start = source.find("pub fn flags(").unwrap_or(0);
+        let end = source.find("#[cfg(test)]").unwrap_or(source.len());
+        let code = &source[start..end];
+        for piece in code.split('"').skip(1).step_by(2).filter(|p| p.starts_with("F-")) {
+            assert!(super::RULES.iter().any(|(rule, _)| rule == &piece), "{piece} is not in RULES");
+        }
+    }
 }

@@ -166,6 +166,18 @@ pub struct Override {
     /// When the clinician signed it, for a restart.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed_at: Option<jiff::Timestamp>,
+    /// The clinician's account and clinic, when they signed it in retrowalk
+    /// (clinic mode); `None` when a name was typed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signer: Option<Signer>,
+}
+
+/// A clinician who signed in retrowalk itself: their account and the clinic
+/// they signed for. What they signed also names them in words (`by`, `role`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signer {
+    pub account: i64,
+    pub clinic: i64,
 }
 
 impl Override {
@@ -179,6 +191,7 @@ impl Override {
             kind: OverrideKind::Dose,
             role: String::new(),
             signed_at: None,
+            signer: None,
         }
     }
 

@@ -335,6 +335,9 @@ pub struct Clearance {
     pub covers: Vec<Question>,
     #[serde(default)]
     pub note: String,
+    /// The clinician's account and clinic, when signed in retrowalk.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signer: Option<crate::history::Signer>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -512,7 +515,14 @@ mod tests {
     use super::*;
 
     fn cleared_by(covers: Vec<Question>) -> Clearance {
-        Clearance { by: "Dr Rivera".into(), role: "GP".into(), at: Timestamp::UNIX_EPOCH, covers, note: String::new() }
+        Clearance {
+            by: "Dr Rivera".into(),
+            role: "GP".into(),
+            at: Timestamp::UNIX_EPOCH,
+            covers,
+            note: String::new(),
+            signer: None,
+        }
     }
 
     #[test]

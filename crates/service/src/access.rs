@@ -12,7 +12,7 @@
 //! - an **account** sees its own walker;
 //! - and, in clinic mode, the walkers it **cares for**: it is a standing
 //!   clinician member of a clinic the walker is in the care of, and on the
-//!   walker's care team there (`store::ClinicStore::cares_for`). This is
+//!   walker's care team there (`store::ClinicStore::care_clinic`). This is
 //!   asked of the database on every request, so ending a membership, a care
 //!   relationship or a place on the team cuts access at the next request, on
 //!   every server. A clinic admin is not a clinician: no clinical data.
@@ -21,7 +21,7 @@
 //! exist, so a refused caller learns nothing about who is on the server.
 
 use crate::{ServiceError, ServiceResult};
-use store::{AccountId, Role, Store, WalkerId};
+use store::{AccountId, ClinicId, Role, SecurityEvent, SecurityKind, Store, WalkerId};
 
 /// Who is asking.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,22 +52,54 @@ impl Actor {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Access {
     walker: WalkerId,
+    grant: Grant,
+}
+
+/// On what grounds an [`Access`] was given: what a signature made with it
+/// records, and what the walker's access log names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grant {
+    /// The operator, on the database itself.
+    Operator,
+    /// The walker's own account (or their calendar feed).
+    Own,
+    /// A clinician on the walker's care team at `clinic`.
+    Clinician { account: AccountId, clinic: ClinicId },
 }
 
 impl Access {
     pub fn walker(self) -> WalkerId {
         self.walker
     }
+
+    pub fn grant(self) -> Grant {
+        self.grant
+    }
+
+    /// The clinician's signature this access signs with, if it is a clinician's.
+    pub fn signer(self) -> Option<coach::history::Signer> {
+        match self.grant {
+            Grant::Clinician { account, clinic } => {
+                Some(coach::history::Signer { account: account.0, clinic: clinic.0 })
+            }
+            _ => None,
+        }
+    }
 }
 
 /// The access rule: may `actor` see `walker`? Refused is "walker not found".
 pub async fn access<S: Store>(store: &S, actor: &Actor, walker: WalkerId) -> ServiceResult<Access> {
-    let allowed = match actor {
-        Actor::Operator => true,
-        Actor::Account { walker: own, .. } if *own == walker => true,
-        Actor::Account { id, .. } => store.cares_for(*id, walker).await?,
+    let grant = match actor {
+        Actor::Operator => Some(Grant::Operator),
+        Actor::Account { walker: own, .. } if *own == walker => Some(Grant::Own),
+        Actor::Account { id, .. } => {
+            store.care_clinic(*id, walker).await?.map(|clinic| Grant::Clinician { account: *id, clinic })
+        }
     };
-    if allowed { Ok(Access { walker }) } else { Err(ServiceError::NotFound("walker not found".into())) }
+    match grant {
+        Some(grant) => Ok(Access { walker, grant }),
+        None => Err(ServiceError::NotFound("walker not found".into())),
+    }
 }
 
 /// The signed-in account's own walker, through the same rule.
@@ -81,5 +113,24 @@ pub async fn own<S: Store>(store: &S, actor: &Actor) -> ServiceResult<Access> {
 /// A secret calendar feed's walker: the feed's token is its own grant, for
 /// the calendar alone (the feed handler reads nothing else with it).
 pub async fn feed<S: Store>(store: &S, token_hash: &str) -> ServiceResult<Option<Access>> {
-    Ok(store.walker_by_calendar_token(token_hash).await?.map(|walker| Access { walker }))
+    Ok(store.walker_by_calendar_token(token_hash).await?.map(|walker| Access { walker, grant: Grant::Own }))
+}
+
+/// Writes in the walker's access log that a clinician reached their record:
+/// a read or a write, and what (`"walker page"`, `"signed a restart"`). The
+/// walker's own access and the operator's are logged elsewhere, if at all.
+pub async fn log_clinician<S: Store>(
+    store: &S,
+    access: Access,
+    write: bool,
+    what: &str,
+    client: &str,
+    now: jiff::Timestamp,
+) -> ServiceResult<()> {
+    if let Grant::Clinician { account, .. } = access.grant {
+        let kind = if write { SecurityKind::ClinicianWrite } else { SecurityKind::ClinicianRead };
+        let event = SecurityEvent::new(kind, Some(account), client, what, now).about(access.walker);
+        store.record_security_event(&event).await?;
+    }
+    Ok(())
 }

@@ -275,17 +275,62 @@ pub async fn override_dose<S: Store>(
     }
     let effective = input.date.unwrap_or(state.today);
     let dose = dose_from(state.programme.limits, prescribed(state, effective), &input.dose, "override")?;
+    let (by, role, signer) = signature(store, state.access, &input.by, "").await?;
     let o = Override {
         effective,
         dose,
-        by: input.by.trim().into(),
+        by,
         reason: input.reason.trim().into(),
         kind: OverrideKind::Dose,
-        role: String::new(),
-        signed_at: None,
+        role,
+        signed_at: signer.map(|_| now),
+        signer,
     };
     let decision = record_clinician_dose(store, state, &o, Action::Override, now).await?;
     Ok(Overridden { applied: o, decision })
+}
+
+/// A clinician undoes the coach's latest decision: the dose in force before it
+/// comes back from today, as an override whose reason says what was undone
+/// and why. A stop is not undone this way: it ends with a signed restart.
+pub async fn revert<S: Store>(
+    store: &S,
+    state: &State,
+    by: &str,
+    note: &str,
+    now: Timestamp,
+) -> ServiceResult<Overridden> {
+    let timeline = state.timeline();
+    let (Some(last), before) = (timeline.decisions.last(), timeline.decisions.iter().rev().nth(1)) else {
+        return Err(ServiceError::conflict(Code::NothingToDo, "nothing to revert: the coach has decided nothing yet"));
+    };
+    if last.action == Action::Stop {
+        return Err(ServiceError::conflict(
+            Code::Paused,
+            "a stop is not reverted: the care team signs a restart once they have checked the walker",
+        ));
+    }
+    let Some(dose) = before.and_then(|d| d.dose) else {
+        return Err(ServiceError::conflict(
+            Code::NothingToDo,
+            format!("nothing to revert to: no dose was in force before {} ({})", last.effective, last.rule),
+        ));
+    };
+    if note.trim().is_empty() {
+        return Err(ServiceError::refused(Code::Required, "note: say why, in words the walker reads"));
+    }
+    let input = OverrideInput {
+        date: None,
+        dose: DoseInput {
+            minutes: Some(dose.minutes),
+            speed_tenths: Some(dose.speed_tenths),
+            incline_pct: Some(dose.incline_pct),
+            support: Some(dose.support),
+        },
+        by: by.into(),
+        reason: format!("Back to the dose before {} ({}): {}", last.effective, last.rule, note.trim()),
+    };
+    override_dose(store, state, input, now).await
 }
 
 /// Checks a clinician's dose or restart, replays it to find the decision it
@@ -362,20 +407,65 @@ pub async fn restart<S: Store>(
     now: Timestamp,
 ) -> ServiceResult<Restarted> {
     let dose = restart_dose(state, &input.dose)?;
+    require_care_team_signs(store, state.access, "restart").await?;
     let since = state.pause().and_then(|p| p.since).unwrap_or(state.today);
+    let (by, role, signer) = signature(store, state.access, &input.by, &input.role).await?;
     let o = Override {
         // A stop after today's session takes effect tomorrow; a restart dated
         // today would sort before that session and be overtaken by its stop.
         effective: since.max(state.today),
         dose,
-        by: input.by.trim().into(),
+        by,
         reason: input.note.trim().into(),
         kind: OverrideKind::Restart,
-        role: input.role.trim().into(),
+        role,
         signed_at: Some(now),
+        signer,
     };
     let decision = record_clinician_dose(store, state, &o, Action::Restart, now).await?;
     Ok(Restarted { restart: o, decision })
+}
+
+/// Who signs, in words and (for a clinician in retrowalk) by account: a
+/// clinician signs with their own name, and their clinic beside the role they
+/// give, whatever was typed as `by`; anyone else signs with the name typed.
+async fn signature<S: Store>(
+    store: &S,
+    access: Access,
+    by: &str,
+    role: &str,
+) -> ServiceResult<(String, String, Option<coach::history::Signer>)> {
+    let Some(signer) = access.signer() else { return Ok((by.trim().into(), role.trim().into(), None)) };
+    let account = store.account(store::AccountId(signer.account)).await?;
+    let name = store.walker(account.walker).await?.name;
+    let clinic = store.clinics().await?.into_iter().find(|c| c.id.0 == signer.clinic).map(|c| c.name);
+    let role = if role.trim().is_empty() { "clinician" } else { role.trim() };
+    let role = match clinic {
+        Some(clinic) => format!("{role}, {clinic}"),
+        None => role.to_string(),
+    };
+    Ok((if name.trim().is_empty() { account.email } else { name }, role, Some(signer)))
+}
+
+/// In a clinic's care, the care team signs `what` in retrowalk: the walker
+/// cannot type a clinician's name for it. (The operator, on the database
+/// itself, still can.)
+async fn require_care_team_signs<S: Store>(store: &S, access: Access, what: &str) -> ServiceResult<()> {
+    if access.grant() != crate::Grant::Own {
+        return Ok(());
+    }
+    let clinics = store.walker_clinics(access.walker()).await?;
+    match clinics.first() {
+        None => Ok(()),
+        Some(c) => Err(ServiceError::refused(
+            Code::NotReady,
+            format!(
+                "your care team at {} signs the {what} in retrowalk: they see the stop on their patient list. \
+                 You can send them a message. Nothing was recorded.",
+                c.name
+            ),
+        )),
+    }
 }
 
 /// Starts a walker from a terminal: screen and programme in one go.
@@ -434,18 +524,19 @@ pub async fn clear<S: Store>(
             format!("nothing needs clearance: your screening outcome is {}.", outcome.status.label()),
         ));
     }
-    if by.trim().is_empty() {
-        return Err(ServiceError::refused(Code::Required, "by: name the professional who cleared you"));
-    }
     coach::text::check_line("by", by)?;
     coach::text::check_line("role", role)?;
     coach::text::check_text("note", note)?;
+    let (by, role, signer) = signature(store, access, by, role).await?;
+    if by.is_empty() {
+        return Err(ServiceError::refused(Code::Required, "by: name the professional who cleared you"));
+    }
     let mut covers = outcome.needs_clearance_for.clone();
     if let Some(previous) = store.latest_clearance(walker).await? {
         covers.extend(previous.covers.iter().copied().filter(|q| !outcome.needs_clearance_for.contains(q)));
     }
-    let role = if role.trim().is_empty() { "clinician" } else { role.trim() };
-    let clearance = Clearance { by: by.trim().into(), role: role.into(), at, covers, note: note.trim().into() };
+    let role = if role.is_empty() { "clinician".into() } else { role };
+    let clearance = Clearance { by, role, at, covers, note: note.trim().into(), signer };
     let new_outcome = evaluate(&screen.answers, Some(&clearance));
     store.save_clearance(walker, &clearance, &screen.answers, &new_outcome, now).await?;
     Ok(new_outcome)

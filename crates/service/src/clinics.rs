@@ -5,7 +5,7 @@
 use crate::{Access, Actor, ServiceError, ServiceResult};
 use coach::Code;
 use jiff::Timestamp;
-use store::{AccountId, Clinic, ClinicId, MemberRole, Store};
+use store::{AccountId, Clinic, ClinicId, MemberRole, SecurityEvent, SecurityKind, Store};
 
 /// May `actor` run `clinic` (its members, its care teams)? The operator may
 /// run any; an account may run the clinics it is a standing admin of.
@@ -61,17 +61,64 @@ pub async fn end_membership<S: Store>(
 }
 
 /// The walker joins the clinic's care: `access` is the walker's own grant (or
-/// the operator's), so no clinic can take a walker in on its own.
-pub async fn join<S: Store>(store: &S, access: Access, clinic: ClinicId, now: Timestamp) -> ServiceResult<()> {
-    if !store.clinics().await?.iter().any(|c| c.id == clinic) {
+/// the operator's), so no clinic can take a walker in on its own. The
+/// walker's access log says so.
+pub async fn join<S: Store>(
+    store: &S,
+    actor: &Actor,
+    access: Access,
+    clinic: ClinicId,
+    client: &str,
+    now: Timestamp,
+) -> ServiceResult<()> {
+    let Some(c) = store.clinics().await?.into_iter().find(|c| c.id == clinic) else {
         return Err(ServiceError::NotFound(format!("clinic {clinic} not found")));
-    }
-    Ok(store.connect(access.walker(), clinic, now).await?)
+    };
+    store.connect(access.walker(), clinic, now).await?;
+    log_care(store, actor, access, SecurityKind::CareJoined, &c.name, client, now).await
 }
 
 /// The walker leaves the clinic's care: its clinicians see them no more.
-pub async fn leave<S: Store>(store: &S, access: Access, clinic: ClinicId, now: Timestamp) -> ServiceResult<bool> {
-    Ok(store.disconnect(access.walker(), clinic, now).await?)
+pub async fn leave<S: Store>(
+    store: &S,
+    actor: &Actor,
+    access: Access,
+    clinic: ClinicId,
+    client: &str,
+    now: Timestamp,
+) -> ServiceResult<bool> {
+    let left = store.disconnect(access.walker(), clinic, now).await?;
+    if left {
+        let name = store.clinics().await?.into_iter().find(|c| c.id == clinic).map(|c| c.name).unwrap_or_default();
+        log_care(store, actor, access, SecurityKind::CareLeft, &name, client, now).await?;
+    }
+    Ok(left)
+}
+
+/// A walker's joining or leaving a clinic, in their access log.
+pub(crate) async fn log_care<S: Store>(
+    store: &S,
+    actor: &Actor,
+    access: Access,
+    kind: SecurityKind,
+    clinic_name: &str,
+    client: &str,
+    now: Timestamp,
+) -> ServiceResult<()> {
+    let event = SecurityEvent::new(kind, actor.account_id(), client, clinic_name, now).about(access.walker());
+    Ok(store.record_security_event(&event).await?)
+}
+
+/// The clinics the actor is a standing member of, with their role there.
+pub async fn memberships<S: Store>(store: &S, actor: &Actor) -> ServiceResult<Vec<(Clinic, MemberRole)>> {
+    let Some(id) = actor.account_id() else { return Ok(Vec::new()) };
+    let clinics = store.clinics().await?;
+    Ok(store
+        .memberships(id)
+        .await?
+        .into_iter()
+        .filter_map(|m| Some((clinics.iter().find(|c| c.id == m.clinic)?.clone(), m.role)))
+        .collect())
 }
 
 /// Puts a clinician of the clinic on a walker's care team there.
@@ -128,14 +175,53 @@ pub struct PatientRow {
     pub last_activity: Option<jiff::civil::Date>,
     /// The coach's latest decision: its rule and its sentence.
     pub last_decision: Option<LastDecision>,
-    /// Most urgent first.
+    /// Open flags, most urgent first.
     pub flags: Vec<coach::flags::Flag>,
+    /// Flags a clinician has acknowledged, with their note: still true, no
+    /// longer what sorts the row.
+    pub acknowledged: Vec<Acknowledged>,
+    /// Messages from the walker the care team has not read.
+    pub unread: u64,
 }
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Acknowledged {
+    pub flag: coach::flags::Flag,
+    pub review: store::Review,
+}
+
+/// Which rows of the patient list to show: all, those with a flag raised by
+/// one rule, those no clinician has opened this week, those whose name has
+/// some words in it.
+#[derive(Clone, Debug, Default)]
+pub struct PatientFilter {
+    /// A flag's rule (F-FALL …): rows with it open.
+    pub flag: Option<String>,
+    /// Rows whose walker page no clinician has opened in the last 7 days.
+    pub not_seen_this_week: bool,
+    /// Words in the name, any case.
+    pub search: String,
+}
+
+impl PatientFilter {
+    fn keeps(&self, row: &PatientRow, seen_this_week: bool) -> bool {
+        let name = row.name.to_lowercase();
+        self.flag.as_ref().is_none_or(|rule| row.flags.iter().any(|f| f.rule.eq_ignore_ascii_case(rule)))
+            && !(self.not_seen_this_week && seen_this_week)
+            && self.search.split_whitespace().all(|w| name.contains(&w.to_lowercase()))
+    }
+}
+
+/// The words a clinician's read of the walker page is logged with; the
+/// patient list's "not seen this week" looks for them.
+pub const WALKER_PAGE: &str = "walker page";
 
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct LastDecision {
     pub rule: String,
     pub reason: String,
+    /// The day it took effect: with the rule, what an approval names.
+    pub effective: jiff::civil::Date,
 }
 
 /// The patient list: every walker the clinician cares for now, the most
@@ -146,6 +232,7 @@ pub struct LastDecision {
 pub async fn patients<S: Store>(
     store: &S,
     actor: &Actor,
+    filter: &PatientFilter,
     client: &str,
     now: Timestamp,
     today_in: impl Fn(&str) -> jiff::civil::Date,
@@ -154,27 +241,21 @@ pub async fn patients<S: Store>(
         return Err(ServiceError::refused(Code::Invalid, "a patient list is a clinician's; name the clinician"));
     };
     let mut rows = Vec::new();
+    let week_ago = now.checked_sub(jiff::SignedDuration::from_hours(24 * 7)).unwrap_or(now);
     for walker in store.in_care_of(*id).await? {
         let access = crate::access(store, actor, walker).await?;
-        let read =
-            store::SecurityEvent::new(store::SecurityKind::ClinicianRead, Some(*id), client, "patient list", now);
-        store.record_security_event(&read.about(walker)).await?;
-        let w = crate::walker(store, access).await?;
-        let today = today_in(&w.time_zone);
-        match crate::stage_for(store, access, w, today).await? {
-            crate::Stage::Ready(state) => rows.push(row(&state)),
-            // Not set up yet: listed, with nothing to flag but that.
-            other => rows.push(PatientRow {
-                walker,
-                name: store.walker(walker).await?.name,
-                week: 0,
-                today: format!("not started ({})", other.name().replace('_', " ")),
-                adherence_14d: None,
-                last_activity: None,
-                last_decision: None,
-                flags: Vec::new(),
-            }),
+        let row = patient_row(store, access, &today_in).await?;
+        let seen = store
+            .walker_events(walker, 50)
+            .await?
+            .iter()
+            .any(|e| e.kind == store::SecurityKind::ClinicianRead && e.detail == WALKER_PAGE && e.at >= week_ago);
+        if !filter.keeps(&row, seen) {
+            continue;
         }
+        // Only the walkers shown are read, and so logged.
+        crate::log_clinician(store, access, false, "patient list", client, now).await?;
+        rows.push(row);
     }
     rows.sort_by(|a, b| {
         let top = |r: &PatientRow| r.flags.first().map(|f| (f.severity, f.since));
@@ -186,6 +267,52 @@ pub async fn patients<S: Store>(
         }
     });
     Ok(rows)
+}
+
+/// One walker's row, as the patient list and the walker page show it.
+pub async fn patient_row<S: Store>(
+    store: &S,
+    access: Access,
+    today_in: impl Fn(&str) -> jiff::civil::Date,
+) -> ServiceResult<PatientRow> {
+    let w = crate::walker(store, access).await?;
+    let today = today_in(&w.time_zone);
+    let name = w.name.clone();
+    let mut row = match crate::stage_for(store, access, w, today).await? {
+        crate::Stage::Ready(state) => row(&state),
+        // Not set up yet: listed, with nothing to flag but that.
+        other => PatientRow {
+            walker: access.walker(),
+            name,
+            week: 0,
+            today: format!("not started ({})", other.name().replace('_', " ")),
+            adherence_14d: None,
+            last_activity: None,
+            last_decision: None,
+            flags: Vec::new(),
+            acknowledged: Vec::new(),
+            unread: 0,
+        },
+    };
+    let reviews = store.reviews(access.walker()).await?;
+    let (open, acked): (Vec<_>, Vec<_>) = std::mem::take(&mut row.flags).into_iter().partition(|f| {
+        !reviews.iter().any(|r| r.subject == store::ReviewSubject::Flag && r.rule == f.rule && r.day == f.since)
+    });
+    row.flags = open;
+    row.acknowledged = acked
+        .into_iter()
+        .filter_map(|flag| {
+            let review = reviews
+                .iter()
+                .rev()
+                .find(|r| r.subject == store::ReviewSubject::Flag && r.rule == flag.rule && r.day == flag.since)?;
+            Some(Acknowledged { flag, review: review.clone() })
+        })
+        .collect();
+    if let crate::Grant::Clinician { clinic, .. } = access.grant() {
+        row.unread = store.unread(access.walker(), Some(clinic), store::Sender::CareTeam).await?;
+    }
+    Ok(row)
 }
 
 fn row(s: &crate::State) -> PatientRow {
@@ -220,10 +347,13 @@ fn row(s: &crate::State) -> PatientRow {
         },
         adherence_14d: (done * 100).checked_div(due).map(|p| p as u32),
         last_activity,
-        last_decision: timeline
-            .decisions
-            .last()
-            .map(|d| LastDecision { rule: d.rule.clone(), reason: d.reason.clone() }),
+        last_decision: timeline.decisions.last().map(|d| LastDecision {
+            rule: d.rule.clone(),
+            reason: d.reason.clone(),
+            effective: d.effective,
+        }),
         flags,
+        acknowledged: Vec::new(),
+        unread: 0,
     }
 }

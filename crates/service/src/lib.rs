@@ -7,6 +7,7 @@ mod access;
 mod actions;
 mod archive;
 mod calendar;
+pub mod care;
 pub mod clinics;
 mod dates;
 mod error;
@@ -23,7 +24,7 @@ mod views;
 pub use ::views::{
     DatedText, OutcomeRow, PainPoint, ProgressView, QuestionnaireRow, ReportDecision, ReportView, SessionRow, Trend,
 };
-pub use access::{Access, Actor, access, feed, own};
+pub use access::{Access, Actor, Grant, access, feed, log_clinician, own};
 pub use actions::*;
 pub use archive::{import_json, restore_json};
 pub use calendar::calendar;

@@ -30,7 +30,7 @@ pub fn date(text: &str) -> Result<Date> {
 }
 
 /// The value named `text`, exactly (see `coach::names`).
-fn variant<T: std::str::FromStr>(text: &str, what: &str) -> Result<T> {
+pub fn variant<T: std::str::FromStr>(text: &str, what: &str) -> Result<T> {
     text.parse().map_err(|_| corrupt(format!("{what} '{text}'")))
 }
 

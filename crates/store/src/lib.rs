@@ -30,8 +30,8 @@ pub use types::*;
 /// Every store trait, for code that holds a [`SqlStore`]: `use store::prelude::*`.
 pub mod prelude {
     pub use crate::{
-        AccountStore, ArchiveStore, ClinicStore, ImportStore, OutcomeStore, ProgrammeStore, ScreeningStore, Store,
-        WalkerStore,
+        AccountStore, ArchiveStore, CareStore, ClinicStore, ImportStore, OutcomeStore, ProgrammeStore, ScreeningStore,
+        Store, WalkerStore,
     };
 }
 
@@ -51,7 +51,15 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 /// holding a [`SqlStore`] brings the methods into scope with
 /// `use store::prelude::*`.
 pub trait Store:
-    WalkerStore + ScreeningStore + ProgrammeStore + OutcomeStore + ImportStore + ArchiveStore + AccountStore + ClinicStore
+    WalkerStore
+    + ScreeningStore
+    + ProgrammeStore
+    + OutcomeStore
+    + ImportStore
+    + ArchiveStore
+    + AccountStore
+    + ClinicStore
+    + CareStore
 {
 }
 
@@ -64,7 +72,7 @@ impl<T> Store for T where
         + ArchiveStore
         + AccountStore
         + ClinicStore
-        + ClinicStore
+        + CareStore
 {
 }
 
@@ -337,14 +345,15 @@ pub trait AccountStore: Send + Sync {
 
 /// Clinics, their members, and the walkers in their care. Every membership,
 /// relationship and care-team place has a start and, once over, an end; ended
-/// rows stay as history. [`ClinicStore::cares_for`] is the query the access
+/// rows stay as history. [`ClinicStore::care_clinic`] is the query the access
 /// rule asks on every request.
 pub trait ClinicStore: Send + Sync {
     fn create_clinic(&self, name: &str, now: Timestamp) -> impl Future<Output = Result<ClinicId>> + Send;
     /// Every clinic, oldest first.
     fn clinics(&self) -> impl Future<Output = Result<Vec<Clinic>>> + Send;
-    /// Makes the account a member of the clinic in `role`. A standing
-    /// membership of the same clinic is refused with [`StoreError::Duplicate`].
+    /// Makes the account a member of the clinic in `role` (and gives a
+    /// walker's account that role). A standing membership of the same clinic
+    /// is refused with [`StoreError::Duplicate`].
     fn add_member(
         &self,
         account: AccountId,
@@ -393,7 +402,58 @@ pub trait ClinicStore: Send + Sync {
     /// Whether the account looks after the walker now: a standing clinician
     /// member of a clinic the walker is in the care of, on the walker's care
     /// team there.
-    fn cares_for(&self, account: AccountId, walker: WalkerId) -> impl Future<Output = Result<bool>> + Send;
-    /// Every walker the account cares for now (as [`ClinicStore::cares_for`]), by id.
+    /// The clinic through which it does (the first, if several), or `None`.
+    fn care_clinic(
+        &self,
+        account: AccountId,
+        walker: WalkerId,
+    ) -> impl Future<Output = Result<Option<ClinicId>>> + Send;
+    /// Every walker the account cares for now (as [`ClinicStore::care_clinic`]), by id.
     fn in_care_of(&self, account: AccountId) -> impl Future<Output = Result<Vec<WalkerId>>> + Send;
+}
+
+/// The clinician's work on a walker's record besides the dose: reviews of what
+/// the coach raised, messages, and the invitations that start the care.
+pub trait CareStore: Send + Sync {
+    /// Adds a review to the walker's history.
+    fn add_review(&self, walker: WalkerId, review: &Review) -> impl Future<Output = Result<()>> + Send;
+    /// The walker's reviews, oldest first.
+    fn reviews(&self, walker: WalkerId) -> impl Future<Output = Result<Vec<Review>>> + Send;
+    /// Adds a message to the thread between the walker and the clinic.
+    fn send_message(&self, message: &Message) -> impl Future<Output = Result<()>> + Send;
+    /// The thread between the walker and the clinic, oldest first.
+    fn thread(&self, walker: WalkerId, clinic: ClinicId) -> impl Future<Output = Result<Vec<Message>>> + Send;
+    /// Marks the messages of the thread from the other side of `reader` read;
+    /// how many were unread.
+    fn mark_read(
+        &self,
+        walker: WalkerId,
+        clinic: ClinicId,
+        reader: Sender,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<u64>> + Send;
+    /// Messages to `reader` not read yet: to the walker from every clinic
+    /// (`clinic` None), or to one clinic's care team from the walker.
+    fn unread(
+        &self,
+        walker: WalkerId,
+        clinic: Option<ClinicId>,
+        reader: Sender,
+    ) -> impl Future<Output = Result<u64>> + Send;
+    /// The clinics the walker is in the care of now, oldest relationship first.
+    fn walker_clinics(&self, walker: WalkerId) -> impl Future<Output = Result<Vec<Clinic>>> + Send;
+    /// Stores an invitation (its code hashed).
+    fn create_invitation(&self, code_hash: &str, invitation: &Invitation) -> impl Future<Output = Result<()>> + Send;
+    /// The unexpired, unused invitation with this code hash.
+    fn invitation(&self, code_hash: &str, now: Timestamp) -> impl Future<Output = Result<Option<Invitation>>> + Send;
+    /// Spends the invitation for the walker, in one transaction: puts them in
+    /// the clinic's care (unless they are already) and the inviter on their
+    /// care team if the inviter is a clinician there. `None` if the code is
+    /// unknown, expired or used.
+    fn accept_invitation(
+        &self,
+        code_hash: &str,
+        walker: WalkerId,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<Option<ClinicId>>> + Send;
 }

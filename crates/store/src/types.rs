@@ -152,6 +152,67 @@ pub struct Membership {
     pub since: Timestamp,
 }
 
+/// What a clinician's review is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewSubject {
+    /// A flag on the patient list, acknowledged.
+    Flag,
+    /// A decision of the coach, approved as it stands.
+    Decision,
+}
+
+coach::named!(ReviewSubject, "subject", "flag or decision", { Flag => "flag", Decision => "decision" });
+
+/// A clinician's review of something the coach raised: which rule, on which
+/// day (a flag's first day, a decision's effective day), by whom, and their note.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Review {
+    pub subject: ReviewSubject,
+    pub rule: String,
+    pub day: jiff::civil::Date,
+    pub account: AccountId,
+    pub clinic: ClinicId,
+    pub note: String,
+    pub at: Timestamp,
+}
+
+/// Who wrote a message: the walker, or someone of their care team.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sender {
+    Walker,
+    CareTeam,
+}
+
+coach::named!(Sender, "sender", "walker or care_team", { Walker => "walker", CareTeam => "care_team" });
+
+/// One message of the thread between a walker and a clinic's care team.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Message {
+    pub walker: WalkerId,
+    pub clinic: ClinicId,
+    /// The account that wrote it.
+    pub account: AccountId,
+    pub sender: Sender,
+    pub body: String,
+    pub at: Timestamp,
+    /// When the other side first read it.
+    pub read_at: Option<Timestamp>,
+}
+
+/// An invitation to join a clinic's care, found by its code.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Invitation {
+    pub clinic: ClinicId,
+    /// The member who invited; a clinician joins the walker's care team with the walker.
+    pub invited_by: AccountId,
+    pub created_at: Timestamp,
+    pub expires_at: Timestamp,
+    /// The walker who accepted it, once used.
+    pub accepted_by: Option<WalkerId>,
+}
+
 /// A sign-in identity. Each account owns exactly one walker.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Account {
@@ -335,6 +396,11 @@ pub enum SecurityKind {
     AccountEnabled,
     /// A clinician read a walker's records (the patient list names each walker shown).
     ClinicianRead,
+    /// A clinician wrote to a walker's record (signed, changed the dose, reviewed, wrote).
+    ClinicianWrite,
+    /// A walker joined a clinic's care, or left it.
+    CareJoined,
+    CareLeft,
 }
 
 coach::named!(SecurityKind, "event", "a known event", {
@@ -356,6 +422,9 @@ coach::named!(SecurityKind, "event", "a known event", {
     AccountDisabled => "account_disabled",
     AccountEnabled => "account_enabled",
     ClinicianRead => "clinician_read",
+    ClinicianWrite => "clinician_write",
+    CareJoined => "care_joined",
+    CareLeft => "care_left",
 });
 
 /// One entry of the access log. No health data: what happened, to which

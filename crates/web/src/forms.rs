@@ -110,3 +110,30 @@ pub struct Signature {
     #[serde(default)]
     pub note: String,
 }
+
+/// The list's filters, as the form's query string gives them.
+#[derive(serde::Deserialize, Default, Clone)]
+pub struct PatientQuery {
+    #[serde(default)]
+    pub flag: String,
+    #[serde(default)]
+    pub unseen: Option<String>,
+    #[serde(default)]
+    pub q: String,
+}
+
+impl PatientQuery {
+    /// The service's filter; an unknown flag rule is refused by name.
+    pub fn filter(&self) -> Result<service::clinics::PatientFilter, AppError> {
+        let flag = self.flag.trim();
+        if !flag.is_empty() && !coach::flags::RULES.iter().any(|(r, _)| r.eq_ignore_ascii_case(flag)) {
+            let known: Vec<_> = coach::flags::RULES.iter().map(|(r, _)| *r).collect();
+            return Err(AppError::bad(format!("flag: '{flag}' is not a flag rule; one of {}", known.join(", "))));
+        }
+        Ok(service::clinics::PatientFilter {
+            flag: Some(flag.to_string()).filter(|f| !f.is_empty()),
+            not_seen_this_week: self.unseen.as_deref().is_some_and(|v| !v.is_empty() && v != "0" && v != "false"),
+            search: self.q.clone(),
+        })
+    }
+}

@@ -20,6 +20,8 @@ pub struct Layout {
     /// A wide page (a clinician's table on a desktop or tablet); the
     /// walker's pages keep the phone-width column.
     pub wide: bool,
+    /// The account is a clinician: the navigation leads to their patients.
+    pub clinician: bool,
 }
 
 impl Layout {
@@ -57,6 +59,7 @@ pub fn error_page(status: u16, message: &str) -> Html<String> {
             i18n,
             flash: None,
             wide: false,
+            clinician: false,
         },
         status,
         message: message.to_string(),

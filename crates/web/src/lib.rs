@@ -20,7 +20,7 @@ mod pages;
 mod routes;
 mod state;
 
-pub use auth::{new_api_token, new_reset_code, password_hash};
+pub use auth::{new_api_token, new_invitation_code, new_reset_code, password_hash};
 pub use routes::router;
 pub use state::{AppState, Clock, Config};
 

@@ -57,7 +57,7 @@ pub async fn run(g: &Global, cmd: &ClinicCommand) -> CliResult<Output> {
         }
         ClinicCommand::Join { clinic } => {
             let access = context::access(&store, g).await?;
-            clinics::join(&store, access, ClinicId(*clinic), now).await?;
+            clinics::join(&store, &op, access, ClinicId(*clinic), "cli", now).await?;
             format!(
                 "Walker {} is in the care of clinic {clinic}. Name their care team with `retrowalk clinic team add`.\n",
                 access.walker()
@@ -65,7 +65,7 @@ pub async fn run(g: &Global, cmd: &ClinicCommand) -> CliResult<Output> {
         }
         ClinicCommand::Leave { clinic } => {
             let access = context::access(&store, g).await?;
-            if clinics::leave(&store, access, ClinicId(*clinic), now).await? {
+            if clinics::leave(&store, &op, access, ClinicId(*clinic), "cli", now).await? {
                 format!("Walker {} has left clinic {clinic}: its clinicians see them no more.\n", access.walker())
             } else {
                 format!("Walker {} was not in the care of clinic {clinic}; nothing changed.\n", access.walker())
@@ -86,21 +86,45 @@ pub async fn run(g: &Global, cmd: &ClinicCommand) -> CliResult<Output> {
                 format!("{} was not on walker {walker}'s care team at clinic {clinic}; nothing changed.\n", a.email)
             }
         }
+        ClinicCommand::Invite(AtClinic { clinic, email }) => {
+            let a = account(&store, email).await?;
+            let code = web::new_invitation_code();
+            let hash = service::care::invitation_digest(&code);
+            let i = service::care::invite(&store, &op, ClinicId(*clinic), a.id, &hash, now).await?;
+            let json = serde_json::json!({"code": code, "path": format!("/join/{code}"), "expires_at": i.expires_at});
+            return emit(g.json, &json, || {
+                format!(
+                    "Invitation to clinic {clinic} from {}: code {code}
+                     The walker types it at /join in the web app, or opens /join/{code} on this server.
+                     It works once, until {}.
+",
+                    a.email,
+                    i.expires_at.strftime("%Y-%m-%d %H:%M UTC")
+                )
+            });
+        }
     };
     Ok(Output::Text(text))
 }
 
 /// `retrowalk patients --clinician EMAIL`: the list a clinician starts the day with.
-pub async fn patients(g: &Global, email: &str) -> CliResult<Output> {
+pub async fn patients(g: &Global, email: &str, filter: &clinics::PatientFilter) -> CliResult<Output> {
     let store = context::open(g).await?;
     let a = account(&store, email).await?;
     // `--today` applies to every walker, each in their own time zone.
     context::today(g, "UTC")?;
-    let today_in = |tz: &str| {
-        context::today(g, tz)
-            .unwrap_or_else(|_| jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
-    };
-    let rows = clinics::patients(&store, &Actor::account(&a), "cli", jiff::Timestamp::now(), today_in).await?;
+    if let Some(rule) = &filter.flag
+        && !coach::flags::RULES.iter().any(|(r, _)| r.eq_ignore_ascii_case(rule))
+    {
+        let known: Vec<_> = coach::flags::RULES.iter().map(|(r, _)| *r).collect();
+        return Err(crate::error::CliError::input(format!(
+            "--flag: '{rule}' is not a flag rule; one of {}",
+            known.join(", ")
+        )));
+    }
+    let rows =
+        clinics::patients(&store, &Actor::account(&a), filter, "cli", jiff::Timestamp::now(), context::today_in(g))
+            .await?;
     let table: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {

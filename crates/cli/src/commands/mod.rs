@@ -2,6 +2,7 @@
 //! store, and returns what to print; `main` does the printing.
 
 mod backup;
+mod care;
 mod checkin;
 mod clear;
 mod clinic;
@@ -79,7 +80,20 @@ pub async fn run(cli: Cli) -> CliResult<Output> {
         Command::Restore { file } => backup::restore(g, file).await,
         Command::User(cmd) => user::run(g, cmd).await,
         Command::Clinic(cmd) => clinic::run(g, cmd).await,
-        Command::Patients { clinician } => clinic::patients(g, clinician).await,
+        Command::Patients { clinician, flag, unseen, search } => {
+            let filter = service::clinics::PatientFilter {
+                flag: flag.clone(),
+                not_seen_this_week: *unseen,
+                search: search.clone().unwrap_or_default(),
+            };
+            clinic::patients(g, clinician, &filter).await
+        }
+        Command::Patient(cmd) => care::patient(g, cmd).await,
+        Command::Sign(cmd) => care::sign(g, cmd).await,
+        Command::Ack { as_clinician, flag, note } => care::ack(g, as_clinician, flag, note).await,
+        Command::Approve { as_clinician, note } => care::decision(g, as_clinician, note, false).await,
+        Command::Revert { as_clinician, note } => care::decision(g, as_clinician, note, true).await,
+        Command::Audit { limit } => care::audit(g, *limit).await,
         Command::Token(cmd) => token::run(g, cmd).await,
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();

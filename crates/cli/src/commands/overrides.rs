@@ -3,7 +3,7 @@
 use super::log::small;
 use super::{Output, emit};
 use crate::answers::kmh_to_tenths;
-use crate::cli::{DoseArgs, Global, OverrideArgs};
+use crate::cli::{AsClinician, DoseArgs, Global, OverrideArgs};
 use crate::context;
 use crate::error::CliResult;
 use crate::render;
@@ -21,14 +21,25 @@ pub fn dose_input(d: &DoseArgs) -> CliResult<DoseInput> {
 
 pub async fn run(g: &Global, a: &OverrideArgs) -> CliResult<Output> {
     let store = context::open(g).await?;
-    let state = context::load(&store, g).await?;
+    // As a clinician of retrowalk, their account signs it; else the name typed.
+    let clinician = match &a.clinician {
+        Some(email) => Some(super::care::as_clinician(&store, g, &AsClinician { clinician: email.clone() }).await?.1),
+        None => None,
+    };
+    let state = match clinician {
+        Some(access) => context::load_with(&store, g, access).await?,
+        None => context::load(&store, g).await?,
+    };
     let input = OverrideInput {
         date: context::date_arg(&a.date)?,
         dose: dose_input(&a.dose)?,
-        by: a.by.clone(),
+        by: a.by.clone().unwrap_or_default(),
         reason: a.reason.clone(),
     };
     let done = service::override_dose(&store, &state, input, jiff::Timestamp::now()).await?;
+    if let Some(access) = clinician {
+        service::log_clinician(&store, access, true, "override", "cli", jiff::Timestamp::now()).await?;
+    }
     emit(g.json, &done, || {
         let p = &state.programme;
         let o = &done.applied;

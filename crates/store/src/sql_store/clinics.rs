@@ -42,14 +42,23 @@ impl ClinicStore for SqlStore {
     }
 
     async fn add_member(&self, account: AccountId, clinic: ClinicId, role: MemberRole, now: Timestamp) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
         sqlx::query("INSERT INTO memberships (account_id, clinic_id, role, created_at) VALUES ($1, $2, $3, $4)")
             .bind(account.0)
             .bind(clinic.0)
             .bind(role.as_str())
             .bind(millis(now))
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await
             .map_err(|e| duplicate_as(e, format!("account {account} is already a member of clinic {clinic}")))?;
+        // A walker's account that joins a clinic's staff takes the role (the
+        // pages then lead to the clinic's work); a role once given stays.
+        sqlx::query("UPDATE accounts SET role = $1 WHERE id = $2 AND role = 'walker'")
+            .bind(role.as_str())
+            .bind(account.0)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -178,13 +187,14 @@ impl ClinicStore for SqlStore {
         Ok(done.rows_affected() > 0)
     }
 
-    async fn cares_for(&self, account: AccountId, walker: WalkerId) -> Result<bool> {
-        let row = sqlx::query(concat!("SELECT 1 AS yes FROM ", in_care!(), " AND r.walker_id = $2 LIMIT 1"))
-            .bind(account.0)
-            .bind(walker.0)
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(row.is_some())
+    async fn care_clinic(&self, account: AccountId, walker: WalkerId) -> Result<Option<ClinicId>> {
+        let row =
+            sqlx::query(concat!("SELECT r.clinic_id FROM ", in_care!(), " AND r.walker_id = $2 ORDER BY r.id LIMIT 1"))
+                .bind(account.0)
+                .bind(walker.0)
+                .fetch_optional(&self.pool)
+                .await?;
+        row.map(|r| get(&r, "clinic_id").map(ClinicId)).transpose()
     }
 
     async fn in_care_of(&self, account: AccountId) -> Result<Vec<WalkerId>> {

@@ -3,6 +3,7 @@
 
 mod accounts;
 mod archive;
+mod care;
 mod clinics;
 mod imports;
 mod outcomes;
@@ -132,8 +133,8 @@ impl SqlStore {
         created_at: Timestamp,
     ) -> Result<()> {
         sqlx::query(
-            "INSERT INTO clearances (walker_id, cleared_by, role, cleared_at, covers, note, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO clearances (walker_id, cleared_by, role, cleared_at, covers, note, created_at, \
+             signer_account_id, signer_clinic_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(walker.0)
         .bind(c.by.clone())
@@ -142,6 +143,8 @@ impl SqlStore {
         .bind(codec::to_json(&crate::stored::covers_v1(&c.covers))?)
         .bind(c.note.clone())
         .bind(millis(created_at))
+        .bind(c.signer.map(|s| s.account))
+        .bind(c.signer.map(|s| s.clinic))
         .execute(&mut *conn)
         .await?;
         Ok(())
@@ -250,8 +253,8 @@ impl SqlStore {
     ) -> Result<()> {
         sqlx::query(
             "INSERT INTO overrides (programme_id, effective, minutes, speed_tenths, incline_pct, support, surface, \
-             by_name, reason, created_at, kind, role, signed_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+             by_name, reason, created_at, kind, role, signed_at, signer_account_id, signer_clinic_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
         )
         .bind(programme.0)
         .bind(date_text(o.effective))
@@ -266,6 +269,8 @@ impl SqlStore {
         .bind(o.kind.as_str())
         .bind(o.role.clone())
         .bind(o.signed_at.map(millis))
+        .bind(o.signer.map(|s| s.account))
+        .bind(o.signer.map(|s| s.clinic))
         .execute(&mut *conn)
         .await?;
         Ok(())
@@ -549,8 +554,16 @@ impl SqlStore {
             },
             role: get(row, "role")?,
             signed_at: get::<Option<i64>>(row, "signed_at")?.map(timestamp).transpose()?,
+            signer: signer(row)?,
         })
     }
+}
+
+/// The clinician who signed a clearance or an override in retrowalk, if one did.
+fn signer(row: &AnyRow) -> Result<Option<coach::history::Signer>> {
+    let account: Option<i64> = get(row, "signer_account_id")?;
+    let clinic: Option<i64> = get(row, "signer_clinic_id")?;
+    Ok(account.zip(clinic).map(|(account, clinic)| coach::history::Signer { account, clinic }))
 }
 
 /// Maps a unique-constraint refusal to a readable duplicate error.

@@ -8,6 +8,12 @@ use jiff::Timestamp;
 use super::{SqlStore, get};
 use crate::ScreeningStore;
 
+macro_rules! clearance_columns {
+    () => {
+        "cleared_by, role, cleared_at, covers, note, signer_account_id, signer_clinic_id"
+    };
+}
+
 impl ScreeningStore for SqlStore {
     async fn save_screening(
         &self,
@@ -57,42 +63,34 @@ impl ScreeningStore for SqlStore {
     }
 
     async fn latest_clearance(&self, walker: WalkerId) -> Result<Option<Clearance>> {
-        let row = sqlx::query(
-            "SELECT cleared_by, role, cleared_at, covers, note FROM clearances WHERE walker_id = $1 ORDER BY id DESC LIMIT 1",
-        )
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            clearance_columns!(),
+            " FROM clearances WHERE walker_id = $1 ORDER BY id DESC LIMIT 1"
+        ))
         .bind(walker.0)
         .fetch_optional(&self.pool)
         .await?;
-        let Some(row) = row else { return Ok(None) };
-        Ok(Some(Clearance {
-            by: get(&row, "cleared_by")?,
-            role: get(&row, "role")?,
-            at: timestamp(get(&row, "cleared_at")?)?,
-            covers: crate::stored::covers(&codec::json::<Vec<String>>(&get::<String>(&row, "covers")?, "clearance")?)?,
-            note: get(&row, "note")?,
-        }))
+        row.as_ref().map(clearance_row).transpose()
     }
 
     async fn clearances(&self, walker: WalkerId) -> Result<Vec<Clearance>> {
-        let rows = sqlx::query(
-            "SELECT cleared_by, role, cleared_at, covers, note FROM clearances WHERE walker_id = $1 ORDER BY id",
-        )
-        .bind(walker.0)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|row| {
-                Ok(Clearance {
-                    by: get(row, "cleared_by")?,
-                    role: get(row, "role")?,
-                    at: timestamp(get(row, "cleared_at")?)?,
-                    covers: crate::stored::covers(&codec::json::<Vec<String>>(
-                        &get::<String>(row, "covers")?,
-                        "clearance",
-                    )?)?,
-                    note: get(row, "note")?,
-                })
-            })
-            .collect()
+        let rows =
+            sqlx::query(concat!("SELECT ", clearance_columns!(), " FROM clearances WHERE walker_id = $1 ORDER BY id"))
+                .bind(walker.0)
+                .fetch_all(&self.pool)
+                .await?;
+        rows.iter().map(clearance_row).collect()
     }
+}
+
+fn clearance_row(row: &sqlx::any::AnyRow) -> Result<Clearance> {
+    Ok(Clearance {
+        by: get(row, "cleared_by")?,
+        role: get(row, "role")?,
+        at: timestamp(get(row, "cleared_at")?)?,
+        covers: crate::stored::covers(&codec::json::<Vec<String>>(&get::<String>(row, "covers")?, "clearance")?)?,
+        note: get(row, "note")?,
+        signer: super::signer(row)?,
+    })
 }

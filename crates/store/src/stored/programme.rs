@@ -1,5 +1,6 @@
 //! The set-up, session logs, check-ins, overrides, doses and decisions, as stored (version 1).
 
+use super::SignerV1;
 use jiff::Timestamp;
 use jiff::civil::Date;
 
@@ -90,6 +91,8 @@ mirror!(OverrideV1 <=> coach::history::Override {
     role: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     signed_at: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    signer: Option<SignerV1> as opt_one,
 });
 
 mirror!(DecisionV1 <=> coach::adaptation::Decision {

@@ -37,6 +37,13 @@ mirror!(ClearanceV1 <=> coach::screening::Clearance {
     covers: Vec<String> as names,
     #[serde(default)]
     note: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    signer: Option<SignerV1> as opt_one,
+});
+
+mirror!(SignerV1 <=> coach::history::Signer {
+    account: i64,
+    clinic: i64,
 });
 
 /// A clearance's covered questions (the `covers` column).

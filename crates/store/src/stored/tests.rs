@@ -81,8 +81,13 @@ fn every_stored_format_is_the_json_written_before_it() {
         at: "2026-11-01T10:00:00Z".parse().unwrap(),
         covers: outcome.needs_clearance_for.clone(),
         note: String::new(),
+        signer: None,
     };
     same_as_before::<_, ClearanceV1>(&clearance);
+    // A signature made in retrowalk travels whole (a new optional field of version 1).
+    let signed = Clearance { signer: Some(coach::history::Signer { account: 4, clinic: 2 }), ..clearance.clone() };
+    let back: Clearance = ClearanceV1::from(&signed).try_into().unwrap();
+    assert_eq!(back, signed);
     let (p, h) = programme_and_history();
     same_as_before::<_, SetupV1>(&p.setup);
     same_as_before::<_, SessionLogV1>(&h.logs[0]);

@@ -47,6 +47,8 @@ pub async fn populate(db: &TestDb) {
     s.end_membership(gone.id, clinic, later).await.unwrap();
     s.connect(gone.walker, clinic, now).await.unwrap();
     s.add_to_care_team(gone.walker, clinic, a.id, now).await.unwrap();
+    // The care team's work: reviews, messages, invitations.
+    crate::suite::care_keeps_reviews_messages_and_invitations(s).await;
 }
 
 fn count(c: &Contents, table: &str) -> usize {

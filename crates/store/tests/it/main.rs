@@ -49,6 +49,7 @@ conformance!(
     walkers_are_isolated,
     a_programme_is_reached_only_through_its_walker,
     clinicians_care_for_walkers_only_while_all_three_stand,
+    care_keeps_reviews_messages_and_invitations,
     a_new_programme_becomes_the_active_one,
     an_account_owns_a_walker_and_emails_are_unique,
     sessions_expire_and_sign_out,

@@ -134,15 +134,18 @@ pub async fn check_ins_and_overrides_round_trip<S: Store>(s: &S) {
         kind: OverrideKind::Dose,
         role: String::new(),
         signed_at: None,
+        signer: None,
     };
     s.add_override(pid, &o, &d, now()).await.unwrap();
-    // A restart keeps who, role, when, note and dose.
+    // A restart keeps who, role, when, note and dose, and the account and
+    // clinic of a clinician who signed it in retrowalk.
     let restart = Override {
         effective: add_days(START, 6),
         kind: OverrideKind::Restart,
         role: "physiotherapist".into(),
         signed_at: Some(now()),
         reason: String::new(),
+        signer: Some(coach::history::Signer { account: 7, clinic: 3 }),
         ..o.clone()
     };
     s.add_override(pid, &restart, &d, now()).await.unwrap();
@@ -170,6 +173,7 @@ pub async fn a_clearance_is_recorded_with_the_new_outcome<S: Store>(s: &S) {
         at: now(),
         covers: vec![Question::HeartCondition],
         note: "BP controlled".into(),
+        signer: Some(coach::history::Signer { account: 2, clinic: 1 }),
     };
     let outcome = evaluate(&answers, Some(&c));
     s.save_clearance(ids.walker, &c, &answers, &outcome, now()).await.unwrap();
@@ -450,6 +454,7 @@ pub async fn an_archive_imports_as_a_new_walker_without_loss<S: Store>(s: &S) {
         at: now(),
         covers: vec![Question::HeartCondition],
         note: String::new(),
+        signer: None,
     };
     s.save_clearance(ids.walker, &c, &answers, &evaluate(&answers, Some(&c)), now()).await.unwrap();
     let p = Programme::new(setup(), false).unwrap();
@@ -708,32 +713,101 @@ pub async fn clinicians_care_for_walkers_only_while_all_three_stand<S: Store>(s:
     assert!(matches!(s.add_to_care_team(w, clinic, doc, now()).await, Err(StoreError::NotFound(_))));
     s.connect(w, clinic, now()).await.unwrap();
     assert!(matches!(s.connect(w, clinic, now()).await, Err(StoreError::Duplicate(_))));
-    assert!(!s.cares_for(doc, w).await.unwrap(), "a member not on the care team");
+    assert_eq!(s.care_clinic(doc, w).await.unwrap(), None, "a member not on the care team");
     s.add_to_care_team(w, clinic, doc, now()).await.unwrap();
-    assert!(s.cares_for(doc, w).await.unwrap());
+    assert_eq!(s.care_clinic(doc, w).await.unwrap(), Some(clinic));
     assert_eq!(s.in_care_of(doc).await.unwrap(), [w]);
     assert!(s.in_care_of(admin).await.unwrap().is_empty());
     // An admin sees no clinical data; a clinician of another clinic is not one of this clinic's.
     for outsider in [admin, far] {
         assert!(matches!(s.add_to_care_team(w, clinic, outsider, now()).await, Err(StoreError::NotFound(_))));
-        assert!(!s.cares_for(outsider, w).await.unwrap());
+        assert_eq!(s.care_clinic(outsider, w).await.unwrap(), None);
     }
 
     // Leaving the clinic leaves its care teams: rejoining does not restore them.
     assert!(s.end_membership(doc, clinic, now()).await.unwrap());
-    assert!(!s.cares_for(doc, w).await.unwrap());
+    assert_eq!(s.care_clinic(doc, w).await.unwrap(), None);
     s.add_member(doc, clinic, Clinician, now()).await.unwrap();
-    assert!(!s.cares_for(doc, w).await.unwrap());
+    assert_eq!(s.care_clinic(doc, w).await.unwrap(), None);
     s.add_to_care_team(w, clinic, doc, now()).await.unwrap();
-    assert!(s.cares_for(doc, w).await.unwrap());
+    assert_eq!(s.care_clinic(doc, w).await.unwrap(), Some(clinic));
     assert!(s.remove_from_care_team(w, clinic, doc, now()).await.unwrap());
-    assert!(!s.cares_for(doc, w).await.unwrap());
+    assert_eq!(s.care_clinic(doc, w).await.unwrap(), None);
     s.add_to_care_team(w, clinic, doc, now()).await.unwrap();
 
     // The walker disconnects: access ends with the relationship.
     assert!(s.disconnect(w, clinic, now()).await.unwrap());
-    assert!(!s.cares_for(doc, w).await.unwrap());
+    assert_eq!(s.care_clinic(doc, w).await.unwrap(), None);
     assert!(s.in_care_of(doc).await.unwrap().is_empty());
     assert!(!s.disconnect(w, clinic, now()).await.unwrap());
     assert!(!s.remove_from_care_team(w, clinic, doc, now()).await.unwrap());
+}
+
+/// The care team's work: reviews kept in order, a thread per walker and
+/// clinic with unread counts on each side, and an invitation that works once,
+/// before it expires, putting the walker in the clinic's care and the
+/// inviting clinician on the team.
+pub async fn care_keeps_reviews_messages_and_invitations<S: Store>(s: &S) {
+    use store::{Invitation, Message, Review, ReviewSubject, Sender};
+    let clinic = s.create_clinic("Knee Clinic", now()).await.unwrap();
+    let doc = s.create_account(&new_account("doc@example.org"), now()).await.unwrap();
+    let pat = s.create_account(&new_account("pat@example.org"), now()).await.unwrap();
+    let w = pat.walker;
+    s.add_member(doc.id, clinic, store::MemberRole::Clinician, now()).await.unwrap();
+    assert_eq!(s.account(doc.id).await.unwrap().role, store::Role::Clinician, "a member takes the role");
+
+    let later = now().checked_add(jiff::SignedDuration::from_hours(24)).unwrap();
+    let invitation = Invitation { clinic, invited_by: doc.id, created_at: now(), expires_at: later, accepted_by: None };
+    s.create_invitation("hash-1", &invitation).await.unwrap();
+    assert_eq!(s.invitation("hash-1", now()).await.unwrap(), Some(invitation.clone()));
+    assert_eq!(s.invitation("hash-1", later).await.unwrap(), None, "expired");
+    assert_eq!(s.accept_invitation("hash-1", w, later).await.unwrap(), None, "expired");
+    assert_eq!(s.accept_invitation("other", w, now()).await.unwrap(), None);
+    assert!(s.walker_clinics(w).await.unwrap().is_empty());
+    assert_eq!(s.accept_invitation("hash-1", w, now()).await.unwrap(), Some(clinic));
+    assert_eq!(s.accept_invitation("hash-1", w, now()).await.unwrap(), None, "used once");
+    assert_eq!(s.care_clinic(doc.id, w).await.unwrap(), Some(clinic), "the inviter is on the care team");
+    assert_eq!(s.walker_clinics(w).await.unwrap()[0].name, "Knee Clinic");
+    // A second invitation to a walker already in the clinic's care changes nothing but the code.
+    s.create_invitation("hash-2", &invitation).await.unwrap();
+    assert_eq!(s.accept_invitation("hash-2", w, now()).await.unwrap(), Some(clinic));
+    assert_eq!(s.walker_clinics(w).await.unwrap().len(), 1);
+
+    let review = |subject, rule: &str| Review {
+        subject,
+        rule: rule.into(),
+        day: START,
+        account: doc.id,
+        clinic,
+        note: format!("seen {rule}"),
+        at: now(),
+    };
+    s.add_review(w, &review(ReviewSubject::Flag, "F-FALL")).await.unwrap();
+    s.add_review(w, &review(ReviewSubject::Decision, "A-HOLD")).await.unwrap();
+    assert_eq!(
+        s.reviews(w).await.unwrap(),
+        [review(ReviewSubject::Flag, "F-FALL"), review(ReviewSubject::Decision, "A-HOLD")]
+    );
+
+    let msg = |sender, account: store::AccountId, body: &str| Message {
+        walker: w,
+        clinic,
+        account,
+        sender,
+        body: body.into(),
+        at: now(),
+        read_at: None,
+    };
+    s.send_message(&msg(Sender::CareTeam, doc.id, "How is the knee?")).await.unwrap();
+    s.send_message(&msg(Sender::Walker, pat.id, "Better")).await.unwrap();
+    s.send_message(&msg(Sender::Walker, pat.id, "Thanks")).await.unwrap();
+    assert_eq!(s.unread(w, None, Sender::Walker).await.unwrap(), 1);
+    assert_eq!(s.unread(w, Some(clinic), Sender::CareTeam).await.unwrap(), 2);
+    assert_eq!(s.mark_read(w, clinic, Sender::CareTeam, later).await.unwrap(), 2);
+    assert_eq!(s.unread(w, Some(clinic), Sender::CareTeam).await.unwrap(), 0);
+    assert_eq!(s.unread(w, None, Sender::Walker).await.unwrap(), 1, "the walker's side is their own");
+    let thread = s.thread(w, clinic).await.unwrap();
+    let bodies: Vec<&str> = thread.iter().map(|m| m.body.as_str()).collect();
+    assert_eq!(bodies, ["How is the knee?", "Better", "Thanks"]);
+    assert_eq!((thread[0].read_at, thread[1].read_at), (None, Some(later)));
 }

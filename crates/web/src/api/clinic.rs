@@ -4,7 +4,7 @@ use super::ApiResult;
 use crate::auth::extract::{ApiAccount, ClientAddr};
 use crate::state::AppState;
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -21,14 +21,29 @@ pub struct PatientDto {
     #[schema(format = Date)]
     pub last_activity: Option<String>,
     pub last_decision: Option<LastDecisionDto>,
-    /// Most urgent first.
+    /// Open flags, most urgent first.
     pub flags: Vec<FlagDto>,
+    /// Flags a clinician has acknowledged, with their note.
+    pub acknowledged: Vec<AcknowledgedDto>,
+    /// Messages from the walker the care team has not read.
+    pub unread: u64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AcknowledgedDto {
+    pub flag: FlagDto,
+    pub note: String,
+    /// The clinician's account id.
+    pub by: i64,
+    pub at: String,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct LastDecisionDto {
     pub rule: String,
     pub reason: String,
+    #[schema(format = Date)]
+    pub effective: String,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -51,33 +66,57 @@ impl From<&service::clinics::PatientRow> for PatientDto {
             today: r.today.clone(),
             adherence_14d: r.adherence_14d,
             last_activity: r.last_activity.map(|d| d.to_string()),
-            last_decision: r
-                .last_decision
-                .as_ref()
-                .map(|d| LastDecisionDto { rule: d.rule.clone(), reason: d.reason.clone() }),
-            flags: r
-                .flags
+            last_decision: r.last_decision.as_ref().map(|d| LastDecisionDto {
+                rule: d.rule.clone(),
+                reason: d.reason.clone(),
+                effective: d.effective.to_string(),
+            }),
+            flags: r.flags.iter().map(FlagDto::from).collect(),
+            acknowledged: r
+                .acknowledged
                 .iter()
-                .map(|f| FlagDto {
-                    severity: f.severity.as_str().into(),
-                    rule: f.rule.into(),
-                    text: f.text.clone(),
-                    since: f.since.to_string(),
+                .map(|a| AcknowledgedDto {
+                    flag: FlagDto::from(&a.flag),
+                    note: a.review.note.clone(),
+                    by: a.review.account.0,
+                    at: a.review.at.to_string(),
                 })
                 .collect(),
+            unread: r.unread,
+        }
+    }
+}
+
+impl From<&coach::flags::Flag> for FlagDto {
+    fn from(f: &coach::flags::Flag) -> Self {
+        FlagDto {
+            severity: f.severity.as_str().into(),
+            rule: f.rule.into(),
+            text: f.text.clone(),
+            since: f.since.to_string(),
         }
     }
 }
 
 /// The signed-in clinician's patient list: every walker in their care, the
-/// most urgent first. Empty for an account that cares for nobody.
-#[utoipa::path(get, path = "/api/v1/patients", security(("bearer" = [])), responses((status = 200, body = Vec<PatientDto>)))]
+/// most urgent first. Empty for an account that cares for nobody. Filters:
+/// `flag` (a rule, e.g. F-FALL), `unseen=1` (walker page not opened this
+/// week), `q` (words in the name).
+#[utoipa::path(get, path = "/api/v1/patients", security(("bearer" = [])),
+    params(("flag" = Option<String>, Query, description = "Only rows with this flag open (F-FALL …)"),
+           ("unseen" = Option<String>, Query, description = "1: only walkers no clinician opened this week"),
+           ("q" = Option<String>, Query, description = "Words in the walker's name")),
+    responses((status = 200, body = Vec<PatientDto>), (status = 422)))]
 pub(super) async fn patients(
     State(state): State<AppState>,
     ClientAddr(client): ClientAddr,
     a: ApiAccount,
+    Query(f): Query<crate::forms::PatientQuery>,
 ) -> ApiResult<Vec<PatientDto>> {
     let actor = service::Actor::account(&a.account);
-    let rows = service::clinics::patients(state.store(), &actor, &client, state.now(), |tz| state.today_in(tz)).await?;
+    let filter = f.filter()?;
+    let rows =
+        service::clinics::patients(state.store(), &actor, &filter, &client, state.now(), |tz| state.today_in(tz))
+            .await?;
     Ok(Json(rows.iter().map(PatientDto::from).collect()))
 }

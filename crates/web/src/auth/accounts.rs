@@ -147,7 +147,7 @@ pub enum Reset {
 /// Spends a one-time reset code on a new password (which signs the account
 /// out everywhere), throttled per client address.
 pub async fn reset(state: &AppState, code: &str, password: &str, address: &str) -> Result<Reset, AppError> {
-    throttle::check_reset(state.store(), address, state.now()).await?;
+    throttle::check_code(state.store(), throttle::Typed::ResetCode, address, state.now()).await?;
     super::hash_queue_has_room()?;
     if password.chars().count() < MIN_PASSWORD_CHARS {
         return Ok(Reset::TooShort(format!("password: use at least {MIN_PASSWORD_CHARS} characters")));
@@ -160,7 +160,7 @@ pub async fn reset(state: &AppState, code: &str, password: &str, address: &str) 
             Ok(Reset::Done)
         }
         None => {
-            throttle::reset_failed(state.store(), address, state.now()).await?;
+            throttle::code_failed(state.store(), throttle::Typed::ResetCode, address, state.now()).await?;
             audit::record(state, SecurityKind::ResetCodeFailed, None, address, "").await?;
             Ok(Reset::BadCode)
         }
@@ -192,12 +192,17 @@ pub async fn seen_by(state: &AppState, who: &SignedIn, limit: u32) -> Result<Vec
     let mut out = Vec::new();
     for e in state.store().walker_events(who.account.walker, limit).await? {
         let by = match e.account {
-            Some(id) => state.store().account(id).await.map(|a| a.email).unwrap_or_else(|_| format!("account {id}")),
+            Some(id) => email_of(state, id).await,
             None => String::new(),
         };
         out.push((e, by));
     }
     Ok(out)
+}
+
+/// An account's e-mail, to name who did something; a deleted account by its id.
+pub async fn email_of(state: &AppState, id: store::AccountId) -> String {
+    state.store().account(id).await.map(|a| a.email).unwrap_or_else(|_| format!("account {id}"))
 }
 
 /// Whether anyone has signed up on this server (a new server shows sign-up first).

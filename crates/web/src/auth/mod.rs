@@ -130,6 +130,32 @@ pub fn new_reset_code() -> (String, String) {
     (code, d)
 }
 
+/// A new invitation code: eight letters and digits a walker types on a phone
+/// (no 0/O, 1/I/L to confuse), shown as two groups of four. About 40 bits;
+/// wrong codes are throttled like passwords.
+pub fn new_invitation_code() -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    // Bytes past the last whole multiple of the alphabet are dropped, so
+    // every letter is as likely; 32 bytes leave eight nearly always.
+    let limit = 256 - 256 % ALPHABET.len();
+    let mut bytes = [0u8; 32];
+    if getrandom::fill(&mut bytes).is_err() {
+        return String::new();
+    }
+    let letters: Vec<char> = bytes
+        .iter()
+        .map(|b| usize::from(*b))
+        .filter(|b| *b < limit)
+        .map(|b| char::from(ALPHABET[b % ALPHABET.len()]))
+        .take(8)
+        .collect();
+    if letters.len() < 8 {
+        return new_invitation_code();
+    }
+    let (a, b) = letters.split_at(4);
+    format!("{}-{}", a.iter().collect::<String>(), b.iter().collect::<String>())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

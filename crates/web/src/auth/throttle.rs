@@ -4,7 +4,7 @@
 //!
 //! - **Per client address**: 20 failed sign-ins in 15 minutes from one address
 //!   stop further tries from it for the rest of the window; 10 wrong reset
-//!   codes likewise. Trying many e-mails from one address is slowed too.
+//!   codes likewise, and 10 wrong invitation codes. Trying many e-mails from one address is slowed too.
 //! - **Per account**: after 5 failures in 15 minutes, tries for that account are
 //!   spaced out — 5 s, then 10, 20, 40, at most 60 s — from any address. An
 //!   attacker gets at most one guess a minute; the owner is slowed, never
@@ -29,7 +29,23 @@ pub const RESET_LIMIT: u32 = 10;
 
 const SIGNIN_ADDRESS: &str = "signin-address";
 const SIGNIN_ACCOUNT: &str = "signin-account";
-const RESET_ADDRESS: &str = "reset-address";
+
+/// A secret code typed by hand, guessed from one address at most
+/// [`RESET_LIMIT`] times a window.
+#[derive(Clone, Copy, Debug)]
+pub enum Typed {
+    ResetCode,
+    InvitationCode,
+}
+
+impl Typed {
+    fn scope(self) -> &'static str {
+        match self {
+            Typed::ResetCode => "reset-address",
+            Typed::InvitationCode => "invitation-address",
+        }
+    }
+}
 
 fn account_key(email: &str) -> String {
     super::digest(&email.trim().to_lowercase())
@@ -78,14 +94,14 @@ pub async fn signin_succeeded(store: &SqlStore, email: &str) -> Result<(), AppEr
     Ok(store.clear_auth_failures(SIGNIN_ACCOUNT, &account_key(email)).await?)
 }
 
-pub async fn check_reset(store: &SqlStore, address: &str, now: Timestamp) -> Result<(), AppError> {
-    let (n, _) = store.auth_failures(RESET_ADDRESS, &address_key(address), since(now)).await?;
+pub async fn check_code(store: &SqlStore, code: Typed, address: &str, now: Timestamp) -> Result<(), AppError> {
+    let (n, _) = store.auth_failures(code.scope(), &address_key(address), since(now)).await?;
     if n >= RESET_LIMIT {
         return Err(AppError::Throttled(rest_of_window()));
     }
     Ok(())
 }
 
-pub async fn reset_failed(store: &SqlStore, address: &str, now: Timestamp) -> Result<(), AppError> {
-    Ok(store.record_auth_failure(RESET_ADDRESS, &address_key(address), now).await?)
+pub async fn code_failed(store: &SqlStore, code: Typed, address: &str, now: Timestamp) -> Result<(), AppError> {
+    Ok(store.record_auth_failure(code.scope(), &address_key(address), now).await?)
 }

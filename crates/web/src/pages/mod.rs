@@ -2,11 +2,13 @@
 //! template; every page works without JavaScript except the guided timer.
 
 pub mod account;
+pub mod care;
 pub mod import;
 pub mod learn;
 pub mod log;
 pub mod onboarding;
 pub mod outcomes;
+pub mod patient;
 pub mod patients;
 pub mod plan;
 pub mod progress;
@@ -42,6 +44,7 @@ impl Layout {
             i18n,
             flash: None,
             wide: false,
+            clinician: who.is_some_and(|w| w.account.role != store::Role::Walker),
         }
     }
 }

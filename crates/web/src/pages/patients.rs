@@ -1,13 +1,15 @@
 //! A clinician's patient list (`/patients`): everyone in their care, the most
-//! urgent first, each flag with its rule. Desktop and tablet first; it reflows
-//! on a phone. Every row is read through the access rule.
+//! urgent first, each flag with its rule, filtered by flag, by "not seen this
+//! week" or by name. Desktop and tablet first; it reflows on a phone. Every
+//! row is read through the access rule.
 
 use super::{Layout, render};
 use crate::auth::extract::SignedIn;
 use crate::error::AppError;
+use crate::forms::PatientQuery;
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::response::Response;
 use service::clinics::PatientRow;
 
@@ -16,13 +18,24 @@ use service::clinics::PatientRow;
 struct PatientsPage {
     l: Layout,
     rows: Vec<PatientRow>,
+    f: PatientQuery,
+    rules: &'static [(&'static str, &'static str)],
+    /// The clinics the clinician can invite walkers to.
+    clinics: Vec<(store::Clinic, store::MemberRole)>,
 }
 
-pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {
-    let rows =
-        service::clinics::patients(state.store(), &who.actor(), &who.client, state.now(), |tz| state.today_in(tz))
-            .await?;
-    let mut l = Layout::new(&state, Some(&who), "", "patients.title");
+pub async fn page(
+    State(state): State<AppState>,
+    who: SignedIn,
+    Query(f): Query<PatientQuery>,
+) -> Result<Response, AppError> {
+    let filter = f.filter()?;
+    let rows = service::clinics::patients(state.store(), &who.actor(), &filter, &who.client, state.now(), |tz| {
+        state.today_in(tz)
+    })
+    .await?;
+    let clinics = service::clinics::memberships(state.store(), &who.actor()).await?;
+    let mut l = Layout::new(&state, Some(&who), "patients", "patients.title");
     l.wide = true;
-    render(&PatientsPage { l, rows })
+    render(&PatientsPage { l, rows, f, rules: coach::flags::RULES, clinics })
 }

@@ -19,11 +19,19 @@ struct ReportPage {
     l: Layout,
     r: ReportView,
     pain_svg: String,
+    pdf_href: String,
 }
 
 pub async fn page(State(state): State<AppState>, Ready { who, s, .. }: Ready) -> Result<Response, AppError> {
     let r = service::report(&s);
-    let pain_svg = charts::lines(
+    let pain_svg = pain_chart(&r);
+    let l = Layout::new(&state, Some(&who), "progress", "report.title");
+    render(&ReportPage { l, r, pain_svg, pdf_href: "/report.pdf".into() })
+}
+
+/// The report's pain chart: after each session, and the next morning.
+pub fn pain_chart(r: &ReportView) -> String {
+    charts::lines(
         "report-pain",
         "Knee pain after each session",
         "Pain from 0 to 10 after each logged session, with the morning-after pain where recorded.",
@@ -47,9 +55,7 @@ pub async fn page(State(state): State<AppState>, Ready { who, s, .. }: Ready) ->
         10.0,
         None,
         &[],
-    );
-    let l = Layout::new(&state, Some(&who), "progress", "report.title");
-    render(&ReportPage { l, r, pain_svg })
+    )
 }
 
 /// The same report as a PDF file, for the clinic's records.

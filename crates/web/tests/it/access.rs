@@ -18,6 +18,10 @@ enum Ask {
     /// A route that takes an id: given the other walker's, it answers 404 and
     /// changes nothing of theirs.
     OthersId,
+    /// A clinician's route about one walker (`{id}` a walker id): given the
+    /// other walker's, who is in nobody's care of ann's, it answers 404 to a
+    /// read and to a post, and changes nothing of theirs.
+    OthersWalker,
     /// Sent the other walker's token id in its form: refused, and their token works.
     OthersToken,
     /// Not a walker's records: the same for everyone (a questionnaire the
@@ -57,6 +61,20 @@ const TABLE: &[(&str, Ask)] = &[
     ("/questionnaires/{id}", Shared),
     ("/progress", Own),
     ("/patients", Own),
+    ("/patients/invite", Own),
+    ("/patients/{id}", OthersWalker),
+    ("/patients/{id}/report.pdf", OthersWalker),
+    ("/patients/{id}/review", OthersWalker),
+    ("/patients/{id}/override", OthersWalker),
+    ("/patients/{id}/revert", OthersWalker),
+    ("/patients/{id}/clearance", OthersWalker),
+    ("/patients/{id}/restart", OthersWalker),
+    ("/patients/{id}/message", OthersWalker),
+    ("/care", Own),
+    ("/care/message", Own),
+    ("/care/leave", Own),
+    ("/join", Shared),
+    ("/join/{code}", Shared),
     ("/report", Own),
     ("/report.pdf", Own),
     ("/learn", Shared),
@@ -194,6 +212,20 @@ async fn no_route_reaches_another_walkers_records() {
                     assert_eq!(res.status, StatusCode::NOT_FOUND, "POST {path}: {}", res.body);
                 }
             }
+            OthersWalker => {
+                let path = pattern.replace("{id}", &bea.walker.account.walker.0.to_string());
+                let read = app.get(&path, &ann.cookie).await.status;
+                assert!(matches!(read.as_u16(), 404 | 405), "GET {path}: {read}");
+                let form = format!(
+                    "csrf={}&subject=flag&rule=F-FALL&day=2026-01-01&note=seen&minutes=5&shown=5&role=GP&body=hello",
+                    ann.csrf
+                );
+                let res = app.post(&path, &ann.cookie, &form).await;
+                // A write route (405 to a read) refuses the post as "not found".
+                let expected: &[u16] = if read.as_u16() == 405 { &[404] } else { &[404, 405] };
+                assert!(expected.contains(&res.status.as_u16()), "POST {path}: {}", res.status);
+                assert_eq!(leaks(&res.body), None, "{pattern} showed the other walker's records to ann");
+            }
             OthersToken => {
                 let form = format!("csrf={}&id={}", ann.csrf, bea.token_id);
                 let res = app.post(pattern, &ann.cookie, &form).await;
@@ -239,7 +271,8 @@ async fn a_clinician_lists_only_the_walkers_in_their_care() {
     let page = app.get("/patients", &doc.cookie).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     let name = |w: &Walker| w.account.email.clone();
-    assert!(page.body.contains("<th scope=\"row\">Test</th>"), "{}", page.body);
+    let link = format!("<th scope=\"row\"><a href=\"/patients/{}\">Test</a>", bea.walker.account.walker);
+    assert!(page.body.contains(&link), "{}", page.body);
     assert!(!page.body.contains(&name(&ann)) && !page.body.contains("note-of-ann"));
     let token = token_for(&app, &doc).await;
     let rows: serde_json::Value =

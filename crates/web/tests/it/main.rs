@@ -6,6 +6,7 @@
 
 mod access;
 mod api;
+mod clinic;
 mod fixed_clock;
 mod hardening;
 mod operations;

@@ -1,0 +1,205 @@
+//! A clinician's work from the command line: one walker's page (`patient
+//! show`), signing a clearance or a restart (`sign`), reviewing what the coach
+//! raised (`ack`, `approve`, `revert`), and the access log (`audit`). Each acts
+//! as the clinician named by `--clinician`, through the same access rule as
+//! the web: a walker outside their care is "not found", and what they sign
+//! holds their account and clinic.
+
+use super::user::account;
+use super::{Output, emit};
+use crate::cli::{AsClinician, Global, PatientCommand, SignCommand};
+use crate::context;
+use crate::error::{CliError, CliResult};
+use crate::render;
+use service::{Access, Actor};
+use store::prelude::*;
+use store::{ReviewSubject, SqlStore};
+
+/// The clinician's actor and their grant to the walker (`--walker`, or the only one).
+pub async fn as_clinician(store: &SqlStore, g: &Global, who: &AsClinician) -> CliResult<(Actor, Access)> {
+    let a = account(store, &who.clinician).await?;
+    let actor = Actor::account(&a);
+    let walker = context::walker_id(store, g).await?;
+    let access = service::access(store, &actor, walker).await?;
+    if access.grant() == service::Grant::Own {
+        return Err(CliError::input("--clinician: that is the walker's own account; name their clinician"));
+    }
+    Ok((actor, access))
+}
+
+/// Records in the walker's access log that the clinician did `what` here.
+async fn logged(store: &SqlStore, access: Access, write: bool, what: &str) -> CliResult<()> {
+    Ok(service::log_clinician(store, access, write, what, "cli", jiff::Timestamp::now()).await?)
+}
+
+pub async fn patient(g: &Global, cmd: &PatientCommand) -> CliResult<Output> {
+    let PatientCommand::Show(who) = cmd;
+    let store = context::open(g).await?;
+    let (_, access) = as_clinician(&store, g, who).await?;
+    logged(&store, access, false, service::clinics::WALKER_PAGE).await?;
+    let row = service::clinics::patient_row(&store, access, context::today_in(g)).await?;
+    let reviews = service::care::reviews(&store, access).await?;
+    let json = serde_json::json!({"patient": row, "reviews": reviews});
+    emit(g.json, &json, || {
+        let mut s = format!("{} — week {}. Today: {}\n", row.name, row.week, row.today);
+        if let Some(a) = row.adherence_14d {
+            s.push_str(&format!("Sessions done, last 14 days: {a}%\n"));
+        }
+        if let Some(d) = row.last_activity {
+            s.push_str(&format!("Last activity: {d}\n"));
+        }
+        if row.flags.is_empty() {
+            s.push_str("No open flags.\n");
+        }
+        for f in &row.flags {
+            s.push_str(&format!("{}: {} [{}, since {}]\n", f.severity.as_str(), f.text, f.rule, f.since));
+        }
+        for a in &row.acknowledged {
+            s.push_str(&format!("acknowledged: {} [{}] — {}\n", a.flag.text, a.flag.rule, a.review.note));
+        }
+        if let Some(d) = &row.last_decision {
+            s.push_str(&format!("Last decision ({}): {} [{}]\n", d.effective, d.reason, d.rule));
+        }
+        if row.unread > 0 {
+            s.push_str(&format!("{} unread message(s) from the walker.\n", row.unread));
+        }
+        s
+    })
+}
+
+pub async fn sign(g: &Global, cmd: &SignCommand) -> CliResult<Output> {
+    let store = context::open(g).await?;
+    let now = jiff::Timestamp::now();
+    match cmd {
+        SignCommand::Clearance { as_clinician: who, role, note } => {
+            let (_, access) = as_clinician(&store, g, who).await?;
+            let outcome = service::clear(&store, access, "", role, now, note, now).await?;
+            logged(&store, access, true, "signed a clearance").await?;
+            emit(g.json, &outcome, || {
+                format!(
+                    "Clearance signed. The screening outcome is now: {}.\n{}\n",
+                    outcome.status.label(),
+                    outcome.next_step
+                )
+            })
+        }
+        SignCommand::Restart { as_clinician: who, role, note, minutes } => {
+            let (_, access) = as_clinician(&store, g, who).await?;
+            let state = context::load_with(&store, g, access).await?;
+            let dose = service::DoseInput {
+                minutes: minutes.map(|m| super::log::small("--minutes", m, 3..=20)).transpose()?,
+                ..Default::default()
+            };
+            let input = service::RestartInput { dose, by: String::new(), role: role.clone(), note: note.clone() };
+            let done = service::restart(&store, &state, input, now).await?;
+            logged(&store, access, true, "signed a restart").await?;
+            emit(g.json, &done, || {
+                let p = &state.programme;
+                let r = &done.restart;
+                format!(
+                    "Restart signed by {} ({}), from {}: {}\n",
+                    r.by,
+                    r.role,
+                    r.effective,
+                    r.dose.summary(p.week_of(r.effective), p.limits.supported_only)
+                )
+            })
+        }
+    }
+}
+
+/// `ack`: the flag's rule names it; its day is the day it was raised.
+pub async fn ack(g: &Global, who: &AsClinician, flag: &str, note: &str) -> CliResult<Output> {
+    let store = context::open(g).await?;
+    let (_, access) = as_clinician(&store, g, who).await?;
+    let row = service::clinics::patient_row(&store, access, context::today_in(g)).await?;
+    let open = row.flags.iter().find(|f| f.rule.eq_ignore_ascii_case(flag.trim())).ok_or_else(|| {
+        let open: Vec<&str> = row.flags.iter().map(|f| f.rule).collect();
+        CliError::input(format!(
+            "--flag: {} is not open for {}; open now: {}",
+            flag.trim(),
+            row.name,
+            if open.is_empty() { "none".to_string() } else { open.join(", ") }
+        ))
+    })?;
+    let review =
+        service::care::review(&store, access, ReviewSubject::Flag, open.rule, open.since, note, jiff::Timestamp::now())
+            .await?;
+    logged(&store, access, true, "acknowledged a flag").await?;
+    emit(g.json, &review, || {
+        format!("Acknowledged {} (since {}) for {}: {}\n", open.rule, open.since, row.name, review.note)
+    })
+}
+
+/// `approve` and `revert`: the coach's latest decision, kept or undone.
+pub async fn decision(g: &Global, who: &AsClinician, note: &str, undo: bool) -> CliResult<Output> {
+    let store = context::open(g).await?;
+    let (_, access) = as_clinician(&store, g, who).await?;
+    let state = context::load_with(&store, g, access).await?;
+    let now = jiff::Timestamp::now();
+    if undo {
+        let done = service::revert(&store, &state, "", note, now).await?;
+        logged(&store, access, true, "reverted a decision").await?;
+        return emit(g.json, &done, || {
+            let p = &state.programme;
+            let o = &done.applied;
+            format!(
+                "Reverted from {}: {}\nWhy: {}\n",
+                o.effective,
+                o.dose.summary(p.week_of(o.effective), p.limits.supported_only),
+                o.reason
+            )
+        });
+    }
+    let timeline = state.timeline();
+    let last = timeline.decisions.last().ok_or_else(|| CliError::input("the coach has decided nothing yet"))?;
+    let review =
+        service::care::review(&store, access, ReviewSubject::Decision, &last.rule, last.effective, note, now).await?;
+    logged(&store, access, true, "approved a decision").await?;
+    emit(g.json, &review, || format!("Approved: {}\n", render::why(last)))
+}
+
+/// `audit`: the access log, newest first; with --walker, what others did with
+/// that walker's records.
+pub async fn audit(g: &Global, limit: u32) -> CliResult<Output> {
+    let store = context::open(g).await?;
+    let events = match g.walker {
+        Some(_) => {
+            let access = context::access(&store, g).await?;
+            store.walker_events(access.walker(), limit).await?
+        }
+        None => store.security_events(None, limit).await?,
+    };
+    let mut emails = std::collections::HashMap::new();
+    for id in events.iter().filter_map(|e| e.account) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = emails.entry(id) {
+            slot.insert(store.account(id).await.map(|a| a.email).unwrap_or_else(|_| format!("account {id}")));
+        }
+    }
+    let who =
+        |e: &store::SecurityEvent| e.account.and_then(|id| emails.get(&id).cloned()).unwrap_or_else(|| "-".into());
+    let rows: Vec<Vec<String>> = events
+        .iter()
+        .map(|e| {
+            vec![
+                e.at.strftime("%Y-%m-%d %H:%M:%S").to_string(),
+                e.kind.as_str().into(),
+                who(e),
+                e.walker.map_or("-".into(), |w| w.to_string()),
+                e.client.clone(),
+                e.detail.clone(),
+            ]
+        })
+        .collect();
+    let json: Vec<serde_json::Value> = events
+        .iter()
+        .map(|e| serde_json::json!({"at": e.at, "kind": e.kind, "account": e.account, "email": who(e), "walker": e.walker, "client": e.client, "detail": e.detail}))
+        .collect();
+    emit(g.json, &json, || {
+        if rows.is_empty() {
+            "The access log is empty.\n".into()
+        } else {
+            render::table(&["at (UTC)", "what", "who", "walker", "from", "detail"], &rows)
+        }
+    })
+}

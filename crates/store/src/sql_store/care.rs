@@ -1,0 +1,229 @@
+//! [`CareStore`](crate::CareStore) in SQL: reviews, messages and invitations.
+
+use super::{SqlStore, get};
+use crate::codec::{self, date, date_text, millis, timestamp};
+use crate::{
+    AccountId, CareStore, Clinic, ClinicId, Invitation, Message, Result, Review, ReviewSubject, Sender, WalkerId,
+};
+use jiff::Timestamp;
+use sqlx::any::AnyRow;
+
+impl CareStore for SqlStore {
+    async fn add_review(&self, walker: WalkerId, r: &Review) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO reviews (walker_id, subject, rule, day, account_id, clinic_id, note, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(walker.0)
+        .bind(r.subject.as_str())
+        .bind(r.rule.clone())
+        .bind(date_text(r.day))
+        .bind(r.account.0)
+        .bind(r.clinic.0)
+        .bind(r.note.clone())
+        .bind(millis(r.at))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn reviews(&self, walker: WalkerId) -> Result<Vec<Review>> {
+        let rows = sqlx::query(
+            "SELECT subject, rule, day, account_id, clinic_id, note, created_at FROM reviews \
+             WHERE walker_id = $1 ORDER BY id",
+        )
+        .bind(walker.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Review {
+                    subject: codec::variant::<ReviewSubject>(&get::<String>(r, "subject")?, "review subject")?,
+                    rule: get(r, "rule")?,
+                    day: date(&get::<String>(r, "day")?)?,
+                    account: AccountId(get(r, "account_id")?),
+                    clinic: ClinicId(get(r, "clinic_id")?),
+                    note: get(r, "note")?,
+                    at: timestamp(get(r, "created_at")?)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn send_message(&self, m: &Message) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO messages (walker_id, clinic_id, account_id, sender, body, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(m.walker.0)
+        .bind(m.clinic.0)
+        .bind(m.account.0)
+        .bind(m.sender.as_str())
+        .bind(m.body.clone())
+        .bind(millis(m.at))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn thread(&self, walker: WalkerId, clinic: ClinicId) -> Result<Vec<Message>> {
+        let rows = sqlx::query(
+            "SELECT walker_id, clinic_id, account_id, sender, body, created_at, read_at FROM messages \
+             WHERE walker_id = $1 AND clinic_id = $2 ORDER BY id",
+        )
+        .bind(walker.0)
+        .bind(clinic.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(message_row).collect()
+    }
+
+    async fn mark_read(&self, walker: WalkerId, clinic: ClinicId, reader: Sender, now: Timestamp) -> Result<u64> {
+        let done = sqlx::query(
+            "UPDATE messages SET read_at = $1 WHERE walker_id = $2 AND clinic_id = $3 AND sender = $4 \
+             AND read_at IS NULL",
+        )
+        .bind(millis(now))
+        .bind(walker.0)
+        .bind(clinic.0)
+        .bind(other(reader).as_str())
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected())
+    }
+
+    async fn unread(&self, walker: WalkerId, clinic: Option<ClinicId>, reader: Sender) -> Result<u64> {
+        // `clinic` unset counts every thread of the walker's.
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS n FROM messages WHERE walker_id = $1 AND sender = $2 AND read_at IS NULL \
+             AND ($3 = 0 OR clinic_id = $3)",
+        )
+        .bind(walker.0)
+        .bind(other(reader).as_str())
+        .bind(clinic.map_or(0, |c| c.0))
+        .fetch_one(&self.pool)
+        .await?;
+        codec::small(get(&row, "n")?, "unread count")
+    }
+
+    async fn walker_clinics(&self, walker: WalkerId) -> Result<Vec<Clinic>> {
+        let rows = sqlx::query(
+            "SELECT c.id, c.name, c.created_at FROM care_relationships r JOIN clinics c ON c.id = r.clinic_id \
+             WHERE r.walker_id = $1 AND r.ended_at IS NULL ORDER BY r.id",
+        )
+        .bind(walker.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Clinic {
+                    id: ClinicId(get(r, "id")?),
+                    name: get(r, "name")?,
+                    created_at: timestamp(get(r, "created_at")?)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn create_invitation(&self, code_hash: &str, i: &Invitation) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO invitations (clinic_id, code_hash, invited_by, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(i.clinic.0)
+        .bind(code_hash.to_string())
+        .bind(i.invited_by.0)
+        .bind(millis(i.created_at))
+        .bind(millis(i.expires_at))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn invitation(&self, code_hash: &str, now: Timestamp) -> Result<Option<Invitation>> {
+        let row = sqlx::query(
+            "SELECT clinic_id, invited_by, created_at, expires_at, accepted_by FROM invitations \
+             WHERE code_hash = $1 AND expires_at > $2 AND accepted_by IS NULL",
+        )
+        .bind(code_hash.to_string())
+        .bind(millis(now))
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(invitation_row).transpose()
+    }
+
+    async fn accept_invitation(&self, code_hash: &str, walker: WalkerId, now: Timestamp) -> Result<Option<ClinicId>> {
+        let mut tx = self.pool.begin().await?;
+        let spent = sqlx::query(
+            "UPDATE invitations SET accepted_by = $1, accepted_at = $2 \
+             WHERE code_hash = $3 AND accepted_by IS NULL AND expires_at > $2 RETURNING clinic_id, invited_by",
+        )
+        .bind(walker.0)
+        .bind(millis(now))
+        .bind(code_hash.to_string())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(spent) = spent else { return Ok(None) };
+        let clinic: i64 = get(&spent, "clinic_id")?;
+        let inviter: i64 = get(&spent, "invited_by")?;
+        // Already in the clinic's care: the relationship stands as it is.
+        sqlx::query(
+            "INSERT INTO care_relationships (walker_id, clinic_id, started_at) SELECT $1, $2, $3 \
+             WHERE NOT EXISTS (SELECT 1 FROM care_relationships WHERE walker_id = $1 AND clinic_id = $2 \
+             AND ended_at IS NULL)",
+        )
+        .bind(walker.0)
+        .bind(clinic)
+        .bind(millis(now))
+        .execute(&mut *tx)
+        .await?;
+        // The inviter looks after the walker, if they are a clinician there
+        // (an admin who invites does not).
+        sqlx::query(
+            "INSERT INTO care_team (relationship_id, account_id, added_at) \
+             SELECT r.id, m.account_id, $4 FROM care_relationships r \
+             JOIN memberships m ON m.clinic_id = r.clinic_id AND m.ended_at IS NULL AND m.role = 'clinician' \
+             WHERE r.walker_id = $1 AND r.clinic_id = $2 AND r.ended_at IS NULL AND m.account_id = $3 \
+             AND NOT EXISTS (SELECT 1 FROM care_team t WHERE t.relationship_id = r.id \
+             AND t.account_id = $3 AND t.removed_at IS NULL)",
+        )
+        .bind(walker.0)
+        .bind(clinic)
+        .bind(inviter)
+        .bind(millis(now))
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Some(ClinicId(clinic)))
+    }
+}
+
+/// The side that reads what `reader` does not write.
+fn other(reader: Sender) -> Sender {
+    match reader {
+        Sender::Walker => Sender::CareTeam,
+        Sender::CareTeam => Sender::Walker,
+    }
+}
+
+fn message_row(r: &AnyRow) -> Result<Message> {
+    Ok(Message {
+        walker: WalkerId(get(r, "walker_id")?),
+        clinic: ClinicId(get(r, "clinic_id")?),
+        account: AccountId(get(r, "account_id")?),
+        sender: codec::variant::<Sender>(&get::<String>(r, "sender")?, "message sender")?,
+        body: get(r, "body")?,
+        at: timestamp(get(r, "created_at")?)?,
+        read_at: get::<Option<i64>>(r, "read_at")?.map(timestamp).transpose()?,
+    })
+}
+
+fn invitation_row(r: &AnyRow) -> Result<Invitation> {
+    Ok(Invitation {
+        clinic: ClinicId(get(r, "clinic_id")?),
+        invited_by: AccountId(get(r, "invited_by")?),
+        created_at: timestamp(get(r, "created_at")?)?,
+        expires_at: timestamp(get(r, "expires_at")?)?,
+        accepted_by: get::<Option<i64>>(r, "accepted_by")?.map(WalkerId),
+    })
+}

@@ -1,0 +1,328 @@
+//! A clinician's page about one walker (`/patients/{id}`): what needs them
+//! (open flags, the coach's latest decision), what they can do about it
+//! (acknowledge, approve, override, revert, sign a clearance or a restart,
+//! write to the walker), and the walker's report below. Desktop and tablet
+//! first. Every read and write goes through the access rule and into the
+//! walker's access log; a walker the clinician may not see is "not found".
+
+use super::{Layout, render};
+use crate::auth::extract::{CsrfForm, SignedIn};
+use crate::error::AppError;
+use crate::forms;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use service::clinics::PatientRow;
+use service::{Access, ReportView};
+use store::{ReviewSubject, WalkerId};
+
+#[derive(Template)]
+#[template(path = "patient.html")]
+struct PatientPage {
+    l: Layout,
+    id: i64,
+    row: PatientRow,
+    /// The walker's report; `None` until they have set up a programme.
+    r: Option<ReportView>,
+    pain_svg: String,
+    pdf_href: String,
+    /// The stop a restart would end, and the dose it restarts at.
+    restart: Option<Restart>,
+    /// The concerns a clearance would cover, in words; empty if none wait.
+    clearance_for: Vec<String>,
+    /// The dose in force today, to start an override from.
+    dose: Option<coach::dose::Dose>,
+    reviews: Vec<ReviewLine>,
+    thread: Option<service::care::Thread>,
+    supports: &'static [coach::dose::Support],
+    /// What was posted, shown again after a refusal.
+    posted: Posted,
+}
+
+struct Restart {
+    reasons: Vec<String>,
+    dose: String,
+    minutes: u8,
+}
+
+struct ReviewLine {
+    what: &'static str,
+    rule: String,
+    day: String,
+    note: String,
+    by: String,
+    at: String,
+}
+
+/// The fields of whichever form was posted (one page, several forms).
+#[derive(Deserialize, Default, Clone)]
+pub struct Posted {
+    #[serde(default)]
+    subject: String,
+    #[serde(default)]
+    rule: String,
+    #[serde(default)]
+    day: String,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    role: String,
+    minutes: Option<String>,
+    speed: Option<String>,
+    incline: Option<String>,
+    support: Option<String>,
+    /// The minutes shown with a restart's dose: it is signed only as shown.
+    shown: Option<String>,
+    #[serde(default)]
+    body: String,
+}
+
+/// The clinician's grant to see the walker, logged as `what`.
+async fn open(state: &AppState, who: &SignedIn, id: i64, write: bool, what: &str) -> Result<Access, AppError> {
+    let access = service::access(state.store(), &who.actor(), WalkerId(id)).await?;
+    if access.grant() == service::Grant::Own {
+        // A walker's own record has its own pages.
+        return Err(AppError::NotFound);
+    }
+    service::log_clinician(state.store(), access, write, what, &who.client, state.now()).await?;
+    Ok(access)
+}
+
+async fn load(state: &AppState, access: Access) -> Result<Option<service::State>, AppError> {
+    let w = service::walker(state.store(), access).await?;
+    let today = state.today_in(&w.time_zone);
+    Ok(match service::stage_for(state.store(), access, w, today).await? {
+        service::Stage::Ready(s) => Some(*s),
+        _ => None,
+    })
+}
+
+async fn page_for(
+    state: &AppState,
+    who: &SignedIn,
+    access: Access,
+    posted: Posted,
+    flash: Option<String>,
+) -> Result<Response, AppError> {
+    let id = access.walker().0;
+    let row = service::clinics::patient_row(state.store(), access, |tz| state.today_in(tz)).await?;
+    let s = load(state, access).await?;
+    let r = s.as_ref().map(service::report);
+    let pain_svg = r.as_ref().map(super::report::pain_chart).unwrap_or_default();
+    let restart = s.as_ref().and_then(|s| {
+        let pause = s.pause().filter(|p| p.kind.needs_restart())?;
+        // The dose shown is the one the posted minutes give (after a change), else the default.
+        let asked = dose_input(&posted).unwrap_or_default();
+        let dose = service::restart_dose(s, &asked).or_else(|_| service::restart_dose(s, &Default::default())).ok()?;
+        let p = &s.programme;
+        Some(Restart {
+            reasons: pause.reasons,
+            dose: dose.summary(p.week_of(s.today), p.limits.supported_only),
+            minutes: dose.minutes,
+        })
+    });
+    let screen = service::latest_screening(state.store(), access).await?;
+    let clearance_for = screen
+        .map(|sc| {
+            sc.outcome
+                .needs_clearance_for
+                .iter()
+                .filter(|_| sc.outcome.status == coach::screening::Status::ClearanceNeeded)
+                .map(|q| coach::screening::question(*q).text.to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    let dose = s.as_ref().filter(|s| s.pause().is_none()).map(|s| service::prescribed(s, s.today));
+    let mut reviews = Vec::new();
+    for rv in service::care::reviews(state.store(), access).await?.into_iter().rev() {
+        reviews.push(ReviewLine {
+            what: match rv.subject {
+                ReviewSubject::Flag => "patient.acknowledged",
+                ReviewSubject::Decision => "patient.approved",
+            },
+            rule: rv.rule,
+            day: rv.day.to_string(),
+            note: rv.note,
+            by: crate::auth::accounts::email_of(state, rv.account).await,
+            at: rv.at.strftime("%Y-%m-%d %H:%M UTC").to_string(),
+        });
+    }
+    let thread = match service::care::thread(state.store(), access, None, state.now()).await {
+        Ok(t) => Some(t),
+        Err(service::ServiceError::Conflict(_)) => None,
+        Err(e) => return Err(e.into()),
+    };
+    let mut l = Layout::new(state, Some(who), "patients", "patient.title");
+    l.title = format!("{} · {}", row.name, l.title);
+    l.wide = true;
+    l.flash = flash;
+    render(&PatientPage {
+        l,
+        id,
+        row,
+        r,
+        pain_svg,
+        pdf_href: format!("/patients/{id}/report.pdf"),
+        restart,
+        clearance_for,
+        dose,
+        reviews,
+        thread,
+        posted,
+        supports: <coach::dose::Support as coach::names::Named>::all(),
+    })
+}
+
+pub async fn page(State(state): State<AppState>, who: SignedIn, Path(id): Path<i64>) -> Result<Response, AppError> {
+    let access = open(&state, &who, id, false, service::clinics::WALKER_PAGE).await?;
+    page_for(&state, &who, access, Posted::default(), None).await
+}
+
+/// Runs one action on the walker's record: done, back to the page; refused,
+/// the page again with why, what was typed, and 422. Nothing is half-written.
+async fn act<F, Fut>(
+    state: AppState,
+    form: CsrfForm<Posted>,
+    id: i64,
+    what: &str,
+    action: F,
+) -> Result<Response, AppError>
+where
+    F: FnOnce(AppState, Access, Posted) -> Fut,
+    Fut: std::future::Future<Output = Result<(), AppError>>,
+{
+    let CsrfForm { who, form } = form;
+    let access = open(&state, &who, id, true, what).await?;
+    match action(state.clone(), access, form.clone()).await {
+        Ok(()) => Ok(Redirect::to(&format!("/patients/{id}")).into_response()),
+        Err(AppError::BadInput(e) | AppError::Conflict(e)) => page_for(&state, &who, access, form, Some(e.to_string()))
+            .await
+            .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response()),
+        Err(e) => Err(e),
+    }
+}
+
+async fn ready(state: &AppState, access: Access) -> Result<service::State, AppError> {
+    load(state, access)
+        .await?
+        .ok_or_else(|| AppError::Conflict(coach::InputError::new("", "the walker has not set up a programme yet")))
+}
+
+fn dose_input(f: &Posted) -> Result<service::DoseInput, AppError> {
+    Ok(service::DoseInput {
+        minutes: forms::small("minutes", &f.minutes, 3, 20)?,
+        speed_tenths: forms::kmh_tenths("speed", &f.speed)?,
+        incline_pct: forms::small("incline", &f.incline, 0, 15)?,
+        support: forms::named(&f.support)?,
+    })
+}
+
+pub async fn review(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    form: CsrfForm<Posted>,
+) -> Result<Response, AppError> {
+    act(state, form, id, "review", |state, access, f| async move {
+        let subject = forms::named::<ReviewSubject>(&Some(f.subject.clone()))?
+            .ok_or_else(|| AppError::bad("subject: flag or decision"))?;
+        let day = forms::date("day", &Some(f.day.clone()))?.ok_or_else(|| AppError::bad("day: a date"))?;
+        service::care::review(state.store(), access, subject, &f.rule, day, &f.note, state.now()).await?;
+        Ok(())
+    })
+    .await
+}
+
+pub async fn override_dose(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    form: CsrfForm<Posted>,
+) -> Result<Response, AppError> {
+    act(state, form, id, "override", |state, access, f| async move {
+        let s = ready(&state, access).await?;
+        let input =
+            service::OverrideInput { date: None, dose: dose_input(&f)?, by: String::new(), reason: f.note.clone() };
+        service::override_dose(state.store(), &s, input, state.now()).await?;
+        Ok(())
+    })
+    .await
+}
+
+pub async fn revert(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    form: CsrfForm<Posted>,
+) -> Result<Response, AppError> {
+    act(state, form, id, "revert", |state, access, f| async move {
+        let s = ready(&state, access).await?;
+        service::revert(state.store(), &s, "", &f.note, state.now()).await?;
+        Ok(())
+    })
+    .await
+}
+
+pub async fn clearance(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    form: CsrfForm<Posted>,
+) -> Result<Response, AppError> {
+    act(state, form, id, "signed a clearance", |state, access, f| async move {
+        let now = state.now();
+        service::clear(state.store(), access, "", &f.role, now, &f.note, now).await?;
+        Ok(())
+    })
+    .await
+}
+
+pub async fn restart(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    form: CsrfForm<Posted>,
+) -> Result<Response, AppError> {
+    act(state, form, id, "signed a restart", |state, access, f| async move {
+        let s = ready(&state, access).await?;
+        let dose = dose_input(&f)?;
+        // Signed only as shown: changed minutes show the new dose first.
+        let minutes = forms::text_opt(&f.minutes);
+        if minutes != forms::text_opt(&f.shown) {
+            let shown = service::restart_dose(&s, &dose)?;
+            let p = &s.programme;
+            return Err(AppError::BadInput(coach::InputError::new(
+                "minutes",
+                format!(
+                    "the restart dose is now: {}. Check it and sign again.",
+                    shown.summary(p.week_of(s.today), p.limits.supported_only)
+                ),
+            )));
+        }
+        let input = service::RestartInput { dose, by: String::new(), role: f.role.clone(), note: f.note.clone() };
+        service::restart(state.store(), &s, input, state.now()).await?;
+        Ok(())
+    })
+    .await
+}
+
+pub async fn message(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    form: CsrfForm<Posted>,
+) -> Result<Response, AppError> {
+    let actor = form.who.actor();
+    act(state, form, id, "message", |state, access, f| async move {
+        service::care::send(state.store(), &actor, access, None, &f.body, state.now()).await?;
+        Ok(())
+    })
+    .await
+}
+
+/// The walker's report as a PDF, for the clinic's records.
+pub async fn pdf(State(state): State<AppState>, who: SignedIn, Path(id): Path<i64>) -> Result<Response, AppError> {
+    let access = open(&state, &who, id, false, "report pdf").await?;
+    let s = ready(&state, access).await?;
+    let bytes = report_pdf::render(&service::report(&s));
+    let name = format!("attachment; filename=\"retrowalk-report-{id}-{}.pdf\"", s.today);
+    Ok(([(header::CONTENT_TYPE, "application/pdf".to_string()), (header::CONTENT_DISPOSITION, name)], bytes)
+        .into_response())
+}

@@ -1,0 +1,170 @@
+//! Clinic mode through the pages: a clinician invites a walker, the walker
+//! agrees and joins, the clinician works on the walker's page (acknowledges a
+//! flag, signs a restart, writes), and every step lands in the walker's
+//! access log. Refusals say why and write nothing.
+
+use crate::support::*;
+use axum::http::StatusCode;
+use store::prelude::*;
+
+struct Clinic {
+    app: App,
+    doc: Walker,
+    bea: Walker,
+    id: store::ClinicId,
+}
+
+/// A clinic with Dr Doc as a clinician, and Bea, a walker not yet in its care.
+async fn clinic() -> Clinic {
+    let app = App::new().await;
+    let doc = app.ready_walker("doc@example.org", "note-of-doc").await;
+    let bea = app.ready_walker("bea@example.org", "NOTE-OF-BEA").await;
+    let s = app.state.store();
+    let id = s.create_clinic("Knee Clinic", app.state.now()).await.unwrap();
+    s.add_member(doc.account.id, id, store::MemberRole::Clinician, app.state.now()).await.unwrap();
+    // Signed in again: the session now knows the account's clinician role.
+    let doc = Walker { cookie: app.sign_in_again("doc@example.org").await, ..doc };
+    Clinic { app, doc, bea, id }
+}
+
+/// The invitation code shown on the invite page.
+fn code_in(html: &str) -> String {
+    let at = html.find("<p class=\"code\"").unwrap_or_else(|| panic!("no code in {html}"));
+    let rest = &html[at..];
+    let start = rest.find('>').unwrap() + 1;
+    rest[start..start + 9].to_string()
+}
+
+async fn invite_and_join(c: &Clinic) {
+    let page = c.app.get("/patients", &c.doc.cookie).await;
+    assert!(page.body.contains("Invite a walker"), "{}", page.body);
+    let csrf = csrf_in(&page.body);
+    let invite = c.app.post("/patients/invite", &c.doc.cookie, &format!("csrf={csrf}&clinic={}", c.id)).await;
+    assert_eq!(invite.status, StatusCode::OK, "{}", invite.body);
+    assert!(invite.body.contains("<svg role=\"img\""), "the QR code is drawn inline: {}", invite.body);
+    let code = code_in(&invite.body);
+    assert!(invite.body.contains(&format!("/join/{code}")));
+
+    // A wrong code says so, and the consent screen waits for agreement.
+    let wrong = c.app.get("/join?code=AAAA-AAAA", &c.bea.cookie).await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.body.contains("this invitation code is unknown, used or expired"), "{}", wrong.body);
+    let consent = c.app.get(&format!("/join/{}", code.to_lowercase()), &c.bea.cookie).await;
+    assert_eq!(consent.status, StatusCode::OK, "{}", consent.body);
+    assert!(consent.body.contains("What the clinic will see") && consent.body.contains("Knee Clinic"));
+    let bea_csrf = csrf_in(&consent.body);
+    let unsure = c.app.post("/join", &c.bea.cookie, &format!("csrf={bea_csrf}&code={code}")).await;
+    assert_eq!(unsure.status, StatusCode::UNPROCESSABLE_ENTITY, "joining needs the box ticked");
+    assert!(c.app.get("/patients", &c.doc.cookie).await.body.contains("Nobody is in your care yet"));
+    let joined = c.app.post("/join", &c.bea.cookie, &format!("csrf={bea_csrf}&code={code}&agree=yes")).await;
+    assert_eq!(joined.status, StatusCode::OK, "{}", joined.body);
+    assert!(joined.body.contains("You are now in the care of Knee Clinic"), "{}", joined.body);
+    // Used once: the same code again is refused.
+    let again = c.app.get(&format!("/join/{code}"), &c.bea.cookie).await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
+async fn a_clinician_invites_a_walker_who_agrees_and_joins() {
+    let c = clinic().await;
+    invite_and_join(&c).await;
+    let bea_id = c.bea.account.walker.0;
+    // The inviting clinician is on Bea's care team: she is on the list, linked.
+    let list = c.app.get("/patients", &c.doc.cookie).await.body;
+    assert!(list.contains(&format!("href=\"/patients/{bea_id}\"")), "{list}");
+    let page = c.app.get(&format!("/patients/{bea_id}"), &c.doc.cookie).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.body.contains("NOTE-OF-BEA"), "the clinician reads the walker's report");
+    // Bea reads who joined and who looked, in her own words.
+    let settings = c.app.get("/settings", &c.bea.cookie).await.body;
+    assert!(settings.contains("doc@example.org"), "{settings}");
+    // Bea's own id on the clinician's route is not hers to use: her pages are her own.
+    assert_eq!(c.app.get(&format!("/patients/{bea_id}"), &c.bea.cookie).await.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn the_clinician_acknowledges_signs_a_restart_and_writes() {
+    let c = clinic().await;
+    invite_and_join(&c).await;
+    let bea_id = c.bea.account.walker.0;
+    let s = c.app.state.store();
+    // Bea logs a session with a red-flag symptom: the programme stops.
+    let today = c.app.state.now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    let state = service::load(s, c.bea.access, today).await.unwrap();
+    let input = service::LogInput {
+        pain_before: coach::Pain::new(2).ok(),
+        pain_peak: coach::Pain::new(3).ok(),
+        pain_after: coach::Pain::new(2).ok(),
+        symptoms: vec![coach::history::Symptom::KneeLocked],
+        ..Default::default()
+    };
+    service::log_session(s, &state, input, c.app.state.now()).await.unwrap();
+
+    let page = c.app.get(&format!("/patients/{bea_id}"), &c.doc.cookie).await.body;
+    assert!(page.contains("F-RED-FLAG") && page.contains("Sign the restart"), "{page}");
+    let csrf = csrf_in(&page);
+    // Bea cannot type a clinician's name for the restart: her care team signs it.
+    let restart = c.app.get("/restart", &c.bea.cookie).await;
+    let bea_csrf = csrf_in(&restart.body);
+    let typed = c
+        .app
+        .post("/restart", &c.bea.cookie, &format!("csrf={bea_csrf}&by=Dr+X&role=GP&note=ok&minutes=5&shown=5"))
+        .await;
+    assert_eq!(typed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(typed.body.contains("your care team at Knee Clinic signs the restart"), "{}", typed.body);
+
+    // An acknowledgement needs a note; with one, the flag is acknowledged.
+    let ack = |note: &str| format!("csrf={csrf}&subject=flag&rule=F-RED-FLAG&day={today}&note={note}");
+    let empty = c.app.post(&format!("/patients/{bea_id}/review"), &c.doc.cookie, &ack("")).await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(empty.body.contains("note: write a few words"), "{}", empty.body);
+    let done = c.app.post(&format!("/patients/{bea_id}/review"), &c.doc.cookie, &ack("Called+her")).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+
+    // The restart is signed with the clinician's account and clinic.
+    let minutes = service::restart_dose(&service::load(s, c.bea.access, today).await.unwrap(), &Default::default())
+        .unwrap()
+        .minutes;
+    let form = format!("csrf={csrf}&minutes={minutes}&shown={minutes}&role=physiotherapist&note=Knee+checked");
+    let signed = c.app.post(&format!("/patients/{bea_id}/restart"), &c.doc.cookie, &form).await;
+    assert_eq!(signed.status, StatusCode::SEE_OTHER, "{}", signed.body);
+    let after = service::load(s, c.bea.access, today).await.unwrap();
+    let o = after.history.overrides.last().unwrap();
+    assert_eq!(o.signer, Some(coach::history::Signer { account: c.doc.account.id.0, clinic: c.id.0 }));
+    assert_eq!((o.by.as_str(), o.role.as_str()), ("Test", "physiotherapist, Knee Clinic"));
+    assert!(after.pause().is_none(), "Bea trains again");
+
+    // A message reaches Bea, unread until she opens her care page, and back.
+    let sent = c
+        .app
+        .post(&format!("/patients/{bea_id}/message"), &c.doc.cookie, &format!("csrf={csrf}&body=How+is+the+knee%3F"))
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER);
+    let care = c.app.get("/care", &c.bea.cookie).await.body;
+    assert!(care.contains("How is the knee?") && care.contains("1 new"), "{care}");
+    assert!(!c.app.get("/care", &c.bea.cookie).await.body.contains("1 new"), "read once opened");
+    let reply =
+        c.app.post("/care/message", &c.bea.cookie, &format!("csrf={bea_csrf}&clinic={}&body=Better", c.id)).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    let list = c.app.get("/patients", &c.doc.cookie).await.body;
+    assert!(list.contains("✉ 1"), "{list}");
+
+    // Every write is in Bea's access log, by the clinician.
+    let events = s.walker_events(c.bea.account.walker, 50).await.unwrap();
+    let writes: Vec<&str> =
+        events.iter().filter(|e| e.kind == store::SecurityKind::ClinicianWrite).map(|e| e.detail.as_str()).collect();
+    assert!(writes.contains(&"signed a restart") && writes.contains(&"review"), "{writes:?}");
+}
+
+#[tokio::test]
+async fn a_walker_who_leaves_is_no_longer_seen() {
+    let c = clinic().await;
+    invite_and_join(&c).await;
+    let bea_id = c.bea.account.walker.0;
+    let care = c.app.get("/care", &c.bea.cookie).await;
+    let csrf = csrf_in(&care.body);
+    let left = c.app.post("/care/leave", &c.bea.cookie, &format!("csrf={csrf}&clinic={}", c.id)).await;
+    assert!(left.body.contains("You have left the clinic"), "{}", left.body);
+    assert_eq!(c.app.get(&format!("/patients/{bea_id}"), &c.doc.cookie).await.status, StatusCode::NOT_FOUND);
+    assert!(c.app.get("/patients", &c.doc.cookie).await.body.contains("Nobody is in your care yet"));
+}
