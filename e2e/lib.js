@@ -94,3 +94,36 @@ export function useServerAndBrowser() {
   });
   return env;
 }
+
+/** A new walker, screened clear, training on `days` from `start`. */
+export async function newWalker(env, page, name, start, days) {
+  await page.goto(`${env.server.base}/signup`);
+  await page.fill('#name', name);
+  await page.fill('#email', `${name.toLowerCase()}-${Date.now()}@example.org`);
+  await page.fill('#password', 'knees getting better');
+  await page.click('button[type=submit]');
+  await page.waitForURL('**/onboarding/general');
+  for (const step of ['general', 'knee', 'balance']) {
+    for (const radio of await page.locator('input[type=radio][value=no]').all()) await radio.check();
+    await page.click('button[type=submit]');
+    await page.waitForURL(`**/onboarding/${step}`);
+  }
+  await page.click('button[type=submit]');
+  await page.waitForURL('**/outcome');
+  await page.click('a[href="/setup"]');
+  for (const e of ['treadmill', 'safety_key', 'handrails']) await page.check(`input[name=equipment][value=${e}]`);
+  for (const d of await page.locator('input[name=day]').all()) await d.uncheck();
+  for (const d of days) await page.check(`input[name=day][value=${weekday(d)}]`);
+  await page.fill('#start', isoDate(start));
+  await page.check('input[name=baseline_pain][value="2"]');
+  await page.click('button[type=submit]');
+  await page.waitForURL('**/today');
+}
+
+/** Logs today's session with these pains (and a symptom). */
+export async function logToday(env, page, pains, symptom) {
+  await page.goto(`${env.server.base}/log`);
+  for (const [field, v] of Object.entries(pains)) await page.check(`input[name=${field}][value="${v}"]`);
+  if (symptom) await page.check(`input[name=symptom][value=${symptom}]`);
+  await page.click('form[action="/log"] button[type=submit]');
+}

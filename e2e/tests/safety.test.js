@@ -4,49 +4,17 @@
 // every page; screenshots go to target/e2e-screenshots/phone-safety-*.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, checkA11y, shot, dayOffset, isoDate, weekday } from '../lib.js';
+import { useServerAndBrowser, checkA11y, shot, dayOffset, newWalker, logToday } from '../lib.js';
 
 const env = useServerAndBrowser();
 const PHONE = { width: 390, height: 844 };
-
-/** A new walker, screened clear, training on `days` from `start`. */
-async function newWalker(page, name, start, days) {
-  await page.goto(`${env.server.base}/signup`);
-  await page.fill('#name', name);
-  await page.fill('#email', `${name.toLowerCase()}-${Date.now()}@example.org`);
-  await page.fill('#password', 'knees getting better');
-  await page.click('button[type=submit]');
-  await page.waitForURL('**/onboarding/general');
-  for (const step of ['general', 'knee', 'balance']) {
-    for (const radio of await page.locator('input[type=radio][value=no]').all()) await radio.check();
-    await page.click('button[type=submit]');
-    await page.waitForURL(`**/onboarding/${step}`);
-  }
-  await page.click('button[type=submit]');
-  await page.waitForURL('**/outcome');
-  await page.click('a[href="/setup"]');
-  for (const e of ['treadmill', 'safety_key', 'handrails']) await page.check(`input[name=equipment][value=${e}]`);
-  for (const d of await page.locator('input[name=day]').all()) await d.uncheck();
-  for (const d of days) await page.check(`input[name=day][value=${weekday(d)}]`);
-  await page.fill('#start', isoDate(start));
-  await page.check('input[name=baseline_pain][value="2"]');
-  await page.click('button[type=submit]');
-  await page.waitForURL('**/today');
-}
-
-async function logToday(page, pains, symptom) {
-  await page.goto(`${env.server.base}/log`);
-  for (const [field, v] of Object.entries(pains)) await page.check(`input[name=${field}][value="${v}"]`);
-  if (symptom) await page.check(`input[name=symptom][value=${symptom}]`);
-  await page.click('form[action="/log"] button[type=submit]');
-}
 
 test('adherence on day one counts only what was due (phone)', async () => {
   const context = await env.browser.newContext({ viewport: PHONE, bypassCSP: true });
   const page = await context.newPage();
   // The programme starts today, with two more sessions later this week.
-  await newWalker(page, 'Ada', dayOffset(0), [dayOffset(0), dayOffset(2), dayOffset(4)]);
-  await logToday(page, { pain_before: 2, pain_peak: 1, pain_after: 1 });
+  await newWalker(env, page, 'Ada', dayOffset(0), [dayOffset(0), dayOffset(2), dayOffset(4)]);
+  await logToday(env, page, { pain_before: 2, pain_peak: 1, pain_after: 1 });
   await page.waitForURL('**/today?logged=1');
   await page.goto(`${env.server.base}/progress`);
   await checkA11y(page, 'progress-day-one');
@@ -64,8 +32,8 @@ test('a red flag is the first and only message, and the plan holds no dose (phon
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await newWalker(page, 'Bea', dayOffset(-8), [dayOffset(-1), dayOffset(0), dayOffset(3)]);
-  await logToday(page, { pain_before: 3, pain_peak: 7, pain_after: 6 }, 'knee_gave_way');
+  await newWalker(env, page, 'Bea', dayOffset(-8), [dayOffset(-1), dayOffset(0), dayOffset(3)]);
+  await logToday(env, page, { pain_before: 3, pain_peak: 7, pain_after: 6 }, 'knee_gave_way');
   await page.waitForURL(/\/today$/);
   await checkA11y(page, 'today-stopped');
   await shot(page, 'phone-safety-2-stop');
@@ -128,11 +96,11 @@ test('a red flag is the first and only message, and the plan holds no dose (phon
 test('a red flag puts the walker first on their clinician\'s patient list (desktop)', async () => {
   const phone = await env.browser.newContext({ viewport: PHONE, bypassCSP: true });
   const walker = await phone.newPage();
-  await newWalker(walker, 'Cleo', dayOffset(-2), [dayOffset(-2), dayOffset(0)]);
-  await logToday(walker, { pain_before: 2, pain_peak: 3, pain_after: 2 }, 'knee_locked');
+  await newWalker(env, walker, 'Cleo', dayOffset(-2), [dayOffset(-2), dayOffset(0)]);
+  await logToday(env, walker, { pain_before: 2, pain_peak: 3, pain_after: 2 }, 'knee_locked');
   const desk = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
   const doctor = await desk.newPage();
-  await newWalker(doctor, 'Rivera', dayOffset(0), [dayOffset(0), dayOffset(2)]);
+  await newWalker(env, doctor, 'Rivera', dayOffset(0), [dayOffset(0), dayOffset(2)]);
   // The clinic's administrator, on the server's database.
   const accounts = JSON.parse(env.server.cli(['--json', 'user', 'list']));
   const cleo = accounts.find((a) => a.email.startsWith('cleo-'));

@@ -222,6 +222,8 @@ pub struct LastDecision {
     pub reason: String,
     /// The day it took effect: with the rule, what an approval names.
     pub effective: jiff::civil::Date,
+    /// A stop is reviewed by signing a restart, not approved or reverted.
+    pub stopped: bool,
 }
 
 /// The patient list: every walker the clinician cares for now, the most
@@ -267,6 +269,41 @@ pub async fn patients<S: Store>(
         }
     });
     Ok(rows)
+}
+
+/// A clinician opens one walker's record (their page, or an action on it):
+/// the access rule's grant, logged in the walker's access log as `what`. A
+/// walker's own record is not opened this way (their own pages serve it), so
+/// their own id answers like any other walker not in the asker's care.
+pub async fn open_patient<S: Store>(
+    store: &S,
+    actor: &Actor,
+    walker: store::WalkerId,
+    write: bool,
+    what: &str,
+    client: &str,
+    now: Timestamp,
+) -> ServiceResult<Access> {
+    let access = crate::access(store, actor, walker).await?;
+    if access.grant() == crate::Grant::Own {
+        return Err(ServiceError::NotFound("walker not found".into()));
+    }
+    crate::log_clinician(store, access, write, what, client, now).await?;
+    Ok(access)
+}
+
+/// The walker's state if they have set up a programme (today in their zone).
+pub async fn patient_state<S: Store>(
+    store: &S,
+    access: Access,
+    today_in: impl Fn(&str) -> jiff::civil::Date,
+) -> ServiceResult<Option<crate::State>> {
+    let w = crate::walker(store, access).await?;
+    let today = today_in(&w.time_zone);
+    Ok(match crate::stage_for(store, access, w, today).await? {
+        crate::Stage::Ready(s) => Some(*s),
+        _ => None,
+    })
 }
 
 /// One walker's row, as the patient list and the walker page show it.
@@ -351,6 +388,7 @@ fn row(s: &crate::State) -> PatientRow {
             rule: d.rule.clone(),
             reason: d.reason.clone(),
             effective: d.effective,
+            stopped: d.action == coach::adaptation::Action::Stop,
         }),
         flags,
         acknowledged: Vec::new(),

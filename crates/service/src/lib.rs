@@ -36,8 +36,8 @@ pub use imports::{Confirmation, FILE_LIMIT, FileOutcome, ImportBatch, confirm_ac
 pub use outcomes::{OutcomeInput, Recorded, age, outcome_rows, outcome_table, record_outcome, set_profile};
 pub use questionnaires::{answer_questionnaire, load_questionnaire, questionnaire_rows, questionnaires};
 pub use records::{
-    SetupStart, current_setup, delete_walker, export_archive, latest_screening, new_calendar, revoke_calendar,
-    setup_start,
+    SetupStart, current_setup, delete_walker, export_archive, latest_clearance, latest_screening, new_calendar,
+    revoke_calendar, setup_start,
 };
 pub use report::report;
 pub use state::{Stage, State, load, stage, stage_for, walker};

@@ -13,6 +13,14 @@ pub async fn latest_screening<S: Store>(store: &S, access: Access) -> ServiceRes
     Ok(store.latest_screening(access.walker()).await?)
 }
 
+/// The walker's latest clearance, if any.
+pub async fn latest_clearance<S: Store>(
+    store: &S,
+    access: Access,
+) -> ServiceResult<Option<coach::screening::Clearance>> {
+    Ok(store.latest_clearance(access.walker()).await?)
+}
+
 /// The set-up in force, if a programme has started.
 pub async fn current_setup<S: Store>(store: &S, access: Access) -> ServiceResult<Option<Setup>> {
     Ok(store.active_programme(access.walker()).await?.map(|p| p.setup))

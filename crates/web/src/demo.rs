@@ -1,5 +1,7 @@
 //! `retrowalk serve --demo`: a demo walker with three weeks of varied history,
-//! so a newcomer sees a living app.
+//! so a newcomer sees a living app; and a demo clinic whose clinician looks
+//! after them and a second walker whose programme stopped on a red flag, so
+//! the clinician's side is alive too.
 
 use crate::auth;
 use coach::Pain;
@@ -11,22 +13,28 @@ use store::{NewAccount, SqlStore};
 
 pub const DEMO_EMAIL: &str = "demo@retrowalk.local";
 pub const DEMO_PASSWORD: &str = "walk backwards daily";
+/// The demo clinic's clinician (same password).
+pub const DEMO_CLINICIAN: &str = "clinician@retrowalk.local";
 
-/// Creates the demo walker if missing; returns (email, password).
-pub async fn seed(store: &SqlStore, today: Date) -> Result<(String, String), String> {
+fn err(e: service::ServiceError) -> String {
+    e.to_string()
+}
+
+async fn account(store: &SqlStore, email: &str, name: &str, hash: &str) -> Result<store::Account, String> {
+    let new =
+        NewAccount { email: email.into(), password_hash: hash.into(), name: name.into(), time_zone: "UTC".into() };
+    store.create_account(&new, jiff::Timestamp::now()).await.map_err(|e| e.to_string())
+}
+
+/// Creates the demo walker, the demo clinic and its clinician if missing;
+/// returns the password they share.
+pub async fn seed(store: &SqlStore, today: Date) -> Result<String, String> {
     if store.account_by_email(DEMO_EMAIL).await.map_err(|e| e.to_string())?.is_some() {
-        return Ok((DEMO_EMAIL.into(), DEMO_PASSWORD.into()));
+        return Ok(DEMO_PASSWORD.into());
     }
     let hash = auth::on_hash_thread(|| auth::password_hash(DEMO_PASSWORD)).await??;
     let now = jiff::Timestamp::now();
-    let err = |e: service::ServiceError| e.to_string();
-    let account = store
-        .create_account(
-            &NewAccount { email: DEMO_EMAIL.into(), password_hash: hash, name: "Alex".into(), time_zone: "UTC".into() },
-            now,
-        )
-        .await
-        .map_err(|e| e.to_string())?;
+    let account = account(store, DEMO_EMAIL, "Alex", &hash).await?;
     let access = service::own(store, &service::Actor::account(&account)).await.map_err(err)?;
     service::screen(store, access, &Answers::all_no(), now).await.map_err(err)?;
     let start = coach::dates::add_days(today, -21);
@@ -61,5 +69,48 @@ pub async fn seed(store: &SqlStore, today: Date) -> Result<(String, String), Str
         service::check_in(store, &state, None, pain, Vec::new(), now).await.map_err(err)?;
         state = service::load(store, access, today).await.map_err(err)?;
     }
-    Ok((DEMO_EMAIL.into(), DEMO_PASSWORD.into()))
+    clinic(store, access, today, &hash).await?;
+    Ok(DEMO_PASSWORD.into())
+}
+
+/// The demo clinic: its clinician cares for Alex and for Sam, whose last
+/// session reported a locked knee (the programme stopped; a restart waits).
+async fn clinic(store: &SqlStore, alex: service::Access, today: Date, hash: &str) -> Result<(), String> {
+    let now = jiff::Timestamp::now();
+    let op = service::Actor::Operator;
+    let e = |e: store::StoreError| e.to_string();
+    let clinic = service::clinics::create_clinic(store, &op, "Demo Knee Clinic", now).await.map_err(err)?;
+    let doc = account(store, DEMO_CLINICIAN, "Dr Rivera", hash).await?;
+    store.add_member(doc.id, clinic, store::MemberRole::Clinician, now).await.map_err(e)?;
+    let sam = account(store, "sam@retrowalk.local", "Sam", hash).await?;
+    let sam = service::own(store, &service::Actor::account(&sam)).await.map_err(err)?;
+    service::screen(store, sam, &Answers::all_no(), now).await.map_err(err)?;
+    let setup = Setup {
+        equipment: Equipment { treadmill: true, safety_key: true, handrails: true, bike: false, pool: false },
+        training_days: vec![Day::Mon, Day::Wed, Day::Fri],
+        start: coach::dates::add_days(today, -10),
+        time_zone: "UTC".into(),
+        baseline_pain: Pain::new(2).map_err(|e| e.to_string())?,
+        weeks: 6,
+        forward_speed_tenths: 30,
+    };
+    service::set_up(store, sam, &setup, now).await.map_err(err)?;
+    let mut state = service::load(store, sam, today).await.map_err(err)?;
+    if let Some(last) = state.programme.retro_dates().into_iter().rfind(|d| *d < today) {
+        state.today = last;
+        let input = service::LogInput {
+            date: Some(last),
+            pain_before: Pain::new(2).ok(),
+            pain_peak: Pain::new(5).ok(),
+            pain_after: Pain::new(4).ok(),
+            symptoms: vec![coach::history::Symptom::KneeLocked],
+            ..Default::default()
+        };
+        service::log_session(store, &state, input, now).await.map_err(err)?;
+    }
+    for walker in [alex, sam] {
+        service::clinics::join(store, &op, walker, clinic, "demo", now).await.map_err(err)?;
+        service::clinics::add_to_care_team(store, &op, clinic, walker.walker(), doc.id, now).await.map_err(err)?;
+    }
+    Ok(())
 }

@@ -15,28 +15,25 @@ use service::{Access, Actor};
 use store::prelude::*;
 use store::{ReviewSubject, SqlStore};
 
-/// The clinician's actor and their grant to the walker (`--walker`, or the only one).
-pub async fn as_clinician(store: &SqlStore, g: &Global, who: &AsClinician) -> CliResult<(Actor, Access)> {
+/// The clinician's grant to the walker (`--walker`, or the only one), logged
+/// in the walker's access log as `what` (a read, or a write).
+pub async fn as_clinician(
+    store: &SqlStore,
+    g: &Global,
+    who: &AsClinician,
+    write: bool,
+    what: &str,
+) -> CliResult<Access> {
     let a = account(store, &who.clinician).await?;
-    let actor = Actor::account(&a);
     let walker = context::walker_id(store, g).await?;
-    let access = service::access(store, &actor, walker).await?;
-    if access.grant() == service::Grant::Own {
-        return Err(CliError::input("--clinician: that is the walker's own account; name their clinician"));
-    }
-    Ok((actor, access))
-}
-
-/// Records in the walker's access log that the clinician did `what` here.
-async fn logged(store: &SqlStore, access: Access, write: bool, what: &str) -> CliResult<()> {
-    Ok(service::log_clinician(store, access, write, what, "cli", jiff::Timestamp::now()).await?)
+    let now = jiff::Timestamp::now();
+    Ok(service::clinics::open_patient(store, &Actor::account(&a), walker, write, what, "cli", now).await?)
 }
 
 pub async fn patient(g: &Global, cmd: &PatientCommand) -> CliResult<Output> {
     let PatientCommand::Show(who) = cmd;
     let store = context::open(g).await?;
-    let (_, access) = as_clinician(&store, g, who).await?;
-    logged(&store, access, false, service::clinics::WALKER_PAGE).await?;
+    let access = as_clinician(&store, g, who, false, service::clinics::WALKER_PAGE).await?;
     let row = service::clinics::patient_row(&store, access, context::today_in(g)).await?;
     let reviews = service::care::reviews(&store, access).await?;
     let json = serde_json::json!({"patient": row, "reviews": reviews});
@@ -72,9 +69,8 @@ pub async fn sign(g: &Global, cmd: &SignCommand) -> CliResult<Output> {
     let now = jiff::Timestamp::now();
     match cmd {
         SignCommand::Clearance { as_clinician: who, role, note } => {
-            let (_, access) = as_clinician(&store, g, who).await?;
+            let access = as_clinician(&store, g, who, true, "signed a clearance").await?;
             let outcome = service::clear(&store, access, "", role, now, note, now).await?;
-            logged(&store, access, true, "signed a clearance").await?;
             emit(g.json, &outcome, || {
                 format!(
                     "Clearance signed. The screening outcome is now: {}.\n{}\n",
@@ -84,7 +80,7 @@ pub async fn sign(g: &Global, cmd: &SignCommand) -> CliResult<Output> {
             })
         }
         SignCommand::Restart { as_clinician: who, role, note, minutes } => {
-            let (_, access) = as_clinician(&store, g, who).await?;
+            let access = as_clinician(&store, g, who, true, "signed a restart").await?;
             let state = context::load_with(&store, g, access).await?;
             let dose = service::DoseInput {
                 minutes: minutes.map(|m| super::log::small("--minutes", m, 3..=20)).transpose()?,
@@ -92,7 +88,6 @@ pub async fn sign(g: &Global, cmd: &SignCommand) -> CliResult<Output> {
             };
             let input = service::RestartInput { dose, by: String::new(), role: role.clone(), note: note.clone() };
             let done = service::restart(&store, &state, input, now).await?;
-            logged(&store, access, true, "signed a restart").await?;
             emit(g.json, &done, || {
                 let p = &state.programme;
                 let r = &done.restart;
@@ -111,7 +106,7 @@ pub async fn sign(g: &Global, cmd: &SignCommand) -> CliResult<Output> {
 /// `ack`: the flag's rule names it; its day is the day it was raised.
 pub async fn ack(g: &Global, who: &AsClinician, flag: &str, note: &str) -> CliResult<Output> {
     let store = context::open(g).await?;
-    let (_, access) = as_clinician(&store, g, who).await?;
+    let access = as_clinician(&store, g, who, true, "review").await?;
     let row = service::clinics::patient_row(&store, access, context::today_in(g)).await?;
     let open = row.flags.iter().find(|f| f.rule.eq_ignore_ascii_case(flag.trim())).ok_or_else(|| {
         let open: Vec<&str> = row.flags.iter().map(|f| f.rule).collect();
@@ -125,7 +120,6 @@ pub async fn ack(g: &Global, who: &AsClinician, flag: &str, note: &str) -> CliRe
     let review =
         service::care::review(&store, access, ReviewSubject::Flag, open.rule, open.since, note, jiff::Timestamp::now())
             .await?;
-    logged(&store, access, true, "acknowledged a flag").await?;
     emit(g.json, &review, || {
         format!("Acknowledged {} (since {}) for {}: {}\n", open.rule, open.since, row.name, review.note)
     })
@@ -134,12 +128,11 @@ pub async fn ack(g: &Global, who: &AsClinician, flag: &str, note: &str) -> CliRe
 /// `approve` and `revert`: the coach's latest decision, kept or undone.
 pub async fn decision(g: &Global, who: &AsClinician, note: &str, undo: bool) -> CliResult<Output> {
     let store = context::open(g).await?;
-    let (_, access) = as_clinician(&store, g, who).await?;
+    let access = as_clinician(&store, g, who, true, if undo { "revert" } else { "review" }).await?;
     let state = context::load_with(&store, g, access).await?;
     let now = jiff::Timestamp::now();
     if undo {
         let done = service::revert(&store, &state, "", note, now).await?;
-        logged(&store, access, true, "reverted a decision").await?;
         return emit(g.json, &done, || {
             let p = &state.programme;
             let o = &done.applied;
@@ -155,7 +148,6 @@ pub async fn decision(g: &Global, who: &AsClinician, note: &str, undo: bool) -> 
     let last = timeline.decisions.last().ok_or_else(|| CliError::input("the coach has decided nothing yet"))?;
     let review =
         service::care::review(&store, access, ReviewSubject::Decision, &last.rule, last.effective, note, now).await?;
-    logged(&store, access, true, "approved a decision").await?;
     emit(g.json, &review, || format!("Approved: {}\n", render::why(last)))
 }
 

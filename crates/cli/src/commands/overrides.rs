@@ -23,7 +23,10 @@ pub async fn run(g: &Global, a: &OverrideArgs) -> CliResult<Output> {
     let store = context::open(g).await?;
     // As a clinician of retrowalk, their account signs it; else the name typed.
     let clinician = match &a.clinician {
-        Some(email) => Some(super::care::as_clinician(&store, g, &AsClinician { clinician: email.clone() }).await?.1),
+        Some(email) => {
+            let who = AsClinician { clinician: email.clone() };
+            Some(super::care::as_clinician(&store, g, &who, true, "override").await?)
+        }
         None => None,
     };
     let state = match clinician {
@@ -37,9 +40,6 @@ pub async fn run(g: &Global, a: &OverrideArgs) -> CliResult<Output> {
         reason: a.reason.clone(),
     };
     let done = service::override_dose(&store, &state, input, jiff::Timestamp::now()).await?;
-    if let Some(access) = clinician {
-        service::log_clinician(&store, access, true, "override", "cli", jiff::Timestamp::now()).await?;
-    }
     emit(g.json, &done, || {
         let p = &state.programme;
         let o = &done.applied;

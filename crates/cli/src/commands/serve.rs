@@ -39,9 +39,13 @@ async fn serve(g: &Global, a: &ServeArgs) -> CliResult<Output> {
     let addr = listener.local_addr().context("reading the listening address")?;
     if a.demo {
         let today = context::today(g, "UTC")?;
-        let (email, password) =
-            web::demo::seed(&store, today).await.map_err(|e| CliError::Other(anyhow::anyhow!(e)))?;
-        eprintln!("Demo walker ready. Sign in with\n  email:    {email}\n  password: {password}");
+        let password = web::demo::seed(&store, today).await.map_err(|e| CliError::Other(anyhow::anyhow!(e)))?;
+        eprintln!(
+            "Demo ready. Sign in as the walker, or as their clinician, with\n  \
+             walker:    {}\n  clinician: {}\n  password:  {password}",
+            web::demo::DEMO_EMAIL,
+            web::demo::DEMO_CLINICIAN
+        );
     }
     eprintln!("retrowalk is running at http://{addr}/  (Ctrl-C stops it)");
     let public_url = public_url.unwrap_or_else(|| format!("http://{addr}"));

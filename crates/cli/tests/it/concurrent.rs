@@ -127,13 +127,14 @@ fn cli_commands_beside_a_running_server_leave_both_up_and_the_database_whole() {
     while Instant::now() < deadline {
         let backup_args = ["backup", "--out", backup.to_str().unwrap()];
         for args in [&["today"][..], &["history"], &["export"], &["outcome", "record", "pain_now", "3"], &backup_args] {
-            let out = w.on("2026-12-01", args).output().unwrap();
+            // The demo holds a clinic's walkers too: the demo walker is the first.
+            let out = w.on("2026-12-01", &[&["--walker", "1"][..], args].concat()).output().unwrap();
             assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
             commands += 1;
         }
         let copy = Walker::new();
         let said = copy.ok("2026-12-01", &["restore", backup.to_str().unwrap()]);
-        assert!(said.contains("1 walker, 1 account"), "{said}");
+        assert!(said.contains("3 walkers, 3 accounts"), "the demo walker and the demo clinic's two: {said}");
         restored += 1;
     }
     assert!(restored > 0);

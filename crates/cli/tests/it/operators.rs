@@ -179,3 +179,61 @@ fn the_patient_list_shows_who_needs_the_clinician_first() {
     w.ok(day, &["clinic", "member", "remove", "--clinic", "1", "--email", "doc@example.org"]);
     assert!(w.ok(day, &["patients", "--clinician", "doc@example.org"]).contains("Nobody is in"));
 }
+
+/// A clinician's day from the command line: an invitation, the walker's page,
+/// a flag acknowledged, the restart signed with their account and clinic, and
+/// every step in the walker's access log (`audit --walker`).
+#[test]
+fn a_clinician_signs_and_reviews_from_the_command_line() {
+    let w = Walker::new();
+    w.init("cleared.toml");
+    let day = "2026-11-25";
+    w.ok(day, &["clinic", "create", "Knee Clinic"]);
+    w.ok(day, &["user", "add", "--email", "doc@example.org", "--name", "Rivera"]);
+    w.ok(day, &["user", "add", "--email", "far@example.org", "--name", "Far"]);
+    w.ok(day, &["clinic", "member", "add", "--clinic", "1", "--email", "doc@example.org", "--role", "clinician"]);
+    let err = w.bad(day, &["clinic", "invite", "--clinic", "1", "--email", "far@example.org"]);
+    assert!(err.contains("clinic 1 not found"), "only a member invites: {err}");
+    let invite = w.json(day, &["clinic", "invite", "--clinic", "1", "--email", "doc@example.org"]);
+    assert!(invite["code"].as_str().unwrap().len() == 9, "{invite}");
+    w.ok(day, &["--walker", "1", "clinic", "join", "--clinic", "1"]);
+    w.ok(day, &["--walker", "1", "clinic", "team", "add", "--clinic", "1", "--email", "doc@example.org"]);
+    let as_doc = |args: &[&'static str]| [&["--walker", "1"][..], args, &["--clinician", "doc@example.org"]].concat();
+
+    // Someone not on the care team is told the walker is not found.
+    let err = w.bad(day, &["--walker", "1", "patient", "show", "--clinician", "far@example.org"]);
+    assert!(err.contains("walker not found"), "{err}");
+    let log = ["--walker", "1", "log", "--pain-before", "2", "--pain-peak", "3", "--pain-after", "2"];
+    w.ok(day, &[&log[..], &["--symptom", "knee_locked"]].concat());
+    let page = w.ok(day, &as_doc(&["patient", "show"]));
+    assert!(page.contains("critical:") && page.contains("F-RED-FLAG"), "{page}");
+    assert!(w.bad(day, &as_doc(&["patients", "--flag", "F-NOPE"])).contains("is not a flag rule"));
+    let flagged = w.json(day, &["patients", "--clinician", "doc@example.org", "--flag", "F-RED-FLAG"]);
+    assert_eq!(flagged.as_array().unwrap().len(), 1, "{flagged}");
+
+    let err = w.bad(day, &as_doc(&["ack", "--flag", "F-FALL", "--note", "x"]));
+    assert!(err.contains("F-FALL is not open for Maria; open now: F-RED-FLAG"), "{err}");
+    let err = w.bad(day, &as_doc(&["ack", "--flag", "F-RED-FLAG", "--note", " "]));
+    assert!(err.contains("note: write a few words"), "{err}");
+    assert!(
+        w.ok(day, &as_doc(&["ack", "--flag", "F-RED-FLAG", "--note", "Called her"]))
+            .contains("Acknowledged F-RED-FLAG")
+    );
+    assert!(w.bad(day, &as_doc(&["revert", "--note", "undo"])).contains("a stop is not reverted"));
+    let signed =
+        w.ok(day, &as_doc(&["sign", "restart", "--role", "physiotherapist", "--note", "Checked", "--minutes", "4"]));
+    assert!(signed.contains("Restart signed by Rivera (physiotherapist, Knee Clinic)"), "{signed}");
+    assert!(signed.contains("4 min backward"), "{signed}");
+    let over = w.ok(day, &as_doc(&["override", "--reason", "Slower for now", "--speed", "1.2"]));
+    assert!(over.contains("Override recorded"), "{over}");
+    assert!(w.ok(day, &as_doc(&["approve"])).contains("Approved:"));
+
+    let audit = w.json(day, &["--walker", "1", "audit"]);
+    let details: Vec<&str> = audit.as_array().unwrap().iter().map(|e| e["detail"].as_str().unwrap()).collect();
+    for what in ["walker page", "review", "signed a restart", "override"] {
+        assert!(details.contains(&what), "{what} missing from {details:?}");
+    }
+    assert!(audit.as_array().unwrap().iter().all(|e| e["walker"] == 1));
+    let text = w.ok(day, &["audit"]);
+    assert!(text.contains("clinician_write") && text.contains("doc@example.org"), "{text}");
+}

@@ -4,6 +4,7 @@
 //! document served at `/api/openapi.json` by construction.
 
 mod account;
+mod care;
 mod clinic;
 mod document;
 mod dto;
@@ -55,6 +56,18 @@ fn parts() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(account::delete_account))
         .routes(routes!(plan::evidence))
         .routes(routes!(clinic::patients))
+        .routes(routes!(care::patient))
+        .routes(routes!(care::review))
+        .routes(routes!(care::clearance))
+        .routes(routes!(care::restart))
+        .routes(routes!(care::override_dose))
+        .routes(routes!(care::revert))
+        .routes(routes!(care::patient_thread, care::patient_message))
+        .routes(routes!(care::invite))
+        .routes(routes!(care::my_care))
+        .routes(routes!(care::my_message))
+        .routes(routes!(care::join))
+        .routes(routes!(care::leave))
         .split_for_parts()
 }
 

@@ -82,22 +82,13 @@ pub struct Posted {
 
 /// The clinician's grant to see the walker, logged as `what`.
 async fn open(state: &AppState, who: &SignedIn, id: i64, write: bool, what: &str) -> Result<Access, AppError> {
-    let access = service::access(state.store(), &who.actor(), WalkerId(id)).await?;
-    if access.grant() == service::Grant::Own {
-        // A walker's own record has its own pages.
-        return Err(AppError::NotFound);
-    }
-    service::log_clinician(state.store(), access, write, what, &who.client, state.now()).await?;
-    Ok(access)
+    let actor = who.actor();
+    Ok(service::clinics::open_patient(state.store(), &actor, WalkerId(id), write, what, &who.client, state.now())
+        .await?)
 }
 
 async fn load(state: &AppState, access: Access) -> Result<Option<service::State>, AppError> {
-    let w = service::walker(state.store(), access).await?;
-    let today = state.today_in(&w.time_zone);
-    Ok(match service::stage_for(state.store(), access, w, today).await? {
-        service::Stage::Ready(s) => Some(*s),
-        _ => None,
-    })
+    Ok(service::clinics::patient_state(state.store(), access, |tz| state.today_in(tz)).await?)
 }
 
 async fn page_for(

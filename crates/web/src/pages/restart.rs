@@ -27,6 +27,8 @@ struct RestartPage {
     form: RestartFields,
     /// The dose above is the one the form records (else the form shows it first).
     confirming: bool,
+    /// In a clinic's care, its care team signs the restart: the clinic, and no form.
+    care_team: Option<String>,
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -42,7 +44,7 @@ fn dose_input(f: &RestartFields) -> Result<DoseInput, AppError> {
     Ok(DoseInput { minutes: forms::small("minutes", &f.minutes, 3, 20)?, ..DoseInput::default() })
 }
 
-fn restart_page(
+async fn restart_page(
     state: &AppState,
     who: &SignedIn,
     s: &service::State,
@@ -59,7 +61,9 @@ fn restart_page(
     let mut l = Layout::new(state, Some(who), "today", "restart.title");
     l.flash = flash;
     let p = &s.programme;
+    let care_team = service::care::my_clinics(state.store(), who.access).await?.into_iter().next().map(|c| c.name);
     render(&RestartPage {
+        care_team,
         l,
         reasons: pause.reasons,
         dose: dose.summary(p.week_of(s.today), p.limits.supported_only),
@@ -70,7 +74,7 @@ fn restart_page(
 }
 
 pub async fn page(State(state): State<AppState>, Ready { who, s, .. }: Ready) -> Result<Response, AppError> {
-    restart_page(&state, &who, &s, RestartFields::default(), false, None)
+    restart_page(&state, &who, &s, RestartFields::default(), false, None).await
 }
 
 pub async fn submit(State(state): State<AppState>, f: ReadyForm<RestartFields>) -> Result<Response, AppError> {
@@ -82,8 +86,9 @@ pub async fn submit(State(state): State<AppState>, f: ReadyForm<RestartFields>) 
             .and_then(|d| service::restart_dose(s, &d).map_err(AppError::from))
             .map_err(|e| e.message());
         return match checked {
-            Ok(_) => restart_page(&state, &f.who, s, f.form.clone(), true, None),
+            Ok(_) => restart_page(&state, &f.who, s, f.form.clone(), true, None).await,
             Err(msg) => restart_page(&state, &f.who, s, f.form.clone(), false, Some(msg))
+                .await
                 .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response()),
         };
     }
@@ -100,6 +105,7 @@ pub async fn submit(State(state): State<AppState>, f: ReadyForm<RestartFields>) 
     match result {
         Ok(_) => Ok(Redirect::to("/today").into_response()),
         Err(AppError::BadInput(e)) => restart_page(&state, &f.who, s, f.form.clone(), true, Some(e.to_string()))
+            .await
             .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response()),
         Err(e) => Err(e),
     }

@@ -118,6 +118,18 @@ const TABLE: &[(&str, Ask)] = &[
     ("/api/v1/account", Elsewhere),
     ("/api/v1/evidence", Shared),
     ("/api/v1/patients", Own),
+    ("/api/v1/patients/{id}", OthersWalker),
+    ("/api/v1/patients/{id}/reviews", OthersWalker),
+    ("/api/v1/patients/{id}/clearance", OthersWalker),
+    ("/api/v1/patients/{id}/restart", OthersWalker),
+    ("/api/v1/patients/{id}/override", OthersWalker),
+    ("/api/v1/patients/{id}/revert", OthersWalker),
+    ("/api/v1/patients/{id}/messages", OthersWalker),
+    ("/api/v1/invitations", Own),
+    ("/api/v1/care", Own),
+    ("/api/v1/care/messages", Own),
+    ("/api/v1/care/join", Own),
+    ("/api/v1/care/leave", Own),
 ];
 
 /// The page routes, read from `routes.rs` itself.
@@ -211,6 +223,17 @@ async fn no_route_reaches_another_walkers_records() {
                     let res = app.send(call("POST", &path, &ann_token, Some(body))).await;
                     assert_eq!(res.status, StatusCode::NOT_FOUND, "POST {path}: {}", res.body);
                 }
+            }
+            OthersWalker if !page => {
+                let path = pattern.replace("{id}", &bea.walker.account.walker.0.to_string());
+                let read = app.send(call("GET", &path, &ann_token, None)).await.status;
+                assert!(matches!(read.as_u16(), 404 | 405), "GET {path}: {read}");
+                let body = serde_json::json!({"subject": "flag", "rule": "F-FALL", "day": "2026-01-01",
+                    "note": "seen", "reason": "seen", "minutes": 5, "body": "hello", "role": "GP"});
+                let res = app.send(call("POST", &path, &ann_token, Some(body))).await;
+                let expected: &[u16] = if read.as_u16() == 405 { &[404] } else { &[404, 405] };
+                assert!(expected.contains(&res.status.as_u16()), "POST {path}: {} {}", res.status, res.body);
+                assert_eq!(leaks(&res.body), None, "{pattern} showed the other walker's records to ann");
             }
             OthersWalker => {
                 let path = pattern.replace("{id}", &bea.walker.account.walker.0.to_string());

@@ -168,3 +168,75 @@ async fn a_walker_who_leaves_is_no_longer_seen() {
     assert_eq!(c.app.get(&format!("/patients/{bea_id}"), &c.doc.cookie).await.status, StatusCode::NOT_FOUND);
     assert!(c.app.get("/patients", &c.doc.cookie).await.body.contains("Nobody is in your care yet"));
 }
+
+/// The API does what the pages do: invite, join with agreement, read the
+/// walker, sign the restart after a red flag (409 for what cannot be done
+/// now), write, and the walker reads it.
+#[tokio::test]
+async fn the_api_carries_every_clinician_action() {
+    use crate::api::{call, token_for};
+    let c = clinic().await;
+    let (doc, bea) = (token_for(&c.app, &c.doc).await, token_for(&c.app, &c.bea).await);
+    let send = |token: &str, method: &str, path: &str, body: Option<serde_json::Value>| {
+        let req = call(method, path, token, body);
+        async { c.app.send(req).await }
+    };
+    let invite = send(&doc, "POST", "/api/v1/invitations", Some(serde_json::json!({}))).await;
+    assert_eq!(invite.status, StatusCode::CREATED, "{}", invite.body);
+    let code = serde_json::from_str::<serde_json::Value>(&invite.body).unwrap()["code"].as_str().unwrap().to_string();
+    let unsure = send(&bea, "POST", "/api/v1/care/join", Some(serde_json::json!({"code": code, "agree": false}))).await;
+    assert_eq!(unsure.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unsure.body.contains("\"field\":\"agree\""), "{}", unsure.body);
+    let joined = send(&bea, "POST", "/api/v1/care/join", Some(serde_json::json!({"code": code, "agree": true}))).await;
+    assert_eq!(joined.status, StatusCode::CREATED, "{}", joined.body);
+    assert!(joined.body.contains("Knee Clinic"));
+
+    let path = format!("/api/v1/patients/{}", c.bea.account.walker);
+    let read = send(&doc, "GET", &path, None).await;
+    assert_eq!(read.status, StatusCode::OK, "{}", read.body);
+    // Nothing is stopped: a restart is refused as not possible now, and nothing is written.
+    let early = send(&doc, "POST", &format!("{path}/restart"), Some(serde_json::json!({"note": "fine"}))).await;
+    assert_eq!(early.status, StatusCode::CONFLICT, "{}", early.body);
+    let too_much =
+        send(&doc, "POST", &format!("{path}/override"), Some(serde_json::json!({"minutes": 40, "reason": "more"})))
+            .await;
+    assert_eq!(too_much.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", too_much.body);
+    assert!(too_much.body.contains("\"field\":\"minutes\""), "{}", too_much.body);
+
+    let s = c.app.state.store();
+    let today = c.app.state.now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    let state = service::load(s, c.bea.access, today).await.unwrap();
+    let input = service::LogInput {
+        pain_before: coach::Pain::new(2).ok(),
+        pain_peak: coach::Pain::new(3).ok(),
+        pain_after: coach::Pain::new(2).ok(),
+        symptoms: vec![coach::history::Symptom::KneeLocked],
+        ..Default::default()
+    };
+    service::log_session(s, &state, input, c.app.state.now()).await.unwrap();
+    let revert = send(&doc, "POST", &format!("{path}/revert"), Some(serde_json::json!({"note": "undo"}))).await;
+    assert_eq!(revert.status, StatusCode::CONFLICT, "a stop is not reverted: {}", revert.body);
+    let signed = send(
+        &doc,
+        "POST",
+        &format!("{path}/restart"),
+        Some(serde_json::json!({"role": "GP", "note": "Knee checked", "minutes": 4})),
+    )
+    .await;
+    assert_eq!(signed.status, StatusCode::CREATED, "{}", signed.body);
+    let signed: serde_json::Value = serde_json::from_str(&signed.body).unwrap();
+    assert_eq!((signed["account"].as_i64(), signed["clinic"].as_i64()), (Some(c.doc.account.id.0), Some(c.id.0)));
+    assert_eq!(signed["role"], "GP, Knee Clinic");
+    assert_eq!(signed["dose"]["minutes"], 4);
+
+    let msg =
+        send(&doc, "POST", &format!("{path}/messages"), Some(serde_json::json!({"body": "Restarted at 4"}))).await;
+    assert_eq!(msg.status, StatusCode::CREATED);
+    let care: serde_json::Value = serde_json::from_str(&send(&bea, "GET", "/api/v1/care", None).await.body).unwrap();
+    assert_eq!((care[0]["unread"].as_u64(), &care[0]["messages"][0]["body"]), (Some(1), &"Restarted at 4".into()));
+    let ack = serde_json::json!({"subject": "flag", "rule": "F-RED-FLAG", "day": today.to_string(), "note": "Seen"});
+    assert_eq!(send(&doc, "POST", &format!("{path}/reviews"), Some(ack)).await.status, StatusCode::CREATED);
+    let left = send(&bea, "POST", "/api/v1/care/leave", Some(serde_json::json!({"clinic": c.id.0}))).await;
+    assert_eq!(left.status, StatusCode::NO_CONTENT);
+    assert_eq!(send(&doc, "GET", &path, None).await.status, StatusCode::NOT_FOUND);
+}

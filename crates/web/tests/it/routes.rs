@@ -256,14 +256,25 @@ async fn the_first_load_of_today_is_under_50_kb() {
 async fn the_demo_seeds_three_weeks_of_history() {
     let app = App::new().await;
     let today = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
-    let (email, password) = web::demo::seed(app.state.store(), today).await.unwrap();
-    let page = app.get("/signin", "").await;
-    let form = format!("csrf={}&email={email}&password={}", csrf_in(&page.body), password.replace(' ', "+"));
-    let res = app.post("/signin", &format!("rw_csrf={}", cookie_value(&page.cookies, "rw_csrf")), &form).await;
-    assert_eq!(res.location, "/today");
-    let cookie = format!("rw_session={}", cookie_value(&res.cookies, "rw_session"));
+    let password = web::demo::seed(app.state.store(), today).await.unwrap();
+    let sign_in = |email: &'static str| {
+        let (app, password) = (&app, password.clone());
+        async move {
+            let page = app.get("/signin", "").await;
+            let form = format!("csrf={}&email={email}&password={}", csrf_in(&page.body), password.replace(' ', "+"));
+            let res = app.post("/signin", &format!("rw_csrf={}", cookie_value(&page.cookies, "rw_csrf")), &form).await;
+            assert_eq!(res.location, "/today");
+            format!("rw_session={}", cookie_value(&res.cookies, "rw_session"))
+        }
+    };
+    let cookie = sign_in(web::demo::DEMO_EMAIL).await;
     let progress = app.get("/progress", &cookie).await;
     assert!(progress.body.matches("<tr><th scope=\"row\">").count() >= 9, "{}", progress.body);
+    // The demo clinician sees Sam first: a red flag stopped Sam's programme.
+    let doc = sign_in(web::demo::DEMO_CLINICIAN).await;
+    let list = app.get("/patients", &doc).await.body;
+    let (sam, alex) = (list.find(">Sam</a>").unwrap(), list.find(">Alex</a>").unwrap());
+    assert!(sam < alex && list.contains("F-RED-FLAG"), "{list}");
     // Seeding twice is harmless.
     web::demo::seed(app.state.store(), today).await.unwrap();
 }

@@ -1,0 +1,94 @@
+// Clinic mode in a browser (issue #13): a clinician invites a walker from a
+// desktop, the walker joins on a phone after the consent screen, logs a
+// session with a red flag; the clinician sees them first on the patient list,
+// acknowledges the flag, signs the restart and writes to them; the walker
+// reads the message and sees every access in their log. axe-core checks each
+// new page; screenshots go to target/e2e-screenshots/*-clinic-*.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServerAndBrowser, checkA11y, shot, dayOffset, newWalker, logToday } from '../lib.js';
+
+const env = useServerAndBrowser();
+const PHONE = { width: 390, height: 844 };
+const DESK = { width: 1280, height: 900 };
+
+test('a clinician invites, the walker joins, and a red flag comes back signed (phone and desktop)', async () => {
+  const desk = await env.browser.newContext({ viewport: DESK, bypassCSP: true });
+  const doctor = await desk.newPage();
+  await newWalker(env, doctor, 'Rivera', dayOffset(0), [dayOffset(0), dayOffset(2)]);
+  const accounts = JSON.parse(env.server.cli(['--json', 'user', 'list']));
+  const rivera = accounts.find((a) => a.email.startsWith('rivera-'));
+  env.server.cli(['clinic', 'create', 'Knee Clinic']);
+  const clinic = String(JSON.parse(env.server.cli(['--json', 'clinic', 'list'])).at(-1).id);
+  env.server.cli(['clinic', 'member', 'add', '--clinic', clinic, '--email', rivera.email, '--role', 'clinician']);
+
+  // The clinician makes an invitation: a code, a link and a QR code.
+  await doctor.goto(`${env.server.base}/patients`);
+  await doctor.click('form[action="/patients/invite"] button[type=submit]');
+  await doctor.waitForSelector('p.code');
+  await checkA11y(doctor, 'invite');
+  await shot(doctor, 'desktop-clinic-1-invite');
+  const code = (await doctor.textContent('p.code')).trim();
+  assert.match(code, /^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  assert.equal(await doctor.locator('figure.qr svg[role=img]').count(), 1);
+
+  // The walker, on a phone, types the code and reads what the clinic will see.
+  const phone = await env.browser.newContext({ viewport: PHONE, bypassCSP: true });
+  const walker = await phone.newPage();
+  await newWalker(env, walker, 'Dana', dayOffset(-2), [dayOffset(-2), dayOffset(0)]);
+  await walker.goto(`${env.server.base}/care`);
+  await checkA11y(walker, 'care-none');
+  await walker.fill('#code', code.toLowerCase().replace('-', ' '));
+  await walker.click('form[action="/join"] button[type=submit]');
+  await walker.waitForSelector('section.consent');
+  await checkA11y(walker, 'join-consent');
+  await shot(walker, 'phone-clinic-2-consent');
+  const consent = await walker.textContent('main');
+  assert.match(consent, /What the clinic will see/);
+  assert.match(consent, /You can leave at any time/);
+  await walker.check('input[name=agree]');
+  await walker.click('section.consent button[type=submit]');
+  await walker.waitForSelector('text=You are now in the care of Knee Clinic');
+
+  // A session with a red flag: the walker's programme stops.
+  await logToday(env, walker, { pain_before: 2, pain_peak: 3, pain_after: 2 }, 'knee_locked');
+  await walker.waitForURL(/\/today$/);
+
+  // The clinician sees the walker first, opens their page and acts.
+  await doctor.goto(`${env.server.base}/patients`);
+  const first = await doctor.textContent('tbody tr:first-child');
+  assert.match(first, /Dana/);
+  assert.match(first, /F-RED-FLAG/);
+  await doctor.click('tbody tr:first-child th a');
+  await doctor.waitForSelector('#restart-h');
+  await checkA11y(doctor, 'patient');
+  await shot(doctor, 'desktop-clinic-3-patient');
+  await doctor.fill('input[id="ack-F-RED-FLAG"]', 'Called Dana; knee locked once, settled');
+  await Promise.all([doctor.waitForNavigation(), doctor.click('form[action$="/review"]:has(input[value="F-RED-FLAG"]) button')]);
+  assert.match(await doctor.textContent('main'), /Acknowledged: .*F-RED-FLAG/);
+  await doctor.fill('#rs-role', 'physiotherapist');
+  await doctor.fill('#rs-note', 'Examined: no locking, full range');
+  await Promise.all([doctor.waitForNavigation(), doctor.click('form[action$="/restart"] button')]);
+  assert.equal(await doctor.locator('#restart-h').count(), 0, 'nothing left to restart');
+  await doctor.fill('#msg-body', 'Restarted at 5 minutes. Stop if it locks again.');
+  await Promise.all([doctor.waitForNavigation(), doctor.click('form[action$="/message"] button')]);
+  await shot(doctor, 'desktop-clinic-4-patient-after');
+
+  // The walker trains again, reads the message and sees who reached their record.
+  await walker.goto(`${env.server.base}/today`);
+  assert.equal(await walker.locator('main [role=alert]').count(), 0);
+  await walker.goto(`${env.server.base}/care`);
+  await checkA11y(walker, 'care');
+  await shot(walker, 'phone-clinic-5-care');
+  const care = await walker.textContent('main');
+  assert.match(care, /Restarted at 5 minutes/);
+  await walker.goto(`${env.server.base}/plan`);
+  assert.match(await walker.textContent('main'), /physiotherapist, Knee Clinic/);
+  await walker.goto(`${env.server.base}/settings`);
+  const seen = await walker.textContent('details.activity:has(summary:text("Who has seen my data"))');
+  assert.match(seen, /A clinician recorded something in your records/);
+  assert.match(seen, new RegExp(rivera.email));
+  await shot(walker, 'phone-clinic-6-seen-by');
+  await phone.close();
+  await desk.close();
+});
