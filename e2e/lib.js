@@ -1,6 +1,7 @@
 // Helpers for the browser suite: a real server on a fresh database, the
 // system Chromium, axe-core checks and screenshots under target/.
 import { execFileSync, spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -126,4 +127,27 @@ export async function logToday(env, page, pains, symptom) {
   for (const [field, v] of Object.entries(pains)) await page.check(`input[name=${field}][value="${v}"]`);
   if (symptom) await page.check(`input[name=symptom][value=${symptom}]`);
   await page.click('form[action="/log"] button[type=submit]');
+}
+
+/** The TOTP code (RFC 6238: HMAC-SHA1, 6 digits, 30 s) an authenticator app shows for a base32 key. */
+export function totp(base32, seconds = Date.now() / 1000) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of base32.replace(/[\s=]/g, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(seconds / 30)));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const offset = mac[mac.length - 1] & 15;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, '0');
+}
+
+/** A clinician's first sign-in step two: add the key to an "app", type its code, keep the recovery codes. */
+export async function enrolTwoFactor(env, page) {
+  await page.goto(`${env.server.base}/2fa`);
+  const key = (await page.textContent('#secret')).replace(/\s/g, '');
+  await page.fill('#code', totp(key));
+  await page.click('form[action="/2fa"] button[type=submit]');
+  await page.waitForSelector('ol.recovery');
+  return { key, codes: await page.locator('ol.recovery code').allTextContents() };
 }

@@ -6,7 +6,7 @@
 // new page; screenshots go to target/e2e-screenshots/*-clinic-*.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, checkA11y, shot, dayOffset, newWalker, logToday } from '../lib.js';
+import { useServerAndBrowser, checkA11y, shot, dayOffset, newWalker, logToday, enrolTwoFactor } from '../lib.js';
 
 const env = useServerAndBrowser();
 const PHONE = { width: 390, height: 844 };
@@ -21,6 +21,15 @@ test('a clinician invites, the walker joins, and a red flag comes back signed (p
   env.server.cli(['clinic', 'create', 'Knee Clinic']);
   const clinic = String(JSON.parse(env.server.cli(['--json', 'clinic', 'list'])).at(-1).id);
   env.server.cli(['clinic', 'member', 'add', '--clinic', clinic, '--email', rivera.email, '--role', 'clinician']);
+
+  // A clinician's sign-in has a second factor: set up on the next page they open.
+  await doctor.goto(`${env.server.base}/patients`);
+  await doctor.waitForURL(/\/2fa$/);
+  await checkA11y(doctor, 'two-factor-enrol');
+  await shot(doctor, 'desktop-clinic-0-two-factor');
+  const { codes } = await enrolTwoFactor(env, doctor);
+  assert.equal(codes.length, 10);
+  await checkA11y(doctor, 'two-factor-recovery-codes');
 
   // The clinician makes an invitation: a code, a link and a QR code.
   await doctor.goto(`${env.server.base}/patients`);

@@ -4,7 +4,7 @@
 // every page; screenshots go to target/e2e-screenshots/phone-safety-*.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, checkA11y, shot, dayOffset, newWalker, logToday } from '../lib.js';
+import { useServerAndBrowser, checkA11y, shot, dayOffset, newWalker, logToday, enrolTwoFactor } from '../lib.js';
 
 const env = useServerAndBrowser();
 const PHONE = { width: 390, height: 844 };
@@ -110,6 +110,7 @@ test('a red flag puts the walker first on their clinician\'s patient list (deskt
   env.server.cli(['clinic', 'member', 'add', '--clinic', clinic, '--email', rivera.email, '--role', 'clinician']);
   env.server.cli(['--walker', String(cleo.walker), 'clinic', 'join', '--clinic', clinic]);
   env.server.cli(['--walker', String(cleo.walker), 'clinic', 'team', 'add', '--clinic', clinic, '--email', rivera.email]);
+  await enrolTwoFactor(env, doctor);
   await doctor.goto(`${env.server.base}/patients`);
   await checkA11y(doctor, 'patients');
   await shot(doctor, 'desktop-safety-patients');

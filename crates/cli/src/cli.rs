@@ -212,6 +212,10 @@ pub struct ServeArgs {
     /// Send Strict-Transport-Security: browsers then use HTTPS only (needs an https:// --public-url).
     #[arg(long)]
     pub hsts: bool,
+    /// Let clinicians and clinic admins sign in with a password alone. Only for a server
+    /// holding no real patients' data (a trial); two-factor sign-in is required otherwise.
+    #[arg(long)]
+    pub no_staff_two_factor: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -251,6 +255,12 @@ pub enum UserCommand {
     },
     /// Print a one-time code (valid 30 minutes) that resets a password on the web page /reset.
     ResetPassword {
+        #[arg(long)]
+        email: String,
+    },
+    /// Turn off an account's two-factor sign-in (a lost phone, no recovery codes left): it is
+    /// signed out everywhere, and sets up a new authenticator at its next sign-in.
+    ResetTwoFactor {
         #[arg(long)]
         email: String,
     },

@@ -31,7 +31,7 @@ pub use types::*;
 pub mod prelude {
     pub use crate::{
         AccountStore, ArchiveStore, CareStore, ClinicStore, ImportStore, OutcomeStore, ProgrammeStore, ScreeningStore,
-        Store, WalkerStore,
+        SecondFactorStore, Store, WalkerStore,
     };
 }
 
@@ -60,6 +60,7 @@ pub trait Store:
     + AccountStore
     + ClinicStore
     + CareStore
+    + SecondFactorStore
 {
 }
 
@@ -73,6 +74,7 @@ impl<T> Store for T where
         + AccountStore
         + ClinicStore
         + CareStore
+        + SecondFactorStore
 {
 }
 
@@ -341,6 +343,42 @@ pub trait AccountStore: Send + Sync {
         password_hash: &str,
         now: Timestamp,
     ) -> impl Future<Output = Result<Option<AccountId>>> + Send;
+}
+
+/// Two-factor sign-in: a TOTP secret per account, one-time recovery codes,
+/// and sessions that have passed the second factor.
+pub trait SecondFactorStore: Send + Sync {
+    /// The account's TOTP secret (base32), if it has one, enrolled or not.
+    fn totp_secret(&self, account: AccountId) -> impl Future<Output = Result<Option<String>>> + Send;
+    /// Starts enrolment with a new secret (not in use until confirmed);
+    /// refused while one is in use.
+    fn start_totp(&self, account: AccountId, secret: &str) -> impl Future<Output = Result<()>> + Send;
+    /// Puts the enrolled secret in use with new recovery codes (hashed), and
+    /// marks the session that confirmed it as passed, in one transaction.
+    fn enable_totp(
+        &self,
+        account: AccountId,
+        recovery_hashes: &[String],
+        session: &str,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<()>> + Send;
+    /// Stops asking for a code (an operator's reset): the secret and the
+    /// recovery codes are forgotten.
+    fn disable_totp(&self, account: AccountId) -> impl Future<Output = Result<bool>> + Send;
+    /// Accepts a code's time step once: false if this step (or a later one)
+    /// was already used.
+    fn accept_totp_step(&self, account: AccountId, step: i64) -> impl Future<Output = Result<bool>> + Send;
+    /// Spends an unused recovery code; false if there is none with this hash.
+    fn use_recovery_code(
+        &self,
+        account: AccountId,
+        code_hash: &str,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<bool>> + Send;
+    /// Recovery codes left unused.
+    fn recovery_codes_left(&self, account: AccountId) -> impl Future<Output = Result<u32>> + Send;
+    /// Marks the session as having passed the second factor.
+    fn pass_second_factor(&self, token_hash: &str, now: Timestamp) -> impl Future<Output = Result<()>> + Send;
 }
 
 /// Clinics, their members, and the walkers in their care. Every membership,

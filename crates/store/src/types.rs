@@ -226,6 +226,8 @@ pub struct Account {
     pub created_at: Timestamp,
     /// Set by an operator (`retrowalk user disable`): no sign-in, token or reset.
     pub disabled_at: Option<Timestamp>,
+    /// Since when sign-in asks for a TOTP code too.
+    pub two_factor_since: Option<Timestamp>,
 }
 
 #[derive(Clone, Debug)]
@@ -244,6 +246,8 @@ pub struct WebSession {
     pub walker_version: i64,
     pub csrf_token: String,
     pub expires_at: Timestamp,
+    /// This session has passed the second factor (a TOTP or recovery code).
+    pub second_factor: bool,
 }
 
 /// An API token as its owner sees it; the token itself is never stored.
@@ -401,6 +405,11 @@ pub enum SecurityKind {
     /// A walker joined a clinic's care, or left it.
     CareJoined,
     CareLeft,
+    /// Two-factor sign-in turned on, a wrong code, a recovery code spent, a reset by the operator.
+    SecondFactorEnabled,
+    SecondFactorFailed,
+    RecoveryCodeUsed,
+    SecondFactorReset,
 }
 
 coach::named!(SecurityKind, "event", "a known event", {
@@ -425,6 +434,10 @@ coach::named!(SecurityKind, "event", "a known event", {
     ClinicianWrite => "clinician_write",
     CareJoined => "care_joined",
     CareLeft => "care_left",
+    SecondFactorEnabled => "second_factor_enabled",
+    SecondFactorFailed => "second_factor_failed",
+    RecoveryCodeUsed => "recovery_code_used",
+    SecondFactorReset => "second_factor_reset",
 });
 
 /// One entry of the access log. No health data: what happened, to which

@@ -16,6 +16,8 @@ pub enum AppError {
     Conflict(InputError),
     NotFound,
     SignInRequired,
+    /// Signed in with a password; the second factor is still to come (`/2fa`).
+    SecondFactorRequired,
     Unauthorized,
     Csrf,
     CrossOrigin,
@@ -43,6 +45,7 @@ impl AppError {
             AppError::Conflict(_) => "conflict",
             AppError::NotFound => "not_found",
             AppError::SignInRequired => "sign_in_required",
+            AppError::SecondFactorRequired => "second_factor_required",
             AppError::Unauthorized => "unauthorized",
             AppError::Csrf => "csrf",
             AppError::CrossOrigin => "cross_origin",
@@ -56,7 +59,9 @@ impl AppError {
             AppError::BadInput(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::SignInRequired | AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::SignInRequired | AppError::SecondFactorRequired | AppError::Unauthorized => {
+                StatusCode::UNAUTHORIZED
+            }
             AppError::Csrf | AppError::CrossOrigin => StatusCode::FORBIDDEN,
             AppError::Throttled(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -68,6 +73,7 @@ impl AppError {
             AppError::BadInput(e) | AppError::Conflict(e) => e.to_string(),
             AppError::NotFound => "That page does not exist.".into(),
             AppError::SignInRequired | AppError::Unauthorized => "Please sign in.".into(),
+            AppError::SecondFactorRequired => "Please finish signing in with your two-factor code.".into(),
             AppError::Csrf => {
                 "This form has expired or did not come from this site. Please go back, reload and try again.".into()
             }
@@ -125,6 +131,9 @@ impl IntoResponse for AppError {
         self.log();
         if matches!(self, AppError::SignInRequired) {
             return Redirect::to("/signin").into_response();
+        }
+        if matches!(self, AppError::SecondFactorRequired) {
+            return Redirect::to("/2fa").into_response();
         }
         let status = self.status();
         let mut res = (status, crate::layout::error_page(status.as_u16(), &self.message())).into_response();

@@ -22,6 +22,9 @@ pub struct Layout {
     pub wide: bool,
     /// The account is a clinician: the navigation leads to their patients.
     pub clinician: bool,
+    /// Signed in with a password, the second factor still to come: no
+    /// navigation (it would only lead back), sign-out only.
+    pub pending: bool,
 }
 
 impl Layout {
@@ -60,6 +63,7 @@ pub fn error_page(status: u16, message: &str) -> Html<String> {
             flash: None,
             wide: false,
             clinician: false,
+            pending: false,
         },
         status,
         message: message.to_string(),

@@ -17,6 +17,7 @@ mod i18n;
 mod layout;
 mod metrics;
 mod pages;
+mod qr;
 mod routes;
 mod state;
 
@@ -44,6 +45,13 @@ pub async fn serve(
 #[doc(hidden)]
 pub fn auth_key_for_tests(email: &str) -> String {
     auth::digest(&email.trim().to_lowercase())
+}
+
+/// The TOTP code an authenticator app shows at `unix_seconds` for a base32
+/// secret, so tests can pass the second factor as a clinician would.
+#[doc(hidden)]
+pub fn totp_code_for_tests(secret: &str, unix_seconds: i64) -> Option<String> {
+    auth::second_factor::code_at(secret, unix_seconds)
 }
 
 /// The largest activity file read from one upload (web or API).

@@ -20,6 +20,7 @@ pub fn router(state: AppState) -> Router {
         .route("/signup", get(pages::account::signup_page).post(pages::account::signup))
         .route("/signin", get(pages::account::signin_page).post(pages::account::signin))
         .route("/signout", post(pages::account::signout))
+        .route("/2fa", get(pages::second_factor::page).post(pages::second_factor::submit))
         .route("/reset", get(pages::account::reset_page).post(pages::account::reset))
         .route("/onboarding", get(pages::onboarding::start))
         .route("/onboarding/{step}", get(pages::onboarding::step_page).post(pages::onboarding::step_submit))

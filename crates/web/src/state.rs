@@ -19,6 +19,9 @@ pub struct Config {
     /// Where "now" comes from. Every handler asks the state, never the
     /// system clock, so a test can fix the moment and snapshot what it sees.
     pub clock: Clock,
+    /// Clinicians and clinic admins sign in with a second factor (TOTP).
+    /// On by default; off only for a server with no real patients.
+    pub staff_two_factor: bool,
 }
 
 /// The system clock, or one fixed moment (tests and snapshots).
@@ -40,7 +43,13 @@ impl Clock {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { secure_cookies: true, public_url: "http://127.0.0.1:8080".into(), hsts: false, clock: Clock::System }
+        Config {
+            secure_cookies: true,
+            public_url: "http://127.0.0.1:8080".into(),
+            hsts: false,
+            clock: Clock::System,
+            staff_two_factor: true,
+        }
     }
 }
 

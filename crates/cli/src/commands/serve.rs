@@ -42,15 +42,22 @@ async fn serve(g: &Global, a: &ServeArgs) -> CliResult<Output> {
         let password = web::demo::seed(&store, today).await.map_err(|e| CliError::Other(anyhow::anyhow!(e)))?;
         eprintln!(
             "Demo ready. Sign in as the walker, or as their clinician, with\n  \
-             walker:    {}\n  clinician: {}\n  password:  {password}",
+             walker:    {}\n  clinician: {}\n  password:  {password}\n\
+             The clinician sets up two-factor sign-in (an authenticator app) at first sign-in,\n\
+             unless the server runs with --no-staff-two-factor.",
             web::demo::DEMO_EMAIL,
             web::demo::DEMO_CLINICIAN
         );
     }
     eprintln!("retrowalk is running at http://{addr}/  (Ctrl-C stops it)");
     let public_url = public_url.unwrap_or_else(|| format!("http://{addr}"));
-    let config =
-        web::Config { secure_cookies: !a.insecure_cookies, public_url, hsts: a.hsts, clock: web::Clock::System };
+    let config = web::Config {
+        secure_cookies: !a.insecure_cookies,
+        public_url,
+        hsts: a.hsts,
+        clock: web::Clock::System,
+        staff_two_factor: !a.no_staff_two_factor,
+    };
     let state = web::AppState::new(store, config);
     // Ctrl-C, or SIGTERM from a service manager or container runtime: stop
     // taking connections and finish the requests in flight.

@@ -113,6 +113,19 @@ pub async fn run(g: &Global, cmd: &UserCommand) -> CliResult<Output> {
         UserCommand::Disable { email } => set_disabled(&store, email, true).await,
         UserCommand::Enable { email } => set_disabled(&store, email, false).await,
         UserCommand::Events { email, limit } => events(g, &store, email.as_deref(), *limit).await,
+        UserCommand::ResetTwoFactor { email } => {
+            let a = account(&store, email).await?;
+            if !store.disable_totp(a.id).await? {
+                return Ok(Output::Text(format!("{} has no two-factor sign-in; nothing changed.\n", a.email)));
+            }
+            store.sign_out_everywhere(a.id).await?;
+            audit(&store, SecurityKind::SecondFactorReset, Some(a.id), "").await?;
+            Ok(Output::Text(format!(
+                "{}'s two-factor sign-in is off and the account is signed out everywhere.\n\
+                 At the next sign-in they set up an authenticator app again (clinicians and admins must).\n",
+                a.email
+            )))
+        }
         UserCommand::ResetPassword { email } => {
             let a = active_account(&store, email).await?;
             let code = reset_code(&store, &a, 30).await?;

@@ -236,4 +236,7 @@ fn a_clinician_signs_and_reviews_from_the_command_line() {
     assert!(audit.as_array().unwrap().iter().all(|e| e["walker"] == 1));
     let text = w.ok(day, &["audit"]);
     assert!(text.contains("clinician_write") && text.contains("doc@example.org"), "{text}");
+    // A lost phone: the operator turns two-factor sign-in off (here it was never on).
+    let reset = w.ok(day, &["user", "reset-two-factor", "--email", "doc@example.org"]);
+    assert!(reset.contains("has no two-factor sign-in; nothing changed"), "{reset}");
 }

@@ -141,7 +141,7 @@ impl AccountStore for SqlStore {
     async fn session(&self, token_hash: &str, now: Timestamp) -> Result<Option<WebSession>> {
         // One round trip: the session and its account, on every signed-in request.
         let row = sqlx::query(
-            "SELECT a.*, s.csrf_token, s.expires_at, w.version AS walker_version FROM web_sessions s \
+            "SELECT a.*, s.csrf_token, s.expires_at, s.second_factor_at, w.version AS walker_version FROM web_sessions s \
              JOIN accounts a ON a.id = s.account_id JOIN walkers w ON w.id = a.walker_id \
              WHERE s.token_hash = $1 AND s.expires_at > $2 AND a.disabled_at IS NULL",
         )
@@ -155,6 +155,7 @@ impl AccountStore for SqlStore {
             walker_version: get(&row, "walker_version")?,
             csrf_token: get(&row, "csrf_token")?,
             expires_at: timestamp(get(&row, "expires_at")?)?,
+            second_factor: get::<Option<i64>>(&row, "second_factor_at")?.is_some(),
         }))
     }
 

@@ -9,6 +9,7 @@ mod imports;
 mod outcomes;
 mod programmes;
 mod screening;
+mod second_factor;
 mod walkers;
 
 use crate::codec::{self, corrupt, date, date_text, millis, small, timestamp};
@@ -512,6 +513,7 @@ impl SqlStore {
             role: codec::role(&get::<String>(row, "role")?)?,
             created_at: timestamp(get(row, "created_at")?)?,
             disabled_at: get::<Option<i64>>(row, "disabled_at")?.map(timestamp).transpose()?,
+            two_factor_since: get::<Option<i64>>(row, "totp_enabled_at")?.map(timestamp).transpose()?,
         })
     }
 

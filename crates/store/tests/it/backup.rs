@@ -49,6 +49,7 @@ pub async fn populate(db: &TestDb) {
     s.add_to_care_team(gone.walker, clinic, a.id, now).await.unwrap();
     // The care team's work: reviews, messages, invitations.
     crate::suite::care_keeps_reviews_messages_and_invitations(s).await;
+    crate::suite::a_second_factor_is_kept_and_each_code_works_once(s).await;
 }
 
 fn count(c: &Contents, table: &str) -> usize {

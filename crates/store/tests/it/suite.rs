@@ -811,3 +811,35 @@ pub async fn care_keeps_reviews_messages_and_invitations<S: Store>(s: &S) {
     assert_eq!(bodies, ["How is the knee?", "Better", "Thanks"]);
     assert_eq!((thread[0].read_at, thread[1].read_at), (None, Some(later)));
 }
+
+/// Two-factor sign-in: a secret enrolled, then in use with recovery codes and
+/// the confirming session passed, in one step; a time step and a recovery code
+/// each work once; the operator's reset forgets both.
+pub async fn a_second_factor_is_kept_and_each_code_works_once<S: Store>(s: &S) {
+    let a = s.create_account(&new_account("two@example.org"), now()).await.unwrap();
+    let later = now().checked_add(jiff::SignedDuration::from_hours(1)).unwrap();
+    s.create_session(a.id, "tf-session", "csrf", now(), later).await.unwrap();
+    assert!(!s.session("tf-session", now()).await.unwrap().unwrap().second_factor);
+    assert_eq!(s.totp_secret(a.id).await.unwrap(), None);
+    s.start_totp(a.id, "JBSWY3DPEHPK3PXP").await.unwrap();
+    assert_eq!(s.account(a.id).await.unwrap().two_factor_since, None, "not in use until confirmed");
+    s.enable_totp(a.id, &["h1".into(), "h2".into()], "tf-session", now()).await.unwrap();
+    assert_eq!(s.account(a.id).await.unwrap().two_factor_since, Some(now()));
+    assert!(s.session("tf-session", now()).await.unwrap().unwrap().second_factor);
+    assert!(matches!(s.start_totp(a.id, "OTHER").await, Err(StoreError::Duplicate(_))), "no silent re-enrolment");
+    assert!(s.accept_totp_step(a.id, 100).await.unwrap());
+    assert!(!s.accept_totp_step(a.id, 100).await.unwrap(), "a step works once");
+    assert!(!s.accept_totp_step(a.id, 99).await.unwrap(), "nor an earlier one");
+    assert!(s.use_recovery_code(a.id, "h1", now()).await.unwrap());
+    assert!(!s.use_recovery_code(a.id, "h1", now()).await.unwrap());
+    assert_eq!(s.recovery_codes_left(a.id).await.unwrap(), 1);
+    s.create_session(a.id, "tf-other", "csrf", now(), later).await.unwrap();
+    s.pass_second_factor("tf-other", now()).await.unwrap();
+    assert!(s.session("tf-other", now()).await.unwrap().unwrap().second_factor);
+    assert!(s.disable_totp(a.id).await.unwrap());
+    assert_eq!((s.totp_secret(a.id).await.unwrap(), s.recovery_codes_left(a.id).await.unwrap()), (None, 0));
+    assert!(!s.disable_totp(a.id).await.unwrap());
+    // Enrolled again, for whoever keeps this database (the backup fixture).
+    s.start_totp(a.id, "JBSWY3DPEHPK3PXP").await.unwrap();
+    s.enable_totp(a.id, &["h3".into()], "tf-session", now()).await.unwrap();
+}

@@ -28,6 +28,18 @@ pub struct SignedIn {
     pub token_digest: String,
     /// The client's address, for the access log.
     pub client: String,
+    /// The account must pass a second factor and this session has not yet:
+    /// only `/2fa` and sign-out take it (see [`PendingSignIn`]).
+    pub second_factor_pending: bool,
+}
+
+/// A session that has passed every factor it needs, or why not.
+fn complete(who: Option<SignedIn>) -> Result<SignedIn, AppError> {
+    match who {
+        None => Err(AppError::SignInRequired),
+        Some(w) if w.second_factor_pending => Err(AppError::SecondFactorRequired),
+        Some(w) => Ok(w),
+    }
 }
 
 impl SignedIn {
@@ -47,8 +59,10 @@ async fn session_from(
     let found = state.sessions().session(state.store(), &token_digest, state.now()).await?;
     let Some(session) = found else { return Ok(None) };
     let access = service::own(state.store(), &service::Actor::account(&session.account)).await?;
+    let second_factor_pending = !session.second_factor && super::second_factor::required(state, &session.account);
     Ok(Some(SignedIn {
         access,
+        second_factor_pending,
         account: session.account,
         walker_version: session.walker_version,
         csrf: session.csrf_token,
@@ -61,18 +75,32 @@ impl FromRequestParts<AppState> for SignedIn {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        session_from(&parts.headers, &parts.extensions, state).await?.ok_or(AppError::SignInRequired)
+        complete(session_from(&parts.headers, &parts.extensions, state).await?)
     }
 }
 
-/// The signed-in walker, if any (pages that also work signed out).
+/// A session that may still owe its second factor: for `/2fa` alone.
+pub struct PendingSignIn(pub SignedIn);
+
+impl FromRequestParts<AppState> for PendingSignIn {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let who = session_from(&parts.headers, &parts.extensions, state).await?.ok_or(AppError::SignInRequired)?;
+        Ok(PendingSignIn(who))
+    }
+}
+
+/// The signed-in walker, if any (pages that also work signed out); a session
+/// still owing its second factor counts as not signed in.
 pub struct MaybeSignedIn(pub Option<SignedIn>);
 
 impl FromRequestParts<AppState> for MaybeSignedIn {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        Ok(MaybeSignedIn(session_from(&parts.headers, &parts.extensions, state).await?))
+        let who = session_from(&parts.headers, &parts.extensions, state).await?;
+        Ok(MaybeSignedIn(who.filter(|w| !w.second_factor_pending)))
     }
 }
 
@@ -80,6 +108,26 @@ impl FromRequestParts<AppState> for MaybeSignedIn {
 pub struct CsrfForm<T> {
     pub who: SignedIn,
     pub form: T,
+}
+
+/// [`CsrfForm`] from a session that may still owe its second factor: the
+/// code form at `/2fa`, and sign-out.
+pub struct PendingForm<T> {
+    pub who: SignedIn,
+    pub form: T,
+}
+
+impl<T: DeserializeOwned + Send> FromRequest<AppState> for PendingForm<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let who = session_from(req.headers(), req.extensions(), state).await?.ok_or(AppError::SignInRequired)?;
+        let (form, csrf) = form_body(req).await?;
+        if !same_secret(&csrf, &who.csrf) {
+            return Err(AppError::Csrf);
+        }
+        Ok(PendingForm { who, form })
+    }
 }
 
 /// A form posted before sign-in, checked against the double-submit cookie.
@@ -108,12 +156,8 @@ impl<T: DeserializeOwned + Send> FromRequest<AppState> for CsrfForm<T> {
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
-        let who = session_from(req.headers(), req.extensions(), state).await?.ok_or(AppError::SignInRequired)?;
-        let (form, csrf) = form_body(req).await?;
-        if !same_secret(&csrf, &who.csrf) {
-            return Err(AppError::Csrf);
-        }
-        Ok(CsrfForm { who, form })
+        let PendingForm { who, form } = PendingForm::from_request(req, state).await?;
+        Ok(CsrfForm { who: complete(Some(who))?, form })
     }
 }
 
@@ -164,8 +208,10 @@ impl FromRequestParts<AppState> for ApiAccount {
             let account = account.ok_or(ApiError(AppError::Unauthorized))?;
             return ApiAccount::new(state, account).await;
         }
-        let who =
-            session_from(&parts.headers, &parts.extensions, state).await?.ok_or(ApiError(AppError::Unauthorized))?;
+        let who = session_from(&parts.headers, &parts.extensions, state)
+            .await?
+            .filter(|w| !w.second_factor_pending)
+            .ok_or(ApiError(AppError::Unauthorized))?;
         let safe = matches!(parts.method, Method::GET | Method::HEAD);
         let sent = parts.headers.get("x-csrf-token").and_then(|v| v.to_str().ok());
         if !safe && !sent.is_some_and(|s| same_secret(s, &who.csrf)) {

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod audit;
 pub mod extract;
 mod password;
+pub mod second_factor;
 pub mod session_cache;
 pub mod throttle;
 

@@ -3,7 +3,7 @@
 
 use super::{Layout, render};
 use crate::auth::accounts::{self, Reset, SignInAnswer};
-use crate::auth::extract::{AnonForm, ClientAddr, CsrfForm, MaybeSignedIn};
+use crate::auth::extract::{AnonForm, ClientAddr, MaybeSignedIn, PendingForm};
 use crate::auth::{self, ANON_CSRF_COOKIE, SESSION_COOKIE, SESSION_DAYS};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -156,7 +156,7 @@ pub async fn signin(
 #[derive(Deserialize)]
 pub struct Empty {}
 
-pub async fn signout(State(state): State<AppState>, f: CsrfForm<Empty>) -> Result<Response, AppError> {
+pub async fn signout(State(state): State<AppState>, f: PendingForm<Empty>) -> Result<Response, AppError> {
     accounts::sign_out(&state, &f.who).await?;
     signed_out(&state)
 }

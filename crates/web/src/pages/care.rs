@@ -212,16 +212,6 @@ pub async fn invite(State(state): State<AppState>, f: CsrfForm<InviteForm>) -> R
     // From the configured address, never the request's Host header.
     let link = format!("{}/join/{code}", state.config().public_url.trim_end_matches('/'));
     let l = Layout::new(&state, Some(&f.who), "patients", "invite.title");
-    let qr_svg = qr_svg(&link, &format!("{} {}", l.t("invite.qr"), clinic.name));
+    let qr_svg = crate::qr::svg(&link, &format!("{} {}", l.t("invite.qr"), clinic.name));
     render(&InvitePage { l, clinic: clinic.name, code, link, qr_svg, days: service::care::INVITATION_DAYS })
-}
-
-/// The link as a QR code, inline SVG with its own label.
-fn qr_svg(link: &str, label: &str) -> String {
-    let Ok(code) = qrcode::QrCode::new(link.as_bytes()) else { return String::new() };
-    let svg = code.render::<qrcode::render::svg::Color>().min_dimensions(220, 220).build();
-    // Inline in HTML: no XML prolog; a role and a name for screen readers.
-    let svg = svg.find("<svg").map_or(svg.as_str(), |at| &svg[at..]).to_string();
-    let label = label.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
-    svg.replacen("<svg", &format!("<svg role=\"img\" aria-label=\"{label}\""), 1)
 }

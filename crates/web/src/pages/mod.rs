@@ -15,6 +15,7 @@ pub mod progress;
 pub mod questionnaire;
 pub mod report;
 pub mod restart;
+pub mod second_factor;
 pub mod settings;
 pub mod setup;
 pub mod today;
@@ -45,6 +46,7 @@ impl Layout {
             flash: None,
             wide: false,
             clinician: who.is_some_and(|w| w.account.role != store::Role::Walker),
+            pending: who.is_some_and(|w| w.second_factor_pending),
         }
     }
 }

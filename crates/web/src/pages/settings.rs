@@ -29,6 +29,8 @@ struct SettingsPage {
     events: Vec<EventRow>,
     /// Who else has seen the walker's data (clinicians), newest first.
     seen: Vec<EventRow>,
+    /// Two-factor sign-in: on since, and recovery codes left.
+    two_factor: Option<(jiff::Timestamp, u32)>,
 }
 
 /// One access-log entry as the owner reads it.
@@ -64,7 +66,11 @@ async fn settings_page(
         .map(|(e, by)| EventRow { at: e.at, label: format!("security.{}", e.kind.as_str()), client: by })
         .collect();
     let email = who.account.email.clone();
-    render(&SettingsPage { l, form, action: "/settings/setup", email, calendar_url, tokens, events, seen })
+    let two_factor = match who.account.two_factor_since {
+        Some(since) => Some((since, crate::auth::second_factor::codes_left(state, &who.account).await?)),
+        None => None,
+    };
+    render(&SettingsPage { l, form, action: "/settings/setup", email, calendar_url, tokens, events, seen, two_factor })
 }
 
 #[derive(Deserialize)]

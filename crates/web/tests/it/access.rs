@@ -42,6 +42,7 @@ const TABLE: &[(&str, Ask)] = &[
     ("/signup", Shared),
     ("/signin", Shared),
     ("/signout", Elsewhere),
+    ("/2fa", Own),
     ("/reset", Shared),
     ("/onboarding", Own),
     ("/onboarding/{step}", Own),
@@ -286,6 +287,7 @@ async fn a_clinician_lists_only_the_walkers_in_their_care() {
     let now = app.state.now();
     let clinic = s.create_clinic("Knee Clinic", now).await.unwrap();
     s.add_member(doc.account.id, clinic, store::MemberRole::Clinician, now).await.unwrap();
+    app.pass_two_factor(&doc.cookie, None).await;
     s.connect(bea.walker.account.walker, clinic, now).await.unwrap();
     s.add_to_care_team(bea.walker.account.walker, clinic, doc.account.id, now).await.unwrap();
     // Ann is in the clinic's care too, but not on the doctor's team.

@@ -14,3 +14,4 @@ mod routes;
 mod safety;
 mod seams;
 mod support;
+mod two_factor;

@@ -272,6 +272,7 @@ async fn the_demo_seeds_three_weeks_of_history() {
     assert!(progress.body.matches("<tr><th scope=\"row\">").count() >= 9, "{}", progress.body);
     // The demo clinician sees Sam first: a red flag stopped Sam's programme.
     let doc = sign_in(web::demo::DEMO_CLINICIAN).await;
+    app.pass_two_factor(&doc, None).await;
     let list = app.get("/patients", &doc).await.body;
     let (sam, alex) = (list.find(">Sam</a>").unwrap(), list.find(">Alex</a>").unwrap());
     assert!(sam < alex && list.contains("F-RED-FLAG"), "{list}");

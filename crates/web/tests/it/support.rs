@@ -107,6 +107,27 @@ impl App {
         format!("rw_session={}", cookie_value(&res.cookies, "rw_session"))
     }
 
+    /// Passes the second factor for a staff session as a clinician would:
+    /// enrols (the key from the page into an "app", then its code) or, once
+    /// enrolled, types the current code. Returns the secret and the recovery codes shown.
+    pub async fn pass_two_factor(&self, cookie: &str, secret: Option<&str>) -> (String, Vec<String>) {
+        let page = self.get("/2fa", cookie).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        let secret = match secret {
+            Some(s) => s.to_string(),
+            None => {
+                let at = page.body.find("id=\"secret\">").unwrap_or_else(|| panic!("no key in {}", page.body)) + 12;
+                let rest = &page.body[at..];
+                rest[..rest.find('<').unwrap()].replace(' ', "")
+            }
+        };
+        let code = web::totp_code_for_tests(&secret, self.state.now().as_second()).unwrap();
+        let res = self.post("/2fa", cookie, &format!("csrf={}&code={code}", csrf_in(&page.body))).await;
+        assert!(res.status.is_success() || res.status.is_redirection(), "{}: {}", res.status, res.body);
+        let codes = res.body.match_indices("<li><code>").map(|(i, _)| res.body[i + 10..i + 24].to_string()).collect();
+        (secret, codes)
+    }
+
     /// A signed-up walker who has screened clear and set up a programme of
     /// `weeks` that began `days_ago`.
     pub async fn walker_with_plan(&self, email: &str, weeks: u8, days_ago: i64) -> Walker {
