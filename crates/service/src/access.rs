@@ -65,6 +65,9 @@ pub enum Grant {
     Own,
     /// A clinician on the walker's care team at `clinic`.
     Clinician { account: AccountId, clinic: ClinicId },
+    /// A clinician of `clinic`, not on the care team, in an open break-glass:
+    /// to read, for its 60 minutes.
+    BreakGlass { account: AccountId, clinic: ClinicId },
 }
 
 impl Access {
@@ -74,6 +77,11 @@ impl Access {
 
     pub fn grant(self) -> Grant {
         self.grant
+    }
+
+    /// Whether the grant only reads (a break-glass).
+    pub fn read_only(self) -> bool {
+        matches!(self.grant, Grant::BreakGlass { .. })
     }
 
     /// The clinician's signature this access signs with, if it is a clinician's.
@@ -102,6 +110,27 @@ pub async fn access<S: Store>(store: &S, actor: &Actor, walker: WalkerId) -> Ser
     }
 }
 
+/// The access rule at `now`, with break-glass: an account that may not see
+/// the walker under [`access`] may still read them while a break-glass of
+/// theirs is open (`store::CareStore::break_glass_clinic`).
+pub async fn access_at<S: Store>(
+    store: &S,
+    actor: &Actor,
+    walker: WalkerId,
+    now: jiff::Timestamp,
+) -> ServiceResult<Access> {
+    match access(store, actor, walker).await {
+        Err(ServiceError::NotFound(m)) => match actor {
+            Actor::Account { id, .. } => match store.break_glass_clinic(*id, walker, now).await? {
+                Some(clinic) => Ok(Access { walker, grant: Grant::BreakGlass { account: *id, clinic } }),
+                None => Err(ServiceError::NotFound(m)),
+            },
+            Actor::Operator => Err(ServiceError::NotFound(m)),
+        },
+        other => other,
+    }
+}
+
 /// The signed-in account's own walker, through the same rule.
 pub async fn own<S: Store>(store: &S, actor: &Actor) -> ServiceResult<Access> {
     match actor {
@@ -127,7 +156,7 @@ pub async fn log_clinician<S: Store>(
     client: &str,
     now: jiff::Timestamp,
 ) -> ServiceResult<()> {
-    if let Grant::Clinician { account, .. } = access.grant {
+    if let Grant::Clinician { account, .. } | Grant::BreakGlass { account, .. } = access.grant {
         let kind = if write { SecurityKind::ClinicianWrite } else { SecurityKind::ClinicianRead };
         let event = SecurityEvent::new(kind, Some(account), client, what, now).about(access.walker);
         store.record_security_event(&event).await?;

@@ -83,7 +83,7 @@ pub struct Thread {
 async fn side<S: Store>(store: &S, access: Access, clinic: Option<ClinicId>) -> ServiceResult<(Sender, Clinic)> {
     let clinics = store.walker_clinics(access.walker()).await?;
     let (sender, wanted) = match access.grant() {
-        Grant::Clinician { clinic, .. } => (Sender::CareTeam, Some(clinic)),
+        Grant::Clinician { clinic, .. } | Grant::BreakGlass { clinic, .. } => (Sender::CareTeam, Some(clinic)),
         Grant::Own | Grant::Operator => (Sender::Walker, clinic),
     };
     let found = match wanted {
@@ -111,7 +111,8 @@ pub async fn thread<S: Store>(
     now: Timestamp,
 ) -> ServiceResult<Thread> {
     let (reader, clinic) = side(store, access, clinic).await?;
-    let unread = if access.grant() == Grant::Operator {
+    // The operator and a break-glass read without marking anything read.
+    let unread = if access.grant() == Grant::Operator || access.read_only() {
         store.unread(access.walker(), Some(clinic.id), reader).await?
     } else {
         store.mark_read(access.walker(), clinic.id, reader, now).await?
@@ -239,4 +240,10 @@ pub async fn accept<S: Store>(
     crate::clinics::log_care(store, actor, access, store::SecurityKind::CareJoined, &view.clinic_name, client, now)
         .await?;
     Ok(view)
+}
+
+/// Every break-glass on the walker's record, newest first: the walker reads
+/// them, and a clinician in one sees until when it is open.
+pub async fn break_glasses<S: Store>(store: &S, access: Access) -> ServiceResult<Vec<store::BreakGlass>> {
+    Ok(store.break_glasses(access.walker()).await?)
 }

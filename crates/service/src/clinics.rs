@@ -284,12 +284,95 @@ pub async fn open_patient<S: Store>(
     client: &str,
     now: Timestamp,
 ) -> ServiceResult<Access> {
-    let access = crate::access(store, actor, walker).await?;
+    let access = crate::access_at(store, actor, walker, now).await?;
     if access.grant() == crate::Grant::Own {
         return Err(ServiceError::NotFound("walker not found".into()));
     }
+    if write && access.read_only() {
+        return Err(ServiceError::refused(
+            Code::Invalid,
+            "break-glass opens a record to read: to act, ask the clinic to put you on the walker's care team",
+        ));
+    }
     crate::log_clinician(store, access, write, what, client, now).await?;
     Ok(access)
+}
+
+/// How long a break-glass stays open.
+pub const BREAK_GLASS_MINUTES: i64 = 60;
+
+/// A clinician of the walker's clinic who is not on their care team opens
+/// the record, with a reason, to read for [`BREAK_GLASS_MINUTES`]. Logged in
+/// the walker's access log (with the reason) and the clinic's, where its
+/// admins read it.
+pub async fn break_glass<S: Store>(
+    store: &S,
+    actor: &Actor,
+    walker: store::WalkerId,
+    reason: &str,
+    client: &str,
+    now: Timestamp,
+) -> ServiceResult<store::BreakGlass> {
+    let Actor::Account { id, .. } = actor else {
+        return Err(ServiceError::refused(Code::Invalid, "break-glass is a clinician's, by their account"));
+    };
+    let ends_at = now
+        .checked_add(jiff::SignedDuration::from_mins(BREAK_GLASS_MINUTES))
+        .map_err(|e| ServiceError::input(format!("the break-glass end: {e}")))?;
+    // The walker's clinics where the account is a standing clinician; the first serves.
+    let mine: Vec<ClinicId> = store
+        .memberships(*id)
+        .await?
+        .into_iter()
+        .filter(|m| m.role == MemberRole::Clinician)
+        .map(|m| m.clinic)
+        .collect();
+    let clinic = store.walker_clinics(walker).await?.into_iter().map(|c| c.id).find(|c| mine.contains(c));
+    // Not one of the clinic's walkers answers like a walker that does not exist.
+    let clinic = clinic.ok_or_else(|| ServiceError::NotFound("walker not found".into()))?;
+    let reason = reason.trim();
+    if reason.chars().count() < 10 {
+        return Err(ServiceError::refused(
+            Code::Required,
+            "reason: say why you must open this record now, in a sentence (it is shown to the walker and your clinic)",
+        ));
+    }
+    coach::text::check_text("reason", reason)?;
+    let b = store::BreakGlass { walker, clinic, account: *id, reason: reason.into(), started_at: now, ends_at };
+    store.open_break_glass(&b).await?;
+    let event = SecurityEvent::new(SecurityKind::BreakGlass, Some(*id), client, reason, now).about(walker);
+    store.record_security_event(&event).await?;
+    Ok(b)
+}
+
+/// What a clinic's admins read: the clinic, its break-glasses, and its
+/// members' reads and writes of walkers' records. The reading is logged.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct ClinicLog {
+    pub clinic: Clinic,
+    pub break_glasses: Vec<store::BreakGlass>,
+    pub events: Vec<SecurityEvent>,
+}
+
+/// The clinic's log, for a standing admin of it (or the operator).
+pub async fn clinic_log<S: Store>(
+    store: &S,
+    actor: &Actor,
+    clinic: ClinicId,
+    limit: u32,
+    client: &str,
+    now: Timestamp,
+) -> ServiceResult<ClinicLog> {
+    may_manage(store, actor, clinic).await?;
+    let found = store.clinics().await?.into_iter().find(|c| c.id == clinic);
+    let clinic_row = found.ok_or_else(|| ServiceError::NotFound(format!("clinic {clinic} not found")))?;
+    let read = SecurityEvent::new(SecurityKind::ClinicLogRead, actor.account_id(), client, &clinic_row.name, now);
+    store.record_security_event(&read).await?;
+    Ok(ClinicLog {
+        break_glasses: store.clinic_break_glasses(clinic, limit).await?,
+        events: store.clinic_events(clinic, limit).await?,
+        clinic: clinic_row,
+    })
 }
 
 /// The walker's state if they have set up a programme (today in their zone).

@@ -480,6 +480,29 @@ pub trait CareStore: Send + Sync {
     ) -> impl Future<Output = Result<u64>> + Send;
     /// The clinics the walker is in the care of now, oldest relationship first.
     fn walker_clinics(&self, walker: WalkerId) -> impl Future<Output = Result<Vec<Clinic>>> + Send;
+    /// Opens the walker's record to a clinician of a clinic the walker is in
+    /// the care of, until `ends_at`; [`StoreError::NotFound`] unless the account
+    /// is a standing clinician member there and the walker in its care.
+    fn open_break_glass(&self, b: &BreakGlass) -> impl Future<Output = Result<()>> + Send;
+    /// The clinic of an open break-glass of the account's on the walker, at
+    /// `now`, while membership and care still stand.
+    fn break_glass_clinic(
+        &self,
+        account: AccountId,
+        walker: WalkerId,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<Option<ClinicId>>> + Send;
+    /// Every break-glass on the walker's record, newest first.
+    fn break_glasses(&self, walker: WalkerId) -> impl Future<Output = Result<Vec<BreakGlass>>> + Send;
+    /// The clinic's break-glasses, newest first, at most `limit`.
+    fn clinic_break_glasses(
+        &self,
+        clinic: ClinicId,
+        limit: u32,
+    ) -> impl Future<Output = Result<Vec<BreakGlass>>> + Send;
+    /// The access log of the clinic's members (past and present) about
+    /// walkers, newest first: what its admins read.
+    fn clinic_events(&self, clinic: ClinicId, limit: u32) -> impl Future<Output = Result<Vec<SecurityEvent>>> + Send;
     /// Stores an invitation (its code hashed).
     fn create_invitation(&self, code_hash: &str, invitation: &Invitation) -> impl Future<Output = Result<()>> + Send;
     /// The unexpired, unused invitation with this code hash.

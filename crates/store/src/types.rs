@@ -136,7 +136,7 @@ pub enum MemberRole {
 
 coach::named!(MemberRole, "role", "a clinic role (clinician or admin)", { Clinician => "clinician", Admin => "admin" });
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Clinic {
     pub id: ClinicId,
     pub name: String,
@@ -199,6 +199,17 @@ pub struct Message {
     pub at: Timestamp,
     /// When the other side first read it.
     pub read_at: Option<Timestamp>,
+}
+
+/// A clinician's emergency opening of a record they do not look after.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BreakGlass {
+    pub walker: WalkerId,
+    pub clinic: ClinicId,
+    pub account: AccountId,
+    pub reason: String,
+    pub started_at: Timestamp,
+    pub ends_at: Timestamp,
 }
 
 /// An invitation to join a clinic's care, found by its code.
@@ -410,6 +421,10 @@ pub enum SecurityKind {
     SecondFactorFailed,
     RecoveryCodeUsed,
     SecondFactorReset,
+    /// A clinician opened a record they do not look after, with a reason (break-glass).
+    BreakGlass,
+    /// A clinic admin read the clinic's access log.
+    ClinicLogRead,
 }
 
 coach::named!(SecurityKind, "event", "a known event", {
@@ -438,6 +453,8 @@ coach::named!(SecurityKind, "event", "a known event", {
     SecondFactorFailed => "second_factor_failed",
     RecoveryCodeUsed => "recovery_code_used",
     SecondFactorReset => "second_factor_reset",
+    BreakGlass => "break_glass",
+    ClinicLogRead => "clinic_log_read",
 });
 
 /// One entry of the access log. No health data: what happened, to which

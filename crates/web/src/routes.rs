@@ -46,6 +46,8 @@ pub fn router(state: AppState) -> Router {
         .route("/progress", get(pages::progress::page))
         .route("/patients", get(pages::patients::page))
         .route("/patients/invite", post(pages::care::invite))
+        .route("/patients/break-glass", post(pages::patients::break_glass))
+        .route("/clinics/{id}", get(pages::clinic_log::page))
         .route("/patients/{id}", get(pages::patient::page))
         .route("/patients/{id}/report.pdf", get(pages::patient::pdf))
         .route("/patients/{id}/review", post(pages::patient::review))

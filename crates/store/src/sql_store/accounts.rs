@@ -336,7 +336,7 @@ impl AccountStore for SqlStore {
     }
 }
 
-fn event_row(r: &sqlx::any::AnyRow) -> Result<SecurityEvent> {
+pub(super) fn event_row(r: &sqlx::any::AnyRow) -> Result<SecurityEvent> {
     let kind: String = get(r, "kind")?;
     Ok(SecurityEvent {
         at: timestamp(get(r, "at_ms")?)?,

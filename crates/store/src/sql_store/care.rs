@@ -3,7 +3,8 @@
 use super::{SqlStore, get};
 use crate::codec::{self, date, date_text, millis, timestamp};
 use crate::{
-    AccountId, CareStore, Clinic, ClinicId, Invitation, Message, Result, Review, ReviewSubject, Sender, WalkerId,
+    AccountId, BreakGlass, CareStore, Clinic, ClinicId, Invitation, Message, Result, Review, ReviewSubject,
+    SecurityEvent, Sender, StoreError, WalkerId,
 };
 use jiff::Timestamp;
 use sqlx::any::AnyRow;
@@ -125,6 +126,88 @@ impl CareStore for SqlStore {
             .collect()
     }
 
+    async fn open_break_glass(&self, b: &BreakGlass) -> Result<()> {
+        // Only a standing clinician of a clinic whose care the walker is in.
+        sqlx::query(
+            "INSERT INTO break_glass (walker_id, clinic_id, account_id, reason, started_at, ends_at) \
+             SELECT r.walker_id, r.clinic_id, m.account_id, $4, $5, $6 FROM care_relationships r \
+             JOIN memberships m ON m.clinic_id = r.clinic_id AND m.ended_at IS NULL AND m.role = 'clinician' \
+             WHERE r.walker_id = $1 AND r.clinic_id = $2 AND r.ended_at IS NULL AND m.account_id = $3 \
+             RETURNING id",
+        )
+        .bind(b.walker.0)
+        .bind(b.clinic.0)
+        .bind(b.account.0)
+        .bind(b.reason.clone())
+        .bind(millis(b.started_at))
+        .bind(millis(b.ends_at))
+        .fetch_optional(&self.pool)
+        .await?
+        .map(|_| ())
+        .ok_or_else(|| StoreError::NotFound(format!("walker {} in the care of clinic {}", b.walker, b.clinic)))
+    }
+
+    async fn break_glass_clinic(
+        &self,
+        account: AccountId,
+        walker: WalkerId,
+        now: Timestamp,
+    ) -> Result<Option<ClinicId>> {
+        let row = sqlx::query(
+            "SELECT b.clinic_id FROM break_glass b \
+             JOIN care_relationships r ON r.walker_id = b.walker_id AND r.clinic_id = b.clinic_id AND r.ended_at IS NULL \
+             JOIN memberships m ON m.account_id = b.account_id AND m.clinic_id = b.clinic_id \
+               AND m.ended_at IS NULL AND m.role = 'clinician' \
+             WHERE b.account_id = $1 AND b.walker_id = $2 AND b.ends_at > $3 AND b.started_at <= $3 \
+             ORDER BY b.id DESC LIMIT 1",
+        )
+        .bind(account.0)
+        .bind(walker.0)
+        .bind(millis(now))
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| get(&r, "clinic_id").map(ClinicId)).transpose()
+    }
+
+    async fn break_glasses(&self, walker: WalkerId) -> Result<Vec<BreakGlass>> {
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            break_glass_columns!(),
+            " FROM break_glass WHERE walker_id = $1 ORDER BY id DESC"
+        ))
+        .bind(walker.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(break_glass_row).collect()
+    }
+
+    async fn clinic_break_glasses(&self, clinic: ClinicId, limit: u32) -> Result<Vec<BreakGlass>> {
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            break_glass_columns!(),
+            " FROM break_glass WHERE clinic_id = $1 ORDER BY id DESC LIMIT $2"
+        ))
+        .bind(clinic.0)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(break_glass_row).collect()
+    }
+
+    async fn clinic_events(&self, clinic: ClinicId, limit: u32) -> Result<Vec<SecurityEvent>> {
+        let rows = sqlx::query(
+            "SELECT e.at_ms, e.kind, e.account_id, e.walker_id, e.client, e.detail FROM security_events e \
+             WHERE e.walker_id IS NOT NULL \
+             AND e.account_id IN (SELECT account_id FROM memberships WHERE clinic_id = $1) \
+             ORDER BY e.at_ms DESC, e.id DESC LIMIT $2",
+        )
+        .bind(clinic.0)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(super::accounts::event_row).collect()
+    }
+
     async fn create_invitation(&self, code_hash: &str, i: &Invitation) -> Result<()> {
         sqlx::query(
             "INSERT INTO invitations (clinic_id, code_hash, invited_by, created_at, expires_at) \
@@ -196,6 +279,24 @@ impl CareStore for SqlStore {
         tx.commit().await?;
         Ok(Some(ClinicId(clinic)))
     }
+}
+
+macro_rules! break_glass_columns {
+    () => {
+        "walker_id, clinic_id, account_id, reason, started_at, ends_at"
+    };
+}
+use break_glass_columns;
+
+fn break_glass_row(r: &AnyRow) -> Result<BreakGlass> {
+    Ok(BreakGlass {
+        walker: WalkerId(get(r, "walker_id")?),
+        clinic: ClinicId(get(r, "clinic_id")?),
+        account: AccountId(get(r, "account_id")?),
+        reason: get(r, "reason")?,
+        started_at: timestamp(get(r, "started_at")?)?,
+        ends_at: timestamp(get(r, "ends_at")?)?,
+    })
 }
 
 /// The side that reads what `reader` does not write.

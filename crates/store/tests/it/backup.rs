@@ -50,6 +50,7 @@ pub async fn populate(db: &TestDb) {
     // The care team's work: reviews, messages, invitations.
     crate::suite::care_keeps_reviews_messages_and_invitations(s).await;
     crate::suite::a_second_factor_is_kept_and_each_code_works_once(s).await;
+    crate::suite::a_break_glass_is_open_for_its_time_only(s).await;
 }
 
 fn count(c: &Contents, table: &str) -> usize {

@@ -51,6 +51,7 @@ conformance!(
     clinicians_care_for_walkers_only_while_all_three_stand,
     care_keeps_reviews_messages_and_invitations,
     a_second_factor_is_kept_and_each_code_works_once,
+    a_break_glass_is_open_for_its_time_only,
     a_new_programme_becomes_the_active_one,
     an_account_owns_a_walker_and_emails_are_unique,
     sessions_expire_and_sign_out,

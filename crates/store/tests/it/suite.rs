@@ -843,3 +843,31 @@ pub async fn a_second_factor_is_kept_and_each_code_works_once<S: Store>(s: &S) {
     s.start_totp(a.id, "JBSWY3DPEHPK3PXP").await.unwrap();
     s.enable_totp(a.id, &["h3".into()], "tf-session", now()).await.unwrap();
 }
+
+/// A break-glass opens a record to a clinician of the walker's clinic for its
+/// hour only, while membership and care stand; anyone else is refused.
+pub async fn a_break_glass_is_open_for_its_time_only<S: Store>(s: &S) {
+    let clinic = s.create_clinic("Knee Clinic", now()).await.unwrap();
+    let cover = s.create_account(&new_account("cover@example.org"), now()).await.unwrap().id;
+    let (w, _) = walker_with_programme(s, "Pat").await;
+    let hour = now().checked_add(jiff::SignedDuration::from_hours(1)).unwrap();
+    let b = store::BreakGlass {
+        walker: w,
+        clinic,
+        account: cover,
+        reason: "fell in the waiting room".into(),
+        started_at: now(),
+        ends_at: hour,
+    };
+    assert!(matches!(s.open_break_glass(&b).await, Err(StoreError::NotFound(_))), "not a member yet");
+    s.add_member(cover, clinic, store::MemberRole::Clinician, now()).await.unwrap();
+    assert!(matches!(s.open_break_glass(&b).await, Err(StoreError::NotFound(_))), "walker not in its care");
+    s.connect(w, clinic, now()).await.unwrap();
+    s.open_break_glass(&b).await.unwrap();
+    assert_eq!(s.break_glass_clinic(cover, w, now()).await.unwrap(), Some(clinic));
+    assert_eq!(s.break_glass_clinic(cover, w, hour).await.unwrap(), None, "closed after its hour");
+    assert_eq!(s.break_glasses(w).await.unwrap(), std::slice::from_ref(&b));
+    assert_eq!(s.clinic_break_glasses(clinic, 10).await.unwrap(), [b]);
+    s.end_membership(cover, clinic, now()).await.unwrap();
+    assert_eq!(s.break_glass_clinic(cover, w, now()).await.unwrap(), None, "ends with the membership");
+}

@@ -503,3 +503,47 @@ pub(super) async fn leave(
         Err(ApiError(AppError::NotFound))
     }
 }
+
+#[derive(Deserialize, ToSchema)]
+pub struct BreakGlassRequest {
+    /// Why you must open this record now (shown to the walker and your clinic's admins).
+    pub reason: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct BreakGlassDto {
+    pub walker: i64,
+    pub clinic: i64,
+    pub reason: String,
+    pub started_at: String,
+    /// Until when the record can be read (60 minutes).
+    pub ends_at: String,
+}
+
+/// Break-glass: a clinician of the walker's clinic who is not on their care
+/// team opens the record to read for 60 minutes, with a reason. The walker and
+/// the clinic's admins see it.
+#[utoipa::path(post, path = "/api/v1/patients/{id}/break-glass", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The walker's id")), request_body = BreakGlassRequest,
+    responses((status = 201, body = BreakGlassDto), (status = 404), (status = 422)))]
+pub(super) async fn break_glass(
+    State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
+    a: ApiAccount,
+    Path(id): Path<i64>,
+    Json(req): Json<BreakGlassRequest>,
+) -> Result<(StatusCode, Json<BreakGlassDto>), ApiError> {
+    let actor = service::Actor::account(&a.account);
+    let b =
+        service::clinics::break_glass(state.store(), &actor, WalkerId(id), &req.reason, &client, state.now()).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(BreakGlassDto {
+            walker: b.walker.0,
+            clinic: b.clinic.0,
+            reason: b.reason,
+            started_at: b.started_at.to_string(),
+            ends_at: b.ends_at.to_string(),
+        }),
+    ))
+}

@@ -24,6 +24,8 @@ struct CarePage {
     threads: Vec<Thread>,
     /// Typed into the join box after a refusal.
     code: String,
+    /// Every break-glass on the walker's record: when, by whom, why.
+    emergencies: Vec<(String, String, String)>,
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -52,9 +54,14 @@ async fn care_page(
     for c in service::care::my_clinics(state.store(), who.access).await? {
         threads.push(service::care::thread(state.store(), who.access, Some(c.id), state.now()).await?);
     }
+    let mut emergencies = Vec::new();
+    for b in service::care::break_glasses(state.store(), who.access).await? {
+        let by = crate::auth::accounts::email_of(state, b.account).await;
+        emergencies.push((b.started_at.strftime("%Y-%m-%d %H:%M UTC").to_string(), by, b.reason));
+    }
     let mut l = Layout::new(state, Some(who), "care", "care.title");
     l.flash = flash;
-    render(&CarePage { l, threads, code })
+    render(&CarePage { l, threads, code, emergencies })
 }
 
 pub async fn page(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {

@@ -38,6 +38,8 @@ struct PatientPage {
     reviews: Vec<ReviewLine>,
     thread: Option<service::care::Thread>,
     supports: &'static [coach::dose::Support],
+    /// A break-glass: read only, until this time.
+    break_glass_until: Option<String>,
     /// What was posted, shown again after a refusal.
     posted: Posted,
 }
@@ -146,6 +148,12 @@ async fn page_for(
         Err(service::ServiceError::Conflict(_)) => None,
         Err(e) => return Err(e.into()),
     };
+    let break_glass_until = if access.read_only() {
+        let open = service::care::break_glasses(state.store(), access).await?;
+        open.first().map(|b| b.ends_at.strftime("%H:%M UTC").to_string())
+    } else {
+        None
+    };
     let mut l = Layout::new(state, Some(who), "patients", "patient.title");
     l.title = format!("{} · {}", row.name, l.title);
     l.wide = true;
@@ -163,6 +171,7 @@ async fn page_for(
         reviews,
         thread,
         posted,
+        break_glass_until,
         supports: <coach::dose::Support as coach::names::Named>::all(),
     })
 }

@@ -10,7 +10,7 @@ use crate::forms::PatientQuery;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use service::clinics::PatientRow;
 
 #[derive(Template)]
@@ -38,4 +38,30 @@ pub async fn page(
     let mut l = Layout::new(&state, Some(&who), "patients", "patients.title");
     l.wide = true;
     render(&PatientsPage { l, rows, f, rules: coach::flags::RULES, clinics })
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct BreakGlassForm {
+    #[serde(default)]
+    walker: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// A clinician opens a record they do not look after, with a reason (break-glass).
+pub async fn break_glass(
+    State(state): State<AppState>,
+    f: crate::auth::extract::CsrfForm<BreakGlassForm>,
+) -> Result<Response, AppError> {
+    let id: i64 = f
+        .form
+        .walker
+        .trim()
+        .parse()
+        .map_err(|_| AppError::bad(format!("walker: '{}' is not a walker's number", f.form.walker.trim())))?;
+    let actor = f.who.actor();
+    let now = state.now();
+    service::clinics::break_glass(state.store(), &actor, store::WalkerId(id), &f.form.reason, &f.who.client, now)
+        .await?;
+    Ok(axum::response::Redirect::to(&format!("/patients/{id}")).into_response())
 }

@@ -240,3 +240,53 @@ async fn the_api_carries_every_clinician_action() {
     assert_eq!(left.status, StatusCode::NO_CONTENT);
     assert_eq!(send(&doc, "GET", &path, None).await.status, StatusCode::NOT_FOUND);
 }
+
+/// Break-glass: a clinician of the clinic who is not on the care team opens
+/// the record with a reason, reads it and can change nothing; the walker and
+/// the clinic's admin see it; the admin sees who and why, never the record.
+#[tokio::test]
+async fn break_glass_opens_a_record_to_read_and_everyone_is_told() {
+    let c = clinic().await;
+    invite_and_join(&c).await;
+    let s = c.app.state.store();
+    let now = c.app.state.now();
+    let cover = c.app.ready_walker("cover@example.org", "note-of-cover").await;
+    s.add_member(cover.account.id, c.id, store::MemberRole::Clinician, now).await.unwrap();
+    c.app.pass_two_factor(&cover.cookie, None).await;
+    let admin = c.app.ready_walker("admin@example.org", "note-of-admin").await;
+    s.add_member(admin.account.id, c.id, store::MemberRole::Admin, now).await.unwrap();
+    c.app.pass_two_factor(&admin.cookie, None).await;
+    let bea_id = c.bea.account.walker.0;
+    assert_eq!(c.app.get(&format!("/patients/{bea_id}"), &cover.cookie).await.status, StatusCode::NOT_FOUND);
+
+    let list = c.app.get("/patients", &cover.cookie).await.body;
+    let csrf = csrf_in(&list);
+    let open = |walker: i64, reason: &str| format!("csrf={csrf}&walker={walker}&reason={reason}");
+    let short = c.app.post("/patients/break-glass", &cover.cookie, &open(bea_id, "now")).await;
+    assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(short.body.contains("reason: say why"), "{}", short.body);
+    let stranger = c.app.ready_walker("ann@example.org", "note-of-ann").await;
+    let why = "Fell+in+the+waiting+room%2C+team+unreachable";
+    let elsewhere = c.app.post("/patients/break-glass", &cover.cookie, &open(stranger.account.walker.0, why)).await;
+    assert_eq!(elsewhere.status, StatusCode::NOT_FOUND, "not one of the clinic's walkers");
+    let opened = c.app.post("/patients/break-glass", &cover.cookie, &open(bea_id, why)).await;
+    assert_eq!(opened.location, format!("/patients/{bea_id}"), "{}", opened.body);
+    let page = c.app.get(&format!("/patients/{bea_id}"), &cover.cookie).await.body;
+    assert!(page.contains("Break-glass: you can read this record until") && page.contains("NOTE-OF-BEA"), "{page}");
+    assert!(!page.contains("/restart\"") && !page.contains("/message\""), "no action is offered");
+    let form = format!("csrf={csrf}&body=hello");
+    let write = c.app.post(&format!("/patients/{bea_id}/message"), &cover.cookie, &form).await;
+    assert_eq!(write.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(write.body.contains("break-glass opens a record to read"), "{}", write.body);
+
+    // Bea is told, with who and why.
+    let care = c.app.get("/care", &c.bea.cookie).await.body;
+    assert!(care.contains("Emergency openings of your record") && care.contains("cover@example.org"), "{care}");
+    assert!(care.contains("Fell in the waiting room, team unreachable"));
+    // The admin reads who reached which record, and why; a clinician cannot read that log.
+    let log = c.app.get(&format!("/clinics/{}", c.id), &admin.cookie).await;
+    assert_eq!(log.status, StatusCode::OK, "{}", log.body);
+    assert!(log.body.contains("cover@example.org") && log.body.contains("team unreachable"), "{}", log.body);
+    assert!(!log.body.contains("NOTE-OF-BEA"), "the admin sees no clinical data");
+    assert_eq!(c.app.get(&format!("/clinics/{}", c.id), &c.doc.cookie).await.status, StatusCode::NOT_FOUND);
+}
