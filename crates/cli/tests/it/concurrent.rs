@@ -6,93 +6,17 @@
 //! bounded time; both must stay up and the database must pass SQLite's
 //! integrity check.
 
+use crate::servers::*;
 use crate::support::*;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
-
-struct Response {
-    status: u16,
-    cookies: Vec<String>,
-    body: String,
-}
-
-/// One HTTP/1.1 request over a fresh connection.
-fn http(addr: &str, method: &str, path: &str, cookie: &str, form: &str) -> Response {
-    let mut s = TcpStream::connect(addr).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
-    let req = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nCookie: {cookie}\r\nSec-Fetch-Site: same-origin\r\n\
-         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{form}",
-        form.len()
-    );
-    s.write_all(req.as_bytes()).unwrap();
-    let mut raw = String::new();
-    s.read_to_string(&mut raw).unwrap();
-    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
-    let status = head.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
-    let cookies = head
-        .lines()
-        .filter_map(|l| l.strip_prefix("set-cookie: ").or_else(|| l.strip_prefix("Set-Cookie: ")))
-        .map(|c| c.split(';').next().unwrap_or_default().to_string())
-        .collect();
-    Response { status, cookies, body: body.to_string() }
-}
-
-fn csrf_in(html: &str) -> String {
-    let i = html.find("name=\"csrf\" value=\"").unwrap() + 19;
-    html[i..i + 64].to_string()
-}
-
-/// The running server; killed when dropped, unless the test took it to stop it itself.
-struct Server(Option<Child>, u32);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        if let Some(mut child) = self.0.take() {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-    }
-}
-
-/// `retrowalk serve --demo` on the walker's database; returns it and its address.
-fn serve(w: &Walker) -> (Server, String) {
-    let port = 30_000 + (std::process::id() % 20_000) as u16;
-    let addr = format!("127.0.0.1:{port}");
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("retrowalk"))
-        .args(["--db", &w.db_url(), "serve", "--demo", "--listen", &addr])
-        .env_remove("RETROWALK_DATABASE_URL")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-    let ready = lines.by_ref().map_while(Result::ok).any(|l| l.contains("retrowalk is running at"));
-    assert!(ready, "the server did not start");
-    // Keep draining its log so it never blocks on a full pipe.
-    std::thread::spawn(move || lines.for_each(drop));
-    let pid = child.id();
-    (Server(Some(child), pid), addr)
-}
 
 #[test]
 fn cli_commands_beside_a_running_server_leave_both_up_and_the_database_whole() {
     let w = Walker::new();
-    let (mut server, addr) = serve(&w);
+    let (mut server, addr) = serve(&w.db_url(), &[]);
     // Sign in as the demo walker, as a phone would.
-    let page = http(&addr, "GET", "/signin", "", "");
-    let anon = page.cookies.iter().find(|c| c.starts_with("rw_csrf=")).unwrap().clone();
-    let form = format!(
-        "csrf={}&email={}&password={}",
-        csrf_in(&page.body),
-        web::demo::DEMO_EMAIL.replace('@', "%40"),
-        web::demo::DEMO_PASSWORD.replace(' ', "+")
-    );
-    let signed = http(&addr, "POST", "/signin", &anon, &form);
-    assert_eq!(signed.status, 303, "{}", signed.body);
-    let session = signed.cookies.iter().find(|c| c.starts_with("rw_session=")).unwrap().clone();
+    let session = sign_in(&addr, web::demo::DEMO_EMAIL);
     // The server runs with a fixed allocation threshold (see `fixed_mmap_threshold`
     // in main.rs), so memory freed after an upload goes back to the system.
     if cfg!(all(target_os = "linux", target_env = "gnu")) {

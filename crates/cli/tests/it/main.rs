@@ -11,5 +11,6 @@ mod outcomes;
 mod postgres;
 mod report;
 mod safety;
+mod servers;
 mod support;
 mod walkthrough;

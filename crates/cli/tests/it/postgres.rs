@@ -122,3 +122,52 @@ fn an_sqlite_install_moves_to_postgres_and_back() {
     assert_eq!(ids, [1, 2]);
     rt.block_on(scratch.drop_now()).unwrap();
 }
+
+/// Several stateless servers on one PostgreSQL (ARCHITECTURE.md, "Beyond one
+/// machine"): a session made on one server works on the other; what one server
+/// writes, the other shows at the next request; and a clinician's access
+/// ended from the command line is refused on both at their next request.
+#[test]
+fn two_servers_on_one_postgres_share_sessions_writes_and_access() {
+    use crate::servers::*;
+    let Ok(admin) = std::env::var("RETROWALK_TEST_POSTGRES_URL") else {
+        return;
+    };
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let scratch = rt.block_on(ScratchDb::create(&admin)).unwrap();
+    // Two factors are for people; this test is about the servers.
+    let trial = ["--no-staff-two-factor"];
+    let (_a, one) = serve(&scratch.url, &trial);
+    let (_b, two) = serve(&scratch.url, &trial);
+    let walker = sign_in(&one, web::demo::DEMO_EMAIL);
+    assert_eq!(http(&two, "GET", "/today", &walker, "").status, 200, "a session from one server works on the other");
+    let page = http(&two, "GET", "/outcomes", &walker, "");
+    let form = format!("csrf={}&measure=pain_now&value=3", csrf_in(&page.body));
+    assert_eq!(http(&two, "POST", "/outcomes", &walker, &form).status, 200);
+    let other: serde_json::Value =
+        serde_json::from_str(&http(&one, "GET", "/api/v1/outcomes", &walker, "").body).unwrap();
+    assert_eq!(other[0]["latest"], 3.0, "written on two, read on one: {other}");
+
+    let doc = sign_in(&two, web::demo::DEMO_CLINICIAN);
+    let w = Walker::with_db(&scratch.url);
+    let alex = w
+        .json("2026-11-25", &["user", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["email"] == web::demo::DEMO_EMAIL)
+        .unwrap()["walker"]
+        .as_i64()
+        .unwrap();
+    let path = format!("/patients/{alex}");
+    assert_eq!(http(&one, "GET", &path, &doc, "").status, 200);
+    w.ok("2026-11-25", &["clinic", "member", "remove", "--clinic", "1", "--email", web::demo::DEMO_CLINICIAN]);
+    assert_eq!(http(&one, "GET", &path, &doc, "").status, 404, "access ends at the next request, on one");
+    assert_eq!(http(&two, "GET", &path, &doc, "").status, 404, "and on two");
+    // Signing out on one server ends the session on the other.
+    let page = http(&two, "GET", "/settings", &walker, "");
+    http(&two, "POST", "/signout", &walker, &format!("csrf={}", csrf_in(&page.body)));
+    assert_eq!(http(&one, "GET", "/today", &walker, "").status, 303);
+    drop((_a, _b));
+    rt.block_on(scratch.drop_now()).unwrap();
+}
