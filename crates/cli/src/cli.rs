@@ -183,6 +183,9 @@ pub enum Command {
         /// How many entries, newest first.
         #[arg(long, default_value_t = 100)]
         limit: u32,
+        /// table (or --json), csv, or fhir (FHIR R4 AuditEvent, one resource a line).
+        #[arg(long, value_enum, default_value = "table")]
+        format: AuditFormat,
     },
     /// API tokens for scripts and apps.
     #[command(subcommand)]
@@ -604,6 +607,13 @@ pub struct OverrideArgs {
     pub date: Option<String>,
     #[command(flatten)]
     pub dose: DoseArgs,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum AuditFormat {
+    Table,
+    Csv,
+    Fhir,
 }
 
 #[derive(Debug, Args)]

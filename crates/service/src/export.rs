@@ -11,7 +11,7 @@ pub async fn export_json<S: Store>(store: &S, state: &State, now: jiff::Timestam
 }
 
 /// Rows as CSV text with a header line.
-fn csv_text(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> ServiceResult<String> {
+pub(crate) fn csv_text(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> ServiceResult<String> {
     let err = |e: String| ServiceError::Store(store::StoreError::Corrupt(format!("csv: {e}")));
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(header).map_err(|e| err(e.to_string()))?;

@@ -14,6 +14,8 @@ use store::Archive;
 
 /// Our code system for things LOINC does not name.
 pub const CODE_SYSTEM: &str = "https://retrowalk.invalid/fhir/CodeSystem/retrowalk";
+/// How an account is identified in an AuditEvent's agent.
+pub const ACCOUNT_SYSTEM: &str = "https://retrowalk.invalid/fhir/account";
 const LOINC: &str = "http://loinc.org";
 const UCUM: &str = "http://unitsofmeasure.org";
 const PAIN_LOINC: &str = "72514-3";

@@ -6,6 +6,7 @@
 mod access;
 mod actions;
 mod archive;
+pub mod audit;
 mod calendar;
 pub mod care;
 pub mod clinics;

@@ -7,7 +7,7 @@
 
 use super::user::account;
 use super::{Output, emit};
-use crate::cli::{AsClinician, Global, PatientCommand, SignCommand};
+use crate::cli::{AsClinician, AuditFormat, Global, PatientCommand, SignCommand};
 use crate::context;
 use crate::error::{CliError, CliResult};
 use crate::render;
@@ -153,7 +153,7 @@ pub async fn decision(g: &Global, who: &AsClinician, note: &str, undo: bool) -> 
 
 /// `audit`: the access log, newest first; with --walker, what others did with
 /// that walker's records.
-pub async fn audit(g: &Global, limit: u32) -> CliResult<Output> {
+pub async fn audit(g: &Global, limit: u32, format: AuditFormat) -> CliResult<Output> {
     let store = context::open(g).await?;
     let events = match g.walker {
         Some(_) => {
@@ -170,7 +170,19 @@ pub async fn audit(g: &Global, limit: u32) -> CliResult<Output> {
     }
     let who =
         |e: &store::SecurityEvent| e.account.and_then(|id| emails.get(&id).cloned()).unwrap_or_else(|| "-".into());
-    let rows: Vec<Vec<String>> = events
+    let rows: Vec<service::audit::AuditRow> = events
+        .iter()
+        .map(|e| service::audit::AuditRow {
+            event: e.clone(),
+            email: e.account.and_then(|id| emails.get(&id).cloned()).unwrap_or_default(),
+        })
+        .collect();
+    match format {
+        AuditFormat::Csv => return Ok(Output::Text(service::audit::audit_csv(&rows)?)),
+        AuditFormat::Fhir => return Ok(Output::Text(service::audit::audit_ndjson(&rows))),
+        AuditFormat::Table => {}
+    }
+    let table: Vec<Vec<String>> = events
         .iter()
         .map(|e| {
             vec![
@@ -188,10 +200,10 @@ pub async fn audit(g: &Global, limit: u32) -> CliResult<Output> {
         .map(|e| serde_json::json!({"at": e.at, "kind": e.kind, "account": e.account, "email": who(e), "walker": e.walker, "client": e.client, "detail": e.detail}))
         .collect();
     emit(g.json, &json, || {
-        if rows.is_empty() {
+        if table.is_empty() {
             "The access log is empty.\n".into()
         } else {
-            render::table(&["at (UTC)", "what", "who", "walker", "from", "detail"], &rows)
+            render::table(&["at (UTC)", "what", "who", "walker", "from", "detail"], &table)
         }
     })
 }

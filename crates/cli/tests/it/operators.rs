@@ -236,6 +236,16 @@ fn a_clinician_signs_and_reviews_from_the_command_line() {
     assert!(audit.as_array().unwrap().iter().all(|e| e["walker"] == 1));
     let text = w.ok(day, &["audit"]);
     assert!(text.contains("clinician_write") && text.contains("doc@example.org"), "{text}");
+    let csv = w.ok(day, &["--walker", "1", "audit", "--format", "csv"]);
+    assert!(csv.starts_with("at,event,account,email,walker,client,detail\n"), "{csv}");
+    assert!(csv.contains(",clinician_write,") && csv.contains("signed a restart"), "{csv}");
+    let fhir = w.ok(day, &["--walker", "1", "audit", "--format", "fhir"]);
+    let first: serde_json::Value = serde_json::from_str(fhir.lines().next().unwrap()).unwrap();
+    assert_eq!(
+        (first["resourceType"].as_str(), first["entity"][0]["what"]["reference"].as_str()),
+        (Some("AuditEvent"), Some("Patient/walker-1"))
+    );
+    assert_eq!(fhir.lines().count(), csv.lines().count() - 1, "one AuditEvent per entry");
     // A lost phone: the operator turns two-factor sign-in off (here it was never on).
     let reset = w.ok(day, &["user", "reset-two-factor", "--email", "doc@example.org"]);
     assert!(reset.contains("has no two-factor sign-in; nothing changed"), "{reset}");
