@@ -302,6 +302,24 @@ pub enum ClinicCommand {
     /// An invitation to join the clinic's care, from a member (--email): a code to type,
     /// a link, good once for 14 days. A clinician who invites joins the walker's care team.
     Invite(AtClinic),
+    /// Every walker in the clinic's care, for research or records: FHIR R4 bulk data (one
+    /// NDJSON file per resource type, into a folder) or a registry CSV of the outcome
+    /// measures at baseline, 3 and 12 months. Each walker's access log records it.
+    Export {
+        #[arg(long)]
+        clinic: i64,
+        #[arg(long, value_enum)]
+        format: ClinicExportFormat,
+        /// The folder (fhir-ndjson) or file (registry-csv) to write.
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ClinicExportFormat {
+    FhirNdjson,
+    RegistryCsv,
 }
 
 /// The clinician a command acts as: their account signs what it records.

@@ -142,3 +142,18 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
 pub fn opt(v: Option<f64>) -> String {
     v.map_or_else(|| "-".into(), |x| format!("{x:.1}"))
 }
+
+/// A progress bar on stderr for `len` items of `unit`, hidden when stderr is
+/// not a terminal or output is JSON (scripts read a clean stream).
+pub fn progress(len: usize, unit: &str, json: bool) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    let bar = indicatif::ProgressBar::new(len as u64);
+    if json || !std::io::stderr().is_terminal() {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+    }
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(&format!("{{bar:30}} {{pos}}/{{len}} {unit} {{msg}}"))
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar
+}

@@ -478,6 +478,8 @@ pub trait CareStore: Send + Sync {
         clinic: Option<ClinicId>,
         reader: Sender,
     ) -> impl Future<Output = Result<u64>> + Send;
+    /// The walkers in the clinic's care now, by id.
+    fn clinic_walkers(&self, clinic: ClinicId) -> impl Future<Output = Result<Vec<WalkerId>>> + Send;
     /// The clinics the walker is in the care of now, oldest relationship first.
     fn walker_clinics(&self, walker: WalkerId) -> impl Future<Output = Result<Vec<Clinic>>> + Send;
     /// Opens the walker's record to a clinician of a clinic the walker is in

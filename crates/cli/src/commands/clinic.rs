@@ -4,9 +4,9 @@
 
 use super::user::account;
 use super::{Output, emit};
-use crate::cli::{AtClinic, ClinicCommand, Global, MemberAction, TeamAction};
+use crate::cli::{AtClinic, ClinicCommand, ClinicExportFormat, Global, MemberAction, TeamAction};
 use crate::context;
-use crate::error::CliResult;
+use crate::error::{CliError, CliResult};
 use crate::render;
 use service::Actor;
 use service::clinics;
@@ -86,6 +86,9 @@ pub async fn run(g: &Global, cmd: &ClinicCommand) -> CliResult<Output> {
                 format!("{} was not on walker {walker}'s care team at clinic {clinic}; nothing changed.\n", a.email)
             }
         }
+        ClinicCommand::Export { clinic, format, out } => {
+            return export(g, &store, ClinicId(*clinic), *format, out).await;
+        }
         ClinicCommand::Invite(AtClinic { clinic, email }) => {
             let a = account(&store, email).await?;
             let code = web::new_invitation_code();
@@ -150,4 +153,120 @@ pub async fn patients(g: &Global, email: &str, filter: &clinics::PatientFilter) 
             render::table(&["walker", "week", "14 days", "last", "first flag"], &table)
         }
     })
+}
+
+/// `clinic export`: one walker at a time, written as it is read, with a
+/// progress bar; files are written beside their target and renamed once
+/// complete, so a stopped export leaves nothing half-written in place.
+async fn export(
+    g: &Global,
+    store: &store::SqlStore,
+    clinic: ClinicId,
+    format: ClinicExportFormat,
+    out: &std::path::Path,
+) -> CliResult<Output> {
+    use service::clinic_export as ce;
+    use std::io::Write;
+    let walkers = ce::clinic_walkers(store, &Actor::Operator, clinic).await?;
+    let bar = render::progress(walkers.len(), "walkers", g.json);
+    let now = jiff::Timestamp::now();
+    let io = |e: std::io::Error, what: &std::path::Path| CliError::input(format!("--out: {}: {e}", what.display()));
+    let part = |p: &std::path::Path| {
+        p.with_extension(format!("{}.part", p.extension().and_then(|e| e.to_str()).unwrap_or("")))
+    };
+    let (kind, mut files): (&str, Vec<(std::path::PathBuf, std::io::BufWriter<std::fs::File>)>) = match format {
+        ClinicExportFormat::FhirNdjson => {
+            std::fs::create_dir_all(out).map_err(|e| io(e, out))?;
+            let mut files = Vec::new();
+            for t in ce::FHIR_TYPES {
+                let path = out.join(format!("{t}.ndjson"));
+                let f = std::fs::File::create(part(&path)).map_err(|e| io(e, &path))?;
+                files.push((path, std::io::BufWriter::new(f)));
+            }
+            ("fhir-ndjson", files)
+        }
+        ClinicExportFormat::RegistryCsv => {
+            let f = std::fs::File::create(part(out)).map_err(|e| io(e, out))?;
+            let mut w = std::io::BufWriter::new(f);
+            w.write_all(ce::registry_header()?.as_bytes()).map_err(|e| io(e, out))?;
+            ("registry-csv", vec![(out.to_path_buf(), w)])
+        }
+    };
+    let parts: Vec<std::path::PathBuf> = files.iter().map(|(p, _)| part(p)).collect();
+    let mut counts = vec![0usize; files.len()];
+    let written = write_walkers(g, store, &walkers, format, kind, &mut files, &mut counts, &bar, now).await;
+    if let Err(e) = written {
+        // Nothing half-written is left behind.
+        for p in parts {
+            let _ = std::fs::remove_file(p);
+        }
+        return Err(e);
+    }
+    bar.finish_and_clear();
+    for (path, w) in files {
+        let f = w.into_inner().map_err(|e| io(e.into_error(), &path))?;
+        f.sync_all().map_err(|e| io(e, &path))?;
+        std::fs::rename(part(&path), &path).map_err(|e| io(e, &path))?;
+    }
+    let summary = match format {
+        ClinicExportFormat::FhirNdjson => {
+            ce::FHIR_TYPES.iter().zip(&counts).map(|(t, n)| format!("{t}: {n}")).collect::<Vec<_>>().join(", ")
+        }
+        ClinicExportFormat::RegistryCsv => format!("{} rows", counts[0]),
+    };
+    let json = serde_json::json!({"walkers": walkers.len(), "out": out, "counts": counts});
+    emit(g.json, &json, || {
+        let n = walkers.len();
+        let walkers = if n == 1 { "1 walker".to_string() } else { format!("{n} walkers") };
+        format!("Clinic {clinic}: {walkers} exported to {} ({summary}).\n", out.display())
+    })
+}
+
+/// Each walker's lines into the open files, counting what went where.
+#[allow(clippy::too_many_arguments)]
+async fn write_walkers(
+    g: &Global,
+    store: &store::SqlStore,
+    walkers: &[service::Access],
+    format: ClinicExportFormat,
+    kind: &str,
+    files: &mut [(std::path::PathBuf, std::io::BufWriter<std::fs::File>)],
+    counts: &mut [usize],
+    bar: &indicatif::ProgressBar,
+    now: jiff::Timestamp,
+) -> CliResult<()> {
+    use service::clinic_export as ce;
+    use std::io::Write;
+    let io = |e: std::io::Error, what: &std::path::Path| CliError::input(format!("--out: {}: {e}", what.display()));
+    for access in walkers {
+        let state = match context::load_with(store, g, *access).await {
+            Ok(state) => state,
+            // A walker not set up yet has no programme to export.
+            Err(CliError::Input(_)) => {
+                bar.inc(1);
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        match format {
+            ClinicExportFormat::FhirNdjson => {
+                for (resource_type, line) in ce::fhir_lines(store, &state, now).await? {
+                    if let Some(i) = ce::FHIR_TYPES.iter().position(|t| *t == resource_type) {
+                        let (path, w) = &mut files[i];
+                        writeln!(w, "{line}").map_err(|e| io(e, path))?;
+                        counts[i] += 1;
+                    }
+                }
+            }
+            ClinicExportFormat::RegistryCsv => {
+                let rows = ce::registry_rows(&state);
+                let (path, w) = &mut files[0];
+                w.write_all(ce::csv_lines(&rows)?.as_bytes()).map_err(|e| io(e, path))?;
+                counts[0] += rows.len();
+            }
+        }
+        ce::log_export(store, *access, kind, now).await?;
+        bar.inc(1);
+    }
+    Ok(())
 }

@@ -11,7 +11,7 @@ use crate::{prompt, render};
 use coach::Pain;
 use coach::imports::Fit;
 use service::FileOutcome;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 const EXTENSIONS: [&str; 3] = ["fit", "gpx", "tcx"];
@@ -67,14 +67,7 @@ struct Summary {
 pub async fn run(g: &Global, paths: &[PathBuf], dry_run: bool) -> CliResult<Output> {
     let files = collect(paths)?;
     let store = context::open(g).await?;
-    let bar = indicatif::ProgressBar::new(files.len() as u64);
-    if g.json || !std::io::stderr().is_terminal() {
-        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
-    }
-    bar.set_style(
-        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files {msg}")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
+    let bar = crate::render::progress(files.len(), "files", g.json);
     let mut outcomes = Vec::new();
     let mut sum = Summary { files: files.len(), dry_run, ..Summary::default() };
     let mut stdout = std::io::stdout();

@@ -250,3 +250,50 @@ fn a_clinician_signs_and_reviews_from_the_command_line() {
     let reset = w.ok(day, &["user", "reset-two-factor", "--email", "doc@example.org"]);
     assert!(reset.contains("has no two-factor sign-in; nothing changed"), "{reset}");
 }
+
+/// A clinic-wide export: FHIR bulk data, one file per resource type, and the
+/// registry table with each measure at baseline; the walker's log says so.
+#[test]
+fn a_clinic_exports_its_walkers_as_fhir_bulk_data_and_a_registry_table() {
+    let w = Walker::new();
+    w.init("cleared.toml");
+    let day = "2026-11-25";
+    w.ok(
+        day,
+        &[
+            "log",
+            "--pain-before",
+            "2",
+            "--pain-peak",
+            "1",
+            "--pain-after",
+            "1",
+            "--no-symptoms",
+            "--date",
+            "2026-11-23",
+        ],
+    );
+    w.ok(day, &["outcome", "record", "timed_up_and_go", "10.2"]);
+    w.ok(day, &["clinic", "create", "Knee Clinic"]);
+    let err = w.bad(day, &["clinic", "export", "--clinic", "1", "--format", "xml", "--out", "x"]);
+    assert!(err.contains("possible values: fhir-ndjson, registry-csv"), "{err}");
+    w.ok(day, &["--walker", "1", "clinic", "join", "--clinic", "1"]);
+    let dir = w.dir.path().join("bulk");
+    let said =
+        w.ok(day, &["clinic", "export", "--clinic", "1", "--format", "fhir-ndjson", "--out", dir.to_str().unwrap()]);
+    assert!(said.contains("Clinic 1: 1 walker exported") && said.contains("Patient: 1"), "{said}");
+    let patients = std::fs::read_to_string(dir.join("Patient.ndjson")).unwrap();
+    let p: serde_json::Value = serde_json::from_str(patients.lines().next().unwrap()).unwrap();
+    assert_eq!(p["resourceType"], "Patient");
+    assert!(std::fs::read_to_string(dir.join("Observation.ndjson")).unwrap().lines().count() >= 2);
+    assert!(!dir.join("Patient.ndjson.part").exists());
+    let csv = w.dir.path().join("registry.csv");
+    w.ok(day, &["clinic", "export", "--clinic", "1", "--format", "registry-csv", "--out", csv.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(text.lines().nth(1), Some("1,2026-11-23,timed_up_and_go,s,10.2,2026-11-25,,,,"), "{text}");
+    let log = w.json(day, &["--walker", "1", "audit"]);
+    assert!(log.as_array().unwrap().iter().any(|e| e["detail"] == "clinic export registry-csv"), "{log}");
+    let err =
+        w.bad(day, &["clinic", "export", "--clinic", "1", "--format", "registry-csv", "--out", "/nonexistent/r.csv"]);
+    assert!(err.contains("--out: /nonexistent/r.csv"), "{err}");
+}

@@ -107,6 +107,16 @@ impl CareStore for SqlStore {
         codec::small(get(&row, "n")?, "unread count")
     }
 
+    async fn clinic_walkers(&self, clinic: ClinicId) -> Result<Vec<WalkerId>> {
+        let rows = sqlx::query(
+            "SELECT walker_id FROM care_relationships WHERE clinic_id = $1 AND ended_at IS NULL ORDER BY walker_id",
+        )
+        .bind(clinic.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|r| Ok(WalkerId(get(r, "walker_id")?))).collect()
+    }
+
     async fn walker_clinics(&self, walker: WalkerId) -> Result<Vec<Clinic>> {
         let rows = sqlx::query(
             "SELECT c.id, c.name, c.created_at FROM care_relationships r JOIN clinics c ON c.id = r.clinic_id \
