@@ -314,6 +314,18 @@ pub enum ClinicCommand {
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
     },
+    /// The month-end monitoring table as CSV: for each walker in the clinic's care, days
+    /// with data in the 30-day window from the start of monitoring, and clinician minutes.
+    Monitoring {
+        #[arg(long)]
+        clinic: i64,
+        /// The month, YYYY-MM; default this month.
+        #[arg(long, value_name = "YYYY-MM")]
+        month: Option<String>,
+        /// Write to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

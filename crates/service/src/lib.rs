@@ -16,6 +16,7 @@ mod error;
 mod export;
 mod fhir;
 mod imports;
+pub mod monitoring;
 mod outcomes;
 mod questionnaires;
 mod records;

@@ -478,6 +478,18 @@ pub trait CareStore: Send + Sync {
         clinic: Option<ClinicId>,
         reader: Sender,
     ) -> impl Future<Output = Result<u64>> + Send;
+    /// Adds clinician minutes to the walker's record.
+    fn add_minutes(&self, entry: &MonitoringEntry) -> impl Future<Output = Result<()>> + Send;
+    /// The clinic's minutes on the walker from `from` to `to` (both included), oldest first.
+    fn minutes(
+        &self,
+        walker: WalkerId,
+        clinic: ClinicId,
+        from: jiff::civil::Date,
+        to: jiff::civil::Date,
+    ) -> impl Future<Output = Result<Vec<MonitoringEntry>>> + Send;
+    /// When the walker's standing relationship with the clinic began.
+    fn care_since(&self, walker: WalkerId, clinic: ClinicId) -> impl Future<Output = Result<Option<Timestamp>>> + Send;
     /// The walkers in the clinic's care now, by id.
     fn clinic_walkers(&self, clinic: ClinicId) -> impl Future<Output = Result<Vec<WalkerId>>> + Send;
     /// The clinics the walker is in the care of now, oldest relationship first.

@@ -212,6 +212,20 @@ pub struct BreakGlass {
     pub ends_at: Timestamp,
 }
 
+/// Minutes a clinician spent on a walker's record on one day.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MonitoringEntry {
+    pub walker: WalkerId,
+    pub clinic: ClinicId,
+    pub account: AccountId,
+    pub day: jiff::civil::Date,
+    pub minutes: u32,
+    /// `timer` (the walker page's) or `manual`.
+    pub source: String,
+    pub note: String,
+    pub at: Timestamp,
+}
+
 /// An invitation to join a clinic's care, found by its code.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Invitation {

@@ -56,6 +56,7 @@ pub fn router(state: AppState) -> Router {
         .route("/patients/{id}/clearance", post(pages::patient::clearance))
         .route("/patients/{id}/restart", post(pages::patient::restart))
         .route("/patients/{id}/message", post(pages::patient::message))
+        .route("/patients/{id}/minutes", post(pages::patient::minutes))
         .route("/care", get(pages::care::page))
         .route("/care/message", post(pages::care::message))
         .route("/care/leave", post(pages::care::leave))

@@ -86,6 +86,28 @@ pub async fn run(g: &Global, cmd: &ClinicCommand) -> CliResult<Output> {
                 format!("{} was not on walker {walker}'s care team at clinic {clinic}; nothing changed.\n", a.email)
             }
         }
+        ClinicCommand::Monitoring { clinic, month, out } => {
+            let month = match month {
+                Some(m) => context::parse_date("--month", &format!("{}-01", m.trim())).map_err(|_| {
+                    CliError::input(format!("--month: '{m}' is not a month; use YYYY-MM, e.g. 2026-11"))
+                })?,
+                None => context::today(g, "UTC")?,
+            };
+            let csv =
+                service::monitoring::month_csv(&store, &op, ClinicId(*clinic), month, context::today_in(g)).await?;
+            return match out {
+                Some(path) => {
+                    std::fs::write(path, &csv)
+                        .map_err(|e| CliError::input(format!("--out: {}: {e}", path.display())))?;
+                    Ok(Output::Text(format!(
+                        "Monitoring for {} written to {}.\n",
+                        month.strftime("%Y-%m"),
+                        path.display()
+                    )))
+                }
+                None => Ok(Output::Text(csv)),
+            };
+        }
         ClinicCommand::Export { clinic, format, out } => {
             return export(g, &store, ClinicId(*clinic), *format, out).await;
         }

@@ -246,6 +246,16 @@ fn a_clinician_signs_and_reviews_from_the_command_line() {
         (Some("AuditEvent"), Some("Patient/walker-1"))
     );
     assert_eq!(fhir.lines().count(), csv.lines().count() - 1, "one AuditEvent per entry");
+    let month = w.ok(day, &["clinic", "monitoring", "--clinic", "1", "--month", "2026-11"]);
+    assert!(
+        month.starts_with("walker,monitoring_since,month,window_start,window_end,data_days,clinician_minutes"),
+        "{month}"
+    );
+    assert!(month.lines().nth(1).is_some_and(|l| l.starts_with("1,") && l.contains(",2026-11,")), "{month}");
+    assert!(
+        w.bad(day, &["clinic", "monitoring", "--clinic", "1", "--month", "Nov"])
+            .contains("--month: 'Nov' is not a month")
+    );
     // A lost phone: the operator turns two-factor sign-in off (here it was never on).
     let reset = w.ok(day, &["user", "reset-two-factor", "--email", "doc@example.org"]);
     assert!(reset.contains("has no two-factor sign-in; nothing changed"), "{reset}");

@@ -3,8 +3,8 @@
 use super::{SqlStore, get};
 use crate::codec::{self, date, date_text, millis, timestamp};
 use crate::{
-    AccountId, BreakGlass, CareStore, Clinic, ClinicId, Invitation, Message, Result, Review, ReviewSubject,
-    SecurityEvent, Sender, StoreError, WalkerId,
+    AccountId, BreakGlass, CareStore, Clinic, ClinicId, Invitation, Message, MonitoringEntry, Result, Review,
+    ReviewSubject, SecurityEvent, Sender, StoreError, WalkerId,
 };
 use jiff::Timestamp;
 use sqlx::any::AnyRow;
@@ -105,6 +105,69 @@ impl CareStore for SqlStore {
         .fetch_one(&self.pool)
         .await?;
         codec::small(get(&row, "n")?, "unread count")
+    }
+
+    async fn add_minutes(&self, m: &MonitoringEntry) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO monitoring_minutes (walker_id, clinic_id, account_id, day, minutes, source, note, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(m.walker.0)
+        .bind(m.clinic.0)
+        .bind(m.account.0)
+        .bind(date_text(m.day))
+        .bind(i64::from(m.minutes))
+        .bind(m.source.clone())
+        .bind(m.note.clone())
+        .bind(millis(m.at))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn minutes(
+        &self,
+        walker: WalkerId,
+        clinic: ClinicId,
+        from: jiff::civil::Date,
+        to: jiff::civil::Date,
+    ) -> Result<Vec<MonitoringEntry>> {
+        // Dates as YYYY-MM-DD text compare in date order on both backends.
+        let rows = sqlx::query(
+            "SELECT walker_id, clinic_id, account_id, day, minutes, source, note, created_at FROM monitoring_minutes \
+             WHERE walker_id = $1 AND clinic_id = $2 AND day >= $3 AND day <= $4 ORDER BY day, id",
+        )
+        .bind(walker.0)
+        .bind(clinic.0)
+        .bind(date_text(from))
+        .bind(date_text(to))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(MonitoringEntry {
+                    walker: WalkerId(get(r, "walker_id")?),
+                    clinic: ClinicId(get(r, "clinic_id")?),
+                    account: AccountId(get(r, "account_id")?),
+                    day: date(&get::<String>(r, "day")?)?,
+                    minutes: codec::small(get(r, "minutes")?, "minutes")?,
+                    source: get(r, "source")?,
+                    note: get(r, "note")?,
+                    at: timestamp(get(r, "created_at")?)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn care_since(&self, walker: WalkerId, clinic: ClinicId) -> Result<Option<Timestamp>> {
+        let row = sqlx::query(
+            "SELECT started_at FROM care_relationships WHERE walker_id = $1 AND clinic_id = $2 AND ended_at IS NULL",
+        )
+        .bind(walker.0)
+        .bind(clinic.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| timestamp(get(&r, "started_at")?)).transpose()
     }
 
     async fn clinic_walkers(&self, clinic: ClinicId) -> Result<Vec<WalkerId>> {

@@ -810,6 +810,23 @@ pub async fn care_keeps_reviews_messages_and_invitations<S: Store>(s: &S) {
     let bodies: Vec<&str> = thread.iter().map(|m| m.body.as_str()).collect();
     assert_eq!(bodies, ["How is the knee?", "Better", "Thanks"]);
     assert_eq!((thread[0].read_at, thread[1].read_at), (None, Some(later)));
+
+    // Monitoring: minutes by day, read back by a range of days; care began at acceptance.
+    assert_eq!(s.care_since(w, clinic).await.unwrap(), Some(now()));
+    let entry = |day, minutes| store::MonitoringEntry {
+        walker: w,
+        clinic,
+        account: doc.id,
+        day,
+        minutes,
+        source: "timer".into(),
+        note: String::new(),
+        at: now(),
+    };
+    s.add_minutes(&entry(START, 7)).await.unwrap();
+    s.add_minutes(&entry(add_days(START, 40), 5)).await.unwrap();
+    assert_eq!(s.minutes(w, clinic, START, add_days(START, 30)).await.unwrap(), [entry(START, 7)]);
+    assert_eq!(s.minutes(w, clinic, START, add_days(START, 40)).await.unwrap().len(), 2);
 }
 
 /// Two-factor sign-in: a secret enrolled, then in use with recovery codes and

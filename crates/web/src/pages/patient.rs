@@ -40,6 +40,8 @@ struct PatientPage {
     supports: &'static [coach::dose::Support],
     /// A break-glass: read only, until this time.
     break_glass_until: Option<String>,
+    /// Monitoring time for the clinician's clinic.
+    monitoring: Option<service::monitoring::Monitoring>,
     /// What was posted, shown again after a refusal.
     posted: Posted,
 }
@@ -80,6 +82,9 @@ pub struct Posted {
     shown: Option<String>,
     #[serde(default)]
     body: String,
+    /// Set by the page's timer when it filled the minutes.
+    #[serde(default)]
+    timer: String,
 }
 
 /// The clinician's grant to see the walker, logged as `what`.
@@ -154,6 +159,12 @@ async fn page_for(
     } else {
         None
     };
+    let monitoring = match (&s, access.grant()) {
+        (Some(s), service::Grant::Clinician { clinic, .. }) => {
+            service::monitoring::monitoring(state.store(), s, clinic, s.today).await?
+        }
+        _ => None,
+    };
     let mut l = Layout::new(state, Some(who), "patients", "patient.title");
     l.title = format!("{} · {}", row.name, l.title);
     l.wide = true;
@@ -172,6 +183,7 @@ async fn page_for(
         thread,
         posted,
         break_glass_until,
+        monitoring,
         supports: <coach::dose::Support as coach::names::Named>::all(),
     })
 }
@@ -312,6 +324,23 @@ pub async fn message(
     let actor = form.who.actor();
     act(state, form, id, "message", |state, access, f| async move {
         service::care::send(state.store(), &actor, access, None, &f.body, state.now()).await?;
+        Ok(())
+    })
+    .await
+}
+
+/// Minutes spent on the walker's record, from the page's timer or typed.
+pub async fn minutes(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    form: CsrfForm<Posted>,
+) -> Result<Response, AppError> {
+    act(state, form, id, "monitoring minutes", |state, access, f| async move {
+        let s = ready(&state, access).await?;
+        let minutes = forms::int_in("minutes", &f.minutes, 1, i64::from(service::monitoring::MAX_MINUTES))?;
+        let minutes = minutes.map(|m| m as u32);
+        let timer = !f.timer.is_empty();
+        service::monitoring::add_minutes(state.store(), access, s.today, minutes, timer, &f.note, state.now()).await?;
         Ok(())
     })
     .await

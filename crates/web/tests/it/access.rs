@@ -73,6 +73,7 @@ const TABLE: &[(&str, Ask)] = &[
     ("/patients/{id}/clearance", OthersWalker),
     ("/patients/{id}/restart", OthersWalker),
     ("/patients/{id}/message", OthersWalker),
+    ("/patients/{id}/minutes", OthersWalker),
     ("/care", Own),
     ("/care/message", Own),
     ("/care/leave", Own),

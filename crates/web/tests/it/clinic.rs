@@ -290,3 +290,27 @@ async fn break_glass_opens_a_record_to_read_and_everyone_is_told() {
     assert!(!log.body.contains("NOTE-OF-BEA"), "the admin sees no clinical data");
     assert_eq!(c.app.get(&format!("/clinics/{}", c.id), &c.doc.cookie).await.status, StatusCode::NOT_FOUND);
 }
+
+/// Monitoring time: the page counts days with data in the 30-day window from
+/// joining, and the clinic's minutes this month; a bad number is refused.
+#[tokio::test]
+async fn monitoring_counts_days_with_data_and_the_clinicians_minutes() {
+    let c = clinic().await;
+    invite_and_join(&c).await;
+    let bea_id = c.bea.account.walker.0;
+    let page = c.app.get(&format!("/patients/{bea_id}"), &c.doc.cookie).await.body;
+    assert!(page.contains("Monitoring since") && page.contains("<strong>0</strong> minutes"), "{page}");
+    assert!(page.contains("timer.js"), "the timer fills the minutes while the page is open");
+    let csrf = csrf_in(&page);
+    let none =
+        c.app.post(&format!("/patients/{bea_id}/minutes"), &c.doc.cookie, &format!("csrf={csrf}&minutes=0")).await;
+    assert_eq!(none.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(none.body.contains("minutes: must be 1 to 480; got 0"), "{}", none.body);
+    let form = format!("csrf={csrf}&minutes=7&timer=1&note=reviewed+pain");
+    assert_eq!(
+        c.app.post(&format!("/patients/{bea_id}/minutes"), &c.doc.cookie, &form).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let page = c.app.get(&format!("/patients/{bea_id}"), &c.doc.cookie).await.body;
+    assert!(page.contains("<strong>7</strong> minutes"), "{page}");
+}
