@@ -224,6 +224,8 @@ pub struct LastDecision {
     pub effective: jiff::civil::Date,
     /// A stop is reviewed by signing a restart, not approved or reverted.
     pub stopped: bool,
+    /// A clinician approved it as it stands.
+    pub approved: bool,
 }
 
 /// The patient list: every walker the clinician cares for now, the most
@@ -419,6 +421,11 @@ pub async fn patient_row<S: Store>(
         !reviews.iter().any(|r| r.subject == store::ReviewSubject::Flag && r.rule == f.rule && r.day == f.since)
     });
     row.flags = open;
+    if let Some(d) = row.last_decision.as_mut() {
+        d.approved = reviews
+            .iter()
+            .any(|r| r.subject == store::ReviewSubject::Decision && r.rule == d.rule && r.day == d.effective);
+    }
     row.acknowledged = acked
         .into_iter()
         .filter_map(|flag| {
@@ -472,6 +479,7 @@ fn row(s: &crate::State) -> PatientRow {
             reason: d.reason.clone(),
             effective: d.effective,
             stopped: d.action == coach::adaptation::Action::Stop,
+            approved: false,
         }),
         flags,
         acknowledged: Vec::new(),

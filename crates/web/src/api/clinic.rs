@@ -44,6 +44,8 @@ pub struct LastDecisionDto {
     pub reason: String,
     #[schema(format = Date)]
     pub effective: String,
+    /// A clinician approved it as it stands.
+    pub approved: bool,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -70,6 +72,7 @@ impl From<&service::clinics::PatientRow> for PatientDto {
                 rule: d.rule.clone(),
                 reason: d.reason.clone(),
                 effective: d.effective.to_string(),
+                approved: d.approved,
             }),
             flags: r.flags.iter().map(FlagDto::from).collect(),
             acknowledged: r

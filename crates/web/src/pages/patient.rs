@@ -85,6 +85,9 @@ pub struct Posted {
     /// Set by the page's timer when it filled the minutes.
     #[serde(default)]
     timer: String,
+    /// `list`: back to the patient list when done (a row's one-tap approval).
+    #[serde(default)]
+    back: String,
 }
 
 /// The clinician's grant to see the walker, logged as `what`.
@@ -209,6 +212,7 @@ where
     let CsrfForm { who, form } = form;
     let access = open(&state, &who, id, true, what).await?;
     match action(state.clone(), access, form.clone()).await {
+        Ok(()) if form.back == "list" => Ok(Redirect::to("/patients").into_response()),
         Ok(()) => Ok(Redirect::to(&format!("/patients/{id}")).into_response()),
         Err(AppError::BadInput(e) | AppError::Conflict(e)) => page_for(&state, &who, access, form, Some(e.to_string()))
             .await

@@ -75,6 +75,16 @@ async fn a_clinician_invites_a_walker_who_agrees_and_joins() {
     let page = c.app.get(&format!("/patients/{bea_id}"), &c.doc.cookie).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     assert!(page.body.contains("NOTE-OF-BEA"), "the clinician reads the walker's report");
+    // One tap on the list approves the coach's last decision, and the row says so.
+    assert!(!list.contains("✓ Decision approved"));
+    let rule_at = list.find("name=\"rule\" value=\"").unwrap() + 19;
+    let rule = &list[rule_at..rule_at + list[rule_at..].find('"').unwrap()];
+    let day_at = list.find("name=\"day\" value=\"").unwrap() + 18;
+    let day = &list[day_at..day_at + 10];
+    let form = format!("csrf={}&subject=decision&rule={rule}&day={day}&back=list", csrf_in(&list));
+    let done = c.app.post(&format!("/patients/{bea_id}/review"), &c.doc.cookie, &form).await;
+    assert_eq!(done.location, "/patients", "{}", done.body);
+    assert!(c.app.get("/patients", &c.doc.cookie).await.body.contains("✓ Decision approved"));
     // Bea reads who joined and who looked, in her own words.
     let settings = c.app.get("/settings", &c.bea.cookie).await.body;
     assert!(settings.contains("doc@example.org"), "{settings}");
