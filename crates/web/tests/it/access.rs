@@ -10,8 +10,8 @@ use axum::http::StatusCode;
 use store::prelude::*;
 
 /// What a route is asked, as the other walker.
-#[derive(Clone, Copy, Debug)]
-enum Ask {
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Ask {
     /// A page or API read of the signed-in walker's own records: it answers,
     /// and nothing of the other walker is in it.
     Own,
@@ -37,7 +37,7 @@ use Ask::*;
 
 /// Every route pattern (pages from `routes.rs`, the API from its document)
 /// and how it is asked.
-const TABLE: &[(&str, Ask)] = &[
+pub const TABLE: &[(&str, Ask)] = &[
     ("/", Shared),
     ("/signup", Shared),
     ("/signin", Shared),

@@ -32,7 +32,13 @@ impl App {
 
     pub async fn with_config(config: Config) -> App {
         let dir = tempfile::tempdir().unwrap();
-        let store = store::backend::connect(&store::backend::sqlite_url(&dir.path().join("web.db"))).await.unwrap();
+        let url = store::backend::sqlite_url(&dir.path().join("web.db"));
+        App::on(&url, config, dir).await
+    }
+
+    /// An app on the database at `url` (a scratch PostgreSQL database, say).
+    pub async fn on(url: &str, config: Config, dir: tempfile::TempDir) -> App {
+        let store = store::backend::connect(url).await.unwrap();
         let state = AppState::new(store, config);
         App { router: web::router(state.clone()), state, _dir: dir }
     }
@@ -174,6 +180,7 @@ impl App {
     }
 }
 
+#[derive(Clone)]
 pub struct Walker {
     pub cookie: String,
     pub csrf: String,
