@@ -110,6 +110,20 @@ pub async fn access<S: Store>(store: &S, actor: &Actor, walker: WalkerId) -> Ser
     }
 }
 
+/// Every walker the account cares for, each with its grant and what a cached
+/// row is checked by (the walker's version and time zone): the rule's query
+/// once for the whole list (`store::ClinicStore::in_care_of_versions`, the
+/// same conditions as `care_clinic`).
+pub async fn cared_for<S: Store>(store: &S, actor: &Actor) -> ServiceResult<Vec<(Access, store::CareRow)>> {
+    let Actor::Account { id, .. } = actor else { return Ok(Vec::new()) };
+    Ok(store
+        .in_care_of_versions(*id)
+        .await?
+        .into_iter()
+        .map(|c| (Access { walker: c.walker, grant: Grant::Clinician { account: *id, clinic: c.clinic } }, c))
+        .collect())
+}
+
 /// The access rule at `now`, with break-glass: an account that may not see
 /// the walker under [`access`] may still read them while a break-glass of
 /// theirs is open (`store::CareStore::break_glass_clinic`).

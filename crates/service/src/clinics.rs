@@ -212,6 +212,30 @@ impl PatientFilter {
     }
 }
 
+/// Patient rows kept while a walker's version and date are unchanged (the
+/// web app keeps one; the command line has none: [`NoCache`]). Every write
+/// about a walker, reviews and messages included, moves their version.
+pub trait RowCache {
+    fn get(
+        &self,
+        walker: store::WalkerId,
+        clinic: ClinicId,
+        version: i64,
+        today: jiff::civil::Date,
+    ) -> Option<PatientRow>;
+    fn put(&self, row: &PatientRow, clinic: ClinicId, version: i64, today: jiff::civil::Date);
+}
+
+/// No cache: every row is read afresh.
+pub struct NoCache;
+
+impl RowCache for NoCache {
+    fn get(&self, _: store::WalkerId, _: ClinicId, _: i64, _: jiff::civil::Date) -> Option<PatientRow> {
+        None
+    }
+    fn put(&self, _: &PatientRow, _: ClinicId, _: i64, _: jiff::civil::Date) {}
+}
+
 /// The words a clinician's read of the walker page is logged with; the
 /// patient list's "not seen this week" looks for them.
 pub const WALKER_PAGE: &str = "walker page";
@@ -237,30 +261,44 @@ pub async fn patients<S: Store>(
     store: &S,
     actor: &Actor,
     filter: &PatientFilter,
+    cache: &impl RowCache,
     client: &str,
     now: Timestamp,
     today_in: impl Fn(&str) -> jiff::civil::Date,
 ) -> ServiceResult<Vec<PatientRow>> {
-    let Actor::Account { id, .. } = actor else {
+    let Actor::Account { .. } = actor else {
         return Err(ServiceError::refused(Code::Invalid, "a patient list is a clinician's; name the clinician"));
     };
     let mut rows = Vec::new();
     let week_ago = now.checked_sub(jiff::SignedDuration::from_hours(24 * 7)).unwrap_or(now);
-    for walker in store.in_care_of(*id).await? {
-        let access = crate::access(store, actor, walker).await?;
-        let row = patient_row(store, access, &today_in).await?;
-        let seen = store
-            .walker_events(walker, 50)
-            .await?
-            .iter()
-            .any(|e| e.kind == store::SecurityKind::ClinicianRead && e.detail == WALKER_PAGE && e.at >= week_ago);
+    let mut reads = Vec::new();
+    for (access, care) in crate::cared_for(store, actor).await? {
+        let today = today_in(&care.time_zone);
+        let row = match cache.get(care.walker, care.clinic, care.version, today) {
+            Some(row) => row,
+            None => {
+                let row = patient_row(store, access, &today_in).await?;
+                cache.put(&row, care.clinic, care.version, today);
+                row
+            }
+        };
+        // Only asked when the filter needs it: one more query per walker.
+        let seen =
+            filter.not_seen_this_week
+                && store.walker_events(care.walker, 50).await?.iter().any(|e| {
+                    e.kind == store::SecurityKind::ClinicianRead && e.detail == WALKER_PAGE && e.at >= week_ago
+                });
         if !filter.keeps(&row, seen) {
             continue;
         }
         // Only the walkers shown are read, and so logged.
-        crate::log_clinician(store, access, false, "patient list", client, now).await?;
+        if let Some(account) = actor.account_id() {
+            let read = SecurityEvent::new(SecurityKind::ClinicianRead, Some(account), client, "patient list", now);
+            reads.push(read.about(care.walker));
+        }
         rows.push(row);
     }
+    store.record_security_events(&reads).await?;
     rows.sort_by(|a, b| {
         let top = |r: &PatientRow| r.flags.first().map(|f| (f.severity, f.since));
         match (top(a), top(b)) {

@@ -27,7 +27,7 @@ mod views;
 pub use ::views::{
     DatedText, OutcomeRow, PainPoint, ProgressView, QuestionnaireRow, ReportDecision, ReportView, SessionRow, Trend,
 };
-pub use access::{Access, Actor, Grant, access, access_at, feed, log_clinician, own};
+pub use access::{Access, Actor, Grant, access, access_at, cared_for, feed, log_clinician, own};
 pub use actions::*;
 pub use archive::{import_json, restore_json};
 pub use calendar::calendar;

@@ -273,6 +273,8 @@ pub trait AccountStore: Send + Sync {
         disabled: bool,
         event: &SecurityEvent,
     ) -> impl Future<Output = Result<bool>> + Send;
+    /// Adds several entries to the access log in one transaction (a list page names every walker shown).
+    fn record_security_events(&self, events: &[SecurityEvent]) -> impl Future<Output = Result<()>> + Send;
     /// Adds to the access log, forgetting events older than [`SECURITY_EVENT_DAYS`].
     fn record_security_event(&self, event: &SecurityEvent) -> impl Future<Output = Result<()>> + Send;
     /// The latest events about a walker's records reached by others (a
@@ -446,6 +448,9 @@ pub trait ClinicStore: Send + Sync {
         account: AccountId,
         walker: WalkerId,
     ) -> impl Future<Output = Result<Option<ClinicId>>> + Send;
+    /// The same walkers with the clinic of the care (the first) and each
+    /// walker's version, in one query: what a cached patient list checks.
+    fn in_care_of_versions(&self, account: AccountId) -> impl Future<Output = Result<Vec<CareRow>>> + Send;
     /// Every walker the account cares for now (as [`ClinicStore::care_clinic`]), by id.
     fn in_care_of(&self, account: AccountId) -> impl Future<Output = Result<Vec<WalkerId>>> + Send;
 }

@@ -143,6 +143,16 @@ pub struct Clinic {
     pub created_at: Timestamp,
 }
 
+/// A walker in an account's care, as a patient list needs it before loading
+/// anything: the clinic of the care, the walker's version and time zone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CareRow {
+    pub walker: WalkerId,
+    pub clinic: ClinicId,
+    pub version: i64,
+    pub time_zone: String,
+}
+
 /// An account's standing membership of a clinic.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Membership {

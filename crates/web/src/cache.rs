@@ -98,3 +98,37 @@ impl StateCache {
         entry
     }
 }
+
+/// A clinician's patient-list rows, one per walker and clinic, kept while the
+/// walker's version and local date are unchanged (the list reads every
+/// version in one query, so a write on any server is seen at the next list).
+#[derive(Default)]
+pub struct PatientRows {
+    rows: Mutex<HashMap<(WalkerId, store::ClinicId), KeptRow>>,
+}
+
+/// A row with the walker's version and the day it was made for.
+type KeptRow = (i64, jiff::civil::Date, service::clinics::PatientRow);
+
+impl service::clinics::RowCache for PatientRows {
+    fn get(
+        &self,
+        walker: WalkerId,
+        clinic: store::ClinicId,
+        version: i64,
+        today: jiff::civil::Date,
+    ) -> Option<service::clinics::PatientRow> {
+        let rows = self.rows.lock().ok()?;
+        let (v, d, row) = rows.get(&(walker, clinic))?;
+        (*v == version && *d == today).then(|| row.clone())
+    }
+
+    fn put(&self, row: &service::clinics::PatientRow, clinic: store::ClinicId, version: i64, today: jiff::civil::Date) {
+        if let Ok(mut rows) = self.rows.lock() {
+            if rows.len() >= MAX_ENTRIES {
+                rows.clear();
+            }
+            rows.insert((row.walker, clinic), (version, today, row.clone()));
+        }
+    }
+}

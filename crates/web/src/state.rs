@@ -67,6 +67,7 @@ struct Inner {
     config: Config,
     i18n: I18n,
     cache: StateCache,
+    patient_rows: crate::cache::PatientRows,
     sessions: crate::auth::session_cache::SessionCache,
     /// Turns for requests that write (see `routes::writes_take_turns`).
     write_turns: tokio::sync::Semaphore,
@@ -86,6 +87,7 @@ impl AppState {
                 config,
                 i18n: I18n::english(),
                 cache: StateCache::default(),
+                patient_rows: Default::default(),
                 sessions: Default::default(),
                 write_turns: tokio::sync::Semaphore::new(WRITE_TURNS),
                 import_turn: tokio::sync::Semaphore::new(1),
@@ -115,6 +117,11 @@ impl AppState {
 
     pub fn cache(&self) -> &StateCache {
         &self.inner.cache
+    }
+
+    /// Patient-list rows by walker version (see `cache::PatientRows`).
+    pub fn patient_rows(&self) -> &crate::cache::PatientRows {
+        &self.inner.patient_rows
     }
 
     pub fn sessions(&self) -> &crate::auth::session_cache::SessionCache {

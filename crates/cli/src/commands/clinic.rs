@@ -147,9 +147,16 @@ pub async fn patients(g: &Global, email: &str, filter: &clinics::PatientFilter) 
             known.join(", ")
         )));
     }
-    let rows =
-        clinics::patients(&store, &Actor::account(&a), filter, "cli", jiff::Timestamp::now(), context::today_in(g))
-            .await?;
+    let rows = clinics::patients(
+        &store,
+        &Actor::account(&a),
+        filter,
+        &clinics::NoCache,
+        "cli",
+        jiff::Timestamp::now(),
+        context::today_in(g),
+    )
+    .await?;
     let table: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {

@@ -92,6 +92,15 @@ impl AccountStore for SqlStore {
         Ok(())
     }
 
+    async fn record_security_events(&self, events: &[SecurityEvent]) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        for event in events {
+            Self::insert_security_event(&mut tx, event).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn security_events(&self, account: Option<AccountId>, limit: u32) -> Result<Vec<SecurityEvent>> {
         let rows = sqlx::query(
             "SELECT at_ms, kind, account_id, walker_id, client, detail FROM security_events \

@@ -11,6 +11,9 @@ use sqlx::any::AnyRow;
 
 impl CareStore for SqlStore {
     async fn add_review(&self, walker: WalkerId, r: &Review) -> Result<()> {
+        // Reviews show on the walker's row: the version moves with them.
+        let mut tx = self.pool.begin().await?;
+        Self::bump_walker(&mut tx, walker).await?;
         sqlx::query(
             "INSERT INTO reviews (walker_id, subject, rule, day, account_id, clinic_id, note, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -23,8 +26,9 @@ impl CareStore for SqlStore {
         .bind(r.clinic.0)
         .bind(r.note.clone())
         .bind(millis(r.at))
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -52,6 +56,8 @@ impl CareStore for SqlStore {
     }
 
     async fn send_message(&self, m: &Message) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        Self::bump_walker(&mut tx, m.walker).await?;
         sqlx::query(
             "INSERT INTO messages (walker_id, clinic_id, account_id, sender, body, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6)",
@@ -62,8 +68,9 @@ impl CareStore for SqlStore {
         .bind(m.sender.as_str())
         .bind(m.body.clone())
         .bind(millis(m.at))
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -80,6 +87,12 @@ impl CareStore for SqlStore {
     }
 
     async fn mark_read(&self, walker: WalkerId, clinic: ClinicId, reader: Sender, now: Timestamp) -> Result<u64> {
+        // Nothing unread: nothing written (a read of the page stays a read).
+        if self.unread(walker, Some(clinic), reader).await? == 0 {
+            return Ok(0);
+        }
+        let mut tx = self.pool.begin().await?;
+        Self::bump_walker(&mut tx, walker).await?;
         let done = sqlx::query(
             "UPDATE messages SET read_at = $1 WHERE walker_id = $2 AND clinic_id = $3 AND sender = $4 \
              AND read_at IS NULL",
@@ -88,8 +101,9 @@ impl CareStore for SqlStore {
         .bind(walker.0)
         .bind(clinic.0)
         .bind(other(reader).as_str())
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(done.rows_affected())
     }
 
@@ -108,6 +122,8 @@ impl CareStore for SqlStore {
     }
 
     async fn add_minutes(&self, m: &MonitoringEntry) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        Self::bump_walker(&mut tx, m.walker).await?;
         sqlx::query(
             "INSERT INTO monitoring_minutes (walker_id, clinic_id, account_id, day, minutes, source, note, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -120,8 +136,9 @@ impl CareStore for SqlStore {
         .bind(m.source.clone())
         .bind(m.note.clone())
         .bind(millis(m.at))
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(())
     }
 

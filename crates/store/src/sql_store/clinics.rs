@@ -3,7 +3,7 @@
 
 use super::{SqlStore, duplicate_as, get};
 use crate::codec::{self, millis, timestamp};
-use crate::{AccountId, Clinic, ClinicId, ClinicStore, MemberRole, Membership, Result, StoreError, WalkerId};
+use crate::{AccountId, CareRow, Clinic, ClinicId, ClinicStore, MemberRole, Membership, Result, StoreError, WalkerId};
 use jiff::Timestamp;
 
 /// The standing care-team places of clinician `$1`: on a standing
@@ -195,6 +195,28 @@ impl ClinicStore for SqlStore {
                 .fetch_optional(&self.pool)
                 .await?;
         row.map(|r| get(&r, "clinic_id").map(ClinicId)).transpose()
+    }
+
+    async fn in_care_of_versions(&self, account: AccountId) -> Result<Vec<CareRow>> {
+        let rows = sqlx::query(concat!(
+            "SELECT r.walker_id, MIN(r.clinic_id) AS clinic_id, MAX(w.version) AS version, \
+             MAX(w.time_zone) AS time_zone FROM walkers w, ",
+            in_care!(),
+            " AND w.id = r.walker_id GROUP BY r.walker_id ORDER BY r.walker_id"
+        ))
+        .bind(account.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(CareRow {
+                    walker: WalkerId(get(r, "walker_id")?),
+                    clinic: ClinicId(get(r, "clinic_id")?),
+                    version: get(r, "version")?,
+                    time_zone: get(r, "time_zone")?,
+                })
+            })
+            .collect()
     }
 
     async fn in_care_of(&self, account: AccountId) -> Result<Vec<WalkerId>> {

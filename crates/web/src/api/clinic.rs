@@ -118,8 +118,10 @@ pub(super) async fn patients(
 ) -> ApiResult<Vec<PatientDto>> {
     let actor = service::Actor::account(&a.account);
     let filter = f.filter()?;
-    let rows =
-        service::clinics::patients(state.store(), &actor, &filter, &client, state.now(), |tz| state.today_in(tz))
-            .await?;
+    let cache = state.patient_rows();
+    let rows = service::clinics::patients(state.store(), &actor, &filter, cache, &client, state.now(), |tz| {
+        state.today_in(tz)
+    })
+    .await?;
     Ok(Json(rows.iter().map(PatientDto::from).collect()))
 }

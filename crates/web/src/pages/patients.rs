@@ -30,7 +30,9 @@ pub async fn page(
     Query(f): Query<PatientQuery>,
 ) -> Result<Response, AppError> {
     let filter = f.filter()?;
-    let rows = service::clinics::patients(state.store(), &who.actor(), &filter, &who.client, state.now(), |tz| {
+    let cache = state.patient_rows();
+    let now = state.now();
+    let rows = service::clinics::patients(state.store(), &who.actor(), &filter, cache, &who.client, now, |tz| {
         state.today_in(tz)
     })
     .await?;

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Clinic mode at scale on PostgreSQL (issue #13): 10,000 walkers with a year
+# of sessions each (bench/clinic_scale.sql), 300 clinicians; then wrk with 50
+# connections, each request as one of the clinicians (a token each), on the
+# patient list and on the walker page (a walker in that clinician's care);
+# the same with the audit trail's writes (one access-log row per walker
+# shown) measured by comparing with the reads alone; server memory; and the
+# query plans of the two slowest queries.
+#   bash bench/clinic_scale.sh   (needs a release build, wrk, psql, PostgreSQL on 127.0.0.1)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+admin=${PG:-postgres://postgres@127.0.0.1:5432/postgres}
+name=retrowalk_scale_$$
+psql -q "$admin" -c "CREATE DATABASE $name"
+db="postgres://postgres@127.0.0.1:5432/$name"
+work=$(mktemp -d); port=18093; base="http://127.0.0.1:$port"
+cleanup() { kill "${server:-0}" 2>/dev/null || true; sleep 0.5; psql -q "$admin" -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" || true; rm -rf "$work"; }
+trap cleanup EXIT
+today=$(date -u +%F)
+
+target/release/retrowalk --db "$db" serve --listen 127.0.0.1:$port --demo > "$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 100); do curl -sf -o /dev/null "$base/healthz" && break; sleep 0.1; done
+echo "== generating (psql)"
+start=$(date +%s)
+psql -q "$db" -v today="$today" -f bench/clinic_scale.sql
+echo "generated in $(( $(date +%s) - start )) s; database $(psql -tA "$db" -c "SELECT pg_size_pretty(pg_database_size('$name'))")"
+
+# The lua script: each request as a clinician at random (the first, with 500
+# walkers, as often as any other), the path given per run.
+psql -tA -F' ' "$db" -c "SELECT substr(a.email, 5, strpos(a.email, '@') - 5), min(r.walker_id)
+  FROM accounts a JOIN care_team t ON t.account_id = a.id AND t.removed_at IS NULL
+  JOIN care_relationships r ON r.id = t.relationship_id WHERE a.email LIKE '%@scale.example' GROUP BY a.email" > "$work/who.txt"
+{
+  echo 'local who = {'
+  awk '{printf "{%s,%s},", $1, $2}' "$work/who.txt"
+  echo '}'
+  cat <<'LUA'
+local mode = os.getenv("MODE") or "list"
+request = function()
+  local w = who[math.random(#who)]
+  local path = "/api/v1/patients"
+  if mode == "page" then path = "/api/v1/patients/" .. w[2] end
+  return wrk.format("GET", path, { ["Authorization"] = "Bearer bench-" .. w[1] })
+end
+LUA
+} > "$work/scale.lua"
+
+run() {
+  local label=$1 mode=$2 out
+  MODE=$mode wrk -t2 -c50 -d3s -s "$work/scale.lua" "$base" > /dev/null
+  out=$(MODE=$mode wrk -t2 -c50 -d${SECONDS_PER_RUN:-10}s --latency -s "$work/scale.lua" "$base")
+  if grep -q "Non-2xx" <<< "$out"; then echo "$label: non-2xx answers" >&2; echo "$out" >&2; exit 1; fi
+  awk -v label="$label" '/Requests\/sec/ { rps = $2 } $1 == "50%" { p50 = $2 } $1 == "99%" { p99 = $2 }
+    END { printf "| %s | 50 | %s | %s | %s |\n", label, rps, p50, p99 }' <<< "$out"
+}
+echo "== load: 50 connections, a clinician at random per request"
+printf '| request | conns | req/s | p50 | p99 |\n|---|---:|---:|---:|---:|\n'
+run "patient list (GET /api/v1/patients)" list
+run "walker page (GET /api/v1/patients/{id})" page
+echo "server RSS after the runs: $(ps -o rss= -p $server) KB"
+echo "access-log rows written: $(psql -tA "$db" -c 'SELECT count(*) FROM security_events')"
+
+echo "== the two slowest statements (pg_stat_statements if loaded, else EXPLAIN of the list's per-walker reads)"
+clin1=$(psql -tA "$db" -c "SELECT id FROM accounts WHERE email = 'clin1@scale.example'")
+w1=$(psql -tA "$db" -c "SELECT min(walker_id) FROM care_relationships r JOIN care_team t ON t.relationship_id = r.id WHERE t.account_id = $clin1")
+p1=$(psql -tA "$db" -c "SELECT id FROM programmes WHERE walker_id = $w1")
+psql "$db" -c "EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM session_logs WHERE programme_id = $p1 AND programme_id IN (SELECT id FROM programmes WHERE walker_id = $w1) ORDER BY session_date"
+psql "$db" -c "EXPLAIN (ANALYZE, BUFFERS) SELECT DISTINCT r.walker_id FROM care_team t JOIN care_relationships r ON r.id = t.relationship_id AND r.ended_at IS NULL JOIN memberships m ON m.account_id = t.account_id AND m.clinic_id = r.clinic_id AND m.ended_at IS NULL AND m.role = 'clinician' WHERE t.account_id = $clin1 AND t.removed_at IS NULL ORDER BY r.walker_id"
+psql "$db" -c "EXPLAIN (ANALYZE, BUFFERS) SELECT at_ms, kind, account_id, walker_id, client, detail FROM security_events WHERE walker_id = $w1 ORDER BY at_ms DESC, id DESC LIMIT 50"
