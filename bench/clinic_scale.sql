@@ -35,7 +35,7 @@ CREATE TEMP TABLE sp AS
 -- by walker and day but stays tolerable, so the coach progresses and holds.
 INSERT INTO session_logs (programme_id, session_date, minutes, bouts, speed_tenths, incline_pct, support, surface,
                           pain_before, pain_peak, pain_after, rpe, symptoms, notes, created_at)
-  SELECT sp.programme, to_char(d, 'YYYY-MM-DD'), 10, 2, 15, 0, 'both_hands', 'treadmill',
+  SELECT sp.programme, to_char(d, 'YYYY-MM-DD'), 10, 2, 15, 0, 'rails', 'treadmill',
          2, 1 + ((sp.n + extract(doy FROM d)::int) % 4), 1 + ((sp.n + extract(doy FROM d)::int) % 3), 4, '', '', 0
   FROM sp, generate_series(sp.start, date :'today' - 1, interval '1 day') d
   WHERE extract(isodow FROM d) IN (1, 3, 5);

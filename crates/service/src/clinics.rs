@@ -201,6 +201,9 @@ pub struct PatientFilter {
     pub not_seen_this_week: bool,
     /// Words in the name, any case.
     pub search: String,
+    /// The page: rows skipped, and at most this many shown (all when unset).
+    pub offset: usize,
+    pub limit: Option<usize>,
 }
 
 impl PatientFilter {
@@ -265,13 +268,12 @@ pub async fn patients<S: Store>(
     client: &str,
     now: Timestamp,
     today_in: impl Fn(&str) -> jiff::civil::Date,
-) -> ServiceResult<Vec<PatientRow>> {
+) -> ServiceResult<PatientPage> {
     let Actor::Account { .. } = actor else {
         return Err(ServiceError::refused(Code::Invalid, "a patient list is a clinician's; name the clinician"));
     };
     let mut rows = Vec::new();
     let week_ago = now.checked_sub(jiff::SignedDuration::from_hours(24 * 7)).unwrap_or(now);
-    let mut reads = Vec::new();
     for (access, care) in crate::cared_for(store, actor).await? {
         let today = today_in(&care.time_zone);
         let row = match cache.get(care.walker, care.clinic, care.version, today) {
@@ -288,17 +290,10 @@ pub async fn patients<S: Store>(
                 && store.walker_events(care.walker, 50).await?.iter().any(|e| {
                     e.kind == store::SecurityKind::ClinicianRead && e.detail == WALKER_PAGE && e.at >= week_ago
                 });
-        if !filter.keeps(&row, seen) {
-            continue;
+        if filter.keeps(&row, seen) {
+            rows.push(row);
         }
-        // Only the walkers shown are read, and so logged.
-        if let Some(account) = actor.account_id() {
-            let read = SecurityEvent::new(SecurityKind::ClinicianRead, Some(account), client, "patient list", now);
-            reads.push(read.about(care.walker));
-        }
-        rows.push(row);
     }
-    store.record_security_events(&reads).await?;
     rows.sort_by(|a, b| {
         let top = |r: &PatientRow| r.flags.first().map(|f| (f.severity, f.since));
         match (top(a), top(b)) {
@@ -308,7 +303,22 @@ pub async fn patients<S: Store>(
             (None, None) => a.name.cmp(&b.name),
         }
     });
-    Ok(rows)
+    let total = rows.len();
+    let rows: Vec<PatientRow> = rows.into_iter().skip(filter.offset).take(filter.limit.unwrap_or(usize::MAX)).collect();
+    // Only the walkers shown are read, and so logged.
+    if let Some(account) = actor.account_id() {
+        let read = SecurityEvent::new(SecurityKind::ClinicianRead, Some(account), client, "patient list", now);
+        let reads: Vec<SecurityEvent> = rows.iter().map(|r| read.clone().about(r.walker)).collect();
+        store.record_security_events(&reads).await?;
+    }
+    Ok(PatientPage { rows, total })
+}
+
+/// A page of the patient list, and how many rows the filter kept in all.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct PatientPage {
+    pub rows: Vec<PatientRow>,
+    pub total: usize,
 }
 
 /// A clinician opens one walker's record (their page, or an action on it):
@@ -427,6 +437,27 @@ pub async fn patient_state<S: Store>(
         crate::Stage::Ready(s) => Some(*s),
         _ => None,
     })
+}
+
+/// [`patient_row`] through the cache: one query for the walker's version.
+pub async fn patient_row_cached<S: Store>(
+    store: &S,
+    access: Access,
+    cache: &impl RowCache,
+    today_in: impl Fn(&str) -> jiff::civil::Date,
+) -> ServiceResult<PatientRow> {
+    // A break-glass row counts no unread messages: it is not kept for the team.
+    let crate::Grant::Clinician { clinic, .. } = access.grant() else {
+        return patient_row(store, access, today_in).await;
+    };
+    let w = crate::walker(store, access).await?;
+    let today = today_in(&w.time_zone);
+    if let Some(row) = cache.get(w.id, clinic, w.version, today) {
+        return Ok(row);
+    }
+    let row = patient_row(store, access, today_in).await?;
+    cache.put(&row, clinic, w.version, today);
+    Ok(row)
 }
 
 /// One walker's row, as the patient list and the walker page show it.

@@ -120,7 +120,15 @@ pub struct PatientQuery {
     pub unseen: Option<String>,
     #[serde(default)]
     pub q: String,
+    /// Rows to skip, and how many to show (100 unless asked; at most 500).
+    #[serde(default)]
+    pub offset: Option<String>,
+    #[serde(default)]
+    pub limit: Option<String>,
 }
+
+/// Rows of the patient list shown at once unless asked otherwise.
+pub const PATIENTS_SHOWN: usize = 100;
 
 impl PatientQuery {
     /// The service's filter; an unknown flag rule is refused by name.
@@ -130,7 +138,11 @@ impl PatientQuery {
             let known: Vec<_> = coach::flags::RULES.iter().map(|(r, _)| *r).collect();
             return Err(AppError::bad(format!("flag: '{flag}' is not a flag rule; one of {}", known.join(", "))));
         }
+        let offset = int_in("offset", &self.offset, 0, 1_000_000)?.unwrap_or(0) as usize;
+        let limit = int_in("limit", &self.limit, 1, 500)?.map_or(PATIENTS_SHOWN, |n| n as usize);
         Ok(service::clinics::PatientFilter {
+            offset,
+            limit: Some(limit),
             flag: Some(flag.to_string()).filter(|f| !f.is_empty()),
             not_seen_this_week: self.unseen.as_deref().is_some_and(|v| !v.is_empty() && v != "0" && v != "false"),
             search: self.q.clone(),

@@ -156,7 +156,8 @@ pub async fn patients(g: &Global, email: &str, filter: &clinics::PatientFilter) 
         jiff::Timestamp::now(),
         context::today_in(g),
     )
-    .await?;
+    .await?
+    .rows;
     let table: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {

@@ -85,6 +85,9 @@ pub async fn run(cli: Cli) -> CliResult<Output> {
                 flag: flag.clone(),
                 not_seen_this_week: *unseen,
                 search: search.clone().unwrap_or_default(),
+                // The command line lists everyone.
+                offset: 0,
+                limit: None,
             };
             clinic::patients(g, clinician, &filter).await
         }

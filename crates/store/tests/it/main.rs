@@ -52,6 +52,7 @@ conformance!(
     care_keeps_reviews_messages_and_invitations,
     a_second_factor_is_kept_and_each_code_works_once,
     a_break_glass_is_open_for_its_time_only,
+    a_batch_of_access_log_rows_is_kept_whole,
     a_new_programme_becomes_the_active_one,
     an_account_owns_a_walker_and_emails_are_unique,
     sessions_expire_and_sign_out,

@@ -888,3 +888,28 @@ pub async fn a_break_glass_is_open_for_its_time_only<S: Store>(s: &S) {
     s.end_membership(cover, clinic, now()).await.unwrap();
     assert_eq!(s.break_glass_clinic(cover, w, now()).await.unwrap(), None, "ends with the membership");
 }
+
+/// A list page's access-log rows go in at once, every one kept whole.
+pub async fn a_batch_of_access_log_rows_is_kept_whole<S: Store>(s: &S) {
+    let a = s.create_account(&new_account("batch@example.org"), now()).await.unwrap();
+    let events: Vec<store::SecurityEvent> = (1..=230)
+        .map(|w| {
+            store::SecurityEvent::new(
+                store::SecurityKind::ClinicianRead,
+                Some(a.id),
+                "192.0.2.7",
+                "patient list",
+                now(),
+            )
+            .about(store::WalkerId(w))
+        })
+        .collect();
+    s.record_security_events(&events).await.unwrap();
+    s.record_security_events(&[]).await.unwrap();
+    let kept = s.security_events(Some(a.id), 500).await.unwrap();
+    assert_eq!(kept.len(), 230);
+    let mut walkers: Vec<i64> = kept.iter().map(|e| e.walker.unwrap().0).collect();
+    walkers.sort_unstable();
+    assert_eq!(walkers, (1..=230).collect::<Vec<_>>());
+    assert!(kept.iter().all(|e| e.client == "192.0.2.7" && e.detail == "patient list"));
+}

@@ -83,7 +83,8 @@ pub(super) async fn patient(
     Path(id): Path<i64>,
 ) -> ApiResult<PatientDetailDto> {
     let access = open(&state, &a, &client, id, false, service::clinics::WALKER_PAGE).await?;
-    let row = service::clinics::patient_row(state.store(), access, |tz| state.today_in(tz)).await?;
+    let cache = state.patient_rows();
+    let row = service::clinics::patient_row_cached(state.store(), access, cache, |tz| state.today_in(tz)).await?;
     let reviews = service::care::reviews(state.store(), access).await?;
     Ok(Json(PatientDetailDto {
         patient: PatientDto::from(&row),

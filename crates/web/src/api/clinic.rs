@@ -108,7 +108,9 @@ impl From<&coach::flags::Flag> for FlagDto {
 #[utoipa::path(get, path = "/api/v1/patients", security(("bearer" = [])),
     params(("flag" = Option<String>, Query, description = "Only rows with this flag open (F-FALL …)"),
            ("unseen" = Option<String>, Query, description = "1: only walkers no clinician opened this week"),
-           ("q" = Option<String>, Query, description = "Words in the walker's name")),
+           ("q" = Option<String>, Query, description = "Words in the walker's name"),
+           ("offset" = Option<u32>, Query, description = "Rows to skip (after sorting)"),
+           ("limit" = Option<u32>, Query, description = "Rows to return, 1 to 500; default 100")),
     responses((status = 200, body = Vec<PatientDto>), (status = 422)))]
 pub(super) async fn patients(
     State(state): State<AppState>,
@@ -123,5 +125,5 @@ pub(super) async fn patients(
         state.today_in(tz)
     })
     .await?;
-    Ok(Json(rows.iter().map(PatientDto::from).collect()))
+    Ok(Json(rows.rows.iter().map(PatientDto::from).collect()))
 }

@@ -18,6 +18,10 @@ use service::clinics::PatientRow;
 struct PatientsPage {
     l: Layout,
     rows: Vec<PatientRow>,
+    /// Rows the filter kept in all, and the links to the pages around this one.
+    total: usize,
+    earlier: Option<String>,
+    later: Option<String>,
     f: PatientQuery,
     rules: &'static [(&'static str, &'static str)],
     /// The clinics the clinician can invite walkers to.
@@ -39,7 +43,20 @@ pub async fn page(
     let clinics = service::clinics::memberships(state.store(), &who.actor()).await?;
     let mut l = Layout::new(&state, Some(&who), "patients", "patients.title");
     l.wide = true;
-    render(&PatientsPage { l, rows, f, rules: coach::flags::RULES, clinics })
+    let (offset, limit) = (filter.offset, filter.limit.unwrap_or(crate::forms::PATIENTS_SHOWN));
+    let link = |at: usize| {
+        let q: Vec<(&str, String)> = vec![
+            ("flag", f.flag.clone()),
+            ("unseen", f.unseen.clone().unwrap_or_default()),
+            ("q", f.q.clone()),
+            ("offset", at.to_string()),
+        ];
+        format!("/patients?{}", serde_urlencoded::to_string(q).unwrap_or_default())
+    };
+    let earlier = (offset > 0).then(|| link(offset.saturating_sub(limit)));
+    let later = (offset + rows.rows.len() < rows.total).then(|| link(offset + limit));
+    let total = rows.total;
+    render(&PatientsPage { l, rows: rows.rows, total, earlier, later, f, rules: coach::flags::RULES, clinics })
 }
 
 #[derive(serde::Deserialize, Default)]
