@@ -68,6 +68,9 @@ pub enum Grant {
     /// A clinician of `clinic`, not on the care team, in an open break-glass:
     /// to read, for its 60 minutes.
     BreakGlass { account: AccountId, clinic: ClinicId },
+    /// A clinician who was on the walker's team at `clinic` when the walker
+    /// left it: to read what was shared `until` then, nothing after.
+    Former { account: AccountId, clinic: ClinicId, until: jiff::Timestamp },
 }
 
 impl Access {
@@ -81,7 +84,15 @@ impl Access {
 
     /// Whether the grant only reads (a break-glass).
     pub fn read_only(self) -> bool {
-        matches!(self.grant, Grant::BreakGlass { .. })
+        matches!(self.grant, Grant::BreakGlass { .. } | Grant::Former { .. })
+    }
+
+    /// The moment a read-only former care team's view stops, if it does.
+    pub fn until(self) -> Option<jiff::Timestamp> {
+        match self.grant {
+            Grant::Former { until, .. } => Some(until),
+            _ => None,
+        }
     }
 
     /// The clinician's signature this access signs with, if it is a clinician's.
@@ -124,9 +135,11 @@ pub async fn cared_for<S: Store>(store: &S, actor: &Actor) -> ServiceResult<Vec<
         .collect())
 }
 
-/// The access rule at `now`, with break-glass: an account that may not see
-/// the walker under [`access`] may still read them while a break-glass of
-/// theirs is open (`store::CareStore::break_glass_clinic`).
+/// The access rule at `now`, with break-glass and former care: an account
+/// that may not see the walker under [`access`] may still read them while a
+/// break-glass of theirs is open (`store::CareStore::break_glass_clinic`), or,
+/// if the walker left a clinic while the account was on their team, read what
+/// was shared until they left (`store::ClinicStore::former_care`).
 pub async fn access_at<S: Store>(
     store: &S,
     actor: &Actor,
@@ -137,7 +150,12 @@ pub async fn access_at<S: Store>(
         Err(ServiceError::NotFound(m)) => match actor {
             Actor::Account { id, .. } => match store.break_glass_clinic(*id, walker, now).await? {
                 Some(clinic) => Ok(Access { walker, grant: Grant::BreakGlass { account: *id, clinic } }),
-                None => Err(ServiceError::NotFound(m)),
+                None => match store.former_care(*id).await?.into_iter().find(|f| f.walker == walker) {
+                    Some(f) => {
+                        Ok(Access { walker, grant: Grant::Former { account: *id, clinic: f.clinic, until: f.until } })
+                    }
+                    None => Err(ServiceError::NotFound(m)),
+                },
             },
             Actor::Operator => Err(ServiceError::NotFound(m)),
         },
@@ -170,7 +188,9 @@ pub async fn log_clinician<S: Store>(
     client: &str,
     now: jiff::Timestamp,
 ) -> ServiceResult<()> {
-    if let Grant::Clinician { account, .. } | Grant::BreakGlass { account, .. } = access.grant {
+    if let Grant::Clinician { account, .. } | Grant::BreakGlass { account, .. } | Grant::Former { account, .. } =
+        access.grant
+    {
         let kind = if write { SecurityKind::ClinicianWrite } else { SecurityKind::ClinicianRead };
         let event = SecurityEvent::new(kind, Some(account), client, what, now).about(access.walker);
         store.record_security_event(&event).await?;

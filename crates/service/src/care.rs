@@ -81,10 +81,15 @@ pub struct Thread {
 /// Which side `access` is on, and the thread's clinic: a clinician's is the
 /// clinic they care through; the walker names one of theirs, or has only one.
 async fn side<S: Store>(store: &S, access: Access, clinic: Option<ClinicId>) -> ServiceResult<(Sender, Clinic)> {
+    if let Grant::Former { clinic, .. } = access.grant() {
+        // The clinic the walker left: its thread, as it stood then.
+        let left = store.clinics().await?.into_iter().find(|c| c.id == clinic);
+        return left.map(|c| (Sender::CareTeam, c)).ok_or_else(|| ServiceError::NotFound("clinic not found".into()));
+    }
     let clinics = store.walker_clinics(access.walker()).await?;
     let (sender, wanted) = match access.grant() {
         Grant::Clinician { clinic, .. } | Grant::BreakGlass { clinic, .. } => (Sender::CareTeam, Some(clinic)),
-        Grant::Own | Grant::Operator => (Sender::Walker, clinic),
+        Grant::Own | Grant::Operator | Grant::Former { .. } => (Sender::Walker, clinic),
     };
     let found = match wanted {
         Some(id) => clinics.into_iter().find(|c| c.id == id),
@@ -117,7 +122,10 @@ pub async fn thread<S: Store>(
     } else {
         store.mark_read(access.walker(), clinic.id, reader, now).await?
     };
-    let messages = store.thread(access.walker(), clinic.id).await?;
+    let mut messages = store.thread(access.walker(), clinic.id).await?;
+    if let Some(until) = access.until() {
+        messages.retain(|m| m.at <= until);
+    }
     Ok(Thread { clinic: clinic.id, clinic_name: clinic.name, messages, unread })
 }
 

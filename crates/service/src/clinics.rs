@@ -339,10 +339,13 @@ pub async fn open_patient<S: Store>(
         return Err(ServiceError::NotFound("walker not found".into()));
     }
     if write && access.read_only() {
-        return Err(ServiceError::refused(
-            Code::Invalid,
-            "break-glass opens a record to read: to act, ask the clinic to put you on the walker's care team",
-        ));
+        let why = match access.grant() {
+            crate::Grant::Former { .. } => {
+                "this walker left your clinic's care: their record as it stood then is read only"
+            }
+            _ => "break-glass opens a record to read: to act, ask the clinic to put you on the walker's care team",
+        };
+        return Err(ServiceError::refused(Code::Invalid, why));
     }
     crate::log_clinician(store, access, write, what, client, now).await?;
     Ok(access)
@@ -426,17 +429,47 @@ pub async fn clinic_log<S: Store>(
 }
 
 /// The walker's state if they have set up a programme (today in their zone).
+/// For a former care team, the state as it stood the day the walker left:
+/// nothing recorded after that day is in it.
 pub async fn patient_state<S: Store>(
     store: &S,
     access: Access,
     today_in: impl Fn(&str) -> jiff::civil::Date,
 ) -> ServiceResult<Option<crate::State>> {
     let w = crate::walker(store, access).await?;
-    let today = today_in(&w.time_zone);
-    Ok(match crate::stage_for(store, access, w, today).await? {
-        crate::Stage::Ready(s) => Some(*s),
-        _ => None,
-    })
+    let until = access.until().map(|t| crate::dates::local_date(t, &w.time_zone));
+    let today = until.unwrap_or_else(|| today_in(&w.time_zone));
+    let mut state = match crate::stage_for(store, access, w, today).await? {
+        crate::Stage::Ready(s) => *s,
+        _ => return Ok(None),
+    };
+    if let Some(day) = until {
+        let h = &mut state.history;
+        h.logs.retain(|l| l.date <= day);
+        h.checkins.retain(|c| c.date <= day);
+        h.overrides.retain(|o| o.effective <= day);
+        state.outcomes.retain(|o| o.taken_on <= day);
+        state.questionnaire_results.retain(|r| r.taken_on <= day);
+        state.activities.retain(|a| a.activity.local_date <= day);
+    }
+    Ok(Some(state))
+}
+
+/// Walkers who left the clinician's care, for a read-only look: id, name, when.
+pub async fn former_patients<S: Store>(
+    store: &S,
+    actor: &Actor,
+) -> ServiceResult<Vec<(store::WalkerId, String, Timestamp)>> {
+    let Actor::Account { id, .. } = actor else { return Ok(Vec::new()) };
+    let mut out: Vec<(store::WalkerId, String, Timestamp)> = Vec::new();
+    for f in store.former_care(*id).await? {
+        // Back in the care of a clinic of theirs, or listed already: not again.
+        if store.care_clinic(*id, f.walker).await?.is_some() || out.iter().any(|(w, _, _)| *w == f.walker) {
+            continue;
+        }
+        out.push((f.walker, store.walker(f.walker).await?.name, f.until));
+    }
+    Ok(out)
 }
 
 /// [`patient_row`] through the cache: one query for the walker's version.
@@ -466,17 +499,14 @@ pub async fn patient_row<S: Store>(
     access: Access,
     today_in: impl Fn(&str) -> jiff::civil::Date,
 ) -> ServiceResult<PatientRow> {
-    let w = crate::walker(store, access).await?;
-    let today = today_in(&w.time_zone);
-    let name = w.name.clone();
-    let mut row = match crate::stage_for(store, access, w, today).await? {
-        crate::Stage::Ready(state) => row(&state),
+    let mut row = match patient_state(store, access, &today_in).await? {
+        Some(state) => row(&state),
         // Not set up yet: listed, with nothing to flag but that.
-        other => PatientRow {
+        None => PatientRow {
             walker: access.walker(),
-            name,
+            name: crate::walker(store, access).await?.name,
             week: 0,
-            today: format!("not started ({})", other.name().replace('_', " ")),
+            today: "not started: no programme yet".into(),
             adherence_14d: None,
             last_activity: None,
             last_decision: None,
@@ -485,7 +515,10 @@ pub async fn patient_row<S: Store>(
             unread: 0,
         },
     };
-    let reviews = store.reviews(access.walker()).await?;
+    let mut reviews = store.reviews(access.walker()).await?;
+    if let Some(until) = access.until() {
+        reviews.retain(|r| r.at <= until);
+    }
     let (open, acked): (Vec<_>, Vec<_>) = std::mem::take(&mut row.flags).into_iter().partition(|f| {
         !reviews.iter().any(|r| r.subject == store::ReviewSubject::Flag && r.rule == f.rule && r.day == f.since)
     });

@@ -448,6 +448,10 @@ pub trait ClinicStore: Send + Sync {
         account: AccountId,
         walker: WalkerId,
     ) -> impl Future<Output = Result<Option<ClinicId>>> + Send;
+    /// Walkers who left the care of a clinic while the account was on their
+    /// care team there (and still is the clinic's clinician), with when they
+    /// left, newest first: the clinic keeps reading what was shared until then.
+    fn former_care(&self, account: AccountId) -> impl Future<Output = Result<Vec<FormerCare>>> + Send;
     /// The same walkers with the clinic of the care (the first) and each
     /// walker's version, in one query: what a cached patient list checks.
     fn in_care_of_versions(&self, account: AccountId) -> impl Future<Output = Result<Vec<CareRow>>> + Send;

@@ -153,6 +153,15 @@ pub struct CareRow {
     pub time_zone: String,
 }
 
+/// A walker who left a clinic's care while the account looked after them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FormerCare {
+    pub walker: WalkerId,
+    pub clinic: ClinicId,
+    /// When they left: the clinic sees what was shared up to then, nothing after.
+    pub until: Timestamp,
+}
+
 /// An account's standing membership of a clinic.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Membership {

@@ -3,7 +3,9 @@
 
 use super::{SqlStore, duplicate_as, get};
 use crate::codec::{self, millis, timestamp};
-use crate::{AccountId, CareRow, Clinic, ClinicId, ClinicStore, MemberRole, Membership, Result, StoreError, WalkerId};
+use crate::{
+    AccountId, CareRow, Clinic, ClinicId, ClinicStore, FormerCare, MemberRole, Membership, Result, StoreError, WalkerId,
+};
 use jiff::Timestamp;
 
 /// The standing care-team places of clinician `$1`: on a standing
@@ -195,6 +197,31 @@ impl ClinicStore for SqlStore {
                 .fetch_optional(&self.pool)
                 .await?;
         row.map(|r| get(&r, "clinic_id").map(ClinicId)).transpose()
+    }
+
+    async fn former_care(&self, account: AccountId) -> Result<Vec<FormerCare>> {
+        // Leaving ends the relationship and its team at the same moment, so
+        // the team place that ended with it is the one that was standing.
+        let rows = sqlx::query(
+            "SELECT DISTINCT r.walker_id, r.clinic_id, r.ended_at FROM care_team t \
+             JOIN care_relationships r ON r.id = t.relationship_id AND r.ended_at IS NOT NULL \
+               AND t.removed_at = r.ended_at \
+             JOIN memberships m ON m.account_id = t.account_id AND m.clinic_id = r.clinic_id \
+               AND m.ended_at IS NULL AND m.role = 'clinician' \
+             WHERE t.account_id = $1 ORDER BY r.ended_at DESC",
+        )
+        .bind(account.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(FormerCare {
+                    walker: WalkerId(get(r, "walker_id")?),
+                    clinic: ClinicId(get(r, "clinic_id")?),
+                    until: timestamp(get(r, "ended_at")?)?,
+                })
+            })
+            .collect()
     }
 
     async fn in_care_of_versions(&self, account: AccountId) -> Result<Vec<CareRow>> {

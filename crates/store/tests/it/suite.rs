@@ -735,8 +735,12 @@ pub async fn clinicians_care_for_walkers_only_while_all_three_stand<S: Store>(s:
     assert_eq!(s.care_clinic(doc, w).await.unwrap(), None);
     s.add_to_care_team(w, clinic, doc, now()).await.unwrap();
 
-    // The walker disconnects: access ends with the relationship.
+    // The walker disconnects: access ends with the relationship; the team
+    // that stood then is the former care team (read only, up to then).
+    assert!(s.former_care(doc).await.unwrap().is_empty());
     assert!(s.disconnect(w, clinic, now()).await.unwrap());
+    let former = s.former_care(doc).await.unwrap();
+    assert_eq!((former.len(), former[0].walker, former[0].clinic, former[0].until), (1, w, clinic, now()));
     assert_eq!(s.care_clinic(doc, w).await.unwrap(), None);
     assert!(s.in_care_of(doc).await.unwrap().is_empty());
     assert!(!s.disconnect(w, clinic, now()).await.unwrap());

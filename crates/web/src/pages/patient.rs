@@ -40,6 +40,8 @@ struct PatientPage {
     supports: &'static [coach::dose::Support],
     /// A break-glass: read only, until this time.
     break_glass_until: Option<String>,
+    /// The walker left the clinic's care on this day: read only, as it stood then.
+    left_on: Option<String>,
     /// Monitoring time for the clinician's clinic.
     monitoring: Option<service::monitoring::Monitoring>,
     /// What was posted, shown again after a refusal.
@@ -156,7 +158,8 @@ async fn page_for(
         Err(service::ServiceError::Conflict(_)) => None,
         Err(e) => return Err(e.into()),
     };
-    let break_glass_until = if access.read_only() {
+    let left_on = access.until().map(|t| t.strftime("%Y-%m-%d").to_string());
+    let break_glass_until = if access.read_only() && left_on.is_none() {
         let open = service::care::break_glasses(state.store(), access).await?;
         open.first().map(|b| b.ends_at.strftime("%H:%M UTC").to_string())
     } else {
@@ -186,6 +189,7 @@ async fn page_for(
         thread,
         posted,
         break_glass_until,
+        left_on,
         monitoring,
         supports: <coach::dose::Support as coach::names::Named>::all(),
     })

@@ -26,6 +26,8 @@ struct PatientsPage {
     rules: &'static [(&'static str, &'static str)],
     /// The clinics the clinician can invite walkers to.
     clinics: Vec<(store::Clinic, store::MemberRole)>,
+    /// Walkers who left their care: id, name, the day they left.
+    former: Vec<(i64, String, String)>,
 }
 
 pub async fn page(
@@ -56,7 +58,14 @@ pub async fn page(
     let earlier = (offset > 0).then(|| link(offset.saturating_sub(limit)));
     let later = (offset + rows.rows.len() < rows.total).then(|| link(offset + limit));
     let total = rows.total;
-    render(&PatientsPage { l, rows: rows.rows, total, earlier, later, f, rules: coach::flags::RULES, clinics })
+    let former = service::clinics::former_patients(state.store(), &who.actor())
+        .await?
+        .into_iter()
+        .map(|(w, name, until)| (w.0, name, until.strftime("%Y-%m-%d").to_string()))
+        .collect();
+    let page =
+        PatientsPage { l, rows: rows.rows, total, earlier, later, f, rules: coach::flags::RULES, clinics, former };
+    render(&page)
 }
 
 #[derive(serde::Deserialize, Default)]

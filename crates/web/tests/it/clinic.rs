@@ -166,8 +166,10 @@ async fn the_clinician_acknowledges_signs_a_restart_and_writes() {
     assert!(writes.contains(&"signed a restart") && writes.contains(&"review"), "{writes:?}");
 }
 
+/// A walker who leaves: the care team keeps reading what was shared until
+/// then, read only, and nothing recorded after reaches them.
 #[tokio::test]
-async fn a_walker_who_leaves_is_no_longer_seen() {
+async fn a_walker_who_leaves_is_seen_only_as_they_stood() {
     let c = clinic().await;
     invite_and_join(&c).await;
     let bea_id = c.bea.account.walker.0;
@@ -175,8 +177,33 @@ async fn a_walker_who_leaves_is_no_longer_seen() {
     let csrf = csrf_in(&care.body);
     let left = c.app.post("/care/leave", &c.bea.cookie, &format!("csrf={csrf}&clinic={}", c.id)).await;
     assert!(left.body.contains("You have left the clinic"), "{}", left.body);
-    assert_eq!(c.app.get(&format!("/patients/{bea_id}"), &c.doc.cookie).await.status, StatusCode::NOT_FOUND);
-    assert!(c.app.get("/patients", &c.doc.cookie).await.body.contains("Nobody is in your care yet"));
+    let list = c.app.get("/patients", &c.doc.cookie).await.body;
+    assert!(list.contains("Nobody is in your care yet") && list.contains("Walkers who left your care"), "{list}");
+    // What Bea records now never reaches the clinic: it reads her record as it stood.
+    let s = c.app.state.store();
+    let today = c.app.state.now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    let state = service::load(s, c.bea.access, today).await.unwrap();
+    let input = service::LogInput {
+        date: Some(coach::dates::add_days(today, 0)),
+        pain_before: coach::Pain::new(1).ok(),
+        pain_peak: coach::Pain::new(1).ok(),
+        pain_after: coach::Pain::new(1).ok(),
+        notes: "AFTER-LEAVING".into(),
+        ..Default::default()
+    };
+    let later = c.app.state.now().checked_add(jiff::SignedDuration::from_hours(24)).unwrap();
+    let mut state = state;
+    state.today = coach::dates::add_days(today, 1);
+    let input = service::LogInput { date: Some(state.today), ..input };
+    service::log_session(s, &state, input, later).await.unwrap();
+    let page = c.app.get(&format!("/patients/{bea_id}"), &c.doc.cookie).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.body.contains("left your clinic&#39;s care on") && page.body.contains("NOTE-OF-BEA"), "{}", page.body);
+    assert!(!page.body.contains("AFTER-LEAVING"), "nothing after she left");
+    let form = format!("csrf={}&body=hello", csrf_in(&page.body));
+    let write = c.app.post(&format!("/patients/{bea_id}/message"), &c.doc.cookie, &form).await;
+    assert_eq!(write.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(write.body.contains("read only"), "{}", write.body);
 }
 
 /// The API does what the pages do: invite, join with agreement, read the
@@ -248,7 +275,10 @@ async fn the_api_carries_every_clinician_action() {
     assert_eq!(send(&doc, "POST", &format!("{path}/reviews"), Some(ack)).await.status, StatusCode::CREATED);
     let left = send(&bea, "POST", "/api/v1/care/leave", Some(serde_json::json!({"clinic": c.id.0}))).await;
     assert_eq!(left.status, StatusCode::NO_CONTENT);
-    assert_eq!(send(&doc, "GET", &path, None).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(send(&doc, "GET", &path, None).await.status, StatusCode::OK, "read only, as it stood");
+    let after =
+        send(&doc, "POST", &format!("{path}/messages"), Some(serde_json::json!({"body": "still there?"}))).await;
+    assert_eq!(after.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", after.body);
 }
 
 /// Break-glass: a clinician of the clinic who is not on the care team opens
