@@ -205,15 +205,7 @@ impl CareStore for SqlStore {
         .bind(walker.0)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(Clinic {
-                    id: ClinicId(get(r, "id")?),
-                    name: get(r, "name")?,
-                    created_at: timestamp(get(r, "created_at")?)?,
-                })
-            })
-            .collect()
+        rows.iter().map(super::clinics::clinic_row).collect()
     }
 
     async fn open_break_glass(&self, b: &BreakGlass) -> Result<()> {

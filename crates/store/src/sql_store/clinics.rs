@@ -32,15 +32,7 @@ impl ClinicStore for SqlStore {
 
     async fn clinics(&self) -> Result<Vec<Clinic>> {
         let rows = sqlx::query("SELECT id, name, created_at FROM clinics ORDER BY id").fetch_all(&self.pool).await?;
-        rows.iter()
-            .map(|r| {
-                Ok(Clinic {
-                    id: ClinicId(get(r, "id")?),
-                    name: get(r, "name")?,
-                    created_at: timestamp(get(r, "created_at")?)?,
-                })
-            })
-            .collect()
+        rows.iter().map(clinic_row).collect()
     }
 
     async fn add_member(&self, account: AccountId, clinic: ClinicId, role: MemberRole, now: Timestamp) -> Result<()> {
@@ -253,4 +245,9 @@ impl ClinicStore for SqlStore {
             .await?;
         rows.iter().map(|r| Ok(WalkerId(get(r, "walker_id")?))).collect()
     }
+}
+
+/// A clinic from a row of `id, name, created_at`.
+pub(super) fn clinic_row(r: &sqlx::any::AnyRow) -> Result<Clinic> {
+    Ok(Clinic { id: ClinicId(get(r, "id")?), name: get(r, "name")?, created_at: timestamp(get(r, "created_at")?)? })
 }

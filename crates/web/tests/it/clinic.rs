@@ -27,6 +27,21 @@ async fn clinic() -> Clinic {
     Clinic { app, doc, bea, id }
 }
 
+/// Bea logs today's session with a red-flag symptom: her programme stops.
+async fn red_flag_today(c: &Clinic) {
+    let s = c.app.state.store();
+    let today = c.app.state.now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    let state = service::load(s, c.bea.access, today).await.unwrap();
+    let input = service::LogInput {
+        pain_before: coach::Pain::new(2).ok(),
+        pain_peak: coach::Pain::new(3).ok(),
+        pain_after: coach::Pain::new(2).ok(),
+        symptoms: vec![coach::history::Symptom::KneeLocked],
+        ..Default::default()
+    };
+    service::log_session(s, &state, input, c.app.state.now()).await.unwrap();
+}
+
 /// The invitation code shown on the invite page.
 fn code_in(html: &str) -> String {
     let at = html.find("<p class=\"code\"").unwrap_or_else(|| panic!("no code in {html}"));
@@ -100,15 +115,7 @@ async fn the_clinician_acknowledges_signs_a_restart_and_writes() {
     let s = c.app.state.store();
     // Bea logs a session with a red-flag symptom: the programme stops.
     let today = c.app.state.now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
-    let state = service::load(s, c.bea.access, today).await.unwrap();
-    let input = service::LogInput {
-        pain_before: coach::Pain::new(2).ok(),
-        pain_peak: coach::Pain::new(3).ok(),
-        pain_after: coach::Pain::new(2).ok(),
-        symptoms: vec![coach::history::Symptom::KneeLocked],
-        ..Default::default()
-    };
-    service::log_session(s, &state, input, c.app.state.now()).await.unwrap();
+    red_flag_today(&c).await;
 
     let page = c.app.get(&format!("/patients/{bea_id}"), &c.doc.cookie).await.body;
     assert!(page.contains("F-RED-FLAG") && page.contains("Sign the restart"), "{page}");
@@ -240,17 +247,8 @@ async fn the_api_carries_every_clinician_action() {
     assert_eq!(too_much.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", too_much.body);
     assert!(too_much.body.contains("\"field\":\"minutes\""), "{}", too_much.body);
 
-    let s = c.app.state.store();
     let today = c.app.state.now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
-    let state = service::load(s, c.bea.access, today).await.unwrap();
-    let input = service::LogInput {
-        pain_before: coach::Pain::new(2).ok(),
-        pain_peak: coach::Pain::new(3).ok(),
-        pain_after: coach::Pain::new(2).ok(),
-        symptoms: vec![coach::history::Symptom::KneeLocked],
-        ..Default::default()
-    };
-    service::log_session(s, &state, input, c.app.state.now()).await.unwrap();
+    red_flag_today(&c).await;
     let revert = send(&doc, "POST", &format!("{path}/revert"), Some(serde_json::json!({"note": "undo"}))).await;
     assert_eq!(revert.status, StatusCode::CONFLICT, "a stop is not reverted: {}", revert.body);
     let signed = send(
