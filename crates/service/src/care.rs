@@ -205,8 +205,10 @@ pub struct InvitationView {
     pub expires_at: Timestamp,
 }
 
+/// A code that is not (or no longer) an invitation: well-formed, but there
+/// is nothing to accept now (409).
 fn unknown_code() -> ServiceError {
-    ServiceError::refused(
+    ServiceError::conflict(
         Code::Invalid,
         "code: this invitation code is unknown, used or expired; ask the clinic for a new one",
     )

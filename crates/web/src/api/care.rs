@@ -133,6 +133,8 @@ pub struct SignRequest {
     #[serde(default)]
     pub note: String,
     /// For a restart: minutes of backward walking to restart at (3 to 20); default the programme's start dose.
+    #[schema(minimum = 3, maximum = 20)]
+    #[serde(default, deserialize_with = "super::dto::whole::opt")]
     pub minutes: Option<i64>,
 }
 
@@ -218,8 +220,13 @@ pub(super) async fn restart(
 
 #[derive(Deserialize, ToSchema)]
 pub struct PatientOverrideRequest {
+    #[schema(minimum = 3, maximum = 20)]
+    #[serde(default, deserialize_with = "super::dto::whole::opt")]
     pub minutes: Option<i64>,
+    #[schema(minimum = 0.5, maximum = 8.0)]
     pub speed_kmh: Option<f64>,
+    #[schema(minimum = 0, maximum = 15)]
+    #[serde(default, deserialize_with = "super::dto::whole::opt")]
     pub incline_pct: Option<i64>,
     /// hands_free, light_touch, one_hand or both_hands … as the dose names it.
     pub support: Option<String>,
@@ -343,6 +350,8 @@ impl From<&service::care::Thread> for ThreadDto {
 #[derive(Deserialize, ToSchema)]
 pub struct MessageRequest {
     /// For a walker in the care of several clinics: which one.
+    #[schema(minimum = 1, maximum = 1_000_000_000_000_i64)]
+    #[serde(default, deserialize_with = "super::dto::whole::opt")]
     pub clinic: Option<i64>,
     /// Up to 1000 characters.
     pub body: String,
@@ -382,6 +391,8 @@ pub(super) async fn patient_message(
 #[derive(Deserialize, ToSchema)]
 pub struct InvitationRequest {
     /// The clinic to invite to; default your first.
+    #[schema(minimum = 1, maximum = 1_000_000_000_000_i64)]
+    #[serde(default, deserialize_with = "super::dto::whole::opt")]
     pub clinic: Option<i64>,
 }
 
@@ -397,7 +408,7 @@ pub struct InvitationDto {
 
 /// A member's invitation to a walker: a code and a link, good once for 14 days.
 #[utoipa::path(post, path = "/api/v1/invitations", security(("bearer" = [])), request_body = InvitationRequest,
-    responses((status = 201, body = InvitationDto), (status = 422)))]
+    responses((status = 201, body = InvitationDto), (status = 404), (status = 422)))]
 pub(super) async fn invite(
     State(state): State<AppState>,
     a: ApiAccount,
@@ -409,7 +420,8 @@ pub(super) async fn invite(
         Some(id) => memberships.iter().find(|(c, _)| c.id == ClinicId(id)),
         None => memberships.first(),
     }
-    .ok_or_else(|| ApiError(AppError::bad("clinic: you are not a member of that clinic")))?
+    // Not a member of it: as if there were no such clinic.
+    .ok_or(ApiError(AppError::NotFound))?
     .0
     .id;
     let code = crate::auth::new_invitation_code();
@@ -460,7 +472,7 @@ pub struct JoinedDto {
 
 /// The walker joins a clinic's care with an invitation code, having agreed.
 #[utoipa::path(post, path = "/api/v1/care/join", security(("bearer" = [])), request_body = JoinRequest,
-    responses((status = 201, body = JoinedDto), (status = 422), (status = 429)))]
+    responses((status = 201, body = JoinedDto), (status = 409), (status = 422), (status = 429)))]
 pub(super) async fn join(
     State(state): State<AppState>,
     ClientAddr(client): ClientAddr,
@@ -484,6 +496,8 @@ pub(super) async fn join(
 
 #[derive(Deserialize, ToSchema)]
 pub struct LeaveRequest {
+    #[schema(minimum = 1, maximum = 1_000_000_000_000_i64)]
+    #[serde(deserialize_with = "super::dto::whole::de")]
     pub clinic: i64,
 }
 

@@ -106,11 +106,11 @@ impl From<&coach::flags::Flag> for FlagDto {
 /// `flag` (a rule, e.g. F-FALL), `unseen=1` (walker page not opened this
 /// week), `q` (words in the name).
 #[utoipa::path(get, path = "/api/v1/patients", security(("bearer" = [])),
-    params(("flag" = Option<String>, Query, description = "Only rows with this flag open (F-FALL …)"),
+    params(("flag" = Option<String>, Query, description = "Only rows with this flag open (F-FALL …); empty: any"),
            ("unseen" = Option<String>, Query, description = "1: only walkers no clinician opened this week"),
            ("q" = Option<String>, Query, description = "Words in the walker's name"),
-           ("offset" = Option<u32>, Query, description = "Rows to skip (after sorting)"),
-           ("limit" = Option<u32>, Query, description = "Rows to return, 1 to 500; default 100")),
+           ("offset" = Option<u32>, Query, minimum = 0, maximum = 1000000, description = "Rows to skip (after sorting)"),
+           ("limit" = Option<u32>, Query, minimum = 1, maximum = 500, description = "Rows to return, 1 to 500; default 100")),
     responses((status = 200, body = Vec<PatientDto>), (status = 422)))]
 pub(super) async fn patients(
     State(state): State<AppState>,

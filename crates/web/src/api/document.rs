@@ -75,11 +75,42 @@ fn document_allowed_values(doc: &mut serde_json::Value) {
         fields["note"]["pattern"] = json!(ANY_TEXT);
     }
     schemas["RestartRequest"]["properties"]["role"]["minLength"] = json!(1);
+    // Clinic mode's texts: a message says something; notes and reasons may be long.
+    let limit = service::care::MESSAGE_CHARS;
+    schemas["MessageRequest"]["properties"]["body"] = json!({ "type": "string", "pattern": SAYS, "maxLength": limit });
+    for (dto, field) in [("ReviewRequest", "note"), ("SignRequest", "note"), ("NoteRequest", "note")] {
+        schemas[dto]["properties"][field]["pattern"] = json!(ANY_TEXT);
+        schemas[dto]["properties"][field]["maxLength"] = json!(limit);
+    }
+    schemas["SignRequest"]["properties"]["role"]["pattern"] = json!(ONE_LINE);
+    schemas["PatientOverrideRequest"]["properties"]["reason"]["pattern"] = json!(SAYS);
+    schemas["PatientOverrideRequest"]["properties"]["support"]["enum"] =
+        json!(coach::dose::Support::ALL.iter().map(|s| s.as_str()).chain([""]).collect::<Vec<_>>());
+    schemas["BreakGlassRequest"]["properties"]["reason"] =
+        json!({ "type": "string", "pattern": SAYS, "maxLength": limit });
+    schemas["ReviewRequest"]["properties"]["subject"]["enum"] = json!(["flag", "decision"]);
+    // Joining needs the walker's agreement: only `true` is a request to join.
+    schemas["JoinRequest"]["properties"]["agree"] =
+        json!({ "type": "boolean", "enum": [true], "description": "The walker agrees to share their record." });
+    schemas["ReviewRequest"]["properties"]["rule"]["pattern"] = json!(r"^[A-Za-z0-9-]{1,40}$");
+    schemas["ReviewRequest"]["properties"]["day"]["format"] = json!("date");
     schemas["OutcomeRequest"] = outcome_request_schema();
+    // A flag rule, or nothing.
+    let rules: Vec<&str> = coach::flags::RULES.iter().map(|(r, _)| *r).chain([""]).collect();
+    if let Some(params) = doc["paths"]["/api/v1/patients"]["get"]["parameters"].as_array_mut() {
+        for p in params.iter_mut().filter(|p| p["name"] == "flag") {
+            p["schema"] = json!({ "type": "string", "enum": rules });
+        }
+    }
 }
 
 /// Text with no control characters but tabs and line breaks (`coach::text::check_text`).
 const ANY_TEXT: &str = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$";
+
+/// Text with at least one visible character (a message, a reason): no control
+/// characters but tabs and line breaks.
+const SAYS: &str =
+    r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*[^\x00-\x1f\x7f-\x9f\s][^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$";
 
 /// One line, no control characters at all (`coach::text::check_line`).
 const ONE_LINE: &str = r"^[^\x00-\x1f\x7f-\x9f]*$";

@@ -130,7 +130,7 @@ async fn join_page(state: &AppState, who: Option<&SignedIn>, code: &str, address
     }
     match checked(state, &code, address).await {
         Ok(invitation) => render(&JoinPage { l, code, invitation: Some(invitation) }),
-        Err(AppError::BadInput(e)) => {
+        Err(AppError::BadInput(e) | AppError::Conflict(e)) => {
             l.flash = Some(e.to_string());
             render(&JoinPage { l, code, invitation: None })
                 .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
