@@ -45,7 +45,31 @@ pub async fn add_member<S: Store>(
     now: Timestamp,
 ) -> ServiceResult<()> {
     may_manage(store, actor, clinic).await?;
-    Ok(store.add_member(account, clinic, role, now).await?)
+    store.add_member(account, clinic, role, now).await?;
+    let detail = format!("{} at clinic {clinic} (before: not a member)", role.as_str());
+    log_change(store, actor, SecurityKind::MemberAdded, account, None, &detail, now).await
+}
+
+/// A role change in the access log: whose (`account`), by whom (the
+/// operator's command line, or the signed-in admin), before and after.
+async fn log_change<S: Store>(
+    store: &S,
+    actor: &Actor,
+    kind: SecurityKind,
+    account: AccountId,
+    walker: Option<store::WalkerId>,
+    detail: &str,
+    now: Timestamp,
+) -> ServiceResult<()> {
+    let by = match actor {
+        Actor::Operator => "cli".to_string(),
+        Actor::Account { id, .. } => format!("account {id}"),
+    };
+    let mut event = SecurityEvent::new(kind, Some(account), &by, detail, now);
+    if let Some(w) = walker {
+        event = event.about(w);
+    }
+    Ok(store.record_security_event(&event).await?)
 }
 
 /// Ends a membership and its places on the clinic's care teams; false if there was none.
@@ -57,7 +81,14 @@ pub async fn end_membership<S: Store>(
     now: Timestamp,
 ) -> ServiceResult<bool> {
     may_manage(store, actor, clinic).await?;
-    Ok(store.end_membership(account, clinic, now).await?)
+    let before: Vec<MemberRole> =
+        store.memberships(account).await?.into_iter().filter(|m| m.clinic == clinic).map(|m| m.role).collect();
+    let ended = store.end_membership(account, clinic, now).await?;
+    if let Some(role) = before.first().filter(|_| ended) {
+        let detail = format!("not a member of clinic {clinic} (before: {}; off its care teams)", role.as_str());
+        log_change(store, actor, SecurityKind::MembershipEnded, account, None, &detail, now).await?;
+    }
+    Ok(ended)
 }
 
 /// The walker joins the clinic's care: `access` is the walker's own grant (or
@@ -143,7 +174,11 @@ pub async fn add_to_care_team<S: Store>(
             Code::NotReady,
             format!("walker {walker} is not in the care of clinic {clinic}; they join it first"),
         )),
-        other => Ok(other?),
+        other => {
+            other?;
+            let detail = format!("on the care team at clinic {clinic}");
+            log_change(store, actor, SecurityKind::CareTeamAdded, clinician, Some(walker), &detail, now).await
+        }
     }
 }
 
@@ -157,7 +192,12 @@ pub async fn remove_from_care_team<S: Store>(
     now: Timestamp,
 ) -> ServiceResult<bool> {
     may_manage(store, actor, clinic).await?;
-    Ok(store.remove_from_care_team(walker, clinic, clinician, now).await?)
+    let removed = store.remove_from_care_team(walker, clinic, clinician, now).await?;
+    if removed {
+        let detail = format!("off the care team at clinic {clinic}");
+        log_change(store, actor, SecurityKind::CareTeamRemoved, clinician, Some(walker), &detail, now).await?;
+    }
+    Ok(removed)
 }
 
 /// One row of a clinician's patient list: who, where they are, and what

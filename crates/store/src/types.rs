@@ -458,6 +458,12 @@ pub enum SecurityKind {
     BreakGlass,
     /// A clinic admin read the clinic's access log.
     ClinicLogRead,
+    /// Role changes: an account became a member of a clinic, or stopped being one.
+    MemberAdded,
+    MembershipEnded,
+    /// A clinician put on or taken off a walker's care team.
+    CareTeamAdded,
+    CareTeamRemoved,
 }
 
 coach::named!(SecurityKind, "event", "a known event", {
@@ -488,6 +494,10 @@ coach::named!(SecurityKind, "event", "a known event", {
     SecondFactorReset => "second_factor_reset",
     BreakGlass => "break_glass",
     ClinicLogRead => "clinic_log_read",
+    MemberAdded => "member_added",
+    MembershipEnded => "membership_ended",
+    CareTeamAdded => "care_team_added",
+    CareTeamRemoved => "care_team_removed",
 });
 
 /// One entry of the access log. No health data: what happened, to which

@@ -236,6 +236,9 @@ fn a_clinician_signs_and_reviews_from_the_command_line() {
     assert!(audit.as_array().unwrap().iter().all(|e| e["walker"] == 1));
     let text = w.ok(day, &["audit"]);
     assert!(text.contains("clinician_write") && text.contains("doc@example.org"), "{text}");
+    // Role changes are in the log too, with what was before.
+    assert!(text.contains("member_added") && text.contains("clinician at clinic 1 (before: not a member)"), "{text}");
+    assert!(details.contains(&"on the care team at clinic 1"), "{details:?}");
     let csv = w.ok(day, &["--walker", "1", "audit", "--format", "csv"]);
     assert!(csv.starts_with("at,event,account,email,walker,client,detail\n"), "{csv}");
     assert!(csv.contains(",clinician_write,") && csv.contains("signed a restart"), "{csv}");
