@@ -289,7 +289,8 @@ pub enum ClinicCommand {
         #[arg(long)]
         clinic: i64,
     },
-    /// Take the walker out of the clinic's care: its clinicians see them no more.
+    /// Take the walker out of the clinic's care: its clinicians see nothing new (the care team
+    /// keeps what was shared until then, read only).
     Leave {
         #[arg(long)]
         clinic: i64,

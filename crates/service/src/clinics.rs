@@ -109,7 +109,8 @@ pub async fn join<S: Store>(
     log_care(store, actor, access, SecurityKind::CareJoined, &c.name, client, now).await
 }
 
-/// The walker leaves the clinic's care: its clinicians see them no more.
+/// The walker leaves the clinic's care: nothing new reaches its clinicians
+/// (the care team keeps what was shared until then, read only: `Grant::Former`).
 pub async fn leave<S: Store>(
     store: &S,
     actor: &Actor,
@@ -539,8 +540,19 @@ pub async fn patient_row<S: Store>(
     access: Access,
     today_in: impl Fn(&str) -> jiff::civil::Date,
 ) -> ServiceResult<PatientRow> {
-    let mut row = match patient_state(store, access, &today_in).await? {
-        Some(state) => row(&state),
+    let state = patient_state(store, access, &today_in).await?;
+    patient_row_of(store, access, state.as_ref()).await
+}
+
+/// The row of a walker whose state the caller has loaded already (the
+/// walker page shows both), or of one not set up yet (`None`).
+pub async fn patient_row_of<S: Store>(
+    store: &S,
+    access: Access,
+    state: Option<&crate::State>,
+) -> ServiceResult<PatientRow> {
+    let mut row = match state {
+        Some(state) => row(state),
         // Not set up yet: listed, with nothing to flag but that.
         None => PatientRow {
             walker: access.walker(),

@@ -66,7 +66,10 @@ pub async fn run(g: &Global, cmd: &ClinicCommand) -> CliResult<Output> {
         ClinicCommand::Leave { clinic } => {
             let access = context::access(&store, g).await?;
             if clinics::leave(&store, &op, access, ClinicId(*clinic), "cli", now).await? {
-                format!("Walker {} has left clinic {clinic}: its clinicians see them no more.\n", access.walker())
+                format!(
+                    "Walker {} has left clinic {clinic}: its clinicians see them no more, beyond what was shared until now (read only).\n",
+                    access.walker()
+                )
             } else {
                 format!("Walker {} was not in the care of clinic {clinic}; nothing changed.\n", access.walker())
             }

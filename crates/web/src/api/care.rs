@@ -501,7 +501,8 @@ pub struct LeaveRequest {
     pub clinic: i64,
 }
 
-/// The walker leaves a clinic's care: its clinicians see them no more.
+/// The walker leaves a clinic's care: nothing new reaches its clinicians;
+/// the care team keeps what was shared until then, read only.
 #[utoipa::path(post, path = "/api/v1/care/leave", security(("bearer" = [])), request_body = LeaveRequest,
     responses((status = 204), (status = 404)))]
 pub(super) async fn leave(

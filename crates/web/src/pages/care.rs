@@ -87,7 +87,8 @@ pub async fn message(State(state): State<AppState>, f: CsrfForm<CareForm>) -> Re
     }
 }
 
-/// The walker leaves a clinic's care: its clinicians see them no more.
+/// The walker leaves a clinic's care: nothing new reaches its clinicians;
+/// the care team keeps what was shared until then, read only.
 pub async fn leave(State(state): State<AppState>, f: CsrfForm<CareForm>) -> Result<Response, AppError> {
     let clinic = clinic_id(&f.form.clinic)?.ok_or_else(|| AppError::bad("clinic: which clinic to leave"))?;
     let left = service::clinics::leave(state.store(), &f.who.actor(), f.who.access, clinic, &f.who.client, state.now())

@@ -111,8 +111,9 @@ async fn page_for(
     flash: Option<String>,
 ) -> Result<Response, AppError> {
     let id = access.walker().0;
-    let row = service::clinics::patient_row(state.store(), access, |tz| state.today_in(tz)).await?;
+    // One load of the walker's state serves the row and the report.
     let s = load(state, access).await?;
+    let row = service::clinics::patient_row_of(state.store(), access, s.as_ref()).await?;
     let r = s.as_ref().map(service::report);
     let pain_svg = r.as_ref().map(super::report::pain_chart).unwrap_or_default();
     let restart = s.as_ref().and_then(|s| {
