@@ -5,7 +5,7 @@
 //! the web: a walker outside their care is "not found", and what they sign
 //! holds their account and clinic.
 
-use super::user::account;
+use super::user::account_for;
 use super::{Output, emit};
 use crate::cli::{AsClinician, AuditFormat, Global, PatientCommand, SignCommand};
 use crate::context;
@@ -24,7 +24,7 @@ pub async fn as_clinician(
     write: bool,
     what: &str,
 ) -> CliResult<Access> {
-    let a = account(store, &who.clinician).await?;
+    let a = account_for(store, "--clinician", &who.clinician).await?;
     let walker = context::walker_id(store, g).await?;
     let now = jiff::Timestamp::now();
     Ok(service::clinics::open_patient(store, &Actor::account(&a), walker, write, what, "cli", now).await?)

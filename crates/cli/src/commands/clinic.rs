@@ -138,7 +138,7 @@ pub async fn run(g: &Global, cmd: &ClinicCommand) -> CliResult<Output> {
 /// `retrowalk patients --clinician EMAIL`: the list a clinician starts the day with.
 pub async fn patients(g: &Global, email: &str, filter: &clinics::PatientFilter) -> CliResult<Output> {
     let store = context::open(g).await?;
-    let a = account(&store, email).await?;
+    let a = super::user::account_for(&store, "--clinician", email).await?;
     // `--today` applies to every walker, each in their own time zone.
     context::today(g, "UTC")?;
     if let Some(rule) = &filter.flag

@@ -11,10 +11,15 @@ use store::{Account, AccountId, SecurityEvent, SecurityKind, SqlStore};
 
 /// The account with this e-mail, or an error naming it.
 pub(super) async fn account(store: &SqlStore, email: &str) -> CliResult<Account> {
+    account_for(store, "--email", email).await
+}
+
+/// The account with this e-mail, named by `flag` when there is none.
+pub(super) async fn account_for(store: &SqlStore, flag: &str, email: &str) -> CliResult<Account> {
     store
         .account_by_email(email)
         .await?
-        .ok_or_else(|| CliError::input(format!("--email: no account uses {}", email.trim())))
+        .ok_or_else(|| CliError::input(format!("{flag}: no account uses {}", email.trim())))
 }
 
 /// The account with this e-mail, refused while it is disabled.

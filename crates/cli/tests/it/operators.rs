@@ -203,6 +203,8 @@ fn a_clinician_signs_and_reviews_from_the_command_line() {
     // Someone not on the care team is told the walker is not found.
     let err = w.bad(day, &["--walker", "1", "patient", "show", "--clinician", "far@example.org"]);
     assert!(err.contains("walker not found"), "{err}");
+    let err = w.bad(day, &["--walker", "1", "patient", "show", "--clinician", "who@example.org"]);
+    assert!(err.contains("--clinician: no account uses who@example.org"), "{err}");
     let log = ["--walker", "1", "log", "--pain-before", "2", "--pain-peak", "3", "--pain-after", "2"];
     w.ok(day, &[&log[..], &["--symptom", "knee_locked"]].concat());
     let page = w.ok(day, &as_doc(&["patient", "show"]));
