@@ -177,6 +177,28 @@ pub enum Command {
         #[arg(long)]
         note: String,
     },
+    /// A clinician pauses a walker's programme (--walker) from today, until they sign a restart.
+    Pause {
+        #[command(flatten)]
+        as_clinician: AsClinician,
+        /// Your role (physiotherapist, GP…); your clinic is added.
+        #[arg(long, default_value = "")]
+        role: String,
+        /// Why, in words the walker reads.
+        #[arg(long)]
+        note: String,
+    },
+    /// A clinician ends a walker's programme (--walker) from today: discharged, or no longer right.
+    End {
+        #[command(flatten)]
+        as_clinician: AsClinician,
+        /// Your role (physiotherapist, GP…); your clinic is added.
+        #[arg(long, default_value = "")]
+        role: String,
+        /// Why, in words the walker reads.
+        #[arg(long)]
+        note: String,
+    },
     /// The access log: who reached which walker's records, and sign-ins, exports and
     /// tokens. With --walker, only what others did with that walker's records.
     Audit {

@@ -87,6 +87,13 @@ pub struct Decision {
     pub after_session: Option<Date>,
 }
 
+impl Decision {
+    /// The care team paused or ended the programme (not the coach).
+    pub fn is_care_team_stop(&self) -> bool {
+        self.rule == CLINICIAN_PAUSE_RULE || self.rule == CLINICIAN_END_RULE
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Timeline {
     pub decisions: Vec<Decision>,
@@ -122,12 +129,13 @@ impl Timeline {
     /// A restart is known the day before it takes effect too: a clinician who
     /// restarts on the day of the stopping session restarts from tomorrow, when
     /// the stop takes effect, and the walker must see the stop lifted at once.
+    /// So is a care team's pause or end dated after such a restart.
     pub fn known_on(&self, date: Date) -> impl DoubleEndedIterator<Item = &Decision> {
         let tomorrow = add_days(date, 1);
         self.decisions.iter().filter(move |d| {
             d.effective <= date
                 || d.after_session.is_some_and(|s| s <= date)
-                || (d.action == Action::Restart && d.effective <= tomorrow)
+                || ((d.action == Action::Restart || d.is_care_team_stop()) && d.effective <= tomorrow)
         })
     }
 
@@ -166,6 +174,12 @@ const AT_CEILING: Rule = Rule { id: "A-AT-CEILING", evidence: &[ev::DESIGN_BLOCK
 const GAP: Rule = Rule { id: "A-GAP", evidence: &[ev::DESIGN_GAP] };
 const OVERRIDE: Rule = Rule { id: "A-CLINICIAN-OVERRIDE", evidence: &[ev::SUPERVISION] };
 const RESTART: Rule = Rule { id: "A-CLINICIAN-RESTART", evidence: &[ev::SUPERVISION, ev::DESIGN_RESTART] };
+/// The rule ids of a care team's pause and end, for [`crate::pause`].
+pub const CLINICIAN_PAUSE_RULE: &str = "A-CLINICIAN-PAUSE";
+pub const CLINICIAN_END_RULE: &str = "A-CLINICIAN-END";
+const CLINICIAN_PAUSE: Rule =
+    Rule { id: CLINICIAN_PAUSE_RULE, evidence: &[ev::SUPERVISION, ev::DESIGN_CLINICIAN_PAUSE] };
+const CLINICIAN_END: Rule = Rule { id: CLINICIAN_END_RULE, evidence: &[ev::SUPERVISION, ev::DESIGN_CLINICIAN_PAUSE] };
 const START: Rule = Rule { id: "P-START", evidence: &[ev::TREADMILL_SETUP, ev::TRIAL_DOSE, ev::DESIGN_BLOCK] };
 const START_SEVERE: Rule =
     Rule { id: "P-START-SEVERE-PAIN", evidence: &[ev::PAIN_ZONES, ev::SUPERVISION, ev::DESIGN_SEVERE_PAIN] };
@@ -189,6 +203,8 @@ pub fn rules() -> Vec<(&'static str, &'static [&'static str])> {
         GAP,
         OVERRIDE,
         RESTART,
+        CLINICIAN_PAUSE,
+        CLINICIAN_END,
         START,
         START_SEVERE,
     ]
@@ -294,8 +310,11 @@ pub fn replay(p: &Programme, h: &History, today: Date) -> Timeline {
                     OverrideKind::Restart => {
                         decision(RESTART, Action::Restart, o.effective, Some(dose), restart_words(o, &dose, p))
                     }
+                    OverrideKind::Pause | OverrideKind::End => clinician_stop(o),
                 };
-                d.changed = tl.dose_on(o.effective).and_then(|before| dose.changes_from(&before).first().copied());
+                if d.dose.is_some() {
+                    d.changed = tl.dose_on(o.effective).and_then(|before| dose.changes_from(&before).first().copied());
+                }
                 tl.decisions.push(d);
                 step_backs_in_row = 0;
             }
@@ -336,6 +355,23 @@ fn red_flag_stop(symptoms: &[Symptom], effective: Date) -> Decision {
             "You reported: {}. Stop the programme and contact your clinician before walking backwards again. If it is severe or sudden, get medical help today.",
             reported.join("; ")
         ),
+    )
+}
+
+/// A care team's pause or end, from its day on: no dose until a restart.
+fn clinician_stop(o: &Override) -> Decision {
+    let who =
+        if o.role.trim().is_empty() { o.by.trim().to_string() } else { format!("{} ({})", o.by.trim(), o.role.trim()) };
+    let (rule, what) = match o.kind {
+        OverrideKind::End => (CLINICIAN_END, "ended"),
+        _ => (CLINICIAN_PAUSE, "paused"),
+    };
+    decision(
+        rule,
+        Action::Stop,
+        o.effective,
+        None,
+        format!("Your clinician {who} {what} your backward-walking programme: {}", o.reason.trim()),
     )
 }
 

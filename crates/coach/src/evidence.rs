@@ -170,6 +170,9 @@ rows! {
     DESIGN_RESTART = "design.clinician_restart", Design, "5.1",
         "Our rule: a programme stopped by a red flag or two step-backs restarts only when a clinician records a restart: who, their role, when, a note and the dose it restarts at.",
         "retrowalk design, from the adaptation table of EVIDENCE.md section 5.1";
+    DESIGN_CLINICIAN_PAUSE = "design.clinician_pause", Design, "4.3",
+        "Our rule: the care team can pause or end a walker's programme at any time with a note the walker reads; no backward-walking dose is shown until a clinician records a restart.",
+        "retrowalk design, from the supervision rows of EVIDENCE.md section 4.3";
     DESIGN_SEVERE_PAIN = "design.severe_usual_pain", Design, "5.1",
         "Our rule: usual knee pain of 7/10 or more already sits in the high-risk zone before any exercise, so we suggest seeing a clinician before starting, and sessions start at the lowest step.",
         "retrowalk design, from the pain zones of EVIDENCE.md section 5.1";

@@ -94,7 +94,8 @@ pub fn flags(f: &Facts<'_>) -> Vec<Flag> {
                 "Two step-backs in a row: programme stopped until a restart.".into(),
                 history.last_day().unwrap_or(today),
             ),
-            PauseKind::ScreenRedFlag | PauseKind::ClearanceNeeded => {}
+            // The care team's own pause or end needs no flag to them.
+            PauseKind::ScreenRedFlag | PauseKind::ClearanceNeeded | PauseKind::Clinician | PauseKind::Ended => {}
         }
     }
     if let Some(day) = fell {

@@ -135,8 +135,8 @@ pub struct CheckIn {
     pub symptoms: Vec<Symptom>,
 }
 
-/// What a clinician's dose does: change the dose of a running programme, or
-/// restart one the coach stopped.
+/// What a clinician's entry does: change the dose of a running programme,
+/// restart a stopped one, or pause or end one.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OverrideKind {
@@ -145,12 +145,41 @@ pub enum OverrideKind {
     /// A recorded restart after a stop (red flag or two step-backs): the
     /// clinician's clearance to walk backwards again, at the dose given.
     Restart,
+    /// The care team paused the programme: no dose until they restart it.
+    Pause,
+    /// The care team ended the programme (discharged, or no longer right for
+    /// the walker): no dose, unless they restart it one day.
+    End,
 }
 
-crate::named!(OverrideKind, "kind", "a known kind", { Dose => "dose", Restart => "restart" });
+crate::named!(OverrideKind, "kind", "a known kind", {
+    Dose => "dose",
+    Restart => "restart",
+    Pause => "pause",
+    End => "end",
+});
+
+impl OverrideKind {
+    /// A pause or an end: it stops the programme rather than giving a dose.
+    pub fn stops(self) -> bool {
+        matches!(self, OverrideKind::Pause | OverrideKind::End)
+    }
+}
+
+impl History {
+    /// The day a care team's pause or end recorded on `today` takes effect:
+    /// today, or the day of a restart already dated later (a restart signed
+    /// on the day of a stopping session starts tomorrow), so that the pause
+    /// comes after it and stands.
+    pub fn stop_effective(&self, today: Date) -> Date {
+        self.overrides.iter().filter(|o| o.kind == OverrideKind::Restart).map(|o| o.effective).fold(today, Date::max)
+    }
+}
 
 /// A clinician's dose, which wins over the coach from `effective` on, until
-/// the next logged session is decided on.
+/// the next logged session is decided on; or their pause or end, which stops
+/// the programme until a restart (its `dose` is the one in force when it was
+/// recorded, kept for the record and never shown as a dose).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Override {
     pub effective: Date,
@@ -203,6 +232,7 @@ impl Override {
             let what = match self.kind {
                 OverrideKind::Dose => "an override names the clinician who made it",
                 OverrideKind::Restart => "by: name the clinician who restarts the programme",
+                OverrideKind::Pause | OverrideKind::End => "by: name the clinician who stops the programme",
             };
             return Err(InputError::new("by", what));
         }
@@ -210,6 +240,9 @@ impl Override {
             OverrideKind::Dose if self.reason.trim().is_empty() => {
                 Err(InputError::new("reason", "an override needs a reason the walker can read")
                     .because(crate::Code::Required))
+            }
+            OverrideKind::Pause | OverrideKind::End if self.reason.trim().is_empty() => {
+                Err(InputError::new("note", "say why, in words the walker reads").because(crate::Code::Required))
             }
             OverrideKind::Restart if self.role.trim().is_empty() => {
                 Err(InputError::new("role", "a restart names the clinician's role (physiotherapist, GP, …)")

@@ -4,13 +4,14 @@
 //! [`crate::schedule`], so a walker who must not train never sees a
 //! backward-walking dose (design row `design.pause`).
 //!
-//! Three things pause training: a red flag at screening, a general-health
-//! concern not yet cleared, and a stop by the coach (a red-flag symptom in a
-//! log or check-in, or two step-backs in a row). The first ends with a new
-//! screening after a clinician's check, the second with a recorded clearance,
-//! the third with a clinician's recorded restart.
+//! Four things pause training: a red flag at screening, a general-health
+//! concern not yet cleared, a stop by the coach (a red-flag symptom in a log
+//! or check-in, or two step-backs in a row) and a pause or end by the care
+//! team. The first ends with a new screening after a clinician's check, the
+//! second with a recorded clearance, the last two with a clinician's recorded
+//! restart.
 
-use crate::adaptation::{Action, Decision, Timeline};
+use crate::adaptation::{Action, CLINICIAN_END_RULE, CLINICIAN_PAUSE_RULE, Decision, Timeline};
 use crate::evidence as ev;
 use crate::screening::{Outcome, Status};
 use jiff::civil::Date;
@@ -27,6 +28,10 @@ pub enum PauseKind {
     RedFlag,
     /// Two step-backs in a row: the knee is not coping.
     Pain,
+    /// The care team paused the programme.
+    Clinician,
+    /// The care team ended the programme.
+    Ended,
 }
 
 crate::named!(PauseKind, "pause", "a known pause", {
@@ -34,6 +39,8 @@ crate::named!(PauseKind, "pause", "a known pause", {
     ClearanceNeeded => "clearance_needed",
     RedFlag => "red_flag",
     Pain => "pain",
+    Clinician => "clinician",
+    Ended => "ended",
 });
 
 impl PauseKind {
@@ -44,7 +51,12 @@ impl PauseKind {
 
     /// Only a clinician's recorded restart ends it (not a new screening or a clearance).
     pub fn needs_restart(self) -> bool {
-        matches!(self, PauseKind::RedFlag | PauseKind::Pain)
+        matches!(self, PauseKind::RedFlag | PauseKind::Pain | PauseKind::Clinician | PauseKind::Ended)
+    }
+
+    /// The care team paused or ended the programme (the coach did not).
+    pub fn by_clinician(self) -> bool {
+        matches!(self, PauseKind::Clinician | PauseKind::Ended)
     }
 }
 
@@ -80,6 +92,8 @@ pub const URGENT_SIGNS: &[&str] = &[
 ];
 
 const URGENT_LEAD: &str = "Get medical help today (urgent care or emergency services) if you have any of these:";
+
+const ENDED_ENDS: &str = "Nothing is planned now. If your care team restarts the programme one day, they record the restart with the dose to start at.";
 
 const RESTART_ENDS: &str = "Your clinician restarts the programme once they have checked you: they record the restart, with their name, role and the dose to restart at. Until then, no backward walking.";
 
@@ -117,20 +131,29 @@ pub fn pause(screen: &Outcome, tl: &Timeline, date: Date) -> Option<Pause> {
     }
     let stop = tl.stop_on(date)?;
     let cause = stop_cause(tl, date).unwrap_or(stop);
-    let red = cause.rule == "A-RED-FLAG";
-    let (kind, headline, do_now) = if red {
-        (
+    let (kind, headline, do_now) = match cause.rule.as_str() {
+        "A-RED-FLAG" => (
             PauseKind::RedFlag,
             "Stop: backward walking is paused because of what you reported.",
             "Contact your clinician today and tell them what happened. Do not walk backwards or do the exercises until they have seen you.",
-        )
-    } else {
-        (
+        ),
+        CLINICIAN_PAUSE_RULE => (
+            PauseKind::Clinician,
+            "Backward walking is paused by your care team.",
+            "Read their note, and message them if anything is unclear. Keep moving gently in daily life, within comfort.",
+        ),
+        CLINICIAN_END_RULE => (
+            PauseKind::Ended,
+            "Your care team has ended your backward-walking programme.",
+            "Read their note. Keep up the strengthening, stretching and everyday activity they advise.",
+        ),
+        _ => (
             PauseKind::Pain,
             "Backward walking is paused: your knee was sore after two sessions in a row.",
             "Contact your clinician and tell them how your knee has been. Keep moving gently in daily life, within comfort.",
-        )
+        ),
     };
+    let ends_when = if kind == PauseKind::Ended { ENDED_ENDS } else { RESTART_ENDS };
     Some(Pause {
         kind,
         rule: cause.rule.clone(),
@@ -139,16 +162,23 @@ pub fn pause(screen: &Outcome, tl: &Timeline, date: Date) -> Option<Pause> {
         reasons: vec![cause.reason.clone()],
         do_now: do_now.into(),
         urgent: URGENT_SIGNS.to_vec(),
-        ends_when: RESTART_ENDS.into(),
+        ends_when: ends_when.into(),
         since: Some(cause.effective),
     })
 }
 
 /// The decision that started the stop in force on `date`: the first of the
-/// stops in a row that lead up to it (a red flag among them wins).
+/// stops in a row that lead up to it. A red flag among them wins (its urgent
+/// signs must show), then the care team's latest pause or end (their note is
+/// what the walker must read).
 fn stop_cause(tl: &Timeline, date: Date) -> Option<&Decision> {
     let run: Vec<&Decision> = tl.known_on(date).rev().take_while(|d| d.action == Action::Stop).collect();
-    run.iter().rev().find(|d| d.rule == "A-RED-FLAG").or_else(|| run.last()).copied()
+    run.iter()
+        .rev()
+        .find(|d| d.rule == "A-RED-FLAG")
+        .or_else(|| run.iter().find(|d| d.is_care_team_stop()))
+        .or_else(|| run.last())
+        .copied()
 }
 
 impl Pause {

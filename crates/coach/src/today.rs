@@ -153,7 +153,7 @@ pub fn today(p: &Programme, screen: &Outcome, tl: &Timeline, h: &History, date: 
         view.kind = match pause.kind {
             PauseKind::ScreenRedFlag => Kind::Blocked,
             PauseKind::ClearanceNeeded => Kind::ClearanceNeeded,
-            PauseKind::RedFlag | PauseKind::Pain => Kind::Stopped,
+            PauseKind::RedFlag | PauseKind::Pain | PauseKind::Clinician | PauseKind::Ended => Kind::Stopped,
         };
         view.headline = pause.headline.clone();
         view.reasons = pause.reasons.clone();

@@ -345,18 +345,51 @@ async fn record_clinician_dose<S: Store>(
     o.validate()?;
     let mut history = state.history.clone();
     history.overrides.push(o.clone());
-    let decision = state
-        .timeline_with(&history)
-        .decisions
-        .iter()
-        .rev()
-        .find(|d| d.action == action && d.effective == o.effective)
-        .cloned()
-        .ok_or_else(|| {
-            ServiceError::Store(store::StoreError::Corrupt("the clinician's dose was not applied".into()))
-        })?;
-    store.add_override(state.record.key(), o, &decision, now).await?;
+    let after = state.timeline_with(&history);
+    let decision =
+        after.decisions.iter().rev().find(|d| d.action == action && d.effective == o.effective).cloned().ok_or_else(
+            || ServiceError::Store(store::StoreError::Corrupt("the clinician's dose was not applied".into())),
+        )?;
+    let change = change_event(
+        state.access,
+        o.kind.as_str(),
+        || {
+            let on = o.effective;
+            (standing(state, &state.timeline(), on), standing(state, &after, on))
+        },
+        now,
+    );
+    store.add_override(state.record.key(), o, &decision, change.as_ref(), now).await?;
     Ok(decision)
+}
+
+/// The walker's programme on `date` in words, for the before and after of a
+/// clinician's change: the dose, or that there is none and why.
+fn standing(state: &State, tl: &coach::adaptation::Timeline, date: Date) -> String {
+    let p = &state.programme;
+    match coach::pause::pause(&state.screen.outcome, tl, date) {
+        Some(pause) => format!("no dose ({}, {})", pause.kind.as_str(), pause.rule),
+        None => tl.dose_on(date).map_or("no dose".into(), |d| d.summary(p.week_of(date), p.limits.supported_only)),
+    }
+}
+
+/// The access log's record of what a clinician's change did to a walker's
+/// programme (before and after), written with the change itself. Only a care
+/// team clinician changes a walker's record from outside it: for the walker
+/// and the operator there is nothing to add.
+fn change_event(
+    access: Access,
+    what: &str,
+    before_after: impl FnOnce() -> (String, String),
+    now: Timestamp,
+) -> Option<store::SecurityEvent> {
+    let crate::Grant::Clinician { account, .. } = access.grant() else { return None };
+    let (before, after) = before_after();
+    let detail = format!("{what}: before: {before}; after: {after}");
+    Some(
+        store::SecurityEvent::new(store::SecurityKind::RecordChanged, Some(account), "", &detail, now)
+            .about(access.walker()),
+    )
 }
 
 /// A clinician's restart of a programme the coach stopped.
@@ -424,6 +457,66 @@ pub async fn restart<S: Store>(
     };
     let decision = record_clinician_dose(store, state, &o, Action::Restart, now).await?;
     Ok(Restarted { restart: o, decision })
+}
+
+/// The care team's pause or end of a programme.
+#[derive(Clone, Debug, Default)]
+pub struct StopInput {
+    /// End the programme rather than pause it.
+    pub end: bool,
+    pub by: String,
+    pub role: String,
+    /// Why, in words the walker reads.
+    pub note: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Stopped {
+    pub stop: Override,
+    pub decision: Decision,
+}
+
+/// Records the care team's pause or end from today: no backward-walking dose
+/// anywhere until a clinician records a restart. A pause refuses when
+/// training is already paused (the pause in force says what ends it); an end
+/// refuses only when the programme has ended already.
+pub async fn stop_programme<S: Store>(
+    store: &S,
+    state: &State,
+    input: StopInput,
+    now: Timestamp,
+) -> ServiceResult<Stopped> {
+    let what = if input.end { "end" } else { "pause" };
+    match state.pause() {
+        Some(p) if p.kind == coach::pause::PauseKind::Ended || !input.end => {
+            return Err(ServiceError::conflict(
+                Code::NothingToDo,
+                format!("nothing to {what}: {} {} Nothing was recorded.", p.headline, p.reasons.join(" ")),
+            ));
+        }
+        _ => {}
+    }
+    if input.note.chars().count() > crate::care::MESSAGE_CHARS {
+        return Err(ServiceError::refused(
+            Code::TooLong,
+            format!("note: at most {} characters", crate::care::MESSAGE_CHARS),
+        ));
+    }
+    require_care_team_signs(store, state.access, what).await?;
+    let (by, role, signer) = signature(store, state.access, &input.by, &input.role).await?;
+    let effective = state.history.stop_effective(state.today);
+    let o = Override {
+        effective,
+        dose: prescribed(state, effective),
+        by,
+        reason: input.note.trim().into(),
+        kind: if input.end { OverrideKind::End } else { OverrideKind::Pause },
+        role,
+        signed_at: Some(now),
+        signer,
+    };
+    let decision = record_clinician_dose(store, state, &o, Action::Stop, now).await?;
+    Ok(Stopped { stop: o, decision })
 }
 
 /// Who signs, in words and (for a clinician in retrowalk) by account: a
@@ -538,7 +631,13 @@ pub async fn clear<S: Store>(
     let role = if role.is_empty() { "clinician".into() } else { role };
     let clearance = Clearance { by, role, at, covers, note: note.trim().into(), signer };
     let new_outcome = evaluate(&screen.answers, Some(&clearance));
-    store.save_clearance(walker, &clearance, &screen.answers, &new_outcome, now).await?;
+    let change = change_event(
+        access,
+        "clearance",
+        || (outcome.status.as_str().to_string(), new_outcome.status.as_str().to_string()),
+        now,
+    );
+    store.save_clearance(walker, &clearance, &screen.answers, &new_outcome, change.as_ref(), now).await?;
     Ok(new_outcome)
 }
 

@@ -41,7 +41,7 @@ fn type_and_action(kind: SecurityKind) -> ((&'static str, &'static str), &'stati
         Export | Backup => (("110106", "Export"), "R"),
         Restore => (("110107", "Import"), "C"),
         ClinicianRead | BreakGlass | ClinicLogRead => (("110110", "Patient Record"), "R"),
-        ClinicianWrite => (("110110", "Patient Record"), "U"),
+        ClinicianWrite | RecordChanged => (("110110", "Patient Record"), "U"),
         CareJoined | CareLeft => (("110110", "Patient Record"), "U"),
         AccountCreated => (("110137", "User Security Attributes Changed"), "C"),
         AccountDeleted => (("110137", "User Security Attributes Changed"), "D"),
@@ -67,9 +67,13 @@ pub fn audit_event(row: &AuditRow, id: usize) -> Value {
         "action": action,
         "recorded": e.at.to_string(),
         "outcome": if failed { "4" } else { "0" },
-        "agent": [{"who": who, "requestor": true, "network": {"address": e.client, "type": "2"}}],
+        "agent": [{"who": who, "requestor": true}],
         "source": {"observer": {"display": "retrowalk"}},
     });
+    // A change's own entry has no address: the write entry before it does.
+    if !e.client.is_empty() {
+        event["agent"][0]["network"] = json!({"address": e.client, "type": "2"});
+    }
     if e.kind == SecurityKind::BreakGlass {
         event["purposeOfEvent"] = json!([{"coding": [{
             "system": "http://terminology.hl7.org/CodeSystem/v3-ActReason", "code": "BTG", "display": "break the glass"

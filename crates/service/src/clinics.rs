@@ -462,11 +462,12 @@ pub async fn clinic_log<S: Store>(
     let clinic_row = found.ok_or_else(|| ServiceError::NotFound(format!("clinic {clinic} not found")))?;
     let read = SecurityEvent::new(SecurityKind::ClinicLogRead, actor.account_id(), client, &clinic_row.name, now);
     store.record_security_event(&read).await?;
-    Ok(ClinicLog {
-        break_glasses: store.clinic_break_glasses(clinic, limit).await?,
-        events: store.clinic_events(clinic, limit).await?,
-        clinic: clinic_row,
-    })
+    let mut events = store.clinic_events(clinic, limit).await?;
+    // Admins see who changed which record, never the clinical values.
+    for e in events.iter_mut().filter(|e| e.kind == SecurityKind::RecordChanged) {
+        e.detail.truncate(e.detail.find(':').unwrap_or(e.detail.len()));
+    }
+    Ok(ClinicLog { break_glasses: store.clinic_break_glasses(clinic, limit).await?, events, clinic: clinic_row })
 }
 
 /// The walker's state if they have set up a programme (today in their zone).

@@ -82,7 +82,11 @@ pub fn bundle(state: &State, archive: &Archive) -> Value {
         })
         .collect();
     let mut care_plan = json!({
-            "status": if plan.pause.is_some() { "on-hold" } else { "active" },
+            "status": match plan.pause.as_ref().map(|p| p.kind) {
+                None => "active",
+                Some(coach::pause::PauseKind::Ended) => "revoked",
+                Some(_) => "on-hold",
+            },
             "intent": "plan",
             "title": "Retro-walking programme",
             "description": "Progressive backward walking with strengthening, stretching and low-impact aerobic activity. Not medical advice.",

@@ -122,13 +122,15 @@ pub trait ScreeningStore: Send + Sync {
     ) -> impl Future<Output = Result<ScreeningId>> + Send;
     fn latest_screening(&self, walker: WalkerId) -> impl Future<Output = Result<Option<ScreeningRecord>>> + Send;
     fn screenings(&self, walker: WalkerId) -> impl Future<Output = Result<Vec<ScreeningRecord>>> + Send;
-    /// Records a clearance and the screen outcome it leads to, together.
+    /// Records a clearance and the screen outcome it leads to, together (and
+    /// `change` in the access log, as [`ProgrammeStore::add_override`]).
     fn save_clearance(
         &self,
         walker: WalkerId,
         clearance: &Clearance,
         answers: &Answers,
         outcome: &Outcome,
+        change: Option<&SecurityEvent>,
         now: Timestamp,
     ) -> impl Future<Output = Result<()>> + Send;
     fn latest_clearance(&self, walker: WalkerId) -> impl Future<Output = Result<Option<Clearance>>> + Send;
@@ -173,11 +175,15 @@ pub trait ProgrammeStore: Send + Sync {
         rescreen: Option<&Rescreen>,
         now: Timestamp,
     ) -> impl Future<Output = Result<()>> + Send;
+    /// A clinician's entry and the decision it makes; `change`, when given,
+    /// goes into the access log in the same transaction (what a clinician's
+    /// change did, before and after).
     fn add_override(
         &self,
         programme: ProgrammeKey,
         o: &Override,
         decision: &Decision,
+        change: Option<&SecurityEvent>,
         now: Timestamp,
     ) -> impl Future<Output = Result<()>> + Send;
     /// Every decision recorded for the programme, oldest first.

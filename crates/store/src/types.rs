@@ -464,6 +464,9 @@ pub enum SecurityKind {
     /// A clinician put on or taken off a walker's care team.
     CareTeamAdded,
     CareTeamRemoved,
+    /// What a clinician's change did to a walker's programme: the dose or
+    /// the screening's status before and after.
+    RecordChanged,
 }
 
 coach::named!(SecurityKind, "event", "a known event", {
@@ -498,11 +501,14 @@ coach::named!(SecurityKind, "event", "a known event", {
     MembershipEnded => "membership_ended",
     CareTeamAdded => "care_team_added",
     CareTeamRemoved => "care_team_removed",
+    RecordChanged => "record_changed",
 });
 
-/// One entry of the access log. No health data: what happened, to which
-/// account, from where (a client address, or `cli`), and a short detail (a
-/// token's id, an export's format).
+/// One entry of the access log: what happened, to which account, from where
+/// (a client address, or `cli`), and a short detail (a token's id, an
+/// export's format). No health data, but in one kind: `record_changed` holds
+/// the before and after of a clinician's change to a walker's programme, is
+/// shown only to the walker and the operator, and is deleted with the walker.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SecurityEvent {
     pub at: Timestamp,

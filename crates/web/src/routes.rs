@@ -55,6 +55,7 @@ pub fn router(state: AppState) -> Router {
         .route("/patients/{id}/revert", post(pages::patient::revert))
         .route("/patients/{id}/clearance", post(pages::patient::clearance))
         .route("/patients/{id}/restart", post(pages::patient::restart))
+        .route("/patients/{id}/stop", post(pages::patient::stop))
         .route("/patients/{id}/message", post(pages::patient::message))
         .route("/patients/{id}/minutes", post(pages::patient::minutes))
         .route("/care", get(pages::care::page))

@@ -1,6 +1,7 @@
 //! A clinician's work from the command line: one walker's page (`patient
 //! show`), signing a clearance or a restart (`sign`), reviewing what the coach
-//! raised (`ack`, `approve`, `revert`), and the access log (`audit`). Each acts
+//! raised (`ack`, `approve`, `revert`), pausing or ending the programme
+//! (`pause`, `end`), and the access log (`audit`). Each acts
 //! as the clinician named by `--clinician`, through the same access rule as
 //! the web: a walker outside their care is "not found", and what they sign
 //! holds their account and clinic.
@@ -101,6 +102,23 @@ pub async fn sign(g: &Global, cmd: &SignCommand) -> CliResult<Output> {
             })
         }
     }
+}
+
+/// `pause` and `end`: the programme stops from today, with the clinician's note.
+pub async fn stop(g: &Global, who: &AsClinician, role: &str, note: &str, end: bool) -> CliResult<Output> {
+    let store = context::open(g).await?;
+    let access = as_clinician(&store, g, who, true, "stopped the programme").await?;
+    let state = context::load_with(&store, g, access).await?;
+    let input = service::StopInput { end, by: String::new(), role: role.into(), note: note.into() };
+    let done = service::stop_programme(&store, &state, input, jiff::Timestamp::now()).await?;
+    emit(g.json, &done, || {
+        let o = &done.stop;
+        let what = if end { "Ended" } else { "Paused" };
+        format!(
+            "{what} by {} ({}): no backward walking from now until a clinician signs a restart.\nThe walker reads: {}\n",
+            o.by, o.role, done.decision.reason
+        )
+    })
 }
 
 /// `ack`: the flag's rule names it; its day is the day it was raised.

@@ -96,6 +96,8 @@ pub async fn run(cli: Cli) -> CliResult<Output> {
         Command::Ack { as_clinician, flag, note } => care::ack(g, as_clinician, flag, note).await,
         Command::Approve { as_clinician, note } => care::decision(g, as_clinician, note, false).await,
         Command::Revert { as_clinician, note } => care::decision(g, as_clinician, note, true).await,
+        Command::Pause { as_clinician, role, note } => care::stop(g, as_clinician, role, note, false).await,
+        Command::End { as_clinician, role, note } => care::stop(g, as_clinician, role, note, true).await,
         Command::Audit { limit, format } => care::audit(g, *limit, *format).await,
         Command::Token(cmd) => token::run(g, cmd).await,
         Command::Completions { shell } => {

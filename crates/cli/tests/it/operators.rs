@@ -229,10 +229,23 @@ fn a_clinician_signs_and_reviews_from_the_command_line() {
     let over = w.ok(day, &as_doc(&["override", "--reason", "Slower for now", "--speed", "1.2"]));
     assert!(over.contains("Override recorded"), "{over}");
     assert!(w.ok(day, &as_doc(&["approve"])).contains("Approved:"));
+    // A pause needs a note; with one, the walker's today has no dose but the note.
+    assert!(w.bad(day, &as_doc(&["pause", "--note", " "])).contains("note: say why, in words the walker reads"));
+    let paused = w.ok(day, &as_doc(&["pause", "--role", "physiotherapist", "--note", "Scan first"]));
+    assert!(
+        paused.contains("Paused by Rivera (physiotherapist, Knee Clinic): no backward walking from now"),
+        "{paused}"
+    );
+    assert!(paused.contains("The walker reads: Your clinician Rivera"), "{paused}");
+    let today = w.ok(day, &["--walker", "1", "today"]);
+    assert!(today.contains("PAUSED") && today.contains("Scan first") && !today.contains("min backward"), "{today}");
+    assert!(w.bad(day, &as_doc(&["pause", "--note", "again"])).contains("nothing to pause"));
+    assert!(w.ok(day, &as_doc(&["end", "--note", "Discharged"])).starts_with("Ended by Rivera"));
+    assert!(w.bad(day, &as_doc(&["end", "--note", "again"])).contains("nothing to end"));
 
     let audit = w.json(day, &["--walker", "1", "audit"]);
     let details: Vec<&str> = audit.as_array().unwrap().iter().map(|e| e["detail"].as_str().unwrap()).collect();
-    for what in ["walker page", "review", "signed a restart", "override"] {
+    for what in ["walker page", "review", "signed a restart", "override", "stopped the programme"] {
         assert!(details.contains(&what), "{what} missing from {details:?}");
     }
     assert!(audit.as_array().unwrap().iter().all(|e| e["walker"] == 1));

@@ -10,7 +10,7 @@ use coach::adaptation::{Action, replay};
 use coach::dates::{add_days, days_between};
 use coach::dose::{Dose, Support};
 use coach::history::{History, Override, OverrideKind, Symptom};
-use coach::pause::pause;
+use coach::pause::{PauseKind, pause};
 use coach::programme::Programme;
 use coach::progress::weekly;
 use coach::schedule::{DayStatus, schedule};
@@ -26,6 +26,8 @@ enum Step {
     Walk { skip_days: u8, peak: i64, after: i64, morning: Option<i64>, symptom: Option<Symptom> },
     /// A clinician's dose (or, when stopped, a restart) after skipping some days.
     Clinician { skip_days: u8, minutes: u8, support: Support, incline: u8 },
+    /// The care team pauses (or ends) the programme after skipping some days.
+    CareTeamStop { skip_days: u8, end: bool },
 }
 
 fn symptom() -> impl Strategy<Value = Option<Symptom>> {
@@ -48,6 +50,7 @@ fn step() -> impl Strategy<Value = Step> {
             .prop_map(|(skip_days, peak, after, morning, symptom)| Step::Walk { skip_days, peak, after, morning, symptom }),
         1 => (prop_oneof![3 => Just(0u8), 1 => 1u8..15], 3u8..=20, prop::sample::select(vec![Support::Rails, Support::LightTouch, Support::HandsFree]), 0u8..=5)
             .prop_map(|(skip_days, minutes, support, incline)| Step::Clinician { skip_days, minutes, support, incline }),
+        1 => (0u8..10, any::<bool>()).prop_map(|(skip_days, end)| Step::CareTeamStop { skip_days, end }),
     ]
 }
 
@@ -164,6 +167,19 @@ fn run(w: &Walker) -> Run {
                 }
                 h.overrides.push(o);
             }
+            Step::CareTeamStop { skip_days, end } => {
+                date = add_days(date, i64::from(*skip_days));
+                // As the service allows: a pause while training is allowed,
+                // an end unless the programme has ended.
+                let now = pause(&screen, &replay(&p, &h, date), date).map(|x| x.kind);
+                if now == Some(PauseKind::Ended) || (!*end && now.is_some()) {
+                    continue;
+                }
+                let mut o =
+                    Override::new(h.stop_effective(date), p.limits.start_dose(), "Sam", "we need to look at your knee");
+                o.kind = if *end { OverrideKind::End } else { OverrideKind::Pause };
+                h.overrides.push(o);
+            }
         }
     }
     Run { screen, programme: p, history: h, today: add_days(date, i64::from(w.today_after)), fell_on }
@@ -222,6 +238,21 @@ proptest! {
                 _ => {}
             }
         }
+    }
+
+    /// The care team's pause or end stands on every day after it until a
+    /// restart: no session, no dose, whatever the walker logs meanwhile.
+    #[test]
+    fn a_care_team_stop_stands_until_a_restart(w in walker(), after in 0i64..60) {
+        let r = run(&w);
+        let Some(last_stop) = r.history.overrides.iter().rposition(|o| o.kind.stops()) else { return Ok(()) };
+        if r.history.overrides[last_stop + 1..].iter().any(|o| o.kind == OverrideKind::Restart) { return Ok(()) }
+        let from = r.history.overrides[last_stop].effective;
+        let day = add_days(from, after);
+        let tl = replay(&r.programme, &r.history, day.max(r.today));
+        let paused = pause(&r.screen, &tl, day).expect("a care team's stop stands");
+        prop_assert_eq!(tl.dose_on(day), None);
+        prop_assert!(paused.kind.needs_restart() || !r.screen.status.may_train(), "{:?}", paused.kind);
     }
 
     /// Pain above 5 right after a session never leads to progress.
@@ -312,7 +343,7 @@ fn the_generated_histories_reach_every_kind_of_pause() {
     use proptest::test_runner::TestRunner;
     let mut runner = TestRunner::deterministic();
     let mut kinds = std::collections::BTreeSet::new();
-    let (mut falls, mut restarts) = (0, 0);
+    let (mut falls, mut restarts, mut care_team_stops) = (0, 0, 0);
     for _ in 0..3000 {
         let w = walker().new_tree(&mut runner).unwrap().current();
         let r = run(&w);
@@ -322,9 +353,13 @@ fn the_generated_histories_reach_every_kind_of_pause() {
         }
         falls += usize::from(r.fell_on.is_some());
         restarts += r.history.overrides.iter().filter(|o| o.kind == OverrideKind::Restart).count();
+        care_team_stops += r.history.overrides.iter().filter(|o| o.kind.stops()).count();
     }
-    assert_eq!(kinds.len(), 4, "{kinds:?}");
-    assert!(falls > 10 && restarts > 10, "falls {falls}, restarts {restarts}");
+    assert_eq!(kinds.len(), 6, "{kinds:?}");
+    assert!(
+        falls > 10 && restarts > 10 && care_team_stops > 10,
+        "falls {falls}, restarts {restarts}, stops {care_team_stops}"
+    );
 }
 
 #[test]
@@ -379,4 +414,91 @@ fn the_gap_rule_does_not_hide_a_later_clinicians_dose() {
     let tl = replay(&p, &h, today);
     assert_eq!(tl.in_force(today).unwrap().rule, "A-GAP");
     assert_eq!(tl.dose_on(add_days(today, 2)), Some(dose));
+}
+
+/// A care team's stop, as the service records it.
+fn care_team_stop(p: &Programme, on: Date, kind: OverrideKind, note: &str) -> Override {
+    let mut o = Override::new(on, p.limits.start_dose(), "Sam Okafor", note);
+    o.kind = kind;
+    o.role = "physiotherapist, Knee Clinic".into();
+    o
+}
+
+#[test]
+fn a_care_team_pause_says_who_and_why_and_a_restart_lifts_it() {
+    let p = mon_wed_fri();
+    let mut h = History::default();
+    walk(&p, &mut h, START, 1, Some(3), None);
+    let tue = add_days(START, 1);
+    h.overrides.push(care_team_stop(&p, tue, OverrideKind::Pause, "your scan results first"));
+    let screen = evaluate(&Answers::all_no(), None);
+    let tl = replay(&p, &h, tue);
+    let paused = pause(&screen, &tl, tue).expect("paused");
+    assert_eq!((paused.kind, paused.rule.as_str()), (PauseKind::Clinician, "A-CLINICIAN-PAUSE"));
+    assert_eq!(
+        paused.reasons,
+        [
+            "Your clinician Sam Okafor (physiotherapist, Knee Clinic) paused your backward-walking programme: your scan results first"
+        ]
+    );
+    assert!(paused.evidence.iter().any(|e| e == "design.clinician_pause"));
+    assert_eq!(tl.dose_on(add_days(START, 2)), None, "Wednesday has no dose");
+    // The walker logs anyway on Wednesday: still paused.
+    walk(&p, &mut h, add_days(START, 2), 1, None, None);
+    assert_eq!(
+        pause(&screen, &replay(&p, &h, add_days(START, 4)), add_days(START, 4)).unwrap().kind,
+        PauseKind::Clinician
+    );
+    // A restart on Friday lifts it.
+    let fri = add_days(START, 4);
+    let mut restart = care_team_stop(&p, fri, OverrideKind::Restart, "scan is clear");
+    restart.dose = p.limits.start_dose();
+    h.overrides.push(restart);
+    let tl = replay(&p, &h, fri);
+    assert_eq!(pause(&screen, &tl, fri), None);
+    assert_eq!(tl.dose_on(fri), Some(p.limits.start_dose()));
+}
+
+#[test]
+fn an_end_shows_over_a_coach_stop_but_a_red_flag_shows_over_both() {
+    let p = mon_wed_fri();
+    let mut h = History::default();
+    let screen = evaluate(&Answers::all_no(), None);
+    // Two step-backs stop the programme on Wednesday; the care team ends it on Thursday.
+    walk(&p, &mut h, START, 7, None, None);
+    walk(&p, &mut h, add_days(START, 2), 7, None, None);
+    let thu = add_days(START, 3);
+    h.overrides.push(care_team_stop(&p, thu, OverrideKind::End, "discharged to the gym programme"));
+    let ended = pause(&screen, &replay(&p, &h, thu), thu).unwrap();
+    assert_eq!(ended.kind, PauseKind::Ended);
+    assert!(ended.ends_when.contains("restarts the programme one day"), "{}", ended.ends_when);
+    // A red-flag check-in after that: the urgent signs must show, so it wins.
+    let mut c = checkin(add_days(START, 2), 3);
+    c.date = thu;
+    c.symptoms.push(Symptom::CalfPainSwelling);
+    h.checkins.push(c);
+    let shown = pause(&screen, &replay(&p, &h, thu), thu).unwrap();
+    assert_eq!(shown.kind, PauseKind::RedFlag);
+    assert!(!shown.urgent.is_empty());
+}
+
+#[test]
+fn a_pause_on_the_day_of_a_restart_dated_tomorrow_still_stands() {
+    let p = mon_wed_fri();
+    let mut h = History::default();
+    let screen = evaluate(&Answers::all_no(), None);
+    // A red flag in Monday's session stops the programme from Tuesday; the
+    // care team restarts it on Monday (from Tuesday), then pauses it on Monday.
+    walk(&p, &mut h, START, 1, None, Some(Symptom::KneeLocked));
+    let tue = add_days(START, 1);
+    let mut restart = care_team_stop(&p, tue, OverrideKind::Restart, "checked");
+    restart.dose = p.limits.start_dose();
+    h.overrides.push(restart);
+    assert_eq!(h.stop_effective(START), tue);
+    h.overrides.push(care_team_stop(&p, h.stop_effective(START), OverrideKind::Pause, "wait for the scan"));
+    for day in [START, tue, add_days(START, 2)] {
+        let tl = replay(&p, &h, day);
+        assert_eq!(pause(&screen, &tl, day).map(|x| x.kind), Some(PauseKind::Clinician), "on {day}");
+        assert_eq!(tl.dose_on(add_days(day, 1)), None);
+    }
 }

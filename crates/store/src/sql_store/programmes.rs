@@ -3,7 +3,7 @@
 
 use crate::Rescreen;
 use crate::codec::{self, date, small, timestamp};
-use crate::{DecisionRecord, ProgrammeId, ProgrammeKey, ProgrammeRecord, Result, StoreError, WalkerId};
+use crate::{DecisionRecord, ProgrammeId, ProgrammeKey, ProgrammeRecord, Result, SecurityEvent, StoreError, WalkerId};
 use coach::adaptation::Decision;
 use coach::history::{CheckIn, History, Override, SessionLog};
 use coach::setup::Setup;
@@ -173,11 +173,21 @@ impl ProgrammeStore for SqlStore {
         self.record(key, Fact::CheckIn(c), decision, rescreen, now).await
     }
 
-    async fn add_override(&self, key: ProgrammeKey, o: &Override, decision: &Decision, now: Timestamp) -> Result<()> {
+    async fn add_override(
+        &self,
+        key: ProgrammeKey,
+        o: &Override,
+        decision: &Decision,
+        change: Option<&SecurityEvent>,
+        now: Timestamp,
+    ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         let programme = Self::owned(&mut tx, key).await?;
         Self::insert_override(&mut tx, programme, o, now).await?;
         Self::insert_decision(&mut tx, programme, "override", decision, now).await?;
+        if let Some(e) = change {
+            Self::insert_security_event(&mut tx, e).await?;
+        }
         tx.commit().await?;
         Ok(())
     }

@@ -1,7 +1,7 @@
 //! [`ScreeningStore`](crate::ScreeningStore) in SQL: screenings and the clearances that answer them.
 
 use crate::codec::{self, timestamp};
-use crate::{Result, ScreeningId, ScreeningRecord, WalkerId};
+use crate::{Result, ScreeningId, ScreeningRecord, SecurityEvent, WalkerId};
 use coach::screening::{Answers, Clearance, Outcome};
 use jiff::Timestamp;
 
@@ -53,11 +53,15 @@ impl ScreeningStore for SqlStore {
         c: &Clearance,
         answers: &Answers,
         outcome: &Outcome,
+        change: Option<&SecurityEvent>,
         now: Timestamp,
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         Self::insert_clearance(&mut tx, walker, c, now).await?;
         Self::insert_screening(&mut tx, walker, answers, outcome, now).await?;
+        if let Some(e) = change {
+            Self::insert_security_event(&mut tx, e).await?;
+        }
         tx.commit().await?;
         Ok(())
     }

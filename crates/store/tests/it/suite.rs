@@ -12,7 +12,7 @@ use coach::setup::{Day, Equipment, Setup};
 use jiff::Timestamp;
 use jiff::civil::{Date, date};
 use store::prelude::*;
-use store::{NewAccount, NewWalker, OutcomeRecord, Rescreen, StoreError, WalkerId};
+use store::{NewAccount, NewWalker, OutcomeRecord, Rescreen, SecurityEvent, SecurityKind, StoreError, WalkerId};
 
 const START: Date = date(2026, 11, 23);
 
@@ -136,7 +136,7 @@ pub async fn check_ins_and_overrides_round_trip<S: Store>(s: &S) {
         signed_at: None,
         signer: None,
     };
-    s.add_override(pid, &o, &d, now()).await.unwrap();
+    s.add_override(pid, &o, &d, None, now()).await.unwrap();
     // A restart keeps who, role, when, note and dose, and the account and
     // clinic of a clinician who signed it in retrowalk.
     let restart = Override {
@@ -148,7 +148,12 @@ pub async fn check_ins_and_overrides_round_trip<S: Store>(s: &S) {
         signer: Some(coach::history::Signer { account: 7, clinic: 3 }),
         ..o.clone()
     };
-    s.add_override(pid, &restart, &d, now()).await.unwrap();
+    // The restart's change goes into the walker's access log with it.
+    let change =
+        SecurityEvent::new(SecurityKind::RecordChanged, None, "", "restart: before no dose; after 3 min", now())
+            .about(pid.walker);
+    s.add_override(pid, &restart, &d, Some(&change), now()).await.unwrap();
+    assert_eq!(s.walker_events(pid.walker, 10).await.unwrap(), [change]);
     h = s.history(pid).await.unwrap();
     assert_eq!(h.logs, vec![log]);
     assert_eq!(h.checkins, vec![c]);
@@ -176,7 +181,9 @@ pub async fn a_clearance_is_recorded_with_the_new_outcome<S: Store>(s: &S) {
         signer: Some(coach::history::Signer { account: 2, clinic: 1 }),
     };
     let outcome = evaluate(&answers, Some(&c));
-    s.save_clearance(ids.walker, &c, &answers, &outcome, now()).await.unwrap();
+    let change = SecurityEvent::new(SecurityKind::RecordChanged, None, "", "clearance", now()).about(ids.walker);
+    s.save_clearance(ids.walker, &c, &answers, &outcome, Some(&change), now()).await.unwrap();
+    assert_eq!(s.walker_events(ids.walker, 10).await.unwrap(), [change]);
     assert_eq!(s.latest_clearance(ids.walker).await.unwrap(), Some(c));
     assert_eq!(s.latest_screening(ids.walker).await.unwrap().unwrap().outcome.status, Status::Cleared);
 }
@@ -242,7 +249,7 @@ pub async fn a_programme_is_reached_only_through_its_walker<S: Store>(s: &S) {
     let c = CheckIn { session_date: START, date: add_days(START, 1), pain: Pain::new(2).unwrap(), symptoms: vec![] };
     assert!(refused(s.check_in(stolen, &c, &d, None, now()).await));
     let o = Override::new(START, p.limits.start_dose(), "Dr X", "no");
-    assert!(refused(s.add_override(stolen, &o, &d, now()).await));
+    assert!(refused(s.add_override(stolen, &o, &d, None, now()).await));
     assert!(refused(s.update_programme(stolen, &setup()).await));
     let history = s.history(pa).await.unwrap();
     assert_eq!((history.logs.len(), history.checkins.len(), history.overrides.len()), (1, 0, 0));
@@ -354,7 +361,12 @@ pub async fn deleting_a_walker_deletes_the_account<S: Store>(s: &S) {
     let a = s.create_account(&new_account("pa@example.org"), now()).await.unwrap();
     s.create_session(a.id, "s", "c", now(), later(3600)).await.unwrap();
     s.create_api_token(a.id, "t", "x", now(), None).await.unwrap();
+    // Who reached the record outlives it; what a change did (health data) does not.
+    let read = SecurityEvent::new(SecurityKind::ClinicianRead, None, "c", "walker page", now()).about(a.walker);
+    let change = SecurityEvent::new(SecurityKind::RecordChanged, None, "", "pause: before: 5 min", now());
+    s.record_security_events(&[read.clone(), change.about(a.walker)]).await.unwrap();
     s.delete_walker(a.walker).await.unwrap();
+    assert_eq!(s.walker_events(a.walker, 10).await.unwrap(), [read]);
     assert_eq!(s.account_by_email("pa@example.org").await.unwrap(), None);
     assert_eq!(s.session("s", now()).await.unwrap(), None);
     assert_eq!(s.account_by_api_token("t", now()).await.unwrap(), None);
@@ -456,7 +468,7 @@ pub async fn an_archive_imports_as_a_new_walker_without_loss<S: Store>(s: &S) {
         note: String::new(),
         signer: None,
     };
-    s.save_clearance(ids.walker, &c, &answers, &evaluate(&answers, Some(&c)), now()).await.unwrap();
+    s.save_clearance(ids.walker, &c, &answers, &evaluate(&answers, Some(&c)), None, now()).await.unwrap();
     let p = Programme::new(setup(), false).unwrap();
     let d = replay(&p, &Default::default(), START).decisions[0].clone();
     s.log_session(ids.key(), &session(START, 2), &d, None, now()).await.unwrap();

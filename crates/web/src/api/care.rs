@@ -219,6 +219,55 @@ pub(super) async fn restart(
 }
 
 #[derive(Deserialize, ToSchema)]
+pub struct StopRequest {
+    /// `pause` (until you sign a restart) or `end` (the programme is over).
+    pub kind: String,
+    /// Your role (physiotherapist, GP…); your clinic is added. Default "clinician".
+    #[serde(default)]
+    pub role: String,
+    /// Why, in words the walker reads.
+    pub note: String,
+}
+
+/// Pauses or ends the walker's programme from today: no backward-walking dose
+/// anywhere until a clinician signs a restart.
+#[utoipa::path(post, path = "/api/v1/patients/{id}/stop", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The walker's id")), request_body = StopRequest,
+    responses((status = 201, body = SignedDto), (status = 404), (status = 409), (status = 422)))]
+pub(super) async fn stop(
+    State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
+    a: ApiAccount,
+    Path(id): Path<i64>,
+    Json(req): Json<StopRequest>,
+) -> Result<(StatusCode, Json<SignedDto>), ApiError> {
+    // Access first: a walker out of reach is "not found" whatever was asked.
+    let access = open(&state, &a, &client, id, true, "stopped the programme").await?;
+    let end = match req.kind.as_str() {
+        "pause" => false,
+        "end" => true,
+        other => return Err(ApiError(AppError::bad(format!("kind: pause or end; got {other:?}")))),
+    };
+    let s = ready(&state, access).await?;
+    let input = service::StopInput { end, by: String::new(), role: req.role, note: req.note };
+    let done = service::stop_programme(state.store(), &s, input, state.now()).await?;
+    let o = &done.stop;
+    let signer = o.signer.unwrap_or(coach::history::Signer { account: a.account.id.0, clinic: 0 });
+    Ok((
+        StatusCode::CREATED,
+        Json(SignedDto {
+            by: o.by.clone(),
+            role: o.role.clone(),
+            clinic: signer.clinic,
+            account: signer.account,
+            status: Some(o.kind.as_str().into()),
+            dose: None,
+            decision: Some(DecisionDto::from(&done.decision)),
+        }),
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
 pub struct PatientOverrideRequest {
     #[schema(minimum = 3, maximum = 20)]
     #[serde(default, deserialize_with = "super::dto::whole::opt")]

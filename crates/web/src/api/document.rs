@@ -83,6 +83,9 @@ fn document_allowed_values(doc: &mut serde_json::Value) {
         schemas[dto]["properties"][field]["maxLength"] = json!(limit);
     }
     schemas["SignRequest"]["properties"]["role"]["pattern"] = json!(ONE_LINE);
+    schemas["StopRequest"]["properties"]["role"]["pattern"] = json!(ONE_LINE);
+    schemas["StopRequest"]["properties"]["note"] = json!({ "type": "string", "pattern": SAYS, "maxLength": limit });
+    schemas["StopRequest"]["properties"]["kind"]["enum"] = json!(["pause", "end"]);
     schemas["PatientOverrideRequest"]["properties"]["reason"]["pattern"] = json!(SAYS);
     schemas["PatientOverrideRequest"]["properties"]["support"]["enum"] =
         json!(coach::dose::Support::ALL.iter().map(|s| s.as_str()).chain([""]).collect::<Vec<_>>());

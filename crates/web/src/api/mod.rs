@@ -62,6 +62,7 @@ fn parts() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(care::restart))
         .routes(routes!(care::override_dose))
         .routes(routes!(care::revert))
+        .routes(routes!(care::stop))
         .routes(routes!(care::break_glass))
         .routes(routes!(care::patient_thread, care::patient_message))
         .routes(routes!(care::invite))

@@ -44,6 +44,10 @@ struct PatientPage {
     left_on: Option<String>,
     /// Monitoring time for the clinician's clinic.
     monitoring: Option<service::monitoring::Monitoring>,
+    /// What the care team may still do to stop the programme: pause it
+    /// (while training is allowed) and end it (until it has ended).
+    can_pause: bool,
+    can_end: bool,
     /// What was posted, shown again after a refusal.
     posted: Posted,
 }
@@ -90,6 +94,9 @@ pub struct Posted {
     /// `list`: back to the patient list when done (a row's one-tap approval).
     #[serde(default)]
     back: String,
+    /// `pause` or `end`, for stopping the programme.
+    #[serde(default)]
+    kind: String,
 }
 
 /// The clinician's grant to see the walker, logged as `what`.
@@ -140,6 +147,9 @@ async fn page_for(
         })
         .unwrap_or_default();
     let dose = s.as_ref().filter(|s| s.pause().is_none()).map(|s| service::prescribed(s, s.today));
+    let pause_kind = s.as_ref().map(|s| s.pause().map(|p| p.kind));
+    let can_pause = pause_kind == Some(None);
+    let can_end = pause_kind.is_some_and(|k| k != Some(coach::pause::PauseKind::Ended));
     let mut reviews = Vec::new();
     for rv in service::care::reviews(state.store(), access).await?.into_iter().rev() {
         reviews.push(ReviewLine {
@@ -192,6 +202,8 @@ async fn page_for(
         break_glass_until,
         left_on,
         monitoring,
+        can_pause,
+        can_end,
         supports: <coach::dose::Support as coach::names::Named>::all(),
     })
 }
@@ -320,6 +332,26 @@ pub async fn restart(
         }
         let input = service::RestartInput { dose, by: String::new(), role: f.role.clone(), note: f.note.clone() };
         service::restart(state.store(), &s, input, state.now()).await?;
+        Ok(())
+    })
+    .await
+}
+
+/// The care team pauses or ends the programme, with a note the walker reads.
+pub async fn stop(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    form: CsrfForm<Posted>,
+) -> Result<Response, AppError> {
+    act(state, form, id, "stopped the programme", |state, access, f| async move {
+        let s = ready(&state, access).await?;
+        let end = match f.kind.as_str() {
+            "pause" => false,
+            "end" => true,
+            _ => return Err(AppError::bad("kind: choose pause or end")),
+        };
+        let input = service::StopInput { end, by: String::new(), role: f.role.clone(), note: f.note.clone() };
+        service::stop_programme(state.store(), &s, input, state.now()).await?;
         Ok(())
     })
     .await

@@ -39,6 +39,8 @@ struct EventRow {
     /// The i18n key of the event's name.
     label: String,
     client: String,
+    /// What a clinician's change did (before and after); empty for others.
+    change: String,
 }
 
 /// Events shown in Settings; the operator's `user events` reads further back.
@@ -58,12 +60,22 @@ async fn settings_page(
     let events = accounts::events(state, who, EVENTS_SHOWN)
         .await?
         .into_iter()
-        .map(|e| EventRow { at: e.at, label: format!("security.{}", e.kind.as_str()), client: e.client })
+        .map(|e| EventRow {
+            at: e.at,
+            label: format!("security.{}", e.kind.as_str()),
+            client: e.client,
+            change: String::new(),
+        })
         .collect();
     let seen = accounts::seen_by(state, who, EVENTS_SHOWN)
         .await?
         .into_iter()
-        .map(|(e, by)| EventRow { at: e.at, label: format!("security.{}", e.kind.as_str()), client: by })
+        .map(|(e, by)| EventRow {
+            at: e.at,
+            label: format!("security.{}", e.kind.as_str()),
+            client: by,
+            change: if e.kind == store::SecurityKind::RecordChanged { e.detail } else { String::new() },
+        })
         .collect();
     let email = who.account.email.clone();
     let two_factor = match who.account.two_factor_since {

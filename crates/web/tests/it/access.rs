@@ -72,6 +72,7 @@ pub const TABLE: &[(&str, Ask)] = &[
     ("/patients/{id}/revert", OthersWalker),
     ("/patients/{id}/clearance", OthersWalker),
     ("/patients/{id}/restart", OthersWalker),
+    ("/patients/{id}/stop", OthersWalker),
     ("/patients/{id}/message", OthersWalker),
     ("/patients/{id}/minutes", OthersWalker),
     ("/care", Own),
@@ -126,6 +127,7 @@ pub const TABLE: &[(&str, Ask)] = &[
     ("/api/v1/patients/{id}/reviews", OthersWalker),
     ("/api/v1/patients/{id}/clearance", OthersWalker),
     ("/api/v1/patients/{id}/restart", OthersWalker),
+    ("/api/v1/patients/{id}/stop", OthersWalker),
     ("/api/v1/patients/{id}/override", OthersWalker),
     ("/api/v1/patients/{id}/revert", OthersWalker),
     ("/api/v1/patients/{id}/messages", OthersWalker),
@@ -234,7 +236,7 @@ async fn no_route_reaches_another_walkers_records() {
                 let read = app.send(call("GET", &path, &ann_token, None)).await.status;
                 assert!(matches!(read.as_u16(), 404 | 405), "GET {path}: {read}");
                 let body = serde_json::json!({"subject": "flag", "rule": "F-FALL", "day": "2026-01-01",
-                    "note": "seen", "reason": "seen", "minutes": 5, "body": "hello", "role": "GP"});
+                    "note": "seen", "reason": "seen", "minutes": 5, "body": "hello", "role": "GP", "kind": "pause"});
                 let res = app.send(call("POST", &path, &ann_token, Some(body))).await;
                 let expected: &[u16] = if read.as_u16() == 405 { &[404] } else { &[404, 405] };
                 assert!(expected.contains(&res.status.as_u16()), "POST {path}: {} {}", res.status, res.body);

@@ -352,3 +352,113 @@ async fn monitoring_counts_days_with_data_and_the_clinicians_minutes() {
     let page = c.app.get(&format!("/patients/{bea_id}"), &c.doc.cookie).await.body;
     assert!(page.contains("<strong>7</strong> minutes"), "{page}");
 }
+
+/// The care team pauses, then ends, Bea's programme: each needs a note she
+/// reads, Bea then sees no dose on Today, the plan or the API, cannot pause
+/// her own programme past her care team, and a signed restart lifts it.
+#[tokio::test]
+async fn the_care_team_pauses_and_ends_a_programme_until_a_restart() {
+    use crate::api::{call, token_for};
+    let c = clinic().await;
+    invite_and_join(&c).await;
+    let bea_id = c.bea.account.walker.0;
+    let s = c.app.state.store();
+    let page = c.app.get(&format!("/patients/{bea_id}"), &c.doc.cookie).await.body;
+    assert!(page.contains("Pause or end the programme") && page.contains("value=\"pause\""), "{page}");
+    let csrf = csrf_in(&page);
+    let (app, cookie, stop_path) = (&c.app, &c.doc.cookie, format!("/patients/{bea_id}/stop"));
+    let stop = |form: String| {
+        let path = stop_path.clone();
+        async move { app.post(&path, cookie, &form).await }
+    };
+    // Refused, written again with why, and nothing recorded.
+    let silent = stop(format!("csrf={csrf}&kind=pause&note=+")).await;
+    assert_eq!(silent.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(silent.body.contains("note: say why, in words the walker reads"), "{}", silent.body);
+    let odd = stop(format!("csrf={csrf}&kind=later&note=Scan")).await;
+    assert_eq!(odd.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(odd.body.contains("kind: choose pause or end"), "{}", odd.body);
+    let today = c.app.state.now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    assert!(service::load(s, c.bea.access, today).await.unwrap().history.overrides.is_empty());
+
+    let paused = stop(format!("csrf={csrf}&kind=pause&role=physiotherapist&note=Wait+for+your+scan")).await;
+    assert_eq!(paused.status, StatusCode::SEE_OTHER, "{}", paused.body);
+    let bea_today = c.app.get("/today", &c.bea.cookie).await.body;
+    for expected in
+        ["Backward walking is paused by your care team", "Wait for your scan", "physiotherapist, Knee Clinic"]
+    {
+        assert!(bea_today.contains(expected), "Today lacks {expected:?}: {bea_today}");
+    }
+    assert!(!bea_today.contains("Start guided session"), "{bea_today}");
+    let plan = c.app.get("/plan", &c.bea.cookie).await.body;
+    assert!(plan.contains("paused") && !plan.contains("Your dose now"), "{plan}");
+    let bea = token_for(&c.app, &c.bea).await;
+    let p: serde_json::Value =
+        serde_json::from_str(&c.app.send(call("GET", "/api/v1/plan", &bea, None)).await.body).unwrap();
+    assert_eq!(p["pause"]["kind"], "clinician");
+    assert!(p["current"].is_null());
+    assert!(p["sessions"].as_array().unwrap().iter().all(|s| s["date"].as_str() < Some(&*today.to_string())
+        || (s["dose"].is_null() && s["status"] == "paused")));
+    // Pausing twice is refused; ending is not.
+    let again = stop(format!("csrf={csrf}&kind=pause&note=again")).await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(again.body.contains("nothing to pause"), "{}", again.body);
+
+    // Through the API: the clinician ends it, and ending twice is a conflict.
+    let doc = token_for(&c.app, &c.doc).await;
+    let path = format!("/api/v1/patients/{bea_id}/stop");
+    let end = serde_json::json!({"kind": "end", "note": "Discharged to the gym programme"});
+    let ended = c.app.send(call("POST", &path, &doc, Some(end.clone()))).await;
+    assert_eq!(ended.status, StatusCode::CREATED, "{}", ended.body);
+    let ended: serde_json::Value = serde_json::from_str(&ended.body).unwrap();
+    assert_eq!((ended["status"].as_str(), ended["decision"]["rule"].as_str()), (Some("end"), Some("A-CLINICIAN-END")));
+    assert_eq!(c.app.send(call("POST", &path, &doc, Some(end))).await.status, StatusCode::CONFLICT);
+    let t: serde_json::Value =
+        serde_json::from_str(&c.app.send(call("GET", "/api/v1/today", &bea, None)).await.body).unwrap();
+    assert!(t["session"].is_null() && t["pause"]["kind"] == "ended", "{t}");
+    // Bea cannot stop or restart her own programme past her care team.
+    let mine = serde_json::json!({"kind": "pause", "note": "I feel fine"});
+    let own = c.app.send(call("POST", &format!("/api/v1/patients/{bea_id}/stop"), &bea, Some(mine))).await;
+    assert_eq!(own.status, StatusCode::NOT_FOUND, "{}", own.body);
+
+    // The care team's restart lifts it.
+    let page = c.app.get(&format!("/patients/{bea_id}"), &c.doc.cookie).await.body;
+    assert!(page.contains("Sign the restart") && !page.contains("value=\"pause\""), "{page}");
+    let minutes = service::restart_dose(&service::load(s, c.bea.access, today).await.unwrap(), &Default::default())
+        .unwrap()
+        .minutes;
+    let form = format!("csrf={csrf}&minutes={minutes}&shown={minutes}&role=physiotherapist&note=Scan+clear");
+    let signed = c.app.post(&format!("/patients/{bea_id}/restart"), &c.doc.cookie, &form).await;
+    assert_eq!(signed.status, StatusCode::SEE_OTHER, "{}", signed.body);
+    assert!(service::load(s, c.bea.access, today).await.unwrap().pause().is_none(), "Bea trains again");
+    let events = s.walker_events(c.bea.account.walker, 50).await.unwrap();
+    let stops = events.iter().filter(|e| e.detail == "stopped the programme").count();
+    assert_eq!(stops, 6, "every try by her care team is in Bea's access log, refused or not");
+    // What each change did, before and after, is there too, for Bea alone.
+    let changes: Vec<&str> =
+        events.iter().filter(|e| e.kind == store::SecurityKind::RecordChanged).map(|e| e.detail.as_str()).collect();
+    assert_eq!(changes.len(), 3, "{changes:?}");
+    assert!(
+        changes.iter().any(|c| c.starts_with("pause: before: ")
+            && c.contains(" min backward")
+            && c.ends_with("after: no dose (clinician, A-CLINICIAN-PAUSE)")),
+        "{changes:?}"
+    );
+    assert!(changes.iter().any(|c| c.starts_with("end: before: no dose (clinician")), "{changes:?}");
+    assert!(
+        changes.iter().any(|c| c.starts_with("restart: before: no dose (ended") && c.contains("after: ")),
+        "{changes:?}"
+    );
+    let settings = c.app.get("/settings", &c.bea.cookie).await.body;
+    assert!(
+        settings.contains("A clinician changed your programme") && settings.contains("A-CLINICIAN-PAUSE"),
+        "{settings}"
+    );
+    // The clinic's admin sees that the record was changed, and by whom, not the values.
+    let admin = c.app.ready_walker("admin@example.org", "note-of-admin").await;
+    s.add_member(admin.account.id, c.id, store::MemberRole::Admin, c.app.state.now()).await.unwrap();
+    c.app.pass_two_factor(&admin.cookie, None).await;
+    let log = c.app.get(&format!("/clinics/{}", c.id), &admin.cookie).await.body;
+    assert!(log.contains("<td>pause</td>") || log.contains(">pause<"), "{log}");
+    assert!(!log.contains("A-CLINICIAN-PAUSE") && !log.contains("min backward"), "{log}");
+}

@@ -107,7 +107,7 @@ pub async fn run(app: &App) {
                 (read, app.post(&path, &a.walker.cookie, &form).await)
             } else {
                 let body = serde_json::json!({"subject": "flag", "rule": "F-NONE", "day": "2026-01-01", "note": "seen",
-                    "reason": "seen", "minutes": 40, "body": "", "role": "GP"});
+                    "reason": "seen", "minutes": 40, "body": "", "role": "GP", "kind": "neither"});
                 (
                     app.send(call("GET", &path, &a.token, None)).await,
                     app.send(call("POST", &path, &a.token, Some(body))).await,
