@@ -417,6 +417,11 @@ pub enum MemberAction {
         role: store::MemberRole,
     },
     Remove(AtClinic),
+    /// The clinic's people: e-mail, name, role and since when, admins first.
+    List {
+        #[arg(long)]
+        clinic: i64,
+    },
 }
 
 #[derive(Debug, Subcommand)]

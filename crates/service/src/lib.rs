@@ -9,6 +9,7 @@ mod archive;
 pub mod audit;
 mod calendar;
 pub mod care;
+pub mod clinic_admin;
 pub mod clinic_export;
 pub mod clinics;
 mod dates;

@@ -417,6 +417,8 @@ pub trait ClinicStore: Send + Sync {
     ) -> impl Future<Output = Result<bool>> + Send;
     /// The account's standing memberships.
     fn memberships(&self, account: AccountId) -> impl Future<Output = Result<Vec<Membership>>> + Send;
+    /// The clinic's standing members, admins first, then in the order they joined.
+    fn clinic_members(&self, clinic: ClinicId) -> impl Future<Output = Result<Vec<Membership>>> + Send;
     /// Puts the walker in the clinic's care (once they have accepted). A standing
     /// relationship with the same clinic is refused with [`StoreError::Duplicate`].
     fn connect(&self, walker: WalkerId, clinic: ClinicId, now: Timestamp) -> impl Future<Output = Result<()>> + Send;

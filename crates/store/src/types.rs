@@ -126,7 +126,8 @@ pub enum Role {
 coach::named!(Role, "role", "a known role", { Walker => "walker", Clinician => "clinician", Admin => "admin" });
 
 /// An account's role in one clinic (`memberships.role`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum MemberRole {
     /// Looks after the walkers whose care team they are on.
     Clinician,

@@ -55,6 +55,25 @@ pub async fn run(g: &Global, cmd: &ClinicCommand) -> CliResult<Output> {
                 format!("{} was not a member of clinic {clinic}; nothing changed.\n", a.email)
             }
         }
+        ClinicCommand::Member { action: MemberAction::List { clinic } } => {
+            let people = service::clinic_admin::members(&store, &op, ClinicId(*clinic)).await?;
+            return emit(g.json, &people, || {
+                if people.is_empty() {
+                    format!(
+                        "Nobody works at clinic {clinic} yet: `retrowalk clinic member add --clinic {clinic} --email E --role clinician`.\n"
+                    )
+                } else {
+                    let rows: Vec<Vec<String>> = people
+                        .iter()
+                        .map(|m| {
+                            let since = m.since.strftime("%Y-%m-%d").to_string();
+                            vec![m.account.to_string(), m.email.clone(), m.name.clone(), m.role.as_str().into(), since]
+                        })
+                        .collect();
+                    render::table(&["account", "email", "name", "role", "since"], &rows)
+                }
+            });
+        }
         ClinicCommand::Join { clinic } => {
             let access = context::access(&store, g).await?;
             clinics::join(&store, &op, access, ClinicId(*clinic), "cli", now).await?;

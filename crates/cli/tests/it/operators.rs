@@ -194,6 +194,9 @@ fn a_clinician_signs_and_reviews_from_the_command_line() {
     w.ok(day, &["clinic", "member", "add", "--clinic", "1", "--email", "doc@example.org", "--role", "clinician"]);
     let err = w.bad(day, &["clinic", "invite", "--clinic", "1", "--email", "far@example.org"]);
     assert!(err.contains("clinic 1 not found"), "only a member invites: {err}");
+    let people = w.ok(day, &["clinic", "member", "list", "--clinic", "1"]);
+    assert!(people.contains("doc@example.org") && people.contains("clinician") && !people.contains("far@"), "{people}");
+    assert!(w.bad(day, &["clinic", "member", "list", "--clinic", "9"]).contains("clinic 9 not found"));
     let invite = w.json(day, &["clinic", "invite", "--clinic", "1", "--email", "doc@example.org"]);
     assert!(invite["code"].as_str().unwrap().len() == 9, "{invite}");
     w.ok(day, &["--walker", "1", "clinic", "join", "--clinic", "1"]);

@@ -81,22 +81,28 @@ impl ClinicStore for SqlStore {
     }
 
     async fn memberships(&self, account: AccountId) -> Result<Vec<Membership>> {
-        let rows = sqlx::query(
-            "SELECT clinic_id, role, created_at FROM memberships WHERE account_id = $1 AND ended_at IS NULL ORDER BY id",
-        )
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            membership_columns!(),
+            " FROM memberships WHERE account_id = $1 AND ended_at IS NULL ORDER BY id"
+        ))
         .bind(account.0)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(Membership {
-                    account,
-                    clinic: ClinicId(get(r, "clinic_id")?),
-                    role: codec::member_role(&get::<String>(r, "role")?)?,
-                    since: timestamp(get(r, "created_at")?)?,
-                })
-            })
-            .collect()
+        rows.iter().map(membership_row).collect()
+    }
+
+    async fn clinic_members(&self, clinic: ClinicId) -> Result<Vec<Membership>> {
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            membership_columns!(),
+            " FROM memberships WHERE clinic_id = $1 AND ended_at IS NULL \
+             ORDER BY CASE role WHEN 'admin' THEN 0 ELSE 1 END, id"
+        ))
+        .bind(clinic.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(membership_row).collect()
     }
 
     async fn connect(&self, walker: WalkerId, clinic: ClinicId, now: Timestamp) -> Result<()> {
@@ -250,4 +256,21 @@ impl ClinicStore for SqlStore {
 /// A clinic from a row of `id, name, created_at`.
 pub(super) fn clinic_row(r: &sqlx::any::AnyRow) -> Result<Clinic> {
     Ok(Clinic { id: ClinicId(get(r, "id")?), name: get(r, "name")?, created_at: timestamp(get(r, "created_at")?)? })
+}
+
+/// The columns [`membership_row`] reads.
+macro_rules! membership_columns {
+    () => {
+        "account_id, clinic_id, role, created_at"
+    };
+}
+use membership_columns;
+
+fn membership_row(r: &sqlx::any::AnyRow) -> Result<Membership> {
+    Ok(Membership {
+        account: AccountId(get(r, "account_id")?),
+        clinic: ClinicId(get(r, "clinic_id")?),
+        role: codec::member_role(&get::<String>(r, "role")?)?,
+        since: timestamp(get(r, "created_at")?)?,
+    })
 }

@@ -720,6 +720,9 @@ pub async fn clinicians_care_for_walkers_only_while_all_three_stand<S: Store>(s:
     assert_eq!(names, ["Knee Clinic", "Hip Clinic"]);
     let m = s.memberships(doc).await.unwrap();
     assert_eq!((m.len(), m[0].clinic, m[0].role), (1, clinic, Clinician));
+    // The clinic's people: admins first, then in the order they joined; not another clinic's.
+    let people: Vec<_> = s.clinic_members(clinic).await.unwrap().into_iter().map(|m| (m.account, m.role)).collect();
+    assert_eq!(people, [(admin, Admin), (doc, Clinician)]);
 
     // Not in the clinic's care yet: nobody joins a care team for them.
     assert!(matches!(s.add_to_care_team(w, clinic, doc, now()).await, Err(StoreError::NotFound(_))));
@@ -738,6 +741,7 @@ pub async fn clinicians_care_for_walkers_only_while_all_three_stand<S: Store>(s:
 
     // Leaving the clinic leaves its care teams: rejoining does not restore them.
     assert!(s.end_membership(doc, clinic, now()).await.unwrap());
+    assert_eq!(s.clinic_members(clinic).await.unwrap().len(), 1, "an ended membership is not listed");
     assert_eq!(s.care_clinic(doc, w).await.unwrap(), None);
     s.add_member(doc, clinic, Clinician, now()).await.unwrap();
     assert_eq!(s.care_clinic(doc, w).await.unwrap(), None);

@@ -1,11 +1,13 @@
-//! Clinic mode for clinicians: the patient list.
+//! Clinic mode for clinicians (the patient list) and for a clinic's admins
+//! (its people).
 
 use super::ApiResult;
 use crate::auth::extract::{ApiAccount, ClientAddr};
 use crate::state::AppState;
 use axum::Json;
-use axum::extract::{Query, State};
-use serde::Serialize;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 /// One walker in the clinician's care.
@@ -126,4 +128,86 @@ pub(super) async fn patients(
     })
     .await?;
     Ok(Json(rows.rows.iter().map(PatientDto::from).collect()))
+}
+
+/// One of a clinic's people.
+#[derive(Serialize, ToSchema)]
+pub struct MemberDto {
+    pub account: i64,
+    pub email: String,
+    pub name: String,
+    /// `clinician` or `admin`.
+    pub role: String,
+    pub since: String,
+}
+
+impl From<&service::clinic_admin::Member> for MemberDto {
+    fn from(m: &service::clinic_admin::Member) -> Self {
+        MemberDto {
+            account: m.account.0,
+            email: m.email.clone(),
+            name: m.name.clone(),
+            role: m.role.as_str().into(),
+            since: m.since.to_string(),
+        }
+    }
+}
+
+/// The clinic's people, admins first: for the clinic's admins only.
+#[utoipa::path(get, path = "/api/v1/clinics/{id}/members", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The clinic's id")),
+    responses((status = 200, body = Vec<MemberDto>), (status = 404)))]
+pub(super) async fn members(
+    State(state): State<AppState>,
+    a: ApiAccount,
+    Path(id): Path<i64>,
+) -> ApiResult<Vec<MemberDto>> {
+    let actor = service::Actor::account(&a.account);
+    let people = service::clinic_admin::members(state.store(), &actor, store::ClinicId(id)).await?;
+    Ok(Json(people.iter().map(MemberDto::from).collect()))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct MemberRequest {
+    /// The e-mail of their retrowalk account.
+    #[serde(default)]
+    pub email: String,
+    /// `clinician` or `admin`.
+    #[serde(default)]
+    pub role: String,
+}
+
+/// Gives the account with this e-mail a role at the clinic (its admins only).
+#[utoipa::path(post, path = "/api/v1/clinics/{id}/members", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The clinic's id")), request_body = MemberRequest,
+    responses((status = 201, body = MemberDto), (status = 404), (status = 409), (status = 422)))]
+pub(super) async fn add_member(
+    State(state): State<AppState>,
+    a: ApiAccount,
+    Path(id): Path<i64>,
+    Json(req): Json<MemberRequest>,
+) -> Result<(StatusCode, Json<MemberDto>), super::ApiError> {
+    let actor = service::Actor::account(&a.account);
+    let clinic = store::ClinicId(id);
+    // A clinic the account does not run is "not found", whatever was asked.
+    service::clinics::may_manage(state.store(), &actor, clinic).await.map_err(crate::error::AppError::from)?;
+    let role = crate::forms::named::<store::MemberRole>(&Some(req.role))?
+        .ok_or_else(|| crate::error::AppError::bad("role: clinician or admin"))?;
+    let m = service::clinic_admin::add_by_email(state.store(), &actor, clinic, &req.email, role, state.now()).await?;
+    Ok((StatusCode::CREATED, Json(MemberDto::from(&m))))
+}
+
+/// Ends a membership at the clinic, and the account's places on its care teams (its admins only; not their own).
+#[utoipa::path(delete, path = "/api/v1/clinics/{id}/members/{account}", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The clinic's id"), ("account" = i64, Path, description = "The member's account id")),
+    responses((status = 204), (status = 404), (status = 409)))]
+pub(super) async fn remove_member(
+    State(state): State<AppState>,
+    a: ApiAccount,
+    Path((id, account)): Path<(i64, i64)>,
+) -> Result<StatusCode, super::ApiError> {
+    let actor = service::Actor::account(&a.account);
+    service::clinic_admin::remove(state.store(), &actor, store::ClinicId(id), store::AccountId(account), state.now())
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
 }

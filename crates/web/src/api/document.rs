@@ -86,6 +86,8 @@ fn document_allowed_values(doc: &mut serde_json::Value) {
     schemas["StopRequest"]["properties"]["role"]["pattern"] = json!(ONE_LINE);
     schemas["StopRequest"]["properties"]["note"] = json!({ "type": "string", "pattern": SAYS, "maxLength": limit });
     schemas["StopRequest"]["properties"]["kind"]["enum"] = json!(["pause", "end"]);
+    schemas["MemberRequest"]["properties"]["role"]["enum"] = json!(store::MemberRole::ALL.map(|r| r.as_str()));
+    schemas["MemberRequest"]["properties"]["email"]["pattern"] = json!(NAMED);
     schemas["PatientOverrideRequest"]["properties"]["reason"]["pattern"] = json!(SAYS);
     schemas["PatientOverrideRequest"]["properties"]["support"]["enum"] =
         json!(coach::dose::Support::ALL.iter().map(|s| s.as_str()).chain([""]).collect::<Vec<_>>());

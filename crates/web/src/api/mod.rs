@@ -56,6 +56,8 @@ fn parts() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(account::delete_account))
         .routes(routes!(plan::evidence))
         .routes(routes!(clinic::patients))
+        .routes(routes!(clinic::members, clinic::add_member))
+        .routes(routes!(clinic::remove_member))
         .routes(routes!(care::patient))
         .routes(routes!(care::review))
         .routes(routes!(care::clearance))

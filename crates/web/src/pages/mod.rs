@@ -3,7 +3,7 @@
 
 pub mod account;
 pub mod care;
-pub mod clinic_log;
+pub mod clinic_admin;
 pub mod import;
 pub mod learn;
 pub mod log;

@@ -28,6 +28,9 @@ struct PatientsPage {
     clinics: Vec<(store::Clinic, store::MemberRole)>,
     /// Walkers who left their care: id, name, the day they left.
     former: Vec<(i64, String, String)>,
+    /// For an admin: each clinic they run with break-glass openings in the
+    /// last days (id, name, how many), so they hear of them in the app.
+    break_glass_notices: Vec<(i64, String, usize)>,
 }
 
 pub async fn page(
@@ -63,8 +66,25 @@ pub async fn page(
         .into_iter()
         .map(|(w, name, until)| (w.0, name, until.strftime("%Y-%m-%d").to_string()))
         .collect();
-    let page =
-        PatientsPage { l, rows: rows.rows, total, earlier, later, f, rules: coach::flags::RULES, clinics, former };
+    let mut break_glass_notices = Vec::new();
+    for (c, _) in clinics.iter().filter(|(_, role)| *role == store::MemberRole::Admin) {
+        let opened = service::clinic_admin::recent_break_glasses(state.store(), &who.actor(), c.id, now).await?;
+        if !opened.is_empty() {
+            break_glass_notices.push((c.id.0, c.name.clone(), opened.len()));
+        }
+    }
+    let page = PatientsPage {
+        l,
+        rows: rows.rows,
+        total,
+        earlier,
+        later,
+        f,
+        rules: coach::flags::RULES,
+        clinics,
+        former,
+        break_glass_notices,
+    };
     render(&page)
 }
 

@@ -321,7 +321,11 @@ async fn break_glass_opens_a_record_to_read_and_everyone_is_told() {
     let care = c.app.get("/care", &c.bea.cookie).await.body;
     assert!(care.contains("Emergency openings of your record") && care.contains("cover@example.org"), "{care}");
     assert!(care.contains("Fell in the waiting room, team unreachable"));
-    // The admin reads who reached which record, and why; a clinician cannot read that log.
+    // The admin hears of it on their home page, and reads who reached which
+    // record, and why; a clinician cannot read that log.
+    let home = c.app.get("/patients", &admin.cookie).await.body;
+    assert!(home.contains("Break-glass in the last 7 days · Knee Clinic: <strong>1</strong>"), "{home}");
+    assert!(home.contains(&format!("href=\"/clinics/{}\"", c.id)), "{home}");
     let log = c.app.get(&format!("/clinics/{}", c.id), &admin.cookie).await;
     assert_eq!(log.status, StatusCode::OK, "{}", log.body);
     assert!(log.body.contains("cover@example.org") && log.body.contains("team unreachable"), "{}", log.body);
@@ -461,4 +465,89 @@ async fn the_care_team_pauses_and_ends_a_programme_until_a_restart() {
     let log = c.app.get(&format!("/clinics/{}", c.id), &admin.cookie).await.body;
     assert!(log.contains("<td>pause</td>") || log.contains(">pause<"), "{log}");
     assert!(!log.contains("A-CLINICIAN-PAUSE") && !log.contains("min backward"), "{log}");
+}
+
+/// The clinic's admin runs its people on the clinic page: adds someone by
+/// the e-mail of their account, ends a membership (which cuts their access at
+/// once), cannot end their own; every change is a role change in the log.
+#[tokio::test]
+async fn the_admin_adds_and_removes_the_clinics_people() {
+    let c = clinic().await;
+    invite_and_join(&c).await;
+    let s = c.app.state.store();
+    let admin = c.app.ready_walker("admin@example.org", "note-of-admin").await;
+    s.add_member(admin.account.id, c.id, store::MemberRole::Admin, c.app.state.now()).await.unwrap();
+    c.app.pass_two_factor(&admin.cookie, None).await;
+    let cover = c.app.ready_walker("cover@example.org", "note-of-cover").await;
+    let path = format!("/clinics/{}", c.id);
+    let page = c.app.get(&path, &admin.cookie).await.body;
+    assert!(
+        page.contains("People") && page.contains("doc@example.org") && page.contains("admin@example.org"),
+        "{page}"
+    );
+    let csrf = csrf_in(&page);
+    let add = |email: &str, role: &str| format!("csrf={csrf}&email={email}&role={role}");
+
+    // Refusals say why, keep what was typed, and change nothing.
+    let unknown = c.app.post(&format!("{path}/members"), &admin.cookie, &add("who%40example.org", "clinician")).await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unknown.body.contains("email: no account uses who@example.org"), "{}", unknown.body);
+    assert!(unknown.body.contains("value=\"who@example.org\""), "what was typed stays");
+    let odd = c.app.post(&format!("{path}/members"), &admin.cookie, &add("cover%40example.org", "boss")).await;
+    assert_eq!(odd.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let twice = c.app.post(&format!("{path}/members"), &admin.cookie, &add("doc%40example.org", "clinician")).await;
+    assert_eq!(twice.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", twice.body);
+    assert!(twice.body.contains("already a member"), "{}", twice.body);
+    let own = format!("csrf={csrf}&account={}", admin.account.id);
+    let mine = c.app.post(&format!("{path}/members/remove"), &admin.cookie, &own).await;
+    assert_eq!(mine.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(mine.body.contains("you cannot end your own membership here"), "{}", mine.body);
+
+    let added = c.app.post(&format!("{path}/members"), &admin.cookie, &add("cover%40example.org", "clinician")).await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+    let page = c.app.get(&path, &admin.cookie).await.body;
+    assert!(page.contains("cover@example.org"), "{page}");
+    assert_eq!(s.memberships(cover.account.id).await.unwrap()[0].role, store::MemberRole::Clinician);
+
+    // Ending Dr Doc's membership cuts their access to Bea on the next request.
+    let bea_id = c.bea.account.walker.0;
+    assert_eq!(c.app.get(&format!("/patients/{bea_id}"), &c.doc.cookie).await.status, StatusCode::OK);
+    let gone = format!("csrf={csrf}&account={}", c.doc.account.id);
+    let removed = c.app.post(&format!("{path}/members/remove"), &admin.cookie, &gone).await;
+    assert_eq!(removed.status, StatusCode::SEE_OTHER, "{}", removed.body);
+    assert_eq!(c.app.get(&format!("/patients/{bea_id}"), &c.doc.cookie).await.status, StatusCode::NOT_FOUND);
+    let page = c.app.get(&path, &admin.cookie).await.body;
+    let people = &page[page.find("id=\"people-h\"").unwrap()..page.find("</section>").unwrap()];
+    assert!(!people.contains("doc@example.org") && people.contains("cover@example.org"), "{people}");
+    let events = s.security_events(None, 50).await.unwrap();
+    let changes: Vec<&str> = events
+        .iter()
+        .filter(|e| matches!(e.kind, store::SecurityKind::MemberAdded | store::SecurityKind::MembershipEnded))
+        .map(|e| e.detail.as_str())
+        .collect();
+    assert!(
+        changes.iter().any(|d| d.starts_with("not a member of clinic") && d.contains("before: clinician")),
+        "{changes:?}"
+    );
+    assert!(
+        events.iter().any(|e| e.kind == store::SecurityKind::MemberAdded
+            && e.account == Some(cover.account.id)
+            && e.client == format!("account {}", admin.account.id)),
+        "who added whom"
+    );
+
+    // The same through the API.
+    use crate::api::{call, token_for};
+    let token = token_for(&c.app, &admin).await;
+    let api = format!("/api/v1/clinics/{}/members", c.id);
+    let people: serde_json::Value =
+        serde_json::from_str(&c.app.send(call("GET", &api, &token, None)).await.body).unwrap();
+    let emails: Vec<&str> = people.as_array().unwrap().iter().map(|m| m["email"].as_str().unwrap()).collect();
+    assert_eq!(emails, ["admin@example.org", "cover@example.org"]);
+    let body = serde_json::json!({"email": "doc@example.org", "role": "admin"});
+    let back = c.app.send(call("POST", &api, &token, Some(body))).await;
+    assert_eq!(back.status, StatusCode::CREATED, "{}", back.body);
+    let gone = format!("{api}/{}", cover.account.id);
+    assert_eq!(c.app.send(call("DELETE", &gone, &token, None)).await.status, StatusCode::NO_CONTENT);
+    assert_eq!(c.app.send(call("DELETE", &gone, &token, None)).await.status, StatusCode::NOT_FOUND);
 }

@@ -1,0 +1,113 @@
+//! What a clinic's admin runs: its people (who works there and in which
+//! role, someone added by the e-mail of their account, a membership ended)
+//! and the break-glass openings they are told of. The operator does the same
+//! from the command line (`clinic member`). Every change is a role change in
+//! the access log (`clinics::add_member`, `clinics::end_membership`); an
+//! admin sees no clinical data here.
+
+use crate::clinics::{add_member, end_membership, may_manage};
+use crate::{Actor, ServiceError, ServiceResult};
+use coach::Code;
+use jiff::Timestamp;
+use serde::Serialize;
+use store::{AccountId, ClinicId, MemberRole, Store};
+
+/// One of the clinic's people.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Member {
+    pub account: AccountId,
+    pub email: String,
+    pub name: String,
+    pub role: MemberRole,
+    pub since: Timestamp,
+}
+
+/// The clinic's standing members, admins first.
+pub async fn members<S: Store>(store: &S, actor: &Actor, clinic: ClinicId) -> ServiceResult<Vec<Member>> {
+    may_manage(store, actor, clinic).await?;
+    if !store.clinics().await?.iter().any(|c| c.id == clinic) {
+        return Err(ServiceError::NotFound(format!("clinic {clinic} not found")));
+    }
+    let mut out = Vec::new();
+    for m in store.clinic_members(clinic).await? {
+        let account = store.account(m.account).await?;
+        let name = store.walker(account.walker).await?.name;
+        out.push(Member { account: m.account, email: account.email, name, role: m.role, since: m.since });
+    }
+    Ok(out)
+}
+
+/// Gives the account with this e-mail a role at the clinic. The account must
+/// exist already: people sign up themselves (or the operator adds them).
+pub async fn add_by_email<S: Store>(
+    store: &S,
+    actor: &Actor,
+    clinic: ClinicId,
+    email: &str,
+    role: MemberRole,
+    now: Timestamp,
+) -> ServiceResult<Member> {
+    may_manage(store, actor, clinic).await?;
+    let email = email.trim();
+    if email.is_empty() {
+        return Err(ServiceError::refused(Code::Required, "email: the e-mail of their retrowalk account"));
+    }
+    coach::text::check_line("email", email)?;
+    let Some(account) = store.account_by_email(email).await? else {
+        return Err(ServiceError::refused(
+            Code::Invalid,
+            format!(
+                "email: no account uses {email}. They create one first (Sign up), or whoever runs the server adds it; then add them here."
+            ),
+        ));
+    };
+    if account.disabled_at.is_some() {
+        return Err(ServiceError::refused(
+            Code::Invalid,
+            format!("email: the account {email} is disabled; whoever runs the server can enable it"),
+        ));
+    }
+    add_member(store, actor, clinic, account.id, role, now).await?;
+    let name = store.walker(account.walker).await?.name;
+    Ok(Member { account: account.id, email: account.email, name, role, since: now })
+}
+
+/// Ends a membership (and the account's places on the clinic's care teams).
+/// An admin does not end their own here: another admin, or the operator, does,
+/// so a clinic is never left without anyone to run it by accident.
+pub async fn remove<S: Store>(
+    store: &S,
+    actor: &Actor,
+    clinic: ClinicId,
+    account: AccountId,
+    now: Timestamp,
+) -> ServiceResult<()> {
+    may_manage(store, actor, clinic).await?;
+    if actor.account_id() == Some(account) {
+        return Err(ServiceError::conflict(
+            Code::Invalid,
+            "you cannot end your own membership here: another admin of the clinic, or whoever runs the server, can",
+        ));
+    }
+    if !end_membership(store, actor, clinic, account, now).await? {
+        return Err(ServiceError::NotFound(format!("account {account} is not a member of clinic {clinic}")));
+    }
+    Ok(())
+}
+
+/// How far back an admin's home page tells of break-glass openings.
+pub const BREAK_GLASS_NOTICE_DAYS: i64 = 7;
+
+/// The break-glass openings at the clinic in the last
+/// [`BREAK_GLASS_NOTICE_DAYS`] days, newest first: who, which walker, why.
+pub async fn recent_break_glasses<S: Store>(
+    store: &S,
+    actor: &Actor,
+    clinic: ClinicId,
+    now: Timestamp,
+) -> ServiceResult<Vec<store::BreakGlass>> {
+    may_manage(store, actor, clinic).await?;
+    let since = now - jiff::SignedDuration::from_hours(24 * BREAK_GLASS_NOTICE_DAYS);
+    let all = store.clinic_break_glasses(clinic, 200).await?;
+    Ok(all.into_iter().filter(|b| b.started_at >= since).collect())
+}

@@ -1,0 +1,167 @@
+//! A clinic admin's page (`/clinics/{id}`): the clinic's people (add someone
+//! by the e-mail of their account, as clinician or admin; end a membership),
+//! every break-glass, and every read and write of a walker's record by the
+//! clinic's members, newest first. Admins see who reached which record, never
+//! the record. The reading itself is logged.
+
+use super::{Layout, render};
+use crate::auth::extract::{CsrfForm, SignedIn};
+use crate::error::AppError;
+use crate::forms;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use store::{AccountId, ClinicId, MemberRole};
+
+#[derive(Template)]
+#[template(path = "clinic_admin.html")]
+struct ClinicAdminPage {
+    l: Layout,
+    id: i64,
+    /// The signed-in admin's account: they do not end their own membership here.
+    me: i64,
+    name: String,
+    members: Vec<service::clinic_admin::Member>,
+    rows: Vec<Row>,
+    break_glasses: Vec<Row>,
+    roles: &'static [MemberRole],
+    /// What was typed in the add form, shown again after a refusal.
+    posted: MemberForm,
+}
+
+struct Row {
+    at: String,
+    what: String,
+    who: String,
+    walker: String,
+    detail: String,
+}
+
+/// Entries shown.
+const SHOWN: u32 = 200;
+
+#[derive(Deserialize, Default, Clone)]
+pub struct MemberForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    role: String,
+    /// The account whose membership ends (remove).
+    #[serde(default)]
+    account: String,
+}
+
+fn at(t: jiff::Timestamp) -> String {
+    t.strftime("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+async fn page_for(
+    state: &AppState,
+    who: &SignedIn,
+    id: i64,
+    posted: MemberForm,
+    flash: Option<String>,
+) -> Result<Response, AppError> {
+    let actor = who.actor();
+    let clinic = ClinicId(id);
+    let members = service::clinic_admin::members(state.store(), &actor, clinic).await?;
+    let log = service::clinics::clinic_log(state.store(), &actor, clinic, SHOWN, &who.client, state.now()).await?;
+    let mut l = Layout::new(state, Some(who), "patients", "clinic.title");
+    l.wide = true;
+    l.flash = flash;
+    let mut rows = Vec::new();
+    for e in &log.events {
+        let who = match e.account {
+            Some(a) => crate::auth::accounts::email_of(state, a).await,
+            None => "-".into(),
+        };
+        rows.push(Row {
+            at: at(e.at),
+            what: l.t(&format!("security.{}", e.kind.as_str())).to_string(),
+            who,
+            walker: e.walker.map_or("-".into(), |w| w.to_string()),
+            detail: e.detail.clone(),
+        });
+    }
+    let mut break_glasses = Vec::new();
+    for b in &log.break_glasses {
+        break_glasses.push(Row {
+            at: at(b.started_at),
+            what: format!("{} {}", l.t("clinic.until"), at(b.ends_at)),
+            who: crate::auth::accounts::email_of(state, b.account).await,
+            walker: b.walker.to_string(),
+            detail: b.reason.clone(),
+        });
+    }
+    render(&ClinicAdminPage {
+        l,
+        id,
+        me: who.account.id.0,
+        name: log.clinic.name,
+        members,
+        rows,
+        break_glasses,
+        roles: <MemberRole as coach::names::Named>::all(),
+        posted,
+    })
+}
+
+pub async fn page(State(state): State<AppState>, who: SignedIn, Path(id): Path<i64>) -> Result<Response, AppError> {
+    page_for(&state, &who, id, MemberForm::default(), None).await
+}
+
+/// Done: back to the page. Refused: the page again with why, what was
+/// typed, and 422; nothing changed. A clinic the account does not run is
+/// "not found", whatever was asked.
+async fn done_or_again(
+    state: &AppState,
+    who: &SignedIn,
+    id: i64,
+    form: MemberForm,
+    result: Result<(), AppError>,
+) -> Result<Response, AppError> {
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/clinics/{id}")).into_response()),
+        Err(AppError::BadInput(e) | AppError::Conflict(e)) => page_for(state, who, id, form, Some(e.to_string()))
+            .await
+            .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response()),
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn add_member(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    form: CsrfForm<MemberForm>,
+) -> Result<Response, AppError> {
+    let CsrfForm { who, form } = form;
+    let result = async {
+        let role = forms::named::<MemberRole>(&Some(form.role.clone()))?
+            .ok_or_else(|| AppError::bad("role: clinician or admin"))?;
+        let actor = who.actor();
+        service::clinic_admin::add_by_email(state.store(), &actor, ClinicId(id), &form.email, role, state.now())
+            .await?;
+        Ok(())
+    }
+    .await;
+    done_or_again(&state, &who, id, form, result).await
+}
+
+pub async fn remove_member(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    form: CsrfForm<MemberForm>,
+) -> Result<Response, AppError> {
+    let CsrfForm { who, form } = form;
+    let result = async {
+        let account = form.account.trim().parse::<i64>().map_err(|_| AppError::bad("account: an account id"))?;
+        let actor = who.actor();
+        service::clinic_admin::remove(state.store(), &actor, ClinicId(id), AccountId(account), state.now()).await?;
+        Ok(())
+    }
+    .await;
+    done_or_again(&state, &who, id, MemberForm::default(), result).await
+}
