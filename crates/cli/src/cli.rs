@@ -199,6 +199,21 @@ pub enum Command {
         #[arg(long)]
         note: String,
     },
+    /// A clinician asks a walker (--walker) for a measure the outcome schedule leaves out, or
+    /// for one of their clinic's questionnaires; with --end, stops asking.
+    Assign {
+        #[command(flatten)]
+        as_clinician: AsClinician,
+        /// A measure (backward_walk3m).
+        #[arg(long, conflicts_with = "questionnaire", required_unless_present = "questionnaire")]
+        measure: Option<String>,
+        /// The id of one of the clinic's questionnaires (see `questionnaire list`).
+        #[arg(long)]
+        questionnaire: Option<String>,
+        /// Stop asking for it.
+        #[arg(long)]
+        end: bool,
+    },
     /// The access log: who reached which walker's records, and sign-ins, exports and
     /// tokens. With --walker, only what others did with that walker's records.
     Audit {
@@ -519,13 +534,18 @@ pub enum ActivityCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum QuestionnaireCommand {
-    /// Load a licensed questionnaire for every walker on this server (replaces one with the same id).
+    /// Load a licensed questionnaire for every walker on this server, or with --clinic for that
+    /// clinic's walkers its care teams assign it to (replaces one with the same id and owner).
     Load {
         /// The FHIR R4 Questionnaire, as JSON.
         questionnaire: PathBuf,
         /// Its scoring definition, as JSON (see examples/questionnaire/README.md).
         #[arg(long, value_name = "FILE")]
         scoring: PathBuf,
+        /// The clinic whose questionnaire it is (its licence): only walkers its care teams
+        /// assign it to see it.
+        #[arg(long)]
+        clinic: Option<i64>,
     },
     /// The loaded questionnaires.
     List,

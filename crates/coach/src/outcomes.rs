@@ -356,12 +356,14 @@ pub struct Due {
 }
 
 /// What is due on `today`: the open timepoint's measures not yet taken in its
-/// window (the global rating of change joins from week 3 on), and likewise
-/// every questionnaire the clinic loaded, given like a built-in measure.
-/// `loaded` is (id, title); `answered` is (id, date).
+/// window (the global rating of change joins from week 3 on, and the care
+/// team may ask for `extra` ones), and likewise every questionnaire loaded
+/// for the walker, given like a built-in measure. `loaded` is (id, title);
+/// `answered` is (id, date).
 pub fn due(
     start: Date,
     today: Date,
+    extra: &[Measure],
     taken: &[(Measure, Date)],
     loaded: &[(String, String)],
     answered: &[(String, Date)],
@@ -375,6 +377,11 @@ pub fn due(
         let mut wanted: Vec<Measure> = SCHEDULED.to_vec();
         if day > 0 {
             wanted.push(Measure::GlobalChange);
+        }
+        for m in extra {
+            if !wanted.contains(m) {
+                wanted.push(*m);
+            }
         }
         let measures: Vec<Measure> =
             wanted.into_iter().filter(|m| !taken.iter().any(|(t, d)| t == m && within(d))).collect();
@@ -450,20 +457,24 @@ mod tests {
     #[test]
     fn the_schedule_opens_windows_and_closes_them_when_done() {
         let start = date(2026, 11, 23);
-        let d = due(start, start, &[], &[], &[]).unwrap();
+        let d = due(start, start, &[], &[], &[], &[]).unwrap();
         assert_eq!((d.timepoint, d.measures.len()), ("baseline", 6));
         assert!(!d.measures.contains(&Measure::GlobalChange));
         let taken: Vec<(Measure, Date)> = SCHEDULED.iter().map(|m| (*m, start)).collect();
-        assert_eq!(due(start, start, &taken, &[], &[]), None);
+        assert_eq!(due(start, start, &[], &taken, &[], &[]), None);
         // A loaded questionnaire is due like a measure until answered in the window.
         let loaded = vec![("kd".to_string(), "Knee days".to_string())];
-        assert_eq!(due(start, start, &taken, &loaded, &[]).unwrap().questionnaires, loaded);
-        assert_eq!(due(start, start, &taken, &loaded, &[("kd".into(), start)]), None);
-        let w3 = due(start, add_days(start, 15), &taken, &loaded, &[("kd".into(), start)]).unwrap();
+        assert_eq!(due(start, start, &[], &taken, &loaded, &[]).unwrap().questionnaires, loaded);
+        assert_eq!(due(start, start, &[], &taken, &loaded, &[("kd".into(), start)]), None);
+        let w3 = due(start, add_days(start, 15), &[], &taken, &loaded, &[("kd".into(), start)]).unwrap();
         assert_eq!(w3.questionnaires, loaded);
         assert_eq!(w3.timepoint, "week 3");
         assert!(w3.measures.contains(&Measure::GlobalChange));
-        assert_eq!(due(start, add_days(start, 25), &[], &loaded, &[]), None);
+        assert_eq!(due(start, add_days(start, 25), &[], &[], &loaded, &[]), None);
         assert_eq!(timepoint_of(start, add_days(start, 90)), Some("3 months"));
+        // A measure the care team asks for joins the schedule, once.
+        let asked = [Measure::BackwardWalk3m, Measure::ChairStand30s];
+        let d = due(start, start, &asked, &taken, &[], &[]).unwrap();
+        assert_eq!(d.measures, [Measure::BackwardWalk3m]);
     }
 }

@@ -6,6 +6,7 @@
 mod access;
 mod actions;
 mod archive;
+pub mod assignments;
 pub mod audit;
 mod calendar;
 pub mod care;

@@ -8,19 +8,29 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use store::{LoadedQuestionnaire, QuestionnaireResult, Store};
 
-/// The questionnaires loaded on this server (for every walker), by title.
+/// The questionnaires loaded for every walker on this server, by title. A
+/// clinic's own (its licence) reach only the walkers its care teams assign
+/// them to, through their `State`.
 pub async fn questionnaires<S: Store>(store: &S) -> ServiceResult<Vec<store::LoadedQuestionnaire>> {
-    Ok(store.questionnaires().await?)
+    Ok(store.questionnaires().await?.into_iter().filter(|q| q.clinic.is_none()).collect())
 }
 
-/// Reads, checks and stores a questionnaire with its scoring for every walker
-/// on this server. Returns it and whether it replaced an earlier load.
+/// Reads, checks and stores a questionnaire with its scoring: for every
+/// walker on this server, or (with `clinic`) that clinic's, for the walkers
+/// its care teams assign it to. Returns it and whether it replaced an earlier
+/// load. Whoever calls has checked who may load it.
 pub async fn load_questionnaire<S: Store>(
     store: &S,
     questionnaire_json: &str,
     scoring_json: &str,
+    clinic: Option<store::ClinicId>,
     now: Timestamp,
 ) -> ServiceResult<(LoadedQuestionnaire, bool)> {
+    if let Some(c) = clinic
+        && !store.clinics().await?.iter().any(|x| x.id == c)
+    {
+        return Err(ServiceError::NotFound(format!("clinic {c} not found")));
+    }
     // PostgreSQL cannot store a NUL character; refuse it on both backends.
     for (field, json) in [("questionnaire", questionnaire_json), ("scoring", scoring_json)] {
         if json.contains('\0') || json.to_ascii_lowercase().contains("\\u0000") {
@@ -29,7 +39,7 @@ pub async fn load_questionnaire<S: Store>(
     }
     let questionnaire = questionnaire::parse_questionnaire(questionnaire_json)?;
     let scoring = questionnaire::parse_scoring(scoring_json, &questionnaire)?;
-    let loaded = LoadedQuestionnaire { questionnaire, scoring, loaded_at: now };
+    let loaded = LoadedQuestionnaire { questionnaire, scoring, loaded_at: now, clinic };
     let replaced = store.save_questionnaire(&loaded).await?;
     Ok((loaded, replaced))
 }

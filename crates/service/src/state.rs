@@ -24,8 +24,11 @@ pub struct State {
     pub history: History,
     /// Outcome results, oldest first.
     pub outcomes: Vec<store::OutcomeRecord>,
-    /// The questionnaires loaded on this server, and the walker's answers to them.
+    /// The questionnaires for this walker (the server's, and those their
+    /// care team assigned from its clinic's), and the walker's answers.
     pub questionnaires: Vec<store::LoadedQuestionnaire>,
+    /// What the walker's care teams ask of them beyond the standard schedule.
+    pub assignments: Vec<store::Assignment>,
     pub questionnaire_results: Vec<store::QuestionnaireResult>,
     /// Activities imported from watches and treadmills, oldest first.
     pub activities: Vec<store::StoredActivity>,
@@ -80,7 +83,15 @@ impl State {
             self.questionnaires.iter().map(|q| (q.questionnaire.id.clone(), q.questionnaire.title.clone())).collect();
         let answered: Vec<(String, Date)> =
             self.questionnaire_results.iter().map(|r| (r.questionnaire.clone(), r.taken_on)).collect();
-        coach::outcomes::due(self.programme.start(), self.today, &taken, &loaded, &answered)
+        let extra: Vec<coach::outcomes::Measure> = self
+            .assignments
+            .iter()
+            .filter_map(|a| match a.item {
+                store::Assigned::Measure(m) => Some(m),
+                store::Assigned::Questionnaire(_) => None,
+            })
+            .collect();
+        coach::outcomes::due(self.programme.start(), self.today, &extra, &taken, &loaded, &answered)
     }
 
     /// Why backward walking is paused today, if it is.
@@ -179,7 +190,18 @@ pub async fn stage_for<S: Store>(store: &S, access: Access, walker: Walker, toda
     let programme = Programme::new(record.setup.clone(), screen.outcome.fall_risk)?;
     let history = store.history(record.key()).await?;
     let outcomes = store.outcomes(id).await?;
-    let questionnaires = store.questionnaires().await?;
+    let assignments = store.assignments(id).await?;
+    let questionnaires = store
+        .questionnaires()
+        .await?
+        .into_iter()
+        .filter(|q| match q.clinic {
+            None => true,
+            Some(clinic) => assignments
+                .iter()
+                .any(|a| a.clinic == clinic && a.item == store::Assigned::Questionnaire(q.questionnaire.id.clone())),
+        })
+        .collect();
     let questionnaire_results = store.questionnaire_results(id).await?;
     let activities = store.activities(id).await?;
     Ok(Stage::Ready(Box::new(State {
@@ -192,6 +214,7 @@ pub async fn stage_for<S: Store>(store: &S, access: Access, walker: Walker, toda
         history,
         outcomes,
         questionnaires,
+        assignments,
         questionnaire_results,
         activities,
         today,

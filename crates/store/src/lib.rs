@@ -204,11 +204,34 @@ pub trait OutcomeStore: Send + Sync {
     /// Every outcome result for the walker, oldest first.
     fn outcomes(&self, walker: WalkerId) -> impl Future<Output = Result<Vec<OutcomeRecord>>> + Send;
 
-    /// Loads a questionnaire for every walker on this server, replacing one
-    /// with the same id; true if it replaced one.
+    /// Loads a questionnaire (for every walker on this server, or for one
+    /// clinic's), replacing one with the same id loaded by the same owner;
+    /// true if it replaced one. An id another owner loaded is refused with
+    /// [`StoreError::Duplicate`]: ids are unique on the server.
     fn save_questionnaire(&self, q: &LoadedQuestionnaire) -> impl Future<Output = Result<bool>> + Send;
-    /// The loaded questionnaires, by title.
+    /// Every loaded questionnaire (the server's and every clinic's), by title.
     fn questionnaires(&self) -> impl Future<Output = Result<Vec<LoadedQuestionnaire>>> + Send;
+    /// A care team at `clinic` asks the walker for a measure or questionnaire
+    /// beyond the schedule; one already standing is [`StoreError::Duplicate`].
+    fn assign(
+        &self,
+        walker: WalkerId,
+        clinic: ClinicId,
+        item: &Assigned,
+        by: AccountId,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<()>> + Send;
+    /// Ends an assignment; false if none stood.
+    fn unassign(
+        &self,
+        walker: WalkerId,
+        clinic: ClinicId,
+        item: &Assigned,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<bool>> + Send;
+    /// The walker's standing assignments from the clinics whose care they are
+    /// in now, oldest first.
+    fn assignments(&self, walker: WalkerId) -> impl Future<Output = Result<Vec<Assignment>>> + Send;
     /// Records a walker's answers and scores.
     fn save_questionnaire_result(
         &self,

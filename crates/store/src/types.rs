@@ -328,6 +328,39 @@ pub struct LoadedQuestionnaire {
     pub questionnaire: coach::questionnaire::Questionnaire,
     pub scoring: coach::questionnaire::Scoring,
     pub loaded_at: Timestamp,
+    /// The clinic that loaded it, for the walkers its care teams assign it
+    /// to; `None`: the operator loaded it for every walker on the server.
+    /// (Not part of a serialized copy: who owns it is the server's to know.)
+    #[serde(skip)]
+    pub clinic: Option<ClinicId>,
+}
+
+/// What a care team asks of a walker beyond the standard outcome schedule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "item", rename_all = "snake_case")]
+pub enum Assigned {
+    Measure(coach::outcomes::Measure),
+    /// A loaded questionnaire, by id.
+    Questionnaire(String),
+}
+
+impl Assigned {
+    /// The stored kind and item (`assignments.kind`, `assignments.item`).
+    pub fn parts(&self) -> (&'static str, &str) {
+        match self {
+            Assigned::Measure(m) => ("measure", m.as_str()),
+            Assigned::Questionnaire(id) => ("questionnaire", id),
+        }
+    }
+}
+
+/// A standing assignment: which clinic's care team asked, who, and when.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Assignment {
+    pub clinic: ClinicId,
+    pub item: Assigned,
+    pub by: AccountId,
+    pub at: Timestamp,
 }
 
 /// A walker's answers to a loaded questionnaire and the scores they gave.

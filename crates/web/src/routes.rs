@@ -58,6 +58,8 @@ pub fn router(state: AppState) -> Router {
         .route("/patients/{id}/clearance", post(pages::patient::clearance))
         .route("/patients/{id}/restart", post(pages::patient::restart))
         .route("/patients/{id}/stop", post(pages::patient::stop))
+        .route("/patients/{id}/assign", post(pages::patient::assign))
+        .route("/patients/{id}/unassign", post(pages::patient::unassign))
         .route("/patients/{id}/message", post(pages::patient::message))
         .route("/patients/{id}/minutes", post(pages::patient::minutes))
         .route("/care", get(pages::care::page))

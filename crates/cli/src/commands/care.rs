@@ -121,6 +121,41 @@ pub async fn stop(g: &Global, who: &AsClinician, role: &str, note: &str, end: bo
     })
 }
 
+/// `assign`: a measure or questionnaire asked of the walker, or no longer.
+pub async fn assign(
+    g: &Global,
+    who: &AsClinician,
+    measure: Option<&str>,
+    questionnaire: Option<&str>,
+    end: bool,
+) -> CliResult<Output> {
+    let store = context::open(g).await?;
+    let what = if end { "stopped asking for a measure" } else { "asked for a measure" };
+    let access = as_clinician(&store, g, who, true, what).await?;
+    let item = match (measure, questionnaire) {
+        (Some(m), _) => service::assignments::parse("measure", m)
+            .map_err(|_| CliError::input(format!("--measure: {:?} is not a measure", m.trim())))?,
+        (None, Some(q)) => service::assignments::parse("questionnaire", q)
+            .map_err(|_| CliError::input("--questionnaire: the id of one of your clinic's questionnaires"))?,
+        (None, None) => return Err(CliError::input("--measure or --questionnaire: say what to ask for")),
+    };
+    if end {
+        service::assignments::unassign(&store, access, &item, jiff::Timestamp::now()).await?;
+    } else {
+        service::assignments::assign(&store, access, &item, jiff::Timestamp::now()).await?;
+    }
+    let now = service::assignments::assignable(&store, access).await?;
+    emit(g.json, &now, || {
+        let asked: Vec<&str> = now.asked.iter().map(|(_, words)| words.as_str()).collect();
+        format!(
+            "{} {}.\nAsked beyond the standard schedule now: {}\n",
+            if end { "No longer asking for" } else { "Asking for" },
+            item.parts().1,
+            if asked.is_empty() { "nothing".to_string() } else { asked.join(", ") }
+        )
+    })
+}
+
 /// `ack`: the flag's rule names it; its day is the day it was raised.
 pub async fn ack(g: &Global, who: &AsClinician, flag: &str, note: &str) -> CliResult<Output> {
     let store = context::open(g).await?;

@@ -98,6 +98,9 @@ pub async fn run(cli: Cli) -> CliResult<Output> {
         Command::Revert { as_clinician, note } => care::decision(g, as_clinician, note, true).await,
         Command::Pause { as_clinician, role, note } => care::stop(g, as_clinician, role, note, false).await,
         Command::End { as_clinician, role, note } => care::stop(g, as_clinician, role, note, true).await,
+        Command::Assign { as_clinician, measure, questionnaire, end } => {
+            care::assign(g, as_clinician, measure.as_deref(), questionnaire.as_deref(), *end).await
+        }
         Command::Audit { limit, format } => care::audit(g, *limit, *format).await,
         Command::Token(cmd) => token::run(g, cmd).await,
         Command::Completions { shell } => {

@@ -65,19 +65,26 @@ fn ask_all(q: &Questionnaire) -> CliResult<Answers> {
 pub async fn run(g: &Global, cmd: &QuestionnaireCommand) -> CliResult<Output> {
     let store = context::open(g).await?;
     match cmd {
-        QuestionnaireCommand::Load { questionnaire, scoring } => {
+        QuestionnaireCommand::Load { questionnaire, scoring, clinic } => {
             let (q, s) = (read(questionnaire, "questionnaire")?, read(scoring, "--scoring")?);
-            let (loaded, replaced) = service::load_questionnaire(&store, &q, &s, jiff::Timestamp::now()).await?;
+            let clinic = clinic.map(store::ClinicId);
+            let (loaded, replaced) =
+                service::load_questionnaire(&store, &q, &s, clinic, jiff::Timestamp::now()).await?;
             let q = &loaded.questionnaire;
             emit(g.json, &loaded, || {
                 format!(
-                    "{} {:?} (id {}, version {}): {} questions, {} subscales. Walkers see it with their measures.\n",
+                    "{} {:?} (id {}, version {}): {} questions, {} subscales. {}\n",
                     if replaced { "Reloaded" } else { "Loaded" },
                     q.title,
                     q.id,
                     if q.version.is_empty() { "-" } else { &q.version },
                     q.items.len(),
-                    loaded.scoring.subscales.len()
+                    loaded.scoring.subscales.len(),
+                    match loaded.clinic {
+                        None => "Walkers see it with their measures.".to_string(),
+                        Some(c) =>
+                            format!("It is clinic {c}'s: walkers see it once their care team there asks for it."),
+                    }
                 )
             })
         }
@@ -96,10 +103,11 @@ pub async fn run(g: &Global, cmd: &QuestionnaireCommand) -> CliResult<Output> {
                             l.questionnaire.title.clone(),
                             l.questionnaire.items.len().to_string(),
                             subs.join(", "),
+                            l.clinic.map_or("everyone".into(), |c| format!("clinic {c}")),
                         ]
                     })
                     .collect();
-                render::table(&["id", "title", "questions", "subscales"], &rows)
+                render::table(&["id", "title", "questions", "subscales", "for"], &rows)
             })
         }
         QuestionnaireCommand::Answer { id, answers, date } => {

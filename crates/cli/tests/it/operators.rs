@@ -232,6 +232,13 @@ fn a_clinician_signs_and_reviews_from_the_command_line() {
     let over = w.ok(day, &as_doc(&["override", "--reason", "Slower for now", "--speed", "1.2"]));
     assert!(over.contains("Override recorded"), "{over}");
     assert!(w.ok(day, &as_doc(&["approve"])).contains("Approved:"));
+    // Asking for a measure the schedule leaves out, and no longer.
+    assert!(w.bad(day, &as_doc(&["assign", "--measure", "yoga"])).contains("--measure: \"yoga\" is not a measure"));
+    let asked = w.ok(day, &as_doc(&["assign", "--measure", "backward_walk3m"]));
+    assert!(asked.contains("Asked beyond the standard schedule now: 3-metre backward walk"), "{asked}");
+    let due = w.json(day, &["--walker", "1", "outcome", "due"]);
+    assert!(due.to_string().contains("backward_walk3m"), "{due}");
+    assert!(w.ok(day, &as_doc(&["assign", "--measure", "backward_walk3m", "--end"])).contains("now: nothing"));
     // A pause needs a note; with one, the walker's today has no dose but the note.
     assert!(w.bad(day, &as_doc(&["pause", "--note", " "])).contains("note: say why, in words the walker reads"));
     let paused = w.ok(day, &as_doc(&["pause", "--role", "physiotherapist", "--note", "Scan first"]));

@@ -135,6 +135,17 @@ impl ClinicStore for SqlStore {
         .bind(clinic.0)
         .execute(&mut *tx)
         .await?;
+        // What the clinic asked of the walker ends with its care: a later
+        // return to the clinic starts from the standard schedule.
+        sqlx::query(
+            "UPDATE assignments SET ended_at = $1 WHERE walker_id = $2 AND clinic_id = $3 AND ended_at IS NULL",
+        )
+        .bind(millis(now))
+        .bind(walker.0)
+        .bind(clinic.0)
+        .execute(&mut *tx)
+        .await?;
+        Self::bump_walker(&mut tx, walker).await?;
         tx.commit().await?;
         Ok(done.rows_affected() > 0)
     }

@@ -1,7 +1,10 @@
 //! [`OutcomeStore`](crate::OutcomeStore) in SQL: outcome measures and clinic questionnaires.
 
 use crate::codec::{self, corrupt, date, millis, timestamp};
-use crate::{LoadedQuestionnaire, OutcomeRecord, QuestionnaireResult, Result, WalkerId};
+use crate::{
+    AccountId, Assigned, Assignment, ClinicId, LoadedQuestionnaire, OutcomeRecord, QuestionnaireResult, Result,
+    StoreError, WalkerId,
+};
 use coach::screening::{Answers, Outcome};
 use jiff::Timestamp;
 
@@ -49,13 +52,22 @@ impl OutcomeStore for SqlStore {
 
     async fn save_questionnaire(&self, q: &LoadedQuestionnaire) -> Result<bool> {
         let mut tx = self.pool.begin().await?;
-        let existed = sqlx::query("SELECT id FROM questionnaires WHERE id = $1")
+        let owner = sqlx::query("SELECT clinic_id FROM questionnaires WHERE id = $1")
             .bind(q.questionnaire.id.clone())
             .fetch_optional(&mut *tx)
             .await?
-            .is_some();
+            .map(|r| get::<Option<i64>>(&r, "clinic_id"))
+            .transpose()?;
+        // Another owner's questionnaire is theirs: a clinic cannot replace the
+        // server's, the server's operator cannot replace a clinic's.
+        if owner.is_some_and(|o| o != q.clinic.map(|c| c.0)) {
+            return Err(StoreError::Duplicate(format!(
+                "a questionnaire with the id {:?} is already loaded by someone else on this server; give yours another id",
+                q.questionnaire.id
+            )));
+        }
         sqlx::query(
-            "INSERT INTO questionnaires (id, questionnaire, scoring, loaded_at) VALUES ($1, $2, $3, $4) \
+            "INSERT INTO questionnaires (id, questionnaire, scoring, loaded_at, clinic_id) VALUES ($1, $2, $3, $4, $5) \
              ON CONFLICT (id) DO UPDATE SET questionnaire = excluded.questionnaire, scoring = excluded.scoring, \
              loaded_at = excluded.loaded_at",
         )
@@ -63,16 +75,17 @@ impl OutcomeStore for SqlStore {
         .bind(codec::to_json(&crate::stored::QuestionnaireV1::from(&q.questionnaire))?)
         .bind(codec::to_json(&crate::stored::ScoringV1::from(&q.scoring))?)
         .bind(millis(q.loaded_at))
+        .bind(q.clinic.map(|c| c.0))
         .execute(&mut *tx)
         .await?;
         // Every walker's state lists the loaded questionnaires.
         sqlx::query("UPDATE walkers SET version = version + 1").execute(&mut *tx).await?;
         tx.commit().await?;
-        Ok(existed)
+        Ok(owner.is_some())
     }
 
     async fn questionnaires(&self) -> Result<Vec<LoadedQuestionnaire>> {
-        let rows = sqlx::query("SELECT questionnaire, scoring, loaded_at FROM questionnaires ORDER BY id")
+        let rows = sqlx::query("SELECT questionnaire, scoring, loaded_at, clinic_id FROM questionnaires ORDER BY id")
             .fetch_all(&self.pool)
             .await?;
         let mut all = rows
@@ -88,11 +101,86 @@ impl OutcomeStore for SqlStore {
                         "questionnaire scoring",
                     )?,
                     loaded_at: timestamp(get(r, "loaded_at")?)?,
+                    clinic: get::<Option<i64>>(r, "clinic_id")?.map(ClinicId),
                 })
             })
             .collect::<Result<Vec<_>>>()?;
         all.sort_by(|a, b| a.questionnaire.title.cmp(&b.questionnaire.title));
         Ok(all)
+    }
+
+    async fn assign(
+        &self,
+        walker: WalkerId,
+        clinic: ClinicId,
+        item: &Assigned,
+        by: AccountId,
+        now: Timestamp,
+    ) -> Result<()> {
+        let (kind, what) = item.parts();
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO assignments (walker_id, clinic_id, kind, item, assigned_by, assigned_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(walker.0)
+        .bind(clinic.0)
+        .bind(kind)
+        .bind(what.to_string())
+        .bind(by.0)
+        .bind(millis(now))
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| super::duplicate_as(e, format!("{what} is already asked of this walker")))?;
+        Self::bump_walker(&mut tx, walker).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn unassign(&self, walker: WalkerId, clinic: ClinicId, item: &Assigned, now: Timestamp) -> Result<bool> {
+        let (kind, what) = item.parts();
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE assignments SET ended_at = $1 \
+             WHERE walker_id = $2 AND clinic_id = $3 AND kind = $4 AND item = $5 AND ended_at IS NULL",
+        )
+        .bind(millis(now))
+        .bind(walker.0)
+        .bind(clinic.0)
+        .bind(kind)
+        .bind(what.to_string())
+        .execute(&mut *tx)
+        .await?;
+        Self::bump_walker(&mut tx, walker).await?;
+        tx.commit().await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    async fn assignments(&self, walker: WalkerId) -> Result<Vec<Assignment>> {
+        let rows = sqlx::query(
+            "SELECT a.clinic_id, a.kind, a.item, a.assigned_by, a.assigned_at FROM assignments a \
+             JOIN care_relationships r ON r.walker_id = a.walker_id AND r.clinic_id = a.clinic_id \
+             AND r.ended_at IS NULL WHERE a.walker_id = $1 AND a.ended_at IS NULL ORDER BY a.id",
+        )
+        .bind(walker.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let item = get::<String>(r, "item")?;
+                let item = match get::<String>(r, "kind")?.as_str() {
+                    "measure" => Assigned::Measure(codec::variant(&item, "assigned measure")?),
+                    "questionnaire" => Assigned::Questionnaire(item),
+                    other => return Err(corrupt(format!("assignment kind {other:?}"))),
+                };
+                Ok(Assignment {
+                    clinic: ClinicId(get(r, "clinic_id")?),
+                    item,
+                    by: AccountId(get(r, "assigned_by")?),
+                    at: timestamp(get(r, "assigned_at")?)?,
+                })
+            })
+            .collect()
     }
 
     async fn save_questionnaire_result(&self, walker: WalkerId, r: &QuestionnaireResult, now: Timestamp) -> Result<()> {

@@ -51,6 +51,7 @@ pub async fn populate(db: &TestDb) {
     crate::suite::care_keeps_reviews_messages_and_invitations(s).await;
     crate::suite::a_second_factor_is_kept_and_each_code_works_once(s).await;
     crate::suite::a_break_glass_is_open_for_its_time_only(s).await;
+    crate::suite::a_care_team_assigns_measures_and_its_clinics_questionnaires(s).await;
 }
 
 fn count(c: &Contents, table: &str) -> usize {

@@ -43,6 +43,7 @@ conformance!(
     check_ins_and_overrides_round_trip,
     a_fall_rescreens_in_the_same_transaction_as_its_log,
     a_clearance_is_recorded_with_the_new_outcome,
+    a_care_team_assigns_measures_and_its_clinics_questionnaires,
     rescreening_keeps_the_old_screens,
     deleting_a_walker_removes_everything,
     missing_walkers_are_not_found,

@@ -514,7 +514,51 @@ fn example_questionnaire() -> store::LoadedQuestionnaire {
     let read = |f: &str| std::fs::read_to_string(format!("{dir}{f}")).unwrap();
     let questionnaire = coach::questionnaire::parse_questionnaire(&read("knee-days.json")).unwrap();
     let scoring = coach::questionnaire::parse_scoring(&read("knee-days.scoring.json"), &questionnaire).unwrap();
-    store::LoadedQuestionnaire { questionnaire, scoring, loaded_at: now() }
+    store::LoadedQuestionnaire { questionnaire, scoring, loaded_at: now(), clinic: None }
+}
+
+/// A clinic's questionnaire is its own (nobody else replaces it), and what a
+/// care team asks of a walker stands while the walker is in that clinic's care.
+pub async fn a_care_team_assigns_measures_and_its_clinics_questionnaires<S: Store>(s: &S) {
+    use store::{Assigned, MemberRole};
+    let clinic = s.create_clinic("Knee Clinic", now()).await.unwrap();
+    let doc = s.create_account(&new_account("assigning@example.org"), now()).await.unwrap().id;
+    s.add_member(doc, clinic, MemberRole::Clinician, now()).await.unwrap();
+    let mut q = example_questionnaire();
+    q.questionnaire.id = "knee-days-licensed".into();
+    q.clinic = Some(clinic);
+    assert!(!s.save_questionnaire(&q).await.unwrap());
+    assert!(s.save_questionnaire(&q).await.unwrap(), "the clinic reloads its own");
+    let server = store::LoadedQuestionnaire { clinic: None, ..q.clone() };
+    assert!(
+        matches!(s.save_questionnaire(&server).await, Err(StoreError::Duplicate(_))),
+        "not the server's to replace"
+    );
+    let loaded = s.questionnaires().await.unwrap();
+    assert_eq!(loaded.iter().find(|l| l.questionnaire.id == q.questionnaire.id).unwrap().clinic, Some(clinic));
+
+    let (w, _) = walker_with_programme(s, "As").await;
+    let measure = Assigned::Measure(Measure::BackwardWalk3m);
+    let asked = Assigned::Questionnaire(q.questionnaire.id.clone());
+    s.assign(w, clinic, &measure, doc, now()).await.unwrap();
+    s.assign(w, clinic, &asked, doc, now()).await.unwrap();
+    assert!(matches!(s.assign(w, clinic, &measure, doc, now()).await, Err(StoreError::Duplicate(_))));
+    assert!(s.assignments(w).await.unwrap().is_empty(), "not in the clinic's care: nothing stands");
+    s.connect(w, clinic, now()).await.unwrap();
+    let before = s.walker(w).await.unwrap().version;
+    let standing: Vec<Assigned> = s.assignments(w).await.unwrap().into_iter().map(|a| a.item).collect();
+    assert_eq!(standing, [measure.clone(), asked.clone()]);
+    assert!(s.unassign(w, clinic, &measure, now()).await.unwrap());
+    assert!(!s.unassign(w, clinic, &measure, now()).await.unwrap());
+    assert!(s.walker(w).await.unwrap().version > before, "the walker's state changes with it");
+    let a = s.assignments(w).await.unwrap();
+    assert_eq!((a.len(), &a[0].item, a[0].by, a[0].clinic), (1, &asked, doc, clinic));
+    s.assign(w, clinic, &measure, doc, now()).await.unwrap();
+    assert_eq!(s.assignments(w).await.unwrap().len(), 2, "asked again after it ended");
+    assert!(s.disconnect(w, clinic, now()).await.unwrap());
+    assert!(s.assignments(w).await.unwrap().is_empty(), "leaving the clinic's care ends what it asked");
+    s.connect(w, clinic, now()).await.unwrap();
+    assert!(s.assignments(w).await.unwrap().is_empty(), "and coming back does not bring it back");
 }
 
 pub async fn questionnaires_load_once_and_results_travel_in_the_archive<S: Store>(s: &S) {

@@ -612,3 +612,99 @@ pub(super) async fn break_glass(
         }),
     ))
 }
+
+#[derive(Deserialize, ToSchema)]
+pub struct AssignmentRequest {
+    /// `measure` or `questionnaire`.
+    #[serde(default)]
+    pub kind: String,
+    /// A measure's name (backward_walk3m …) or the clinic's questionnaire id.
+    #[serde(default)]
+    pub item: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AssignmentsDto {
+    /// What the care team asks now, beyond the standard schedule: kind, item, words.
+    pub asked: Vec<AssignedDto>,
+    /// What it could ask for.
+    pub assignable: Vec<AssignedDto>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AssignedDto {
+    pub kind: String,
+    pub item: String,
+    pub words: String,
+}
+
+impl From<&service::assignments::Assignable> for AssignmentsDto {
+    fn from(a: &service::assignments::Assignable) -> Self {
+        let dto = |item: &store::Assigned, words: &str| {
+            let (kind, item) = item.parts();
+            AssignedDto { kind: kind.into(), item: item.into(), words: words.into() }
+        };
+        AssignmentsDto {
+            asked: a.asked.iter().map(|(item, words)| dto(item, words)).collect(),
+            assignable: a
+                .measures
+                .iter()
+                .map(|m| dto(&store::Assigned::Measure(*m), m.name()))
+                .chain(
+                    a.questionnaires.iter().map(|(id, title)| dto(&store::Assigned::Questionnaire(id.clone()), title)),
+                )
+                .collect(),
+        }
+    }
+}
+
+/// What the care team asks of the walker beyond the standard outcome schedule, and could ask.
+#[utoipa::path(get, path = "/api/v1/patients/{id}/assignments", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The walker's id")),
+    responses((status = 200, body = AssignmentsDto), (status = 404), (status = 422)))]
+pub(super) async fn assignments(
+    State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
+    a: ApiAccount,
+    Path(id): Path<i64>,
+) -> ApiResult<AssignmentsDto> {
+    let access = open(&state, &a, &client, id, false, "measures asked").await?;
+    let all = service::assignments::assignable(state.store(), access).await?;
+    Ok(Json(AssignmentsDto::from(&all)))
+}
+
+/// Asks the walker for a measure the schedule leaves out, or one of the clinic's questionnaires.
+#[utoipa::path(post, path = "/api/v1/patients/{id}/assignments", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The walker's id")), request_body = AssignmentRequest,
+    responses((status = 201, body = AssignmentsDto), (status = 404), (status = 409), (status = 422)))]
+pub(super) async fn assign(
+    State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
+    a: ApiAccount,
+    Path(id): Path<i64>,
+    Json(req): Json<AssignmentRequest>,
+) -> Result<(StatusCode, Json<AssignmentsDto>), ApiError> {
+    let access = open(&state, &a, &client, id, true, "asked for a measure").await?;
+    let item = service::assignments::parse(&req.kind, &req.item)?;
+    service::assignments::assign(state.store(), access, &item, state.now()).await?;
+    let all = service::assignments::assignable(state.store(), access).await?;
+    Ok((StatusCode::CREATED, Json(AssignmentsDto::from(&all))))
+}
+
+/// Stops asking the walker for it.
+#[utoipa::path(post, path = "/api/v1/patients/{id}/assignments/end", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The walker's id")), request_body = AssignmentRequest,
+    responses((status = 200, body = AssignmentsDto), (status = 404), (status = 409), (status = 422)))]
+pub(super) async fn unassign(
+    State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
+    a: ApiAccount,
+    Path(id): Path<i64>,
+    Json(req): Json<AssignmentRequest>,
+) -> ApiResult<AssignmentsDto> {
+    let access = open(&state, &a, &client, id, true, "stopped asking for a measure").await?;
+    let item = service::assignments::parse(&req.kind, &req.item)?;
+    service::assignments::unassign(state.store(), access, &item, state.now()).await?;
+    let all = service::assignments::assignable(state.store(), access).await?;
+    Ok(Json(AssignmentsDto::from(&all)))
+}

@@ -86,6 +86,8 @@ fn document_allowed_values(doc: &mut serde_json::Value) {
     schemas["StopRequest"]["properties"]["role"]["pattern"] = json!(ONE_LINE);
     schemas["StopRequest"]["properties"]["note"] = json!({ "type": "string", "pattern": SAYS, "maxLength": limit });
     schemas["StopRequest"]["properties"]["kind"]["enum"] = json!(["pause", "end"]);
+    schemas["AssignmentRequest"]["properties"]["kind"]["enum"] = json!(["measure", "questionnaire"]);
+    schemas["AssignmentRequest"]["properties"]["item"]["pattern"] = json!(NAMED);
     schemas["MemberRequest"]["properties"]["role"]["enum"] = json!(store::MemberRole::ALL.map(|r| r.as_str()));
     schemas["MemberRequest"]["properties"]["email"]["pattern"] = json!(NAMED);
     schemas["PatientOverrideRequest"]["properties"]["reason"]["pattern"] = json!(SAYS);

@@ -65,6 +65,8 @@ fn parts() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(care::override_dose))
         .routes(routes!(care::revert))
         .routes(routes!(care::stop))
+        .routes(routes!(care::assignments, care::assign))
+        .routes(routes!(care::unassign))
         .routes(routes!(care::break_glass))
         .routes(routes!(care::patient_thread, care::patient_message))
         .routes(routes!(care::invite))

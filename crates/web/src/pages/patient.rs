@@ -48,6 +48,9 @@ struct PatientPage {
     /// (while training is allowed) and end it (until it has ended).
     can_pause: bool,
     can_end: bool,
+    /// What the care team may ask for beyond the schedule, and asks already
+    /// (a care team's grant only).
+    assignable: Option<service::assignments::Assignable>,
     /// What was posted, shown again after a refusal.
     posted: Posted,
 }
@@ -97,6 +100,9 @@ pub struct Posted {
     /// `pause` or `end`, for stopping the programme.
     #[serde(default)]
     kind: String,
+    /// What to ask for or stop asking for: `measure:NAME` or `questionnaire:ID`.
+    #[serde(default)]
+    item: String,
 }
 
 /// The clinician's grant to see the walker, logged as `what`.
@@ -150,6 +156,10 @@ async fn page_for(
     let pause_kind = s.as_ref().map(|s| s.pause().map(|p| p.kind));
     let can_pause = pause_kind == Some(None);
     let can_end = pause_kind.is_some_and(|k| k != Some(coach::pause::PauseKind::Ended));
+    let assignable = match access.grant() {
+        service::Grant::Clinician { .. } => Some(service::assignments::assignable(state.store(), access).await?),
+        _ => None,
+    };
     let mut reviews = Vec::new();
     for rv in service::care::reviews(state.store(), access).await?.into_iter().rev() {
         reviews.push(ReviewLine {
@@ -204,6 +214,7 @@ async fn page_for(
         monitoring,
         can_pause,
         can_end,
+        assignable,
         supports: <coach::dose::Support as coach::names::Named>::all(),
     })
 }
@@ -352,6 +363,38 @@ pub async fn stop(
         };
         let input = service::StopInput { end, by: String::new(), role: f.role.clone(), note: f.note.clone() };
         service::stop_programme(state.store(), &s, input, state.now()).await?;
+        Ok(())
+    })
+    .await
+}
+
+/// `measure:NAME` or `questionnaire:ID`, as the page's forms send it.
+fn assigned(f: &Posted) -> Result<store::Assigned, AppError> {
+    let (kind, item) = f.item.split_once(':').unwrap_or((f.item.as_str(), ""));
+    Ok(service::assignments::parse(kind, item)?)
+}
+
+/// The care team asks the walker for a measure or questionnaire beyond the schedule.
+pub async fn assign(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    form: CsrfForm<Posted>,
+) -> Result<Response, AppError> {
+    act(state, form, id, "asked for a measure", |state, access, f| async move {
+        service::assignments::assign(state.store(), access, &assigned(&f)?, state.now()).await?;
+        Ok(())
+    })
+    .await
+}
+
+/// The care team stops asking for it.
+pub async fn unassign(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    form: CsrfForm<Posted>,
+) -> Result<Response, AppError> {
+    act(state, form, id, "stopped asking for a measure", |state, access, f| async move {
+        service::assignments::unassign(state.store(), access, &assigned(&f)?, state.now()).await?;
         Ok(())
     })
     .await

@@ -551,3 +551,93 @@ async fn the_admin_adds_and_removes_the_clinics_people() {
     assert_eq!(c.app.send(call("DELETE", &gone, &token, None)).await.status, StatusCode::NO_CONTENT);
     assert_eq!(c.app.send(call("DELETE", &gone, &token, None)).await.status, StatusCode::NOT_FOUND);
 }
+
+/// The care team asks Bea for the 3-metre backward walk and for its clinic's
+/// own questionnaire: both join her due list, the questionnaire reaches her
+/// only once asked (and no other walker), and stopping takes them away.
+#[tokio::test]
+async fn the_care_team_asks_for_a_measure_and_its_clinics_questionnaire() {
+    let c = clinic().await;
+    invite_and_join(&c).await;
+    let s = c.app.state.store();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/questionnaire/");
+    let read = |f: &str| std::fs::read_to_string(format!("{dir}{f}")).unwrap();
+    let (q, s_json) = (read("knee-days.json"), read("knee-days.scoring.json"));
+    service::load_questionnaire(s, &q, &s_json, Some(c.id), c.app.state.now()).await.unwrap();
+    let qid = "retrowalk-knee-days";
+    assert_eq!(c.app.get(&format!("/questionnaires/{qid}"), &c.bea.cookie).await.status, StatusCode::NOT_FOUND);
+    // What is due, as the walker's outcomes page lists it.
+    let due = |html: String| {
+        let at = html.find("id=\"due-h\"").map_or(0, |i| i);
+        html[at..at + html[at..].find("</section>").unwrap_or(0)].to_string()
+    };
+    let outcomes = due(c.app.get("/outcomes", &c.bea.cookie).await.body);
+    assert!(outcomes.contains("Timed Up and Go"), "the baseline is due: {outcomes}");
+    assert!(!outcomes.contains("3-metre backward walk") && !outcomes.contains("Knee days"), "not asked yet");
+
+    let bea_id = c.bea.account.walker.0;
+    let page = c.app.get(&format!("/patients/{bea_id}"), &c.doc.cookie).await.body;
+    assert!(
+        page.contains("Measures and questionnaires asked") && page.contains("Nothing beyond the standard"),
+        "{page}"
+    );
+    assert!(
+        page.contains("value=\"measure:backward_walk3m\"") && page.contains(&format!("value=\"questionnaire:{qid}\""))
+    );
+    let csrf = csrf_in(&page);
+    let ask = |item: &str| format!("csrf={csrf}&item={item}");
+    let path = format!("/patients/{bea_id}/assign");
+    // Refused with why: a scheduled measure, an unknown questionnaire, nonsense.
+    for (item, why) in [
+        ("measure:chair_stand30s", "is on every walker&#39;s schedule already"),
+        ("questionnaire:koos", "is not one of your clinic&#39;s questionnaires"),
+        ("wish:more", "kind: measure or questionnaire"),
+    ] {
+        let res = c.app.post(&path, &c.doc.cookie, &ask(item)).await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{item}");
+        assert!(res.body.contains(why), "{item}: {}", res.body);
+    }
+    for item in ["measure:backward_walk3m", &format!("questionnaire:{qid}")] {
+        let res = c.app.post(&path, &c.doc.cookie, &ask(item)).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{item}: {}", res.body);
+    }
+    let page = c.app.get(&format!("/patients/{bea_id}"), &c.doc.cookie).await.body;
+    assert!(page.contains("Stop asking: 3-metre backward walk"), "{page}");
+    let outcomes = due(c.app.get("/outcomes", &c.bea.cookie).await.body);
+    assert!(outcomes.contains("3-metre backward walk") && outcomes.contains("Knee days"), "{outcomes}");
+    assert_eq!(c.app.get(&format!("/questionnaires/{qid}"), &c.bea.cookie).await.status, StatusCode::OK);
+    // Another walker on the server does not see the clinic's questionnaire.
+    assert_eq!(c.app.get(&format!("/questionnaires/{qid}"), &c.doc.cookie).await.status, StatusCode::NOT_FOUND);
+
+    let stop =
+        c.app.post(&format!("/patients/{bea_id}/unassign"), &c.doc.cookie, &ask("measure:backward_walk3m")).await;
+    assert_eq!(stop.status, StatusCode::SEE_OTHER, "{}", stop.body);
+    assert!(!due(c.app.get("/outcomes", &c.bea.cookie).await.body).contains("3-metre backward walk"));
+    let again =
+        c.app.post(&format!("/patients/{bea_id}/unassign"), &c.doc.cookie, &ask("measure:backward_walk3m")).await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(again.body.contains("is not asked of this walker"), "{}", again.body);
+
+    // The same through the API.
+    use crate::api::{call, token_for};
+    let token = token_for(&c.app, &c.doc).await;
+    let api = format!("/api/v1/patients/{bea_id}/assignments");
+    let now: serde_json::Value = serde_json::from_str(&c.app.send(call("GET", &api, &token, None)).await.body).unwrap();
+    assert_eq!(
+        (now["asked"][0]["item"].as_str(), now["assignable"][0]["item"].as_str()),
+        (Some(qid), Some("backward_walk3m"))
+    );
+    let body = serde_json::json!({"kind": "measure", "item": "backward_walk3m"});
+    assert_eq!(c.app.send(call("POST", &api, &token, Some(body.clone()))).await.status, StatusCode::CREATED);
+    assert_eq!(
+        c.app.send(call("POST", &api, &token, Some(body.clone()))).await.status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let ended = c.app.send(call("POST", &format!("{api}/end"), &token, Some(body))).await;
+    assert_eq!(ended.status, StatusCode::OK, "{}", ended.body);
+    let doc_list = c.app.send(call("GET", "/api/v1/questionnaires", &token, None)).await.body;
+    assert!(!doc_list.contains(qid), "a clinic's questionnaire reaches only the walkers asked: {doc_list}");
+    // Bea's own token cannot ask things of herself.
+    let bea = token_for(&c.app, &c.bea).await;
+    assert_eq!(c.app.send(call("GET", &api, &bea, None)).await.status, StatusCode::NOT_FOUND);
+}

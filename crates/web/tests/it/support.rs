@@ -66,6 +66,7 @@ impl App {
             self.state.store(),
             &read("knee-days.json"),
             &read("knee-days.scoring.json"),
+            None,
             self.state.now(),
         )
         .await
