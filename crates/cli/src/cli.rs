@@ -178,27 +178,9 @@ pub enum Command {
         note: String,
     },
     /// A clinician pauses a walker's programme (--walker) from today, until they sign a restart.
-    Pause {
-        #[command(flatten)]
-        as_clinician: AsClinician,
-        /// Your role (physiotherapist, GP…); your clinic is added.
-        #[arg(long, default_value = "")]
-        role: String,
-        /// Why, in words the walker reads.
-        #[arg(long)]
-        note: String,
-    },
+    Pause(StopArgs),
     /// A clinician ends a walker's programme (--walker) from today: discharged, or no longer right.
-    End {
-        #[command(flatten)]
-        as_clinician: AsClinician,
-        /// Your role (physiotherapist, GP…); your clinic is added.
-        #[arg(long, default_value = "")]
-        role: String,
-        /// Why, in words the walker reads.
-        #[arg(long)]
-        note: String,
-    },
+    End(StopArgs),
     /// A clinician asks a walker (--walker) for a measure the outcome schedule leaves out, or
     /// for one of their clinic's questionnaires; with --end, stops asking.
     Assign {
@@ -378,6 +360,19 @@ pub struct AsClinician {
     /// The clinician, by their account's e-mail; the walker (--walker) must be in their care.
     #[arg(long, value_name = "EMAIL")]
     pub clinician: String,
+}
+
+/// A care team's pause or end of a programme.
+#[derive(Debug, Args)]
+pub struct StopArgs {
+    #[command(flatten)]
+    pub as_clinician: AsClinician,
+    /// Your role (physiotherapist, GP…); your clinic is added.
+    #[arg(long, default_value = "")]
+    pub role: String,
+    /// Why, in words the walker reads.
+    #[arg(long)]
+    pub note: String,
 }
 
 #[derive(Debug, Subcommand)]

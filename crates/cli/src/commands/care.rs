@@ -8,7 +8,7 @@
 
 use super::user::account_for;
 use super::{Output, emit};
-use crate::cli::{AsClinician, AuditFormat, Global, PatientCommand, SignCommand};
+use crate::cli::{AsClinician, AuditFormat, Global, PatientCommand, SignCommand, StopArgs};
 use crate::context;
 use crate::error::{CliError, CliResult};
 use crate::render;
@@ -105,11 +105,11 @@ pub async fn sign(g: &Global, cmd: &SignCommand) -> CliResult<Output> {
 }
 
 /// `pause` and `end`: the programme stops from today, with the clinician's note.
-pub async fn stop(g: &Global, who: &AsClinician, role: &str, note: &str, end: bool) -> CliResult<Output> {
+pub async fn stop(g: &Global, args: &StopArgs, end: bool) -> CliResult<Output> {
     let store = context::open(g).await?;
-    let access = as_clinician(&store, g, who, true, "stopped the programme").await?;
+    let access = as_clinician(&store, g, &args.as_clinician, true, "stopped the programme").await?;
     let state = context::load_with(&store, g, access).await?;
-    let input = service::StopInput { end, by: String::new(), role: role.into(), note: note.into() };
+    let input = service::StopInput { end, by: String::new(), role: args.role.clone(), note: args.note.clone() };
     let done = service::stop_programme(&store, &state, input, jiff::Timestamp::now()).await?;
     emit(g.json, &done, || {
         let o = &done.stop;

@@ -96,8 +96,8 @@ pub async fn run(cli: Cli) -> CliResult<Output> {
         Command::Ack { as_clinician, flag, note } => care::ack(g, as_clinician, flag, note).await,
         Command::Approve { as_clinician, note } => care::decision(g, as_clinician, note, false).await,
         Command::Revert { as_clinician, note } => care::decision(g, as_clinician, note, true).await,
-        Command::Pause { as_clinician, role, note } => care::stop(g, as_clinician, role, note, false).await,
-        Command::End { as_clinician, role, note } => care::stop(g, as_clinician, role, note, true).await,
+        Command::Pause(args) => care::stop(g, args, false).await,
+        Command::End(args) => care::stop(g, args, true).await,
         Command::Assign { as_clinician, measure, questionnaire, end } => {
             care::assign(g, as_clinician, measure.as_deref(), questionnaire.as_deref(), *end).await
         }

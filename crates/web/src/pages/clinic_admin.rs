@@ -113,19 +113,19 @@ pub async fn page(State(state): State<AppState>, who: SignedIn, Path(id): Path<i
     page_for(&state, &who, id, MemberForm::default(), None).await
 }
 
-/// Done: back to the page. Refused: the page again with why, what was
-/// typed, and 422; nothing changed. A clinic the account does not run is
-/// "not found", whatever was asked.
-async fn done_or_again(
-    state: &AppState,
-    who: &SignedIn,
-    id: i64,
-    form: MemberForm,
-    result: Result<(), AppError>,
-) -> Result<Response, AppError> {
-    match result {
+/// Runs one change to the clinic's people. Done: back to the page.
+/// Refused: the page again with why, what was typed, and 422; nothing
+/// changed. A clinic the account does not run is "not found", whatever was
+/// asked.
+async fn change<F, Fut>(state: AppState, form: CsrfForm<MemberForm>, id: i64, action: F) -> Result<Response, AppError>
+where
+    F: FnOnce(AppState, service::Actor, MemberForm) -> Fut,
+    Fut: std::future::Future<Output = Result<(), AppError>>,
+{
+    let CsrfForm { who, form } = form;
+    match action(state.clone(), who.actor(), form.clone()).await {
         Ok(()) => Ok(Redirect::to(&format!("/clinics/{id}")).into_response()),
-        Err(AppError::BadInput(e) | AppError::Conflict(e)) => page_for(state, who, id, form, Some(e.to_string()))
+        Err(AppError::BadInput(e) | AppError::Conflict(e)) => page_for(&state, &who, id, form, Some(e.to_string()))
             .await
             .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response()),
         Err(e) => Err(e),
@@ -137,17 +137,13 @@ pub async fn add_member(
     Path(id): Path<i64>,
     form: CsrfForm<MemberForm>,
 ) -> Result<Response, AppError> {
-    let CsrfForm { who, form } = form;
-    let result = async {
-        let role = forms::named::<MemberRole>(&Some(form.role.clone()))?
+    change(state, form, id, |state, actor, f| async move {
+        let role = forms::named::<MemberRole>(&Some(f.role.clone()))?
             .ok_or_else(|| AppError::bad("role: clinician or admin"))?;
-        let actor = who.actor();
-        service::clinic_admin::add_by_email(state.store(), &actor, ClinicId(id), &form.email, role, state.now())
-            .await?;
+        service::clinic_admin::add_by_email(state.store(), &actor, ClinicId(id), &f.email, role, state.now()).await?;
         Ok(())
-    }
-    .await;
-    done_or_again(&state, &who, id, form, result).await
+    })
+    .await
 }
 
 pub async fn remove_member(
@@ -155,13 +151,10 @@ pub async fn remove_member(
     Path(id): Path<i64>,
     form: CsrfForm<MemberForm>,
 ) -> Result<Response, AppError> {
-    let CsrfForm { who, form } = form;
-    let result = async {
-        let account = form.account.trim().parse::<i64>().map_err(|_| AppError::bad("account: an account id"))?;
-        let actor = who.actor();
+    change(state, form, id, |state, actor, f| async move {
+        let account = f.account.trim().parse::<i64>().map_err(|_| AppError::bad("account: an account id"))?;
         service::clinic_admin::remove(state.store(), &actor, ClinicId(id), AccountId(account), state.now()).await?;
         Ok(())
-    }
-    .await;
-    done_or_again(&state, &who, id, MemberForm::default(), result).await
+    })
+    .await
 }
