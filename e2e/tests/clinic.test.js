@@ -2,8 +2,10 @@
 // desktop, the walker joins on a phone after the consent screen, logs a
 // session with a red flag; the clinician sees them first on the patient list,
 // acknowledges the flag, signs the restart and writes to them; the walker
-// reads the message and sees every access in their log. axe-core checks each
-// new page; screenshots go to target/e2e-screenshots/*-clinic-*.
+// reads the message and sees every access in their log. The clinician then
+// asks for a measure and pauses the programme; the walker sees the pause and
+// no dose; the clinic's admin runs its people. axe-core checks each new page;
+// screenshots go to target/e2e-screenshots/*-clinic-*.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServerAndBrowser, checkA11y, shot, dayOffset, newWalker, logToday, enrolTwoFactor } from '../lib.js';
@@ -98,6 +100,52 @@ test('a clinician invites, the walker joins, and a red flag comes back signed (p
   assert.match(seen, /A clinician recorded something in your records/);
   assert.match(seen, new RegExp(rivera.email));
   await shot(walker, 'phone-clinic-6-seen-by');
+
+  // The clinician asks for the 3-metre backward walk, then pauses the programme with a note.
+  await doctor.goto(`${env.server.base}/patients/${new URL(doctor.url()).pathname.split('/').pop()}`);
+  await doctor.selectOption('#as-item', 'measure:backward_walk3m');
+  await Promise.all([doctor.waitForNavigation(), doctor.click('form[action$="/assign"] button')]);
+  assert.match(await doctor.textContent('section[aria-labelledby=asked-h]'), /3-metre backward walk/);
+  await doctor.click('section[aria-labelledby=stop-h] summary');
+  await doctor.check('input[name=kind][value=pause]');
+  await doctor.fill('#st-note', 'Wait for your scan results before walking backwards again.');
+  await Promise.all([doctor.waitForNavigation(), doctor.click('form[action$="/stop"] button')]);
+  await checkA11y(doctor, 'patient-paused');
+  await shot(doctor, 'desktop-clinic-7-paused');
+  assert.equal(await doctor.locator('#restart-h').count(), 1, 'the restart waits to be signed');
+
+  // The walker sees the pause and the note, no dose, and the measure asked of them.
+  await walker.goto(`${env.server.base}/today`);
+  const paused = await walker.textContent('main');
+  assert.match(paused, /Backward walking is paused by your care team/);
+  assert.match(paused, /Wait for your scan results/);
+  assert.doesNotMatch(paused, /min backward/);
+  await checkA11y(walker, 'today-paused-by-care-team');
+  await shot(walker, 'phone-clinic-8-paused');
+  await walker.goto(`${env.server.base}/outcomes`);
+  assert.match(await walker.textContent('section[aria-labelledby=due-h]'), /3-metre backward walk/);
+  await walker.goto(`${env.server.base}/settings`);
+  assert.match(await walker.textContent('details.activity:has(summary:text("Who has seen my data"))'), /pause: before: .* after: no dose/);
+
+  // The clinic's admin runs its people on a desktop, and sees who reached which record.
+  const adminContext = await env.browser.newContext({ viewport: DESK, bypassCSP: true });
+  const admin = await adminContext.newPage();
+  await newWalker(env, admin, 'Okafor', dayOffset(0), [dayOffset(0), dayOffset(2)]);
+  const okafor = JSON.parse(env.server.cli(['--json', 'user', 'list'])).find((a) => a.email.startsWith('okafor-'));
+  env.server.cli(['clinic', 'member', 'add', '--clinic', clinic, '--email', okafor.email, '--role', 'admin']);
+  await enrolTwoFactor(env, admin);
+  await admin.goto(`${env.server.base}/clinics/${clinic}`);
+  await checkA11y(admin, 'clinic-admin');
+  const people = await admin.textContent('section[aria-labelledby=people-h]');
+  assert.match(people, new RegExp(rivera.email));
+  await admin.click('section[aria-labelledby=people-h] summary');
+  await admin.fill('#m-email', 'nobody@example.org');
+  await admin.click('form[action$="/members"] button');
+  await admin.waitForSelector('.flash');
+  assert.match(await admin.textContent('.flash'), /no account uses nobody@example.org/);
+  await shot(admin, 'desktop-clinic-9-admin');
+  assert.doesNotMatch(await admin.textContent('main'), /Wait for your scan/, 'the admin sees no clinical data');
+  await adminContext.close();
   await phone.close();
   await desk.close();
 });

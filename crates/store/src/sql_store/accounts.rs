@@ -86,43 +86,20 @@ impl AccountStore for SqlStore {
     }
 
     async fn record_security_event(&self, event: &SecurityEvent) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
-        Self::insert_security_event(&mut tx, event).await?;
-        tx.commit().await?;
-        Ok(())
+        self.record_security_events(std::slice::from_ref(event)).await
     }
 
     async fn record_security_events(&self, events: &[SecurityEvent]) -> Result<()> {
         let Some(first) = events.first() else { return Ok(()) };
-        let mut tx = self.pool.begin().await?;
-        // Old entries are forgotten once for the batch, not once a row.
-        Self::insert_security_event(&mut tx, first).await?;
-        // The rest in multi-row statements: a list of 34 walkers is two
-        // statements, not 34 round trips (on PostgreSQL each costs CPU).
-        for chunk in events[1..].chunks(100) {
-            let rows: Vec<String> = (0..chunk.len())
-                .map(|i| {
-                    let p = |k: usize| format!("${}", i * 6 + k);
-                    format!("({}, {}, {}, {}, {}, {})", p(1), p(2), p(3), p(4), p(5), p(6))
-                })
-                .collect();
-            // Only numbered placeholders are put together here; every value is bound.
-            let sql = format!(
-                "INSERT INTO security_events (at_ms, kind, account_id, walker_id, client, detail) VALUES {}",
-                rows.join(", ")
-            );
-            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-            for e in chunk {
-                q = q
-                    .bind(millis(e.at))
-                    .bind(e.kind.as_str())
-                    .bind(e.account.map(|a| a.0))
-                    .bind(e.walker.map(|w| w.0))
-                    .bind(e.client.clone())
-                    .bind(e.detail.clone());
-            }
-            q.execute(&mut *tx).await?;
+        self.forget_old_events(first.at).await?;
+        // Up to 100 rows are one statement, which is all or nothing by
+        // itself; more take a transaction.
+        if events.len() <= 100 {
+            let mut conn = self.pool.acquire().await?;
+            return Self::insert_security_rows(&mut conn, events).await;
         }
+        let mut tx = self.pool.begin().await?;
+        Self::insert_security_rows(&mut tx, events).await?;
         tx.commit().await?;
         Ok(())
     }

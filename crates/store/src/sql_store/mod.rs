@@ -33,6 +33,9 @@ pub struct SqlStore {
     backend: Backend,
     /// The connection that watches an SQLite file for commits (change stamps).
     watcher: Option<std::sync::Arc<crate::change_stamp::Watcher>>,
+    /// When (in the access log's own time, ms) this process last forgot old
+    /// access-log entries: see [`SqlStore::forget_old_events`].
+    events_pruned_at: std::sync::Arc<std::sync::atomic::AtomicI64>,
 }
 
 fn get<'r, T>(row: &'r AnyRow, col: &str) -> Result<T>
@@ -47,7 +50,58 @@ impl SqlStore {
         let watcher = crate::change_stamp::sqlite_file(url)
             .filter(|_| backend == Backend::Sqlite)
             .map(|path| std::sync::Arc::new(crate::change_stamp::Watcher::new(path)));
-        Self { pool, backend, watcher }
+        Self { pool, backend, watcher, events_pruned_at: Default::default() }
+    }
+
+    /// Forgets access-log entries older than [`crate::SECURITY_EVENT_DAYS`]
+    /// before `at`, at most once an hour (of entry time) per process: the
+    /// read path writes a row per walker shown, and a delete each time would
+    /// cost a statement per request for nothing.
+    async fn forget_old_events(&self, at: Timestamp) -> Result<()> {
+        use std::sync::atomic::Ordering;
+        let at = millis(at);
+        let last = self.events_pruned_at.load(Ordering::Relaxed);
+        // One caller prunes; one racing it with the same `last` skips.
+        if (at - last).abs() < 3_600_000
+            || self.events_pruned_at.compare_exchange(last, at, Ordering::Relaxed, Ordering::Relaxed).is_err()
+        {
+            return Ok(());
+        }
+        sqlx::query("DELETE FROM security_events WHERE at_ms < $1")
+            .bind(at - crate::SECURITY_EVENT_DAYS * 86_400_000)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Access-log entries in multi-row statements: a list of 34 walkers is
+    /// one statement, not 34 round trips (on PostgreSQL each costs CPU).
+    async fn insert_security_rows(conn: &mut AnyConnection, events: &[SecurityEvent]) -> Result<()> {
+        for chunk in events.chunks(100) {
+            let rows: Vec<String> = (0..chunk.len())
+                .map(|i| {
+                    let p = |k: usize| format!("${}", i * 6 + k);
+                    format!("({}, {}, {}, {}, {}, {})", p(1), p(2), p(3), p(4), p(5), p(6))
+                })
+                .collect();
+            // Only numbered placeholders are put together here; every value is bound.
+            let sql = format!(
+                "INSERT INTO security_events (at_ms, kind, account_id, walker_id, client, detail) VALUES {}",
+                rows.join(", ")
+            );
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for e in chunk {
+                q = q
+                    .bind(millis(e.at))
+                    .bind(e.kind.as_str())
+                    .bind(e.account.map(|a| a.0))
+                    .bind(e.walker.map(|w| w.0))
+                    .bind(e.client.clone())
+                    .bind(e.detail.clone());
+            }
+            q.execute(&mut *conn).await?;
+        }
+        Ok(())
     }
 
     /// A stamp of the database's committed state: equal stamps mean nothing
