@@ -154,6 +154,8 @@ pub fn pause(screen: &Outcome, tl: &Timeline, date: Date) -> Option<Pause> {
         ),
     };
     let ends_when = if kind == PauseKind::Ended { ENDED_ENDS } else { RESTART_ENDS };
+    // A discharge is no alarm: the urgent signs stay for every other stop.
+    let urgent = if kind == PauseKind::Ended { Vec::new() } else { URGENT_SIGNS.to_vec() };
     Some(Pause {
         kind,
         rule: cause.rule.clone(),
@@ -161,7 +163,7 @@ pub fn pause(screen: &Outcome, tl: &Timeline, date: Date) -> Option<Pause> {
         headline: headline.into(),
         reasons: vec![cause.reason.clone()],
         do_now: do_now.into(),
-        urgent: URGENT_SIGNS.to_vec(),
+        urgent,
         ends_when: ends_when.into(),
         since: Some(cause.effective),
     })

@@ -118,6 +118,13 @@ impl App {
     /// enrols (the key from the page into an "app", then its code) or, once
     /// enrolled, types the current code. Returns the secret and the recovery codes shown.
     pub async fn pass_two_factor(&self, cookie: &str, secret: Option<&str>) -> (String, Vec<String>) {
+        let (secret, codes, _) = self.pass_two_factor_with_code(cookie, secret).await;
+        (secret, codes)
+    }
+
+    /// [`App::pass_two_factor`], also giving the code that passed (for replay tests:
+    /// a code computed later may belong to the next 30-second step).
+    pub async fn pass_two_factor_with_code(&self, cookie: &str, secret: Option<&str>) -> (String, Vec<String>, String) {
         let page = self.get("/2fa", cookie).await;
         assert_eq!(page.status, StatusCode::OK, "{}", page.body);
         let secret = match secret {
@@ -132,7 +139,7 @@ impl App {
         let res = self.post("/2fa", cookie, &format!("csrf={}&code={code}", csrf_in(&page.body))).await;
         assert!(res.status.is_success() || res.status.is_redirection(), "{}: {}", res.status, res.body);
         let codes = res.body.match_indices("<li><code>").map(|(i, _)| res.body[i + 10..i + 24].to_string()).collect();
-        (secret, codes)
+        (secret, codes, code)
     }
 
     /// A signed-up walker who has screened clear and set up a programme of
