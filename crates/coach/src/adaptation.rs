@@ -87,6 +87,16 @@ pub struct Decision {
     pub after_session: Option<Date>,
 }
 
+/// The rule of the decision a clinician's entry makes (see [`replay`]).
+pub fn clinician_rule(kind: OverrideKind) -> &'static str {
+    match kind {
+        OverrideKind::Dose => OVERRIDE.id,
+        OverrideKind::Restart => RESTART.id,
+        OverrideKind::Pause => CLINICIAN_PAUSE.id,
+        OverrideKind::End => CLINICIAN_END.id,
+    }
+}
+
 impl Decision {
     /// The care team paused or ended the programme (not the coach).
     pub fn is_care_team_stop(&self) -> bool {

@@ -168,11 +168,15 @@ impl OverrideKind {
 
 impl History {
     /// The day a care team's pause or end recorded on `today` takes effect:
-    /// today, or the day of a restart already dated later (a restart signed
-    /// on the day of a stopping session starts tomorrow), so that the pause
-    /// comes after it and stands.
+    /// today, or tomorrow when a restart is dated tomorrow (a restart signed
+    /// on the day of a stopping session starts the next day), so that the
+    /// pause comes after it and stands. (Restarts are signed for today or
+    /// tomorrow; one dated later is not waited for.)
     pub fn stop_effective(&self, today: Date) -> Date {
-        self.overrides.iter().filter(|o| o.kind == OverrideKind::Restart).map(|o| o.effective).fold(today, Date::max)
+        let tomorrow = crate::dates::add_days(today, 1);
+        let restart_tomorrow =
+            self.overrides.iter().any(|o| o.kind == OverrideKind::Restart && o.effective == tomorrow);
+        if restart_tomorrow { tomorrow } else { today }
     }
 }
 

@@ -52,6 +52,12 @@ crate::named!(Measure, "measure", "a measure", {
 });
 
 impl Measure {
+    /// A test the walker performs (stands, walks, walks backwards), rather
+    /// than a rating they give: not asked for while training is paused.
+    pub fn is_performed(self) -> bool {
+        matches!(self, Measure::ChairStand30s | Measure::TimedUpAndGo | Measure::FastWalk40m | Measure::BackwardWalk3m)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Measure::PainNow => "Knee pain now",

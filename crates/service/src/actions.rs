@@ -286,7 +286,7 @@ pub async fn override_dose<S: Store>(
         signed_at: signer.map(|_| now),
         signer,
     };
-    let decision = record_clinician_dose(store, state, &o, Action::Override, now).await?;
+    let decision = record_clinician_dose(store, state, &o, now).await?;
     Ok(Overridden { applied: o, decision })
 }
 
@@ -333,23 +333,46 @@ pub async fn revert<S: Store>(
     override_dose(store, state, input, now).await
 }
 
-/// Checks a clinician's dose or restart, replays it to find the decision it
-/// makes, and stores both in one transaction.
+/// Checks a clinician's entry (dose, restart, pause, end), replays it to
+/// find the decision it makes (its own rule on its day, not a same-day
+/// check-in's), and stores both in one transaction. A pause or end that would
+/// not stand today is refused rather than recorded.
 async fn record_clinician_dose<S: Store>(
     store: &S,
     state: &State,
     o: &Override,
-    action: Action,
     now: Timestamp,
 ) -> ServiceResult<Decision> {
     o.validate()?;
     let mut history = state.history.clone();
     history.overrides.push(o.clone());
     let after = state.timeline_with(&history);
-    let decision =
-        after.decisions.iter().rev().find(|d| d.action == action && d.effective == o.effective).cloned().ok_or_else(
-            || ServiceError::Store(store::StoreError::Corrupt("the clinician's dose was not applied".into())),
-        )?;
+    let rule = coach::adaptation::clinician_rule(o.kind);
+    let not_applied =
+        || ServiceError::Store(store::StoreError::Corrupt("the clinician's entry was not applied".into()));
+    let at = after
+        .decisions
+        .iter()
+        .rposition(|d| d.rule == rule && d.effective == o.effective && d.after_session.is_none())
+        .ok_or_else(not_applied)?;
+    let decision = after.decisions[at].clone();
+    if o.kind.stops() {
+        // It must stand from now on: nothing recorded already may lift it.
+        if let Some(lift) = after.decisions[at..].iter().find(|d| d.dose.is_some()) {
+            return Err(ServiceError::conflict(
+                Code::Invalid,
+                format!(
+                    "a {} dated {} is already recorded and would lift this {}; nothing was recorded",
+                    lift.action.as_str(),
+                    lift.effective,
+                    o.kind.as_str()
+                ),
+            ));
+        }
+        if coach::pause::pause(&state.screen.outcome, &after, state.today).is_none() {
+            return Err(not_applied());
+        }
+    }
     let change = change_event(
         state.access,
         o.kind.as_str(),
@@ -441,6 +464,16 @@ pub async fn restart<S: Store>(
 ) -> ServiceResult<Restarted> {
     let dose = restart_dose(state, &input.dose)?;
     require_care_team_signs(store, state.access, "restart").await?;
+    // What a care team stopped, a clinician restarts: the walker cannot type
+    // a name for it, in a clinic's care or not (after leaving, or restoring
+    // a copy of their data, the stop stands).
+    if state.access.grant() == crate::Grant::Own && state.pause().is_some_and(|p| p.kind.by_clinician()) {
+        return Err(ServiceError::refused(
+            Code::NotReady,
+            "your care team stopped your programme: only a clinician restarts it, in retrowalk. \
+             Write to them, or ask whoever runs this server. Nothing was recorded.",
+        ));
+    }
     let since = state.pause().and_then(|p| p.since).unwrap_or(state.today);
     let (by, role, signer) = signature(store, state.access, &input.by, &input.role).await?;
     let o = Override {
@@ -455,7 +488,7 @@ pub async fn restart<S: Store>(
         signed_at: Some(now),
         signer,
     };
-    let decision = record_clinician_dose(store, state, &o, Action::Restart, now).await?;
+    let decision = record_clinician_dose(store, state, &o, now).await?;
     Ok(Restarted { restart: o, decision })
 }
 
@@ -515,7 +548,7 @@ pub async fn stop_programme<S: Store>(
         signed_at: Some(now),
         signer,
     };
-    let decision = record_clinician_dose(store, state, &o, Action::Stop, now).await?;
+    let decision = record_clinician_dose(store, state, &o, now).await?;
     Ok(Stopped { stop: o, decision })
 }
 

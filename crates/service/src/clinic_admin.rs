@@ -37,8 +37,11 @@ pub async fn members<S: Store>(store: &S, actor: &Actor, clinic: ClinicId) -> Se
     Ok(out)
 }
 
-/// Gives the account with this e-mail a role at the clinic. The account must
-/// exist already: people sign up themselves (or the operator adds them).
+/// Gives the staff account with this e-mail a role at the clinic. Only an
+/// account that is a clinician's or an admin's already (made so by whoever
+/// runs the server) can be added: a walker's account answers exactly like
+/// no account, so an admin cannot learn who uses retrowalk, nor turn a
+/// walker's account into staff.
 pub async fn add_by_email<S: Store>(
     store: &S,
     actor: &Actor,
@@ -53,20 +56,17 @@ pub async fn add_by_email<S: Store>(
         return Err(ServiceError::refused(Code::Required, "email: the e-mail of their retrowalk account"));
     }
     coach::text::check_line("email", email)?;
-    let Some(account) = store.account_by_email(email).await? else {
+    let staff =
+        store.account_by_email(email).await?.filter(|a| a.role != store::Role::Walker && a.disabled_at.is_none());
+    let Some(account) = staff else {
         return Err(ServiceError::refused(
             Code::Invalid,
             format!(
-                "email: no account uses {email}. They create one first (Sign up), or whoever runs the server adds it; then add them here."
+                "email: no clinician or admin account uses {email}. Whoever runs the server makes staff accounts \
+                 (retrowalk user add, then clinic member add); then you can add them here."
             ),
         ));
     };
-    if account.disabled_at.is_some() {
-        return Err(ServiceError::refused(
-            Code::Invalid,
-            format!("email: the account {email} is disabled; whoever runs the server can enable it"),
-        ));
-    }
     add_member(store, actor, clinic, account.id, role, now).await?;
     let name = store.walker(account.walker).await?.name;
     Ok(Member { account: account.id, email: account.email, name, role, since: now })

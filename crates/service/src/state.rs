@@ -76,7 +76,9 @@ impl State {
         Ok(date)
     }
 
-    /// The outcome measures and loaded questionnaires due today.
+    /// The outcome measures and loaded questionnaires due today. While
+    /// training is paused (a red flag, a clearance awaited, a stop), the tests
+    /// the walker performs are not asked for: only ratings and questionnaires.
     pub fn outcomes_due(&self) -> Option<coach::outcomes::Due> {
         let taken: Vec<_> = self.outcomes.iter().map(|o| (o.measure, o.taken_on)).collect();
         let loaded: Vec<(String, String)> =
@@ -91,7 +93,11 @@ impl State {
                 store::Assigned::Questionnaire(_) => None,
             })
             .collect();
-        coach::outcomes::due(self.programme.start(), self.today, &extra, &taken, &loaded, &answered)
+        let mut due = coach::outcomes::due(self.programme.start(), self.today, &extra, &taken, &loaded, &answered)?;
+        if self.pause().is_some() {
+            due.measures.retain(|m| !m.is_performed());
+        }
+        (!due.measures.is_empty() || !due.questionnaires.is_empty()).then_some(due)
     }
 
     /// Why backward walking is paused today, if it is.

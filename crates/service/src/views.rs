@@ -21,18 +21,21 @@ pub struct HistoryEntry {
 }
 
 /// Each logged session, oldest first, with its check-in and the decision it led to.
-/// While training is paused, a decision that would apply from today on says
-/// so instead of carrying its dose: the history must not plan ahead.
+/// While training is paused, a decision that would apply from today on, and
+/// the latest one (read as "where things stand"), say so instead of carrying
+/// a dose: the history must not plan ahead.
 pub fn history(state: &State) -> Vec<HistoryEntry> {
     let tl = state.timeline();
     let pause = state.pause();
     let mut logs = state.history.logs.clone();
     logs.sort_by_key(|l| l.date);
+    let latest = logs.last().map(|l| l.date);
     logs.into_iter()
         .map(|l| HistoryEntry {
             morning_pain: state.history.checkin_for(l.date).map(|c| c.pain.value()),
             decision: tl.after(l.date).cloned().map(|mut d| {
-                if let Some(p) = pause.as_ref().filter(|_| d.effective >= state.today && d.dose.is_some()) {
+                let ahead = d.effective >= state.today || Some(l.date) == latest;
+                if let Some(p) = pause.as_ref().filter(|_| ahead && d.dose.is_some()) {
                     d.dose = None;
                     d.reason = format!("{} {}", p.headline, p.reasons.join(" "));
                 }

@@ -555,7 +555,8 @@ pub trait CareStore: Send + Sync {
         limit: u32,
     ) -> impl Future<Output = Result<Vec<BreakGlass>>> + Send;
     /// The access log of the clinic's members (past and present) about
-    /// walkers, newest first: what its admins read.
+    /// walkers who are or were in the clinic's care, newest first: what its
+    /// admins read (not what a member did for another clinic elsewhere).
     fn clinic_events(&self, clinic: ClinicId, limit: u32) -> impl Future<Output = Result<Vec<SecurityEvent>>> + Send;
     /// Stores an invitation (its code hashed).
     fn create_invitation(&self, code_hash: &str, invitation: &Invitation) -> impl Future<Output = Result<()>> + Send;

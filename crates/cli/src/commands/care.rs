@@ -111,7 +111,11 @@ pub async fn stop(g: &Global, args: &StopArgs, end: bool) -> CliResult<Output> {
     let state = context::load_with(&store, g, access).await?;
     let input = service::StopInput { end, by: String::new(), role: args.role.clone(), note: args.note.clone() };
     let done = service::stop_programme(&store, &state, input, jiff::Timestamp::now()).await?;
-    emit(g.json, &done, || {
+    // The entry keeps the dose it stopped, for the record; what is shown is the stop.
+    let o = &done.stop;
+    let json = serde_json::json!({"kind": o.kind, "by": o.by, "role": o.role, "effective": o.effective,
+        "note": o.reason, "signed_at": o.signed_at, "decision": done.decision});
+    emit(g.json, &json, || {
         let o = &done.stop;
         let what = if end { "Ended" } else { "Paused" };
         format!(

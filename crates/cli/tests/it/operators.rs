@@ -250,7 +250,11 @@ fn a_clinician_signs_and_reviews_from_the_command_line() {
     let today = w.ok(day, &["--walker", "1", "today"]);
     assert!(today.contains("PAUSED") && today.contains("Scan first") && !today.contains("min backward"), "{today}");
     assert!(w.bad(day, &as_doc(&["pause", "--note", "again"])).contains("nothing to pause"));
-    assert!(w.ok(day, &as_doc(&["end", "--note", "Discharged"])).starts_with("Ended by Rivera"));
+    let history = w.json(day, &["--walker", "1", "history"]);
+    let latest = &history.as_array().unwrap().last().unwrap()["decision"];
+    assert!(latest["dose"].is_null(), "{latest}");
+    let paused_json = w.json(day, &as_doc(&["end", "--note", "x"]));
+    assert!(paused_json.get("dose").is_none() && paused_json["kind"] == "end", "{paused_json}");
     assert!(w.bad(day, &as_doc(&["end", "--note", "again"])).contains("nothing to end"));
 
     let audit = w.json(day, &["--walker", "1", "audit"]);

@@ -91,17 +91,18 @@ impl AccountStore for SqlStore {
 
     async fn record_security_events(&self, events: &[SecurityEvent]) -> Result<()> {
         let Some(first) = events.first() else { return Ok(()) };
-        self.forget_old_events(first.at).await?;
         // Up to 100 rows are one statement, which is all or nothing by
         // itself; more take a transaction.
         if events.len() <= 100 {
             let mut conn = self.pool.acquire().await?;
-            return Self::insert_security_rows(&mut conn, events).await;
+            Self::insert_security_rows(&mut conn, events).await?;
+        } else {
+            let mut tx = self.pool.begin().await?;
+            Self::insert_security_rows(&mut tx, events).await?;
+            tx.commit().await?;
         }
-        let mut tx = self.pool.begin().await?;
-        Self::insert_security_rows(&mut tx, events).await?;
-        tx.commit().await?;
-        Ok(())
+        // The entries are written first: forgetting old ones comes after.
+        self.forget_old_events(first.at).await
     }
 
     async fn security_events(&self, account: Option<AccountId>, limit: u32) -> Result<Vec<SecurityEvent>> {

@@ -70,6 +70,7 @@ impl ArchiveStore for SqlStore {
             .execute(&mut *tx)
             .await?;
         sqlx::query("DELETE FROM walkers WHERE id = $1").bind(old).execute(&mut *tx).await?;
+        Self::forget_changes_of(&mut tx, WalkerId(old)).await?;
         tx.commit().await?;
         Ok(walker)
     }

@@ -67,9 +67,24 @@ impl SqlStore {
         {
             return Ok(());
         }
-        sqlx::query("DELETE FROM security_events WHERE at_ms < $1")
+        let done = sqlx::query("DELETE FROM security_events WHERE at_ms < $1")
             .bind(at - crate::SECURITY_EVENT_DAYS * 86_400_000)
             .execute(&self.pool)
+            .await;
+        if done.is_err() {
+            // Not forgotten after all: the next entry tries again.
+            self.events_pruned_at.store(last, Ordering::Relaxed);
+        }
+        done.map(|_| ()).map_err(Into::into)
+    }
+
+    /// The access log outlives a walker's record (who reached what, when),
+    /// but the before and after of a clinician's change are health data:
+    /// they go with the record (deleted, or replaced by a restore).
+    async fn forget_changes_of(conn: &mut AnyConnection, walker: WalkerId) -> Result<()> {
+        sqlx::query("DELETE FROM security_events WHERE walker_id = $1 AND kind = 'record_changed'")
+            .bind(walker.0)
+            .execute(&mut *conn)
             .await?;
         Ok(())
     }

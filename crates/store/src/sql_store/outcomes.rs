@@ -60,16 +60,22 @@ impl OutcomeStore for SqlStore {
             .transpose()?;
         // Another owner's questionnaire is theirs: a clinic cannot replace the
         // server's, the server's operator cannot replace a clinic's.
-        if owner.is_some_and(|o| o != q.clinic.map(|c| c.0)) {
-            return Err(StoreError::Duplicate(format!(
+        let taken = || {
+            StoreError::Duplicate(format!(
                 "a questionnaire with the id {:?} is already loaded by someone else on this server; give yours another id",
                 q.questionnaire.id
-            )));
+            ))
+        };
+        if owner.is_some_and(|o| o != q.clinic.map(|c| c.0)) {
+            return Err(taken());
         }
-        sqlx::query(
+        // The owner is checked again in the statement itself: two owners
+        // loading one id at once cannot swap the content.
+        let done = sqlx::query(
             "INSERT INTO questionnaires (id, questionnaire, scoring, loaded_at, clinic_id) VALUES ($1, $2, $3, $4, $5) \
              ON CONFLICT (id) DO UPDATE SET questionnaire = excluded.questionnaire, scoring = excluded.scoring, \
-             loaded_at = excluded.loaded_at",
+             loaded_at = excluded.loaded_at \
+             WHERE questionnaires.clinic_id IS NOT DISTINCT FROM excluded.clinic_id",
         )
         .bind(q.questionnaire.id.clone())
         .bind(codec::to_json(&crate::stored::QuestionnaireV1::from(&q.questionnaire))?)
@@ -78,6 +84,9 @@ impl OutcomeStore for SqlStore {
         .bind(q.clinic.map(|c| c.0))
         .execute(&mut *tx)
         .await?;
+        if done.rows_affected() == 0 {
+            return Err(taken());
+        }
         // Every walker's state lists the loaded questionnaires.
         sqlx::query("UPDATE walkers SET version = version + 1").execute(&mut *tx).await?;
         tx.commit().await?;

@@ -72,13 +72,7 @@ impl WalkerStore for SqlStore {
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound(format!("walker {id}")));
         }
-        // The access log outlives the walker (who reached what, when), but
-        // the before and after of a clinician's change are health data: they
-        // go with the record.
-        sqlx::query("DELETE FROM security_events WHERE walker_id = $1 AND kind = 'record_changed'")
-            .bind(id.0)
-            .execute(&mut *tx)
-            .await?;
+        Self::forget_changes_of(&mut tx, id).await?;
         tx.commit().await?;
         // The deleted records must not linger in the write-ahead log either:
         // copy it into the (securely overwritten) database file and empty it.

@@ -29,6 +29,9 @@ struct RestartPage {
     confirming: bool,
     /// In a clinic's care, its care team signs the restart: the clinic, and no form.
     care_team: Option<String>,
+    /// A care team stopped the programme (the walker may have left it since):
+    /// only a clinician restarts it, so no form either.
+    by_clinician: bool,
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -64,6 +67,7 @@ async fn restart_page(
     let care_team = service::care::my_clinics(state.store(), who.access).await?.into_iter().next().map(|c| c.name);
     render(&RestartPage {
         care_team,
+        by_clinician: pause.kind.by_clinician(),
         l,
         reasons: pause.reasons,
         dose: dose.summary(p.week_of(s.today), p.limits.supported_only),

@@ -396,11 +396,22 @@ async fn the_care_team_pauses_and_ends_a_programme_until_a_restart() {
     assert!(!bea_today.contains("Start guided session"), "{bea_today}");
     let plan = c.app.get("/plan", &c.bea.cookie).await.body;
     assert!(plan.contains("paused") && !plan.contains("Your dose now"), "{plan}");
+    // While paused, no test she performs is asked of her: ratings only.
+    let outcomes = c.app.get("/outcomes", &c.bea.cookie).await.body;
+    let at = outcomes.find("id=\"due-h\"").expect("ratings are due at baseline");
+    let due = &outcomes[at..at + outcomes[at..].find("</section>").unwrap()];
+    assert!(due.contains("Knee pain now") && !due.contains("Timed Up and Go") && !due.contains("fast walk"), "{due}");
     let bea = token_for(&c.app, &c.bea).await;
     let p: serde_json::Value =
         serde_json::from_str(&c.app.send(call("GET", "/api/v1/plan", &bea, None)).await.body).unwrap();
     assert_eq!(p["pause"]["kind"], "clinician");
     assert!(p["current"].is_null());
+    // Her history's latest decision says the pause, not the dose it gave.
+    let sessions: serde_json::Value =
+        serde_json::from_str(&c.app.send(call("GET", "/api/v1/sessions", &bea, None)).await.body).unwrap();
+    let latest = &sessions.as_array().unwrap().last().expect("Bea logged a session")["decision"];
+    assert!(latest["dose"].is_null(), "{latest}");
+    assert!(latest["reason"].as_str().unwrap().contains("paused by your care team"), "{latest}");
     assert!(p["sessions"].as_array().unwrap().iter().all(|s| s["date"].as_str() < Some(&*today.to_string())
         || (s["dose"].is_null() && s["status"] == "paused")));
     // Pausing twice is refused; ending is not.
@@ -478,7 +489,10 @@ async fn the_admin_adds_and_removes_the_clinics_people() {
     let admin = c.app.ready_walker("admin@example.org", "note-of-admin").await;
     s.add_member(admin.account.id, c.id, store::MemberRole::Admin, c.app.state.now()).await.unwrap();
     c.app.pass_two_factor(&admin.cookie, None).await;
+    // Cover is a clinician at another clinic: a staff account already.
     let cover = c.app.ready_walker("cover@example.org", "note-of-cover").await;
+    let elsewhere = s.create_clinic("Hip Clinic", c.app.state.now()).await.unwrap();
+    s.add_member(cover.account.id, elsewhere, store::MemberRole::Clinician, c.app.state.now()).await.unwrap();
     let path = format!("/clinics/{}", c.id);
     let page = c.app.get(&path, &admin.cookie).await.body;
     assert!(
@@ -491,8 +505,13 @@ async fn the_admin_adds_and_removes_the_clinics_people() {
     // Refusals say why, keep what was typed, and change nothing.
     let unknown = c.app.post(&format!("{path}/members"), &admin.cookie, &add("who%40example.org", "clinician")).await;
     assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(unknown.body.contains("email: no account uses who@example.org"), "{}", unknown.body);
+    assert!(unknown.body.contains("email: no clinician or admin account uses who@example.org"), "{}", unknown.body);
     assert!(unknown.body.contains("value=\"who@example.org\""), "what was typed stays");
+    // A walker's account answers exactly like no account: admins cannot learn who uses retrowalk.
+    let walker = c.app.post(&format!("{path}/members"), &admin.cookie, &add("bea%40example.org", "clinician")).await;
+    let flash = |body: &str| body[body.find("class=\"flash\"").unwrap()..].split("</p>").next().unwrap().to_string();
+    assert_eq!(flash(&walker.body).replace("bea@", "who@"), flash(&unknown.body));
+    assert_eq!(s.memberships(c.bea.account.id).await.unwrap().len(), 0, "Bea stays a walker");
     let odd = c.app.post(&format!("{path}/members"), &admin.cookie, &add("cover%40example.org", "boss")).await;
     assert_eq!(odd.status, StatusCode::UNPROCESSABLE_ENTITY);
     let twice = c.app.post(&format!("{path}/members"), &admin.cookie, &add("doc%40example.org", "clinician")).await;
@@ -640,4 +659,39 @@ async fn the_care_team_asks_for_a_measure_and_its_clinics_questionnaire() {
     // Bea's own token cannot ask things of herself.
     let bea = token_for(&c.app, &c.bea).await;
     assert_eq!(c.app.send(call("GET", &api, &bea, None)).await.status, StatusCode::NOT_FOUND);
+}
+
+/// What a care team stopped stays stopped when the walker leaves the clinic:
+/// only a clinician restarts it, not the walker typing a name (page or API).
+#[tokio::test]
+async fn a_walker_who_leaves_cannot_lift_their_care_teams_pause() {
+    use crate::api::{call, token_for};
+    let c = clinic().await;
+    invite_and_join(&c).await;
+    let bea_id = c.bea.account.walker.0;
+    let page = c.app.get(&format!("/patients/{bea_id}"), &c.doc.cookie).await.body;
+    let form = format!("csrf={}&kind=pause&note=Scan+first", csrf_in(&page));
+    assert_eq!(
+        c.app.post(&format!("/patients/{bea_id}/stop"), &c.doc.cookie, &form).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let care = c.app.get("/care", &c.bea.cookie).await.body;
+    let left = c.app.post("/care/leave", &c.bea.cookie, &format!("csrf={}&clinic={}", csrf_in(&care), c.id)).await;
+    assert_eq!(left.status, StatusCode::OK, "{}", left.body);
+
+    let restart = c.app.get("/restart", &c.bea.cookie).await;
+    assert!(restart.body.contains("you cannot record this restart yourself"), "{}", restart.body);
+    assert!(!restart.body.contains("name=\"by\""), "no form to sign");
+    let csrf = csrf_in(&restart.body);
+    let typed = format!("csrf={csrf}&by=Dr+X&role=GP&note=fine&minutes=5&shown=5");
+    let refused = c.app.post("/restart", &c.bea.cookie, &typed).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("only a clinician restarts it"), "{}", refused.body);
+    let token = token_for(&c.app, &c.bea).await;
+    let body = serde_json::json!({"by": "Dr X", "role": "GP", "note": "fine"});
+    let api = c.app.send(call("POST", "/api/v1/restart", &token, Some(body))).await;
+    assert_eq!(api.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", api.body);
+    let today = c.app.state.now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    let s = service::load(c.app.state.store(), c.bea.access, today).await.unwrap();
+    assert!(s.pause().is_some_and(|p| p.kind.by_clinician()), "still paused");
 }
