@@ -976,4 +976,12 @@ pub async fn a_batch_of_access_log_rows_is_kept_whole<S: Store>(s: &S) {
     walkers.sort_unstable();
     assert_eq!(walkers, (1..=230).collect::<Vec<_>>());
     assert!(kept.iter().all(|e| e.client == "192.0.2.7" && e.detail == "patient list"));
+    // Entries that differ go in row by row, just as whole.
+    let mixed = [
+        store::SecurityEvent::new(store::SecurityKind::ClinicianRead, Some(a.id), "c", "walker page", now())
+            .about(store::WalkerId(7)),
+        store::SecurityEvent::new(store::SecurityKind::SignIn, Some(a.id), "c", "", now()),
+    ];
+    s.record_security_events(&mixed).await.unwrap();
+    assert_eq!(s.security_events(Some(a.id), 500).await.unwrap().len(), 232);
 }
