@@ -293,7 +293,9 @@ pub fn replay(p: &Programme, h: &History, today: Date) -> Timeline {
     let mut events: Vec<Event> = h
         .overrides
         .iter()
-        .map(Event::Override)
+        .enumerate()
+        .filter(|(i, o)| !void_by_restart(h, *i, o))
+        .map(|(_, o)| Event::Override(o))
         .chain(h.checkins.iter().filter(|c| !c.symptoms.is_empty()).map(Event::CheckinFlag))
         .chain(h.logs.iter().map(Event::Log))
         .collect();
@@ -351,6 +353,15 @@ pub fn replay(p: &Programme, h: &History, today: Date) -> Timeline {
         tl.decisions.insert(at, gap);
     }
     tl
+}
+
+/// A dose change set for a day that a restart recorded after it also covers:
+/// a restart sets the dose afresh, so plans made before the stop are void
+/// (else a change set weeks ahead would come back and replace the dose the
+/// clinician just signed).
+fn void_by_restart(h: &History, at: usize, o: &Override) -> bool {
+    o.kind == OverrideKind::Dose
+        && h.overrides[at + 1..].iter().any(|r| r.kind == OverrideKind::Restart && r.effective <= o.effective)
 }
 
 /// A stop for red-flag symptoms, from `effective` on.

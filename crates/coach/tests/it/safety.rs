@@ -502,3 +502,25 @@ fn a_pause_on_the_day_of_a_restart_dated_tomorrow_still_stands() {
         assert_eq!(tl.dose_on(add_days(day, 1)), None);
     }
 }
+
+#[test]
+fn a_dose_change_set_before_a_stop_does_not_replace_the_signed_restart() {
+    let p = mon_wed_fri();
+    let mut h = History::default();
+    // Monday: a change set for the Monday after; Wednesday: a red flag stops.
+    let next_monday = add_days(START, 7);
+    let later = coach::dose::Dose { minutes: 12, ..p.limits.start_dose() };
+    h.overrides.push(Override::new(next_monday, later, "Sam", "build up next week"));
+    walk(&p, &mut h, START, 1, Some(3), None);
+    walk(&p, &mut h, add_days(START, 2), 1, Some(3), Some(Symptom::KneeLocked));
+    // Friday: the clinician restarts at the start dose.
+    let mut restart = care_team_stop(&p, add_days(START, 4), OverrideKind::Restart, "checked");
+    restart.dose = p.limits.start_dose();
+    h.overrides.push(restart);
+    let tl = replay(&p, &h, next_monday);
+    assert_eq!(tl.dose_on(next_monday), Some(p.limits.start_dose()), "the restart's dose, not the old plan");
+    // A change set after the restart still applies.
+    h.overrides.push(Override::new(add_days(next_monday, 2), later, "Sam", "now more"));
+    let tl = replay(&p, &h, add_days(next_monday, 2));
+    assert_eq!(tl.dose_on(add_days(next_monday, 2)), Some(p.limits.clamp(later)));
+}
