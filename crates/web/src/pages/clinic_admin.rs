@@ -78,9 +78,12 @@ async fn page_for(
             Some(a) => crate::auth::accounts::email_of(state, a).await,
             None => "-".into(),
         };
+        // In the admin's words (the walker's own log says "your records").
+        let key = format!("clinic.event_{}", e.kind.as_str());
+        let what = if l.i18n.has(&key) { l.t(&key).to_string() } else { e.kind.as_str().replace('_', " ") };
         rows.push(Row {
             at: at(e.at),
-            what: l.t(&format!("security.{}", e.kind.as_str())).to_string(),
+            what,
             who,
             walker: e.walker.map_or("-".into(), |w| w.to_string()),
             detail: e.detail.clone(),
