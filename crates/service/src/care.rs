@@ -188,7 +188,7 @@ pub async fn invite<S: Store>(
     let expires_at = now
         .checked_add(jiff::SignedDuration::from_hours(24 * INVITATION_DAYS))
         .map_err(|e| ServiceError::input(format!("the invitation's end: {e}")))?;
-    let invitation = Invitation { clinic, invited_by: by, created_at: now, expires_at, accepted_by: None };
+    let invitation = Invitation { clinic, invited_by: by, created_at: now, expires_at, accepted_by: None, role: None };
     store.create_invitation(code_hash, &invitation).await?;
     Ok(invitation)
 }
@@ -203,6 +203,8 @@ pub struct InvitationView {
     pub invited_by: String,
     pub inviter_is_clinician: bool,
     pub expires_at: Timestamp,
+    /// An invitation to work at the clinic, in this role; `None`: to join its care.
+    pub role: Option<MemberRole>,
 }
 
 /// A code that is not (or no longer) an invitation: well-formed, but there
@@ -228,6 +230,7 @@ pub async fn invitation<S: Store>(store: &S, code: &str, now: Timestamp) -> Serv
         invited_by: if name.trim().is_empty() { inviter.email } else { name },
         inviter_is_clinician,
         expires_at: invitation.expires_at,
+        role: invitation.role,
     })
 }
 
@@ -246,6 +249,15 @@ pub async fn accept<S: Store>(
         return Err(ServiceError::refused(Code::Invalid, "only the walker accepts an invitation, for themselves"));
     }
     let view = invitation(store, code, now).await?;
+    if let Some(role) = view.role {
+        // An invitation to work there: the account becomes a member.
+        let Actor::Account { id, .. } = actor else { return Err(unknown_code()) };
+        store.accept_staff_invitation(&invitation_digest(code), *id, now).await?.ok_or_else(unknown_code)?;
+        let detail = format!("{} at clinic {} (before: not a member; by invitation)", role.as_str(), view.clinic);
+        let event = store::SecurityEvent::new(store::SecurityKind::MemberAdded, Some(*id), client, &detail, now);
+        store.record_security_event(&event).await?;
+        return Ok(view);
+    }
     store.accept_invitation(&invitation_digest(code), access.walker(), now).await?.ok_or_else(unknown_code)?;
     crate::clinics::log_care(store, actor, access, store::SecurityKind::CareJoined, &view.clinic_name, client, now)
         .await?;

@@ -95,6 +95,34 @@ pub async fn remove<S: Store>(
     Ok(())
 }
 
+/// An invitation to work at the clinic in `role`, made by its admin: the code
+/// (hashed as `code_hash`) is given to the person, who signs in (or signs up)
+/// and accepts it at `/join`. Their account becomes staff only then, by their
+/// own act; the admin learns nothing about who has an account.
+pub async fn invite_staff<S: Store>(
+    store: &S,
+    actor: &Actor,
+    clinic: ClinicId,
+    role: MemberRole,
+    code_hash: &str,
+    now: Timestamp,
+) -> ServiceResult<store::Invitation> {
+    may_manage(store, actor, clinic).await?;
+    let Some(by) = actor.account_id() else {
+        return Err(ServiceError::refused(
+            Code::Invalid,
+            "an invitation is made by an admin of the clinic, in their name",
+        ));
+    };
+    let expires_at = now
+        .checked_add(jiff::SignedDuration::from_hours(24 * crate::care::INVITATION_DAYS))
+        .map_err(|e| ServiceError::input(format!("the invitation's end: {e}")))?;
+    let invitation =
+        store::Invitation { clinic, invited_by: by, created_at: now, expires_at, accepted_by: None, role: Some(role) };
+    store.create_invitation(code_hash, &invitation).await?;
+    Ok(invitation)
+}
+
 /// How far back an admin's home page tells of break-glass openings.
 pub const BREAK_GLASS_NOTICE_DAYS: i64 = 7;
 

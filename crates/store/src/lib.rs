@@ -572,4 +572,14 @@ pub trait CareStore: Send + Sync {
         walker: WalkerId,
         now: Timestamp,
     ) -> impl Future<Output = Result<Option<ClinicId>>> + Send;
+    /// Spends a staff invitation for the account, in one transaction: a
+    /// membership in the invitation's role (and the account's role, if it was
+    /// a walker's). `None` if the code is unknown, expired, used or not a staff
+    /// invitation; [`StoreError::Duplicate`] if the account is a member already.
+    fn accept_staff_invitation(
+        &self,
+        code_hash: &str,
+        account: AccountId,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<Option<(ClinicId, MemberRole)>>> + Send;
 }

@@ -256,6 +256,9 @@ pub struct Invitation {
     pub expires_at: Timestamp,
     /// The walker who accepted it, once used.
     pub accepted_by: Option<WalkerId>,
+    /// An invitation to work at the clinic in this role (from its admin);
+    /// `None`: to join its care, as a walker.
+    pub role: Option<MemberRole>,
 }
 
 /// A sign-in identity. Each account owns exactly one walker.

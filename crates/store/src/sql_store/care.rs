@@ -292,14 +292,15 @@ impl CareStore for SqlStore {
 
     async fn create_invitation(&self, code_hash: &str, i: &Invitation) -> Result<()> {
         sqlx::query(
-            "INSERT INTO invitations (clinic_id, code_hash, invited_by, created_at, expires_at) \
-             VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO invitations (clinic_id, code_hash, invited_by, created_at, expires_at, role) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(i.clinic.0)
         .bind(code_hash.to_string())
         .bind(i.invited_by.0)
         .bind(millis(i.created_at))
         .bind(millis(i.expires_at))
+        .bind(i.role.map(|r| r.as_str()))
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -307,7 +308,7 @@ impl CareStore for SqlStore {
 
     async fn invitation(&self, code_hash: &str, now: Timestamp) -> Result<Option<Invitation>> {
         let row = sqlx::query(
-            "SELECT clinic_id, invited_by, created_at, expires_at, accepted_by FROM invitations \
+            "SELECT clinic_id, invited_by, created_at, expires_at, accepted_by, role FROM invitations \
              WHERE code_hash = $1 AND expires_at > $2 AND accepted_by IS NULL",
         )
         .bind(code_hash.to_string())
@@ -321,7 +322,8 @@ impl CareStore for SqlStore {
         let mut tx = self.pool.begin().await?;
         let spent = sqlx::query(
             "UPDATE invitations SET accepted_by = $1, accepted_at = $2 \
-             WHERE code_hash = $3 AND accepted_by IS NULL AND expires_at > $2 RETURNING clinic_id, invited_by",
+             WHERE code_hash = $3 AND accepted_by IS NULL AND expires_at > $2 AND role IS NULL \
+             RETURNING clinic_id, invited_by",
         )
         .bind(walker.0)
         .bind(millis(now))
@@ -360,6 +362,32 @@ impl CareStore for SqlStore {
         .await?;
         tx.commit().await?;
         Ok(Some(ClinicId(clinic)))
+    }
+
+    async fn accept_staff_invitation(
+        &self,
+        code_hash: &str,
+        account: AccountId,
+        now: Timestamp,
+    ) -> Result<Option<(ClinicId, crate::MemberRole)>> {
+        let walker = crate::AccountStore::account(self, account).await?.walker;
+        let mut tx = self.pool.begin().await?;
+        let spent = sqlx::query(
+            "UPDATE invitations SET accepted_by = $1, accepted_at = $2 \
+             WHERE code_hash = $3 AND accepted_by IS NULL AND expires_at > $2 AND role IS NOT NULL \
+             RETURNING clinic_id, role",
+        )
+        .bind(walker.0)
+        .bind(millis(now))
+        .bind(code_hash.to_string())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(spent) = spent else { return Ok(None) };
+        let clinic = ClinicId(get(&spent, "clinic_id")?);
+        let role = codec::member_role(&get::<String>(&spent, "role")?)?;
+        Self::insert_membership(&mut tx, account, clinic, role, now).await?;
+        tx.commit().await?;
+        Ok(Some((clinic, role)))
     }
 }
 
@@ -408,5 +436,6 @@ fn invitation_row(r: &AnyRow) -> Result<Invitation> {
         created_at: timestamp(get(r, "created_at")?)?,
         expires_at: timestamp(get(r, "expires_at")?)?,
         accepted_by: get::<Option<i64>>(r, "accepted_by")?.map(WalkerId),
+        role: get::<Option<String>>(r, "role")?.map(|r| codec::member_role(&r)).transpose()?,
     })
 }

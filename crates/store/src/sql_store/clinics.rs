@@ -37,25 +37,10 @@ impl ClinicStore for SqlStore {
 
     async fn add_member(&self, account: AccountId, clinic: ClinicId, role: MemberRole, now: Timestamp) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query("INSERT INTO memberships (account_id, clinic_id, role, created_at) VALUES ($1, $2, $3, $4)")
-            .bind(account.0)
-            .bind(clinic.0)
-            .bind(role.as_str())
-            .bind(millis(now))
-            .execute(&mut *tx)
-            .await
-            .map_err(|e| duplicate_as(e, format!("account {account} is already a member of clinic {clinic}")))?;
-        // A walker's account that joins a clinic's staff takes the role (the
-        // pages then lead to the clinic's work); a role once given stays.
-        sqlx::query("UPDATE accounts SET role = $1 WHERE id = $2 AND role = 'walker'")
-            .bind(role.as_str())
-            .bind(account.0)
-            .execute(&mut *tx)
-            .await?;
+        Self::insert_membership(&mut tx, account, clinic, role, now).await?;
         tx.commit().await?;
         Ok(())
     }
-
     async fn end_membership(&self, account: AccountId, clinic: ClinicId, now: Timestamp) -> Result<bool> {
         let mut tx = self.pool.begin().await?;
         let done = sqlx::query(
@@ -284,4 +269,32 @@ fn membership_row(r: &sqlx::any::AnyRow) -> Result<Membership> {
         role: codec::member_role(&get::<String>(r, "role")?)?,
         since: timestamp(get(r, "created_at")?)?,
     })
+}
+
+impl SqlStore {
+    /// A membership, and the account's role if it was a walker's.
+    pub(super) async fn insert_membership(
+        conn: &mut sqlx::AnyConnection,
+        account: AccountId,
+        clinic: ClinicId,
+        role: MemberRole,
+        now: Timestamp,
+    ) -> Result<()> {
+        sqlx::query("INSERT INTO memberships (account_id, clinic_id, role, created_at) VALUES ($1, $2, $3, $4)")
+            .bind(account.0)
+            .bind(clinic.0)
+            .bind(role.as_str())
+            .bind(millis(now))
+            .execute(&mut *conn)
+            .await
+            .map_err(|e| duplicate_as(e, format!("account {account} is already a member of clinic {clinic}")))?;
+        // A walker's account that joins a clinic's staff takes the role (the
+        // pages then lead to the clinic's work); a role once given stays.
+        sqlx::query("UPDATE accounts SET role = $1 WHERE id = $2 AND role = 'walker'")
+            .bind(role.as_str())
+            .bind(account.0)
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
+    }
 }

@@ -821,7 +821,8 @@ pub async fn care_keeps_reviews_messages_and_invitations<S: Store>(s: &S) {
     assert_eq!(s.account(doc.id).await.unwrap().role, store::Role::Clinician, "a member takes the role");
 
     let later = now().checked_add(jiff::SignedDuration::from_hours(24)).unwrap();
-    let invitation = Invitation { clinic, invited_by: doc.id, created_at: now(), expires_at: later, accepted_by: None };
+    let invitation =
+        Invitation { clinic, invited_by: doc.id, created_at: now(), expires_at: later, accepted_by: None, role: None };
     s.create_invitation("hash-1", &invitation).await.unwrap();
     assert_eq!(s.invitation("hash-1", now()).await.unwrap(), Some(invitation.clone()));
     assert_eq!(s.invitation("hash-1", later).await.unwrap(), None, "expired");
@@ -836,6 +837,17 @@ pub async fn care_keeps_reviews_messages_and_invitations<S: Store>(s: &S) {
     s.create_invitation("hash-2", &invitation).await.unwrap();
     assert_eq!(s.accept_invitation("hash-2", w, now()).await.unwrap(), Some(clinic));
     assert_eq!(s.walker_clinics(w).await.unwrap().len(), 1);
+    // An invitation to work there makes a member, once, and is no walker's to spend.
+    let staff = Invitation { role: Some(store::MemberRole::Admin), ..invitation.clone() };
+    s.create_invitation("hash-staff", &staff).await.unwrap();
+    assert_eq!(s.invitation("hash-staff", now()).await.unwrap(), Some(staff));
+    assert_eq!(s.accept_invitation("hash-staff", w, now()).await.unwrap(), None, "not a care invitation");
+    assert_eq!(s.accept_staff_invitation("hash-1", pat.id, now()).await.unwrap(), None, "not a staff invitation");
+    let joined = s.accept_staff_invitation("hash-staff", pat.id, now()).await.unwrap();
+    assert_eq!(joined, Some((clinic, store::MemberRole::Admin)));
+    assert_eq!(s.account(pat.id).await.unwrap().role, store::Role::Admin);
+    assert_eq!(s.accept_staff_invitation("hash-staff", pat.id, now()).await.unwrap(), None, "used once");
+    assert!(s.end_membership(pat.id, clinic, now()).await.unwrap());
 
     let review = |subject, rule: &str| Review {
         subject,

@@ -443,6 +443,10 @@ pub struct InvitationRequest {
     #[schema(minimum = 1, maximum = 1_000_000_000_000_i64)]
     #[serde(default, deserialize_with = "super::dto::whole::opt")]
     pub clinic: Option<i64>,
+    /// An invitation to work at the clinic, as `clinician` or `admin` (its
+    /// admins only); absent: an invitation for a walker to join its care.
+    #[serde(default)]
+    pub role: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -455,7 +459,8 @@ pub struct InvitationDto {
     pub expires_at: String,
 }
 
-/// A member's invitation to a walker: a code and a link, good once for 14 days.
+/// A member's invitation to a walker (or, with `role`, an admin's invitation
+/// to work at the clinic): a code and a link, good once for 14 days.
 #[utoipa::path(post, path = "/api/v1/invitations", security(("bearer" = [])), request_body = InvitationRequest,
     responses((status = 201, body = InvitationDto), (status = 404), (status = 422)))]
 pub(super) async fn invite(
@@ -475,7 +480,15 @@ pub(super) async fn invite(
     .id;
     let code = crate::auth::new_invitation_code();
     let hash = service::care::invitation_digest(&code);
-    let i = service::care::invite(state.store(), &actor, clinic, a.account.id, &hash, state.now()).await?;
+    let i = match req.role {
+        Some(role) => {
+            service::clinics::may_manage(state.store(), &actor, clinic).await?;
+            let role = crate::forms::named::<store::MemberRole>(&Some(role))?
+                .ok_or_else(|| ApiError(AppError::bad("role: clinician or admin")))?;
+            service::clinic_admin::invite_staff(state.store(), &actor, clinic, role, &hash, state.now()).await?
+        }
+        None => service::care::invite(state.store(), &actor, clinic, a.account.id, &hash, state.now()).await?,
+    };
     let link = format!("{}/join/{code}", state.config().public_url.trim_end_matches('/'));
     Ok((
         StatusCode::CREATED,

@@ -88,6 +88,8 @@ fn document_allowed_values(doc: &mut serde_json::Value) {
     schemas["StopRequest"]["properties"]["kind"]["enum"] = json!(["pause", "end"]);
     schemas["AssignmentRequest"]["properties"]["kind"]["enum"] = json!(["measure", "questionnaire"]);
     schemas["AssignmentRequest"]["properties"]["item"]["pattern"] = json!(NAMED);
+    schemas["InvitationRequest"]["properties"]["role"] = json!({ "type": ["string", "null"],
+        "enum": store::MemberRole::ALL.iter().map(|r| Some(r.as_str())).chain([None]).collect::<Vec<_>>() });
     schemas["MemberRequest"]["properties"]["role"]["enum"] = json!(store::MemberRole::ALL.map(|r| r.as_str()));
     schemas["MemberRequest"]["properties"]["email"]["pattern"] = json!(NAMED);
     schemas["PatientOverrideRequest"]["properties"]["reason"]["pattern"] = json!(SAYS);

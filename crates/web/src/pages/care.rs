@@ -183,19 +183,35 @@ pub async fn join(
     let joined =
         service::care::accept(state.store(), &f.who.actor(), f.who.access, &f.form.code, &f.who.client, state.now())
             .await?;
+    if joined.role.is_some() {
+        // Staff now: the clinic's work, through the second factor if not set up yet.
+        return Ok(Redirect::to("/patients").into_response());
+    }
     let msg = format!("{} {}", state.i18n().t("care.joined"), joined.clinic_name);
     care_page(&state, &f.who, String::new(), Some(msg)).await
 }
 
 #[derive(Template)]
 #[template(path = "invite.html")]
-struct InvitePage {
-    l: Layout,
-    clinic: String,
-    code: String,
-    link: String,
-    qr_svg: String,
-    days: i64,
+pub(crate) struct InvitePage {
+    pub(crate) l: Layout,
+    /// An invitation to work at the clinic in this role (its admin's); `None`: a walker's.
+    pub(crate) role: Option<&'static str>,
+    pub(crate) clinic: String,
+    pub(crate) code: String,
+    pub(crate) link: String,
+    pub(crate) qr_svg: String,
+    pub(crate) days: i64,
+}
+
+impl InvitePage {
+    /// The invitation page for a new code: its link from the configured
+    /// address (never the request's Host header) and its QR code.
+    pub(crate) fn new(state: &AppState, l: Layout, clinic: String, code: String, role: Option<&'static str>) -> Self {
+        let link = format!("{}/join/{code}", state.config().public_url.trim_end_matches('/'));
+        let qr_svg = crate::qr::svg(&link, &format!("{} {}", l.t("invite.qr"), clinic));
+        InvitePage { l, role, clinic, code, link, qr_svg, days: service::care::INVITATION_DAYS }
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -217,9 +233,6 @@ pub async fn invite(State(state): State<AppState>, f: CsrfForm<InviteForm>) -> R
     let code = crate::auth::new_invitation_code();
     let hash = service::care::invitation_digest(&code);
     service::care::invite(state.store(), &f.who.actor(), clinic.id, f.who.account.id, &hash, state.now()).await?;
-    // From the configured address, never the request's Host header.
-    let link = format!("{}/join/{code}", state.config().public_url.trim_end_matches('/'));
     let l = Layout::new(&state, Some(&f.who), "patients", "invite.title");
-    let qr_svg = crate::qr::svg(&link, &format!("{} {}", l.t("invite.qr"), clinic.name));
-    render(&InvitePage { l, clinic: clinic.name, code, link, qr_svg, days: service::care::INVITATION_DAYS })
+    render(&InvitePage::new(&state, l, clinic.name, code, None))
 }

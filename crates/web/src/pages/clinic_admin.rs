@@ -149,6 +149,32 @@ pub async fn add_member(
     .await
 }
 
+/// An invitation to work at the clinic: the code, link and QR code to give
+/// the person, who accepts it themselves.
+pub async fn invite(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    form: CsrfForm<MemberForm>,
+) -> Result<Response, AppError> {
+    let CsrfForm { who, form } = form;
+    let actor = who.actor();
+    // A clinic the account does not run is "not found", whatever was asked.
+    service::clinics::may_manage(state.store(), &actor, ClinicId(id)).await?;
+    let role = forms::named::<MemberRole>(&Some(form.role.clone()))?
+        .ok_or_else(|| AppError::bad("role: clinician or admin"))?;
+    let code = crate::auth::new_invitation_code();
+    let hash = service::care::invitation_digest(&code);
+    service::clinic_admin::invite_staff(state.store(), &actor, ClinicId(id), role, &hash, state.now()).await?;
+    let clinic = service::clinics::clinics(state.store())
+        .await?
+        .into_iter()
+        .find(|c| c.id == ClinicId(id))
+        .ok_or(AppError::NotFound)?;
+    let mut l = Layout::new(&state, Some(&who), "patients", "invite.staff_title");
+    l.wide = true;
+    render(&super::care::InvitePage::new(&state, l, clinic.name, code, Some(role.as_str())))
+}
+
 pub async fn remove_member(
     State(state): State<AppState>,
     Path(id): Path<i64>,

@@ -67,6 +67,7 @@ pub const TABLE: &[(&str, Ask)] = &[
     ("/clinics/{id}", OthersWalker),
     ("/clinics/{id}/members", OthersWalker),
     ("/clinics/{id}/members/remove", OthersWalker),
+    ("/clinics/{id}/invite", OthersWalker),
     ("/api/v1/clinics/{id}/members", OthersWalker),
     ("/api/v1/clinics/{id}/members/{account}", OthersWalker),
     ("/patients/{id}", OthersWalker),

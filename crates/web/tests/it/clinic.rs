@@ -695,3 +695,63 @@ async fn a_walker_who_leaves_cannot_lift_their_care_teams_pause() {
     let s = service::load(c.app.state.store(), c.bea.access, today).await.unwrap();
     assert!(s.pause().is_some_and(|p| p.kind.by_clinician()), "still paused");
 }
+
+/// Someone new comes to work at the clinic: its admin makes an invitation
+/// in a role, the person signs in and accepts it themselves, and only then
+/// is their account staff; the code works once and is no walker's invitation.
+#[tokio::test]
+async fn an_admin_invites_someone_new_who_accepts_and_works_there() {
+    let c = clinic().await;
+    let s = c.app.state.store();
+    let admin = c.app.ready_walker("admin@example.org", "note-of-admin").await;
+    s.add_member(admin.account.id, c.id, store::MemberRole::Admin, c.app.state.now()).await.unwrap();
+    c.app.pass_two_factor(&admin.cookie, None).await;
+    let page = c.app.get(&format!("/clinics/{}", c.id), &admin.cookie).await.body;
+    assert!(page.contains("Make an invitation"), "{page}");
+    let csrf = csrf_in(&page);
+    let odd = c.app.post(&format!("/clinics/{}/invite", c.id), &admin.cookie, &format!("csrf={csrf}&role=boss")).await;
+    assert_eq!(odd.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let made =
+        c.app.post(&format!("/clinics/{}/invite", c.id), &admin.cookie, &format!("csrf={csrf}&role=clinician")).await;
+    assert_eq!(made.status, StatusCode::OK, "{}", made.body);
+    assert!(made.body.contains("Invite someone to work at") && made.body.contains("<strong>clinician</strong>"));
+    let code = code_in(&made.body);
+    // Doc (a clinician already) cannot make one: the clinic is not theirs to run.
+    let doc_page = c.app.get("/settings", &c.doc.cookie).await.body;
+    let refused = c
+        .app
+        .post(&format!("/clinics/{}/invite", c.id), &c.doc.cookie, &format!("csrf={}&role=admin", csrf_in(&doc_page)))
+        .await;
+    assert_eq!(refused.status, StatusCode::NOT_FOUND);
+
+    // Nora, a plain account, reads what the role means and accepts.
+    let nora = c.app.ready_walker("nora@example.org", "note-of-nora").await;
+    let consent = c.app.get(&format!("/join/{code}"), &nora.cookie).await;
+    assert_eq!(consent.status, StatusCode::OK, "{}", consent.body);
+    assert!(consent.body.contains("You are invited to work at this clinic as"), "{}", consent.body);
+    assert!(consent.body.contains("whose care team you are on") && consent.body.contains("second factor"));
+    assert!(s.memberships(nora.account.id).await.unwrap().is_empty(), "nothing until she accepts");
+    let accept = format!("csrf={}&code={code}&agree=yes", csrf_in(&consent.body));
+    let joined = c.app.post("/join", &nora.cookie, &accept).await;
+    assert_eq!((joined.status, joined.location.as_str()), (StatusCode::SEE_OTHER, "/patients"), "{}", joined.body);
+    let m = s.memberships(nora.account.id).await.unwrap();
+    assert_eq!((m.len(), m[0].clinic, m[0].role), (1, c.id, store::MemberRole::Clinician));
+    assert_eq!(s.account(nora.account.id).await.unwrap().role, store::Role::Clinician);
+    assert_eq!(c.app.get("/patients", &nora.cookie).await.location, "/2fa", "staff sign in with a second factor");
+    let again = c.app.get(&format!("/join/{code}"), &c.bea.cookie).await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY, "used once");
+    let events = s.security_events(Some(nora.account.id), 10).await.unwrap();
+    assert!(events.iter().any(|e| e.kind == store::SecurityKind::MemberAdded && e.detail.contains("by invitation")));
+
+    // The API makes them too, for the clinic's admins only.
+    use crate::api::{call, token_for};
+    let body = serde_json::json!({"clinic": c.id.0, "role": "admin"});
+    let admin_token = token_for(&c.app, &admin).await;
+    let res = c.app.send(call("POST", "/api/v1/invitations", &admin_token, Some(body.clone()))).await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+    let doc_token = token_for(&c.app, &c.doc).await;
+    assert_eq!(
+        c.app.send(call("POST", "/api/v1/invitations", &doc_token, Some(body))).await.status,
+        StatusCode::NOT_FOUND
+    );
+}
