@@ -320,17 +320,9 @@ impl CareStore for SqlStore {
 
     async fn accept_invitation(&self, code_hash: &str, walker: WalkerId, now: Timestamp) -> Result<Option<ClinicId>> {
         let mut tx = self.pool.begin().await?;
-        let spent = sqlx::query(
-            "UPDATE invitations SET accepted_by = $1, accepted_at = $2 \
-             WHERE code_hash = $3 AND accepted_by IS NULL AND expires_at > $2 AND role IS NULL \
-             RETURNING clinic_id, invited_by",
-        )
-        .bind(walker.0)
-        .bind(millis(now))
-        .bind(code_hash.to_string())
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some(spent) = spent else { return Ok(None) };
+        let Some(spent) = Self::spend_invitation(&mut tx, code_hash, walker, false, now).await? else {
+            return Ok(None);
+        };
         let clinic: i64 = get(&spent, "clinic_id")?;
         let inviter: i64 = get(&spent, "invited_by")?;
         // Already in the clinic's care: the relationship stands as it is.
@@ -372,17 +364,9 @@ impl CareStore for SqlStore {
     ) -> Result<Option<(ClinicId, crate::MemberRole)>> {
         let walker = crate::AccountStore::account(self, account).await?.walker;
         let mut tx = self.pool.begin().await?;
-        let spent = sqlx::query(
-            "UPDATE invitations SET accepted_by = $1, accepted_at = $2 \
-             WHERE code_hash = $3 AND accepted_by IS NULL AND expires_at > $2 AND role IS NOT NULL \
-             RETURNING clinic_id, role",
-        )
-        .bind(walker.0)
-        .bind(millis(now))
-        .bind(code_hash.to_string())
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some(spent) = spent else { return Ok(None) };
+        let Some(spent) = Self::spend_invitation(&mut tx, code_hash, walker, true, now).await? else {
+            return Ok(None);
+        };
         let clinic = ClinicId(get(&spent, "clinic_id")?);
         let role = codec::member_role(&get::<String>(&spent, "role")?)?;
         Self::insert_membership(&mut tx, account, clinic, role, now).await?;
@@ -438,4 +422,31 @@ fn invitation_row(r: &AnyRow) -> Result<Invitation> {
         accepted_by: get::<Option<i64>>(r, "accepted_by")?.map(WalkerId),
         role: get::<Option<String>>(r, "role")?.map(|r| codec::member_role(&r)).transpose()?,
     })
+}
+
+impl SqlStore {
+    /// Marks an unexpired, unused invitation used by `walker` (for a staff
+    /// invitation, the accepting account's walker): its clinic, inviter and
+    /// role, or `None`. A walker's code is no staff invitation, nor the reverse.
+    async fn spend_invitation(
+        conn: &mut sqlx::AnyConnection,
+        code_hash: &str,
+        walker: WalkerId,
+        staff: bool,
+        now: Timestamp,
+    ) -> Result<Option<AnyRow>> {
+        let sql = if staff {
+            "UPDATE invitations SET accepted_by = $1, accepted_at = $2 WHERE code_hash = $3 AND accepted_by IS NULL \
+             AND expires_at > $2 AND role IS NOT NULL RETURNING clinic_id, invited_by, role"
+        } else {
+            "UPDATE invitations SET accepted_by = $1, accepted_at = $2 WHERE code_hash = $3 AND accepted_by IS NULL \
+             AND expires_at > $2 AND role IS NULL RETURNING clinic_id, invited_by, role"
+        };
+        Ok(sqlx::query(sql)
+            .bind(walker.0)
+            .bind(millis(now))
+            .bind(code_hash.to_string())
+            .fetch_optional(&mut *conn)
+            .await?)
+    }
 }
