@@ -22,6 +22,12 @@ pub fn report(s: &State) -> ReportView {
         })
         .collect::<Vec<_>>();
     let pause = s.pause();
+    if let Some(x) = pause.as_ref() {
+        // A dose set for a day the pause covers never applied (a care team's
+        // pause today follows the dose yesterday's session set for today).
+        let from = x.since.unwrap_or(s.today);
+        decisions.retain(|d| d.effective < from || d.dose.is_none());
+    }
     if let Some(x) = pause.as_ref().filter(|x| x.since.is_none()) {
         // The last row is what stands today: no dose while the screening
         // pauses training. A stop by the coach is already its own row.

@@ -755,3 +755,40 @@ async fn an_admin_invites_someone_new_who_accepts_and_works_there() {
         StatusCode::NOT_FOUND
     );
 }
+
+/// Yesterday's session set today's dose; the care team pauses today: the
+/// walker's report keeps the dose history but shows no dose for today on.
+#[tokio::test]
+async fn a_pause_today_leaves_no_dose_for_today_in_the_report() {
+    let c = clinic().await;
+    invite_and_join(&c).await;
+    let s = c.app.state.store();
+    let today = c.app.state.now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    let yesterday = coach::dates::add_days(today, -1);
+    let state = service::load(s, c.bea.access, today).await.unwrap();
+    let calm = |v| coach::Pain::new(v).ok();
+    let input = service::LogInput {
+        date: Some(yesterday),
+        pain_before: calm(0),
+        pain_peak: calm(1),
+        pain_after: calm(0),
+        ..Default::default()
+    };
+    service::log_session(s, &state, input, c.app.state.now()).await.unwrap();
+    let state = service::load(s, c.bea.access, today).await.unwrap();
+    service::check_in(s, &state, None, coach::Pain::new(0).unwrap(), Vec::new(), c.app.state.now()).await.unwrap();
+    let before = service::report(&service::load(s, c.bea.access, today).await.unwrap());
+    assert!(before.decisions.iter().any(|d| d.effective >= today && d.dose.is_some()), "today's dose is set");
+
+    let bea_id = c.bea.account.walker.0;
+    let page = c.app.get(&format!("/patients/{bea_id}"), &c.doc.cookie).await.body;
+    let form = format!("csrf={}&kind=pause&note=Swollen+knee", csrf_in(&page));
+    assert_eq!(
+        c.app.post(&format!("/patients/{bea_id}/stop"), &c.doc.cookie, &form).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let after = service::report(&service::load(s, c.bea.access, today).await.unwrap());
+    assert!(after.decisions.iter().all(|d| d.effective < today || d.dose.is_none()), "{:?}", after.decisions);
+    assert!(after.decisions.iter().any(|d| d.rule == "A-CLINICIAN-PAUSE"));
+    assert!(after.decisions.iter().any(|d| d.effective < today && d.dose.is_some()), "the history stays");
+}
