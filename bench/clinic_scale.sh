@@ -3,9 +3,10 @@
 # of sessions each (bench/clinic_scale.sql), 300 clinicians; then wrk with 50
 # connections, each request as one of the clinicians (a token each), on the
 # patient list and on the walker page (a walker in that clinician's care);
-# the same with the audit trail's writes (one access-log row per walker
-# shown) measured by comparing with the reads alone; server memory; and the
-# query plans of the two slowest queries.
+# then the same loads on a build that writes no access-log rows (feature
+# bench-unlogged, built here into target/bench-unlogged), so the difference
+# is what the audit trail costs; server memory; and the query plans of the
+# two slowest queries.
 #   bash bench/clinic_scale.sh   (needs a release build, wrk, psql, PostgreSQL on 127.0.0.1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,9 +19,13 @@ cleanup() { kill "${server:-0}" 2>/dev/null || true; sleep 0.5; psql -q "$admin"
 trap cleanup EXIT
 today=$(date -u +%F)
 
-target/release/retrowalk --db "$db" serve --listen 127.0.0.1:$port --demo > "$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 100); do curl -sf -o /dev/null "$base/healthz" && break; sleep 0.1; done
+cargo build -q --release --locked -p retrowalk --features bench-unlogged --target-dir target/bench-unlogged
+serve() {
+  "$1" --db "$db" serve --listen 127.0.0.1:$port --demo >> "$work/server.log" 2>&1 &
+  server=$!
+  for _ in $(seq 100); do curl -sf -o /dev/null "$base/healthz" && break; sleep 0.1; done
+}
+serve target/release/retrowalk
 echo "== generating (psql)"
 start=$(date +%s)
 psql -q "$db" -v today="$today" -f bench/clinic_scale.sql
@@ -61,35 +66,71 @@ run() {
 # The rows cache per walker version and day: the first list of each
 # clinician loads every walker (cold); the server then answers from memory
 # until a walker's data changes.
-echo "== cold: every clinician's list once, one after another"
-start=$(date +%s%N)
-for n in $(cut -d' ' -f1 "$work/who.txt"); do
-  curl -sf -o /dev/null -H "Authorization: Bearer bench-$n" "$base/api/v1/patients?limit=500" || { echo "list $n failed" >&2; exit 1; }
-done
-echo "300 lists (10,468 rows) cold in $(( ($(date +%s%N) - start) / 1000000 )) ms"
-echo "== load: 50 connections, a clinician at random per request"
-printf '| request | conns | req/s | p50 | p99 |\n|---|---:|---:|---:|---:|\n'
-# Back to back: each of the 50 asks again the moment an answer arrives (the
-# most the machine serves); then with 250 ms to read each answer, still far
-# busier than 50 people at work (about 200 requests a second).
-run "patient list (GET /api/v1/patients), back to back" list
-run "walker page (GET /api/v1/patients/{id}), back to back" page
-run "patient list, 250 ms to read each answer" list 250
-run "walker page, 250 ms to read each answer" page 250
+cold() {
+  echo "== cold: every clinician's list once, one after another"
+  local start; start=$(date +%s%N)
+  for n in $(cut -d' ' -f1 "$work/who.txt"); do
+    curl -sf -o /dev/null -H "Authorization: Bearer bench-$n" "$base/api/v1/patients?limit=500" || { echo "list $n failed" >&2; exit 1; }
+  done
+  echo "300 lists (10,468 rows) cold in $(( ($(date +%s%N) - start) / 1000000 )) ms"
+}
+cold
+loads() {
+  printf '| request | conns | req/s | p50 | p99 |\n|---|---:|---:|---:|---:|\n'
+  # Back to back: each of the 50 asks again the moment an answer arrives (the
+  # most the machine serves); then with 250 ms to read each answer, still far
+  # busier than 50 people at work (about 200 requests a second).
+  run "patient list (GET /api/v1/patients), back to back" list
+  run "walker page (GET /api/v1/patients/{id}), back to back" page
+  run "patient list, 250 ms to read each answer" list 250
+  run "walker page, 250 ms to read each answer" page 250
+}
+echo "== load: 50 connections, a clinician at random per request, access log written"
+loads | tee "$work/logged.md"
 echo "server RSS after the runs: $(ps -o rss= -p $server) KB"
-# What the audit trail costs: the list writes one access-log row per walker
-# shown, in one transaction; the same transaction for a list of 34, timed in
-# PostgreSQL 200 times.
+echo "access-log rows written: $(psql -tA "$db" -c 'SELECT count(*) FROM security_events')"
+echo "== the same loads on the build without access-log writes (the reads alone)"
+kill "$server"; wait "$server" 2>/dev/null || true
+serve target/bench-unlogged/release/retrowalk
+before=$(psql -tA "$db" -c 'SELECT count(*) FROM security_events')
+cold
+loads | tee "$work/unlogged.md"
+echo "server RSS after the runs: $(ps -o rss= -p $server) KB"
+[ "$(psql -tA "$db" -c 'SELECT count(*) FROM security_events')" = "$before" ] || { echo "the unlogged build wrote access-log rows" >&2; exit 1; }
+echo "== what the audit trail adds (logged against reads alone)"
+python3 - "$work/logged.md" "$work/unlogged.md" <<'PY'
+import sys
+def rows(path):
+    out = []
+    for line in open(path).read().splitlines()[2:]:
+        cells = [c.strip() for c in line.strip('|').split('|')]
+        out.append(cells)
+    return out
+def ms(t):  # wrk writes 812.00us, 12.34ms or 1.02s
+    for unit, scale in (('us', 0.001), ('ms', 1.0), ('s', 1000.0)):
+        if t.endswith(unit):
+            return float(t[:-len(unit)]) * scale
+    raise ValueError(t)
+print('| request | req/s | p50 | p99 |')
+print('|---|---:|---:|---:|')
+for a, b in zip(rows(sys.argv[1]), rows(sys.argv[2])):
+    rps = (float(a[2]) / float(b[2]) - 1) * 100
+    p50 = (ms(a[3]) / ms(b[3]) - 1) * 100
+    p99 = (ms(a[4]) / ms(b[4]) - 1) * 100
+    print(f'| {a[0]} | {rps:+.0f} % ({a[2]} vs {b[2]}) | {p50:+.0f} % | {p99:+.0f} % |')
+PY
+# The database's share: a list writes one access-log entry naming the
+# walkers shown (the group commit puts many requests' entries in one
+# transaction); the entry for a list of 34, timed in PostgreSQL 200 times.
 audit_ms=$(psql -tA "$db" -c "DO \$\$ DECLARE t0 timestamptz := clock_timestamp(); BEGIN
   FOR i IN 1..200 LOOP
     DELETE FROM security_events WHERE at_ms < 0;
-    INSERT INTO security_events (at_ms, kind, account_id, walker_id, client, detail)
-      SELECT 1795000000000, 'clinician_read', 4, g, '127.0.0.1', 'patient list' FROM generate_series(1, 34) g;
+    INSERT INTO security_events (at_ms, kind, account_id, walker_ids, client, detail)
+      SELECT 1795000000000, 'clinician_read', 4, string_agg(g::text, ','), '127.0.0.1', 'patient list' FROM generate_series(1, 34) g;
   END LOOP;
   RAISE NOTICE '%', extract(epoch FROM clock_timestamp() - t0) * 1000 / 200; END \$\$" 2>&1 | grep -o '[0-9.]*$')
-echo "access-log rows for one list of 34 (one statement each way, in the database): ${audit_ms} ms"
+echo "the access-log entry for one list of 34 (in the database): ${audit_ms} ms"
 
-echo "access-log rows written: $(psql -tA "$db" -c 'SELECT count(*) FROM security_events')"
 
 echo "== the two slowest statements (pg_stat_statements if loaded, else EXPLAIN of the list's per-walker reads)"
 clin1=$(psql -tA "$db" -c "SELECT id FROM accounts WHERE email = 'clin1@scale.example'")
@@ -97,4 +138,7 @@ w1=$(psql -tA "$db" -c "SELECT min(walker_id) FROM care_relationships r JOIN car
 p1=$(psql -tA "$db" -c "SELECT id FROM programmes WHERE walker_id = $w1")
 psql "$db" -c "EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM session_logs WHERE programme_id = $p1 AND programme_id IN (SELECT id FROM programmes WHERE walker_id = $w1) ORDER BY session_date"
 psql "$db" -c "EXPLAIN (ANALYZE, BUFFERS) SELECT DISTINCT r.walker_id FROM care_team t JOIN care_relationships r ON r.id = t.relationship_id AND r.ended_at IS NULL JOIN memberships m ON m.account_id = t.account_id AND m.clinic_id = r.clinic_id AND m.ended_at IS NULL AND m.role = 'clinician' WHERE t.account_id = $clin1 AND t.removed_at IS NULL ORDER BY r.walker_id"
-psql "$db" -c "EXPLAIN (ANALYZE, BUFFERS) SELECT at_ms, kind, account_id, walker_id, client, detail FROM security_events WHERE walker_id = $w1 ORDER BY at_ms DESC, id DESC LIMIT 50"
+psql "$db" -c "EXPLAIN (ANALYZE, BUFFERS) SELECT id, at_ms, kind, account_id, walker_id, walker_ids, client, detail FROM security_events WHERE walker_id = $w1
+  UNION ALL SELECT e.id, e.at_ms, e.kind, e.account_id, e.walker_id, e.walker_ids, e.client, e.detail FROM security_events e WHERE e.walker_ids IS NOT NULL
+  AND e.account_id IN (SELECT t.account_id FROM care_team t JOIN care_relationships r ON r.id = t.relationship_id WHERE r.walker_id = $w1)
+  AND (',' || e.walker_ids || ',') LIKE '%,$w1,%' ORDER BY at_ms DESC, id DESC LIMIT 50"

@@ -23,12 +23,20 @@ pub fn audit_csv(rows: &[AuditRow]) -> ServiceResult<String> {
                 e.kind.as_str().into(),
                 e.account.map_or(String::new(), |a| a.to_string()),
                 r.email.clone(),
-                e.walker.map_or(String::new(), |w| w.to_string()),
+                walkers(e).join(" "),
                 e.client.clone(),
                 e.detail.clone(),
             ]
         }),
     )
+}
+
+/// The walkers an entry is about: its own, or every one a list showed.
+fn walkers(e: &SecurityEvent) -> Vec<String> {
+    match e.walker {
+        Some(w) => vec![w.to_string()],
+        None => e.walkers.iter().map(ToString::to_string).collect(),
+    }
 }
 
 /// DICOM's audit event types (the codes FHIR's AuditEvent.type names) and the
@@ -79,15 +87,18 @@ pub fn audit_event(row: &AuditRow, id: usize) -> Value {
             "system": "http://terminology.hl7.org/CodeSystem/v3-ActReason", "code": "BTG", "display": "break the glass"
         }]}]);
     }
-    let mut entity = json!({});
-    if let Some(w) = e.walker {
-        entity["what"] = json!({"reference": format!("Patient/walker-{w}")});
+    // One entity for each walker reached (a list names several), the
+    // detail on the first; an entry about no walker has the detail alone.
+    let detail = (!e.detail.is_empty()).then(|| json!([{"type": "detail", "valueString": e.detail}]));
+    let mut entities: Vec<Value> =
+        walkers(e).iter().map(|w| json!({"what": {"reference": format!("Patient/walker-{w}")}})).collect();
+    match (entities.first_mut(), detail) {
+        (Some(first), Some(d)) => first["detail"] = d,
+        (None, Some(d)) => entities.push(json!({"detail": d})),
+        (_, None) => {}
     }
-    if !e.detail.is_empty() {
-        entity["detail"] = json!([{"type": "detail", "valueString": e.detail}]);
-    }
-    if entity.as_object().is_some_and(|o| !o.is_empty()) {
-        event["entity"] = json!([entity]);
+    if !entities.is_empty() {
+        event["entity"] = Value::Array(entities);
     }
     event
 }

@@ -347,10 +347,11 @@ pub async fn patients<S: Store>(
     let total = rows.len();
     let rows: Vec<PatientRow> = rows.into_iter().skip(filter.offset).take(filter.limit.unwrap_or(usize::MAX)).collect();
     // Only the walkers shown are read, and so logged.
-    if let Some(account) = actor.account_id() {
-        let read = SecurityEvent::new(SecurityKind::ClinicianRead, Some(account), client, "patient list", now);
-        let reads: Vec<SecurityEvent> = rows.iter().map(|r| read.clone().about(r.walker)).collect();
-        store.record_security_events(&reads).await?;
+    if let (Some(account), false) = (actor.account_id(), rows.is_empty()) {
+        // One entry for the page, naming every walker on it.
+        let read = SecurityEvent::new(SecurityKind::ClinicianRead, Some(account), client, "patient list", now)
+            .listing(rows.iter().map(|r| r.walker).collect());
+        store.record_security_event(&read).await?;
     }
     Ok(PatientPage { rows, total })
 }
@@ -466,6 +467,12 @@ pub async fn clinic_log<S: Store>(
     // Admins see who changed which record, never the clinical values.
     for e in events.iter_mut().filter(|e| e.kind == SecurityKind::RecordChanged) {
         e.detail.truncate(e.detail.find(':').unwrap_or(e.detail.len()));
+    }
+    // A list names walkers of every clinic its clinician works for: the
+    // admin sees how many, not who.
+    for e in events.iter_mut().filter(|e| !e.walkers.is_empty()) {
+        e.detail = format!("{} ({} walkers)", e.detail, e.walkers.len());
+        e.walkers.clear();
     }
     Ok(ClinicLog { break_glasses: store.clinic_break_glasses(clinic, limit).await?, events, clinic: clinic_row })
 }

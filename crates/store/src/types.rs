@@ -554,19 +554,43 @@ pub struct SecurityEvent {
     /// The walker whose records were reached, when someone other than the
     /// walker did (a clinician): what the walker's "who has seen my data" lists.
     pub walker: Option<WalkerId>,
+    /// Every walker a list showed: one entry for the whole list. Read back
+    /// through [`crate::AccountStore::walker_events`], the entry also names
+    /// that walker in `walker`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub walkers: Vec<WalkerId>,
     pub client: String,
     pub detail: String,
 }
 
 impl SecurityEvent {
     pub fn new(kind: SecurityKind, account: Option<AccountId>, client: &str, detail: &str, at: Timestamp) -> Self {
-        SecurityEvent { at, kind, account, walker: None, client: client.into(), detail: detail.into() }
+        SecurityEvent {
+            at,
+            kind,
+            account,
+            walker: None,
+            walkers: Vec::new(),
+            client: client.into(),
+            detail: detail.into(),
+        }
     }
 
     /// The same event, about `walker`'s records.
     pub fn about(mut self, walker: WalkerId) -> Self {
         self.walker = Some(walker);
         self
+    }
+
+    /// The same event, about the records of every walker a list showed.
+    pub fn listing(mut self, walkers: Vec<WalkerId>) -> Self {
+        self.walkers = walkers;
+        self
+    }
+
+    /// The walkers named, as stored: ids separated by commas (none: NULL).
+    pub(crate) fn walkers_text(&self) -> Option<String> {
+        (!self.walkers.is_empty()).then(|| self.walkers.iter().map(|w| w.0.to_string()).collect::<Vec<_>>().join(","))
     }
 }
 

@@ -246,7 +246,11 @@ pub async fn audit(g: &Global, limit: u32, format: AuditFormat) -> CliResult<Out
                 e.at.strftime("%Y-%m-%d %H:%M:%S").to_string(),
                 e.kind.as_str().into(),
                 who(e),
-                e.walker.map_or("-".into(), |w| w.to_string()),
+                match (e.walker, e.walkers.len()) {
+                    (Some(w), _) => w.to_string(),
+                    (None, 0) => "-".into(),
+                    (None, n) => format!("{n} walkers"),
+                },
                 e.client.clone(),
                 e.detail.clone(),
             ]
@@ -254,7 +258,7 @@ pub async fn audit(g: &Global, limit: u32, format: AuditFormat) -> CliResult<Out
         .collect();
     let json: Vec<serde_json::Value> = events
         .iter()
-        .map(|e| serde_json::json!({"at": e.at, "kind": e.kind, "account": e.account, "email": who(e), "walker": e.walker, "client": e.client, "detail": e.detail}))
+        .map(|e| serde_json::json!({"at": e.at, "kind": e.kind, "account": e.account, "email": who(e), "walker": e.walker, "walkers": e.walkers, "client": e.client, "detail": e.detail}))
         .collect();
     emit(g.json, &json, || {
         if table.is_empty() {

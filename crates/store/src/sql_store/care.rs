@@ -278,8 +278,10 @@ impl CareStore for SqlStore {
 
     async fn clinic_events(&self, clinic: ClinicId, limit: u32) -> Result<Vec<SecurityEvent>> {
         let rows = sqlx::query(
-            "SELECT e.at_ms, e.kind, e.account_id, e.walker_id, e.client, e.detail FROM security_events e \
-             WHERE e.walker_id IN (SELECT walker_id FROM care_relationships WHERE clinic_id = $1) \
+            "SELECT e.at_ms, e.kind, e.account_id, e.walker_id, e.walker_ids, e.client, e.detail \
+             FROM security_events e \
+             WHERE (e.walker_id IN (SELECT walker_id FROM care_relationships WHERE clinic_id = $1) \
+                 OR e.walker_ids IS NOT NULL) \
              AND e.account_id IN (SELECT account_id FROM memberships WHERE clinic_id = $1) \
              ORDER BY e.at_ms DESC, e.id DESC LIMIT $2",
         )

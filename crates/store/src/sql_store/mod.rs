@@ -5,6 +5,7 @@ mod accounts;
 mod archive;
 mod care;
 mod clinics;
+mod group_commit;
 mod imports;
 mod outcomes;
 mod programmes;
@@ -36,6 +37,8 @@ pub struct SqlStore {
     /// When (in the access log's own time, ms) this process last forgot old
     /// access-log entries: see [`SqlStore::forget_old_events`].
     events_pruned_at: std::sync::Arc<std::sync::atomic::AtomicI64>,
+    /// Writes access-log rows for many requests in one commit.
+    access_log: group_commit::AccessLogWriter,
 }
 
 fn get<'r, T>(row: &'r AnyRow, col: &str) -> Result<T>
@@ -50,7 +53,7 @@ impl SqlStore {
         let watcher = crate::change_stamp::sqlite_file(url)
             .filter(|_| backend == Backend::Sqlite)
             .map(|path| std::sync::Arc::new(crate::change_stamp::Watcher::new(path)));
-        Self { pool, backend, watcher, events_pruned_at: Default::default() }
+        Self { pool, backend, watcher, events_pruned_at: Default::default(), access_log: Default::default() }
     }
 
     /// Forgets access-log entries older than [`crate::SECURITY_EVENT_DAYS`]
@@ -89,19 +92,19 @@ impl SqlStore {
         Ok(())
     }
 
-    /// Access-log entries in multi-row statements: a list of 34 walkers is
-    /// one statement, not 34 round trips (on PostgreSQL each costs CPU).
+    /// Access-log entries in multi-row statements: many requests' entries
+    /// (see `group_commit`) go in as one statement per 100, not one each.
     async fn insert_security_rows(conn: &mut AnyConnection, events: &[SecurityEvent]) -> Result<()> {
         for chunk in events.chunks(100) {
             let rows: Vec<String> = (0..chunk.len())
                 .map(|i| {
-                    let p = |k: usize| format!("${}", i * 6 + k);
-                    format!("({}, {}, {}, {}, {}, {})", p(1), p(2), p(3), p(4), p(5), p(6))
+                    let p = |k: usize| format!("${}", i * 7 + k);
+                    format!("({}, {}, {}, {}, {}, {}, {})", p(1), p(2), p(3), p(4), p(5), p(6), p(7))
                 })
                 .collect();
             // Only numbered placeholders are put together here; every value is bound.
             let sql = format!(
-                "INSERT INTO security_events (at_ms, kind, account_id, walker_id, client, detail) VALUES {}",
+                "INSERT INTO security_events (at_ms, kind, account_id, walker_id, walker_ids, client, detail) VALUES {}",
                 rows.join(", ")
             );
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
@@ -111,6 +114,7 @@ impl SqlStore {
                     .bind(e.kind.as_str())
                     .bind(e.account.map(|a| a.0))
                     .bind(e.walker.map(|w| w.0))
+                    .bind(e.walkers_text())
                     .bind(e.client.clone())
                     .bind(e.detail.clone());
             }
@@ -591,18 +595,7 @@ impl SqlStore {
             .bind(millis(e.at) - crate::SECURITY_EVENT_DAYS * 86_400_000)
             .execute(&mut *conn)
             .await?;
-        sqlx::query(
-            "INSERT INTO security_events (at_ms, kind, account_id, walker_id, client, detail) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(millis(e.at))
-        .bind(e.kind.as_str())
-        .bind(e.account.map(|a| a.0))
-        .bind(e.walker.map(|w| w.0))
-        .bind(e.client.clone())
-        .bind(e.detail.clone())
-        .execute(&mut *conn)
-        .await?;
+        Self::insert_security_rows(conn, std::slice::from_ref(e)).await?;
         Ok(())
     }
 

@@ -54,6 +54,8 @@ conformance!(
     a_second_factor_is_kept_and_each_code_works_once,
     a_break_glass_is_open_for_its_time_only,
     a_batch_of_access_log_rows_is_kept_whole,
+    a_list_entry_names_its_walkers_and_each_reads_it,
+    concurrent_access_log_writes_are_each_kept_or_refused_alone,
     a_new_programme_becomes_the_active_one,
     an_account_owns_a_walker_and_emails_are_unique,
     sessions_expire_and_sign_out,

@@ -997,3 +997,72 @@ pub async fn a_batch_of_access_log_rows_is_kept_whole<S: Store>(s: &S) {
     s.record_security_events(&mixed).await.unwrap();
     assert_eq!(s.security_events(Some(a.id), 500).await.unwrap().len(), 232);
 }
+
+/// A patient list is one access-log entry naming every walker it showed;
+/// each of them reads it in their own log (it was someone on their care
+/// team), a walker it did not show does not, and it stays in their log after
+/// the clinician leaves the care team.
+pub async fn a_list_entry_names_its_walkers_and_each_reads_it<S: Store>(s: &S) {
+    use store::MemberRole::Clinician;
+    let clinic = s.create_clinic("Knee Clinic", now()).await.unwrap();
+    let doc = s.create_account(&new_account("lists@example.org"), now()).await.unwrap().id;
+    s.add_member(doc, clinic, Clinician, now()).await.unwrap();
+    let mut walkers = Vec::new();
+    for name in ["Ada", "Ben", "Cy"] {
+        let (w, _) = walker_with_programme(s, name).await;
+        s.connect(w, clinic, now()).await.unwrap();
+        s.add_to_care_team(w, clinic, doc, now()).await.unwrap();
+        walkers.push(w);
+    }
+    // Ids that share digits must not match each other ("1" in "11,21").
+    let shown = vec![walkers[0], walkers[1], store::WalkerId(walkers[2].0 * 10 + 1)];
+    let list = store::SecurityEvent::new(store::SecurityKind::ClinicianRead, Some(doc), "c", "patient list", now())
+        .listing(shown.clone());
+    s.record_security_event(&list).await.unwrap();
+
+    let own = s.security_events(Some(doc), 10).await.unwrap();
+    assert_eq!((own.len(), own[0].walker, &own[0].walkers), (1, None, &shown), "one entry for the list");
+    for w in &walkers[..2] {
+        let seen = s.walker_events(*w, 10).await.unwrap();
+        assert_eq!(seen.len(), 1, "walker {w} reads the list that showed them");
+        assert_eq!((seen[0].walker, seen[0].account, seen[0].detail.as_str()), (Some(*w), Some(doc), "patient list"));
+    }
+    assert!(s.walker_events(walkers[2], 10).await.unwrap().is_empty(), "not shown, not in their log");
+    let (stranger, _) = walker_with_programme(s, "Dee").await;
+    assert!(s.walker_events(stranger, 10).await.unwrap().is_empty());
+    // Off the care team later: what was seen stays in the walker's log.
+    s.remove_from_care_team(walkers[0], clinic, doc, now()).await.unwrap();
+    assert_eq!(s.walker_events(walkers[0], 10).await.unwrap().len(), 1);
+    // The clinic's log holds the list (the service shows admins a count).
+    let clinic_log = s.clinic_events(clinic, 10).await.unwrap();
+    assert_eq!(clinic_log.iter().filter(|e| e.walkers == shown).count(), 1);
+}
+
+/// Many requests writing at once share commits (the group commit), and each
+/// still learns whether its own rows were stored: every row is kept, and a
+/// row the database refuses (a NUL, on PostgreSQL) fails only its request.
+pub async fn concurrent_access_log_writes_are_each_kept_or_refused_alone<S: Store>(s: &S) {
+    let a = s.create_account(&new_account("many@example.org"), now()).await.unwrap();
+    let request = |n: i64| {
+        let detail = if n == 13 { "walker\0page" } else { "walker page" };
+        let rows: Vec<store::SecurityEvent> = (0..3)
+            .map(|k| {
+                store::SecurityEvent::new(store::SecurityKind::ClinicianRead, Some(a.id), "c", detail, now())
+                    .about(store::WalkerId(n * 10 + k))
+            })
+            .collect();
+        async move { s.record_security_events(&rows).await }
+    };
+    let answers = futures_util::future::join_all((0..40).map(request)).await;
+    for (n, answer) in answers.iter().enumerate() {
+        assert!(n == 13 || answer.is_ok(), "request {n}: {answer:?}");
+    }
+    let refused = answers[13].is_err();
+    let kept = s.security_events(Some(a.id), 500).await.unwrap();
+    assert_eq!(kept.len(), if refused { 39 * 3 } else { 40 * 3 });
+    let mut walkers: Vec<i64> = kept.iter().map(|e| e.walker.unwrap().0).collect();
+    walkers.sort_unstable();
+    let expected: Vec<i64> =
+        (0..40).filter(|n| !refused || *n != 13).flat_map(|n| (0..3).map(move |k| n * 10 + k)).collect();
+    assert_eq!(walkers, expected);
+}
