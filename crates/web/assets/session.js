@@ -1,14 +1,36 @@
 // The guided session: checklist, then a large timer through warm-up, bouts,
-// rests and cool-down, with spoken and vibration cues and a large Stop. It
-// needs nothing from the network once the page is loaded. `?speed=N` runs the
-// clock N times faster (for tests and demonstrations).
+// rests and cool-down, with spoken and vibration cues, Pause and a large Stop.
+//
+// Time comes from the clock, never from counting ticks: a phone slows or
+// stops timers when the screen locks or the tab is in the background, so
+// every tick (and every return to the page) works out where the session is
+// from when it started and how long it was paused. That state is kept on the
+// phone, so a page the browser suspended or reloaded comes back at the right
+// step. While the timer runs the screen is held on (Wake Lock) where the
+// browser can; where it cannot, the page says so.
+//
+// It needs nothing from the network once the page is loaded. `?speed=N` runs
+// the clock N times faster (for demonstrations).
 const timer = document.getElementById('timer');
 const phases = JSON.parse(timer.dataset.phases || '[]');
+const words = timer.dataset;
 const speed = Math.max(1, Number(new URLSearchParams(location.search).get('speed')) || 1);
 const clock = document.getElementById('clock');
 const phaseLabel = document.getElementById('phase');
 const nextLabel = document.getElementById('next');
-let index = -1, left = 0, walked = 0, ticker = null, bouts = 0;
+const pauseButton = document.getElementById('pause');
+const awake = document.getElementById('awake');
+const KEY = 'retrowalk.session';
+// A session older than this is not resumed: the walker has long since stopped.
+const STALE_MS = 3 * 60 * 60 * 1000;
+const plan = JSON.stringify(phases);
+const total = phases.reduce((sum, p) => sum + p.seconds, 0);
+
+let state = null; // { plan, startedAt, pausedAt, pausedMs }
+let announced = -1;
+let ticker = null;
+let lock = null;
+let leaving = false;
 
 function say(text) {
   try {
@@ -20,44 +42,160 @@ function say(text) {
   if (navigator.vibrate) navigator.vibrate([200, 100, 200]);
 }
 
-function show() {
-  const m = Math.floor(left / 60), s = Math.floor(left % 60);
-  clock.textContent = `${m}:${String(s).padStart(2, '0')}`;
+function save() {
+  try { localStorage.setItem(KEY, JSON.stringify(state)); } catch { /* private mode: no resume */ }
 }
 
-function next() {
-  index += 1;
-  if (index >= phases.length) return finish(true);
-  const p = phases[index];
-  if (p.kind === 'bout') bouts += 1;
-  left = p.seconds;
-  phaseLabel.textContent = p.label;
-  const after = phases[index + 1];
-  nextLabel.textContent = after ? `Next: ${after.label}` : 'Last step';
-  say(p.label);
-  show();
+function forget() {
+  try { localStorage.removeItem(KEY); } catch { /* nothing kept */ }
 }
 
-function tick() {
-  left -= 1;
-  if (phases[index] && phases[index].kind === 'bout') walked += 1;
-  if (left <= 0) next(); else show();
+/** Seconds of the session gone by, pauses left out. */
+function elapsed(now = Date.now()) {
+  const until = state.pausedAt ?? now;
+  return Math.max(0, (until - state.startedAt - state.pausedMs) * speed / 1000);
+}
+
+/** Which phase `seconds` falls in, and the seconds left in it. */
+function where(seconds) {
+  let start = 0;
+  for (let i = 0; i < phases.length; i += 1) {
+    const end = start + phases[i].seconds;
+    if (seconds < end) return { index: i, left: end - seconds };
+    start = end;
+  }
+  return { index: phases.length, left: 0 };
+}
+
+/** Seconds walked backwards by `seconds`, and how many bouts were begun. */
+function walkedBy(seconds) {
+  let start = 0, walked = 0, bouts = 0;
+  for (const p of phases) {
+    if (p.kind === 'bout' && seconds > start) {
+      walked += Math.min(p.seconds, seconds - start);
+      bouts += 1;
+    }
+    start += p.seconds;
+  }
+  return { walked, bouts };
+}
+
+function render() {
+  if (!state) return;
+  const seconds = elapsed();
+  if (seconds >= total) return finish(true);
+  const { index, left } = where(seconds);
+  const shown = Math.ceil(left);
+  clock.textContent = `${Math.floor(shown / 60)}:${String(shown % 60).padStart(2, '0')}`;
+  if (index !== announced) {
+    // Only the step the walker is in now is spoken: steps that passed while
+    // the page slept are not read out one after another.
+    announced = index;
+    phaseLabel.textContent = phases[index].label;
+    const after = phases[index + 1];
+    nextLabel.textContent = after ? `${words.nextWord} ${after.label}` : words.lastStep;
+    if (!state.pausedAt) say(phases[index].label);
+  }
+  const paused = state.pausedAt !== null;
+  timer.classList.toggle('paused', paused);
+  pauseButton.textContent = paused ? words.resume : words.pause;
+  pauseButton.setAttribute('aria-pressed', String(paused));
+  document.getElementById('paused-note').hidden = !paused;
+}
+
+async function holdScreen() {
+  if (!('wakeLock' in navigator)) {
+    awake.textContent = words.noWakeLock;
+    return;
+  }
+  try {
+    lock = await navigator.wakeLock.request('screen');
+    awake.textContent = words.wakeLock;
+  } catch {
+    // Refused (low battery, or the page is hidden): the walker keeps it on.
+    awake.textContent = words.noWakeLock;
+  }
+}
+
+function releaseScreen() {
+  if (lock) lock.release().catch(() => {});
+  lock = null;
+}
+
+function run() {
+  document.getElementById('checklist').hidden = true;
+  timer.hidden = false;
+  // Nothing to brush by mistake while walking: the navigation goes away.
+  document.body.classList.add('in-session');
+  announced = -1;
+  render();
+  clearInterval(ticker);
+  ticker = setInterval(render, Math.max(50, 250 / speed));
+  if (!state.pausedAt) holdScreen();
+  document.getElementById('stop').focus();
 }
 
 function finish(completed) {
+  if (leaving) return;
+  leaving = true;
   clearInterval(ticker);
-  const minutes = Math.max(1, Math.round(walked / 60));
-  say(completed ? 'Session complete. Well done.' : 'Stopped.');
-  const params = new URLSearchParams({ minutes: String(minutes), bouts: String(Math.max(1, bouts)) });
+  releaseScreen();
+  const { walked, bouts } = walkedBy(Math.min(total, elapsed()));
+  forget();
+  say(completed ? words.done : words.stopped);
+  const params = new URLSearchParams({ minutes: String(Math.max(1, Math.round(walked / 60))), bouts: String(Math.max(1, bouts)) });
   location.href = `/log?${params}`;
+}
+
+function togglePause() {
+  const now = Date.now();
+  if (state.pausedAt) {
+    state.pausedMs += now - state.pausedAt;
+    state.pausedAt = null;
+    announced = -1; // say the step again on resuming
+    holdScreen();
+  } else {
+    state.pausedAt = now;
+    releaseScreen();
+    awake.textContent = '';
+    say(words.pausedSay);
+  }
+  save();
+  render();
 }
 
 document.getElementById('check-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  document.getElementById('checklist').hidden = true;
-  timer.hidden = false;
-  next();
-  ticker = setInterval(tick, 1000 / speed);
-  document.getElementById('stop').focus();
+  state = { plan, startedAt: Date.now(), pausedAt: null, pausedMs: 0 };
+  save();
+  run();
 });
 document.getElementById('stop').addEventListener('click', () => finish(false));
+pauseButton.addEventListener('click', togglePause);
+
+// Back from the background or a locked screen: catch up at once, and take
+// the screen lock again (the browser drops it when the page is hidden).
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState !== 'visible' || !state || leaving) return;
+  render();
+  if (!state.pausedAt) holdScreen();
+});
+window.addEventListener('beforeunload', (event) => {
+  if (state && !leaving) {
+    // Leaving mid-session asks first; the session is kept either way.
+    event.preventDefault();
+    event.returnValue = '';
+  }
+});
+
+// A session this page was showing before the browser suspended or reloaded
+// it carries on where it is now (paused if it was paused).
+try {
+  const kept = JSON.parse(localStorage.getItem(KEY) || 'null');
+  if (kept && kept.plan === plan && Date.now() - kept.startedAt < STALE_MS) {
+    state = kept;
+    run();
+  } else if (kept) {
+    forget();
+  }
+} catch { forget(); }

@@ -32,7 +32,53 @@ impl I18n {
     pub fn has(&self, key: &str) -> bool {
         self.strings.contains_key(key)
     }
+
+    /// What was wrong with a form, in the words of the person who filled it
+    /// in: the text for the field and what was wrong with it
+    /// (`problem.<field>_<code>`), else for the field (`problem.<field>`),
+    /// else the service's own message.
+    pub fn problem(&self, e: &coach::InputError) -> String {
+        [format!("problem.{}_{}", e.field, e.code.as_str()), format!("problem.{}", e.field)]
+            .iter()
+            .find(|k| self.has(k))
+            .map_or_else(|| e.to_string(), |k| self.t(k).to_string())
+    }
+
+    /// A day as a walker says it, seen from `today`: "today", "tomorrow",
+    /// "yesterday", the weekday within the coming week ("Thursday"), else the
+    /// weekday and date ("Thursday 17 December"). Never an ISO date.
+    pub fn day(&self, day: &jiff::civil::Date, today: &jiff::civil::Date) -> String {
+        let days = (*day - *today).get_days();
+        match days {
+            0 => self.t("day.today").to_string(),
+            1 => self.t("day.tomorrow").to_string(),
+            -1 => self.t("day.yesterday").to_string(),
+            2..=6 => self.t(WEEKDAYS[day.weekday().to_monday_zero_offset() as usize]).to_string(),
+            _ => format!(
+                "{} {} {}",
+                self.t(WEEKDAYS[day.weekday().to_monday_zero_offset() as usize]),
+                day.day(),
+                self.t(MONTHS[day.month() as usize - 1])
+            ),
+        }
+    }
 }
+
+const WEEKDAYS: [&str; 7] = ["day.mon", "day.tue", "day.wed", "day.thu", "day.fri", "day.sat", "day.sun"];
+const MONTHS: [&str; 12] = [
+    "day.january",
+    "day.february",
+    "day.march",
+    "day.april",
+    "day.may",
+    "day.june",
+    "day.july",
+    "day.august",
+    "day.september",
+    "day.october",
+    "day.november",
+    "day.december",
+];
 
 fn flatten(prefix: &str, table: &toml::Table, out: &mut HashMap<String, String>) {
     for (k, v) in table {

@@ -40,6 +40,29 @@ impl Layout {
     pub fn current(&self, nav: &str) -> &'static str {
         if self.nav == nav { "page" } else { "false" }
     }
+
+    /// The navigation's items, (nav id, path): one list for the phone's menu
+    /// and the wide screen's bar.
+    pub fn nav_items(&self) -> Vec<(&'static str, &'static str)> {
+        let mut items = vec![
+            ("today", "/today"),
+            ("plan", "/plan"),
+            ("progress", "/progress"),
+            ("outcomes", "/outcomes"),
+            ("learn", "/learn"),
+            ("care", "/care"),
+            ("settings", "/settings"),
+        ];
+        if self.clinician {
+            items.insert(0, ("patients", "/patients"));
+        }
+        items
+    }
+
+    /// The current item's name, shown on the phone's menu button.
+    pub fn nav_label(&self, nav: &str) -> String {
+        format!("nav.{nav}")
+    }
 }
 
 #[derive(Template)]

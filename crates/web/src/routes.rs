@@ -30,7 +30,12 @@ pub fn router(state: AppState) -> Router {
         .route("/setup", get(pages::setup::page).post(pages::setup::submit))
         .route("/today", get(pages::today::page))
         .route("/session", get(pages::today::guided))
-        .route("/log", get(pages::log::page).post(pages::log::submit))
+        .route(
+            "/log",
+            get(pages::log::page)
+                .post(pages::log::submit)
+                .layer(axum::Extension(crate::auth::extract::FormLimit(pages::log::FORM_LIMIT))),
+        )
         .route("/checkin", get(pages::log::checkin_page).post(pages::log::checkin_submit))
         .route("/plan", get(pages::plan::page))
         .route(

@@ -139,12 +139,19 @@ struct CsrfField {
     csrf: String,
 }
 
+/// How much a form may weigh on a route that allows more than the usual
+/// 64 KB (as an extension set on the route: the log, whose note may be
+/// pasted far too long and must still come back with the rest kept).
+#[derive(Clone, Copy)]
+pub struct FormLimit(pub usize);
+
 /// Reads a url-encoded body: (the form, its CSRF field). Read as HTML forms
 /// send it (serde_html_form, as axum-extra's `Form`): a field that repeats,
 /// like a group of check boxes, fills a `Vec`.
 async fn form_body<T: DeserializeOwned>(req: Request) -> Result<(T, String), AppError> {
+    let limit = req.extensions().get::<FormLimit>().map_or(64 * 1024, |l| l.0);
     let bytes =
-        axum::body::to_bytes(req.into_body(), 64 * 1024).await.map_err(|_| AppError::bad("the form is too large"))?;
+        axum::body::to_bytes(req.into_body(), limit).await.map_err(|_| AppError::bad("the form is too large"))?;
     let raw = std::str::from_utf8(&bytes).map_err(|_| AppError::bad("the form is not valid text"))?;
     let token: CsrfField = serde_html_form::from_str(raw).map_err(|_| AppError::Csrf)?;
     let form: T =

@@ -49,6 +49,21 @@ struct ImportPage {
 }
 
 impl ImportPage {
+    /// The sport in words ("Walking"), and the device's own text when it is
+    /// not one we know (kept for the details, never the headline).
+    fn sport(&self, a: &StoredActivity) -> (&'static str, Option<String>) {
+        let key = match a.activity.sport.as_str() {
+            "cycling" => "sport.cycling",
+            "running" => "sport.running",
+            "walking" => "sport.walking",
+            "hiking" => "sport.hiking",
+            "swimming" => "sport.swimming",
+            "unknown" => return ("sport.other", None),
+            raw => return ("sport.other", Some(raw.to_string())),
+        };
+        (key, None)
+    }
+
     fn counts_as(&self, a: &StoredActivity) -> &'static str {
         match (a.activity.fit, a.activity.backward) {
             (Fit::PlannedSession, None) => "import.waiting",
@@ -204,7 +219,7 @@ pub async fn confirm(
         Ok(Some(done)) if done.stop.is_some() => Ok(Redirect::to("/today").into_response()),
         Ok(Some(_)) => Ok(Redirect::to("/today?logged=1").into_response()),
         Ok(None) => Ok(Redirect::to("/import").into_response()),
-        Err(AppError::BadInput(e)) => confirm_form(&state, &f.who, s, id, Some(e.to_string()))
+        Err(AppError::BadInput(e)) => confirm_form(&state, &f.who, s, id, Some(state.i18n().problem(&e)))
             .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response()),
         Err(e) => Err(e),
     }

@@ -97,6 +97,11 @@ pub async fn page(
     log_page(&state, &who, &s, &q, None)
 }
 
+/// The most a log form may weigh: far above any note that is kept (2,000
+/// characters), so that a huge paste reaches the form's own check and comes
+/// back with everything else kept, rather than an error page.
+pub const FORM_LIMIT: usize = 8 * 1024 * 1024;
+
 /// Reads the log form into the service's input; errors name the field.
 pub fn log_input(f: &LogFields) -> Result<LogInput, AppError> {
     Ok(LogInput {
@@ -130,7 +135,7 @@ pub async fn submit(State(state): State<AppState>, f: ReadyForm<LogFields>) -> R
         // "well done" above it.
         Ok(done) if done.stop.is_some() => Ok(Redirect::to("/today").into_response()),
         Ok(_) => Ok(Redirect::to("/today?logged=1").into_response()),
-        Err(AppError::BadInput(e)) => log_page(&state, &f.who, s, &f.form, Some(e.to_string()))
+        Err(AppError::BadInput(e)) => log_page(&state, &f.who, s, &f.form, Some(state.i18n().problem(&e)))
             .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response()),
         Err(e) => Err(e),
     }
@@ -159,7 +164,13 @@ fn checkin_form(
     let session = match service::checkin_session(s, None) {
         Ok((_, session)) => session.to_string(),
         Err(e) if flash.is_none() => {
-            return Ok(Redirect::to(&format!("/today?note={}", urlencode(&e.to_string()))).into_response());
+            // Today says what to do instead, in the walker's words.
+            let note = match e.code() {
+                Some(coach::Code::NothingToDo) => "checkin_nothing",
+                Some(coach::Code::AlreadyDone) => "checkin_done",
+                _ => "checkin_unavailable",
+            };
+            return Ok(Redirect::to(&format!("/today?note={note}")).into_response());
         }
         Err(_) => String::new(),
     };
@@ -173,10 +184,6 @@ fn checkin_form(
         symptoms: symptom_boxes(),
         usual: s.programme.setup.baseline_pain.value(),
     })
-}
-
-fn urlencode(s: &str) -> String {
-    serde_urlencoded::to_string([("x", s)]).map(|e| e[2..].to_string()).unwrap_or_default()
 }
 
 #[derive(Deserialize)]
@@ -198,7 +205,7 @@ pub async fn checkin_submit(State(state): State<AppState>, f: ReadyForm<CheckinF
     match result {
         Ok(done) if done.stop.is_some() => Ok(Redirect::to("/today").into_response()),
         Ok(_) => Ok(Redirect::to("/today?checked_in=1").into_response()),
-        Err(AppError::BadInput(e)) => checkin_form(&state, &f.who, s, Some(e.to_string()))
+        Err(AppError::BadInput(e)) => checkin_form(&state, &f.who, s, Some(state.i18n().problem(&e)))
             .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response()),
         Err(e) => Err(e),
     }

@@ -179,11 +179,16 @@ pub async fn home(
     Ok(Redirect::to(if anyone { "/signin" } else { "/signup" }))
 }
 
-/// The 0-10 pain selector: large radio buttons with word anchors.
+/// The 0-10 pain selector: large radio buttons with word anchors. Rendered
+/// by itself (`{{ scale|safe }}`), the same on every form that asks.
+#[derive(Template)]
+#[template(path = "pain_scale.html")]
 pub struct PainScale {
     pub name: &'static str,
     pub legend: String,
     pub options: Vec<PainOption>,
+    /// "0 no pain", "1–2 mild", …: each word once, with the numbers it covers.
+    pub key: Vec<String>,
 }
 
 pub struct PainOption {
@@ -200,8 +205,19 @@ impl PainScale {
                 anchor: coach::Pain::new(i64::from(value)).map(|p| p.anchor()).unwrap_or(""),
                 checked: selected == Some(value),
             })
+            .collect::<Vec<PainOption>>();
+        let mut key: Vec<(u8, u8, &str)> = Vec::new();
+        for o in &options {
+            match key.last_mut() {
+                Some(last) if last.2 == o.anchor => last.1 = o.value,
+                _ => key.push((o.value, o.value, o.anchor)),
+            }
+        }
+        let key = key
+            .into_iter()
+            .map(|(from, to, word)| if from == to { format!("{from} {word}") } else { format!("{from}–{to} {word}") })
             .collect();
-        PainScale { name, legend: legend.to_string(), options }
+        PainScale { name, legend: legend.to_string(), options, key }
     }
 }
 

@@ -165,7 +165,7 @@ pub async fn submit(State(state): State<AppState>, f: ReadyForm<OutcomeFields>) 
             let fresh = service::load(state.store(), f.who.access, s.today).await?;
             page_for(&state, &f.who, &fresh, Some(msg))
         }
-        Err(AppError::BadInput(e)) => page_for(&state, &f.who, s, Some(e.to_string()))
+        Err(AppError::BadInput(e)) => page_for(&state, &f.who, s, Some(state.i18n().problem(&e)))
             .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response()),
         Err(e) => Err(e),
     }
@@ -194,7 +194,7 @@ pub async fn profile(State(state): State<AppState>, f: ReadyForm<ProfileFields>)
     let fresh = service::load(state.store(), f.who.access, s.today).await?;
     match result {
         Ok(()) => page_for(&state, &f.who, &fresh, Some(state.i18n().t("outcomes.profile_saved").to_string())),
-        Err(AppError::BadInput(e)) => page_for(&state, &f.who, &fresh, Some(e.to_string()))
+        Err(AppError::BadInput(e)) => page_for(&state, &f.who, &fresh, Some(state.i18n().problem(&e)))
             .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response()),
         Err(e) => Err(e),
     }

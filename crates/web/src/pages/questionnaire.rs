@@ -90,7 +90,7 @@ pub async fn submit(
             let fresh = service::load(state.store(), f.who.access, s.today).await?;
             outcomes::page_for(&state, &f.who, &fresh, Some(msg))
         }
-        Err(AppError::BadInput(e)) => page_for(&state, &f.who, s, &id, answers, Some(e.to_string()))
+        Err(AppError::BadInput(e)) => page_for(&state, &f.who, s, &id, answers, Some(state.i18n().problem(&e)))
             .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response()),
         Err(e) => Err(e),
     }

@@ -108,9 +108,11 @@ pub async fn submit(State(state): State<AppState>, f: ReadyForm<RestartFields>) 
     .await;
     match result {
         Ok(_) => Ok(Redirect::to("/today").into_response()),
-        Err(AppError::BadInput(e)) => restart_page(&state, &f.who, s, f.form.clone(), true, Some(e.to_string()))
-            .await
-            .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response()),
+        Err(AppError::BadInput(e)) => {
+            restart_page(&state, &f.who, s, f.form.clone(), true, Some(state.i18n().problem(&e)))
+                .await
+                .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
+        }
         Err(e) => Err(e),
     }
 }

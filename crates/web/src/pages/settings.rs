@@ -52,10 +52,15 @@ async fn settings_page(
     s: &service::State,
     calendar_url: Option<String>,
     flash: Option<String>,
+    typed: Option<&SetupFields>,
 ) -> Result<Response, AppError> {
     let mut l = Layout::new(state, Some(who), "settings", "settings.title");
     l.flash = flash;
-    let form = SetupForm::from_setup(&s.programme.setup, l.t("setup.baseline_pain"));
+    let legend = l.t("setup.baseline_pain");
+    let form = match typed {
+        Some(fields) => SetupForm::from_fields(fields, legend),
+        None => SetupForm::from_setup(&s.programme.setup, legend),
+    };
     let tokens = accounts::tokens(state, who).await?;
     let events = accounts::events(state, who, EVENTS_SHOWN)
         .await?
@@ -99,7 +104,7 @@ pub async fn revoke_token(State(state): State<AppState>, f: ReadyForm<TokenForm>
     } else {
         return Err(AppError::bad("id: no token of yours has this id"));
     };
-    settings_page(&state, &f.who, s, None, Some(msg)).await
+    settings_page(&state, &f.who, s, None, Some(msg), None).await
 }
 
 /// Ends every web session (this one too) and revokes every API token.
@@ -109,7 +114,7 @@ pub async fn sign_out_everywhere(State(state): State<AppState>, f: CsrfForm<NoFi
 }
 
 pub async fn page(State(state): State<AppState>, Ready { who, s, .. }: Ready) -> Result<Response, AppError> {
-    settings_page(&state, &who, &s, None, None).await
+    settings_page(&state, &who, &s, None, None, None).await
 }
 
 #[derive(Deserialize)]
@@ -122,14 +127,14 @@ pub async fn new_calendar(State(state): State<AppState>, f: ReadyForm<NoFields>)
     service::new_calendar(state.store(), f.who.access, &crate::auth::digest(&token), state.now()).await?;
     // From the configured address, never the request's Host header.
     let url = format!("{}/calendar/{token}.ics", state.config().public_url.trim_end_matches('/'));
-    settings_page(&state, &f.who, s, Some(url), None).await
+    settings_page(&state, &f.who, s, Some(url), None, None).await
 }
 
 pub async fn revoke_calendar(State(state): State<AppState>, f: ReadyForm<NoFields>) -> Result<Response, AppError> {
     let s = &f.s;
     service::revoke_calendar(state.store(), f.who.access).await?;
     let msg = state.i18n().t("settings.calendar_revoked").to_string();
-    settings_page(&state, &f.who, s, None, Some(msg)).await
+    settings_page(&state, &f.who, s, None, Some(msg), None).await
 }
 
 /// The feed itself: no sign-in, the secret in the URL is the key.
@@ -150,10 +155,23 @@ pub async fn calendar_feed(
 }
 
 /// Saving set-up changes starts the new set-up as the active programme.
-pub async fn save(State(state): State<AppState>, f: CsrfForm<SetupFields>) -> Result<Response, AppError> {
-    let setup = parse(&f.form)?;
-    service::set_up(state.store(), f.who.access, &setup, state.now()).await?;
-    Ok(Redirect::to("/today").into_response())
+/// A change that cannot be saved shows the form again as typed, with what
+/// was wrong.
+pub async fn save(State(state): State<AppState>, f: ReadyForm<SetupFields>) -> Result<Response, AppError> {
+    let saved = match parse(&f.form) {
+        Ok(setup) => service::set_up(state.store(), f.who.access, &setup, state.now()).await.map_err(AppError::from),
+        Err(e) => Err(e),
+    };
+    match saved {
+        Ok(_) => Ok(Redirect::to("/today").into_response()),
+        Err(AppError::BadInput(e)) => {
+            let flash = Some(state.i18n().problem(&e));
+            settings_page(&state, &f.who, &f.s, None, flash, Some(&f.form))
+                .await
+                .map(|r| (axum::http::StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
+        }
+        Err(e) => Err(e),
+    }
 }
 
 fn download(body: String, content_type: &'static str, name: &str) -> Response {
@@ -230,7 +248,7 @@ pub async fn restore(
     let walker = service::walker(state.store(), who.access).await?;
     service::restore_json(state.store(), &who.actor(), &file, state.today_in(&walker.time_zone)).await?;
     audit::by(&state, &who, SecurityKind::Restore, "archive json").await?;
-    Ok(axum::response::Redirect::to("/today?note=Your%20archive%20is%20restored.").into_response())
+    Ok(axum::response::Redirect::to("/today?note=restored").into_response())
 }
 
 pub async fn export_checkins_csv(

@@ -26,8 +26,33 @@ pub struct SetupForm {
     pub start: String,
     pub time_zone: String,
     pub pain: PainScale,
-    pub weeks: u8,
+    pub weeks: String,
     pub forward_speed: String,
+}
+
+impl SetupForm {
+    /// Every time zone the server knows, for the field's searchable list.
+    pub fn zones(&self) -> &'static [String] {
+        static ZONES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+        ZONES.get_or_init(|| {
+            let mut names: Vec<String> = jiff::tz::db()
+                .available()
+                .map(|n| n.as_str().to_string())
+                // The names people use: Region/City (not "EST5EDT" or "Etc/GMT+3").
+                .filter(|n| n.contains('/') && !n.starts_with("Etc/") && !n.starts_with("posix/"))
+                .collect();
+            names.push("UTC".into());
+            names.sort();
+            names.dedup();
+            names
+        })
+    }
+
+    /// A first set-up still shows the default: the browser's own zone is
+    /// put in instead (app.js).
+    pub fn guess_zone(&self) -> bool {
+        self.time_zone.is_empty() || self.time_zone == "UTC"
+    }
 }
 
 impl SetupForm {
@@ -52,8 +77,38 @@ impl SetupForm {
             start: s.start.to_string(),
             time_zone: s.time_zone.clone(),
             pain: PainScale::new("baseline_pain", legend, Some(s.baseline_pain.value())),
-            weeks: s.weeks,
+            weeks: s.weeks.to_string(),
             forward_speed: format!("{:.1}", f64::from(s.forward_speed_tenths) / 10.0),
+        }
+    }
+
+    /// The form as the walker filled it in, for showing it again with what
+    /// was wrong: nothing they typed or ticked is lost.
+    pub fn from_fields(f: &SetupFields, legend: &str) -> SetupForm {
+        let ticked = |list: &[String], value: &str| list.iter().any(|v| v == value);
+        let text = |v: &Option<String>| v.clone().unwrap_or_default();
+        SetupForm {
+            equipment: Item::ALL
+                .into_iter()
+                .map(|i| Check {
+                    value: i.as_str(),
+                    label_key: format!("setup.equipment_{}", i.as_str()),
+                    checked: ticked(&f.equipment, i.as_str()),
+                })
+                .collect(),
+            days: Day::ALL
+                .into_iter()
+                .map(|d| Check {
+                    value: d.as_str(),
+                    label_key: format!("day.{}", d.as_str()),
+                    checked: ticked(&f.day, d.as_str()),
+                })
+                .collect(),
+            start: text(&f.start),
+            time_zone: text(&f.time_zone),
+            pain: PainScale::new("baseline_pain", legend, f.baseline_pain.as_deref().and_then(|p| p.parse().ok())),
+            weeks: text(&f.weeks),
+            forward_speed: text(&f.forward_speed),
         }
     }
 }
@@ -110,17 +165,19 @@ pub async fn submit(State(state): State<AppState>, f: CsrfForm<SetupFields>) -> 
     if !matches!(service::setup_start(state.store(), f.who.access, today).await?, SetupStart::Ready(_)) {
         return Ok(Redirect::to("/outcome").into_response());
     }
-    match parse(&f.form) {
-        Ok(setup) => {
-            service::set_up(state.store(), f.who.access, &setup, state.now()).await?;
-            Ok(Redirect::to("/today").into_response())
-        }
-        Err(e) => {
+    let saved = match parse(&f.form) {
+        Ok(setup) => service::set_up(state.store(), f.who.access, &setup, state.now()).await.map_err(AppError::from),
+        Err(e) => Err(e),
+    };
+    match saved {
+        Ok(_) => Ok(Redirect::to("/today").into_response()),
+        Err(AppError::BadInput(e)) => {
             let mut l = Layout::new(&state, Some(&f.who), "", "setup.title");
-            l.flash = Some(e.message());
-            let form = SetupForm::from_setup(&Setup::first(today, "UTC"), l.t("setup.baseline_pain"));
+            l.flash = Some(l.i18n.problem(&e));
+            let form = SetupForm::from_fields(&f.form, l.t("setup.baseline_pain"));
             render(&SetupPage { l, form, action: "/setup" })
                 .map(|r| (axum::http::StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
         }
+        Err(e) => Err(e),
     }
 }

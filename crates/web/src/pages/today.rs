@@ -20,6 +20,8 @@ struct TodayContent {
     outcomes_due: Option<coach::outcomes::Due>,
     /// Imported walks waiting for "was it backward?".
     waiting_imports: usize,
+    /// The day in a sentence, its dates as a walker says them.
+    headline: String,
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -44,7 +46,8 @@ pub async fn page(
     } else if q.checked_in.is_some() {
         Some(l.t("today.checked_in").to_string())
     } else {
-        q.note.clone()
+        // Only notes the app wrote: a link cannot put its own words on Today.
+        q.note.map(|n| format!("today.note.{n}")).filter(|k| l.i18n.has(k)).map(|k| l.t(&k).to_string())
     };
     content_page(l, &entry, Part::Today, content)
 }
@@ -65,7 +68,19 @@ fn content(s: &service::State, l: I18n) -> Result<String, AppError> {
         .iter()
         .filter(|a| a.activity.fit == coach::imports::Fit::PlannedSession && a.activity.backward.is_none())
         .count();
-    render_string(&TodayContent { l, v, latest, outcomes_due: s.outcomes_due(), waiting_imports })
+    let headline = headline(&l, &v);
+    render_string(&TodayContent { l, v, latest, outcomes_due: s.outcomes_due(), waiting_imports, headline })
+}
+
+/// The coach's headline, with the days that are in it said as "Thursday".
+fn headline(l: &I18n, v: &TodayView) -> String {
+    use coach::today::Kind;
+    match (v.kind, v.next_session) {
+        (Kind::Rest, Some(next)) => format!("{} {}.", l.t("today.rest_day_next"), l.day(&next, &v.date)),
+        (Kind::Rest, None) => l.t("today.rest_day").to_string(),
+        (Kind::BeforeStart, Some(first)) => format!("{} {}.", l.t("today.starts_on"), l.day(&first, &v.date)),
+        _ => v.headline.clone(),
+    }
 }
 
 /// One step of the guided session, for the timer script.
@@ -92,37 +107,26 @@ pub async fn guided(State(state): State<AppState>, Ready { who, s, .. }: Ready) 
         // No timer while training is paused: Today says why.
         return Ok(axum::response::Redirect::to("/today").into_response());
     }
+    let l = Layout::new(&state, Some(&who), "today", "session.title");
     let mut phases = Vec::new();
     let (mut minutes, mut bouts) = (0, 0);
     if let Some(r) = &v.retro {
-        phases.push(Phase {
-            kind: "warmup",
-            seconds: u32::from(r.warm_up_minutes) * 60,
-            label: "Warm up: easy forward walking".into(),
-        });
+        let phase = |kind, minutes: u8, label: String| Phase { kind, seconds: u32::from(minutes) * 60, label };
+        phases.push(phase("warmup", r.warm_up_minutes, l.t("session.phase_warmup").into()));
         for (i, b) in r.bouts.iter().enumerate() {
             if i > 0 {
-                phases.push(Phase {
-                    kind: "rest",
-                    seconds: u32::from(r.rest_minutes) * 60,
-                    label: "Rest: stand still, hold on".into(),
-                });
+                phases.push(phase("rest", r.rest_minutes, l.t("session.phase_rest").into()));
             }
-            phases.push(Phase {
-                kind: "bout",
-                seconds: u32::from(*b) * 60,
-                label: format!("Backward walking, bout {} of {}", i + 1, r.bouts.len()),
-            });
+            let label = l
+                .t("session.phase_bout")
+                .replace("{n}", &(i + 1).to_string())
+                .replace("{of}", &r.bouts.len().to_string());
+            phases.push(phase("bout", *b, label));
         }
-        phases.push(Phase {
-            kind: "cooldown",
-            seconds: u32::from(r.cool_down_minutes) * 60,
-            label: "Cool down: easy forward walking".into(),
-        });
+        phases.push(phase("cooldown", r.cool_down_minutes, l.t("session.phase_cooldown").into()));
         minutes = r.dose.minutes;
         bouts = r.bouts.len();
     }
     let phases_json = serde_json::to_string(&phases).map_err(|e| AppError::Internal(e.to_string()))?;
-    let l = Layout::new(&state, Some(&who), "today", "session.title");
     render(&SessionPage { l, v, phases_json, total_minutes: minutes, bouts })
 }

@@ -23,7 +23,7 @@ async fn a_nul_character_is_refused_with_the_field_not_a_500() {
     let form = format!("csrf={}&pain_before=1&pain_peak=1&pain_after=1&notes=ok%00then", w.csrf);
     let res = app.post("/log", &w.cookie, &form).await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
-    assert!(res.body.contains("notes: contains an invisible control character"), "{}", res.body);
+    assert!(res.body.contains("Your note holds a character that cannot be saved"), "{}", res.body);
     // A NUL in an uploaded file's name: the upload is refused as unreadable, never a 500.
     let today = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
     let gpx = crate::routes::gpx_walk(coach::dates::add_days(today, -1));

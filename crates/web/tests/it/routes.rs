@@ -140,7 +140,13 @@ async fn logging_a_session_through_the_form_records_it_and_bad_input_names_the_f
     let w = app.ready_walker("fi@example.org", "first").await;
     let res = app.post("/log", &w.cookie, &format!("csrf={}&pain_before=11&pain_peak=1&pain_after=1", w.csrf)).await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(res.body.contains("pain_before: must be 0 to 10; got 11"), "{}", res.body);
+    // In the walker's words, not the field's name.
+    assert!(
+        res.body.contains("How much did your knee hurt before the session? Choose a number from 0 to 10."),
+        "{}",
+        res.body
+    );
+    assert!(!res.body.contains("pain_before:"), "{}", res.body);
     let form = format!("csrf={}&pain_before=1&pain_peak=2&pain_after=1&symptom=&notes=felt+fine", w.csrf);
     let res = app.post("/log", &w.cookie, &form).await;
     assert_eq!((res.status, res.location.as_str()), (StatusCode::SEE_OTHER, "/today?logged=1"), "{}", res.body);
@@ -296,7 +302,10 @@ async fn changing_the_set_up_keeps_the_history() {
         .post("/settings/setup", &w.cookie, &format!("csrf={}&start=soon&baseline_pain=3&day=mon&day=thu", w.csrf))
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(bad.body.contains("start: &#39;soon&#39; is not a date"), "{}", bad.body);
+    assert!(bad.body.contains("When do you want to start? Choose a date."), "{}", bad.body);
+    // What was typed is shown again: nothing to fill in twice.
+    assert!(bad.body.contains(r#"name="day" value="thu" checked"#), "{}", bad.body);
+    assert!(bad.body.contains(r#"value="soon""#), "{}", bad.body);
 }
 
 #[tokio::test]
@@ -660,4 +669,40 @@ async fn progress_over_many_sessions_shows_weeks() {
     assert!(page.contains("<th scope=\"row\">W1</th><td>2.3</td><td>1</td>"), "week 1's mean of 2, 3, 2");
     assert!(page.contains("<th scope=\"row\">W27</th>") && !page.contains("<th scope=\"row\">W28</th>"));
     assert!(page.len() < 40_000, "{} bytes", page.len());
+}
+
+/// Today shows only notes the app wrote. A check-in with no session to check
+/// in on says what to do, in the walker's words; words put in a link are not
+/// shown (a link cannot write on someone's Today).
+#[tokio::test]
+async fn today_shows_only_the_apps_own_notes() {
+    let app = App::new().await;
+    let w = app.walker_with_plan("notes@example.org", 6, 7).await;
+    let early = app.get("/checkin", &w.cookie).await;
+    assert_eq!((early.status, early.location.as_str()), (StatusCode::SEE_OTHER, "/today?note=checkin_nothing"));
+    let today = app.get(&early.location, &w.cookie).await.body;
+    assert!(today.contains("walk and log today&#39;s session, then check in tomorrow morning"), "{today}");
+    assert!(!today.contains("two days before"), "no programmer's wording");
+    let crafted = app.get("/today?note=Call%20this%20number%20now", &w.cookie).await.body;
+    assert!(!crafted.contains("Call this number"));
+    assert!(!crafted.contains("class=\"flash\""));
+}
+
+/// A note far too long (a 2.5 MB paste) comes back on the form with the
+/// reason, and everything else the walker chose is still chosen.
+#[tokio::test]
+async fn a_huge_note_keeps_the_form_and_says_it_is_too_long() {
+    let app = App::new().await;
+    let w = app.walker_with_plan("paste@example.org", 6, 7).await;
+    let note = "a".repeat(2_500_000);
+    let form = format!("csrf={}&pain_before=2&pain_peak=4&pain_after=3&notes={note}", w.csrf);
+    let res = app.post("/log", &w.cookie, &form).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.body.contains("Your note is too long: the most is 2,000 characters."),
+        "{}",
+        &res.body[..res.body.len().min(3000)]
+    );
+    assert!(res.body.contains(r#"name="pain_peak" value="4" required checked"#), "the pains stay chosen");
+    assert!(app.get("/api/v1/sessions", &w.cookie).await.body.trim() == "[]", "nothing saved");
 }
