@@ -76,6 +76,7 @@ pub fn router(state: AppState) -> Router {
         .route("/report", get(pages::report::page))
         .route("/report.pdf", get(pages::report::pdf))
         .route("/learn", get(pages::learn::page))
+        .route("/learn/{id}", get(pages::learn::rule))
         .route("/settings", get(pages::settings::page))
         .route("/settings/export.json", get(pages::settings::export_json))
         .route("/settings/export.csv", get(pages::settings::export_csv))

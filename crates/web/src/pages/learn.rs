@@ -1,14 +1,15 @@
 //! Learn: why retro walking, safety, technique, the exercises, the rules and
-//! the evidence list. Every "why" link in the app points to an anchor here.
+//! the evidence list; and one page per rule, exercise or evidence row
+//! (`/learn/{id}`), where every "why" link in the app lands.
 
-use super::{Layout, render_string, shared_content_page};
+use super::{Layout, render, render_string, shared_content_page};
 use crate::auth::extract::MaybeSignedIn;
 use crate::error::AppError;
 use crate::i18n::I18n;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use coach::evidence::{ALL, Evidence};
 use coach::exercises::{self, Exercise};
 
@@ -55,4 +56,85 @@ fn content(l: I18n) -> Result<String, AppError> {
         rules: coach::adaptation::rules().into_iter().map(|(id, evidence)| RuleView { id, evidence }).collect(),
         tips,
     })
+}
+
+/// One "why" answered on a page of its own: what the rule (or exercise) says,
+/// why, in the evidence rows' plain words, and the sources written out, each
+/// with a link where it has a DOI. The code is for clinicians, at the foot.
+#[derive(Template)]
+#[template(path = "learn_rule.html")]
+struct RulePage {
+    l: Layout,
+    id: String,
+    heading: String,
+    says: String,
+    rows: Vec<&'static Evidence>,
+    sources: Vec<Source>,
+}
+
+impl RulePage {
+    /// How sure the row is, in words.
+    fn certainty_key(&self, e: &Evidence) -> &'static str {
+        match e.certainty {
+            coach::evidence::Certainty::Verified => "learn.certainty_verified",
+            coach::evidence::Certainty::Secondary => "learn.certainty_secondary",
+            coach::evidence::Certainty::Design => "learn.certainty_design",
+        }
+    }
+}
+
+pub struct Source {
+    pub text: &'static str,
+    /// Where to read it, and the words on the link.
+    pub link: Option<(String, &'static str)>,
+}
+
+/// Where to read a source: its DOI (doi.org) when it gives one, else a
+/// PubMed search for the citation (never a DOI we are not sure of); our own
+/// design choices have none.
+fn source_link(e: &Evidence) -> Option<(String, &'static str)> {
+    if e.certainty == coach::evidence::Certainty::Design {
+        return None;
+    }
+    let doi = e.source.split("doi:").nth(1).and_then(|d| d.split_whitespace().next());
+    match doi.map(|d| d.trim_end_matches(['.', ',', ';', ')'])).filter(|d| !d.is_empty()) {
+        Some(doi) => Some((format!("https://doi.org/{doi}"), "learn.read_source")),
+        None => {
+            let term: String = serde_urlencoded::to_string([("term", e.source)]).unwrap_or_default();
+            Some((format!("https://pubmed.ncbi.nlm.nih.gov/?{term}"), "learn.find_source"))
+        }
+    }
+}
+
+pub async fn rule(
+    State(state): State<AppState>,
+    MaybeSignedIn(who): MaybeSignedIn,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> Result<Response, AppError> {
+    let mut l = Layout::new(&state, who.as_ref(), "learn", "learn.title");
+    let (heading, says, evidence): (String, String, &'static [&'static str]) =
+        if let Some((rule, evidence)) = coach::adaptation::rules().into_iter().find(|(r, _)| *r == id) {
+            (l.t("learn.rule_heading").to_string(), l.t(&format!("rule.{rule}")).to_string(), evidence)
+        } else if let Some(e) = exercises::all().find(|e| e.id == id) {
+            (e.name.to_string(), e.why.to_string(), e.evidence)
+        } else if let Some(e) = coach::evidence::find(&id) {
+            (l.t("learn.source_heading").to_string(), e.finding.to_string(), std::slice::from_ref(&e.id))
+        } else {
+            // Notices and screening reasons are explained on Learn itself.
+            return Ok(axum::response::Redirect::to(&format!("/learn#{}", urlencoding(&id))).into_response());
+        };
+    let rows: Vec<&'static Evidence> = evidence.iter().filter_map(|e| coach::evidence::find(e)).collect();
+    let mut sources: Vec<Source> = Vec::new();
+    for r in &rows {
+        if !sources.iter().any(|s| s.text == r.source) {
+            sources.push(Source { text: r.source, link: source_link(r) });
+        }
+    }
+    l.title = heading.clone();
+    render(&RulePage { l, id, heading, says, rows, sources })
+}
+
+/// Only letters, digits and `-._` go back into the fragment.
+fn urlencoding(id: &str) -> String {
+    id.chars().filter(|c| c.is_ascii_alphanumeric() || "-._".contains(*c)).collect()
 }

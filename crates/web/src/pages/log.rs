@@ -162,7 +162,7 @@ fn checkin_form(
     flash: Option<String>,
 ) -> Result<Response, AppError> {
     let session = match service::checkin_session(s, None) {
-        Ok((_, session)) => session.to_string(),
+        Ok((today, session)) => state.i18n().day(&session, &today),
         Err(e) if flash.is_none() => {
             // Today says what to do instead, in the walker's words.
             let note = match e.code() {

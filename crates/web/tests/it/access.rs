@@ -90,6 +90,7 @@ pub const TABLE: &[(&str, Ask)] = &[
     ("/report", Own),
     ("/report.pdf", Own),
     ("/learn", Shared),
+    ("/learn/{id}", Shared),
     ("/settings", Own),
     ("/settings/export.json", Own),
     ("/settings/export.csv", Own),

@@ -706,3 +706,27 @@ async fn a_huge_note_keeps_the_form_and_says_it_is_too_long() {
     assert!(res.body.contains(r#"name="pain_peak" value="4" required checked"#), "the pains stay chosen");
     assert!(app.get("/api/v1/sessions", &w.cookie).await.body.trim() == "[]", "nothing saved");
 }
+
+/// Each "why" lands on a short page of its own: the rule in plain words, its
+/// evidence and the sources written out with a link; the code at the foot.
+#[tokio::test]
+async fn a_why_link_opens_its_rules_own_page() {
+    let app = App::new().await;
+    let page = app.get("/learn/A-PROGRESS", "").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Why the coach does this"));
+    assert!(page.body.contains("add a little time, then speed"), "the rule in words");
+    assert!(
+        page.body.contains("Ageberg E, Link A, Roos EM. BMC Musculoskelet Disord 2010;11:126"),
+        "the source written out"
+    );
+    assert!(page.body.contains("https://pubmed.ncbi.nlm.nih.gov/?term=Ageberg"), "with a link to find it");
+    let trial = app.get("/learn/P-START", "").await.body;
+    assert!(trial.contains("https://doi.org/10."), "a DOI is linked as itself");
+    assert!(page.body.contains("For your clinician: rule A-PROGRESS"));
+    assert!(page.body.len() < 20_000, "a short page, not all of Learn");
+    let exercise = app.get("/learn/straight_leg_raise", "").await;
+    assert_eq!(exercise.status, StatusCode::OK, "an exercise has a page too");
+    let other = app.get("/learn/N-SOMETHING", "").await;
+    assert_eq!((other.status, other.location.as_str()), (StatusCode::SEE_OTHER, "/learn#N-SOMETHING"));
+}
