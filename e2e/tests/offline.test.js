@@ -45,6 +45,8 @@ test('a log made offline is sent once when the connection returns', async () => 
   await context.setOffline(true);
   await page.click('form[action="/log"] button[type=submit]');
   await page.waitForSelector('[data-queued-note]:not([hidden])');
+  // A clear banner at the top, not only grey text under Save.
+  assert.match(await page.textContent('#log-queue'), /Saved on this phone, not sent yet/);
   await shot(page, 'phone-20-log-queued-offline');
   const queue = await page.evaluate(() => localStorage.getItem('retrowalk-log-queue'));
   assert.match(page.url(), /\/log$/);
@@ -61,6 +63,31 @@ test('a log made offline is sent once when the connection returns', async () => 
   await page.reload();
   await page.waitForFunction(() => JSON.parse(localStorage.getItem('retrowalk-log-queue') || '[]').length === 0);
   assert.equal(await sessions(page), 1);
+  await context.close();
+});
+
+test('offline, a page opened before shows its copy and when; one never opened is a styled page with the navigation', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await readyWalker(page, `copies-${Date.now()}@example.org`);
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.reload();
+  await page.goto(`${env.server.base}/progress`);
+  // The copy is kept as the page arrives: wait until it is in the cache.
+  await page.waitForFunction(async () => (await caches.keys()).length > 0
+    && !!(await (await caches.open((await caches.keys())[0])).match('/progress')));
+  await context.setOffline(true);
+  await page.goto(`${env.server.base}/progress`).catch(() => {});
+  const banner = await page.textContent('.offline-copy');
+  assert.match(banner, /You are offline\. This is the copy saved on this phone on \w+/);
+  assert.match(await page.textContent('main h1'), /Progress/, 'the last copy of the page itself');
+  await shot(page, 'phone-22-progress-offline-copy');
+  await page.goto(`${env.server.base}/settings`).catch(() => {});
+  assert.match(await page.textContent('main h1'), /You are offline/);
+  assert.equal(await page.locator('header.top nav a[href="/today"]').count(), 1, 'the navigation is there');
+  assert.ok(await page.evaluate(() => getComputedStyle(document.querySelector('header.top')).display === 'flex'), 'styled');
+  await shot(page, 'phone-23-offline-page');
+  await context.setOffline(false);
   await context.close();
 });
 

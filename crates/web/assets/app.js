@@ -77,14 +77,16 @@ function showQueue() {
   if (!items.length || !main) return;
   const box = document.createElement('section');
   box.id = 'log-queue';
-  box.className = 'callout warn';
+  box.className = `callout ${items.some((i) => i.refused) ? 'warn' : 'info'} queue-banner`;
   box.setAttribute('role', 'alert');
   const waiting = items.filter((i) => !i.refused).length;
   if (waiting) {
     const p = document.createElement('p');
-    p.textContent = waiting === 1
-      ? 'A session you logged is saved on this phone and will be sent when the connection returns.'
-      : `${waiting} sessions you logged are saved on this phone and will be sent when the connection returns.`;
+    const strong = document.createElement('strong');
+    strong.textContent = waiting === 1 ? 'Saved on this phone, not sent yet. ' : `${waiting} sessions saved on this phone, not sent yet. `;
+    p.append(strong, waiting === 1
+      ? 'Your session is safe here and will be sent by itself when you are back online.'
+      : 'They are safe here and will be sent by themselves when you are back online.');
     box.append(p);
   }
   items.forEach((item, index) => {
@@ -113,6 +115,9 @@ function keep(form, body) {
   save([...queued(), { body }]);
   const note = form.querySelector('[data-queued-note]');
   if (note) note.hidden = false;
+  // The banner at the top says so, and stays on every page until it is sent.
+  showQueue();
+  document.getElementById('log-queue')?.scrollIntoView({ block: 'start' });
 }
 
 for (const form of document.querySelectorAll('form[data-offline-queue="log"]')) {

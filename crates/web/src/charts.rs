@@ -78,16 +78,50 @@ fn y_axis(out: &mut String, y: &Scale, ticks: &[f64], unit: &str) {
     }
 }
 
+/// The x labels that fit: each label's box (about 8.5 units a character at
+/// the tick font) kept inside the chart and apart from its neighbours, the
+/// last one (the latest day) always shown. The data table beside the chart
+/// has every value.
 fn x_labels(out: &mut String, x: &Scale, labels: &[(f64, String)]) {
-    for (v, label) in labels {
+    for (left, label) in fitting_labels(x, labels) {
         let _ = write!(
             out,
-            r#"<text class="tick" x="{}" y="{}" text-anchor="middle">{}</text>"#,
-            Px(x.at(*v)),
+            r#"<text class="tick" x="{}" y="{}" text-anchor="start">{}</text>"#,
+            Px(left),
             HEIGHT - 8.0,
             esc(label)
         );
     }
+}
+
+const CHAR_WIDTH: f64 = 8.5;
+const LABEL_GAP: f64 = 8.0;
+
+/// (left edge, text) of the labels shown, left to right.
+fn fitting_labels<'a>(x: &Scale, labels: &'a [(f64, String)]) -> Vec<(f64, &'a str)> {
+    let boxed: Vec<(f64, f64, &str)> = labels
+        .iter()
+        .map(|(v, label)| {
+            let width = label.chars().count() as f64 * CHAR_WIDTH;
+            let left = (x.at(*v) - width / 2.0).clamp(2.0, (WIDTH - 2.0 - width).max(2.0));
+            (left, left + width, label.as_str())
+        })
+        .collect();
+    let mut kept: Vec<(f64, f64, &str)> = Vec::new();
+    for b in &boxed {
+        if kept.last().is_none_or(|k| b.0 >= k.1 + LABEL_GAP) {
+            kept.push(*b);
+        }
+    }
+    if let Some(last) = boxed.last()
+        && kept.last().is_some_and(|k| k.2 != last.2 || k.0 != last.0)
+    {
+        while kept.last().is_some_and(|k| last.0 < k.1 + LABEL_GAP) {
+            kept.pop();
+        }
+        kept.push(*last);
+    }
+    kept.into_iter().map(|(left, _, text)| (left, text)).collect()
 }
 
 /// Lines with markers over x = 0..n, y on `y_max`, with an optional shaded band.
@@ -209,6 +243,22 @@ mod tests {
         assert_eq!(svg.matches("<rect").count(), 52, "every week has its bar");
         assert_eq!(svg.matches("text-anchor=\"middle\"").count(), 8, "W1, W8, …, W50");
         assert!(svg.contains("<title>done W52: 52</title>"));
+    }
+
+    #[test]
+    fn date_labels_never_overlap_and_the_last_is_shown_whole() {
+        let labels: Vec<(f64, String)> = (0..30).map(|d| (f64::from(d), format!("{} Nov", d + 1))).collect();
+        let x = Scale::new((0.0, 29.0), (LEFT + 8.0, WIDTH - RIGHT - 8.0));
+        let kept = fitting_labels(&x, &labels);
+        assert!(kept.len() >= 4 && kept.len() < 30, "{kept:?}");
+        for pair in kept.windows(2) {
+            let right = pair[0].0 + pair[0].1.chars().count() as f64 * CHAR_WIDTH;
+            assert!(pair[1].0 >= right + LABEL_GAP, "{pair:?} overlap");
+        }
+        let (left, last) = kept[kept.len() - 1];
+        assert_eq!(last, "30 Nov");
+        assert!(left + 6.0 * CHAR_WIDTH <= WIDTH, "not cut off at the right");
+        assert!(kept[0].0 >= 0.0);
     }
 
     #[test]
