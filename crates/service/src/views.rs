@@ -92,6 +92,20 @@ pub struct PlanRetro {
     /// `None` while paused.
     pub dose: Option<Dose>,
     pub summary: String,
+    /// A later session's dose if the ones before it go well: shown as
+    /// expected, not promised. `None` for the next session (its dose is the
+    /// one in force), for days gone, and always while training is paused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<ExpectedDose>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ExpectedDose {
+    pub dose: Dose,
+    pub summary: String,
+    /// The rule that would set it (its page says why; the sentence of a
+    /// decision not yet made is not shown).
+    pub rule: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -122,10 +136,24 @@ pub fn plan(state: &State) -> PlanView {
     let red_flag = schedule.pause.as_ref().is_some_and(|x| x.kind.is_red_flag());
     let p = &state.programme;
     let imported: Vec<coach::imports::Imported> = state.activities.iter().map(|a| a.activity.clone()).collect();
+    // The road ahead: every planned session after the next one, if the ones
+    // before it go well. Nothing while paused.
+    let ahead = if schedule.pause.is_none() {
+        coach::projection::expected(p, &state.screen.outcome, &state.history, state.today)
+    } else {
+        Vec::new()
+    };
+    let expected_on = |date: Date, week: u32| {
+        ahead.iter().skip(1).find(|e| e.date == date).map(|e| ExpectedDose {
+            dose: e.dose,
+            summary: e.dose.summary(week, p.limits.supported_only),
+            rule: e.why.rule.clone(),
+        })
+    };
     let weeks: Vec<PlanWeek> = (1..=u32::from(p.setup.weeks))
         .map(|week| {
             let start = p.week_start(week);
-            let days = (0..7)
+            let days: Vec<PlanDay> = (0..7)
                 .map(|i| add_days(start, i))
                 .map(|date| PlanDay {
                     date,
@@ -137,6 +165,7 @@ pub fn plan(state: &State) -> PlanView {
                             (None, DayStatus::Paused) => "paused: no backward walking".into(),
                             (None, _) => "stopped: contact your clinician".into(),
                         },
+                        expected: expected_on(date, week),
                     }),
                     items: if red_flag { Vec::new() } else { p.exercises_on(date).iter().map(|e| e.id).collect() },
                     imported: state
@@ -150,10 +179,11 @@ pub fn plan(state: &State) -> PlanView {
             PlanWeek {
                 week,
                 start,
-                retro_minutes: p
-                    .retro_dates_in_week(week)
+                // As planned: the expected dose where there is one.
+                retro_minutes: days
                     .iter()
-                    .filter_map(|d| schedule.session_on(*d).and_then(|s| s.dose))
+                    .filter_map(|d| d.retro.as_ref())
+                    .filter_map(|r| r.expected.as_ref().map(|e| e.dose).or(r.dose))
                     .map(|d| u32::from(d.minutes))
                     .sum(),
                 aerobic_minutes: p.aerobic_minutes_in_week(week),

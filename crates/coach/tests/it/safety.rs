@@ -524,3 +524,32 @@ fn a_dose_change_set_before_a_stop_does_not_replace_the_signed_restart() {
     let tl = replay(&p, &h, add_days(next_monday, 2));
     assert_eq!(tl.dose_on(add_days(next_monday, 2)), Some(p.limits.clamp(later)));
 }
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// The road ahead (doses if sessions go well) is empty while training is
+    /// paused, starts with the dose in force, lies on days not yet logged and
+    /// keeps within the screen's limits (held, on the flat, when supported).
+    #[test]
+    fn the_expected_road_is_empty_while_paused_and_starts_from_the_dose_in_force(w in walker()) {
+        let r = run(&w);
+        let tl = replay(&r.programme, &r.history, r.today);
+        let ahead = coach::projection::expected(&r.programme, &r.screen, &r.history, r.today);
+        if pause(&r.screen, &tl, r.today).is_some() {
+            prop_assert!(ahead.is_empty(), "{:?}", ahead.first());
+            return Ok(());
+        }
+        if let Some(first) = ahead.first() {
+            prop_assert_eq!(Some(first.dose), tl.dose_on(first.date));
+        }
+        for e in &ahead {
+            prop_assert!(e.date >= r.today && r.history.log_on(e.date).is_none());
+            prop_assert!(e.dose.minutes <= 30 && e.dose.incline_pct <= 15, "{:?}", e.dose);
+            if r.programme.limits.supported_only {
+                prop_assert_ne!(e.dose.support, Support::HandsFree);
+                prop_assert_eq!(e.dose.incline_pct, 0);
+            }
+        }
+    }
+}

@@ -29,6 +29,12 @@ impl PlanContent {
         add_days(w.start, 6) >= add_days(self.today, -7) && w.start <= add_days(self.today, 14)
     }
 
+    /// Whether any session ahead shows an expected dose (then the page says
+    /// what "expected" means).
+    fn shows_road(&self) -> bool {
+        self.p.weeks.iter().flat_map(|w| &w.days).any(|d| d.retro.as_ref().is_some_and(|r| r.expected.is_some()))
+    }
+
     /// A compact week in one line: what was done, or what is planned.
     fn week_line(&self, w: &PlanWeek) -> String {
         let count =
@@ -43,10 +49,12 @@ impl PlanContent {
                 t("plan.min_aerobic")
             )
         } else if w.start > self.today {
+            let expected = w.days.iter().any(|d| d.retro.as_ref().is_some_and(|r| r.expected.is_some()));
             format!(
-                "{} {} · {} {} + {} {}",
+                "{} {} · {}{} {} + {} {}",
                 count("planned"),
                 t("plan.sessions_planned"),
+                if expected { format!("{} ", t("plan.expected")) } else { String::new() },
                 w.retro_minutes,
                 t("plan.min_backward"),
                 w.aerobic_minutes,
