@@ -83,3 +83,41 @@ test('the guided session keeps time through a pause, a sleeping page and a reloa
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a day without backward walking still has a Start: the exercises, guided', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // Training days that are not today: today is a rest day with exercises.
+  await newWalker(env, page, 'Teo', dayOffset(-3), [dayOffset(1), dayOffset(3)]);
+  await page.goto(`${env.server.base}/today`);
+  const start = page.locator('main a.button.primary.big[href="/exercises"]');
+  assert.equal(await start.count(), 1, 'the big Start on a rest day is the exercises');
+  await page.clock.install();
+  await start.click();
+  await page.waitForURL('**/exercises');
+  await checkA11y(page, 'exercises-checklist');
+  const phases = JSON.parse(await page.getAttribute('#timer', 'data-phases'));
+  assert.equal(phases[0].kind, 'ready');
+  assert.ok(phases.some((p) => p.kind === 'exercise'), 'sets and holds to guide');
+  // Repetitions, where there are any, are counted aloud at a slow pace.
+  for (const p of phases.filter((x) => x.count_every)) assert.equal(p.seconds % p.count_every, 0);
+  for (const c of await page.locator('#check-form input[type=checkbox]').all()) await c.check();
+  await page.click('#start');
+  await page.waitForSelector('#timer:not([hidden])');
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+  await page.clock.runFor(16_000);
+  assert.equal(await page.textContent('#phase'), phases[1].label, 'after getting ready, the first set');
+  await page.clock.resume();
+  await checkA11y(page, 'exercises-running');
+  await shot(page, 'phone-32-exercises-guided');
+  // Every step done (the page slept through the rest): back to Today, well done.
+  const total = phases.reduce((sum, p) => sum + p.seconds, 0);
+  await page.clock.setSystemTime((await page.evaluate(() => Date.now())) + total * 1000);
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await page.waitForURL('**/today?note=exercises_done');
+  assert.match(await page.textContent('.flash'), /today's exercises are done/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

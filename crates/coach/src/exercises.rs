@@ -219,7 +219,72 @@ pub fn dose_text(ex: &Exercise, week: u32) -> String {
     }
 }
 
+/// An exercise's dose as steps a timer can guide: the same numbers as
+/// [`dose_text`] (reps at the lower end of a range), in seconds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Guide {
+    pub sets: u8,
+    /// Repetitions a set (0 for holds and timed activity).
+    pub reps: u8,
+    /// Seconds a repetition takes at the pace asked ("slowly"), or a hold lasts.
+    pub seconds_each: u16,
+    pub rest_seconds: u16,
+    /// Done on each leg (or each way) in turn.
+    pub each_side: bool,
+}
+
+/// Seconds a slow repetition takes (up, hold, down), for the spoken count.
+pub const SLOW_REP_SECONDS: u16 = 4;
+
+pub fn guide(ex: &Exercise, week: u32) -> Guide {
+    match ex.kind {
+        Kind::Strength => {
+            let (sets, reps) = match week {
+                0..=2 => (2, 10),
+                3..=4 => (2, 12),
+                _ => (3, 10),
+            };
+            Guide { sets, reps, seconds_each: SLOW_REP_SECONDS, rest_seconds: 60, each_side: false }
+        }
+        Kind::Stretch => Guide { sets: 3, reps: 0, seconds_each: 30, rest_seconds: 15, each_side: true },
+        Kind::Balance => Guide { sets: 3, reps: 0, seconds_each: 30, rest_seconds: 15, each_side: true },
+        Kind::Aerobic => Guide {
+            sets: 1,
+            reps: 0,
+            seconds_each: u16::try_from(aerobic_minutes(week) * 60).unwrap_or(u16::MAX),
+            rest_seconds: 0,
+            each_side: false,
+        },
+    }
+}
+
 /// Aerobic minutes per session: 10 at first, 5 more each week, up to 30.
 pub fn aerobic_minutes(week: u32) -> u32 {
     (10 + 5 * week.saturating_sub(1)).min(30)
+}
+
+#[cfg(test)]
+mod guide_tests {
+    use super::*;
+
+    /// The guided timer and the words on Today give the same numbers.
+    #[test]
+    fn the_guide_matches_the_words() {
+        for week in 1..=12 {
+            for ex in all() {
+                let (g, text) = (guide(ex, week), dose_text(ex, week));
+                match ex.kind {
+                    Kind::Strength => {
+                        assert!(text.starts_with(&format!("{} sets of {}", g.sets, g.reps)), "{text} {g:?}")
+                    }
+                    Kind::Stretch | Kind::Balance => {
+                        assert!(
+                            text.contains(&format!("{} seconds", g.seconds_each)) && text.contains(&g.sets.to_string())
+                        );
+                    }
+                    Kind::Aerobic => assert!(text.starts_with(&format!("{} minutes", g.seconds_each / 60)), "{text}"),
+                }
+            }
+        }
+    }
 }

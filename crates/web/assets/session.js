@@ -1,5 +1,7 @@
-// The guided session: checklist, then a large timer through warm-up, bouts,
-// rests and cool-down, with spoken and vibration cues, Pause and a large Stop.
+// A guided session: checklist, then a large timer through its steps (for
+// backward walking: warm-up, bouts, rests and cool-down; for the exercises:
+// sets with the repetitions counted aloud, holds and rests), with spoken and
+// vibration cues, Pause and a large Stop.
 //
 // Time comes from the clock, never from counting ticks: a phone slows or
 // stops timers when the screen locks or the tab is in the background, so
@@ -20,7 +22,7 @@ const phaseLabel = document.getElementById('phase');
 const nextLabel = document.getElementById('next');
 const pauseButton = document.getElementById('pause');
 const awake = document.getElementById('awake');
-const KEY = 'retrowalk.session';
+const KEY = timer.dataset.key || 'retrowalk.session';
 // A session older than this is not resumed: the walker has long since stopped.
 const STALE_MS = 3 * 60 * 60 * 1000;
 const plan = JSON.stringify(phases);
@@ -28,9 +30,17 @@ const total = phases.reduce((sum, p) => sum + p.seconds, 0);
 
 let state = null; // { plan, startedAt, pausedAt, pausedMs }
 let announced = -1;
+let counted = 0;
 let ticker = null;
 let lock = null;
 let leaving = false;
+
+/** Words alone, no vibration: for the counts. */
+function speak(text) {
+  try {
+    if ('speechSynthesis' in window) speechSynthesis.speak(new SpeechSynthesisUtterance(text));
+  } catch { /* speech is a bonus */ }
+}
 
 function say(text) {
   try {
@@ -94,7 +104,16 @@ function render() {
     phaseLabel.textContent = phases[index].label;
     const after = phases[index + 1];
     nextLabel.textContent = after ? `${words.nextWord} ${after.label}` : words.lastStep;
+    counted = 0;
     if (!state.pausedAt) say(phases[index].label);
+  }
+  // Slow repetitions: the count is said as each one starts ("one", "two"…).
+  const every = phases[index].count_every;
+  if (every && !state.pausedAt) {
+    const into = phases[index].seconds - left;
+    const count = Math.min(Math.floor(into / every) + 1, Math.round(phases[index].seconds / every));
+    if (count !== counted && into >= every) speak(String(count));
+    counted = count;
   }
   const paused = state.pausedAt !== null;
   timer.classList.toggle('paused', paused);
@@ -143,6 +162,11 @@ function finish(completed) {
   const { walked, bouts } = walkedBy(Math.min(total, elapsed()));
   forget();
   say(completed ? words.done : words.stopped);
+  if (timer.dataset.finish !== 'log') {
+    location.href = completed ? timer.dataset.finish : '/today';
+    return;
+  }
+  // The log, filled in with the time walked backwards.
   const params = new URLSearchParams({ minutes: String(Math.max(1, Math.round(walked / 60))), bouts: String(Math.max(1, bouts)) });
   location.href = `/log?${params}`;
 }

@@ -29,7 +29,8 @@ pub fn router(state: AppState) -> Router {
         .route("/restart", get(pages::restart::page).post(pages::restart::submit))
         .route("/setup", get(pages::setup::page).post(pages::setup::submit))
         .route("/today", get(pages::today::page))
-        .route("/session", get(pages::today::guided))
+        .route("/session", get(pages::guided::walk))
+        .route("/exercises", get(pages::guided::exercises))
         .route(
             "/log",
             get(pages::log::page)

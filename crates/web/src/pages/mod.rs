@@ -4,6 +4,7 @@
 pub mod account;
 pub mod care;
 pub mod clinic_admin;
+pub mod guided;
 pub mod import;
 pub mod learn;
 pub mod log;

@@ -1,13 +1,13 @@
-//! Today, and the guided session.
+//! Today: the next step first, then what else the day holds.
 
-use super::{Layout, Ready, content_page, render, render_string};
+use super::{Layout, Ready, content_page, render_string};
 use crate::cache::Part;
 use crate::error::AppError;
 use crate::i18n::I18n;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::State;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use coach::today::TodayView;
 
 #[derive(Template)]
@@ -81,52 +81,4 @@ fn headline(l: &I18n, v: &TodayView) -> String {
         (Kind::BeforeStart, Some(first)) => format!("{} {}.", l.t("today.starts_on"), l.day(&first, &v.date)),
         _ => v.headline.clone(),
     }
-}
-
-/// One step of the guided session, for the timer script.
-#[derive(serde::Serialize)]
-struct Phase {
-    kind: &'static str,
-    seconds: u32,
-    label: String,
-}
-
-#[derive(Template)]
-#[template(path = "session.html")]
-struct SessionPage {
-    l: Layout,
-    v: TodayView,
-    phases_json: String,
-    total_minutes: u8,
-    bouts: usize,
-}
-
-pub async fn guided(State(state): State<AppState>, Ready { who, s, .. }: Ready) -> Result<Response, AppError> {
-    let v = service::today(&s);
-    if v.pause.is_some() {
-        // No timer while training is paused: Today says why.
-        return Ok(axum::response::Redirect::to("/today").into_response());
-    }
-    let l = Layout::new(&state, Some(&who), "today", "session.title");
-    let mut phases = Vec::new();
-    let (mut minutes, mut bouts) = (0, 0);
-    if let Some(r) = &v.retro {
-        let phase = |kind, minutes: u8, label: String| Phase { kind, seconds: u32::from(minutes) * 60, label };
-        phases.push(phase("warmup", r.warm_up_minutes, l.t("session.phase_warmup").into()));
-        for (i, b) in r.bouts.iter().enumerate() {
-            if i > 0 {
-                phases.push(phase("rest", r.rest_minutes, l.t("session.phase_rest").into()));
-            }
-            let label = l
-                .t("session.phase_bout")
-                .replace("{n}", &(i + 1).to_string())
-                .replace("{of}", &r.bouts.len().to_string());
-            phases.push(phase("bout", *b, label));
-        }
-        phases.push(phase("cooldown", r.cool_down_minutes, l.t("session.phase_cooldown").into()));
-        minutes = r.dose.minutes;
-        bouts = r.bouts.len();
-    }
-    let phases_json = serde_json::to_string(&phases).map_err(|e| AppError::Internal(e.to_string()))?;
-    render(&SessionPage { l, v, phases_json, total_minutes: minutes, bouts })
 }

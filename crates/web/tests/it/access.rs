@@ -52,6 +52,7 @@ pub const TABLE: &[(&str, Ask)] = &[
     ("/setup", Own),
     ("/today", Own),
     ("/session", Own),
+    ("/exercises", Own),
     ("/log", Own),
     ("/checkin", Own),
     ("/plan", Own),
