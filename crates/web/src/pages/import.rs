@@ -21,17 +21,45 @@ use service::FILE_LIMIT;
 
 /// Reads one uploaded file, at most [`FILE_LIMIT`] bytes: `Err` says what to
 /// tell the walker about this file (the rest of it is skipped, not held).
+/// One file's result: what happened in the walker's words, and the technical
+/// line (format, activities, warnings, the reader's error) folded under it.
+pub struct ResultView {
+    pub ok: bool,
+    pub file: String,
+    /// Translation key of the headline.
+    pub said: &'static str,
+    pub details: String,
+}
+
+impl ResultView {
+    fn new(ok: bool, file: &str, said: &'static str, details: String) -> ResultView {
+        ResultView { ok, file: file.to_string(), said, details }
+    }
+
+    fn of(outcome: &service::FileOutcome) -> ResultView {
+        use service::FileOutcome::*;
+        let (ok, file, said) = match outcome {
+            Imported { file, .. } => (true, file, "import.said_added"),
+            AlreadyImported { file, .. } => (true, file, "import.said_already"),
+            NotAnActivity { file, .. } => (true, file, "import.said_not_activity"),
+            Failed { file, .. } => (false, file, "import.said_unreadable"),
+        };
+        ResultView::new(ok, file, said, outcome.line())
+    }
+}
+
 async fn read_capped(
     field: &mut axum::extract::multipart::Field<'_>,
     name: &str,
-) -> Result<Result<Vec<u8>, String>, AppError> {
+) -> Result<Result<Vec<u8>, ResultView>, AppError> {
     let mut bytes = Vec::new();
     while let Some(chunk) = field.chunk().await.map_err(|_| AppError::bad(format!("{name}: the upload broke off")))? {
         if bytes.len() + chunk.len() > FILE_LIMIT {
-            return Ok(Err(format!(
+            let line = format!(
                 "{name}: not imported: larger than {} MB, the most retrowalk reads from one file",
                 FILE_LIMIT / (1024 * 1024)
-            )));
+            );
+            return Ok(Err(ResultView::new(false, name, "import.said_too_big", line)));
         }
         bytes.extend_from_slice(&chunk);
     }
@@ -43,7 +71,7 @@ async fn read_capped(
 struct ImportPage {
     l: Layout,
     /// One line per uploaded file, after an upload.
-    results: Vec<(bool, String)>,
+    results: Vec<ResultView>,
     waiting: Vec<StoredActivity>,
     all: Vec<StoredActivity>,
 }
@@ -78,7 +106,7 @@ fn page_for(
     state: &AppState,
     who: &SignedIn,
     s: &service::State,
-    results: Vec<(bool, String)>,
+    results: Vec<ResultView>,
     flash: Option<String>,
 ) -> Result<Response, AppError> {
     let mut l = Layout::new(state, Some(who), "plan", "import.title");
@@ -121,8 +149,8 @@ pub async fn upload(
         let name = field.file_name().unwrap_or_default().to_string();
         let bytes = match read_capped(&mut field, &name).await? {
             Ok(bytes) => bytes,
-            Err(line) => {
-                results.push((false, line));
+            Err(too_big) => {
+                results.push(too_big);
                 continue;
             }
         };
@@ -134,8 +162,7 @@ pub async fn upload(
         let name = if name.is_empty() { "upload".to_string() } else { name };
         let outcome = batch.import_file(state.store(), &name, &bytes, false, state.now()).await?;
         drop(bytes);
-        let ok = !matches!(outcome, service::FileOutcome::Failed { .. });
-        results.push((ok, outcome.line()));
+        results.push(ResultView::of(&outcome));
     }
     // The page lists what is now stored, with the new activities' ids.
     let current = service::load(state.store(), who.access, s.today).await?;

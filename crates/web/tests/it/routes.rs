@@ -730,3 +730,19 @@ async fn a_why_link_opens_its_rules_own_page() {
     let other = app.get("/learn/N-SOMETHING", "").await;
     assert_eq!((other.status, other.location.as_str()), (StatusCode::SEE_OTHER, "/learn#N-SOMETHING"));
 }
+
+/// A file that is not an activity says so in the walker's words first; the
+/// reader's technical reason is folded under "Details".
+#[tokio::test]
+async fn an_unreadable_upload_says_what_to_do_and_folds_the_reason() {
+    let app = App::new().await;
+    let w = app.walker_with_plan("upload-words@example.org", 6, 7).await;
+    let res = app.send(upload(&w.cookie, &w.csrf, &[("shopping.txt", "eggs, milk, bread")])).await;
+    assert!(
+        res.body.contains("<strong>shopping.txt</strong>: this is not a file from a watch, phone or treadmill"),
+        "{}",
+        res.body
+    );
+    assert!(res.body.contains("Export the activity from its app as FIT, GPX or TCX"));
+    assert!(res.body.contains("<summary>Details</summary><pre>shopping.txt: not imported:"), "the reason, folded");
+}
