@@ -88,7 +88,7 @@ for (const [size, viewport] of [['phone', { width: 390, height: 844 }], ['deskto
     await page.click('form[action="/log"] button[type=submit]');
     await page.waitForURL('**/today?logged=1');
     // The reason is shown in words; the rule's code only in the link.
-    assert.equal(await page.locator('a.why[href="/learn#A-AWAIT-CHECKIN"]').count() > 0, true);
+    assert.equal(await page.locator('a.why[href="/learn/A-AWAIT-CHECKIN"]').count() > 0, true);
     assert.doesNotMatch(await page.textContent('main'), /A-AWAIT-CHECKIN/);
 
     // 4. The next-morning check-in changes the dose, and the reason is shown.
@@ -101,7 +101,7 @@ for (const [size, viewport] of [['phone', { width: 390, height: 844 }], ['deskto
     await page.waitForURL('**/today?checked_in=1');
     const after = await page.textContent('#session-h');
     assert.notEqual(after, before, 'the check-in changed today\'s dose');
-    assert.equal(await page.locator('a.why[href="/learn#A-PROGRESS"]').count() > 0, true);
+    assert.equal(await page.locator('a.why[href="/learn/A-PROGRESS"]').count() > 0, true);
     await shot(page, `${size}-10-today-after-checkin`);
 
     // 3. A guided session runs with a fast clock, then the log is filled in.
