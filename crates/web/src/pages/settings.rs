@@ -1,6 +1,6 @@
 //! Settings: change the set-up, export my data, delete my account.
 
-use super::setup::{SetupFields, SetupForm, parse};
+use super::setup::{SetupFields, SetupForm};
 use super::{Layout, Ready, ReadyForm, render};
 use crate::auth::accounts;
 use crate::auth::audit;
@@ -158,11 +158,7 @@ pub async fn calendar_feed(
 /// A change that cannot be saved shows the form again as typed, with what
 /// was wrong.
 pub async fn save(State(state): State<AppState>, f: ReadyForm<SetupFields>) -> Result<Response, AppError> {
-    let saved = match parse(&f.form) {
-        Ok(setup) => service::set_up(state.store(), f.who.access, &setup, state.now()).await.map_err(AppError::from),
-        Err(e) => Err(e),
-    };
-    match saved {
+    match super::setup::save(&state, &f.who, &f.form).await {
         Ok(_) => Ok(Redirect::to("/today").into_response()),
         Err(AppError::BadInput(e)) => {
             let flash = Some(state.i18n().problem(&e));

@@ -58,22 +58,8 @@ impl SetupForm {
 impl SetupForm {
     pub fn from_setup(s: &Setup, legend: &str) -> SetupForm {
         SetupForm {
-            equipment: Item::ALL
-                .into_iter()
-                .map(|i| Check {
-                    value: i.as_str(),
-                    label_key: format!("setup.equipment_{}", i.as_str()),
-                    checked: s.equipment.has(i),
-                })
-                .collect(),
-            days: Day::ALL
-                .into_iter()
-                .map(|d| Check {
-                    value: d.as_str(),
-                    label_key: format!("day.{}", d.as_str()),
-                    checked: s.training_days.contains(&d),
-                })
-                .collect(),
+            equipment: equipment_checks(|i| s.equipment.has(i)),
+            days: day_checks(|d| s.training_days.contains(&d)),
             start: s.start.to_string(),
             time_zone: s.time_zone.clone(),
             pain: PainScale::new("baseline_pain", legend, Some(s.baseline_pain.value())),
@@ -85,25 +71,10 @@ impl SetupForm {
     /// The form as the walker filled it in, for showing it again with what
     /// was wrong: nothing they typed or ticked is lost.
     pub fn from_fields(f: &SetupFields, legend: &str) -> SetupForm {
-        let ticked = |list: &[String], value: &str| list.iter().any(|v| v == value);
         let text = |v: &Option<String>| v.clone().unwrap_or_default();
         SetupForm {
-            equipment: Item::ALL
-                .into_iter()
-                .map(|i| Check {
-                    value: i.as_str(),
-                    label_key: format!("setup.equipment_{}", i.as_str()),
-                    checked: ticked(&f.equipment, i.as_str()),
-                })
-                .collect(),
-            days: Day::ALL
-                .into_iter()
-                .map(|d| Check {
-                    value: d.as_str(),
-                    label_key: format!("day.{}", d.as_str()),
-                    checked: ticked(&f.day, d.as_str()),
-                })
-                .collect(),
+            equipment: equipment_checks(|i| f.equipment.iter().any(|v| v == i.as_str())),
+            days: day_checks(|d| f.day.iter().any(|v| v == d.as_str())),
             start: text(&f.start),
             time_zone: text(&f.time_zone),
             pain: PainScale::new("baseline_pain", legend, f.baseline_pain.as_deref().and_then(|p| p.parse().ok())),
@@ -111,6 +82,20 @@ impl SetupForm {
             forward_speed: text(&f.forward_speed),
         }
     }
+}
+
+fn equipment_checks(checked: impl Fn(Item) -> bool) -> Vec<Check> {
+    Item::ALL
+        .into_iter()
+        .map(|i| Check { value: i.as_str(), label_key: format!("setup.equipment_{}", i.as_str()), checked: checked(i) })
+        .collect()
+}
+
+fn day_checks(checked: impl Fn(Day) -> bool) -> Vec<Check> {
+    Day::ALL
+        .into_iter()
+        .map(|d| Check { value: d.as_str(), label_key: format!("day.{}", d.as_str()), checked: checked(d) })
+        .collect()
 }
 
 #[derive(Template)]
@@ -147,6 +132,14 @@ pub struct SetupFields {
     day: Vec<String>,
 }
 
+/// Reads and saves a set-up form (first set-up and Settings alike); bad
+/// input comes back as `AppError::BadInput` for the form to show.
+pub async fn save(state: &AppState, who: &SignedIn, form: &SetupFields) -> Result<(), AppError> {
+    let setup = parse(form)?;
+    service::set_up(state.store(), who.access, &setup, state.now()).await?;
+    Ok(())
+}
+
 /// Reads a set-up form.
 pub fn parse(f: &SetupFields) -> Result<Setup, AppError> {
     forms::setup(&forms::SetupInput {
@@ -165,11 +158,7 @@ pub async fn submit(State(state): State<AppState>, f: CsrfForm<SetupFields>) -> 
     if !matches!(service::setup_start(state.store(), f.who.access, today).await?, SetupStart::Ready(_)) {
         return Ok(Redirect::to("/outcome").into_response());
     }
-    let saved = match parse(&f.form) {
-        Ok(setup) => service::set_up(state.store(), f.who.access, &setup, state.now()).await.map_err(AppError::from),
-        Err(e) => Err(e),
-    };
-    match saved {
+    match save(&state, &f.who, &f.form).await {
         Ok(_) => Ok(Redirect::to("/today").into_response()),
         Err(AppError::BadInput(e)) => {
             let mut l = Layout::new(&state, Some(&f.who), "", "setup.title");
