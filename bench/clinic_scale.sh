@@ -21,7 +21,7 @@ today=$(date -u +%F)
 
 cargo build -q --release --locked -p retrowalk --features bench-unlogged --target-dir target/bench-unlogged
 serve() {
-  "$1" --db "$db" serve --listen 127.0.0.1:$port --demo >> "$work/server.log" 2>&1 &
+  RETROWALK_BENCH_UNLOGGED=1 "$1" --db "$db" serve --listen 127.0.0.1:$port --demo >> "$work/server.log" 2>&1 &
   server=$!
   for _ in $(seq 100); do curl -sf -o /dev/null "$base/healthz" && break; sleep 0.1; done
 }

@@ -325,12 +325,9 @@ pub async fn patients<S: Store>(
                 row
             }
         };
-        // Only asked when the filter needs it: one more query per walker.
-        let seen =
-            filter.not_seen_this_week
-                && store.walker_events(care.walker, 50).await?.iter().any(|e| {
-                    e.kind == store::SecurityKind::ClinicianRead && e.detail == WALKER_PAGE && e.at >= week_ago
-                });
+        // Only asked when the filter needs it: one indexed query per walker.
+        let seen = filter.not_seen_this_week
+            && store.last_read(care.walker, WALKER_PAGE).await?.is_some_and(|at| at >= week_ago);
         if filter.keeps(&row, seen) {
             rows.push(row);
         }

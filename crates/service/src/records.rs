@@ -62,8 +62,17 @@ pub async fn export_archive<S: Store>(store: &S, access: Access, now: Timestamp)
     Ok(store.export_walker(access.walker(), now).await?)
 }
 
-/// Deletes the walker and everything recorded about them.
+/// Deletes the walker and everything recorded about them. An account that
+/// has worked for a clinic is kept: the access log and the clinics' records
+/// of who saw and signed what name it (the operator can disable it).
 pub async fn delete_walker<S: Store>(store: &S, access: Access) -> ServiceResult<()> {
+    if store.ever_staff(access.walker()).await? {
+        return Err(ServiceError::conflict(
+            coach::Code::Invalid,
+            "this account has worked for a clinic, and the clinic's records of who saw and signed what name it, \
+             so it cannot be deleted here; ask the server's operator to disable it (retrowalk user disable)",
+        ));
+    }
     Ok(store.delete_walker(access.walker()).await?)
 }
 

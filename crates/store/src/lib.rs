@@ -440,6 +440,9 @@ pub trait ClinicStore: Send + Sync {
     ) -> impl Future<Output = Result<bool>> + Send;
     /// The account's standing memberships.
     fn memberships(&self, account: AccountId) -> impl Future<Output = Result<Vec<Membership>>> + Send;
+    /// Whether the walker's account is or was ever a member of a clinic
+    /// (staff): the access log names it, so it is kept.
+    fn ever_staff(&self, walker: WalkerId) -> impl Future<Output = Result<bool>> + Send;
     /// The clinic's standing members, admins first, then in the order they joined.
     fn clinic_members(&self, clinic: ClinicId) -> impl Future<Output = Result<Vec<Membership>>> + Send;
     /// Puts the walker in the clinic's care (once they have accepted). A standing
@@ -558,6 +561,9 @@ pub trait CareStore: Send + Sync {
     /// walkers who are or were in the clinic's care, newest first: what its
     /// admins read (not what a member did for another clinic elsewhere).
     fn clinic_events(&self, clinic: ClinicId, limit: u32) -> impl Future<Output = Result<Vec<SecurityEvent>>> + Send;
+    /// When someone last opened the walker's page with this detail (a
+    /// clinician's `clinician_read`), if ever.
+    fn last_read(&self, walker: WalkerId, detail: &str) -> impl Future<Output = Result<Option<Timestamp>>> + Send;
     /// Stores an invitation (its code hashed).
     fn create_invitation(&self, code_hash: &str, invitation: &Invitation) -> impl Future<Output = Result<()>> + Send;
     /// The unexpired, unused invitation with this code hash.

@@ -4,6 +4,20 @@ for (const input of document.querySelectorAll('[data-fill="time-zone"]')) {
   if (tz) input.value = tz;
 }
 
+// Signing out or deleting the account forgets the pages kept on this phone
+// for offline use (they hold the walker's plan, pain and measures), so the
+// next person to use the phone never sees them.
+for (const form of document.querySelectorAll('form[action="/signout"], form[action="/settings/delete"]')) {
+  form.addEventListener('submit', (event) => {
+    if (!('caches' in window) || form.dataset.cleared) return;
+    event.preventDefault();
+    caches.keys().then((keys) => Promise.all(keys.map((k) => caches.delete(k)))).catch(() => {}).finally(() => {
+      form.dataset.cleared = '1';
+      form.submit(); // submit() fires no event: this runs once
+    });
+  });
+}
+
 if ('serviceWorker' in navigator) {
   navigator.serviceWorker.register('/sw.js').catch(() => {});
 }

@@ -21,6 +21,15 @@ pub async fn run(g: &Global, a: &ServeArgs) -> CliResult<Output> {
 }
 
 async fn serve(g: &Global, a: &ServeArgs) -> CliResult<Output> {
+    // A build for the audit-cost benchmark writes no access log: it serves
+    // only when the benchmark says it knows (never by accident, e.g. from
+    // `cargo install --all-features`).
+    if cfg!(feature = "bench-unlogged") && std::env::var_os("RETROWALK_BENCH_UNLOGGED").is_none() {
+        return Err(CliError::input(
+            "this build writes no access log (feature bench-unlogged, for bench/clinic_scale.sh only) and will not serve; \
+             build without that feature",
+        ));
+    }
     // Checked before anything is opened or seeded.
     let public_url = match &a.public_url {
         Some(url) if url.starts_with("https://") || url.starts_with("http://") => {

@@ -134,8 +134,10 @@ impl AccountStore for SqlStore {
         rows.iter()
             .map(|r| {
                 let mut e = event_row(r)?;
-                // As the walker reads it: an entry about them.
+                // As the walker reads it: an entry about them, and only them
+                // (not the other walkers the list showed).
                 e.walker = Some(walker);
+                e.walkers.clear();
                 Ok(e)
             })
             .collect()

@@ -277,6 +277,10 @@ impl CareStore for SqlStore {
     }
 
     async fn clinic_events(&self, clinic: ClinicId, limit: u32) -> Result<Vec<SecurityEvent>> {
+        // A list by a member who also works elsewhere may name only other
+        // clinics' walkers: such entries are left out, and the rest keep only
+        // this clinic's walkers. Read twice the limit so that leaving some
+        // out still fills the page.
         let rows = sqlx::query(
             "SELECT e.at_ms, e.kind, e.account_id, e.walker_id, e.walker_ids, e.client, e.detail \
              FROM security_events e \
@@ -286,10 +290,44 @@ impl CareStore for SqlStore {
              ORDER BY e.at_ms DESC, e.id DESC LIMIT $2",
         )
         .bind(clinic.0)
-        .bind(i64::from(limit))
+        .bind(i64::from(limit) * 2)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter().map(super::accounts::event_row).collect()
+        let ours: std::collections::HashSet<i64> =
+            sqlx::query("SELECT walker_id FROM care_relationships WHERE clinic_id = $1")
+                .bind(clinic.0)
+                .fetch_all(&self.pool)
+                .await?
+                .iter()
+                .map(|r| get::<i64>(r, "walker_id"))
+                .collect::<Result<_>>()?;
+        let mut events = Vec::new();
+        for row in &rows {
+            let mut e = super::accounts::event_row(row)?;
+            if !e.walkers.is_empty() {
+                e.walkers.retain(|w| ours.contains(&w.0));
+                if e.walkers.is_empty() {
+                    continue;
+                }
+            }
+            events.push(e);
+            if events.len() == limit as usize {
+                break;
+            }
+        }
+        Ok(events)
+    }
+
+    async fn last_read(&self, walker: WalkerId, detail: &str) -> Result<Option<Timestamp>> {
+        let row = sqlx::query(
+            "SELECT max(at_ms) AS at FROM security_events \
+             WHERE walker_id = $1 AND kind = 'clinician_read' AND detail = $2",
+        )
+        .bind(walker.0)
+        .bind(detail.to_string())
+        .fetch_one(&self.pool)
+        .await?;
+        get::<Option<i64>>(&row, "at")?.map(crate::codec::timestamp).transpose()
     }
 
     async fn create_invitation(&self, code_hash: &str, i: &Invitation) -> Result<()> {

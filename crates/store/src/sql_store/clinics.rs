@@ -77,6 +77,16 @@ impl ClinicStore for SqlStore {
         rows.iter().map(membership_row).collect()
     }
 
+    async fn ever_staff(&self, walker: WalkerId) -> Result<bool> {
+        let row = sqlx::query(
+            "SELECT count(*) AS n FROM memberships m JOIN accounts a ON a.id = m.account_id WHERE a.walker_id = $1",
+        )
+        .bind(walker.0)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(get::<i64>(&row, "n")? > 0)
+    }
+
     async fn clinic_members(&self, clinic: ClinicId) -> Result<Vec<Membership>> {
         let rows = sqlx::query(concat!(
             "SELECT ",

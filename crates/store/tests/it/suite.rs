@@ -1033,9 +1033,33 @@ pub async fn a_list_entry_names_its_walkers_and_each_reads_it<S: Store>(s: &S) {
     // Off the care team later: what was seen stays in the walker's log.
     s.remove_from_care_team(walkers[0], clinic, doc, now()).await.unwrap();
     assert_eq!(s.walker_events(walkers[0], 10).await.unwrap().len(), 1);
-    // The clinic's log holds the list (the service shows admins a count).
+    // The walker reads it as about them alone: not who else was listed.
+    assert!(s.walker_events(walkers[1], 10).await.unwrap()[0].walkers.is_empty());
+    // The clinic's log holds the list with this clinic's walkers only; a list
+    // the same clinician made for another clinic is not in it.
+    let elsewhere = s.create_clinic("Hip Clinic", now()).await.unwrap();
+    s.add_member(doc, elsewhere, Clinician, now()).await.unwrap();
+    let (other, _) = walker_with_programme(s, "Eve").await;
+    s.connect(other, elsewhere, now()).await.unwrap();
+    s.add_to_care_team(other, elsewhere, doc, now()).await.unwrap();
+    let there = store::SecurityEvent::new(store::SecurityKind::ClinicianRead, Some(doc), "c", "patient list", now())
+        .listing(vec![other]);
+    s.record_security_event(&there).await.unwrap();
     let clinic_log = s.clinic_events(clinic, 10).await.unwrap();
-    assert_eq!(clinic_log.iter().filter(|e| e.walkers == shown).count(), 1);
+    let lists: Vec<_> = clinic_log.iter().filter(|e| !e.walkers.is_empty()).collect();
+    assert_eq!(lists.len(), 1, "{clinic_log:?}");
+    assert_eq!(lists[0].walkers, &walkers[..2], "this clinic's walkers only");
+    assert_eq!(s.clinic_events(elsewhere, 10).await.unwrap().iter().filter(|e| !e.walkers.is_empty()).count(), 1);
+    // The last time a walker's page was opened, for "not opened this week".
+    assert_eq!(s.last_read(walkers[0], "walker page").await.unwrap(), None);
+    let page = store::SecurityEvent::new(store::SecurityKind::ClinicianRead, Some(doc), "c", "walker page", now())
+        .about(walkers[0]);
+    s.record_security_event(&page).await.unwrap();
+    assert_eq!(s.last_read(walkers[0], "walker page").await.unwrap(), Some(page.at));
+    // A clinician's account is kept: it has worked for a clinic.
+    let doc_walker = s.account(doc).await.unwrap().walker;
+    assert!(s.ever_staff(doc_walker).await.unwrap());
+    assert!(!s.ever_staff(walkers[0]).await.unwrap());
 }
 
 /// Many requests writing at once share commits (the group commit), and each

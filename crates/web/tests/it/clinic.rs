@@ -792,3 +792,21 @@ async fn a_pause_today_leaves_no_dose_for_today_in_the_report() {
     assert!(after.decisions.iter().any(|d| d.rule == "A-CLINICIAN-PAUSE"));
     assert!(after.decisions.iter().any(|d| d.effective < today && d.dose.is_some()), "the history stays");
 }
+
+/// A clinician's account cannot delete itself: the access log and the
+/// clinic's records name it. The refusal says what to do; nothing is deleted.
+#[tokio::test]
+async fn a_clinicians_account_is_kept_when_asked_to_delete_itself() {
+    let c = clinic().await;
+    let page = c.app.get("/settings", &c.doc.cookie).await;
+    let csrf = csrf_in(&page.body);
+    let res = c.app.post("/settings/delete", &c.doc.cookie, &format!("csrf={csrf}&confirm=DELETE")).await;
+    assert_ne!(res.status, StatusCode::SEE_OTHER, "not deleted");
+    assert!(res.body.contains("ask the server&#39;s operator to disable it"), "{}", res.body);
+    assert_eq!(c.app.get("/settings", &c.doc.cookie).await.status, StatusCode::OK, "still signed in, still there");
+    // A walker's own account still can.
+    let bea = c.app.get("/settings", &c.bea.cookie).await;
+    let gone =
+        c.app.post("/settings/delete", &c.bea.cookie, &format!("csrf={}&confirm=DELETE", csrf_in(&bea.body))).await;
+    assert_eq!(gone.status, StatusCode::SEE_OTHER);
+}
