@@ -91,6 +91,36 @@ test('offline, a page opened before shows its copy and when; one never opened is
   await context.close();
 });
 
+test('offline, a saved log that reports a warning sign hides the dose and Start on the kept pages', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await readyWalker(page, `stop-offline-${Date.now()}@example.org`);
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.reload();
+  await page.goto(`${env.server.base}/today`);
+  assert.equal(await page.isVisible('.card.session'), true, 'a dose today while online');
+  await page.goto(`${env.server.base}/plan`); // kept for offline too
+  assert.match(await page.innerText('main'), /min backward/);
+  await page.goto(`${env.server.base}/log`);
+  for (const [f, v] of [['pain_before', 1], ['pain_peak', 2], ['pain_after', 1]]) await page.check(`input[name=${f}][value="${v}"]`);
+  await page.check('input[name=symptom][value=knee_locked]');
+  await context.setOffline(true);
+  await page.click('form[action="/log"] button[type=submit]');
+  await page.waitForSelector('#log-queue');
+  assert.match(await page.textContent('#log-queue'), /Do not walk backwards for now/);
+  await page.goto(`${env.server.base}/today`).catch(() => {});
+  await page.waitForSelector('#log-queue');
+  assert.equal(await page.isVisible('.card.session'), false, 'no dose and no Start while the warning waits');
+  assert.equal(await page.locator('a[href="/session"]:visible').count(), 0);
+  assert.doesNotMatch(await page.innerText('main'), /minutes of backward walking|Next backward-walking session/);
+  await shot(page, 'phone-24-offline-warning-sign');
+  await page.goto(`${env.server.base}/plan`).catch(() => {});
+  await page.waitForSelector('#log-queue');
+  assert.doesNotMatch(await page.innerText('main'), /min backward/, 'the kept plan shows no dose either');
+  await context.setOffline(false);
+  await context.close();
+});
+
 test('pages reflow at 320 CSS pixels without sideways scrolling', async () => {
   const context = await env.browser.newContext({ viewport: { width: 320, height: 640 } });
   const page = await context.newPage();

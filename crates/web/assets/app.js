@@ -84,10 +84,18 @@ async function flush() {
 }
 
 /** A notice at the top of the page for logs kept on this phone. */
+/** Whether a log kept on this phone reports a warning sign (any symptom box). */
+const reportsSymptom = (item) => new URLSearchParams(item.body).getAll('symptom').some((v) => v !== '');
+
 function showQueue() {
   document.getElementById('log-queue')?.remove();
   const items = queued();
   const main = document.querySelector('main');
+  // A warning sign reported in a log the server has not seen yet: the server
+  // would stop the programme, so the kept pages show no dose and no Start
+  // until it is sent and the server says what to do.
+  const stop = items.some((i) => !i.refused && reportsSymptom(i));
+  document.body.classList.toggle('stop-pending', stop);
   if (!items.length || !main) return;
   const box = document.createElement('section');
   box.id = 'log-queue';
@@ -101,6 +109,16 @@ function showQueue() {
     p.append(strong, waiting === 1
       ? 'Your session is safe here and will be sent by itself when you are back online.'
       : 'They are safe here and will be sent by themselves when you are back online.');
+    box.append(p);
+  }
+  if (stop) {
+    const p = document.createElement('p');
+    const strong = document.createElement('strong');
+    strong.textContent = 'Do not walk backwards for now. ';
+    p.append(strong, 'Your saved log reports a warning sign. When it is sent, the app will say what to do next. '
+      + 'Get medical help today (urgent care or emergency services) if you have a hot, red, swollen knee with a fever; '
+      + 'pain, swelling or warmth in the calf, or sudden breathlessness; chest pain, pressure or tightness, or fainting; '
+      + 'or you cannot put weight on the leg.');
     box.append(p);
   }
   items.forEach((item, index) => {
