@@ -144,9 +144,16 @@ pub async fn restore_json<S: Store>(
     text: &str,
     today: Date,
 ) -> ServiceResult<WalkerId> {
-    crate::own(store, actor).await?;
+    let access = crate::own(store, actor).await?;
     let account =
         actor.account_id().ok_or_else(|| ServiceError::input("a restore replaces an account's walker; sign in"))?;
+    if store.ever_in_care(access.walker()).await? {
+        return Err(ServiceError::conflict(
+            coach::Code::Invalid,
+            "your records have been shared with a clinic, which keeps what it was shown, so a backup cannot \
+             replace them; nothing was changed. Your care team can correct a record with you",
+        ));
+    }
     let archive = parse(text, today)?;
     Ok(store.restore_account(account, &archive).await?)
 }

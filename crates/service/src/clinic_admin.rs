@@ -139,3 +139,31 @@ pub async fn recent_break_glasses<S: Store>(
     let all = store.clinic_break_glasses(clinic, 200).await?;
     Ok(all.into_iter().filter(|b| b.started_at >= since).collect())
 }
+
+/// The questionnaires the clinic has loaded under its own licence, by title.
+pub async fn questionnaires<S: Store>(
+    store: &S,
+    actor: &Actor,
+    clinic: ClinicId,
+) -> ServiceResult<Vec<store::LoadedQuestionnaire>> {
+    may_manage(store, actor, clinic).await?;
+    let mut own: Vec<_> = store.questionnaires().await?.into_iter().filter(|q| q.clinic == Some(clinic)).collect();
+    own.sort_by(|a, b| a.questionnaire.title.cmp(&b.questionnaire.title));
+    Ok(own)
+}
+
+/// Loads a questionnaire and its scoring under the clinic's licence (its
+/// admins, or the operator): its care teams can then ask their walkers for
+/// it. The same checks as `retrowalk questionnaire load --clinic`; returns it
+/// and whether it replaced the clinic's earlier load of the same id.
+pub async fn load_questionnaire<S: Store>(
+    store: &S,
+    actor: &Actor,
+    clinic: ClinicId,
+    questionnaire_json: &str,
+    scoring_json: &str,
+    now: Timestamp,
+) -> ServiceResult<(store::LoadedQuestionnaire, bool)> {
+    may_manage(store, actor, clinic).await?;
+    crate::questionnaires::load_questionnaire(store, questionnaire_json, scoring_json, Some(clinic), now).await
+}

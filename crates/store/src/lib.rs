@@ -443,6 +443,9 @@ pub trait ClinicStore: Send + Sync {
     /// Whether the walker's account is or was ever a member of a clinic
     /// (staff): the access log names it, so it is kept.
     fn ever_staff(&self, walker: WalkerId) -> impl Future<Output = Result<bool>> + Send;
+    /// Whether the walker is or ever was in a clinic's care: the clinic keeps
+    /// what was shared, so the record cannot be replaced by a restore.
+    fn ever_in_care(&self, walker: WalkerId) -> impl Future<Output = Result<bool>> + Send;
     /// The clinic's standing members, admins first, then in the order they joined.
     fn clinic_members(&self, clinic: ClinicId) -> impl Future<Output = Result<Vec<Membership>>> + Send;
     /// Puts the walker in the clinic's care (once they have accepted). A standing

@@ -57,6 +57,7 @@ pub fn router(state: AppState) -> Router {
         .route("/clinics/{id}/members", post(pages::clinic_admin::add_member))
         .route("/clinics/{id}/members/remove", post(pages::clinic_admin::remove_member))
         .route("/clinics/{id}/invite", post(pages::clinic_admin::invite))
+        .route("/clinics/{id}/questionnaires", post(pages::clinic_admin::load_questionnaire))
         .route("/patients/{id}", get(pages::patient::page))
         .route("/patients/{id}/report.pdf", get(pages::patient::pdf))
         .route("/patients/{id}/review", post(pages::patient::review))

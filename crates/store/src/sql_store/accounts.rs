@@ -94,7 +94,7 @@ impl AccountStore for SqlStore {
         if cfg!(feature = "bench-unlogged") {
             return Ok(());
         }
-        self.access_log.write(&self.pool, events).await?;
+        self.access_log.write(&self.pool, self.backend, events).await?;
         // The entries are written first: forgetting old ones comes after.
         self.forget_old_events(first.at).await
     }

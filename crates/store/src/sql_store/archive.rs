@@ -71,6 +71,12 @@ impl ArchiveStore for SqlStore {
             .await?;
         sqlx::query("DELETE FROM walkers WHERE id = $1").bind(old).execute(&mut *tx).await?;
         Self::forget_changes_of(&mut tx, WalkerId(old)).await?;
+        // Who has seen this walker's data stays theirs to read after the restore.
+        sqlx::query("UPDATE security_events SET walker_id = $1 WHERE walker_id = $2")
+            .bind(walker.0)
+            .bind(old)
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(walker)
     }

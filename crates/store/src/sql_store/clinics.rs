@@ -87,6 +87,14 @@ impl ClinicStore for SqlStore {
         Ok(get::<i64>(&row, "n")? > 0)
     }
 
+    async fn ever_in_care(&self, walker: WalkerId) -> Result<bool> {
+        let row = sqlx::query("SELECT count(*) AS n FROM care_relationships WHERE walker_id = $1")
+            .bind(walker.0)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(get::<i64>(&row, "n")? > 0)
+    }
+
     async fn clinic_members(&self, clinic: ClinicId) -> Result<Vec<Membership>> {
         let rows = sqlx::query(concat!(
             "SELECT ",

@@ -490,7 +490,13 @@ pub async fn a_restore_replaces_the_accounts_walker<S: Store>(s: &S) {
     s.log_session(pid, &session(START, 1), &d, None, now()).await.unwrap();
     let archive = s.export_walker(source, now()).await.unwrap();
     let account = s.create_account(&new_account("oz@example.org"), now()).await.unwrap();
+    let seen =
+        SecurityEvent::new(SecurityKind::ClinicianRead, None, "127.0.0.1", "walker page", now()).about(account.walker);
+    s.record_security_event(&seen).await.unwrap();
+    assert!(!s.ever_in_care(account.walker).await.unwrap());
     let restored = s.restore_account(account.id, &archive).await.unwrap();
+    let log = s.walker_events(restored, 10).await.unwrap();
+    assert_eq!(log.len(), 1, "who has seen the walker's data is still theirs to read: {log:?}");
     assert_eq!(s.account(account.id).await.unwrap().walker, restored);
     assert!(matches!(s.walker(account.walker).await, Err(StoreError::NotFound(_))), "the old walker is gone");
     let programme = s.active_programme(restored).await.unwrap().unwrap();

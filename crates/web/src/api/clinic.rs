@@ -211,3 +211,84 @@ pub(super) async fn remove_member(
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+/// One of the clinic's own questionnaires.
+#[derive(Serialize, ToSchema)]
+pub struct ClinicQuestionnaireDto {
+    pub id: String,
+    pub title: String,
+    pub version: String,
+    pub questions: usize,
+    /// The subscales its scoring reports, by name.
+    pub subscales: Vec<String>,
+    pub loaded_at: String,
+}
+
+impl From<&store::LoadedQuestionnaire> for ClinicQuestionnaireDto {
+    fn from(l: &store::LoadedQuestionnaire) -> Self {
+        ClinicQuestionnaireDto {
+            id: l.questionnaire.id.clone(),
+            title: l.questionnaire.title.clone(),
+            version: l.questionnaire.version.clone(),
+            questions: l.questionnaire.items.len(),
+            subscales: l.scoring.subscales.iter().map(|s| s.name.clone()).collect(),
+            loaded_at: l.loaded_at.to_string(),
+        }
+    }
+}
+
+/// The questionnaires the clinic loaded under its own licence (its admins only).
+#[utoipa::path(get, path = "/api/v1/clinics/{id}/questionnaires", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The clinic's id")),
+    responses((status = 200, body = Vec<ClinicQuestionnaireDto>), (status = 404)))]
+pub(super) async fn questionnaires(
+    State(state): State<AppState>,
+    a: ApiAccount,
+    Path(id): Path<i64>,
+) -> ApiResult<Vec<ClinicQuestionnaireDto>> {
+    let actor = service::Actor::account(&a.account);
+    let own = service::clinic_admin::questionnaires(state.store(), &actor, store::ClinicId(id)).await?;
+    Ok(Json(own.iter().map(ClinicQuestionnaireDto::from).collect()))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct LoadQuestionnaireRequest {
+    /// A FHIR R4 Questionnaire resource.
+    #[schema(value_type = Object)]
+    pub questionnaire: serde_json::Value,
+    /// Its scoring definition (the same document `retrowalk questionnaire load --scoring` takes).
+    #[schema(value_type = Object)]
+    pub scoring: serde_json::Value,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct LoadedQuestionnaireDto {
+    #[serde(flatten)]
+    pub questionnaire: ClinicQuestionnaireDto,
+    /// It replaced the clinic's earlier load of the same id.
+    pub replaced: bool,
+}
+
+/// Loads a questionnaire and its scoring under the clinic's licence (its
+/// admins only): its care teams can then ask their walkers for it.
+#[utoipa::path(post, path = "/api/v1/clinics/{id}/questionnaires", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The clinic's id")), request_body = LoadQuestionnaireRequest,
+    responses((status = 201, body = LoadedQuestionnaireDto), (status = 404), (status = 409), (status = 422)))]
+pub(super) async fn load_questionnaire(
+    State(state): State<AppState>,
+    a: ApiAccount,
+    Path(id): Path<i64>,
+    Json(req): Json<LoadQuestionnaireRequest>,
+) -> Result<(StatusCode, Json<LoadedQuestionnaireDto>), super::ApiError> {
+    let actor = service::Actor::account(&a.account);
+    let (loaded, replaced) = service::clinic_admin::load_questionnaire(
+        state.store(),
+        &actor,
+        store::ClinicId(id),
+        &req.questionnaire.to_string(),
+        &req.scoring.to_string(),
+        state.now(),
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(LoadedQuestionnaireDto { questionnaire: (&loaded).into(), replaced })))
+}

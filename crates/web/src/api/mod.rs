@@ -58,6 +58,7 @@ fn parts() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(clinic::patients))
         .routes(routes!(clinic::members, clinic::add_member))
         .routes(routes!(clinic::remove_member))
+        .routes(routes!(clinic::questionnaires, clinic::load_questionnaire))
         .routes(routes!(care::patient))
         .routes(routes!(care::review))
         .routes(routes!(care::clearance))

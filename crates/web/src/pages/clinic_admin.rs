@@ -1,11 +1,13 @@
 //! A clinic admin's page (`/clinics/{id}`): the clinic's people (add someone
 //! by the e-mail of their account, as clinician or admin; end a membership),
+//! the questionnaires it loads under its own licence (uploaded here as a FHIR
+//! Questionnaire and its scoring, the same files as the CLI takes),
 //! every break-glass, and every read and write of a walker's record by the
 //! clinic's members, newest first. Admins see who reached which record, never
 //! the record. The reading itself is logged.
 
 use super::{Layout, render};
-use crate::auth::extract::{CsrfForm, SignedIn};
+use crate::auth::extract::{CsrfForm, CsrfMultipart, SignedIn};
 use crate::error::AppError;
 use crate::forms;
 use crate::state::AppState;
@@ -27,6 +29,7 @@ struct ClinicAdminPage {
     members: Vec<service::clinic_admin::Member>,
     rows: Vec<Row>,
     break_glasses: Vec<Row>,
+    questionnaires: Vec<QuestionnaireRow>,
     roles: &'static [MemberRole],
     /// What was typed in the add form, shown again after a refusal.
     posted: MemberForm,
@@ -38,6 +41,16 @@ struct Row {
     who: String,
     walker: String,
     detail: String,
+}
+
+/// One of the clinic's own questionnaires.
+struct QuestionnaireRow {
+    title: String,
+    id: String,
+    version: String,
+    questions: usize,
+    subscales: usize,
+    loaded: String,
 }
 
 /// Entries shown.
@@ -68,6 +81,18 @@ async fn page_for(
     let actor = who.actor();
     let clinic = ClinicId(id);
     let members = service::clinic_admin::members(state.store(), &actor, clinic).await?;
+    let questionnaires = service::clinic_admin::questionnaires(state.store(), &actor, clinic)
+        .await?
+        .iter()
+        .map(|q| QuestionnaireRow {
+            title: q.questionnaire.title.clone(),
+            id: q.questionnaire.id.clone(),
+            version: q.questionnaire.version.clone(),
+            questions: q.questionnaire.items.len(),
+            subscales: q.scoring.subscales.len(),
+            loaded: at(q.loaded_at),
+        })
+        .collect();
     let log = service::clinics::clinic_log(state.store(), &actor, clinic, SHOWN, &who.client, state.now()).await?;
     let mut l = Layout::new(state, Some(who), "patients", "clinic.title");
     l.wide = true;
@@ -107,6 +132,7 @@ async fn page_for(
         members,
         rows,
         break_glasses,
+        questionnaires,
         roles: <MemberRole as coach::names::Named>::all(),
         posted,
     })
@@ -186,4 +212,50 @@ pub async fn remove_member(
         Ok(())
     })
     .await
+}
+
+/// Loads a questionnaire under the clinic's licence from two uploaded files
+/// (the FHIR Questionnaire and its scoring). Done: back to the page, which
+/// lists it. Refused: the page again with why, and 422; nothing stored.
+pub async fn load_questionnaire(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    CsrfMultipart { who, mut multipart }: CsrfMultipart,
+) -> Result<Response, AppError> {
+    let (mut questionnaire, mut scoring) = (String::new(), String::new());
+    while let Some(field) = multipart.next_field().await.map_err(|_| AppError::bad("the upload could not be read"))? {
+        let into = match field.name() {
+            Some("questionnaire") => &mut questionnaire,
+            Some("scoring") => &mut scoring,
+            _ => continue,
+        };
+        let name = field.name().unwrap_or_default().to_string();
+        *into = field.text().await.map_err(|_| AppError::bad(format!("{name}: the file is not text")))?;
+    }
+    let done = async {
+        for (name, text) in [("questionnaire", &questionnaire), ("scoring", &scoring)] {
+            if text.trim().is_empty() {
+                return Err(AppError::bad(format!("{name}: choose the file")));
+            }
+        }
+        service::clinic_admin::load_questionnaire(
+            state.store(),
+            &who.actor(),
+            ClinicId(id),
+            &questionnaire,
+            &scoring,
+            state.now(),
+        )
+        .await?;
+        Ok(())
+    };
+    match done.await {
+        Ok(()) => Ok(Redirect::to(&format!("/clinics/{id}#questionnaires-h")).into_response()),
+        Err(AppError::BadInput(e) | AppError::Conflict(e)) => {
+            page_for(&state, &who, id, MemberForm::default(), Some(e.to_string()))
+                .await
+                .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
+        }
+        Err(e) => Err(e),
+    }
 }

@@ -31,6 +31,9 @@ pub enum Ask {
     /// ends the asking walker's own account or session; covered by
     /// `routes.rs` and `hardening.rs`.
     Elsewhere,
+    /// An upload under another's id: a form that is not an upload is refused
+    /// before anything is read; the upload itself is checked in `clinic.rs`.
+    Upload,
 }
 
 use Ask::*;
@@ -69,8 +72,10 @@ pub const TABLE: &[(&str, Ask)] = &[
     ("/clinics/{id}/members", OthersWalker),
     ("/clinics/{id}/members/remove", OthersWalker),
     ("/clinics/{id}/invite", OthersWalker),
+    ("/clinics/{id}/questionnaires", Upload),
     ("/api/v1/clinics/{id}/members", OthersWalker),
     ("/api/v1/clinics/{id}/members/{account}", OthersWalker),
+    ("/api/v1/clinics/{id}/questionnaires", OthersWalker),
     ("/patients/{id}", OthersWalker),
     ("/patients/{id}/report.pdf", OthersWalker),
     ("/patients/{id}/review", OthersWalker),
@@ -247,7 +252,8 @@ async fn no_route_reaches_another_walkers_records() {
                     .replace("{id}", &bea.walker.account.walker.0.to_string())
                     .replace("{account}", &bea.walker.account.id.0.to_string());
                 let body = serde_json::json!({"subject": "flag", "rule": "F-FALL", "day": "2026-01-01",
-                    "note": "seen", "reason": "seen", "minutes": 5, "body": "hello", "role": "GP", "kind": "pause"});
+                    "note": "seen", "reason": "seen", "minutes": 5, "body": "hello", "role": "GP", "kind": "pause",
+                    "questionnaire": {}, "scoring": {}});
                 // Every method answers "not found" or "not allowed here", and at least one "not found".
                 let mut answers = Vec::new();
                 for method in ["GET", "POST", "DELETE"] {
@@ -276,6 +282,12 @@ async fn no_route_reaches_another_walkers_records() {
                 let form = format!("csrf={}&id={}", ann.csrf, bea.token_id);
                 let res = app.post(pattern, &ann.cookie, &form).await;
                 assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{pattern}: {}", res.body);
+            }
+            Upload => {
+                let path = pattern.replace("{id}", &bea.walker.account.walker.0.to_string());
+                let res = app.post(&path, &ann.cookie, &format!("csrf={}", ann.csrf)).await;
+                assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "POST {path}: {}", res.body);
+                assert_eq!(leaks(&res.body), None, "{pattern} showed the other walker's records to ann");
             }
             Shared | Elsewhere => {}
         }

@@ -810,3 +810,81 @@ async fn a_clinicians_account_is_kept_when_asked_to_delete_itself() {
         c.app.post("/settings/delete", &c.bea.cookie, &format!("csrf={}&confirm=DELETE", csrf_in(&bea.body))).await;
     assert_eq!(gone.status, StatusCode::SEE_OTHER);
 }
+
+/// A clinic's admin loads a questionnaire under the clinic's licence from the
+/// clinic's page (the two files the CLI takes) and through the API; a broken
+/// file is refused with why and stores nothing; a clinician, or an admin of
+/// another clinic, cannot load one here.
+#[tokio::test]
+async fn the_admin_loads_the_clinics_own_questionnaire() {
+    let c = clinic().await;
+    let s = c.app.state.store();
+    let admin = c.app.ready_walker("qadmin@example.org", "note-of-admin").await;
+    s.add_member(admin.account.id, c.id, store::MemberRole::Admin, c.app.state.now()).await.unwrap();
+    c.app.pass_two_factor(&admin.cookie, None).await;
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/questionnaire/");
+    let read = |f: &str| std::fs::read_to_string(format!("{dir}{f}")).unwrap();
+    let (q, scoring) = (read("knee-days.json"), read("knee-days.scoring.json"));
+    let path = format!("/clinics/{}", c.id);
+    let page = c.app.get(&path, &admin.cookie).await.body;
+    assert!(page.contains("id=\"questionnaires-h\"") && page.contains("Load a questionnaire"), "{page}");
+    let csrf = csrf_in(&page);
+    let upload = |cookie: &str, csrf: &str, q: &str, scoring: &str| {
+        let b = "qboundary";
+        let part = |name: &str, body: &str| {
+            format!(
+                "--{b}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{name}.json\"\r\nContent-Type: application/json\r\n\r\n{body}\r\n"
+            )
+        };
+        let body = format!(
+            "--{b}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n{}{}--{b}--\r\n",
+            part("questionnaire", q),
+            part("scoring", scoring)
+        );
+        axum::http::Request::post(format!("{path}/questionnaires"))
+            .header("cookie", cookie)
+            .header("content-type", format!("multipart/form-data; boundary={b}"))
+            .body(axum::body::Body::from(body))
+            .unwrap()
+    };
+    let loaded = || async { s.questionnaires().await.unwrap().into_iter().filter(|l| l.clinic == Some(c.id)).count() };
+
+    // Refused with why, nothing stored.
+    let broken = c.app.send(upload(&admin.cookie, &csrf, &q, "{\"subscales\": 3}")).await;
+    assert_eq!(broken.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", broken.body);
+    assert!(broken.body.contains("class=\"flash\""), "{}", broken.body);
+    let empty = c.app.send(upload(&admin.cookie, &csrf, &q, "")).await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(empty.body.contains("scoring: choose the file"), "{}", empty.body);
+    assert_eq!(loaded().await, 0);
+    // A clinician of the clinic is not its admin: "not found", nothing stored.
+    let doc_csrf = csrf_in(&c.app.get("/settings", &c.doc.cookie).await.body);
+    assert_eq!(c.app.send(upload(&c.doc.cookie, &doc_csrf, &q, &scoring)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(loaded().await, 0);
+
+    let done = c.app.send(upload(&admin.cookie, &csrf, &q, &scoring)).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    assert_eq!(loaded().await, 1);
+    let page = c.app.get(&path, &admin.cookie).await.body;
+    assert!(page.contains("retrowalk-knee-days"), "the page lists it: {page}");
+
+    // The API: the same load, by the admin's token; a clinician's is refused.
+    use crate::api::{call, token_for};
+    let (token, doc_token) = (token_for(&c.app, &admin).await, token_for(&c.app, &c.doc).await);
+    let api = format!("/api/v1/clinics/{}/questionnaires", c.id);
+    let json = |q: &str, scoring: &str| {
+        serde_json::json!({"questionnaire": serde_json::from_str::<serde_json::Value>(q).unwrap(),
+            "scoring": serde_json::from_str::<serde_json::Value>(scoring).unwrap()})
+    };
+    let res = c.app.send(call("POST", &api, &token, Some(json(&q, &scoring)))).await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+    assert!(res.body.contains("\"replaced\":true") && res.body.contains("retrowalk-knee-days"), "{}", res.body);
+    let listed = c.app.send(call("GET", &api, &token, None)).await;
+    assert!(listed.body.contains("retrowalk-knee-days"), "{}", listed.body);
+    assert_eq!(c.app.send(call("GET", &api, &doc_token, None)).await.status, StatusCode::NOT_FOUND);
+    let refused = c.app.send(call("POST", &api, &doc_token, Some(json(&q, &scoring)))).await;
+    assert_eq!(refused.status, StatusCode::NOT_FOUND);
+    let bad = c.app.send(call("POST", &api, &token, Some(json(&q, "[]")))).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    assert_eq!(loaded().await, 1);
+}

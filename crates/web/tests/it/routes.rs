@@ -420,6 +420,17 @@ async fn a_downloaded_archive_restores_into_an_account() {
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     let now = app.get("/settings/export.json", &b.cookie).await.body;
     assert!(now.contains("restored-note") && !now.contains("replaced-note"), "{now}");
+    // A walker whose records a clinic has (now or before) cannot replace them:
+    // the clinic keeps what it was shown.
+    use store::prelude::*;
+    let s = app.state.store();
+    let clinic = s.create_clinic("Knee Clinic", app.state.now()).await.unwrap();
+    let walker = s.account(b.account.id).await.unwrap().walker;
+    s.connect(walker, clinic, app.state.now()).await.unwrap();
+    let refused = app.send(send(&b.csrf, &archive)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+    assert!(refused.body.contains("shared with a clinic"), "{}", refused.body);
+    assert_eq!(s.account(b.account.id).await.unwrap().walker, walker, "nothing was replaced");
 }
 
 #[tokio::test]
