@@ -32,6 +32,23 @@ impl Layout {
         self.i18n.t(key)
     }
 
+    /// Dates in the page's language (see [`I18n::date`] and its siblings).
+    pub fn date(&self, day: &jiff::civil::Date) -> String {
+        self.i18n.date(day)
+    }
+
+    pub fn short_date(&self, day: &jiff::civil::Date) -> String {
+        self.i18n.short_date(day)
+    }
+
+    pub fn full_date(&self, day: &jiff::civil::Date) -> String {
+        self.i18n.full_date(day)
+    }
+
+    pub fn day_month(&self, day: &jiff::civil::Date) -> String {
+        self.i18n.day_month(day)
+    }
+
     /// An asset's fingerprinted URL.
     pub fn asset(&self, name: &str) -> String {
         crate::assets::url(name)
@@ -75,7 +92,7 @@ struct ErrorPage {
 
 /// A plain error page; it needs no state, so it renders anywhere.
 pub fn error_page(status: u16, message: &str) -> Html<String> {
-    let i18n = I18n::english();
+    let i18n = I18n::current();
     let page = ErrorPage {
         l: Layout {
             title: i18n.t("error.title").to_string(),

@@ -92,7 +92,8 @@ pub fn router(state: AppState) -> Router {
         .route("/settings/calendar", post(pages::settings::new_calendar))
         .route("/settings/calendar/revoke", post(pages::settings::revoke_calendar))
         .route("/calendar/{file}", get(pages::settings::calendar_feed))
-        .route("/settings/delete", post(pages::settings::delete));
+        .route("/settings/delete", post(pages::settings::delete))
+        .route("/settings/language", post(pages::settings::language));
     Router::new()
         .merge(pages)
         .merge(api::router())
@@ -107,6 +108,7 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), security_headers))
         .layer(middleware::from_fn_with_state(state.clone(), mark_arrival))
         .layer(middleware::from_fn_with_state(state.clone(), log_request))
+        .layer(middleware::from_fn(crate::i18n::negotiate))
         // Text answers (pages, JSON, CSS, JS, SVG) travel compressed when the
         // client accepts it; level 4 keeps brotli and gzip quick on the fly.
         .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(4)).compress_when(

@@ -65,7 +65,6 @@ pub struct AppState {
 struct Inner {
     store: SqlStore,
     config: Config,
-    i18n: I18n,
     cache: StateCache,
     patient_rows: crate::cache::PatientRows,
     sessions: crate::auth::session_cache::SessionCache,
@@ -74,8 +73,8 @@ struct Inner {
     /// One activity file is read and imported at a time, web or API, so the
     /// server holds at most one file in memory (see `service::FILE_LIMIT`).
     import_turn: tokio::sync::Semaphore,
-    /// The Learn page's content, the same for every visitor.
-    learn: OnceLock<Arc<str>>,
+    /// The Learn page's content, the same for every visitor of a language.
+    learn: [OnceLock<Arc<str>>; 2],
     metrics: crate::metrics::Metrics,
 }
 
@@ -85,13 +84,12 @@ impl AppState {
             inner: Arc::new(Inner {
                 store,
                 config,
-                i18n: I18n::english(),
                 cache: StateCache::default(),
                 patient_rows: Default::default(),
                 sessions: Default::default(),
                 write_turns: tokio::sync::Semaphore::new(WRITE_TURNS),
                 import_turn: tokio::sync::Semaphore::new(1),
-                learn: OnceLock::new(),
+                learn: Default::default(),
                 metrics: Default::default(),
             }),
         }
@@ -128,12 +126,14 @@ impl AppState {
         &self.inner.sessions
     }
 
-    pub fn i18n(&self) -> &I18n {
-        &self.inner.i18n
+    /// The words of the request being answered, in its language.
+    pub fn i18n(&self) -> I18n {
+        I18n::current()
     }
 
+    /// The Learn page's content in the request's language, once rendered.
     pub fn learn_content(&self) -> &OnceLock<Arc<str>> {
-        &self.inner.learn
+        &self.inner.learn[I18n::current().lang() as usize]
     }
 
     pub fn write_turns(&self) -> &tokio::sync::Semaphore {

@@ -69,15 +69,17 @@ pub async fn walk(State(state): State<AppState>, Ready { who, s, .. }: Ready) ->
         return Ok(Redirect::to("/today").into_response());
     }
     let l = Layout::new(&state, Some(&who), "today", "session.title");
-    let Some(r) = &v.retro else { return page(l, Some(v.headline), &[], true) };
+    let Some(r) = &v.retro else {
+        let nothing = super::today::headline(&l.i18n, &v);
+        return page(l, Some(nothing), &[], true);
+    };
     let minutes = |m: u8| u32::from(m) * 60;
     let mut phases = vec![Phase::timed("warmup", minutes(r.warm_up_minutes), l.t("session.phase_warmup").into())];
     for (i, b) in r.bouts.iter().enumerate() {
         if i > 0 {
             phases.push(Phase::timed("rest", minutes(r.rest_minutes), l.t("session.phase_rest").into()));
         }
-        let label =
-            l.t("session.phase_bout").replace("{n}", &(i + 1).to_string()).replace("{of}", &r.bouts.len().to_string());
+        let label = l.i18n.ta("session.phase_bout", &[("n", &(i + 1).to_string()), ("of", &r.bouts.len().to_string())]);
         phases.push(Phase::timed("bout", minutes(*b), label));
     }
     phases.push(Phase::timed("cooldown", minutes(r.cool_down_minutes), l.t("session.phase_cooldown").into()));
@@ -98,7 +100,7 @@ pub async fn exercises(State(state): State<AppState>, Ready { who, s, .. }: Read
     for item in &v.items {
         let ex = item.exercise;
         let g = exercises::guide(ex, week);
-        phases.push(Phase::timed("ready", 15, l.t("exercises.get_ready").replace("{name}", ex.name)));
+        phases.push(Phase::timed("ready", 15, l.i18n.ta("exercises.get_ready", &[("name", ex.name)])));
         let sides: &[&str] = if g.each_side { &["exercises.left", "exercises.right"] } else { &[""] };
         for (s_i, side) in sides.iter().enumerate() {
             let side = if side.is_empty() { String::new() } else { format!(" ({})", l.t(side)) };
@@ -106,12 +108,9 @@ pub async fn exercises(State(state): State<AppState>, Ready { who, s, .. }: Read
                 let of = format!("{set}/{}", g.sets);
                 let label = match (ex.kind, g.reps) {
                     (Kind::Aerobic, _) => ex.name.to_string(),
-                    (_, 0) => l.t("exercises.hold").replace("{name}", ex.name).replace("{of}", &of) + &side,
+                    (_, 0) => l.i18n.ta("exercises.hold", &[("name", ex.name), ("of", &of)]) + &side,
                     (_, reps) => {
-                        l.t("exercises.reps")
-                            .replace("{name}", ex.name)
-                            .replace("{of}", &of)
-                            .replace("{reps}", &reps.to_string())
+                        l.i18n.ta("exercises.reps", &[("name", ex.name), ("of", &of), ("reps", &reps.to_string())])
                             + &side
                     }
                 };

@@ -38,7 +38,7 @@ use std::sync::{Arc, OnceLock};
 
 impl Layout {
     pub fn new(state: &AppState, who: Option<&SignedIn>, nav: &'static str, title_key: &str) -> Layout {
-        let i18n = state.i18n().clone();
+        let i18n = state.i18n();
         Layout {
             title: i18n.t(title_key).to_string(),
             nav,

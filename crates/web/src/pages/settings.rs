@@ -31,6 +31,9 @@ struct SettingsPage {
     seen: Vec<EventRow>,
     /// Two-factor sign-in: on since, and recovery codes left.
     two_factor: Option<(jiff::Timestamp, u32)>,
+    /// The languages to choose from, and the one chosen on this device.
+    langs: &'static [crate::i18n::Lang],
+    lang: Option<crate::i18n::Lang>,
 }
 
 /// One access-log entry as the owner reads it.
@@ -87,7 +90,19 @@ async fn settings_page(
         Some(since) => Some((since, crate::auth::second_factor::codes_left(state, &who.account).await?)),
         None => None,
     };
-    render(&SettingsPage { l, form, action: "/settings/setup", email, calendar_url, tokens, events, seen, two_factor })
+    render(&SettingsPage {
+        l,
+        form,
+        action: "/settings/setup",
+        email,
+        calendar_url,
+        tokens,
+        events,
+        seen,
+        two_factor,
+        langs: &crate::i18n::Lang::ALL,
+        lang: crate::i18n::chosen(),
+    })
 }
 
 #[derive(Deserialize)]
@@ -253,4 +268,24 @@ pub async fn export_checkins_csv(
 ) -> Result<Response, AppError> {
     audit::by(&state, &who, SecurityKind::Export, "check-ins csv").await?;
     Ok(download(service::export_checkins_csv(&s)?, "text/csv; charset=utf-8", "retrowalk-checkins.csv"))
+}
+
+#[derive(Deserialize)]
+pub struct LanguageForm {
+    /// A language's code, or empty for the browser's own.
+    #[serde(default)]
+    lang: String,
+}
+
+/// Keeps the language chosen on this device (a cookie, read by
+/// `i18n::negotiate`); empty goes back to the browser's languages.
+pub async fn language(f: CsrfForm<LanguageForm>) -> Result<Response, AppError> {
+    let cookie = match crate::i18n::Lang::parse(&f.form.lang) {
+        Some(lang) => format!("{}={}; Path=/; SameSite=Lax; Max-Age=31536000", crate::i18n::LANG_COOKIE, lang.code()),
+        None if f.form.lang.is_empty() => format!("{}=; Path=/; SameSite=Lax; Max-Age=0", crate::i18n::LANG_COOKIE),
+        None => return Err(AppError::bad("lang: choose a language from the list")),
+    };
+    let mut res = Redirect::to("/settings").into_response();
+    res.headers_mut().append(header::SET_COOKIE, cookie.parse().map_err(|_| AppError::Internal("cookie".into()))?);
+    Ok(res)
 }

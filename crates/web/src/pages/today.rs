@@ -73,7 +73,7 @@ fn content(s: &service::State, l: I18n) -> Result<String, AppError> {
 }
 
 /// The coach's headline, with the days that are in it said as "Thursday".
-fn headline(l: &I18n, v: &TodayView) -> String {
+pub(super) fn headline(l: &I18n, v: &TodayView) -> String {
     use coach::today::Kind;
     match (v.kind, v.next_session) {
         (Kind::Rest, Some(next)) => format!("{} {}.", l.t("today.rest_day_next"), l.day(&next, &v.date)),

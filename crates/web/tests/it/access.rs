@@ -104,6 +104,7 @@ pub const TABLE: &[(&str, Ask)] = &[
     ("/settings/checkins.csv", Own),
     ("/settings/export.fhir.json", Own),
     ("/settings/setup", Own),
+    ("/settings/language", Elsewhere),
     ("/settings/restore", Own),
     ("/settings/tokens/revoke", OthersToken),
     ("/settings/signout-everywhere", Elsewhere),

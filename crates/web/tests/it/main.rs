@@ -9,6 +9,7 @@ mod api;
 mod clinic;
 mod fixed_clock;
 mod hardening;
+mod languages;
 mod matrix;
 mod operations;
 mod postgres;

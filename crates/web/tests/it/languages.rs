@@ -1,0 +1,57 @@
+//! Every page in the walker's language: the browser's first language we
+//! speak, unless a language was chosen in Settings on this device.
+
+use crate::support::*;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+
+async fn get_in(app: &App, path: &str, cookie: &str, accept: &str) -> Resp {
+    let req = Request::get(path)
+        .header(header::COOKIE, cookie)
+        .header(header::ACCEPT_LANGUAGE, accept)
+        .body(Body::empty())
+        .unwrap();
+    app.send(req).await
+}
+
+#[tokio::test]
+async fn pages_speak_the_browsers_language_or_the_one_chosen() {
+    let app = App::new().await;
+    let w = app.ready_walker("es@example.org", "nota").await;
+
+    let signin = get_in(&app, "/signin", "", "es-ES,es;q=0.9,en;q=0.5").await;
+    assert!(signin.body.contains("<html lang=\"es\">"), "{}", signin.body);
+    assert!(signin.body.contains("Iniciar sesión") && signin.body.contains("no es consejo médico"));
+    let english = get_in(&app, "/signin", "", "fr-FR,en;q=0.8").await;
+    assert!(english.body.contains("<html lang=\"en\">") && english.body.contains("Sign in"));
+
+    let today = get_in(&app, "/today", &w.cookie, "es").await;
+    assert_eq!(today.status, StatusCode::OK);
+    assert!(today.body.contains("<h1>Hoy") && today.body.contains("Ajustes"), "{}", today.body);
+    let session = get_in(&app, "/session", &w.cookie, "es").await;
+    // A session day counts its bouts in Spanish; a rest day says when the next is.
+    assert!(
+        session.body.contains("Caminar hacia atrás, tanda 1 de") || session.body.contains("Próxima sesión:"),
+        "{}",
+        session.body
+    );
+
+    // Chosen in Settings: the cookie wins over the browser, on every page.
+    let form = format!("csrf={}&lang=es", w.csrf);
+    let chose = app.post("/settings/language", &w.cookie, &form).await;
+    assert_eq!(chose.status, StatusCode::SEE_OTHER);
+    let lang = chose.cookies.iter().find(|c| c.starts_with("lang=es")).expect("the choice is kept").clone();
+    let both = format!("{}; {}", w.cookie, lang.split(';').next().unwrap());
+    let settings = get_in(&app, "/settings", &both, "en-GB").await;
+    assert!(settings.body.contains("<html lang=\"es\">") && settings.body.contains("Ajustes"), "{}", settings.body);
+    assert!(settings.body.contains("<option value=\"es\" lang=\"es\" selected>"), "the choice shows");
+    let plan = get_in(&app, "/plan", &both, "en-GB").await;
+    assert!(plan.body.contains("Su plan"), "{}", plan.body);
+
+    // Back to the browser's language; a language we do not speak is refused.
+    let auto = app.post("/settings/language", &both, &format!("csrf={}&lang=", w.csrf)).await;
+    assert!(auto.cookies.iter().any(|c| c.starts_with("lang=;") && c.contains("Max-Age=0")), "{:?}", auto.cookies);
+    let odd = app.post("/settings/language", &w.cookie, &format!("csrf={}&lang=klingon", w.csrf)).await;
+    assert_eq!(odd.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(odd.cookies.iter().all(|c| !c.starts_with("lang=")), "nothing kept");
+}
