@@ -32,23 +32,6 @@ impl Layout {
         self.i18n.t(key)
     }
 
-    /// Dates in the page's language (see [`I18n::date`] and its siblings).
-    pub fn date(&self, day: &jiff::civil::Date) -> String {
-        self.i18n.date(day)
-    }
-
-    pub fn short_date(&self, day: &jiff::civil::Date) -> String {
-        self.i18n.short_date(day)
-    }
-
-    pub fn full_date(&self, day: &jiff::civil::Date) -> String {
-        self.i18n.full_date(day)
-    }
-
-    pub fn day_month(&self, day: &jiff::civil::Date) -> String {
-        self.i18n.day_month(day)
-    }
-
     /// An asset's fingerprinted URL.
     pub fn asset(&self, name: &str) -> String {
         crate::assets::url(name)
