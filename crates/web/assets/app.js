@@ -87,6 +87,14 @@ async function flush() {
 /** Whether a log kept on this phone reports a warning sign (any symptom box). */
 const reportsSymptom = (item) => new URLSearchParams(item.body).getAll('symptom').some((v) => v !== '');
 
+/** The page's words for what the scripts write (see Layout::script_words), English if absent. */
+const WORDS = (() => {
+  try { return JSON.parse(document.getElementById('rw-words')?.textContent || '{}'); } catch { return {}; }
+})();
+function word(key, fallback) {
+  return WORDS[key] || fallback;
+}
+
 function showQueue() {
   document.getElementById('log-queue')?.remove();
   const items = queued();
@@ -105,35 +113,37 @@ function showQueue() {
   if (waiting) {
     const p = document.createElement('p');
     const strong = document.createElement('strong');
-    strong.textContent = waiting === 1 ? 'Saved on this phone, not sent yet. ' : `${waiting} sessions saved on this phone, not sent yet. `;
+    strong.textContent = waiting === 1
+      ? `${word('offline.saved_one', 'Saved on this phone, not sent yet.')} `
+      : `${word('offline.saved_many', '{n} sessions saved on this phone, not sent yet.').replace('{n}', waiting)} `;
     p.append(strong, waiting === 1
-      ? 'Your session is safe here and will be sent by itself when you are back online.'
-      : 'They are safe here and will be sent by themselves when you are back online.');
+      ? word('offline.safe_one', 'Your session is safe here and will be sent by itself when you are back online.')
+      : word('offline.safe_many', 'They are safe here and will be sent by themselves when you are back online.'));
     box.append(p);
   }
   if (stop) {
     const p = document.createElement('p');
     const strong = document.createElement('strong');
-    strong.textContent = 'Do not walk backwards for now. ';
-    p.append(strong, 'Your saved log reports a warning sign. When it is sent, the app will say what to do next. '
+    strong.textContent = `${word('offline.stop', 'Do not walk backwards for now.')} `;
+    p.append(strong, word('offline.stop_why', 'Your saved log reports a warning sign. When it is sent, the app will say what to do next. '
       + 'Get medical help today (urgent care or emergency services) if you have a hot, red, swollen knee with a fever; '
       + 'pain, swelling or warmth in the calf, or sudden breathlessness; chest pain, pressure or tightness, or fainting; '
-      + 'or you cannot put weight on the leg.');
+      + 'or you cannot put weight on the leg.'));
     box.append(p);
   }
   items.forEach((item, index) => {
     if (!item.refused) return;
     const p = document.createElement('p');
-    const date = new URLSearchParams(item.body).get('date') || 'today';
-    p.textContent = `A session you logged offline (${date}) was not saved: ${item.refused}`;
+    const date = new URLSearchParams(item.body).get('date') || word('day.today', 'today');
+    p.textContent = `${word('offline.refused', 'A session you logged offline was not saved:').replace('{date}', date)} ${item.refused}`;
     const open = document.createElement('a');
     open.className = 'button';
     open.href = `/log?${item.body.split('&').filter((kv) => !kv.startsWith('csrf=')).join('&')}`;
-    open.textContent = 'Open it in the log form';
+    open.textContent = word('offline.open', 'Open it in the log form');
     const discard = document.createElement('button');
     discard.type = 'button';
     discard.className = 'link';
-    discard.textContent = 'Discard it';
+    discard.textContent = word('offline.discard', 'Discard it');
     discard.addEventListener('click', () => {
       save(queued().filter((_, i) => i !== index));
       showQueue();

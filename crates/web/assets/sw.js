@@ -1,32 +1,56 @@
 // Service worker: keeps the app shell so pages open without a connection.
 // Pages are fetched from the network first and fall back to the last copy.
-const CACHE = 'retrowalk-v2'; // bump with every change to a cached asset
+const CACHE = 'retrowalk-v3'; // bump with every change to a cached asset
 const SHELL = ['/assets/app.css', '/assets/app.js', '/assets/session.js', '/assets/icon.svg', '/manifest.webmanifest'];
 
 // Pages kept for offline use: the last copy each time one opens online.
 const KEPT = ['/today', '/session', '/log', '/checkin', '/plan', '/progress', '/outcomes', '/learn'];
 const CSS = '/assets/app.css';
 
+/** The words of the kept pages (their `rw-words` block), in the walker's language; English if none is kept. */
+async function words() {
+  for (const path of KEPT) {
+    const hit = await caches.match(path);
+    if (!hit) continue;
+    const found = (await hit.text()).match(/<script type="application\/json" id="rw-words">([^<]*)<\/script>/);
+    if (found) {
+      try { return JSON.parse(found[1]); } catch { /* a damaged copy: try the next */ }
+    }
+  }
+  return {};
+}
+
 /** A page never opened online: the app's look and navigation, and what works offline. */
-function offlinePage() {
-  const links = [['/today', 'Today'], ['/log', 'Log a session'], ['/plan', 'Plan'], ['/progress', 'Progress'], ['/outcomes', 'Measures'], ['/learn', 'Learn']]
-    .map(([href, name]) => `<li><a href="${href}">${name}</a></li>`).join('');
-  return new Response(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Offline · retrowalk</title><link rel="stylesheet" href="${CSS}"></head>
-<body><header class="top"><a class="brand" href="/today">retrowalk</a><nav class="offline-nav" aria-label="Main"><ul>${links}</ul></nav></header>
-<main id="main"><h1>You are offline</h1><p class="callout info">This page has not been opened on this phone yet, so there is no copy of it here. Pages you have opened before open without a connection, and a session you log now is kept on this phone and sent when you are back online.</p>
-<p><a class="button primary big" href="/log">Log a session</a></p></main>
-<footer class="foot"><p>retrowalk is not medical advice.</p></footer></body></html>`, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } });
+async function offlinePage() {
+  const w = await words();
+  const t = (key, english) => escapeHtml(w[key] || english);
+  const links = [['/today', 'nav.today', 'Today'], ['/log', 'offline.log', 'Log a session'], ['/plan', 'nav.plan', 'Plan'],
+    ['/progress', 'nav.progress', 'Progress'], ['/outcomes', 'nav.outcomes', 'Measures'], ['/learn', 'nav.learn', 'Learn']]
+    .map(([href, key, name]) => `<li><a href="${href}">${t(key, name)}</a></li>`).join('');
+  return new Response(`<!doctype html><html lang="${t('lang', 'en')}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t('offline.title', 'You are offline')} · retrowalk</title><link rel="stylesheet" href="${CSS}"></head>
+<body><header class="top"><a class="brand" href="/today">retrowalk</a><nav class="offline-nav" aria-label="${t('nav.label', 'Main')}"><ul>${links}</ul></nav></header>
+<main id="main"><h1>${t('offline.title', 'You are offline')}</h1><p class="callout info">${t('offline.never_opened', 'This page has not been opened on this phone yet, so there is no copy of it here. Pages you have opened before open without a connection, and a session you log now is kept on this phone and sent when you are back online.')}</p>
+<p><a class="button primary big" href="/log">${t('offline.log', 'Log a session')}</a></p></main>
+<footer class="foot"><p>${t('footer.not_advice', 'retrowalk is not medical advice.')}</p></footer></body></html>`, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } });
+}
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 }
 
 /** The kept copy of a page, with a banner that says it is a copy and from when. */
 async function keptCopy(path) {
   const hit = await caches.match(path);
   if (!hit) return offlinePage();
+  const html = await hit.text();
+  const found = html.match(/<script type="application\/json" id="rw-words">([^<]*)<\/script>/);
+  let w = {};
+  try { w = found ? JSON.parse(found[1]) : {}; } catch { w = {}; }
   const saved = hit.headers.get('x-saved-at');
-  const when = saved ? new Date(Number(saved)).toLocaleString([], { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }) : '';
-  const banner = `<p class="callout info offline-copy" role="status"><strong>You are offline.</strong> This is the copy saved on this phone${when ? ` on ${when}` : ''}; it updates when you are back online.</p>`;
-  const html = (await hit.text()).replace(/(<main id="main"[^>]*>)/, `$1${banner}`);
-  return new Response(html, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } });
+  const when = saved ? new Date(Number(saved)).toLocaleString(w.lang || [], { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }) : '';
+  const copy = escapeHtml((w['offline.copy'] || 'This is the copy saved on this phone on {when}; it updates when you are back online.').replace('{when}', when));
+  const banner = `<p class="callout info offline-copy" role="status"><strong>${escapeHtml(w['offline.title'] || 'You are offline')}.</strong> ${copy}</p>`;
+  return new Response(html.replace(/(<main id="main"[^>]*>)/, `$1${banner}`), { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } });
 }
 
 self.addEventListener('install', (event) => {

@@ -808,3 +808,18 @@ clinic-q_file = The questionnaire (a FHIR R4 Questionnaire, JSON)
 clinic-q_scoring = Its scoring (JSON)
 clinic-q_load_help = Loading a questionnaire with the same id again replaces your earlier copy. The same files work with retrowalk questionnaire load --clinic.
 clinic-q_load_submit = Load it for this clinic
+
+## offline
+offline-title = You are offline
+offline-never_opened = This page has not been opened on this phone yet, so there is no copy of it here. Pages you have opened before open without a connection, and a session you log now is kept on this phone and sent when you are back online.
+offline-log = Log a session
+offline-copy = This is the copy saved on this phone on { $when }; it updates when you are back online.
+offline-saved_one = Saved on this phone, not sent yet.
+offline-saved_many = { $n } sessions saved on this phone, not sent yet.
+offline-safe_one = Your session is safe here and will be sent by itself when you are back online.
+offline-safe_many = They are safe here and will be sent by themselves when you are back online.
+offline-stop = Do not walk backwards for now.
+offline-stop_why = Your saved log reports a warning sign. When it is sent, the app will say what to do next. Get medical help today (urgent care or emergency services) if you have a hot, red, swollen knee with a fever; pain, swelling or warmth in the calf, or sudden breathlessness; chest pain, pressure or tightness, or fainting; or you cannot put weight on the leg.
+offline-refused = A session you logged offline ({ $date }) was not saved:
+offline-open = Open it in the log form
+offline-discard = Discard it

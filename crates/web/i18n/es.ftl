@@ -807,3 +807,18 @@ clinic-q_file = El cuestionario (un Questionnaire de FHIR R4, en JSON)
 clinic-q_scoring = Su puntuación (JSON)
 clinic-q_load_help = Si vuelve a cargar un cuestionario con el mismo identificador, sustituye su copia anterior. Los mismos archivos sirven con retrowalk questionnaire load --clinic.
 clinic-q_load_submit = Cargarlo para esta clínica
+
+## offline
+offline-title = No tiene conexión
+offline-never_opened = Esta página aún no se ha abierto en este teléfono, así que no hay ninguna copia aquí. Las páginas que ya abrió se abren sin conexión, y una sesión que anote ahora se guarda en este teléfono y se envía cuando vuelva a tener conexión.
+offline-log = Anotar una sesión
+offline-copy = Es la copia guardada en este teléfono el { $when }; se actualiza cuando vuelva a tener conexión.
+offline-saved_one = Guardada en este teléfono, aún sin enviar.
+offline-saved_many = { $n } sesiones guardadas en este teléfono, aún sin enviar.
+offline-safe_one = Su sesión está a salvo aquí y se enviará sola cuando vuelva a tener conexión.
+offline-safe_many = Están a salvo aquí y se enviarán solas cuando vuelva a tener conexión.
+offline-stop = No camine hacia atrás por ahora.
+offline-stop_why = La sesión guardada indica un signo de alarma. Cuando se envíe, la aplicación le dirá qué hacer. Busque atención médica hoy (urgencias o servicios de emergencia) si tiene la rodilla caliente, roja e hinchada con fiebre; dolor, hinchazón o calor en la pantorrilla, o falta de aire repentina; dolor, presión u opresión en el pecho, o un desmayo; o no puede apoyar el peso en la pierna.
+offline-refused = Una sesión que anotó sin conexión ({ $date }) no se guardó:
+offline-open = Abrirla en el formulario
+offline-discard = Descartarla

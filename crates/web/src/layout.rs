@@ -32,6 +32,41 @@ impl Layout {
         self.i18n.t(key)
     }
 
+    /// The words the page's scripts and the service worker write (the queue
+    /// banner, the offline page and copies), as JSON for the page's
+    /// `rw-words` block: they speak the page's language, offline too.
+    pub fn script_words(&self) -> String {
+        const PLAIN: [&str; 16] = [
+            "nav.today",
+            "nav.plan",
+            "nav.progress",
+            "nav.outcomes",
+            "nav.learn",
+            "nav.label",
+            "day.today",
+            "footer.not_advice",
+            "offline.title",
+            "offline.never_opened",
+            "offline.log",
+            "offline.saved_one",
+            "offline.safe_one",
+            "offline.safe_many",
+            "offline.stop",
+            "offline.stop_why",
+        ];
+        let mut words: std::collections::BTreeMap<&str, String> =
+            PLAIN.iter().map(|k| (*k, self.t(k).to_string())).collect();
+        // Filled in by the script: the placeholder stands for the value.
+        for (key, var) in [("offline.saved_many", "n"), ("offline.refused", "date"), ("offline.copy", "when")] {
+            words.insert(key, self.i18n.ta(key, &[(var, &format!("{{{var}}}"))]));
+        }
+        words.insert("offline.open", self.t("offline.open").to_string());
+        words.insert("offline.discard", self.t("offline.discard").to_string());
+        words.insert("lang", self.i18n.lang().code().to_string());
+        // Inside a <script> element: no "<" may close it early.
+        serde_json::to_string(&words).unwrap_or_default().replace('<', "\\u003c")
+    }
+
     /// An asset's fingerprinted URL.
     pub fn asset(&self, name: &str) -> String {
         crate::assets::url(name)
