@@ -109,23 +109,36 @@ pub fn notices(p: &Programme, h: &History) -> Vec<Notice> {
     out
 }
 
-const TIPS_ALWAYS: &[&str] = &[
-    "Wear supportive, closed shoes.",
-    "Stand tall and take short steps, landing toes first, then the heel.",
-    "Stop if pain passes 5/10 or your balance feels off.",
+/// A safety reminder: its id (the interface's message `tip.<id>`) and its English.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Tip {
+    pub id: &'static str,
+    pub text: &'static str,
+}
+
+const TIPS_ALWAYS: &[Tip] = &[
+    Tip { id: "shoes", text: "Wear supportive, closed shoes." },
+    Tip { id: "short_steps", text: "Stand tall and take short steps, landing toes first, then the heel." },
+    Tip { id: "stop_if", text: "Stop if pain passes 5/10 or your balance feels off." },
 ];
-const TIPS_TREADMILL: &[&str] = &[
-    "Clip the safety key to your clothing before the belt starts.",
-    "Set the speed before you step on, and keep it the same the whole session.",
+const TIPS_TREADMILL: &[Tip] = &[
+    Tip { id: "safety_key", text: "Clip the safety key to your clothing before the belt starts." },
+    Tip { id: "set_speed", text: "Set the speed before you step on, and keep it the same the whole session." },
 ];
-const TIPS_OVERGROUND: &[&str] = &[
-    "Choose a clear, flat, familiar space: no stairs, kerbs, rugs or traffic.",
-    "Glance over your shoulder every few steps to see where you are going.",
+const TIPS_OVERGROUND: &[Tip] = &[
+    Tip { id: "clear_space", text: "Choose a clear, flat, familiar space: no stairs, kerbs, rugs or traffic." },
+    Tip { id: "glance", text: "Glance over your shoulder every few steps to see where you are going." },
 ];
 
-pub fn tips(surface: Surface) -> Vec<&'static str> {
+/// The safety reminders for a session on this surface.
+pub fn safety_tips(surface: Surface) -> Vec<Tip> {
     let specific = if surface == Surface::Treadmill { TIPS_TREADMILL } else { TIPS_OVERGROUND };
     specific.iter().chain(TIPS_ALWAYS).copied().collect()
+}
+
+/// The same reminders in English.
+pub fn tips(surface: Surface) -> Vec<&'static str> {
+    safety_tips(surface).into_iter().map(|t| t.text).collect()
 }
 
 pub fn today(p: &Programme, screen: &Outcome, tl: &Timeline, h: &History, date: Date) -> TodayView {

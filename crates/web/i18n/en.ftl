@@ -311,6 +311,8 @@ plan-today = today
 plan-planned = planned
 plan-sessions_planned = sessions planned
 plan-paused = paused
+plan-paused_line = paused: no backward walking
+plan-stopped_line = stopped: contact your clinician
 plan-sessions_paused = sessions paused
 
 ## progress
@@ -823,3 +825,100 @@ offline-stop_why = Your saved log reports a warning sign. When it is sent, the a
 offline-refused = A session you logged offline ({ $date }) was not saved:
 offline-open = Open it in the log form
 offline-discard = Discard it
+
+## The coach's words: the same English as the coach's own (a test compares them).
+
+## dose
+dose-speed-treadmill = belt at { $kmh }; set it before you start and keep it there
+dose-speed-overground = an easy, steady pace, about half your usual walking speed
+dose-support-treadmill-rails = hold both handrails, safety key clipped on
+dose-support-treadmill-light_touch = fingertips resting on the rails, safety key clipped on
+dose-support-treadmill-hands_free = hands free with the rails in reach, safety key clipped on
+dose-support-overground-rails = one hand on a wall or rail, someone nearby
+dose-support-overground-light_touch = fingertips brushing a wall or rail, someone nearby
+dose-support-overground-hands_free = hands free beside a wall, in a clear flat hallway
+dose-surface-treadmill = treadmill
+dose-surface-overground = clear, flat hallway or track (no stairs, no traffic)
+dose-easy_pace = easy pace
+dose-summary = { $minutes } min backward ({ $bouts }), { $speed }, { $incline }% incline, { $support }
+
+## headline
+headline-session = Today: { $minutes } minutes of backward walking, then your strengthening.
+headline-done = Today's session is logged. Well done. Tomorrow morning, record how your knee feels.
+headline-complete = Your { $weeks }-week programme is complete. Keep the habit at your current dose, keep up the strengthening, and talk with your clinician about what comes next.
+
+## tip
+tip-shoes = Wear supportive, closed shoes.
+tip-short_steps = Stand tall and take short steps, landing toes first, then the heel.
+tip-stop_if = Stop if pain passes 5/10 or your balance feels off.
+tip-safety_key = Clip the safety key to your clothing before the belt starts.
+tip-set_speed = Set the speed before you step on, and keep it the same the whole session.
+tip-clear_space = Choose a clear, flat, familiar space: no stairs, kerbs, rugs or traffic.
+tip-glance = Glance over your shoulder every few steps to see where you are going.
+
+## exercise
+exercise-why_strength = Strong thigh and hip muscles take load off the knee; every walker in the trial did this alongside the walking.
+exercise-why_aerobic = Low-impact activity toward 150 minutes a week keeps heart, weight and joints healthy; your backward minutes count toward it.
+exercise-dose-strength_early = 2 sets of 10, slowly; rest a minute between sets
+exercise-dose-strength_mid = 2 sets of 12, slowly; rest a minute between sets
+exercise-dose-strength_late = 3 sets of 10-12, slowly; rest a minute between sets
+exercise-dose-stretch = each leg: hold about 30 seconds, 3 times, every day
+exercise-dose-balance = 3 holds of up to 30 seconds each way
+exercise-dose-aerobic = { $minutes } minutes at a pace where you can still talk
+exercise-straight_leg_raise-name = Straight-leg raise
+exercise-straight_leg_raise-step1 = Lie on your back, the other knee bent and that foot flat.
+exercise-straight_leg_raise-step2 = Tighten the front of the thigh so the straight knee locks gently.
+exercise-straight_leg_raise-step3 = Lift the straight leg to the height of the bent knee, hold for a slow count of 3, lower slowly.
+exercise-straight_leg_raise-why = { exercise-why_strength }
+exercise-quadriceps_set-name = Thigh squeeze (quadriceps set)
+exercise-quadriceps_set-step1 = Sit or lie with the leg straight and a rolled towel under the knee.
+exercise-quadriceps_set-step2 = Press the back of the knee down into the towel by tightening the thigh.
+exercise-quadriceps_set-step3 = Hold 5 seconds, then relax fully.
+exercise-quadriceps_set-why = { exercise-why_strength }
+exercise-hip_adduction_squeeze-name = Knee squeeze (isometric hip adduction)
+exercise-hip_adduction_squeeze-step1 = Sit on a firm chair with a pillow or soft ball between your knees.
+exercise-hip_adduction_squeeze-step2 = Squeeze the knees together into the pillow without pain.
+exercise-hip_adduction_squeeze-step3 = Hold 5 seconds, then let go slowly.
+exercise-hip_adduction_squeeze-why = { exercise-why_strength }
+exercise-terminal_knee_extension-name = End-range knee straightening
+exercise-terminal_knee_extension-step1 = Sit with a rolled towel under the knee so it is slightly bent.
+exercise-terminal_knee_extension-step2 = Lift the heel until the knee is straight, keeping the back of the knee on the towel.
+exercise-terminal_knee_extension-step3 = Hold 3 seconds, lower slowly.
+exercise-terminal_knee_extension-why = { exercise-why_strength }
+exercise-semi_squat-name = Half squat at a counter
+exercise-semi_squat-step1 = Stand facing a kitchen counter, hands resting on it, feet hip-width apart.
+exercise-semi_squat-step2 = Push your hips back and bend the knees a little, no further than is comfortable.
+exercise-semi_squat-step3 = Stand back up tall. Keep knees over your toes.
+exercise-semi_squat-why = { exercise-why_strength }
+exercise-leg_press-name = Leg press (or sit-to-stand at home)
+exercise-leg_press-step1 = At a gym: a light leg press, pushing the platform away smoothly without locking the knees.
+exercise-leg_press-step2 = At home: sit on a firm chair, feet flat, and stand up without using your hands if you can, then sit down slowly.
+exercise-leg_press-step3 = Choose a load you could do a few more times at the end of each set.
+exercise-leg_press-why = { exercise-why_strength }
+exercise-hamstring_stretch-name = Back-of-thigh stretch
+exercise-hamstring_stretch-step1 = Sit on the edge of a chair with one leg straight out, heel on the floor.
+exercise-hamstring_stretch-step2 = Keep your back straight and lean forward from the hips until you feel a gentle pull behind the thigh.
+exercise-hamstring_stretch-step3 = Hold still and breathe; never bounce. Change legs.
+exercise-hamstring_stretch-why = Tight muscles behind the thigh make straightening the knee harder; a daily stretch keeps the range.
+exercise-calf_stretch-name = Calf stretch at a wall
+exercise-calf_stretch-step1 = Face a wall with your hands on it, one foot forward and one back.
+exercise-calf_stretch-step2 = Keep the back heel down and the back knee straight, and bend the front knee until the back calf feels a gentle pull.
+exercise-calf_stretch-step3 = Hold still and breathe. Change legs.
+exercise-calf_stretch-why = Supple calves let the toes-first backward step land softly.
+exercise-counter_balance-name = Balance practice at a counter
+exercise-counter_balance-step1 = Stand at a kitchen counter with both hands on it and someone nearby.
+exercise-counter_balance-step2 = Stand with one foot just in front of the other (heel near toes) for up to 30 seconds; swap feet.
+exercise-counter_balance-step3 = When that is easy, rest only your fingertips on the counter.
+exercise-counter_balance-why = Balance practice lowers the chance of a fall and is recommended for knee osteoarthritis.
+exercise-cycling-name = Easy cycling
+exercise-cycling-step1 = Set the saddle so the knee is only slightly bent at the bottom of the pedal stroke.
+exercise-cycling-step2 = Pedal with light resistance at a pace where you can still talk.
+exercise-cycling-why = { exercise-why_aerobic }
+exercise-swimming-name = Swimming or water walking
+exercise-swimming-step1 = Swim gently, or walk forwards and backwards in chest-deep water.
+exercise-swimming-step2 = Keep a pace where you can still talk.
+exercise-swimming-why = { exercise-why_aerobic }
+exercise-forward_walk-name = Brisk forward walk
+exercise-forward_walk-step1 = Walk on level ground in supportive shoes at a pace where you can still talk.
+exercise-forward_walk-step2 = Split it into shorter walks if your knee prefers.
+exercise-forward_walk-why = { exercise-why_aerobic }

@@ -310,6 +310,8 @@ plan-today = hoy
 plan-planned = prevista
 plan-sessions_planned = sesiones previstas
 plan-paused = en pausa
+plan-paused_line = en pausa: nada de caminar hacia atrás
+plan-stopped_line = detenido: avise a su profesional sanitario
 plan-sessions_paused = sesiones en pausa
 
 ## progress
@@ -822,3 +824,100 @@ offline-stop_why = La sesión guardada indica un signo de alarma. Cuando se env�
 offline-refused = Una sesión que anotó sin conexión ({ $date }) no se guardó:
 offline-open = Abrirla en el formulario
 offline-discard = Descartarla
+
+## Las palabras del entrenador.
+
+## dose
+dose-speed-treadmill = cinta a { $kmh }; ajústela antes de empezar y no la cambie
+dose-speed-overground = un ritmo suave y constante, más o menos la mitad de su velocidad habitual al caminar
+dose-support-treadmill-rails = sujétese a las dos barandillas, con la llave de seguridad puesta
+dose-support-treadmill-light_touch = las yemas de los dedos apoyadas en las barandillas, con la llave de seguridad puesta
+dose-support-treadmill-hands_free = sin manos, con las barandillas al alcance y la llave de seguridad puesta
+dose-support-overground-rails = una mano en una pared o barandilla, con alguien cerca
+dose-support-overground-light_touch = las yemas de los dedos rozando una pared o barandilla, con alguien cerca
+dose-support-overground-hands_free = sin manos, junto a una pared, en un pasillo despejado y llano
+dose-surface-treadmill = cinta de correr
+dose-surface-overground = pasillo o pista despejados y llanos (sin escaleras ni tráfico)
+dose-easy_pace = ritmo suave
+dose-summary = { $minutes } min hacia atrás ({ $bouts }), { $speed }, { $incline } % de inclinación, { $support }
+
+## headline
+headline-session = Hoy: { $minutes } minutos de caminar hacia atrás y después su fortalecimiento.
+headline-done = La sesión de hoy está anotada. Muy bien. Mañana por la mañana, anote cómo nota la rodilla.
+headline-complete = Su programa de { $weeks } semanas ha terminado. Mantenga el hábito con su dosis actual, siga con el fortalecimiento y hable con su profesional sanitario sobre el siguiente paso.
+
+## tip
+tip-shoes = Lleve calzado cerrado que sujete bien.
+tip-short_steps = Manténgase erguido y dé pasos cortos, apoyando primero la punta y luego el talón.
+tip-stop_if = Pare si el dolor pasa de 5/10 o si nota que pierde el equilibrio.
+tip-safety_key = Sujete la llave de seguridad a la ropa antes de que arranque la cinta.
+tip-set_speed = Ajuste la velocidad antes de subir y no la cambie en toda la sesión.
+tip-clear_space = Elija un espacio despejado, llano y conocido: sin escaleras, bordillos, alfombras ni tráfico.
+tip-glance = Mire por encima del hombro cada pocos pasos para ver hacia dónde va.
+
+## exercise
+exercise-why_strength = Unos músculos fuertes en el muslo y la cadera quitan carga a la rodilla; todas las personas del ensayo lo hicieron además de caminar.
+exercise-why_aerobic = Una actividad de bajo impacto hasta 150 minutos a la semana cuida el corazón, el peso y las articulaciones; sus minutos hacia atrás cuentan.
+exercise-dose-strength_early = 2 series de 10, despacio; descanse un minuto entre series
+exercise-dose-strength_mid = 2 series de 12, despacio; descanse un minuto entre series
+exercise-dose-strength_late = 3 series de 10 a 12, despacio; descanse un minuto entre series
+exercise-dose-stretch = cada pierna: mantenga unos 30 segundos, 3 veces, todos los días
+exercise-dose-balance = 3 posturas de hasta 30 segundos con cada pie delante
+exercise-dose-aerobic = { $minutes } minutos a un ritmo que le permita hablar
+exercise-straight_leg_raise-name = Elevación de la pierna estirada
+exercise-straight_leg_raise-step1 = Túmbese boca arriba, con la otra rodilla doblada y ese pie apoyado.
+exercise-straight_leg_raise-step2 = Apriete la parte delantera del muslo para que la rodilla estirada quede firme, sin forzar.
+exercise-straight_leg_raise-step3 = Levante la pierna estirada hasta la altura de la rodilla doblada, mantenga contando despacio hasta 3 y bájela despacio.
+exercise-straight_leg_raise-why = { exercise-why_strength }
+exercise-quadriceps_set-name = Apretar el muslo (contracción del cuádriceps)
+exercise-quadriceps_set-step1 = Siéntese o túmbese con la pierna estirada y una toalla enrollada bajo la rodilla.
+exercise-quadriceps_set-step2 = Empuje la parte de atrás de la rodilla contra la toalla apretando el muslo.
+exercise-quadriceps_set-step3 = Mantenga 5 segundos y luego relaje del todo.
+exercise-quadriceps_set-why = { exercise-why_strength }
+exercise-hip_adduction_squeeze-name = Apretar las rodillas (aducción de cadera isométrica)
+exercise-hip_adduction_squeeze-step1 = Siéntese en una silla firme con un cojín o una pelota blanda entre las rodillas.
+exercise-hip_adduction_squeeze-step2 = Apriete las rodillas contra el cojín sin que duela.
+exercise-hip_adduction_squeeze-step3 = Mantenga 5 segundos y suelte despacio.
+exercise-hip_adduction_squeeze-why = { exercise-why_strength }
+exercise-terminal_knee_extension-name = Estirar la rodilla al final del recorrido
+exercise-terminal_knee_extension-step1 = Siéntese con una toalla enrollada bajo la rodilla para que quede un poco doblada.
+exercise-terminal_knee_extension-step2 = Levante el talón hasta estirar la rodilla, sin separar de la toalla la parte de atrás de la rodilla.
+exercise-terminal_knee_extension-step3 = Mantenga 3 segundos y baje despacio.
+exercise-terminal_knee_extension-why = { exercise-why_strength }
+exercise-semi_squat-name = Media sentadilla junto a la encimera
+exercise-semi_squat-step1 = Póngase de pie frente a la encimera de la cocina, con las manos apoyadas y los pies separados al ancho de las caderas.
+exercise-semi_squat-step2 = Lleve la cadera hacia atrás y doble un poco las rodillas, solo hasta donde le resulte cómodo.
+exercise-semi_squat-step3 = Vuelva a ponerse bien erguido. Mantenga las rodillas sobre los dedos de los pies.
+exercise-semi_squat-why = { exercise-why_strength }
+exercise-leg_press-name = Prensa de piernas (o levantarse de la silla en casa)
+exercise-leg_press-step1 = En el gimnasio: una prensa de piernas ligera, empujando la plataforma con suavidad sin bloquear las rodillas.
+exercise-leg_press-step2 = En casa: siéntese en una silla firme con los pies apoyados y levántese sin usar las manos si puede; luego siéntese despacio.
+exercise-leg_press-step3 = Elija una carga con la que aún podría hacer unas cuantas más al final de cada serie.
+exercise-leg_press-why = { exercise-why_strength }
+exercise-hamstring_stretch-name = Estiramiento de la parte de atrás del muslo
+exercise-hamstring_stretch-step1 = Siéntese en el borde de una silla con una pierna estirada hacia delante y el talón en el suelo.
+exercise-hamstring_stretch-step2 = Con la espalda recta, inclínese hacia delante desde la cadera hasta notar un tirón suave detrás del muslo.
+exercise-hamstring_stretch-step3 = Quédese quieto y respire; nunca dé rebotes. Cambie de pierna.
+exercise-hamstring_stretch-why = Unos músculos tensos detrás del muslo hacen más difícil estirar la rodilla; estirar a diario mantiene el recorrido.
+exercise-calf_stretch-name = Estiramiento de la pantorrilla en la pared
+exercise-calf_stretch-step1 = Póngase frente a una pared con las manos apoyadas, un pie delante y otro detrás.
+exercise-calf_stretch-step2 = Mantenga el talón de atrás en el suelo y la rodilla de atrás estirada, y doble la rodilla de delante hasta notar un tirón suave en la pantorrilla de atrás.
+exercise-calf_stretch-step3 = Quédese quieto y respire. Cambie de pierna.
+exercise-calf_stretch-why = Unas pantorrillas flexibles permiten que el paso hacia atrás, con la punta primero, apoye con suavidad.
+exercise-counter_balance-name = Equilibrio junto a la encimera
+exercise-counter_balance-step1 = Póngase de pie junto a la encimera de la cocina, con las dos manos apoyadas y alguien cerca.
+exercise-counter_balance-step2 = Ponga un pie justo delante del otro (el talón cerca de los dedos) hasta 30 segundos; cambie de pie.
+exercise-counter_balance-step3 = Cuando le resulte fácil, apoye solo las yemas de los dedos en la encimera.
+exercise-counter_balance-why = Practicar el equilibrio reduce el riesgo de caídas y se recomienda en la artrosis de rodilla.
+exercise-cycling-name = Bicicleta suave
+exercise-cycling-step1 = Ajuste el sillín para que la rodilla quede solo un poco doblada en la parte baja de la pedalada.
+exercise-cycling-step2 = Pedalee con poca resistencia a un ritmo que le permita hablar.
+exercise-cycling-why = { exercise-why_aerobic }
+exercise-swimming-name = Nadar o caminar en el agua
+exercise-swimming-step1 = Nade con suavidad, o camine hacia delante y hacia atrás con el agua a la altura del pecho.
+exercise-swimming-step2 = Mantenga un ritmo que le permita hablar.
+exercise-swimming-why = { exercise-why_aerobic }
+exercise-forward_walk-name = Paseo a buen paso
+exercise-forward_walk-step1 = Camine en terreno llano, con calzado que sujete bien, a un ritmo que le permita hablar.
+exercise-forward_walk-step2 = Divídalo en paseos más cortos si la rodilla lo prefiere.
+exercise-forward_walk-why = { exercise-why_aerobic }

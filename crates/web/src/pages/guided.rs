@@ -99,19 +99,20 @@ pub async fn exercises(State(state): State<AppState>, Ready { who, s, .. }: Read
     let mut phases = Vec::new();
     for item in &v.items {
         let ex = item.exercise;
+        let name = crate::coach_words::exercise_name(&l.i18n, ex);
+        let name = name.as_str();
         let g = exercises::guide(ex, week);
-        phases.push(Phase::timed("ready", 15, l.i18n.ta("exercises.get_ready", &[("name", ex.name)])));
+        phases.push(Phase::timed("ready", 15, l.i18n.ta("exercises.get_ready", &[("name", name)])));
         let sides: &[&str] = if g.each_side { &["exercises.left", "exercises.right"] } else { &[""] };
         for (s_i, side) in sides.iter().enumerate() {
             let side = if side.is_empty() { String::new() } else { format!(" ({})", l.t(side)) };
             for set in 1..=g.sets {
                 let of = format!("{set}/{}", g.sets);
                 let label = match (ex.kind, g.reps) {
-                    (Kind::Aerobic, _) => ex.name.to_string(),
-                    (_, 0) => l.i18n.ta("exercises.hold", &[("name", ex.name), ("of", &of)]) + &side,
+                    (Kind::Aerobic, _) => name.to_string(),
+                    (_, 0) => l.i18n.ta("exercises.hold", &[("name", name), ("of", &of)]) + &side,
                     (_, reps) => {
-                        l.i18n.ta("exercises.reps", &[("name", ex.name), ("of", &of), ("reps", &reps.to_string())])
-                            + &side
+                        l.i18n.ta("exercises.reps", &[("name", name), ("of", &of), ("reps", &reps.to_string())]) + &side
                     }
                 };
                 let seconds = u32::from(g.seconds_each) * u32::from(g.reps.max(1));

@@ -69,6 +69,16 @@ impl PlanContent {
         }
     }
 
+    /// A dose in one line, in the page's language (see `coach_words`).
+    fn summary(&self, dose: &coach::dose::Dose, week: &u32) -> String {
+        crate::coach_words::summary(&self.l, dose, *week, self.p.supported_only)
+    }
+
+    /// A session day without a dose (training is paused or stopped).
+    fn no_dose(&self, status: &str) -> &str {
+        self.l.t(if status == "paused" { "plan.paused_line" } else { "plan.stopped_line" })
+    }
+
     fn status_key(&self, status: &str) -> &'static str {
         match status {
             "done" => "plan.done",

@@ -24,6 +24,45 @@ struct TodayContent {
     headline: String,
 }
 
+/// The coach's words on the page, in its language (see `coach_words`).
+impl TodayContent {
+    fn speed(&self, d: &coach::dose::Dose) -> String {
+        crate::coach_words::speed(&self.l, d)
+    }
+
+    fn support(&self, d: &coach::dose::Dose) -> String {
+        crate::coach_words::support(&self.l, d)
+    }
+
+    fn surface(&self, d: &coach::dose::Dose) -> String {
+        crate::coach_words::surface(&self.l, d)
+    }
+
+    fn tips(&self, d: &coach::dose::Dose) -> Vec<String> {
+        crate::coach_words::tips(&self.l, d.surface)
+    }
+
+    fn reason(&self, d: &coach::adaptation::Decision) -> String {
+        crate::coach_words::reason(&self.l, d)
+    }
+
+    fn exercise_name(&self, ex: &coach::exercises::Exercise) -> String {
+        crate::coach_words::exercise_name(&self.l, ex)
+    }
+
+    fn exercise_steps(&self, ex: &coach::exercises::Exercise) -> Vec<String> {
+        crate::coach_words::exercise_steps(&self.l, ex)
+    }
+
+    fn exercise_why(&self, ex: &coach::exercises::Exercise) -> String {
+        crate::coach_words::exercise_why(&self.l, ex)
+    }
+
+    fn exercise_dose(&self, ex: &coach::exercises::Exercise) -> String {
+        crate::coach_words::exercise_dose(&self.l, ex, self.v.week)
+    }
+}
+
 #[derive(serde::Deserialize, Default)]
 pub struct TodayQuery {
     logged: Option<String>,
@@ -79,6 +118,11 @@ pub(super) fn headline(l: &I18n, v: &TodayView) -> String {
         (Kind::Rest, Some(next)) => format!("{} {}.", l.t("today.rest_day_next"), l.day(&next, &v.date)),
         (Kind::Rest, None) => l.t("today.rest_day").to_string(),
         (Kind::BeforeStart, Some(first)) => format!("{} {}.", l.t("today.starts_on"), l.day(&first, &v.date)),
+        (Kind::Session, _) => match &v.retro {
+            Some(r) => l.ta("headline.session", &[("minutes", &r.dose.minutes.to_string())]),
+            None => v.headline.clone(),
+        },
+        (Kind::Done, _) => l.t("headline.done").to_string(),
         _ => v.headline.clone(),
     }
 }
