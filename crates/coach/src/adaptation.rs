@@ -396,6 +396,20 @@ fn clinician_stop(o: &Override) -> Decision {
     )
 }
 
+/// The clinician's own note in a decision they made (a dose they set, a
+/// restart, a pause or an end), as the walker must read it whatever the
+/// interface's language; `None` for the coach's own decisions. Each marker
+/// is the one its sentence is written with here.
+pub fn clinician_note<'a>(rule: &str, reason: &'a str) -> Option<&'a str> {
+    let marker = match rule {
+        r if r == OVERRIDE.id => "set this dose: ",
+        r if r == RESTART.id => " Note: ",
+        CLINICIAN_PAUSE_RULE | CLINICIAN_END_RULE => "programme: ",
+        _ => return None,
+    };
+    reason.split_once(marker).map(|(_, note)| note.trim()).filter(|n| !n.is_empty())
+}
+
 fn restart_words(o: &Override, dose: &Dose, p: &Programme) -> String {
     let note = o.reason.trim();
     let role = o.role.trim();

@@ -91,11 +91,48 @@ pub const URGENT_SIGNS: &[&str] = &[
     "the knee swelled up quickly after a fall or a twist",
 ];
 
-const URGENT_LEAD: &str = "Get medical help today (urgent care or emergency services) if you have any of these:";
+pub const URGENT_LEAD: &str = "Get medical help today (urgent care or emergency services) if you have any of these:";
 
 const ENDED_ENDS: &str = "Nothing is planned now. If your care team restarts the programme one day, they record the restart with the dose to start at.";
 
 const RESTART_ENDS: &str = "Your clinician restarts the programme once they have checked you: they record the restart, with their name, role and the dose to restart at. Until then, no backward walking.";
+
+/// A pause's fixed sentences by kind: its headline, what to do now, and
+/// what ends it (the interface's `pausebox.*` messages say the same).
+pub fn sentences(kind: PauseKind) -> (&'static str, &'static str, &'static str) {
+    match kind {
+        PauseKind::ScreenRedFlag => (
+            "Do not start backward walking: your screening found a red flag.",
+            "See a clinician now and show them your answers. Do not exercise the knee until they have checked it.",
+            "A clinician checks your knee. When the problem is resolved, redo the screening; the programme starts when it finds no red flag.",
+        ),
+        PauseKind::ClearanceNeeded => (
+            "Backward walking waits for a professional's clearance.",
+            "See your doctor or physiotherapist and show them your answers.",
+            "When they agree you can start, record their clearance (their name, role and the date); your programme starts then.",
+        ),
+        PauseKind::RedFlag => (
+            "Stop: backward walking is paused because of what you reported.",
+            "Contact your clinician today and tell them what happened. Do not walk backwards or do the exercises until they have seen you.",
+            RESTART_ENDS,
+        ),
+        PauseKind::Clinician => (
+            "Backward walking is paused by your care team.",
+            "Read their note, and message them if anything is unclear. Keep moving gently in daily life, within comfort.",
+            RESTART_ENDS,
+        ),
+        PauseKind::Ended => (
+            "Your care team has ended your backward-walking programme.",
+            "Read their note. Keep up the strengthening, stretching and everyday activity they advise.",
+            ENDED_ENDS,
+        ),
+        PauseKind::Pain => (
+            "Backward walking is paused: your knee was sore after two sessions in a row.",
+            "Contact your clinician and tell them how your knee has been. Keep moving gently in daily life, within comfort.",
+            RESTART_ENDS,
+        ),
+    }
+}
 
 /// The pause in force on `date`, if training is not allowed then.
 pub fn pause(screen: &Outcome, tl: &Timeline, date: Date) -> Option<Pause> {
@@ -106,11 +143,11 @@ pub fn pause(screen: &Outcome, tl: &Timeline, date: Date) -> Option<Pause> {
                 kind: PauseKind::ScreenRedFlag,
                 rule: "S-RED-FLAG".into(),
                 evidence: vec![ev::KNEE_RED_FLAGS.into(), ev::DESIGN_PAUSE.into()],
-                headline: "Do not start backward walking: your screening found a red flag.".into(),
+                headline: sentences(PauseKind::ScreenRedFlag).0.into(),
                 reasons: screen_reasons(),
-                do_now: "See a clinician now and show them your answers. Do not exercise the knee until they have checked it.".into(),
+                do_now: sentences(PauseKind::ScreenRedFlag).1.into(),
                 urgent: URGENT_SIGNS.to_vec(),
-                ends_when: "A clinician checks your knee. When the problem is resolved, redo the screening; the programme starts when it finds no red flag.".into(),
+                ends_when: sentences(PauseKind::ScreenRedFlag).2.into(),
                 since: None,
             });
         }
@@ -119,11 +156,11 @@ pub fn pause(screen: &Outcome, tl: &Timeline, date: Date) -> Option<Pause> {
                 kind: PauseKind::ClearanceNeeded,
                 rule: "S-CLEARANCE".into(),
                 evidence: vec![ev::GENERAL_HEALTH.into(), ev::ACSM_SCREENING.into(), ev::DESIGN_PAUSE.into()],
-                headline: "Backward walking waits for a professional's clearance.".into(),
+                headline: sentences(PauseKind::ClearanceNeeded).0.into(),
                 reasons: screen_reasons(),
-                do_now: "See your doctor or physiotherapist and show them your answers.".into(),
+                do_now: sentences(PauseKind::ClearanceNeeded).1.into(),
                 urgent: Vec::new(),
-                ends_when: "When they agree you can start, record their clearance (their name, role and the date); your programme starts then.".into(),
+                ends_when: sentences(PauseKind::ClearanceNeeded).2.into(),
                 since: None,
             });
         }
@@ -131,29 +168,13 @@ pub fn pause(screen: &Outcome, tl: &Timeline, date: Date) -> Option<Pause> {
     }
     let stop = tl.stop_on(date)?;
     let cause = stop_cause(tl, date).unwrap_or(stop);
-    let (kind, headline, do_now) = match cause.rule.as_str() {
-        "A-RED-FLAG" => (
-            PauseKind::RedFlag,
-            "Stop: backward walking is paused because of what you reported.",
-            "Contact your clinician today and tell them what happened. Do not walk backwards or do the exercises until they have seen you.",
-        ),
-        CLINICIAN_PAUSE_RULE => (
-            PauseKind::Clinician,
-            "Backward walking is paused by your care team.",
-            "Read their note, and message them if anything is unclear. Keep moving gently in daily life, within comfort.",
-        ),
-        CLINICIAN_END_RULE => (
-            PauseKind::Ended,
-            "Your care team has ended your backward-walking programme.",
-            "Read their note. Keep up the strengthening, stretching and everyday activity they advise.",
-        ),
-        _ => (
-            PauseKind::Pain,
-            "Backward walking is paused: your knee was sore after two sessions in a row.",
-            "Contact your clinician and tell them how your knee has been. Keep moving gently in daily life, within comfort.",
-        ),
+    let kind = match cause.rule.as_str() {
+        "A-RED-FLAG" => PauseKind::RedFlag,
+        CLINICIAN_PAUSE_RULE => PauseKind::Clinician,
+        CLINICIAN_END_RULE => PauseKind::Ended,
+        _ => PauseKind::Pain,
     };
-    let ends_when = if kind == PauseKind::Ended { ENDED_ENDS } else { RESTART_ENDS };
+    let (headline, do_now, ends_when) = sentences(kind);
     // A discharge is no alarm: the urgent signs stay for every other stop.
     let urgent = if kind == PauseKind::Ended { Vec::new() } else { URGENT_SIGNS.to_vec() };
     Some(Pause {

@@ -7,17 +7,20 @@ const SHELL = ['/assets/app.css', '/assets/app.js', '/assets/session.js', '/asse
 const KEPT = ['/today', '/session', '/log', '/checkin', '/plan', '/progress', '/outcomes', '/learn'];
 const CSS = '/assets/app.css';
 
-/** The words of the kept pages (their `rw-words` block), in the walker's language; English if none is kept. */
+/** The words of the newest kept page (its `rw-words` block): the walker's language now; English if none is kept. */
 async function words() {
+  let newest = { at: -1, words: {} };
   for (const path of KEPT) {
     const hit = await caches.match(path);
     if (!hit) continue;
+    const at = Number(hit.headers.get('x-saved-at') || 0);
+    if (at <= newest.at) continue;
     const found = (await hit.text()).match(/<script type="application\/json" id="rw-words">([^<]*)<\/script>/);
-    if (found) {
-      try { return JSON.parse(found[1]); } catch { /* a damaged copy: try the next */ }
-    }
+    try {
+      if (found) newest = { at, words: JSON.parse(found[1]) };
+    } catch { /* a damaged copy: the others still count */ }
   }
-  return {};
+  return newest.words;
 }
 
 /** A page never opened online: the app's look and navigation, and what works offline. */

@@ -922,3 +922,85 @@ exercise-forward_walk-name = Brisk forward walk
 exercise-forward_walk-step1 = Walk on level ground in supportive shoes at a pace where you can still talk.
 exercise-forward_walk-step2 = Split it into shorter walks if your knee prefers.
 exercise-forward_walk-why = { exercise-why_aerobic }
+
+## symptom
+symptom-new_swelling = New swelling of the knee
+symptom-knee_locked = The knee locked or got stuck
+symptom-knee_gave_way = The knee gave way
+symptom-hot_knee_or_fever = Hot, red knee or a fever
+symptom-calf_pain_swelling = Calf pain, swelling or warmth
+symptom-chest_pain_or_faint = Chest pain, dizziness or fainting
+symptom-fell = I fell
+
+## pain
+pain-none = no pain
+pain-mild = mild
+pain-moderate = moderate
+pain-severe = severe
+pain-very_severe = very severe
+pain-worst = worst imaginable
+
+## question
+question-heart_condition-text = Do you have a heart condition or high blood pressure that a doctor knows about?
+question-heart_condition-if_yes = Check with your doctor or physiotherapist that this exercise suits your heart, then record their clearance.
+question-chest_pain-text = Do you ever feel pain, pressure or tightness in your chest, whether resting, doing daily things or being active?
+question-chest_pain-if_yes = Chest pain needs a doctor's check before you exercise. If it is happening now, call emergency services.
+question-dizzy_or_fainted-text = In the last 12 months, have you fainted, or lost your balance because you felt dizzy? (Being out of breath after hard effort does not count.)
+question-dizzy_or_fainted-if_yes = Dizziness or fainting needs a professional's check before you walk backwards.
+question-other_long_term_condition-text = Do you live with another long-term condition that a doctor treats, such as diabetes, lung or kidney disease?
+question-other_long_term_condition-if_yes = Ask your doctor or physiotherapist whether this programme suits you, then record their clearance.
+question-other_joint_problem-text = Apart from your knee, do you have a bone, joint or muscle problem (back, hip, ankle) that more walking could make worse?
+question-other_joint_problem-if_yes = A professional should check that other problem first, then record their clearance.
+question-supervised_only-text = Has a health professional told you to exercise only when someone qualified is watching?
+question-supervised_only-if_yes = Follow that advice: do this programme with that professional, and record their clearance.
+question-hot_swollen_knee-text = Is your knee hot, red and swollen while you also have a fever or feel unwell?
+question-hot_swollen_knee-if_yes = This can be an infection in the joint. Do not exercise: get medical help today.
+question-swelling_after_injury-text = Did your knee swell up within a few hours of a recent fall, twist or knock?
+question-swelling_after_injury-if_yes = Quick swelling after an injury can mean bleeding in the joint or a torn ligament. See a clinician before any exercise.
+question-knee_locks-text = Does your knee get stuck (lock) so that you cannot straighten it?
+question-knee_locks-if_yes = A knee that locks needs a clinician's assessment before you start.
+question-knee_gives_way-text = Does your knee suddenly give way under you?
+question-knee_gives_way-if_yes = A knee that gives way makes walking backwards unsafe. See a clinician first.
+question-cannot_bear_weight-text = Are you unable to put your full weight on the leg?
+question-cannot_bear_weight-if_yes = Not being able to stand on the leg needs a clinician's check before any exercise.
+question-calf_pain_swelling-text = Is one calf painful, swollen, warm or a different colour?
+question-calf_pain_swelling-if_yes = This can be a blood clot. Get medical help today and do not exercise.
+question-night_pain_weight_loss-text = Do you have constant or night-time knee pain together with weight loss you cannot explain?
+question-night_pain_weight_loss-if_yes = This combination needs a prompt medical review before exercise.
+question-long_morning_stiffness-text = Are your joints stiff for more than half an hour after you get up, or are several joints swollen?
+question-long_morning_stiffness-if_yes = This can be an inflammatory arthritis. A clinician should check it, then record their clearance.
+question-fell_past_year-text = Have you fallen in the past 12 months?
+question-fell_past_year-if_yes = You will walk backwards only with support: treadmill handrails and safety key, or beside a wall with someone nearby.
+question-feels_unsteady-text = Do you feel unsteady when you walk?
+question-feels_unsteady-if_yes = You will walk backwards only with support until your balance improves.
+question-afraid_of_falling-text = Do you worry about falling?
+question-afraid_of_falling-if_yes = We keep you supported (rails or a wall, someone nearby) so you can practise with confidence.
+question-uses_walking_aid-text = Do you use, or have you been advised to use, a stick, cane or walker?
+question-uses_walking_aid-if_yes = You will walk backwards only with support, never hands-free.
+
+## pausebox
+pausebox-urgent_lead = Get medical help today (urgent care or emergency services) if you have any of these:
+pausebox-urgent1 = a hot, red, swollen knee with a fever or feeling unwell
+pausebox-urgent2 = pain, swelling or warmth in the calf, or sudden breathlessness
+pausebox-urgent3 = chest pain, pressure or tightness, or fainting
+pausebox-urgent4 = you cannot put weight on the leg, or the knee is locked and will not straighten
+pausebox-urgent5 = the knee swelled up quickly after a fall or a twist
+pausebox-screen_red_flag-headline = Do not start backward walking: your screening found a red flag.
+pausebox-screen_red_flag-do_now = See a clinician now and show them your answers. Do not exercise the knee until they have checked it.
+pausebox-screen_red_flag-ends_when = A clinician checks your knee. When the problem is resolved, redo the screening; the programme starts when it finds no red flag.
+pausebox-clearance_needed-headline = Backward walking waits for a professional's clearance.
+pausebox-clearance_needed-do_now = See your doctor or physiotherapist and show them your answers.
+pausebox-clearance_needed-ends_when = When they agree you can start, record their clearance (their name, role and the date); your programme starts then.
+pausebox-red_flag-headline = Stop: backward walking is paused because of what you reported.
+pausebox-red_flag-do_now = Contact your clinician today and tell them what happened. Do not walk backwards or do the exercises until they have seen you.
+pausebox-clinician-headline = Backward walking is paused by your care team.
+pausebox-clinician-do_now = Read their note, and message them if anything is unclear. Keep moving gently in daily life, within comfort.
+pausebox-ended-headline = Your care team has ended your backward-walking programme.
+pausebox-ended-do_now = Read their note. Keep up the strengthening, stretching and everyday activity they advise.
+pausebox-pain-headline = Backward walking is paused: your knee was sore after two sessions in a row.
+pausebox-pain-do_now = Contact your clinician and tell them how your knee has been. Keep moving gently in daily life, within comfort.
+pausebox-restart_ends = Your clinician restarts the programme once they have checked you: they record the restart, with their name, role and the dose to restart at. Until then, no backward walking.
+pausebox-ended_ends = Nothing is planned now. If your care team restarts the programme one day, they record the restart with the dose to start at.
+
+## reason
+reason-with_note = { $sentence } Their note: { $note }

@@ -921,3 +921,85 @@ exercise-forward_walk-name = Paseo a buen paso
 exercise-forward_walk-step1 = Camine en terreno llano, con calzado que sujete bien, a un ritmo que le permita hablar.
 exercise-forward_walk-step2 = Divídalo en paseos más cortos si la rodilla lo prefiere.
 exercise-forward_walk-why = { exercise-why_aerobic }
+
+## symptom
+symptom-new_swelling = La rodilla se ha hinchado de nuevo
+symptom-knee_locked = La rodilla se bloqueó o se quedó atascada
+symptom-knee_gave_way = La rodilla falló
+symptom-hot_knee_or_fever = Rodilla caliente y roja, o fiebre
+symptom-calf_pain_swelling = Dolor, hinchazón o calor en la pantorrilla
+symptom-chest_pain_or_faint = Dolor en el pecho, mareo o desmayo
+symptom-fell = Me caí
+
+## pain
+pain-none = sin dolor
+pain-mild = leve
+pain-moderate = moderado
+pain-severe = fuerte
+pain-very_severe = muy fuerte
+pain-worst = el peor imaginable
+
+## question
+question-heart_condition-text = ¿Tiene un problema de corazón o la tensión alta, y lo sabe un médico?
+question-heart_condition-if_yes = Consulte con su médico o fisioterapeuta si este ejercicio le conviene al corazón y anote después su autorización.
+question-chest_pain-text = ¿Nota alguna vez dolor, presión u opresión en el pecho, en reposo, en las tareas diarias o al hacer actividad?
+question-chest_pain-if_yes = El dolor en el pecho necesita una revisión médica antes de hacer ejercicio. Si le está pasando ahora, llame a emergencias.
+question-dizzy_or_fainted-text = En los últimos 12 meses, ¿se ha desmayado o ha perdido el equilibrio por un mareo? (Quedarse sin aliento tras un esfuerzo fuerte no cuenta).
+question-dizzy_or_fainted-if_yes = Los mareos o desmayos necesitan la revisión de un profesional antes de caminar hacia atrás.
+question-other_long_term_condition-text = ¿Tiene otra enfermedad de larga duración que trata un médico, como diabetes o una enfermedad del pulmón o del riñón?
+question-other_long_term_condition-if_yes = Pregunte a su médico o fisioterapeuta si este programa le conviene y anote después su autorización.
+question-other_joint_problem-text = Aparte de la rodilla, ¿tiene algún problema de huesos, articulaciones o músculos (espalda, cadera, tobillo) que podría empeorar si camina más?
+question-other_joint_problem-if_yes = Un profesional debe revisar antes ese otro problema y después anotar usted su autorización.
+question-supervised_only-text = ¿Le ha dicho un profesional sanitario que haga ejercicio solo con alguien cualificado vigilando?
+question-supervised_only-if_yes = Siga ese consejo: haga este programa con ese profesional y anote su autorización.
+question-hot_swollen_knee-text = ¿Tiene la rodilla caliente, roja e hinchada y a la vez fiebre o malestar?
+question-hot_swollen_knee-if_yes = Puede ser una infección de la articulación. No haga ejercicio: busque atención médica hoy.
+question-swelling_after_injury-text = ¿Se le hinchó la rodilla en pocas horas tras una caída, una torcedura o un golpe recientes?
+question-swelling_after_injury-if_yes = Una hinchazón rápida tras una lesión puede ser sangre en la articulación o un ligamento roto. Consulte a un profesional antes de hacer cualquier ejercicio.
+question-knee_locks-text = ¿Se le queda la rodilla atascada (bloqueada) de forma que no puede estirarla?
+question-knee_locks-if_yes = Una rodilla que se bloquea necesita que la valore un profesional antes de empezar.
+question-knee_gives_way-text = ¿Le falla la rodilla de repente?
+question-knee_gives_way-if_yes = Una rodilla que falla hace peligroso caminar hacia atrás. Consulte antes a un profesional.
+question-cannot_bear_weight-text = ¿No puede apoyar todo su peso en la pierna?
+question-cannot_bear_weight-if_yes = No poder apoyarse en la pierna necesita la revisión de un profesional antes de cualquier ejercicio.
+question-calf_pain_swelling-text = ¿Tiene una pantorrilla dolorida, hinchada, caliente o de otro color?
+question-calf_pain_swelling-if_yes = Puede ser un coágulo de sangre. Busque atención médica hoy y no haga ejercicio.
+question-night_pain_weight_loss-text = ¿Tiene dolor de rodilla constante o por la noche y además pierde peso sin saber por qué?
+question-night_pain_weight_loss-if_yes = Esta combinación necesita una revisión médica pronto, antes de hacer ejercicio.
+question-long_morning_stiffness-text = ¿Tiene las articulaciones rígidas más de media hora después de levantarse, o varias articulaciones hinchadas?
+question-long_morning_stiffness-if_yes = Puede ser una artritis inflamatoria. Debe revisarlo un profesional y después anotar usted su autorización.
+question-fell_past_year-text = ¿Se ha caído en los últimos 12 meses?
+question-fell_past_year-if_yes = Caminará hacia atrás solo con apoyo: barandillas de la cinta y llave de seguridad, o junto a una pared con alguien cerca.
+question-feels_unsteady-text = ¿Se nota inestable al caminar?
+question-feels_unsteady-if_yes = Caminará hacia atrás solo con apoyo hasta que mejore su equilibrio.
+question-afraid_of_falling-text = ¿Le preocupa caerse?
+question-afraid_of_falling-if_yes = Le mantenemos con apoyo (barandillas o una pared, alguien cerca) para que practique con confianza.
+question-uses_walking_aid-text = ¿Usa, o le han aconsejado usar, un bastón, una muleta o un andador?
+question-uses_walking_aid-if_yes = Caminará hacia atrás solo con apoyo, nunca sin manos.
+
+## pausebox
+pausebox-urgent_lead = Busque atención médica hoy (urgencias o servicios de emergencia) si tiene algo de esto:
+pausebox-urgent1 = la rodilla caliente, roja e hinchada, con fiebre o malestar
+pausebox-urgent2 = dolor, hinchazón o calor en la pantorrilla, o falta de aire repentina
+pausebox-urgent3 = dolor, presión u opresión en el pecho, o un desmayo
+pausebox-urgent4 = no puede apoyar el peso en la pierna, o la rodilla está bloqueada y no se estira
+pausebox-urgent5 = la rodilla se hinchó rápidamente tras una caída o una torcedura
+pausebox-screen_red_flag-headline = No empiece a caminar hacia atrás: sus preguntas de seguridad encontraron un signo de alarma.
+pausebox-screen_red_flag-do_now = Consulte ahora a un profesional y enséñele sus respuestas. No ejercite la rodilla hasta que la haya revisado.
+pausebox-screen_red_flag-ends_when = Un profesional revisa su rodilla. Cuando el problema esté resuelto, responda de nuevo a las preguntas de seguridad; el programa empieza cuando no encuentran ningún signo de alarma.
+pausebox-clearance_needed-headline = Caminar hacia atrás espera la autorización de un profesional.
+pausebox-clearance_needed-do_now = Consulte a su médico o fisioterapeuta y enséñele sus respuestas.
+pausebox-clearance_needed-ends_when = Cuando le digan que puede empezar, anote su autorización (su nombre, su profesión y la fecha); su programa empieza entonces.
+pausebox-red_flag-headline = Pare: caminar hacia atrás está en pausa por lo que ha contado.
+pausebox-red_flag-do_now = Avise hoy a su profesional sanitario y cuéntele lo que pasó. No camine hacia atrás ni haga los ejercicios hasta que le haya visto.
+pausebox-clinician-headline = Su equipo de atención ha pausado caminar hacia atrás.
+pausebox-clinician-do_now = Lea su nota y escríbales si algo no está claro. Siga moviéndose con suavidad en su día a día, sin molestias.
+pausebox-ended-headline = Su equipo de atención ha terminado su programa de caminar hacia atrás.
+pausebox-ended-do_now = Lea su nota. Siga con el fortalecimiento, los estiramientos y la actividad diaria que le aconsejen.
+pausebox-pain-headline = Caminar hacia atrás está en pausa: le dolió la rodilla después de dos sesiones seguidas.
+pausebox-pain-do_now = Avise a su profesional sanitario y cuéntele cómo ha estado su rodilla. Siga moviéndose con suavidad en su día a día, sin molestias.
+pausebox-restart_ends = Su profesional sanitario reanuda el programa cuando le haya revisado: anota la reanudación, con su nombre, su profesión y la dosis con la que reanudar. Hasta entonces, nada de caminar hacia atrás.
+pausebox-ended_ends = Ahora no hay nada previsto. Si algún día su equipo de atención reanuda el programa, anotará la reanudación con la dosis con la que empezar.
+
+## reason
+reason-with_note = { $sentence } Su nota: { $note }

@@ -7,7 +7,9 @@
 //! Rendered content is kept because building Plan and Progress (a year of
 //! weeks, four SVG charts) costs several times a request's other work; what
 //! is cached is only the part inside `<main>` that depends on nothing but the
-//! state, never the layout around it with the session's CSRF token.
+//! state, never the layout around it with the session's CSRF token. Pages
+//! are kept once per language (a walker may read in English on one device
+//! and in Spanish on another); the API's JSON is the same in every language.
 
 use service::State;
 use std::collections::HashMap;
@@ -34,10 +36,10 @@ pub enum Part {
 
 const PARTS: usize = 10;
 
-/// One walker's state and the content rendered from it so far.
+/// One walker's state and the content rendered from it so far, per language.
 pub struct Entry {
     pub state: Arc<State>,
-    parts: [OnceLock<Arc<str>>; PARTS],
+    parts: [[OnceLock<Arc<str>>; PARTS]; crate::i18n::Lang::ALL.len()],
 }
 
 impl Entry {
@@ -45,9 +47,14 @@ impl Entry {
         Entry { state, parts: Default::default() }
     }
 
-    /// The content of `part`, rendered by `render` the first time it is asked for.
-    pub fn content<E>(&self, part: Part, render: impl FnOnce(&State) -> Result<String, E>) -> Result<Arc<str>, E> {
-        rendered_once(&self.parts[part as usize], || render(&self.state))
+    /// The content of `part` in `lang`, rendered by `render` the first time it is asked for.
+    pub fn content<E>(
+        &self,
+        part: Part,
+        lang: crate::i18n::Lang,
+        render: impl FnOnce(&State) -> Result<String, E>,
+    ) -> Result<Arc<str>, E> {
+        rendered_once(&self.parts[lang as usize][part as usize], || render(&self.state))
     }
 }
 

@@ -88,8 +88,101 @@ pub fn exercise_dose(l: &I18n, ex: &Exercise, week: u32) -> String {
 /// walker's numbers and any clinician's note); in another language, the
 /// rule's sentence (the numbers are on the page beside it).
 pub fn reason(l: &I18n, d: &coach::adaptation::Decision) -> String {
-    let key = format!("rule.{}", d.rule);
-    if l.lang() == Lang::En || !l.has(&key) { d.reason.clone() } else { l.t(&key).to_string() }
+    reason_of(l, &d.rule, &d.reason)
+}
+
+/// The same for a rule and the coach's sentence.
+fn reason_of(l: &I18n, rule: &str, sentence: &str) -> String {
+    let key = format!("rule.{rule}");
+    if l.lang() == Lang::En || !l.has(&key) {
+        return sentence.to_string();
+    }
+    // A clinician's note is theirs to say, in the words they wrote.
+    match coach::adaptation::clinician_note(rule, sentence) {
+        Some(note) => l.ta("reason.with_note", &[("sentence", l.t(&key)), ("note", note)]),
+        None => l.t(&key).to_string(),
+    }
+}
+
+/// A warning sign as the log and the check-in ask about it.
+pub fn symptom_label(l: &I18n, s: coach::history::Symptom) -> String {
+    l.t(&format!("symptom.{}", s.as_str())).to_string()
+}
+
+/// The word for a pain rating ("no pain" … "worst imaginable").
+pub fn pain_anchor(l: &I18n, value: u8) -> String {
+    l.t(match value {
+        0 => "pain.none",
+        1..=2 => "pain.mild",
+        3..=5 => "pain.moderate",
+        6..=7 => "pain.severe",
+        8..=9 => "pain.very_severe",
+        _ => "pain.worst",
+    })
+    .to_string()
+}
+
+/// A safety-screening question.
+pub fn question(l: &I18n, q: coach::screening::Question) -> String {
+    l.t(&format!("question.{}.text", q.as_str())).to_string()
+}
+
+/// A screening result's reason: a question answered yes is said in the
+/// page's language; the others carry numbers and names and stay as written.
+pub fn screen_reason(l: &I18n, r: &coach::screening::Reason) -> String {
+    let key = r.code.split_once('.').map(|(_, id)| format!("question.{id}.if_yes"));
+    match key {
+        Some(key) if l.has(&key) => l.t(&key).to_string(),
+        _ => r.text.clone(),
+    }
+}
+
+/// A pause's headline, what to do now and what ends it.
+pub fn pause_sentences(l: &I18n, kind: coach::pause::PauseKind) -> (String, String, String) {
+    use coach::pause::PauseKind;
+    let k = kind.as_str();
+    let ends = match kind {
+        PauseKind::ScreenRedFlag | PauseKind::ClearanceNeeded => format!("pausebox.{k}.ends_when"),
+        PauseKind::Ended => "pausebox.ended_ends".into(),
+        _ => "pausebox.restart_ends".into(),
+    };
+    let (head, now) = (format!("pausebox.{k}.headline"), format!("pausebox.{k}.do_now"));
+    (l.t(&head).to_string(), l.t(&now).to_string(), l.t(&ends).to_string())
+}
+
+/// The signs that mean getting medical help today, with their lead-in.
+pub fn urgent_signs(l: &I18n) -> (String, Vec<String>) {
+    let signs = (1..=coach::pause::URGENT_SIGNS.len()).map(|n| l.t(&format!("pausebox.urgent{n}")).to_string());
+    (l.t("pausebox.urgent_lead").to_string(), signs.collect())
+}
+
+/// A pause in the page's language, as its box shows it.
+pub struct PauseWords {
+    pub headline: String,
+    pub reasons: Vec<String>,
+    pub do_now: String,
+    /// Empty when the pause is no alarm (a discharge, a clearance to get).
+    pub urgent: Vec<String>,
+    pub ends_when: String,
+}
+
+pub fn pause_words(l: &I18n, p: &coach::pause::Pause, screen: &coach::screening::Outcome) -> PauseWords {
+    let (headline, do_now, ends_when) = pause_sentences(l, p.kind);
+    let urgent = if p.urgent.is_empty() { Vec::new() } else { urgent_signs(l).1 };
+    PauseWords { headline, reasons: pause_reasons(l, p, screen), do_now, urgent, ends_when }
+}
+
+/// What happened, for a pause: a screening's reasons one by one; a stop's
+/// decision (in another language than English, its rule's sentence).
+pub fn pause_reasons(l: &I18n, p: &coach::pause::Pause, screen: &coach::screening::Outcome) -> Vec<String> {
+    use coach::pause::PauseKind;
+    match p.kind {
+        PauseKind::ScreenRedFlag | PauseKind::ClearanceNeeded => {
+            screen.reasons.iter().map(|r| screen_reason(l, r)).collect()
+        }
+        _ if l.lang() == Lang::En => p.reasons.clone(),
+        _ => p.reasons.iter().map(|r| reason_of(l, &p.rule, r)).collect(),
+    }
 }
 
 #[cfg(test)]
@@ -140,5 +233,50 @@ mod tests {
             assert!(exercise_steps(&es, ex).iter().all(|s| !s.starts_with("exercise.")));
         }
         assert!(tips(&es, Surface::Overground).iter().all(|t| !t.starts_with("tip.")));
+        for q in coach::screening::QUESTIONS {
+            assert!(!question(&es, q.id).starts_with("question."), "{:?}", q.id);
+        }
+    }
+
+    /// The safety words (warning signs, pain words, screening, pauses) are
+    /// the coach's own in English, and each has its Spanish.
+    #[test]
+    fn safety_words_are_the_coachs_and_each_is_translated() {
+        use coach::pause::{PauseKind, URGENT_LEAD, URGENT_SIGNS, sentences};
+        let (en, es) = (I18n::english(), I18n::of(Lang::Es));
+        for s in coach::history::Symptom::ALL {
+            assert_eq!(symptom_label(&en, s), s.label());
+            assert_ne!(symptom_label(&es, s), s.label());
+        }
+        for v in 0..=10u8 {
+            assert_eq!(pain_anchor(&en, v), coach::Pain::new(i64::from(v)).unwrap().anchor());
+            assert_ne!(pain_anchor(&es, v), pain_anchor(&en, v));
+        }
+        for q in coach::screening::QUESTIONS {
+            assert_eq!(question(&en, q.id), q.text);
+            let r = coach::screening::Reason {
+                code: format!("red_flag.{}", q.id.as_str()),
+                rule: String::new(),
+                evidence: Vec::new(),
+                text: q.if_yes.into(),
+            };
+            assert_eq!(screen_reason(&en, &r), q.if_yes);
+            assert_ne!(screen_reason(&es, &r), q.if_yes);
+        }
+        assert_eq!(urgent_signs(&en), (URGENT_LEAD.to_string(), URGENT_SIGNS.iter().map(|s| s.to_string()).collect()));
+        assert!(urgent_signs(&es).1.iter().all(|s| !s.starts_with("pausebox.")));
+        for kind in [
+            PauseKind::ScreenRedFlag,
+            PauseKind::ClearanceNeeded,
+            PauseKind::RedFlag,
+            PauseKind::Pain,
+            PauseKind::Clinician,
+            PauseKind::Ended,
+        ] {
+            let (h, n, e) = sentences(kind);
+            assert_eq!(pause_sentences(&en, kind), (h.to_string(), n.to_string(), e.to_string()), "{kind:?}");
+            let (h, n, e) = pause_sentences(&es, kind);
+            assert!(![h, n, e].iter().any(|t| t.starts_with("pausebox.")), "{kind:?}");
+        }
     }
 }

@@ -99,6 +99,22 @@ fn a_red_flag_stops_and_only_a_clinician_restarts() {
     assert_eq!((d.action, d.rule.as_str()), (Action::Restart, "A-CLINICIAN-RESTART"));
     assert_eq!(tl.dose_on(fri), Some(any_dose()));
     assert!(d.reason.contains("Sam Okafor (physiotherapist)"));
+    // The clinician's note, for the walker to read in any language.
+    assert_eq!(coach::adaptation::clinician_note(&d.rule, &d.reason), Some("Knee checked; resume gently."));
+    assert_eq!(
+        {
+            let first = tl.after(START).unwrap();
+            coach::adaptation::clinician_note(&first.rule, &first.reason)
+        },
+        None,
+        "the coach's own decision"
+    );
+    let mut pause = Override::new(add_days(START, 7), any_dose(), "Sam Okafor", "Swollen: wait for the scan.");
+    pause.kind = coach::history::OverrideKind::Pause;
+    h.overrides.push(pause);
+    let tl = replay(&p, &h, add_days(START, 7));
+    let paused = tl.in_force(add_days(START, 7)).unwrap();
+    assert_eq!(coach::adaptation::clinician_note(&paused.rule, &paused.reason), Some("Swollen: wait for the scan."));
 }
 
 #[test]

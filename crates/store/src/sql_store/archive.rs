@@ -57,13 +57,26 @@ impl ArchiveStore for SqlStore {
 
     async fn restore_account(&self, account: AccountId, a: &Archive) -> Result<WalkerId> {
         let mut tx = self.pool.begin().await?;
-        let walker = Self::insert_archive(&mut tx, a).await?;
         let row = sqlx::query("SELECT walker_id FROM accounts WHERE id = $1")
             .bind(account.0)
             .fetch_optional(&mut *tx)
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("account {account}")))?;
         let old: i64 = get(&row, "walker_id")?;
+        // Checked again here, in the transaction that would delete the old
+        // record (and with it, by cascade, any care relationship): a clinic
+        // keeps what it was shown. The service says why first.
+        let cared = sqlx::query("SELECT count(*) AS n FROM care_relationships WHERE walker_id = $1")
+            .bind(old)
+            .fetch_one(&mut *tx)
+            .await?;
+        if get::<i64>(&cared, "n")? > 0 {
+            return Err(StoreError::Duplicate(
+                "your records have been shared with a clinic, so a backup cannot replace them; nothing was changed"
+                    .into(),
+            ));
+        }
+        let walker = Self::insert_archive(&mut tx, a).await?;
         sqlx::query("UPDATE accounts SET walker_id = $1 WHERE id = $2")
             .bind(walker.0)
             .bind(account.0)

@@ -66,7 +66,7 @@ impl AccessLogWriter {
 fn start(pool: AnyPool, backend: Backend) -> mpsc::UnboundedSender<Pending> {
     let (queue, mut requests) = mpsc::unbounded_channel::<Pending>();
     tokio::spawn(async move {
-        let mut writer = Writer { pool, backend, own: None };
+        let mut writer = Writer { pool, backend, own: None, used_at: std::time::Instant::now() };
         while let Some(first) = requests.recv().await {
             let mut batch = vec![first];
             let mut rows = batch[0].events.len();
@@ -87,6 +87,18 @@ struct Writer {
     pool: AnyPool,
     backend: Backend,
     own: Option<AnyConnection>,
+    /// When the own connection was last used: one idle longer is checked
+    /// first (a restarted database or a dropped idle connection would
+    /// otherwise fail a whole batch).
+    used_at: std::time::Instant,
+}
+
+/// An own connection idle longer than this is pinged before use.
+const IDLE_CHECK: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// The database refused the rows (nothing was stored): the connection is fine.
+fn refused(e: &StoreError) -> bool {
+    matches!(e, StoreError::BadText | StoreError::Database(sqlx::Error::Database(_)))
 }
 
 impl Writer {
@@ -100,8 +112,11 @@ impl Writer {
             let all: Vec<SecurityEvent> = batch.iter().flat_map(|p| p.events.iter().cloned()).collect();
             match self.insert(&all).await {
                 Ok(()) => return answer_all(batch, || Ok(())),
-                Err(StoreError::BadText | StoreError::Database(sqlx::Error::Database(_))) => {}
-                Err(_) => return answer_all(batch, || Err(StoreError::Database(sqlx::Error::WorkerCrashed))),
+                Err(e) if refused(&e) => {}
+                Err(e) => {
+                    tracing::warn!(error = %e, requests = batch.len(), "access-log batch failed; its requests fail");
+                    return answer_all(batch, || Err(StoreError::Database(sqlx::Error::WorkerCrashed)));
+                }
             }
         }
         for p in batch {
@@ -115,12 +130,19 @@ impl Writer {
         if self.backend == Backend::Sqlite {
             return insert(&mut *self.pool.acquire().await?, events).await;
         }
+        if let Some(conn) = self.own.as_mut()
+            && self.used_at.elapsed() > IDLE_CHECK
+            && conn.ping().await.is_err()
+        {
+            self.own = None;
+        }
         let conn = match self.own.as_mut() {
             Some(conn) => conn,
             None => self.own.insert(connect(&self.pool).await?),
         };
         let done = insert(conn, events).await;
-        if done.is_err() {
+        self.used_at = std::time::Instant::now();
+        if done.as_ref().is_err_and(|e| !refused(e)) {
             // The connection may be what failed: the next batch opens another.
             self.own = None;
         }

@@ -87,8 +87,20 @@ impl OutcomeStore for SqlStore {
         if done.rows_affected() == 0 {
             return Err(taken());
         }
-        // Every walker's state lists the loaded questionnaires.
-        sqlx::query("UPDATE walkers SET version = version + 1").execute(&mut *tx).await?;
+        // Every walker's state lists the server's questionnaires; a clinic's
+        // reaches only walkers in its care (those its care teams ask).
+        match q.clinic {
+            None => sqlx::query("UPDATE walkers SET version = version + 1").execute(&mut *tx).await?,
+            Some(c) => {
+                sqlx::query(
+                    "UPDATE walkers SET version = version + 1 \
+                     WHERE id IN (SELECT walker_id FROM care_relationships WHERE clinic_id = $1)",
+                )
+                .bind(c.0)
+                .execute(&mut *tx)
+                .await?
+            }
+        };
         tx.commit().await?;
         Ok(owner.is_some())
     }

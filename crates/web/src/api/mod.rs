@@ -122,8 +122,9 @@ fn json_part<T: serde::Serialize>(
     part: crate::cache::Part,
     build: impl FnOnce(&service::State) -> T,
 ) -> Result<Response, ApiError> {
-    let json =
-        entry.content(part, |s| serde_json::to_string(&build(s)).map_err(|e| AppError::Internal(e.to_string())))?;
+    let json = entry.content(part, crate::i18n::Lang::En, |s| {
+        serde_json::to_string(&build(s)).map_err(|e| AppError::Internal(e.to_string()))
+    })?;
     Ok(json_response(json))
 }
 

@@ -222,6 +222,8 @@ pub async fn load_questionnaire(
     Path(id): Path<i64>,
     CsrfMultipart { who, mut multipart }: CsrfMultipart,
 ) -> Result<Response, AppError> {
+    // A clinic the account does not run is "not found" before anything is read.
+    service::clinics::may_manage(state.store(), &who.actor(), ClinicId(id)).await?;
     let (mut questionnaire, mut scoring) = (String::new(), String::new());
     while let Some(field) = multipart.next_field().await.map_err(|_| AppError::bad("the upload could not be read"))? {
         let into = match field.name() {

@@ -149,7 +149,7 @@ pub fn content_page(
     content: impl FnOnce(&service::State, I18n) -> Result<String, AppError>,
 ) -> Result<Response, AppError> {
     let i18n = l.i18n.clone();
-    let content = entry.content(part, |s| content(s, i18n))?;
+    let content = entry.content(part, i18n.lang(), |s| content(s, i18n))?;
     render(&ContentPage { l, content })
 }
 
@@ -194,16 +194,18 @@ pub struct PainScale {
 
 pub struct PainOption {
     pub value: u8,
-    pub anchor: &'static str,
+    pub anchor: String,
     pub checked: bool,
 }
 
 impl PainScale {
+    /// The words are in the request's language.
     pub fn new(name: &'static str, legend: &str, selected: Option<u8>) -> PainScale {
+        let l = I18n::current();
         let options = (0..=10u8)
             .map(|value| PainOption {
                 value,
-                anchor: coach::Pain::new(i64::from(value)).map(|p| p.anchor()).unwrap_or(""),
+                anchor: crate::coach_words::pain_anchor(&l, value),
                 checked: selected == Some(value),
             })
             .collect::<Vec<PainOption>>();
@@ -211,7 +213,7 @@ impl PainScale {
         for o in &options {
             match key.last_mut() {
                 Some(last) if last.2 == o.anchor => last.1 = o.value,
-                _ => key.push((o.value, o.value, o.anchor)),
+                _ => key.push((o.value, o.value, &o.anchor)),
             }
         }
         let key = key
@@ -225,9 +227,14 @@ impl PainScale {
 /// The red-flag symptom checkboxes.
 pub struct SymptomBox {
     pub id: String,
-    pub label: &'static str,
+    pub label: String,
 }
 
+/// In the request's language: a warning sign must be understood to be ticked.
 pub fn symptom_boxes() -> Vec<SymptomBox> {
-    coach::history::Symptom::ALL.iter().map(|s| SymptomBox { id: s.as_str().to_string(), label: s.label() }).collect()
+    let l = I18n::current();
+    coach::history::Symptom::ALL
+        .iter()
+        .map(|s| SymptomBox { id: s.as_str().to_string(), label: crate::coach_words::symptom_label(&l, *s) })
+        .collect()
 }

@@ -26,7 +26,7 @@ fn topic(step: &str) -> Option<Topic> {
 
 pub struct QuestionView {
     pub id: String,
-    pub text: &'static str,
+    pub text: String,
     pub yes: bool,
     pub no: bool,
 }
@@ -72,7 +72,8 @@ fn render_step(
                 .map(|q| {
                     let id = q.id.as_str();
                     let v = given.get(id).map(String::as_str);
-                    QuestionView { text: q.text, yes: v == Some("yes"), no: v == Some("no"), id: id.to_string() }
+                    let text = crate::coach_words::question(&l.i18n, q.id);
+                    QuestionView { text, yes: v == Some("yes"), no: v == Some("no"), id: id.to_string() }
                 })
                 .collect()
         })
@@ -180,6 +181,13 @@ struct OutcomePage {
     status: &'static str,
     status_key: String,
     has_programme: bool,
+}
+
+impl OutcomePage {
+    /// A reason in the page's language (see `coach_words::screen_reason`).
+    fn reason(&self, r: &coach::screening::Reason) -> String {
+        crate::coach_words::screen_reason(&self.l.i18n, r)
+    }
 }
 
 pub async fn outcome(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {

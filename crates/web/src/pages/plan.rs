@@ -19,6 +19,8 @@ struct PlanContent {
     l: I18n,
     p: PlanView,
     today: Date,
+    /// The pause, if any, in the page's language.
+    pause: Option<crate::coach_words::PauseWords>,
 }
 
 impl PlanContent {
@@ -92,5 +94,9 @@ impl PlanContent {
 
 pub async fn page(State(state): State<AppState>, Ready { who, entry, .. }: Ready) -> Result<Response, AppError> {
     let l = Layout::new(&state, Some(&who), "plan", "plan.title");
-    content_page(l, &entry, Part::Plan, |s, l| render_string(&PlanContent { l, p: service::plan(s), today: s.today }))
+    content_page(l, &entry, Part::Plan, |s, l| {
+        let p = service::plan(s);
+        let pause = p.pause.as_ref().map(|x| crate::coach_words::pause_words(&l, x, &s.screen.outcome));
+        render_string(&PlanContent { l, p, today: s.today, pause })
+    })
 }

@@ -22,6 +22,8 @@ struct TodayContent {
     waiting_imports: usize,
     /// The day in a sentence, its dates as a walker says them.
     headline: String,
+    /// The pause, if any, in the page's language.
+    pause: Option<crate::coach_words::PauseWords>,
 }
 
 /// The coach's words on the page, in its language (see `coach_words`).
@@ -108,7 +110,8 @@ fn content(s: &service::State, l: I18n) -> Result<String, AppError> {
         .filter(|a| a.activity.fit == coach::imports::Fit::PlannedSession && a.activity.backward.is_none())
         .count();
     let headline = headline(&l, &v);
-    render_string(&TodayContent { l, v, latest, outcomes_due: s.outcomes_due(), waiting_imports, headline })
+    let pause = v.pause.as_ref().map(|p| crate::coach_words::pause_words(&l, p, &s.screen.outcome));
+    render_string(&TodayContent { l, v, latest, outcomes_due: s.outcomes_due(), waiting_imports, headline, pause })
 }
 
 /// The coach's headline, with the days that are in it said as "Thursday".

@@ -860,6 +860,14 @@ async fn the_admin_loads_the_clinics_own_questionnaire() {
     // A clinician of the clinic is not its admin: "not found", nothing stored.
     let doc_csrf = csrf_in(&c.app.get("/settings", &c.doc.cookie).await.body);
     assert_eq!(c.app.send(upload(&c.doc.cookie, &doc_csrf, &q, &scoring)).await.status, StatusCode::NOT_FOUND);
+    // Nor is an admin of another clinic, with a well-formed upload.
+    let other = c.app.ready_walker("hipadmin@example.org", "note-of-hip").await;
+    let hip = s.create_clinic("Hip Clinic", c.app.state.now()).await.unwrap();
+    s.add_member(other.account.id, hip, store::MemberRole::Admin, c.app.state.now()).await.unwrap();
+    c.app.pass_two_factor(&other.cookie, None).await;
+    let other_csrf = csrf_in(&c.app.get("/settings", &other.cookie).await.body);
+    let res = c.app.send(upload(&other.cookie, &other_csrf, &q, &scoring)).await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND, "{}", res.body);
     assert_eq!(loaded().await, 0);
 
     let done = c.app.send(upload(&admin.cookie, &csrf, &q, &scoring)).await;

@@ -25,8 +25,15 @@ async fn pages_speak_the_browsers_language_or_the_one_chosen() {
     let english = get_in(&app, "/signin", "", "fr-FR,en;q=0.8").await;
     assert!(english.body.contains("<html lang=\"en\">") && english.body.contains("Sign in"));
 
+    // Today read in English first (its content is kept per walker), then in
+    // Spanish: the kept English is not served to the Spanish page.
+    let first = get_in(&app, "/today", &w.cookie, "en").await;
+    assert!(first.body.contains("Step by step") || first.body.contains("Also today"), "{}", first.body);
     let today = get_in(&app, "/today", &w.cookie, "es").await;
     assert_eq!(today.status, StatusCode::OK);
+    assert!(!today.body.contains("Step by step") && !today.body.contains("Also today"), "{}", today.body);
+    let log = get_in(&app, "/log", &w.cookie, "es").await;
+    assert!(log.body.contains("La rodilla falló") && log.body.contains("sin dolor"), "warning signs and pain words");
     assert!(today.body.contains("<h1>Hoy") && today.body.contains("Ajustes"), "{}", today.body);
     let session = get_in(&app, "/session", &w.cookie, "es").await;
     // A session day counts its bouts in Spanish; a rest day says when the next is.
