@@ -17,12 +17,12 @@ if [ -z "$lighthouse" ]; then
 fi
 headers=$(python3 -c 'import json, sys; print(json.dumps({"Cookie": sys.argv[1], "Accept-Language": sys.argv[2]}))' \
   "$cookie" "${ACCEPT_LANGUAGE:-en}")
-printf '| page | final URL | accessibility | best practices | performance | LCP | TBT | CLS |\n|---|---|---:|---:|---:|---:|---:|---:|\n'
-for page in today session exercises log checkin plan progress outcomes learn learn/A-PROGRESS; do
+audit() {
+  local page=$1
   CHROME_PATH="$chrome" "$lighthouse" "$base/$page" --quiet --output=json --output-path="$work/lh.json" \
     --only-categories=accessibility,best-practices,performance --extra-headers="$headers" \
     --chrome-flags="--headless=new --no-sandbox --disable-gpu" > /dev/null 2>&1 \
-    || { echo "| /$page | lighthouse failed | | | | | | |"; continue; }
+    || { echo "| /$page | lighthouse failed | | | | | | |"; return; }
   python3 - "$work/lh.json" "/$page" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
@@ -38,4 +38,17 @@ for k in ("accessibility", "best-practices", "performance"):
         if failed:
             print(f'|   | {k} below 100: {", ".join(failed)} | | | | | | |')
 PY
-done
+}
+printf '| page | final URL | accessibility | best practices | performance | LCP | TBT | CLS |\n|---|---|---:|---:|---:|---:|---:|---:|\n'
+for page in today session exercises log plan progress outcomes learn learn/A-PROGRESS; do audit "$page"; done
+# The check-in asks about the session of the day before: log today's session,
+# then serve the same database as of tomorrow morning.
+csrf=$(curl -s -b "$work/jar" "$base/log" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+curl -s -o /dev/null -b "$work/jar" -H "Origin: $base" --data-urlencode "csrf=$csrf" \
+  --data "pain_before=1&pain_peak=2&pain_after=1" "$base/log"
+kill "$server"; wait "$server" 2>/dev/null || true
+target/release/retrowalk --db "$db" serve --listen 127.0.0.1:$port --insecure-cookies \
+  --today "$(date -u -d tomorrow +%F)" >> "$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 50); do curl -sf -o /dev/null "$base/signin" && break; sleep 0.1; done
+audit checkin

@@ -933,12 +933,12 @@ symptom-chest_pain_or_faint = Chest pain, dizziness or fainting
 symptom-fell = I fell
 
 ## pain
-pain-none = no pain
+pain-no_pain = no pain
 pain-mild = mild
 pain-moderate = moderate
 pain-severe = severe
 pain-very_severe = very severe
-pain-worst = worst imaginable
+pain-worst_imaginable = worst imaginable
 
 ## question
 question-heart_condition-text = Do you have a heart condition or high blood pressure that a doctor knows about?

@@ -932,12 +932,12 @@ symptom-chest_pain_or_faint = Dolor en el pecho, mareo o desmayo
 symptom-fell = Me caí
 
 ## pain
-pain-none = sin dolor
+pain-no_pain = sin dolor
 pain-mild = leve
 pain-moderate = moderado
 pain-severe = fuerte
 pain-very_severe = muy fuerte
-pain-worst = el peor imaginable
+pain-worst_imaginable = el peor imaginable
 
 ## question
 question-heart_condition-text = ¿Tiene un problema de corazón o la tensión alta, y lo sabe un médico?

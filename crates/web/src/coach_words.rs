@@ -109,17 +109,11 @@ pub fn symptom_label(l: &I18n, s: coach::history::Symptom) -> String {
     l.t(&format!("symptom.{}", s.as_str())).to_string()
 }
 
-/// The word for a pain rating ("no pain" … "worst imaginable").
+/// The word for a pain rating ("no pain" … "worst imaginable"): the coach's
+/// word names its message (`pain.no_pain`, `pain.worst_imaginable`).
 pub fn pain_anchor(l: &I18n, value: u8) -> String {
-    l.t(match value {
-        0 => "pain.none",
-        1..=2 => "pain.mild",
-        3..=5 => "pain.moderate",
-        6..=7 => "pain.severe",
-        8..=9 => "pain.very_severe",
-        _ => "pain.worst",
-    })
-    .to_string()
+    let english = coach::Pain::new(i64::from(value)).map(|p| p.anchor()).unwrap_or("");
+    l.t(&format!("pain.{}", english.replace(' ', "_"))).to_string()
 }
 
 /// A safety-screening question.
