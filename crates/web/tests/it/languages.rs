@@ -62,3 +62,28 @@ async fn pages_speak_the_browsers_language_or_the_one_chosen() {
     assert_eq!(odd.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(odd.cookies.iter().all(|c| !c.starts_with("lang=")), "nothing kept");
 }
+
+/// A walker who must stop reads why, what to do and when to get help now in
+/// their language, and sees no dose.
+#[tokio::test]
+async fn a_stop_is_said_in_spanish_with_no_dose() {
+    let app = App::new().await;
+    let w = app.ready_walker("stop-es@example.org", "nota").await;
+    let form = format!("csrf={}&pain_before=1&pain_peak=2&pain_after=1&symptom=knee_gave_way", w.csrf);
+    assert_eq!(app.post("/log", &w.cookie, &form).await.status, StatusCode::SEE_OTHER);
+    let today = get_in(&app, "/today", &w.cookie, "es").await.body;
+    assert!(today.contains("Pare: caminar hacia atrás está en pausa"), "{today}");
+    assert!(
+        today.contains("Busque atención médica hoy") && today.contains("dolor, hinchazón o calor en la pantorrilla")
+    );
+    assert!(today.contains("Un síntoma de alarma detiene el programa"), "the stop's rule, in Spanish");
+    assert!(!today.contains("Empezar la sesión guiada") && !today.contains("href=\"/session\""), "no dose, no Start");
+    let plan = get_in(&app, "/plan", &w.cookie, "es").await.body;
+    assert!(plan.contains("Pare: caminar hacia atrás está en pausa"), "{plan}");
+    // Days gone keep what was planned then; no day from today on has a dose.
+    for day in
+        plan.split("<li class=\"").skip(1).filter(|d| !d.starts_with("status-done") && !d.starts_with("status-missed"))
+    {
+        assert!(!day.contains("min hacia atrás ("), "a dose while stopped: {day}");
+    }
+}
