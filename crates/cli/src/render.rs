@@ -5,6 +5,7 @@ use coach::pause::Pause;
 use coach::screening::Outcome;
 use coach::today::{Kind, TodayView};
 use std::fmt::Write;
+use words::{I18n, Lang, coach_words};
 
 pub const NOT_ADVICE: &str = "retrowalk is not medical advice: your clinician decides what is right for you.";
 
@@ -25,48 +26,61 @@ pub fn outcome(o: &Outcome) -> String {
     s
 }
 
+/// The terminal's language (`LC_ALL`, `LC_MESSAGES`, `LANG`): the walker's
+/// daily words (today, a pause) are said in it.
+fn terminal() -> I18n {
+    I18n::of(Lang::from_env())
+}
+
 /// A pause or stop as the walker reads it: when it follows a log or check-in
 /// it is the first and only message (what happened, what to do now, the
 /// urgent signs, what ends it).
 pub fn pause(p: &Pause) -> String {
+    let l = terminal();
+    let w = coach_words::pause_words(&l, p, None);
     let mut s = String::new();
-    let title = if p.kind.is_red_flag() { "STOP" } else { "PAUSED" };
-    let headline = p.headline.strip_prefix("Stop: ").unwrap_or(&p.headline);
+    let title = l.t(if p.kind.is_red_flag() { "cli.stop" } else { "cli.paused" });
+    let headline = w.headline.split_once(": ").filter(|(h, _)| p.kind.is_red_flag() && h.len() < 8);
+    let headline = headline.map_or(w.headline.as_str(), |(_, rest)| rest);
     let _ = writeln!(s, "{title}: {headline}");
-    for r in &p.reasons {
+    for r in &w.reasons {
         let _ = writeln!(s, "  {r}");
     }
-    let _ = writeln!(s, "\nWhat to do now: {}", p.do_now);
-    if !p.urgent.is_empty() {
-        let _ = writeln!(s, "\n{}", p.urgent_lead());
-        for u in &p.urgent {
+    let _ = writeln!(s, "\n{}", l.ta("cli.do_now", &[("text", &w.do_now)]));
+    if !w.urgent.is_empty() {
+        let _ = writeln!(s, "\n{}", coach_words::urgent_signs(&l).0);
+        for u in &w.urgent {
             let _ = writeln!(s, "  - {u}");
         }
     }
-    let _ = writeln!(s, "\nWhat ends the pause: {}", p.ends_when);
+    let _ = writeln!(s, "\n{}", l.ta("cli.ends_when", &[("text", &w.ends_when)]));
     let _ = writeln!(s, "[rule {}]", p.rule);
-    let _ = writeln!(s, "\n{NOT_ADVICE}");
+    let _ = writeln!(s, "\n{}", l.t("cli.not_advice"));
     s
 }
 
 pub fn why(d: &Decision) -> String {
-    format!("{} [rule {}; evidence: {}]", d.reason, d.rule, d.evidence.join(", "))
+    why_in(&terminal(), d)
+}
+
+fn why_in(l: &I18n, d: &Decision) -> String {
+    format!("{} [rule {}; evidence: {}]", coach_words::reason(l, d), d.rule, d.evidence.join(", "))
 }
 
 pub fn today(v: &TodayView) -> String {
+    let l = terminal();
     let mut s = String::new();
-    let _ = writeln!(s, "{} — week {}", v.date.strftime("%A %-d %B %Y"), v.week);
+    let (week, date) = (v.week.to_string(), l.date_with_year(&v.date));
+    let _ = writeln!(s, "{}", l.ta("cli.today_title", &[("date", &date), ("week", &week)]));
     if let Some(p) = &v.pause {
         s.push_str(&pause(p));
         if let Some(d) = v.checkin_due_for.filter(|_| !p.kind.is_red_flag()) {
-            let _ = writeln!(
-                s,
-                "\nYour clinician will want to know how the knee is: `retrowalk checkin --pain N` for {d}."
-            );
+            let _ = writeln!(s, "\n{}", l.ta("cli.checkin_when_paused", &[("date", &d.to_string())]));
         }
         return s;
     }
-    let _ = writeln!(s, "{}", v.headline);
+    let headline = if l.lang() == Lang::En { v.headline.clone() } else { coach_words::headline(&l, v) };
+    let _ = writeln!(s, "{headline}");
     for n in &v.notices {
         let _ = writeln!(s, "  ! {} [{}]", n.text, n.rule);
     }
@@ -74,45 +88,49 @@ pub fn today(v: &TodayView) -> String {
         let _ = writeln!(s, "  - {r}");
     }
     if let Some(d) = v.checkin_due_for {
-        let _ = writeln!(s, "\nMorning check-in due for your session on {d}: run `retrowalk checkin --pain N`.");
+        let _ = writeln!(s, "\n{}", l.ta("cli.checkin_due", &[("date", &d.to_string())]));
     }
     if let Some(r) = &v.retro {
+        let n = |v: u8| v.to_string();
         let bouts: Vec<String> = r.bouts.iter().map(|b| format!("{b} min")).collect();
-        let _ = writeln!(s, "\nBackward walking on the {}", r.surface);
-        let _ = writeln!(s, "  1. Warm up: {} min easy forward walking.", r.warm_up_minutes);
+        let _ = writeln!(s, "\n{}", l.ta("cli.on_the", &[("surface", &coach_words::surface(&l, &r.dose))]));
+        let _ = writeln!(s, "  {}", l.ta("cli.warm_up", &[("minutes", &n(r.warm_up_minutes))]));
         if r.bouts.len() == 1 {
-            let _ = writeln!(s, "  2. Walk backwards {} min in one go.", r.dose.minutes);
+            let _ = writeln!(s, "  {}", l.ta("cli.one_go", &[("minutes", &n(r.dose.minutes))]));
         } else {
-            let _ = writeln!(
-                s,
-                "  2. Walk backwards {} min in {} bouts: {} with {} min rest between.",
-                r.dose.minutes,
-                r.bouts.len(),
-                bouts.join(", "),
-                r.rest_minutes
-            );
+            let count = r.bouts.len().to_string();
+            let args = [
+                ("minutes", n(r.dose.minutes)),
+                ("count", count),
+                ("bouts", bouts.join(", ")),
+                ("rest", n(r.rest_minutes)),
+            ];
+            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let _ = writeln!(s, "  {}", l.ta("cli.bouts", &args));
         }
-        let _ = writeln!(s, "     Speed: {}.", r.speed);
-        let _ = writeln!(s, "     Incline: {}%.", r.dose.incline_pct);
-        let _ = writeln!(s, "     Support: {}.", r.support);
-        let _ = writeln!(s, "  3. Cool down: {} min easy forward walking.", r.cool_down_minutes);
-        let _ = writeln!(s, "  Why this dose: {}", why(&r.why));
-        let _ = writeln!(s, "  Safety:");
-        for t in &r.tips {
+        let _ = writeln!(s, "     {}", l.ta("cli.speed", &[("speed", &coach_words::speed(&l, &r.dose))]));
+        let _ = writeln!(s, "     {}", l.ta("cli.incline", &[("incline", &r.dose.incline_pct.to_string())]));
+        let _ = writeln!(s, "     {}", l.ta("cli.support", &[("support", &coach_words::support(&l, &r.dose))]));
+        let _ = writeln!(s, "  {}", l.ta("cli.cool_down", &[("minutes", &n(r.cool_down_minutes))]));
+        let _ = writeln!(s, "  {}", l.ta("cli.why", &[("why", &why_in(&l, &r.why))]));
+        let _ = writeln!(s, "  {}", l.t("cli.safety"));
+        for t in coach_words::tips(&l, r.dose.surface) {
             let _ = writeln!(s, "    * {t}");
         }
     }
     if !v.items.is_empty() {
-        let _ = writeln!(s, "\nAlso today:");
+        let _ = writeln!(s, "\n{}", l.t("cli.also"));
         for i in &v.items {
-            let _ = writeln!(s, "  - {}: {}", i.exercise.name, i.dose);
+            let (name, dose) =
+                (coach_words::exercise_name(&l, i.exercise), coach_words::exercise_dose(&l, i.exercise, v.week));
+            let _ = writeln!(s, "  - {name}: {dose}");
         }
-        let _ = writeln!(s, "  (`retrowalk plan` lists how to do each one and why.)");
+        let _ = writeln!(s, "  {}", l.t("cli.also_hint"));
     }
     if matches!(v.kind, Kind::Session | Kind::Done) {
-        let _ = writeln!(s, "\nAfter the session: `retrowalk log --pain-before N --pain-peak N --pain-after N`.");
+        let _ = writeln!(s, "\n{}", l.t("cli.after"));
     }
-    let _ = writeln!(s, "\n{NOT_ADVICE}");
+    let _ = writeln!(s, "\n{}", l.t("cli.not_advice"));
     s
 }
 

@@ -1,70 +1,12 @@
-//! Interface text lives in Fluent translation files (`i18n/<lang>.ftl`),
-//! one message per key: `l.t("today.start")` reads the message
-//! `today-start` (Fluent ids take no dots). English and Spanish are complete;
-//! a test checks that both have every key the code uses, with the same
-//! variables. Each request is answered in one language (`negotiate`): the
-//! walker's choice in Settings (a cookie on that device), else the first of
-//! the browser's languages we have, else English.
+//! Each request is answered in one language (`negotiate`): the walker's
+//! choice in Settings (a cookie on that device), else the first of the
+//! browser's languages we speak, else English. The words themselves are in
+//! the `words` crate.
 
 use axum::extract::Request;
 use axum::middleware::Next;
 use axum::response::Response;
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use std::collections::HashMap;
-use std::sync::{Arc, LazyLock};
-
-/// A language retrowalk speaks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    Es,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
-
-    /// The BCP 47 tag (`<html lang>`, the cookie's value).
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Es => "es",
-        }
-    }
-
-    /// The language's name in itself, for the choice in Settings.
-    pub fn name(self) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::Es => "Español",
-        }
-    }
-
-    /// A language tag ("es", "es-MX", "en_GB.UTF-8") as one we speak.
-    pub fn parse(tag: &str) -> Option<Lang> {
-        let primary = tag.trim().split(['-', '_', '.']).next()?.to_ascii_lowercase();
-        Lang::ALL.into_iter().find(|l| l.code() == primary)
-    }
-
-    /// The first language of an `Accept-Language` header we speak, by the
-    /// browser's order of preference (`q`).
-    pub fn from_accept_language(header: &str) -> Option<Lang> {
-        let mut offered: Vec<(f32, usize, Lang)> = header
-            .split(',')
-            .enumerate()
-            .filter_map(|(i, item)| {
-                let mut parts = item.split(';');
-                let lang = Lang::parse(parts.next()?)?;
-                let q = parts
-                    .find_map(|p| p.trim().strip_prefix("q="))
-                    .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
-                (q > 0.0).then_some((q, i, lang))
-            })
-            .collect();
-        offered.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        offered.first().map(|o| o.2)
-    }
-}
+pub use words::{I18n, Lang};
 
 /// The cookie that keeps the language chosen in Settings on this device.
 pub const LANG_COOKIE: &str = "lang";
@@ -99,209 +41,20 @@ pub fn chosen() -> Option<Lang> {
     REQUEST_LANG.try_with(|(lang, chosen)| chosen.then_some(*lang)).ok().flatten()
 }
 
-/// One language's messages.
-#[derive(Clone)]
-pub struct I18n {
-    catalogue: Arc<Catalogue>,
-}
-
-struct Catalogue {
-    lang: Lang,
-    /// Every message formatted without arguments, by Fluent id.
-    plain: HashMap<String, String>,
-    bundle: FluentBundle<FluentResource>,
-}
-
-impl std::fmt::Debug for I18n {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "I18n({})", self.catalogue.lang.code())
-    }
-}
-
-const ENGLISH: &str = include_str!("../i18n/en.ftl");
-const SPANISH: &str = include_str!("../i18n/es.ftl");
-
-static CATALOGUES: LazyLock<[I18n; 2]> = LazyLock::new(|| {
-    // The files are part of the build and tested; a broken one would show
-    // its keys rather than stop the server.
-    [
-        I18n::parse(Lang::En, ENGLISH).unwrap_or_else(|_| I18n::empty(Lang::En)),
-        I18n::parse(Lang::Es, SPANISH).unwrap_or_else(|_| I18n::empty(Lang::Es)),
-    ]
-});
-
-/// A message's Fluent id: the key with its dots as dashes.
-fn id(key: &str) -> String {
-    key.replace('.', "-")
-}
-
-impl I18n {
-    pub fn english() -> I18n {
-        I18n::of(Lang::En)
-    }
-
-    pub fn of(lang: Lang) -> I18n {
-        CATALOGUES[lang as usize].clone()
-    }
-
-    /// The language of the request being answered (English outside one).
-    pub fn current() -> I18n {
-        I18n::of(REQUEST_LANG.try_with(|(lang, _)| *lang).unwrap_or(Lang::En))
-    }
-
-    pub fn lang(&self) -> Lang {
-        self.catalogue.lang
-    }
-
-    fn empty(lang: Lang) -> I18n {
-        let bundle = FluentBundle::new_concurrent(vec![]);
-        I18n { catalogue: Arc::new(Catalogue { lang, plain: HashMap::new(), bundle }) }
-    }
-
-    /// Reads a Fluent file; every syntax error or repeated id is refused.
-    pub fn parse(lang: Lang, text: &str) -> Result<I18n, String> {
-        let resource =
-            FluentResource::try_new(text.to_string()).map_err(|(_, errors)| format!("{}: {errors:?}", lang.code()))?;
-        let tag: unic_langid::LanguageIdentifier =
-            lang.code().parse().map_err(|e| format!("{}: {e:?}", lang.code()))?;
-        let mut bundle = FluentBundle::new_concurrent(vec![tag]);
-        // The text goes into HTML and the terminal: no invisible
-        // direction marks around arguments.
-        bundle.set_use_isolating(false);
-        bundle.add_resource(resource).map_err(|errors| format!("{}: {errors:?}", lang.code()))?;
-        let mut plain = HashMap::new();
-        for id in message_ids(text) {
-            if let Some(pattern) = bundle.get_message(&id).and_then(|m| m.value()) {
-                let mut errors = Vec::new();
-                let value = bundle.format_pattern(pattern, None, &mut errors).into_owned();
-                plain.insert(id, value);
-            }
-        }
-        Ok(I18n { catalogue: Arc::new(Catalogue { lang, plain, bundle }) })
-    }
-
-    /// The text for `key`; a missing key shows itself, so it is found in review.
-    pub fn t<'a>(&'a self, key: &'a str) -> &'a str {
-        self.catalogue.plain.get(&id(key)).map(String::as_str).unwrap_or(key)
-    }
-
-    /// The text for `key` with its variables filled in (`{ $name }`).
-    pub fn ta(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let Some(pattern) = self.catalogue.bundle.get_message(&id(key)).and_then(|m| m.value()) else {
-            return key.to_string();
-        };
-        let mut fluent = FluentArgs::new();
-        for (name, value) in args {
-            fluent.set(*name, FluentValue::from(*value));
-        }
-        let mut errors = Vec::new();
-        self.catalogue.bundle.format_pattern(pattern, Some(&fluent), &mut errors).into_owned()
-    }
-
-    pub fn has(&self, key: &str) -> bool {
-        self.catalogue.plain.contains_key(&id(key))
-    }
-
-    /// What was wrong with a form, in the words of the person who filled it
-    /// in: the text for the field and what was wrong with it
-    /// (`problem.<field>_<code>`), else for the field (`problem.<field>`),
-    /// else the service's own message.
-    pub fn problem(&self, e: &coach::InputError) -> String {
-        [format!("problem.{}_{}", e.field, e.code.as_str()), format!("problem.{}", e.field)]
-            .iter()
-            .find(|k| self.has(k))
-            .map_or_else(|| e.to_string(), |k| self.t(k).to_string())
-    }
-
-    /// A day as a walker says it, seen from `today`: "today", "tomorrow",
-    /// "yesterday", the weekday within the coming week ("Thursday"), else the
-    /// weekday and date ("Thursday 17 December"). Never an ISO date.
-    pub fn day(&self, day: &jiff::civil::Date, today: &jiff::civil::Date) -> String {
-        let days = (*day - *today).get_days();
-        match days {
-            0 => self.t("day.today").to_string(),
-            1 => self.t("day.tomorrow").to_string(),
-            -1 => self.t("day.yesterday").to_string(),
-            2..=6 => self.t(WEEKDAYS[day.weekday().to_monday_zero_offset() as usize]).to_string(),
-            _ => self.date(day),
-        }
-    }
-
-    fn weekday(&self, day: &jiff::civil::Date) -> &str {
-        self.t(WEEKDAYS[day.weekday().to_monday_zero_offset() as usize])
-    }
-
-    fn month(&self, day: &jiff::civil::Date) -> &str {
-        self.t(MONTHS[day.month() as usize - 1])
-    }
-
-    /// A date in words: "Thursday 17 December", "jueves 17 de diciembre".
-    pub fn date(&self, day: &jiff::civil::Date) -> String {
-        let n = day.day().to_string();
-        self.ta("day.date", &[("weekday", self.weekday(day)), ("day", &n), ("month", self.month(day))])
-    }
-
-    /// A date in a table or list: "Thu 17 Dec", "jue 17 dic".
-    pub fn short_date(&self, day: &jiff::civil::Date) -> String {
-        let n = day.day().to_string();
-        self.ta("day.short", &[("weekday", &abbr(self.weekday(day))), ("day", &n), ("month", &abbr(self.month(day)))])
-    }
-
-    /// A date without its weekday, with its year: "17 December 2026".
-    pub fn full_date(&self, day: &jiff::civil::Date) -> String {
-        let (n, year) = (day.day().to_string(), day.year().to_string());
-        self.ta("day.full", &[("day", &n), ("month", self.month(day)), ("year", &year)])
-    }
-
-    /// A week's first day: "17 Dec", "17 dic".
-    pub fn day_month(&self, day: &jiff::civil::Date) -> String {
-        let n = day.day().to_string();
-        self.ta("day.day_month", &[("day", &n), ("month", &abbr(self.month(day)))])
-    }
-}
-
-const WEEKDAYS: [&str; 7] = ["day.mon", "day.tue", "day.wed", "day.thu", "day.fri", "day.sat", "day.sun"];
-const MONTHS: [&str; 12] = [
-    "day.january",
-    "day.february",
-    "day.march",
-    "day.april",
-    "day.may",
-    "day.june",
-    "day.july",
-    "day.august",
-    "day.september",
-    "day.october",
-    "day.november",
-    "day.december",
-];
-
-/// A weekday's or month's short name: its first three letters, as both
-/// languages abbreviate them ("Thu", "Dec"; "jue", "dic").
-fn abbr(name: &str) -> String {
-    name.chars().take(3).collect()
-}
-
-/// The ids of the messages in a Fluent file, in order.
-fn message_ids(text: &str) -> Vec<String> {
-    text.lines()
-        .filter_map(|line| line.split_once(" = ").map(|(id, _)| id))
-        .filter(|id| id.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
-        .filter(|id| id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-        .map(str::to_string)
-        .collect()
+/// The words of the request being answered (English outside one).
+pub fn current() -> I18n {
+    I18n::of(REQUEST_LANG.try_with(|(lang, _)| *lang).unwrap_or(Lang::En))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{ENGLISH, I18n, Lang, SPANISH, message_ids};
-    use std::collections::{BTreeMap, BTreeSet};
+    use super::{I18n, Lang};
 
-    /// Every `l.t("key")` in the templates, and every rule's description,
-    /// exists in every language.
+    /// Every `l.t("key")` in the web's templates, and every rule's
+    /// description, exists in every language.
     #[test]
     fn every_key_used_is_translated() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../web/templates");
         let mut used = Vec::new();
         for entry in std::fs::read_dir(dir).unwrap() {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
@@ -317,65 +70,5 @@ mod tests {
             let missing: Vec<&String> = used.iter().filter(|k| !t.has(k)).collect();
             assert!(missing.is_empty(), "{}: untranslated keys: {missing:?}", lang.code());
         }
-    }
-
-    /// Each message's variables (`{ $name }`), by id.
-    fn variables(text: &str) -> BTreeMap<String, BTreeSet<String>> {
-        let ids = message_ids(text);
-        text.lines()
-            .filter_map(|line| line.split_once(" = "))
-            .filter(|(id, _)| ids.iter().any(|i| i == id))
-            .map(|(id, value)| {
-                let vars = value.split("{ $").skip(1).map(|v| v[..v.find(' ').unwrap_or(v.len())].to_string());
-                (id.to_string(), vars.collect())
-            })
-            .collect()
-    }
-
-    /// Spanish has exactly English's messages, each with the same variables,
-    /// and both files parse with no error or repeated id.
-    #[test]
-    fn every_language_has_every_message_and_variable() {
-        let (en, es) = (variables(ENGLISH), variables(SPANISH));
-        let only_en: Vec<_> = en.keys().filter(|k| !es.contains_key(*k)).collect();
-        let only_es: Vec<_> = es.keys().filter(|k| !en.contains_key(*k)).collect();
-        assert!(only_en.is_empty() && only_es.is_empty(), "missing in es: {only_en:?}; missing in en: {only_es:?}");
-        let differ: Vec<_> = en.iter().filter(|(k, v)| es.get(*k) != Some(v)).map(|(k, _)| k).collect();
-        assert!(differ.is_empty(), "variables differ: {differ:?}");
-        for (lang, text) in [(Lang::En, ENGLISH), (Lang::Es, SPANISH)] {
-            let t = I18n::parse(lang, text).unwrap();
-            assert_eq!(message_ids(text).len(), en.len());
-            assert!(message_ids(text).iter().all(|id| t.catalogue.plain.contains_key(id)), "{}", lang.code());
-        }
-        assert!(I18n::parse(Lang::En, "a = one\na = two\n").is_err(), "a repeated id is refused");
-        assert!(I18n::parse(Lang::En, "a = { $\n").is_err(), "a syntax error is refused");
-    }
-
-    #[test]
-    fn arguments_fill_in_and_languages_negotiate() {
-        let es = I18n::of(Lang::Es);
-        assert_eq!(es.ta("session.phase_bout", &[("n", "2"), ("of", "3")]), "Caminar hacia atrás, tanda 2 de 3");
-        assert_eq!(I18n::english().t("nav.today"), "Today");
-        assert_eq!(es.t("nav.today"), "Hoy");
-        assert_eq!(Lang::from_accept_language("es-MX,es;q=0.9,en;q=0.8"), Some(Lang::Es));
-        assert_eq!(Lang::from_accept_language("fr-FR, en-GB;q=0.7, es;q=0.9"), Some(Lang::Es));
-        assert_eq!(Lang::from_accept_language("fr, de;q=0.5"), None);
-        assert_eq!(Lang::from_accept_language("es;q=0, en"), Some(Lang::En));
-        assert_eq!(Lang::parse("es_ES.UTF-8"), Some(Lang::Es));
-        assert_eq!(Lang::parse("C"), None);
-        let d = jiff::civil::date(2026, 12, 17);
-        assert_eq!(es.date(&d), "jueves 17 de diciembre");
-        assert_eq!(es.short_date(&d), "jue 17 dic");
-        assert_eq!(I18n::english().short_date(&d), "Thu 17 Dec");
-        assert_eq!(es.full_date(&d), "17 de diciembre de 2026");
-        assert_eq!(es.day(&d, &jiff::civil::date(2026, 12, 1)), "jueves 17 de diciembre");
-        assert_eq!(es.day(&d, &jiff::civil::date(2026, 12, 16)), "mañana");
-    }
-
-    #[test]
-    fn english_parses_and_nests() {
-        let t = super::I18n::english();
-        assert_eq!(t.t("nav.today"), "Today");
-        assert_eq!(t.t("no.such.key"), "no.such.key");
     }
 }

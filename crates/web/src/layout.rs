@@ -110,7 +110,7 @@ struct ErrorPage {
 
 /// A plain error page; it needs no state, so it renders anywhere.
 pub fn error_page(status: u16, message: &str) -> Html<String> {
-    let i18n = I18n::current();
+    let i18n = crate::i18n::current();
     let page = ErrorPage {
         l: Layout {
             title: i18n.t("error.title").to_string(),

@@ -10,7 +10,6 @@ mod assets;
 mod auth;
 mod cache;
 mod charts;
-mod coach_words;
 pub mod demo;
 mod error;
 mod forms;

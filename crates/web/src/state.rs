@@ -128,12 +128,12 @@ impl AppState {
 
     /// The words of the request being answered, in its language.
     pub fn i18n(&self) -> I18n {
-        I18n::current()
+        crate::i18n::current()
     }
 
     /// The Learn page's content in the request's language, once rendered.
     pub fn learn_content(&self) -> &OnceLock<Arc<str>> {
-        &self.inner.learn[I18n::current().lang() as usize]
+        &self.inner.learn[crate::i18n::current().lang() as usize]
     }
 
     pub fn write_turns(&self) -> &tokio::sync::Semaphore {

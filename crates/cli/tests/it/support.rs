@@ -32,6 +32,10 @@ impl Walker {
         cmd.env_remove("RETROWALK_DATABASE_URL")
             .env_remove("RETROWALK_WALKER")
             .env_remove("RETROWALK_TODAY")
+            // English unless a test asks for another language.
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
             .args(["--db", &self.db_url(), "--today", today])
             .args(args);
         cmd

@@ -255,3 +255,29 @@ fn an_exported_archive_imports_into_a_fresh_database_without_loss() {
     }
     assert_eq!(fresh.json("2026-11-26", &["--walker", "1", "history"]).as_array().unwrap().len(), 2);
 }
+
+/// The walker's daily words follow the terminal's language (`LANG`, or
+/// `LC_ALL` over it); "C" and languages retrowalk does not speak are English.
+#[test]
+fn today_speaks_the_terminals_language() {
+    let w = Walker::new();
+    w.init("cleared.toml");
+    let run = |vars: &[(&str, &str)]| {
+        let mut cmd = w.on("2026-11-23", &["today"]);
+        for (k, v) in vars {
+            cmd.env(k, v);
+        }
+        let out = cmd.write_stdin("").output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let english = run(&[]);
+    assert!(english.contains("Monday 23 November 2026 — week 1"), "{english}");
+    assert!(english.contains("retrowalk is not medical advice"), "{english}");
+    let spanish = run(&[("LANG", "es_ES.UTF-8")]);
+    assert!(spanish.contains("lunes 23 de noviembre de 2026 — semana 1"), "{spanish}");
+    assert!(spanish.contains("retrowalk no es consejo médico"), "{spanish}");
+    assert!(!spanish.contains("Warm up") && !spanish.contains("Speed:"), "{spanish}");
+    assert_eq!(run(&[("LANG", "es_ES.UTF-8"), ("LC_ALL", "C")]), english, "LC_ALL wins; C is English");
+    assert_eq!(run(&[("LANG", "fr_FR.UTF-8")]), english);
+}

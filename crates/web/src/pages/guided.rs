@@ -70,7 +70,7 @@ pub async fn walk(State(state): State<AppState>, Ready { who, s, .. }: Ready) ->
     }
     let l = Layout::new(&state, Some(&who), "today", "session.title");
     let Some(r) = &v.retro else {
-        let nothing = super::today::headline(&l.i18n, &v);
+        let nothing = words::coach_words::headline(&l.i18n, &v);
         return page(l, Some(nothing), &[], true);
     };
     let minutes = |m: u8| u32::from(m) * 60;
@@ -99,7 +99,7 @@ pub async fn exercises(State(state): State<AppState>, Ready { who, s, .. }: Read
     let mut phases = Vec::new();
     for item in &v.items {
         let ex = item.exercise;
-        let name = crate::coach_words::exercise_name(&l.i18n, ex);
+        let name = words::coach_words::exercise_name(&l.i18n, ex);
         let name = name.as_str();
         let g = exercises::guide(ex, week);
         phases.push(Phase::timed("ready", 15, l.i18n.ta("exercises.get_ready", &[("name", name)])));

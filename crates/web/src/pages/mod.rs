@@ -201,11 +201,11 @@ pub struct PainOption {
 impl PainScale {
     /// The words are in the request's language.
     pub fn new(name: &'static str, legend: &str, selected: Option<u8>) -> PainScale {
-        let l = I18n::current();
+        let l = crate::i18n::current();
         let options = (0..=10u8)
             .map(|value| PainOption {
                 value,
-                anchor: crate::coach_words::pain_anchor(&l, value),
+                anchor: words::coach_words::pain_anchor(&l, value),
                 checked: selected == Some(value),
             })
             .collect::<Vec<PainOption>>();
@@ -232,9 +232,9 @@ pub struct SymptomBox {
 
 /// In the request's language: a warning sign must be understood to be ticked.
 pub fn symptom_boxes() -> Vec<SymptomBox> {
-    let l = I18n::current();
+    let l = crate::i18n::current();
     coach::history::Symptom::ALL
         .iter()
-        .map(|s| SymptomBox { id: s.as_str().to_string(), label: crate::coach_words::symptom_label(&l, *s) })
+        .map(|s| SymptomBox { id: s.as_str().to_string(), label: words::coach_words::symptom_label(&l, *s) })
         .collect()
 }

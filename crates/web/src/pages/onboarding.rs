@@ -72,7 +72,7 @@ fn render_step(
                 .map(|q| {
                     let id = q.id.as_str();
                     let v = given.get(id).map(String::as_str);
-                    let text = crate::coach_words::question(&l.i18n, q.id);
+                    let text = words::coach_words::question(&l.i18n, q.id);
                     QuestionView { text, yes: v == Some("yes"), no: v == Some("no"), id: id.to_string() }
                 })
                 .collect()
@@ -186,7 +186,7 @@ struct OutcomePage {
 impl OutcomePage {
     /// A reason in the page's language (see `coach_words::screen_reason`).
     fn reason(&self, r: &coach::screening::Reason) -> String {
-        crate::coach_words::screen_reason(&self.l.i18n, r)
+        words::coach_words::screen_reason(&self.l.i18n, r)
     }
 }
 

@@ -20,7 +20,7 @@ struct PlanContent {
     p: PlanView,
     today: Date,
     /// The pause, if any, in the page's language.
-    pause: Option<crate::coach_words::PauseWords>,
+    pause: Option<words::coach_words::PauseWords>,
 }
 
 impl PlanContent {
@@ -73,7 +73,7 @@ impl PlanContent {
 
     /// A dose in one line, in the page's language (see `coach_words`).
     fn summary(&self, dose: &coach::dose::Dose, week: &u32) -> String {
-        crate::coach_words::summary(&self.l, dose, *week, self.p.supported_only)
+        words::coach_words::summary(&self.l, dose, *week, self.p.supported_only)
     }
 
     /// A session day without a dose (training is paused or stopped).
@@ -96,7 +96,7 @@ pub async fn page(State(state): State<AppState>, Ready { who, entry, .. }: Ready
     let l = Layout::new(&state, Some(&who), "plan", "plan.title");
     content_page(l, &entry, Part::Plan, |s, l| {
         let p = service::plan(s);
-        let pause = p.pause.as_ref().map(|x| crate::coach_words::pause_words(&l, x, &s.screen.outcome));
+        let pause = p.pause.as_ref().map(|x| words::coach_words::pause_words(&l, x, Some(&s.screen.outcome)));
         render_string(&PlanContent { l, p, today: s.today, pause })
     })
 }

@@ -23,45 +23,45 @@ struct TodayContent {
     /// The day in a sentence, its dates as a walker says them.
     headline: String,
     /// The pause, if any, in the page's language.
-    pause: Option<crate::coach_words::PauseWords>,
+    pause: Option<words::coach_words::PauseWords>,
 }
 
 /// The coach's words on the page, in its language (see `coach_words`).
 impl TodayContent {
     fn speed(&self, d: &coach::dose::Dose) -> String {
-        crate::coach_words::speed(&self.l, d)
+        words::coach_words::speed(&self.l, d)
     }
 
     fn support(&self, d: &coach::dose::Dose) -> String {
-        crate::coach_words::support(&self.l, d)
+        words::coach_words::support(&self.l, d)
     }
 
     fn surface(&self, d: &coach::dose::Dose) -> String {
-        crate::coach_words::surface(&self.l, d)
+        words::coach_words::surface(&self.l, d)
     }
 
     fn tips(&self, d: &coach::dose::Dose) -> Vec<String> {
-        crate::coach_words::tips(&self.l, d.surface)
+        words::coach_words::tips(&self.l, d.surface)
     }
 
     fn reason(&self, d: &coach::adaptation::Decision) -> String {
-        crate::coach_words::reason(&self.l, d)
+        words::coach_words::reason(&self.l, d)
     }
 
     fn exercise_name(&self, ex: &coach::exercises::Exercise) -> String {
-        crate::coach_words::exercise_name(&self.l, ex)
+        words::coach_words::exercise_name(&self.l, ex)
     }
 
     fn exercise_steps(&self, ex: &coach::exercises::Exercise) -> Vec<String> {
-        crate::coach_words::exercise_steps(&self.l, ex)
+        words::coach_words::exercise_steps(&self.l, ex)
     }
 
     fn exercise_why(&self, ex: &coach::exercises::Exercise) -> String {
-        crate::coach_words::exercise_why(&self.l, ex)
+        words::coach_words::exercise_why(&self.l, ex)
     }
 
     fn exercise_dose(&self, ex: &coach::exercises::Exercise) -> String {
-        crate::coach_words::exercise_dose(&self.l, ex, self.v.week)
+        words::coach_words::exercise_dose(&self.l, ex, self.v.week)
     }
 }
 
@@ -109,23 +109,7 @@ fn content(s: &service::State, l: I18n) -> Result<String, AppError> {
         .iter()
         .filter(|a| a.activity.fit == coach::imports::Fit::PlannedSession && a.activity.backward.is_none())
         .count();
-    let headline = headline(&l, &v);
-    let pause = v.pause.as_ref().map(|p| crate::coach_words::pause_words(&l, p, &s.screen.outcome));
+    let headline = words::coach_words::headline(&l, &v);
+    let pause = v.pause.as_ref().map(|p| words::coach_words::pause_words(&l, p, Some(&s.screen.outcome)));
     render_string(&TodayContent { l, v, latest, outcomes_due: s.outcomes_due(), waiting_imports, headline, pause })
-}
-
-/// The coach's headline, with the days that are in it said as "Thursday".
-pub(super) fn headline(l: &I18n, v: &TodayView) -> String {
-    use coach::today::Kind;
-    match (v.kind, v.next_session) {
-        (Kind::Rest, Some(next)) => format!("{} {}.", l.t("today.rest_day_next"), l.day(&next, &v.date)),
-        (Kind::Rest, None) => l.t("today.rest_day").to_string(),
-        (Kind::BeforeStart, Some(first)) => format!("{} {}.", l.t("today.starts_on"), l.day(&first, &v.date)),
-        (Kind::Session, _) => match &v.retro {
-            Some(r) => l.ta("headline.session", &[("minutes", &r.dose.minutes.to_string())]),
-            None => v.headline.clone(),
-        },
-        (Kind::Done, _) => l.t("headline.done").to_string(),
-        _ => v.headline.clone(),
-    }
 }

@@ -112,6 +112,7 @@ day-today = hoy
 day-tomorrow = mañana
 day-yesterday = ayer
 day-date = { $weekday } { $day } de { $month }
+day-date_year = { $weekday } { $day } de { $month } de { $year }
 day-short = { $weekday } { $day } { $month }
 day-full = { $day } de { $month } de { $year }
 day-day_month = { $day } { $month }
@@ -1003,3 +1004,26 @@ pausebox-ended_ends = Ahora no hay nada previsto. Si algún día su equipo de at
 
 ## reason
 reason-with_note = { $sentence } Su nota: { $note }
+
+## cli
+cli-today_title = { $date } — semana { $week }
+cli-checkin_when_paused = Su profesional sanitario querrá saber cómo está la rodilla: `retrowalk checkin --pain N` para el { $date }.
+cli-checkin_due = Tiene pendiente el control de la mañana de su sesión del { $date }: ejecute `retrowalk checkin --pain N`.
+cli-on_the = Caminar hacia atrás en: { $surface }
+cli-warm_up = 1. Calentamiento: { $minutes } min caminando hacia delante sin esfuerzo.
+cli-one_go = 2. Camine hacia atrás { $minutes } min seguidos.
+cli-bouts = 2. Camine hacia atrás { $minutes } min en { $count } tandas: { $bouts }, con { $rest } min de descanso entre ellas.
+cli-speed = Velocidad: { $speed }.
+cli-incline = Inclinación: { $incline } %.
+cli-support = Apoyo: { $support }.
+cli-cool_down = 3. Vuelta a la calma: { $minutes } min caminando hacia delante sin esfuerzo.
+cli-why = Por qué esta dosis: { $why }
+cli-safety = Seguridad:
+cli-also = También hoy:
+cli-also_hint = (`retrowalk plan` explica cómo hacer cada uno y por qué).
+cli-after = Después de la sesión: `retrowalk log --pain-before N --pain-peak N --pain-after N`.
+cli-not_advice = retrowalk no es consejo médico: su profesional sanitario decide lo que le conviene.
+cli-stop = PARE
+cli-paused = EN PAUSA
+cli-do_now = Qué hacer ahora: { $text }
+cli-ends_when = Qué termina la pausa: { $text }

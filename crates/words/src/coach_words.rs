@@ -5,9 +5,25 @@
 //! English messages are the coach's own sentences, word for word: a test
 //! compares every one, so the two cannot drift apart.
 
-use crate::i18n::{I18n, Lang};
+use crate::{I18n, Lang};
 use coach::dose::{Dose, Surface};
 use coach::exercises::{Exercise, Kind};
+
+/// The coach's headline, with the days that are in it said as "Thursday".
+pub fn headline(l: &I18n, v: &coach::today::TodayView) -> String {
+    use coach::today::Kind;
+    match (v.kind, v.next_session) {
+        (Kind::Rest, Some(next)) => format!("{} {}.", l.t("today.rest_day_next"), l.day(&next, &v.date)),
+        (Kind::Rest, None) => l.t("today.rest_day").to_string(),
+        (Kind::BeforeStart, Some(first)) => format!("{} {}.", l.t("today.starts_on"), l.day(&first, &v.date)),
+        (Kind::Session, _) => match &v.retro {
+            Some(r) => l.ta("headline.session", &[("minutes", &r.dose.minutes.to_string())]),
+            None => v.headline.clone(),
+        },
+        (Kind::Done, _) => l.t("headline.done").to_string(),
+        _ => v.headline.clone(),
+    }
+}
 
 /// A speed in the page's language ("1.5 km/h", "1,5 km/h").
 fn kmh(l: &I18n, tenths: u16) -> String {
@@ -160,7 +176,7 @@ pub struct PauseWords {
     pub ends_when: String,
 }
 
-pub fn pause_words(l: &I18n, p: &coach::pause::Pause, screen: &coach::screening::Outcome) -> PauseWords {
+pub fn pause_words(l: &I18n, p: &coach::pause::Pause, screen: Option<&coach::screening::Outcome>) -> PauseWords {
     let (headline, do_now, ends_when) = pause_sentences(l, p.kind);
     let urgent = if p.urgent.is_empty() { Vec::new() } else { urgent_signs(l).1 };
     PauseWords { headline, reasons: pause_reasons(l, p, screen), do_now, urgent, ends_when }
@@ -168,12 +184,13 @@ pub fn pause_words(l: &I18n, p: &coach::pause::Pause, screen: &coach::screening:
 
 /// What happened, for a pause: a screening's reasons one by one; a stop's
 /// decision (in another language than English, its rule's sentence).
-pub fn pause_reasons(l: &I18n, p: &coach::pause::Pause, screen: &coach::screening::Outcome) -> Vec<String> {
+pub fn pause_reasons(l: &I18n, p: &coach::pause::Pause, screen: Option<&coach::screening::Outcome>) -> Vec<String> {
     use coach::pause::PauseKind;
-    match p.kind {
-        PauseKind::ScreenRedFlag | PauseKind::ClearanceNeeded => {
+    match (p.kind, screen) {
+        (PauseKind::ScreenRedFlag | PauseKind::ClearanceNeeded, Some(screen)) => {
             screen.reasons.iter().map(|r| screen_reason(l, r)).collect()
         }
+        (PauseKind::ScreenRedFlag | PauseKind::ClearanceNeeded, None) => p.reasons.clone(),
         _ if l.lang() == Lang::En => p.reasons.clone(),
         _ => p.reasons.iter().map(|r| reason_of(l, &p.rule, r)).collect(),
     }

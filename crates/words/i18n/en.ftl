@@ -113,6 +113,7 @@ day-today = today
 day-tomorrow = tomorrow
 day-yesterday = yesterday
 day-date = { $weekday } { $day } { $month }
+day-date_year = { $weekday } { $day } { $month } { $year }
 day-short = { $weekday } { $day } { $month }
 day-full = { $day } { $month } { $year }
 day-day_month = { $day } { $month }
@@ -1004,3 +1005,26 @@ pausebox-ended_ends = Nothing is planned now. If your care team restarts the pro
 
 ## reason
 reason-with_note = { $sentence } Their note: { $note }
+
+## cli
+cli-today_title = { $date } — week { $week }
+cli-checkin_when_paused = Your clinician will want to know how the knee is: `retrowalk checkin --pain N` for { $date }.
+cli-checkin_due = Morning check-in due for your session on { $date }: run `retrowalk checkin --pain N`.
+cli-on_the = Backward walking on the { $surface }
+cli-warm_up = 1. Warm up: { $minutes } min easy forward walking.
+cli-one_go = 2. Walk backwards { $minutes } min in one go.
+cli-bouts = 2. Walk backwards { $minutes } min in { $count } bouts: { $bouts } with { $rest } min rest between.
+cli-speed = Speed: { $speed }.
+cli-incline = Incline: { $incline }%.
+cli-support = Support: { $support }.
+cli-cool_down = 3. Cool down: { $minutes } min easy forward walking.
+cli-why = Why this dose: { $why }
+cli-safety = Safety:
+cli-also = Also today:
+cli-also_hint = (`retrowalk plan` lists how to do each one and why.)
+cli-after = After the session: `retrowalk log --pain-before N --pain-peak N --pain-after N`.
+cli-not_advice = retrowalk is not medical advice: your clinician decides what is right for you.
+cli-stop = STOP
+cli-paused = PAUSED
+cli-do_now = What to do now: { $text }
+cli-ends_when = What ends the pause: { $text }
