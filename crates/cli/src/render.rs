@@ -28,7 +28,7 @@ pub fn outcome(o: &Outcome) -> String {
 
 /// The terminal's language (`LC_ALL`, `LC_MESSAGES`, `LANG`): the walker's
 /// daily words (today, a pause) are said in it.
-fn terminal() -> I18n {
+pub fn terminal() -> I18n {
     I18n::of(Lang::from_env())
 }
 

@@ -7,16 +7,15 @@ use crate::error::CliResult;
 use crate::render;
 use service::PlanView;
 use std::fmt::Write;
+use words::coach_words;
 
+/// The plan in the terminal's language (see `render`).
 fn text(plan: &PlanView) -> String {
+    let l = render::terminal();
     let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "Programme {} to {}{}",
-        plan.start,
-        plan.end,
-        if plan.supported_only { " (supported-only)" } else { "" }
-    );
+    let (start, end) = (plan.start.to_string(), plan.end.to_string());
+    let supported = if plan.supported_only { format!(" {}", l.t("cli.plan_supported_only")) } else { String::new() };
+    let _ = writeln!(s, "{}{supported}", l.ta("cli.plan_programme", &[("start", &start), ("end", &end)]));
     if let Some(p) = &plan.pause {
         // Nothing below carries a dose while paused; say why first.
         s.push_str(&render::pause(p));
@@ -25,45 +24,49 @@ fn text(plan: &PlanView) -> String {
         let _ = writeln!(s, "! {} [{}]", n.text, n.rule);
     }
     if let Some(d) = &plan.current {
-        let _ = writeln!(s, "Current dose: {}", render::why(d));
+        let _ = writeln!(s, "{}", l.ta("cli.plan_current", &[("why", &render::why(d))]));
     }
     for w in &plan.weeks {
-        let _ = writeln!(
-            s,
-            "\nWeek {} (from {}): {} min backward + {} min aerobic planned, toward {} min a week{}",
-            w.week,
-            w.start.strftime("%a %-d %b"),
-            w.retro_minutes,
-            w.aerobic_minutes,
-            w.aerobic_goal,
-            if w.aerobic_done > 0 {
-                format!("; {} min aerobic done (imported)", w.aerobic_done)
-            } else {
-                String::new()
-            }
-        );
+        let n = |v: u32| v.to_string();
+        let args = [
+            ("week", n(w.week)),
+            ("from", l.short_date(&w.start)),
+            ("retro", n(w.retro_minutes)),
+            ("aerobic", n(w.aerobic_minutes)),
+            ("goal", n(w.aerobic_goal)),
+        ];
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let done = if w.aerobic_done > 0 {
+            l.ta("cli.plan_aerobic_done", &[("minutes", &n(w.aerobic_done))])
+        } else {
+            String::new()
+        };
+        let _ = writeln!(s, "\n{}{done}", l.ta("cli.plan_week", &args));
         for d in &w.days {
+            let day = l.short_date(&d.date);
             if let Some(r) = &d.retro {
-                let _ = writeln!(s, "  {}  {:<7}  {}", d.date.strftime("%a %-d %b"), r.status, r.summary);
+                let summary = match r.dose {
+                    Some(dose) => coach_words::summary(&l, &dose, w.week, plan.supported_only),
+                    None if r.status == "paused" => l.t("plan.paused_line").to_string(),
+                    None => l.t("plan.stopped_line").to_string(),
+                };
+                let _ = writeln!(s, "  {day}  {:<7}  {summary}", l.t(&format!("plan.{}", r.status)));
             }
             for a in &d.imported {
-                let _ = writeln!(s, "  {}  imported {a}", d.date.strftime("%a %-d %b"));
+                let _ = writeln!(s, "  {day}  {} {a}", l.t("plan.imported"));
             }
         }
     }
     if !plan.exercises.is_empty() {
-        let _ = writeln!(
-            s,
-            "\nWith every backward session: strengthening. Every day: stretching. Other days: aerobic activity."
-        );
+        let _ = writeln!(s, "\n{}", l.t("cli.plan_schedule"));
     }
-    for e in &plan.exercises {
-        let _ = writeln!(s, "\n{} — {}", e.name, e.why);
-        for (i, step) in e.steps.iter().enumerate() {
+    for e in plan.exercises.iter().filter_map(|v| coach::exercises::find(v.id)) {
+        let _ = writeln!(s, "\n{} — {}", coach_words::exercise_name(&l, e), coach_words::exercise_why(&l, e));
+        for (i, step) in coach_words::exercise_steps(&l, e).iter().enumerate() {
             let _ = writeln!(s, "  {}. {step}", i + 1);
         }
     }
-    let _ = writeln!(s, "\n{}", render::NOT_ADVICE);
+    let _ = writeln!(s, "\n{}", l.t("cli.not_advice"));
     s
 }
 

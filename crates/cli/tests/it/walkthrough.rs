@@ -280,4 +280,7 @@ fn today_speaks_the_terminals_language() {
     assert!(!spanish.contains("Warm up") && !spanish.contains("Speed:"), "{spanish}");
     assert_eq!(run(&[("LANG", "es_ES.UTF-8"), ("LC_ALL", "C")]), english, "LC_ALL wins; C is English");
     assert_eq!(run(&[("LANG", "fr_FR.UTF-8")]), english);
+    let plan = w.on("2026-11-23", &["plan"]).env("LANG", "es_ES.UTF-8").write_stdin("").output().unwrap();
+    let plan = String::from_utf8(plan.stdout).unwrap();
+    assert!(plan.contains("Semana 1 (desde el lun 23 nov)") && plan.contains("Elevación de la pierna estirada"), "{plan}");
 }
