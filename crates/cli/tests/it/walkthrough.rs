@@ -282,5 +282,8 @@ fn today_speaks_the_terminals_language() {
     assert_eq!(run(&[("LANG", "fr_FR.UTF-8")]), english);
     let plan = w.on("2026-11-23", &["plan"]).env("LANG", "es_ES.UTF-8").write_stdin("").output().unwrap();
     let plan = String::from_utf8(plan.stdout).unwrap();
-    assert!(plan.contains("Semana 1 (desde el lun 23 nov)") && plan.contains("Elevación de la pierna estirada"), "{plan}");
+    assert!(
+        plan.contains("Semana 1 (desde el lun 23 nov)") && plan.contains("Elevación de la pierna estirada"),
+        "{plan}"
+    );
 }
