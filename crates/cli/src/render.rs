@@ -98,14 +98,9 @@ pub fn today(v: &TodayView) -> String {
         if r.bouts.len() == 1 {
             let _ = writeln!(s, "  {}", l.ta("cli.one_go", &[("minutes", &n(r.dose.minutes))]));
         } else {
-            let count = r.bouts.len().to_string();
-            let args = [
-                ("minutes", n(r.dose.minutes)),
-                ("count", count),
-                ("bouts", bouts.join(", ")),
-                ("rest", n(r.rest_minutes)),
-            ];
-            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let (minutes, count, rest) = (n(r.dose.minutes), r.bouts.len().to_string(), n(r.rest_minutes));
+            let bouts = bouts.join(", ");
+            let args = [("minutes", minutes.as_str()), ("count", &count), ("bouts", &bouts), ("rest", &rest)];
             let _ = writeln!(s, "  {}", l.ta("cli.bouts", &args));
         }
         let _ = writeln!(s, "     {}", l.ta("cli.speed", &[("speed", &coach_words::speed(&l, &r.dose))]));

@@ -28,20 +28,21 @@ fn text(plan: &PlanView) -> String {
     }
     for w in &plan.weeks {
         let n = |v: u32| v.to_string();
-        let args = [
-            ("week", n(w.week)),
-            ("from", l.short_date(&w.start)),
-            ("retro", n(w.retro_minutes)),
-            ("aerobic", n(w.aerobic_minutes)),
-            ("goal", n(w.aerobic_goal)),
-        ];
-        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let (week, from, retro) = (n(w.week), l.short_date(&w.start), n(w.retro_minutes));
+        let (aerobic, goal) = (n(w.aerobic_minutes), n(w.aerobic_goal));
         let done = if w.aerobic_done > 0 {
             l.ta("cli.plan_aerobic_done", &[("minutes", &n(w.aerobic_done))])
         } else {
             String::new()
         };
-        let _ = writeln!(s, "\n{}{done}", l.ta("cli.plan_week", &args));
+        let _ = writeln!(
+            s,
+            "\n{}{done}",
+            l.ta(
+                "cli.plan_week",
+                &[("week", week.as_str()), ("from", &from), ("retro", &retro), ("aerobic", &aerobic), ("goal", &goal)]
+            )
+        );
         for d in &w.days {
             let day = l.short_date(&d.date);
             if let Some(r) = &d.retro {
