@@ -124,15 +124,20 @@ pub async fn access<S: Store>(store: &S, actor: &Actor, walker: WalkerId) -> Ser
 /// Every walker the account cares for, each with its grant and what a cached
 /// row is checked by (the walker's version and time zone): the rule's query
 /// once for the whole list (`store::ClinicStore::in_care_of_versions`, the
-/// same conditions as `care_clinic`).
-pub async fn cared_for<S: Store>(store: &S, actor: &Actor) -> ServiceResult<Vec<(Access, store::CareRow)>> {
-    let Actor::Account { id, .. } = actor else { return Ok(Vec::new()) };
-    Ok(store
-        .in_care_of_versions(*id)
-        .await?
+/// same conditions as `care_clinic`). With `list`, the list's access-log
+/// entry may be written by the same query; the flag says whether it was.
+pub async fn cared_for<S: Store>(
+    store: &S,
+    actor: &Actor,
+    list: Option<store::ListEntry<'_>>,
+) -> ServiceResult<(Vec<(Access, store::CareRow)>, bool)> {
+    let Actor::Account { id, .. } = actor else { return Ok((Vec::new(), false)) };
+    let (care, logged) = store.in_care_of_versions(*id, list).await?;
+    let granted = care
         .into_iter()
         .map(|c| (Access { walker: c.walker, grant: Grant::Clinician { account: *id, clinic: c.clinic } }, c))
-        .collect())
+        .collect();
+    Ok((granted, logged))
 }
 
 /// The access rule at `now`, with break-glass and former care: an account

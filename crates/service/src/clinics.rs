@@ -248,6 +248,12 @@ pub struct PatientFilter {
 }
 
 impl PatientFilter {
+    /// Keeps every row, from the first: what the list shows is every walker
+    /// in care, up to the limit.
+    fn shows_every_row(&self) -> bool {
+        self.flag.is_none() && !self.not_seen_this_week && self.search.trim().is_empty() && self.offset == 0
+    }
+
     fn keeps(&self, row: &PatientRow, seen_this_week: bool) -> bool {
         let name = row.name.to_lowercase();
         self.flag.as_ref().is_none_or(|rule| row.flags.iter().any(|f| f.rule.eq_ignore_ascii_case(rule)))
@@ -310,12 +316,20 @@ pub async fn patients<S: Store>(
     now: Timestamp,
     today_in: impl Fn(&str) -> jiff::civil::Date,
 ) -> ServiceResult<PatientPage> {
-    let Actor::Account { .. } = actor else {
+    let Actor::Account { id: account, .. } = actor else {
         return Err(ServiceError::refused(Code::Invalid, "a patient list is a clinician's; name the clinician"));
     };
+    // One entry for the page, naming every walker on it. A list that keeps
+    // every row from the first (the clinician's everyday view) shows every
+    // walker read, so the read may write its entry in the same statement.
+    let entry = SecurityEvent::new(SecurityKind::ClinicianRead, Some(*account), client, "patient list", now);
+    let shows_all = filter.shows_every_row();
+    let most = filter.limit.unwrap_or(usize::MAX);
+    let list = shows_all.then_some(store::ListEntry { entry: &entry, most });
+    let (cared, logged) = crate::cared_for(store, actor, list).await?;
     let mut rows = Vec::new();
     let week_ago = now.checked_sub(jiff::SignedDuration::from_hours(24 * 7)).unwrap_or(now);
-    for (access, care) in crate::cared_for(store, actor).await? {
+    for (access, care) in cared {
         let today = today_in(&care.time_zone);
         let row = match cache.get(care.walker, care.clinic, care.version, today) {
             Some(row) => row,
@@ -344,11 +358,9 @@ pub async fn patients<S: Store>(
     let total = rows.len();
     let rows: Vec<PatientRow> = rows.into_iter().skip(filter.offset).take(filter.limit.unwrap_or(usize::MAX)).collect();
     // Only the walkers shown are read, and so logged.
-    if let (Some(account), false) = (actor.account_id(), rows.is_empty()) {
-        // One entry for the page, naming every walker on it.
-        let read = SecurityEvent::new(SecurityKind::ClinicianRead, Some(account), client, "patient list", now)
-            .listing(rows.iter().map(|r| r.walker).collect());
-        store.record_security_event(&read).await?;
+    debug_assert!(!logged || rows.len() == total, "a list logged with its read shows every row");
+    if !logged && !rows.is_empty() {
+        store.record_security_event(&entry.listing(rows.iter().map(|r| r.walker).collect())).await?;
     }
     Ok(PatientPage { rows, total })
 }
@@ -373,6 +385,45 @@ pub async fn open_patient<S: Store>(
     client: &str,
     now: Timestamp,
 ) -> ServiceResult<Access> {
+    let access = patient_grant(store, actor, walker, write, now).await?;
+    crate::log_clinician(store, access, write, what, client, now).await?;
+    Ok(access)
+}
+
+/// A clinician's read of one walker's record ([`open_patient`] for a read):
+/// `read` runs while the access-log entry is written, and both are done
+/// before anything is returned, so nothing is shown that is not logged. The
+/// entry's round trip hides behind the read's instead of adding to it. If the
+/// read fails, the entry stays: the record was opened.
+pub async fn read_patient<S, T, E, Fut>(
+    store: &S,
+    actor: &Actor,
+    walker: store::WalkerId,
+    what: &str,
+    client: &str,
+    now: Timestamp,
+    read: impl FnOnce(Access) -> Fut,
+) -> Result<(Access, T), E>
+where
+    S: Store,
+    E: From<ServiceError>,
+    Fut: std::future::Future<Output = Result<T, E>>,
+{
+    let access = patient_grant(store, actor, walker, false, now).await.map_err(E::from)?;
+    let log = async { crate::log_clinician(store, access, false, what, client, now).await.map_err(E::from) };
+    let ((), value) = futures_util::future::try_join(log, read(access)).await?;
+    Ok((access, value))
+}
+
+/// The access rule's grant for a clinician's read or write of one walker's
+/// record, before anything is logged.
+async fn patient_grant<S: Store>(
+    store: &S,
+    actor: &Actor,
+    walker: store::WalkerId,
+    write: bool,
+    now: Timestamp,
+) -> ServiceResult<Access> {
     let access = crate::access_at(store, actor, walker, now).await?;
     if access.grant() == crate::Grant::Own {
         return Err(ServiceError::NotFound("walker not found".into()));
@@ -386,7 +437,6 @@ pub async fn open_patient<S: Store>(
         };
         return Err(ServiceError::refused(Code::Invalid, why));
     }
-    crate::log_clinician(store, access, write, what, client, now).await?;
     Ok(access)
 }
 

@@ -491,7 +491,17 @@ pub trait ClinicStore: Send + Sync {
     fn former_care(&self, account: AccountId) -> impl Future<Output = Result<Vec<FormerCare>>> + Send;
     /// The same walkers with the clinic of the care (the first) and each
     /// walker's version, in one query: what a cached patient list checks.
-    fn in_care_of_versions(&self, account: AccountId) -> impl Future<Output = Result<Vec<CareRow>>> + Send;
+    ///
+    /// With `list`, the access-log entry of a list that would show every one
+    /// of them: where the database can (PostgreSQL), the same statement
+    /// writes it, naming them all, when they number from 1 to `most`, and
+    /// the answer's flag says it did. A list's entry then costs no round trip
+    /// of its own. Otherwise (the flag is false) the caller writes its entry.
+    fn in_care_of_versions(
+        &self,
+        account: AccountId,
+        list: Option<ListEntry<'_>>,
+    ) -> impl Future<Output = Result<(Vec<CareRow>, bool)>> + Send;
     /// Every walker the account cares for now (as [`ClinicStore::care_clinic`]), by id.
     fn in_care_of(&self, account: AccountId) -> impl Future<Output = Result<Vec<WalkerId>>> + Send;
 }

@@ -154,6 +154,15 @@ pub struct CareRow {
     pub time_zone: String,
 }
 
+/// The access-log entry a patient list writes with its read (see
+/// [`ClinicStore::in_care_of_versions`](crate::ClinicStore::in_care_of_versions)):
+/// the entry without its walkers, and how many rows the list shows at most.
+#[derive(Clone, Copy, Debug)]
+pub struct ListEntry<'a> {
+    pub entry: &'a SecurityEvent,
+    pub most: usize,
+}
+
 /// A walker who left a clinic's care while the account looked after them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FormerCare {

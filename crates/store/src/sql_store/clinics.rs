@@ -2,9 +2,11 @@
 //! relationships and care teams, and the query the access rule asks.
 
 use super::{SqlStore, duplicate_as, get};
+use crate::backend::Backend;
 use crate::codec::{self, millis, timestamp};
 use crate::{
-    AccountId, CareRow, Clinic, ClinicId, ClinicStore, FormerCare, MemberRole, Membership, Result, StoreError, WalkerId,
+    AccountId, CareRow, Clinic, ClinicId, ClinicStore, FormerCare, ListEntry, MemberRole, Membership, Result,
+    StoreError, WalkerId,
 };
 use jiff::Timestamp;
 
@@ -17,6 +19,19 @@ macro_rules! in_care {
          JOIN memberships m ON m.account_id = t.account_id AND m.clinic_id = r.clinic_id \
            AND m.ended_at IS NULL AND m.role = 'clinician' \
          WHERE t.account_id = $1 AND t.removed_at IS NULL"
+    };
+}
+
+/// Each walker in clinician `$1`'s care once, with the clinic of the care
+/// (the first), their version and time zone: what a patient list checks.
+macro_rules! care_rows {
+    () => {
+        concat!(
+            "SELECT r.walker_id, MIN(r.clinic_id) AS clinic_id, MAX(w.version) AS version, \
+             MAX(w.time_zone) AS time_zone FROM walkers w, ",
+            in_care!(),
+            " AND w.id = r.walker_id GROUP BY r.walker_id"
+        )
     };
 }
 
@@ -236,17 +251,51 @@ impl ClinicStore for SqlStore {
             .collect()
     }
 
-    async fn in_care_of_versions(&self, account: AccountId) -> Result<Vec<CareRow>> {
-        let rows = sqlx::query(concat!(
-            "SELECT r.walker_id, MIN(r.clinic_id) AS clinic_id, MAX(w.version) AS version, \
-             MAX(w.time_zone) AS time_zone FROM walkers w, ",
-            in_care!(),
-            " AND w.id = r.walker_id GROUP BY r.walker_id ORDER BY r.walker_id"
-        ))
-        .bind(account.0)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
+    async fn in_care_of_versions(
+        &self,
+        account: AccountId,
+        list: Option<ListEntry<'_>>,
+    ) -> Result<(Vec<CareRow>, bool)> {
+        let list = list.filter(|_| self.backend == Backend::Postgres && !cfg!(feature = "bench-unlogged"));
+        let rows = match list {
+            None => {
+                sqlx::query(concat!(care_rows!(), " ORDER BY walker_id")).bind(account.0).fetch_all(&self.pool).await?
+            }
+            // The entry is written by the read's own statement (a
+            // data-modifying WITH runs once, whatever reads it), committed
+            // without waiting for the disk like every read's entry
+            // (`group_commit`'s comment says why), and only when the list
+            // shows every walker read.
+            Some(ListEntry { entry, most }) => {
+                sqlx::query(concat!(
+                    "WITH care AS (",
+                    care_rows!(),
+                    "), logged AS (INSERT INTO security_events \
+                     (at_ms, kind, account_id, walker_id, walker_ids, client, detail) \
+                     SELECT $2, $3, $1, NULL, string_agg(CAST(walker_id AS TEXT), ',' ORDER BY walker_id), $4, $5 \
+                     FROM care HAVING count(*) BETWEEN 1 AND $6 \
+                     AND set_config('synchronous_commit', 'off', true) = 'off' RETURNING 1) \
+                     SELECT care.*, (SELECT count(*) FROM logged) AS logged FROM care ORDER BY walker_id"
+                ))
+                .bind(account.0)
+                .bind(millis(entry.at))
+                .bind(entry.kind.as_str())
+                .bind(entry.client.clone())
+                .bind(entry.detail.clone())
+                .bind(i64::try_from(most).unwrap_or(i64::MAX))
+                .fetch_all(&self.pool)
+                .await?
+            }
+        };
+        let logged = match (list, rows.first()) {
+            (Some(_), Some(r)) => get::<i64>(r, "logged")? > 0,
+            _ => false,
+        };
+        if let (true, Some(l)) = (logged, list) {
+            self.forget_old_events(l.entry.at).await?;
+        }
+        let care = rows
+            .iter()
             .map(|r| {
                 Ok(CareRow {
                     walker: WalkerId(get(r, "walker_id")?),
@@ -255,7 +304,8 @@ impl ClinicStore for SqlStore {
                     time_zone: get(r, "time_zone")?,
                 })
             })
-            .collect()
+            .collect::<Result<Vec<_>>>()?;
+        Ok((care, logged))
     }
 
     async fn in_care_of(&self, account: AccountId) -> Result<Vec<WalkerId>> {

@@ -1,5 +1,6 @@
 //! Group commit for the access log. Every clinician's read writes access-log
-//! rows before the answer leaves (a list writes one per walker shown), so on a
+//! rows before the answer leaves (a list writes one naming every walker shown,
+//! unless its read wrote it: `ClinicStore::in_care_of_versions`), so on a
 //! busy clinic server one INSERT and one commit per request cost as much as
 //! the read itself. Requests hand their rows to one writer task instead,
 //! which writes whatever has gathered in one transaction and then tells each

@@ -75,6 +75,27 @@ conformance!(
     security_events_are_kept_per_account_newest_first,
 );
 
+/// A whole patient list's entry is written by its read on PostgreSQL; on
+/// SQLite the caller writes it.
+mod list_read {
+    mod sqlite {
+        #[tokio::test]
+        async fn writes_its_entry_only_when_it_shows_everyone() {
+            let db = crate::backends::sqlite().await;
+            crate::suite::a_list_read_writes_its_entry_only_when_it_shows_everyone(&db.store, false).await;
+            db.finish().await;
+        }
+    }
+    mod postgres {
+        #[tokio::test]
+        async fn writes_its_entry_only_when_it_shows_everyone() {
+            let Some(db) = crate::backends::postgres().await else { return };
+            crate::suite::a_list_read_writes_its_entry_only_when_it_shows_everyone(&db.store, true).await;
+            db.finish().await;
+        }
+    }
+}
+
 /// SQLite-only settings the embedded default depends on.
 #[tokio::test]
 async fn sqlite_uses_wal_and_enforces_foreign_keys() {

@@ -1068,6 +1068,45 @@ pub async fn a_list_entry_names_its_walkers_and_each_reads_it<S: Store>(s: &S) {
     assert!(!s.ever_staff(walkers[0]).await.unwrap());
 }
 
+/// A patient list's read may write the list's entry in the same statement
+/// (`in_statement`: PostgreSQL does): only when the list shows every walker
+/// in care (from 1 to `most`), naming each, and the answer says whether it
+/// did. Otherwise nothing is written and the caller writes its own entry.
+pub async fn a_list_read_writes_its_entry_only_when_it_shows_everyone<S: Store>(s: &S, in_statement: bool) {
+    use store::MemberRole::Clinician;
+    let clinic = s.create_clinic("Knee Clinic", now()).await.unwrap();
+    let doc = s.create_account(&new_account("whole@example.org"), now()).await.unwrap().id;
+    s.add_member(doc, clinic, Clinician, now()).await.unwrap();
+    let entry = SecurityEvent::new(SecurityKind::ClinicianRead, Some(doc), "c", "patient list", now());
+    let list = |most| Some(store::ListEntry { entry: &entry, most });
+    // Nobody in care: nothing to name, nothing written.
+    assert_eq!(s.in_care_of_versions(doc, list(100)).await.unwrap(), (vec![], false));
+    let mut walkers = Vec::new();
+    for name in ["Ada", "Ben"] {
+        let (w, _) = walker_with_programme(s, name).await;
+        s.connect(w, clinic, now()).await.unwrap();
+        s.add_to_care_team(w, clinic, doc, now()).await.unwrap();
+        walkers.push(w);
+    }
+    let (plain, logged) = s.in_care_of_versions(doc, None).await.unwrap();
+    assert!(!logged);
+    assert_eq!(plain.iter().map(|c| c.walker).collect::<Vec<_>>(), walkers);
+    // More walkers than the list shows: the caller names the ones shown.
+    assert_eq!(s.in_care_of_versions(doc, list(1)).await.unwrap(), (plain.clone(), false));
+    assert!(s.security_events(Some(doc), 10).await.unwrap().is_empty(), "nothing written");
+    let (care, logged) = s.in_care_of_versions(doc, list(2)).await.unwrap();
+    assert_eq!((care, logged), (plain, in_statement));
+    let written = s.security_events(Some(doc), 10).await.unwrap();
+    if in_statement {
+        assert_eq!(written, [entry.clone().listing(walkers.clone())], "one entry naming both");
+        for w in &walkers {
+            assert_eq!(s.walker_events(*w, 10).await.unwrap()[0].detail, "patient list");
+        }
+    } else {
+        assert!(written.is_empty());
+    }
+}
+
 /// Many requests writing at once share commits (the group commit), and each
 /// still learns whether its own rows were stored: every row is kept, and a
 /// row the database refuses (a NUL, on PostgreSQL) fails only its request.

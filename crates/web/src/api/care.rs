@@ -82,10 +82,15 @@ pub(super) async fn patient(
     a: ApiAccount,
     Path(id): Path<i64>,
 ) -> ApiResult<PatientDetailDto> {
-    let access = open(&state, &a, &client, id, false, service::clinics::WALKER_PAGE).await?;
-    let cache = state.patient_rows();
-    let row = service::clinics::patient_row_cached(state.store(), access, cache, |tz| state.today_in(tz)).await?;
-    let reviews = service::care::reviews(state.store(), access).await?;
+    let actor = service::Actor::account(&a.account);
+    let (what, state) = (service::clinics::WALKER_PAGE, &state);
+    let read = |access| async move {
+        let cache = state.patient_rows();
+        let row = service::clinics::patient_row_cached(state.store(), access, cache, |tz| state.today_in(tz)).await?;
+        Ok::<_, ApiError>((row, service::care::reviews(state.store(), access).await?))
+    };
+    let (_, (row, reviews)) =
+        service::clinics::read_patient(state.store(), &actor, WalkerId(id), what, &client, state.now(), read).await?;
     Ok(Json(PatientDetailDto {
         patient: PatientDto::from(&row),
         reviews: reviews.iter().map(ReviewDto::from).collect(),
