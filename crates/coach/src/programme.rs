@@ -65,16 +65,27 @@ impl Programme {
     /// their words: backward walking on a belt needs a safety key and rails
     /// (evidence row `expert.treadmill_setup`).
     pub fn setting_note(&self) -> Option<String> {
-        let e = &self.setup.equipment;
-        let missing = match (e.treadmill, e.safety_key, e.handrails) {
-            (true, false, false) => "safety key or handrails",
-            (true, false, true) => "safety key",
-            (true, true, false) => "handrails",
-            _ => return None,
+        let missing = match self.belt_lacks()? {
+            "safety_key_or_handrails" => "safety key or handrails",
+            "safety_key" => "safety key",
+            _ => "handrails",
         };
         Some(format!(
             "Your treadmill has no {missing}, so your sessions are overground: a clear, flat hallway, one hand on a wall or rail, with someone nearby. Walking backwards on a belt is only safe with the safety key clipped on (it stops the belt if you slip) and rails to hold. If you get them, change your equipment in the set-up."
         ))
+    }
+
+    /// What a treadmill the walker has lacks for backward walking on its belt
+    /// (`safety_key_or_handrails`, `safety_key`, `handrails`): their sessions
+    /// are overground. None without a treadmill, or with a safe one.
+    pub fn belt_lacks(&self) -> Option<&'static str> {
+        let e = &self.setup.equipment;
+        match (e.treadmill, e.safety_key, e.handrails) {
+            (true, false, false) => Some("safety_key_or_handrails"),
+            (true, false, true) => Some("safety_key"),
+            (true, true, false) => Some("handrails"),
+            _ => None,
+        }
     }
 
     /// The last day of the programme.

@@ -27,7 +27,8 @@ mod state;
 mod views;
 
 pub use ::views::{
-    DatedText, OutcomeRow, PainPoint, ProgressView, QuestionnaireRow, ReportDecision, ReportView, SessionRow, Trend,
+    DatedText, OutcomeRow, PainPoint, Period, ProgressView, QuestionnaireRow, ReportDecision, ReportView, SessionRow,
+    Trend,
 };
 pub use access::{Access, Actor, Grant, access, access_at, cared_for, feed, log_clinician, own};
 pub use actions::*;

@@ -239,9 +239,14 @@ fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
 }
 
 /// The row for one session, or for a week's sessions (never empty).
-fn session_row(label: String, logs: &[&coach::history::SessionLog]) -> SessionRow {
+fn session_row(period: views::Period, logs: &[&coach::history::SessionLog]) -> SessionRow {
+    let label = match period {
+        views::Period::Day(day) => day.strftime("%-d %b").to_string(),
+        views::Period::Week(w) => format!("W{w}"),
+    };
     SessionRow {
         label,
+        period,
         before: mean(logs.iter().map(|l| f64::from(l.pain_before.value()))).unwrap_or(0.0),
         after: mean(logs.iter().map(|l| f64::from(l.pain_after.value()))).unwrap_or(0.0),
         speed_kmh: mean(logs.iter().filter_map(|l| l.speed_tenths).map(|t| f64::from(t) / 10.0)),
@@ -256,7 +261,7 @@ fn session_rows(state: &State) -> (Vec<SessionRow>, bool) {
     let mut logs: Vec<&coach::history::SessionLog> = state.history.logs.iter().collect();
     logs.sort_by_key(|l| l.date);
     if logs.len() <= MAX_SESSION_ROWS {
-        return (logs.iter().map(|l| session_row(l.date.strftime("%-d %b").to_string(), &[l])).collect(), false);
+        return (logs.iter().map(|l| session_row(views::Period::Day(l.date), &[l])).collect(), false);
     }
     let mut weeks: Vec<(u32, Vec<&coach::history::SessionLog>)> = Vec::new();
     for l in logs {
@@ -266,18 +271,29 @@ fn session_rows(state: &State) -> (Vec<SessionRow>, bool) {
             _ => weeks.push((week, vec![l])),
         }
     }
-    (weeks.into_iter().map(|(w, group)| session_row(format!("W{w}"), &group)).collect(), true)
+    (weeks.into_iter().map(|(w, group)| session_row(views::Period::Week(w), &group)).collect(), true)
 }
 
 /// A pain change in words, against the NPRS MCID (1 point) and "much better" (2).
 pub fn pain_words(change: f64) -> &'static str {
+    match pain_change(change) {
+        "much_better" => "much better: a fall of 2 points or more",
+        "noticeable" => "a change you can notice (1 point or more)",
+        "worse" => "worse: talk to your clinician",
+        _ => "within measurement noise so far",
+    }
+}
+
+/// The verdict [`pain_words`] says, as a code (`much_better`, `noticeable`,
+/// `worse`, `noise`): pages look up its words in the reader's language.
+pub fn pain_change(change: f64) -> &'static str {
     if change <= -2.0 {
-        "much better: a fall of 2 points or more"
+        "much_better"
     } else if change <= -1.0 {
-        "a change you can notice (1 point or more)"
+        "noticeable"
     } else if change >= 2.0 {
-        "worse: talk to your clinician"
+        "worse"
     } else {
-        "within measurement noise so far"
+        "noise"
     }
 }

@@ -85,13 +85,24 @@ pub struct ProgressView {
 /// (the means of its sessions, the most advanced support used, the minutes summed).
 #[derive(Clone, Debug, PartialEq)]
 pub struct SessionRow {
-    /// "3 Nov" for a session, "W2" for a week.
+    /// "3 Nov" for a session, "W2" for a week (the API's; pages write the
+    /// period in the reader's language).
     pub label: String,
+    pub period: Period,
     pub before: f64,
     pub after: f64,
     pub speed_kmh: Option<f64>,
     pub support: Option<coach::dose::Support>,
     pub minutes: u32,
+}
+
+/// What a row of the pain and speed charts covers.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Period {
+    /// One session, on this day.
+    Day(Date),
+    /// The sessions of this programme week.
+    Week(u32),
 }
 
 /// A measure's first and latest result, how many there are, and the change

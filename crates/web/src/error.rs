@@ -89,6 +89,23 @@ impl AppError {
         }
     }
 
+    /// The message in the reader's language, for a page: what was wrong with
+    /// an input in the words of the form (`I18n::problem`), else the
+    /// variant's own message (`error.<code>`), else the English.
+    pub fn page_message(&self, l: &words::I18n) -> String {
+        match self {
+            AppError::BadInput(e) | AppError::Conflict(e) => l.problem(e),
+            AppError::Throttled(seconds) if *seconds >= 120 => {
+                l.ta("error.throttled_minutes", &[("minutes", &seconds.div_ceil(60).to_string())])
+            }
+            AppError::Throttled(seconds) => l.ta("error.throttled_seconds", &[("seconds", &seconds.to_string())]),
+            other => {
+                let key = format!("error.{}", other.code());
+                if l.has(&key) { l.t(&key).to_string() } else { other.message() }
+            }
+        }
+    }
+
     fn log(&self) {
         if let AppError::Internal(cause) = self {
             tracing::error!(code = self.code(), cause = %cause, "request failed");
@@ -136,7 +153,8 @@ impl IntoResponse for AppError {
             return Redirect::to("/2fa").into_response();
         }
         let status = self.status();
-        let mut res = (status, crate::layout::error_page(status.as_u16(), &self.message())).into_response();
+        let mut res = (status, crate::layout::error_page(status.as_u16(), &self.page_message(&crate::i18n::current())))
+            .into_response();
         if let AppError::Throttled(seconds) = self {
             res.headers_mut().insert(axum::http::header::RETRY_AFTER, seconds.into());
         }
@@ -201,6 +219,32 @@ mod tests {
 
     /// Regression (#11): the 500 page said "Nothing you entered was lost" when
     /// nothing had been saved.
+    /// Every page error speaks the reader's language; English is the
+    /// message the API gives.
+    #[test]
+    fn page_errors_are_in_the_readers_language() {
+        use words::{I18n, Lang};
+        let (en, es) = (I18n::english(), I18n::of(Lang::Es));
+        for e in [
+            AppError::NotFound,
+            AppError::SignInRequired,
+            AppError::Unauthorized,
+            AppError::SecondFactorRequired,
+            AppError::Csrf,
+            AppError::CrossOrigin,
+            AppError::Throttled(30),
+            AppError::Throttled(600),
+            AppError::Internal("boom".into()),
+        ] {
+            assert_eq!(e.page_message(&en), e.message());
+            assert_ne!(e.page_message(&es), e.message(), "{e:?}");
+        }
+        assert_eq!(
+            AppError::Throttled(600).page_message(&es),
+            "Demasiados intentos. Espere 10 minutos e inténtelo de nuevo."
+        );
+    }
+
     #[test]
     fn an_error_on_our_side_never_claims_nothing_was_lost() {
         let page = AppError::Internal("boom".into()).message();

@@ -8,6 +8,7 @@
 use crate::{I18n, Lang};
 use coach::dose::{Dose, Surface};
 use coach::exercises::{Exercise, Kind};
+use coach::outcomes::Measure;
 
 /// The coach's headline, with the days that are in it said as "Thursday".
 pub fn headline(l: &I18n, v: &coach::today::TodayView) -> String {
@@ -100,6 +101,47 @@ pub fn exercise_dose(l: &I18n, ex: &Exercise, week: u32) -> String {
     }
 }
 
+/// An outcome measure's name ("Timed Up and Go", "Levantarse y caminar").
+pub fn measure_name(l: &I18n, m: Measure) -> String {
+    l.t(&format!("measure.{}.name", m.as_str())).to_string()
+}
+
+/// The unit a measure's value is written in ("/10", "stands", "s").
+pub fn measure_unit(l: &I18n, m: Measure) -> String {
+    l.t(&format!("measure.{}.unit", m.as_str())).to_string()
+}
+
+/// How to take the measure, step by step (as `Measure::instructions`).
+pub fn measure_steps(l: &I18n, m: Measure) -> Vec<String> {
+    (1..=m.instructions().len()).map(|n| l.t(&format!("measure.{}.step{n}", m.as_str())).to_string()).collect()
+}
+
+/// When a measure is due ("week 3", "semana 3"), from the coach's label.
+pub fn timepoint(l: &I18n, label: &str) -> String {
+    l.t(&format!("timepoint.{}", label.replace(' ', "_"))).to_string()
+}
+
+/// A number as the page's language writes it ("+1.5", "+1,5").
+fn number(l: &I18n, text: String) -> String {
+    if l.lang() == Lang::Es { text.replace('.', ",") } else { text }
+}
+
+/// What a change in a built-in measure means, as the coach's
+/// `Interpretation::words` says it.
+pub fn change_words(l: &I18n, m: Measure, i: &coach::outcomes::Interpretation) -> String {
+    use coach::outcomes::Verdict;
+    let unit = measure_unit(l, m);
+    let change = number(l, format!("{:+}", i.change));
+    let threshold = number(l, m.threshold().map_or(0.0, |t| t.value).to_string());
+    let key = match i.verdict {
+        Verdict::RealImprovement => "change.real_improvement",
+        Verdict::WithinNoise => "change.within_noise",
+        Verdict::Worse => "change.worse",
+        Verdict::NoThreshold => "change.no_threshold",
+    };
+    l.ta(key, &[("change", &change), ("unit", &unit), ("threshold", &threshold)])
+}
+
 /// Why the coach decided a dose: its own sentence in English (with the
 /// walker's numbers and any clinician's note); in another language, the
 /// rule's sentence (the numbers are on the page beside it).
@@ -107,8 +149,10 @@ pub fn reason(l: &I18n, d: &coach::adaptation::Decision) -> String {
     reason_of(l, &d.rule, &d.reason)
 }
 
-/// The same for a rule and the coach's sentence.
-fn reason_of(l: &I18n, rule: &str, sentence: &str) -> String {
+/// The same for a rule and the coach's sentence (a decision's, a notice's):
+/// in English the sentence itself, with its numbers; elsewhere the rule's
+/// translated sentence (and a clinician's note in their own words).
+pub fn reason_of(l: &I18n, rule: &str, sentence: &str) -> String {
     let key = format!("rule.{rule}");
     if l.lang() == Lang::En || !l.has(&key) {
         return sentence.to_string();
@@ -117,6 +161,25 @@ fn reason_of(l: &I18n, rule: &str, sentence: &str) -> String {
     match coach::adaptation::clinician_note(rule, sentence) {
         Some(note) => l.ta("reason.with_note", &[("sentence", l.t(&key)), ("note", note)]),
         None => l.t(&key).to_string(),
+    }
+}
+
+/// A notice before walking (`coach::today::notices`), with its numbers, in
+/// the page's language.
+pub fn notice(l: &I18n, p: &coach::programme::Programme, n: &coach::today::Notice) -> String {
+    match n.rule {
+        "P-START-SEVERE-PAIN" => l.ta(
+            "notice.severe_pain",
+            &[
+                ("usual", &p.setup.baseline_pain.value().to_string()),
+                ("minutes", &p.limits.start_dose().minutes.to_string()),
+            ],
+        ),
+        "P-SETTING" => match p.belt_lacks() {
+            Some(missing) => l.ta("notice.setting", &[("missing", l.t(&format!("notice.lacks.{missing}")))]),
+            None => n.text.clone(),
+        },
+        _ => n.text.clone(),
     }
 }
 
@@ -231,6 +294,67 @@ mod tests {
     }
 
     /// Spanish has a sentence of its own for each (none falls back to its key).
+    #[test]
+    fn outcome_measures_are_the_coachs_words_and_each_is_translated() {
+        use coach::outcomes::{Measure, TIMEPOINTS, interpret};
+        let (en, es) = (I18n::english(), I18n::of(Lang::Es));
+        for m in Measure::ALL {
+            assert_eq!(measure_name(&en, m), m.name());
+            assert_eq!(measure_unit(&en, m), m.unit());
+            assert_eq!(measure_steps(&en, m), m.instructions());
+            assert_ne!(measure_name(&es, m), m.name(), "{m:?}");
+            assert!(
+                measure_steps(&es, m)
+                    .iter()
+                    .zip(m.instructions())
+                    .all(|(es, en)| es != en && !es.starts_with("measure."))
+            );
+            for (before, after) in [(5.0, 3.0), (5.0, 4.5), (3.0, 6.0), (10.0, 14.0), (12.0, 8.5)] {
+                let i = interpret(m, before, after);
+                assert_eq!(change_words(&en, m, &i), i.words, "{m:?} {before} {after}");
+                assert!(!change_words(&es, m, &i).starts_with("change."));
+            }
+        }
+        for (label, _, _) in TIMEPOINTS {
+            assert_eq!(timepoint(&en, label), label);
+            assert!(!timepoint(&es, label).starts_with("timepoint."));
+        }
+        assert_eq!(timepoint(&es, "week 3"), "semana 3");
+        let i = interpret(Measure::TimedUpAndGo, 12.0, 10.5);
+        assert_eq!(
+            change_words(&es, Measure::TimedUpAndGo, &i),
+            "una mejora real: -1,5 s, más que los 1,1 s que pueden ser ruido de medida"
+        );
+    }
+
+    #[test]
+    fn notices_are_the_coachs_words_and_each_is_translated() {
+        use coach::programme::Programme;
+        let (en, es) = (I18n::english(), I18n::of(Lang::Es));
+        let mut set_ups = Vec::new();
+        for (treadmill, safety_key, handrails) in [(true, false, false), (true, false, true), (true, true, false)] {
+            for pain in [3, 8] {
+                let mut s = coach::setup::Setup::first(jiff::civil::date(2026, 12, 7), "UTC");
+                s.equipment.treadmill = treadmill;
+                s.equipment.safety_key = safety_key;
+                s.equipment.handrails = handrails;
+                s.baseline_pain = coach::Pain::new(pain).unwrap();
+                set_ups.push(s);
+            }
+        }
+        let mut seen = 0;
+        for s in set_ups {
+            let p = Programme::new(s, false).unwrap();
+            for n in coach::today::notices(&p, &coach::history::History::default()) {
+                assert_eq!(notice(&en, &p, &n), n.text, "{}", n.rule);
+                let spanish = notice(&es, &p, &n);
+                assert!(spanish != n.text && !spanish.contains("notice."), "{spanish}");
+                seen += 1;
+            }
+        }
+        assert!(seen >= 6, "both notices for every set-up: {seen}");
+    }
+
     #[test]
     fn spanish_says_each_in_spanish() {
         let (en, es) = (I18n::english(), I18n::of(Lang::Es));

@@ -11,8 +11,9 @@ pub async fn run(g: &Global) -> CliResult<Output> {
     let state = context::load(&store, g).await?;
     let view = service::progress(&state);
     emit(g.json, &view, || {
+        let l = render::terminal();
         if view.weeks.is_empty() {
-            return format!("Your programme starts on {}.\n", state.programme.start());
+            return format!("{}\n", l.ta("cli.progress_starts", &[("date", &l.full_date(&state.programme.start()))]));
         }
         let table: Vec<Vec<String>> = view
             .weeks
@@ -20,7 +21,7 @@ pub async fn run(g: &Global) -> CliResult<Output> {
             .map(|r| {
                 vec![
                     r.week.to_string(),
-                    r.start.to_string(),
+                    l.short_date(&r.start),
                     format!("{}/{}", r.done_sessions, r.due_sessions),
                     r.adherence_pct.map_or_else(|| "-".into(), |a| format!("{a}%")),
                     format!("{}/{}", r.done_minutes, r.planned_minutes),
@@ -31,26 +32,20 @@ pub async fn run(g: &Global) -> CliResult<Output> {
                 ]
             })
             .collect();
-        let mut s = render::table(
-            &[
-                "week",
-                "from",
-                "done/due",
-                "adherence",
-                "minutes done/planned",
-                "pain before",
-                "peak",
-                "after",
-                "next morning",
-            ],
-            &table,
-        );
+        let headers: Vec<String> =
+            ["week", "from", "done_due", "adherence", "minutes", "pain_before", "peak", "after", "next_morning"]
+                .iter()
+                .map(|h| l.t(&format!("cli.progress_col.{h}")).to_string())
+                .collect();
+        let mut s = render::table(&headers.iter().map(String::as_str).collect::<Vec<_>>(), &table);
         match view.adherence_pct {
-            Some(a) => s.push_str(&format!("\nAdherence so far: {a}% of the sessions due\n")),
-            None => s.push_str("\nNo session is due yet: adherence counts from your first session day.\n"),
+            Some(a) => s.push_str(&format!("\n{}\n", l.ta("cli.progress_adherence", &[("pct", &a.to_string())]))),
+            None => s.push_str(&format!("\n{}\n", l.t("progress.none_due"))),
         }
-        if let (Some(c), Some(words)) = (view.pain_after_change, view.pain_after_words) {
-            s.push_str(&format!("Pain after sessions, first week to latest: {c:+.1} points — {words}.\n"));
+        if let Some(c) = view.pain_after_change {
+            let verdict = l.t(&format!("progress.change.{}", service::pain_change(c))).to_string();
+            let change = l.ta("progress.change", &[("points", &format!("{c:+.1}")), ("verdict", &verdict)]);
+            s.push_str(&format!("{} {change}.\n", l.t("progress.pain_change")));
         }
         s
     })

@@ -286,4 +286,11 @@ fn today_speaks_the_terminals_language() {
         plan.contains("Semana 1 (desde el lun 23 nov)") && plan.contains("Elevación de la pierna estirada"),
         "{plan}"
     );
+    let progress = w.on("2026-11-23", &["progress"]).env("LANG", "es_ES.UTF-8").write_stdin("").output().unwrap();
+    let progress = String::from_utf8(progress.stdout).unwrap();
+    assert!(
+        progress.contains("semana") && progress.contains("hechas/tocaban") && progress.contains("lun 23 nov"),
+        "{progress}"
+    );
+    assert!(!progress.contains("adherence") && !progress.contains("week"), "{progress}");
 }

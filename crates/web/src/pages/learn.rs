@@ -23,9 +23,31 @@ pub struct RuleView {
 struct LearnContent {
     l: I18n,
     evidence: &'static [Evidence],
-    exercises: Vec<&'static Exercise>,
+    exercises: Vec<ExerciseWords>,
     rules: Vec<RuleView>,
-    tips: Vec<&'static str>,
+    tips: Vec<String>,
+}
+
+/// An exercise in the reader's language, with its evidence rows.
+struct ExerciseWords {
+    id: &'static str,
+    name: String,
+    steps: Vec<String>,
+    why: String,
+    evidence: &'static [&'static str],
+}
+
+impl ExerciseWords {
+    fn new(l: &I18n, e: &Exercise) -> Self {
+        use words::coach_words::{exercise_name, exercise_steps, exercise_why};
+        ExerciseWords {
+            id: e.id,
+            name: exercise_name(l, e),
+            steps: exercise_steps(l, e),
+            why: exercise_why(l, e),
+            evidence: e.evidence,
+        }
+    }
 }
 
 impl LearnContent {
@@ -42,17 +64,17 @@ pub async fn page(State(state): State<AppState>, MaybeSignedIn(who): MaybeSigned
 
 /// The page's content: the same for everybody, so the server renders it once.
 fn content(l: I18n) -> Result<String, AppError> {
-    let mut tips = coach::today::tips(coach::dose::Surface::Treadmill);
-    tips.extend(
-        coach::today::tips(coach::dose::Surface::Overground)
-            .into_iter()
-            .filter(|t| !tips.contains(t))
-            .collect::<Vec<_>>(),
-    );
+    use coach::dose::Surface;
+    let mut tips = words::coach_words::tips(&l, Surface::Treadmill);
+    for tip in words::coach_words::tips(&l, Surface::Overground) {
+        if !tips.contains(&tip) {
+            tips.push(tip);
+        }
+    }
     render_string(&LearnContent {
+        exercises: exercises::all().map(|e| ExerciseWords::new(&l, e)).collect(),
         l,
         evidence: ALL,
-        exercises: exercises::all().collect(),
         rules: coach::adaptation::rules().into_iter().map(|(id, evidence)| RuleView { id, evidence }).collect(),
         tips,
     })

@@ -13,12 +13,13 @@ use axum::response::{IntoResponse, Response};
 use coach::outcomes::{Due, Measure};
 use serde::Deserialize;
 use service::OutcomeRow;
+use words::coach_words::{measure_name, measure_steps, measure_unit};
 
 pub struct MeasureForm {
     pub id: String,
-    pub name: &'static str,
-    pub unit: &'static str,
-    pub steps: &'static [&'static str],
+    pub name: String,
+    pub unit: String,
+    pub steps: Vec<String>,
     /// `stopwatch`, `counter`, `activities` or `number`.
     pub tool: &'static str,
     pub due: bool,
@@ -42,12 +43,37 @@ struct OutcomesPage {
     sex: &'static str,
 }
 
+impl OutcomesPage {
+    fn name(&self, m: &Measure) -> String {
+        measure_name(&self.l.i18n, *m)
+    }
+
+    fn unit(&self, m: &Measure) -> String {
+        measure_unit(&self.l.i18n, *m)
+    }
+
+    fn timepoint(&self, label: &str) -> String {
+        words::coach_words::timepoint(&self.l.i18n, label)
+    }
+
+    fn date(&self, day: &jiff::civil::Date) -> String {
+        self.l.i18n.full_date(day)
+    }
+
+    /// What the change from first to latest means, in the reader's language.
+    fn change(&self, r: &OutcomeRow) -> Option<String> {
+        r.trend.change.as_ref().map(|c| words::coach_words::change_words(&self.l.i18n, r.measure, c))
+    }
+}
+
 pub fn page_for(
     state: &AppState,
     who: &SignedIn,
     s: &service::State,
     flash: Option<String>,
 ) -> Result<Response, AppError> {
+    let mut l = Layout::new(state, Some(who), "outcomes", "outcomes.title");
+    l.flash = flash;
     let due = s.outcomes_due();
     let due_list: Vec<Measure> = due.as_ref().map(|d| d.measures.clone()).unwrap_or_default();
     let forms = Measure::ALL
@@ -62,9 +88,9 @@ pub fn page_for(
             };
             MeasureForm {
                 id: m.as_str().to_string(),
-                name: m.name(),
-                unit: m.unit(),
-                steps: m.instructions(),
+                name: measure_name(&l.i18n, *m),
+                unit: measure_unit(&l.i18n, *m),
+                steps: measure_steps(&l.i18n, *m),
                 tool,
                 due: due_list.contains(m),
                 min,
@@ -72,14 +98,11 @@ pub fn page_for(
             }
         })
         .collect();
-    let mut l = Layout::new(state, Some(who), "outcomes", "outcomes.title");
-    l.flash = flash;
     let due_questionnaires: Vec<(String, String)> = due.as_ref().map(|d| d.questionnaires.clone()).unwrap_or_default();
     render(&OutcomesPage {
-        l,
         due_names: due_list
             .iter()
-            .map(|m| m.name().to_string())
+            .map(|m| measure_name(&l.i18n, *m))
             .chain(due_questionnaires.iter().map(|(_, title)| title.clone()))
             .collect(),
         questionnaires: s
@@ -95,6 +118,7 @@ pub fn page_for(
         due,
         rows: service::outcome_rows(&s.outcomes),
         forms,
+        l,
         today: s.today.to_string(),
         birth_year: s.walker.birth_year.map(|y| y.to_string()).unwrap_or_default(),
         sex: match s.walker.sex {

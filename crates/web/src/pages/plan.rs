@@ -71,6 +71,15 @@ impl PlanContent {
         }
     }
 
+    /// Why a decision or a notice says what it does, in the page's language.
+    fn why(&self, rule: &str, sentence: &str) -> String {
+        words::coach_words::reason_of(&self.l, rule, sentence)
+    }
+
+    fn support(&self, dose: &coach::dose::Dose) -> String {
+        words::coach_words::support(&self.l, dose)
+    }
+
     /// A dose in one line, in the page's language (see `coach_words`).
     fn summary(&self, dose: &coach::dose::Dose, week: &u32) -> String {
         words::coach_words::summary(&self.l, dose, *week, self.p.supported_only)
@@ -95,7 +104,10 @@ impl PlanContent {
 pub async fn page(State(state): State<AppState>, Ready { who, entry, .. }: Ready) -> Result<Response, AppError> {
     let l = Layout::new(&state, Some(&who), "plan", "plan.title");
     content_page(l, &entry, Part::Plan, |s, l| {
-        let p = service::plan(s);
+        let mut p = service::plan(s);
+        for n in &mut p.notices {
+            n.text = words::coach_words::notice(&l, &s.programme, n);
+        }
         let pause = p.pause.as_ref().map(|x| words::coach_words::pause_words(&l, x, Some(&s.screen.outcome)));
         render_string(&PlanContent { l, p, today: s.today, pause })
     })

@@ -18,21 +18,29 @@ pub struct SessionRow {
     pub before: f64,
     pub after: f64,
     pub speed: Option<f64>,
-    pub support: &'static str,
+    pub support: String,
     pub minutes: u32,
 }
 
-impl From<&service::SessionRow> for SessionRow {
-    fn from(r: &service::SessionRow) -> Self {
+impl SessionRow {
+    fn new(r: &service::SessionRow, l: &I18n) -> Self {
         SessionRow {
-            label: r.label.clone(),
+            label: match r.period {
+                service::Period::Day(day) => l.day_month(&day),
+                service::Period::Week(w) => week_label(l, w),
+            },
             before: r.before,
             after: r.after,
             speed: r.speed_kmh,
-            support: r.support.map_or("-", support_words),
+            support: r.support.map_or_else(|| "-".into(), |s| l.t(&format!("support.{}", s.as_str())).to_string()),
             minutes: r.minutes,
         }
     }
+}
+
+/// "W3" in English, "S3" in Spanish: a week under a bar or in a table.
+fn week_label(l: &I18n, week: u32) -> String {
+    l.ta("progress.week_short", &[("week", &week.to_string())])
 }
 
 /// A pain value as people write it: "2", or "2.5" for a week's mean.
@@ -75,14 +83,6 @@ struct ProgressContent {
     outcomes: Vec<service::OutcomeRow>,
 }
 
-fn support_words(s: coach::dose::Support) -> &'static str {
-    match s {
-        coach::dose::Support::Rails => "rails",
-        coach::dose::Support::LightTouch => "light touch",
-        coach::dose::Support::HandsFree => "hands free",
-    }
-}
-
 pub async fn page(State(state): State<AppState>, Ready { who, entry, .. }: Ready) -> Result<Response, AppError> {
     let l = Layout::new(&state, Some(&who), "progress", "progress.title");
     content_page(l, &entry, Part::Progress, content)
@@ -91,7 +91,7 @@ pub async fn page(State(state): State<AppState>, Ready { who, entry, .. }: Ready
 /// The page's content: the four charts with their tables, and the outcome measures.
 fn content(s: &service::State, l: I18n) -> Result<String, AppError> {
     let view = service::progress(s);
-    let sessions: Vec<SessionRow> = view.sessions.iter().map(SessionRow::from).collect();
+    let sessions: Vec<SessionRow> = view.sessions.iter().map(|r| SessionRow::new(r, &l)).collect();
     let weekly = view.sessions_weekly;
     let idx = |i: usize| i as f64;
     let labels: Vec<(f64, String)> = sessions
@@ -101,48 +101,32 @@ fn content(s: &service::State, l: I18n) -> Result<String, AppError> {
         .map(|(i, r)| (idx(i), r.label.clone()))
         .collect();
     let reference = sessions.first().map_or(0.0, |r| r.before);
+    // Chart words per grain: `progress.chart.pain.sessions`, `…pain.weeks`.
+    let grain = if weekly { "weeks" } else { "sessions" };
+    let t = |key: &str| l.t(&format!("progress.chart.{key}")).to_string();
+    let series = |name: &str, class, points| Series { name: t(name), class, points };
     let pain_svg = charts::lines(
         "pain",
-        if weekly { "Knee pain before and after, week by week" } else { "Knee pain before and after each session" },
-        if weekly {
-            "Mean pain from 0 to 10 for each week's sessions. The shaded band is within 1 point of your first week's pain: changes inside it are smaller than the smallest change people notice."
-        } else {
-            "Pain from 0 to 10 for each logged session. The shaded band is within 1 point of your first session's pain: changes inside it are smaller than the smallest change people notice."
-        },
+        &t(&format!("pain.{grain}")),
+        &t(&format!("pain.{grain}.desc")),
         &[
-            Series {
-                name: "Before".into(),
-                class: "s1",
-                points: sessions.iter().enumerate().map(|(i, r)| (idx(i), r.before)).collect(),
-            },
-            Series {
-                name: "After".into(),
-                class: "s2",
-                points: sessions.iter().enumerate().map(|(i, r)| (idx(i), r.after)).collect(),
-            },
+            series("before", "s1", sessions.iter().enumerate().map(|(i, r)| (idx(i), r.before)).collect()),
+            series("after", "s2", sessions.iter().enumerate().map(|(i, r)| (idx(i), r.after)).collect()),
         ],
         10.0,
-        Some(((reference - 1.0).max(0.0), (reference + 1.0).min(10.0), "within 1 point (MCID) of your first session")),
+        Some(((reference - 1.0).max(0.0), (reference + 1.0).min(10.0), &t(&format!("band.{grain}")))),
         &labels,
     );
-    let week_labels: Vec<String> = view.weeks.iter().map(|w| format!("W{}", w.week)).collect();
+    let week_labels: Vec<String> = view.weeks.iter().map(|w| week_label(&l, w.week)).collect();
     let max_minutes = view.weeks.iter().map(|w| w.planned_minutes.max(w.done_minutes)).max().unwrap_or(10) as f64;
     let minutes_svg = charts::bars(
         "minutes",
-        "Backward-walking minutes per week",
-        "For each week, minutes planned and minutes done.",
+        &t("minutes"),
+        &t("minutes.desc"),
         &week_labels,
         &[
-            Series {
-                name: "Planned".into(),
-                class: "s1",
-                points: view.weeks.iter().map(|w| (0.0, f64::from(w.planned_minutes))).collect(),
-            },
-            Series {
-                name: "Done".into(),
-                class: "s2",
-                points: view.weeks.iter().map(|w| (0.0, f64::from(w.done_minutes))).collect(),
-            },
+            series("planned", "s1", view.weeks.iter().map(|w| (0.0, f64::from(w.planned_minutes))).collect()),
+            series("done", "s2", view.weeks.iter().map(|w| (0.0, f64::from(w.done_minutes))).collect()),
         ],
         max_minutes,
         "",
@@ -151,31 +135,30 @@ fn content(s: &service::State, l: I18n) -> Result<String, AppError> {
         sessions.iter().enumerate().filter_map(|(i, r)| r.speed.map(|v| (idx(i), v))).collect();
     let speed_svg = charts::lines(
         "speed",
-        if weekly { "Treadmill speed, week by week (km/h)" } else { "Treadmill speed per session (km/h)" },
-        if weekly {
-            "Mean belt speed of each week's treadmill sessions; the most advanced support used is in the table beside it."
-        } else {
-            "Belt speed of each treadmill session; the support used is in the table beside it."
-        },
-        &[Series { name: "Speed".into(), class: "s1", points: speed_points }],
+        &t(&format!("speed.{grain}")),
+        &t(&format!("speed.{grain}.desc")),
+        &[series("speed", "s1", speed_points)],
         4.0,
         None,
         &labels,
     );
     let adherence_svg = charts::bars(
         "adherence",
-        "Sessions done as a share of sessions due",
-        "Adherence for each week, in percent.",
+        &t("adherence"),
+        &t("adherence.desc"),
         &week_labels,
-        &[Series {
-            name: "Adherence".into(),
-            class: "s2",
-            points: view.weeks.iter().map(|w| (0.0, f64::from(w.adherence_pct.unwrap_or(0)))).collect(),
-        }],
+        &[series(
+            "adherence_series",
+            "s2",
+            view.weeks.iter().map(|w| (0.0, f64::from(w.adherence_pct.unwrap_or(0)))).collect(),
+        )],
         100.0,
         "%",
     );
-    let change = view.pain_after_change.zip(view.pain_after_words).map(|(c, w)| format!("{c:+.1} points: {w}"));
+    let change = view.pain_after_change.map(|c| {
+        let verdict = l.t(&format!("progress.change.{}", service::pain_change(c))).to_string();
+        l.ta("progress.change", &[("points", &format!("{c:+.1}")), ("verdict", &verdict)])
+    });
     let treadmill =
         s.programme.limits.surface == coach::dose::Surface::Treadmill || sessions.iter().any(|r| r.speed.is_some());
     render_string(&ProgressContent {

@@ -28,6 +28,10 @@ struct TodayContent {
 
 /// The coach's words on the page, in its language (see `coach_words`).
 impl TodayContent {
+    fn timepoint(&self, label: &str) -> String {
+        words::coach_words::timepoint(&self.l, label)
+    }
+
     fn speed(&self, d: &coach::dose::Dose) -> String {
         words::coach_words::speed(&self.l, d)
     }
@@ -97,7 +101,10 @@ pub async fn page(
 /// items, the latest decision with its reason and what is waiting.
 fn content(s: &service::State, l: I18n) -> Result<String, AppError> {
     let tl = s.timeline();
-    let v = service::today_with(s, &tl);
+    let mut v = service::today_with(s, &tl);
+    for n in &mut v.notices {
+        n.text = words::coach_words::notice(&l, &s.programme, n);
+    }
     let latest = tl
         .decisions
         .iter()
