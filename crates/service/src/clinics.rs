@@ -390,11 +390,12 @@ pub async fn open_patient<S: Store>(
     Ok(access)
 }
 
-/// A clinician's read of one walker's record ([`open_patient`] for a read):
-/// `read` runs while the access-log entry is written, and both are done
-/// before anything is returned, so nothing is shown that is not logged. The
-/// entry's round trip hides behind the read's instead of adding to it. If the
-/// read fails, the entry stays: the record was opened.
+/// A clinician's read of one walker's record ([`open_patient`] for a read
+/// that writes nothing): `read` runs while the access-log entry is written,
+/// and both are done before anything is returned, so nothing is shown that
+/// is not logged. The entry's round trip hides behind the read's instead of
+/// adding to it. The entry is always waited for, so a failed read keeps it
+/// (the record was opened), and a failed entry fails the read.
 pub async fn read_patient<S, T, E, Fut>(
     store: &S,
     actor: &Actor,
@@ -411,8 +412,9 @@ where
 {
     let access = patient_grant(store, actor, walker, false, now).await.map_err(E::from)?;
     let log = async { crate::log_clinician(store, access, false, what, client, now).await.map_err(E::from) };
-    let ((), value) = futures_util::future::try_join(log, read(access)).await?;
-    Ok((access, value))
+    let (logged, value) = futures_util::future::join(log, read(access)).await;
+    logged?;
+    Ok((access, value?))
 }
 
 /// The access rule's grant for a clinician's read or write of one walker's

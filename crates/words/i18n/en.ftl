@@ -527,6 +527,10 @@ outcomes-questionnaires = Questionnaires from your clinic
 outcomes-questionnaires_help = Your clinic added these. Answer them when they are due, like the tests above.
 outcomes-answer = Answer
 outcomes-points = of 100
+outcomes-span_one = { $latest } ({ $on }), one result so far
+outcomes-span_many = { $first } ({ $first_on }) to { $latest } ({ $latest_on }), { $n } results
+outcomes-saved = Saved: { $name } { $value } { $unit }.
+outcomes-since_first = Since your first result: { $words }.
 
 ## questionnaire
 questionnaire-title = Questionnaire

@@ -122,7 +122,7 @@ pub fn timepoint(l: &I18n, label: &str) -> String {
 }
 
 /// A number as the page's language writes it ("+1.5", "+1,5").
-fn number(l: &I18n, text: String) -> String {
+pub fn decimal(l: &I18n, text: String) -> String {
     if l.lang() == Lang::Es { text.replace('.', ",") } else { text }
 }
 
@@ -131,8 +131,8 @@ fn number(l: &I18n, text: String) -> String {
 pub fn change_words(l: &I18n, m: Measure, i: &coach::outcomes::Interpretation) -> String {
     use coach::outcomes::Verdict;
     let unit = measure_unit(l, m);
-    let change = number(l, format!("{:+}", i.change));
-    let threshold = number(l, m.threshold().map_or(0.0, |t| t.value).to_string());
+    let change = decimal(l, format!("{:+}", i.change));
+    let threshold = decimal(l, m.threshold().map_or(0.0, |t| t.value).to_string());
     let key = match i.verdict {
         Verdict::RealImprovement => "change.real_improvement",
         Verdict::WithinNoise => "change.within_noise",

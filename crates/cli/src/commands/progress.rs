@@ -44,7 +44,8 @@ pub async fn run(g: &Global) -> CliResult<Output> {
         }
         if let Some(c) = view.pain_after_change {
             let verdict = l.t(&format!("progress.change.{}", service::pain_change(c))).to_string();
-            let change = l.ta("progress.change", &[("points", &format!("{c:+.1}")), ("verdict", &verdict)]);
+            let points = words::coach_words::decimal(&l, format!("{c:+.1}"));
+            let change = l.ta("progress.change", &[("points", &points), ("verdict", &verdict)]);
             s.push_str(&format!("{} {change}.\n", l.t("progress.pain_change")));
         }
         s

@@ -176,10 +176,14 @@ pub async fn submit(State(state): State<AppState>, f: ReadyForm<OutcomeFields>) 
     .await;
     match result {
         Ok(done) => {
-            let mut msg =
-                format!("Saved: {} {} {}.", done.record.measure.name(), done.record.value, done.record.measure.unit());
+            let l = crate::i18n::current();
+            let m = done.record.measure;
+            let value = words::coach_words::decimal(&l, done.record.value.to_string());
+            let (name, unit) = (measure_name(&l, m), measure_unit(&l, m));
+            let mut msg = l.ta("outcomes.saved", &[("name", &name), ("value", &value), ("unit", &unit)]);
             if let Some(c) = &done.change {
-                msg.push_str(&format!(" Since your first result: {}.", c.words));
+                let words = words::coach_words::change_words(&l, m, c);
+                msg.push_str(&format!(" {}", l.ta("outcomes.since_first", &[("words", &words)])));
             }
             for fl in &done.flags {
                 msg.push(' ');

@@ -220,14 +220,10 @@ async fn page_for(
 }
 
 pub async fn page(State(state): State<AppState>, who: SignedIn, Path(id): Path<i64>) -> Result<Response, AppError> {
-    let actor = who.actor();
-    let what = service::clinics::WALKER_PAGE;
-    let (_, page) =
-        service::clinics::read_patient(state.store(), &actor, WalkerId(id), what, &who.client, state.now(), |access| {
-            page_for(&state, &who, access, Posted::default(), None)
-        })
-        .await?;
-    Ok(page)
+    // Not `read_patient`: opening the page marks the walker's messages read
+    // (a write), which must not happen unless the entry is written first.
+    let access = open(&state, &who, id, false, service::clinics::WALKER_PAGE).await?;
+    page_for(&state, &who, access, Posted::default(), None).await
 }
 
 /// Runs one action on the walker's record: done, back to the page; refused,

@@ -38,6 +38,32 @@ impl SessionRow {
     }
 }
 
+impl ProgressContent {
+    /// An outcome measure's results in one line: name, first and latest with
+    /// their dates, and what the change means, in the page's language.
+    fn outcome_line(&self, r: &service::OutcomeRow) -> String {
+        use words::coach_words::{change_words, decimal, measure_name, measure_unit};
+        let l = &self.l;
+        let unit = measure_unit(l, r.measure);
+        let value = |v: f64| format!("{} {unit}", decimal(l, v.to_string()));
+        let t = &r.trend;
+        let span = if t.results == 1 {
+            l.ta("outcomes.span_one", &[("latest", &value(t.latest)), ("on", &l.day_month(&t.latest_on))])
+        } else {
+            let args = [
+                ("first", value(t.first)),
+                ("first_on", l.day_month(&t.first_on)),
+                ("latest", value(t.latest)),
+                ("latest_on", l.day_month(&t.latest_on)),
+                ("n", t.results.to_string()),
+            ];
+            l.ta("outcomes.span_many", &args.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>())
+        };
+        let change = t.change.as_ref().map(|c| format!(" — {}", change_words(l, r.measure, c))).unwrap_or_default();
+        format!("{}: {span}{change}", measure_name(l, r.measure))
+    }
+}
+
 /// "W3" in English, "S3" in Spanish: a week under a bar or in a table.
 fn week_label(l: &I18n, week: u32) -> String {
     l.ta("progress.week_short", &[("week", &week.to_string())])
@@ -157,7 +183,8 @@ fn content(s: &service::State, l: I18n) -> Result<String, AppError> {
     );
     let change = view.pain_after_change.map(|c| {
         let verdict = l.t(&format!("progress.change.{}", service::pain_change(c))).to_string();
-        l.ta("progress.change", &[("points", &format!("{c:+.1}")), ("verdict", &verdict)])
+        let points = words::coach_words::decimal(&l, format!("{c:+.1}"));
+        l.ta("progress.change", &[("points", &points), ("verdict", &verdict)])
     });
     let treadmill =
         s.programme.limits.surface == coach::dose::Surface::Treadmill || sessions.iter().any(|r| r.speed.is_some());

@@ -63,6 +63,40 @@ async fn pages_speak_the_browsers_language_or_the_one_chosen() {
     assert!(odd.cookies.iter().all(|c| !c.starts_with("lang=")), "nothing kept");
 }
 
+/// Progress, Measures, Learn and the error page: every word a walker reads
+/// there is Spanish, numbers and dates included.
+#[tokio::test]
+async fn charts_measures_learn_and_errors_speak_spanish() {
+    let app = App::new().await;
+    let w = app.ready_walker("charts-es@example.org", "nota").await;
+    let form = format!("csrf={}&pain_before=2&pain_peak=3&pain_after=2", w.csrf);
+    assert_eq!(app.post("/log", &w.cookie, &form).await.status, StatusCode::SEE_OTHER);
+    let measure = format!("csrf={}&measure=timed_up_and_go&value=12,5", w.csrf);
+    let saved = app.post("/outcomes", &w.cookie, &measure).await;
+    assert!(saved.status.is_success() || saved.status == StatusCode::SEE_OTHER, "{}", saved.body);
+
+    let progress = get_in(&app, "/progress", &w.cookie, "es").await.body;
+    for spanish in ["Minutos caminando hacia atrás por semana", "Dolor de rodilla antes y después de cada sesión", "S1"]
+    {
+        assert!(progress.contains(spanish), "{spanish}: {progress}");
+    }
+    for english in ["Backward-walking minutes", "Knee pain before and after each session", "one result so far"] {
+        assert!(!progress.contains(english), "{english}: {progress}");
+    }
+    assert!(progress.contains("Levantarse y caminar, cronometrado (TUG): 12,5 s"), "{progress}");
+
+    let outcomes = get_in(&app, "/outcomes", &w.cookie, "es").await.body;
+    assert!(outcomes.contains("Levantarse de la silla durante 30 segundos") && outcomes.contains("Cronometre"));
+    assert!(!outcomes.contains("Timed Up and Go") && !outcomes.contains("Mark a line"), "{outcomes}");
+
+    let learn = get_in(&app, "/learn", "", "es").await.body;
+    assert!(!learn.contains("Wear supportive, closed shoes") && !learn.contains("Lie on your back"), "{learn}");
+
+    let missing = get_in(&app, "/no-such-page", &w.cookie, "es").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert!(missing.body.contains("Esa página no existe"), "{}", missing.body);
+}
+
 /// A walker who must stop reads why, what to do and when to get help now in
 /// their language, and sees no dose.
 #[tokio::test]
