@@ -174,7 +174,11 @@ impl App {
         let today = self.state.now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
         let store = self.state.store();
         let state = service::load(store, w.access, today).await.unwrap();
-        let date = state.programme.retro_dates().into_iter().rev().find(|d| *d < today).unwrap();
+        // The latest session day, unless it is too long ago to check in on
+        // (a Monday's, last Friday): then yesterday, as an extra session.
+        let latest = state.programme.retro_dates().into_iter().rev().find(|d| *d < today).unwrap();
+        let yesterday = coach::dates::add_days(today, -1);
+        let date = if (today - latest).get_days() > 2 { yesterday } else { latest };
         let input = service::LogInput {
             date: Some(date),
             pain_before: coach::Pain::new(1).ok(),
