@@ -171,7 +171,7 @@ for (const [size, viewport] of [['phone', { width: 390, height: 844 }], ['deskto
     await page.waitForSelector('.flash');
     assert.match(await page.textContent('.flash'), /Everyday tasks 75 of 100; Walking and stairs 66\.7 of 100/);
     await page.goto(`${env.server.base}/progress`);
-    assert.match(await page.textContent('main'), /Timed Up and Go: 11\.5 s \([\d-]+\) to 9\.9 s \([\d-]+\), 2 results — a real improvement/);
+    assert.match(await page.textContent('main'), /Timed Up and Go: 11\.5 s \(\d+ [A-Z][a-z]+\) to 9\.9 s \(\d+ [A-Z][a-z]+\), 2 results — a real improvement/);
     await checkA11y(page, 'progress-with-outcomes');
     await page.click('a[href="/report"]');
     await checkA11y(page, 'report');
