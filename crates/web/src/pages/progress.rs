@@ -20,6 +20,10 @@ pub struct SessionRow {
     pub speed: Option<f64>,
     pub support: String,
     pub minutes: u32,
+    /// The same values as the table writes them, in the page's language.
+    before_text: String,
+    after_text: String,
+    speed_text: String,
 }
 
 impl SessionRow {
@@ -34,6 +38,9 @@ impl SessionRow {
             speed: r.speed_kmh,
             support: r.support.map_or_else(|| "-".into(), |s| l.t(&format!("support.{}", s.as_str())).to_string()),
             minutes: r.minutes,
+            before_text: one_decimal(l, r.before),
+            after_text: one_decimal(l, r.after),
+            speed_text: r.speed_kmh.map_or("-".into(), |v| words::coach_words::decimal(l, format!("{v:.1}"))),
         }
     }
 }
@@ -69,23 +76,10 @@ fn week_label(l: &I18n, week: u32) -> String {
     l.ta("progress.week_short", &[("week", &week.to_string())])
 }
 
-/// A pain value as people write it: "2", or "2.5" for a week's mean.
-fn one_decimal(v: f64) -> String {
-    if v.fract() == 0.0 { format!("{v:.0}") } else { format!("{v:.1}") }
-}
-
-impl SessionRow {
-    fn before_text(&self) -> String {
-        one_decimal(self.before)
-    }
-
-    fn after_text(&self) -> String {
-        one_decimal(self.after)
-    }
-
-    fn speed_text(&self) -> String {
-        self.speed.map_or("-".into(), |v| format!("{v:.1}"))
-    }
+/// A pain value as people write it: "2", or "2.5" ("2,5") for a week's mean.
+fn one_decimal(l: &I18n, v: f64) -> String {
+    let text = if v.fract() == 0.0 { format!("{v:.0}") } else { format!("{v:.1}") };
+    words::coach_words::decimal(l, text)
 }
 
 #[derive(Template)]
