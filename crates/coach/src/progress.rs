@@ -82,3 +82,27 @@ pub fn adherence(rows: &[WeekRow]) -> Option<u32> {
     let done: u32 = rows.iter().map(|r| r.done_sessions.min(r.due_sessions)).sum();
     (done * 100).checked_div(due)
 }
+
+/// A pain change in words, against the NPRS MCID (1 point) and "much better" (2).
+pub fn pain_words(change: f64) -> &'static str {
+    match pain_change(change) {
+        "much_better" => "much better: a fall of 2 points or more",
+        "noticeable" => "a change you can notice (1 point or more)",
+        "worse" => "worse: talk to your clinician",
+        _ => "within measurement noise so far",
+    }
+}
+
+/// The verdict [`pain_words`] says, as a code (`much_better`, `noticeable`,
+/// `worse`, `noise`): pages look up its words in the reader's language.
+pub fn pain_change(change: f64) -> &'static str {
+    if change <= -2.0 {
+        "much_better"
+    } else if change <= -1.0 {
+        "noticeable"
+    } else if change >= 2.0 {
+        "worse"
+    } else {
+        "noise"
+    }
+}

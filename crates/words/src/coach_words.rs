@@ -28,8 +28,7 @@ pub fn headline(l: &I18n, v: &coach::today::TodayView) -> String {
 
 /// A speed in the page's language ("1.5 km/h", "1,5 km/h").
 fn kmh(l: &I18n, tenths: u16) -> String {
-    let text = coach::text::kmh(tenths);
-    if l.lang() == Lang::Es { text.replace('.', ",") } else { text }
+    decimal(l, coach::text::kmh(tenths))
 }
 
 pub fn speed(l: &I18n, d: &Dose) -> String {
@@ -124,6 +123,14 @@ pub fn timepoint(l: &I18n, label: &str) -> String {
 /// A number as the page's language writes it ("+1.5", "+1,5").
 pub fn decimal(l: &I18n, text: String) -> String {
     if l.lang() == Lang::Es { text.replace('.', ",") } else { text }
+}
+
+/// After-session pain, first week to latest, and what the change means
+/// ("-0.7 points: within measurement noise so far"), as
+/// `coach::progress::pain_words` judges it.
+pub fn pain_change(l: &I18n, change: f64) -> String {
+    let verdict = l.t(&format!("progress.change.{}", coach::progress::pain_change(change))).to_string();
+    l.ta("progress.change", &[("points", &decimal(l, format!("{change:+.1}"))), ("verdict", &verdict)])
 }
 
 /// What a change in a built-in measure means, as the coach's
@@ -320,6 +327,11 @@ mod tests {
             assert!(!timepoint(&es, label).starts_with("timepoint."));
         }
         assert_eq!(timepoint(&es, "week 3"), "semana 3");
+        for c in [-2.5, -1.0, -0.7, 0.0, 2.0] {
+            assert_eq!(pain_change(&en, c), format!("{c:+.1} points: {}", coach::progress::pain_words(c)));
+            assert!(pain_change(&es, c).contains(" puntos: "), "{}", pain_change(&es, c));
+        }
+        assert_eq!(pain_change(&es, -0.7), "-0,7 puntos: de momento, dentro del margen de medida");
         let i = interpret(Measure::TimedUpAndGo, 12.0, 10.5);
         assert_eq!(
             change_words(&es, Measure::TimedUpAndGo, &i),

@@ -43,9 +43,7 @@ pub async fn run(g: &Global) -> CliResult<Output> {
             None => s.push_str(&format!("\n{}\n", l.t("progress.none_due"))),
         }
         if let Some(c) = view.pain_after_change {
-            let verdict = l.t(&format!("progress.change.{}", service::pain_change(c))).to_string();
-            let points = words::coach_words::decimal(&l, format!("{c:+.1}"));
-            let change = l.ta("progress.change", &[("points", &points), ("verdict", &verdict)]);
+            let change = words::coach_words::pain_change(&l, c);
             s.push_str(&format!("{} {change}.\n", l.t("progress.pain_change")));
         }
         s

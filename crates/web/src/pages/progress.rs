@@ -175,11 +175,7 @@ fn content(s: &service::State, l: I18n) -> Result<String, AppError> {
         100.0,
         "%",
     );
-    let change = view.pain_after_change.map(|c| {
-        let verdict = l.t(&format!("progress.change.{}", service::pain_change(c))).to_string();
-        let points = words::coach_words::decimal(&l, format!("{c:+.1}"));
-        l.ta("progress.change", &[("points", &points), ("verdict", &verdict)])
-    });
+    let change = view.pain_after_change.map(|c| words::coach_words::pain_change(&l, c));
     let treadmill =
         s.programme.limits.surface == coach::dose::Surface::Treadmill || sessions.iter().any(|r| r.speed.is_some());
     render_string(&ProgressContent {
