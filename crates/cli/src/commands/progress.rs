@@ -25,10 +25,10 @@ pub async fn run(g: &Global) -> CliResult<Output> {
                     format!("{}/{}", r.done_sessions, r.due_sessions),
                     r.adherence_pct.map_or_else(|| "-".into(), |a| format!("{a}%")),
                     format!("{}/{}", r.done_minutes, r.planned_minutes),
-                    opt(r.pain_before),
-                    opt(r.pain_peak),
-                    opt(r.pain_after),
-                    opt(r.pain_next_morning),
+                    words::coach_words::decimal(&l, opt(r.pain_before)),
+                    words::coach_words::decimal(&l, opt(r.pain_peak)),
+                    words::coach_words::decimal(&l, opt(r.pain_after)),
+                    words::coach_words::decimal(&l, opt(r.pain_next_morning)),
                 ]
             })
             .collect();
