@@ -15,15 +15,17 @@ name=retrowalk_scale_$$
 psql -q "$admin" -c "CREATE DATABASE $name"
 db="postgres://postgres@127.0.0.1:5432/$name"
 work=$(mktemp -d); port=18093; base="http://127.0.0.1:$port"
-cleanup() { kill "${server:-0}" 2>/dev/null || true; sleep 0.5; psql -q "$admin" -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" || true; rm -rf "$work"; }
+cleanup() { kill "${server:-0}" "${beside:-0}" 2>/dev/null || true; sleep 0.5; psql -q "$admin" -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" || true; rm -rf "$work"; }
 trap cleanup EXIT
 today=$(date -u +%F)
 
 cargo build -q --release --locked -p retrowalk --features bench-unlogged --target-dir target/bench-unlogged
+# serve BINARY [PORT]: starts a server on the database ($server is its pid).
 serve() {
-  RETROWALK_BENCH_UNLOGGED=1 "$1" --db "$db" serve --listen 127.0.0.1:$port --demo >> "$work/server.log" 2>&1 &
+  local p=${2:-$port}
+  RETROWALK_BENCH_UNLOGGED=1 "$1" --db "$db" serve --listen 127.0.0.1:$p --demo >> "$work/server.log" 2>&1 &
   server=$!
-  for _ in $(seq 100); do curl -sf -o /dev/null "$base/healthz" && break; sleep 0.1; done
+  for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$p/healthz" && break; sleep 0.1; done
 }
 serve target/release/retrowalk
 echo "== generating (psql)"
@@ -60,20 +62,25 @@ run() {
   MODE=$mode THINK_MS=$think wrk -t2 -c50 -d3s -s "$work/scale.lua" "$base" > /dev/null
   out=$(MODE=$mode THINK_MS=$think wrk -t2 -c50 -d${SECONDS_PER_RUN:-10}s --latency -s "$work/scale.lua" "$base")
   if grep -q "Non-2xx" <<< "$out"; then echo "$label: non-2xx answers" >&2; echo "$out" >&2; exit 1; fi
-  awk -v label="$label" '/Requests\/sec/ { rps = $2 } $1 == "50%" { p50 = $2 } $1 == "99%" { p99 = $2 }
-    END { printf "| %s | 50 | %s | %s | %s |\n", label, rps, p50, p99 }' <<< "$out"
+  table_row "$label" 50 <<< "$out"
+}
+# table_row LABEL CONNS: a table row of what wrk wrote (on stdin).
+table_row() {
+  awk -v label="$1" -v conns="$2" '/Requests\/sec/ { rps = $2 } $1 == "50%" { p50 = $2 } $1 == "99%" { p99 = $2 }
+    END { printf "| %s | %s | %s | %s | %s |\n", label, conns, rps, p50, p99 }'
 }
 # The rows cache per walker version and day: the first list of each
 # clinician loads every walker (cold); the server then answers from memory
 # until a walker's data changes.
-cold() {
+cold() {  # [BASE]
+  local at=${1:-$base}
   # The generator (or the run before) leaves dirty pages: a checkpoint now,
   # so neither build's runs share the disk with one.
   psql -q "$db" -c CHECKPOINT
   echo "== cold: every clinician's list once, one after another"
   local start; start=$(date +%s%N)
   for n in $(cut -d' ' -f1 "$work/who.txt"); do
-    curl -sf -o /dev/null -H "Authorization: Bearer bench-$n" "$base/api/v1/patients?limit=500" || { echo "list $n failed" >&2; exit 1; }
+    curl -sf -o /dev/null -H "Authorization: Bearer bench-$n" "$at/api/v1/patients?limit=500" || { echo "list $n failed" >&2; exit 1; }
   done
   echo "300 lists (10,468 rows) cold in $(( ($(date +%s%N) - start) / 1000000 )) ms"
 }
@@ -108,8 +115,9 @@ for round in $(seq "${ROUNDS:-2}"); do
   echo "server RSS after the runs: $(ps -o rss= -p $server) KB"
   [ "$(psql -tA "$db" -c "$reads")" = "$before" ] || { echo "the unlogged build logged reads" >&2; exit 1; }
 done
-echo "== what the audit trail adds (logged against reads alone)"
-python3 - "$work/logged.md" "$work/unlogged.md" <<'PY'
+# compare LOGGED.md ALONE.md: the medians of each request's runs, side by side.
+compare() {
+python3 - "$1" "$2" <<'PY'
 import statistics, sys
 def ms(t):  # wrk writes 812.00us, 12.34ms or 1.02s
     for unit, scale in (('us', 0.001), ('ms', 1.0), ('s', 1000.0)):
@@ -135,6 +143,41 @@ for label, a in logged.items():
     cell = lambda i, unit: f'{m[i][0]:.1f} vs {m[i][1]:.1f}{unit} ({(m[i][0] / m[i][1] - 1) * 100:+.0f} %)'
     print(f'| {label} | {cell(0, "")} | {cell(1, " ms")} | {cell(2, " ms")} |')
 PY
+}
+echo "== what the audit trail adds (logged against reads alone, the builds taking turns)"
+compare "$work/logged.md" "$work/unlogged.md"
+
+# At light load a request takes 2-3 ms, and this machine drifts by more
+# than a tenth of that between one turn and the next, whichever build runs.
+# So both builds now serve at once, on two ports, from the same data, each
+# under the same light load (25 clinicians each, 250 ms to read an answer,
+# together the 50 of the runs above): whatever the machine does, it does to
+# both at the same moment.
+echo "== side by side: both builds at once, light load"
+kill "$server"; wait "$server" 2>/dev/null || true
+port2=$((port + 1)); base2="http://127.0.0.1:$port2"
+serve target/bench-unlogged/release/retrowalk "$port2"; beside=$server
+serve target/release/retrowalk
+cold "$base"; cold "$base2"
+side() {  # label mode: one run on each build at once
+  local label=$1 mode=$2
+  MODE=$mode THINK_MS=250 wrk -t1 -c25 -d3s -s "$work/scale.lua" "$base" > /dev/null &
+  MODE=$mode THINK_MS=250 wrk -t1 -c25 -d3s -s "$work/scale.lua" "$base2" > /dev/null; wait
+  MODE=$mode THINK_MS=250 wrk -t1 -c25 -d${SECONDS_PER_RUN:-10}s --latency -s "$work/scale.lua" "$base" > "$work/a.out" &
+  MODE=$mode THINK_MS=250 wrk -t1 -c25 -d${SECONDS_PER_RUN:-10}s --latency -s "$work/scale.lua" "$base2" > "$work/b.out"; wait
+  for f in a b; do
+    if grep -q "Non-2xx" "$work/$f.out"; then echo "$label: non-2xx answers" >&2; cat "$work/$f.out" >&2; exit 1; fi
+  done
+  table_row "$label" 25 < "$work/a.out" >> "$work/side_logged.md"
+  table_row "$label" 25 < "$work/b.out" >> "$work/side_alone.md"
+}
+: > "$work/side_logged.md"; : > "$work/side_alone.md"
+for round in $(seq "${ROUNDS:-2}"); do
+  side "patient list, 250 ms to read each answer" list
+  side "walker page, 250 ms to read each answer" page
+done
+echo "server RSS after the runs: logged $(ps -o rss= -p $server) KB, alone $(ps -o rss= -p $beside) KB"
+compare "$work/side_logged.md" "$work/side_alone.md"
 # The database's share: a list writes one access-log entry naming the
 # walkers shown (the group commit puts many requests' entries in one
 # transaction); the entry for a list of 34, timed in PostgreSQL 200 times.

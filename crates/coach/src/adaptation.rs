@@ -26,10 +26,11 @@
 //! A-CLINICIAN-RESTART (a clinician restarts a stopped programme at a dose).
 
 use crate::dates::{add_days, days_between};
-use crate::dose::{Dose, Surface, Variable};
+use crate::dose::{Dose, Variable};
 use crate::evidence as ev;
 use crate::history::{CheckIn, History, Override, OverrideKind, SessionLog, Symptom};
 use crate::programme::Programme;
+use crate::why::{TooMuch, Why};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -79,8 +80,12 @@ pub struct Decision {
     pub changed: Option<Variable>,
     pub rule: String,
     pub evidence: Vec<String>,
-    /// What the walker reads.
+    /// What the walker reads: `why` in English.
     pub reason: String,
+    /// What `reason` says, as data, for other languages; not stored (a
+    /// decision read back has [`Why::Recorded`]).
+    #[serde(skip)]
+    pub why: Why,
     /// `None` while the programme is stopped.
     pub dose: Option<Dose>,
     /// The session this decision follows, if it follows one.
@@ -223,14 +228,15 @@ pub fn rules() -> Vec<(&'static str, &'static [&'static str])> {
     .collect()
 }
 
-fn decision(rule: Rule, action: Action, effective: Date, dose: Option<Dose>, reason: String) -> Decision {
+fn decision(rule: Rule, action: Action, effective: Date, dose: Option<Dose>, why: Why) -> Decision {
     Decision {
         effective,
         action,
         changed: None,
         rule: rule.id.into(),
         evidence: rule.evidence.iter().map(|e| e.to_string()).collect(),
-        reason,
+        reason: why.english(),
+        why,
         dose,
         after_session: None,
     }
@@ -260,30 +266,12 @@ impl Event<'_> {
 /// The first decision: the start dose, in words that match where the walker walks.
 fn start_decision(p: &Programme) -> Decision {
     let start = p.limits.start_dose();
-    let how = match start.surface {
-        Surface::Treadmill => "holding the rails, at about half your usual speed",
-        Surface::Overground => "one hand on a wall or rail, with someone nearby, at about half your usual pace",
-    };
+    let (minutes, surface) = (start.minutes, start.surface);
     if p.limits.severe_usual_pain {
-        decision(
-            START_SEVERE,
-            Action::Start,
-            p.start(),
-            Some(start),
-            format!(
-                "Your usual knee pain is {}/10, already above 5, so please see your clinician before you start; sessions begin at the lowest step ({} minutes), {how}.",
-                p.setup.baseline_pain.value(),
-                start.minutes
-            ),
-        )
+        let usual = p.setup.baseline_pain.value();
+        decision(START_SEVERE, Action::Start, p.start(), Some(start), Why::StartSeverePain { usual, minutes, surface })
     } else {
-        decision(
-            START,
-            Action::Start,
-            p.start(),
-            Some(start),
-            format!("First sessions are short and slow: {} minutes in short bouts, {how}.", start.minutes),
-        )
+        decision(START, Action::Start, p.start(), Some(start), Why::Start { minutes, surface })
     }
 }
 
@@ -317,7 +305,7 @@ pub fn replay(p: &Programme, h: &History, today: Date) -> Timeline {
                         Action::Override,
                         o.effective,
                         Some(dose),
-                        format!("Your clinician {} set this dose: {}", o.by.trim(), o.reason.trim()),
+                        Why::ClinicianDose { who: who(o), note: o.reason.trim().to_string() },
                     ),
                     OverrideKind::Restart => {
                         decision(RESTART, Action::Restart, o.effective, Some(dose), restart_words(o, &dose, p))
@@ -366,33 +354,25 @@ fn void_by_restart(h: &History, at: usize, o: &Override) -> bool {
 
 /// A stop for red-flag symptoms, from `effective` on.
 fn red_flag_stop(symptoms: &[Symptom], effective: Date) -> Decision {
-    let reported: Vec<&str> = symptoms.iter().map(|s| s.reported()).collect();
-    decision(
-        RED_FLAG,
-        Action::Stop,
-        effective,
-        None,
-        format!(
-            "You reported: {}. Stop the programme and contact your clinician before walking backwards again. If it is severe or sudden, get medical help today.",
-            reported.join("; ")
-        ),
-    )
+    decision(RED_FLAG, Action::Stop, effective, None, Why::RedFlag { symptoms: symptoms.to_vec() })
+}
+
+/// A clinician as the walker reads them: their name, and their role if given.
+fn who(o: &Override) -> String {
+    let role = o.role.trim();
+    if role.is_empty() { o.by.trim().to_string() } else { format!("{} ({role})", o.by.trim()) }
 }
 
 /// A care team's pause or end, from its day on: no dose until a restart.
 fn clinician_stop(o: &Override) -> Decision {
-    let who =
-        if o.role.trim().is_empty() { o.by.trim().to_string() } else { format!("{} ({})", o.by.trim(), o.role.trim()) };
-    let (rule, what) = match o.kind {
-        OverrideKind::End => (CLINICIAN_END, "ended"),
-        _ => (CLINICIAN_PAUSE, "paused"),
-    };
+    let ended = o.kind == OverrideKind::End;
+    let rule = if ended { CLINICIAN_END } else { CLINICIAN_PAUSE };
     decision(
         rule,
         Action::Stop,
         o.effective,
         None,
-        format!("Your clinician {who} {what} your backward-walking programme: {}", o.reason.trim()),
+        Why::ClinicianStop { who: who(o), ended, note: o.reason.trim().into() },
     )
 }
 
@@ -410,15 +390,13 @@ pub fn clinician_note<'a>(rule: &str, reason: &'a str) -> Option<&'a str> {
     reason.split_once(marker).map(|(_, note)| note.trim()).filter(|n| !n.is_empty())
 }
 
-fn restart_words(o: &Override, dose: &Dose, p: &Programme) -> String {
-    let note = o.reason.trim();
-    let role = o.role.trim();
-    let who = if role.is_empty() { o.by.trim().to_string() } else { format!("{} ({role})", o.by.trim()) };
-    let at = dose.summary(p.week_of(o.effective), p.limits.supported_only);
-    if note.is_empty() {
-        format!("Your clinician {who} restarted your programme at: {at}")
-    } else {
-        format!("Your clinician {who} restarted your programme at: {at} Note: {note}")
+fn restart_words(o: &Override, dose: &Dose, p: &Programme) -> Why {
+    Why::ClinicianRestart {
+        who: who(o),
+        dose: *dose,
+        week: p.week_of(o.effective),
+        supported_only: p.limits.supported_only,
+        note: o.reason.trim().into(),
     }
 }
 
@@ -439,16 +417,7 @@ fn resume_after_gap(tl: &Timeline, last: Option<Date>, date: Date) -> Option<Dec
     for _ in 0..(gap / GAP_DAYS).min(3) {
         dose = dose.fewer_minutes().unwrap_or(dose);
     }
-    let mut d = decision(
-        GAP,
-        Action::Resume,
-        date,
-        Some(dose),
-        format!(
-            "It has been {gap} days since your last session, so we restart a little lower ({} min) and build up again.",
-            dose.minutes
-        ),
-    );
+    let mut d = decision(GAP, Action::Resume, date, Some(dose), Why::Gap { days: gap, minutes: dose.minutes });
     d.changed = (dose != before).then_some(Variable::Duration);
     Some(d)
 }
@@ -487,60 +456,31 @@ fn decide_inner(
         return red_flag_stop(&log.symptoms, effective);
     }
     let Some(dose) = prescribed else {
-        return decision(
-            STOPPED,
-            Action::Stop,
-            effective,
-            None,
-            "The programme is paused. Contact your clinician; only they can restart it.".into(),
-        );
+        return decision(STOPPED, Action::Stop, effective, None, Why::Stopped);
     };
 
     let peak = log.pain_peak.value();
     let after = log.pain_after.value();
     let rise = checkin.map(|c| i16::from(c.pain.value()) - i16::from(p.setup.baseline_pain.value()));
     let step_back = if peak > PAIN_TOO_MUCH {
-        Some((PAIN_HIGH, format!("Your pain peaked at {peak}/10, above 5, which is too much.")))
+        Some((PAIN_HIGH, TooMuch::Peak(peak)))
     } else if after > PAIN_TOO_MUCH {
-        Some((
-            PAIN_AFTER_HIGH,
-            format!("Right after the session your pain was {after}/10, above 5, which is too much."),
-        ))
+        Some((PAIN_AFTER_HIGH, TooMuch::AfterWalk(after)))
     } else {
-        rise.filter(|r| *r >= MORNING_RISE_STEP_BACK)
-            .map(|r| (MORNING_RISE, format!("The next morning your pain was {r} points above your usual level.")))
+        rise.filter(|r| *r >= MORNING_RISE_STEP_BACK).map(|r| (MORNING_RISE, TooMuch::MorningRise(r)))
     };
-    if let Some((rule, why)) = step_back {
+    if let Some((rule, pain)) = step_back {
         if step_backs_in_row >= 1 {
-            return decision(
-                TWO_STEPBACKS,
-                Action::Stop,
-                effective,
-                None,
-                format!(
-                    "{why} That is the second step back in a row, so we stop here: please contact your clinician before the next session."
-                ),
-            );
+            return decision(TWO_STEPBACKS, Action::Stop, effective, None, Why::TwoStepBacks { pain });
         }
         return match dose.step_back(&p.limits) {
             Some((var, lower)) => {
-                let mut d = decision(
-                    rule,
-                    Action::StepBack,
-                    effective,
-                    Some(lower),
-                    format!("{why} Next time: less {}.", var.noun()),
-                );
+                let mut d =
+                    decision(rule, Action::StepBack, effective, Some(lower), Why::StepBack { pain, less: Some(var) });
                 d.changed = Some(var);
                 d
             }
-            None => decision(
-                rule,
-                Action::StepBack,
-                effective,
-                Some(dose),
-                format!("{why} You are already at the lowest dose, so keep it there."),
-            ),
+            None => decision(rule, Action::StepBack, effective, Some(dose), Why::StepBack { pain, less: None }),
         };
     }
 
@@ -550,42 +490,18 @@ fn decide_inner(
             Action::Repeat,
             effective,
             Some(dose),
-            format!(
-                "You walked {} of the {} minutes, so we repeat this dose before adding more.",
-                log.minutes, dose.minutes
-            ),
+            Why::Incomplete { walked: log.minutes, planned: dose.minutes },
         );
     }
     let Some(rise) = rise else {
-        return decision(
-            AWAIT_CHECKIN,
-            Action::Repeat,
-            effective,
-            Some(dose),
-            "Repeat this dose for now. Tomorrow morning, record how your knee feels: that decides whether you can step up.".into(),
-        );
+        return decision(AWAIT_CHECKIN, Action::Repeat, effective, Some(dose), Why::AwaitCheckin);
     };
     if rise == 1 {
-        return decision(
-            MORNING_UNSETTLED,
-            Action::Repeat,
-            effective,
-            Some(dose),
-            "Your knee had not quite settled by the next morning, so we repeat this dose.".into(),
-        );
+        return decision(MORNING_UNSETTLED, Action::Repeat, effective, Some(dose), Why::MorningUnsettled);
     }
     if peak > PAIN_SAFE || after > PAIN_SAFE {
-        let when = if peak >= after { "during the walk" } else { "right after the walk" };
-        return decision(
-            PAIN_ACCEPTABLE,
-            Action::Repeat,
-            effective,
-            Some(dose),
-            format!(
-                "Pain of {}/10 {when} is acceptable, so we repeat this dose until it feels easier.",
-                peak.max(after)
-            ),
-        );
+        let why = Why::PainAcceptable { pain: peak.max(after), after_walk: peak < after };
+        return decision(PAIN_ACCEPTABLE, Action::Repeat, effective, Some(dose), why);
     }
     progress(p, tl, dose, effective, peak.max(after))
 }
@@ -604,45 +520,15 @@ fn progress(p: &Programme, tl: &Timeline, dose: Dose, effective: Date, peak: u8)
             capped = true;
             continue;
         }
-        let mut d = decision(
-            PROGRESS,
-            Action::Progress,
-            effective,
-            Some(next),
-            format!(
-                "Pain stayed at {peak}/10 and had settled by the next morning, so we add a little {}: {}.",
-                var.noun(),
-                step_words(var, &next)
-            ),
-        );
+        let why = Why::Progress { pain: peak, changed: var, next };
+        let mut d = decision(PROGRESS, Action::Progress, effective, Some(next), why);
         d.changed = Some(var);
         return d;
     }
     if capped {
-        decision(
-            WEEKLY_CAP,
-            Action::Repeat,
-            effective,
-            Some(dose),
-            "You are doing well. Your minutes already grow as fast as is safe this week (at most 20% a week), so we hold this dose.".into(),
-        )
+        decision(WEEKLY_CAP, Action::Repeat, effective, Some(dose), Why::WeeklyCap)
     } else {
-        decision(
-            AT_CEILING,
-            Action::Repeat,
-            effective,
-            Some(dose),
-            "You are doing well and at the most this stage of the programme allows, so we hold this dose.".into(),
-        )
-    }
-}
-
-fn step_words(var: Variable, d: &Dose) -> String {
-    match var {
-        Variable::Duration => format!("{} minutes", d.minutes),
-        Variable::Speed => crate::text::kmh(d.speed_tenths),
-        Variable::Support => d.support_text().into(),
-        Variable::Incline => format!("{}% incline", d.incline_pct),
+        decision(AT_CEILING, Action::Repeat, effective, Some(dose), Why::AtCeiling)
     }
 }
 

@@ -28,6 +28,7 @@ pub mod screening;
 pub mod setup;
 pub mod text;
 pub mod today;
+pub mod why;
 
 pub use error::{Code, InputError};
 pub use pain::Pain;

@@ -300,6 +300,9 @@ pub struct LastDecision {
     pub stopped: bool,
     /// A clinician approved it as it stands.
     pub approved: bool,
+    /// What `reason` says, for the reader's language.
+    #[serde(skip)]
+    pub why: coach::why::Why,
 }
 
 /// The patient list: every walker the clinician cares for now, the most
@@ -691,6 +694,7 @@ fn row(s: &crate::State) -> PatientRow {
             effective: d.effective,
             stopped: d.action == coach::adaptation::Action::Stop,
             approved: false,
+            why: d.why.clone(),
         }),
         flags,
         acknowledged: Vec::new(),

@@ -67,6 +67,12 @@ impl Layout {
         serde_json::to_string(&words).unwrap_or_default().replace('<', "\\u003c")
     }
 
+    /// A clinician's view of the coach's last decision, in the page's
+    /// language (with the walker's numbers and the clinician's note).
+    pub fn decision(&self, d: &service::clinics::LastDecision) -> String {
+        words::coach_words::said(&self.i18n, &d.rule, &d.reason, &d.why)
+    }
+
     /// An asset's fingerprinted URL.
     pub fn asset(&self, name: &str) -> String {
         crate::assets::url(name)

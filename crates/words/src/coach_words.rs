@@ -6,9 +6,10 @@
 //! compares every one, so the two cannot drift apart.
 
 use crate::{I18n, Lang};
-use coach::dose::{Dose, Surface};
+use coach::dose::{Dose, Surface, Variable};
 use coach::exercises::{Exercise, Kind};
 use coach::outcomes::Measure;
+use coach::why::{TooMuch, Why};
 
 /// The coach's headline, with the days that are in it said as "Thursday".
 pub fn headline(l: &I18n, v: &coach::today::TodayView) -> String {
@@ -149,16 +150,93 @@ pub fn change_words(l: &I18n, m: Measure, i: &coach::outcomes::Interpretation) -
     l.ta(key, &[("change", &change), ("unit", &unit), ("threshold", &threshold)])
 }
 
-/// Why the coach decided a dose: its own sentence in English (with the
-/// walker's numbers and any clinician's note); in another language, the
-/// rule's sentence (the numbers are on the page beside it).
+/// Why the coach decided a dose, with the walker's numbers and any
+/// clinician's note, from what the decision says (`coach::why::Why`). A
+/// decision read back from a record, whose facts were not kept, says its
+/// rule's sentence instead (see [`reason_of`]).
 pub fn reason(l: &I18n, d: &coach::adaptation::Decision) -> String {
-    reason_of(l, &d.rule, &d.reason)
+    said(l, &d.rule, &d.reason, &d.why)
 }
 
-/// The same for a rule and the coach's sentence (a decision's, a notice's):
-/// in English the sentence itself, with its numbers; elsewhere the rule's
-/// translated sentence (and a clinician's note in their own words).
+/// The same from a decision's parts (its rule, English sentence and facts),
+/// where a view keeps those rather than the decision.
+pub fn said(l: &I18n, rule: &str, sentence: &str, why: &Why) -> String {
+    match why {
+        Why::Recorded => reason_of(l, rule, sentence),
+        why => why_words(l, why),
+    }
+}
+
+/// The sentence of a [`Why`] in the page's language: in English, the
+/// coach's own `Why::english` (a test holds every variant to it).
+pub fn why_words(l: &I18n, why: &Why) -> String {
+    let n = |v: &dyn ToString| v.to_string();
+    let how = |s: Surface| l.t(&format!("why.how.{}", s.as_str())).to_string();
+    let noun = |v: Variable| l.t(&format!("why.noun.{}", v.as_str())).to_string();
+    match why {
+        Why::Recorded => String::new(),
+        Why::Start { minutes, surface } => l.ta("why.start", &[("minutes", &n(minutes)), ("how", &how(*surface))]),
+        Why::StartSeverePain { usual, minutes, surface } => {
+            l.ta("why.start_severe", &[("usual", &n(usual)), ("minutes", &n(minutes)), ("how", &how(*surface))])
+        }
+        Why::ClinicianDose { who, note } => l.ta("why.clinician_dose", &[("who", who), ("note", note)]),
+        Why::ClinicianRestart { who, dose, week, supported_only, note } => {
+            let at = summary(l, dose, *week, *supported_only);
+            match note.as_str() {
+                "" => l.ta("why.restart", &[("who", who), ("at", &at)]),
+                _ => l.ta("why.restart_note", &[("who", who), ("at", &at), ("note", note)]),
+            }
+        }
+        Why::ClinicianStop { who, ended, note } => {
+            l.ta(if *ended { "why.ended" } else { "why.paused" }, &[("who", who), ("note", note)])
+        }
+        Why::RedFlag { symptoms } => {
+            let said: Vec<String> =
+                symptoms.iter().map(|s| l.t(&format!("why.reported.{}", s.as_str())).to_string()).collect();
+            l.ta("why.red_flag", &[("symptoms", &said.join("; "))])
+        }
+        Why::Gap { days, minutes } => l.ta("why.gap", &[("days", &n(days)), ("minutes", &n(minutes))]),
+        Why::Stopped => l.t("why.stopped").to_string(),
+        Why::StepBack { pain, less: Some(var) } => {
+            l.ta("why.step_back", &[("pain", &too_much(l, *pain)), ("what", &noun(*var))])
+        }
+        Why::StepBack { pain, less: None } => l.ta("why.lowest", &[("pain", &too_much(l, *pain))]),
+        Why::TwoStepBacks { pain } => l.ta("why.two_step_backs", &[("pain", &too_much(l, *pain))]),
+        Why::Incomplete { walked, planned } => {
+            l.ta("why.incomplete", &[("walked", &n(walked)), ("planned", &n(planned))])
+        }
+        Why::AwaitCheckin => l.t("why.await_checkin").to_string(),
+        Why::MorningUnsettled => l.t("why.morning_unsettled").to_string(),
+        Why::PainAcceptable { pain, after_walk } => {
+            l.ta(if *after_walk { "why.acceptable_after" } else { "why.acceptable_during" }, &[("pain", &n(pain))])
+        }
+        Why::Progress { pain, changed, next } => {
+            let step = match changed {
+                Variable::Duration => l.ta("why.step.duration", &[("minutes", &n(&next.minutes))]),
+                Variable::Speed => kmh(l, next.speed_tenths),
+                Variable::Support => support(l, next),
+                Variable::Incline => l.ta("why.step.incline", &[("pct", &n(&next.incline_pct))]),
+            };
+            l.ta("why.progress", &[("pain", &n(pain)), ("what", &noun(*changed)), ("step", &step)])
+        }
+        Why::WeeklyCap => l.t("why.weekly_cap").to_string(),
+        Why::AtCeiling => l.t("why.at_ceiling").to_string(),
+    }
+}
+
+/// Which pain was too much, in a sentence.
+fn too_much(l: &I18n, pain: TooMuch) -> String {
+    match pain {
+        TooMuch::Peak(p) => l.ta("why.too_much.peak", &[("pain", &p.to_string())]),
+        TooMuch::AfterWalk(p) => l.ta("why.too_much.after", &[("pain", &p.to_string())]),
+        TooMuch::MorningRise(r) => l.ta("why.too_much.morning", &[("points", &r.to_string())]),
+    }
+}
+
+/// The same for a rule and the coach's sentence when only those are known (a
+/// decision read back from a record, a notice): in English the sentence
+/// itself, with its numbers; elsewhere the rule's translated sentence (and a
+/// clinician's note in their own words).
 pub fn reason_of(l: &I18n, rule: &str, sentence: &str) -> String {
     let key = format!("rule.{rule}");
     if l.lang() == Lang::En || !l.has(&key) {
@@ -427,3 +505,7 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "why_tests.rs"]
+mod why_tests;

@@ -18,7 +18,9 @@
 /// says how it is kept: as it is, or `as` one of
 /// `name` (its one name), `names` (a list of them), `opt_name`, `yes_no` (a
 /// map from names to answers), `pain` (0–10),
-/// `one` (another stored type), `each` (a list of one), `opt_one`.
+/// `one` (another stored type), `each` (a list of one), `opt_one`, or
+/// `derived` (not kept: `()` on disk, the coach's default when read back;
+/// for what a replay recomputes).
 macro_rules! mirror {
     ($(#[$m:meta])* $v:ident <=> $($c:ident)::+ {
         $($(#[$fm:meta])* $f:ident : $t:ty $(as $how:ident)?),* $(,)?
@@ -53,6 +55,7 @@ macro_rules! mirror {
     (@out $f:ident one) => { (&$f).into() };
     (@out $f:ident each) => { $f.iter().map(Into::into).collect() };
     (@out $f:ident opt_one) => { $f.as_ref().map(Into::into) };
+    (@out $f:ident derived) => { { let _ = $f; } };
     (@in $f:ident) => { $f };
     (@in $f:ident name) => { $crate::stored::named(&$f)? };
     (@in $f:ident names) => { $crate::stored::parse_all(&$f)? };
@@ -64,6 +67,7 @@ macro_rules! mirror {
     (@in $f:ident one) => { $f.try_into()? };
     (@in $f:ident each) => { $f.into_iter().map(TryInto::try_into).collect::<$crate::Result<_>>()? };
     (@in $f:ident opt_one) => { $f.map(TryInto::try_into).transpose()? };
+    (@in $f:ident derived) => { { let () = $f; Default::default() } };
 }
 
 mod archive;

@@ -102,6 +102,10 @@ mirror!(DecisionV1 <=> coach::adaptation::Decision {
     rule: String,
     evidence: Vec<String>,
     reason: String,
+    // What the reason says as data is the coach's, recomputed by a replay:
+    // a decision read back has only its sentence (`Why::Recorded`).
+    #[serde(skip)]
+    why: () as derived,
     dose: Option<DoseV1> as opt_one,
     after_session: Option<Date>,
 });

@@ -71,9 +71,9 @@ impl PlanContent {
         }
     }
 
-    /// Why a decision or a notice says what it does, in the page's language.
-    fn why(&self, rule: &str, sentence: &str) -> String {
-        words::coach_words::reason_of(&self.l, rule, sentence)
+    /// Why the coach decided the dose in force, in the page's language.
+    fn reason(&self, d: &coach::adaptation::Decision) -> String {
+        words::coach_words::reason(&self.l, d)
     }
 
     fn support(&self, dose: &coach::dose::Dose) -> String {

@@ -121,3 +121,21 @@ async fn a_stop_is_said_in_spanish_with_no_dose() {
         assert!(!day.contains("min hacia atrás ("), "a dose while stopped: {day}");
     }
 }
+
+/// The coach's decision, with the walker's own numbers, in their language:
+/// on Today right after the log, and as the dose in force on the plan.
+#[tokio::test]
+async fn a_decision_is_said_in_spanish_with_its_numbers() {
+    let app = App::new().await;
+    let w = app.ready_walker("why-es@example.org", "nota").await;
+    let form = format!("csrf={}&pain_before=2&pain_peak=7&pain_after=4", w.csrf);
+    assert_eq!(app.post("/log", &w.cookie, &form).await.status, StatusCode::SEE_OTHER);
+    let said = "Su dolor llegó a 7/10, por encima de 5, y eso es demasiado.";
+    let today = get_in(&app, "/today", &w.cookie, "es").await.body;
+    assert!(today.contains(said), "{today}");
+    assert!(!today.contains("Your pain peaked"), "{today}");
+    let plan = get_in(&app, "/plan", &w.cookie, "es").await.body;
+    assert!(plan.contains(said), "{plan}");
+    let english = get_in(&app, "/today", &w.cookie, "en").await.body;
+    assert!(english.contains("Your pain peaked at 7/10, above 5, which is too much."), "{english}");
+}
