@@ -279,35 +279,51 @@ pub struct Flag {
     pub code: &'static str,
     pub text: String,
     pub evidence: Vec<String>,
+    /// The numbers (and words) `text` is made of, by name, for other
+    /// languages: `seconds`, `mps`, `stands`, `lo`, `hi`, `place`.
+    #[serde(skip)]
+    pub args: Vec<(&'static str, String)>,
 }
 
 /// Flags raised by one result (fall risk, low function, usual range).
 pub fn flags(measure: Measure, value: f64, age: Option<u32>, sex: Option<Sex>) -> Vec<Flag> {
     let mut out = Vec::new();
-    let flag = |code, text: String, evidence: &[&str]| Flag {
+    let flag = |code, text: String, evidence: &[&str], args: Vec<(&'static str, String)>| Flag {
         code,
         text,
         evidence: evidence.iter().map(|e| e.to_string()).collect(),
+        args,
     };
     match measure {
-        Measure::TimedUpAndGo if value > crate::screening::TUG_FALL_RISK_SECONDS => out.push(flag(
-            "tug_fall_risk",
-            format!("{value:.1} s is over 12 s: a higher risk of falling, so your sessions are supported-only."),
-            &[ev::STEADI_TUG, ev::DESIGN_FALL_RISK],
-        )),
+        Measure::TimedUpAndGo if value > crate::screening::TUG_FALL_RISK_SECONDS => {
+            let seconds = format!("{value:.1}");
+            out.push(flag(
+                "tug_fall_risk",
+                format!("{seconds} s is over 12 s: a higher risk of falling, so your sessions are supported-only."),
+                &[ev::STEADI_TUG, ev::DESIGN_FALL_RISK],
+                vec![("seconds", seconds)],
+            ))
+        }
         Measure::BackwardWalk3m
             if value >= crate::screening::BACKWARD_3M_CUTOFF_SECONDS
                 || 3.0 / value < crate::screening::BACKWARD_SPEED_FALLERS_MPS =>
         {
+            let (seconds, mps) = (format!("{value:.1}"), format!("{:.2}", 3.0 / value));
             out.push(flag(
                 "backward_walk_fall_risk",
-                format!("{value:.1} s ({:.2} m/s) is slow enough to be linked with falls, so your sessions are supported-only.", 3.0 / value),
+                format!("{seconds} s ({mps} m/s) is slow enough to be linked with falls, so your sessions are supported-only."),
                 &[ev::BW_3M_TEST, ev::BW_SPEED_FALLERS, ev::DESIGN_FALL_RISK],
+                vec![("seconds", seconds), ("mps", mps)],
             ))
         }
         Measure::ChairStand30s => {
             if value < 8.0 {
-                out.push(flag("chair_stand_low", "Fewer than 8 stands has been linked with lower everyday function.".into(), &[ev::CST_NORMS]));
+                out.push(flag(
+                    "chair_stand_low",
+                    "Fewer than 8 stands has been linked with lower everyday function.".into(),
+                    &[ev::CST_NORMS],
+                    vec![],
+                ));
             }
             if let Some((lo, hi)) = age.zip(sex).and_then(|(a, s)| chair_stand_norm(a, s)) {
                 let place = if value < f64::from(lo) {
@@ -317,7 +333,13 @@ pub fn flags(measure: Measure, value: f64, age: Option<u32>, sex: Option<Sex>) -
                 } else {
                     "within"
                 };
-                out.push(flag("chair_stand_norm", format!("{value:.0} stands is {place} the usual range of {lo}-{hi} for your age and sex."), &[ev::CST_NORMS]));
+                let stands = format!("{value:.0}");
+                out.push(flag(
+                    "chair_stand_norm",
+                    format!("{stands} stands is {place} the usual range of {lo}-{hi} for your age and sex."),
+                    &[ev::CST_NORMS],
+                    vec![("stands", stands), ("lo", lo.to_string()), ("hi", hi.to_string()), ("place", place.into())],
+                ));
             }
         }
         _ => {}

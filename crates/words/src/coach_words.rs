@@ -150,6 +150,22 @@ pub fn change_words(l: &I18n, m: Measure, i: &coach::outcomes::Interpretation) -
     l.ta(key, &[("change", &change), ("unit", &unit), ("threshold", &threshold)])
 }
 
+/// A result that needs attention (`coach::outcomes::flags`), with its
+/// numbers, in the page's language.
+pub fn outcome_flag(l: &I18n, f: &coach::outcomes::Flag) -> String {
+    let arg = |name: &str| f.args.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str()).unwrap_or_default();
+    let key = match f.code {
+        "chair_stand_norm" => format!("outcome_flag.chair_stand_norm.{}", arg("place")),
+        code => format!("outcome_flag.{code}"),
+    };
+    if !l.has(&key) {
+        return f.text.clone();
+    }
+    let args: Vec<(&str, String)> = f.args.iter().map(|(n, v)| (*n, decimal(l, v.clone()))).collect();
+    let args: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    l.ta(&key, &args)
+}
+
 /// Why the coach decided a dose, with the walker's numbers and any
 /// clinician's note, from what the decision says (`coach::why::Why`). A
 /// decision read back from a record, whose facts were not kept, says its
@@ -414,6 +430,32 @@ mod tests {
         assert_eq!(
             change_words(&es, Measure::TimedUpAndGo, &i),
             "una mejora real: -1,5 s, más que los 1,1 s que pueden ser ruido de medida"
+        );
+        // Each flag a result can raise: the coach's sentence, and its Spanish.
+        use coach::outcomes::{Sex, flags};
+        let mut raised = Vec::new();
+        for (m, values) in [
+            (Measure::TimedUpAndGo, &[13.46, 9.0][..]),
+            (Measure::BackwardWalk3m, &[12.0, 2.0][..]),
+            (Measure::ChairStand30s, &[5.0, 13.0, 25.0][..]),
+        ] {
+            for v in values {
+                raised.extend(flags(m, *v, Some(67), Some(Sex::Female)));
+            }
+        }
+        let codes: std::collections::BTreeSet<String> = raised
+            .iter()
+            .map(|f| format!("{}{}", f.code, f.args.iter().find(|(n, _)| *n == "place").map_or("", |(_, p)| p)))
+            .collect();
+        assert_eq!(codes.len(), 6, "{codes:?}");
+        for f in &raised {
+            assert_eq!(outcome_flag(&en, f), f.text);
+            let spanish = outcome_flag(&es, f);
+            assert!(spanish != f.text && !spanish.contains("outcome_flag"), "{spanish}");
+        }
+        assert_eq!(
+            outcome_flag(&es, &flags(Measure::TimedUpAndGo, 13.46, None, None)[0]),
+            "13,5 s es más de 12 s: un riesgo de caída más alto, así que sus sesiones son solo con apoyo."
         );
     }
 

@@ -187,7 +187,7 @@ pub async fn submit(State(state): State<AppState>, f: ReadyForm<OutcomeFields>) 
             }
             for fl in &done.flags {
                 msg.push(' ');
-                msg.push_str(&fl.text);
+                msg.push_str(&words::coach_words::outcome_flag(&l, fl));
             }
             // The write changed the walker's state: load it afresh.
             let fresh = service::load(state.store(), f.who.access, s.today).await?;

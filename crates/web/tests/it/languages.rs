@@ -139,3 +139,27 @@ async fn a_decision_is_said_in_spanish_with_its_numbers() {
     let english = get_in(&app, "/today", &w.cookie, "en").await.body;
     assert!(english.contains("Your pain peaked at 7/10, above 5, which is too much."), "{english}");
 }
+
+/// Saving a measure in Spanish: a wrong value is explained in Spanish, and
+/// a result that needs attention says so with its numbers.
+#[tokio::test]
+async fn measures_explain_problems_and_flags_in_spanish() {
+    let app = App::new().await;
+    let w = app.ready_walker("flags-es@example.org", "nota").await;
+    let post = |form: String| {
+        let req = Request::post("/outcomes")
+            .header(header::COOKIE, &w.cookie)
+            .header(header::ACCEPT_LANGUAGE, "es")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(form))
+            .unwrap();
+        app.send(req)
+    };
+    let wrong = post(format!("csrf={}&measure=chair_stand30s&value=7,5", w.csrf)).await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.body.contains("¿Cuántas veces se levantó en 30 segundos?"), "{}", wrong.body);
+    assert!(!wrong.body.contains("a whole number"), "{}", wrong.body);
+    let slow = post(format!("csrf={}&measure=timed_up_and_go&value=13,5", w.csrf)).await;
+    assert!(slow.body.contains("13,5 s es más de 12 s: un riesgo de caída más alto"), "{}", slow.body);
+    assert!(!slow.body.contains("a higher risk of falling"), "{}", slow.body);
+}
