@@ -150,6 +150,13 @@ pub fn change_words(l: &I18n, m: Measure, i: &coach::outcomes::Interpretation) -
     l.ta(key, &[("change", &change), ("unit", &unit), ("threshold", &threshold)])
 }
 
+/// What an evidence row found (`coach::evidence`), in the page's language.
+/// Its source stays as cited.
+pub fn finding(l: &I18n, e: &coach::evidence::Evidence) -> String {
+    let key = format!("evidence.{}", e.id);
+    if l.has(&key) { l.t(&key).to_string() } else { e.finding.to_string() }
+}
+
 /// A result that needs attention (`coach::outcomes::flags`), with its
 /// numbers, in the page's language.
 pub fn outcome_flag(l: &I18n, f: &coach::outcomes::Flag) -> String {
@@ -383,6 +390,11 @@ mod tests {
                 }
             }
             assert_eq!(tips(&en, surface), coach::today::tips(surface));
+        }
+        let es = I18n::of(Lang::Es);
+        for e in coach::evidence::ALL {
+            assert_eq!(finding(&en, e), e.finding, "{}", e.id);
+            assert_ne!(finding(&es, e), e.finding, "{} has its Spanish", e.id);
         }
         for ex in coach::exercises::all() {
             assert_eq!(exercise_name(&en, ex), ex.name);

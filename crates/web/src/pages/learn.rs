@@ -52,6 +52,10 @@ impl ExerciseWords {
 
 impl LearnContent {
     /// The translation key of a rule's plain-words description.
+    fn finding(&self, e: &Evidence) -> String {
+        words::coach_words::finding(&self.l, e)
+    }
+
     fn rule_key(&self, id: &str) -> String {
         format!("rule.{id}")
     }
@@ -96,6 +100,10 @@ struct RulePage {
 
 impl RulePage {
     /// How sure the row is, in words.
+    fn finding(&self, e: &Evidence) -> String {
+        words::coach_words::finding(&self.l.i18n, e)
+    }
+
     fn certainty_key(&self, e: &Evidence) -> &'static str {
         match e.certainty {
             coach::evidence::Certainty::Verified => "learn.certainty_verified",

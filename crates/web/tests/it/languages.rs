@@ -91,6 +91,12 @@ async fn charts_measures_learn_and_errors_speak_spanish() {
 
     let learn = get_in(&app, "/learn", "", "es").await.body;
     assert!(!learn.contains("Wear supportive, closed shoes") && !learn.contains("Lie on your back"), "{learn}");
+    // The evidence in Spanish; its sources stay as cited.
+    assert!(learn.contains("En el ensayo principal, se añadieron 10 minutos") && !learn.contains("In the key trial"));
+    assert!(learn.contains("Alghadir AH et al. BMC Musculoskelet Disord 2019"), "{learn}");
+    let rule = get_in(&app, "/learn/A-MORNING-RISE", "", "es").await.body;
+    assert!(rule.contains("El dolor que provoca la actividad debe calmarse a la mañana siguiente"), "{rule}");
+    assert!(!rule.contains("Pain provoked by activity"), "{rule}");
 
     let missing = get_in(&app, "/no-such-page", &w.cookie, "es").await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
