@@ -71,7 +71,7 @@ crate::named!(Action, "decision", "a known decision", {
     Restart => "restart",
 });
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Decision {
     /// First day the decision applies.
     pub effective: Date,
@@ -99,6 +99,26 @@ pub fn clinician_rule(kind: OverrideKind) -> &'static str {
         OverrideKind::Restart => RESTART.id,
         OverrideKind::Pause => CLINICIAN_PAUSE.id,
         OverrideKind::End => CLINICIAN_END.id,
+    }
+}
+
+/// Two decisions are the same when they decide and say the same: `why` is
+/// `reason` as data, so a decision read back from its record (whose `why`
+/// is `Recorded`) equals the decision it was made as.
+impl PartialEq for Decision {
+    fn eq(&self, other: &Self) -> bool {
+        let Decision { effective, action, changed, rule, evidence, reason, why: _, dose, after_session } = self;
+        (effective, action, changed, rule, evidence, reason, dose, after_session)
+            == (
+                &other.effective,
+                &other.action,
+                &other.changed,
+                &other.rule,
+                &other.evidence,
+                &other.reason,
+                &other.dose,
+                &other.after_session,
+            )
     }
 }
 

@@ -320,7 +320,7 @@ async fn an_outcome_is_recorded_through_the_form_and_compared() {
     assert!(res.body.contains("a real improvement"), "{}", res.body);
     let bad = app.post("/outcomes", &w.cookie, &format!("csrf={}&measure=pain_now&value=12", w.csrf)).await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(bad.body.contains("pain_now: must be 0 to 10"), "{}", bad.body);
+    assert!(bad.body.contains("Knee pain now: choose a whole number from 0 to 10."), "{}", bad.body);
     let form = format!(
         "csrf={}&measure=own_activities&activity=stairs&score=4&activity=car&score=6&activity=shop&score=5&activity=&score=",
         w.csrf
