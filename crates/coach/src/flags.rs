@@ -3,7 +3,7 @@
 //! says in one sentence why. Pure: the facts and today in, flags out.
 
 use crate::dates::days_between;
-use crate::history::History;
+use crate::history::{History, Symptom};
 use crate::pause::{Pause, PauseKind};
 use crate::schedule::{DayStatus, Schedule};
 use crate::screening::{Outcome, Status};
@@ -33,7 +33,14 @@ pub struct Flag {
     pub text: String,
     /// Since when it stands (the day of the fact behind it).
     pub since: Date,
+    /// The values `text` is made of, by name, for other languages (dates as
+    /// `YYYY-MM-DD`, the warning signs as their names joined by `,`).
+    #[serde(skip)]
+    pub args: Vec<(&'static str, String)>,
 }
+
+/// A flag's values, by name, as `Flag::args` keeps them.
+type Args = Vec<(&'static str, String)>;
 
 /// Every rule that raises a flag, with a few words to filter the patient list by.
 pub const RULES: &[(&str, &str)] = &[
@@ -81,18 +88,28 @@ pub struct Facts<'a> {
 pub fn flags(f: &Facts<'_>) -> Vec<Flag> {
     let Facts { screen, fell, usual_pain, history, schedule, pause, today, start, outcomes_due } = *f;
     let mut out = Vec::new();
-    let mut add = |severity, rule, text: String, since| out.push(Flag { severity, rule, text, since });
+    let mut add =
+        |severity, rule, text: String, since, args: Args| out.push(Flag { severity, rule, text, since, args });
     if let Some(p) = pause {
         match p.kind {
             PauseKind::RedFlag => {
-                let (day, symptoms) = last_symptoms(history).unwrap_or((today, String::new()));
-                add(Severity::Critical, "F-RED-FLAG", format!("Red-flag symptom ({symptoms}): programme stopped."), day)
+                let (day, symptoms) = last_symptoms(history).unwrap_or((today, Vec::new()));
+                let said: Vec<&str> = symptoms.iter().map(|s| s.label()).collect();
+                let names: Vec<&str> = symptoms.iter().map(|s| s.as_str()).collect();
+                add(
+                    Severity::Critical,
+                    "F-RED-FLAG",
+                    format!("Red-flag symptom ({}): programme stopped.", said.join("; ")),
+                    day,
+                    vec![("symptoms", names.join(","))],
+                )
             }
             PauseKind::Pain => add(
                 Severity::High,
                 "F-TWO-STEPBACKS",
                 "Two step-backs in a row: programme stopped until a restart.".into(),
                 history.last_day().unwrap_or(today),
+                vec![],
             ),
             // The care team's own pause or end needs no flag to them.
             PauseKind::ScreenRedFlag | PauseKind::ClearanceNeeded | PauseKind::Clinician | PauseKind::Ended => {}
@@ -104,10 +121,17 @@ pub fn flags(f: &Facts<'_>) -> Vec<Flag> {
             "F-FALL",
             "A fall was reported: every session is supported-only until reviewed.".into(),
             day,
+            vec![],
         );
     }
     if screen.status == Status::ClearanceNeeded {
-        add(Severity::High, "F-CLEARANCE", "A clearance is waiting to be signed before training.".into(), start);
+        add(
+            Severity::High,
+            "F-CLEARANCE",
+            "A clearance is waiting to be signed before training.".into(),
+            start,
+            vec![],
+        );
     }
     let mut logs: Vec<_> = history.logs.iter().collect();
     logs.sort_by_key(|l| l.date);
@@ -115,48 +139,54 @@ pub fn flags(f: &Facts<'_>) -> Vec<Flag> {
         && days_between(l.date, today) <= STALLED_DAYS
     {
         let pain = l.pain_peak.value().max(l.pain_after.value());
-        add(Severity::Critical, "F-SEVERE-PAIN", format!("Pain {pain}/10 in the session of {}.", l.date), l.date);
+        let args = vec![("pain", pain.to_string()), ("day", l.date.to_string())];
+        add(Severity::Critical, "F-SEVERE-PAIN", format!("Pain {pain}/10 in the session of {}.", l.date), l.date, args);
     }
     let mut checkins: Vec<_> = history.checkins.iter().collect();
     checkins.sort_by_key(|c| c.date);
     if let Some(c) = checkins.last().filter(|c| c.pain.value() >= usual_pain + MORNING_RISE) {
+        let (pain, over) = (c.pain.value(), c.pain.value() - usual_pain);
         add(
             Severity::High,
             "F-MORNING-RISE",
-            format!(
-                "Next-morning pain {}/10 on {}, {} over the usual {usual_pain}.",
-                c.pain.value(),
-                c.date,
-                c.pain.value() - usual_pain
-            ),
+            format!("Next-morning pain {pain}/10 on {}, {over} over the usual {usual_pain}.", c.date),
             c.date,
+            vec![
+                ("pain", pain.to_string()),
+                ("day", c.date.to_string()),
+                ("over", over.to_string()),
+                ("usual", usual_pain.to_string()),
+            ],
         );
     }
     if let [.., before, last] = logs.as_slice()
         && last.pain_peak.value() >= RISING_PAIN
         && last.pain_peak > before.pain_peak
     {
-        add(
-            Severity::Low,
-            "F-PAIN-RISING",
-            format!("Peak pain rising: {} then {}/10.", before.pain_peak.value(), last.pain_peak.value()),
-            last.date,
-        );
+        let (was, now) = (before.pain_peak.value(), last.pain_peak.value());
+        let args = vec![("before", was.to_string()), ("now", now.to_string())];
+        add(Severity::Low, "F-PAIN-RISING", format!("Peak pain rising: {was} then {now}/10."), last.date, args);
     }
     missed(schedule, today, &mut add);
     let last = history.last_day().unwrap_or(start);
     if days_between(last, today) >= STALLED_DAYS && days_between(start, today) >= STALLED_DAYS {
-        add(Severity::High, "F-STALLED", format!("Nothing logged since {last}."), last);
+        add(
+            Severity::High,
+            "F-STALLED",
+            format!("Nothing logged since {last}."),
+            last,
+            vec![("day", last.to_string())],
+        );
     }
     if outcomes_due {
-        add(Severity::Low, "F-OUTCOMES-DUE", "Outcome measures are due.".into(), today);
+        add(Severity::Low, "F-OUTCOMES-DUE", "Outcome measures are due.".into(), today, vec![]);
     }
     out.sort_by(|a, b| a.severity.cmp(&b.severity).then(a.since.cmp(&b.since)));
     out
 }
 
 /// Missed planned sessions: two in a row (low), or every one of the past week (high).
-fn missed(schedule: &Schedule, today: Date, add: &mut impl FnMut(Severity, &'static str, String, Date)) {
+fn missed(schedule: &Schedule, today: Date, add: &mut impl FnMut(Severity, &'static str, String, Date, Args)) {
     let past: Vec<_> = schedule.sessions.iter().filter(|s| s.date < today && s.status != DayStatus::Paused).collect();
     let week: Vec<_> = past.iter().filter(|s| days_between(s.date, today) <= 7).collect();
     if week.len() >= 2 && week.iter().all(|s| s.status == DayStatus::Missed) {
@@ -165,22 +195,24 @@ fn missed(schedule: &Schedule, today: Date, add: &mut impl FnMut(Severity, &'sta
             "F-MISSED-WEEK",
             format!("Every planned session of the past week missed ({}).", week.len()),
             week[0].date,
+            vec![("n", week.len().to_string())],
         );
         return;
     }
     let in_a_row = past.iter().rev().take_while(|s| s.status == DayStatus::Missed).count();
     if in_a_row >= 2 {
         let since = past[past.len() - in_a_row].date;
-        add(Severity::Low, "F-MISSED", format!("{in_a_row} planned sessions missed in a row."), since);
+        let args = vec![("n", in_a_row.to_string())];
+        add(Severity::Low, "F-MISSED", format!("{in_a_row} planned sessions missed in a row."), since, args);
     }
 }
 
-/// The latest day red-flag symptoms were reported, and which, in words.
-fn last_symptoms(history: &History) -> Option<(Date, String)> {
+/// The latest day red-flag symptoms were reported, and which.
+fn last_symptoms(history: &History) -> Option<(Date, Vec<Symptom>)> {
     let logs = history.logs.iter().map(|l| (l.date, &l.symptoms));
     let checkins = history.checkins.iter().map(|c| (c.date, &c.symptoms));
     let (day, symptoms) = logs.chain(checkins).filter(|(_, s)| !s.is_empty()).max_by_key(|(d, _)| *d)?;
-    Some((day, symptoms.iter().map(|s| s.label()).collect::<Vec<_>>().join("; ")))
+    Some((day, symptoms.clone()))
 }
 
 #[cfg(test)]

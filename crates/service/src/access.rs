@@ -121,6 +121,31 @@ pub async fn access<S: Store>(store: &S, actor: &Actor, walker: WalkerId) -> Ser
     }
 }
 
+/// The care grant of [`access`] for a clinician's read of `walker` that is
+/// logged as `what`: where the database can, the rule's own query writes the
+/// read's access-log entry as it grants care (`store::ClinicStore::
+/// care_clinic_logged`), and the flag says it did. `None` when the account
+/// does not care for the walker (their own walker, break-glass, former care
+/// or nobody): the caller asks the whole rule ([`access_at`]) and logs.
+pub async fn care_logging<S: Store>(
+    store: &S,
+    actor: &Actor,
+    walker: WalkerId,
+    what: &str,
+    client: &str,
+    now: jiff::Timestamp,
+) -> ServiceResult<Option<(Access, bool)>> {
+    let Actor::Account { id, walker: own, .. } = actor else { return Ok(None) };
+    if *own == walker {
+        return Ok(None);
+    }
+    let entry = SecurityEvent::new(SecurityKind::ClinicianRead, Some(*id), client, what, now).about(walker);
+    Ok(match store.care_clinic_logged(*id, walker, &entry).await? {
+        (Some(clinic), logged) => Some((Access { walker, grant: Grant::Clinician { account: *id, clinic } }, logged)),
+        (None, _) => None,
+    })
+}
+
 /// Every walker the account cares for, each with its grant and what a cached
 /// row is checked by (the walker's version and time zone): the rule's query
 /// once for the whole list (`store::ClinicStore::in_care_of_versions`, the

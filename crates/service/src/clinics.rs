@@ -394,11 +394,12 @@ pub async fn open_patient<S: Store>(
 }
 
 /// A clinician's read of one walker's record ([`open_patient`] for a read
-/// that writes nothing): `read` runs while the access-log entry is written,
-/// and both are done before anything is returned, so nothing is shown that
-/// is not logged. The entry's round trip hides behind the read's instead of
-/// adding to it. The entry is always waited for, so a failed read keeps it
-/// (the record was opened), and a failed entry fails the read.
+/// that writes nothing). Where the database can, the access rule's own query
+/// writes the entry as it grants care (`crate::care_logging`), so the
+/// read costs no round trip of its own; else `read` runs while the entry is
+/// written. Either way the entry is stored before anything is returned, so
+/// nothing is shown that is not logged: a failed read keeps it (the record
+/// was opened), and a failed entry fails the read.
 pub async fn read_patient<S, T, E, Fut>(
     store: &S,
     actor: &Actor,
@@ -413,7 +414,15 @@ where
     E: From<ServiceError>,
     Fut: std::future::Future<Output = Result<T, E>>,
 {
-    let access = patient_grant(store, actor, walker, false, now).await.map_err(E::from)?;
+    let (access, logged) = match crate::care_logging(store, actor, walker, what, client, now).await.map_err(E::from)? {
+        Some(granted) => granted,
+        // Not in the account's care (break-glass, former care, or nobody):
+        // the rule's whole answer, then the entry beside the read.
+        None => (patient_grant(store, actor, walker, false, now).await.map_err(E::from)?, false),
+    };
+    if logged {
+        return Ok((access, read(access).await?));
+    }
     let log = async { crate::log_clinician(store, access, false, what, client, now).await.map_err(E::from) };
     let (logged, value) = futures_util::future::join(log, read(access)).await;
     logged?;

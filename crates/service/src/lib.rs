@@ -30,7 +30,7 @@ pub use ::views::{
     DatedText, OutcomeRow, PainPoint, Period, ProgressView, QuestionnaireRow, ReportDecision, ReportView, SessionRow,
     Trend,
 };
-pub use access::{Access, Actor, Grant, access, access_at, cared_for, feed, log_clinician, own};
+pub use access::{Access, Actor, Grant, access, access_at, care_logging, cared_for, feed, log_clinician, own};
 pub use actions::*;
 pub use archive::{import_json, restore_json};
 pub use calendar::calendar;

@@ -485,6 +485,17 @@ pub trait ClinicStore: Send + Sync {
         account: AccountId,
         walker: WalkerId,
     ) -> impl Future<Output = Result<Option<ClinicId>>> + Send;
+    /// [`ClinicStore::care_clinic`], and where the database can (PostgreSQL)
+    /// the same statement writes `entry` (a clinician's read of that walker)
+    /// when the account does look after them: the flag says it did. A read
+    /// then costs its entry no round trip of its own; otherwise (the flag is
+    /// false) the caller writes the entry.
+    fn care_clinic_logged(
+        &self,
+        account: AccountId,
+        walker: WalkerId,
+        entry: &SecurityEvent,
+    ) -> impl Future<Output = Result<(Option<ClinicId>, bool)>> + Send;
     /// Walkers who left the care of a clinic while the account was on their
     /// care team there (and still is the clinic's clinician), with when they
     /// left, newest first: the clinic keeps reading what was shared until then.

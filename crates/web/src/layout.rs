@@ -73,6 +73,20 @@ impl Layout {
         words::coach_words::said(&self.i18n, &d.rule, &d.reason, &d.why)
     }
 
+    /// A patient-list flag, its severity and a flag rule's words for the
+    /// filter, in the page's language.
+    pub fn flag(&self, f: &coach::flags::Flag) -> String {
+        words::coach_words::patient_flag(&self.i18n, f)
+    }
+
+    pub fn severity(&self, s: &coach::flags::Severity) -> String {
+        words::coach_words::severity(&self.i18n, *s)
+    }
+
+    pub fn flag_rule(&self, rule: &str, words: &str) -> String {
+        words::coach_words::flag_rule(&self.i18n, rule, words)
+    }
+
     /// An asset's fingerprinted URL.
     pub fn asset(&self, name: &str) -> String {
         crate::assets::url(name)

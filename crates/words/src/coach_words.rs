@@ -150,6 +150,38 @@ pub fn change_words(l: &I18n, m: Measure, i: &coach::outcomes::Interpretation) -
     l.ta(key, &[("change", &change), ("unit", &unit), ("threshold", &threshold)])
 }
 
+/// A patient-list flag (`coach::flags`) in the page's language, with its
+/// numbers; dates stay `YYYY-MM-DD` for the clinician.
+pub fn patient_flag(l: &I18n, f: &coach::flags::Flag) -> String {
+    let key = format!("flag.{}", f.rule);
+    if !l.has(&key) {
+        return f.text.clone();
+    }
+    let args: Vec<(&str, String)> = f
+        .args
+        .iter()
+        .map(|(name, v)| match *name {
+            "symptoms" => {
+                let said: Vec<String> = v.split(',').map(|s| l.t(&format!("symptom.{s}")).to_string()).collect();
+                (*name, said.join("; "))
+            }
+            _ => (*name, v.clone()),
+        })
+        .collect();
+    let args: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    l.ta(&key, &args)
+}
+
+/// A flag's severity, and a flag rule's few words for the list's filter.
+pub fn severity(l: &I18n, s: coach::flags::Severity) -> String {
+    l.t(&format!("severity.{}", s.as_str())).to_string()
+}
+
+pub fn flag_rule(l: &I18n, rule: &str, words: &str) -> String {
+    let key = format!("flag_rule.{rule}");
+    if l.has(&key) { l.t(&key).to_string() } else { words.to_string() }
+}
+
 /// What an evidence row found (`coach::evidence`), in the page's language.
 /// Its source stays as cited.
 pub fn finding(l: &I18n, e: &coach::evidence::Evidence) -> String {
@@ -563,3 +595,7 @@ mod tests {
 #[cfg(test)]
 #[path = "why_tests.rs"]
 mod why_tests;
+
+#[cfg(test)]
+#[path = "flag_tests.rs"]
+mod flag_tests;

@@ -6,7 +6,7 @@ use crate::backend::Backend;
 use crate::codec::{self, millis, timestamp};
 use crate::{
     AccountId, CareRow, Clinic, ClinicId, ClinicStore, FormerCare, ListEntry, MemberRole, Membership, Result,
-    StoreError, WalkerId,
+    SecurityEvent, StoreError, WalkerId,
 };
 use jiff::Timestamp;
 
@@ -224,6 +224,43 @@ impl ClinicStore for SqlStore {
                 .fetch_optional(&self.pool)
                 .await?;
         row.map(|r| get(&r, "clinic_id").map(ClinicId)).transpose()
+    }
+
+    async fn care_clinic_logged(
+        &self,
+        account: AccountId,
+        walker: WalkerId,
+        entry: &SecurityEvent,
+    ) -> Result<(Option<ClinicId>, bool)> {
+        if self.backend != Backend::Postgres || cfg!(feature = "bench-unlogged") {
+            return Ok((self.care_clinic(account, walker).await?, false));
+        }
+        // As the patient list's entry (`in_care_of_versions`): the entry is
+        // written by the grant's own statement, only when the grant holds,
+        // and committed without waiting for the disk.
+        let row = sqlx::query(concat!(
+            "WITH care AS (SELECT r.clinic_id FROM ",
+            in_care!(),
+            " AND r.walker_id = $2 ORDER BY r.id LIMIT 1), \
+             logged AS (INSERT INTO security_events (at_ms, kind, account_id, walker_id, walker_ids, client, detail) \
+             SELECT $3, $4, $1, $2, NULL, $5, $6 FROM care \
+             WHERE set_config('synchronous_commit', 'off', true) = 'off' RETURNING 1) \
+             SELECT care.clinic_id, (SELECT count(*) FROM logged) AS logged FROM care"
+        ))
+        .bind(account.0)
+        .bind(walker.0)
+        .bind(millis(entry.at))
+        .bind(entry.kind.as_str())
+        .bind(entry.client.clone())
+        .bind(entry.detail.clone())
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok((None, false)) };
+        let logged = get::<i64>(&row, "logged")? > 0;
+        if logged {
+            self.forget_old_events(entry.at).await?;
+        }
+        Ok((Some(ClinicId(get(&row, "clinic_id")?)), logged))
     }
 
     async fn former_care(&self, account: AccountId) -> Result<Vec<FormerCare>> {

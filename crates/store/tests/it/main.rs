@@ -96,6 +96,27 @@ mod list_read {
     }
 }
 
+/// A clinician's read of one walker: the grant's query writes its entry on
+/// PostgreSQL, only when the grant holds; on SQLite the caller writes it.
+mod grant_read {
+    mod sqlite {
+        #[tokio::test]
+        async fn writes_its_entry_only_when_it_grants() {
+            let db = crate::backends::sqlite().await;
+            crate::suite::a_granted_read_writes_its_entry_only_when_it_grants(&db.store, false).await;
+            db.finish().await;
+        }
+    }
+    mod postgres {
+        #[tokio::test]
+        async fn writes_its_entry_only_when_it_grants() {
+            let Some(db) = crate::backends::postgres().await else { return };
+            crate::suite::a_granted_read_writes_its_entry_only_when_it_grants(&db.store, true).await;
+            db.finish().await;
+        }
+    }
+}
+
 /// SQLite-only settings the embedded default depends on.
 #[tokio::test]
 async fn sqlite_uses_wal_and_enforces_foreign_keys() {

@@ -1107,6 +1107,29 @@ pub async fn a_list_read_writes_its_entry_only_when_it_shows_everyone<S: Store>(
     }
 }
 
+pub async fn a_granted_read_writes_its_entry_only_when_it_grants<S: Store>(s: &S, in_statement: bool) {
+    use store::MemberRole::Clinician;
+    let clinic = s.create_clinic("Knee Clinic", now()).await.unwrap();
+    let doc = s.create_account(&new_account("grant@example.org"), now()).await.unwrap().id;
+    s.add_member(doc, clinic, Clinician, now()).await.unwrap();
+    let (ada, _) = walker_with_programme(s, "Ada").await;
+    let entry = SecurityEvent::new(SecurityKind::ClinicianRead, Some(doc), "c", "walker page", now()).about(ada);
+    // Not in care: no grant, nothing written.
+    assert_eq!(s.care_clinic_logged(doc, ada, &entry).await.unwrap(), (None, false));
+    s.connect(ada, clinic, now()).await.unwrap();
+    assert_eq!(s.care_clinic_logged(doc, ada, &entry).await.unwrap(), (None, false), "not on the care team");
+    assert!(s.security_events(Some(doc), 10).await.unwrap().is_empty(), "nothing written");
+    s.add_to_care_team(ada, clinic, doc, now()).await.unwrap();
+    assert_eq!(s.care_clinic_logged(doc, ada, &entry).await.unwrap(), (Some(clinic), in_statement));
+    let written = s.security_events(Some(doc), 10).await.unwrap();
+    if in_statement {
+        assert_eq!(written, [entry.clone()], "the entry, as given");
+        assert_eq!(s.walker_events(ada, 10).await.unwrap()[0].detail, "walker page", "in Ada's own log");
+    } else {
+        assert!(written.is_empty());
+    }
+}
+
 /// Many requests writing at once share commits (the group commit), and each
 /// still learns whether its own rows were stored: every row is kept, and a
 /// row the database refuses (a NUL, on PostgreSQL) fails only its request.

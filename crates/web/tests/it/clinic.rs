@@ -899,3 +899,30 @@ async fn the_admin_loads_the_clinics_own_questionnaire() {
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
     assert_eq!(loaded().await, 1);
 }
+
+/// A clinician who reads Spanish: the list's flags, their severity and the
+/// filter, and the coach's last decision with the walker's own words.
+#[tokio::test]
+async fn the_clinicians_list_and_walker_page_speak_spanish() {
+    use axum::body::Body;
+    use axum::http::{Request, header};
+    let c = clinic().await;
+    invite_and_join(&c).await;
+    red_flag_today(&c).await;
+    let in_spanish = |path: String| {
+        let req = Request::get(path)
+            .header(header::COOKIE, &c.doc.cookie)
+            .header(header::ACCEPT_LANGUAGE, "es-ES")
+            .body(Body::empty())
+            .unwrap();
+        c.app.send(req)
+    };
+    let list = in_spanish("/patients".into()).await.body;
+    assert!(list.contains("<strong>crítica</strong>: Síntoma de alarma (La rodilla se bloqueó"), "{list}");
+    assert!(list.contains("Caída comunicada (F-FALL)"), "the filter in Spanish: {list}");
+    assert!(list.contains("Usted indicó: la rodilla se bloqueó o se quedó atascada."), "{list}");
+    assert!(!list.contains("Red-flag symptom") && !list.contains("You reported"), "{list}");
+    let page = in_spanish(format!("/patients/{}", c.bea.account.walker.0)).await.body;
+    assert!(page.contains("Usted indicó: la rodilla se bloqueó o se quedó atascada."), "{page}");
+    assert!(page.contains("Síntoma de alarma (La rodilla se bloqueó o se quedó atascada): programa detenido."));
+}
