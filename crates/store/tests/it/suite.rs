@@ -1123,7 +1123,7 @@ pub async fn a_granted_read_writes_its_entry_only_when_it_grants<S: Store>(s: &S
     assert_eq!(s.care_clinic_logged(doc, ada, &entry).await.unwrap(), (Some(clinic), in_statement));
     let written = s.security_events(Some(doc), 10).await.unwrap();
     if in_statement {
-        assert_eq!(written, [entry.clone()], "the entry, as given");
+        assert_eq!(written, std::slice::from_ref(&entry), "the entry, as given");
         assert_eq!(s.walker_events(ada, 10).await.unwrap()[0].detail, "walker page", "in Ada's own log");
     } else {
         assert!(written.is_empty());
