@@ -60,19 +60,26 @@ impl<R: BufRead, W: Write> Prompter<R, W> {
         Err(last.unwrap_or_else(|| CliError::input(format!("no valid answer to: {question}"))))
     }
 
+    /// A yes or no, in the terminal's language (English "y" and "n" are
+    /// understood in every language).
     pub fn yes_no(&mut self, question: &str, default: Option<bool>) -> CliResult<bool> {
-        let d = default.map(|b| if b { "y" } else { "n" });
-        self.ask(&format!("{question} (y/n)"), d, |t| match t.to_ascii_lowercase().as_str() {
+        let l = crate::render::terminal();
+        let (yes, no) = (l.t("cli.ask.yes").to_string(), l.t("cli.ask.no").to_string());
+        let d = default.map(|b| if b { yes.clone() } else { no.clone() });
+        let hint = format!("{question} ({yes}/{no})");
+        self.ask(&hint, d.as_deref(), |t| match t.to_lowercase().as_str() {
             "y" | "yes" => Ok(true),
             "n" | "no" => Ok(false),
-            _ => Err(CliError::input(format!("please answer y or n, not '{t}'"))),
+            a if a == yes || a == l.t("cli.ask.yes_word") => Ok(true),
+            a if a == no => Ok(false),
+            _ => Err(CliError::input(l.ta("cli.ask.yes_or_no", &[("yes", &yes), ("no", &no), ("typed", t)]))),
         })
     }
 
     pub fn pain(&mut self, question: &str, default: Option<&str>) -> CliResult<coach::Pain> {
-        self.ask(&format!("{question} (0 = none, 10 = worst imaginable)"), default, |t| {
-            let n: i64 =
-                t.parse().map_err(|_| CliError::input(format!("pain is a whole number 0 to 10, not '{t}'")))?;
+        let l = crate::render::terminal();
+        self.ask(&format!("{question} {}", l.t("cli.ask.pain_scale")), default, |t| {
+            let n: i64 = t.parse().map_err(|_| CliError::input(l.ta("cli.ask.pain_number", &[("typed", t)])))?;
             Ok(coach::Pain::new(n)?)
         })
     }

@@ -1268,3 +1268,24 @@ flag_rule-F-STALLED = Nothing logged for 14 days
 flag_rule-F-PAIN-RISING = Pain 5 or more and rising
 flag_rule-F-MISSED = Sessions missed in a row
 flag_rule-F-OUTCOMES-DUE = Outcome measures due
+
+## The CLI's log and check-in (retrowalk log, retrowalk checkin).
+cli-logged = Logged { $minutes } min of backward walking on { $date }.
+cli-next_session = Next session ({ $date }): { $dose }
+cli-last_session = That was the last session of your programme.
+cli-stop_now = STOP: do not walk backwards again until you have spoken with your clinician.
+cli-why_line = Why: { $why }
+cli-checkin_tomorrow = Tomorrow morning, record how your knee feels: `retrowalk checkin --pain N`.
+cli-morning_recorded = Morning pain { $pain }/10 recorded (your usual: { $usual }/10) for the session on { $date }.
+cli-next_dose = Next dose: { $dose }
+cli-ask-pain_before = Knee pain before the session
+cli-ask-pain_peak = Worst knee pain during the session
+cli-ask-pain_after = Knee pain just after
+cli-ask-pain_morning = Knee pain this morning
+cli-ask-since_session = Since the session: { $symptom }?
+cli-ask-pain_scale = (0 = none, 10 = worst imaginable)
+cli-ask-pain_number = pain is a whole number 0 to 10, not '{ $typed }'
+cli-ask-yes = y
+cli-ask-yes_word = yes
+cli-ask-no = n
+cli-ask-yes_or_no = please answer { $yes } or { $no }, not '{ $typed }'

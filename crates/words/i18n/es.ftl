@@ -1266,3 +1266,24 @@ flag_rule-F-STALLED = Nada registrado en 14 días
 flag_rule-F-PAIN-RISING = Dolor de 5 o más y subiendo
 flag_rule-F-MISSED = Sesiones perdidas seguidas
 flag_rule-F-OUTCOMES-DUE = Medidas de resultado pendientes
+
+## La sesión y la comprobación matinal en la línea de órdenes (retrowalk log, retrowalk checkin).
+cli-logged = Registrados { $minutes } min caminando hacia atrás el { $date }.
+cli-next_session = Próxima sesión ({ $date }): { $dose }
+cli-last_session = Esa fue la última sesión de su programa.
+cli-stop_now = PARE: no vuelva a caminar hacia atrás hasta haber hablado con su profesional sanitario.
+cli-why_line = Por qué: { $why }
+cli-checkin_tomorrow = Mañana por la mañana, anote cómo está su rodilla: `retrowalk checkin --pain N`.
+cli-morning_recorded = Dolor por la mañana de { $pain }/10 anotado (el habitual: { $usual }/10) para la sesión del { $date }.
+cli-next_dose = Próxima dosis: { $dose }
+cli-ask-pain_before = Dolor de rodilla antes de la sesión
+cli-ask-pain_peak = El peor dolor de rodilla durante la sesión
+cli-ask-pain_after = Dolor de rodilla justo después
+cli-ask-pain_morning = Dolor de rodilla esta mañana
+cli-ask-since_session = Desde la sesión, ¿{ $symptom }?
+cli-ask-pain_scale = (0 = nada, 10 = el peor imaginable)
+cli-ask-pain_number = el dolor es un número entero de 0 a 10, no '{ $typed }'
+cli-ask-yes = s
+cli-ask-yes_word = sí
+cli-ask-no = n
+cli-ask-yes_or_no = responda { $yes } o { $no }, no '{ $typed }'

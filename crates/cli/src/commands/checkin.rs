@@ -16,7 +16,7 @@ pub async fn run(g: &Global, a: &CheckinArgs) -> CliResult<Output> {
     let (date, _) = service::checkin_session(&state, context::date_arg(&a.date)?)?;
     let pain = match a.pain {
         Some(v) => Pain::parse_for("--pain", v)?,
-        None => prompt::stdio().pain("Knee pain this morning", None)?,
+        None => prompt::stdio().pain(render::terminal().t("cli.ask.pain_morning"), None)?,
     };
     let symptoms = symptoms_or_ask(&a.symptoms, a.no_symptoms)?;
     let done = service::check_in(&store, &state, Some(date), pain, symptoms, jiff::Timestamp::now()).await?;
@@ -24,21 +24,19 @@ pub async fn run(g: &Global, a: &CheckinArgs) -> CliResult<Output> {
         if let Some(stop) = &done.stop {
             return render::pause(stop);
         }
-        let p = &state.programme;
-        let usual = p.setup.baseline_pain.value();
-        let session = done.checkin.session_date;
-        let mut s = format!(
-            "Morning pain {}/10 recorded (your usual: {usual}/10) for the session on {session}.\n",
-            pain.value()
-        );
+        let (l, p) = (render::terminal(), &state.programme);
+        let (usual, now) = (p.setup.baseline_pain.value().to_string(), pain.value().to_string());
+        let session = done.checkin.session_date.to_string();
+        let mut s = l.ta("cli.morning_recorded", &[("pain", &now), ("usual", &usual), ("date", &session)]) + "\n";
         match done.decision.dose {
-            Some(d) => s.push_str(&format!(
-                "Next dose: {}\n",
-                d.summary(p.week_of(done.decision.effective), p.limits.supported_only)
-            )),
-            None => s.push_str("STOP: do not walk backwards again until you have spoken with your clinician.\n"),
+            Some(d) => {
+                let week = p.week_of(done.decision.effective);
+                let dose = words::coach_words::summary(&l, &d, week, p.limits.supported_only);
+                s += &(l.ta("cli.next_dose", &[("dose", &dose)]) + "\n");
+            }
+            None => s += &(l.t("cli.stop_now").to_string() + "\n"),
         }
-        s.push_str(&format!("Why: {}\n", render::why(&done.decision)));
+        s += &(l.ta("cli.why_line", &[("why", &render::why(&done.decision))]) + "\n");
         s
     })
 }

@@ -34,8 +34,10 @@ pub fn symptoms_or_ask(given: &[String], none: bool) -> CliResult<Vec<Symptom>> 
 
 fn ask_symptoms<R: std::io::BufRead, W: std::io::Write>(p: &mut prompt::Prompter<R, W>) -> CliResult<Vec<Symptom>> {
     let mut out = Vec::new();
+    let l = render::terminal();
     for s in Symptom::ALL {
-        if p.yes_no(&format!("Since the session: {}?", s.label().to_lowercase()), Some(false))? {
+        let sign = words::coach_words::symptom_label(&l, s).to_lowercase();
+        if p.yes_no(&l.ta("cli.ask.since_session", &[("symptom", &sign)]), Some(false))? {
             out.push(s);
         }
     }
@@ -58,13 +60,12 @@ pub async fn run(g: &Global, a: &LogArgs) -> CliResult<Output> {
     let given = symptoms(&a.symptoms)?;
     // One prompter for every question: standard input is locked while it lives.
     let mut p = prompt::stdio();
-    for (slot, question) in [
-        (&mut before, "Knee pain before the session"),
-        (&mut peak, "Worst knee pain during the session"),
-        (&mut after, "Knee pain just after"),
-    ] {
+    let l = render::terminal();
+    for (slot, question) in
+        [(&mut before, "cli.ask.pain_before"), (&mut peak, "cli.ask.pain_peak"), (&mut after, "cli.ask.pain_after")]
+    {
         if slot.is_none() {
-            *slot = Some(p.pain(question, None)?);
+            *slot = Some(p.pain(l.t(question), None)?);
         }
     }
     let symptom_list = if a.no_symptoms || !given.is_empty() { given } else { ask_symptoms(&mut p)? };
@@ -91,19 +92,19 @@ pub async fn run(g: &Global, a: &LogArgs) -> CliResult<Output> {
             return render::pause(stop);
         }
         let p = &state.programme;
-        let mut s = format!("Logged {} min of backward walking on {date}.\n", done.logged.minutes);
+        let minutes = done.logged.minutes.to_string();
+        let mut s = l.ta("cli.logged", &[("minutes", &minutes), ("date", &date.to_string())]) + "\n";
         match (done.decision.dose, done.next_session) {
-            (Some(d), Some(n)) => s.push_str(&format!(
-                "Next session ({}): {}\n",
-                n.strftime("%a %-d %b"),
-                d.summary(p.week_of(n), p.limits.supported_only)
-            )),
-            (Some(_), None) => s.push_str("That was the last session of your programme.\n"),
-            (None, _) => s.push_str("STOP: do not walk backwards again until you have spoken with your clinician.\n"),
+            (Some(d), Some(n)) => {
+                let dose = words::coach_words::summary(&l, &d, p.week_of(n), p.limits.supported_only);
+                s += &(l.ta("cli.next_session", &[("date", &l.short_date(&n)), ("dose", &dose)]) + "\n");
+            }
+            (Some(_), None) => s += &(l.t("cli.last_session").to_string() + "\n"),
+            (None, _) => s += &(l.t("cli.stop_now").to_string() + "\n"),
         }
-        s.push_str(&format!("Why: {}\n", render::why(&done.decision)));
+        s += &(l.ta("cli.why_line", &[("why", &render::why(&done.decision))]) + "\n");
         if done.decision.dose.is_some() {
-            s.push_str("Tomorrow morning, record how your knee feels: `retrowalk checkin --pain N`.\n");
+            s += &(l.t("cli.checkin_tomorrow").to_string() + "\n");
         }
         s
     })

@@ -294,3 +294,37 @@ fn today_speaks_the_terminals_language() {
     );
     assert!(!progress.contains("adherence") && !progress.contains("week"), "{progress}");
 }
+
+/// A log and the next morning's check-in, asked and answered in Spanish:
+/// the questions, the warning signs (answered "s" or "n"), what was
+/// recorded, the next dose and why, with the walker's numbers.
+#[test]
+fn log_and_checkin_speak_the_terminals_language() {
+    let w = Walker::new();
+    w.init("cleared.toml");
+    let signs = "n\n".repeat(coach::history::Symptom::ALL.len());
+    let out = w
+        .on("2026-11-23", &["log", "--pain-before", "1", "--pain-peak", "7", "--pain-after", "3"])
+        .env("LANG", "es_ES.UTF-8")
+        .write_stdin(signs)
+        .output()
+        .unwrap();
+    let (said, asked) = (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap());
+    assert!(out.status.success(), "{asked}");
+    assert!(said.contains("Registrados") && said.contains("Próxima sesión (mié 25 nov)"), "{said}");
+    assert!(said.contains("Por qué: Su dolor llegó a 7/10, por encima de 5, y eso es demasiado."), "{said}");
+    assert!(!said.contains("Logged") && !said.contains("Why:"), "{said}");
+    let asked = format!("{said}{asked}");
+    assert!(asked.contains("Desde la sesión, ¿la rodilla falló? (s/n)"), "{asked}");
+    let out = w
+        .on("2026-11-24", &["checkin", "--no-symptoms"])
+        .env("LANG", "es_ES.UTF-8")
+        .write_stdin("4\n")
+        .output()
+        .unwrap();
+    let (said, asked) = (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap());
+    assert!(out.status.success(), "{asked}");
+    assert!(said.contains("Dolor por la mañana de 4/10 anotado") && said.contains("Próxima dosis:"), "{said}");
+    let asked = format!("{said}{asked}");
+    assert!(asked.contains("Dolor de rodilla esta mañana (0 = nada, 10 = el peor imaginable)"), "{asked}");
+}
