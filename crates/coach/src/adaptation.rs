@@ -325,7 +325,7 @@ pub fn replay(p: &Programme, h: &History, today: Date) -> Timeline {
                         Action::Override,
                         o.effective,
                         Some(dose),
-                        Why::ClinicianDose { who: who(o), note: o.reason.trim().to_string() },
+                        Why::ClinicianDose { who: o.by.trim().to_string(), note: o.reason.trim().to_string() },
                     ),
                     OverrideKind::Restart => {
                         decision(RESTART, Action::Restart, o.effective, Some(dose), restart_words(o, &dose, p))

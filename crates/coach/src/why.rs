@@ -174,6 +174,11 @@ impl Why {
                 let when = if *after_walk { "right after the walk" } else { "during the walk" };
                 format!("Pain of {pain}/10 {when} is acceptable, so we repeat this dose until it feels easier.")
             }
+            // Less support is the step up in support: said as what it is.
+            Why::Progress { pain, changed: Variable::Support, next } => format!(
+                "Pain stayed at {pain}/10 and had settled by the next morning, so we reduce support a little: {}.",
+                next.support_text()
+            ),
             Why::Progress { pain, changed, next } => format!(
                 "Pain stayed at {pain}/10 and had settled by the next morning, so we add a little {}: {}.",
                 changed.noun(),

@@ -38,6 +38,9 @@ pub fn history(state: &State) -> Vec<HistoryEntry> {
                 if let Some(p) = pause.as_ref().filter(|_| ahead && d.dose.is_some()) {
                     d.dose = None;
                     d.reason = format!("{} {}", p.headline, p.reasons.join(" "));
+                    // What the decision said (its dose) no longer stands:
+                    // only the pause's words are left to say.
+                    d.why = coach::why::Why::Recorded;
                 }
                 d
             }),

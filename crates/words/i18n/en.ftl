@@ -198,7 +198,7 @@ problem-date = Check the date: choose it with the date picker, or write it as ye
 problem-date_not_yet = That day has not come yet: choose today or a day before it.
 problem-pain_now = Knee pain now: choose a whole number from 0 to 10.
 problem-pain_worst_week = Worst knee pain in the past week: choose a whole number from 0 to 10.
-problem-global_change = Overall change since you started: choose a whole number from -7 (much worse) to +7 (much better).
+problem-global_change = Overall change since you started: choose a whole number from -7 (very much worse) to +7 (very much better).
 problem-chair_stand30s = How many times did you stand up in 30 seconds? Write a whole number from 0 to 60.
 problem-timed_up_and_go = Write the time in seconds, from 0.5 to 600, like 12.5.
 problem-fast_walk40m = Write the time in seconds, from 0.5 to 600, like 30.2.
@@ -1187,6 +1187,7 @@ why-acceptable_after = Pain of { $pain }/10 right after the walk is acceptable, 
 why-step-duration = { $minutes } minutes
 why-step-incline = { $pct }% incline
 why-progress = Pain stayed at { $pain }/10 and had settled by the next morning, so we add a little { $what }: { $step }.
+why-progress_support = Pain stayed at { $pain }/10 and had settled by the next morning, so we reduce support a little: { $step }.
 why-weekly_cap = You are doing well. Your minutes already grow as fast as is safe this week (at most 20% a week), so we hold this dose.
 why-at_ceiling = You are doing well and at the most this stage of the programme allows, so we hold this dose.
 

@@ -162,7 +162,8 @@ pub fn patient_flag(l: &I18n, f: &coach::flags::Flag) -> String {
         .iter()
         .map(|(name, v)| match *name {
             "symptoms" => {
-                let said: Vec<String> = v.split(',').map(|s| l.t(&format!("symptom.{s}")).to_string()).collect();
+                let said: Vec<String> =
+                    v.split(',').filter(|s| !s.is_empty()).map(|s| l.t(&format!("symptom.{s}")).to_string()).collect();
                 (*name, said.join("; "))
             }
             _ => (*name, v.clone()),
@@ -264,6 +265,9 @@ pub fn why_words(l: &I18n, why: &Why) -> String {
         Why::MorningUnsettled => l.t("why.morning_unsettled").to_string(),
         Why::PainAcceptable { pain, after_walk } => {
             l.ta(if *after_walk { "why.acceptable_after" } else { "why.acceptable_during" }, &[("pain", &n(pain))])
+        }
+        Why::Progress { pain, changed: Variable::Support, next } => {
+            l.ta("why.progress_support", &[("pain", &n(pain)), ("step", &support(l, next))])
         }
         Why::Progress { pain, changed, next } => {
             let step = match changed {

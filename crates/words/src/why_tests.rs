@@ -5,6 +5,35 @@ use super::*;
 use coach::dose::Support;
 use coach::history::Symptom;
 
+/// How many kinds of decision `kind` names (all but `Recorded`).
+const KINDS: usize = 17;
+
+/// Each kind of decision by name: a new kind fails to compile here until it
+/// is named, and then the test above until `every_why` has one and `KINDS`
+/// counts it.
+fn kind(w: &Why) -> &'static str {
+    match w {
+        Why::Recorded => "recorded",
+        Why::Start { .. } => "start",
+        Why::StartSeverePain { .. } => "start_severe_pain",
+        Why::ClinicianDose { .. } => "clinician_dose",
+        Why::ClinicianRestart { .. } => "clinician_restart",
+        Why::ClinicianStop { .. } => "clinician_stop",
+        Why::RedFlag { .. } => "red_flag",
+        Why::Gap { .. } => "gap",
+        Why::Stopped => "stopped",
+        Why::StepBack { .. } => "step_back",
+        Why::TwoStepBacks { .. } => "two_step_backs",
+        Why::Incomplete { .. } => "incomplete",
+        Why::AwaitCheckin => "await_checkin",
+        Why::MorningUnsettled => "morning_unsettled",
+        Why::PainAcceptable { .. } => "pain_acceptable",
+        Why::Progress { .. } => "progress",
+        Why::WeeklyCap => "weekly_cap",
+        Why::AtCeiling => "at_ceiling",
+    }
+}
+
 /// One or more of each kind of decision (`Why`), with their numbers.
 fn every_why() -> Vec<Why> {
     let dose = |surface| Dose { minutes: 12, speed_tenths: 23, incline_pct: 3, support: Support::LightTouch, surface };
@@ -51,8 +80,8 @@ fn every_why() -> Vec<Why> {
 fn every_decision_is_the_coachs_sentence_in_english_and_has_its_spanish() {
     let (en, es) = (I18n::english(), I18n::of(Lang::Es));
     let all = every_why();
-    let kinds: std::collections::HashSet<_> = all.iter().map(std::mem::discriminant).collect();
-    assert_eq!(kinds.len(), 17, "every kind of decision but `Recorded` is here");
+    let kinds: std::collections::BTreeSet<_> = all.iter().map(kind).collect();
+    assert_eq!(kinds.len(), KINDS, "every kind of decision but `Recorded` is here: {kinds:?}");
     for why in &all {
         assert_eq!(why_words(&en, why), why.english(), "{why:?}");
         let spanish = why_words(&es, why);
@@ -71,8 +100,9 @@ fn every_dose_at(speed_tenths: u16) -> Dose {
     Dose { minutes: 10, speed_tenths, incline_pct: 0, support: Support::Rails, surface: Surface::Treadmill }
 }
 
-/// A decision from a real replay says its numbers in Spanish; one read back
-/// from a record (its facts not kept) says its rule's sentence.
+/// A decision with its facts says its numbers in Spanish; one read back from
+/// a record (its facts not kept) says its rule's sentence, and in English its
+/// own stored sentence.
 #[test]
 fn a_replayed_decision_speaks_with_its_numbers_and_a_recorded_one_with_its_rule() {
     let es = I18n::of(Lang::Es);

@@ -41,8 +41,14 @@ pub async fn run(g: &Global) -> CliResult<Output> {
             .collect();
         let mut s =
             render::table(&["date", "min", "pain b/p/a", "morning", "symptoms", "decision", "next", "rule"], &rows);
-        if let Some(d) = entries.last().and_then(|e| e.decision.as_ref()) {
-            s.push_str(&format!("\nLatest: {}\n", render::why(d)));
+        match state.pause() {
+            // Paused: where things stand is the pause, in the walker's words.
+            Some(p) => s.push_str(&format!("\n{}", render::pause(&p))),
+            None => {
+                if let Some(d) = entries.last().and_then(|e| e.decision.as_ref()) {
+                    s.push_str(&format!("\nLatest: {}\n", render::why(d)));
+                }
+            }
         }
         s.push_str(&imported);
         s

@@ -253,6 +253,12 @@ fn a_clinician_signs_and_reviews_from_the_command_line() {
     let history = w.json(day, &["--walker", "1", "history"]);
     let latest = &history.as_array().unwrap().last().unwrap()["decision"];
     assert!(latest["dose"].is_null(), "{latest}");
+    // Where things stand is the pause, in either language: no dose, no step up.
+    let text = w.ok(day, &["--walker", "1", "history"]);
+    assert!(text.contains("PAUSED") && text.contains("Scan first") && !text.contains("Latest:"), "{text}");
+    let out = w.on(day, &["--walker", "1", "history"]).env("LANG", "es_ES.UTF-8").output().unwrap();
+    let spanish = String::from_utf8(out.stdout).unwrap();
+    assert!(spanish.contains("Scan first") && !spanish.contains("añadimos"), "{spanish}");
     let paused_json = w.json(day, &as_doc(&["end", "--note", "x"]));
     assert!(paused_json.get("dose").is_none() && paused_json["kind"] == "end", "{paused_json}");
     assert!(w.bad(day, &as_doc(&["end", "--note", "again"])).contains("nothing to end"));

@@ -232,6 +232,8 @@ impl ClinicStore for SqlStore {
         walker: WalkerId,
         entry: &SecurityEvent,
     ) -> Result<(Option<ClinicId>, bool)> {
+        // The statement writes the entry under the ids it checks.
+        debug_assert!(entry.account == Some(account) && entry.walker == Some(walker) && entry.walkers.is_empty());
         if self.backend != Backend::Postgres || cfg!(feature = "bench-unlogged") {
             return Ok((self.care_clinic(account, walker).await?, false));
         }

@@ -19,8 +19,9 @@
 /// `name` (its one name), `names` (a list of them), `opt_name`, `yes_no` (a
 /// map from names to answers), `pain` (0–10),
 /// `one` (another stored type), `each` (a list of one), `opt_one`, or
-/// `derived` (not kept: `()` on disk, the coach's default when read back;
-/// for what a replay recomputes).
+/// `derived` (not kept: the field is `()` and must carry `#[serde(skip)]`, so
+/// nothing is written; read back, it is the coach's default; for what a
+/// replay recomputes. The JSON test in `tests.rs` fails if the skip is lost).
 macro_rules! mirror {
     ($(#[$m:meta])* $v:ident <=> $($c:ident)::+ {
         $($(#[$fm:meta])* $f:ident : $t:ty $(as $how:ident)?),* $(,)?
