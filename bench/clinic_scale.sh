@@ -136,13 +136,17 @@ def rows(path):
         r[0].append(float(cells[2])); r[1].append(ms(cells[3])); r[2].append(ms(cells[4]))
     return out
 logged, alone = rows(sys.argv[1]), rows(sys.argv[2])
-print('| request | req/s logged vs alone | p50 logged vs alone | p99 logged vs alone |')
-print('|---|---:|---:|---:|')
+print('| request | req/s logged vs alone | p50 logged vs alone | p99 logged vs alone | p50, run by run |')
+print('|---|---:|---:|---:|---:|')
 for label, a in logged.items():
     b = alone[label]
     m = [(statistics.median(x), statistics.median(y)) for x, y in zip(a, b)]
     cell = lambda i, unit: f'{m[i][0]:.1f} vs {m[i][1]:.1f}{unit} ({(m[i][0] / m[i][1] - 1) * 100:+.0f} %)'
-    print(f'| {label} | {cell(0, "")} | {cell(1, " ms")} | {cell(2, " ms")} |')
+    # Each run's own difference in p50 (the runs of the two builds paired
+    # in order), to show how far one run is from the next.
+    runs = sorted((x / y - 1) * 100 for x, y in zip(a[1], b[1]))
+    spread = f'{runs[0]:+.0f} … {runs[-1]:+.0f} %' if runs else ''
+    print(f'| {label} | {cell(0, "")} | {cell(1, " ms")} | {cell(2, " ms")} | {spread} |')
 PY
 }
 if [ -s "$work/logged.md" ]; then
