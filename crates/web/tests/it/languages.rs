@@ -14,6 +14,17 @@ async fn get_in(app: &App, path: &str, cookie: &str, accept: &str) -> Resp {
     app.send(req).await
 }
 
+/// A form posted from a page in the language `accept` asks for.
+async fn post_in(app: &App, path: &str, cookie: &str, accept: &str, form: String) -> Resp {
+    let req = Request::post(path)
+        .header(header::COOKIE, cookie)
+        .header(header::ACCEPT_LANGUAGE, accept)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(form))
+        .unwrap();
+    app.send(req).await
+}
+
 #[tokio::test]
 async fn pages_speak_the_browsers_language_or_the_one_chosen() {
     let app = App::new().await;
@@ -152,15 +163,7 @@ async fn a_decision_is_said_in_spanish_with_its_numbers() {
 async fn measures_explain_problems_and_flags_in_spanish() {
     let app = App::new().await;
     let w = app.ready_walker("flags-es@example.org", "nota").await;
-    let post = |form: String| {
-        let req = Request::post("/outcomes")
-            .header(header::COOKIE, &w.cookie)
-            .header(header::ACCEPT_LANGUAGE, "es")
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::from(form))
-            .unwrap();
-        app.send(req)
-    };
+    let post = |form: String| post_in(&app, "/outcomes", &w.cookie, "es", form);
     let wrong = post(format!("csrf={}&measure=chair_stand30s&value=7,5", w.csrf)).await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(wrong.body.contains("¿Cuántas veces se levantó en 30 segundos?"), "{}", wrong.body);

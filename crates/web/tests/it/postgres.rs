@@ -4,17 +4,26 @@
 use crate::support::App;
 use store::scratch::ScratchDb;
 
+/// The app on a scratch database of the server the environment names, if it
+/// names one; `done` drops both.
+async fn on_postgres() -> Option<(App, ScratchDb)> {
+    let admin = std::env::var("RETROWALK_TEST_POSTGRES_URL").ok()?;
+    let scratch = ScratchDb::create(&admin).await.unwrap();
+    let app = App::on(&scratch.url, web::Config::default(), tempfile::tempdir().unwrap()).await;
+    Some((app, scratch))
+}
+
+async fn done(app: App, scratch: ScratchDb) {
+    drop(app);
+    scratch.drop_now().await.unwrap();
+}
+
 /// Clinic mode's access matrix (`matrix.rs`) on PostgreSQL.
 #[tokio::test]
 async fn role_matrix() {
-    let Ok(admin) = std::env::var("RETROWALK_TEST_POSTGRES_URL") else {
-        return;
-    };
-    let scratch = ScratchDb::create(&admin).await.unwrap();
-    let app = App::on(&scratch.url, web::Config::default(), tempfile::tempdir().unwrap()).await;
+    let Some((app, scratch)) = on_postgres().await else { return };
     crate::matrix::run(&app).await;
-    drop(app);
-    scratch.drop_now().await.unwrap();
+    done(app, scratch).await;
 }
 
 /// A clinician's read of a walker through the API is in the walker's own
@@ -22,11 +31,7 @@ async fn role_matrix() {
 #[tokio::test]
 async fn a_clinicians_api_read_is_in_the_walkers_log() {
     use store::prelude::*;
-    let Ok(admin) = std::env::var("RETROWALK_TEST_POSTGRES_URL") else {
-        return;
-    };
-    let scratch = ScratchDb::create(&admin).await.unwrap();
-    let app = App::on(&scratch.url, web::Config::default(), tempfile::tempdir().unwrap()).await;
+    let Some((app, scratch)) = on_postgres().await else { return };
     let doc = app.ready_walker("doc@example.org", "note-of-doc").await;
     let bea = app.ready_walker("bea@example.org", "note-of-bea").await;
     let s = app.state.store();
@@ -44,6 +49,5 @@ async fn a_clinicians_api_read_is_in_the_walkers_log() {
     let reads: Vec<_> = log.iter().filter(|e| e.account == Some(doc.account.id) && e.detail == "walker page").collect();
     assert_eq!(reads.len(), 1, "the read is in Bea's log once: {log:?}");
     assert_eq!(reads[0].kind, store::SecurityKind::ClinicianRead);
-    drop(app);
-    scratch.drop_now().await.unwrap();
+    done(app, scratch).await;
 }
