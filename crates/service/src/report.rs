@@ -19,6 +19,8 @@ pub fn report(s: &State) -> ReportView {
             effective: d.effective,
             reason: d.reason.clone(),
             rule: d.rule.clone(),
+            why: d.why.clone(),
+            dose_of: d.dose.map(|x| (x, p.week_of(d.effective))),
         })
         .collect::<Vec<_>>();
     let pause = s.pause();
@@ -37,6 +39,8 @@ pub fn report(s: &State) -> ReportView {
             reason: format!("{} {}", x.headline, x.reasons.join(" ")),
             rule: x.rule.clone(),
             dose: None,
+            why: coach::why::Why::Recorded,
+            dose_of: None,
         });
     }
     let pain = logs

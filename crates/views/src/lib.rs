@@ -47,6 +47,13 @@ pub struct ReportDecision {
     pub rule: String,
     /// The dose from that day on, or `None` while the programme is stopped.
     pub dose: Option<String>,
+    /// What `reason` says, for the reader's language (`Recorded` for the
+    /// row a pause stands in: the pause says it).
+    #[serde(skip)]
+    pub why: coach::why::Why,
+    /// The dose behind `dose`, and the programme week it is said for.
+    #[serde(skip)]
+    pub dose_of: Option<(coach::dose::Dose, u32)>,
 }
 
 #[derive(Clone, Debug, Serialize)]

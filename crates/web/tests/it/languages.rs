@@ -131,6 +131,9 @@ async fn a_stop_is_said_in_spanish_with_no_dose() {
     assert!(!today.contains("Empezar la sesión guiada") && !today.contains("href=\"/session\""), "no dose, no Start");
     let plan = get_in(&app, "/plan", &w.cookie, "es").await.body;
     assert!(plan.contains("Pare: caminar hacia atrás está en pausa"), "{plan}");
+    let report = get_in(&app, "/report", &w.cookie, "es").await.body;
+    assert!(report.contains("Pare: caminar hacia atrás está en pausa"), "{report}");
+    assert!(report.contains("Usted indicó: la rodilla falló."), "{report}");
     // Days gone keep what was planned then; no day from today on has a dose.
     for day in
         plan.split("<li class=\"").skip(1).filter(|d| !d.starts_with("status-done") && !d.starts_with("status-missed"))
@@ -155,6 +158,10 @@ async fn a_decision_is_said_in_spanish_with_its_numbers() {
     assert!(plan.contains(said), "{plan}");
     let english = get_in(&app, "/today", &w.cookie, "en").await.body;
     assert!(english.contains("Your pain peaked at 7/10, above 5, which is too much."), "{english}");
+    // The report's decisions too, each with its dose in the same words.
+    let report = get_in(&app, "/report", &w.cookie, "es").await.body;
+    assert!(report.contains(said) && report.contains("min hacia atrás ("), "{report}");
+    assert!(!report.contains("Your pain peaked") && !report.contains("min backward"), "{report}");
 }
 
 /// Saving a measure in Spanish: a wrong value is explained in Spanish, and
