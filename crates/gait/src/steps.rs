@@ -1,0 +1,143 @@
+//! Steps (initial contacts) from the lower back's acceleration: each heel
+//! strike jolts the trunk once, so a step is a peak of the acceleration's
+//! magnitude band-passed to the rhythm of walking (0.5–3 Hz). Peaks closer
+//! than `min_gap_s` to a higher one, or standing less than `prominence`
+//! above their surroundings, are not steps.
+
+use crate::filter::{band_pass, filtfilt};
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StepParams {
+    pub lo_hz: f64,
+    pub hi_hz: f64,
+    /// The shortest time between two steps.
+    pub min_gap_s: f64,
+    /// How far a step's peak stands above the signal around it, in m/s².
+    pub prominence: f64,
+}
+
+impl Default for StepParams {
+    /// The band and limits of the scipy baseline in shared/data/imu/BASELINES.md.
+    fn default() -> Self {
+        StepParams { lo_hz: 0.5, hi_hz: 3.0, min_gap_s: 0.3, prominence: 0.5 }
+    }
+}
+
+/// The sample index of every step in `magnitude` (m/s², at `rate_hz`).
+pub fn steps(magnitude: &[f64], rate_hz: f64, p: &StepParams) -> Vec<usize> {
+    if magnitude.is_empty() {
+        return Vec::new();
+    }
+    let mean = magnitude.iter().sum::<f64>() / magnitude.len() as f64;
+    let centred: Vec<f64> = magnitude.iter().map(|v| v - mean).collect();
+    let pad = (3.0 * rate_hz) as usize;
+    let y = filtfilt(&band_pass(p.lo_hz, p.hi_hz, rate_hz), &centred, pad);
+    let gap = (p.min_gap_s * rate_hz).round().max(1.0) as usize;
+    peaks(&y, gap, p.prominence)
+}
+
+/// Local maxima at least `distance` samples apart (the higher wins) that
+/// stand at least `prominence` above the higher of the lowest points
+/// between them and a higher sample on either side: the rules of
+/// `scipy.signal.find_peaks(distance=, prominence=)`.
+pub fn peaks(y: &[f64], distance: usize, prominence: f64) -> Vec<usize> {
+    let mut found = local_maxima(y);
+    // The higher peak wins within `distance`; ties keep the later one out.
+    let mut by_height: Vec<usize> = (0..found.len()).collect();
+    by_height.sort_by(|a, b| y[found[*b]].total_cmp(&y[found[*a]]).then(a.cmp(b)));
+    let mut keep = vec![true; found.len()];
+    for &i in &by_height {
+        if !keep[i] {
+            continue;
+        }
+        let at = found[i];
+        for (j, other) in found.iter().enumerate().skip(i + 1) {
+            if other - at >= distance {
+                break;
+            }
+            keep[j] = false;
+        }
+        for j in (0..i).rev() {
+            if at - found[j] >= distance {
+                break;
+            }
+            keep[j] = false;
+        }
+    }
+    let mut k = keep.iter();
+    found.retain(|_| *k.next().unwrap_or(&false));
+    found.retain(|&at| prominence_of(y, at) >= prominence);
+    found
+}
+
+/// Samples higher than the one before and at least as high as those after
+/// up to the first lower one (a flat top counts once, at its middle).
+fn local_maxima(y: &[f64]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut i = 1;
+    while i + 1 < y.len() {
+        if y[i - 1] < y[i] {
+            let mut ahead = i + 1;
+            while ahead + 1 < y.len() && y[ahead] == y[i] {
+                ahead += 1;
+            }
+            if y[ahead] < y[i] {
+                out.push((i + ahead - 1) / 2);
+                i = ahead;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn prominence_of(y: &[f64], at: usize) -> f64 {
+    let top = y[at];
+    let mut left_min = top;
+    for v in y[..at].iter().rev() {
+        if *v > top {
+            break;
+        }
+        left_min = left_min.min(*v);
+    }
+    let mut right_min = top;
+    for v in &y[at + 1..] {
+        if *v > top {
+            break;
+        }
+        right_min = right_min.min(*v);
+    }
+    top - left_min.max(right_min)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::f64::consts::PI;
+
+    #[test]
+    fn a_steady_walk_gives_one_step_a_beat() {
+        // 20 s at 1.8 steps a second, with sensor noise and gravity.
+        let rate = 100.0;
+        let x: Vec<f64> = (0..2000)
+            .map(|i| {
+                let t = i as f64 / rate;
+                9.81 + 2.0 * (2.0 * PI * 1.8 * t).sin() + 0.3 * (2.0 * PI * 17.0 * t).sin()
+            })
+            .collect();
+        let found = steps(&x, rate, &StepParams::default());
+        assert!((35..=37).contains(&found.len()), "{}", found.len());
+        let gaps: Vec<usize> = found.windows(2).map(|w| w[1] - w[0]).collect();
+        assert!(gaps.iter().all(|g| (54..=57).contains(g)), "{gaps:?}");
+    }
+
+    #[test]
+    fn standing_still_is_no_step_and_nothing_panics() {
+        assert!(steps(&[9.81; 500], 100.0, &StepParams::default()).is_empty());
+        assert!(steps(&[], 100.0, &StepParams::default()).is_empty());
+        assert!(steps(&[1.0], 100.0, &StepParams::default()).is_empty());
+        assert_eq!(peaks(&[0.0, 2.0, 2.0, 2.0, 0.0, 1.0, 0.0], 1, 0.5), [2, 5]);
+        assert_eq!(peaks(&[0.0, 2.0, 0.0, 1.0, 0.0], 3, 0.0), [1], "the higher wins within the distance");
+        assert_eq!(peaks(&[0.0, 2.0, 1.8, 1.9, 0.0], 1, 0.5), [1], "1.9 stands 0.1 above its dip");
+    }
+}
