@@ -40,7 +40,11 @@ pub fn read(bytes: &[u8]) -> Result<Recording, ReadError> {
             )
         })?;
     }
-    let widest = at.iter().copied().max().unwrap_or(0);
+    // Which value each column fills, if any (the magnetometer fills none).
+    let mut slot_of = vec![None; names.len()];
+    for (slot, col) in at.iter().enumerate() {
+        slot_of[*col] = Some(slot);
+    }
 
     let mut rec = Recording { rate_hz, acc: Vec::new(), gyr: Vec::new(), start: 0, filled: 0 };
     let mut last: Option<u64> = None;
@@ -49,16 +53,17 @@ pub fn read(bytes: &[u8]) -> Result<Recording, ReadError> {
         if line.trim().is_empty() {
             continue;
         }
-        let cells: Vec<&str> = line.split('\t').collect();
-        if cells.len() <= widest {
-            return Err(ReadError::at(
-                n,
-                cells.len() + 1,
-                format!("{} values where the header has {}", cells.len(), names.len()),
-            ));
+        // One pass over the row, no allocation: rows are most of the file.
+        let (mut seen, mut cells) = (0, 0);
+        for (col, cell) in line.split('\t').enumerate() {
+            cells = col + 1;
+            if let Some(&Some(slot)) = slot_of.get(col) {
+                values[slot] = number(cell, n, col + 1)?;
+                seen += 1;
+            }
         }
-        for (v, col) in values.iter_mut().zip(at) {
-            *v = number(cells[col], n, col + 1)?;
+        if seen < COLUMNS.len() {
+            return Err(ReadError::at(n, cells + 1, format!("{cells} values where the header has {}", names.len())));
         }
         let count = counter(values[0], n, at[0] + 1)?;
         let acc = [values[1], values[2], values[3]];
