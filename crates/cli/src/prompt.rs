@@ -70,7 +70,8 @@ impl<R: BufRead, W: Write> Prompter<R, W> {
         self.ask(&hint, d.as_deref(), |t| match t.to_lowercase().as_str() {
             "y" | "yes" => Ok(true),
             "n" | "no" => Ok(false),
-            a if a == yes || a == l.t("cli.ask.yes_word") => Ok(true),
+            // "si" is "sí" typed without its accent, as it usually is.
+            a if a == yes || a == l.t("cli.ask.yes_word") || a == l.t("cli.ask.yes_plain") => Ok(true),
             a if a == no => Ok(false),
             _ => Err(CliError::input(l.ta("cli.ask.yes_or_no", &[("yes", &yes), ("no", &no), ("typed", t)]))),
         })

@@ -26,8 +26,8 @@ pub enum Why {
         minutes: u8,
         surface: Surface,
     },
-    /// `who` is the clinician's name and role as they gave them; `note`
-    /// their own words, shown as written in every language.
+    /// `who` is the clinician's name (a restart and a stop add their role);
+    /// `note` their own words, shown as written in every language.
     ClinicianDose {
         who: String,
         note: String,

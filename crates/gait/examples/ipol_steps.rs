@@ -36,17 +36,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (mut reference, mut found, mut abs, mut pct) = (0usize, 0usize, 0usize, 0.0f64);
     println!("| trial | reference | found |\n|---|---:|---:|");
     for t in &trials {
-        let n = steps(&t.walk, t.rate_hz, &params).len();
+        let n = steps(&t.walk, t.rate_hz, &params)?.len();
         println!("| {} | {} | {n} |", t.name, t.truth);
         reference += t.truth;
         found += n;
         abs += t.truth.abs_diff(n);
-        pct += t.truth.abs_diff(n) as f64 / t.truth as f64 * 100.0;
+        pct += t.truth.abs_diff(n) as f64 / t.truth.max(1) as f64 * 100.0;
     }
     println!(
         "\n{} trials: reference {reference}, found {found}, sum of absolute errors {abs}, MAPE {:.2} %",
         trials.len(),
-        pct / trials.len() as f64
+        pct / trials.len().max(1) as f64
     );
 
     let bytes: usize = trials.iter().map(|t| t.bytes.len()).sum();
@@ -61,7 +61,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .fold(f64::MAX, f64::min)
     };
     let read = best(&|| trials.iter().filter_map(|t| gait::ipol::read(&t.bytes).ok()).map(|r| r.len()).sum());
-    let count = best(&|| trials.iter().map(|t| steps(&t.walk, t.rate_hz, &params).len()).sum());
+    let count = best(&|| trials.iter().filter_map(|t| steps(&t.walk, t.rate_hz, &params).ok()).map(|s| s.len()).sum());
     println!("reading: {:.1} MB in {read:.4} s = {:.0} MB/s", bytes as f64 / 1e6, bytes as f64 / 1e6 / read);
     println!("counting: {samples} samples in {count:.4} s = {:.1} million samples/s", samples as f64 / count / 1e6);
     Ok(())
@@ -81,8 +81,8 @@ fn load(dir: &str) -> Result<Vec<Trial>, Box<dyn std::error::Error>> {
         // The reference writes NaN for an unknown height, which JSON does not allow.
         let json = std::fs::read_to_string(Path::new(dir).join(format!("{trial}.json")))?.replace("NaN", "null");
         let r: serde_json::Value = serde_json::from_str(&json)?;
-        let bound = |k: usize| r["TrialBoundaries"][k].as_u64().unwrap_or(0);
-        let (start, end) = (bound(0), bound(1));
+        let bound = |k: usize| r["TrialBoundaries"][k].as_u64().ok_or(format!("{trial}: no TrialBoundaries[{k}]"));
+        let (start, end) = (bound(0)?, bound(1)?);
         let inside = |foot: &str| {
             r[foot].as_array().map_or(0, |steps| {
                 steps
@@ -93,7 +93,11 @@ fn load(dir: &str) -> Result<Vec<Trial>, Box<dyn std::error::Error>> {
         };
         let truth = inside("LeftFootEvents") + inside("RightFootEvents");
         let from = start.checked_sub(rec.start).ok_or_else(|| format!("{trial}: the walk starts before the file"))?;
-        let to = (end - rec.start).min(rec.len() as u64 - 1);
+        let to = end.checked_sub(rec.start).ok_or(format!("{trial}: the walk ends before the file"))?;
+        let to = to.min(rec.len() as u64 - 1);
+        if from > to {
+            return Err(format!("{trial}: the walk is not inside the file").into());
+        }
         let magnitude = rec.acc_magnitude();
         let walk = magnitude[from as usize..=to as usize].to_vec();
         trials.push(Trial { name: trial, bytes, walk, rate_hz: rec.rate_hz, truth });

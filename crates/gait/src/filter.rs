@@ -47,8 +47,9 @@ fn shape(cutoff_hz: f64, rate_hz: f64, q: f64) -> (f64, f64) {
     (w.cos(), w.sin() / (2.0 * q))
 }
 
-/// A 4th-order Butterworth band-pass, as a high-pass and a low-pass in
-/// cascade (8 poles, like `scipy.signal.butter(4, [lo, hi], "band")`).
+/// A 4th-order Butterworth high-pass and low-pass in cascade: a band-pass of
+/// 8 poles, close to (not the same design as) `scipy.signal.butter(4, [lo,
+/// hi], "band")`.
 pub fn band_pass(lo_hz: f64, hi_hz: f64, rate_hz: f64) -> Vec<Biquad> {
     let high = BUTTERWORTH_4.map(|q| Biquad::high_pass(lo_hz, rate_hz, q));
     let low = BUTTERWORTH_4.map(|q| Biquad::low_pass(hi_hz, rate_hz, q));

@@ -6,17 +6,22 @@
 //!
 //! The sample clock is the packet counter, not the row number: a wireless
 //! packet lost leaves no row. Rows are placed at their counter and the gaps
-//! filled by linear interpolation, so the series is evenly spaced and the
-//! reference's indices (counter values) line up with it.
+//! filled by linear interpolation (gaps up to 10 s, and never more filled
+//! samples than rows), so the series is evenly spaced and the reference's
+//! indices (counter values) line up with it. The 16-bit counter's wrap after
+//! 65535 is followed.
 
 use crate::{ReadError, Recording};
 
 /// Columns this reader needs, by header name.
 const COLUMNS: [&str; 7] = ["PacketCounter", "Acc_X", "Acc_Y", "Acc_Z", "Gyr_X", "Gyr_Y", "Gyr_Z"];
 
-/// The longest gap filled: 10 seconds at 100 Hz. A longer one is a broken
-/// recording (or a counter that is not one), not a lost packet.
-const MOST_MISSING: u64 = 1_000;
+/// The longest gap filled, in seconds. A longer one is a broken recording
+/// (or a counter that is not one), not a lost packet.
+const MOST_MISSING_S: f64 = 10.0;
+
+/// The Xsens packet counter is 16 bits: after 65535 it starts again at 0.
+const COUNTER_WRAP: u64 = 65_536;
 
 pub fn read(bytes: &[u8]) -> Result<Recording, ReadError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
@@ -48,6 +53,9 @@ pub fn read(bytes: &[u8]) -> Result<Recording, ReadError> {
 
     let mut rec = Recording { rate_hz, acc: Vec::new(), gyr: Vec::new(), start: 0, filled: 0 };
     let mut last: Option<u64> = None;
+    let most_missing = (MOST_MISSING_S * rate_hz) as u64;
+    let mut wraps = 0u64;
+    let mut rows = 0usize;
     let mut values = [0f64; 7];
     for (n, line) in lines {
         if line.trim().is_empty() {
@@ -65,7 +73,16 @@ pub fn read(bytes: &[u8]) -> Result<Recording, ReadError> {
         if seen < COLUMNS.len() {
             return Err(ReadError::at(n, cells + 1, format!("{cells} values where the header has {}", names.len())));
         }
-        let count = counter(values[0], n, at[0] + 1)?;
+        let mut count = counter(values[0], n, at[0] + 1)? + wraps * COUNTER_WRAP;
+        // A counter that drops by more than half its range has wrapped.
+        if let Some(prev) = last
+            && count < prev
+            && prev - count > COUNTER_WRAP / 2
+            && prev < (wraps + 1) * COUNTER_WRAP
+        {
+            wraps += 1;
+            count += COUNTER_WRAP;
+        }
         let acc = [values[1], values[2], values[3]];
         let gyr = [values[4], values[5], values[6]];
         match last {
@@ -75,7 +92,9 @@ pub fn read(bytes: &[u8]) -> Result<Recording, ReadError> {
             }
             Some(prev) => {
                 let missing = count - prev - 1;
-                if missing > MOST_MISSING {
+                // Filled samples never outnumber the rows read: the
+                // series stays within twice the file's own size.
+                if missing > most_missing || rec.filled as u64 + missing > (rows as u64).max(most_missing) {
                     return Err(ReadError::at(n, at[0] + 1, format!("{missing} samples missing before this row")));
                 }
                 fill(&mut rec, missing, acc, gyr);
@@ -84,6 +103,7 @@ pub fn read(bytes: &[u8]) -> Result<Recording, ReadError> {
         rec.acc.push(acc);
         rec.gyr.push(gyr);
         last = Some(count);
+        rows += 1;
     }
     if rec.acc.is_empty() {
         return Err(ReadError::at(3, 0, "no samples after the header"));
@@ -151,6 +171,14 @@ mod tests {
     }
 
     #[test]
+    fn the_counter_wraps_after_65535() {
+        let text = format!("{HEAD}{}{}{}", row(65534.0, 1.0), row(65535.0, 2.0), row(1.0, 4.0));
+        let r = read(text.as_bytes()).unwrap();
+        assert_eq!((r.start, r.len(), r.filled), (65534, 4, 1));
+        assert_eq!(r.acc[2][0], 3.0);
+    }
+
+    #[test]
     fn bad_input_says_where_and_never_panics() {
         let cases: Vec<(String, &str)> = vec![
             (String::new(), "line 1: the file is empty"),
@@ -167,6 +195,11 @@ mod tests {
                 "line 4, column 1: PacketCounter 3 does not follow 4",
             ),
             (format!("{HEAD}{}{}", row(1.0, 0.0), row(5000.0, 0.0)), "line 4, column 1: 4998 samples missing"),
+            // Gaps each under 10 s but more filled than read: refused.
+            (
+                format!("{HEAD}{}{}{}", row(1.0, 0.0), row(900.0, 0.0), row(1800.0, 0.0)),
+                "line 5, column 1: 899 samples missing",
+            ),
         ];
         for (text, said) in cases {
             let e = read(text.as_bytes()).unwrap_err().to_string();

@@ -24,22 +24,32 @@ impl Default for StepParams {
 }
 
 /// The sample index of every step in `magnitude` (m/s², at `rate_hz`).
-pub fn steps(magnitude: &[f64], rate_hz: f64, p: &StepParams) -> Vec<usize> {
+/// Refused when the band does not fit the rate (its top must be under half
+/// the sampling rate, or the filter is unstable).
+pub fn steps(magnitude: &[f64], rate_hz: f64, p: &StepParams) -> Result<Vec<usize>, String> {
+    if !(p.lo_hz > 0.0 && p.lo_hz < p.hi_hz && p.hi_hz < rate_hz / 2.0) {
+        return Err(format!(
+            "a {} to {} Hz band does not fit a recording at {rate_hz} Hz (the top must be under {} Hz)",
+            p.lo_hz,
+            p.hi_hz,
+            rate_hz / 2.0
+        ));
+    }
     if magnitude.is_empty() {
-        return Vec::new();
+        return Ok(Vec::new());
     }
     let mean = magnitude.iter().sum::<f64>() / magnitude.len() as f64;
     let centred: Vec<f64> = magnitude.iter().map(|v| v - mean).collect();
     let pad = (3.0 * rate_hz) as usize;
     let y = filtfilt(&band_pass(p.lo_hz, p.hi_hz, rate_hz), &centred, pad);
-    let gap = (p.min_gap_s * rate_hz).round().max(1.0) as usize;
-    peaks(&y, gap, p.prominence)
+    let gap = (p.min_gap_s * rate_hz).ceil().max(1.0) as usize;
+    Ok(peaks(&y, gap, p.prominence))
 }
 
-/// Local maxima at least `distance` samples apart (the higher wins) that
-/// stand at least `prominence` above the higher of the lowest points
-/// between them and a higher sample on either side: the rules of
-/// `scipy.signal.find_peaks(distance=, prominence=)`.
+/// Local maxima at least `distance` samples apart (the higher wins; of two
+/// equal, the earlier) that stand at least `prominence` above the higher of
+/// the lowest points between them and a higher sample on either side: the
+/// rules of `scipy.signal.find_peaks(distance=, prominence=)`, but for ties.
 pub fn peaks(y: &[f64], distance: usize, prominence: f64) -> Vec<usize> {
     let mut found = local_maxima(y);
     // The higher peak wins within `distance`; ties keep the later one out.
@@ -125,7 +135,7 @@ mod tests {
                 9.81 + 2.0 * (2.0 * PI * 1.8 * t).sin() + 0.3 * (2.0 * PI * 17.0 * t).sin()
             })
             .collect();
-        let found = steps(&x, rate, &StepParams::default());
+        let found = steps(&x, rate, &StepParams::default()).unwrap();
         assert!((35..=37).contains(&found.len()), "{}", found.len());
         let gaps: Vec<usize> = found.windows(2).map(|w| w[1] - w[0]).collect();
         assert!(gaps.iter().all(|g| (54..=57).contains(g)), "{gaps:?}");
@@ -133,9 +143,11 @@ mod tests {
 
     #[test]
     fn standing_still_is_no_step_and_nothing_panics() {
-        assert!(steps(&[9.81; 500], 100.0, &StepParams::default()).is_empty());
-        assert!(steps(&[], 100.0, &StepParams::default()).is_empty());
-        assert!(steps(&[1.0], 100.0, &StepParams::default()).is_empty());
+        assert!(steps(&[9.81; 500], 100.0, &StepParams::default()).unwrap().is_empty());
+        assert!(steps(&[], 100.0, &StepParams::default()).unwrap().is_empty());
+        assert!(steps(&[1.0], 100.0, &StepParams::default()).unwrap().is_empty());
+        let e = steps(&[1.0; 10], 5.0, &StepParams::default()).unwrap_err();
+        assert!(e.contains("under 2.5 Hz"), "{e}");
         assert_eq!(peaks(&[0.0, 2.0, 2.0, 2.0, 0.0, 1.0, 0.0], 1, 0.5), [2, 5]);
         assert_eq!(peaks(&[0.0, 2.0, 0.0, 1.0, 0.0], 3, 0.0), [1], "the higher wins within the distance");
         assert_eq!(peaks(&[0.0, 2.0, 1.8, 1.9, 0.0], 1, 0.5), [1], "1.9 stands 0.1 above its dip");

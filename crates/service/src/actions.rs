@@ -150,7 +150,7 @@ pub fn prepare_log(state: &State, input: LogInput) -> ServiceResult<Logged> {
     let tl = state.timeline_with(&history);
     let decision = decided(tl.after(date).cloned(), date)?;
     let rescreen = fall_rescreen(state, &log.symptoms, date);
-    let stop = stop_after(state, rescreen.as_ref(), &tl, date);
+    let stop = stop_after(state, rescreen.as_ref(), &tl, date.max(state.today));
     Ok(Logged {
         next_session: state.programme.next_retro_after(date).filter(|_| stop.is_none()),
         stop,
@@ -211,7 +211,9 @@ pub async fn check_in<S: Store>(
     let tl = state.timeline_with(&history);
     let decision = decided(tl.after(session).cloned(), session)?;
     let rescreen = fall_rescreen(state, &checkin.symptoms, date);
-    let stop = stop_after(state, rescreen.as_ref(), &tl, date);
+    // Judged today, not on the check-in's day: a late check-in for a
+    // session before a stop must not answer as if training went on.
+    let stop = stop_after(state, rescreen.as_ref(), &tl, date.max(state.today));
     store.check_in(state.record.key(), &checkin, &decision, rescreen.as_ref(), now).await?;
     Ok(CheckedIn { stop, checkin, decision, rescreened: rescreen.map(|r| r.outcome) })
 }

@@ -36,11 +36,15 @@ pub fn history(state: &State) -> Vec<HistoryEntry> {
             decision: tl.after(l.date).cloned().map(|mut d| {
                 let ahead = d.effective >= state.today || Some(l.date) == latest;
                 if let Some(p) = pause.as_ref().filter(|_| ahead && d.dose.is_some()) {
+                    // What the decision said (its dose, its step) no longer
+                    // stands: the entry becomes the pause, in its words and rule.
                     d.dose = None;
                     d.reason = format!("{} {}", p.headline, p.reasons.join(" "));
-                    // What the decision said (its dose) no longer stands:
-                    // only the pause's words are left to say.
                     d.why = coach::why::Why::Recorded;
+                    d.rule = p.rule.clone();
+                    d.action = coach::adaptation::Action::Stop;
+                    d.changed = None;
+                    d.evidence = p.evidence.clone();
                 }
                 d
             }),

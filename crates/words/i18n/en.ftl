@@ -1288,5 +1288,7 @@ cli-ask-pain_scale = (0 = none, 10 = worst imaginable)
 cli-ask-pain_number = pain is a whole number 0 to 10, not '{ $typed }'
 cli-ask-yes = y
 cli-ask-yes_word = yes
+cli-ask-yes_plain = yes
+cli-ask-fell = Since the session: did you fall?
 cli-ask-no = n
 cli-ask-yes_or_no = please answer { $yes } or { $no }, not '{ $typed }'

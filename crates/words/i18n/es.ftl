@@ -1286,5 +1286,7 @@ cli-ask-pain_scale = (0 = nada, 10 = el peor imaginable)
 cli-ask-pain_number = el dolor es un número entero de 0 a 10, no '{ $typed }'
 cli-ask-yes = s
 cli-ask-yes_word = sí
+cli-ask-yes_plain = si
+cli-ask-fell = Desde la sesión, ¿se ha caído?
 cli-ask-no = n
 cli-ask-yes_or_no = responda { $yes } o { $no }, no '{ $typed }'

@@ -9,8 +9,8 @@ use coach::history::Symptom;
 const KINDS: usize = 17;
 
 /// Each kind of decision by name: a new kind fails to compile here until it
-/// is named, and then the test above until `every_why` has one and `KINDS`
-/// counts it.
+/// is named; `KINDS` must then be raised by hand, and the test below fails
+/// until `every_why` has one.
 fn kind(w: &Why) -> &'static str {
     match w {
         Why::Recorded => "recorded",

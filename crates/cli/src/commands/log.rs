@@ -36,8 +36,15 @@ fn ask_symptoms<R: std::io::BufRead, W: std::io::Write>(p: &mut prompt::Prompter
     let mut out = Vec::new();
     let l = render::terminal();
     for s in Symptom::ALL {
-        let sign = words::coach_words::symptom_label(&l, s).to_lowercase();
-        if p.yes_no(&l.ta("cli.ask.since_session", &[("symptom", &sign)]), Some(false))? {
+        // A fall is asked as a question of its own: its label is the
+        // walker's own words ("I fell"), not a sign to ask about.
+        let question = match s {
+            Symptom::Fell => l.t("cli.ask.fell").to_string(),
+            _ => {
+                l.ta("cli.ask.since_session", &[("symptom", &words::coach_words::symptom_label(&l, s).to_lowercase())])
+            }
+        };
+        if p.yes_no(&question, Some(false))? {
             out.push(s);
         }
     }

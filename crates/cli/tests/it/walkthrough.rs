@@ -328,3 +328,16 @@ fn log_and_checkin_speak_the_terminals_language() {
     let asked = format!("{said}{asked}");
     assert!(asked.contains("Dolor de rodilla esta mañana (0 = nada, 10 = el peor imaginable)"), "{asked}");
 }
+
+/// A check-in made late, for a session before a stop, answers with the
+/// stop: never a next dose or a step up for a walker who must not train.
+#[test]
+fn a_late_checkin_after_a_stop_says_the_stop() {
+    let w = Walker::new();
+    w.init("cleared.toml");
+    w.ok("2026-11-23", &["log", "--pain-before", "1", "--pain-peak", "1", "--pain-after", "1", "--no-symptoms"]);
+    let stop = ["log", "--pain-before", "2", "--pain-peak", "3", "--pain-after", "3", "--symptom", "knee_gave_way"];
+    assert!(w.ok("2026-11-25", &stop).contains("STOP"));
+    let late = w.ok("2026-11-26", &["checkin", "--date", "2026-11-24", "--pain", "1", "--no-symptoms"]);
+    assert!(late.contains("STOP") && !late.contains("Next dose") && !late.contains("min backward"), "{late}");
+}
