@@ -94,6 +94,9 @@ mod tests {
     fn retries_then_accepts_and_reports_end_of_input() {
         let mut p = Prompter { input: "maybe\ny\n".as_bytes(), output: Vec::new() };
         assert!(p.yes_no("Ready?", None).unwrap());
+        // Without a default, Enter is no answer: asked again, then refused.
+        let mut p = Prompter { input: "\n\n\n".as_bytes(), output: Vec::new() };
+        assert!(p.yes_no("Since the session: did you fall?", None).is_err());
         let mut p = Prompter { input: "".as_bytes(), output: Vec::new() };
         let err = p.pain("Pain now", None).unwrap_err();
         assert_eq!(err.exit_code(), 2);

@@ -44,7 +44,8 @@ fn ask_symptoms<R: std::io::BufRead, W: std::io::Write>(p: &mut prompt::Prompter
                 l.ta("cli.ask.since_session", &[("symptom", &words::coach_words::symptom_label(&l, s).to_lowercase())])
             }
         };
-        if p.yes_no(&question, Some(false))? {
+        // No default: a stray Enter must not answer "no" to a warning sign.
+        if p.yes_no(&question, None)? {
             out.push(s);
         }
     }
