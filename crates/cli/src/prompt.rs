@@ -80,8 +80,10 @@ impl<R: BufRead, W: Write> Prompter<R, W> {
     pub fn pain(&mut self, question: &str, default: Option<&str>) -> CliResult<coach::Pain> {
         let l = crate::render::terminal();
         self.ask(&format!("{question} {}", l.t("cli.ask.pain_scale")), default, |t| {
-            let n: i64 = t.parse().map_err(|_| CliError::input(l.ta("cli.ask.pain_number", &[("typed", t)])))?;
-            Ok(coach::Pain::new(n)?)
+            // Out of range is said like not a number: in the walker's words.
+            let wrong = || CliError::input(l.ta("cli.ask.pain_number", &[("typed", t)]));
+            let n: i64 = t.parse().map_err(|_| wrong())?;
+            coach::Pain::new(n).map_err(|_| wrong())
         })
     }
 }
@@ -97,6 +99,9 @@ mod tests {
         // Without a default, Enter is no answer: asked again, then refused.
         let mut p = Prompter { input: "\n\n\n".as_bytes(), output: Vec::new() };
         assert!(p.yes_no("Since the session: did you fall?", None).is_err());
+        let mut p = Prompter { input: "12\n3\n".as_bytes(), output: Vec::new() };
+        assert_eq!(p.pain("Pain now", None).unwrap().value(), 3);
+        assert!(String::from_utf8(p.output).unwrap().contains("pain is a whole number 0 to 10, not '12'"));
         let mut p = Prompter { input: "".as_bytes(), output: Vec::new() };
         let err = p.pain("Pain now", None).unwrap_err();
         assert_eq!(err.exit_code(), 2);
