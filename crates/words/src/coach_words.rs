@@ -169,8 +169,19 @@ pub fn patient_flag(l: &I18n, f: &coach::flags::Flag) -> String {
             _ => (*name, v.clone()),
         })
         .collect();
+    ta_owned(l, &key, &args)
+}
+
+/// `key` filled with values the caller made (a flag's own `args`, said).
+fn ta_owned(l: &I18n, key: &str, args: &[(&str, String)]) -> String {
     let args: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
-    l.ta(&key, &args)
+    l.ta(key, &args)
+}
+
+/// The text for `key`, else the coach's own words (a message not yet
+/// written in this language's file never shows its key).
+fn t_or(l: &I18n, key: &str, coach: &str) -> String {
+    if l.has(key) { l.t(key).to_string() } else { coach.to_string() }
 }
 
 /// A flag's severity, and a flag rule's few words for the list's filter.
@@ -179,15 +190,13 @@ pub fn severity(l: &I18n, s: coach::flags::Severity) -> String {
 }
 
 pub fn flag_rule(l: &I18n, rule: &str, words: &str) -> String {
-    let key = format!("flag_rule.{rule}");
-    if l.has(&key) { l.t(&key).to_string() } else { words.to_string() }
+    t_or(l, &format!("flag_rule.{rule}"), words)
 }
 
 /// What an evidence row found (`coach::evidence`), in the page's language.
 /// Its source stays as cited.
 pub fn finding(l: &I18n, e: &coach::evidence::Evidence) -> String {
-    let key = format!("evidence.{}", e.id);
-    if l.has(&key) { l.t(&key).to_string() } else { e.finding.to_string() }
+    t_or(l, &format!("evidence.{}", e.id), e.finding)
 }
 
 /// A result that needs attention (`coach::outcomes::flags`), with its
@@ -202,8 +211,7 @@ pub fn outcome_flag(l: &I18n, f: &coach::outcomes::Flag) -> String {
         return f.text.clone();
     }
     let args: Vec<(&str, String)> = f.args.iter().map(|(n, v)| (*n, decimal(l, v.clone()))).collect();
-    let args: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
-    l.ta(&key, &args)
+    ta_owned(l, &key, &args)
 }
 
 /// Why the coach decided a dose, with the walker's numbers and any

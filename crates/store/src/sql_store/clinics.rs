@@ -243,9 +243,9 @@ impl ClinicStore for SqlStore {
         let row = sqlx::query(concat!(
             "WITH care AS (SELECT r.clinic_id FROM ",
             in_care!(),
-            " AND r.walker_id = $2 ORDER BY r.id LIMIT 1), \
-             logged AS (INSERT INTO security_events (at_ms, kind, account_id, walker_id, walker_ids, client, detail) \
-             SELECT $3, $4, $1, $2, NULL, $5, $6 FROM care \
+            " AND r.walker_id = $2 ORDER BY r.id LIMIT 1), logged AS (",
+            security_events_insert!(),
+            " SELECT $3, $4, $1, $2, NULL, $5, $6 FROM care \
              WHERE set_config('synchronous_commit', 'off', true) = 'off' RETURNING 1) \
              SELECT care.clinic_id, (SELECT count(*) FROM logged) AS logged FROM care"
         ))
@@ -309,9 +309,9 @@ impl ClinicStore for SqlStore {
                 sqlx::query(concat!(
                     "WITH care AS (",
                     care_rows!(),
-                    "), logged AS (INSERT INTO security_events \
-                     (at_ms, kind, account_id, walker_id, walker_ids, client, detail) \
-                     SELECT $2, $3, $1, NULL, string_agg(CAST(walker_id AS TEXT), ',' ORDER BY walker_id), $4, $5 \
+                    "), logged AS (",
+                    security_events_insert!(),
+                    " SELECT $2, $3, $1, NULL, string_agg(CAST(walker_id AS TEXT), ',' ORDER BY walker_id), $4, $5 \
                      FROM care HAVING count(*) BETWEEN 1 AND $6 \
                      AND set_config('synchronous_commit', 'off', true) = 'off' RETURNING 1) \
                      SELECT care.*, (SELECT count(*) FROM logged) AS logged FROM care ORDER BY walker_id"

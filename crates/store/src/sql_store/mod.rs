@@ -1,6 +1,14 @@
 //! The SQL implementation of [`Store`], shared by SQLite and PostgreSQL: the
 //! store itself and the row helpers here, one module per aggregate's trait.
 
+/// An access-log row's table and columns, in the order every writer binds
+/// them: the group commit's rows, and the entries a read writes itself.
+macro_rules! security_events_insert {
+    () => {
+        "INSERT INTO security_events (at_ms, kind, account_id, walker_id, walker_ids, client, detail)"
+    };
+}
+
 mod accounts;
 mod archive;
 mod care;
@@ -103,10 +111,7 @@ impl SqlStore {
                 })
                 .collect();
             // Only numbered placeholders are put together here; every value is bound.
-            let sql = format!(
-                "INSERT INTO security_events (at_ms, kind, account_id, walker_id, walker_ids, client, detail) VALUES {}",
-                rows.join(", ")
-            );
+            let sql = format!(concat!(security_events_insert!(), " VALUES {}"), rows.join(", "));
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for e in chunk {
                 q = q
