@@ -210,6 +210,10 @@ pub struct Interpretation {
     pub verdict: Verdict,
     pub words: String,
     pub evidence: Vec<String>,
+    /// The smallest real change judged against, in the measure's unit
+    /// (`None` when there is none), for saying `words` in another language.
+    #[serde(skip)]
+    pub threshold: Option<f64>,
 }
 
 /// A change from `before` to `after`, against the measure's smallest real change.
@@ -223,6 +227,7 @@ pub fn interpret(measure: Measure, before: f64, after: f64) -> Interpretation {
             verdict: Verdict::NoThreshold,
             words: format!("changed by {change:+} {unit}; no agreed smallest real change is known for this measure"),
             evidence: measure.evidence().iter().map(|e| e.to_string()).collect(),
+            threshold: None,
         },
     }
 }
@@ -246,7 +251,7 @@ pub fn judge(change: f64, better: Better, unit: &str, threshold: f64, source: &s
     } else {
         (Verdict::WithinNoise, format!("within measurement noise: {change:+} {unit} is less than {threshold} {unit}"))
     };
-    Interpretation { change, verdict, words, evidence: vec![source.to_string()] }
+    Interpretation { change, verdict, words, evidence: vec![source.to_string()], threshold: Some(threshold) }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

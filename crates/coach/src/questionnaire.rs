@@ -402,6 +402,7 @@ pub fn interpret(sub: &Subscale, before: f64, after: f64) -> Interpretation {
             verdict: crate::outcomes::Verdict::NoThreshold,
             words: format!("changed by {change:+} points; the clinic gave no smallest real change for this scale"),
             evidence: Vec::new(),
+            threshold: None,
         },
     }
 }

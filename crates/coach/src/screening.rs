@@ -384,6 +384,11 @@ pub struct Reason {
     pub rule: String,
     pub evidence: Vec<String>,
     pub text: String,
+    /// The numbers and names in `text`, for saying it in another language
+    /// (message `screen_reason.<code after the dot>`); empty for a question
+    /// answered yes, which its question's own message says.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub args: BTreeMap<String, String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -427,6 +432,7 @@ pub fn evaluate(answers: &Answers, clearance: Option<&Clearance>) -> Outcome {
             rule: rule.into(),
             evidence: q.evidence.iter().map(|e| e.to_string()).collect(),
             text: q.if_yes.into(),
+            args: BTreeMap::new(),
         });
     }
 
@@ -439,6 +445,7 @@ pub fn evaluate(answers: &Answers, clearance: Option<&Clearance>) -> Outcome {
             text: format!(
                 "Your Timed Up and Go took {t:.1} s, over {TUG_FALL_RISK_SECONDS:.0} s: you will train with support."
             ),
+            args: args(&[("seconds", format!("{t:.1}")), ("limit", format!("{TUG_FALL_RISK_SECONDS:.0}"))]),
         });
     }
     if let Some(t) = answers.backward_3m_seconds {
@@ -452,6 +459,11 @@ pub fn evaluate(answers: &Answers, clearance: Option<&Clearance>) -> Outcome {
                 text: format!(
                     "Your 3-metre backward walk took {t:.1} s ({speed:.2} m/s), slower than {BACKWARD_SPEED_FALLERS_MPS} m/s: you will train with support."
                 ),
+                args: args(&[
+                    ("seconds", format!("{t:.1}")),
+                    ("speed", format!("{speed:.2}")),
+                    ("limit", BACKWARD_SPEED_FALLERS_MPS.to_string()),
+                ]),
             });
         }
     }
@@ -464,6 +476,7 @@ pub fn evaluate(answers: &Answers, clearance: Option<&Clearance>) -> Outcome {
             text: format!(
                 "You reported a fall on {day}. From now on you train only with support (treadmill rails and safety key, or a wall with someone nearby) and no incline, until a new screening says otherwise."
             ),
+            args: args(&[("day", day.to_string())]),
         });
     }
     if let Some(c) = clearance.filter(|c| !red && uncleared.is_empty() && !c.covers.is_empty()) {
@@ -473,6 +486,11 @@ pub fn evaluate(answers: &Answers, clearance: Option<&Clearance>) -> Outcome {
                 rule: "S-CLEARED-BY".into(),
                 evidence: vec![ev::ACSM_SCREENING.into()],
                 text: format!("Cleared to exercise by {} ({}) on {}.", c.by, c.role, c.at.strftime("%Y-%m-%d")),
+                args: args(&[
+                    ("by", c.by.clone()),
+                    ("role", c.role.clone()),
+                    ("day", c.at.strftime("%Y-%m-%d").to_string()),
+                ]),
             });
         }
     }
@@ -508,6 +526,10 @@ pub fn evaluate(answers: &Answers, clearance: Option<&Clearance>) -> Outcome {
         fall_risk,
         next_step: next_step.into(),
     }
+}
+
+fn args(pairs: &[(&str, String)]) -> BTreeMap<String, String> {
+    pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
 }
 
 #[cfg(test)]

@@ -78,7 +78,8 @@ fn series(c: &mut Content, f: &Frame, points: &[(usize, u8)], colour: (f32, f32,
 }
 
 /// Draws the chart at the cursor, with its legend below.
-pub fn pain(flow: &mut Flow, pain: &[PainPoint]) {
+/// `legend` names the after-session and the next-morning series.
+pub fn pain(flow: &mut Flow, pain: &[PainPoint], legend_labels: [&str; 2]) {
     flow.need(HEIGHT + 30.0);
     let top = flow.y - 4.0;
     let f = Frame { x0: LEFT + AXIS + 6.0, x1: RIGHT - 6.0, y0: top - HEIGHT + 16.0, y1: top - 4.0, n: pain.len() };
@@ -109,27 +110,25 @@ pub fn pain(flow: &mut Flow, pain: &[PainPoint]) {
         text_at(c, x, f.y0 - 12.0, small(), &label);
     }
     flow.y = f.y0 - 16.0;
-    legend(flow);
+    legend(flow, legend_labels);
 }
 
 fn small() -> crate::layout::Style {
     crate::layout::Style { size: 8.0, ..MUTED }
 }
 
-fn legend(flow: &mut Flow) {
+fn legend(flow: &mut Flow, [after, morning]: [&str; 2]) {
     flow.need(16.0);
     let y = flow.y - 10.0;
     let c = flow.page();
-    let x = LEFT + AXIS;
-    for (k, (label, colour, dashed)) in
-        [("After the session (solid, dots)", BLUE, false), ("Next morning (dashed, squares)", ORANGE, true)]
-            .into_iter()
-            .enumerate()
-    {
-        let x = x + k as f32 * 210.0;
+    let mut x = LEFT + AXIS;
+    for (label, colour, dashed) in [(after, BLUE, false), (morning, ORANGE, true)] {
         let f = Frame { x0: x, x1: x + 24.0, y0: y - 20.0, y1: y + 30.0, n: 2 };
         series(c, &f, &[(0, 4), (1, 4)], colour, dashed);
-        text_at(c, x + 30.0, y - 3.0, BODY, &encode(label));
+        let label = encode(label);
+        text_at(c, x + 30.0, y - 3.0, BODY, &label);
+        // The next key starts after this one's words, in any language.
+        x += 30.0 + width(&label, BODY.size, BODY.bold) + 24.0;
     }
     flow.y = y - 10.0;
 }

@@ -178,10 +178,11 @@ impl Flow {
 }
 
 /// Writes the footer on every page once the page count is known.
-pub fn footers(pages: &mut [Content], left: &str, notice: &str) {
+/// `page_of(n, total)` says "page n of total" in the reader's language.
+pub fn footers(pages: &mut [Content], left: &str, notice: &str, page_of: impl Fn(usize, usize) -> String) {
     let total = pages.len();
     for (i, page) in pages.iter_mut().enumerate() {
-        let right = encode(&format!("page {} of {}", i + 1, total));
+        let right = encode(&page_of(i + 1, total));
         text_at(page, LEFT, 40.0, MUTED, &encode(left));
         text_at(page, RIGHT - width(&right, MUTED.size, false), 40.0, MUTED, &right);
         text_at(page, LEFT, 28.0, MUTED, &encode(notice));

@@ -1,7 +1,8 @@
 //! The clinician report as a PDF. It lays out `views::ReportView` — the same
-//! data as the printable web page — on A4 pages with the standard Helvetica
-//! fonts (so the text is real, selectable text) and draws the pain chart as
-//! vector paths inside the page.
+//! data as the printable web page, in the same words (`words::report`) and the
+//! reader's language — on A4 pages with the standard Helvetica fonts (so the
+//! text is real, selectable text) and draws the pain chart as vector paths
+//! inside the page.
 
 mod chart;
 mod layout;
@@ -10,88 +11,82 @@ mod metrics;
 use layout::{BODY, Flow, LEFT, MUTED, PAGE_H, PAGE_W, RIGHT, STRONG, TITLE};
 use pdf_writer::{Date as PdfDate, Finish, Name, Pdf, Rect, Ref, TextStr};
 use views::ReportView;
+use words::I18n;
+use words::report::{ReportWords, report_words};
 
-/// Shown at the foot of every page, as on every screen of the app.
-pub const NOT_ADVICE: &str =
-    "retrowalk is not medical advice. It does not diagnose anything; the clinician decides what is right.";
-
-/// Renders the report; the result is a complete PDF file.
-pub fn render(r: &ReportView) -> Vec<u8> {
+/// Renders the report in `l`'s language; the result is a complete PDF file.
+pub fn render(r: &ReportView, l: &I18n) -> Vec<u8> {
+    let w = report_words(l, r);
     let mut flow = Flow::new();
-    title(&mut flow, r);
-    screening(&mut flow, r);
-    programme(&mut flow, r);
-    flow.heading("Pain trend");
+    title(&mut flow, r, l);
+    screening(&mut flow, r, &w, l);
+    programme(&mut flow, r, &w, l);
+    flow.heading(l.t("pdf.pain"));
     if r.pain.is_empty() {
-        flow.paragraph("No sessions logged yet.", MUTED, 0.0);
+        flow.paragraph(l.t("pdf.no_sessions"), MUTED, 0.0);
     } else {
-        chart::pain(&mut flow, &r.pain);
+        chart::pain(&mut flow, &r.pain, [l.t("pdf.legend_after"), l.t("pdf.legend_morning")]);
     }
-    decisions(&mut flow, r);
-    outcomes(&mut flow, r);
-    flow.heading("Flags");
-    list(
-        &mut flow,
-        r.flags.iter().map(|f| format!("{}: {}", f.date, f.text)),
-        "No red-flag symptoms, falls or fall-risk results.",
-    );
-    flow.heading("Notes");
-    list(&mut flow, r.notes.iter().map(|n| format!("{}: {}", n.date, n.text)), "No notes.");
+    decisions(&mut flow, r, &w, l);
+    flow.heading(l.t("pdf.outcomes"));
+    list(&mut flow, w.outcomes.iter().cloned(), l.t("pdf.no_outcomes"));
+    flow.heading(l.t("pdf.flags"));
+    list(&mut flow, w.flags.iter().cloned(), l.t("pdf.no_flags"));
+    flow.heading(l.t("pdf.notes"));
+    list(&mut flow, r.notes.iter().map(|n| format!("{}: {}", n.date, n.text)), l.t("pdf.no_notes"));
     let mut pages = flow.pages;
-    layout::footers(&mut pages, &format!("retrowalk report: {}, {}", r.name, r.generated), NOT_ADVICE);
-    assemble(r, pages)
+    let footer = l.ta("pdf.footer", &[("name", &r.name), ("day", &r.generated.to_string())]);
+    let page_of = |n: usize, total: usize| l.ta("pdf.page", &[("n", &n.to_string()), ("total", &total.to_string())]);
+    layout::footers(&mut pages, &footer, l.t("pdf.not_advice"), page_of);
+    assemble(r, pages, &l.ta("pdf.title", &[("name", &r.name)]))
 }
 
-fn title(flow: &mut Flow, r: &ReportView) {
-    flow.paragraph(&format!("retrowalk report: {}", r.name), TITLE, 0.0);
-    flow.paragraph(
-        &format!("Generated {}. Programme {} to {}. For the walker's clinician.", r.generated, r.start, r.end),
-        MUTED,
-        0.0,
-    );
+fn title(flow: &mut Flow, r: &ReportView, l: &I18n) {
+    flow.paragraph(&l.ta("pdf.title", &[("name", &r.name)]), TITLE, 0.0);
+    let days = [("day", r.generated.to_string()), ("start", r.start.to_string()), ("end", r.end.to_string())];
+    let days: Vec<(&str, &str)> = days.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    flow.paragraph(&l.ta("pdf.subtitle", &days), MUTED, 0.0);
 }
 
-fn screening(flow: &mut Flow, r: &ReportView) {
-    flow.heading("Screening and clearance");
-    let s = &r.screen;
-    flow.paragraph(&format!("Outcome: {} (rules {}).", r.status_words, s.rules_version), STRONG, 0.0);
-    flow.paragraph(&s.next_step, BODY, 0.0);
-    if r.answers_behind.is_empty() {
-        flow.paragraph("Every screening question was answered no.", MUTED, 0.0);
+fn screening(flow: &mut Flow, r: &ReportView, w: &ReportWords, l: &I18n) {
+    flow.heading(l.t("pdf.screening"));
+    let outcome = l.ta("pdf.outcome", &[("status", &w.status), ("rules", &r.screen.rules_version)]);
+    flow.paragraph(&outcome, STRONG, 0.0);
+    flow.paragraph(&w.next_step, BODY, 0.0);
+    if w.answers.is_empty() {
+        flow.paragraph(l.t("pdf.all_no"), MUTED, 0.0);
     }
-    for (text, reason) in r.answers_behind.iter().zip(&s.reasons) {
-        flow.item(&format!("{text} [{}]", reason.rule), BODY);
+    for (text, rule) in &w.answers {
+        flow.item(&format!("{text} [{rule}]"), BODY);
     }
-    match &r.clearance {
-        Some(c) => {
-            flow.paragraph(&format!("Cleared by {} ({}), {}.", c.by, c.role, c.at.strftime("%Y-%m-%d")), BODY, 0.0)
-        }
-        None => flow.paragraph("No clinician clearance recorded.", MUTED, 0.0),
+    match &w.clearance {
+        Some(c) => flow.paragraph(c, BODY, 0.0),
+        None => flow.paragraph(l.t("report.no_clearance"), MUTED, 0.0),
     }
 }
 
-fn programme(flow: &mut Flow, r: &ReportView) {
-    flow.heading("Programme and adherence");
-    let mut line = match r.progress.adherence_pct {
-        Some(pct) => format!("Adherence {pct}% of the sessions due so far."),
-        None => "No session due yet.".to_string(),
-    };
+fn programme(flow: &mut Flow, r: &ReportView, w: &ReportWords, l: &I18n) {
+    flow.heading(l.t("pdf.programme"));
+    let mut line = w.adherence.clone();
     if r.supported_only {
-        line.push_str(" Supported walking only (rails or a helper), after the screening.");
+        line.push(' ');
+        line.push_str(l.t("pdf.supported_only"));
     }
-    if let Some(p) = &r.pause {
-        flow.paragraph(&format!("Backward walking is paused. {}", p.reasons.join(" ")), STRONG, 0.0);
-        flow.paragraph(&format!("What ends the pause: {}", p.ends_when), BODY, 0.0);
+    if let Some(p) = &w.pause {
+        flow.paragraph(&l.ta("pdf.paused", &[("reasons", &p.reasons.join(" "))]), STRONG, 0.0);
+        flow.paragraph(&l.ta("pdf.ends_when", &[("what", &p.ends_when)]), BODY, 0.0);
     }
-    if let Some(w) = r.progress.pain_after_words {
-        line.push_str(&format!(" Pain after sessions, first week to latest: {w}."));
+    if let Some(c) = &w.pain_change {
+        line.push(' ');
+        line.push_str(&l.ta("pdf.pain_change", &[("change", c)]));
     }
     flow.paragraph(&line, BODY, 0.0);
     flow.gap(4.0);
     // Columns: week, sessions, planned minutes, done minutes, peak pain, pain after, morning pain.
     let ends = [LEFT + 36.0, LEFT + 130.0, LEFT + 215.0, LEFT + 290.0, LEFT + 355.0, LEFT + 420.0, RIGHT];
-    let head = ["Week", "Done of due", "Min planned", "Min done", "Peak pain", "Pain after", "Next morning"];
-    let cells: Vec<(&str, f32, Option<f32>)> = head.iter().zip(ends).map(|(h, e)| (*h, 0.0, Some(e))).collect();
+    let head = ["week", "sessions", "planned", "done", "peak", "after", "morning"]
+        .map(|c| l.t(&format!("pdf.col_{c}")).to_string());
+    let cells: Vec<(&str, f32, Option<f32>)> = head.iter().zip(ends).map(|(h, e)| (h.as_str(), 0.0, Some(e))).collect();
     flow.row(&cells, STRONG);
     for w in &r.progress.weeks {
         // A table that runs onto a new page repeats its header there.
@@ -104,9 +99,9 @@ fn programme(flow: &mut Flow, r: &ReportView) {
             format!("{}/{}", w.done_sessions, w.due_sessions),
             w.planned_minutes.to_string(),
             w.done_minutes.to_string(),
-            one_decimal(w.pain_peak),
-            one_decimal(w.pain_after),
-            one_decimal(w.pain_next_morning),
+            one_decimal(l, w.pain_peak),
+            one_decimal(l, w.pain_after),
+            one_decimal(l, w.pain_next_morning),
         ];
         let row: Vec<(&str, f32, Option<f32>)> =
             values.iter().zip(ends).map(|(v, e)| (v.as_str(), 0.0, Some(e))).collect();
@@ -114,43 +109,18 @@ fn programme(flow: &mut Flow, r: &ReportView) {
     }
 }
 
-fn one_decimal(v: Option<f64>) -> String {
-    v.map_or_else(|| "-".to_string(), |v| format!("{v:.1}"))
+fn one_decimal(l: &I18n, v: Option<f64>) -> String {
+    v.map_or_else(|| "-".to_string(), |v| words::coach_words::decimal(l, format!("{v:.1}")))
 }
 
-fn decisions(flow: &mut Flow, r: &ReportView) {
-    flow.heading("Dose progression and adaptation decisions");
+fn decisions(flow: &mut Flow, r: &ReportView, w: &ReportWords, l: &I18n) {
+    flow.heading(l.t("pdf.decisions"));
     if r.decisions.is_empty() {
-        flow.paragraph("No changes to the starting dose yet.", MUTED, 0.0);
+        flow.paragraph(l.t("pdf.no_decisions"), MUTED, 0.0);
     }
-    for d in &r.decisions {
-        flow.item(&format!("{}: {} [{}]", d.effective, d.reason, d.rule), BODY);
-        let dose = d.dose.as_deref().unwrap_or("Retro walking paused.");
-        flow.paragraph(dose, MUTED, 14.0);
-    }
-}
-
-fn outcomes(flow: &mut Flow, r: &ReportView) {
-    flow.heading("Outcome measures");
-    if r.outcomes.is_empty() && r.questionnaires.is_empty() {
-        flow.paragraph("No outcome measures taken yet.", MUTED, 0.0);
-    }
-    for o in &r.outcomes {
-        let mut line = format!("{}: {}.", o.name, o.span());
-        if let Some(c) = &o.trend.change {
-            line.push_str(&format!(" {} [{}]", c.words, c.evidence.join(", ")));
-        }
-        flow.item(&line, BODY);
-    }
-    for q in &r.questionnaires {
-        let mut line = format!("{}, {}: {}.", q.title, q.name, q.span());
-        if let Some(c) = &q.trend.change {
-            line.push_str(&format!(" {}", c.words));
-            if !c.evidence.is_empty() {
-                line.push_str(&format!(" [{}]", c.evidence.join(", ")));
-            }
-        }
-        flow.item(&line, BODY);
+    for (d, said) in r.decisions.iter().zip(&w.decisions) {
+        flow.item(&format!("{}: {} [{}]", d.effective, said.reason, d.rule), BODY);
+        flow.paragraph(said.dose.as_deref().unwrap_or(l.t("report.no_dose")), MUTED, 14.0);
     }
 }
 
@@ -166,7 +136,7 @@ fn list(flow: &mut Flow, items: impl Iterator<Item = String>, empty: &str) {
 }
 
 /// Writes the page tree, fonts and metadata around the laid-out pages.
-fn assemble(r: &ReportView, pages: Vec<pdf_writer::Content>) -> Vec<u8> {
+fn assemble(r: &ReportView, pages: Vec<pdf_writer::Content>, title: &str) -> Vec<u8> {
     let mut pdf = Pdf::new();
     let catalog = Ref::new(1);
     let tree = Ref::new(2);
@@ -190,9 +160,8 @@ fn assemble(r: &ReportView, pages: Vec<pdf_writer::Content>) -> Vec<u8> {
         pdf.stream(*content_id, &content.finish());
     }
     let d = r.generated;
-    let title = format!("retrowalk report: {}", r.name);
     pdf.document_info(info)
-        .title(TextStr(&title))
+        .title(TextStr(title))
         .creator(TextStr("retrowalk"))
         .creation_date(PdfDate::new(d.year() as u16).month(d.month() as u8).day(d.day() as u8));
     pdf.finish()

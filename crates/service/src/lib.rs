@@ -27,8 +27,8 @@ mod state;
 mod views;
 
 pub use ::views::{
-    DatedText, OutcomeRow, PainPoint, Period, ProgressView, QuestionnaireRow, ReportDecision, ReportView, SessionRow,
-    Trend,
+    DatedText, FlagWhat, OutcomeRow, PainPoint, Period, ProgressView, QuestionnaireRow, ReportDecision, ReportFlag,
+    ReportView, SessionRow, Trend,
 };
 pub use access::{Access, Actor, Grant, access, access_at, care_logging, cared_for, feed, log_clinician, own};
 pub use actions::*;

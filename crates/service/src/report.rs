@@ -1,7 +1,10 @@
 //! The clinician report as data: everything the printable page and the PDF
 //! show, gathered once so the two cannot disagree.
 
-use crate::{DatedText, PainPoint, ReportDecision, ReportView, State, age, outcome_rows, progress, questionnaire_rows};
+use crate::{
+    DatedText, FlagWhat, PainPoint, ReportDecision, ReportFlag, ReportView, State, age, outcome_rows, progress,
+    questionnaire_rows,
+};
 use coach::adaptation::Action;
 use coach::screening::{Reason, question_of};
 
@@ -53,22 +56,22 @@ pub fn report(s: &State) -> ReportView {
         })
         .collect();
     let age = age(s.walker.birth_year, s.today);
-    let mut flags: Vec<DatedText> = logs
+    let labels = |signs: &[coach::history::Symptom]| signs.iter().map(|x| x.label()).collect::<Vec<_>>().join("; ");
+    let mut flags: Vec<ReportFlag> = logs
         .iter()
         .filter(|l| !l.symptoms.is_empty())
-        .map(|l| DatedText { date: l.date, text: l.symptoms.iter().map(|x| x.label()).collect::<Vec<_>>().join("; ") })
-        .chain(s.history.checkins.iter().filter(|c| !c.symptoms.is_empty()).map(|c| DatedText {
+        .map(|l| ReportFlag { date: l.date, text: labels(&l.symptoms), what: FlagWhat::Symptoms(l.symptoms.clone()) })
+        .chain(s.history.checkins.iter().filter(|c| !c.symptoms.is_empty()).map(|c| ReportFlag {
             date: c.date,
-            text: format!(
-                "Morning check-in after the session on {}: {}",
-                c.session_date,
-                c.symptoms.iter().map(|x| x.label()).collect::<Vec<_>>().join("; ")
-            ),
+            text: format!("Morning check-in after the session on {}: {}", c.session_date, labels(&c.symptoms)),
+            what: FlagWhat::Morning(c.session_date, c.symptoms.clone()),
         }))
         .chain(s.outcomes.iter().flat_map(|o| {
-            coach::outcomes::flags(o.measure, o.value, age, s.walker.sex)
-                .into_iter()
-                .map(move |f| DatedText { date: o.taken_on, text: f.text })
+            coach::outcomes::flags(o.measure, o.value, age, s.walker.sex).into_iter().map(move |f| ReportFlag {
+                date: o.taken_on,
+                text: f.text.clone(),
+                what: FlagWhat::Measure(f),
+            })
         }))
         .collect();
     // The screening's own red flags and fall-risk reasons are flags too.
@@ -79,13 +82,14 @@ pub fn report(s: &State) -> ReportView {
             .reasons
             .iter()
             .filter(|r| r.code.starts_with("red_flag.") || r.code.starts_with("fall_risk."))
-            .map(|r| DatedText {
+            .map(|r| ReportFlag {
                 // A fall reported during the programme is dated by the fall.
                 date: match r.code.as_str() {
                     "fall_risk.fell_during_programme" => s.screen.answers.fell_during_programme.unwrap_or(screened_on),
                     _ => screened_on,
                 },
                 text: format!("Screening: {}", behind(r)),
+                what: FlagWhat::Screening(r.clone()),
             }),
     );
     flags.sort_by_key(|f| f.date);

@@ -36,7 +36,7 @@ pub struct ReportView {
     /// Subscale scores of loaded questionnaires.
     pub questionnaires: Vec<QuestionnaireRow>,
     /// Red-flag symptoms and fall-risk results.
-    pub flags: Vec<DatedText>,
+    pub flags: Vec<ReportFlag>,
     pub notes: Vec<DatedText>,
 }
 
@@ -68,6 +68,28 @@ pub struct PainPoint {
 pub struct DatedText {
     pub date: Date,
     pub text: String,
+}
+
+/// A flag on the report: `text` in English for the API, `what` for saying it
+/// in the reader's language.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReportFlag {
+    pub date: Date,
+    pub text: String,
+    #[serde(skip)]
+    pub what: FlagWhat,
+}
+
+#[derive(Clone, Debug)]
+pub enum FlagWhat {
+    /// Warning signs logged with a session.
+    Symptoms(Vec<coach::history::Symptom>),
+    /// Warning signs at the morning check-in after the session on that day.
+    Morning(Date, Vec<coach::history::Symptom>),
+    /// A measure's result beyond its fall-risk or reference cut-off.
+    Measure(coach::outcomes::Flag),
+    /// A red flag or fall-risk result of the screening.
+    Screening(coach::screening::Reason),
 }
 
 #[derive(Clone, Debug, Serialize)]

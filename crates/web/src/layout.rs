@@ -87,28 +87,6 @@ impl Layout {
         words::coach_words::flag_rule(&self.i18n, rule, words)
     }
 
-    /// A decision of the report in the page's language, with its dose: the
-    /// row a pause stands in is said as the pause's headline and reasons.
-    pub fn report_reason(&self, d: &service::ReportDecision, r: &service::ReportView) -> String {
-        match (&d.why, &r.pause) {
-            (coach::why::Why::Recorded, Some(p)) if p.rule == d.rule && d.dose.is_none() => {
-                let w = words::coach_words::pause_words(&self.i18n, p, Some(&r.screen));
-                format!("{} {}", w.headline, w.reasons.join(" "))
-            }
-            _ => words::coach_words::said(&self.i18n, &d.rule, &d.reason, &d.why),
-        }
-    }
-
-    pub fn report_dose(&self, d: &service::ReportDecision, r: &service::ReportView) -> Option<String> {
-        let (dose, week) = d.dose_of?;
-        Some(words::coach_words::summary(&self.i18n, &dose, week, r.supported_only))
-    }
-
-    /// The report's pause box in the page's language.
-    pub fn report_pause(&self, p: &coach::pause::Pause, r: &service::ReportView) -> words::coach_words::PauseWords {
-        words::coach_words::pause_words(&self.i18n, p, Some(&r.screen))
-    }
-
     /// An asset's fingerprinted URL.
     pub fn asset(&self, name: &str) -> String {
         crate::assets::url(name)

@@ -1292,3 +1292,67 @@ cli-ask-yes_plain = yes
 cli-ask-fell = Since the session: did you fall?
 cli-ask-no = n
 cli-ask-yes_or_no = please answer { $yes } or { $no }, not '{ $typed }'
+
+## The screening outcome, as the coach says it (`coach::screening`)
+screen_status-blocked = Blocked: a red flag needs a clinician's check first
+screen_status-clearance_needed = Waiting for a professional's clearance
+screen_status-supported_only = Cleared to train with support only (fall risk)
+screen_status-cleared = Cleared to train
+screen_next-blocked = Do not start. See a clinician now and show them this screen; come back when they have checked your knee.
+screen_next-clearance_needed = See your doctor or physiotherapist first. When they agree you can start, record their clearance.
+screen_next-supported_only = You can start, always with support: treadmill handrails and safety key, or beside a wall with someone nearby. No incline.
+screen_next-cleared = You can start. Begin slowly and short, with support (the rails, or a wall and someone nearby), and build up one step at a time.
+screen_reason-slow_tug = Your Timed Up and Go took { $seconds } s, over { $limit } s: you will train with support.
+screen_reason-slow_backward_walk = Your 3-metre backward walk took { $seconds } s ({ $speed } m/s), slower than { $limit } m/s: you will train with support.
+screen_reason-fell_during_programme = You reported a fall on { $day }. From now on you train only with support (treadmill rails and safety key, or a wall with someone nearby) and no incline, until a new screening says otherwise.
+screen_reason-recorded = Cleared to exercise by { $by } ({ $role }) on { $day }.
+change-points = points
+change-no_clinic_threshold = changed by { $change } { $unit }; the clinic gave no smallest real change for this scale
+
+## The clinician report's sentences (`words::report`)
+report-answered_yes = Answered yes: “{ $question }” { $means }
+report-adherence = Adherence { $pct }% of the sessions due so far.
+report-none_due = No session due yet.
+report-cleared = Cleared by { $by } ({ $role }), { $day }.
+report-no_clearance = No clinician clearance recorded.
+report-span_one = { $value } ({ $day }), one result so far
+report-span_many = { $first } ({ $first_day }) to { $latest } ({ $latest_day }), { $results } results
+report-morning_flag = Morning check-in after the session on { $day }: { $signs }
+report-screening_flag = Screening: { $what }
+report-chart_title = Knee pain after each session
+report-chart_desc = Pain from 0 to 10 after each logged session, with the morning-after pain where recorded.
+report-no_dose = Retro walking paused.
+
+## The report as a PDF (`report-pdf`)
+pdf-title = retrowalk report: { $name }
+pdf-subtitle = Generated { $day }. Programme { $start } to { $end }. For the walker's clinician.
+pdf-screening = Screening and clearance
+pdf-outcome = Outcome: { $status } (rules { $rules }).
+pdf-all_no = Every screening question was answered no.
+pdf-programme = Programme and adherence
+pdf-supported_only = Supported walking only (rails or a helper), after the screening.
+pdf-paused = Backward walking is paused. { $reasons }
+pdf-ends_when = What ends the pause: { $what }
+pdf-pain_change = Pain after sessions, first week to latest: { $change }.
+pdf-col_week = Week
+pdf-col_sessions = Done of due
+pdf-col_planned = Min planned
+pdf-col_done = Min done
+pdf-col_peak = Peak pain
+pdf-col_after = Pain after
+pdf-col_morning = Next morning
+pdf-pain = Pain trend
+pdf-no_sessions = No sessions logged yet.
+pdf-legend_after = After the session (solid, dots)
+pdf-legend_morning = Next morning (dashed, squares)
+pdf-decisions = Dose progression and adaptation decisions
+pdf-no_decisions = No changes to the starting dose yet.
+pdf-outcomes = Outcome measures
+pdf-no_outcomes = No outcome measures taken yet.
+pdf-flags = Flags
+pdf-no_flags = No red-flag symptoms, falls or fall-risk results.
+pdf-notes = Notes
+pdf-no_notes = No notes.
+pdf-footer = retrowalk report: { $name }, { $day }
+pdf-page = page { $n } of { $total }
+pdf-not_advice = retrowalk is not medical advice. It does not diagnose anything; the clinician decides what is right.

@@ -1290,3 +1290,67 @@ cli-ask-yes_plain = si
 cli-ask-fell = Desde la sesión, ¿se ha caído?
 cli-ask-no = n
 cli-ask-yes_or_no = responda { $yes } o { $no }, no '{ $typed }'
+
+## The screening outcome, as the coach says it (`coach::screening`)
+screen_status-blocked = Bloqueado: un síntoma de alarma necesita antes la revisión de un profesional
+screen_status-clearance_needed = A la espera de la autorización de un profesional
+screen_status-supported_only = Puede entrenar solo con apoyo (riesgo de caída)
+screen_status-cleared = Puede entrenar
+screen_next-blocked = No empiece. Consulte ahora a un profesional y enséñele esta pantalla; vuelva cuando le haya revisado la rodilla.
+screen_next-clearance_needed = Consulte antes a su médico o fisioterapeuta. Cuando le digan que puede empezar, anote su autorización.
+screen_next-supported_only = Puede empezar, siempre con apoyo: los pasamanos de la cinta y la llave de seguridad, o junto a una pared con alguien cerca. Sin inclinación.
+screen_next-cleared = Puede empezar. Empiece despacio y poco tiempo, con apoyo (los pasamanos, o una pared y alguien cerca), y aumente un paso cada vez.
+screen_reason-slow_tug = Su prueba de levantarse y caminar duró { $seconds } s, más de { $limit } s: entrenará siempre con apoyo.
+screen_reason-slow_backward_walk = Sus 3 metros caminando hacia atrás duraron { $seconds } s ({ $speed } m/s), más despacio que { $limit } m/s: entrenará siempre con apoyo.
+screen_reason-fell_during_programme = Anotó una caída el { $day }. Desde ahora entrena solo con apoyo (los pasamanos de la cinta y la llave de seguridad, o una pared con alguien cerca) y sin inclinación, hasta que unas nuevas preguntas de seguridad digan otra cosa.
+screen_reason-recorded = Autorizado a hacer ejercicio por { $by } ({ $role }) el { $day }.
+change-points = puntos
+change-no_clinic_threshold = cambió { $change } { $unit }; la clínica no indicó un cambio real mínimo para esta escala
+
+## The clinician report's sentences (`words::report`)
+report-answered_yes = Respondió sí: «{ $question }» { $means }
+report-adherence = Cumplimiento: { $pct } % de las sesiones que tocaban hasta ahora.
+report-none_due = Aún no tocaba ninguna sesión.
+report-cleared = Autorizado por { $by } ({ $role }), { $day }.
+report-no_clearance = No hay autorización de un profesional anotada.
+report-span_one = { $value } ({ $day }), un solo resultado por ahora
+report-span_many = de { $first } ({ $first_day }) a { $latest } ({ $latest_day }), { $results } resultados
+report-morning_flag = Revisión de la mañana tras la sesión del { $day }: { $signs }
+report-screening_flag = Preguntas de seguridad: { $what }
+report-chart_title = Dolor de rodilla después de cada sesión
+report-chart_desc = Dolor de 0 a 10 después de cada sesión anotada, con el dolor de la mañana siguiente cuando está anotado.
+report-no_dose = Caminar hacia atrás, en pausa.
+
+## The report as a PDF (`report-pdf`)
+pdf-title = Informe de retrowalk: { $name }
+pdf-subtitle = Hecho el { $day }. Programa del { $start } al { $end }. Para el profesional sanitario de la persona.
+pdf-screening = Preguntas de seguridad y autorización
+pdf-outcome = Resultado: { $status } (reglas { $rules }).
+pdf-all_no = Respondió no a todas las preguntas de seguridad.
+pdf-programme = Programa y cumplimiento
+pdf-supported_only = Solo caminar con apoyo (pasamanos o una persona al lado), según las preguntas de seguridad.
+pdf-paused = Caminar hacia atrás está en pausa. { $reasons }
+pdf-ends_when = Qué termina la pausa: { $what }
+pdf-pain_change = Dolor después de las sesiones, de la primera semana a la última: { $change }.
+pdf-col_week = Semana
+pdf-col_sessions = Hechas
+pdf-col_planned = Min previstos
+pdf-col_done = Min hechos
+pdf-col_peak = Dolor máx.
+pdf-col_after = Después
+pdf-col_morning = Mañana sig.
+pdf-pain = Evolución del dolor
+pdf-no_sessions = Aún no hay sesiones anotadas.
+pdf-legend_after = Después de la sesión (línea continua, puntos)
+pdf-legend_morning = A la mañana siguiente (discontinua, cuadrados)
+pdf-decisions = Progresión de la dosis y decisiones de adaptación
+pdf-no_decisions = Aún no hay cambios en la dosis inicial.
+pdf-outcomes = Medidas de resultado
+pdf-no_outcomes = Aún no se ha tomado ninguna medida de resultado.
+pdf-flags = Avisos
+pdf-no_flags = Sin síntomas de alarma, caídas ni resultados de riesgo de caída.
+pdf-notes = Notas
+pdf-no_notes = Sin notas.
+pdf-footer = Informe de retrowalk: { $name }, { $day }
+pdf-page = página { $n } de { $total }
+pdf-not_advice = retrowalk no es consejo médico. No diagnostica nada; el profesional sanitario decide lo que conviene.

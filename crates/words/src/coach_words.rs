@@ -137,17 +137,26 @@ pub fn pain_change(l: &I18n, change: f64) -> String {
 /// What a change in a built-in measure means, as the coach's
 /// `Interpretation::words` says it.
 pub fn change_words(l: &I18n, m: Measure, i: &coach::outcomes::Interpretation) -> String {
+    change_in(l, &measure_unit(l, m), i, "change.no_threshold")
+}
+
+/// What a change in a loaded questionnaire's scale means (judged against the
+/// clinic's smallest real change when it gave one).
+pub fn scale_change_words(l: &I18n, i: &coach::outcomes::Interpretation) -> String {
+    change_in(l, l.t("change.points"), i, "change.no_clinic_threshold")
+}
+
+fn change_in(l: &I18n, unit: &str, i: &coach::outcomes::Interpretation, no_threshold: &str) -> String {
     use coach::outcomes::Verdict;
-    let unit = measure_unit(l, m);
     let change = decimal(l, format!("{:+}", i.change));
-    let threshold = decimal(l, m.threshold().map_or(0.0, |t| t.value).to_string());
+    let threshold = decimal(l, i.threshold.unwrap_or(0.0).to_string());
     let key = match i.verdict {
         Verdict::RealImprovement => "change.real_improvement",
         Verdict::WithinNoise => "change.within_noise",
         Verdict::Worse => "change.worse",
-        Verdict::NoThreshold => "change.no_threshold",
+        Verdict::NoThreshold => no_threshold,
     };
-    l.ta(key, &[("change", &change), ("unit", &unit), ("threshold", &threshold)])
+    l.ta(key, &[("change", &change), ("unit", unit), ("threshold", &threshold)])
 }
 
 /// A patient-list flag (`coach::flags`) in the page's language, with its
@@ -352,14 +361,44 @@ pub fn question(l: &I18n, q: coach::screening::Question) -> String {
     l.t(&format!("question.{}.text", q.as_str())).to_string()
 }
 
-/// A screening result's reason: a question answered yes is said in the
-/// page's language; the others carry numbers and names and stay as written.
+/// A screening result's reason in the page's language: a question answered
+/// yes by its question's message, a measurement, a fall or a clearance by
+/// `screen_reason.<id>` with the coach's numbers and names. A reason stored
+/// before it carried them stays as written.
 pub fn screen_reason(l: &I18n, r: &coach::screening::Reason) -> String {
-    let key = r.code.split_once('.').map(|(_, id)| format!("question.{id}.if_yes"));
-    match key {
-        Some(key) if l.has(&key) => l.t(&key).to_string(),
-        _ => r.text.clone(),
+    let Some((_, id)) = r.code.split_once('.') else { return r.text.clone() };
+    let question = format!("question.{id}.if_yes");
+    let measured = format!("screen_reason.{id}");
+    if l.has(&question) {
+        l.t(&question).to_string()
+    } else if l.has(&measured) && !r.args.is_empty() {
+        let args: Vec<(&str, String)> = r
+            .args
+            .iter()
+            .map(|(k, v)| {
+                let numeric = matches!(k.as_str(), "seconds" | "speed" | "limit");
+                (k.as_str(), if numeric { decimal(l, v.clone()) } else { v.clone() })
+            })
+            .collect();
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        l.ta(&measured, &args)
+    } else {
+        r.text.clone()
     }
+}
+
+/// A screening reason as the answer behind it, for the clinician's report:
+/// a question answered yes is quoted before what it means.
+pub fn answer_behind(l: &I18n, r: &coach::screening::Reason) -> String {
+    match coach::screening::question_of(r) {
+        Some(q) => l.ta("report.answered_yes", &[("question", &question(l, q.id)), ("means", &screen_reason(l, r))]),
+        None => screen_reason(l, r),
+    }
+}
+
+/// The screening outcome's name and what to do now.
+pub fn screen_status(l: &I18n, s: coach::screening::Status) -> (String, String) {
+    (l.t(&format!("screen_status.{}", s.as_str())).to_string(), l.t(&format!("screen_next.{}", s.as_str())).to_string())
 }
 
 /// A pause's headline, what to do now and what ends it.
@@ -566,6 +605,7 @@ mod tests {
     #[test]
     fn safety_words_are_the_coachs_and_each_is_translated() {
         use coach::pause::{PauseKind, URGENT_LEAD, URGENT_SIGNS, sentences};
+        use coach::screening::Status;
         let (en, es) = (I18n::english(), I18n::of(Lang::Es));
         for s in coach::history::Symptom::ALL {
             assert_eq!(symptom_label(&en, s), s.label());
@@ -582,9 +622,42 @@ mod tests {
                 rule: String::new(),
                 evidence: Vec::new(),
                 text: q.if_yes.into(),
+                args: Default::default(),
             };
             assert_eq!(screen_reason(&en, &r), q.if_yes);
             assert_ne!(screen_reason(&es, &r), q.if_yes);
+        }
+        // The measured, reported and cleared reasons carry their numbers.
+        let mut answers = coach::screening::Answers::default();
+        answers.answers.insert(coach::screening::Question::HeartCondition, true);
+        answers.answers.insert(coach::screening::Question::FeelsUnsteady, true);
+        answers.tug_seconds = Some(13.5);
+        answers.backward_3m_seconds = Some(6.25);
+        answers.fell_during_programme = Some(jiff::civil::date(2026, 11, 20));
+        let clearance = coach::screening::Clearance {
+            by: "Dr Rivera".into(),
+            role: "GP".into(),
+            at: "2026-11-21T10:00:00Z".parse().unwrap(),
+            covers: vec![coach::screening::Question::HeartCondition],
+            note: String::new(),
+            signer: None,
+        };
+        let outcome = coach::screening::evaluate(&answers, Some(&clearance));
+        assert_eq!(outcome.reasons.len(), 6, "{:?}", outcome.reasons);
+        for r in &outcome.reasons {
+            assert_eq!(screen_reason(&en, r), r.text, "{}", r.code);
+            let spanish = screen_reason(&es, r);
+            assert!(spanish != r.text && !spanish.contains("screen_reason"), "{}: {spanish}", r.code);
+        }
+        let slow = screen_reason(&es, &outcome.reasons[2]);
+        assert!(slow.contains("13,5 s") && slow.contains("más de 12 s"), "{slow}");
+        for status in [Status::Blocked, Status::ClearanceNeeded, Status::SupportedOnly, Status::Cleared] {
+            assert_eq!(screen_status(&en, status).0, status.words());
+            assert!(!screen_status(&es, status).1.starts_with("screen_next"), "{status:?}");
+        }
+        for a in [coach::screening::Answers::default(), answers] {
+            let o = coach::screening::evaluate(&a, None);
+            assert_eq!(screen_status(&en, o.status).1, o.next_step);
         }
         assert_eq!(urgent_signs(&en), (URGENT_LEAD.to_string(), URGENT_SIGNS.iter().map(|s| s.to_string()).collect()));
         assert!(urgent_signs(&es).1.iter().all(|s| !s.starts_with("pausebox.")));

@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 
 pub mod coach_words;
+pub mod report;
 
 /// A language retrowalk speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -80,7 +80,7 @@ pub async fn calendar(g: &Global, out: Option<&std::path::Path>) -> CliResult<Ou
 pub async fn report(g: &Global, out: &std::path::Path) -> CliResult<Output> {
     let store = context::open(g).await?;
     let state = context::load(&store, g).await?;
-    let pdf = report_pdf::render(&service::report(&state));
+    let pdf = report_pdf::render(&service::report(&state), &crate::render::terminal());
     exported(&store, state.walker.id, "report pdf").await?;
     write_atomically(out, &pdf)?;
     Ok(Output::Written(format!("Report written to {} ({} KB)\n", out.display(), pdf.len().div_ceil(1024))))

@@ -94,6 +94,39 @@ fn the_report_pdf_holds_every_section_as_selectable_text() {
     }
 }
 
+/// With a Spanish terminal the PDF is in Spanish, headings, table, chart
+/// legend, decisions, results and footer alike.
+#[test]
+fn the_report_pdf_speaks_the_terminals_language() {
+    let w = six_weeks();
+    let file = w.dir.path().join("informe.pdf");
+    let args = ["report", "--out", file.to_str().unwrap()];
+    let out = w.on("2026-12-31", &args).env("LANG", "es_ES.UTF-8").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let Some(text) = pdf_text(&file) else { return };
+    for expected in [
+        "Informe de retrowalk: Maria",
+        "Preguntas de seguridad y autorización",
+        "Resultado: Puede entrenar",
+        "Respondió no a todas las preguntas de seguridad.",
+        "Dolor máx.",
+        "Evolución del dolor",
+        "Después de la sesión",
+        "Progresión de la dosis y decisiones de adaptación",
+        "min hacia atrás",
+        "Levantarse y caminar, cronometrado (TUG): de 11,5 s",
+        "mejora real: -1,6 s",
+        "Knee felt warm on the stairs",
+        "no es consejo médico",
+        "página 1 de",
+    ] {
+        assert!(text.contains(expected), "the Spanish PDF lacks {expected:?}:\n{text}");
+    }
+    for english in ["Pain trend", "Outcome measures", "Cleared to train", "page 1 of", "min backward", "Your pain"] {
+        assert!(!text.contains(english), "the Spanish PDF says {english:?}:\n{text}");
+    }
+}
+
 #[test]
 fn a_report_for_a_missing_folder_is_refused_and_writes_nothing() {
     let w = Walker::new();

@@ -19,6 +19,8 @@ mirror!(ReasonV1 <=> coach::screening::Reason {
     rule: String,
     evidence: Vec<String>,
     text: String,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    args: BTreeMap<String, String>,
 });
 
 mirror!(OutcomeV1 <=> coach::screening::Outcome {

@@ -53,7 +53,7 @@ pub(super) async fn report_pdf(
 ) -> Result<Response, ApiError> {
     let s = ready(&state, &a).await?;
     audit::record(&state, SecurityKind::Export, Some(a.account.id), &client, "report pdf (api)").await?;
-    let pdf = report_pdf::render(&service::report(&s));
+    let pdf = report_pdf::render(&service::report(&s), &crate::i18n::current());
     Ok(([(axum::http::header::CONTENT_TYPE, "application/pdf")], pdf).into_response())
 }
 

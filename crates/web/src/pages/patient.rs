@@ -15,8 +15,8 @@ use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use service::Access;
 use service::clinics::PatientRow;
-use service::{Access, ReportView};
 use store::{ReviewSubject, WalkerId};
 
 #[derive(Template)]
@@ -26,9 +26,7 @@ struct PatientPage {
     id: i64,
     row: PatientRow,
     /// The walker's report; `None` until they have set up a programme.
-    r: Option<ReportView>,
-    pain_svg: String,
-    pdf_href: String,
+    report: Option<super::report::ReportPart>,
     /// The stop a restart would end, and the dose it restarts at.
     restart: Option<Restart>,
     /// The concerns a clearance would cover, in words; empty if none wait.
@@ -127,8 +125,6 @@ async fn page_for(
     // One load of the walker's state serves the row and the report.
     let s = load(state, access).await?;
     let row = service::clinics::patient_row_of(state.store(), access, s.as_ref()).await?;
-    let r = s.as_ref().map(service::report);
-    let pain_svg = r.as_ref().map(super::report::pain_chart).unwrap_or_default();
     let restart = s.as_ref().and_then(|s| {
         let pause = s.pause().filter(|p| p.kind.needs_restart())?;
         // The dose shown is the one the posted minutes give (after a change), else the default.
@@ -196,13 +192,13 @@ async fn page_for(
     l.title = format!("{} · {}", row.name, l.title);
     l.wide = true;
     l.flash = flash;
+    let pdf_href = format!("/patients/{id}/report.pdf");
+    let report = s.as_ref().map(|s| super::report::ReportPart::new(service::report(s), &l.i18n, pdf_href));
     render(&PatientPage {
         l,
         id,
         row,
-        r,
-        pain_svg,
-        pdf_href: format!("/patients/{id}/report.pdf"),
+        report,
         restart,
         clearance_for,
         dose,
@@ -436,7 +432,7 @@ pub async fn minutes(
 pub async fn pdf(State(state): State<AppState>, who: SignedIn, Path(id): Path<i64>) -> Result<Response, AppError> {
     let access = open(&state, &who, id, false, "report pdf").await?;
     let s = ready(&state, access).await?;
-    let bytes = report_pdf::render(&service::report(&s));
+    let bytes = report_pdf::render(&service::report(&s), &crate::i18n::current());
     let name = format!("attachment; filename=\"retrowalk-report-{id}-{}.pdf\"", s.today);
     Ok(([(header::CONTENT_TYPE, "application/pdf".to_string()), (header::CONTENT_DISPOSITION, name)], bytes)
         .into_response())

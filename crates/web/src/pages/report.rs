@@ -12,37 +12,57 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use service::ReportView;
+use words::I18n;
+use words::report::{ReportWords, report_words};
 
 #[derive(Template)]
 #[template(path = "report.html")]
 struct ReportPage {
     l: Layout,
-    r: ReportView,
-    pain_svg: String,
-    pdf_href: String,
+    rep: ReportPart,
+}
+
+/// The report as a page shows it (`report_body.html`): the view, its words
+/// in the page's language, the pain chart and where the PDF is.
+pub struct ReportPart {
+    pub r: ReportView,
+    pub w: ReportWords,
+    pub pain_svg: String,
+    pub pdf_href: String,
+    l: I18n,
+}
+
+impl ReportPart {
+    pub fn new(r: ReportView, l: &I18n, pdf_href: String) -> ReportPart {
+        ReportPart { w: report_words(l, &r), pain_svg: pain_chart(&r, l), r, pdf_href, l: l.clone() }
+    }
+
+    /// A week's mean pain as the page's language writes numbers.
+    pub fn decimal(&self, v: &f64) -> String {
+        words::coach_words::decimal(&self.l, v.to_string())
+    }
 }
 
 pub async fn page(State(state): State<AppState>, Ready { who, s, .. }: Ready) -> Result<Response, AppError> {
-    let r = service::report(&s);
-    let pain_svg = pain_chart(&r);
     let l = Layout::new(&state, Some(&who), "progress", "report.title");
-    render(&ReportPage { l, r, pain_svg, pdf_href: "/report.pdf".into() })
+    let rep = ReportPart::new(service::report(&s), &l.i18n, "/report.pdf".into());
+    render(&ReportPage { l, rep })
 }
 
 /// The report's pain chart: after each session, and the next morning.
-pub fn pain_chart(r: &ReportView) -> String {
+fn pain_chart(r: &ReportView, l: &I18n) -> String {
     charts::lines(
         "report-pain",
-        "Knee pain after each session",
-        "Pain from 0 to 10 after each logged session, with the morning-after pain where recorded.",
+        l.t("report.chart_title"),
+        l.t("report.chart_desc"),
         &[
             Series {
-                name: "After the session".into(),
+                name: l.t("report.after_session").into(),
                 class: "s1",
                 points: r.pain.iter().enumerate().map(|(i, p)| (i as f64, f64::from(p.after))).collect(),
             },
             Series {
-                name: "Next morning".into(),
+                name: l.t("report.next_morning").into(),
                 class: "s2",
                 points: r
                     .pain
@@ -61,7 +81,7 @@ pub fn pain_chart(r: &ReportView) -> String {
 /// The same report as a PDF file, for the clinic's records.
 pub async fn pdf(State(state): State<AppState>, Ready { who, s, .. }: Ready) -> Result<Response, AppError> {
     crate::auth::audit::by(&state, &who, store::SecurityKind::Export, "report pdf").await?;
-    let bytes = report_pdf::render(&service::report(&s));
+    let bytes = report_pdf::render(&service::report(&s), &crate::i18n::current());
     let name = format!("attachment; filename=\"retrowalk-report-{}.pdf\"", s.today);
     Ok(([(header::CONTENT_TYPE, "application/pdf".to_string()), (header::CONTENT_DISPOSITION, name)], bytes)
         .into_response())

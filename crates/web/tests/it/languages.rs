@@ -179,3 +179,48 @@ async fn measures_explain_problems_and_flags_in_spanish() {
     assert!(slow.body.contains("13,5 s es más de 12 s: un riesgo de caída más alto"), "{}", slow.body);
     assert!(!slow.body.contains("a higher risk of falling"), "{}", slow.body);
 }
+
+/// The whole report in Spanish, on the page and in the PDF: the screening's
+/// outcome, the answers and measurements behind it with their numbers, the
+/// results, the flags and the PDF's own headings; nothing left in English.
+#[tokio::test]
+async fn the_report_and_its_pdf_speak_spanish() {
+    use coach::screening::{Answers, Question};
+    let app = App::new().await;
+    let w = app.ready_walker("report-es@example.org", "nota-del-informe").await;
+    let store = app.state.store();
+    let mut answers = Answers::all_no().with(Question::FellPastYear, true);
+    answers.tug_seconds = Some(13.5);
+    service::screen(store, w.access, &answers, app.state.now()).await.unwrap();
+    let today = app.state.now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    for value in [11.2, 14.0] {
+        let measure = coach::outcomes::Measure::TimedUpAndGo;
+        let input = service::OutcomeInput { measure, value: Some(value), activities: Vec::new(), date: today };
+        service::record_outcome(store, w.access, input, today, app.state.now()).await.unwrap();
+    }
+    let page = get_in(&app, "/report", &w.cookie, "es").await.body;
+    for expected in [
+        "Puede entrenar solo con apoyo (riesgo de caída)",
+        "Respondió sí: «¿Se ha caído en los últimos 12 meses?»",
+        "duró 14,0 s, más de 12 s",
+        "Preguntas de seguridad: Respondió sí",
+        "de 11,2 s (",
+        "2 resultados",
+        "Cumplimiento: ",
+        "nota-del-informe",
+    ] {
+        assert!(page.contains(expected), "the Spanish report lacks {expected:?}: {page}");
+    }
+    for english in ["Cleared to train", "Answered yes", "Screening:", "results", "took 13.5"] {
+        assert!(!page.contains(english), "the Spanish report says {english:?}");
+    }
+    let pdf = get_in(&app, "/report.pdf", &w.cookie, "es").await.body;
+    // Lines with accents are written as hex strings: these have none (the
+    // CLI's test reads the whole text).
+    for expected in ["Informe de retrowalk", "Programa y cumplimiento", "Semana", "nota-del-informe"] {
+        assert!(pdf.contains(expected), "the Spanish PDF lacks {expected:?}");
+    }
+    for english in ["Pain trend", "Screening and clearance", "Answered yes", "page 1 of"] {
+        assert!(!pdf.contains(english), "the Spanish PDF says {english:?}");
+    }
+}
