@@ -7,22 +7,18 @@ use coach::today::{Kind, TodayView};
 use std::fmt::Write;
 use words::{I18n, Lang, coach_words};
 
-pub const NOT_ADVICE: &str = "retrowalk is not medical advice: your clinician decides what is right for you.";
-
+/// A screening's outcome in the terminal's language: what it means, what to
+/// do now and each reason with its rule and sources.
 pub fn outcome(o: &Outcome) -> String {
+    let l = terminal();
     let mut s = String::new();
-    let label = match o.status {
-        coach::screening::Status::Blocked => "BLOCKED: do not start",
-        coach::screening::Status::ClearanceNeeded => "CLEARANCE NEEDED before you start",
-        coach::screening::Status::SupportedOnly => "SUPPORTED-ONLY: you may start, always with support",
-        coach::screening::Status::Cleared => "CLEARED to start",
-    };
-    let _ = writeln!(s, "Screening outcome: {label}");
-    let _ = writeln!(s, "{}", o.next_step);
+    let label = l.t(&format!("cli.outcome.{}", o.status.as_str())).to_string();
+    let _ = writeln!(s, "{}", l.ta("cli.outcome.title", &[("outcome", &label)]));
+    let _ = writeln!(s, "{}", coach_words::screen_status(&l, o.status).1);
     for r in &o.reasons {
-        let _ = writeln!(s, "  - {} [{}; {}]", r.text, r.rule, r.evidence.join(", "));
+        let _ = writeln!(s, "  - {} [{}; {}]", coach_words::screen_reason(&l, r), r.rule, r.evidence.join(", "));
     }
-    let _ = writeln!(s, "(rules {})", o.rules_version);
+    let _ = writeln!(s, "{}", l.ta("cli.outcome.rules", &[("version", &o.rules_version)]));
     s
 }
 

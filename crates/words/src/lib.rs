@@ -6,6 +6,7 @@
 //! the same variables. The web app picks a language per request, the CLI
 //! from `LC_ALL`, `LC_MESSAGES` or `LANG`.
 
+use coach::setup::Day;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::collections::HashMap;
@@ -209,6 +210,23 @@ impl I18n {
         self.t(MONTHS[day.month() as usize - 1])
     }
 
+    /// A weekday's name ("Monday", "lunes").
+    pub fn weekday_name(&self, d: coach::setup::Day) -> &str {
+        self.t(WEEKDAYS[Day::ALL.iter().position(|x| *x == d).unwrap_or(0)])
+    }
+
+    /// A training day as typed in this language or in English: three or more
+    /// letters of its name, accents optional ("mié", "miercoles", "wed").
+    pub fn parse_day(&self, text: &str) -> Option<coach::setup::Day> {
+        if let Ok(d) = Day::parse(text) {
+            return Some(d);
+        }
+        let typed = fold(text.trim());
+        (typed.chars().count() >= 3)
+            .then(|| Day::ALL.into_iter().find(|d| fold(self.weekday_name(*d)).starts_with(&typed)))
+            .flatten()
+    }
+
     /// A date in words: "Thursday 17 December", "jueves 17 de diciembre".
     pub fn date(&self, day: &jiff::civil::Date) -> String {
         let n = day.day().to_string();
@@ -270,6 +288,21 @@ fn message_ids(text: &str) -> Vec<String> {
         .filter(|id| id.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
         .filter(|id| id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
         .map(str::to_string)
+        .collect()
+}
+
+/// Lower case without the accents a keyboard may lack.
+fn fold(text: &str) -> String {
+    text.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'á' | 'à' => 'a',
+            'é' | 'è' => 'e',
+            'í' => 'i',
+            'ó' => 'o',
+            'ú' | 'ü' => 'u',
+            other => other,
+        })
         .collect()
 }
 

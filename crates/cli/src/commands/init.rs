@@ -17,9 +17,7 @@ pub async fn run(g: &Global, args: &InitArgs) -> CliResult<Output> {
     let store = context::open(g).await?;
     let existing = store.walkers().await?;
     if !existing.is_empty() && !args.another {
-        return Err(CliError::input(
-            "a walker is already set up in this database. Use `retrowalk screen` to redo the screening, or `retrowalk init --another` to add a walker.",
-        ));
+        return Err(CliError::input(render::terminal().t("cli.init.exists")));
     }
     let today = context::today(g, &answers::system_time_zone())?;
     let (name, answers, setup) = match &args.answers {
@@ -44,65 +42,78 @@ pub async fn run(g: &Global, args: &InitArgs) -> CliResult<Output> {
             "supported_only": programme.limits.supported_only,
         },
     });
-    emit(g.json, &value, || {
-        let days: Vec<String> = programme.retro_days.iter().map(|d| format!("{d:?}")).collect();
-        format!(
-            "Welcome, {name} (walker {}).\n\n{}{}\nYour {}-week programme runs {} to {}, backward walking on {} ({}).\nNext: `retrowalk today`.\n\n{}\n",
-            ids.walker,
-            render::outcome(&outcome),
-            coach::today::notices(&programme, &Default::default())
-                .iter()
-                .map(|n| format!("! {} [{}]\n", n.text, n.rule))
-                .collect::<String>(),
-            programme.setup.weeks,
-            programme.start(),
-            programme.end(),
-            days.join(", "),
-            match programme.limits.surface {
-                coach::dose::Surface::Treadmill => "treadmill",
-                coach::dose::Surface::Overground => "a clear hallway",
-            },
-            render::NOT_ADVICE
-        )
-    })
+    emit(g.json, &value, || welcome(&name, ids.walker.0, &outcome, &programme))
+}
+
+/// The first words after set-up, in the terminal's language.
+fn welcome(name: &str, id: i64, outcome: &coach::screening::Outcome, p: &coach::programme::Programme) -> String {
+    let l = render::terminal();
+    let days: Vec<&str> = p.retro_days.iter().map(|d| l.weekday_name(*d)).collect();
+    let notices: String = coach::today::notices(p, &Default::default())
+        .iter()
+        .map(|n| format!("! {} [{}]\n", words::coach_words::notice(&l, p, n), n.rule))
+        .collect();
+    let surface = l.t(&format!("cli.init.on.{}", p.limits.surface.as_str())).to_string();
+    let runs = l.ta(
+        "cli.init.runs",
+        &[
+            ("weeks", &p.setup.weeks.to_string()),
+            ("start", &p.start().to_string()),
+            ("end", &p.end().to_string()),
+            ("days", &days.join(", ")),
+            ("surface", &surface),
+        ],
+    );
+    let welcome = l.ta("cli.init.welcome", &[("name", name), ("id", &id.to_string())]);
+    format!(
+        "{welcome}\n\n{}{notices}\n{runs}\n{}\n\n{}\n",
+        render::outcome(outcome),
+        l.t("cli.init.next"),
+        l.t("cli.not_advice")
+    )
 }
 
 fn interactive<R: BufRead, W: Write>(
     p: &mut Prompter<R, W>,
     today: Date,
 ) -> CliResult<(String, coach::screening::Answers, Setup)> {
-    p.say(&format!(
-        "retrowalk: backward walking for painful knees.\n{}\nA few questions keep you safe. Answer y or n.",
-        render::NOT_ADVICE
-    ))?;
-    let name = p.ask("Your first name", Some("Walker"), |t| Ok(t.to_string()))?;
+    let l = render::terminal();
+    let t = |key: &str| l.t(&format!("cli.init.{key}")).to_string();
+    p.say(&format!("{}\n{}\n{}", t("intro"), l.t("cli.not_advice"), t("safety_first")))?;
+    let name = p.ask(&t("name"), Some(&t("name_default")), |t| Ok(t.to_string()))?;
     let answers = screening_prompts::ask(p)?;
-    p.say("\nNow your set-up.")?;
-    let mut equipment = coach::setup::Equipment {
-        treadmill: p.yes_no("Do you have a treadmill to use?", Some(false))?,
-        ..Default::default()
-    };
+    p.say(&format!("\n{}", t("set_up")))?;
+    let mut equipment =
+        coach::setup::Equipment { treadmill: p.yes_no(&t("treadmill"), Some(false))?, ..Default::default() };
     if equipment.treadmill {
-        equipment.safety_key = p.yes_no("Does it have a clip-on safety key (emergency stop)?", Some(true))?;
-        equipment.handrails = p.yes_no("Does it have handrails you can hold?", Some(true))?;
+        equipment.safety_key = p.yes_no(&t("safety_key"), Some(true))?;
+        equipment.handrails = p.yes_no(&t("handrails"), Some(true))?;
     }
-    equipment.bike = p.yes_no("Do you have an exercise bike or a bicycle?", Some(false))?;
-    equipment.pool = p.yes_no("Can you get to a pool?", Some(false))?;
-    let training_days = p.ask("Which days can you train? (e.g. mon,wed,fri)", Some("mon,wed,fri"), |t| {
-        let days = t.split(',').map(|d| Day::parse(d).map_err(CliError::from)).collect::<CliResult<Vec<_>>>()?;
-        Ok(days)
+    equipment.bike = p.yes_no(&t("bike"), Some(false))?;
+    equipment.pool = p.yes_no(&t("pool"), Some(false))?;
+    let usual_days = [Day::Mon, Day::Wed, Day::Fri].map(|d| short_day(&l, d)).join(",");
+    let training_days = p.ask(&t("days"), Some(&usual_days), |typed| {
+        typed
+            .split(',')
+            .map(|d| l.parse_day(d).ok_or_else(|| CliError::input(l.ta("cli.init.not_a_day", &[("typed", d.trim())]))))
+            .collect::<CliResult<Vec<_>>>()
     })?;
     let today_text = today.to_string();
-    let start = p.ask("Start date (YYYY-MM-DD)", Some(&today_text), |t| parse_date("start", t))?;
+    let start = p.ask(&t("start"), Some(&today_text), |t| parse_date("start", t))?;
     let tz_default = answers::system_time_zone();
-    let time_zone_name = p.ask("Your time zone", Some(&tz_default), |t| time_zone(t).map(|_| t.to_string()))?;
-    let baseline_pain = p.pain("Your usual knee pain on a normal day", None)?;
+    let time_zone_name = p.ask(&t("time_zone"), Some(&tz_default), |t| time_zone(t).map(|_| t.to_string()))?;
+    let baseline_pain = p.pain(&t("usual_pain"), None)?;
     let weeks_default = DEFAULT_WEEKS.to_string();
-    let weeks = p.ask("How many weeks?", Some(&weeks_default), |t| {
-        t.parse::<u8>().map_err(|_| CliError::input(format!("weeks is a whole number 1-52, not '{t}'")))
+    let weeks = p.ask(&t("weeks"), Some(&weeks_default), |typed| {
+        typed.parse::<u8>().map_err(|_| CliError::input(l.ta("cli.init.not_weeks", &[("typed", typed)])))
     })?;
-    let forward_speed_tenths = p.ask("Your usual walking speed in km/h, if you know it", Some("3.0"), |t| {
-        let v: f64 = t.parse().map_err(|_| CliError::input(format!("enter a number like 3.5, not '{t}'")))?;
+    let speed_default = words::coach_words::decimal(&l, "3.0".into());
+    let forward_speed_tenths = p.ask(&t("speed"), Some(&speed_default), |typed| {
+        // A decimal comma is as good as a point.
+        let v: f64 = typed
+            .replace(',', ".")
+            .parse()
+            .map_err(|_| CliError::input(l.ta("cli.init.not_speed", &[("typed", typed)])))?;
         answers::kmh_to_tenths("forward_speed_kmh", v)
     })?;
     let setup = Setup {
@@ -117,4 +128,9 @@ fn interactive<R: BufRead, W: Write>(
     setup.validate()?;
     setup.check_start(today)?;
     Ok((name, answers, setup))
+}
+
+/// A day's name cut to three letters, as the days prompt suggests typing it.
+fn short_day(l: &words::I18n, d: Day) -> String {
+    l.weekday_name(d).chars().take(3).collect()
 }

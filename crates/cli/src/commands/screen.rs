@@ -18,15 +18,17 @@ pub async fn run(g: &Global, args: &ScreenArgs) -> CliResult<Output> {
     };
     let outcome = service::screen(&store, access, &answers, jiff::Timestamp::now()).await?;
     emit(g.json, &outcome, || {
+        let l = render::terminal();
         let mut s = render::outcome(&outcome);
         if let Some(before) = before {
             if before.status != outcome.status {
-                s.push_str(&format!("Changed from {} to {}.\n", before.status.label(), outcome.status.label()));
+                let name = |o: &coach::screening::Outcome| words::coach_words::screen_status(&l, o.status).0;
+                s.push_str(&l.ta("cli.screen.changed", &[("before", &name(&before)), ("now", &name(&outcome))]));
+                s.push('\n');
             }
             if outcome.fall_risk && !before.fall_risk {
-                s.push_str(
-                    "From now on every session is supported-only: rails or a wall, no incline, never hands-free.\n",
-                );
+                s.push_str(l.t("cli.screen.supported_from_now"));
+                s.push('\n');
             }
         }
         s

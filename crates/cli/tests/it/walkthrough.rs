@@ -154,6 +154,43 @@ fn json_init_and_interactive_init_work() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("Is your knee hot, red and swollen"));
 }
 
+/// `init` asked and answered in Spanish: the questions, Spanish day names
+/// and a decimal comma are understood, and the welcome, the screening's
+/// outcome and the programme are said in Spanish. A re-screening in
+/// Spanish says what changed.
+#[test]
+fn interactive_init_and_screen_speak_the_terminals_language() {
+    let w = Walker::new();
+    let mut script = String::from("Lena\n");
+    script.push_str(&"n\n".repeat(18));
+    script.push_str("\n\ns\ns\ns\nn\nn\nlun,Miércoles,vie\n2026-11-23\nEurope/Madrid\n2\n6\n3,5\n");
+    let out = w.on("2026-11-23", &["init"]).env("LANG", "es_ES.UTF-8").write_stdin(script).output().unwrap();
+    let (said, asked) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{asked}");
+    for question in ["¿Tiene la rodilla caliente, roja e hinchada", "Primero, su salud en general.", "¿Qué días"] {
+        assert!(asked.contains(question), "{question:?} not asked: {asked}");
+    }
+    for words in [
+        "Bienvenido/a, Lena",
+        "Resultado de las preguntas de seguridad: PUEDE EMPEZAR",
+        "Empiece despacio y poco tiempo",
+        "los lunes, miércoles, viernes (en la cinta)",
+        "no es consejo médico",
+    ] {
+        assert!(said.contains(words), "{words:?} not said: {said}");
+    }
+    assert!(!said.contains("Welcome") && !asked.contains("Do you have"), "{said}{asked}");
+
+    // The first 14 answers, then the balance questions: a fall in the past year.
+    let mut fell = "n\n".repeat(14);
+    fell.push_str("s\nn\nn\nn\n\n\n");
+    let out = w.on("2026-11-24", &["screen"]).env("LANG", "es_ES.UTF-8").write_stdin(fell).output().unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(said.contains("SOLO CON APOYO") && said.contains("Cambió de «Puede entrenar»"), "{said}");
+    assert!(said.contains("Desde ahora cada sesión es solo con apoyo"), "{said}");
+}
+
 #[test]
 fn exports_hold_every_session() {
     let w = Walker::new();

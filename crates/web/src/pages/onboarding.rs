@@ -188,6 +188,11 @@ impl OutcomePage {
     fn reason(&self, r: &coach::screening::Reason) -> String {
         words::coach_words::screen_reason(&self.l.i18n, r)
     }
+
+    /// What to do now, in the page's language.
+    fn next_step(&self) -> String {
+        words::coach_words::screen_status(&self.l.i18n, self.outcome.status).1
+    }
 }
 
 pub async fn outcome(State(state): State<AppState>, who: SignedIn) -> Result<Response, AppError> {

@@ -198,6 +198,10 @@ async fn the_report_and_its_pdf_speak_spanish() {
         let input = service::OutcomeInput { measure, value: Some(value), activities: Vec::new(), date: today };
         service::record_outcome(store, w.access, input, today, app.state.now()).await.unwrap();
     }
+    // The walker's own screening result says what to do now, with the numbers.
+    let outcome = get_in(&app, "/outcome", &w.cookie, "es").await.body;
+    assert!(outcome.contains("Puede empezar, siempre con apoyo: los pasamanos"), "{outcome}");
+    assert!(outcome.contains("duró 14,0 s, más de 12 s") && !outcome.contains("You can start"), "{outcome}");
     let page = get_in(&app, "/report", &w.cookie, "es").await.body;
     for expected in [
         "Puede entrenar solo con apoyo (riesgo de caída)",
