@@ -27,7 +27,8 @@ pub async fn run(g: &Global, args: &ClearArgs) -> CliResult<Output> {
     };
     let role = args.role.as_deref().unwrap_or("clinician");
     let outcome = service::clear(&store, state.access, &args.by, role, at, &args.note, jiff::Timestamp::now()).await?;
-    emit(g.json, &outcome, || format!("Clearance recorded.\n\n{}", render::outcome(&outcome)))
+    let l = render::terminal();
+    emit(g.json, &outcome, || format!("{}\n\n{}", l.t("cli.clear.recorded"), render::outcome(&outcome)))
 }
 
 async fn restart(g: &Global, store: &store::SqlStore, state: &service::State, args: &ClearArgs) -> CliResult<Output> {
@@ -41,16 +42,19 @@ async fn restart(g: &Global, store: &store::SqlStore, state: &service::State, ar
     let input = RestartInput { dose: dose_input(&args.dose)?, by: args.by.clone(), role, note: args.note.clone() };
     let done = service::restart(store, state, input, jiff::Timestamp::now()).await?;
     emit(g.json, &done, || {
+        let l = render::terminal();
         let r = &done.restart;
         let p = &state.programme;
-        format!(
-            "Restart recorded: {} ({}) restarted the programme from {}.\nIt restarts at: {}\n{}Why: {}\n",
-            r.by,
-            r.role,
-            r.effective,
-            r.dose.summary(p.week_of(r.effective), p.limits.supported_only),
-            if r.reason.is_empty() { String::new() } else { format!("Note: {}\n", r.reason) },
-            render::why(&done.decision)
-        )
+        let dose = words::coach_words::summary(&l, &r.dose, p.week_of(r.effective), p.limits.supported_only);
+        let day = r.effective.to_string();
+        let mut s = l.ta("cli.clear.restart", &[("by", &r.by), ("role", &r.role), ("day", &day), ("dose", &dose)]);
+        s.push('\n');
+        if !r.reason.is_empty() {
+            s.push_str(&l.ta("cli.outcome.note", &[("text", &r.reason)]));
+            s.push('\n');
+        }
+        s.push_str(&l.ta("cli.why_line", &[("why", &render::why(&done.decision))]));
+        s.push('\n');
+        s
     })
 }

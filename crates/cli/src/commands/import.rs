@@ -185,13 +185,10 @@ pub async fn activity(g: &Global, cmd: &ActivityCommand) -> CliResult<Output> {
                 ];
                 answer.session.rpe = rpe.map(|r| small("--rpe", r, 0..=10)).transpose()?;
                 let mut p = prompt::stdio();
-                for (slot, q) in pains.iter_mut().zip([
-                    "Knee pain before the walk",
-                    "Worst knee pain during it",
-                    "Knee pain just after",
-                ]) {
+                let l = render::terminal();
+                for (slot, q) in pains.iter_mut().zip(["walk_before", "walk_peak", "walk_after"]) {
                     if slot.is_none() {
-                        *slot = Some(p.pain(q, None)?);
+                        *slot = Some(p.pain(l.t(&format!("cli.ask.{q}")), None)?);
                     }
                 }
                 drop(p);
@@ -199,14 +196,17 @@ pub async fn activity(g: &Global, cmd: &ActivityCommand) -> CliResult<Output> {
                 answer.session.symptoms = symptoms_or_ask(symptoms, *no_symptoms)?;
             }
             let done = service::confirm_activity(&store, &state, *id, answer, jiff::Timestamp::now()).await?;
+            let l = render::terminal();
             emit(g.json, &done, || match &done {
-                None => format!("Activity {id} counts toward your aerobic goal.\n"),
-                Some(l) if l.stop.is_some() => l.stop.as_ref().map(render::pause).unwrap_or_default(),
-                Some(l) => format!(
-                    "Logged {} min of backward walking on {} from your device.\nWhy: {}\n",
-                    l.logged.minutes,
-                    l.logged.date,
-                    render::why(&l.decision)
+                None => format!("{}\n", l.ta("cli.activity.aerobic", &[("id", &id.to_string())])),
+                Some(x) if x.stop.is_some() => x.stop.as_ref().map(render::pause).unwrap_or_default(),
+                Some(x) => format!(
+                    "{}\n{}\n",
+                    l.ta(
+                        "cli.activity.logged",
+                        &[("minutes", &x.logged.minutes.to_string()), ("date", &x.logged.date.to_string())]
+                    ),
+                    l.ta("cli.why_line", &[("why", &render::why(&x.decision))])
                 ),
             })
         }

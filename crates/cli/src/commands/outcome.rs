@@ -7,6 +7,7 @@ use crate::error::{CliError, CliResult};
 use crate::render;
 use coach::outcomes::Measure;
 use std::fmt::Write;
+use words::coach_words::{change_words, decimal, measure_name, measure_steps, measure_unit, outcome_flag, timepoint};
 
 fn activity(text: &str) -> CliResult<(String, f64)> {
     let (name, score) = text
@@ -20,11 +21,12 @@ fn activity(text: &str) -> CliResult<(String, f64)> {
 pub async fn run(g: &Global, cmd: &OutcomeCommand) -> CliResult<Output> {
     if let OutcomeCommand::How { measure } = cmd {
         let m = Measure::typed(measure)?;
-        let mut s = format!("{}\n", m.name());
-        for (i, step) in m.instructions().iter().enumerate() {
+        let l = render::terminal();
+        let mut s = format!("{}\n", measure_name(&l, m));
+        for (i, step) in measure_steps(&l, m).iter().enumerate() {
             let _ = writeln!(s, "  {}. {step}", i + 1);
         }
-        let _ = writeln!(s, "Evidence: {}", m.evidence().join(", "));
+        let _ = writeln!(s, "{}", l.ta("cli.outcome.evidence", &[("ids", &m.evidence().join(", "))]));
         return Ok(Output::Text(s));
     }
     let store = context::open(g).await?;
@@ -40,17 +42,27 @@ pub async fn run(g: &Global, cmd: &OutcomeCommand) -> CliResult<Output> {
             let done =
                 service::record_outcome(&store, state.access, input, state.today, jiff::Timestamp::now()).await?;
             emit(g.json, &done, || {
+                let l = render::terminal();
                 let m = done.record.measure;
-                let mut s =
-                    format!("Recorded {}: {} {} on {}.\n", m.name(), done.record.value, m.unit(), done.record.taken_on);
+                let recorded = [
+                    ("name", measure_name(&l, m)),
+                    ("value", decimal(&l, done.record.value.to_string())),
+                    ("unit", measure_unit(&l, m)),
+                    ("day", done.record.taken_on.to_string()),
+                ];
+                let mut s = l.ta("cli.outcome.recorded", &pairs(&recorded));
+                s.push('\n');
                 if let Some(c) = &done.change {
-                    let _ = writeln!(s, "Since your first result: {} [{}]", c.words, c.evidence.join(", "));
+                    let words = change_words(&l, m, c);
+                    let since = l.ta("cli.outcome.since_first", &[("words", &words)]);
+                    let _ = writeln!(s, "{since} [{}]", c.evidence.join(", "));
                 }
                 for f in &done.flags {
-                    let _ = writeln!(s, "Note: {} [{}]", f.text, f.evidence.join(", "));
+                    let note = l.ta("cli.outcome.note", &[("text", &outcome_flag(&l, f))]);
+                    let _ = writeln!(s, "{note} [{}]", f.evidence.join(", "));
                 }
                 if let Some(o) = &done.screen_changed {
-                    let _ = write!(s, "\nYour screening changed:\n{}", render::outcome(o));
+                    let _ = write!(s, "\n{}\n{}", l.t("cli.outcome.screen_changed"), render::outcome(o));
                 }
                 s
             })
@@ -58,45 +70,49 @@ pub async fn run(g: &Global, cmd: &OutcomeCommand) -> CliResult<Output> {
         OutcomeCommand::List => {
             let rows = service::outcome_table(&store, state.access).await?;
             emit(g.json, &rows, || {
+                let l = render::terminal();
                 if rows.is_empty() {
-                    return "No outcome results yet. `retrowalk outcome due` lists what to take.\n".into();
+                    return format!("{}\n", l.t("cli.outcome.none_yet"));
                 }
                 let table: Vec<Vec<String>> = rows
                     .iter()
                     .map(|r| {
+                        let value = |v: f64| format!("{} {}", decimal(&l, v.to_string()), measure_unit(&l, r.measure));
                         vec![
-                            r.name.to_string(),
-                            format!("{} {}", r.trend.first, r.unit),
-                            format!("{} {}", r.trend.latest, r.unit),
-                            r.trend.change.as_ref().map_or("-".into(), |c| c.words.clone()),
+                            measure_name(&l, r.measure),
+                            value(r.trend.first),
+                            value(r.trend.latest),
+                            r.trend.change.as_ref().map_or("-".into(), |c| change_words(&l, r.measure, c)),
                         ]
                     })
                     .collect();
-                render::table(&["measure", "first", "latest", "change"], &table)
+                let head =
+                    ["measure", "first", "latest", "change"].map(|c| l.t(&format!("cli.outcome.col.{c}")).to_string());
+                render::table(&head.each_ref().map(String::as_str), &table)
             })
         }
         OutcomeCommand::Due => {
             let due = state.outcomes_due();
+            let l = render::terminal();
             emit(g.json, &due, || match &due {
-                None => "No outcome measures are due now.\n".into(),
+                None => format!("{}\n", l.t("cli.outcome.none_due")),
                 Some(d) => {
                     let names: Vec<String> = d
                         .measures
                         .iter()
-                        .map(|m| format!("  - {} (`retrowalk outcome how {}`)", m.name(), m.as_str()))
+                        .map(|m| format!("  - {} (`retrowalk outcome how {}`)", measure_name(&l, *m), m.as_str()))
                         .chain(
                             d.questionnaires
                                 .iter()
                                 .map(|(id, title)| format!("  - {title} (`retrowalk questionnaire answer {id}`)")),
                         )
                         .collect();
-                    format!(
-                        "Due for your {} measures ({} to {}):\n{}\n",
-                        d.timepoint,
-                        d.from,
-                        d.until,
-                        names.join("\n")
-                    )
+                    let due = [
+                        ("when", timepoint(&l, d.timepoint)),
+                        ("from", d.from.to_string()),
+                        ("until", d.until.to_string()),
+                    ];
+                    format!("{}\n{}\n", l.ta("cli.outcome.due", &pairs(&due)), names.join("\n"))
                 }
             })
         }
@@ -104,10 +120,15 @@ pub async fn run(g: &Global, cmd: &OutcomeCommand) -> CliResult<Output> {
     }
 }
 
+/// Named values as `I18n::ta` takes them.
+fn pairs<'a>(named: &'a [(&'a str, String)]) -> Vec<(&'a str, &'a str)> {
+    named.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
 /// `retrowalk profile`: year of birth and sex, for chair-stand norms only.
 pub async fn profile(g: &Global, birth_year: Option<i64>, sex: Option<coach::outcomes::Sex>) -> CliResult<Output> {
     let store = context::open(g).await?;
     let state = context::load(&store, g).await?;
     service::set_profile(&store, state.access, birth_year, sex, state.today).await?;
-    Ok(Output::Text("Profile saved. It is used only to compare your chair-stand result with usual ranges.\n".into()))
+    Ok(Output::Text(format!("{}\n", render::terminal().t("cli.outcome.profile_saved"))))
 }

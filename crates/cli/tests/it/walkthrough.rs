@@ -191,6 +191,28 @@ fn interactive_init_and_screen_speak_the_terminals_language() {
     assert!(said.contains("Desde ahora cada sesión es solo con apoyo"), "{said}");
 }
 
+/// Measures in Spanish: the result with a decimal comma, what the change
+/// means, the table and how to take a test.
+#[test]
+fn outcomes_speak_the_terminals_language() {
+    let w = Walker::new();
+    w.init("cleared.toml");
+    let es = |day: &str, args: &[&str]| {
+        let out = w.on(day, args).env("LANG", "es_ES.UTF-8").write_stdin("").output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    es("2026-11-23", &["outcome", "record", "timed_up_and_go", "11.5"]);
+    let second = es("2026-12-14", &["outcome", "record", "timed_up_and_go", "9.9"]);
+    assert!(second.contains("Anotado Levantarse y caminar, cronometrado (TUG): 9,9 s el 2026-12-14."), "{second}");
+    assert!(second.contains("Desde su primer resultado: una mejora real: -1,6 s"), "{second}");
+    let table = es("2026-12-14", &["outcome", "list"]);
+    assert!(table.contains("medida") && table.contains("11,5 s") && table.contains("una mejora real"), "{table}");
+    let how = es("2026-12-14", &["outcome", "how", "chair_stand30s"]);
+    assert!(how.contains("Levantarse de la silla durante 30 segundos") && how.contains("Fuentes:"), "{how}");
+    assert!(!format!("{second}{table}{how}").contains("Recorded"), "English left");
+}
+
 #[test]
 fn exports_hold_every_session() {
     let w = Walker::new();
