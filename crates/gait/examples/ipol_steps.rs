@@ -31,6 +31,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         hi_hz: var("STEP_HI_HZ", d.hi_hz),
         min_gap_s: var("STEP_MIN_GAP_S", d.min_gap_s),
         prominence: var("STEP_PROMINENCE", d.prominence),
+        edges: var("STEP_EDGES", f64::from(u8::from(d.edges))) > 0.0,
     };
     let trials = load(&dir)?;
     let (mut reference, mut found, mut abs, mut pct) = (0usize, 0usize, 0usize, 0.0f64);

@@ -14,12 +14,17 @@ pub struct StepParams {
     pub min_gap_s: f64,
     /// How far a step's peak stands above the signal around it, in m/s².
     pub prominence: f64,
+    /// Count a step whose peak is cut by the start or end of the samples
+    /// (a bout cut at a heel strike): the first or last sample, when the
+    /// signal falls away from it by `prominence` before anything higher and
+    /// no step is within `min_gap_s`.
+    pub edges: bool,
 }
 
 impl Default for StepParams {
     /// The band and limits of the scipy baseline in shared/data/imu/BASELINES.md.
     fn default() -> Self {
-        StepParams { lo_hz: 0.5, hi_hz: 3.0, min_gap_s: 0.3, prominence: 0.5 }
+        StepParams { lo_hz: 0.5, hi_hz: 3.0, min_gap_s: 0.3, prominence: 0.5, edges: false }
     }
 }
 
@@ -43,7 +48,30 @@ pub fn steps(magnitude: &[f64], rate_hz: f64, p: &StepParams) -> Result<Vec<usiz
     let pad = (3.0 * rate_hz) as usize;
     let y = filtfilt(&band_pass(p.lo_hz, p.hi_hz, rate_hz), &centred, pad);
     let gap = (p.min_gap_s * rate_hz).ceil().max(1.0) as usize;
-    Ok(peaks(&y, gap, p.prominence))
+    let mut found = peaks(&y, gap, p.prominence);
+    if p.edges && y.len() > 1 {
+        let last = y.len() - 1;
+        let falls = |from: &mut dyn Iterator<Item = &f64>, top: f64| {
+            let mut low = top;
+            for v in from {
+                if *v > top {
+                    break;
+                }
+                low = low.min(*v);
+            }
+            top - low >= p.prominence
+        };
+        if y[0] > y[1] && found.first().is_none_or(|f| *f >= gap) && falls(&mut y[1..].iter(), y[0]) {
+            found.insert(0, 0);
+        }
+        if y[last] > y[last - 1]
+            && found.last().is_none_or(|f| last - f >= gap)
+            && falls(&mut y[..last].iter().rev(), y[last])
+        {
+            found.push(last);
+        }
+    }
+    Ok(found)
 }
 
 /// Local maxima at least `distance` samples apart (the higher wins; of two
