@@ -58,15 +58,14 @@ pub async fn walker_id(store: &SqlStore, global: &Global) -> CliResult<WalkerId>
 }
 
 pub fn parse_date(field: &str, text: &str) -> CliResult<Date> {
-    text.trim()
-        .parse::<Date>()
-        .map_err(|_| CliError::input(format!("{field}: '{text}' is not a date; use YYYY-MM-DD, e.g. 2026-11-23")))
+    text.trim().parse::<Date>().map_err(|_| {
+        CliError::input(crate::render::terminal().ta("cli.err.date", &[("field", field), ("typed", text)]))
+    })
 }
 
 pub fn time_zone(name: &str) -> CliResult<jiff::tz::TimeZone> {
-    jiff::tz::TimeZone::get(name).map_err(|_| {
-        CliError::input(format!("time_zone: '{name}' is not a known time zone; use a name like Europe/London"))
-    })
+    jiff::tz::TimeZone::get(name)
+        .map_err(|_| CliError::input(crate::render::terminal().ta("cli.err.time_zone", &[("typed", name)])))
 }
 
 /// Today in `tz`, unless `--today` says otherwise.

@@ -33,8 +33,15 @@ impl fmt::Display for CliError {
 }
 
 impl From<coach::InputError> for CliError {
+    /// In the terminal's language: the coach's own sentence in English, the
+    /// field's problem message (after the field's name) in another.
     fn from(e: coach::InputError) -> Self {
-        CliError::Input(e.to_string())
+        let l = crate::render::terminal();
+        if l.lang() == words::Lang::En || !l.has(&format!("problem.{}", e.field)) {
+            CliError::Input(e.to_string())
+        } else {
+            CliError::Input(format!("{}: {}", e.field, l.problem(&e)))
+        }
     }
 }
 
@@ -51,7 +58,8 @@ impl From<store::StoreError> for CliError {
 impl From<service::ServiceError> for CliError {
     fn from(e: service::ServiceError) -> Self {
         match e {
-            service::ServiceError::Input(e) | service::ServiceError::Conflict(e) => CliError::Input(e.to_string()),
+            service::ServiceError::Input(e) => e.into(),
+            service::ServiceError::Conflict(e) => CliError::Input(e.to_string()),
             service::ServiceError::NotFound(m) => CliError::Input(m),
             service::ServiceError::Store(e) => CliError::Other(e.into()),
         }

@@ -30,7 +30,8 @@ impl<R: BufRead, W: Write> Prompter<R, W> {
         self.output.flush()?;
         let mut buf = String::new();
         if self.input.read_line(&mut buf)? == 0 {
-            return Err(CliError::input(format!("input ended before this was answered: {question}")));
+            let l = crate::render::terminal();
+            return Err(CliError::input(l.ta("cli.err.input_ended", &[("question", question)])));
         }
         let answer = buf.trim().to_string();
         Ok(match (answer.is_empty(), default) {
@@ -57,7 +58,8 @@ impl<R: BufRead, W: Write> Prompter<R, W> {
                 }
             }
         }
-        Err(last.unwrap_or_else(|| CliError::input(format!("no valid answer to: {question}"))))
+        let l = crate::render::terminal();
+        Err(last.unwrap_or_else(|| CliError::input(l.ta("cli.err.no_answer", &[("question", question)]))))
     }
 
     /// A yes or no, in the terminal's language (English "y" and "n" are

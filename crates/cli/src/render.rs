@@ -60,7 +60,9 @@ pub fn why(d: &Decision) -> String {
 }
 
 fn why_in(l: &I18n, d: &Decision) -> String {
-    format!("{} [rule {}; evidence: {}]", coach_words::reason(l, d), d.rule, d.evidence.join(", "))
+    let sources = d.evidence.join(", ");
+    let cite = l.ta("cli.why_rule", &[("rule", &d.rule), ("evidence", &sources)]);
+    format!("{} {cite}", coach_words::reason(l, d))
 }
 
 pub fn today(v: &TodayView) -> String {

@@ -528,6 +528,24 @@ pub fn evaluate(answers: &Answers, clearance: Option<&Clearance>) -> Outcome {
     }
 }
 
+impl Outcome {
+    /// An outcome stored before its reasons carried their numbers gets them
+    /// from its answers judged again (a clearance's names cannot be, and stay
+    /// in its English text); nothing else changes.
+    pub fn with_args_from(mut self, answers: &Answers) -> Outcome {
+        if self.reasons.iter().all(|r| !r.args.is_empty() || question_of(r).is_some()) {
+            return self;
+        }
+        let again = evaluate(answers, None);
+        for r in self.reasons.iter_mut().filter(|r| r.args.is_empty()) {
+            if let Some(same) = again.reasons.iter().find(|x| x.code == r.code && x.text == r.text) {
+                r.args = same.args.clone();
+            }
+        }
+        self
+    }
+}
+
 fn args(pairs: &[(&str, String)]) -> BTreeMap<String, String> {
     pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
 }
@@ -535,6 +553,19 @@ fn args(pairs: &[(&str, String)]) -> BTreeMap<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An outcome stored without its reasons' numbers gets the same numbers
+    /// the coach gives today; the texts and the status do not change.
+    #[test]
+    fn an_outcome_stored_without_numbers_gets_them_back() {
+        let mut a = Answers::all_no().with(Question::FellPastYear, true);
+        a.tug_seconds = Some(13.5);
+        a.fell_during_programme = Some(jiff::civil::date(2026, 11, 20));
+        let now = evaluate(&a, None);
+        let mut old = now.clone();
+        old.reasons.iter_mut().for_each(|r| r.args.clear());
+        assert_eq!(old.with_args_from(&a), now);
+    }
 
     fn cleared_by(covers: Vec<Question>) -> Clearance {
         Clearance {

@@ -118,17 +118,23 @@ fn small() -> crate::layout::Style {
 }
 
 fn legend(flow: &mut Flow, [after, morning]: [&str; 2]) {
-    flow.need(16.0);
-    let y = flow.y - 10.0;
+    let keys = [(encode(after), BLUE, false), (encode(morning), ORANGE, true)];
+    let wide = |label: &[u8]| 30.0 + width(label, BODY.size, BODY.bold);
+    // Side by side when both fit on the line (English); else one a line.
+    let side_by_side = LEFT + AXIS + wide(&keys[0].0) + 24.0 + wide(&keys[1].0) <= RIGHT;
+    flow.need(if side_by_side { 16.0 } else { 30.0 });
+    let mut y = flow.y - 10.0;
     let c = flow.page();
     let mut x = LEFT + AXIS;
-    for (label, colour, dashed) in [(after, BLUE, false), (morning, ORANGE, true)] {
+    for (label, colour, dashed) in keys {
         let f = Frame { x0: x, x1: x + 24.0, y0: y - 20.0, y1: y + 30.0, n: 2 };
         series(c, &f, &[(0, 4), (1, 4)], colour, dashed);
-        let label = encode(label);
         text_at(c, x + 30.0, y - 3.0, BODY, &label);
-        // The next key starts after this one's words, in any language.
-        x += 30.0 + width(&label, BODY.size, BODY.bold) + 24.0;
+        if side_by_side {
+            x += wide(&label) + 24.0;
+        } else {
+            y -= 14.0;
+        }
     }
-    flow.y = y - 10.0;
+    flow.y = if side_by_side { y - 10.0 } else { y + 4.0 };
 }

@@ -38,6 +38,10 @@ pub struct DecisionWords {
 
 pub fn report_words(l: &I18n, r: &ReportView) -> ReportWords {
     let (status, next_step) = screen_status(l, r.screen.status);
+    let pause = r.pause.as_ref().map(|p| pause_words(l, p, Some(&r.screen)));
+    // While training is paused the screening's "you can start" is not what
+    // to do now: the pause says it.
+    let next_step = pause.as_ref().map_or(next_step, |p| p.do_now.clone());
     let adherence = match r.progress.adherence_pct {
         Some(pct) => l.ta("report.adherence", &[("pct", &pct.to_string())]),
         None => l.t("report.none_due").to_string(),
@@ -50,7 +54,7 @@ pub fn report_words(l: &I18n, r: &ReportView) -> ReportWords {
             let day = c.at.strftime("%Y-%m-%d").to_string();
             l.ta("report.cleared", &[("by", &c.by), ("role", &c.role), ("day", &day)])
         }),
-        pause: r.pause.as_ref().map(|p| pause_words(l, p, Some(&r.screen))),
+        pause,
         adherence,
         pain_change: r.progress.pain_after_change.map(|c| pain_change(l, c)),
         decisions: r.decisions.iter().map(|d| decision(l, d, r)).collect(),

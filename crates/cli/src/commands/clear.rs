@@ -25,24 +25,22 @@ pub async fn run(g: &Global, args: &ClearArgs) -> CliResult<Output> {
             .timestamp(),
         None => jiff::Timestamp::now(),
     };
-    let role = args.role.as_deref().unwrap_or("clinician");
-    let outcome = service::clear(&store, state.access, &args.by, role, at, &args.note, jiff::Timestamp::now()).await?;
     let l = render::terminal();
+    // The role is kept as written: a missing one in the walker's own words.
+    let role = args.role.clone().unwrap_or_else(|| l.t("cli.clear.default_role").to_string());
+    let outcome = service::clear(&store, state.access, &args.by, &role, at, &args.note, jiff::Timestamp::now()).await?;
     emit(g.json, &outcome, || format!("{}\n\n{}", l.t("cli.clear.recorded"), render::outcome(&outcome)))
 }
 
 async fn restart(g: &Global, store: &store::SqlStore, state: &service::State, args: &ClearArgs) -> CliResult<Output> {
+    let l = render::terminal();
     if args.date.is_some() {
-        return Err(CliError::input("--date: a restart is dated when it is recorded; leave --date out"));
+        return Err(CliError::input(l.t("cli.clear.no_date")));
     }
-    let role = args
-        .role
-        .clone()
-        .ok_or_else(|| CliError::input("--role: a restart names the clinician's role, e.g. --role physiotherapist"))?;
+    let role = args.role.clone().ok_or_else(|| CliError::input(l.t("cli.clear.needs_role")))?;
     let input = RestartInput { dose: dose_input(&args.dose)?, by: args.by.clone(), role, note: args.note.clone() };
     let done = service::restart(store, state, input, jiff::Timestamp::now()).await?;
     emit(g.json, &done, || {
-        let l = render::terminal();
         let r = &done.restart;
         let p = &state.programme;
         let dose = words::coach_words::summary(&l, &r.dose, p.week_of(r.effective), p.limits.supported_only);

@@ -40,7 +40,10 @@ pub async fn run(g: &Global, a: &ExportArgs) -> CliResult<Output> {
         None => Ok(Output::Text(body)),
         Some(path) => {
             write_atomically(path, body.as_bytes())?;
-            Ok(Output::Written(format!("Exported to {}\n", path.display())))
+            Ok(Output::Written(format!(
+                "{}\n",
+                crate::render::terminal().ta("cli.export.written", &[("path", &path.display().to_string())])
+            )))
         }
     }
 }
@@ -71,7 +74,10 @@ pub async fn calendar(g: &Global, out: Option<&std::path::Path>) -> CliResult<Ou
         None => Ok(Output::Text(body)),
         Some(path) => {
             write_atomically(path, body.as_bytes())?;
-            Ok(Output::Written(format!("Calendar written to {}\n", path.display())))
+            Ok(Output::Written(format!(
+                "{}\n",
+                crate::render::terminal().ta("cli.export.calendar", &[("path", &path.display().to_string())])
+            )))
         }
     }
 }
@@ -83,7 +89,9 @@ pub async fn report(g: &Global, out: &std::path::Path) -> CliResult<Output> {
     let pdf = report_pdf::render(&service::report(&state), &crate::render::terminal());
     exported(&store, state.walker.id, "report pdf").await?;
     write_atomically(out, &pdf)?;
-    Ok(Output::Written(format!("Report written to {} ({} KB)\n", out.display(), pdf.len().div_ceil(1024))))
+    let said = [("path", out.display().to_string()), ("kb", pdf.len().div_ceil(1024).to_string())];
+    let said: Vec<(&str, &str)> = said.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    Ok(Output::Written(format!("{}\n", crate::render::terminal().ta("cli.export.report", &said))))
 }
 
 /// Writes to a temporary file beside `path`, then renames it into place, so a

@@ -10,11 +10,14 @@ use std::fmt::Write;
 use words::coach_words::{change_words, decimal, measure_name, measure_steps, measure_unit, outcome_flag, timepoint};
 
 fn activity(text: &str) -> CliResult<(String, f64)> {
-    let (name, score) = text
-        .rsplit_once('=')
-        .ok_or_else(|| CliError::input(format!("--activity: '{text}' should look like \"getting out of a car=4\"")))?;
-    let score: f64 =
-        score.trim().parse().map_err(|_| CliError::input(format!("--activity: '{score}' is not a number 0-10")))?;
+    let l = render::terminal();
+    let (name, score) =
+        text.rsplit_once('=').ok_or_else(|| CliError::input(l.ta("cli.err.activity_form", &[("typed", text)])))?;
+    let score: f64 = score
+        .trim()
+        .replace(',', ".")
+        .parse()
+        .map_err(|_| CliError::input(l.ta("cli.err.activity_score", &[("typed", score)])))?;
     Ok((name.trim().to_string(), score))
 }
 

@@ -204,7 +204,10 @@ fn outcomes_speak_the_terminals_language() {
     };
     es("2026-11-23", &["outcome", "record", "timed_up_and_go", "11.5"]);
     let second = es("2026-12-14", &["outcome", "record", "timed_up_and_go", "9.9"]);
-    assert!(second.contains("Anotado Levantarse y caminar, cronometrado (TUG): 9,9 s el 2026-12-14."), "{second}");
+    assert!(
+        second.contains("Resultado anotado, Levantarse y caminar, cronometrado (TUG): 9,9 s el 2026-12-14."),
+        "{second}"
+    );
     assert!(second.contains("Desde su primer resultado: una mejora real: -1,6 s"), "{second}");
     let table = es("2026-12-14", &["outcome", "list"]);
     assert!(table.contains("medida") && table.contains("11,5 s") && table.contains("una mejora real"), "{table}");

@@ -550,16 +550,16 @@ impl SqlStore {
     }
 
     fn screening_row(row: &AnyRow) -> Result<ScreeningRecord> {
+        let answers: coach::screening::Answers =
+            codec::stored::<crate::stored::AnswersV1, _>(&get::<String>(row, "answers")?, "screening answers")?;
+        let outcome: coach::screening::Outcome =
+            codec::stored::<crate::stored::OutcomeV1, _>(&get::<String>(row, "outcome")?, "screening outcome")?;
         Ok(ScreeningRecord {
             id: ScreeningId(get(row, "id")?),
-            answers: codec::stored::<crate::stored::AnswersV1, _>(
-                &get::<String>(row, "answers")?,
-                "screening answers",
-            )?,
-            outcome: codec::stored::<crate::stored::OutcomeV1, _>(
-                &get::<String>(row, "outcome")?,
-                "screening outcome",
-            )?,
+            // Outcomes stored before reasons carried their numbers get them
+            // back, so they can be said in any language.
+            outcome: outcome.with_args_from(&answers),
+            answers,
             created_at: timestamp(get(row, "created_at")?)?,
         })
     }

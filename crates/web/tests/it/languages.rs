@@ -200,7 +200,7 @@ async fn the_report_and_its_pdf_speak_spanish() {
     }
     // The walker's own screening result says what to do now, with the numbers.
     let outcome = get_in(&app, "/outcome", &w.cookie, "es").await.body;
-    assert!(outcome.contains("Puede empezar, siempre con apoyo: los pasamanos"), "{outcome}");
+    assert!(outcome.contains("Puede empezar, siempre con apoyo: las barandillas"), "{outcome}");
     assert!(outcome.contains("duró 14,0 s, más de 12 s") && !outcome.contains("You can start"), "{outcome}");
     let page = get_in(&app, "/report", &w.cookie, "es").await.body;
     for expected in [

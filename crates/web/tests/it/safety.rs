@@ -66,6 +66,9 @@ async fn a_red_flag_log_leads_to_the_stop_alone_and_no_dose_anywhere() {
         assert!(!row.contains("min backward ("), "a dose ahead: {row}");
     }
     assert!(plan.contains("paused") && !plan.contains("Your dose now"), "{plan}");
+    // The report's screening says what to do now, not "you can start".
+    let report = app.get("/report", &w.cookie).await.body;
+    assert!(report.contains("Contact your clinician today") && !report.contains("You can start"), "{report}");
     let p = json(&api(&app, &w, "GET", "/api/v1/plan", None).await);
     assert_eq!(p["pause"]["kind"], "red_flag");
     assert!(p["current"].is_null());
