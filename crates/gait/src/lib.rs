@@ -11,6 +11,7 @@
 //! research layout and step counting. Bouts, cadence, variability, direction
 //! and the phone apps' layouts come next.
 
+pub mod analysis;
 pub mod csv;
 pub mod filter;
 pub mod ipol;
