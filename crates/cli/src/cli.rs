@@ -82,6 +82,9 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Motion recordings (a phone's or a research sensor's IMU file): analyse them.
+    #[command(subcommand)]
+    Motion(MotionCommand),
     /// Imported activities: list them; confirm whether a matched walk was backward.
     #[command(subcommand)]
     Activity(ActivityCommand),
@@ -755,4 +758,50 @@ impl<T: Named + Send + Sync> clap::builder::TypedValueParser for NamedParser<T> 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
         Some(Box::new(T::all().iter().map(|v| clap::builder::PossibleValue::new(v.as_str()))))
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MotionCommand {
+    /// Find the walking in IMU files and describe each bout: start and end, direction, steps with the time of
+    /// each, cadence and variability. Stores nothing.
+    Analyse {
+        /// IMU files: IPOL text, Mobilise-D CSV, phyphox or Sensor Logger CSV, or a CSV with time and x/y/z columns.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The acceleration's unit when the header does not say it (else it is judged from gravity).
+        #[arg(long, value_enum)]
+        acc_unit: Option<AccUnitArg>,
+        /// The rotation rate's unit when the header does not say it.
+        #[arg(long, value_enum)]
+        gyr_unit: Option<GyrUnitArg>,
+        /// The time column's unit when the header does not say it.
+        #[arg(long, value_enum)]
+        time_unit: Option<TimeUnitArg>,
+        /// Samples a second: the rate of a sample-count clock, or the rate to resample a phone's uneven clock to.
+        #[arg(long, value_name = "HZ")]
+        rate: Option<f64>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum AccUnitArg {
+    #[value(name = "m/s2")]
+    MetresPerSecond2,
+    G,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum GyrUnitArg {
+    #[value(name = "rad/s")]
+    RadPerSecond,
+    #[value(name = "deg/s")]
+    DegPerSecond,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum TimeUnitArg {
+    S,
+    Ms,
+    Ns,
+    Samples,
 }

@@ -7,9 +7,9 @@
 //! (a fuzz target per reader is the aim; the unit tests feed each one
 //! truncated, empty and nonsense input).
 //!
-//! This is the first slice of the motion capability (issue #15): the IPOL
-//! research layout and step counting. Bouts, cadence, variability, direction
-//! and the phone apps' layouts come next.
+//! `read` takes any layout we know (IPOL text, or a CSV of the kinds in
+//! `csv`); `analysis::analyse` finds the walking in a recording and
+//! describes each bout.
 
 pub mod analysis;
 pub mod csv;
@@ -19,3 +19,20 @@ pub mod recording;
 pub mod steps;
 
 pub use recording::{ReadError, Recording};
+
+/// The layout a file was read as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    Ipol,
+    Csv,
+}
+
+/// Reads a recording in any layout we know: the IPOL text (its first line
+/// names the acquisition frequency), else a CSV with a header (`csv`).
+pub fn read(bytes: &[u8], stated: &csv::Stated) -> Result<(Recording, Layout), ReadError> {
+    if bytes.starts_with(b"Acquisition frequency") {
+        Ok((ipol::read(bytes)?, Layout::Ipol))
+    } else {
+        Ok((csv::read(bytes, stated)?.recording, Layout::Csv))
+    }
+}

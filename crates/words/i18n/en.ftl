@@ -1432,3 +1432,12 @@ cli-clear-needs_role = --role: a restart names the clinician's role, e.g. --role
 cli-export-written = Exported to { $path }
 cli-export-calendar = Calendar written to { $path }
 cli-export-report = Report written to { $path } ({ $kb } KB)
+
+## `retrowalk motion analyse` (crates/cli/src/commands/motion.rs)
+cli-motion-bad_rate = --rate: { $typed } is not a sample rate; give samples a second, 1 to 10000
+cli-motion-file = { $file }: { $minutes } min recorded
+cli-motion-no_walking = No walking found in this recording (no run of four or more regular steps).
+cli-motion-bout = Bout { $n }: { $start }–{ $end } s, { $direction }; { $steps } steps, { $cadence } steps/min, step-time variability { $cv } %, asymmetry { $asymmetry } %, stride regularity { $regularity }
+cli-motion-forward = forward ({ $pct } % sure)
+cli-motion-backward = backward ({ $pct } % sure)
+cli-motion-contacts = initial contacts (s): { $times }

@@ -1430,3 +1430,12 @@ cli-clear-needs_role = --role: una reanudación dice el papel del profesional, p
 cli-export-written = Exportado a { $path }
 cli-export-calendar = Calendario guardado en { $path }
 cli-export-report = Informe guardado en { $path } ({ $kb } KB)
+
+## `retrowalk motion analyse` (crates/cli/src/commands/motion.rs)
+cli-motion-bad_rate = --rate: { $typed } no es una frecuencia de muestreo; indique muestras por segundo, de 1 a 10000
+cli-motion-file = { $file }: { $minutes } min grabados
+cli-motion-no_walking = No se encontró marcha en esta grabación (ninguna serie de cuatro o más pasos regulares).
+cli-motion-bout = Tramo { $n }: { $start }–{ $end } s, { $direction }; { $steps } pasos, { $cadence } pasos/min, variabilidad del tiempo de paso { $cv } %, asimetría { $asymmetry } %, regularidad de la zancada { $regularity }
+cli-motion-forward = hacia delante (seguro al { $pct } %)
+cli-motion-backward = hacia atrás (seguro al { $pct } %)
+cli-motion-contacts = contactos iniciales (s): { $times }

@@ -6,6 +6,7 @@
 mod concurrent;
 mod errors;
 mod import;
+mod motion;
 mod operators;
 mod outcomes;
 mod postgres;

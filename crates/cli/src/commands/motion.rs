@@ -1,0 +1,125 @@
+//! `retrowalk motion analyse FILE...`: the walking in IMU files, bout by
+//! bout, read and analysed by the `gait` crate; nothing is stored.
+
+use super::{Output, emit};
+use crate::cli::{AccUnitArg, Global, GyrUnitArg, MotionCommand, TimeUnitArg};
+use crate::error::{CliError, CliResult};
+use crate::render;
+use gait::analysis::{Analysis, Bout, DirectionModel, analyse};
+use gait::csv::{AccUnit, GyrUnit, Stated, TimeUnit};
+use gait::steps::StepParams;
+use serde_json::{Value, json};
+use std::fmt::Write;
+use std::path::Path;
+use words::I18n;
+use words::coach_words::decimal;
+
+pub fn run(g: &Global, cmd: &MotionCommand) -> CliResult<Output> {
+    let MotionCommand::Analyse { files, acc_unit, gyr_unit, time_unit, rate } = cmd;
+    let l = render::terminal();
+    if let Some(r) = rate.filter(|r| !(1.0..=10_000.0).contains(r)) {
+        return Err(CliError::input(l.ta("cli.motion.bad_rate", &[("typed", &r.to_string())])));
+    }
+    let stated = Stated {
+        acc: acc_unit.map(|u| match u {
+            AccUnitArg::MetresPerSecond2 => AccUnit::MetresPerSecond2,
+            AccUnitArg::G => AccUnit::G,
+        }),
+        gyr: gyr_unit.map(|u| match u {
+            GyrUnitArg::RadPerSecond => GyrUnit::RadPerSecond,
+            GyrUnitArg::DegPerSecond => GyrUnit::DegPerSecond,
+        }),
+        time: time_unit.map(|u| match u {
+            TimeUnitArg::S => TimeUnit::Seconds,
+            TimeUnitArg::Ms => TimeUnit::Millis,
+            TimeUnitArg::Ns => TimeUnit::Nanos,
+            TimeUnitArg::Samples => TimeUnit::Samples,
+        }),
+        rate_hz: *rate,
+    };
+    // Every file is read before anything is said: one wrong file is named
+    // with its line and column, and nothing else is printed.
+    let mut done = Vec::new();
+    let mut wrong = Vec::new();
+    for path in files {
+        match analyse_file(path, &stated) {
+            Ok(a) => done.push((path.as_path(), a)),
+            Err(e) => wrong.push(format!("{}: {e}", path.display())),
+        }
+    }
+    if !wrong.is_empty() {
+        return Err(CliError::input(wrong.join("\n")));
+    }
+    let value: Vec<Value> = done.iter().map(|(p, a)| as_json(p, a)).collect();
+    emit(g.json, &value, || done.iter().map(|(p, a)| as_text(&l, p, a)).collect::<Vec<_>>().join("\n"))
+}
+
+fn analyse_file(path: &Path, stated: &Stated) -> Result<Analysis, String> {
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let (rec, _) = gait::read(&bytes, stated).map_err(|e| e.to_string())?;
+    analyse(&rec, &StepParams::default(), &DirectionModel::default())
+}
+
+fn as_json(path: &Path, a: &Analysis) -> Value {
+    json!({
+        "file": path.display().to_string(),
+        "rate_hz": a.rate_hz,
+        "duration_s": round(a.duration_s, 2),
+        "walking": !a.bouts.is_empty(),
+        "bouts": a.bouts.iter().map(|b| json!({
+            "start_s": round(b.start_s, 2),
+            "end_s": round(b.end_s, 2),
+            "direction": b.direction.as_str(),
+            "confidence": round(b.confidence, 3),
+            "steps": b.steps.len(),
+            "initial_contacts_s": b.steps.iter().map(|t| round(*t, 2)).collect::<Vec<_>>(),
+            "cadence_steps_per_min": round(b.cadence, 1),
+            "step_time_cv_pct": round(b.step_time_cv, 1),
+            "asymmetry_pct": round(b.asymmetry, 1),
+            "step_regularity": round(b.step_regularity, 3),
+            "stride_regularity": round(b.stride_regularity, 3),
+            "symmetry": round(b.symmetry, 3),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn round(v: f64, places: i32) -> f64 {
+    let f = 10f64.powi(places);
+    (v * f).round() / f
+}
+
+fn as_text(l: &I18n, path: &Path, a: &Analysis) -> String {
+    let mut s = String::new();
+    let minutes = decimal(l, format!("{:.1}", a.duration_s / 60.0));
+    let _ = writeln!(s, "{}", l.ta("cli.motion.file", &[("file", &path.display().to_string()), ("minutes", &minutes)]));
+    if a.bouts.is_empty() {
+        let _ = writeln!(s, "  {}", l.t("cli.motion.no_walking"));
+        return s;
+    }
+    for (i, b) in a.bouts.iter().enumerate() {
+        let _ = writeln!(s, "  {}", bout_line(l, i + 1, b));
+        let times: Vec<String> = b.steps.iter().map(|t| decimal(l, format!("{t:.2}"))).collect();
+        let _ = writeln!(s, "    {}", l.ta("cli.motion.contacts", &[("times", &times.join(" "))]));
+    }
+    s
+}
+
+fn bout_line(l: &I18n, n: usize, b: &Bout) -> String {
+    let one = |v: f64| decimal(l, format!("{v:.1}"));
+    let pct = (b.confidence * 100.0).round().to_string();
+    let direction = l.ta(&format!("cli.motion.{}", b.direction.as_str()), &[("pct", &pct)]);
+    l.ta(
+        "cli.motion.bout",
+        &[
+            ("n", &n.to_string()),
+            ("start", &one(b.start_s)),
+            ("end", &one(b.end_s)),
+            ("direction", &direction),
+            ("steps", &b.steps.len().to_string()),
+            ("cadence", &b.cadence.round().to_string()),
+            ("cv", &one(b.step_time_cv)),
+            ("asymmetry", &one(b.asymmetry)),
+            ("regularity", &decimal(l, format!("{:.2}", b.stride_regularity))),
+        ],
+    )
+}

@@ -1,0 +1,101 @@
+//! `retrowalk motion analyse`: IMU files in, bouts out, nothing stored.
+//! The recordings are made here: a phone's CSV of a walk whose steps each
+//! jolt the trunk (a quick rise, a slow fall), and the same played backwards.
+
+use crate::support::*;
+use std::fmt::Write;
+
+/// A Sensor Logger-style CSV (time in ns, seconds_elapsed, z, y, x in
+/// m/s²) at an uneven ~100 Hz: 4 s standing, `steps` steps 0.55 s apart,
+/// 4 s standing. `backwards` writes the samples in reverse order on the
+/// same clock.
+fn phone_csv(steps: usize, backwards: bool) -> String {
+    let at: Vec<f64> = (0..steps).map(|i| 4.0 + i as f64 * 0.55).collect();
+    let end = at.last().copied().unwrap_or(4.0) + 4.0;
+    let jolt = |dt: f64| match dt {
+        d if !(0.0..1.0).contains(&d) => 0.0,
+        d if d < 0.04 => d / 0.04,
+        d => (-(d - 0.04) / 0.15).exp(),
+    };
+    let n = (end * 100.0) as usize;
+    let values: Vec<f64> =
+        (0..n).map(|i| 9.81 + at.iter().map(|s| 3.0 * jolt(i as f64 / 100.0 - s)).sum::<f64>()).collect();
+    let mut csv = String::from("time,seconds_elapsed,z,y,x\n");
+    for i in 0..n {
+        // The phone's clock wobbles by ±2 ms.
+        let t = i as f64 / 100.0 + if i % 3 == 1 { 0.002 } else { 0.0 };
+        let v = if backwards { values[n - 1 - i] } else { values[i] };
+        let _ = writeln!(
+            csv,
+            "{},{t:.3},{:.4},{:.4},0.1",
+            1_700_000_000_000_000_000u64 + (t * 1e9) as u64,
+            0.3 * v,
+            0.954 * v
+        );
+    }
+    csv
+}
+
+#[test]
+fn a_walk_and_its_reversal_give_the_same_steps_in_opposite_directions() {
+    let w = Walker::new();
+    let forward = w.dir.path().join("forward.csv");
+    let backward = w.dir.path().join("backward.csv");
+    std::fs::write(&forward, phone_csv(24, false)).unwrap();
+    std::fs::write(&backward, phone_csv(24, true)).unwrap();
+    let v = w.json("2026-11-23", &["motion", "analyse", forward.to_str().unwrap(), backward.to_str().unwrap()]);
+    let files = v.as_array().unwrap();
+    assert_eq!(files.len(), 2);
+    let bout = |i: usize| files[i]["bouts"].as_array().unwrap()[0].clone();
+    assert_eq!((files[0]["bouts"].as_array().unwrap().len(), files[1]["bouts"].as_array().unwrap().len()), (1, 1));
+    assert_eq!((bout(0)["direction"].as_str(), bout(1)["direction"].as_str()), (Some("forward"), Some("backward")));
+    assert_eq!((bout(0)["steps"].as_u64(), bout(1)["steps"].as_u64()), (Some(24), Some(24)));
+    let cadence = bout(0)["cadence_steps_per_min"].as_f64().unwrap();
+    assert!((cadence - 60.0 / 0.55).abs() < 1.5, "{cadence}");
+    assert_eq!(bout(0)["initial_contacts_s"].as_array().unwrap().len(), 24);
+    assert!(bout(0)["confidence"].as_f64().unwrap() > 0.9);
+    // The text says the same, in the terminal's language.
+    let text = w.ok("2026-11-23", &["motion", "analyse", forward.to_str().unwrap()]);
+    assert!(
+        text.contains("Bout 1:") && text.contains("forward (") && text.contains("24 steps, 109 steps/min"),
+        "{text}"
+    );
+    let out = w
+        .on("2026-11-23", &["motion", "analyse", backward.to_str().unwrap()])
+        .env("LANG", "es_ES.UTF-8")
+        .output()
+        .unwrap();
+    let spanish = String::from_utf8(out.stdout).unwrap();
+    assert!(spanish.contains("Tramo 1:") && spanish.contains("hacia atrás (seguro al"), "{spanish}");
+    // Nothing was stored: the database was never even opened.
+    assert!(!w.dir.path().join("rw.db").exists());
+}
+
+#[test]
+fn no_walking_and_wrong_files_are_said_plainly_and_nothing_else_is_printed() {
+    let w = Walker::new();
+    let still = w.dir.path().join("still.csv");
+    std::fs::write(&still, phone_csv(0, false)).unwrap();
+    let text = w.ok("2026-11-23", &["motion", "analyse", still.to_str().unwrap()]);
+    assert!(text.contains("No walking found in this recording"), "{text}");
+
+    let bad = w.dir.path().join("bad.csv");
+    std::fs::write(&bad, "time,x,y,z\n0,0,9.8,0\n0.01,0,nine,0\n").unwrap();
+    let empty = w.dir.path().join("empty.csv");
+    std::fs::write(&empty, "").unwrap();
+    let out = w
+        .on(
+            "2026-11-23",
+            &["motion", "analyse", still.to_str().unwrap(), bad.to_str().unwrap(), empty.to_str().unwrap()],
+        )
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "nothing printed for the good file either");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("bad.csv: line 3, column 3: 'nine' is not a number (y)"), "{said}");
+    assert!(said.contains("empty.csv: line 1: the file is empty"), "{said}");
+    let missing = w.on("2026-11-23", &["motion", "analyse", "/no/such/file.csv"]).output().unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("/no/such/file.csv:"));
+}
