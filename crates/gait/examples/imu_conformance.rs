@@ -1,0 +1,91 @@
+//! The shared IMU recordings scored as shared/data/imu/BASELINES.md scores
+//! the peers, with every table for the note: steps per walk (IPOL and
+//! Mobilise-D, default parameters and leave-one-subject-out), direction per
+//! subject on each walk and its time-reversed copy (fixed sign and
+//! calibrated), bouts without the reference, and speed (reading MB/s, step
+//! counting and whole analysis in samples/s, best of three).
+//!
+//!   cargo run --release -p gait --example imu_conformance -- ../shared/data/imu
+//!
+//! STEP_LO_HZ, STEP_HI_HZ, STEP_MIN_GAP_S, STEP_PROMINENCE and STEP_EDGES=1
+//! try other parameters; PER_WALK=1 prints every walk's count.
+
+#[path = "../tests/shared_data/mod.rs"]
+mod shared_data;
+
+use gait::analysis::{DirectionModel, analyse};
+use gait::steps::{StepParams, steps};
+use shared_data::{Walk, cross_validated, direction, load, mape, score};
+use std::time::Instant;
+
+fn main() -> Result<(), shared_data::Error> {
+    let root = std::env::args().nth(1).unwrap_or_else(|| "../shared/data/imu".into());
+    let data = load(std::path::Path::new(&root))?;
+    let var = |k: &str, d: f64| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
+    let d = StepParams::default();
+    let p = StepParams {
+        lo_hz: var("STEP_LO_HZ", d.lo_hz),
+        hi_hz: var("STEP_HI_HZ", d.hi_hz),
+        min_gap_s: var("STEP_MIN_GAP_S", d.min_gap_s),
+        prominence: var("STEP_PROMINENCE", d.prominence),
+        edges: var("STEP_EDGES", 0.0) > 0.0,
+    };
+    let cv = cross_validated(&data)?;
+    println!("| set | walks | reference | found | abs error | MAPE % | leave-one-subject-out MAPE % |");
+    println!("|---|---:|---:|---:|---:|---:|---:|");
+    for set in ["ipol", "mobgap"] {
+        let idx: Vec<usize> = (0..data.walks.len()).filter(|i| data.walks[*i].set == set).collect();
+        let walks: Vec<&Walk> = idx.iter().map(|i| &data.walks[*i]).collect();
+        let (s, counts) = score(&data, &walks, &p)?;
+        let held: Vec<usize> = idx.iter().map(|i| cv[*i]).collect();
+        let (n, r, f, e, m) = (s.walks, s.reference, s.found, s.abs_error, s.mape);
+        println!("| {set} | {n} | {r} | {f} | {e} | {m:.2} | {:.2} |", mape(&walks, &held));
+        if std::env::var("PER_WALK").is_ok() {
+            for (w, n) in walks.iter().zip(counts) {
+                println!("|   {} | | {} | {n} | | | |", w.name, w.truth);
+            }
+        }
+    }
+
+    for calibrate in [false, true] {
+        let by = direction(&data, calibrate)?;
+        let (right, n) = by.values().fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+        let how = if calibrate { "calibrated on each subject's first walk" } else { "one sign for all" };
+        println!("\ndirection, {how}: {right} of {n} right ({:.1} %)", right as f64 / n.max(1) as f64 * 100.0);
+        println!("| subject | right | walks and reversals |\n|---|---:|---:|");
+        for (s, (r, t)) in &by {
+            println!("| {s} | {r} | {t} |");
+        }
+    }
+    let (sens, spec) = shared_data::bouts(&data)?;
+    println!("\nbouts without the reference (sample level): sensitivity {sens:.1} %, specificity {spec:.1} %");
+
+    let best = |run: &dyn Fn() -> usize| {
+        (0..3)
+            .map(|_| {
+                let start = Instant::now();
+                std::hint::black_box(run());
+                start.elapsed().as_secs_f64()
+            })
+            .fold(f64::MAX, f64::min)
+    };
+    let bytes: usize = data.files.values().map(|(b, _)| b.len()).sum();
+    let samples: usize = data.files.values().map(|(_, r)| r.len()).sum();
+    let read = best(&|| {
+        data.files.values().filter_map(|(b, _)| gait::read(b, &Default::default()).ok()).map(|(r, _)| r.len()).sum()
+    });
+    let segments: Vec<(Vec<f64>, f64)> =
+        data.walks.iter().map(|w| (data.segment(w), data.recording(w).rate_hz)).collect();
+    let walk_samples: usize = segments.iter().map(|(s, _)| s.len()).sum();
+    let count = best(&|| segments.iter().filter_map(|(s, r)| steps(s, *r, &p).ok()).map(|s| s.len()).sum());
+    let whole = best(&|| {
+        let analysed = data.files.values().filter_map(|(_, r)| analyse(r, &p, &DirectionModel::default()).ok());
+        analysed.map(|a| a.bouts.len()).sum()
+    });
+    let mb = bytes as f64 / 1e6;
+    println!("\nreading: {mb:.1} MB in {read:.4} s = {:.0} MB/s", mb / read);
+    let per_s = |n: usize, s: f64| n as f64 / s / 1e6;
+    println!("step counting: {walk_samples} samples in {count:.4} s = {:.1} million/s", per_s(walk_samples, count));
+    println!("whole analysis: {samples} samples in {whole:.4} s = {:.1} million/s", per_s(samples, whole));
+    Ok(())
+}

@@ -1,0 +1,75 @@
+//! The shared IMU recordings (../shared/data/imu): every file read without
+//! a panic, and the scores kept at least where they are now. These guards
+//! are today's figures, not the targets (IPOL ≤ 1.5 %, Mobilise-D
+//! ≤ 6 %, direction ≥ 98 %), which are not met yet: see the note of #15.
+//! Skipped when the folder is absent, unless CI=true.
+
+mod shared_data;
+
+use gait::steps::StepParams;
+use shared_data::{Walk, direction, load, score};
+use std::path::Path;
+
+fn root() -> Option<&'static Path> {
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/imu"));
+    if root.join("MANIFEST.md").exists() {
+        Some(root)
+    } else {
+        assert!(std::env::var("CI").as_deref() != Ok("true"), "CI needs ../shared/data/imu");
+        eprintln!("../shared/data/imu is missing: skipped");
+        None
+    }
+}
+
+#[test]
+fn every_file_in_the_folder_is_read_or_refused_never_a_panic() {
+    let Some(root) = root() else { return };
+    let mut read = 0;
+    let mut dirs = vec![root.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            // Sensor files, and everything else too (JSON, MATLAB, licences).
+            let bytes = std::fs::read(&path).unwrap();
+            if let Ok((rec, _)) = gait::read(&bytes, &Default::default()) {
+                assert!(!rec.is_empty(), "{}", path.display());
+                read += 1;
+            }
+        }
+    }
+    // 58 lower-back and 26 foot IPOL files, 9 Mobilise-D CSVs; the reference CSVs have no sensor columns.
+    assert!(read >= 93, "{read} files read");
+}
+
+#[test]
+fn step_counts_stay_within_todays_errors() {
+    let Some(root) = root() else { return };
+    let data = load(root).unwrap();
+    for (set, walks, most) in [("ipol", 58, 2.2), ("mobgap", 19, 15.0)] {
+        let these: Vec<&Walk> = data.walks.iter().filter(|w| w.set == set).collect();
+        let (s, _) = score(&data, &these, &StepParams::default()).unwrap();
+        eprintln!("{set}: {} walks, reference {}, found {}, MAPE {:.2} %", s.walks, s.reference, s.found, s.mape);
+        assert_eq!(s.walks, walks);
+        assert!(s.mape <= most, "{set}: MAPE {:.2} % over {most} %", s.mape);
+    }
+}
+
+#[test]
+fn direction_and_bouts_stay_within_todays_scores() {
+    let Some(root) = root() else { return };
+    let data = load(root).unwrap();
+    for (calibrate, least) in [(false, 86.0), (true, 93.0)] {
+        let by = direction(&data, calibrate).unwrap();
+        let (right, n) = by.values().fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+        let pct = right as f64 / n as f64 * 100.0;
+        eprintln!("direction (calibrated: {calibrate}): {right} of {n}, {pct:.1} %");
+        assert!(pct >= least, "direction {pct:.1} % under {least} %");
+    }
+    let (sensitivity, specificity) = shared_data::bouts(&data).unwrap();
+    eprintln!("bouts: sensitivity {sensitivity:.1} %, specificity {specificity:.1} %");
+    assert!(sensitivity >= 90.0 && specificity >= 90.0);
+}

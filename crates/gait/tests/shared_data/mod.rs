@@ -1,0 +1,251 @@
+//! The shared IMU recordings (../shared/data/imu, see its MANIFEST.md and
+//! BASELINES.md) as reference walks, and the scores BASELINES.md gives the
+//! peers: steps per walk (MAPE), direction on each walk and its
+//! time-reversed copy, and bouts found without the reference. Used by the
+//! conformance test and by the `imu_conformance` example (which also times).
+
+#![allow(dead_code)]
+
+use gait::Recording;
+use gait::analysis::{DirectionModel, analyse, band_passed, time_asymmetry};
+use gait::steps::{StepParams, steps};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+pub type Error = Box<dyn std::error::Error>;
+
+/// One reference walk: where it is, whose, and how many steps it holds.
+pub struct Walk {
+    pub set: &'static str,
+    pub name: String,
+    pub subject: String,
+    pub file: String,
+    pub from: usize,
+    pub to: usize,
+    pub truth: usize,
+}
+
+/// Every recording, read once, by file name.
+pub struct Data {
+    pub walks: Vec<Walk>,
+    pub files: BTreeMap<String, (Vec<u8>, Recording)>,
+}
+
+pub fn load(root: &Path) -> Result<Data, Error> {
+    let mut data = Data { walks: Vec::new(), files: BTreeMap::new() };
+    ipol(&root.join("ipol_gait"), &mut data)?;
+    mobgap(&root.join("mobgap_lab"), &mut data)?;
+    Ok(data)
+}
+
+/// IPOL: each trial's lower-back file, the walk `TrialBoundaries` (counter
+/// values), and the footsteps of both feet inside it.
+fn ipol(dir: &Path, data: &mut Data) -> Result<(), Error> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with("_lb.txt"))
+        .collect();
+    names.sort();
+    for name in names {
+        let trial = name.trim_end_matches("_lb.txt").to_string();
+        let bytes = std::fs::read(dir.join(&name))?;
+        let rec = gait::ipol::read(&bytes).map_err(|e| format!("{name}: {e}"))?;
+        // The reference writes NaN for an unknown height, which JSON does not allow.
+        let json = std::fs::read_to_string(dir.join(format!("{trial}.json")))?.replace("NaN", "null");
+        let r: serde_json::Value = serde_json::from_str(&json)?;
+        let bound = |k: usize| r["TrialBoundaries"][k].as_u64().ok_or(format!("{trial}: no TrialBoundaries[{k}]"));
+        let (start, end) = (bound(0)?, bound(1)?);
+        let inside = |foot: &str| {
+            r[foot].as_array().map_or(0, |s| {
+                s.iter()
+                    .filter(|s| s[0].as_u64().is_some_and(|a| a >= start) && s[1].as_u64().is_some_and(|b| b <= end))
+                    .count()
+            })
+        };
+        let truth = inside("LeftFootEvents") + inside("RightFootEvents");
+        let from = start.checked_sub(rec.start).ok_or(format!("{trial}: the walk starts before the file"))? as usize;
+        let to = (end.checked_sub(rec.start).ok_or(format!("{trial}: the walk ends before the file"))? as usize)
+            .min(rec.len() - 1);
+        let subject = format!("ipol {}", trial.split('-').next().unwrap_or(""));
+        data.walks.push(Walk { set: "ipol", name: trial, subject, file: name.clone(), from, to, truth });
+        data.files.insert(name, (bytes, rec));
+    }
+    Ok(())
+}
+
+/// Mobilise-D: each INDIP walking bout in its recording's CSV (samples
+/// round(start_s·100) … round(end_s·100)), and the bout's reference
+/// initial contacts (NaN-time and duplicate rows counted).
+fn mobgap(dir: &Path, data: &mut Data) -> Result<(), Error> {
+    let ics = std::fs::read_to_string(dir.join("reference_initial_contacts_INDIP.csv"))?;
+    let mut truth: BTreeMap<String, usize> = BTreeMap::new();
+    for line in ics.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        *truth.entry(f[..4].join(",")).or_default() += 1;
+    }
+    let bouts = std::fs::read_to_string(dir.join("reference_walking_bouts_INDIP.csv"))?;
+    for line in bouts.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        let file = format!("{}/TimeMeasure1_{}_{}.csv", f[0], f[1], f[2]);
+        if !data.files.contains_key(&file) {
+            let bytes = std::fs::read(dir.join(&file))?;
+            let rec = gait::csv::read(&bytes, &Default::default()).map_err(|e| format!("{file}: {e}"))?.recording;
+            data.files.insert(file.clone(), (bytes, rec));
+        }
+        let len = data.files[&file].1.len();
+        let at = |s: &str| -> Result<usize, Error> { Ok((s.parse::<f64>()? * 100.0).round() as usize) };
+        let (from, to) = (at(f[4])?, at(f[5])?.min(len - 1));
+        let name = format!("{} {} {} bout {}", f[0], f[1], f[2], f[3]);
+        let t = truth.get(&f[..4].join(",")).copied().unwrap_or(0);
+        data.walks.push(Walk { set: "mobgap", name, subject: format!("mobgap {}", f[0]), file, from, to, truth: t });
+    }
+    Ok(())
+}
+
+impl Data {
+    pub fn recording(&self, w: &Walk) -> &Recording {
+        &self.files[&w.file].1
+    }
+
+    /// The walk's magnitude, cut as BASELINES.md cuts it.
+    pub fn segment(&self, w: &Walk) -> Vec<f64> {
+        self.recording(w).acc_magnitude()[w.from..=w.to].to_vec()
+    }
+}
+
+/// Steps found against the reference, over some walks.
+#[derive(Debug, Default)]
+pub struct Score {
+    pub walks: usize,
+    pub reference: usize,
+    pub found: usize,
+    pub abs_error: usize,
+    pub mape: f64,
+}
+
+pub fn score(data: &Data, walks: &[&Walk], p: &StepParams) -> Result<(Score, Vec<usize>), Error> {
+    let mut s = Score::default();
+    let mut counts = Vec::new();
+    let mut pct = 0.0;
+    for w in walks {
+        let n = steps(&data.segment(w), data.recording(w).rate_hz, p)?.len();
+        counts.push(n);
+        s.walks += 1;
+        s.reference += w.truth;
+        s.found += n;
+        s.abs_error += w.truth.abs_diff(n);
+        pct += w.truth.abs_diff(n) as f64 / w.truth.max(1) as f64 * 100.0;
+    }
+    s.mape = pct / s.walks.max(1) as f64;
+    Ok((s, counts))
+}
+
+/// The parameters tried when choosing by cross-validation.
+pub fn grid() -> Vec<StepParams> {
+    let mut out = Vec::new();
+    for lo in [0.3, 0.5, 0.8] {
+        for hi in [2.5, 3.0, 3.5, 4.0] {
+            for min_gap_s in [0.25, 0.3, 0.35] {
+                for prominence in [0.3, 0.5, 0.7, 1.0] {
+                    out.push(StepParams { lo_hz: lo, hi_hz: hi, min_gap_s, prominence, edges: false });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Leave one subject out: parameters chosen on every other subject's walks
+/// (lowest mean MAPE over both sets), scored on the subject's own. Returns
+/// each walk's count under the parameters it was not tuned on.
+pub fn cross_validated(data: &Data) -> Result<Vec<usize>, Error> {
+    let grid = grid();
+    // Each walk's error under each parameter set, computed once.
+    let mut err = vec![vec![0.0; grid.len()]; data.walks.len()];
+    let mut count = vec![vec![0usize; grid.len()]; data.walks.len()];
+    for (i, w) in data.walks.iter().enumerate() {
+        let seg = data.segment(w);
+        for (k, p) in grid.iter().enumerate() {
+            let n = steps(&seg, data.recording(w).rate_hz, p)?.len();
+            count[i][k] = n;
+            err[i][k] = w.truth.abs_diff(n) as f64 / w.truth.max(1) as f64;
+        }
+    }
+    let mut out = vec![0; data.walks.len()];
+    let subjects: std::collections::BTreeSet<&str> = data.walks.iter().map(|w| w.subject.as_str()).collect();
+    for held in subjects {
+        let train: Vec<usize> = (0..data.walks.len()).filter(|i| data.walks[*i].subject != held).collect();
+        let best = (0..grid.len())
+            .min_by(|a, b| {
+                let mean = |k: usize| train.iter().map(|i| err[*i][k]).sum::<f64>();
+                mean(*a).total_cmp(&mean(*b))
+            })
+            .unwrap_or(0);
+        for i in (0..data.walks.len()).filter(|i| data.walks[*i].subject == held) {
+            out[i] = count[i][best];
+        }
+    }
+    Ok(out)
+}
+
+pub fn mape(walks: &[&Walk], counts: &[usize]) -> f64 {
+    let total: f64 =
+        walks.iter().zip(counts).map(|(w, n)| w.truth.abs_diff(*n) as f64 / w.truth.max(1) as f64 * 100.0).sum();
+    total / walks.len().max(1) as f64
+}
+
+/// Direction on each walk and on its time-reversed copy, per subject:
+/// (right, total). With `calibrate`, each subject's first walk sets the
+/// sign (as a session's opening forward walk would) and is not scored.
+pub fn direction(data: &Data, calibrate: bool) -> Result<BTreeMap<String, (usize, usize)>, Error> {
+    let p = StepParams::default();
+    let mut by: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut sign_of: BTreeMap<String, f64> = BTreeMap::new();
+    for w in &data.walks {
+        let rate = data.recording(w).rate_hz;
+        let y = band_passed(&data.segment(w), rate, &p)?;
+        let (t, _) = time_asymmetry(&y, rate);
+        // The reversed copy is the walk played backwards.
+        let reversed: Vec<f64> = y.iter().rev().copied().collect();
+        let (r, _) = time_asymmetry(&reversed, rate);
+        let sign = match (calibrate, sign_of.get(&w.subject)) {
+            (false, _) => DirectionModel::default().forward_sign,
+            (true, Some(s)) => *s,
+            (true, None) => {
+                sign_of.insert(w.subject.clone(), if t < 0.0 { -1.0 } else { 1.0 });
+                continue;
+            }
+        };
+        let e = by.entry(w.subject.clone()).or_default();
+        e.0 += usize::from(t * sign >= 0.0) + usize::from(r * sign < 0.0);
+        e.1 += 2;
+    }
+    Ok(by)
+}
+
+/// Bouts found in whole recordings against the reference walks, sample by
+/// sample: (sensitivity, specificity) in percent.
+pub fn bouts(data: &Data) -> Result<(f64, f64), Error> {
+    let (mut tp, mut fp, mut tn, mut fneg) = (0usize, 0usize, 0usize, 0usize);
+    for (file, (_, rec)) in &data.files {
+        let a = analyse(rec, &StepParams::default(), &DirectionModel::default())?;
+        let mut truth = vec![false; rec.len()];
+        for w in data.walks.iter().filter(|w| &w.file == file) {
+            truth[w.from..=w.to].iter_mut().for_each(|v| *v = true);
+        }
+        let mut found = vec![false; rec.len()];
+        for b in &a.bouts {
+            let (f, t) = ((b.start_s * rec.rate_hz) as usize, ((b.end_s * rec.rate_hz) as usize).min(rec.len() - 1));
+            found[f..=t].iter_mut().for_each(|v| *v = true);
+        }
+        for (t, f) in truth.iter().zip(&found) {
+            match (t, f) {
+                (true, true) => tp += 1,
+                (false, true) => fp += 1,
+                (false, false) => tn += 1,
+                (true, false) => fneg += 1,
+            }
+        }
+    }
+    Ok((tp as f64 / (tp + fneg).max(1) as f64 * 100.0, tn as f64 / (tn + fp).max(1) as f64 * 100.0))
+}
