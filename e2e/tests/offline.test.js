@@ -155,7 +155,7 @@ test('a queued log the server refuses is kept and shown with the reason (phone)'
   // Refused on reconnect: kept, shown with the server's reason, not dropped.
   await page.waitForSelector('#log-queue');
   const notice = await page.textContent('#log-queue');
-  assert.match(notice, /was not saved: a session is already logged for/);
+  assert.match(notice, /was not saved: There is already a session logged on that day/);
   await shot(page, 'phone-21-log-refused-kept');
   assert.equal(await sessions(page), 1);
   await page.reload();

@@ -150,16 +150,22 @@ impl Limits {
 
     /// Whether `dose` breaks a screen rule. Used to reject an override.
     pub fn violation(&self, dose: &Dose) -> Option<&'static str> {
+        self.broken_by(dose).map(|(_, text)| text)
+    }
+
+    /// The part of the dose that breaks the limits (`support`, `incline` or
+    /// `minutes`, as the forms name it) and why.
+    pub fn broken_by(&self, dose: &Dose) -> Option<(&'static str, &'static str)> {
         if self.supported_only && dose.support == Support::HandsFree {
-            Some("the screen allows supported-only walking: hands-free is not allowed")
+            Some(("support", "the screen allows supported-only walking: hands-free is not allowed"))
         } else if self.supported_only && dose.incline_pct > 0 {
-            Some("the screen allows supported-only walking: incline is not allowed")
+            Some(("incline", "the screen allows supported-only walking: incline is not allowed"))
         } else if self.surface == Surface::Overground && dose.incline_pct > 0 {
-            Some("overground walking has no incline setting")
+            Some(("incline", "overground walking has no incline setting"))
         } else if !(MIN_MINUTES..=MAX_MINUTES).contains(&dose.minutes) {
-            Some("minutes must be between 3 and 20")
+            Some(("minutes", "minutes must be between 3 and 20"))
         } else if dose.incline_pct > MAX_INCLINE_PCT {
-            Some("incline must be 0 to 5 percent")
+            Some(("incline", "incline must be 0 to 5 percent"))
         } else {
             None
         }

@@ -101,7 +101,7 @@ pub fn log_date(state: &State, date: Option<Date>) -> ServiceResult<Date> {
         ));
     }
     if state.history.log_on(date).is_some() {
-        return Err(ServiceError::conflict(Code::AlreadyDone, format!("a session is already logged for {date}")));
+        return Err(ServiceError::conflict(Code::AlreadyDone, format!("date: a session is already logged for {date}")));
     }
     Ok(date)
 }
@@ -190,7 +190,7 @@ pub fn checkin_session(state: &State, date: Option<Date>) -> ServiceResult<(Date
     if state.history.checkin_for(session).is_some() {
         return Err(ServiceError::conflict(
             Code::AlreadyDone,
-            format!("the session on {session} already has a check-in"),
+            format!("checkin: the session on {session} already has a check-in"),
         ));
     }
     Ok((date, session))
@@ -234,10 +234,11 @@ fn dose_from(limits: Limits, base: Dose, input: &DoseInput, what: &str) -> Servi
     dose.speed_tenths = input.speed_tenths.unwrap_or(dose.speed_tenths);
     dose.incline_pct = input.incline_pct.unwrap_or(dose.incline_pct);
     dose.support = input.support.unwrap_or(dose.support);
-    match limits.violation(&dose) {
-        Some(problem) => {
-            Err(ServiceError::refused(Code::Unsafe, format!("{what} refused: {problem}. Nothing was recorded.")))
-        }
+    match limits.broken_by(&dose) {
+        Some((field, problem)) => Err(ServiceError::refused(
+            Code::Unsafe,
+            format!("{field}: {what} refused: {problem}. Nothing was recorded."),
+        )),
         None => Ok(dose),
     }
 }

@@ -62,6 +62,30 @@ mod tests {
                 used.push(part[..part.find('"').unwrap()].to_string());
             }
         }
+        // Keys written out in the Rust of every crate that speaks: `.t("…")`, `.ta("…"`.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut dirs: Vec<std::path::PathBuf> =
+            ["web/src", "cli/src", "words/src", "report-pdf/src"].iter().map(|d| root.join(d)).collect();
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    for call in [".t(\"", ".ta(\""] {
+                        for part in text.split(call).skip(1) {
+                            let key = &part[..part.find('"').unwrap_or(0)];
+                            // A key: dotted lower-case words (not the test's missing one).
+                            let word = |c: char| c.is_ascii_lowercase() || c == '.' || c == '_';
+                            if key.contains('.') && key.chars().all(word) && !key.starts_with("no.such") {
+                                used.push(key.to_string());
+                            }
+                        }
+                    }
+                }
+            }
+        }
         used.extend(coach::adaptation::rules().into_iter().map(|(rule, _)| format!("rule.{rule}")));
         used.extend(store::SecurityKind::ALL.iter().map(|k| format!("security.{}", k.as_str())));
         used.extend(["blocked", "clearance_needed", "supported_only", "cleared"].map(|s| format!("outcome.{s}")));

@@ -344,6 +344,34 @@ pub fn notice(l: &I18n, p: &coach::programme::Programme, n: &coach::today::Notic
     }
 }
 
+/// An imported activity's sport in words ("Walking"), and the device's own
+/// text when it is not a sport we know (for the details, never the headline).
+pub fn sport(l: &I18n, raw: &str) -> (String, Option<String>) {
+    match raw {
+        "cycling" | "running" | "walking" | "hiking" | "swimming" => (l.t(&format!("sport.{raw}")).to_string(), None),
+        "unknown" | "" => (l.t("sport.other").to_string(), None),
+        raw => (l.t("sport.other").to_string(), Some(raw.to_string())),
+    }
+}
+
+/// What the walker reads about an imported activity and where it went, as
+/// `Imported::summary` says it in English, with the day in words.
+pub fn activity_summary(l: &I18n, a: &coach::imports::Imported) -> String {
+    use coach::imports::Fit;
+    let day = l.date(&a.local_date);
+    let what = match a.fit {
+        Fit::PlannedSession => l.ta("activity.fit_planned", &[("day", &day)]),
+        Fit::Aerobic => l.t("activity.fit_aerobic").to_string(),
+        Fit::Extra => l.t("activity.fit_extra").to_string(),
+    };
+    let (sport, _) = sport(l, &a.sport);
+    let minutes = a.minutes().to_string();
+    l.ta(
+        "activity.summary",
+        &[("sport", &sport), ("minutes", &minutes), ("day", &day), ("time", &a.local_time), ("what", &what)],
+    )
+}
+
 /// A warning sign as the log and the check-in ask about it.
 pub fn symptom_label(l: &I18n, s: coach::history::Symptom) -> String {
     l.t(&format!("symptom.{}", s.as_str())).to_string()

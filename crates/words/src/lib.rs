@@ -102,12 +102,10 @@ const ENGLISH: &str = include_str!("../i18n/en.ftl");
 const SPANISH: &str = include_str!("../i18n/es.ftl");
 
 static CATALOGUES: LazyLock<[I18n; 2]> = LazyLock::new(|| {
-    // The files are part of the build and tested; a broken one would show
-    // its keys rather than stop the server.
-    [
-        I18n::parse(Lang::En, ENGLISH).unwrap_or_else(|_| I18n::empty(Lang::En)),
-        I18n::parse(Lang::Es, SPANISH).unwrap_or_else(|_| I18n::empty(Lang::Es)),
-    ]
+    // The files are part of the build and tested strictly (`parse`); should
+    // one still hold a broken or repeated message, every other message is
+    // kept (`build`), so one slip shows one key, not every key.
+    [I18n::lenient(Lang::En, ENGLISH), I18n::lenient(Lang::Es, SPANISH)]
 });
 
 /// A message's Fluent id: the key with its dots as dashes.
@@ -128,22 +126,33 @@ impl I18n {
         self.catalogue.lang
     }
 
-    fn empty(lang: Lang) -> I18n {
-        let bundle = FluentBundle::new_concurrent(vec![]);
-        I18n { catalogue: Arc::new(Catalogue { lang, plain: HashMap::new(), bundle }) }
-    }
-
     /// Reads a Fluent file; every syntax error or repeated id is refused.
     pub fn parse(lang: Lang, text: &str) -> Result<I18n, String> {
-        let resource =
-            FluentResource::try_new(text.to_string()).map_err(|(_, errors)| format!("{}: {errors:?}", lang.code()))?;
-        let tag: unic_langid::LanguageIdentifier =
-            lang.code().parse().map_err(|e| format!("{}: {e:?}", lang.code()))?;
+        let (i18n, problems) = I18n::build(lang, text);
+        if problems.is_empty() { Ok(i18n) } else { Err(format!("{}: {}", lang.code(), problems.join("; "))) }
+    }
+
+    /// Reads a Fluent file, keeping every message that reads well.
+    fn lenient(lang: Lang, text: &str) -> I18n {
+        I18n::build(lang, text).0
+    }
+
+    /// The catalogue of every good message, and what was wrong with the rest.
+    fn build(lang: Lang, text: &str) -> (I18n, Vec<String>) {
+        let mut problems = Vec::new();
+        let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(partial, errors)| {
+            problems.push(format!("{errors:?}"));
+            partial
+        });
+        let tag: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
         let mut bundle = FluentBundle::new_concurrent(vec![tag]);
         // The text goes into HTML and the terminal: no invisible
         // direction marks around arguments.
         bundle.set_use_isolating(false);
-        bundle.add_resource(resource).map_err(|errors| format!("{}: {errors:?}", lang.code()))?;
+        // A repeated id keeps its first message; the others are all added.
+        if let Err(errors) = bundle.add_resource(resource) {
+            problems.push(format!("{errors:?}"));
+        }
         let mut plain = HashMap::new();
         for id in message_ids(text) {
             if let Some(pattern) = bundle.get_message(&id).and_then(|m| m.value()) {
@@ -152,7 +161,7 @@ impl I18n {
                 plain.insert(id, value);
             }
         }
-        Ok(I18n { catalogue: Arc::new(Catalogue { lang, plain, bundle }) })
+        (I18n { catalogue: Arc::new(Catalogue { lang, plain, bundle }) }, problems)
     }
 
     /// The text for `key`; a missing key shows itself, so it is found in review.
@@ -312,16 +321,30 @@ mod tests {
     use std::collections::{BTreeMap, BTreeSet};
 
     /// Each message's variables (`{ $name }`), by id.
+    /// Each message's variables, from its first line and its indented
+    /// continuation lines.
     fn variables(text: &str) -> BTreeMap<String, BTreeSet<String>> {
         let ids = message_ids(text);
-        text.lines()
-            .filter_map(|line| line.split_once(" = "))
-            .filter(|(id, _)| ids.iter().any(|i| i == id))
-            .map(|(id, value)| {
+        let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let mut current: Option<String> = None;
+        for line in text.lines() {
+            let value = match line.split_once(" = ") {
+                Some((id, value)) if ids.iter().any(|i| i == id) => {
+                    current = Some(id.to_string());
+                    value
+                }
+                _ if line.starts_with(' ') => line,
+                _ => {
+                    current = None;
+                    continue;
+                }
+            };
+            if let Some(id) = &current {
                 let vars = value.split("{ $").skip(1).map(|v| v[..v.find(' ').unwrap_or(v.len())].to_string());
-                (id.to_string(), vars.collect())
-            })
-            .collect()
+                out.entry(id.clone()).or_default().extend(vars);
+            }
+        }
+        out
     }
 
     /// Spanish has exactly English's messages, each with the same variables,
@@ -340,6 +363,11 @@ mod tests {
             assert!(message_ids(text).iter().all(|id| t.catalogue.plain.contains_key(id)), "{}", lang.code());
         }
         assert!(I18n::parse(Lang::En, "a = one\na = two\n").is_err(), "a repeated id is refused");
+        // The server keeps every other message: one slip shows one key.
+        let lenient = I18n::lenient(Lang::En, "a = one\nb = two\na = three\nc = { $\nd = four\n");
+        assert_eq!([lenient.t("a"), lenient.t("b"), lenient.t("d")], ["one", "two", "four"]);
+        let continued = variables("a = one { $x }\n    and { $y }\nb = two\n");
+        assert_eq!(continued["a"].iter().collect::<Vec<_>>(), ["x", "y"]);
         assert!(I18n::parse(Lang::En, "a = { $\n").is_err(), "a syntax error is refused");
     }
 

@@ -54,11 +54,11 @@ fn what_the_state_forbids_is_a_conflict_with_its_reason() {
             > log 2026-11-02 1 2 1
               logged 5 min; repeat (A-AWAIT-CHECKIN): Repeat this dose for now. Tomorrow morning, record how your knee feels: that decides whether you can step up.
             > log 2026-11-02 1 1 1
-              refused (conflict, already_done): a session is already logged for 2026-11-02
+              refused (conflict, already_done): date: a session is already logged for 2026-11-02
             > checkin 2026-11-03 2
               checked in; progress (A-PROGRESS): Pain stayed at 2/10 and had settled by the next morning, so we add a little time: 6 minutes.
             > checkin 2026-11-03 3
-              refused (conflict, already_done): the session on 2026-11-02 already has a check-in
+              refused (conflict, already_done): checkin: the session on 2026-11-02 already has a check-in
             > log 2026-11-09 1 2 1 minutes=2
               logged 2 min; repeat (A-INCOMPLETE): You walked 2 of the 4 minutes, so we repeat this dose before adding more.
         "#]],

@@ -7,6 +7,7 @@ use super::{MIN_PASSWORD_CHARS, SESSION_DAYS, audit, throttle};
 use crate::auth::extract::SignedIn;
 use crate::error::AppError;
 use crate::state::AppState;
+use coach::{Code, InputError};
 use jiff::Timestamp;
 use store::prelude::*;
 use store::{AccountId, ApiToken, NewAccount, SecurityEvent, SecurityKind};
@@ -22,19 +23,23 @@ pub struct SignUp<'a> {
 /// A new account, or what to fix (in the words shown on the form).
 pub enum SignedUp {
     Created(AccountId),
-    Refused(String),
+    Refused(InputError),
+}
+
+fn too_short() -> InputError {
+    InputError::new("password", format!("use at least {MIN_PASSWORD_CHARS} characters")).because(Code::OutOfRange)
 }
 
 /// Creates the account and its walker.
 pub async fn sign_up(state: &AppState, f: &SignUp<'_>, client: &str) -> Result<SignedUp, AppError> {
     let problem = if f.name.trim().is_empty() || f.name.chars().count() > 100 {
-        Some("name: please give a first name (up to 100 characters)".to_string())
+        Some(InputError::new("name", "please give a first name (up to 100 characters)").because(Code::Required))
     } else if let Err(e) = coach::text::check_line("name", f.name).and(coach::text::check_line("email", f.email)) {
-        Some(e.to_string())
+        Some(e)
     } else if !valid_email(f.email) {
-        Some(format!("email: '{}' is not an email address", f.email.trim()))
+        Some(InputError::new("email", format!("'{}' is not an email address", f.email.trim())).because(Code::Invalid))
     } else if f.password.chars().count() < MIN_PASSWORD_CHARS {
-        Some(format!("password: use at least {MIN_PASSWORD_CHARS} characters"))
+        Some(too_short())
     } else {
         None
     };
@@ -53,7 +58,9 @@ pub async fn sign_up(state: &AppState, f: &SignUp<'_>, client: &str) -> Result<S
             audit::record(state, SecurityKind::AccountCreated, Some(account.id), client, "").await?;
             Ok(SignedUp::Created(account.id))
         }
-        Err(store::StoreError::Duplicate(m)) => Ok(SignedUp::Refused(format!("email: {m}"))),
+        Err(store::StoreError::Duplicate(m)) => {
+            Ok(SignedUp::Refused(InputError::new("email", m).because(Code::AlreadyDone)))
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -140,7 +147,7 @@ pub async fn sign_out_everywhere(state: &AppState, who: &SignedIn) -> Result<(),
 
 pub enum Reset {
     Done,
-    TooShort(String),
+    TooShort(InputError),
     BadCode,
 }
 
@@ -150,7 +157,7 @@ pub async fn reset(state: &AppState, code: &str, password: &str, address: &str) 
     throttle::check_code(state.store(), throttle::Typed::ResetCode, address, state.now()).await?;
     super::hash_queue_has_room()?;
     if password.chars().count() < MIN_PASSWORD_CHARS {
-        return Ok(Reset::TooShort(format!("password: use at least {MIN_PASSWORD_CHARS} characters")));
+        return Ok(Reset::TooShort(too_short()));
     }
     let hash = hash(password).await?;
     let code = code.trim().to_uppercase();

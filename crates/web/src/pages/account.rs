@@ -110,9 +110,9 @@ pub async fn signup(
     let form = accounts::SignUp { name: &f.name, email: &f.email, password: &f.password, time_zone: &f.time_zone };
     match accounts::sign_up(&state, &form, &client).await? {
         accounts::SignedUp::Created(account) => start_session(&state, account).await,
-        accounts::SignedUp::Refused(msg) => {
+        accounts::SignedUp::Refused(e) => {
             let (name, email) = (f.name.clone(), f.email.clone());
-            anon_page(&state, "signup.title", Some(msg), |l| {
+            anon_page(&state, "signup.title", Some(state.i18n().problem(&e)), |l| {
                 render(&SignupPage { l, name, email })
                     .map(|r| (axum::http::StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
             })
@@ -192,7 +192,9 @@ pub async fn reset(
         Reset::Done => anon_page(&state, "signin.title", Some(state.i18n().t("reset.done").to_string()), |l| {
             render(&SigninPage { l, email: String::new() })
         }),
-        Reset::TooShort(msg) => anon_page(&state, "reset.title", Some(msg), |l| render(&ResetPage { l })),
+        Reset::TooShort(e) => {
+            anon_page(&state, "reset.title", Some(state.i18n().problem(&e)), |l| render(&ResetPage { l }))
+        }
         Reset::BadCode => anon_page(&state, "reset.title", Some(state.i18n().t("reset.bad_code").to_string()), |l| {
             render(&ResetPage { l }).map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
         }),

@@ -79,7 +79,7 @@ pub async fn message(State(state): State<AppState>, f: CsrfForm<CareForm>) -> Re
     match result {
         Ok(()) => Ok(Redirect::to("/care").into_response()),
         Err(AppError::BadInput(e) | AppError::Conflict(e)) => {
-            care_page(&state, &f.who, String::new(), Some(e.to_string()))
+            care_page(&state, &f.who, String::new(), Some(state.i18n().problem(&e)))
                 .await
                 .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
         }
@@ -132,7 +132,7 @@ async fn join_page(state: &AppState, who: Option<&SignedIn>, code: &str, address
     match checked(state, &code, address).await {
         Ok(invitation) => render(&JoinPage { l, code, invitation: Some(invitation) }),
         Err(AppError::BadInput(e) | AppError::Conflict(e)) => {
-            l.flash = Some(e.to_string());
+            l.flash = Some(l.i18n.problem(&e));
             render(&JoinPage { l, code, invitation: None })
                 .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
         }

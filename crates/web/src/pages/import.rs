@@ -77,19 +77,15 @@ struct ImportPage {
 }
 
 impl ImportPage {
-    /// The sport in words ("Walking"), and the device's own text when it is
-    /// not one we know (kept for the details, never the headline).
-    fn sport(&self, a: &StoredActivity) -> (&'static str, Option<String>) {
-        let key = match a.activity.sport.as_str() {
-            "cycling" => "sport.cycling",
-            "running" => "sport.running",
-            "walking" => "sport.walking",
-            "hiking" => "sport.hiking",
-            "swimming" => "sport.swimming",
-            "unknown" => return ("sport.other", None),
-            raw => return ("sport.other", Some(raw.to_string())),
-        };
-        (key, None)
+    /// The sport in words, and the device's own text when it is not one we
+    /// know (see `coach_words::sport`).
+    fn sport(&self, a: &StoredActivity) -> (String, Option<String>) {
+        words::coach_words::sport(&self.l.i18n, &a.activity.sport)
+    }
+
+    /// What the walker reads about an activity waiting for an answer.
+    fn summary(&self, a: &StoredActivity) -> String {
+        words::coach_words::activity_summary(&self.l.i18n, &a.activity)
     }
 
     fn counts_as(&self, a: &StoredActivity) -> &'static str {
@@ -180,6 +176,12 @@ struct ConfirmPage {
     activity: StoredActivity,
     scales: Vec<PainScale>,
     symptoms: Vec<SymptomBox>,
+}
+
+impl ConfirmPage {
+    fn summary(&self) -> String {
+        words::coach_words::activity_summary(&self.l.i18n, &self.activity.activity)
+    }
 }
 
 pub async fn confirm_page(

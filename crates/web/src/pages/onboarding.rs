@@ -134,13 +134,12 @@ pub async fn step_submit(
         return render_step(&state, &f.who, i + 1, &given, None);
     }
     // The last screen: optional timed tests, then the outcome.
-    let seconds = |name: &str| -> Result<Option<f64>, AppError> {
+    let seconds = |name: &str| -> Result<Option<f64>, coach::InputError> {
         let value = given.get(name).cloned();
         let Some(t) = forms::text_opt(&value) else { return Ok(None) };
-        let x: f64 = t
-            .replace(',', ".")
-            .parse()
-            .map_err(|_| AppError::bad(format!("{name}: '{t}' is not a number of seconds")))?;
+        let x: f64 = t.replace(',', ".").parse().map_err(|_| {
+            coach::InputError::new(name, format!("'{t}' is not a number of seconds")).because(coach::Code::Invalid)
+        })?;
         Ok(Some(x))
     };
     let mut answers = Answers::default();
@@ -162,12 +161,12 @@ pub async fn step_submit(
     let timed = (seconds("tug_seconds"), seconds("backward_3m_seconds"));
     let (tug, backward) = match timed {
         (Ok(a), Ok(b)) => (a, b),
-        (Err(e), _) | (_, Err(e)) => return render_step(&state, &f.who, i, &given, Some(e.message())),
+        (Err(e), _) | (_, Err(e)) => return render_step(&state, &f.who, i, &given, Some(state.i18n().problem(&e))),
     };
     answers.tug_seconds = tug;
     answers.backward_3m_seconds = backward;
     if let Err(e) = answers.validate() {
-        return render_step(&state, &f.who, i, &given, Some(e.to_string()));
+        return render_step(&state, &f.who, i, &given, Some(state.i18n().problem(&e)));
     }
     service::screen(state.store(), f.who.access, &answers, state.now()).await?;
     Ok(Redirect::to("/outcome").into_response())

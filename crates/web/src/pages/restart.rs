@@ -88,7 +88,7 @@ pub async fn submit(State(state): State<AppState>, f: ReadyForm<RestartFields>) 
     if minutes.is_none() || f.form.shown != minutes {
         let checked = dose_input(&f.form)
             .and_then(|d| service::restart_dose(s, &d).map_err(AppError::from))
-            .map_err(|e| e.message());
+            .map_err(|e| e.page_message(&state.i18n()));
         return match checked {
             Ok(_) => restart_page(&state, &f.who, s, f.form.clone(), true, None).await,
             Err(msg) => restart_page(&state, &f.who, s, f.form.clone(), false, Some(msg))

@@ -405,7 +405,7 @@ async fn refusals_carry_a_stable_reason() {
         (log(serde_json::json!({"minutes": 2, "bouts": 3})), 422, "bad_input", "inconsistent", "bouts"),
         (log(serde_json::json!({"date": "1999-01-04"})), 409, "conflict", "not_started", "date"),
         (log(serde_json::json!({})), 201, "", "", ""),
-        (log(serde_json::json!({})), 409, "conflict", "already_done", ""),
+        (log(serde_json::json!({})), 409, "conflict", "already_done", "date"),
     ];
     for (body, status, code, reason, field) in cases {
         let res = app.send(call("POST", "/api/v1/sessions", &token, Some(body.clone()))).await;

@@ -63,7 +63,7 @@ async fn invite_and_join(c: &Clinic) {
     // A wrong code says so, and the consent screen waits for agreement.
     let wrong = c.app.get("/join?code=AAAA-AAAA", &c.bea.cookie).await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(wrong.body.contains("this invitation code is unknown, used or expired"), "{}", wrong.body);
+    assert!(wrong.body.contains("Check the code: it is unknown, already used or out of date"), "{}", wrong.body);
     let consent = c.app.get(&format!("/join/{}", code.to_lowercase()), &c.bea.cookie).await;
     assert_eq!(consent.status, StatusCode::OK, "{}", consent.body);
     assert!(consent.body.contains("What the clinic will see") && consent.body.contains("Knee Clinic"));

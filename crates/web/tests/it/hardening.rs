@@ -17,7 +17,7 @@ async fn a_nul_character_is_refused_with_the_field_not_a_500() {
     );
     let res = app.post("/signup", &format!("rw_csrf={anon}"), &form).await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
-    assert!(res.body.contains("name: contains an invisible control character (U+0000)"), "{}", res.body);
+    assert!(res.body.contains("Your name holds an invisible character"), "{}", res.body);
     // Session notes, through the form.
     let w = app.walker_with_plan("nul2@example.org", 6, 7).await;
     let form = format!("csrf={}&pain_before=1&pain_peak=1&pain_after=1&notes=ok%00then", w.csrf);

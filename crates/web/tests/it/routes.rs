@@ -151,7 +151,7 @@ async fn logging_a_session_through_the_form_records_it_and_bad_input_names_the_f
     let res = app.post("/log", &w.cookie, &form).await;
     assert_eq!((res.status, res.location.as_str()), (StatusCode::SEE_OTHER, "/today?logged=1"), "{}", res.body);
     let again = app.post("/log", &w.cookie, &form).await;
-    assert!(again.body.contains("already logged"), "a second log for today is refused");
+    assert!(again.body.contains("There is already a session logged on that day"), "a second log for today is refused");
     let csv = app.get("/settings/export.csv", &w.cookie).await;
     assert_eq!(csv.body.lines().count(), 3, "{}", csv.body);
 }
@@ -538,7 +538,7 @@ async fn several_files_upload_at_once_and_a_matched_walk_is_confirmed() {
     let other = app.ready_walker("up2@example.org", "other-note").await;
     assert_eq!(app.get(&format!("/activities/{id}"), &other.cookie).await.status, StatusCode::NOT_FOUND, "isolated");
     let page = app.get(&format!("/activities/{id}"), &w.cookie).await;
-    assert!(page.body.contains("walking 10 min"), "{}", page.body);
+    assert!(page.body.contains("Walking 10 min on "), "{}", page.body);
     let done = app
         .post(
             &format!("/activities/{id}"),
