@@ -404,6 +404,41 @@ pub struct Outcome {
     pub next_step: String,
 }
 
+const TUG_EVIDENCE: &[&str] = &[ev::STEADI_TUG, ev::DESIGN_FALL_RISK];
+const BACKWARD_3M_EVIDENCE: &[&str] = &[ev::BW_3M_TEST, ev::BW_SPEED_FALLERS, ev::DESIGN_FALL_RISK];
+const FALL_REPORTED_EVIDENCE: &[&str] = &[ev::STEADI_ITEMS, ev::DESIGN_FALL_RISK];
+const CLEARED_EVIDENCE: &[&str] = &[ev::ACSM_SCREENING];
+
+fn strings(ids: &[&str]) -> Vec<String> {
+    ids.iter().map(|e| e.to_string()).collect()
+}
+
+/// The screening's rules, each with the evidence behind it (for a "why"
+/// page of its own): the three kinds of question, then the measured,
+/// reported and cleared reasons.
+pub fn rules() -> Vec<(&'static str, Vec<&'static str>)> {
+    let of = |concern: Concern| {
+        let mut ids: Vec<&'static str> = Vec::new();
+        for q in QUESTIONS.iter().filter(|q| q.concern == concern) {
+            for e in q.evidence {
+                if !ids.contains(e) {
+                    ids.push(e);
+                }
+            }
+        }
+        ids
+    };
+    vec![
+        ("S-RED-FLAG", of(RedFlag)),
+        ("S-CLEARANCE", of(NeedsClearance)),
+        ("S-FALL-RISK", of(FallRisk)),
+        ("S-TUG", TUG_EVIDENCE.to_vec()),
+        ("S-BACKWARD-3M", BACKWARD_3M_EVIDENCE.to_vec()),
+        ("S-FALL-REPORTED", FALL_REPORTED_EVIDENCE.to_vec()),
+        ("S-CLEARED-BY", CLEARED_EVIDENCE.to_vec()),
+    ]
+}
+
 /// Applies the rule set to `answers`. A clearance moves `clearance_needed` on
 /// when it covers every concern that stands; red flags are never cleared here.
 pub fn evaluate(answers: &Answers, clearance: Option<&Clearance>) -> Outcome {
@@ -441,7 +476,7 @@ pub fn evaluate(answers: &Answers, clearance: Option<&Clearance>) -> Outcome {
         reasons.push(Reason {
             code: "fall_risk.slow_tug".into(),
             rule: "S-TUG".into(),
-            evidence: vec![ev::STEADI_TUG.into(), ev::DESIGN_FALL_RISK.into()],
+            evidence: strings(TUG_EVIDENCE),
             text: format!(
                 "Your Timed Up and Go took {t:.1} s, over {TUG_FALL_RISK_SECONDS:.0} s: you will train with support."
             ),
@@ -455,7 +490,7 @@ pub fn evaluate(answers: &Answers, clearance: Option<&Clearance>) -> Outcome {
             reasons.push(Reason {
                 code: "fall_risk.slow_backward_walk".into(),
                 rule: "S-BACKWARD-3M".into(),
-                evidence: vec![ev::BW_3M_TEST.into(), ev::BW_SPEED_FALLERS.into(), ev::DESIGN_FALL_RISK.into()],
+                evidence: strings(BACKWARD_3M_EVIDENCE),
                 text: format!(
                     "Your 3-metre backward walk took {t:.1} s ({speed:.2} m/s), slower than {BACKWARD_SPEED_FALLERS_MPS} m/s: you will train with support."
                 ),
@@ -472,7 +507,7 @@ pub fn evaluate(answers: &Answers, clearance: Option<&Clearance>) -> Outcome {
         reasons.push(Reason {
             code: "fall_risk.fell_during_programme".into(),
             rule: "S-FALL-REPORTED".into(),
-            evidence: vec![ev::STEADI_ITEMS.into(), ev::DESIGN_FALL_RISK.into()],
+            evidence: strings(FALL_REPORTED_EVIDENCE),
             text: format!(
                 "You reported a fall on {day}. From now on you train only with support (treadmill rails and safety key, or a wall with someone nearby) and no incline, until a new screening says otherwise."
             ),
@@ -484,7 +519,7 @@ pub fn evaluate(answers: &Answers, clearance: Option<&Clearance>) -> Outcome {
             reasons.push(Reason {
                 code: "clearance.recorded".into(),
                 rule: "S-CLEARED-BY".into(),
-                evidence: vec![ev::ACSM_SCREENING.into()],
+                evidence: strings(CLEARED_EVIDENCE),
                 text: format!("Cleared to exercise by {} ({}) on {}.", c.by, c.role, c.at.strftime("%Y-%m-%d")),
                 args: args(&[
                     ("by", c.by.clone()),

@@ -3,6 +3,8 @@
 //! training is paused the feed holds past sessions and one event, today, that
 //! says why and what ends the pause: no dose and no reminder to walk.
 //!
+//! Said in the walker's language (`l`): the feed URL carries it.
+//!
 //! Written directly (RFC 5545: CRLF lines, escaped text, lines folded at 75
 //! octets) rather than through the icalendar crate, which would bring chrono
 //! beside jiff for a few dozen lines of text. CI parses the output with
@@ -11,6 +13,8 @@
 use crate::State;
 use coach::dates::add_days;
 use std::fmt::Write;
+use words::I18n;
+use words::coach_words::{pause_words, reason, summary};
 
 /// Escapes a TEXT value.
 fn text(s: &str) -> String {
@@ -35,7 +39,7 @@ fn fold(line: &str) -> String {
 }
 
 /// The feed for a walker's plan as it stands `state.today`.
-pub fn calendar(state: &State, stamp: jiff::Timestamp) -> String {
+pub fn calendar(state: &State, stamp: jiff::Timestamp, l: &I18n) -> String {
     let tl = state.timeline();
     let p = &state.programme;
     let mut out = String::new();
@@ -52,7 +56,8 @@ pub fn calendar(state: &State, stamp: jiff::Timestamp) -> String {
     let schedule = state.schedule();
     for (date, dose) in schedule.sessions.iter().filter_map(|s| Some((s.date, s.dose?))) {
         let week = p.week_of(date);
-        let why = tl.in_force(date).map(|d| d.reason.clone()).unwrap_or_default();
+        let why = tl.in_force(date).map(|d| reason(l, d)).unwrap_or_default();
+        let minutes = dose.minutes.to_string();
         let day = date.strftime("%Y%m%d").to_string();
         let mut e = String::new();
         let _ = writeln!(e, "BEGIN:VEVENT");
@@ -60,18 +65,12 @@ pub fn calendar(state: &State, stamp: jiff::Timestamp) -> String {
         let _ = writeln!(e, "DTSTAMP:{dtstamp}");
         let _ = writeln!(e, "DTSTART;VALUE=DATE:{day}");
         let _ = writeln!(e, "DTEND;VALUE=DATE:{}", add_days(date, 1).strftime("%Y%m%d"));
-        let _ = writeln!(e, "SUMMARY:{}", text(&format!("Backward walking: {} min", dose.minutes)));
-        let _ = writeln!(
-            e,
-            "DESCRIPTION:{}",
-            text(&format!(
-                "{}\nWarm up 5 min first and cool down 5 min after, then your strengthening.\nWhy: {why}\nNot medical advice.",
-                dose.summary(week, p.limits.supported_only)
-            ))
-        );
+        let _ = writeln!(e, "SUMMARY:{}", text(&l.ta("cal.summary", &[("minutes", &minutes)])));
+        let dose = summary(l, &dose, week, p.limits.supported_only);
+        let _ = writeln!(e, "DESCRIPTION:{}", text(&l.ta("cal.description", &[("dose", &dose), ("why", &why)])));
         let _ = writeln!(e, "BEGIN:VALARM");
         let _ = writeln!(e, "ACTION:DISPLAY");
-        let _ = writeln!(e, "DESCRIPTION:{}", text(&format!("Backward walking today: {} min", dose.minutes)));
+        let _ = writeln!(e, "DESCRIPTION:{}", text(&l.ta("cal.alarm", &[("minutes", &minutes)])));
         let _ = writeln!(e, "TRIGGER;RELATED=START:PT8H");
         let _ = writeln!(e, "END:VALARM");
         let _ = writeln!(e, "END:VEVENT");
@@ -87,8 +86,18 @@ pub fn calendar(state: &State, stamp: jiff::Timestamp) -> String {
         let _ = writeln!(e, "DTSTAMP:{dtstamp}");
         let _ = writeln!(e, "DTSTART;VALUE=DATE:{day}");
         let _ = writeln!(e, "DTEND;VALUE=DATE:{}", add_days(state.today, 1).strftime("%Y%m%d"));
-        let _ = writeln!(e, "SUMMARY:{}", text("retrowalk: backward walking is paused"));
-        let _ = writeln!(e, "DESCRIPTION:{}", text(&format!("{}\nNot medical advice.", pause.lines().join("\n"))));
+        let _ = writeln!(e, "SUMMARY:{}", text(l.t("cal.paused")));
+        let w = pause_words(l, pause, Some(&state.screen.outcome));
+        let mut lines = vec![w.headline];
+        lines.extend(w.reasons);
+        lines.push(l.ta("cli.do_now", &[("text", &w.do_now)]));
+        if !w.urgent.is_empty() {
+            lines.push(words::coach_words::urgent_signs(l).0);
+            lines.extend(w.urgent.iter().map(|s| format!("  - {s}")));
+        }
+        lines.push(l.ta("cli.ends_when", &[("text", &w.ends_when)]));
+        lines.push(l.t("cal.not_advice").to_string());
+        let _ = writeln!(e, "DESCRIPTION:{}", text(&lines.join("\n")));
         let _ = writeln!(e, "END:VEVENT");
         for line in e.lines() {
             out.push_str(&fold(line));

@@ -219,6 +219,7 @@ problem-message_required = Write a few words before sending.
 problem-message_too_long = Your message is too long: keep it to 1,000 characters, or send it in two parts.
 problem-message = Your message cannot be sent as it is: check it and send again.
 problem-minutes_unsafe = Choose 3 to 20 minutes. Nothing was recorded.
+problem-confirm = To delete your account, type DELETE in capital letters in the box.
 problem-date_not_started = Your programme had not started on that day: choose a day from your start date on.
 problem-minutes = How many minutes did you walk backwards? Write a number from 1 to 120.
 problem-bouts = In how many bouts? Write a number from 1 to 30.
@@ -440,6 +441,13 @@ rule-A-CLINICIAN-OVERRIDE = Your clinician set this dose; it wins over the coach
 rule-A-CLINICIAN-RESTART = Your clinician restarted the programme after a stop, at the dose they recorded.
 rule-A-CLINICIAN-PAUSE = Your care team paused the programme, with a note saying why; it restarts when they record a restart.
 rule-A-CLINICIAN-END = Your care team ended the programme, with a note saying why; only a restart they record would start it again.
+rule-S-RED-FLAG = A sign that something other than osteoarthritis may be going on (an infection, a clot, an injury inside the knee) stops everything until a clinician has checked the knee.
+rule-S-CLEARANCE = A heart, lung or other long-term condition, another joint problem, or advice to exercise only under supervision: a doctor or physiotherapist agrees first, and their clearance is recorded.
+rule-S-FALL-RISK = A fall in the past year, feeling unsteady, worry about falling or a walking aid: backward walking only with support (rails or a wall, someone nearby), never hands-free.
+rule-S-TUG = A Timed Up and Go over 12 seconds means a higher risk of falling: every session is with support.
+rule-S-BACKWARD-3M = A slow 3-metre backward walk means a higher risk of falling: every session is with support.
+rule-S-FALL-REPORTED = A fall during the programme: from then on only supported sessions and no incline, until a new screening says otherwise.
+rule-S-CLEARED-BY = The clearance is recorded with who gave it, their role and the day.
 rule-P-START = The first sessions are short and slow, with support: the rails, or a wall and someone nearby.
 rule-P-START-SEVERE-PAIN = Usual pain of 7 or more: see a clinician first; sessions start at the lowest step.
 
@@ -1458,3 +1466,13 @@ activity-summary = { $sport } { $minutes } min on { $day } at { $time }: { $what
 activity-fit_planned = matches your backward-walking session on { $day }
 activity-fit_aerobic = counts toward your weekly aerobic goal
 activity-fit_extra = kept as extra activity
+
+## The calendar feed (crates/service/src/calendar.rs)
+cal-summary = Backward walking: { $minutes } min
+cal-description = { $dose }
+    Warm up 5 min first and cool down 5 min after, then your strengthening.
+    Why: { $why }
+    Not medical advice.
+cal-alarm = Backward walking today: { $minutes } min
+cal-paused = retrowalk: backward walking is paused
+cal-not_advice = Not medical advice.

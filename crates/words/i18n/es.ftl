@@ -218,6 +218,7 @@ problem-message_required = Escriba unas palabras antes de enviar.
 problem-message_too_long = Su mensaje es demasiado largo: no pase de 1.000 caracteres, o envíelo en dos partes.
 problem-message = Su mensaje no se puede enviar así: revíselo y envíelo otra vez.
 problem-minutes_unsafe = Elija de 3 a 20 minutos. No se anotó nada.
+problem-confirm = Para borrar su cuenta, escriba DELETE en mayúsculas en la casilla.
 problem-date_not_started = Su programa aún no había empezado ese día: elija un día a partir de la fecha de inicio.
 problem-minutes = ¿Cuántos minutos caminó hacia atrás? Escriba un número del 1 al 120.
 problem-bouts = ¿En cuántas tandas? Escriba un número del 1 al 30.
@@ -439,6 +440,13 @@ rule-A-CLINICIAN-OVERRIDE = Su profesional sanitario fijó esta dosis; manda sob
 rule-A-CLINICIAN-RESTART = Su profesional sanitario reanudó el programa tras una parada, con la dosis que anotó.
 rule-A-CLINICIAN-PAUSE = Su equipo de atención pausó el programa, con una nota que explica por qué; se reanuda cuando anoten la reanudación.
 rule-A-CLINICIAN-END = Su equipo de atención terminó el programa, con una nota que explica por qué; solo una reanudación anotada por ellos lo volvería a empezar.
+rule-S-RED-FLAG = Una señal de que puede haber algo distinto de la artrosis (una infección, un coágulo, una lesión dentro de la rodilla) lo detiene todo hasta que un profesional revise la rodilla.
+rule-S-CLEARANCE = Un problema de corazón, de pulmón u otra enfermedad de larga duración, otro problema de articulaciones o el consejo de hacer ejercicio solo con supervisión: primero está de acuerdo un médico o fisioterapeuta, y se anota su autorización.
+rule-S-FALL-RISK = Una caída en el último año, sentirse inestable, miedo a caerse o un bastón o andador: caminar hacia atrás solo con apoyo (barandillas o una pared, alguien cerca), nunca con las manos libres.
+rule-S-TUG = Levantarse y caminar en más de 12 segundos indica más riesgo de caída: cada sesión es con apoyo.
+rule-S-BACKWARD-3M = Unos 3 metros hacia atrás lentos indican más riesgo de caída: cada sesión es con apoyo.
+rule-S-FALL-REPORTED = Una caída durante el programa: desde entonces solo sesiones con apoyo y sin inclinación, hasta que unas nuevas preguntas de seguridad digan otra cosa.
+rule-S-CLEARED-BY = La autorización se anota con quién la dio, su papel y el día.
 rule-P-START = Las primeras sesiones son cortas y lentas, con apoyo: las barandillas, o una pared y alguien cerca.
 rule-P-START-SEVERE-PAIN = Dolor habitual de 7 o más: consulte antes a un profesional; las sesiones empiezan en el escalón más bajo.
 
@@ -1456,3 +1464,13 @@ activity-summary = { $sport }, { $minutes } min, el { $day } a las { $time }: { 
 activity-fit_planned = coincide con su sesión de caminar hacia atrás del { $day }
 activity-fit_aerobic = cuenta para su objetivo aeróbico semanal
 activity-fit_extra = se guarda como actividad extra
+
+## The calendar feed (crates/service/src/calendar.rs)
+cal-summary = Caminar hacia atrás: { $minutes } min
+cal-description = { $dose }
+    Caliente 5 min antes y vuelva a la calma 5 min después; luego, su fortalecimiento.
+    Por qué: { $why }
+    No es consejo médico.
+cal-alarm = Hoy toca caminar hacia atrás: { $minutes } min
+cal-paused = retrowalk: caminar hacia atrás está en pausa
+cal-not_advice = No es consejo médico.

@@ -69,7 +69,7 @@ pub async fn import(g: &Global, file: &std::path::Path) -> CliResult<Output> {
 pub async fn calendar(g: &Global, out: Option<&std::path::Path>) -> CliResult<Output> {
     let store = context::open(g).await?;
     let state = context::load(&store, g).await?;
-    let body = service::calendar(&state, jiff::Timestamp::now());
+    let body = service::calendar(&state, jiff::Timestamp::now(), &crate::render::terminal());
     match out {
         None => Ok(Output::Text(body)),
         Some(path) => {

@@ -142,15 +142,21 @@ pub async fn rule(
     axum::extract::Path(id): axum::extract::Path<String>,
 ) -> Result<Response, AppError> {
     let mut l = Layout::new(&state, who.as_ref(), "learn", "learn.title");
-    let (heading, says, evidence): (String, String, &'static [&'static str]) =
-        if let Some((rule, evidence)) = coach::adaptation::rules().into_iter().find(|(r, _)| *r == id) {
-            (l.t("learn.rule_heading").to_string(), l.t(&format!("rule.{rule}")).to_string(), evidence)
+    use words::coach_words::{exercise_name, exercise_why, finding};
+    let rule = |rule: &str| (l.t("learn.rule_heading").to_string(), l.t(&format!("rule.{rule}")).to_string());
+    let (heading, says, evidence): (String, String, Vec<&'static str>) =
+        if let Some((id, evidence)) = coach::adaptation::rules().into_iter().find(|(r, _)| *r == id) {
+            let (h, s) = rule(id);
+            (h, s, evidence.to_vec())
+        } else if let Some((id, evidence)) = coach::screening::rules().into_iter().find(|(r, _)| *r == id) {
+            let (h, s) = rule(id);
+            (h, s, evidence)
         } else if let Some(e) = exercises::all().find(|e| e.id == id) {
-            (e.name.to_string(), e.why.to_string(), e.evidence)
+            (exercise_name(&l.i18n, e), exercise_why(&l.i18n, e), e.evidence.to_vec())
         } else if let Some(e) = coach::evidence::find(&id) {
-            (l.t("learn.source_heading").to_string(), e.finding.to_string(), std::slice::from_ref(&e.id))
+            (l.t("learn.source_heading").to_string(), finding(&l.i18n, e), vec![e.id])
         } else {
-            // Notices and screening reasons are explained on Learn itself.
+            // Anything else is looked for on Learn itself.
             return Ok(axum::response::Redirect::to(&format!("/learn#{}", urlencoding(&id))).into_response());
         };
     let rows: Vec<&'static Evidence> = evidence.iter().filter_map(|e| coach::evidence::find(e)).collect();

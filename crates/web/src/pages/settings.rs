@@ -141,7 +141,12 @@ pub async fn new_calendar(State(state): State<AppState>, f: ReadyForm<NoFields>)
     let token = crate::auth::random_token();
     service::new_calendar(state.store(), f.who.access, &crate::auth::digest(&token), state.now()).await?;
     // From the configured address, never the request's Host header.
-    let url = format!("{}/calendar/{token}.ics", state.config().public_url.trim_end_matches('/'));
+    // The feed speaks the language the walker reads this page in.
+    let lang = match state.i18n().lang() {
+        words::Lang::En => String::new(),
+        other => format!("?lang={}", other.code()),
+    };
+    let url = format!("{}/calendar/{token}.ics{lang}", state.config().public_url.trim_end_matches('/'));
     settings_page(&state, &f.who, s, Some(url), None, None).await
 }
 
@@ -152,10 +157,16 @@ pub async fn revoke_calendar(State(state): State<AppState>, f: ReadyForm<NoField
     settings_page(&state, &f.who, s, None, Some(msg), None).await
 }
 
+#[derive(serde::Deserialize)]
+pub struct FeedQuery {
+    lang: Option<String>,
+}
+
 /// The feed itself: no sign-in, the secret in the URL is the key.
 pub async fn calendar_feed(
     State(state): State<AppState>,
     axum::extract::Path(file): axum::extract::Path<String>,
+    axum::extract::Query(q): axum::extract::Query<FeedQuery>,
 ) -> Result<Response, AppError> {
     let token = file.strip_suffix(".ics").unwrap_or(&file);
     if !crate::auth::is_token(token) {
@@ -164,7 +175,8 @@ pub async fn calendar_feed(
     let access = service::feed(state.store(), &crate::auth::digest(token)).await?.ok_or(AppError::NotFound)?;
     let w = service::walker(state.store(), access).await?;
     let s = service::load(state.store(), access, state.today_in(&w.time_zone)).await?;
-    let body = service::calendar(&s, state.now());
+    let l = q.lang.as_deref().and_then(words::Lang::parse).map_or_else(|| state.i18n(), words::I18n::of);
+    let body = service::calendar(&s, state.now(), &l);
     Ok(([(header::CONTENT_TYPE, "text/calendar; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], body)
         .into_response())
 }
@@ -233,7 +245,8 @@ pub struct DeleteForm {
 /// Deletes the walker and everything about them, after typed confirmation.
 pub async fn delete(State(state): State<AppState>, f: CsrfForm<DeleteForm>) -> Result<Response, AppError> {
     if f.form.confirm.trim() != "DELETE" {
-        return Err(AppError::bad("To delete your account, type DELETE in capital letters in the box."));
+        let e = coach::InputError::new("confirm", "to delete your account, type DELETE in capital letters in the box");
+        return Err(AppError::BadInput(e.because(coach::Code::Required)));
     }
     service::delete_walker(state.store(), f.who.access).await?;
     audit::by(&state, &f.who, SecurityKind::AccountDeleted, "").await?;

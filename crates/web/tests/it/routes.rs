@@ -342,6 +342,11 @@ async fn the_calendar_link_serves_the_plan_until_it_is_revoked() {
     assert!(feed.body.starts_with("BEGIN:VCALENDAR\r\n") && feed.body.contains("BEGIN:VALARM"), "{}", feed.body);
     assert!(feed.body.matches("BEGIN:VEVENT").count() >= 10);
     assert!(feed.body.lines().all(|l| l.len() <= 75));
+    assert!(feed.body.contains("SUMMARY:Backward walking: "), "{}", feed.body);
+    // In the walker's language when the link asks for it.
+    let spanish = app.get(&format!("{path}?lang=es"), "").await.body;
+    assert!(spanish.contains("SUMMARY:Caminar hacia atrás: ") && !spanish.contains("Backward"), "{spanish}");
+    assert!(spanish.lines().all(|l| l.len() <= 75));
     app.post("/settings/calendar/revoke", &w.cookie, &format!("csrf={}", w.csrf)).await;
     assert_eq!(app.get(&path, "").await.status, StatusCode::NOT_FOUND);
     assert_eq!(app.get("/calendar/nonsense.ics", "").await.status, StatusCode::NOT_FOUND);
