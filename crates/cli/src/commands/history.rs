@@ -11,12 +11,13 @@ pub async fn run(g: &Global) -> CliResult<Output> {
     let state = context::load(&store, g).await?;
     let entries = service::history(&state);
     emit(g.json, &entries, || {
+        let t = render::terminal();
         let imported = match state.activities.len() {
             0 => String::new(),
-            n => format!("{n} imported activities: `retrowalk activity list`.\n"),
+            n => format!("{}\n", t.ta("cli.history.imported", &[("n", &n.to_string())])),
         };
         if entries.is_empty() {
-            return format!("No sessions logged yet.\n{imported}");
+            return format!("{}\n{imported}", t.t("cli.history.none"));
         }
         let rows: Vec<Vec<String>> = entries
             .iter()
@@ -33,20 +34,23 @@ pub async fn run(g: &Global) -> CliResult<Output> {
                     } else {
                         l.symptoms.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(",")
                     },
-                    d.map_or("-".into(), |d| d.action.as_str().to_string()),
-                    d.map_or("-".into(), |d| d.dose.map_or("stopped".into(), |x| format!("{} min", x.minutes))),
+                    d.map_or("-".into(), |d| t.t(&format!("cli.history.action.{}", d.action.as_str())).to_string()),
+                    d.map_or("-".into(), |d| {
+                        d.dose.map_or(t.t("cli.history.stopped").to_string(), |x| format!("{} min", x.minutes))
+                    }),
                     d.map_or("-".into(), |d| d.rule.clone()),
                 ]
             })
             .collect();
-        let mut s =
-            render::table(&["date", "min", "pain b/p/a", "morning", "symptoms", "decision", "next", "rule"], &rows);
+        let head = ["date", "min", "pains", "morning", "symptoms", "decision", "next", "rule"]
+            .map(|c| t.t(&format!("cli.history.col.{c}")).to_string());
+        let mut s = render::table(&head.each_ref().map(String::as_str), &rows);
         match state.pause() {
             // Paused: where things stand is the pause, in the walker's words.
             Some(p) => s.push_str(&format!("\n{}", render::pause(&p))),
             None => {
                 if let Some(d) = entries.last().and_then(|e| e.decision.as_ref()) {
-                    s.push_str(&format!("\nLatest: {}\n", render::why(d)));
+                    s.push_str(&format!("\n{}\n", t.ta("cli.history.latest", &[("why", &render::why(d))])));
                 }
             }
         }

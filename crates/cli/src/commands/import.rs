@@ -64,6 +64,35 @@ struct Summary {
     dry_run: bool,
 }
 
+/// One file's outcome, as `FileOutcome::line` says it in English.
+fn file_line(l: &words::I18n, outcome: &FileOutcome) -> String {
+    let warned = |mut line: String, warnings: &[String]| {
+        for w in warnings {
+            line.push_str(&format!("\n    {}", l.ta("cli.import.warning", &[("text", w)])));
+        }
+        line
+    };
+    match outcome {
+        FileOutcome::Imported { file, format, activities, warnings } => {
+            let n = activities.len().to_string();
+            let mut s = l.ta("cli.import.imported", &[("file", file), ("format", format), ("n", &n)]);
+            for a in activities {
+                s.push_str(&format!("\n    {}", words::coach_words::activity_summary(l, a)));
+            }
+            warned(s, warnings)
+        }
+        FileOutcome::AlreadyImported { file, first_imported_as, on } => {
+            let on = on.strftime("%Y-%m-%d").to_string();
+            l.ta("cli.import.already", &[("file", file), ("as", first_imported_as), ("on", &on)])
+        }
+        FileOutcome::NotAnActivity { file, format, what, warnings } => {
+            // A skipped point can be why a track came out empty: the warnings say so.
+            warned(l.ta("cli.import.not_activity", &[("file", file), ("what", what), ("format", format)]), warnings)
+        }
+        FileOutcome::Failed { file, error } => l.ta("cli.import.not_imported", &[("file", file), ("error", error)]),
+    }
+}
+
 pub async fn run(g: &Global, paths: &[PathBuf], dry_run: bool) -> CliResult<Output> {
     let files = collect(paths)?;
     let store = context::open(g).await?;
@@ -93,30 +122,35 @@ pub async fn run(g: &Global, paths: &[PathBuf], dry_run: bool) -> CliResult<Outp
             FileOutcome::Failed { .. } => sum.failed += 1,
         }
         if !g.json {
-            bar.suspend(|| writeln!(stdout, "{}", outcome.line()))?;
+            bar.suspend(|| writeln!(stdout, "{}", file_line(&crate::render::terminal(), &outcome)))?;
         }
         outcomes.push(outcome);
         bar.inc(1);
     }
     bar.finish_and_clear();
     let failed = sum.failed;
+    let l = crate::render::terminal();
     let out = emit(g.json, &serde_json::json!({ "files": outcomes, "summary": &sum }), || {
-        let mut s = format!(
-            "{}{}: {} imported ({}), {} already imported, {} with no activity, {} could not be read.\n",
-            if dry_run { "Dry run, nothing written. " } else { "" },
-            service::count(sum.files, "file", "files"),
-            sum.imported,
-            service::count(sum.activities, "activity", "activities"),
-            sum.already_imported,
-            sum.not_activities,
-            sum.failed
-        );
+        let counts = [
+            ("files", sum.files),
+            ("imported", sum.imported),
+            ("activities", sum.activities),
+            ("already", sum.already_imported),
+            ("none", sum.not_activities),
+            ("failed", sum.failed),
+        ]
+        .map(|(k, v)| (k, v.to_string()));
+        let counts: Vec<(&str, &str)> = counts.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let mut s = String::new();
+        if dry_run {
+            s.push_str(l.t("cli.import.dry_run"));
+            s.push(' ');
+        }
+        s.push_str(&l.ta("cli.import.summary", &counts));
+        s.push('\n');
         if sum.waiting_for_you > 0 && !dry_run {
-            s.push_str(&format!(
-                "{} walk(s) fall on your backward-walking days. Was it backward? `retrowalk activity list`, then \
-                 `retrowalk activity confirm ID --backward` (or --forward).\n",
-                sum.waiting_for_you
-            ));
+            s.push_str(&l.ta("cli.import.waiting", &[("n", &sum.waiting_for_you.to_string())]));
+            s.push('\n');
         }
         s
     })?;
@@ -125,10 +159,9 @@ pub async fn run(g: &Global, paths: &[PathBuf], dry_run: bool) -> CliResult<Outp
         let text = out.into_text().map_err(|e| CliError::Other(e.into()))?;
         let mut stdout = std::io::stdout().lock();
         stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush())?;
-        return Err(CliError::input(format!(
-            "{failed} of {} files could not be imported (see above); the others were, each on its own",
-            files.len()
-        )));
+        let said = [("failed", failed.to_string()), ("files", files.len().to_string())];
+        let said: Vec<(&str, &str)> = said.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        return Err(CliError::input(l.ta("cli.import.failed", &said)));
     }
     Ok(out)
 }
@@ -138,9 +171,11 @@ pub async fn activity(g: &Global, cmd: &ActivityCommand) -> CliResult<Output> {
     let state = context::load(&store, g).await?;
     match cmd {
         ActivityCommand::List => emit(g.json, &state.activities, || {
+            let l = render::terminal();
             if state.activities.is_empty() {
-                return "No imported activities. Bring some in with `retrowalk import PATH`.\n".into();
+                return format!("{}\n", l.t("cli.activity.none"));
             }
+            let counts = |k: &str| l.t(&format!("cli.activity.counts.{k}")).to_string();
             let rows: Vec<Vec<String>> = state
                 .activities
                 .iter()
@@ -149,20 +184,23 @@ pub async fn activity(g: &Global, cmd: &ActivityCommand) -> CliResult<Output> {
                     vec![
                         s.id.to_string(),
                         format!("{} {}", a.local_date, a.local_time),
-                        a.sport.clone(),
+                        words::coach_words::sport(&l, &a.sport).0,
                         a.minutes().to_string(),
-                        a.distance_m.map_or("-".into(), |d| format!("{:.2}", d / 1000.0)),
+                        a.distance_m
+                            .map_or("-".into(), |d| words::coach_words::decimal(&l, format!("{:.2}", d / 1000.0))),
                         render::opt(a.avg_hr),
                         match (a.fit, a.backward) {
-                            (Fit::PlannedSession, None) => "backward? confirm it".into(),
-                            (Fit::PlannedSession, Some(true)) => "your backward session".into(),
-                            (Fit::PlannedSession, Some(false)) | (Fit::Aerobic, _) => "aerobic".into(),
-                            (Fit::Extra, _) => "extra".into(),
+                            (Fit::PlannedSession, None) => counts("confirm"),
+                            (Fit::PlannedSession, Some(true)) => counts("session"),
+                            (Fit::PlannedSession, Some(false)) | (Fit::Aerobic, _) => counts("aerobic"),
+                            (Fit::Extra, _) => counts("extra"),
                         },
                     ]
                 })
                 .collect();
-            render::table(&["id", "start", "sport", "min", "km", "avg HR", "counts as"], &rows)
+            let head = ["id", "start", "sport", "min", "km", "hr", "counts"]
+                .map(|c| l.t(&format!("cli.activity.col.{c}")).to_string());
+            render::table(&head.each_ref().map(String::as_str), &rows)
         }),
         ActivityCommand::Confirm {
             id,

@@ -48,25 +48,25 @@ fn a_folder_is_imported_once_and_a_matched_walk_becomes_a_session() {
     // A dry run reads everything and writes nothing.
     let dry = w.on("2026-11-24", &["import", "--dry-run", d]).output().unwrap();
     assert_eq!(dry.status.code(), Some(2), "a broken file makes the run fail");
-    assert!(String::from_utf8_lossy(&dry.stdout).contains("Dry run, nothing written. 3 files"));
+    assert!(String::from_utf8_lossy(&dry.stdout).contains("Dry run, nothing written. Files: 3."));
     assert!(w.json("2026-11-24", &["activity", "list"]).as_array().unwrap().is_empty());
 
     let out = w.on("2026-11-24", &["import", d]).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(text.contains("walk.gpx: imported (gpx), 1 activity"), "{text}");
-    assert!(
-        text.contains("walking 10 min on 2026-11-23 at 08:00: matches your backward-walking session on 2026-11-23"),
-        "{text}"
-    );
-    assert!(text.contains("ride.TCX: imported (tcx), 1 activity") && text.contains("cycling 30 min"), "{text}");
-    assert!(text.contains("broken.fit: not imported: ") && text.contains("(at byte "), "{text}");
+    assert!(text.contains("walk.gpx: imported (gpx), activities: 1"), "{text}");
     assert!(
         text.contains(
-            "3 files: 2 imported (2 activities), 0 already imported, 0 with no activity, 1 could not be read"
-        )
+            "Walking 10 min on Monday 23 November at 08:00: matches your backward-walking session on Monday 23 November"
+        ),
+        "{text}"
     );
+    assert!(text.contains("ride.TCX: imported (tcx), activities: 1") && text.contains("Cycling 30 min"), "{text}");
+    assert!(text.contains("broken.fit: not imported: ") && text.contains("(at byte "), "{text}");
+    assert!(text.contains(
+        "Files: 3. Imported: 2 (activities: 2). Already imported: 0. With no activity: 0. Could not be read: 1."
+    ));
     assert!(err.contains("1 of 3 files could not be imported"), "{err}");
 
     // Again: nothing is duplicated.
@@ -147,7 +147,7 @@ fn a_cut_off_gpx_keeps_its_points_and_says_where_it_stops() {
     let path = w.dir.path().join("dead-phone.gpx");
     std::fs::write(&path, &full[..cut]).unwrap();
     let out = w.ok("2026-11-24", &["import", path.to_str().unwrap()]);
-    assert!(out.contains("dead-phone.gpx: imported (gpx), 1 activity") && out.contains("20 min"), "{out}");
+    assert!(out.contains("dead-phone.gpx: imported (gpx), activities: 1") && out.contains("20 min"), "{out}");
     assert!(
         out.contains("warning: the file stops inside <time>, as if cut off while it was written; kept 21 track points from before the cut (at byte "),
         "{out}"
@@ -192,5 +192,31 @@ fn files_with_nothing_timed_are_not_activities_and_far_apart_tracks_are_two() {
     assert_eq!(w.json("2026-11-25", &["activity", "list"]).as_array().unwrap().len(), 0, "a dry run writes nothing");
     let text = w.ok("2026-11-25", &["import", dir.to_str().unwrap()]);
     assert!(text.contains("a-untimed.tcx: not an activity (no activity in it has a start time"), "{text}");
-    assert!(text.contains("1 with no activity"), "{text}");
+    assert!(text.contains("With no activity: 1."), "{text}");
+}
+
+/// The import's lines, its summary, the activity list and the history in
+/// the terminal's language.
+#[test]
+fn imports_and_history_speak_the_terminals_language() {
+    let w = Walker::new();
+    w.init("cleared.toml");
+    let file = w.dir.path().join("walk.gpx");
+    std::fs::write(&file, gpx_walk("2026-11-23", 10)).unwrap();
+    let es = |args: &[&str]| {
+        let out = w.on("2026-11-24", args).env("LANG", "es_ES.UTF-8").output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = es(&["import", file.to_str().unwrap()]);
+    assert!(text.contains("walk.gpx: importado (gpx), actividades: 1"), "{text}");
+    assert!(text.contains("Caminata, 10 min, el lunes 23 de noviembre a las 08:00"), "{text}");
+    assert!(text.contains("Archivos: 1. Importados: 1") && text.contains("¿Fue hacia atrás?"), "{text}");
+    let list = es(&["activity", "list"]);
+    assert!(list.contains("deporte") && list.contains("¿hacia atrás? confírmelo"), "{list}");
+    let history = es(&["history"]);
+    assert!(
+        history.contains("Aún no hay sesiones anotadas.") && history.contains("actividades importadas"),
+        "{history}"
+    );
 }
