@@ -36,6 +36,7 @@ for (const [lang, size, viewport] of [
   ['es', 'phone', { width: 390, height: 844 }],
   ['es', 'desktop', { width: 1280, height: 900 }],
   ['en', 'desktop', { width: 1280, height: 900 }],
+  ['en', 'phone', { width: 390, height: 844 }],
 ]) {
   test(`a walker's day in ${lang}, ${size}`, async () => {
     const w = WORDS[lang];
@@ -51,6 +52,8 @@ for (const [lang, size, viewport] of [
     assert.equal(await page.getAttribute('html', 'lang'), lang);
     const start = page.locator('main a.button.primary.big[href="/session"]');
     assert.equal((await start.textContent()).trim(), w.start);
+    const box = await start.boundingBox();
+    assert.ok(box.y + box.height <= viewport.height, `Start is on the first screen (it ends at ${box.y + box.height} px)`);
     await checkA11y(page, `today-${tag}`);
     await shot(page, `${tag}-40-today`);
 
@@ -123,6 +126,17 @@ for (const [lang, size, viewport] of [
     await context.setOffline(false);
     await page.goto(`${env.server.base}/today`);
     await page.waitForFunction(() => JSON.parse(localStorage.getItem('retrowalk-log-queue') || '[]').length === 0);
+
+    // The other pages, in the walker's language, each checked by axe.
+    for (const [path, name] of [
+      ['/plan', 'plan'], ['/checkin', 'checkin'], ['/outcomes', 'measures'], ['/learn', 'learn'],
+      ['/learn/A-PROGRESS', 'learn-rule'], ['/learn/S-FALL-RISK', 'learn-screening-rule'],
+    ]) {
+      await page.goto(`${env.server.base}${path}`);
+      assert.equal(await page.getAttribute('html', 'lang'), lang, path);
+      await checkA11y(page, `${name}-${tag}`);
+      await shot(page, `${tag}-46-${name}`);
+    }
     assert.deepEqual(errors, []);
     await context.close();
   });

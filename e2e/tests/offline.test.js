@@ -3,7 +3,7 @@
 // at 320 CSS pixels (WCAG 1.4.10: 1280 px at 400 % zoom).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, shot, dayOffset, isoDate, weekday } from '../lib.js';
+import { useServerAndBrowser, shot, dayOffset, isoDate, weekday, checkA11y } from '../lib.js';
 
 const env = useServerAndBrowser();
 
@@ -81,11 +81,13 @@ test('offline, a page opened before shows its copy and when; one never opened is
   const banner = await page.textContent('.offline-copy');
   assert.match(banner, /You are offline\. This is the copy saved on this phone on \w+/);
   assert.match(await page.textContent('main h1'), /Progress/, 'the last copy of the page itself');
+  await checkA11y(page, 'progress-offline-copy-en-phone');
   await shot(page, 'phone-22-progress-offline-copy');
   await page.goto(`${env.server.base}/settings`).catch(() => {});
   assert.match(await page.textContent('main h1'), /You are offline/);
   assert.equal(await page.locator('header.top nav a[href="/today"]').count(), 1, 'the navigation is there');
   assert.ok(await page.evaluate(() => getComputedStyle(document.querySelector('header.top')).display === 'flex'), 'styled');
+  await checkA11y(page, 'offline-page-en-phone');
   await shot(page, 'phone-23-offline-page');
   await context.setOffline(false);
   await context.close();
