@@ -1521,3 +1521,38 @@ cli-activity-col-min = min
 cli-activity-col-km = km
 cli-activity-col-hr = avg HR
 cli-activity-col-counts = counts as
+
+## The clinician's commands (crates/cli/src/commands/care.rs, overrides.rs)
+cli-patient-head = { $name } — week { $week }. Today: { $today }
+cli-patient-adherence = Sessions done, last 14 days: { $pct }%
+cli-patient-last_activity = Last activity: { $day }
+cli-patient-no_flags = No open flags.
+cli-patient-flag = { $severity }: { $text } [{ $rule }, since { $since }]
+cli-patient-acknowledged = acknowledged: { $text } [{ $rule }] — { $note }
+cli-patient-last_decision = Last decision ({ $day }): { $said } [{ $rule }]
+cli-patient-unread = Unread messages from the walker: { $n }.
+cli-sign-clearance = Clearance signed. The screening outcome is now: { $status }.
+cli-sign-restart = Restart signed by { $by } ({ $role }), from { $day }: { $dose }
+cli-assign-nothing = nothing
+cli-assign-asked = Asking for { $what }.
+    Asked beyond the standard schedule now: { $now }
+cli-assign-ended = No longer asking for { $what }.
+    Asked beyond the standard schedule now: { $now }
+cli-ack-done = Acknowledged { $rule } (since { $since }) for { $name }: { $note }
+cli-revert-done = Reverted from { $day }: { $dose }
+cli-approve-done = Approved: { $why }
+cli-override-done = Override recorded from { $day }: { $dose }
+cli-audit-empty = The access log is empty.
+cli-audit-col-at = at (UTC)
+cli-audit-col-what = what
+cli-audit-col-who = who
+cli-audit-col-walker = walker
+cli-audit-col-from = from
+cli-audit-col-detail = detail
+cli-patients-more = (+{ $n } more)
+cli-patients-none = Nobody is in { $who }'s care yet.
+cli-patients-col-walker = walker
+cli-patients-col-week = week
+cli-patients-col-days14 = 14 days
+cli-patients-col-last = last
+cli-patients-col-flag = first flag

@@ -1519,3 +1519,38 @@ cli-activity-col-min = min
 cli-activity-col-km = km
 cli-activity-col-hr = FC media
 cli-activity-col-counts = cuenta como
+
+## The clinician's commands (crates/cli/src/commands/care.rs, overrides.rs)
+cli-patient-head = { $name } — semana { $week }. Hoy: { $today }
+cli-patient-adherence = Sesiones hechas, últimos 14 días: { $pct } %
+cli-patient-last_activity = Última actividad: { $day }
+cli-patient-no_flags = Sin avisos abiertos.
+cli-patient-flag = { $severity }: { $text } [{ $rule }, desde { $since }]
+cli-patient-acknowledged = revisado: { $text } [{ $rule }] — { $note }
+cli-patient-last_decision = Última decisión ({ $day }): { $said } [{ $rule }]
+cli-patient-unread = Mensajes de la persona sin leer: { $n }.
+cli-sign-clearance = Autorización firmada. El resultado de las preguntas de seguridad es ahora: { $status }.
+cli-sign-restart = Reanudación firmada por { $by } ({ $role }), desde el { $day }: { $dose }
+cli-assign-nothing = nada
+cli-assign-asked = Se pide { $what }.
+    Pedido ahora además del calendario habitual: { $now }
+cli-assign-ended = Ya no se pide { $what }.
+    Pedido ahora además del calendario habitual: { $now }
+cli-ack-done = Revisado { $rule } (desde { $since }) para { $name }: { $note }
+cli-revert-done = Deshecho desde el { $day }: { $dose }
+cli-approve-done = Aprobado: { $why }
+cli-override-done = Cambio de dosis anotado desde el { $day }: { $dose }
+cli-audit-empty = El registro de accesos está vacío.
+cli-audit-col-at = cuándo (UTC)
+cli-audit-col-what = qué
+cli-audit-col-who = quién
+cli-audit-col-walker = persona
+cli-audit-col-from = desde
+cli-audit-col-detail = detalle
+cli-patients-more = (+{ $n } más)
+cli-patients-none = Aún no hay nadie al cuidado de { $who }.
+cli-patients-col-walker = persona
+cli-patients-col-week = semana
+cli-patients-col-days14 = 14 días
+cli-patients-col-last = última
+cli-patients-col-flag = primer aviso

@@ -39,27 +39,40 @@ pub async fn patient(g: &Global, cmd: &PatientCommand) -> CliResult<Output> {
     let reviews = service::care::reviews(&store, access).await?;
     let json = serde_json::json!({"patient": row, "reviews": reviews});
     emit(g.json, &json, || {
-        let mut s = format!("{} — week {}. Today: {}\n", row.name, row.week, row.today);
+        let l = render::terminal();
+        let line = |key: &str, args: &[(&str, &str)]| format!("{}\n", l.ta(key, args));
+        let week = row.week.to_string();
+        let mut s = line("cli.patient.head", &[("name", &row.name), ("week", &week), ("today", &row.today)]);
         if let Some(a) = row.adherence_14d {
-            s.push_str(&format!("Sessions done, last 14 days: {a}%\n"));
+            s.push_str(&line("cli.patient.adherence", &[("pct", &a.to_string())]));
         }
         if let Some(d) = row.last_activity {
-            s.push_str(&format!("Last activity: {d}\n"));
+            s.push_str(&line("cli.patient.last_activity", &[("day", &d.to_string())]));
         }
         if row.flags.is_empty() {
-            s.push_str("No open flags.\n");
+            s.push_str(&line("cli.patient.no_flags", &[]));
         }
         for f in &row.flags {
-            s.push_str(&format!("{}: {} [{}, since {}]\n", f.severity.as_str(), f.text, f.rule, f.since));
+            let (severity, text) =
+                (words::coach_words::severity(&l, f.severity), words::coach_words::patient_flag(&l, f));
+            let since = f.since.to_string();
+            let args = [("severity", severity.as_str()), ("text", text.as_str()), ("rule", f.rule), ("since", &since)];
+            s.push_str(&line("cli.patient.flag", &args));
         }
         for a in &row.acknowledged {
-            s.push_str(&format!("acknowledged: {} [{}] — {}\n", a.flag.text, a.flag.rule, a.review.note));
+            let text = words::coach_words::patient_flag(&l, &a.flag);
+            s.push_str(&line(
+                "cli.patient.acknowledged",
+                &[("text", &text), ("rule", a.flag.rule), ("note", &a.review.note)],
+            ));
         }
         if let Some(d) = &row.last_decision {
-            s.push_str(&format!("Last decision ({}): {} [{}]\n", d.effective, d.reason, d.rule));
+            let said = words::coach_words::said(&l, &d.rule, &d.reason, &d.why);
+            let day = d.effective.to_string();
+            s.push_str(&line("cli.patient.last_decision", &[("day", &day), ("said", &said), ("rule", &d.rule)]));
         }
         if row.unread > 0 {
-            s.push_str(&format!("{} unread message(s) from the walker.\n", row.unread));
+            s.push_str(&line("cli.patient.unread", &[("n", &row.unread.to_string())]));
         }
         s
     })
@@ -73,11 +86,9 @@ pub async fn sign(g: &Global, cmd: &SignCommand) -> CliResult<Output> {
             let access = as_clinician(&store, g, who, true, "signed a clearance").await?;
             let outcome = service::clear(&store, access, "", role, now, note, now).await?;
             emit(g.json, &outcome, || {
-                format!(
-                    "Clearance signed. The screening outcome is now: {}.\n{}\n",
-                    outcome.status.label(),
-                    outcome.next_step
-                )
+                let l = render::terminal();
+                let (status, next) = words::coach_words::screen_status(&l, outcome.status);
+                format!("{}\n{next}\n", l.ta("cli.sign.clearance", &[("status", &status)]))
             })
         }
         SignCommand::Restart { as_clinician: who, role, note, minutes } => {
@@ -90,15 +101,13 @@ pub async fn sign(g: &Global, cmd: &SignCommand) -> CliResult<Output> {
             let input = service::RestartInput { dose, by: String::new(), role: role.clone(), note: note.clone() };
             let done = service::restart(&store, &state, input, now).await?;
             emit(g.json, &done, || {
+                let l = render::terminal();
                 let p = &state.programme;
                 let r = &done.restart;
-                format!(
-                    "Restart signed by {} ({}), from {}: {}\n",
-                    r.by,
-                    r.role,
-                    r.effective,
-                    r.dose.summary(p.week_of(r.effective), p.limits.supported_only)
-                )
+                let dose = words::coach_words::summary(&l, &r.dose, p.week_of(r.effective), p.limits.supported_only);
+                let day = r.effective.to_string();
+                let args = [("by", r.by.as_str()), ("role", r.role.as_str()), ("day", &day), ("dose", &dose)];
+                format!("{}\n", l.ta("cli.sign.restart", &args))
             })
         }
     }
@@ -150,13 +159,11 @@ pub async fn assign(
     }
     let now = service::assignments::assignable(&store, access).await?;
     emit(g.json, &now, || {
+        let l = render::terminal();
         let asked: Vec<&str> = now.asked.iter().map(|(_, words)| words.as_str()).collect();
-        format!(
-            "{} {}.\nAsked beyond the standard schedule now: {}\n",
-            if end { "No longer asking for" } else { "Asking for" },
-            item.parts().1,
-            if asked.is_empty() { "nothing".to_string() } else { asked.join(", ") }
-        )
+        let asked = if asked.is_empty() { l.t("cli.assign.nothing").to_string() } else { asked.join(", ") };
+        let key = if end { "cli.assign.ended" } else { "cli.assign.asked" };
+        format!("{}\n", l.ta(key, &[("what", item.parts().1), ("now", &asked)]))
     })
 }
 
@@ -178,7 +185,9 @@ pub async fn ack(g: &Global, who: &AsClinician, flag: &str, note: &str) -> CliRe
         service::care::review(&store, access, ReviewSubject::Flag, open.rule, open.since, note, jiff::Timestamp::now())
             .await?;
     emit(g.json, &review, || {
-        format!("Acknowledged {} (since {}) for {}: {}\n", open.rule, open.since, row.name, review.note)
+        let since = open.since.to_string();
+        let args = [("rule", open.rule), ("since", &since), ("name", &row.name), ("note", &review.note)];
+        format!("{}\n", render::terminal().ta("cli.ack.done", &args))
     })
 }
 
@@ -191,13 +200,17 @@ pub async fn decision(g: &Global, who: &AsClinician, note: &str, undo: bool) -> 
     if undo {
         let done = service::revert(&store, &state, "", note, now).await?;
         return emit(g.json, &done, || {
+            let l = render::terminal();
             let p = &state.programme;
             let o = &done.applied;
+            let dose = words::coach_words::summary(&l, &o.dose, p.week_of(o.effective), p.limits.supported_only);
+            let day = o.effective.to_string();
+            // The clinician's note, in their own words.
+            let why = &o.reason;
             format!(
-                "Reverted from {}: {}\nWhy: {}\n",
-                o.effective,
-                o.dose.summary(p.week_of(o.effective), p.limits.supported_only),
-                o.reason
+                "{}\n{}\n",
+                l.ta("cli.revert.done", &[("day", &day), ("dose", &dose)]),
+                l.ta("cli.why_line", &[("why", why)])
             )
         });
     }
@@ -205,7 +218,7 @@ pub async fn decision(g: &Global, who: &AsClinician, note: &str, undo: bool) -> 
     let last = timeline.decisions.last().ok_or_else(|| CliError::input("the coach has decided nothing yet"))?;
     let review =
         service::care::review(&store, access, ReviewSubject::Decision, &last.rule, last.effective, note, now).await?;
-    emit(g.json, &review, || format!("Approved: {}\n", render::why(last)))
+    emit(g.json, &review, || format!("{}\n", render::terminal().ta("cli.approve.done", &[("why", &render::why(last))])))
 }
 
 /// `audit`: the access log, newest first; with --walker, what others did with
@@ -261,10 +274,13 @@ pub async fn audit(g: &Global, limit: u32, format: AuditFormat) -> CliResult<Out
         .map(|e| serde_json::json!({"at": e.at, "kind": e.kind, "account": e.account, "email": who(e), "walker": e.walker, "walkers": e.walkers, "client": e.client, "detail": e.detail}))
         .collect();
     emit(g.json, &json, || {
+        let l = render::terminal();
         if table.is_empty() {
-            "The access log is empty.\n".into()
+            format!("{}\n", l.t("cli.audit.empty"))
         } else {
-            render::table(&["at (UTC)", "what", "who", "walker", "from", "detail"], &table)
+            let head = ["at", "what", "who", "walker", "from", "detail"]
+                .map(|c| l.t(&format!("cli.audit.col.{c}")).to_string());
+            render::table(&head.each_ref().map(String::as_str), &table)
         }
     })
 }

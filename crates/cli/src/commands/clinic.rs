@@ -180,6 +180,7 @@ pub async fn patients(g: &Global, email: &str, filter: &clinics::PatientFilter) 
     )
     .await?
     .rows;
+    let l = render::terminal();
     let table: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
@@ -191,8 +192,12 @@ pub async fn patients(g: &Global, email: &str, filter: &clinics::PatientFilter) 
                 match r.flags.as_slice() {
                     [] => "-".into(),
                     [top, rest @ ..] => {
-                        let more = if rest.is_empty() { String::new() } else { format!(" (+{} more)", rest.len()) };
-                        format!("{}: {} [{}]{more}", top.severity.as_str(), top.text, top.rule)
+                        let more = match rest.len() {
+                            0 => String::new(),
+                            n => format!(" {}", l.ta("cli.patients.more", &[("n", &n.to_string())])),
+                        };
+                        let severity = words::coach_words::severity(&l, top.severity);
+                        format!("{severity}: {} [{}]{more}", words::coach_words::patient_flag(&l, top), top.rule)
                     }
                 },
             ]
@@ -200,9 +205,11 @@ pub async fn patients(g: &Global, email: &str, filter: &clinics::PatientFilter) 
         .collect();
     emit(g.json, &rows, || {
         if rows.is_empty() {
-            format!("Nobody is in {}'s care yet.\n", a.email)
+            format!("{}\n", l.ta("cli.patients.none", &[("who", &a.email)]))
         } else {
-            render::table(&["walker", "week", "14 days", "last", "first flag"], &table)
+            let head =
+                ["walker", "week", "days14", "last", "flag"].map(|c| l.t(&format!("cli.patients.col.{c}")).to_string());
+            render::table(&head.each_ref().map(String::as_str), &table)
         }
     })
 }

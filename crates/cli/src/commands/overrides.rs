@@ -41,13 +41,12 @@ pub async fn run(g: &Global, a: &OverrideArgs) -> CliResult<Output> {
     };
     let done = service::override_dose(&store, &state, input, jiff::Timestamp::now()).await?;
     emit(g.json, &done, || {
+        let l = render::terminal();
         let p = &state.programme;
         let o = &done.applied;
-        format!(
-            "Override recorded from {}: {}\nWhy: {}\n",
-            o.effective,
-            o.dose.summary(p.week_of(o.effective), p.limits.supported_only),
-            render::why(&done.decision)
-        )
+        let dose = words::coach_words::summary(&l, &o.dose, p.week_of(o.effective), p.limits.supported_only);
+        let day = o.effective.to_string();
+        let why = l.ta("cli.why_line", &[("why", &render::why(&done.decision))]);
+        format!("{}\n{why}\n", l.ta("cli.override.done", &[("day", &day), ("dose", &dose)]))
     })
 }

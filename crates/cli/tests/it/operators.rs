@@ -212,6 +212,11 @@ fn a_clinician_signs_and_reviews_from_the_command_line() {
     w.ok(day, &[&log[..], &["--symptom", "knee_locked"]].concat());
     let page = w.ok(day, &as_doc(&["patient", "show"]));
     assert!(page.contains("critical:") && page.contains("F-RED-FLAG"), "{page}");
+    // A Spanish-speaking clinician reads the same page in Spanish.
+    let out = w.on(day, &as_doc(&["patient", "show"])).env("LANG", "es_ES.UTF-8").output().unwrap();
+    let spanish = String::from_utf8(out.stdout).unwrap();
+    assert!(spanish.contains("— semana 1. Hoy:") && spanish.contains("[F-RED-FLAG, desde"), "{spanish}");
+    assert!(!spanish.contains("critical") && !spanish.contains("Last decision"), "{spanish}");
     assert!(w.bad(day, &as_doc(&["patients", "--flag", "F-NOPE"])).contains("is not a flag rule"));
     let flagged = w.json(day, &["patients", "--clinician", "doc@example.org", "--flag", "F-RED-FLAG"]);
     assert_eq!(flagged.as_array().unwrap().len(), 1, "{flagged}");
