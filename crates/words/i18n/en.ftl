@@ -1556,3 +1556,15 @@ cli-patients-col-week = week
 cli-patients-col-days14 = 14 days
 cli-patients-col-last = last
 cli-patients-col-flag = first flag
+
+## `retrowalk questionnaire`
+cli-questionnaire-pick = Answer number
+cli-questionnaire-not_a_choice = pick 1 to { $most }, not '{ $typed }'
+cli-questionnaire-taken = { $title } on { $day }:
+cli-questionnaire-scored = { $name }: { $score } of 100 ({ $answered } of { $of } answered)
+cli-questionnaire-not_scored = { $name }: not scored, { $answered } of { $of } answered and at least { $needed } are needed
+cli-questionnaire-no_results = No questionnaire results yet.
+cli-questionnaire-col-subscale = subscale
+cli-questionnaire-col-first = first
+cli-questionnaire-col-latest = latest
+cli-questionnaire-col-change = change

@@ -1554,3 +1554,15 @@ cli-patients-col-week = semana
 cli-patients-col-days14 = 14 días
 cli-patients-col-last = última
 cli-patients-col-flag = primer aviso
+
+## `retrowalk questionnaire`
+cli-questionnaire-pick = Número de la respuesta
+cli-questionnaire-not_a_choice = elija de 1 a { $most }, no '{ $typed }'
+cli-questionnaire-taken = { $title }, el { $day }:
+cli-questionnaire-scored = { $name }: { $score } de 100 ({ $answered } de { $of } respondidas)
+cli-questionnaire-not_scored = { $name }: sin puntuación, { $answered } de { $of } respondidas y hacen falta al menos { $needed }
+cli-questionnaire-no_results = Aún no hay resultados de cuestionarios.
+cli-questionnaire-col-subscale = escala
+cli-questionnaire-col-first = primera
+cli-questionnaire-col-latest = última
+cli-questionnaire-col-change = cambio

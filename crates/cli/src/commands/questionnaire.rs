@@ -43,9 +43,11 @@ fn ask_all(q: &Questionnaire) -> CliResult<Answers> {
         let choices: Vec<String> =
             item.options.iter().enumerate().map(|(i, o)| format!("  {}. {}", i + 1, o.display)).collect();
         p.say(&format!("{}\n{}", item.text, choices.join("\n")))?;
-        let skip = if item.required { None } else { Some("skip") };
-        let picked = p.ask("Answer number", skip, |t| {
-            if t == "skip" {
+        let l = render::terminal();
+        let skip_word = l.t("cli.screen.skip");
+        let skip = if item.required { None } else { Some(skip_word) };
+        let picked = p.ask(l.t("cli.questionnaire.pick"), skip, |t| {
+            if t == skip_word || t == "skip" {
                 return Ok(None);
             }
             t.parse::<usize>()
@@ -53,7 +55,10 @@ fn ask_all(q: &Questionnaire) -> CliResult<Answers> {
                 .and_then(|n| n.checked_sub(1))
                 .and_then(|i| item.options.get(i))
                 .map(|o| Some(o.code.clone()))
-                .ok_or_else(|| CliError::input(format!("pick 1 to {}, not '{t}'", item.options.len())))
+                .ok_or_else(|| {
+                    let most = item.options.len().to_string();
+                    CliError::input(l.ta("cli.questionnaire.not_a_choice", &[("most", &most), ("typed", t)]))
+                })
         })?;
         if let Some(code) = picked {
             answers.insert(item.link_id.clone(), code);
@@ -120,17 +125,27 @@ pub async fn run(g: &Global, cmd: &QuestionnaireCommand) -> CliResult<Output> {
             let date = context::date_arg(date)?;
             let result = service::answer_questionnaire(&store, &state, id, given, date, jiff::Timestamp::now()).await?;
             emit(g.json, &result, || {
-                let mut s = format!("{} on {}:\n", result.title, result.taken_on);
+                let l = render::terminal();
+                let day = result.taken_on.to_string();
+                let mut s =
+                    format!("{}\n", l.ta("cli.questionnaire.taken", &[("title", &result.title), ("day", &day)]));
                 for sc in &result.scores {
-                    match sc.score {
+                    let n = |v: usize| v.to_string();
+                    let (answered, of, needed) = (n(sc.answered), n(sc.of), n(sc.needed));
+                    let line = match sc.score {
                         Some(v) => {
-                            s.push_str(&format!("  {}: {v} of 100 ({} of {} answered)\n", sc.name, sc.answered, sc.of))
+                            let score = words::coach_words::decimal(&l, v.to_string());
+                            let args =
+                                [("name", sc.name.as_str()), ("score", &score), ("answered", &answered), ("of", &of)];
+                            l.ta("cli.questionnaire.scored", &args)
                         }
-                        None => s.push_str(&format!(
-                            "  {}: not scored, {} of {} answered and at least {} are needed\n",
-                            sc.name, sc.answered, sc.of, sc.needed
-                        )),
-                    }
+                        None => {
+                            let args =
+                                [("name", sc.name.as_str()), ("answered", &answered), ("of", &of), ("needed", &needed)];
+                            l.ta("cli.questionnaire.not_scored", &args)
+                        }
+                    };
+                    s.push_str(&format!("  {line}\n"));
                 }
                 s
             })
@@ -139,8 +154,9 @@ pub async fn run(g: &Global, cmd: &QuestionnaireCommand) -> CliResult<Output> {
             let state = context::load(&store, g).await?;
             let rows = service::questionnaire_rows(&state);
             emit(g.json, &rows, || {
+                let l = render::terminal();
                 if rows.is_empty() {
-                    return "No questionnaire results yet.\n".into();
+                    return format!("{}\n", l.t("cli.questionnaire.no_results"));
                 }
                 let table: Vec<Vec<String>> = rows
                     .iter()
@@ -149,11 +165,16 @@ pub async fn run(g: &Global, cmd: &QuestionnaireCommand) -> CliResult<Output> {
                             format!("{}: {}", r.title, r.name),
                             format!("{} ({})", r.trend.first, r.trend.first_on),
                             format!("{} ({})", r.trend.latest, r.trend.latest_on),
-                            r.trend.change.as_ref().map_or("-".into(), |c| c.words.clone()),
+                            r.trend
+                                .change
+                                .as_ref()
+                                .map_or("-".into(), |c| words::coach_words::scale_change_words(&l, c)),
                         ]
                     })
                     .collect();
-                render::table(&["subscale", "first", "latest", "change"], &table)
+                let head = ["subscale", "first", "latest", "change"]
+                    .map(|c| l.t(&format!("cli.questionnaire.col.{c}")).to_string());
+                render::table(&head.each_ref().map(String::as_str), &table)
             })
         }
     }
