@@ -6,10 +6,11 @@ use std::fmt::Write;
 
 pub const WIDTH: f64 = 420.0;
 pub const HEIGHT: f64 = 220.0;
-const LEFT: f64 = 40.0;
+// Room for a y label such as "100%" at the tick size (app.css .chart .tick).
+const LEFT: f64 = 54.0;
 const RIGHT: f64 = 12.0;
 const TOP: f64 = 12.0;
-const BOTTOM: f64 = 28.0;
+const BOTTOM: f64 = 30.0;
 
 /// Maps a data range onto a pixel range.
 #[derive(Clone, Copy)]
@@ -94,7 +95,8 @@ fn x_labels(out: &mut String, x: &Scale, labels: &[(f64, String)]) {
     }
 }
 
-const CHAR_WIDTH: f64 = 8.5;
+// The width of a label character at the tick size (19 units, app.css .chart .tick).
+const CHAR_WIDTH: f64 = 11.0;
 const LABEL_GAP: f64 = 8.0;
 
 /// (left edge, text) of the labels shown, left to right.
