@@ -186,6 +186,15 @@ impl I18n {
         self.catalogue.plain.contains_key(&id(key))
     }
 
+    /// A problem said in this language only when there is a message for this
+    /// field and reason (`problem.<field>_<code>`), else as the service said
+    /// it: for forms whose fields share a name with the walker's but not a
+    /// meaning (a clinician's minutes, an admin's e-mail lookup).
+    pub fn problem_exact(&self, e: &coach::InputError) -> String {
+        let key = format!("problem.{}_{}", e.field, e.code.as_str());
+        if self.has(&key) { self.t(&key).to_string() } else { e.to_string() }
+    }
+
     /// What was wrong with a form, in the words of the person who filled it
     /// in: the text for the field and what was wrong with it
     /// (`problem.<field>_<code>`), else for the field (`problem.<field>`),

@@ -154,9 +154,11 @@ where
     let CsrfForm { who, form } = form;
     match action(state.clone(), who.actor(), form.clone()).await {
         Ok(()) => Ok(Redirect::to(&format!("/clinics/{id}")).into_response()),
-        Err(AppError::BadInput(e) | AppError::Conflict(e)) => page_for(&state, &who, id, form, Some(e.to_string()))
-            .await
-            .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response()),
+        Err(AppError::BadInput(e) | AppError::Conflict(e)) => {
+            page_for(&state, &who, id, form, Some(state.i18n().problem_exact(&e)))
+                .await
+                .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
+        }
         Err(e) => Err(e),
     }
 }
@@ -254,7 +256,7 @@ pub async fn load_questionnaire(
     match done.await {
         Ok(()) => Ok(Redirect::to(&format!("/clinics/{id}#questionnaires-h")).into_response()),
         Err(AppError::BadInput(e) | AppError::Conflict(e)) => {
-            page_for(&state, &who, id, MemberForm::default(), Some(e.to_string()))
+            page_for(&state, &who, id, MemberForm::default(), Some(state.i18n().problem_exact(&e)))
                 .await
                 .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
         }

@@ -240,9 +240,11 @@ where
     match action(state.clone(), access, form.clone()).await {
         Ok(()) if form.back == "list" => Ok(Redirect::to("/patients").into_response()),
         Ok(()) => Ok(Redirect::to(&format!("/patients/{id}")).into_response()),
-        Err(AppError::BadInput(e) | AppError::Conflict(e)) => page_for(&state, &who, access, form, Some(e.to_string()))
-            .await
-            .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response()),
+        Err(AppError::BadInput(e) | AppError::Conflict(e)) => {
+            page_for(&state, &who, access, form, Some(state.i18n().problem_exact(&e)))
+                .await
+                .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
+        }
         Err(e) => Err(e),
     }
 }

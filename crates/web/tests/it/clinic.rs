@@ -134,7 +134,7 @@ async fn the_clinician_acknowledges_signs_a_restart_and_writes() {
     let ack = |note: &str| format!("csrf={csrf}&subject=flag&rule=F-RED-FLAG&day={today}&note={note}");
     let empty = c.app.post(&format!("/patients/{bea_id}/review"), &c.doc.cookie, &ack("")).await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(empty.body.contains("note: write a few words"), "{}", empty.body);
+    assert!(empty.body.contains("Write a few words about what you did or decided."), "{}", empty.body);
     let done = c.app.post(&format!("/patients/{bea_id}/review"), &c.doc.cookie, &ack("Called+her")).await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
 
@@ -378,7 +378,7 @@ async fn the_care_team_pauses_and_ends_a_programme_until_a_restart() {
     // Refused, written again with why, and nothing recorded.
     let silent = stop(format!("csrf={csrf}&kind=pause&note=+")).await;
     assert_eq!(silent.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(silent.body.contains("note: say why, in words the walker reads"), "{}", silent.body);
+    assert!(silent.body.contains("Write a few words about what you did or decided."), "{}", silent.body);
     let odd = stop(format!("csrf={csrf}&kind=later&note=Scan")).await;
     assert_eq!(odd.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(odd.body.contains("kind: choose pause or end"), "{}", odd.body);
