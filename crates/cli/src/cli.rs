@@ -781,6 +781,14 @@ pub enum MotionCommand {
         #[arg(long, value_name = "HZ")]
         rate: Option<f64>,
     },
+    /// Add an IMU file's analysis to a logged session (the samples are not kept).
+    Import {
+        /// The IMU file (the same layouts as `motion analyse`).
+        file: PathBuf,
+        /// The day of the logged session it belongs to (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        session: String,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

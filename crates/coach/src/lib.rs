@@ -14,6 +14,7 @@ pub mod exercises;
 pub mod flags;
 pub mod history;
 pub mod imports;
+pub mod motion;
 #[macro_use]
 pub mod names;
 pub mod outcomes;

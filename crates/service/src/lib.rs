@@ -19,6 +19,7 @@ mod export;
 mod fhir;
 mod imports;
 pub mod monitoring;
+pub mod motion;
 mod outcomes;
 mod questionnaires;
 mod records;

@@ -261,6 +261,15 @@ pub trait ImportStore: Send + Sync {
     ) -> impl Future<Output = Result<Option<ImportRecord>>> + Send;
     /// Every imported activity, oldest first.
     fn activities(&self, walker: WalkerId) -> impl Future<Output = Result<Vec<StoredActivity>>> + Send;
+    /// Records a motion recording's analysis for a logged session.
+    fn save_motion(
+        &self,
+        walker: WalkerId,
+        motion: &coach::motion::Motion,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<()>> + Send;
+    /// Every motion recording's analysis, by session date, oldest first.
+    fn motions(&self, walker: WalkerId) -> impl Future<Output = Result<Vec<coach::motion::Motion>>> + Send;
     /// Records the walker's answer about an imported walk; when it was backward,
     /// the session log and its decision are written in the same transaction.
     fn confirm_activity(

@@ -1457,6 +1457,7 @@ cli-export-calendar = Calendar written to { $path }
 cli-export-report = Report written to { $path } ({ $kb } KB)
 
 ## `retrowalk motion analyse` (crates/cli/src/commands/motion.rs)
+cli-motion-kept = { $file }: kept with the session of { $day }.
 cli-motion-bad_rate = --rate: { $typed } is not a sample rate; give samples a second, 1 to 10000
 cli-motion-file = { $file }: { $minutes } min recorded
 cli-motion-no_walking = No walking found in this recording (no run of four or more regular steps).
@@ -1570,3 +1571,11 @@ cli-questionnaire-col-subscale = subscale
 cli-questionnaire-col-first = first
 cli-questionnaire-col-latest = latest
 cli-questionnaire-col-change = change
+
+## A session's motion recording (words::coach_words::motion)
+motion-steps = { $steps } steps, about { $cadence } steps a minute.
+motion-minutes = { $backward } min walking backward, { $forward } min forward.
+motion-even = Your steps were very even: their timing varied by { $cv } %.
+motion-fairly_even = Your steps were fairly even: their timing varied by { $cv } %.
+motion-uneven = Your steps were uneven: their timing varied by { $cv } %. Slower and shorter steps often help.
+motion-forward_note = About { $minutes } min looked like forward walking. That is just information: turning round, or how the phone sits, can look like it too.

@@ -1455,6 +1455,7 @@ cli-export-calendar = Calendario guardado en { $path }
 cli-export-report = Informe guardado en { $path } ({ $kb } KB)
 
 ## `retrowalk motion analyse` (crates/cli/src/commands/motion.rs)
+cli-motion-kept = { $file }: guardado con la sesión del { $day }.
 cli-motion-bad_rate = --rate: { $typed } no es una frecuencia de muestreo; indique muestras por segundo, de 1 a 10000
 cli-motion-file = { $file }: { $minutes } min grabados
 cli-motion-no_walking = No se encontró marcha en esta grabación (ninguna serie de cuatro o más pasos regulares).
@@ -1568,3 +1569,11 @@ cli-questionnaire-col-subscale = escala
 cli-questionnaire-col-first = primera
 cli-questionnaire-col-latest = última
 cli-questionnaire-col-change = cambio
+
+## A session's motion recording (words::coach_words::motion)
+motion-steps = { $steps } pasos, unos { $cadence } pasos por minuto.
+motion-minutes = { $backward } min caminando hacia atrás, { $forward } min hacia delante.
+motion-even = Sus pasos fueron muy regulares: su ritmo varió un { $cv } %.
+motion-fairly_even = Sus pasos fueron bastante regulares: su ritmo varió un { $cv } %.
+motion-uneven = Sus pasos fueron irregulares: su ritmo varió un { $cv } %. Pasos más lentos y cortos suelen ayudar.
+motion-forward_note = Unos { $minutes } min parecieron caminar hacia delante. Es solo información: darse la vuelta, o cómo va el teléfono, puede parecerse.

@@ -72,7 +72,7 @@ pub async fn run(cli: Cli) -> CliResult<Output> {
         Command::Questionnaire(c) => questionnaire::run(g, c).await,
         Command::Import { paths, dry_run } => import::run(g, paths, *dry_run).await,
         Command::Activity(c) => import::activity(g, c).await,
-        Command::Motion(c) => motion::run(g, c),
+        Command::Motion(c) => motion::run(g, c).await,
         Command::Report { out } => export::report(g, out).await,
         Command::ImportArchive { file } => export::import(g, file).await,
         Command::Override(a) => overrides::run(g, a).await,

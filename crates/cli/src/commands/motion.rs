@@ -14,8 +14,13 @@ use std::path::Path;
 use words::I18n;
 use words::coach_words::decimal;
 
-pub fn run(g: &Global, cmd: &MotionCommand) -> CliResult<Output> {
-    let MotionCommand::Analyse { files, acc_unit, gyr_unit, time_unit, rate } = cmd;
+pub async fn run(g: &Global, cmd: &MotionCommand) -> CliResult<Output> {
+    let (files, acc_unit, gyr_unit, time_unit, rate) = match cmd {
+        MotionCommand::Analyse { files, acc_unit, gyr_unit, time_unit, rate } => {
+            (files, acc_unit, gyr_unit, time_unit, rate)
+        }
+        MotionCommand::Import { file, session } => return import(g, file, session).await,
+    };
     let l = render::terminal();
     if let Some(r) = rate.filter(|r| !(1.0..=10_000.0).contains(r)) {
         return Err(CliError::input(l.ta("cli.motion.bad_rate", &[("typed", &r.to_string())])));
@@ -52,6 +57,31 @@ pub fn run(g: &Global, cmd: &MotionCommand) -> CliResult<Output> {
     }
     let value: Vec<Value> = done.iter().map(|(p, a)| as_json(p, a)).collect();
     emit(g.json, &value, || done.iter().map(|(p, a)| as_text(&l, p, a)).collect::<Vec<_>>().join("\n"))
+}
+
+/// `motion import FILE --session DATE`: the analysis kept with the session.
+async fn import(g: &Global, file: &Path, session: &str) -> CliResult<Output> {
+    let date = crate::context::parse_date("--session", session)?;
+    let store = crate::context::open(g).await?;
+    let state = crate::context::load(&store, g).await?;
+    let bytes = std::fs::read(file).map_err(|e| CliError::input(format!("{}: {e}", file.display())))?;
+    let name = file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let motion = service::motion::import(&store, &state, date, &name, &bytes, jiff::Timestamp::now()).await?;
+    let l = render::terminal();
+    let value = json!({
+        "session": motion.session,
+        "source": motion.source,
+        "steps": motion.steps(),
+        "cadence_steps_per_min": motion.cadence().map(|c| round(c, 1)),
+        "backward_min": round(motion.minutes(true), 2),
+        "forward_min": round(motion.minutes(false), 2),
+        "step_time_cv_pct": motion.step_time_cv().map(|c| round(c, 1)),
+    });
+    emit(g.json, &value, || {
+        let head = l.ta("cli.motion.kept", &[("file", &name), ("day", &l.date(&date))]);
+        let lines: Vec<String> = words::coach_words::motion(&l, &motion).iter().map(|s| format!("  {s}")).collect();
+        format!("{head}\n{}\n", lines.join("\n"))
+    })
 }
 
 fn analyse_file(path: &Path, stated: &Stated) -> Result<Analysis, String> {

@@ -99,3 +99,31 @@ fn no_walking_and_wrong_files_are_said_plainly_and_nothing_else_is_printed() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("/no/such/file.csv:"));
 }
+
+/// A recording added to a logged session is kept as its analysis; a day
+/// without a session, or a file without walking, is refused.
+#[test]
+fn a_recording_is_kept_with_its_logged_session() {
+    let w = Walker::new();
+    w.init("cleared.toml");
+    w.ok("2026-11-23", &["log", "--pain-before", "1", "--pain-peak", "2", "--pain-after", "1", "--no-symptoms"]);
+    let file = w.dir.path().join("walk.csv");
+    std::fs::write(&file, phone_csv(24, true)).unwrap();
+    let f = file.to_str().unwrap();
+    let said = w.ok("2026-11-23", &["motion", "import", f, "--session", "2026-11-23"]);
+    assert!(said.contains("walk.csv: kept with the session of Monday 23 November."), "{said}");
+    assert!(said.contains("24 steps, about 109 steps a minute.") && said.contains("min walking backward"), "{said}");
+    let v = w.json("2026-11-23", &["motion", "import", f, "--session", "2026-11-23"]);
+    assert_eq!(v["steps"], 24, "{v}");
+    assert!(v["backward_min"].as_f64().unwrap() > 0.15, "{v}");
+
+    let out = w.on("2026-11-24", &["motion", "import", f, "--session", "2026-11-24"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no session is logged on 2026-11-24"));
+    let still = w.dir.path().join("still.csv");
+    std::fs::write(&still, phone_csv(0, false)).unwrap();
+    let out =
+        w.on("2026-11-23", &["motion", "import", still.to_str().unwrap(), "--session", "2026-11-23"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("still.csv: no walking found"), "{:?}", out);
+}

@@ -25,6 +25,47 @@ impl ImportStore for SqlStore {
         Ok(())
     }
 
+    async fn save_motion(&self, walker: WalkerId, motion: &coach::motion::Motion, now: Timestamp) -> Result<()> {
+        let bouts = crate::stored::MotionBoutsV1(motion.bouts.iter().map(Into::into).collect());
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO motion_recordings (walker_id, session_date, source, duration_s, bouts, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(walker.0)
+        .bind(motion.session.to_string())
+        .bind(motion.source.clone())
+        .bind(motion.duration_s)
+        .bind(codec::to_json(&bouts)?)
+        .bind(codec::millis(now))
+        .execute(&mut *tx)
+        .await?;
+        Self::bump_walker(&mut tx, walker).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn motions(&self, walker: WalkerId) -> Result<Vec<coach::motion::Motion>> {
+        let rows = sqlx::query(
+            "SELECT session_date, source, duration_s, bouts FROM motion_recordings \
+             WHERE walker_id = $1 ORDER BY session_date, id",
+        )
+        .bind(walker.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let bouts: crate::stored::MotionBoutsV1 = codec::json(&get::<String>(r, "bouts")?, "motion bouts")?;
+                Ok(coach::motion::Motion {
+                    session: codec::date(&get::<String>(r, "session_date")?)?,
+                    source: get(r, "source")?,
+                    duration_s: get(r, "duration_s")?,
+                    bouts: bouts.0.into_iter().map(TryInto::try_into).collect::<Result<_>>()?,
+                })
+            })
+            .collect()
+    }
+
     async fn import_by_hash(&self, walker: WalkerId, sha256: &str) -> Result<Option<ImportRecord>> {
         let row = sqlx::query(
             "SELECT sha256, file_name, format, content, warnings, imported_at FROM imports \

@@ -73,6 +73,7 @@ macro_rules! mirror {
 
 mod archive;
 mod imports;
+mod motion;
 mod programme;
 mod questionnaires;
 mod screening;
@@ -82,6 +83,7 @@ mod tests;
 
 pub use archive::*;
 pub use imports::*;
+pub use motion::*;
 pub use programme::*;
 pub use questionnaires::*;
 pub use screening::*;

@@ -20,6 +20,15 @@ pub async fn populate(db: &TestDb) {
     crate::suite::questionnaires_load_once_and_results_travel_in_the_archive(s).await;
     crate::suite::an_import_is_kept_once_and_a_confirmed_walk_becomes_a_session(s).await;
     crate::suite::a_fall_rescreens_in_the_same_transaction_as_its_log(s).await;
+    // The suite's own recording leaves with its walker: keep one.
+    let (w, _) = crate::suite::a_walker_for_the_backup(s).await;
+    let motion = coach::motion::Motion {
+        session: jiff::civil::date(2026, 11, 23),
+        source: "phone".into(),
+        duration_s: 60.0,
+        bouts: Vec::new(),
+    };
+    s.save_motion(w, &motion, jiff::Timestamp::from_second(1_795_000_000).unwrap()).await.unwrap();
     let now = jiff::Timestamp::from_second(1_795_000_000).unwrap();
     let later = jiff::Timestamp::from_second(1_795_003_600).unwrap();
     let new = NewAccount {

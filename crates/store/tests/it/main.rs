@@ -71,6 +71,7 @@ conformance!(
     the_profile_is_kept_and_archived,
     questionnaires_load_once_and_results_travel_in_the_archive,
     an_import_is_kept_once_and_a_confirmed_walk_becomes_a_session,
+    motion_recordings_round_trip,
     an_operator_disables_and_enables_an_account,
     security_events_are_kept_per_account_newest_first,
 );

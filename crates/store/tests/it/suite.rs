@@ -1158,3 +1158,37 @@ pub async fn concurrent_access_log_writes_are_each_kept_or_refused_alone<S: Stor
         (0..40).filter(|n| !refused || *n != 13).flat_map(|n| (0..3).map(move |k| n * 10 + k)).collect();
     assert_eq!(walkers, expected);
 }
+
+/// A walker with a programme, for the backup's own rows.
+pub async fn a_walker_for_the_backup<S: Store>(s: &S) -> (WalkerId, store::ProgrammeKey) {
+    walker_with_programme(s, "Backup").await
+}
+
+/// A motion recording's analysis is kept per session, in order, and goes
+/// with the walker when they are deleted.
+pub async fn motion_recordings_round_trip<S: Store>(s: &S) {
+    let (w, _) = walker_with_programme(s, "Mo").await;
+    let bout = |backward: bool, steps: u32| coach::motion::MotionBout {
+        start_s: 4.0,
+        end_s: 4.0 + f64::from(steps) * 0.55,
+        backward,
+        confidence: 0.93,
+        steps,
+        cadence: 109.1,
+        step_time_cv: 3.2,
+        asymmetry: 1.5,
+    };
+    let later = coach::motion::Motion {
+        session: coach::dates::add_days(START, 2),
+        source: "phone".into(),
+        duration_s: 612.5,
+        bouts: vec![bout(true, 480), bout(false, 20)],
+    };
+    let first =
+        coach::motion::Motion { session: START, source: "walk «ü».csv".into(), bouts: vec![], ..later.clone() };
+    s.save_motion(w, &later, now()).await.unwrap();
+    s.save_motion(w, &first, now()).await.unwrap();
+    assert_eq!(s.motions(w).await.unwrap(), vec![first, later]);
+    s.delete_walker(w).await.unwrap();
+    assert!(s.motions(w).await.unwrap().is_empty());
+}

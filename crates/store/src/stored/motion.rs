@@ -1,0 +1,17 @@
+//! Motion recordings' analyses, as stored (version 1).
+
+mirror!(MotionBoutV1 <=> coach::motion::MotionBout {
+    start_s: f64,
+    end_s: f64,
+    backward: bool,
+    confidence: f64,
+    steps: u32,
+    cadence: f64,
+    step_time_cv: f64,
+    asymmetry: f64,
+});
+
+/// The bouts of one recording (the `bouts` column); the session, source and
+/// length have their own columns.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct MotionBoutsV1(pub Vec<MotionBoutV1>);
