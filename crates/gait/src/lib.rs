@@ -17,6 +17,7 @@ pub mod filter;
 pub mod ipol;
 pub mod recording;
 pub mod steps;
+pub mod synthetic;
 
 pub use recording::{ReadError, Recording};
 

@@ -45,6 +45,12 @@ pub fn router(state: AppState) -> Router {
                 .post(pages::import::upload)
                 .layer(axum::extract::DefaultBodyLimit::max(pages::import::UPLOAD_LIMIT)),
         )
+        .route(
+            "/motion",
+            get(pages::motion::page)
+                .post(pages::motion::upload)
+                .layer(axum::extract::DefaultBodyLimit::max(pages::motion::UPLOAD_LIMIT)),
+        )
         .route("/activities/{id}", get(pages::import::confirm_page).post(pages::import::confirm))
         .route("/outcomes", get(pages::outcomes::page).post(pages::outcomes::submit))
         .route("/outcomes/profile", post(pages::outcomes::profile))

@@ -353,6 +353,7 @@ plan-sessions_paused = sessions paused
 ## progress
 progress-title = Progress
 progress-empty = Your charts appear here after your first logged session.
+progress-motion = Motion from your phone
 progress-adherence = Sessions done:
 progress-of_due = of the sessions due so far
 progress-none_due = No session is due yet: adherence counts from your first session day.
@@ -1579,3 +1580,20 @@ motion-even = Your steps were very even: their timing varied by { $cv } %.
 motion-fairly_even = Your steps were fairly even: their timing varied by { $cv } %.
 motion-uneven = Your steps were uneven: their timing varied by { $cv } %. Slower and shorter steps often help.
 motion-forward_note = About { $minutes } min looked like forward walking. That is just information: turning round, or how the phone sits, can look like it too.
+
+## The motion page (crates/web/src/pages/motion.rs)
+motion-title = Motion
+motion-intro = A phone in your trouser pocket or on a belt can count your steps and tell backward from forward walking. Add a recording to a session you logged: a CSV from phyphox or Sensor Logger (with gravity included), or a research sensor's file. Only what it says is kept, not the recording itself.
+motion-log_first = Log a session first: a recording belongs to a session.
+motion-session = Which session?
+motion-file = The recording
+motion-file_help = A CSV with a time column and x, y and z acceleration, 30 minutes at most.
+motion-upload = Add the recording
+motion-recordings = Your recordings
+motion-none = No recordings yet.
+motion-choose_session = Choose the session the recording belongs to.
+motion-choose_file = Choose a recording file first.
+problem-session_nothing_to_do = There is no session logged on that day: log it first, then add its recording.
+problem-file_invalid = This file could not be read as a motion recording: export it again as a CSV with a time column and x, y, z acceleration.
+problem-file_too_long = This file is too large: send a recording of 30 minutes or less.
+problem-file_nothing_to_do = No walking was found in this recording: start recording before you walk, and keep the phone in a pocket or on a belt.

@@ -352,6 +352,7 @@ plan-sessions_paused = sesiones en pausa
 ## progress
 progress-title = Progreso
 progress-empty = Sus gráficos aparecen aquí después de anotar su primera sesión.
+progress-motion = Movimiento desde su teléfono
 progress-adherence = Sesiones hechas:
 progress-of_due = de las sesiones que tocaban hasta ahora
 progress-none_due = Aún no tocaba ninguna sesión: el cumplimiento se cuenta desde su primer día de sesión.
@@ -1577,3 +1578,20 @@ motion-even = Sus pasos fueron muy regulares: su ritmo varió un { $cv } %.
 motion-fairly_even = Sus pasos fueron bastante regulares: su ritmo varió un { $cv } %.
 motion-uneven = Sus pasos fueron irregulares: su ritmo varió un { $cv } %. Pasos más lentos y cortos suelen ayudar.
 motion-forward_note = Unos { $minutes } min parecieron caminar hacia delante. Es solo información: darse la vuelta, o cómo va el teléfono, puede parecerse.
+
+## The motion page (crates/web/src/pages/motion.rs)
+motion-title = Movimiento
+motion-intro = Un teléfono en el bolsillo del pantalón o en un cinturón puede contar sus pasos y distinguir caminar hacia atrás de caminar hacia delante. Añada una grabación a una sesión anotada: un CSV de phyphox o de Sensor Logger (con la gravedad incluida), o el archivo de un sensor de investigación. Solo se guarda lo que dice, no la grabación.
+motion-log_first = Anote primero una sesión: una grabación pertenece a una sesión.
+motion-session = ¿Qué sesión?
+motion-file = La grabación
+motion-file_help = Un CSV con una columna de tiempo y la aceleración en x, y, z, de 30 minutos como mucho.
+motion-upload = Añadir la grabación
+motion-recordings = Sus grabaciones
+motion-none = Aún no hay grabaciones.
+motion-choose_session = Elija la sesión a la que pertenece la grabación.
+motion-choose_file = Elija primero un archivo de grabación.
+problem-session_nothing_to_do = No hay ninguna sesión anotada ese día: anótela primero y luego añada su grabación.
+problem-file_invalid = Este archivo no se pudo leer como una grabación de movimiento: expórtelo otra vez como CSV con una columna de tiempo y la aceleración en x, y, z.
+problem-file_too_long = Este archivo es demasiado grande: envíe una grabación de 30 minutos o menos.
+problem-file_nothing_to_do = No se encontró marcha en esta grabación: empiece a grabar antes de caminar y lleve el teléfono en un bolsillo o en un cinturón.

@@ -1,39 +1,13 @@
 //! `retrowalk motion analyse`: IMU files in, bouts out, nothing stored.
-//! The recordings are made here: a phone's CSV of a walk whose steps each
-//! jolt the trunk (a quick rise, a slow fall), and the same played backwards.
+//! The recordings are made up (`gait::synthetic`): a phone's CSV of a walk
+//! whose steps each jolt the trunk, and the same played backwards.
 
 use crate::support::*;
-use std::fmt::Write;
 
-/// A Sensor Logger-style CSV (time in ns, seconds_elapsed, z, y, x in
-/// m/s²) at an uneven ~100 Hz: 4 s standing, `steps` steps 0.55 s apart,
-/// 4 s standing. `backwards` writes the samples in reverse order on the
-/// same clock.
+/// A made-up phone recording (`gait::synthetic`): `steps` steps 0.55 s
+/// apart between 4 s of standing, forwards or played backwards.
 fn phone_csv(steps: usize, backwards: bool) -> String {
-    let at: Vec<f64> = (0..steps).map(|i| 4.0 + i as f64 * 0.55).collect();
-    let end = at.last().copied().unwrap_or(4.0) + 4.0;
-    let jolt = |dt: f64| match dt {
-        d if !(0.0..1.0).contains(&d) => 0.0,
-        d if d < 0.04 => d / 0.04,
-        d => (-(d - 0.04) / 0.15).exp(),
-    };
-    let n = (end * 100.0) as usize;
-    let values: Vec<f64> =
-        (0..n).map(|i| 9.81 + at.iter().map(|s| 3.0 * jolt(i as f64 / 100.0 - s)).sum::<f64>()).collect();
-    let mut csv = String::from("time,seconds_elapsed,z,y,x\n");
-    for i in 0..n {
-        // The phone's clock wobbles by ±2 ms.
-        let t = i as f64 / 100.0 + if i % 3 == 1 { 0.002 } else { 0.0 };
-        let v = if backwards { values[n - 1 - i] } else { values[i] };
-        let _ = writeln!(
-            csv,
-            "{},{t:.3},{:.4},{:.4},0.1",
-            1_700_000_000_000_000_000u64 + (t * 1e9) as u64,
-            0.3 * v,
-            0.954 * v
-        );
-    }
-    csv
+    gait::synthetic::walk_csv(steps, 0.55, backwards)
 }
 
 #[test]

@@ -8,6 +8,7 @@ pub mod guided;
 pub mod import;
 pub mod learn;
 pub mod log;
+pub mod motion;
 pub mod onboarding;
 pub mod outcomes;
 pub mod patient;

@@ -60,6 +60,7 @@ pub const TABLE: &[(&str, Ask)] = &[
     ("/checkin", Own),
     ("/plan", Own),
     ("/import", Own),
+    ("/motion", Own),
     ("/activities/{id}", OthersId),
     ("/outcomes", Own),
     ("/outcomes/profile", Own),

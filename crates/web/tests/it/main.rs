@@ -11,6 +11,7 @@ mod fixed_clock;
 mod hardening;
 mod languages;
 mod matrix;
+mod motion;
 mod operations;
 mod postgres;
 mod routes;

@@ -1,0 +1,93 @@
+//! Motion on the web: a sensor file (a phone app's CSV or a research
+//! sensor's) added to a logged session, and each session's recording in plain
+//! words — steps, cadence, minutes backward and forward, how even the steps
+//! were. The samples are analysed and dropped; only the analysis is kept.
+
+use super::{Layout, Ready, ready, render};
+use crate::auth::extract::{CsrfMultipart, SignedIn};
+use crate::error::AppError;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use coach::motion::Motion;
+use jiff::civil::Date;
+
+/// The largest upload: one recording of up to 30 minutes, with room to spare.
+pub const UPLOAD_LIMIT: usize = service::motion::MOST_BYTES + 64 * 1024;
+
+#[derive(Template)]
+#[template(path = "motion.html")]
+struct MotionPage {
+    l: Layout,
+    /// Logged sessions, newest first: (date, in words).
+    sessions: Vec<(Date, String)>,
+    /// Recordings, newest first: (session in words, source, lines).
+    recordings: Vec<(String, String, Vec<String>)>,
+}
+
+pub async fn page(State(state): State<AppState>, Ready { who, s, .. }: Ready) -> Result<Response, AppError> {
+    page_for(&state, &who, &s, None).await
+}
+
+async fn page_for(
+    state: &AppState,
+    who: &SignedIn,
+    s: &service::State,
+    flash: Option<String>,
+) -> Result<Response, AppError> {
+    let mut l = Layout::new(state, Some(who), "progress", "motion.title");
+    l.flash = flash;
+    let mut logged: Vec<Date> = s.history.logs.iter().map(|x| x.date).collect();
+    logged.sort_unstable_by(|a, b| b.cmp(a));
+    let sessions = logged.into_iter().map(|d| (d, l.i18n.date(&d))).collect();
+    let mut motions: Vec<Motion> = service::motion::motions(state.store(), who.access).await?;
+    motions.reverse();
+    let recordings = motions
+        .iter()
+        .map(|m| (l.i18n.date(&m.session), m.source.clone(), words::coach_words::motion(&l.i18n, m)))
+        .collect();
+    render(&MotionPage { l, sessions, recordings })
+}
+
+/// One file for one session: kept when it reads and holds walking; else the
+/// page again, saying what the walker can do, with the reader's reason.
+pub async fn upload(
+    State(state): State<AppState>,
+    CsrfMultipart { who, mut multipart }: CsrfMultipart,
+) -> Result<Response, AppError> {
+    let s = match ready(&state, &who).await? {
+        Ok(s) => s,
+        Err(r) => return Ok(r),
+    };
+    let broken = || AppError::bad("the upload could not be read");
+    let (mut session, mut file) = (None, None);
+    while let Some(field) = multipart.next_field().await.map_err(|_| broken())? {
+        match field.name() {
+            Some("session") => session = Some(field.text().await.map_err(|_| broken())?),
+            Some("file") => {
+                let name = field.file_name().unwrap_or("upload").to_string();
+                file = Some((name, field.bytes().await.map_err(|_| broken())?));
+            }
+            _ => {}
+        }
+    }
+    let l = state.i18n();
+    let date = session.as_deref().and_then(|d| d.trim().parse::<Date>().ok());
+    let said = match (date, file.filter(|(_, b)| !b.is_empty())) {
+        (None, _) => l.t("motion.choose_session").to_string(),
+        (_, None) => l.t("motion.choose_file").to_string(),
+        (Some(date), Some((name, bytes))) => {
+            match service::motion::import(state.store(), &s, date, &name, &bytes, state.now()).await {
+                Ok(_) => return Ok(Redirect::to("/motion").into_response()),
+                Err(e) => match AppError::from(e) {
+                    // What to do, then the reader's own reason.
+                    AppError::BadInput(e) | AppError::Conflict(e) => format!("{} ({})", l.problem(&e), e.message),
+                    other => return Err(other),
+                },
+            }
+        }
+    };
+    page_for(&state, &who, &s, Some(said)).await.map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
+}

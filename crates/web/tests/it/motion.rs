@@ -1,0 +1,63 @@
+//! The motion page: a phone's recording added to a logged session and said
+//! in plain words, in the walker's language; a wrong file or a day without a
+//! session says what to do, and nothing is kept.
+
+use crate::support::*;
+use axum::http::{StatusCode, header};
+
+/// A multipart post of one recording for one session.
+fn post(w: &Walker, lang: &str, session: &str, name: &str, content: &str) -> axum::http::Request<axum::body::Body> {
+    let b = "retrowalkboundary";
+    let body = format!(
+        "--{b}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{}\r\n\
+         --{b}\r\nContent-Disposition: form-data; name=\"session\"\r\n\r\n{session}\r\n\
+         --{b}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: text/csv\r\n\r\n{content}\r\n--{b}--\r\n",
+        w.csrf
+    );
+    axum::http::Request::post("/motion")
+        .header(header::COOKIE, &w.cookie)
+        .header(header::ACCEPT_LANGUAGE, lang)
+        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={b}"))
+        .body(axum::body::Body::from(body))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_recording_added_to_a_session_is_said_in_plain_words() {
+    let app = App::new().await;
+    let w = app.ready_walker("motion@example.org", "note").await;
+    let page = app.get("/motion", &w.cookie).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let option = page.body.split("<option value=\"").nth(1).unwrap();
+    let session = &option[..10];
+
+    let walk = gait::synthetic::walk_csv(24, 0.55, true);
+    let res = app.send(post(&w, "en", session, "walk.csv", &walk)).await;
+    assert_eq!((res.status, res.location.as_str()), (StatusCode::SEE_OTHER, "/motion"), "{}", res.body);
+    let page = app.get("/motion", &w.cookie).await.body;
+    assert!(page.contains("24 steps, about 109 steps a minute."), "{page}");
+    assert!(page.contains("min walking backward") && page.contains("walk.csv"), "{page}");
+    let spanish = app.send(get_in_language(&w, "/motion", "es")).await.body;
+    assert!(spanish.contains("24 pasos, unos 109 pasos por minuto.") && spanish.contains("hacia atrás"), "{spanish}");
+
+    // A wrong file says what to do, then the reader's reason; a made-up day has no session.
+    let bad = app.send(post(&w, "en", session, "bad.csv", "time,x,y,z\n0,0,9.8,0\n0.01,0,nine,0\n")).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("could not be read as a motion recording"), "{}", bad.body);
+    assert!(bad.body.contains("line 3, column 3"), "{}", bad.body);
+    let still = gait::synthetic::walk_csv(0, 0.55, false);
+    let none = app.send(post(&w, "es", session, "still.csv", &still)).await;
+    assert!(none.body.contains("No se encontró marcha en esta grabación"), "{}", none.body);
+    let other = app.send(post(&w, "en", "2020-01-01", "walk.csv", &walk)).await;
+    assert!(other.body.contains("There is no session logged on that day"), "{}", other.body);
+    let kept = service::motion::motions(app.state.store(), w.access).await.unwrap();
+    assert_eq!(kept.len(), 1, "only the good recording was kept");
+}
+
+fn get_in_language(w: &Walker, path: &str, lang: &str) -> axum::http::Request<axum::body::Body> {
+    axum::http::Request::get(path)
+        .header(header::COOKIE, &w.cookie)
+        .header(header::ACCEPT_LANGUAGE, lang)
+        .body(axum::body::Body::empty())
+        .unwrap()
+}
