@@ -141,3 +141,35 @@ impl From<&store::StoredActivity> for ImportedActivityDto {
         }
     }
 }
+
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(super) struct MotionQuery {
+    /// The file's name, for the record.
+    #[serde(default)]
+    file_name: Option<String>,
+}
+
+/// Adds one IMU recording (the request body: a CSV or IPOL text, as
+/// `retrowalk motion analyse` reads) to the session logged on `date`; its
+/// analysis is kept, not the samples. A day without a session is a conflict;
+/// a file that cannot be read, or holds no walking, is refused with where
+/// and why, and nothing is kept.
+#[utoipa::path(post, path = "/api/v1/sessions/{date}/motion", security(("bearer" = [])),
+    params(("date" = String, Path, description = "The session's day, YYYY-MM-DD"), MotionQuery),
+    request_body(content = Vec<u8>, content_type = "text/csv"),
+    responses((status = 201, description = "The recording's analysis"), (status = 409), (status = 422)))]
+pub(super) async fn add_motion(
+    State(state): State<AppState>,
+    a: ApiAccount,
+    axum::extract::Path(date): axum::extract::Path<String>,
+    axum::extract::Query(q): axum::extract::Query<MotionQuery>,
+    body: axum::body::Bytes,
+) -> Result<(axum::http::StatusCode, Json<coach::motion::Motion>), ApiError> {
+    let date = super::parse_date("date", &Some(date))?
+        .ok_or_else(|| ApiError::from(AppError::bad("date: the session's day, YYYY-MM-DD")))?;
+    let s = ready(&state, &a).await?;
+    let name = q.file_name.unwrap_or_else(|| "upload".into());
+    let motion = service::motion::import(state.store(), &s, date, &name, &body, state.now()).await?;
+    Ok((axum::http::StatusCode::CREATED, Json(motion)))
+}

@@ -49,6 +49,11 @@ fn parts() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
                 .routes(routes!(imports::import_file))
                 .layer(axum::extract::DefaultBodyLimit::max(service::FILE_LIMIT)),
         )
+        .merge(
+            OpenApiRouter::new()
+                .routes(routes!(imports::add_motion))
+                .layer(axum::extract::DefaultBodyLimit::max(crate::pages::motion::UPLOAD_LIMIT)),
+        )
         .routes(routes!(imports::list_activities))
         .routes(routes!(imports::confirm_activity))
         .routes(routes!(outcomes::list_questionnaires))

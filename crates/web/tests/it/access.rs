@@ -126,6 +126,7 @@ pub const TABLE: &[(&str, Ask)] = &[
     ("/api/v1/today", Own),
     ("/api/v1/plan", Own),
     ("/api/v1/sessions", Own),
+    ("/api/v1/sessions/{date}/motion", Own),
     ("/api/v1/checkins", Own),
     ("/api/v1/progress", Own),
     ("/api/v1/outcomes", Own),

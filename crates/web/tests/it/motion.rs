@@ -61,3 +61,32 @@ fn get_in_language(w: &Walker, path: &str, lang: &str) -> axum::http::Request<ax
         .body(axum::body::Body::empty())
         .unwrap()
 }
+
+/// The same through the API: the body is the file; the reply is the analysis.
+#[tokio::test]
+async fn the_api_takes_a_recording_for_a_session() {
+    let app = App::new().await;
+    let w = app.ready_walker("motion-api@example.org", "note").await;
+    let token = crate::api::token_for(&app, &w).await;
+    let sessions: serde_json::Value =
+        serde_json::from_str(&app.send(crate::api::call("GET", "/api/v1/sessions", &token, None)).await.body).unwrap();
+    let day = sessions[0]["date"].as_str().unwrap().to_string();
+    let send = |path: String, body: String| {
+        axum::http::Request::post(path)
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .header(header::CONTENT_TYPE, "text/csv")
+            .body(axum::body::Body::from(body))
+            .unwrap()
+    };
+    let walk = gait::synthetic::walk_csv(24, 0.55, false);
+    let res = app.send(send(format!("/api/v1/sessions/{day}/motion?file_name=walk.csv"), walk.clone())).await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+    let m: serde_json::Value = serde_json::from_str(&res.body).unwrap();
+    assert_eq!((m["source"].as_str(), m["bouts"][0]["steps"].as_u64()), (Some("walk.csv"), Some(24)), "{m}");
+    assert_eq!(m["bouts"][0]["backward"], false);
+    let none = app.send(send("/api/v1/sessions/2020-01-01/motion".into(), walk)).await;
+    assert_eq!(none.status, StatusCode::CONFLICT, "{}", none.body);
+    let bad = app.send(send(format!("/api/v1/sessions/{day}/motion"), "time,x\n0,1\n".into())).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    assert!(bad.body.contains("no accelerometer"), "{}", bad.body);
+}
