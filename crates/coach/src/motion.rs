@@ -41,7 +41,8 @@ impl Motion {
 
     /// Minutes of walking in one direction.
     pub fn minutes(&self, backward: bool) -> f64 {
-        self.bouts.iter().filter(|b| b.backward == backward).map(|b| (b.end_s - b.start_s) / 60.0).sum()
+        // An empty sum of floats is -0.0: adding 0.0 makes it the 0 a walker reads.
+        self.bouts.iter().filter(|b| b.backward == backward).map(|b| (b.end_s - b.start_s) / 60.0).sum::<f64>() + 0.0
     }
 
     /// Cadence and step-time variability over all bouts, each bout weighted
@@ -100,5 +101,6 @@ mod tests {
         assert_eq!(m.forward_minutes_when_backward_planned(), Some(1.0));
         let none = Motion { bouts: Vec::new(), ..m };
         assert_eq!((none.cadence(), none.forward_minutes_when_backward_planned()), (None, None));
+        assert!(none.minutes(false).is_sign_positive(), "never \"-0.0 min\"");
     }
 }

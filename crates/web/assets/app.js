@@ -181,5 +181,38 @@ for (const form of document.querySelectorAll('form[data-offline-queue="log"]')) 
     form.submit();
   });
 }
-window.addEventListener('online', flush);
-flush();
+// A guided session's motion recording (session.js) waits on this phone for
+// its session to be logged: the log form names the day, and once no log is
+// waiting to be sent the recording goes to /motion. Refused as it stands (no
+// walking in it), it is dropped; the server unreachable, it waits.
+const MOTION = 'retrowalk-motion';
+function tagMotion(body) {
+  try {
+    const m = JSON.parse(localStorage.getItem(MOTION) || 'null');
+    if (!m || m.session) return;
+    const day = new URLSearchParams(body).get('date') || new Date().toLocaleDateString('sv');
+    localStorage.setItem(MOTION, JSON.stringify({ ...m, session: day }));
+  } catch { /* nothing kept */ }
+}
+async function sendMotion() {
+  let m;
+  try { m = JSON.parse(localStorage.getItem(MOTION) || 'null'); } catch { return; }
+  const csrf = document.querySelector('input[name=csrf]')?.value;
+  if (!m || !m.session || !csrf || !navigator.onLine || queued().some((i) => !i.refused)) return;
+  const data = new FormData();
+  data.append('csrf', csrf);
+  data.append('session', m.session);
+  data.append('file', new Blob([m.csv], { type: 'text/csv' }), 'phone');
+  let res;
+  try {
+    res = await fetch('/motion', { method: 'POST', body: data, credentials: 'same-origin' });
+  } catch {
+    return;
+  }
+  if (res.status < 500) localStorage.removeItem(MOTION);
+}
+for (const form of document.querySelectorAll('form[data-offline-queue="log"]')) {
+  form.addEventListener('submit', () => tagMotion(new URLSearchParams(new FormData(form)).toString()));
+}
+window.addEventListener('online', () => flush().then(sendMotion, sendMotion));
+flush().then(sendMotion, sendMotion);

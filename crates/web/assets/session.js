@@ -29,6 +29,61 @@ const plan = JSON.stringify(phases);
 const total = phases.reduce((sum, p) => sum + p.seconds, 0);
 
 let state = null; // { plan, startedAt, pausedAt, pausedMs }
+
+// Motion: during a backward-walking session the phone, in a trouser pocket or
+// on a belt, records its acceleration (gravity included) for the server to
+// find the steps, the cadence and the direction. The samples stay in memory
+// and, at the end, wait on this phone (MOTION) until the session is logged;
+// app.js then sends them. Where the browser has no motion sensor, or the
+// walker says no, the session runs as ever and the page says so. At most
+// 30 minutes at 100 Hz are kept.
+const MOTION = 'retrowalk-motion';
+const MOST_SAMPLES = 30 * 60 * 100;
+const motionNote = document.getElementById('motion-note');
+const samples = [];
+let lastAt = null;
+
+function onMotion(event) {
+  const a = event.accelerationIncludingGravity;
+  if (!a || a.x == null || samples.length >= MOST_SAMPLES) return;
+  // The page's clock, unless events arrive bunched (a throttled or replayed
+  // stream): then the sensor's own interval spaces them.
+  const step = event.interval || 10;
+  const now = performance.now();
+  lastAt = lastAt === null || now - lastAt >= step / 2 ? now : lastAt + step;
+  samples.push([lastAt, a.x, a.y, a.z]);
+}
+
+/** Starts recording; on iOS the permission is asked within the tap that starts the session. */
+function startMotion() {
+  if (timer.dataset.finish !== 'log') return;
+  if (!('DeviceMotionEvent' in window)) {
+    motionNote.textContent = words.motionNone;
+    return;
+  }
+  const listen = () => {
+    window.addEventListener('devicemotion', onMotion);
+    motionNote.textContent = words.motionOn;
+  };
+  if (typeof DeviceMotionEvent.requestPermission === 'function') {
+    DeviceMotionEvent.requestPermission()
+      .then((answer) => (answer === 'granted' ? listen() : (motionNote.textContent = words.motionDenied)))
+      .catch(() => { motionNote.textContent = words.motionDenied; });
+  } else {
+    listen();
+  }
+}
+
+/** Keeps what was recorded, as a CSV, until the session is logged. */
+function keepMotion() {
+  window.removeEventListener('devicemotion', onMotion);
+  if (samples.length < 200) return; // under two seconds: nothing to find
+  const t0 = samples[0][0];
+  const rows = samples.map(([t, x, y, z]) => `${((t - t0) / 1000).toFixed(3)},${x.toFixed(4)},${y.toFixed(4)},${z.toFixed(4)}`);
+  try {
+    localStorage.setItem(MOTION, JSON.stringify({ csv: `time,x,y,z\n${rows.join('\n')}\n`, at: Date.now() }));
+  } catch { /* too large for this phone's storage: the session is logged without it */ }
+}
 let announced = -1;
 let counted = 0;
 let ticker = null;
@@ -161,6 +216,7 @@ function finish(completed) {
   releaseScreen();
   const { walked, bouts } = walkedBy(Math.min(total, elapsed()));
   forget();
+  keepMotion();
   say(completed ? words.done : words.stopped);
   if (timer.dataset.finish !== 'log') {
     location.href = completed ? timer.dataset.finish : '/today';
@@ -192,6 +248,7 @@ document.getElementById('check-form').addEventListener('submit', (event) => {
   event.preventDefault();
   state = { plan, startedAt: Date.now(), pausedAt: null, pausedMs: 0 };
   save();
+  startMotion();
   run();
 });
 document.getElementById('stop').addEventListener('click', () => finish(false));

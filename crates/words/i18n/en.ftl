@@ -1578,7 +1578,7 @@ motion-steps = { $steps } steps, about { $cadence } steps a minute.
 motion-minutes = { $backward } min walking backward, { $forward } min forward.
 motion-even = Your steps were very even: their timing varied by { $cv } %.
 motion-fairly_even = Your steps were fairly even: their timing varied by { $cv } %.
-motion-uneven = Your steps were uneven: their timing varied by { $cv } %. Slower and shorter steps often help.
+motion-uneven = Your steps were uneven: their timing varied by { $cv } %.
 motion-forward_note = About { $minutes } min looked like forward walking. That is just information: turning round, or how the phone sits, can look like it too.
 
 ## The motion page (crates/web/src/pages/motion.rs)
@@ -1597,3 +1597,7 @@ problem-session_nothing_to_do = There is no session logged on that day: log it f
 problem-file_invalid = This file could not be read as a motion recording: export it again as a CSV with a time column and x, y, z acceleration.
 problem-file_too_long = This file is too large: send a recording of 30 minutes or less.
 problem-file_nothing_to_do = No walking was found in this recording: start recording before you walk, and keep the phone in a pocket or on a belt.
+session-motion_on = Your phone is recording your steps: keep it in a trouser pocket or on a belt.
+session-motion_none = This browser cannot read the phone's motion: the session works as usual, without a step count.
+session-motion_denied = The phone's motion is not shared: the session works as usual, without a step count.
+motion-from_phone = Recorded by your phone during the session

@@ -1576,7 +1576,7 @@ motion-steps = { $steps } pasos, unos { $cadence } pasos por minuto.
 motion-minutes = { $backward } min caminando hacia atrás, { $forward } min hacia delante.
 motion-even = Sus pasos fueron muy regulares: su ritmo varió un { $cv } %.
 motion-fairly_even = Sus pasos fueron bastante regulares: su ritmo varió un { $cv } %.
-motion-uneven = Sus pasos fueron irregulares: su ritmo varió un { $cv } %. Pasos más lentos y cortos suelen ayudar.
+motion-uneven = Sus pasos fueron irregulares: su ritmo varió un { $cv } %.
 motion-forward_note = Unos { $minutes } min parecieron caminar hacia delante. Es solo información: darse la vuelta, o cómo va el teléfono, puede parecerse.
 
 ## The motion page (crates/web/src/pages/motion.rs)
@@ -1595,3 +1595,7 @@ problem-session_nothing_to_do = No hay ninguna sesión anotada ese día: anótel
 problem-file_invalid = Este archivo no se pudo leer como una grabación de movimiento: expórtelo otra vez como CSV con una columna de tiempo y la aceleración en x, y, z.
 problem-file_too_long = Este archivo es demasiado grande: envíe una grabación de 30 minutos o menos.
 problem-file_nothing_to_do = No se encontró marcha en esta grabación: empiece a grabar antes de caminar y lleve el teléfono en un bolsillo o en un cinturón.
+session-motion_on = Su teléfono está registrando sus pasos: llévelo en un bolsillo del pantalón o en un cinturón.
+session-motion_none = Este navegador no puede leer el movimiento del teléfono: la sesión funciona igual, sin contar pasos.
+session-motion_denied = El movimiento del teléfono no se comparte: la sesión funciona igual, sin contar pasos.
+motion-from_phone = Registrado por su teléfono durante la sesión

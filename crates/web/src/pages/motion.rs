@@ -46,7 +46,11 @@ async fn page_for(
     motions.reverse();
     let recordings = motions
         .iter()
-        .map(|m| (l.i18n.date(&m.session), m.source.clone(), words::coach_words::motion(&l.i18n, m)))
+        .map(|m| {
+            // The phone's own recording is named for what it is, not its file.
+            let source = if m.source == "phone" { l.t("motion.from_phone").to_string() } else { m.source.clone() };
+            (l.i18n.date(&m.session), source, words::coach_words::motion(&l.i18n, m))
+        })
         .collect();
     render(&MotionPage { l, sessions, recordings })
 }

@@ -1,0 +1,67 @@
+// Motion during a guided session, on a phone: the browser suite plays a
+// shared lower-back recording (../shared/data/imu, IPOL subject 1) into the
+// page as DeviceMotionEvents, played backwards for the walk and forwards for
+// the next session; after the log the recording is sent by itself, and the
+// Motion page says the steps, the cadence and the minutes backward and
+// forward in plain words. Skipped when the shared data is not beside the
+// project (CI has it).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { useServerAndBrowser, newWalker, checkA11y, shot, dayOffset, root } from '../lib.js';
+
+const env = useServerAndBrowser();
+const FILE = join(root, '..', 'shared', 'data', 'imu', 'ipol_gait', '1-2_lb.txt');
+
+/** The recording's acceleration rows (m/s², gravity included), in file order. */
+function rows() {
+  const lines = readFileSync(FILE, 'utf8').trim().split('\n');
+  const head = lines[1].split('\t');
+  const [x, y, z] = ['Acc_X', 'Acc_Y', 'Acc_Z'].map((c) => head.indexOf(c));
+  return lines.slice(2).map((l) => l.split('\t')).map((f) => [Number(f[x]), Number(f[y]), Number(f[z])]);
+}
+
+/** A guided session with the phone "in the pocket" replaying `samples`, then its log. */
+async function walkWith(page, samples) {
+  await page.goto(`${env.server.base}/session`);
+  for (const c of await page.locator('#check-form input[type=checkbox]').all()) await c.check();
+  await page.click('#start');
+  await page.waitForSelector('#timer:not([hidden])');
+  assert.match(await page.textContent('#motion-note'), /recording your steps/);
+  await page.evaluate((all) => {
+    for (const [x, y, z] of all) {
+      window.dispatchEvent(new DeviceMotionEvent('devicemotion', { accelerationIncludingGravity: { x, y, z }, interval: 10 }));
+    }
+  }, samples);
+  await shot(page, 'phone-60-session-recording');
+  await page.click('#stop');
+  await page.waitForURL('**/log?**');
+  for (const [f, v] of [['pain_before', 1], ['pain_peak', 2], ['pain_after', 1]]) await page.check(`input[name=${f}][value="${v}"]`);
+  await page.click('form[action="/log"] button[type=submit]');
+  await page.waitForURL('**/today**');
+  await page.waitForFunction(() => localStorage.getItem('retrowalk-motion') === null);
+}
+
+test('a guided session recorded by the phone shows its steps and direction (phone)', { skip: !existsSync(FILE) }, async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => d.accept());
+  await newWalker(env, page, 'Motion', dayOffset(0), [dayOffset(0), dayOffset(2)]);
+  const forward = rows();
+  await walkWith(page, [...forward].reverse());
+
+  await page.goto(`${env.server.base}/motion`);
+  const card = await page.textContent('main article.card');
+  assert.match(card, /Recorded by your phone during the session/);
+  const steps = Number(card.match(/(\d+) steps, about (\d+) steps a minute/)[1]);
+  assert.ok(steps >= 25 && steps <= 45, `steps: ${steps}`);
+  const [, back, fwd] = card.match(/(\d+(?:\.\d+)?) min walking backward, (\d+(?:\.\d+)?) min forward/).map(Number);
+  assert.ok(back > fwd, `the reversed walk reads as backward: ${card}`);
+  await checkA11y(page, 'motion-en-phone');
+  await shot(page, 'phone-61-motion');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
