@@ -59,13 +59,6 @@ impl Motion {
         let steps = self.steps();
         (steps > 0).then(|| self.bouts.iter().map(|b| value(b) * f64::from(b.steps)).sum::<f64>() / f64::from(steps))
     }
-
-    /// Forward walking found where backward walking was prescribed: shown to
-    /// the walker as information, never as a failure (the phone can be wrong).
-    pub fn forward_minutes_when_backward_planned(&self) -> Option<f64> {
-        let m = self.minutes(false);
-        (m >= 0.25).then_some(m)
-    }
 }
 
 #[cfg(test)]
@@ -98,9 +91,8 @@ mod tests {
         assert_eq!((m.minutes(true), m.minutes(false)), (200.0 / 60.0, 1.0));
         assert_eq!(m.cadence(), Some(95.0));
         assert_eq!(m.step_time_cv(), Some(4.75));
-        assert_eq!(m.forward_minutes_when_backward_planned(), Some(1.0));
         let none = Motion { bouts: Vec::new(), ..m };
-        assert_eq!((none.cadence(), none.forward_minutes_when_backward_planned()), (None, None));
+        assert_eq!(none.cadence(), None);
         assert!(none.minutes(false).is_sign_positive(), "never \"-0.0 min\"");
     }
 }

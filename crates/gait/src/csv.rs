@@ -399,6 +399,19 @@ fn resample(
     }
     let t0 = seconds[0].0;
     let n = ((seconds[seconds.len() - 1].0 - t0) * rate_hz).floor() as usize + 1;
+    // An even clock holds about as many samples as the file has rows; a file
+    // whose gaps ask for far more (a tiny step between long ones) is not a
+    // recording, and must not make the reader ask for gigabytes.
+    if n > 2 * seconds.len() + (MOST_MISSING_S * rate_hz) as usize {
+        return Err(ReadError::at(
+            1,
+            0,
+            format!(
+                "the times leave {n} samples to fill for {} rows: this is not an evenly sampled recording",
+                seconds.len()
+            ),
+        ));
+    }
     let mut out = Recording {
         rate_hz,
         acc: Vec::with_capacity(n),

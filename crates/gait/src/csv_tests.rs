@@ -100,6 +100,14 @@ fn wrong_files_say_what_and_where() {
     assert!(read(&[0xff, 0xfe, 0x00], &Stated::default()).unwrap_err().what.contains("not a text file"));
     let nan = err("time,x,y,z\n0,NaN,9.8,0\n");
     assert_eq!(nan.column, 2);
+    // Tiny steps between long gaps would ask for a huge even clock: refused.
+    let mut bomb = String::from("Time (s),x,y,z\n");
+    let mut t = 0.0;
+    for i in 0..2001 {
+        t += if i % 2 == 0 { 0.0001 } else { 9.9 };
+        bomb.push_str(&format!("{t:.4},0,9.8,0\n"));
+    }
+    assert!(err(&bomb).what.contains("not an evenly sampled recording"));
 }
 
 /// No input makes the reader panic: every prefix of a good file, and bytes

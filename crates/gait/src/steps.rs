@@ -104,7 +104,11 @@ pub fn peaks(y: &[f64], distance: usize, prominence: f64) -> Vec<usize> {
     }
     let mut k = keep.iter();
     found.retain(|_| *k.next().unwrap_or(&false));
-    found.retain(|&at| prominence_of(y, at) >= prominence);
+    // The surroundings a peak is measured against reach ten step gaps each
+    // way (scipy's `wlen`): far enough for walking, and a signal of ever
+    // higher peaks cannot make the scan quadratic.
+    let window = distance.max(1) * 10;
+    found.retain(|&at| prominence_of(y, at, window) >= prominence);
     found
 }
 
@@ -129,17 +133,18 @@ fn local_maxima(y: &[f64]) -> Vec<usize> {
     out
 }
 
-fn prominence_of(y: &[f64], at: usize) -> f64 {
+fn prominence_of(y: &[f64], at: usize, window: usize) -> f64 {
     let top = y[at];
+    let (from, to) = (at.saturating_sub(window), (at + window + 1).min(y.len()));
     let mut left_min = top;
-    for v in y[..at].iter().rev() {
+    for v in y[from..at].iter().rev() {
         if *v > top {
             break;
         }
         left_min = left_min.min(*v);
     }
     let mut right_min = top;
-    for v in &y[at + 1..] {
+    for v in &y[at + 1..to] {
         if *v > top {
             break;
         }

@@ -24,8 +24,14 @@ pub async fn import<S: Store>(
     now: jiff::Timestamp,
 ) -> ServiceResult<Motion> {
     let motion = analysed(state, date, source, bytes)?;
-    store.save_motion(state.walker.id, &motion, now).await?;
+    keep(store, state, &motion, now).await?;
     Ok(motion)
+}
+
+/// Keeps an analysis made by `analysed` (a shell may analyse off its async
+/// threads, then keep).
+pub async fn keep<S: Store>(store: &S, state: &State, motion: &Motion, now: jiff::Timestamp) -> ServiceResult<()> {
+    Ok(store.save_motion(state.walker.id, motion, now).await?)
 }
 
 /// The analysis of a recording for the session on `date`, without keeping it.
@@ -70,7 +76,13 @@ fn record(session: jiff::civil::Date, source: &str, a: &Analysis) -> Motion {
             asymmetry: b.asymmetry,
         })
         .collect();
-    Motion { session, source: source.to_string(), duration_s: a.duration_s, bouts }
+    Motion { session, source: source_name(source), duration_s: a.duration_s, bouts }
+}
+
+/// A file's name as kept and shown: one line, at most 100 characters.
+fn source_name(name: &str) -> String {
+    let clean: String = name.chars().filter(|c| !c.is_control()).take(100).collect();
+    if clean.trim().is_empty() { "upload".into() } else { clean }
 }
 
 /// The walker's recordings, oldest first.

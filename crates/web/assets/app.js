@@ -9,6 +9,8 @@ for (const input of document.querySelectorAll('[data-fill="time-zone"]')) {
 // next person to use the phone never sees them.
 for (const form of document.querySelectorAll('form[action="/signout"], form[action="/settings/delete"]')) {
   form.addEventListener('submit', (event) => {
+    // A phone recording waiting to be sent is this walker's too.
+    try { localStorage.removeItem('retrowalk-motion'); } catch { /* nothing kept */ }
     if (!('caches' in window) || form.dataset.cleared) return;
     event.preventDefault();
     caches.keys().then((keys) => Promise.all(keys.map((k) => caches.delete(k)))).catch(() => {}).finally(() => {
@@ -39,7 +41,14 @@ const save = (items) => {
   // Identical pending logs are one log.
   const seen = new Set();
   const unique = items.filter((i) => !seen.has(i.body + (i.refused || '')) && seen.add(i.body + (i.refused || '')));
-  localStorage.setItem(QUEUE, JSON.stringify(unique));
+  try {
+    localStorage.setItem(QUEUE, JSON.stringify(unique));
+  } catch {
+    // The phone's storage is full: a log (which may report a warning sign)
+    // matters more than a motion recording, which goes first.
+    localStorage.removeItem('retrowalk-motion');
+    localStorage.setItem(QUEUE, JSON.stringify(unique));
+  }
 };
 const reasonIn = (html) => {
   const doc = new DOMParser().parseFromString(html, 'text/html');
@@ -186,10 +195,13 @@ for (const form of document.querySelectorAll('form[data-offline-queue="log"]')) 
 // waiting to be sent the recording goes to /motion. Refused as it stands (no
 // walking in it), it is dropped; the server unreachable, it waits.
 const MOTION = 'retrowalk-motion';
+// A recording not logged within 12 hours belongs to no session we can know.
+const MOTION_MS = 12 * 60 * 60 * 1000;
 function tagMotion(body) {
   try {
     const m = JSON.parse(localStorage.getItem(MOTION) || 'null');
     if (!m || m.session) return;
+    if (Date.now() - m.at > MOTION_MS) return localStorage.removeItem(MOTION);
     const day = new URLSearchParams(body).get('date') || new Date().toLocaleDateString('sv');
     localStorage.setItem(MOTION, JSON.stringify({ ...m, session: day }));
   } catch { /* nothing kept */ }
@@ -209,7 +221,11 @@ async function sendMotion() {
   } catch {
     return;
   }
-  if (res.status < 500) localStorage.removeItem(MOTION);
+  // Kept (the Motion page follows) or refused as it stands (no session that
+  // day, no walking in it): done. Signed out, refused by CSRF or throttled:
+  // it waits for the next page.
+  const kept = res.redirected && new URL(res.url).pathname === '/motion';
+  if (kept || res.status === 409 || res.status === 422) localStorage.removeItem(MOTION);
 }
 for (const form of document.querySelectorAll('form[data-offline-queue="log"]')) {
   form.addEventListener('submit', () => tagMotion(new URLSearchParams(new FormData(form)).toString()));

@@ -35,13 +35,15 @@ let state = null; // { plan, startedAt, pausedAt, pausedMs }
 // find the steps, the cadence and the direction. The samples stay in memory
 // and, at the end, wait on this phone (MOTION) until the session is logged;
 // app.js then sends them. Where the browser has no motion sensor, or the
-// walker says no, the session runs as ever and the page says so. At most
-// 30 minutes at 100 Hz are kept.
+// walker says no, the session runs as ever and the page says so. At most 20
+// minutes (the longest dose) at 50 Hz are kept, about 1.5 MB of the phone's
+// storage: a faster sensor is thinned to every other sample.
 const MOTION = 'retrowalk-motion';
-const MOST_SAMPLES = 30 * 60 * 100;
+const MOST_SAMPLES = 20 * 60 * 50;
 const motionNote = document.getElementById('motion-note');
 const samples = [];
 let lastAt = null;
+let seen = 0;
 
 function onMotion(event) {
   const a = event.accelerationIncludingGravity;
@@ -51,6 +53,8 @@ function onMotion(event) {
   const step = event.interval || 10;
   const now = performance.now();
   lastAt = lastAt === null || now - lastAt >= step / 2 ? now : lastAt + step;
+  seen += 1;
+  if (step < 15 && seen % 2 === 0) return; // over 66 Hz: every other sample
   samples.push([lastAt, a.x, a.y, a.z]);
 }
 
@@ -77,7 +81,7 @@ function startMotion() {
 /** Keeps what was recorded, as a CSV, until the session is logged. */
 function keepMotion() {
   window.removeEventListener('devicemotion', onMotion);
-  if (samples.length < 200) return; // under two seconds: nothing to find
+  if (samples.length < 100) return; // a couple of seconds: nothing to find
   const t0 = samples[0][0];
   const rows = samples.map(([t, x, y, z]) => `${((t - t0) / 1000).toFixed(3)},${x.toFixed(4)},${y.toFixed(4)},${z.toFixed(4)}`);
   try {

@@ -18,6 +18,7 @@ mod layout;
 mod metrics;
 mod pages;
 mod qr;
+mod recordings;
 mod routes;
 mod state;
 

@@ -49,7 +49,7 @@ pub fn router(state: AppState) -> Router {
             "/motion",
             get(pages::motion::page)
                 .post(pages::motion::upload)
-                .layer(axum::extract::DefaultBodyLimit::max(pages::motion::UPLOAD_LIMIT)),
+                .layer(axum::extract::DefaultBodyLimit::max(crate::recordings::UPLOAD_LIMIT)),
         )
         .route("/activities/{id}", get(pages::import::confirm_page).post(pages::import::confirm))
         .route("/outcomes", get(pages::outcomes::page).post(pages::outcomes::submit))

@@ -1575,15 +1575,12 @@ cli-questionnaire-col-change = change
 
 ## A session's motion recording (words::coach_words::motion)
 motion-steps = { $steps } steps, about { $cadence } steps a minute.
-motion-minutes = { $backward } min walking backward, { $forward } min forward.
-motion-even = Your steps were very even: their timing varied by { $cv } %.
-motion-fairly_even = Your steps were fairly even: their timing varied by { $cv } %.
-motion-uneven = Your steps were uneven: their timing varied by { $cv } %.
-motion-forward_note = About { $minutes } min looked like forward walking. That is just information: turning round, or how the phone sits, can look like it too.
+motion-minutes = About { $backward } min looked like walking backward and { $forward } min like walking forward (your warm-up and cool-down are forward walking).
+motion-variability = Your step timing varied by { $cv } % from step to step.
 
 ## The motion page (crates/web/src/pages/motion.rs)
 motion-title = Motion
-motion-intro = A phone in your trouser pocket or on a belt can count your steps and tell backward from forward walking. Add a recording to a session you logged: a CSV from phyphox or Sensor Logger (with gravity included), or a research sensor's file. Only what it says is kept, not the recording itself.
+motion-intro = A phone on a waist belt or in a trouser pocket can count your steps and estimate which way you walked (the direction is a new feature and can be wrong). Add a recording to a session you logged: a CSV from phyphox or Sensor Logger (with gravity included), or a research sensor's file. Only what it says is kept on the server, not the recording itself.
 motion-log_first = Log a session first: a recording belongs to a session.
 motion-session = Which session?
 motion-file = The recording
@@ -1597,7 +1594,7 @@ problem-session_nothing_to_do = There is no session logged on that day: log it f
 problem-file_invalid = This file could not be read as a motion recording: export it again as a CSV with a time column and x, y, z acceleration.
 problem-file_too_long = This file is too large: send a recording of 30 minutes or less.
 problem-file_nothing_to_do = No walking was found in this recording: start recording before you walk, and keep the phone in a pocket or on a belt.
-session-motion_on = Your phone is recording your steps: keep it in a trouser pocket or on a belt.
+session-motion_on = Your phone is recording your steps: a waist belt or a zipped pocket keeps it steady.
 session-motion_none = This browser cannot read the phone's motion: the session works as usual, without a step count.
 session-motion_denied = The phone's motion is not shared: the session works as usual, without a step count.
 motion-from_phone = Recorded by your phone during the session

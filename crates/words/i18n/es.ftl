@@ -1573,15 +1573,12 @@ cli-questionnaire-col-change = cambio
 
 ## A session's motion recording (words::coach_words::motion)
 motion-steps = { $steps } pasos, unos { $cadence } pasos por minuto.
-motion-minutes = { $backward } min caminando hacia atrás, { $forward } min hacia delante.
-motion-even = Sus pasos fueron muy regulares: su ritmo varió un { $cv } %.
-motion-fairly_even = Sus pasos fueron bastante regulares: su ritmo varió un { $cv } %.
-motion-uneven = Sus pasos fueron irregulares: su ritmo varió un { $cv } %.
-motion-forward_note = Unos { $minutes } min parecieron caminar hacia delante. Es solo información: darse la vuelta, o cómo va el teléfono, puede parecerse.
+motion-minutes = Unos { $backward } min parecieron caminar hacia atrás y { $forward } min hacia delante (el calentamiento y la vuelta a la calma son hacia delante).
+motion-variability = El ritmo de sus pasos varió un { $cv } % de un paso a otro.
 
 ## The motion page (crates/web/src/pages/motion.rs)
 motion-title = Movimiento
-motion-intro = Un teléfono en el bolsillo del pantalón o en un cinturón puede contar sus pasos y distinguir caminar hacia atrás de caminar hacia delante. Añada una grabación a una sesión anotada: un CSV de phyphox o de Sensor Logger (con la gravedad incluida), o el archivo de un sensor de investigación. Solo se guarda lo que dice, no la grabación.
+motion-intro = Un teléfono en un cinturón o en el bolsillo del pantalón puede contar sus pasos y estimar en qué sentido caminó (el sentido es una función nueva y puede equivocarse). Añada una grabación a una sesión anotada: un CSV de phyphox o de Sensor Logger (con la gravedad incluida), o el archivo de un sensor de investigación. En el servidor solo se guarda lo que dice, no la grabación.
 motion-log_first = Anote primero una sesión: una grabación pertenece a una sesión.
 motion-session = ¿Qué sesión?
 motion-file = La grabación
@@ -1595,7 +1592,7 @@ problem-session_nothing_to_do = No hay ninguna sesión anotada ese día: anótel
 problem-file_invalid = Este archivo no se pudo leer como una grabación de movimiento: expórtelo otra vez como CSV con una columna de tiempo y la aceleración en x, y, z.
 problem-file_too_long = Este archivo es demasiado grande: envíe una grabación de 30 minutos o menos.
 problem-file_nothing_to_do = No se encontró marcha en esta grabación: empiece a grabar antes de caminar y lleve el teléfono en un bolsillo o en un cinturón.
-session-motion_on = Su teléfono está registrando sus pasos: llévelo en un bolsillo del pantalón o en un cinturón.
+session-motion_on = Su teléfono está registrando sus pasos: un cinturón o un bolsillo con cremallera lo mantiene quieto.
 session-motion_none = Este navegador no puede leer el movimiento del teléfono: la sesión funciona igual, sin contar pasos.
 session-motion_denied = El movimiento del teléfono no se comparte: la sesión funciona igual, sin contar pasos.
 motion-from_phone = Registrado por su teléfono durante la sesión

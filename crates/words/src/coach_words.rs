@@ -372,9 +372,10 @@ pub fn activity_summary(l: &I18n, a: &coach::imports::Imported) -> String {
     )
 }
 
-/// A session's motion recording in plain words: steps and cadence, minutes
-/// backward and forward, how even the steps were, and — gently — forward
-/// walking found where backward was planned.
+/// A session's motion recording in plain words: steps and cadence, about how
+/// long it looked like walking backward and forward (the warm-up and
+/// cool-down are forward walking: information, never a failure), and how much
+/// the step timing varied — a number, not a judgement.
 pub fn motion(l: &I18n, m: &coach::motion::Motion) -> Vec<String> {
     let one = |v: f64| decimal(l, format!("{v:.1}"));
     let mut lines = Vec::new();
@@ -382,15 +383,7 @@ pub fn motion(l: &I18n, m: &coach::motion::Motion) -> Vec<String> {
     lines.push(l.ta("motion.steps", &[("steps", &m.steps().to_string()), ("cadence", &cadence)]));
     lines.push(l.ta("motion.minutes", &[("backward", &one(m.minutes(true))), ("forward", &one(m.minutes(false)))]));
     if let Some(cv) = m.step_time_cv() {
-        let how = match cv {
-            c if c < 5.0 => "motion.even",
-            c if c < 10.0 => "motion.fairly_even",
-            _ => "motion.uneven",
-        };
-        lines.push(l.ta(how, &[("cv", &one(cv))]));
-    }
-    if let Some(forward) = m.forward_minutes_when_backward_planned() {
-        lines.push(l.ta("motion.forward_note", &[("minutes", &one(forward))]));
+        lines.push(l.ta("motion.variability", &[("cv", &one(cv))]));
     }
     lines
 }

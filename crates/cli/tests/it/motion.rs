@@ -86,7 +86,10 @@ fn a_recording_is_kept_with_its_logged_session() {
     let f = file.to_str().unwrap();
     let said = w.ok("2026-11-23", &["motion", "import", f, "--session", "2026-11-23"]);
     assert!(said.contains("walk.csv: kept with the session of Monday 23 November."), "{said}");
-    assert!(said.contains("24 steps, about 109 steps a minute.") && said.contains("min walking backward"), "{said}");
+    assert!(
+        said.contains("24 steps, about 109 steps a minute.") && said.contains("looked like walking backward"),
+        "{said}"
+    );
     let v = w.json("2026-11-23", &["motion", "import", f, "--session", "2026-11-23"]);
     assert_eq!(v["steps"], 24, "{v}");
     assert!(v["backward_min"].as_f64().unwrap() > 0.15, "{v}");

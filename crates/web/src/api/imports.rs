@@ -170,6 +170,7 @@ pub(super) async fn add_motion(
         .ok_or_else(|| ApiError::from(AppError::bad("date: the session's day, YYYY-MM-DD")))?;
     let s = ready(&state, &a).await?;
     let name = q.file_name.unwrap_or_else(|| "upload".into());
-    let motion = service::motion::import(state.store(), &s, date, &name, &body, state.now()).await?;
+    let motion = crate::recordings::analysed(&state, &s, date, name, body).await??;
+    service::motion::keep(state.store(), &s, &motion, state.now()).await?;
     Ok((axum::http::StatusCode::CREATED, Json(motion)))
 }

@@ -52,7 +52,7 @@ fn parts() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(
             OpenApiRouter::new()
                 .routes(routes!(imports::add_motion))
-                .layer(axum::extract::DefaultBodyLimit::max(crate::pages::motion::UPLOAD_LIMIT)),
+                .layer(axum::extract::DefaultBodyLimit::max(crate::recordings::UPLOAD_LIMIT)),
         )
         .routes(routes!(imports::list_activities))
         .routes(routes!(imports::confirm_activity))

@@ -14,9 +14,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use coach::motion::Motion;
 use jiff::civil::Date;
 
-/// The largest upload: one recording of up to 30 minutes, with room to spare.
-pub const UPLOAD_LIMIT: usize = service::motion::MOST_BYTES + 64 * 1024;
-
 #[derive(Template)]
 #[template(path = "motion.html")]
 struct MotionPage {
@@ -83,8 +80,11 @@ pub async fn upload(
         (None, _) => l.t("motion.choose_session").to_string(),
         (_, None) => l.t("motion.choose_file").to_string(),
         (Some(date), Some((name, bytes))) => {
-            match service::motion::import(state.store(), &s, date, &name, &bytes, state.now()).await {
-                Ok(_) => return Ok(Redirect::to("/motion").into_response()),
+            match crate::recordings::analysed(&state, &s, date, name, bytes).await? {
+                Ok(motion) => {
+                    service::motion::keep(state.store(), &s, &motion, state.now()).await?;
+                    return Ok(Redirect::to("/motion").into_response());
+                }
                 Err(e) => match AppError::from(e) {
                     // What to do, then the reader's own reason.
                     AppError::BadInput(e) | AppError::Conflict(e) => format!("{} ({})", l.problem(&e), e.message),

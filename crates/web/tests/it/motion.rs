@@ -36,7 +36,7 @@ async fn a_recording_added_to_a_session_is_said_in_plain_words() {
     assert_eq!((res.status, res.location.as_str()), (StatusCode::SEE_OTHER, "/motion"), "{}", res.body);
     let page = app.get("/motion", &w.cookie).await.body;
     assert!(page.contains("24 steps, about 109 steps a minute."), "{page}");
-    assert!(page.contains("min walking backward") && page.contains("walk.csv"), "{page}");
+    assert!(page.contains("looked like walking backward") && page.contains("walk.csv"), "{page}");
     let spanish = app.send(get_in_language(&w, "/motion", "es")).await.body;
     assert!(spanish.contains("24 pasos, unos 109 pasos por minuto.") && spanish.contains("hacia atrás"), "{spanish}");
 
