@@ -19,7 +19,7 @@
 //!   (`direction`): see there why it stands in for backward walking.
 
 use crate::Recording;
-use crate::filter::{band_pass, filtfilt};
+pub use crate::steps::band_passed;
 use crate::steps::{StepParams, peaks};
 
 /// The fewest steps that make a bout (two strides).
@@ -110,24 +110,6 @@ pub fn analyse(rec: &Recording, p: &StepParams, model: &DirectionModel) -> Resul
     let found = peaks(&y, gap, p.prominence);
     let bouts = group(&found, rate).into_iter().map(|steps| describe(&y, &steps, rate, model)).collect();
     Ok(Analysis { rate_hz: rate, duration_s, bouts })
-}
-
-/// The magnitude, centred and band-passed to walking's rhythm.
-pub fn band_passed(magnitude: &[f64], rate_hz: f64, p: &StepParams) -> Result<Vec<f64>, String> {
-    if !(p.lo_hz > 0.0 && p.lo_hz < p.hi_hz && p.hi_hz < rate_hz / 2.0) {
-        return Err(format!(
-            "a {} to {} Hz band does not fit a recording at {rate_hz} Hz (the top must be under {} Hz)",
-            p.lo_hz,
-            p.hi_hz,
-            rate_hz / 2.0
-        ));
-    }
-    if magnitude.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mean = magnitude.iter().sum::<f64>() / magnitude.len() as f64;
-    let centred: Vec<f64> = magnitude.iter().map(|v| v - mean).collect();
-    Ok(filtfilt(&band_pass(p.lo_hz, p.hi_hz, rate_hz), &centred, (3.0 * rate_hz) as usize))
 }
 
 /// Runs of steps close enough and regular enough to be walking.

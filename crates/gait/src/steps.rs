@@ -32,21 +32,10 @@ impl Default for StepParams {
 /// Refused when the band does not fit the rate (its top must be under half
 /// the sampling rate, or the filter is unstable).
 pub fn steps(magnitude: &[f64], rate_hz: f64, p: &StepParams) -> Result<Vec<usize>, String> {
-    if !(p.lo_hz > 0.0 && p.lo_hz < p.hi_hz && p.hi_hz < rate_hz / 2.0) {
-        return Err(format!(
-            "a {} to {} Hz band does not fit a recording at {rate_hz} Hz (the top must be under {} Hz)",
-            p.lo_hz,
-            p.hi_hz,
-            rate_hz / 2.0
-        ));
-    }
-    if magnitude.is_empty() {
+    let y = band_passed(magnitude, rate_hz, p)?;
+    if y.is_empty() {
         return Ok(Vec::new());
     }
-    let mean = magnitude.iter().sum::<f64>() / magnitude.len() as f64;
-    let centred: Vec<f64> = magnitude.iter().map(|v| v - mean).collect();
-    let pad = (3.0 * rate_hz) as usize;
-    let y = filtfilt(&band_pass(p.lo_hz, p.hi_hz, rate_hz), &centred, pad);
     let gap = (p.min_gap_s * rate_hz).ceil().max(1.0) as usize;
     let mut found = peaks(&y, gap, p.prominence);
     if p.edges && y.len() > 1 {
@@ -72,6 +61,25 @@ pub fn steps(magnitude: &[f64], rate_hz: f64, p: &StepParams) -> Result<Vec<usiz
         }
     }
     Ok(found)
+}
+
+/// The magnitude, centred and band-passed to walking's rhythm. Refused when
+/// the band does not fit the rate.
+pub fn band_passed(magnitude: &[f64], rate_hz: f64, p: &StepParams) -> Result<Vec<f64>, String> {
+    if !(p.lo_hz > 0.0 && p.lo_hz < p.hi_hz && p.hi_hz < rate_hz / 2.0) {
+        return Err(format!(
+            "a {} to {} Hz band does not fit a recording at {rate_hz} Hz (the top must be under {} Hz)",
+            p.lo_hz,
+            p.hi_hz,
+            rate_hz / 2.0
+        ));
+    }
+    if magnitude.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mean = magnitude.iter().sum::<f64>() / magnitude.len() as f64;
+    let centred: Vec<f64> = magnitude.iter().map(|v| v - mean).collect();
+    Ok(filtfilt(&band_pass(p.lo_hz, p.hi_hz, rate_hz), &centred, (3.0 * rate_hz) as usize))
 }
 
 /// Local maxima at least `distance` samples apart (the higher wins; of two
