@@ -156,7 +156,7 @@ pub(super) struct MotionQuery {
 /// a file that cannot be read, or holds no walking, is refused with where
 /// and why, and nothing is kept.
 #[utoipa::path(post, path = "/api/v1/sessions/{date}/motion", security(("bearer" = [])),
-    params(("date" = String, Path, description = "The session's day, YYYY-MM-DD"), MotionQuery),
+    params(("date" = String, Path, format = Date, description = "The session's day, YYYY-MM-DD"), MotionQuery),
     request_body(content = Vec<u8>, content_type = "text/csv"),
     responses((status = 201, description = "The recording's analysis"), (status = 409), (status = 422)))]
 pub(super) async fn add_motion(
