@@ -439,6 +439,8 @@ pub struct Archive {
     pub outcomes: Vec<OutcomeRecord>,
     pub questionnaire_results: Vec<QuestionnaireResult>,
     pub imports: Vec<ArchivedImport>,
+    /// The sessions' motion recordings, analysed (never the samples).
+    pub motions: Vec<coach::motion::Motion>,
 }
 
 pub const ARCHIVE_FORMAT: &str = "retrowalk-archive";

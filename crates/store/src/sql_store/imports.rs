@@ -11,6 +11,31 @@ use jiff::Timestamp;
 use super::{SqlStore, get};
 use crate::ImportStore;
 
+impl SqlStore {
+    /// One recording's analysis, inside the caller's transaction.
+    pub(super) async fn insert_motion(
+        conn: &mut sqlx::AnyConnection,
+        walker: WalkerId,
+        motion: &coach::motion::Motion,
+        now: Timestamp,
+    ) -> Result<()> {
+        let bouts = crate::stored::MotionBoutsV1(motion.bouts.iter().map(Into::into).collect());
+        sqlx::query(
+            "INSERT INTO motion_recordings (walker_id, session_date, source, duration_s, bouts, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(walker.0)
+        .bind(motion.session.to_string())
+        .bind(motion.source.clone())
+        .bind(motion.duration_s)
+        .bind(codec::to_json(&bouts)?)
+        .bind(codec::millis(now))
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
+    }
+}
+
 impl ImportStore for SqlStore {
     async fn save_import(
         &self,
@@ -26,20 +51,8 @@ impl ImportStore for SqlStore {
     }
 
     async fn save_motion(&self, walker: WalkerId, motion: &coach::motion::Motion, now: Timestamp) -> Result<()> {
-        let bouts = crate::stored::MotionBoutsV1(motion.bouts.iter().map(Into::into).collect());
         let mut tx = self.pool.begin().await?;
-        sqlx::query(
-            "INSERT INTO motion_recordings (walker_id, session_date, source, duration_s, bouts, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(walker.0)
-        .bind(motion.session.to_string())
-        .bind(motion.source.clone())
-        .bind(motion.duration_s)
-        .bind(codec::to_json(&bouts)?)
-        .bind(codec::millis(now))
-        .execute(&mut *tx)
-        .await?;
+        Self::insert_motion(&mut tx, walker, motion, now).await?;
         Self::bump_walker(&mut tx, walker).await?;
         tx.commit().await?;
         Ok(())

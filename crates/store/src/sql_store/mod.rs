@@ -489,6 +489,9 @@ impl SqlStore {
         for i in &a.imports {
             Self::insert_import(tx, walker, &i.record, &i.activities).await?;
         }
+        for m in &a.motions {
+            Self::insert_motion(tx, walker, m, a.exported_at).await?;
+        }
         Ok(walker)
     }
 

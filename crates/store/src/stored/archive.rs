@@ -33,6 +33,9 @@ mirror!(ArchiveV1 <=> Archive {
     // Absent from archives written before imports.
     #[serde(default)]
     imports: Vec<ArchivedImportV1> as each,
+    // Absent from archives written before motion recordings.
+    #[serde(default)]
+    motions: Vec<super::motion::MotionV1> as each,
 });
 
 /// For `#[serde(into = "ArchiveV1")]` on `Archive`.

@@ -11,6 +11,14 @@ mirror!(MotionBoutV1 <=> coach::motion::MotionBout {
     asymmetry: f64,
 });
 
+// A recording as the walker's archive holds it.
+mirror!(MotionV1 <=> coach::motion::Motion {
+    session: jiff::civil::Date,
+    source: String,
+    duration_s: f64,
+    bouts: Vec<MotionBoutV1> as each,
+});
+
 /// The bouts of one recording (the `bouts` column); the session, source and
 /// length have their own columns.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]

@@ -474,8 +474,21 @@ pub async fn an_archive_imports_as_a_new_walker_without_loss<S: Store>(s: &S) {
     s.log_session(ids.key(), &session(START, 2), &d, None, now()).await.unwrap();
     let walk = OutcomeRecord { measure: Measure::TimedUpAndGo, value: 9.5, taken_on: START, detail: String::new() };
     s.save_outcome(ids.walker, &walk, None, now()).await.unwrap();
+    let bout = coach::motion::MotionBout {
+        start_s: 4.0,
+        end_s: 17.2,
+        backward: true,
+        confidence: 0.9,
+        steps: 24,
+        cadence: 109.1,
+        step_time_cv: 2.5,
+        asymmetry: 1.0,
+    };
+    let motion = coach::motion::Motion { session: START, source: "phone".into(), duration_s: 21.0, bouts: vec![bout] };
+    s.save_motion(ids.walker, &motion, now()).await.unwrap();
     let archive = s.export_walker(ids.walker, now()).await.unwrap();
     assert_eq!((archive.screenings.len(), archive.clearances.len(), archive.sessions.len()), (2, 1, 1));
+    assert_eq!(archive.motions, vec![motion]);
     let copy = s.import_walker(&archive).await.unwrap();
     assert_ne!(copy, ids.walker);
     let mut again = s.export_walker(copy, now()).await.unwrap();
