@@ -51,37 +51,3 @@ def filter_body(context, body):
         return False
     return True
 
-
-def _walk_csv():
-    """A phone recording with walking in it (as gait::synthetic::walk_csv):
-    24 steps 0.55 s apart between 4 s of standing, each a jolt of the trunk."""
-    import math
-
-    steps = [4.0 + i * 0.55 for i in range(24)]
-    rows = ["time,seconds_elapsed,z,y,x"]
-    for i in range(int((steps[-1] + 4.0) * 100)):
-        t = i / 100
-        v = 9.81
-        for s in steps:
-            d = t - s
-            if 0 <= d < 0.04:
-                v += 3 * d / 0.04
-            elif 0.04 <= d < 1:
-                v += 3 * math.exp(-(d - 0.04) / 0.15)
-        rows.append(f"{int(1.7e18 + t * 1e9)},{t:.3f},{0.3 * v:.4f},{0.954 * v:.4f},0.1")
-    return "\n".join(rows) + "\n"
-
-
-WALK_CSV = _walk_csv()
-
-
-@schemathesis.hook
-def map_body(context, body):
-    # A motion recording's body is a file: any bytes are schema-valid, but only
-    # a recording with walking in it is accepted (its refusals are tested in
-    # crates/web/tests/it/motion.rs). The generated day still varies: a day
-    # without a session is a 409.
-    operation = getattr(context, "operation", None)
-    if operation is not None and operation.path.endswith("/motion"):
-        return WALK_CSV
-    return body
