@@ -6,8 +6,8 @@ use std::fmt::Write;
 
 pub const WIDTH: f64 = 420.0;
 pub const HEIGHT: f64 = 220.0;
-// Room for a y label such as "100%" at the tick size (app.css .chart .tick).
-const LEFT: f64 = 54.0;
+// Room for a y label such as "100%" at the tick size (app.css .chart .tick): about 55 units.
+const LEFT: f64 = 64.0;
 const RIGHT: f64 = 12.0;
 const TOP: f64 = 12.0;
 const BOTTOM: f64 = 30.0;
