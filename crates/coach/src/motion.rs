@@ -61,6 +61,67 @@ impl Motion {
     }
 }
 
+/// One programme week of motion recordings, each direction on its own:
+/// backward and forward walking differ in cadence and evenness, so a mix
+/// of the two would hide a change in either.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MotionWeek {
+    pub week: u32,
+    /// Sessions with a recording that week.
+    pub recordings: u32,
+    pub backward: Option<GaitSummary>,
+    pub forward: Option<GaitSummary>,
+}
+
+/// Walking in one direction over a week: bouts weighted by their steps.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GaitSummary {
+    pub steps: u32,
+    pub minutes: f64,
+    /// Steps a minute.
+    pub cadence: f64,
+    /// Step-time coefficient of variation, percent.
+    pub step_time_cv: f64,
+}
+
+/// The recordings week by week, oldest first; `week_of` gives a session's
+/// programme week, or `None` for a session outside the programme (a
+/// recording of an earlier programme). Weeks without a recording are left
+/// out: the table says what was measured, not what was not.
+pub fn weekly(motions: &[Motion], week_of: impl Fn(Date) -> Option<u32>) -> Vec<MotionWeek> {
+    let mut by_week: std::collections::BTreeMap<u32, Vec<&Motion>> = std::collections::BTreeMap::new();
+    for m in motions {
+        if let Some(w) = week_of(m.session) {
+            by_week.entry(w).or_default().push(m);
+        }
+    }
+    by_week
+        .into_iter()
+        .map(|(week, ms)| {
+            let bouts = |backward: bool| ms.iter().flat_map(|m| m.bouts.iter()).filter(move |b| b.backward == backward);
+            MotionWeek {
+                week,
+                recordings: ms.iter().map(|m| m.session).collect::<std::collections::BTreeSet<_>>().len() as u32,
+                backward: summary(bouts(true)),
+                forward: summary(bouts(false)),
+            }
+        })
+        .collect()
+}
+
+fn summary<'a>(bouts: impl Iterator<Item = &'a MotionBout> + Clone) -> Option<GaitSummary> {
+    let steps: u32 = bouts.clone().map(|b| b.steps).sum();
+    let weighted = |value: fn(&MotionBout) -> f64| {
+        bouts.clone().map(|b| value(b) * f64::from(b.steps)).sum::<f64>() / f64::from(steps)
+    };
+    (steps > 0).then(|| GaitSummary {
+        steps,
+        minutes: bouts.clone().map(|b| (b.end_s - b.start_s) / 60.0).sum(),
+        cadence: weighted(|b| b.cadence),
+        step_time_cv: weighted(|b| b.step_time_cv),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,5 +155,29 @@ mod tests {
         let none = Motion { bouts: Vec::new(), ..m };
         assert_eq!(none.cadence(), None);
         assert!(none.minutes(false).is_sign_positive(), "never \"-0.0 min\"");
+    }
+
+    #[test]
+    fn weeks_keep_each_direction_apart_and_skip_other_programmes() {
+        let day = |d| jiff::civil::date(2026, 12, d);
+        let rec = |d, bouts| Motion { session: day(d), source: "phone".into(), duration_s: 600.0, bouts };
+        let motions = vec![
+            rec(1, vec![bout(true, 100, 80.0, 60.0)]),
+            rec(2, vec![bout(true, 300, 100.0, 180.0), bout(false, 50, 110.0, 30.0)]),
+            rec(2, vec![bout(true, 0, 0.0, 0.0)]),
+            rec(9, vec![bout(false, 40, 105.0, 30.0)]),
+            rec(20, vec![bout(true, 10, 90.0, 10.0)]),
+        ];
+        // Week 1 is 1–7 December, week 2 from the 8th; the 20th is another programme's.
+        let weeks = weekly(&motions, |d| (d < day(15)).then(|| if d < day(8) { 1 } else { 2 }));
+        assert_eq!(weeks.len(), 2);
+        let w1 = &weeks[0];
+        assert_eq!((w1.week, w1.recordings), (1, 2), "two sessions, though three recordings");
+        let back = w1.backward.as_ref().unwrap();
+        assert_eq!((back.steps, back.minutes), (400, 4.0));
+        assert_eq!(back.cadence, 95.0, "weighted by steps: (100×80 + 300×100) / 400");
+        assert_eq!(back.step_time_cv, 5.0);
+        assert_eq!(w1.forward.as_ref().map(|f| (f.steps, f.cadence)), Some((50, 110.0)));
+        assert_eq!((weeks[1].week, weeks[1].backward.is_none()), (2, true), "no backward walking recorded");
     }
 }

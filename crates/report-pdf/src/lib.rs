@@ -27,6 +27,7 @@ pub fn render(r: &ReportView, l: &I18n) -> Vec<u8> {
     } else {
         chart::pain(&mut flow, &r.pain, [l.t("pdf.legend_after"), l.t("pdf.legend_morning")]);
     }
+    motion(&mut flow, &w, l);
     decisions(&mut flow, r, &w, l);
     flow.heading(l.t("pdf.outcomes"));
     list(&mut flow, w.outcomes.iter().cloned(), l.t("pdf.no_outcomes"));
@@ -103,6 +104,42 @@ fn programme(flow: &mut Flow, r: &ReportView, w: &ReportWords, l: &I18n) {
             one_decimal(l, w.pain_after),
             one_decimal(l, w.pain_next_morning),
         ];
+        let row: Vec<(&str, f32, Option<f32>)> =
+            values.iter().zip(ends).map(|(v, e)| (v.as_str(), 0.0, Some(e))).collect();
+        flow.row(&row, BODY);
+    }
+}
+
+/// The motion recordings week by week: backward and forward walking each
+/// as minutes, steps a minute and step-time variability, under a header
+/// that names the direction over its three columns.
+fn motion(flow: &mut Flow, w: &ReportWords, l: &I18n) {
+    flow.heading(l.t("pdf.motion"));
+    if w.motion.is_empty() {
+        flow.paragraph(l.t("report.motion_none"), MUTED, 0.0);
+        return;
+    }
+    flow.paragraph(l.t("report.motion_intro"), BODY, 0.0);
+    flow.gap(4.0);
+    let ends = [LEFT + 36.0, LEFT + 120.0, LEFT + 180.0, LEFT + 250.0, LEFT + 320.0, LEFT + 380.0, LEFT + 450.0, RIGHT];
+    let groups = [(l.t("report.motion_backward"), ends[1] + 20.0), (l.t("report.motion_forward"), ends[4] + 20.0)];
+    let groups: Vec<(&str, f32, Option<f32>)> = groups.iter().map(|(g, x)| (*g, *x, None)).collect();
+    let head = ["week", "recorded", "minutes", "cadence", "cv", "minutes", "cadence", "cv"]
+        .map(|c| l.t(&format!("pdf.motion_{c}")).to_string());
+    let cells: Vec<(&str, f32, Option<f32>)> = head.iter().zip(ends).map(|(h, e)| (h.as_str(), 0.0, Some(e))).collect();
+    flow.row(&groups, STRONG);
+    flow.row(&cells, STRONG);
+    for m in &w.motion {
+        if !flow.fits(Flow::row_height(BODY)) {
+            flow.new_page();
+            flow.row(&groups, STRONG);
+            flow.row(&cells, STRONG);
+        }
+        let values: Vec<String> = [m.week.to_string(), m.recordings.to_string()]
+            .into_iter()
+            .chain(m.backward.iter().cloned())
+            .chain(m.forward.iter().cloned())
+            .collect();
         let row: Vec<(&str, f32, Option<f32>)> =
             values.iter().zip(ends).map(|(v, e)| (v.as_str(), 0.0, Some(e))).collect();
         flow.row(&row, BODY);

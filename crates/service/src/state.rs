@@ -32,6 +32,8 @@ pub struct State {
     pub questionnaire_results: Vec<store::QuestionnaireResult>,
     /// Activities imported from watches and treadmills, oldest first.
     pub activities: Vec<store::StoredActivity>,
+    /// Motion recordings' analyses, by session date, oldest first.
+    pub motions: Vec<coach::motion::Motion>,
     pub today: Date,
     /// The replayed timeline with what it was replayed for; see [`State::timeline`].
     timeline_cache: OnceLock<(TimelineKey, Timeline)>,
@@ -210,6 +212,7 @@ pub async fn stage_for<S: Store>(store: &S, access: Access, walker: Walker, toda
         .collect();
     let questionnaire_results = store.questionnaire_results(id).await?;
     let activities = store.activities(id).await?;
+    let motions = store.motions(id).await?;
     Ok(Stage::Ready(Box::new(State {
         access,
         walker,
@@ -223,6 +226,7 @@ pub async fn stage_for<S: Store>(store: &S, access: Access, walker: Walker, toda
         assignments,
         questionnaire_results,
         activities,
+        motions,
         today,
         timeline_cache: OnceLock::new(),
     })))

@@ -38,6 +38,9 @@ pub struct ReportView {
     /// Red-flag symptoms and fall-risk results.
     pub flags: Vec<ReportFlag>,
     pub notes: Vec<DatedText>,
+    /// The phone's (or a sensor file's) measure of the walking, week by week
+    /// of this programme.
+    pub motion: Vec<coach::motion::MotionWeek>,
 }
 
 #[derive(Clone, Debug, Serialize)]

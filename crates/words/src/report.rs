@@ -28,6 +28,17 @@ pub struct ReportWords {
     pub outcomes: Vec<String>,
     /// "date: what", oldest first.
     pub flags: Vec<String>,
+    /// The motion recordings week by week, as the table's cells.
+    pub motion: Vec<MotionRow>,
+}
+
+/// A week of motion recordings: backward and forward walking each as
+/// minutes, steps a minute and step-time variability ("—" for none).
+pub struct MotionRow {
+    pub week: u32,
+    pub recordings: u32,
+    pub backward: [String; 3],
+    pub forward: [String; 3],
 }
 
 pub struct DecisionWords {
@@ -60,7 +71,20 @@ pub fn report_words(l: &I18n, r: &ReportView) -> ReportWords {
         decisions: r.decisions.iter().map(|d| decision(l, d, r)).collect(),
         outcomes: outcomes(l, r),
         flags: r.flags.iter().map(|f| format!("{}: {}", f.date, flag(l, &f.what))).collect(),
+        motion: r.motion.iter().map(|w| motion_row(l, w)).collect(),
     }
+}
+
+fn motion_row(l: &I18n, w: &coach::motion::MotionWeek) -> MotionRow {
+    let cells = |g: &Option<coach::motion::GaitSummary>| match g {
+        Some(g) => [
+            decimal(l, format!("{:.1}", g.minutes)),
+            format!("{:.0}", g.cadence),
+            format!("{} %", decimal(l, format!("{:.1}", g.step_time_cv))),
+        ],
+        None => ["—".to_string(), "—".to_string(), "—".to_string()],
+    };
+    MotionRow { week: w.week, recordings: w.recordings, backward: cells(&w.backward), forward: cells(&w.forward) }
 }
 
 fn decision(l: &I18n, d: &ReportDecision, r: &ReportView) -> DecisionWords {

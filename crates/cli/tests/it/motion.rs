@@ -103,4 +103,15 @@ fn a_recording_is_kept_with_its_logged_session() {
         w.on("2026-11-23", &["motion", "import", still.to_str().unwrap(), "--session", "2026-11-23"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("still.csv: no walking found"), "{:?}", out);
+
+    // The clinician's PDF has the week's walking: one session recorded, backward, 109 steps a minute.
+    let pdf = w.dir.path().join("report.pdf");
+    w.ok("2026-11-23", &["report", "--out", pdf.to_str().unwrap()]);
+    let Some(text) = crate::report::pdf_text(&pdf) else { return };
+    assert!(text.contains("Walking measured by the phone") && text.contains("Steps/min"), "{text}");
+    let row = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("1 ") && l.contains("109"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(row.contains('%') && row.trim_end().ends_with('—'), "backward only, no forward walking: {row}");
 }

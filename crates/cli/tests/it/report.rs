@@ -5,7 +5,7 @@ use std::path::Path;
 
 /// The PDF's text as `pdftotext` extracts it: proof the text is real, selectable text.
 /// CI installs poppler-utils; elsewhere the check says it was skipped.
-fn pdf_text(path: &Path) -> Option<String> {
+pub fn pdf_text(path: &Path) -> Option<String> {
     match std::process::Command::new("pdftotext").args(["-layout", path.to_str().unwrap(), "-"]).output() {
         Ok(out) => {
             assert!(out.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));

@@ -39,7 +39,7 @@ async fn page_for(
     let mut logged: Vec<Date> = s.history.logs.iter().map(|x| x.date).collect();
     logged.sort_unstable_by(|a, b| b.cmp(a));
     let sessions = logged.into_iter().map(|d| (d, l.i18n.date(&d))).collect();
-    let mut motions: Vec<Motion> = service::motion::motions(state.store(), who.access).await?;
+    let mut motions: Vec<Motion> = s.motions.clone();
     motions.reverse();
     let recordings = motions
         .iter()

@@ -28,13 +28,22 @@ pub struct ReportPart {
     pub r: ReportView,
     pub w: ReportWords,
     pub pain_svg: String,
+    /// The cadence and variability charts, when there are motion recordings.
+    pub motion_svg: Option<[String; 2]>,
     pub pdf_href: String,
     l: I18n,
 }
 
 impl ReportPart {
     pub fn new(r: ReportView, l: &I18n, pdf_href: String) -> ReportPart {
-        ReportPart { w: report_words(l, &r), pain_svg: pain_chart(&r, l), r, pdf_href, l: l.clone() }
+        ReportPart {
+            w: report_words(l, &r),
+            pain_svg: pain_chart(&r, l),
+            motion_svg: motion_charts(&r, l),
+            r,
+            pdf_href,
+            l: l.clone(),
+        }
     }
 
     /// A week's mean pain as the page's language writes numbers.
@@ -76,6 +85,50 @@ fn pain_chart(r: &ReportView, l: &I18n) -> String {
         None,
         &[],
     )
+}
+
+/// Cadence and step-time variability week by week, backward and forward
+/// walking as two series; `None` without a recording.
+fn motion_charts(r: &ReportView, l: &I18n) -> Option<[String; 2]> {
+    if r.motion.is_empty() {
+        return None;
+    }
+    let labels: Vec<(f64, String)> = r
+        .motion
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (i as f64, l.ta("progress.week_short", &[("week", &w.week.to_string())])))
+        .collect();
+    let chart = |id: &str, value: fn(&coach::motion::GaitSummary) -> f64, floor: f64| {
+        let series = |key: &str, class, backward: bool| Series {
+            name: l.t(key).into(),
+            class,
+            points: r
+                .motion
+                .iter()
+                .enumerate()
+                .filter_map(|(i, w)| {
+                    if backward { &w.backward } else { &w.forward }.as_ref().map(|g| (i as f64, value(g)))
+                })
+                .collect(),
+        };
+        let series = [series("report.motion_backward", "s1", true), series("report.motion_forward", "s2", false)];
+        // A top above the highest point that the chart's five ticks divide
+        // evenly: 25 steps a minute, or 10 % of variability.
+        let step = if floor > 50.0 { 25.0 } else { 10.0 };
+        let top = series.iter().flat_map(|s| s.points.iter().map(|p| p.1)).fold(floor, f64::max);
+        let y_max = (top / step).ceil() * step;
+        charts::lines(
+            &format!("report-{id}"),
+            l.t(&format!("report.motion_{id}_title")),
+            l.t(&format!("report.motion_{id}_desc")),
+            &series,
+            y_max,
+            None,
+            &labels,
+        )
+    };
+    Some([chart("cadence", |g| g.cadence, 120.0), chart("cv", |g| g.step_time_cv, 10.0)])
 }
 
 /// The same report as a PDF file, for the clinic's records.

@@ -926,3 +926,22 @@ async fn the_clinicians_list_and_walker_page_speak_spanish() {
     assert!(page.contains("Usted indicó: la rodilla se bloqueó o se quedó atascada."), "{page}");
     assert!(page.contains("Síntoma de alarma (La rodilla se bloqueó o se quedó atascada): programa detenido."));
 }
+
+/// The clinician reads the walker's recorded walking on the walker's page:
+/// cadence and variability charted week by week, and the numbers in a table.
+#[tokio::test]
+async fn the_walker_page_charts_cadence_and_variability_by_week() {
+    let c = clinic().await;
+    invite_and_join(&c).await;
+    let s = c.app.state.store();
+    let today = c.app.state.now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    let state = service::load(s, c.bea.access, today).await.unwrap();
+    let session = state.history.logs[0].date;
+    let walk = gait::synthetic::walk_csv(40, 0.55, true);
+    service::motion::import(s, &state, session, "belt.csv", walk.as_bytes(), c.app.state.now()).await.unwrap();
+    let page = c.app.get(&format!("/patients/{}", c.bea.account.walker.0), &c.doc.cookie).await.body;
+    assert!(page.contains("<title id=\"report-cadence-t\">Steps a minute, week by week</title>"), "{page}");
+    assert!(page.contains("<title id=\"report-cv-t\">Step-time variability, week by week</title>"), "{page}");
+    let table = &page[page.find("Motion recordings by week").expect("the table")..];
+    assert!(table.contains("<td>109</td>"), "{table}");
+}

@@ -52,6 +52,23 @@ async fn a_recording_added_to_a_session_is_said_in_plain_words() {
     assert!(other.body.contains("There is no session logged on that day"), "{}", other.body);
     let kept = service::motion::motions(app.state.store(), w.access).await.unwrap();
     assert_eq!(kept.len(), 1, "only the good recording was kept");
+
+    // The report charts the week's cadence and variability, with the numbers in a table.
+    let report = app.get("/report", &w.cookie).await.body;
+    assert!(report.contains("Walking measured by the phone"), "{report}");
+    assert!(report.contains("<title id=\"report-cadence-t\">Steps a minute, week by week</title>"), "{report}");
+    assert!(report.contains("id=\"report-cv-t\""), "{report}");
+    assert!(report.contains("<td>1</td><td>0.2</td><td>109</td>"), "one session, backward: {report}");
+    let informe = app.send(get_in_language(&w, "/report", "es")).await.body;
+    assert!(informe.contains("Marcha medida por el teléfono") && informe.contains("<td>0,2</td>"), "{informe}");
+}
+
+#[tokio::test]
+async fn a_report_without_recordings_says_so() {
+    let app = App::new().await;
+    let w = app.ready_walker("no-motion@example.org", "note").await;
+    let report = app.get("/report", &w.cookie).await.body;
+    assert!(report.contains("No motion recordings yet.") && !report.contains("report-cadence"), "{report}");
 }
 
 fn get_in_language(w: &Walker, path: &str, lang: &str) -> axum::http::Request<axum::body::Body> {
