@@ -57,6 +57,8 @@ fn main() -> Result<(), shared_data::Error> {
             println!("| {s} | {r} | {t} |");
         }
     }
+    let (median, p95) = shared_data::orientation_agreement(&data);
+    println!("\nup, accelerometer only against gyroscope-aided: median {median:.1}°, 95th percentile {p95:.1}°");
     let (sens, spec) = shared_data::bouts(&data)?;
     println!("\nbouts without the reference (sample level): sensitivity {sens:.1} %, specificity {spec:.1} %");
 

@@ -17,8 +17,15 @@
 //!   ratio is the symmetry.
 //! - **Direction** is the sign of the magnitude's time asymmetry
 //!   (`direction`): see there why it stands in for backward walking.
+//! - **How the phone sat**: gravity's direction over the bout in the
+//!   sensor's axes, and how far the phone turned (`orientation`,
+//!   gyroscope-aided when the recording has a gyroscope). The steps stay
+//!   on the magnitude: on the shared recordings the vertical acceleration
+//!   counted no better (IPOL 2.13 % against 2.09 %) and told direction
+//!   worse (84 % against 87 %).
 
 use crate::Recording;
+use crate::orientation::{Gravity, Source};
 pub use crate::steps::band_passed;
 use crate::steps::{StepParams, peaks};
 
@@ -34,6 +41,8 @@ pub const MAX_BOUT_CV: f64 = 0.35;
 pub struct Analysis {
     pub rate_hz: f64,
     pub duration_s: f64,
+    /// How gravity's direction was estimated.
+    pub orientation: Source,
     pub bouts: Vec<Bout>,
 }
 
@@ -58,6 +67,12 @@ pub struct Bout {
     pub direction: Direction,
     /// How sure the direction is, 0.5 (a coin toss) to 1.
     pub confidence: f64,
+    /// Gravity's mean direction over the bout: the unit vector pointing up
+    /// in the sensor's axes.
+    pub up: [f64; 3],
+    /// The largest angle, in degrees, the phone turned away from that mean
+    /// during the bout (a phone slipping in a pocket turns a lot).
+    pub turned_deg: f64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,8 +123,29 @@ pub fn analyse(rec: &Recording, p: &StepParams, model: &DirectionModel) -> Resul
     let y = band_passed(&rec.acc_magnitude(), rate, p)?;
     let gap = (p.min_gap_s * rate).ceil().max(1.0) as usize;
     let found = peaks(&y, gap, p.prominence);
-    let bouts = group(&found, rate).into_iter().map(|steps| describe(&y, &steps, rate, model)).collect();
-    Ok(Analysis { rate_hz: rate, duration_s, bouts })
+    let bouts = group(&found, rate)
+        .into_iter()
+        .map(|steps| describe(&y, &steps, rate, model, gravity_around(rec, steps[0], steps[steps.len() - 1])))
+        .collect();
+    Ok(Analysis { rate_hz: rate, duration_s, orientation: Source::for_recording(rec), bouts })
+}
+
+/// Gravity over one bout, estimated on the bout and a second either side
+/// (the filters settle there): only walking is estimated, which keeps a
+/// long recording with little walking fast. Returns its summary over the
+/// bout itself: the mean "up" and how far the phone turned.
+fn gravity_around(rec: &Recording, first: usize, last: usize) -> ([f64; 3], f64) {
+    let margin = rec.rate_hz.ceil() as usize;
+    let from = first.saturating_sub(margin);
+    let to = (last + margin).min(rec.len() - 1);
+    let part = Recording {
+        rate_hz: rec.rate_hz,
+        acc: rec.acc[from..=to].to_vec(),
+        gyr: rec.gyr.get(from..=to).map(<[_]>::to_vec).unwrap_or_default(),
+        start: 0,
+        filled: 0,
+    };
+    Gravity::of(&part).summary(first - from, last - from).unwrap_or(([0.0, 0.0, 1.0], 0.0))
 }
 
 /// Runs of steps close enough and regular enough to be walking.
@@ -129,7 +165,7 @@ fn group(steps: &[usize], rate: f64) -> Vec<Vec<usize>> {
     runs
 }
 
-fn describe(y: &[f64], steps: &[usize], rate: f64, model: &DirectionModel) -> Bout {
+fn describe(y: &[f64], steps: &[usize], rate: f64, model: &DirectionModel, (up, turned_deg): ([f64; 3], f64)) -> Bout {
     let times: Vec<f64> = steps.iter().map(|s| *s as f64 / rate).collect();
     let gaps: Vec<f64> = times.windows(2).map(|w| w[1] - w[0]).collect();
     let (first, last) = (times[0], times[times.len() - 1]);
@@ -158,6 +194,8 @@ fn describe(y: &[f64], steps: &[usize], rate: f64, model: &DirectionModel) -> Bo
         direction: if signed >= 0.0 { Direction::Forward } else { Direction::Backward },
         confidence: confidence(t, spread),
         steps: times,
+        up,
+        turned_deg,
     }
 }
 

@@ -15,6 +15,7 @@ pub mod analysis;
 pub mod csv;
 pub mod filter;
 pub mod ipol;
+pub mod orientation;
 pub mod recording;
 pub mod steps;
 pub mod synthetic;

@@ -73,3 +73,12 @@ fn direction_and_bouts_stay_within_todays_scores() {
     eprintln!("bouts: sensitivity {sensitivity:.1} %, specificity {specificity:.1} %");
     assert!(sensitivity >= 90.0 && specificity >= 90.0);
 }
+
+#[test]
+fn both_estimates_of_up_agree_on_real_walking() {
+    let Some(root) = root() else { return };
+    let data = load(root).unwrap();
+    let (median, p95) = shared_data::orientation_agreement(&data);
+    eprintln!("up, accelerometer only against gyroscope-aided: median {median:.1}°, 95th percentile {p95:.1}°");
+    assert!(median < 5.0 && p95 < 15.0, "median {median:.1}°, 95th percentile {p95:.1}°");
+}

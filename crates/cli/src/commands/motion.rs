@@ -96,6 +96,7 @@ fn as_json(path: &Path, a: &Analysis) -> Value {
         "rate_hz": a.rate_hz,
         "duration_s": round(a.duration_s, 2),
         "walking": !a.bouts.is_empty(),
+        "orientation": a.orientation.as_str(),
         "bouts": a.bouts.iter().map(|b| json!({
             "start_s": round(b.start_s, 2),
             "end_s": round(b.end_s, 2),
@@ -109,6 +110,8 @@ fn as_json(path: &Path, a: &Analysis) -> Value {
             "step_regularity": round(b.step_regularity, 3),
             "stride_regularity": round(b.stride_regularity, 3),
             "symmetry": round(b.symmetry, 3),
+            "up": b.up.map(|v| round(v, 3)),
+            "turned_deg": round(b.turned_deg, 1),
         })).collect::<Vec<_>>(),
     })
 }
@@ -128,10 +131,25 @@ fn as_text(l: &I18n, path: &Path, a: &Analysis) -> String {
     }
     for (i, b) in a.bouts.iter().enumerate() {
         let _ = writeln!(s, "  {}", bout_line(l, i + 1, b));
+        let _ = writeln!(s, "    {}", phone_line(l, a.orientation, b));
         let times: Vec<String> = b.steps.iter().map(|t| decimal(l, format!("{t:.2}"))).collect();
         let _ = writeln!(s, "    {}", l.ta("cli.motion.contacts", &[("times", &times.join(" "))]));
     }
     s
+}
+
+/// How the phone sat during the bout, and how far it turned.
+fn phone_line(l: &I18n, source: gait::orientation::Source, b: &Bout) -> String {
+    let (axis, tilt) = gait::orientation::nearest_axis(b.up);
+    l.ta(
+        "cli.motion.phone",
+        &[
+            ("axis", axis),
+            ("tilt", &tilt.round().to_string()),
+            ("turned", &b.turned_deg.round().to_string()),
+            ("source", l.t(&format!("cli.motion.source.{}", source.as_str()))),
+        ],
+    )
 }
 
 fn bout_line(l: &I18n, n: usize, b: &Bout) -> String {

@@ -28,10 +28,19 @@ fn a_walk_and_its_reversal_give_the_same_steps_in_opposite_directions() {
     assert!((cadence - 60.0 / 0.55).abs() < 1.5, "{cadence}");
     assert_eq!(bout(0)["initial_contacts_s"].as_array().unwrap().len(), 24);
     assert!(bout(0)["confidence"].as_f64().unwrap() > 0.9);
+    // How the phone sat: hung tilted about 17° from its y axis, and still.
+    assert_eq!(files[0]["orientation"], "accelerometer", "the phone's CSV has no gyroscope");
+    let up: Vec<f64> = bout(0)["up"].as_array().unwrap().iter().map(|v| v.as_f64().unwrap()).collect();
+    assert!(up[1] > 0.9 && (up[2] - 0.29).abs() < 0.02, "{up:?}");
+    assert!(bout(0)["turned_deg"].as_f64().unwrap() < 2.0);
     // The text says the same, in the terminal's language.
     let text = w.ok("2026-11-23", &["motion", "analyse", forward.to_str().unwrap()]);
     assert!(
         text.contains("Bout 1:") && text.contains("forward (") && text.contains("24 steps, 109 steps/min"),
+        "{text}"
+    );
+    assert!(
+        text.contains("phone: its +y axis 17° from straight up") && text.contains("(gravity from the accelerometer)"),
         "{text}"
     );
     let out = w

@@ -249,3 +249,25 @@ pub fn bouts(data: &Data) -> Result<(f64, f64), Error> {
     }
     Ok((tp as f64 / (tp + fneg).max(1) as f64 * 100.0, tn as f64 / (tn + fp).max(1) as f64 * 100.0))
 }
+
+/// Over every walk of the recordings with a gyroscope: the median and the
+/// 95th-percentile angle (degrees) between the accelerometer-only and the
+/// gyroscope-aided estimate of "up", sample by sample. The two are made
+/// from different sensors, so their agreement on real walking checks both.
+pub fn orientation_agreement(data: &Data) -> (f64, f64) {
+    use gait::orientation::{accelerometer_only, angle_deg, gyro_aided};
+    let mut angles: Vec<f64> = Vec::new();
+    for w in &data.walks {
+        let r = data.recording(w);
+        if r.gyr.len() != r.acc.len() {
+            continue;
+        }
+        let (acc, gyr) = (&r.acc[w.from..=w.to], &r.gyr[w.from..=w.to]);
+        let a = accelerometer_only(acc, r.rate_hz);
+        let g = gyro_aided(acc, gyr, r.rate_hz);
+        angles.extend(a.iter().zip(&g).map(|(x, y)| angle_deg(*x, *y)));
+    }
+    angles.sort_by(f64::total_cmp);
+    let at = |q: f64| angles.get(((angles.len() as f64 - 1.0) * q) as usize).copied().unwrap_or(f64::NAN);
+    (at(0.5), at(0.95))
+}
