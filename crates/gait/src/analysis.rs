@@ -119,13 +119,13 @@ impl DirectionModel {
 /// Analyses a whole recording: finds the walking and describes each bout.
 pub fn analyse(rec: &Recording, p: &StepParams, model: &DirectionModel) -> Result<Analysis, String> {
     let rate = rec.rate_hz;
-    let duration_s = rec.len() as f64 / rate;
+    let duration_s = rec.duration_s();
     let y = band_passed(&rec.acc_magnitude(), rate, p)?;
     let gap = (p.min_gap_s * rate).ceil().max(1.0) as usize;
     let found = peaks(&y, gap, p.prominence);
     let bouts = group(&found, rate)
         .into_iter()
-        .map(|steps| describe(&y, &steps, rate, model, gravity_around(rec, steps[0], steps[steps.len() - 1])))
+        .map(|steps| describe(rec, &y, &steps, model, gravity_around(rec, steps[0], steps[steps.len() - 1])))
         .collect();
     Ok(Analysis { rate_hz: rate, duration_s, orientation: Source::for_recording(rec), bouts })
 }
@@ -144,6 +144,7 @@ fn gravity_around(rec: &Recording, first: usize, last: usize) -> ([f64; 3], f64)
         gyr: rec.gyr.get(from..=to).map(<[_]>::to_vec).unwrap_or_default(),
         start: 0,
         filled: 0,
+        pauses: Vec::new(),
     };
     Gravity::of(&part).summary(first - from, last - from).unwrap_or(([0.0, 0.0, 1.0], 0.0))
 }
@@ -165,8 +166,17 @@ fn group(steps: &[usize], rate: f64) -> Vec<Vec<usize>> {
     runs
 }
 
-fn describe(y: &[f64], steps: &[usize], rate: f64, model: &DirectionModel, (up, turned_deg): ([f64; 3], f64)) -> Bout {
-    let times: Vec<f64> = steps.iter().map(|s| *s as f64 / rate).collect();
+fn describe(
+    rec: &Recording,
+    y: &[f64],
+    steps: &[usize],
+    model: &DirectionModel,
+    (up, turned_deg): ([f64; 3], f64),
+) -> Bout {
+    let rate = rec.rate_hz;
+    // The recording's own times: a bout never runs across a pause, so the
+    // gaps between its steps are the same either way.
+    let times: Vec<f64> = steps.iter().map(|s| rec.seconds(*s)).collect();
     let gaps: Vec<f64> = times.windows(2).map(|w| w[1] - w[0]).collect();
     let (first, last) = (times[0], times[times.len() - 1]);
     let mean_gap = mean(&gaps);

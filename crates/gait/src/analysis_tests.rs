@@ -33,7 +33,7 @@ fn walk(quiet_s: f64, gaps: &[f64]) -> (Recording, Vec<f64>) {
             [0.3 * (9.81 + pulse), 0.954 * (9.81 + pulse), sway]
         })
         .collect();
-    (Recording { rate_hz: RATE, acc, gyr: Vec::new(), start: 0, filled: 0 }, at)
+    (Recording { rate_hz: RATE, acc, gyr: Vec::new(), start: 0, filled: 0, pauses: Vec::new() }, at)
 }
 
 fn reversed(r: &Recording) -> Recording {
@@ -96,7 +96,7 @@ fn standing_still_and_a_few_stray_jolts_are_no_walking() {
     assert!(analyse(&few, &StepParams::default(), &DirectionModel::default()).unwrap().bouts.is_empty());
     let (apart, _) = walk(5.0, &[2.5, 3.0, 2.2, 4.0, 2.6]);
     assert!(analyse(&apart, &StepParams::default(), &DirectionModel::default()).unwrap().bouts.is_empty());
-    let empty = Recording { rate_hz: RATE, acc: Vec::new(), gyr: Vec::new(), start: 0, filled: 0 };
+    let empty = Recording { rate_hz: RATE, acc: Vec::new(), gyr: Vec::new(), start: 0, filled: 0, pauses: Vec::new() };
     assert!(analyse(&empty, &StepParams::default(), &DirectionModel::default()).unwrap().bouts.is_empty());
 }
 

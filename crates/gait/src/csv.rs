@@ -16,7 +16,7 @@
 //! it took and how. A phone's clock is irregular: rows are resampled onto an
 //! even clock by linear interpolation (`resample`).
 
-use crate::{ReadError, Recording};
+use crate::{Pause, ReadError, Recording};
 
 /// What the caller knows about a file; `None` is "find out".
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -71,8 +71,14 @@ pub struct CsvRead {
 /// One g in m/s² (the value the shared data's converters use).
 pub const G: f64 = 9.81;
 
-/// The longest stretch without a row that is filled, in seconds.
+/// The longest stretch without a row that is filled, in seconds. A longer
+/// stop (a phone whose screen locked) is kept as a pause of `PAUSE_S`.
 const MOST_MISSING_S: f64 = 10.0;
+/// A stop's length on the sample clock: longer than two of the longest
+/// gaps between steps of one bout, so no bout runs across it.
+const PAUSE_S: f64 = 4.0;
+/// The most stops a recording may have; more is not a recording of a session.
+const MOST_PAUSES: usize = 20;
 
 /// A column the reader knows: the clock, or one axis of one sensor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -379,10 +385,10 @@ fn resample(
         if t1 <= t0 {
             return Err(ReadError::at(n, 0, format!("the time goes back or stands still ({t0} then {t1} s)")));
         }
-        if t1 - t0 > MOST_MISSING_S {
-            return Err(ReadError::at(n, 0, format!("the recording stops for {:.0} s before this row", t1 - t0)));
-        }
     }
+    // Long stops shortened to a pause: (row index after the stop, seconds cut).
+    let (seconds, stops) = shortened(seconds)?;
+    let seconds = &seconds[..];
     let own = match median_step(seconds) {
         d if d > 0.0 => (1.0 / d).round(),
         _ => 0.0,
@@ -394,7 +400,7 @@ fn resample(
     let period = 1.0 / rate_hz;
     let even = seconds.windows(2).all(|w| ((w[1].0 - w[0].0) - period).abs() <= 0.02 * period);
     if even {
-        let rec = Recording { rate_hz, acc: acc.to_vec(), gyr: gyr.to_vec(), start: 0, filled: 0 };
+        let rec = Recording { rate_hz, acc: acc.to_vec(), gyr: gyr.to_vec(), start: 0, filled: 0, pauses: Vec::new() };
         return Ok((rec, false));
     }
     let t0 = seconds[0].0;
@@ -402,7 +408,7 @@ fn resample(
     // An even clock holds about as many samples as the file has rows; a file
     // whose gaps ask for far more (a tiny step between long ones) is not a
     // recording, and must not make the reader ask for gigabytes.
-    if n > 2 * seconds.len() + (MOST_MISSING_S * rate_hz) as usize {
+    if n > 2 * seconds.len() + ((MOST_MISSING_S + stops.len() as f64 * PAUSE_S) * rate_hz) as usize {
         return Err(ReadError::at(
             1,
             0,
@@ -412,12 +418,17 @@ fn resample(
             ),
         ));
     }
+    let pauses = stops
+        .iter()
+        .map(|(row, removed_s)| Pause { at: ((seconds[*row].0 - t0) * rate_hz).ceil() as usize, removed_s: *removed_s })
+        .collect();
     let mut out = Recording {
         rate_hz,
         acc: Vec::with_capacity(n),
         gyr: Vec::with_capacity(if gyr.is_empty() { 0 } else { n }),
         start: 0,
         filled: 0,
+        pauses,
     };
     let mut j = 0;
     for k in 0..n {
@@ -438,6 +449,31 @@ fn resample(
         }
     }
     Ok((out, true))
+}
+
+/// The rows' times with every stop longer than `MOST_MISSING_S` shortened
+/// to `PAUSE_S`, and the stops: (index of the row after it, seconds cut).
+#[allow(clippy::type_complexity)]
+fn shortened(seconds: &[(f64, usize)]) -> Result<(Vec<(f64, usize)>, Vec<(usize, f64)>), ReadError> {
+    let mut cut = 0.0;
+    let mut stops = Vec::new();
+    let mut out = Vec::with_capacity(seconds.len());
+    for (i, &(t, line)) in seconds.iter().enumerate() {
+        if i > 0 && t - seconds[i - 1].0 > MOST_MISSING_S {
+            if stops.len() == MOST_PAUSES {
+                return Err(ReadError::at(
+                    line,
+                    0,
+                    format!("the recording stops more than {MOST_PAUSES} times for over {MOST_MISSING_S:.0} s"),
+                ));
+            }
+            let removed = t - seconds[i - 1].0 - PAUSE_S;
+            cut += removed;
+            stops.push((i, removed));
+        }
+        out.push((t - cut, line));
+    }
+    Ok((out, stops))
 }
 
 #[cfg(test)]

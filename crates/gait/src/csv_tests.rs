@@ -2,6 +2,7 @@
 //! layouts' documentation), and on wrong ones.
 
 use super::*;
+use std::fmt::Write;
 
 fn read_ok(text: &str) -> CsvRead {
     read(text.as_bytes(), &Stated::default()).unwrap_or_else(|e| panic!("{e}\n{text}"))
@@ -93,8 +94,11 @@ fn wrong_files_say_what_and_where() {
     let back = err("time,x,y,z\n0,0,9.8,0\n0.02,0,9.8,0\n0.01,0,9.8,0\n");
     assert_eq!(back.line, 4);
     assert!(back.what.contains("goes back"));
-    let gap = err("time,x,y,z\n0,0,9.8,0\n0.01,0,9.8,0\n30,0,9.8,0\n");
-    assert!(gap.what.contains("stops for 30 s"), "{gap}");
+    let mut stops = String::from("time,x,y,z\n");
+    for k in 0..=21 {
+        let _ = writeln!(stops, "{},0,9.8,0\n{}.01,0,9.8,0", k * 20, k * 20);
+    }
+    assert!(err(&stops).what.contains("stops more than 20 times"));
     let linear = err("time,x,y,z\n0,0.1,0.2,0\n0.01,0.1,0.1,0\n0.02,0.0,0.1,0\n");
     assert!(linear.what.contains("does not include gravity"), "{linear}");
     assert!(read(&[0xff, 0xfe, 0x00], &Stated::default()).unwrap_err().what.contains("not a text file"));
@@ -126,4 +130,33 @@ fn truncated_and_garbled_files_never_panic() {
             let _ = read(&bytes, &Stated::default());
         }
     }
+}
+
+/// A phone whose screen locked for a minute mid-walk: the stop is kept as
+/// a short pause, the walk either side is two bouts, and the times after
+/// it are the recording's own.
+#[test]
+fn a_long_stop_is_a_pause_not_a_refusal() {
+    let walk = crate::synthetic::walk_csv(40, 0.55, false);
+    let mut csv = String::new();
+    for (i, line) in walk.lines().enumerate() {
+        let f: Vec<&str> = line.split(',').collect();
+        match f[1].parse::<f64>() {
+            Ok(t) if i > 0 && t > 14.2 => {
+                let ns: u64 = f[0].parse().unwrap();
+                let _ = writeln!(csv, "{},{:.3},{}", ns + 60_000_000_000, t + 60.0, f[2..].join(","));
+            }
+            _ => csv.push_str(&format!("{line}\n")),
+        }
+    }
+    let rec = read(csv.as_bytes(), &Stated::default()).unwrap().recording;
+    assert_eq!(rec.pauses.len(), 1, "{:?}", rec.pauses);
+    assert!((rec.pauses[0].removed_s - 56.0).abs() < 0.05, "{:?}", rec.pauses);
+    assert!((rec.duration_s() - 89.45).abs() < 0.1, "{}", rec.duration_s());
+    let a = crate::analysis::analyse(&rec, &Default::default(), &Default::default()).unwrap();
+    assert_eq!(a.bouts.len(), 2, "{:?}", a.bouts.iter().map(|b| (b.start_s, b.end_s)).collect::<Vec<_>>());
+    assert_eq!(a.bouts.iter().map(|b| b.steps.len()).sum::<usize>(), 40);
+    let (first, last) = (a.bouts[0].steps[0], a.bouts[1].steps.last().copied().unwrap());
+    assert!((last - first - (39.0 * 0.55 + 60.0)).abs() < 0.05, "the last step at its own time: {first} … {last}");
+    assert!((a.bouts[1].cadence - 60.0 / 0.55).abs() < 1.5);
 }

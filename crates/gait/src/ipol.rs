@@ -51,7 +51,7 @@ pub fn read(bytes: &[u8]) -> Result<Recording, ReadError> {
         slot_of[*col] = Some(slot);
     }
 
-    let mut rec = Recording { rate_hz, acc: Vec::new(), gyr: Vec::new(), start: 0, filled: 0 };
+    let mut rec = Recording { rate_hz, acc: Vec::new(), gyr: Vec::new(), start: 0, filled: 0, pauses: Vec::new() };
     let mut last: Option<u64> = None;
     let most_missing = (MOST_MISSING_S * rate_hz) as u64;
     let mut wraps = 0u64;

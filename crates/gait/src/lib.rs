@@ -20,7 +20,7 @@ pub mod recording;
 pub mod steps;
 pub mod synthetic;
 
-pub use recording::{ReadError, Recording};
+pub use recording::{Pause, ReadError, Recording};
 
 /// The layout a file was read as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

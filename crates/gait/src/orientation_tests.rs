@@ -54,7 +54,7 @@ fn the_vertical_signal_is_the_same_however_the_phone_sits() {
     let (upright, _, _) = walk(20.0, |_| 0.0);
     let (tilted, gyr, _) = walk(20.0, |_| 1.2);
     let v0 = Gravity { source: Source::Accelerometer, up: accelerometer_only(&upright, RATE) }.vertical(&upright);
-    let rec = Recording { rate_hz: RATE, acc: tilted.clone(), gyr, start: 0, filled: 0 };
+    let rec = Recording { rate_hz: RATE, acc: tilted.clone(), gyr, start: 0, filled: 0, pauses: Vec::new() };
     let g = Gravity::of(&rec);
     assert_eq!(g.source, Source::GyroAided);
     let v1 = g.vertical(&tilted);
@@ -69,7 +69,14 @@ fn nothing_to_estimate_is_not_a_panic() {
     assert!(accelerometer_only(&[], RATE).is_empty() && gyro_aided(&[], &[], RATE).is_empty());
     let still = accelerometer_only(&[[0.0; 3]; 5], RATE);
     assert!(still.iter().all(|g| g.iter().all(|v| v.is_finite())));
-    let rec = Recording { rate_hz: RATE, acc: vec![[0.0, 0.0, 9.81]; 3], gyr: Vec::new(), start: 0, filled: 0 };
+    let rec = Recording {
+        rate_hz: RATE,
+        acc: vec![[0.0, 0.0, 9.81]; 3],
+        gyr: Vec::new(),
+        start: 0,
+        filled: 0,
+        pauses: Vec::new(),
+    };
     let g = Gravity::of(&rec);
     assert_eq!(g.source, Source::Accelerometer);
     assert_eq!(g.summary(5, 9), None);

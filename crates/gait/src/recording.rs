@@ -16,6 +16,20 @@ pub struct Recording {
     /// Samples the file did not hold (lost packets), filled in by
     /// interpolation between their neighbours.
     pub filled: usize,
+    /// Where the recording stopped for longer than a reader fills (a phone
+    /// whose screen locked): each stop is kept as a short still stretch on
+    /// the clock, and the time cut out of it is kept here, so times after
+    /// it are the recording's own.
+    pub pauses: Vec<Pause>,
+}
+
+/// A stop in a recording, shortened on the sample clock.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Pause {
+    /// The first sample after the stop.
+    pub at: usize,
+    /// The seconds cut out of the stop.
+    pub removed_s: f64,
 }
 
 impl Recording {
@@ -25,6 +39,18 @@ impl Recording {
 
     pub fn is_empty(&self) -> bool {
         self.acc.is_empty()
+    }
+
+    /// The time of sample `i` in seconds from the recording's start, with
+    /// the time cut out of any pause before it.
+    pub fn seconds(&self, i: usize) -> f64 {
+        let removed: f64 = self.pauses.iter().filter(|p| p.at <= i).map(|p| p.removed_s).sum();
+        i as f64 / self.rate_hz + removed
+    }
+
+    /// The recording's length in seconds, pauses included.
+    pub fn duration_s(&self) -> f64 {
+        self.len() as f64 / self.rate_hz + self.pauses.iter().map(|p| p.removed_s).sum::<f64>()
     }
 
     /// The acceleration's magnitude, sample by sample.
