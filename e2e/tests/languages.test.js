@@ -85,6 +85,7 @@ for (const [lang, size, viewport] of [
     assert.equal(await page.textContent('#phase'), phases[1].label, 'the reloaded page carries on at the bout');
     await shot(page, `${tag}-42-session-resumed`);
     await page.click('#stop');
+    await page.click('#stop');
     await page.waitForURL('**/log?**');
 
     // The guided exercises, every step slept through: back to Today, well done.

@@ -22,19 +22,37 @@ function rows() {
   return lines.slice(2).map((l) => l.split('\t')).map((f) => [Number(f[x]), Number(f[y]), Number(f[z])]);
 }
 
-/** A guided session with the phone "in the pocket" replaying `samples`, then its log. */
+/** Plays `samples` into the page as the phone's motion. */
+async function play(page, samples) {
+  await page.evaluate((all) => {
+    for (const [x, y, z] of all) {
+      window.dispatchEvent(new DeviceMotionEvent('devicemotion', { accelerationIncludingGravity: { x, y, z }, interval: 10 }));
+    }
+  }, samples);
+}
+
+/**
+ * A guided session with the phone "in the pocket" replaying `samples`, then
+ * its log. The page is reloaded halfway (as a browser that discarded it
+ * would): the recording carries on from what it had.
+ */
 async function walkWith(page, samples) {
   await page.goto(`${env.server.base}/session`);
   for (const c of await page.locator('#check-form input[type=checkbox]').all()) await c.check();
   await page.click('#start');
   await page.waitForSelector('#timer:not([hidden])');
   assert.match(await page.textContent('#motion-note'), /recording your steps/);
-  await page.evaluate((all) => {
-    for (const [x, y, z] of all) {
-      window.dispatchEvent(new DeviceMotionEvent('devicemotion', { accelerationIncludingGravity: { x, y, z }, interval: 10 }));
-    }
-  }, samples);
+  const half = Math.floor(samples.length / 2);
+  await play(page, samples.slice(0, half));
+  await page.reload();
+  await page.waitForSelector('#timer:not([hidden])');
+  assert.match(await page.textContent('#motion-note'), /recording your steps/, 'recording again after the reload');
+  await play(page, samples.slice(half));
   await shot(page, 'phone-60-session-recording');
+  // A brush of the screen in a pocket does not stop the session: Stop asks first.
+  await page.click('#stop');
+  assert.equal(await page.textContent('#stop'), 'Tap again to stop');
+  assert.ok(!page.url().includes('/log'), 'one tap did not stop');
   await page.click('#stop');
   await page.waitForURL('**/log?**');
   for (const [f, v] of [['pain_before', 1], ['pain_peak', 2], ['pain_after', 1]]) await page.check(`input[name=${f}][value="${v}"]`);

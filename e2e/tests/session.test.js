@@ -77,6 +77,7 @@ test('the guided session keeps time through a pause, a sleeping page and a reloa
   // Stop: the log is filled in with the time walked backwards (ten seconds
   // rounds up to the one minute the log takes at least).
   await page.click('#stop');
+  await page.click('#stop'); // the second tap stops (the first only asks)
   await page.waitForURL('**/log?**');
   assert.equal(await page.inputValue('#minutes'), '1');
   assert.equal(await page.evaluate(() => localStorage.getItem('retrowalk.session')), null, 'nothing left to resume');

@@ -10,7 +10,10 @@ for (const input of document.querySelectorAll('[data-fill="time-zone"]')) {
 for (const form of document.querySelectorAll('form[action="/signout"], form[action="/settings/delete"]')) {
   form.addEventListener('submit', (event) => {
     // A phone recording waiting to be sent is this walker's too.
-    try { localStorage.removeItem('retrowalk-motion'); } catch { /* nothing kept */ }
+    try {
+      localStorage.removeItem('retrowalk-motion');
+      localStorage.removeItem('retrowalk-motion-partial');
+    } catch { /* nothing kept */ }
     if (!('caches' in window) || form.dataset.cleared) return;
     event.preventDefault();
     caches.keys().then((keys) => Promise.all(keys.map((k) => caches.delete(k)))).catch(() => {}).finally(() => {

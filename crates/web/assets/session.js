@@ -38,12 +38,21 @@ let state = null; // { plan, startedAt, pausedAt, pausedMs }
 // walker says no, the session runs as ever and the page says so. At most 20
 // minutes (the longest dose) at 50 Hz are kept, about 1.5 MB of the phone's
 // storage: a faster sensor is thinned to every other sample.
+//
+// A page the browser reloads or discards mid-session would lose what was
+// recorded, so whenever the page is hidden (the screen locks, another app
+// comes up, a reload) the samples so far are kept on the phone (PARTIAL),
+// and a resumed session carries on from them. Times are the wall clock's,
+// so a stretch with no samples (a locked screen) stays as long as it was:
+// the server keeps it as a pause.
 const MOTION = 'retrowalk-motion';
+const PARTIAL = 'retrowalk-motion-partial';
 const MOST_SAMPLES = 20 * 60 * 50;
 const motionNote = document.getElementById('motion-note');
-const samples = [];
+let samples = [];
 let lastAt = null;
 let seen = 0;
+let listening = false;
 
 function onMotion(event) {
   const a = event.accelerationIncludingGravity;
@@ -51,36 +60,65 @@ function onMotion(event) {
   // The page's clock, unless events arrive bunched (a throttled or replayed
   // stream): then the sensor's own interval spaces them.
   const step = event.interval || 10;
-  const now = performance.now();
+  const now = performance.timeOrigin + performance.now();
   lastAt = lastAt === null || now - lastAt >= step / 2 ? now : lastAt + step;
   seen += 1;
   if (step < 15 && seen % 2 === 0) return; // over 66 Hz: every other sample
   samples.push([lastAt, a.x, a.y, a.z]);
 }
 
-/** Starts recording; on iOS the permission is asked within the tap that starts the session. */
-function startMotion() {
+/**
+ * Starts recording; on iOS the permission is asked within the tap that
+ * starts the session. A page reloaded mid-session asks without a tap, which
+ * some browsers refuse: then the next Resume asks again (`again`).
+ */
+function startMotion(again = false) {
   if (timer.dataset.finish !== 'log') return;
   if (!('DeviceMotionEvent' in window)) {
     motionNote.textContent = words.motionNone;
     return;
   }
   const listen = () => {
-    window.addEventListener('devicemotion', onMotion);
+    if (!listening) window.addEventListener('devicemotion', onMotion);
+    listening = true;
     motionNote.textContent = words.motionOn;
   };
+  const refused = () => { motionNote.textContent = again ? words.motionAgain : words.motionDenied; };
   if (typeof DeviceMotionEvent.requestPermission === 'function') {
     DeviceMotionEvent.requestPermission()
-      .then((answer) => (answer === 'granted' ? listen() : (motionNote.textContent = words.motionDenied)))
-      .catch(() => { motionNote.textContent = words.motionDenied; });
+      .then((answer) => (answer === 'granted' ? listen() : refused()))
+      .catch(refused);
   } else {
     listen();
   }
 }
 
+/** Keeps the samples so far, for a reloaded page to carry on from. */
+function keepPartial() {
+  if (!state || !samples.length) return;
+  try {
+    localStorage.setItem(PARTIAL, JSON.stringify({ startedAt: state.startedAt, samples }));
+  } catch { /* too large for this phone's storage: what is in memory still counts */ }
+}
+
+/** The samples a reloaded page kept for this session, if any. */
+function restorePartial() {
+  try {
+    const kept = JSON.parse(localStorage.getItem(PARTIAL) || 'null');
+    if (kept && kept.startedAt === state.startedAt && Array.isArray(kept.samples)) {
+      samples = kept.samples.slice(0, MOST_SAMPLES);
+      lastAt = samples.length ? samples[samples.length - 1][0] : null;
+    } else if (kept) {
+      localStorage.removeItem(PARTIAL);
+    }
+  } catch { /* nothing kept */ }
+}
+
 /** Keeps what was recorded, as a CSV, until the session is logged. */
 function keepMotion() {
   window.removeEventListener('devicemotion', onMotion);
+  listening = false;
+  try { localStorage.removeItem(PARTIAL); } catch { /* nothing kept */ }
   if (samples.length < 100) return; // a couple of seconds: nothing to find
   const t0 = samples[0][0];
   const rows = samples.map(([t, x, y, z]) => `${((t - t0) / 1000).toFixed(3)},${x.toFixed(4)},${y.toFixed(4)},${z.toFixed(4)}`);
@@ -116,7 +154,10 @@ function save() {
 }
 
 function forget() {
-  try { localStorage.removeItem(KEY); } catch { /* nothing kept */ }
+  try {
+    localStorage.removeItem(KEY);
+    localStorage.removeItem(PARTIAL);
+  } catch { /* nothing kept */ }
 }
 
 /** Seconds of the session gone by, pauses left out. */
@@ -238,6 +279,7 @@ function togglePause() {
     state.pausedAt = null;
     announced = -1; // say the step again on resuming
     holdScreen();
+    if (!listening) startMotion(); // after a reload, within this tap
   } else {
     state.pausedAt = now;
     releaseScreen();
@@ -255,15 +297,33 @@ document.getElementById('check-form').addEventListener('submit', (event) => {
   startMotion();
   run();
 });
-document.getElementById('stop').addEventListener('click', () => finish(false));
+// Stop takes two taps: a screen held on in a pocket can be brushed, and a
+// session ended by a brush is lost. The first tap asks; a second within a
+// few seconds stops.
+const stopButton = document.getElementById('stop');
+let stopAsked = null;
+stopButton.addEventListener('click', () => {
+  if (stopAsked) return finish(false);
+  stopButton.textContent = words.stopConfirm;
+  stopButton.classList.add('confirming');
+  stopAsked = setTimeout(() => {
+    stopAsked = null;
+    stopButton.textContent = words.stopWord;
+    stopButton.classList.remove('confirming');
+  }, 4000);
+});
 pauseButton.addEventListener('click', togglePause);
 
 // Back from the background or a locked screen: catch up at once, and take
 // the screen lock again (the browser drops it when the page is hidden).
 document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden' && state && !leaving) keepPartial();
   if (document.visibilityState !== 'visible' || !state || leaving) return;
   render();
   if (!state.pausedAt) holdScreen();
+});
+window.addEventListener('pagehide', () => {
+  if (state && !leaving) keepPartial();
 });
 window.addEventListener('beforeunload', (event) => {
   if (state && !leaving) {
@@ -279,6 +339,10 @@ try {
   const kept = JSON.parse(localStorage.getItem(KEY) || 'null');
   if (kept && kept.plan === plan && Date.now() - kept.startedAt < STALE_MS) {
     state = kept;
+    restorePartial();
+    // Recording goes on where the browser lets it without a tap; else the
+    // next tap on Resume starts it again.
+    startMotion(true);
     run();
   } else if (kept) {
     forget();

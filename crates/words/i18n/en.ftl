@@ -1623,4 +1623,6 @@ problem-file_nothing_to_do = No walking was found in this recording: start recor
 session-motion_on = Your phone is recording your steps: a waist belt or a zipped pocket keeps it steady.
 session-motion_none = This browser cannot read the phone's motion: the session works as usual, without a step count.
 session-motion_denied = The phone's motion is not shared: the session works as usual, without a step count.
+session-motion_again = The recording so far is kept. Press Pause, then Resume, to record the rest of the session.
+session-stop_confirm = Tap again to stop
 motion-from_phone = Recorded by your phone during the session

@@ -1621,4 +1621,6 @@ problem-file_nothing_to_do = No se encontró marcha en esta grabación: empiece 
 session-motion_on = Su teléfono está registrando sus pasos: un cinturón o un bolsillo con cremallera lo mantiene quieto.
 session-motion_none = Este navegador no puede leer el movimiento del teléfono: la sesión funciona igual, sin contar pasos.
 session-motion_denied = El movimiento del teléfono no se comparte: la sesión funciona igual, sin contar pasos.
+session-motion_again = Lo grabado hasta ahora se ha guardado. Pulse Pausa y luego Seguir para grabar el resto de la sesión.
+session-stop_confirm = Toque otra vez para parar
 motion-from_phone = Registrado por su teléfono durante la sesión
