@@ -88,7 +88,10 @@ pub struct GaitSummary {
 /// programme week, or `None` for a session outside the programme (a
 /// recording of an earlier programme). Weeks without a recording are left
 /// out: the table says what was measured, not what was not.
-pub fn weekly(motions: &[Motion], week_of: impl Fn(Date) -> Option<u32>) -> Vec<MotionWeek> {
+pub fn weekly<'a>(
+    motions: impl IntoIterator<Item = &'a Motion>,
+    week_of: impl Fn(Date) -> Option<u32>,
+) -> Vec<MotionWeek> {
     let mut by_week: std::collections::BTreeMap<u32, Vec<&Motion>> = std::collections::BTreeMap::new();
     for m in motions {
         if let Some(w) = week_of(m.session) {

@@ -86,6 +86,16 @@ fn source_name(name: &str) -> String {
 }
 
 /// The walker's recordings, oldest first.
-pub async fn motions<S: Store>(store: &S, access: crate::Access) -> ServiceResult<Vec<Motion>> {
+pub async fn motions<S: Store>(store: &S, access: crate::Access) -> ServiceResult<Vec<store::StoredMotion>> {
     Ok(store.motions(access.walker()).await?)
+}
+
+/// Deletes one of the walker's recordings: the walker's own choice, so
+/// allowed even while training is paused. Another walker's id, or one
+/// already deleted, is not found.
+pub async fn delete<S: Store>(store: &S, access: crate::Access, id: i64) -> ServiceResult<()> {
+    match store.delete_motion(access.walker(), id).await? {
+        true => Ok(()),
+        false => Err(ServiceError::NotFound(format!("recording: there is no recording {id}"))),
+    }
 }

@@ -116,7 +116,7 @@ pub fn report(s: &State) -> ReportView {
         questionnaires: questionnaire_rows(s),
         flags,
         notes,
-        motion: coach::motion::weekly(&s.motions, |d| (d >= p.start()).then(|| p.week_of(d))),
+        motion: coach::motion::weekly(s.motions.iter().map(|m| &m.motion), |d| (d >= p.start()).then(|| p.week_of(d))),
     }
 }
 

@@ -33,7 +33,7 @@ pub struct State {
     /// Activities imported from watches and treadmills, oldest first.
     pub activities: Vec<store::StoredActivity>,
     /// Motion recordings' analyses, by session date, oldest first.
-    pub motions: Vec<coach::motion::Motion>,
+    pub motions: Vec<store::StoredMotion>,
     pub today: Date,
     /// The replayed timeline with what it was replayed for; see [`State::timeline`].
     timeline_cache: OnceLock<(TimelineKey, Timeline)>,

@@ -269,7 +269,10 @@ pub trait ImportStore: Send + Sync {
         now: Timestamp,
     ) -> impl Future<Output = Result<()>> + Send;
     /// Every motion recording's analysis, by session date, oldest first.
-    fn motions(&self, walker: WalkerId) -> impl Future<Output = Result<Vec<coach::motion::Motion>>> + Send;
+    fn motions(&self, walker: WalkerId) -> impl Future<Output = Result<Vec<StoredMotion>>> + Send;
+    /// Deletes one of the walker's motion recordings; `false` when the
+    /// walker has none by that id.
+    fn delete_motion(&self, walker: WalkerId, id: i64) -> impl Future<Output = Result<bool>> + Send;
     /// Records the walker's answer about an imported walk; when it was backward,
     /// the session log and its decision are written in the same transaction.
     fn confirm_activity(

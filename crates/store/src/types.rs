@@ -410,6 +410,13 @@ pub struct StoredActivity {
     pub activity: coach::imports::Imported,
 }
 
+/// A motion recording's analysis as kept, with the id that names it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredMotion {
+    pub id: i64,
+    pub motion: coach::motion::Motion,
+}
+
 /// An import in the archive: the file's record and its activities.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ArchivedImport {

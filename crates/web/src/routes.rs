@@ -51,6 +51,7 @@ pub fn router(state: AppState) -> Router {
                 .post(pages::motion::upload)
                 .layer(axum::extract::DefaultBodyLimit::max(crate::recordings::UPLOAD_LIMIT)),
         )
+        .route("/motion/delete", post(pages::motion::delete))
         .route("/activities/{id}", get(pages::import::confirm_page).post(pages::import::confirm))
         .route("/outcomes", get(pages::outcomes::page).post(pages::outcomes::submit))
         .route("/outcomes/profile", post(pages::outcomes::profile))

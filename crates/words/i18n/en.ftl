@@ -1626,3 +1626,6 @@ session-motion_denied = The phone's motion is not shared: the session works as u
 session-motion_again = The recording so far is kept. Press Pause, then Resume, to record the rest of the session.
 session-stop_confirm = Tap again to stop
 motion-from_phone = Recorded by your phone during the session
+motion-delete = Delete this recording
+motion-delete_sure = The session stays logged; only what this recording measured is deleted.
+motion-delete_yes = Yes, delete it

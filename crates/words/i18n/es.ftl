@@ -1624,3 +1624,6 @@ session-motion_denied = El movimiento del teléfono no se comparte: la sesión f
 session-motion_again = Lo grabado hasta ahora se ha guardado. Pulse Pausa y luego Seguir para grabar el resto de la sesión.
 session-stop_confirm = Toque otra vez para parar
 motion-from_phone = Registrado por su teléfono durante la sesión
+motion-delete = Borrar esta grabación
+motion-delete_sure = La sesión sigue anotada; solo se borra lo que midió esta grabación.
+motion-delete_yes = Sí, borrarla

@@ -45,7 +45,7 @@ impl ArchiveStore for SqlStore {
             outcomes: self.outcomes(walker).await?,
             questionnaire_results: self.questionnaire_results(walker).await?,
             imports: self.archived_imports(walker).await?,
-            motions: crate::ImportStore::motions(self, walker).await?,
+            motions: crate::ImportStore::motions(self, walker).await?.into_iter().map(|m| m.motion).collect(),
         })
     }
 

@@ -3,7 +3,7 @@
 
 use crate::Rescreen;
 use crate::codec::{self};
-use crate::{ImportRecord, StoredActivity};
+use crate::{ImportRecord, StoredActivity, StoredMotion};
 use crate::{ProgrammeId, Result, StoreError, WalkerId};
 use coach::adaptation::Decision;
 use jiff::Timestamp;
@@ -58,9 +58,9 @@ impl ImportStore for SqlStore {
         Ok(())
     }
 
-    async fn motions(&self, walker: WalkerId) -> Result<Vec<coach::motion::Motion>> {
+    async fn motions(&self, walker: WalkerId) -> Result<Vec<StoredMotion>> {
         let rows = sqlx::query(
-            "SELECT session_date, source, duration_s, bouts FROM motion_recordings \
+            "SELECT id, session_date, source, duration_s, bouts FROM motion_recordings \
              WHERE walker_id = $1 ORDER BY session_date, id",
         )
         .bind(walker.0)
@@ -69,14 +69,30 @@ impl ImportStore for SqlStore {
         rows.iter()
             .map(|r| {
                 let bouts: crate::stored::MotionBoutsV1 = codec::json(&get::<String>(r, "bouts")?, "motion bouts")?;
-                Ok(coach::motion::Motion {
+                let motion = coach::motion::Motion {
                     session: codec::date(&get::<String>(r, "session_date")?)?,
                     source: get(r, "source")?,
                     duration_s: get(r, "duration_s")?,
                     bouts: bouts.0.into_iter().map(TryInto::try_into).collect::<Result<_>>()?,
-                })
+                };
+                Ok(StoredMotion { id: get(r, "id")?, motion })
             })
             .collect()
+    }
+
+    async fn delete_motion(&self, walker: WalkerId, id: i64) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
+        let gone = sqlx::query("DELETE FROM motion_recordings WHERE id = $1 AND walker_id = $2")
+            .bind(id)
+            .bind(walker.0)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if gone > 0 {
+            Self::bump_walker(&mut tx, walker).await?;
+        }
+        tx.commit().await?;
+        Ok(gone > 0)
     }
 
     async fn import_by_hash(&self, walker: WalkerId, sha256: &str) -> Result<Option<ImportRecord>> {

@@ -1177,8 +1177,9 @@ pub async fn a_walker_for_the_backup<S: Store>(s: &S) -> (WalkerId, store::Progr
     walker_with_programme(s, "Backup").await
 }
 
-/// A motion recording's analysis is kept per session, in order, and goes
-/// with the walker when they are deleted.
+/// A motion recording's analysis is kept per session, in order; one is
+/// deleted by its id, only by its own walker; the rest go with the walker
+/// when they are deleted.
 pub async fn motion_recordings_round_trip<S: Store>(s: &S) {
     let (w, _) = walker_with_programme(s, "Mo").await;
     let bout = |backward: bool, steps: u32| coach::motion::MotionBout {
@@ -1201,7 +1202,17 @@ pub async fn motion_recordings_round_trip<S: Store>(s: &S) {
         coach::motion::Motion { session: START, source: "walk «ü».csv".into(), bouts: vec![], ..later.clone() };
     s.save_motion(w, &later, now()).await.unwrap();
     s.save_motion(w, &first, now()).await.unwrap();
-    assert_eq!(s.motions(w).await.unwrap(), vec![first, later]);
+    s.save_motion(w, &first, now()).await.unwrap();
+    let kept = s.motions(w).await.unwrap();
+    assert_eq!(kept.iter().map(|m| m.motion.clone()).collect::<Vec<_>>(), vec![first.clone(), first.clone(), later]);
+    let (other, _) = walker_with_programme(s, "Not Mo").await;
+    assert!(!s.delete_motion(other, kept[0].id).await.unwrap(), "not another walker's");
+    let version = s.walker(w).await.unwrap().version;
+    assert!(s.delete_motion(w, kept[0].id).await.unwrap());
+    assert!(!s.delete_motion(w, kept[0].id).await.unwrap(), "already gone");
+    assert!(s.walker(w).await.unwrap().version > version, "the walker's pages are refreshed");
+    let left: Vec<i64> = s.motions(w).await.unwrap().iter().map(|m| m.id).collect();
+    assert_eq!(left, vec![kept[1].id, kept[2].id], "only that one");
     s.delete_walker(w).await.unwrap();
     assert!(s.motions(w).await.unwrap().is_empty());
 }

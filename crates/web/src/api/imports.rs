@@ -174,3 +174,65 @@ pub(super) async fn add_motion(
     service::motion::keep(state.store(), &s, &motion, state.now()).await?;
     Ok((axum::http::StatusCode::CREATED, Json(motion)))
 }
+
+/// A motion recording as kept: its analysis in totals, bout by bout in `bouts`.
+#[derive(Serialize, ToSchema)]
+pub struct MotionRecordingDto {
+    pub id: i64,
+    /// The logged session's day, YYYY-MM-DD.
+    pub session: String,
+    /// `phone` (recorded during the guided session) or the uploaded file's name.
+    pub source: String,
+    pub duration_s: f64,
+    pub steps: u32,
+    pub backward_min: f64,
+    pub forward_min: f64,
+    /// Steps a minute over all bouts; null without walking.
+    pub cadence: Option<f64>,
+    /// Step-time coefficient of variation, percent; null without walking.
+    pub step_time_cv: Option<f64>,
+    /// Each bout: start and end (s), direction, confidence, steps, cadence, variability, asymmetry.
+    #[schema(value_type = Vec<Object>)]
+    pub bouts: Vec<coach::motion::MotionBout>,
+}
+
+impl From<&store::StoredMotion> for MotionRecordingDto {
+    fn from(s: &store::StoredMotion) -> Self {
+        let m = &s.motion;
+        MotionRecordingDto {
+            id: s.id,
+            session: m.session.to_string(),
+            source: m.source.clone(),
+            duration_s: m.duration_s,
+            steps: m.steps(),
+            backward_min: m.minutes(true),
+            forward_min: m.minutes(false),
+            cadence: m.cadence(),
+            step_time_cv: m.step_time_cv(),
+            bouts: m.bouts.clone(),
+        }
+    }
+}
+
+/// The walker's motion recordings, oldest first.
+#[utoipa::path(get, path = "/api/v1/motion", security(("bearer" = [])), responses((status = 200, body = Vec<MotionRecordingDto>)))]
+pub(super) async fn list_motion(
+    State(state): State<AppState>,
+    a: ApiAccount,
+) -> Result<Json<Vec<MotionRecordingDto>>, ApiError> {
+    let s = ready(&state, &a).await?;
+    Ok(Json(s.motions.iter().map(MotionRecordingDto::from).collect()))
+}
+
+/// Deletes one motion recording; the session stays logged.
+#[utoipa::path(delete, path = "/api/v1/motion/{id}", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The recording's id")),
+    responses((status = 204, description = "Deleted"), (status = 404)))]
+pub(super) async fn delete_motion(
+    State(state): State<AppState>,
+    a: ApiAccount,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+) -> Result<axum::http::StatusCode, ApiError> {
+    service::motion::delete(state.store(), a.access, id).await?;
+    Ok(axum::http::StatusCode::NO_CONTENT)
+}

@@ -54,6 +54,8 @@ fn parts() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
                 .routes(routes!(imports::add_motion))
                 .layer(axum::extract::DefaultBodyLimit::max(crate::recordings::UPLOAD_LIMIT)),
         )
+        .routes(routes!(imports::list_motion))
+        .routes(routes!(imports::delete_motion))
         .routes(routes!(imports::list_activities))
         .routes(routes!(imports::confirm_activity))
         .routes(routes!(outcomes::list_questionnaires))

@@ -4,7 +4,7 @@
 //! were. The samples are analysed and dropped; only the analysis is kept.
 
 use super::{Layout, Ready, ready, render};
-use crate::auth::extract::{CsrfMultipart, SignedIn};
+use crate::auth::extract::{CsrfForm, CsrfMultipart, SignedIn};
 use crate::error::AppError;
 use crate::state::AppState;
 use askama::Template;
@@ -20,8 +20,8 @@ struct MotionPage {
     l: Layout,
     /// Logged sessions, newest first: (date, in words).
     sessions: Vec<(Date, String)>,
-    /// Recordings, newest first: (session in words, source, lines).
-    recordings: Vec<(String, String, Vec<String>)>,
+    /// Recordings, newest first: (id, session in words, source, lines).
+    recordings: Vec<(i64, String, String, Vec<String>)>,
 }
 
 pub async fn page(State(state): State<AppState>, Ready { who, s, .. }: Ready) -> Result<Response, AppError> {
@@ -39,17 +39,31 @@ async fn page_for(
     let mut logged: Vec<Date> = s.history.logs.iter().map(|x| x.date).collect();
     logged.sort_unstable_by(|a, b| b.cmp(a));
     let sessions = logged.into_iter().map(|d| (d, l.i18n.date(&d))).collect();
-    let mut motions: Vec<Motion> = s.motions.clone();
-    motions.reverse();
-    let recordings = motions
+    let recordings = s
+        .motions
         .iter()
-        .map(|m| {
+        .rev()
+        .map(|stored| {
+            let m: &Motion = &stored.motion;
             // The phone's own recording is named for what it is, not its file.
             let source = if m.source == "phone" { l.t("motion.from_phone").to_string() } else { m.source.clone() };
-            (l.i18n.date(&m.session), source, words::coach_words::motion(&l.i18n, m))
+            (stored.id, l.i18n.date(&m.session), source, words::coach_words::motion(&l.i18n, m))
         })
         .collect();
     render(&MotionPage { l, sessions, recordings })
+}
+
+#[derive(serde::Deserialize)]
+pub struct DeleteForm {
+    recording: String,
+}
+
+/// Deletes one recording, the walker's own; back to the list without it.
+pub async fn delete(State(state): State<AppState>, f: CsrfForm<DeleteForm>) -> Result<Response, AppError> {
+    let id =
+        f.form.recording.trim().parse::<i64>().map_err(|_| AppError::bad("recording: which recording to delete"))?;
+    service::motion::delete(state.store(), f.who.access, id).await?;
+    Ok(Redirect::to("/motion").into_response())
 }
 
 /// One file for one session: kept when it reads and holds walking; else the

@@ -61,6 +61,20 @@ async fn a_recording_added_to_a_session_is_said_in_plain_words() {
     assert!(report.contains("<td>1</td><td>0.2</td><td>109</td>"), "one session, backward: {report}");
     let informe = app.send(get_in_language(&w, "/report", "es")).await.body;
     assert!(informe.contains("Marcha medida por el teléfono") && informe.contains("<td>0,2</td>"), "{informe}");
+
+    // One recording is deleted on its own; the session stays logged. Another walker's id is not found.
+    let page = app.get("/motion", &w.cookie).await.body;
+    let marker = "name=\"recording\" value=\"";
+    let at = page.find(marker).expect("a delete form") + marker.len();
+    let id = &page[at..at + page[at..].find('"').unwrap()];
+    let other = app.ready_walker("other-motion@example.org", "note").await;
+    let theirs = app.post("/motion/delete", &other.cookie, &format!("csrf={}&recording={id}", other.csrf)).await;
+    assert_eq!(theirs.status, StatusCode::NOT_FOUND, "{}", theirs.body);
+    let gone = app.post("/motion/delete", &w.cookie, &format!("csrf={}&recording={id}", w.csrf)).await;
+    assert_eq!((gone.status, gone.location.as_str()), (StatusCode::SEE_OTHER, "/motion"), "{}", gone.body);
+    let page = app.get("/motion", &w.cookie).await.body;
+    assert!(page.contains("No recordings yet.") && page.contains("<option value=\""), "{page}");
+    assert!(app.get("/report", &w.cookie).await.body.contains("No motion recordings yet."));
 }
 
 #[tokio::test]
@@ -106,4 +120,14 @@ async fn the_api_takes_a_recording_for_a_session() {
     let bad = app.send(send(format!("/api/v1/sessions/{day}/motion"), "time,x\n0,1\n".into())).await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
     assert!(bad.body.contains("no accelerometer"), "{}", bad.body);
+
+    // Listed with its id and totals, then deleted on its own.
+    let list: serde_json::Value =
+        serde_json::from_str(&app.send(crate::api::call("GET", "/api/v1/motion", &token, None)).await.body).unwrap();
+    assert_eq!((list[0]["steps"].as_u64(), list[0]["session"].as_str()), (Some(24), Some(day.as_str())), "{list}");
+    let id = list[0]["id"].as_i64().unwrap();
+    let path = format!("/api/v1/motion/{id}");
+    assert_eq!(app.send(crate::api::call("DELETE", &path, &token, None)).await.status, StatusCode::NO_CONTENT);
+    assert_eq!(app.send(crate::api::call("DELETE", &path, &token, None)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.send(crate::api::call("GET", "/api/v1/motion", &token, None)).await.body, "[]");
 }
