@@ -389,13 +389,17 @@ async fn record_clinician_dose<S: Store>(
     Ok(decision)
 }
 
-/// The walker's programme on `date` in words, for the before and after of a
-/// clinician's change: the dose, or that there is none and why.
-fn standing(state: &State, tl: &coach::adaptation::Timeline, date: Date) -> String {
+/// How the walker's programme stands on `date`, for the before and after of
+/// a clinician's change: the dose, or that there is none and why.
+fn standing(state: &State, tl: &coach::adaptation::Timeline, date: Date) -> store::Standing {
     let p = &state.programme;
     match coach::pause::pause(&state.screen.outcome, tl, date) {
-        Some(pause) => format!("no dose ({}, {})", pause.kind.as_str(), pause.rule),
-        None => tl.dose_on(date).map_or("no dose".into(), |d| d.summary(p.week_of(date), p.limits.supported_only)),
+        Some(pause) => store::Standing::Paused { kind: pause.kind.as_str().into(), rule: pause.rule },
+        None => tl.dose_on(date).map_or(store::Standing::NoDose, |dose| store::Standing::Dose {
+            dose,
+            week: p.week_of(date),
+            supported_only: p.limits.supported_only,
+        }),
     }
 }
 
@@ -406,16 +410,13 @@ fn standing(state: &State, tl: &coach::adaptation::Timeline, date: Date) -> Stri
 fn change_event(
     access: Access,
     what: &str,
-    before_after: impl FnOnce() -> (String, String),
+    before_after: impl FnOnce() -> (store::Standing, store::Standing),
     now: Timestamp,
 ) -> Option<store::SecurityEvent> {
     let crate::Grant::Clinician { account, .. } = access.grant() else { return None };
     let (before, after) = before_after();
-    let detail = format!("{what}: before: {before}; after: {after}");
-    Some(
-        store::SecurityEvent::new(store::SecurityKind::RecordChanged, Some(account), "", &detail, now)
-            .about(access.walker()),
-    )
+    let change = store::RecordChange { what: what.into(), before, after };
+    Some(store::SecurityEvent::record_changed(account, access.walker(), change, now))
 }
 
 /// A clinician's restart of a programme the coach stopped.
@@ -670,7 +671,10 @@ pub async fn clear<S: Store>(
     let change = change_event(
         access,
         "clearance",
-        || (outcome.status.as_str().to_string(), new_outcome.status.as_str().to_string()),
+        || {
+            let status = |o: &Outcome| store::Standing::Screening { status: o.status.as_str().into() };
+            (status(outcome), status(&new_outcome))
+        },
         now,
     );
     store.save_clearance(walker, &clearance, &screen.answers, &new_outcome, change.as_ref(), now).await?;

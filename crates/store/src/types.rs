@@ -559,6 +559,47 @@ coach::named!(SecurityKind, "event", "a known event", {
     RecordChanged => "record_changed",
 });
 
+/// What a clinician's change did to a walker's programme: what was changed
+/// (an override's kind, `restart`, `clearance`…), and how the programme
+/// stood before and after.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecordChange {
+    pub what: String,
+    pub before: Standing,
+    pub after: Standing,
+}
+
+/// How a walker's programme stands on a day, for the before and after of a change.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Standing {
+    /// The dose in force, said for its programme week.
+    Dose { dose: coach::dose::Dose, week: u32, supported_only: bool },
+    /// No dose while training is paused (`kind` as `coach::pause` names it).
+    Paused { kind: String, rule: String },
+    /// No dose, and nothing pausing it.
+    NoDose,
+    /// The screening's outcome (`coach::screening::Status` by name): what a clearance changes.
+    Screening { status: String },
+}
+
+impl RecordChange {
+    /// The change in English, as the access log's detail has always said it.
+    pub fn english(&self) -> String {
+        format!("{}: before: {}; after: {}", self.what, self.before.english(), self.after.english())
+    }
+}
+
+impl Standing {
+    pub fn english(&self) -> String {
+        match self {
+            Standing::Dose { dose, week, supported_only } => dose.summary(*week, *supported_only),
+            Standing::Paused { kind, rule } => format!("no dose ({kind}, {rule})"),
+            Standing::NoDose => "no dose".into(),
+            Standing::Screening { status } => status.clone(),
+        }
+    }
+}
+
 /// One entry of the access log: what happened, to which account, from where
 /// (a client address, or `cli`), and a short detail (a token's id, an
 /// export's format). No health data, but in one kind: `record_changed` holds
@@ -579,6 +620,12 @@ pub struct SecurityEvent {
     pub walkers: Vec<WalkerId>,
     pub client: String,
     pub detail: String,
+    /// A `record_changed` entry's change as data, for saying it in the
+    /// reader's language (`detail` is its English sentence, which the
+    /// exports carry). `None` for every other entry, and for changes
+    /// recorded before it was kept.
+    #[serde(skip)]
+    pub change: Option<RecordChange>,
 }
 
 impl SecurityEvent {
@@ -591,7 +638,17 @@ impl SecurityEvent {
             walkers: Vec::new(),
             client: client.into(),
             detail: detail.into(),
+            change: None,
         }
+    }
+
+    /// A clinician's change to `walker`'s programme: its English sentence as
+    /// the detail, and the change itself.
+    pub fn record_changed(account: AccountId, walker: WalkerId, change: RecordChange, at: Timestamp) -> Self {
+        let mut e = SecurityEvent::new(SecurityKind::RecordChanged, Some(account), "", &change.english(), at);
+        e.walker = Some(walker);
+        e.change = Some(change);
+        e
     }
 
     /// The same event, about `walker`'s records.

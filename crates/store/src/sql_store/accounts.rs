@@ -101,7 +101,7 @@ impl AccountStore for SqlStore {
 
     async fn security_events(&self, account: Option<AccountId>, limit: u32) -> Result<Vec<SecurityEvent>> {
         let rows = sqlx::query(
-            "SELECT at_ms, kind, account_id, walker_id, walker_ids, client, detail FROM security_events \
+            "SELECT at_ms, kind, account_id, walker_id, walker_ids, client, detail, change FROM security_events \
              WHERE ($1 IS NULL OR account_id = $1) ORDER BY at_ms DESC, id DESC LIMIT $2",
         )
         .bind(account.map(|a| a.0))
@@ -116,10 +116,10 @@ impl AccountStore for SqlStore {
         // a list's entry names many walkers, and only an account on this
         // walker's care team (then or now) can have listed them.
         let rows = sqlx::query(
-            "SELECT id, at_ms, kind, account_id, walker_id, walker_ids, client, detail FROM security_events \
+            "SELECT id, at_ms, kind, account_id, walker_id, walker_ids, client, detail, change FROM security_events \
              WHERE walker_id = $1 \
              UNION ALL \
-             SELECT e.id, e.at_ms, e.kind, e.account_id, e.walker_id, e.walker_ids, e.client, e.detail \
+             SELECT e.id, e.at_ms, e.kind, e.account_id, e.walker_id, e.walker_ids, e.client, e.detail, e.change \
              FROM security_events e WHERE e.walker_ids IS NOT NULL \
              AND e.account_id IN (SELECT t.account_id FROM care_team t \
                  JOIN care_relationships r ON r.id = t.relationship_id WHERE r.walker_id = $1) \
@@ -379,5 +379,12 @@ pub(super) fn event_row(r: &sqlx::any::AnyRow) -> Result<SecurityEvent> {
         },
         client: get(r, "client")?,
         detail: get(r, "detail")?,
+        change: match get::<Option<String>>(r, "change")? {
+            None => None,
+            Some(json) => {
+                let v: crate::stored::RecordChangeV1 = crate::codec::json(&json, "record change")?;
+                Some(v.try_into()?)
+            }
+        },
     })
 }

@@ -282,7 +282,7 @@ impl CareStore for SqlStore {
         // this clinic's walkers. Read twice the limit so that leaving some
         // out still fills the page.
         let rows = sqlx::query(
-            "SELECT e.at_ms, e.kind, e.account_id, e.walker_id, e.walker_ids, e.client, e.detail \
+            "SELECT e.at_ms, e.kind, e.account_id, e.walker_id, e.walker_ids, e.client, e.detail, e.change \
              FROM security_events e \
              WHERE (e.walker_id IN (SELECT walker_id FROM care_relationships WHERE clinic_id = $1) \
                  OR e.walker_ids IS NOT NULL) \

@@ -245,7 +245,7 @@ impl ClinicStore for SqlStore {
             in_care!(),
             " AND r.walker_id = $2 ORDER BY r.id LIMIT 1), logged AS (",
             security_events_insert!(),
-            " SELECT $3, $4, $1, $2, NULL, $5, $6 FROM care \
+            " SELECT $3, $4, $1, $2, NULL, $5, $6, NULL FROM care \
              WHERE set_config('synchronous_commit', 'off', true) = 'off' RETURNING 1) \
              SELECT care.clinic_id, (SELECT count(*) FROM logged) AS logged FROM care"
         ))
@@ -305,26 +305,24 @@ impl ClinicStore for SqlStore {
             // without waiting for the disk like every read's entry
             // (`group_commit`'s comment says why), and only when the list
             // shows every walker read.
-            Some(ListEntry { entry, most }) => {
-                sqlx::query(concat!(
-                    "WITH care AS (",
-                    care_rows!(),
-                    "), logged AS (",
-                    security_events_insert!(),
-                    " SELECT $2, $3, $1, NULL, string_agg(CAST(walker_id AS TEXT), ',' ORDER BY walker_id), $4, $5 \
+            Some(ListEntry { entry, most }) => sqlx::query(concat!(
+                "WITH care AS (",
+                care_rows!(),
+                "), logged AS (",
+                security_events_insert!(),
+                " SELECT $2, $3, $1, NULL, string_agg(CAST(walker_id AS TEXT), ',' ORDER BY walker_id), $4, $5, NULL \
                      FROM care HAVING count(*) BETWEEN 1 AND $6 \
                      AND set_config('synchronous_commit', 'off', true) = 'off' RETURNING 1) \
                      SELECT care.*, (SELECT count(*) FROM logged) AS logged FROM care ORDER BY walker_id"
-                ))
-                .bind(account.0)
-                .bind(millis(entry.at))
-                .bind(entry.kind.as_str())
-                .bind(entry.client.clone())
-                .bind(entry.detail.clone())
-                .bind(i64::try_from(most).unwrap_or(i64::MAX))
-                .fetch_all(&self.pool)
-                .await?
-            }
+            ))
+            .bind(account.0)
+            .bind(millis(entry.at))
+            .bind(entry.kind.as_str())
+            .bind(entry.client.clone())
+            .bind(entry.detail.clone())
+            .bind(i64::try_from(most).unwrap_or(i64::MAX))
+            .fetch_all(&self.pool)
+            .await?,
         };
         let logged = match (list, rows.first()) {
             (Some(_), Some(r)) => get::<i64>(r, "logged")? > 0,

@@ -5,7 +5,7 @@
 /// them: the group commit's rows, and the entries a read writes itself.
 macro_rules! security_events_insert {
     () => {
-        "INSERT INTO security_events (at_ms, kind, account_id, walker_id, walker_ids, client, detail)"
+        "INSERT INTO security_events (at_ms, kind, account_id, walker_id, walker_ids, client, detail, change)"
     };
 }
 
@@ -47,6 +47,11 @@ pub struct SqlStore {
     events_pruned_at: std::sync::Arc<std::sync::atomic::AtomicI64>,
     /// Writes access-log rows for many requests in one commit.
     access_log: group_commit::AccessLogWriter,
+}
+
+/// An entry's change as its column keeps it (JSON), or NULL.
+fn change_json(e: &SecurityEvent) -> Result<Option<String>> {
+    e.change.as_ref().map(|c| codec::to_json(&crate::stored::RecordChangeV1::from(c))).transpose()
 }
 
 fn get<'r, T>(row: &'r AnyRow, col: &str) -> Result<T>
@@ -106,8 +111,8 @@ impl SqlStore {
         for chunk in events.chunks(100) {
             let rows: Vec<String> = (0..chunk.len())
                 .map(|i| {
-                    let p = |k: usize| format!("${}", i * 7 + k);
-                    format!("({}, {}, {}, {}, {}, {}, {})", p(1), p(2), p(3), p(4), p(5), p(6), p(7))
+                    let p = |k: usize| format!("${}", i * 8 + k);
+                    format!("({}, {}, {}, {}, {}, {}, {}, {})", p(1), p(2), p(3), p(4), p(5), p(6), p(7), p(8))
                 })
                 .collect();
             // Only numbered placeholders are put together here; every value is bound.
@@ -121,7 +126,8 @@ impl SqlStore {
                     .bind(e.walker.map(|w| w.0))
                     .bind(e.walkers_text())
                     .bind(e.client.clone())
-                    .bind(e.detail.clone());
+                    .bind(e.detail.clone())
+                    .bind(change_json(e)?);
             }
             q.execute(&mut *conn).await?;
         }

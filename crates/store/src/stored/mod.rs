@@ -72,6 +72,7 @@ macro_rules! mirror {
 }
 
 mod archive;
+mod change;
 mod imports;
 mod motion;
 mod programme;
@@ -82,6 +83,7 @@ mod screening;
 mod tests;
 
 pub use archive::*;
+pub use change::*;
 pub use imports::*;
 pub use motion::*;
 pub use programme::*;

@@ -148,10 +148,22 @@ pub async fn check_ins_and_overrides_round_trip<S: Store>(s: &S) {
         signer: Some(coach::history::Signer { account: 7, clinic: 3 }),
         ..o.clone()
     };
-    // The restart's change goes into the walker's access log with it.
-    let change =
-        SecurityEvent::new(SecurityKind::RecordChanged, None, "", "restart: before no dose; after 3 min", now())
-            .about(pid.walker);
+    // The restart's change goes into the walker's access log with it, as
+    // data (for the walker's language) and as its English sentence.
+    let dose = coach::dose::Dose {
+        minutes: 3,
+        speed_tenths: 10,
+        incline_pct: 0,
+        support: coach::dose::Support::Rails,
+        surface: coach::dose::Surface::Treadmill,
+    };
+    let what = store::RecordChange {
+        what: "restart".into(),
+        before: store::Standing::Paused { kind: "red_flag".into(), rule: "A-RED-FLAG".into() },
+        after: store::Standing::Dose { dose, week: 1, supported_only: false },
+    };
+    let change = SecurityEvent::record_changed(store::AccountId(7), pid.walker, what, now());
+    assert!(change.detail.starts_with("restart: before: no dose (red_flag, A-RED-FLAG); after: 3 min"), "{change:?}");
     s.add_override(pid, &restart, &d, Some(&change), now()).await.unwrap();
     assert_eq!(s.walker_events(pid.walker, 10).await.unwrap(), [change]);
     h = s.history(pid).await.unwrap();

@@ -82,7 +82,12 @@ async fn settings_page(
             at: e.at,
             label: format!("security.{}", e.kind.as_str()),
             client: by,
-            change: if e.kind == store::SecurityKind::RecordChanged { e.detail } else { String::new() },
+            change: match (&e.change, e.kind) {
+                (Some(c), _) => change_words(&l.i18n, c),
+                // Recorded before changes were kept as data: its English sentence.
+                (None, store::SecurityKind::RecordChanged) => e.detail,
+                (None, _) => String::new(),
+            },
         })
         .collect();
     let email = who.account.email.clone();
@@ -103,6 +108,30 @@ async fn settings_page(
         langs: &crate::i18n::Lang::ALL,
         lang: crate::i18n::chosen(),
     })
+}
+
+/// A clinician's change to the walker's programme, in the page's language:
+/// what was changed, and how the programme stood before and after.
+fn change_words(l: &words::I18n, c: &store::RecordChange) -> String {
+    let what = format!("change.what.{}", c.what);
+    let what = if l.has(&what) { l.t(&what).to_string() } else { c.what.clone() };
+    let standing = |s: &store::Standing| match s {
+        store::Standing::Dose { dose, week, supported_only } => {
+            words::coach_words::summary(l, dose, *week, *supported_only)
+        }
+        store::Standing::Paused { kind, .. } => {
+            let headline = format!("pausebox.{kind}.headline");
+            if l.has(&headline) { l.t(&headline).to_string() } else { l.t("change.no_dose").to_string() }
+        }
+        store::Standing::NoDose => l.t("change.no_dose").to_string(),
+        store::Standing::Screening { status } => {
+            let name = format!("screen_status.{status}");
+            if l.has(&name) { l.t(&name).to_string() } else { status.clone() }
+        }
+    };
+    // Each part is a sentence of its own in the line: no full stop of its own.
+    let part = |s: &store::Standing| standing(s).trim_end_matches('.').to_string();
+    l.ta("change.line", &[("what", &what), ("before", &part(&c.before)), ("after", &part(&c.after))])
 }
 
 #[derive(Deserialize)]

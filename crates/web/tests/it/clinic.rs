@@ -464,11 +464,27 @@ async fn the_care_team_pauses_and_ends_a_programme_until_a_restart() {
         changes.iter().any(|c| c.starts_with("restart: before: no dose (ended") && c.contains("after: ")),
         "{changes:?}"
     );
+    // Bea reads each change in her own words and language, not the log's English.
     let settings = c.app.get("/settings", &c.bea.cookie).await.body;
+    assert!(settings.contains("A clinician changed your programme"), "{settings}");
     assert!(
-        settings.contains("A clinician changed your programme") && settings.contains("A-CLINICIAN-PAUSE"),
+        settings.contains("Your programme was paused. Before: ")
+            && settings.contains("After: Backward walking is paused by your care team."),
         "{settings}"
     );
+    assert!(settings.contains("Your programme was restarted. Before: Your care team has ended"), "{settings}");
+    let ajustes = c
+        .app
+        .send(
+            axum::http::Request::get("/settings")
+                .header(axum::http::header::COOKIE, &c.bea.cookie)
+                .header(axum::http::header::ACCEPT_LANGUAGE, "es")
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await
+        .body;
+    assert!(ajustes.contains("Se puso en pausa su programa. Antes: ") && !ajustes.contains("before: "), "{ajustes}");
     // The clinic's admin sees that the record was changed, and by whom, not the values.
     let admin = c.app.ready_walker("admin@example.org", "note-of-admin").await;
     s.add_member(admin.account.id, c.id, store::MemberRole::Admin, c.app.state.now()).await.unwrap();
