@@ -95,7 +95,7 @@ loads() {
   run "patient list, 250 ms to read each answer" list 250
   run "walker page, 250 ms to read each answer" page 250
 }
-# The two builds take turns (ROUNDS times, default 2) on the same data, each
+# The two builds take turns (TURNS times, default ROUNDS or 2) on the same data, each
 # after a restart and a cold pass, so drift on this machine (caches, the
 # disk, the other build's leftovers) falls on both alike; medians compared.
 reads="SELECT count(*) FROM security_events WHERE kind = 'clinician_read'"
@@ -185,7 +185,12 @@ for round in $(seq "${ROUNDS:-2}"); do
   side "walker page, 250 ms to read each answer" page
 done
 echo "server RSS after the runs: logged $(ps -o rss= -p $server) KB, alone $(ps -o rss= -p $beside) KB"
-compare "$work/side_logged.md" "$work/side_alone.md"
+if [ -s "$work/side_logged.md" ]; then compare "$work/side_logged.md" "$work/side_alone.md"; fi
+# Paired: the same request to each build in turn, one at a time (the
+# lightest load), PAIRED_SECONDS long; the median of the pairs' ratios with
+# its 95 % interval says whether the audit trail adds under 10 %.
+echo "== paired: one request at a time, the same request to each build in turn"
+python3 bench/paired_latency.py "$base" "$base2" "$work/who.txt" "${PAIRED_SECONDS:-120}"
 # The database's share: a list writes one access-log entry naming the
 # walkers shown (the group commit puts many requests' entries in one
 # transaction); the entry for a list of 34, timed in PostgreSQL 200 times.
