@@ -24,12 +24,15 @@ pub struct Config {
     pub staff_two_factor: bool,
 }
 
-/// The system clock, or one fixed moment (tests and snapshots).
+/// The system clock, one fixed moment (tests and snapshots), or the system
+/// clock moved by whole days (`retrowalk --today DATE serve`: trying a plan
+/// out weeks on, with time still passing).
 #[derive(Clone, Copy, Debug, Default)]
 pub enum Clock {
     #[default]
     System,
     Fixed(jiff::Timestamp),
+    DaysAhead(i32),
 }
 
 impl Clock {
@@ -37,6 +40,10 @@ impl Clock {
         match self {
             Clock::System => jiff::Timestamp::now(),
             Clock::Fixed(at) => at,
+            Clock::DaysAhead(days) => {
+                let now = jiff::Timestamp::now();
+                now.checked_add(jiff::SignedDuration::from_hours(24 * i64::from(days))).unwrap_or(now)
+            }
         }
     }
 }

@@ -41,6 +41,17 @@ async fn serve(g: &Global, a: &ServeArgs) -> CliResult<Output> {
     if a.hsts && !public_url.as_deref().is_some_and(|u| u.starts_with("https://")) {
         return Err(CliError::input("--hsts: only over HTTPS; give --public-url https://…"));
     }
+    // `--today` moves the server's clock by whole days (`context::today`
+    // refuses a date over a year ahead), so a plan can be tried out weeks on.
+    let clock = match &g.today {
+        Some(_) => {
+            let real = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+            let today = context::today(g, "UTC")?;
+            eprintln!("The server acts as if today were {today} (--today).");
+            web::Clock::DaysAhead((today - real).get_days())
+        }
+        None => web::Clock::System,
+    };
     let store = context::open(g).await?;
     let listener = tokio::net::TcpListener::bind(&a.listen)
         .await
@@ -64,7 +75,7 @@ async fn serve(g: &Global, a: &ServeArgs) -> CliResult<Output> {
         secure_cookies: !a.insecure_cookies,
         public_url,
         hsts: a.hsts,
-        clock: web::Clock::System,
+        clock,
         staff_two_factor: !a.no_staff_two_factor,
     };
     let state = web::AppState::new(store, config);

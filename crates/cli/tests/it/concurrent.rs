@@ -90,3 +90,18 @@ fn cli_commands_beside_a_running_server_leave_both_up_and_the_database_whole() {
     });
     assert_eq!(check, "ok");
 }
+
+/// `--today` reaches the server: the walker's Today page is for that day,
+/// three weeks on, as it is for every other command.
+#[test]
+fn serve_acts_as_if_today_were_the_date_given() {
+    let w = Walker::new();
+    let real = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    let ahead = coach::dates::add_days(real, 21);
+    let (_server, addr) = serve(&w.db_url(), &["--today", &ahead.to_string()]);
+    let cookie = sign_in(&addr, web::demo::DEMO_EMAIL);
+    let today = http(&addr, "GET", "/today", &cookie, "");
+    assert_eq!(today.status, 200);
+    let said = words::I18n::english().date(&ahead);
+    assert!(today.body.contains(&said), "Today should be {said}: {}", today.body);
+}
