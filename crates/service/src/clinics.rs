@@ -561,6 +561,7 @@ pub async fn patient_state<S: Store>(
         state.outcomes.retain(|o| o.taken_on <= day);
         state.questionnaire_results.retain(|r| r.taken_on <= day);
         state.activities.retain(|a| a.activity.local_date <= day);
+        state.motions.retain(|m| m.motion.session <= day);
     }
     Ok(Some(state))
 }

@@ -84,12 +84,17 @@ pub struct StateCache {
 
 impl StateCache {
     /// The cached entry, if it is still current.
-    pub fn get(&self, walker: WalkerId, version: i64, now: jiff::Timestamp) -> Option<Arc<Entry>> {
+    pub fn get(
+        &self,
+        walker: WalkerId,
+        version: i64,
+        today_in: impl Fn(&str) -> jiff::civil::Date,
+    ) -> Option<Arc<Entry>> {
         // Out of the lock before the clock and time zone are read: every
         // signed-in request passes here.
         let e = Arc::clone(self.entries.lock().ok()?.get(&walker)?);
         let s = &e.state;
-        let current = s.walker.version == version && s.today == service::local_date(now, &s.walker.time_zone);
+        let current = s.walker.version == version && s.today == today_in(&s.walker.time_zone);
         current.then_some(e)
     }
 

@@ -22,17 +22,18 @@ pub struct Config {
     /// Clinicians and clinic admins sign in with a second factor (TOTP).
     /// On by default; off only for a server with no real patients.
     pub staff_two_factor: bool,
+    /// Walkers' dates run this many days ahead of the clock (`retrowalk
+    /// --today DATE serve --demo`: a plan tried out weeks on). Only the
+    /// dates: sign-in codes, sessions and the access log keep the real time.
+    pub days_ahead: i32,
 }
 
-/// The system clock, one fixed moment (tests and snapshots), or the system
-/// clock moved by whole days (`retrowalk --today DATE serve`: trying a plan
-/// out weeks on, with time still passing).
+/// The system clock, or one fixed moment (tests and snapshots).
 #[derive(Clone, Copy, Debug, Default)]
 pub enum Clock {
     #[default]
     System,
     Fixed(jiff::Timestamp),
-    DaysAhead(i32),
 }
 
 impl Clock {
@@ -40,10 +41,6 @@ impl Clock {
         match self {
             Clock::System => jiff::Timestamp::now(),
             Clock::Fixed(at) => at,
-            Clock::DaysAhead(days) => {
-                let now = jiff::Timestamp::now();
-                now.checked_add(jiff::SignedDuration::from_hours(24 * i64::from(days))).unwrap_or(now)
-            }
         }
     }
 }
@@ -56,6 +53,7 @@ impl Default for Config {
             hsts: false,
             clock: Clock::System,
             staff_two_factor: true,
+            days_ahead: 0,
         }
     }
 }
@@ -115,9 +113,11 @@ impl AppState {
         self.inner.config.clock.now()
     }
 
-    /// Today's date in a time zone (UTC if the name is unknown), by the clock.
+    /// Today's date in a time zone (UTC if the name is unknown), by the
+    /// clock, and `days_ahead` on.
     pub fn today_in(&self, time_zone: &str) -> jiff::civil::Date {
-        service::local_date(self.now(), time_zone)
+        let today = service::local_date(self.now(), time_zone);
+        coach::dates::add_days(today, i64::from(self.inner.config.days_ahead))
     }
 
     pub fn cache(&self) -> &StateCache {

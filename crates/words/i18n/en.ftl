@@ -507,6 +507,18 @@ settings-seen_by_help = Every time a clinician of a clinic you joined looks at y
 settings-seen_by_nobody = Nobody but you has seen your data.
 change-line = { $what }. Before: { $before }. After: { $after }.
 change-no_dose = no backward walking
+change-a_dose = a backward-walking dose
+change-dose = a backward-walking dose of { $minutes } minutes
+change-paused-screen_red_flag = not started, because of a warning sign in the screening
+change-paused-clearance_needed = waiting for a professional's clearance
+change-paused-red_flag = paused after the warning sign you reported
+change-paused-pain = paused after two sore sessions
+change-paused-clinician = paused by your care team
+change-paused-ended = ended by your care team
+change-screening-blocked = the screening found a warning sign
+change-screening-clearance_needed = waiting for a professional's clearance
+change-screening-supported_only = cleared to train with support only
+change-screening-cleared = cleared to train
 change-what-dose = Your dose was changed
 change-what-restart = Your programme was restarted
 change-what-pause = Your programme was paused
@@ -1166,10 +1178,6 @@ timepoint-week_3 = week 3
 timepoint-week_6 = week 6
 timepoint-3_months = 3 months
 timepoint-12_months = 12 months
-change-real_improvement = a real improvement: { $change } { $unit }, more than the { $threshold } { $unit } that can be measurement noise
-change-worse = worse: { $change } { $unit }, more than measurement noise; tell your clinician
-change-within_noise = within measurement noise: { $change } { $unit } is less than { $threshold } { $unit }
-change-no_threshold = changed by { $change } { $unit }; no agreed smallest real change is known for this measure
 
 ## notices before walking (coach::today::notices)
 notice-severe_pain = Your usual knee pain is { $usual }/10. Pain that high deserves a clinician's look before you start: please see your doctor or physiotherapist first. If you start, sessions begin at the lowest step ({ $minutes } minutes). Pain above 5 during or after a session counts as too much: each time, the next session is shorter, and two in a row pause the programme until your clinician restarts it.
@@ -1336,8 +1344,6 @@ screen_reason-slow_tug = Your Timed Up and Go took { $seconds } s, over { $limit
 screen_reason-slow_backward_walk = Your 3-metre backward walk took { $seconds } s ({ $speed } m/s), slower than { $limit } m/s: you will train with support.
 screen_reason-fell_during_programme = You reported a fall on { $day }. From now on you train only with support (treadmill rails and safety key, or a wall with someone nearby) and no incline, until a new screening says otherwise.
 screen_reason-recorded = Cleared to exercise by { $by } ({ $role }) on { $day }.
-change-points = points
-change-no_clinic_threshold = changed by { $change } { $unit }; the clinic gave no smallest real change for this scale
 
 ## The clinician report's sentences (`words::report`)
 report-answered_yes = Answered yes: “{ $question }” { $means }

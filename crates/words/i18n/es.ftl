@@ -506,6 +506,18 @@ settings-seen_by_help = Cada vez que un profesional de una clínica a la que se 
 settings-seen_by_nobody = Nadie más que usted ha visto sus datos.
 change-line = { $what }. Antes: { $before }. Después: { $after }.
 change-no_dose = sin caminar hacia atrás
+change-a_dose = una dosis de caminar hacia atrás
+change-dose = una dosis de caminar hacia atrás de { $minutes } minutos
+change-paused-screen_red_flag = sin empezar, por una señal de alarma en las preguntas de seguridad
+change-paused-clearance_needed = a la espera de la autorización de un profesional sanitario
+change-paused-red_flag = en pausa tras la señal de alarma que usted indicó
+change-paused-pain = en pausa tras dos sesiones con dolor
+change-paused-clinician = en pausa por decisión de su equipo de atención
+change-paused-ended = terminado por su equipo de atención
+change-screening-blocked = las preguntas de seguridad encontraron una señal de alarma
+change-screening-clearance_needed = a la espera de la autorización de un profesional sanitario
+change-screening-supported_only = puede entrenar solo con apoyo
+change-screening-cleared = puede entrenar
 change-what-dose = Se cambió su dosis
 change-what-restart = Se reanudó su programa
 change-what-pause = Se puso en pausa su programa
@@ -1165,10 +1177,6 @@ timepoint-week_3 = semana 3
 timepoint-week_6 = semana 6
 timepoint-3_months = 3 meses
 timepoint-12_months = 12 meses
-change-real_improvement = una mejora real: { $change } { $unit }, más que los { $threshold } { $unit } que pueden ser ruido de medida
-change-worse = peor: { $change } { $unit }, más que el ruido de medida; dígaselo a su profesional sanitario
-change-within_noise = dentro del ruido de medida: { $change } { $unit } es menos de { $threshold } { $unit }
-change-no_threshold = cambió { $change } { $unit }; no se conoce un cambio real mínimo acordado para esta medida
 
 ## notices before walking (coach::today::notices)
 notice-severe_pain = Su dolor de rodilla habitual es { $usual }/10. Un dolor tan alto merece que un profesional sanitario lo vea antes de empezar: consulte primero a su médico o fisioterapeuta. Si empieza, las sesiones comienzan en el escalón más bajo ({ $minutes } minutos). Un dolor por encima de 5 durante o después de una sesión es demasiado: cada vez que ocurra, la sesión siguiente será más corta, y si ocurre dos veces seguidas, el programa se detiene hasta que su profesional sanitario lo reanude.
@@ -1334,8 +1342,6 @@ screen_reason-slow_tug = Su prueba de levantarse y caminar duró { $seconds } s,
 screen_reason-slow_backward_walk = Sus 3 metros caminando hacia atrás duraron { $seconds } s ({ $speed } m/s), más lento que { $limit } m/s: entrenará siempre con apoyo.
 screen_reason-fell_during_programme = Anotó una caída el { $day }. Desde ahora entrena solo con apoyo (las barandillas de la cinta y la llave de seguridad, o una pared con alguien cerca) y sin inclinación, hasta que unas nuevas preguntas de seguridad digan otra cosa.
 screen_reason-recorded = Autorizado a hacer ejercicio por { $by } ({ $role }) el { $day }.
-change-points = puntos
-change-no_clinic_threshold = cambió { $change } { $unit }; la clínica no indicó un cambio real mínimo para esta escala
 
 ## The clinician report's sentences (`words::report`)
 report-answered_yes = Respondió sí: «{ $question }» { $means }

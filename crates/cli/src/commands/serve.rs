@@ -41,16 +41,25 @@ async fn serve(g: &Global, a: &ServeArgs) -> CliResult<Output> {
     if a.hsts && !public_url.as_deref().is_some_and(|u| u.starts_with("https://")) {
         return Err(CliError::input("--hsts: only over HTTPS; give --public-url https://…"));
     }
-    // `--today` moves the server's clock by whole days (`context::today`
-    // refuses a date over a year ahead), so a plan can be tried out weeks on.
-    let clock = match &g.today {
+    // `--today` moves walkers' dates (never the clock: sign-in codes,
+    // sessions and the access log keep the real time), and only on a demo
+    // server: on real walkers' records a shifted date would be wrong.
+    let days_ahead = match &g.today {
+        Some(_) if !a.demo => {
+            return Err(CliError::input(
+                "--today: a server with real walkers runs on today's date; --today is for `serve --demo` only",
+            ));
+        }
         Some(_) => {
             let real = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
             let today = context::today(g, "UTC")?;
-            eprintln!("The server acts as if today were {today} (--today).");
-            web::Clock::DaysAhead((today - real).get_days())
+            if today < real {
+                return Err(CliError::input(format!("--today: {today} has passed; give today or a later date")));
+            }
+            eprintln!("The demo acts as if today were {today} (--today).");
+            (today - real).get_days()
         }
-        None => web::Clock::System,
+        None => 0,
     };
     let store = context::open(g).await?;
     let listener = tokio::net::TcpListener::bind(&a.listen)
@@ -75,8 +84,9 @@ async fn serve(g: &Global, a: &ServeArgs) -> CliResult<Output> {
         secure_cookies: !a.insecure_cookies,
         public_url,
         hsts: a.hsts,
-        clock,
+        clock: web::Clock::System,
         staff_two_factor: !a.no_staff_two_factor,
+        days_ahead,
     };
     let state = web::AppState::new(store, config);
     // Ctrl-C, or SIGTERM from a service manager or container runtime: stop

@@ -151,6 +151,11 @@ fn serve_refuses_hsts_without_https_before_opening_anything() {
     assert!(err.contains("--hsts: only over HTTPS"), "{err}");
     let err = w.bad("2026-11-23", &["serve", "--public-url", "rw.example.org", "--listen", "127.0.0.1:0"]);
     assert!(err.contains("--public-url: 'rw.example.org' must start with https://"), "{err}");
+    // --today moves dates on a demo server only, and never back.
+    let err = w.bad("2026-11-23", &["serve", "--listen", "127.0.0.1:0"]);
+    assert!(err.contains("--today is for `serve --demo` only"), "{err}");
+    let err = w.bad("2026-11-23", &["serve", "--demo", "--listen", "127.0.0.1:0"]);
+    assert!(err.contains("--today: 2026-11-23 has passed"), "{err}");
     assert!(!w.dir.path().join("rw.db").exists(), "nothing was opened");
 }
 

@@ -96,7 +96,7 @@ type ApiResult<T> = Result<Json<T>, ApiError>;
 /// is unchanged), and the cached state while it is current.
 async fn ready_entry(state: &AppState, a: &ApiAccount) -> Result<Arc<crate::cache::Entry>, ApiError> {
     let version = state.sessions().walker_version(state.store(), a.access.walker()).await?;
-    if let Some(entry) = state.cache().get(a.access.walker(), version, state.now()) {
+    if let Some(entry) = state.cache().get(a.access.walker(), version, |tz| state.today_in(tz)) {
         return Ok(entry);
     }
     let walker = service::walker(state.store(), a.access).await?;

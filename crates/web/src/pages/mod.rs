@@ -66,7 +66,7 @@ pub async fn walker_today(state: &AppState, who: &SignedIn) -> Result<Date, AppE
 /// The walker's cache entry (kept while it is current), or where to send
 /// them to finish getting started.
 pub async fn ready_entry(state: &AppState, who: &SignedIn) -> Result<Result<Arc<Entry>, Response>, AppError> {
-    if let Some(e) = state.cache().get(who.access.walker(), who.walker_version, state.now()) {
+    if let Some(e) = state.cache().get(who.access.walker(), who.walker_version, |tz| state.today_in(tz)) {
         return Ok(Ok(e));
     }
     let walker = service::walker(state.store(), who.access).await?;

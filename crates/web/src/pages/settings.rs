@@ -75,6 +75,8 @@ async fn settings_page(
             change: String::new(),
         })
         .collect();
+    // While training is paused no line below names a dose's minutes.
+    let paused = s.pause().is_some();
     let seen = accounts::seen_by(state, who, EVENTS_SHOWN)
         .await?
         .into_iter()
@@ -83,9 +85,10 @@ async fn settings_page(
             label: format!("security.{}", e.kind.as_str()),
             client: by,
             change: match (&e.change, e.kind) {
-                (Some(c), _) => change_words(&l.i18n, c),
-                // Recorded before changes were kept as data: its English sentence.
-                (None, store::SecurityKind::RecordChanged) => e.detail,
+                (Some(c), _) => change_words(&l.i18n, c, paused),
+                // Recorded before changes were kept as data: its English
+                // sentence, which names doses, so not while training is paused.
+                (None, store::SecurityKind::RecordChanged) if !paused => e.detail,
                 (None, _) => String::new(),
             },
         })
@@ -111,27 +114,27 @@ async fn settings_page(
 }
 
 /// A clinician's change to the walker's programme, in the page's language:
-/// what was changed, and how the programme stood before and after.
-fn change_words(l: &words::I18n, c: &store::RecordChange) -> String {
+/// what was changed, and how the programme stood before and after, said as
+/// history ("a dose of 10 minutes", "paused by your care team"), never as a
+/// dose to follow. While the walker must not train (`paused`), a dose is
+/// named without its minutes: nothing here may read as something to do.
+fn change_words(l: &words::I18n, c: &store::RecordChange, paused: bool) -> String {
     let what = format!("change.what.{}", c.what);
     let what = if l.has(&what) { l.t(&what).to_string() } else { c.what.clone() };
     let standing = |s: &store::Standing| match s {
-        store::Standing::Dose { dose, week, supported_only } => {
-            words::coach_words::summary(l, dose, *week, *supported_only)
-        }
+        store::Standing::Dose { .. } if paused => l.t("change.a_dose").to_string(),
+        store::Standing::Dose { dose, .. } => l.ta("change.dose", &[("minutes", &dose.minutes.to_string())]),
         store::Standing::Paused { kind, .. } => {
-            let headline = format!("pausebox.{kind}.headline");
-            if l.has(&headline) { l.t(&headline).to_string() } else { l.t("change.no_dose").to_string() }
+            let key = format!("change.paused.{kind}");
+            if l.has(&key) { l.t(&key).to_string() } else { l.t("change.no_dose").to_string() }
         }
         store::Standing::NoDose => l.t("change.no_dose").to_string(),
         store::Standing::Screening { status } => {
-            let name = format!("screen_status.{status}");
-            if l.has(&name) { l.t(&name).to_string() } else { status.clone() }
+            let key = format!("change.screening.{status}");
+            if l.has(&key) { l.t(&key).to_string() } else { status.clone() }
         }
     };
-    // Each part is a sentence of its own in the line: no full stop of its own.
-    let part = |s: &store::Standing| standing(s).trim_end_matches('.').to_string();
-    l.ta("change.line", &[("what", &what), ("before", &part(&c.before)), ("after", &part(&c.after))])
+    l.ta("change.line", &[("what", &what), ("before", &standing(&c.before)), ("after", &standing(&c.after))])
 }
 
 #[derive(Deserialize)]

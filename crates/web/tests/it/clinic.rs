@@ -203,10 +203,15 @@ async fn a_walker_who_leaves_is_seen_only_as_they_stood() {
     state.today = coach::dates::add_days(today, 1);
     let input = service::LogInput { date: Some(state.today), ..input };
     service::log_session(s, &state, input, later).await.unwrap();
+    // Her phone's recording of that later session stays hers too.
+    let state = service::load(s, c.bea.access, state.today).await.unwrap();
+    let walk = gait::synthetic::walk_csv(40, 0.55, true);
+    service::motion::import(s, &state, state.today, "later.csv", walk.as_bytes(), later).await.unwrap();
     let page = c.app.get(&format!("/patients/{bea_id}"), &c.doc.cookie).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     assert!(page.body.contains("left your clinic&#39;s care on") && page.body.contains("NOTE-OF-BEA"), "{}", page.body);
     assert!(!page.body.contains("AFTER-LEAVING"), "nothing after she left");
+    assert!(page.body.contains("No motion recordings yet.") && !page.body.contains("report-cadence"), "{}", page.body);
     let form = format!("csrf={}&body=hello", csrf_in(&page.body));
     let write = c.app.post(&format!("/patients/{bea_id}/message"), &c.doc.cookie, &form).await;
     assert_eq!(write.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -396,6 +401,15 @@ async fn the_care_team_pauses_and_ends_a_programme_until_a_restart() {
     assert!(!bea_today.contains("Start guided session"), "{bea_today}");
     let plan = c.app.get("/plan", &c.bea.cookie).await.body;
     assert!(plan.contains("paused") && !plan.contains("Your dose now"), "{plan}");
+    // Her access log says what her care team did, and names no dose's minutes while she may not train.
+    let settings = c.app.get("/settings", &c.bea.cookie).await.body;
+    assert!(
+        settings
+            .contains("Your programme was paused. Before: a backward-walking dose. After: paused by your care team."),
+        "{settings}"
+    );
+    let seen = &settings[settings.find("Who has seen my data").expect("the access log")..];
+    assert!(!seen.contains("minutes") && !seen.contains("min backward"), "{seen}");
     // While paused, no test she performs is asked of her: ratings only.
     let outcomes = c.app.get("/outcomes", &c.bea.cookie).await.body;
     let at = outcomes.find("id=\"due-h\"").expect("ratings are due at baseline");
@@ -468,11 +482,12 @@ async fn the_care_team_pauses_and_ends_a_programme_until_a_restart() {
     let settings = c.app.get("/settings", &c.bea.cookie).await.body;
     assert!(settings.contains("A clinician changed your programme"), "{settings}");
     assert!(
-        settings.contains("Your programme was paused. Before: ")
-            && settings.contains("After: Backward walking is paused by your care team."),
+        settings.contains("Your programme was paused. Before: a backward-walking dose of ")
+            && settings.contains("After: paused by your care team."),
         "{settings}"
     );
-    assert!(settings.contains("Your programme was restarted. Before: Your care team has ended"), "{settings}");
+    assert!(settings.contains("Your programme was restarted. Before: ended by your care team."), "{settings}");
+    assert!(!settings.contains("min backward"), "history, not a dose to follow");
     let ajustes = c
         .app
         .send(
