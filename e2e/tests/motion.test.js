@@ -53,6 +53,7 @@ async function walkWith(page, samples) {
   await page.click('#stop');
   assert.equal(await page.textContent('#stop'), 'Tap again to stop');
   assert.ok(!page.url().includes('/log'), 'one tap did not stop');
+  assert.equal(await page.textContent('#pause'), 'Resume', 'the first tap pauses at once');
   await page.click('#stop');
   await page.waitForURL('**/log?**');
   for (const [f, v] of [['pain_before', 1], ['pain_peak', 2], ['pain_after', 1]]) await page.check(`input[name=${f}][value="${v}"]`);
@@ -68,7 +69,17 @@ test('a guided session recorded by the phone shows its steps and direction (phon
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('dialog', (d) => d.accept());
   await newWalker(env, page, 'Motion', dayOffset(0), [dayOffset(0), dayOffset(2)]);
+  // Another walker's recording left on this shared phone (a real walk) is
+  // never sent as this walker's: it is dropped unsent.
   const forward = rows();
+  const csv = `time,x,y,z\n${forward.map(([x, y, z], i) => `${(i / 100).toFixed(2)},${x},${y},${z}`).join('\n')}\n`;
+  await page.evaluate(([day, text]) => localStorage.setItem('retrowalk-motion', JSON.stringify({
+    csv: text, at: Date.now(), owner: 'someone-else', session: day,
+  })), [dayOffset(0), csv]);
+  await page.goto(`${env.server.base}/today`);
+  await page.waitForFunction(() => localStorage.getItem('retrowalk-motion') === null);
+  await page.goto(`${env.server.base}/motion`);
+  assert.match(await page.textContent('main'), /No recordings yet/, 'nothing of the other walker was sent');
   await walkWith(page, [...forward].reverse());
 
   await page.goto(`${env.server.base}/motion`);

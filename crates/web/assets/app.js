@@ -1,4 +1,10 @@
 // Small progressive enhancements. Every page works without this file.
+
+// The signed-in account's tag (Layout::owner): what this phone keeps for a
+// walker (logs waiting to be sent, a motion recording) carries it and is
+// used only under the same tag, so on a shared phone nothing of one
+// walker's is shown to or sent as another's. Empty when nobody is signed in.
+const OWNER = document.body.dataset.owner || '';
 const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
 for (const input of document.querySelectorAll('[data-fill="time-zone"]')) {
   if (tz) input.value = tz;
@@ -7,7 +13,8 @@ for (const input of document.querySelectorAll('[data-fill="time-zone"]')) {
 // Signing out or deleting the account forgets the pages kept on this phone
 // for offline use (they hold the walker's plan, pain and measures), so the
 // next person to use the phone never sees them.
-for (const form of document.querySelectorAll('form[action="/signout"], form[action="/settings/delete"]')) {
+const leaving = 'form[action="/signout"], form[action="/settings/signout-everywhere"], form[action="/settings/delete"]';
+for (const form of document.querySelectorAll(leaving)) {
   form.addEventListener('submit', (event) => {
     // A phone recording waiting to be sent is this walker's too.
     try {
@@ -35,22 +42,27 @@ if ('serviceWorker' in navigator) {
 // log for the same date, so a log sent twice is never stored twice; a refusal
 // of a log the server already holds exactly is taken as sent.
 const QUEUE = 'retrowalk-log-queue';
-const queued = () => {
+const everyQueued = () => {
   const items = JSON.parse(localStorage.getItem(QUEUE) || '[]');
   // Older versions kept bare strings.
   return items.map((i) => (typeof i === 'string' ? { body: i } : i));
 };
+// This walker's logs (and those kept before logs carried their owner);
+// another walker's wait for them, unseen.
+const mine = (i) => !i.owner || i.owner === OWNER;
+const queued = () => everyQueued().filter(mine);
 const save = (items) => {
   // Identical pending logs are one log.
   const seen = new Set();
   const unique = items.filter((i) => !seen.has(i.body + (i.refused || '')) && seen.add(i.body + (i.refused || '')));
+  const all = [...everyQueued().filter((i) => !mine(i)), ...unique];
   try {
-    localStorage.setItem(QUEUE, JSON.stringify(unique));
+    localStorage.setItem(QUEUE, JSON.stringify(all));
   } catch {
     // The phone's storage is full: a log (which may report a warning sign)
     // matters more than a motion recording, which goes first.
     localStorage.removeItem('retrowalk-motion');
-    localStorage.setItem(QUEUE, JSON.stringify(unique));
+    localStorage.setItem(QUEUE, JSON.stringify(all));
   }
 };
 const reasonIn = (html) => {
@@ -166,7 +178,7 @@ function showQueue() {
 }
 
 function keep(form, body) {
-  save([...queued(), { body }]);
+  save([...queued(), { body, owner: OWNER }]);
   const note = form.querySelector('[data-queued-note]');
   if (note) note.hidden = false;
   // The banner at the top says so, and stays on every page until it is sent.
@@ -200,9 +212,18 @@ for (const form of document.querySelectorAll('form[data-offline-queue="log"]')) 
 const MOTION = 'retrowalk-motion';
 // A recording not logged within 12 hours belongs to no session we can know.
 const MOTION_MS = 12 * 60 * 60 * 1000;
+/** The recording waiting on this phone, if it is this walker's; another's (or one without an owner) is dropped. */
+function waitingMotion() {
+  const m = JSON.parse(localStorage.getItem(MOTION) || 'null');
+  if (m && (!OWNER || m.owner !== OWNER)) {
+    if (OWNER) localStorage.removeItem(MOTION);
+    return null;
+  }
+  return m;
+}
 function tagMotion(body) {
   try {
-    const m = JSON.parse(localStorage.getItem(MOTION) || 'null');
+    const m = waitingMotion();
     if (!m || m.session) return;
     if (Date.now() - m.at > MOTION_MS) return localStorage.removeItem(MOTION);
     const day = new URLSearchParams(body).get('date') || new Date().toLocaleDateString('sv');
@@ -211,7 +232,7 @@ function tagMotion(body) {
 }
 async function sendMotion() {
   let m;
-  try { m = JSON.parse(localStorage.getItem(MOTION) || 'null'); } catch { return; }
+  try { m = waitingMotion(); } catch { return; }
   const csrf = document.querySelector('input[name=csrf]')?.value;
   if (!m || !m.session || !csrf || !navigator.onLine || queued().some((i) => !i.refused)) return;
   const data = new FormData();

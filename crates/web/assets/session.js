@@ -28,7 +28,10 @@ const STALE_MS = 3 * 60 * 60 * 1000;
 const plan = JSON.stringify(phases);
 const total = phases.reduce((sum, p) => sum + p.seconds, 0);
 
-let state = null; // { plan, startedAt, pausedAt, pausedMs }
+let state = null; // { plan, startedAt, pausedAt, pausedMs, owner }
+// The signed-in account's tag (see app.js): a session, and its recording,
+// are resumed and sent only for the walker who started them.
+const OWNER = document.body.dataset.owner || '';
 
 // Motion: during a backward-walking session the phone, in a trouser pocket or
 // on a belt, records its acceleration (gravity included) for the server to
@@ -42,9 +45,11 @@ let state = null; // { plan, startedAt, pausedAt, pausedMs }
 // A page the browser reloads or discards mid-session would lose what was
 // recorded, so whenever the page is hidden (the screen locks, another app
 // comes up, a reload) the samples so far are kept on the phone (PARTIAL),
-// and a resumed session carries on from them. Times are the wall clock's,
-// so a stretch with no samples (a locked screen) stays as long as it was:
-// the server keeps it as a pause.
+// and a resumed session carries on from them. Times are the wall clock's
+// (Date.now, which runs on while the phone sleeps), so a stretch with no
+// samples (a locked screen) stays as long as it was: the server keeps it as
+// a pause. Samples are kept rounded (ms, and m/s² to 3 decimals) so 20
+// minutes stay near 1.5 MB.
 const MOTION = 'retrowalk-motion';
 const PARTIAL = 'retrowalk-motion-partial';
 const MOST_SAMPLES = 20 * 60 * 50;
@@ -60,11 +65,12 @@ function onMotion(event) {
   // The page's clock, unless events arrive bunched (a throttled or replayed
   // stream): then the sensor's own interval spaces them.
   const step = event.interval || 10;
-  const now = performance.timeOrigin + performance.now();
+  const now = Date.now();
   lastAt = lastAt === null || now - lastAt >= step / 2 ? now : lastAt + step;
   seen += 1;
   if (step < 15 && seen % 2 === 0) return; // over 66 Hz: every other sample
-  samples.push([lastAt, a.x, a.y, a.z]);
+  const r = (v) => Math.round(v * 1000) / 1000;
+  samples.push([Math.round(lastAt), r(a.x), r(a.y), r(a.z)]);
 }
 
 /**
@@ -83,7 +89,8 @@ function startMotion(again = false) {
     listening = true;
     motionNote.textContent = words.motionOn;
   };
-  const refused = () => { motionNote.textContent = again ? words.motionAgain : words.motionDenied; };
+  // After a reload, what was recorded is kept; nothing to say if there was none.
+  const refused = () => { motionNote.textContent = again ? (samples.length ? words.motionAgain : '') : words.motionDenied; };
   if (typeof DeviceMotionEvent.requestPermission === 'function') {
     DeviceMotionEvent.requestPermission()
       .then((answer) => (answer === 'granted' ? listen() : refused()))
@@ -97,7 +104,7 @@ function startMotion(again = false) {
 function keepPartial() {
   if (!state || !samples.length) return;
   try {
-    localStorage.setItem(PARTIAL, JSON.stringify({ startedAt: state.startedAt, samples }));
+    localStorage.setItem(PARTIAL, JSON.stringify({ startedAt: state.startedAt, owner: OWNER, samples }));
   } catch { /* too large for this phone's storage: what is in memory still counts */ }
 }
 
@@ -105,7 +112,7 @@ function keepPartial() {
 function restorePartial() {
   try {
     const kept = JSON.parse(localStorage.getItem(PARTIAL) || 'null');
-    if (kept && kept.startedAt === state.startedAt && Array.isArray(kept.samples)) {
+    if (kept && kept.startedAt === state.startedAt && kept.owner === OWNER && Array.isArray(kept.samples)) {
       samples = kept.samples.slice(0, MOST_SAMPLES);
       lastAt = samples.length ? samples[samples.length - 1][0] : null;
     } else if (kept) {
@@ -121,9 +128,9 @@ function keepMotion() {
   try { localStorage.removeItem(PARTIAL); } catch { /* nothing kept */ }
   if (samples.length < 100) return; // a couple of seconds: nothing to find
   const t0 = samples[0][0];
-  const rows = samples.map(([t, x, y, z]) => `${((t - t0) / 1000).toFixed(3)},${x.toFixed(4)},${y.toFixed(4)},${z.toFixed(4)}`);
+  const rows = samples.map(([t, x, y, z]) => `${((t - t0) / 1000).toFixed(3)},${x},${y},${z}`);
   try {
-    localStorage.setItem(MOTION, JSON.stringify({ csv: `time,x,y,z\n${rows.join('\n')}\n`, at: Date.now() }));
+    localStorage.setItem(MOTION, JSON.stringify({ csv: `time,x,y,z\n${rows.join('\n')}\n`, at: Date.now(), owner: OWNER }));
   } catch { /* too large for this phone's storage: the session is logged without it */ }
 }
 let announced = -1;
@@ -292,18 +299,21 @@ function togglePause() {
 
 document.getElementById('check-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  state = { plan, startedAt: Date.now(), pausedAt: null, pausedMs: 0 };
+  state = { plan, startedAt: Date.now(), pausedAt: null, pausedMs: 0, owner: OWNER };
   save();
   startMotion();
   run();
 });
 // Stop takes two taps: a screen held on in a pocket can be brushed, and a
-// session ended by a brush is lost. The first tap asks; a second within a
-// few seconds stops.
+// session ended by a brush is lost. The first tap pauses at once (a walker
+// in pain is not told to keep walking) and asks; a second within a few
+// seconds stops; Resume carries on.
 const stopButton = document.getElementById('stop');
 let stopAsked = null;
 stopButton.addEventListener('click', () => {
   if (stopAsked) return finish(false);
+  if (state && !state.pausedAt) togglePause();
+  say(words.stopConfirm);
   stopButton.textContent = words.stopConfirm;
   stopButton.classList.add('confirming');
   stopAsked = setTimeout(() => {
@@ -337,14 +347,14 @@ window.addEventListener('beforeunload', (event) => {
 // it carries on where it is now (paused if it was paused).
 try {
   const kept = JSON.parse(localStorage.getItem(KEY) || 'null');
-  if (kept && kept.plan === plan && Date.now() - kept.startedAt < STALE_MS) {
+  if (kept && kept.plan === plan && kept.owner === OWNER && Date.now() - kept.startedAt < STALE_MS) {
     state = kept;
     restorePartial();
     // Recording goes on where the browser lets it without a tap; else the
     // next tap on Resume starts it again.
     startMotion(true);
     run();
-  } else if (kept) {
+  } else if (kept && kept.owner === OWNER) {
     forget();
   }
 } catch { forget(); }

@@ -25,6 +25,21 @@ pub struct Layout {
     /// Signed in with a password, the second factor still to come: no
     /// navigation (it would only lead back), sign-out only.
     pub pending: bool,
+    /// An opaque tag of the signed-in account (`owner_tag`), empty when
+    /// nobody is: what the phone keeps for one walker (a session under way,
+    /// its motion recording, logs waiting to be sent) carries it, and the
+    /// scripts use it only under the same tag, so on a shared phone nothing
+    /// of one walker's reaches another's record.
+    pub owner: String,
+}
+
+/// The tag of an account for what its pages keep on the phone: a hash, so the
+/// page does not show the account's id; the account's creation time in it
+/// makes a new account on a reused id a different owner.
+pub fn owner_tag(account: &store::Account) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("retrowalk owner {} {}", account.id, account.created_at.as_millisecond()));
+    digest.iter().take(12).map(|b| format!("{b:02x}")).collect()
 }
 
 impl Layout {
@@ -142,6 +157,7 @@ pub fn error_page(status: u16, message: &str) -> Html<String> {
             wide: false,
             clinician: false,
             pending: false,
+            owner: String::new(),
         },
         status,
         message: message.to_string(),

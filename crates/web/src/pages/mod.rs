@@ -50,6 +50,7 @@ impl Layout {
             wide: false,
             clinician: who.is_some_and(|w| w.account.role != store::Role::Walker),
             pending: who.is_some_and(|w| w.second_factor_pending),
+            owner: who.map(|w| crate::layout::owner_tag(&w.account)).unwrap_or_default(),
         }
     }
 }
