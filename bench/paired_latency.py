@@ -65,6 +65,8 @@ def main():
     print("|---|---:|---:|---:|---:|---:|")
     for mode, label in (("list", "patient list"), ("page", "walker page")):
         p = pairs[mode]
+        if not p:
+            continue
         ratio = lambda sample: statistics.median(a / b for a, b in sample) - 1.0
         lo, hi = bootstrap(p, ratio)
         print(

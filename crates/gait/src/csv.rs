@@ -420,7 +420,12 @@ fn resample(
     }
     let pauses = stops
         .iter()
-        .map(|(row, removed_s)| Pause { at: ((seconds[*row].0 - t0) * rate_hz).ceil() as usize, removed_s: *removed_s })
+        // The time cut out counts from the middle of the still stretch, away
+        // from any rounding at its ends.
+        .map(|(row, removed_s)| Pause {
+            at: ((seconds[*row - 1].0 - t0 + PAUSE_S / 2.0) * rate_hz).round() as usize,
+            removed_s: *removed_s,
+        })
         .collect();
     let mut out = Recording {
         rate_hz,

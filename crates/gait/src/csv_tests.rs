@@ -153,6 +153,10 @@ fn a_long_stop_is_a_pause_not_a_refusal() {
     assert_eq!(rec.pauses.len(), 1, "{:?}", rec.pauses);
     assert!((rec.pauses[0].removed_s - 56.0).abs() < 0.05, "{:?}", rec.pauses);
     assert!((rec.duration_s() - 89.45).abs() < 0.1, "{}", rec.duration_s());
+    let at = rec.pauses[0].at;
+    let jump = rec.seconds(at) - rec.seconds(at - 1);
+    let step = 1.0 / rec.rate_hz;
+    assert!((jump - rec.pauses[0].removed_s - step).abs() < 1e-6, "the cut falls between two samples: {jump}");
     let a = crate::analysis::analyse(&rec, &Default::default(), &Default::default()).unwrap();
     assert_eq!(a.bouts.len(), 2, "{:?}", a.bouts.iter().map(|b| (b.start_s, b.end_s)).collect::<Vec<_>>());
     assert_eq!(a.bouts.iter().map(|b| b.steps.len()).sum::<usize>(), 40);

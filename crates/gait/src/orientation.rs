@@ -153,7 +153,12 @@ impl ComplementaryStep<'_> {
         // way: dg/dt = -ω × g (and +ω × g with time reversed).
         let turned = add(g, scale(cross(self.gyr[i], g), -sign * self.dt));
         let blended = add(scale(turned, self.alpha), scale(self.acc[i], self.pull));
-        if renormalise { renormalised(blended).unwrap_or(g) } else { blended }
+        if renormalise {
+            // Never carry a broken estimate on: start again from the accelerometer.
+            renormalised(blended).or_else(|| unit(self.acc[i])).unwrap_or([0.0, 0.0, 1.0])
+        } else {
+            blended
+        }
     }
 }
 

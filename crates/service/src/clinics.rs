@@ -528,6 +528,7 @@ pub async fn clinic_log<S: Store>(
     // Admins see who changed which record, never the clinical values.
     for e in events.iter_mut().filter(|e| e.kind == SecurityKind::RecordChanged) {
         e.detail.truncate(e.detail.find(':').unwrap_or(e.detail.len()));
+        e.change = None;
     }
     // A list names walkers of every clinic its clinician works for: the
     // admin sees how many, not who.

@@ -94,6 +94,10 @@ pub async fn motions<S: Store>(store: &S, access: crate::Access) -> ServiceResul
 /// allowed even while training is paused. Another walker's id, or one
 /// already deleted, is not found.
 pub async fn delete<S: Store>(store: &S, access: crate::Access, id: i64) -> ServiceResult<()> {
+    // Only the walker deletes their own recordings: a care team reads them.
+    if !matches!(access.grant(), crate::Grant::Own) {
+        return Err(ServiceError::NotFound(format!("recording: there is no recording {id}")));
+    }
     match store.delete_motion(access.walker(), id).await? {
         true => Ok(()),
         false => Err(ServiceError::NotFound(format!("recording: there is no recording {id}"))),

@@ -93,11 +93,11 @@ fn motion_charts(r: &ReportView, l: &I18n) -> Option<[String; 2]> {
     if r.motion.is_empty() {
         return None;
     }
+    // Each week at its place on the axis, so weeks without a recording leave their gap.
     let labels: Vec<(f64, String)> = r
         .motion
         .iter()
-        .enumerate()
-        .map(|(i, w)| (i as f64, l.ta("progress.week_short", &[("week", &w.week.to_string())])))
+        .map(|w| (f64::from(w.week), l.ta("progress.week_short", &[("week", &w.week.to_string())])))
         .collect();
     let chart = |id: &str, value: fn(&coach::motion::GaitSummary) -> f64, floor: f64| {
         let series = |key: &str, class, backward: bool| Series {
@@ -106,9 +106,8 @@ fn motion_charts(r: &ReportView, l: &I18n) -> Option<[String; 2]> {
             points: r
                 .motion
                 .iter()
-                .enumerate()
-                .filter_map(|(i, w)| {
-                    if backward { &w.backward } else { &w.forward }.as_ref().map(|g| (i as f64, value(g)))
+                .filter_map(|w| {
+                    if backward { &w.backward } else { &w.forward }.as_ref().map(|g| (f64::from(w.week), value(g)))
                 })
                 .collect(),
         };

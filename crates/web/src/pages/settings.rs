@@ -119,22 +119,22 @@ async fn settings_page(
 /// dose to follow. While the walker must not train (`paused`), a dose is
 /// named without its minutes: nothing here may read as something to do.
 fn change_words(l: &words::I18n, c: &store::RecordChange, paused: bool) -> String {
-    let what = format!("change.what.{}", c.what);
+    let what = format!("record_change.what.{}", c.what);
     let what = if l.has(&what) { l.t(&what).to_string() } else { c.what.clone() };
     let standing = |s: &store::Standing| match s {
-        store::Standing::Dose { .. } if paused => l.t("change.a_dose").to_string(),
-        store::Standing::Dose { dose, .. } => l.ta("change.dose", &[("minutes", &dose.minutes.to_string())]),
+        store::Standing::Dose { .. } if paused => l.t("record_change.a_dose").to_string(),
+        store::Standing::Dose { dose, .. } => l.ta("record_change.dose", &[("minutes", &dose.minutes.to_string())]),
         store::Standing::Paused { kind, .. } => {
-            let key = format!("change.paused.{kind}");
-            if l.has(&key) { l.t(&key).to_string() } else { l.t("change.no_dose").to_string() }
+            let key = format!("record_change.paused.{kind}");
+            if l.has(&key) { l.t(&key).to_string() } else { l.t("record_change.no_dose").to_string() }
         }
-        store::Standing::NoDose => l.t("change.no_dose").to_string(),
+        store::Standing::NoDose => l.t("record_change.no_dose").to_string(),
         store::Standing::Screening { status } => {
-            let key = format!("change.screening.{status}");
+            let key = format!("record_change.screening.{status}");
             if l.has(&key) { l.t(&key).to_string() } else { status.clone() }
         }
     };
-    l.ta("change.line", &[("what", &what), ("before", &standing(&c.before)), ("after", &standing(&c.after))])
+    l.ta("record_change.line", &[("what", &what), ("before", &standing(&c.before)), ("after", &standing(&c.after))])
 }
 
 #[derive(Deserialize)]
