@@ -41,6 +41,13 @@ pub struct MotionRow {
     pub forward: [String; 3],
 }
 
+impl MotionRow {
+    /// One direction's cells (by reference: what a template's loop gives).
+    pub fn cells(&self, backward: &bool) -> &[String; 3] {
+        if *backward { &self.backward } else { &self.forward }
+    }
+}
+
 pub struct DecisionWords {
     pub reason: String,
     /// The dose from that day on; `None` while training is paused.
@@ -80,7 +87,7 @@ fn motion_row(l: &I18n, w: &coach::motion::MotionWeek) -> MotionRow {
         Some(g) => [
             decimal(l, format!("{:.1}", g.minutes)),
             format!("{:.0}", g.cadence),
-            format!("{} %", decimal(l, format!("{:.1}", g.step_time_cv))),
+            decimal(l, format!("{:.1}", g.step_time_cv)),
         ],
         None => ["—".to_string(), "—".to_string(), "—".to_string()],
     };

@@ -122,5 +122,5 @@ fn a_recording_is_kept_with_its_logged_session() {
         .lines()
         .find(|l| l.trim_start().starts_with("1 ") && l.contains("109"))
         .unwrap_or_else(|| panic!("{text}"));
-    assert!(row.contains('%') && row.trim_end().ends_with('—'), "backward only, no forward walking: {row}");
+    assert!(row.trim_end().ends_with('—'), "backward only, no forward walking: {row}");
 }

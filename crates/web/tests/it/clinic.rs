@@ -973,6 +973,6 @@ async fn the_walker_page_charts_cadence_and_variability_by_week() {
     let page = c.app.get(&format!("/patients/{}", c.bea.account.walker.0), &c.doc.cookie).await.body;
     assert!(page.contains("<title id=\"report-cadence-t\">Steps a minute, week by week</title>"), "{page}");
     assert!(page.contains("<title id=\"report-cv-t\">Step-time variability, week by week</title>"), "{page}");
-    let table = &page[page.find("Motion recordings by week").expect("the table")..];
+    let table = &page[page.find("Walking backward, by week").expect("the table")..];
     assert!(table.contains("<td>109</td>"), "{table}");
 }

@@ -58,7 +58,7 @@ async fn a_recording_added_to_a_session_is_said_in_plain_words() {
     assert!(report.contains("Walking measured by the phone"), "{report}");
     assert!(report.contains("<title id=\"report-cadence-t\">Steps a minute, week by week</title>"), "{report}");
     assert!(report.contains("id=\"report-cv-t\""), "{report}");
-    assert!(report.contains("<td>1</td><td>0.2</td><td>109</td>"), "one session, backward: {report}");
+    assert!(report.contains("<th scope=\"row\">1</th><td>0.2</td><td>109</td>"), "one session, backward: {report}");
     let informe = app.send(get_in_language(&w, "/report", "es")).await.body;
     assert!(informe.contains("Marcha medida por el teléfono") && informe.contains("<td>0,2</td>"), "{informe}");
 
