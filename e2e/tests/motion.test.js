@@ -76,10 +76,15 @@ test('a guided session recorded by the phone shows its steps and direction (phon
   await page.evaluate(([day, text]) => localStorage.setItem('retrowalk-motion', JSON.stringify({
     csv: text, at: Date.now(), owner: 'someone-else', session: day,
   })), [dayOffset(0), csv]);
+  const posts = [];
+  const seePost = (r) => { if (r.method() === 'POST' && new URL(r.url()).pathname === '/motion') posts.push(r.url()); };
+  page.on('request', seePost);
   await page.goto(`${env.server.base}/today`);
   await page.waitForFunction(() => localStorage.getItem('retrowalk-motion') === null);
   await page.goto(`${env.server.base}/motion`);
-  assert.match(await page.textContent('main'), /No recordings yet/, 'nothing of the other walker was sent');
+  page.off('request', seePost);
+  assert.deepEqual(posts, [], 'nothing of the other walker was sent');
+  assert.match(await page.textContent('main'), /No recordings yet/);
   await walkWith(page, [...forward].reverse());
 
   await page.goto(`${env.server.base}/motion`);

@@ -34,7 +34,8 @@ const sessions = (page) => page.evaluate(async () => (await (await fetch('/api/v
 test('a log made offline is sent once when the connection returns', async () => {
   const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  await readyWalker(page, `offline-${Date.now()}@example.org`);
+  const email = `offline-${Date.now()}@example.org`;
+  await readyWalker(page, email);
   // Let the service worker take control and cache the shell.
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   await page.reload();
@@ -55,8 +56,19 @@ test('a log made offline is sent once when the connection returns', async () => 
   await page.goto(`${env.server.base}/today`).catch(() => {});
   assert.match(await page.textContent('body'), /Today/);
 
+  // The session ended while the phone was offline (signed out elsewhere, or
+  // expired): the sign-in page must not lose the log, and once the walker
+  // signs in again it is sent under the new session.
+  await context.clearCookies();
   await context.setOffline(false);
   await page.goto(`${env.server.base}/today`);
+  await page.waitForURL('**/signin**');
+  await page.waitForTimeout(500);
+  assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem('retrowalk-log-queue'))).length, 1, 'kept while signed out');
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', 'offline and fine');
+  await page.click('form[action="/signin"] button[type=submit]');
+  await page.waitForURL('**/today');
   await page.waitForFunction(async () => (await (await fetch('/api/v1/sessions')).json()).length === 1);
   // Even if the same log is sent again (twice more), it is stored once.
   await page.evaluate((q) => localStorage.setItem('retrowalk-log-queue', JSON.stringify([...JSON.parse(q), ...JSON.parse(q)])), queue);

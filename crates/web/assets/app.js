@@ -5,6 +5,9 @@
 // used only under the same tag, so on a shared phone nothing of one
 // walker's is shown to or sent as another's. Empty when nobody is signed in.
 const OWNER = document.body.dataset.owner || '';
+// The page's own CSRF token: what a kept log is sent with (the token it was
+// typed under belongs to a session that may have ended).
+const PAGE_CSRF = document.querySelector('input[name=csrf]')?.value || '';
 const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
 for (const input of document.querySelectorAll('[data-fill="time-zone"]')) {
   if (tz) input.value = tz;
@@ -16,6 +19,10 @@ for (const input of document.querySelectorAll('[data-fill="time-zone"]')) {
 const leaving = 'form[action="/signout"], form[action="/settings/signout-everywhere"], form[action="/settings/delete"]';
 for (const form of document.querySelectorAll(leaving)) {
   form.addEventListener('submit', (event) => {
+    // A deleted account's logs waiting on this phone go with it.
+    if (form.getAttribute('action') === '/settings/delete') {
+      try { save([]); } catch { /* nothing kept */ }
+    }
     // A phone recording waiting to be sent is this walker's too.
     try {
       localStorage.removeItem('retrowalk-motion');
@@ -29,6 +36,22 @@ for (const form of document.querySelectorAll(leaving)) {
     });
   });
 }
+
+// The pages kept for offline use are one account's: when another account's
+// page opens (a shared phone, a session that ran out without a sign-out), or
+// the sign-in page, the kept copies go; the app's own files stay.
+const PAGES_OWNER = 'retrowalk-pages-owner';
+try {
+  const signingIn = !OWNER && location.pathname === '/signin';
+  if ((OWNER || signingIn) && localStorage.getItem(PAGES_OWNER) !== OWNER && 'caches' in window) {
+    caches.keys()
+      .then((names) => Promise.all(names.map((name) => caches.open(name).then((c) => c.keys().then((reqs) => Promise.all(
+        reqs.filter((r) => !new URL(r.url).pathname.startsWith('/assets/') && !r.url.endsWith('.webmanifest')).map((r) => c.delete(r)),
+      ))))))
+      .then(() => localStorage.setItem(PAGES_OWNER, OWNER))
+      .catch(() => {});
+  }
+} catch { /* storage refused: nothing kept either */ }
 
 if ('serviceWorker' in navigator) {
   navigator.serviceWorker.register('/sw.js').catch(() => {});
@@ -47,10 +70,12 @@ const everyQueued = () => {
   // Older versions kept bare strings.
   return items.map((i) => (typeof i === 'string' ? { body: i } : i));
 };
-// This walker's logs (and those kept before logs carried their owner);
-// another walker's wait for them, unseen.
-const mine = (i) => !i.owner || i.owner === OWNER;
-const queued = () => everyQueued().filter(mine);
+// This walker's logs; another walker's wait for them, unseen. A log kept
+// before logs carried their owner is adopted by the session it was typed in
+// (its CSRF token is this page's), and by no one else.
+const csrfOf = (i) => new URLSearchParams(i.body).get('csrf') || '';
+const mine = (i) => Boolean(OWNER) && (i.owner === OWNER || (!i.owner && csrfOf(i) === PAGE_CSRF && Boolean(PAGE_CSRF)));
+const queued = () => everyQueued().filter(mine).map((i) => ({ ...i, owner: OWNER }));
 const save = (items) => {
   // Identical pending logs are one log.
   const seen = new Set();
@@ -84,26 +109,32 @@ async function alreadyStored(body) {
 
 async function flush() {
   const items = queued();
-  if (!items.some((i) => !i.refused) || !navigator.onLine) return showQueue();
-  const left = [];
+  // Only a signed-in page sends (its session is the log's walker's).
+  if (!OWNER || !PAGE_CSRF || !items.some((i) => !i.refused) || !navigator.onLine) return showQueue();
+  const sent = new Set();
+  const refused = new Map();
   for (const item of items) {
-    if (item.refused) {
-      left.push(item);
-      continue;
-    }
+    if (item.refused) continue;
+    const body = new URLSearchParams(item.body);
+    body.set('csrf', PAGE_CSRF);
     try {
-      const res = await fetch('/log', { method: 'POST', body: new URLSearchParams(item.body), credentials: 'same-origin', redirect: 'manual' });
-      if (res.type === 'opaqueredirect' || res.ok) continue; // saved
-      if (res.status === 422) {
-        if (!(await alreadyStored(item.body))) left.push({ ...item, refused: reasonIn(await res.text()) });
+      const res = await fetch('/log', { method: 'POST', body, credentials: 'same-origin' });
+      // Saved: the server went on to Today. Sent back to sign in (the
+      // session ended) or to the second factor: not saved, kept.
+      const landed = res.redirected ? new URL(res.url).pathname : '';
+      if (res.ok && landed !== '/signin' && landed !== '/2fa') {
+        sent.add(item.body);
         continue;
       }
-      left.push(item); // the server is not ready: try again later
-    } catch {
-      left.push(item);
-    }
+      if (res.status === 422) {
+        if (await alreadyStored(item.body)) sent.add(item.body);
+        else refused.set(item.body, reasonIn(await res.text()));
+      }
+      // Anything else: the server is not ready; try again later.
+    } catch { /* unreachable: kept */ }
   }
-  save(left);
+  // Read the queue again: a log kept while these were being sent stays.
+  save(queued().filter((i) => !sent.has(i.body)).map((i) => (refused.has(i.body) ? { ...i, refused: refused.get(i.body) } : i)));
   showQueue();
 }
 
@@ -155,7 +186,7 @@ function showQueue() {
       + 'or you cannot put weight on the leg.'));
     box.append(p);
   }
-  items.forEach((item, index) => {
+  items.forEach((item) => {
     if (!item.refused) return;
     const p = document.createElement('p');
     const date = new URLSearchParams(item.body).get('date') || word('day.today', 'today');
@@ -169,7 +200,8 @@ function showQueue() {
     discard.className = 'link';
     discard.textContent = word('offline.discard', 'Discard it');
     discard.addEventListener('click', () => {
-      save(queued().filter((_, i) => i !== index));
+      // By what it is, not where it was: another tab may have changed the queue.
+      save(queued().filter((i) => i.body !== item.body || i.refused !== item.refused));
       showQueue();
     });
     box.append(p, open, ' ', discard);

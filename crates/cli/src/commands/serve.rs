@@ -53,7 +53,8 @@ async fn serve(g: &Global, a: &ServeArgs) -> CliResult<Output> {
         Some(_) => {
             let real = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
             let today = context::today(g, "UTC")?;
-            if today < real {
+            // A day behind UTC is still today somewhere west of it.
+            if today < coach::dates::add_days(real, -1) {
                 return Err(CliError::input(format!("--today: {today} has passed; give today or a later date")));
             }
             eprintln!("The demo acts as if today were {today} (--today).");
