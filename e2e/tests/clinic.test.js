@@ -128,7 +128,10 @@ test('a clinician invites, the walker joins, and a red flag comes back signed (p
   assert.match(due, /Knee pain now/);
   assert.doesNotMatch(due, /3-metre backward walk|Timed Up and Go/);
   await walker.goto(`${env.server.base}/settings`);
-  assert.match(await walker.textContent('details.activity:has(summary:text("Who has seen my data"))'), /pause: before: .* after: no dose/);
+  // The care team's change, said as history in the walker's words: no dose's minutes while paused.
+  const pausedLog = await walker.textContent('details.activity:has(summary:text("Who has seen my data"))');
+  assert.match(pausedLog, /Your programme was paused\. Before: a backward-walking dose\. After: paused by your care team\./);
+  assert.doesNotMatch(pausedLog, /minutes|min backward/);
 
   // The clinic's admin runs its people on a desktop, and sees who reached which record.
   const adminContext = await env.browser.newContext({ viewport: DESK, bypassCSP: true });
