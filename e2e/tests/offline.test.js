@@ -63,7 +63,9 @@ test('a log made offline is sent once when the connection returns', async () => 
   await context.setOffline(false);
   await page.goto(`${env.server.base}/today`);
   await page.waitForURL('**/signin**');
-  await page.waitForTimeout(500);
+  // The page's script has run to its end (it drops the kept pages of the
+  // account that left and records that), so any sending it would do was tried.
+  await page.waitForFunction(() => localStorage.getItem('retrowalk-pages-owner') === '');
   assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem('retrowalk-log-queue'))).length, 1, 'kept while signed out');
   await page.fill('input[name=email]', email);
   await page.fill('input[name=password]', 'offline and fine');
