@@ -789,6 +789,14 @@ pub enum MotionCommand {
         #[arg(long, value_name = "DATE")]
         session: String,
     },
+    /// The walker's kept recordings, oldest first, each with its number (for `motion delete`).
+    List,
+    /// Delete one kept recording (its number from `motion list`); the session itself stays logged.
+    Delete {
+        /// The recording's number, from `motion list`.
+        #[arg(value_name = "NUMBER")]
+        id: i64,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

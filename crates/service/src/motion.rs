@@ -94,8 +94,10 @@ pub async fn motions<S: Store>(store: &S, access: crate::Access) -> ServiceResul
 /// allowed even while training is paused. Another walker's id, or one
 /// already deleted, is not found.
 pub async fn delete<S: Store>(store: &S, access: crate::Access, id: i64) -> ServiceResult<()> {
-    // Only the walker deletes their own recordings: a care team reads them.
-    if !matches!(access.grant(), crate::Grant::Own) {
+    // Only the walker deletes their own recordings (in the app, or with the
+    // command line on their own database, as its operator): a care team
+    // reads them.
+    if !matches!(access.grant(), crate::Grant::Own | crate::Grant::Operator) {
         return Err(ServiceError::NotFound(format!("recording: there is no recording {id}")));
     }
     match store.delete_motion(access.walker(), id).await? {

@@ -1498,6 +1498,10 @@ cli-export-report = Report written to { $path } ({ $kb } KB)
 
 ## `retrowalk motion analyse` (crates/cli/src/commands/motion.rs)
 cli-motion-kept = { $file }: kept with the session of { $day }.
+cli-motion-none = No recordings kept yet. `retrowalk motion import FILE --session DATE` adds one.
+cli-motion-listed = Recording { $number }: the session of { $day }, from { $file }
+cli-motion-deleted = Recording { $number } deleted. Its session stays logged.
+cli-motion-no_such = There is no recording { $number }. `retrowalk motion list` shows the numbers of the recordings kept.
 cli-motion-bad_rate = --rate: { $typed } is not a sample rate; give samples a second, 1 to 10000
 cli-motion-file = { $file }: { $minutes } min recorded
 cli-motion-no_walking = No walking found in this recording (no run of four or more regular steps).

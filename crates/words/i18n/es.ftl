@@ -1496,6 +1496,10 @@ cli-export-report = Informe guardado en { $path } ({ $kb } KB)
 
 ## `retrowalk motion analyse` (crates/cli/src/commands/motion.rs)
 cli-motion-kept = { $file }: guardado con la sesión del { $day }.
+cli-motion-none = Todavía no hay grabaciones guardadas. `retrowalk motion import ARCHIVO --session FECHA` añade una.
+cli-motion-listed = Grabación { $number }: la sesión del { $day }, de { $file }
+cli-motion-deleted = Grabación { $number } borrada. Su sesión sigue registrada.
+cli-motion-no_such = No hay ninguna grabación { $number }. `retrowalk motion list` muestra los números de las grabaciones guardadas.
 cli-motion-bad_rate = --rate: { $typed } no es una frecuencia de muestreo; indique muestras por segundo, de 1 a 10000
 cli-motion-file = { $file }: { $minutes } min grabados
 cli-motion-no_walking = No se encontró marcha en esta grabación (ninguna serie de cuatro o más pasos regulares).

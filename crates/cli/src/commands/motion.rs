@@ -20,6 +20,8 @@ pub async fn run(g: &Global, cmd: &MotionCommand) -> CliResult<Output> {
             (files, acc_unit, gyr_unit, time_unit, rate)
         }
         MotionCommand::Import { file, session } => return import(g, file, session).await,
+        MotionCommand::List => return list(g).await,
+        MotionCommand::Delete { id } => return delete(g, *id).await,
     };
     let l = render::terminal();
     if let Some(r) = rate.filter(|r| !(1.0..=10_000.0).contains(r)) {
@@ -81,6 +83,63 @@ async fn import(g: &Global, file: &Path, session: &str) -> CliResult<Output> {
         let head = l.ta("cli.motion.kept", &[("file", &name), ("day", &l.date(&date))]);
         let lines: Vec<String> = words::coach_words::motion(&l, &motion).iter().map(|s| format!("  {s}")).collect();
         format!("{head}\n{}\n", lines.join("\n"))
+    })
+}
+
+/// `motion list`: the kept recordings, oldest first, each with its number.
+async fn list(g: &Global) -> CliResult<Output> {
+    let store = crate::context::open(g).await?;
+    let state = crate::context::load(&store, g).await?;
+    let l = render::terminal();
+    let value: Vec<Value> = state
+        .motions
+        .iter()
+        .map(|s| {
+            let m = &s.motion;
+            json!({
+                "id": s.id,
+                "session": m.session,
+                "source": m.source,
+                "duration_s": round(m.duration_s, 2),
+                "steps": m.steps(),
+                "cadence_steps_per_min": m.cadence().map(|c| round(c, 1)),
+                "backward_min": round(m.minutes(true), 2),
+                "forward_min": round(m.minutes(false), 2),
+                "step_time_cv_pct": m.step_time_cv().map(|c| round(c, 1)),
+            })
+        })
+        .collect();
+    emit(g.json, &value, || {
+        if state.motions.is_empty() {
+            return format!("{}\n", l.t("cli.motion.none"));
+        }
+        let mut s = String::new();
+        for kept in &state.motions {
+            let m = &kept.motion;
+            let head = l.ta(
+                "cli.motion.listed",
+                &[("number", &kept.id.to_string()), ("day", &l.date(&m.session)), ("file", &m.source)],
+            );
+            let _ = writeln!(s, "{head}");
+            for line in words::coach_words::motion(&l, m) {
+                let _ = writeln!(s, "  {line}");
+            }
+        }
+        s
+    })
+}
+
+/// `motion delete NUMBER`: one recording gone; its session stays logged.
+async fn delete(g: &Global, id: i64) -> CliResult<Output> {
+    let store = crate::context::open(g).await?;
+    let access = crate::context::access(&store, g).await?;
+    let l = render::terminal();
+    if !service::motion::motions(&store, access).await?.iter().any(|m| m.id == id) {
+        return Err(CliError::input(l.ta("cli.motion.no_such", &[("number", &id.to_string())])));
+    }
+    service::motion::delete(&store, access, id).await?;
+    emit(g.json, &json!({ "deleted": id }), || {
+        format!("{}\n", l.ta("cli.motion.deleted", &[("number", &id.to_string())]))
     })
 }
 

@@ -124,3 +124,44 @@ fn a_recording_is_kept_with_its_logged_session() {
         .unwrap_or_else(|| panic!("{text}"));
     assert!(row.trim_end().ends_with('—'), "backward only, no forward walking: {row}");
 }
+
+/// The kept recordings are listed with their numbers; one is deleted by its
+/// number and the session stays logged; a number not kept is refused.
+#[test]
+fn a_kept_recording_is_listed_and_deleted_by_its_number() {
+    let w = Walker::new();
+    w.init("cleared.toml");
+    let said = w.ok("2026-11-23", &["motion", "list"]);
+    assert!(said.contains("No recordings kept yet."), "{said}");
+    w.ok("2026-11-23", &["log", "--pain-before", "1", "--pain-peak", "2", "--pain-after", "1", "--no-symptoms"]);
+    let file = w.dir.path().join("walk.csv");
+    std::fs::write(&file, phone_csv(24, true)).unwrap();
+    w.ok("2026-11-23", &["motion", "import", file.to_str().unwrap(), "--session", "2026-11-23"]);
+    w.ok("2026-11-23", &["motion", "import", file.to_str().unwrap(), "--session", "2026-11-23"]);
+
+    let listed = w.json("2026-11-23", &["motion", "list"]);
+    let ids: Vec<i64> = listed.as_array().unwrap().iter().map(|m| m["id"].as_i64().unwrap()).collect();
+    assert_eq!(ids.len(), 2, "{listed}");
+    assert_eq!(listed[0]["steps"], 24, "{listed}");
+    assert_eq!(listed[0]["session"], "2026-11-23", "{listed}");
+    let said = w.ok("2026-11-23", &["motion", "list"]);
+    assert!(
+        said.contains(&format!("Recording {}: the session of Monday 23 November, from walk.csv", ids[0])),
+        "{said}"
+    );
+    assert!(said.contains("24 steps, about 109 steps a minute."), "{said}");
+
+    let said = w.ok("2026-11-23", &["motion", "delete", &ids[0].to_string()]);
+    assert!(said.contains(&format!("Recording {} deleted. Its session stays logged.", ids[0])), "{said}");
+    let left = w.json("2026-11-23", &["motion", "list"]);
+    assert_eq!(left.as_array().unwrap().len(), 1, "{left}");
+    assert_eq!(left[0]["id"], ids[1], "{left}");
+    let history = w.json("2026-11-23", &["history"]);
+    assert!(history.to_string().contains("2026-11-23"), "the session stays logged: {history}");
+
+    let out = w.on("2026-11-23", &["motion", "delete", &ids[0].to_string()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("There is no recording {}.", ids[0])) && err.contains("motion list"), "{err}");
+    assert_eq!(w.json("2026-11-23", &["motion", "list"]).as_array().unwrap().len(), 1, "nothing else deleted");
+}
