@@ -148,7 +148,7 @@ test('a clinician invites, the walker joins, and a red flag comes back signed (p
   await admin.fill('#m-email', 'nobody@example.org');
   await admin.click('form[action$="/members"] button');
   await admin.waitForSelector('.flash');
-  assert.match(await admin.textContent('.flash'), /no clinician or admin account uses nobody@example.org/);
+  assert.match(await admin.textContent('.flash'), /No clinician or admin account uses nobody@example.org/);
   await shot(admin, 'desktop-clinic-9-admin');
   assert.doesNotMatch(await admin.textContent('main'), /Wait for your scan/, 'the admin sees no clinical data');
   await adminContext.close();

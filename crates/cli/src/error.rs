@@ -34,13 +34,18 @@ impl fmt::Display for CliError {
 
 impl From<coach::InputError> for CliError {
     /// In the terminal's language: the coach's own sentence in English, the
-    /// field's problem message (after the field's name) in another.
+    /// field's problem message (after the field's name) in another, else the
+    /// error's own message (`InputError::said`).
     fn from(e: coach::InputError) -> Self {
         let l = crate::render::terminal();
-        if l.lang() == words::Lang::En || !l.has(&format!("problem.{}", e.field)) {
+        if l.lang() == words::Lang::En {
             CliError::Input(e.to_string())
-        } else {
+        } else if l.has(&format!("problem.{}", e.field)) {
             CliError::Input(format!("{}: {}", e.field, l.problem(&e)))
+        } else if e.said.as_ref().is_some_and(|s| l.has(&s.key)) {
+            CliError::Input(l.problem(&e))
+        } else {
+            CliError::Input(e.to_string())
         }
     }
 }
@@ -59,7 +64,7 @@ impl From<service::ServiceError> for CliError {
     fn from(e: service::ServiceError) -> Self {
         match e {
             service::ServiceError::Input(e) => e.into(),
-            service::ServiceError::Conflict(e) => CliError::Input(e.to_string()),
+            service::ServiceError::Conflict(e) => e.into(),
             service::ServiceError::NotFound(m) => CliError::Input(m),
             service::ServiceError::Store(e) => CliError::Other(e.into()),
         }

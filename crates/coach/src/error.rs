@@ -62,11 +62,31 @@ pub struct InputError {
     pub field: String,
     pub code: Code,
     pub message: String,
+    /// The message's id and arguments in the translation files, when the
+    /// English `message` has one of its own: a refusal that names no field
+    /// (a state: nothing to restart), or that a clinician's form must not
+    /// share with a walker's field of the same name.
+    pub said: Option<Said>,
+}
+
+/// A message id (`refusal.nothing_to_restart`) with its arguments, values
+/// already in the reader's terms (numbers, what was typed).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Said {
+    pub key: String,
+    pub args: Vec<(String, String)>,
 }
 
 impl InputError {
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { field: field.into(), code: Code::Invalid, message: message.into() }
+        Self { field: field.into(), code: Code::Invalid, message: message.into(), said: None }
+    }
+
+    /// The same error, said by the message `key` with `args`.
+    pub fn said(mut self, key: &str, args: &[(&str, &dyn ToString)]) -> Self {
+        let args = args.iter().map(|(k, v)| ((*k).to_string(), v.to_string())).collect();
+        self.said = Some(Said { key: key.to_string(), args });
+        self
     }
 
     /// The same error with its reason.

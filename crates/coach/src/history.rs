@@ -243,7 +243,8 @@ impl Override {
         match self.kind {
             OverrideKind::Dose if self.reason.trim().is_empty() => {
                 Err(InputError::new("reason", "an override needs a reason the walker can read")
-                    .because(crate::Code::Required))
+                    .because(crate::Code::Required)
+                    .said("refusal.override_reason", &[]))
             }
             OverrideKind::Pause | OverrideKind::End if self.reason.trim().is_empty() => {
                 Err(InputError::new("note", "say why, in words the walker reads").because(crate::Code::Required))

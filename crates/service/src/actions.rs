@@ -271,10 +271,12 @@ pub async fn override_dose<S: Store>(
         } else {
             "An override cannot start training that the screening does not allow."
         };
+        let said = if p.kind.needs_restart() { "refusal.override_stopped" } else { "refusal.override_paused" };
         return Err(ServiceError::refused(
             Code::Paused,
             format!("override refused: {} {how} Nothing was recorded.", p.headline),
-        ));
+        )
+        .said(said, &[]));
     }
     let effective = input.date.unwrap_or(state.today);
     let dose = dose_from(state.programme.limits, prescribed(state, effective), &input.dose, "override")?;
@@ -305,19 +307,22 @@ pub async fn revert<S: Store>(
 ) -> ServiceResult<Overridden> {
     let timeline = state.timeline();
     let (Some(last), before) = (timeline.decisions.last(), timeline.decisions.iter().rev().nth(1)) else {
-        return Err(ServiceError::conflict(Code::NothingToDo, "nothing to revert: the coach has decided nothing yet"));
+        return Err(ServiceError::conflict(Code::NothingToDo, "nothing to revert: the coach has decided nothing yet")
+            .said("refusal.nothing_to_revert", &[]));
     };
     if last.action == Action::Stop {
         return Err(ServiceError::conflict(
             Code::Paused,
             "a stop is not reverted: the care team signs a restart once they have checked the walker",
-        ));
+        )
+        .said("refusal.stop_not_reverted", &[]));
     }
     let Some(dose) = before.and_then(|d| d.dose) else {
         return Err(ServiceError::conflict(
             Code::NothingToDo,
             format!("nothing to revert to: no dose was in force before {} ({})", last.effective, last.rule),
-        ));
+        )
+        .said("refusal.nothing_to_revert_to", &[("date", &last.effective)]));
     };
     if note.trim().is_empty() {
         return Err(ServiceError::refused(Code::Required, "note: say why, in words the walker reads"));
@@ -370,7 +375,8 @@ async fn record_clinician_dose<S: Store>(
                     lift.effective,
                     o.kind.as_str()
                 ),
-            ));
+            )
+            .said("refusal.lifted_at_once", &[("date", &lift.effective)]));
         }
         if coach::pause::pause(&state.screen.outcome, &after, state.today).is_none() {
             return Err(not_applied());
@@ -449,10 +455,12 @@ pub fn restart_dose(state: &State, input: &DoseInput) -> ServiceResult<Dose> {
                     p.reasons.join(" "),
                     p.ends_when
                 ),
-            ));
+            )
+            .said("refusal.restart_while_paused", &[]));
         }
         None => {
-            return Err(ServiceError::conflict(Code::NothingToDo, "nothing to restart: the programme is not stopped"));
+            return Err(ServiceError::conflict(Code::NothingToDo, "nothing to restart: the programme is not stopped")
+                .said("refusal.nothing_to_restart", &[]));
         }
     }
     dose_from(state.programme.limits, state.programme.limits.start_dose(), input, "restart")
@@ -529,6 +537,14 @@ pub async fn stop_programme<S: Store>(
             return Err(ServiceError::conflict(
                 Code::NothingToDo,
                 format!("nothing to {what}: {} {} Nothing was recorded.", p.headline, p.reasons.join(" ")),
+            )
+            .said(
+                if p.kind == coach::pause::PauseKind::Ended {
+                    "refusal.already_ended"
+                } else {
+                    "refusal.already_paused"
+                },
+                &[],
             ));
         }
         _ => {}
@@ -637,22 +653,23 @@ pub async fn clear<S: Store>(
     now: Timestamp,
 ) -> ServiceResult<Outcome> {
     let walker = access.walker();
-    let screen = store
-        .latest_screening(walker)
-        .await?
-        .ok_or_else(|| ServiceError::refused(Code::NotReady, "there is no screening to clear yet"))?;
+    let screen = store.latest_screening(walker).await?.ok_or_else(|| {
+        ServiceError::refused(Code::NotReady, "there is no screening to clear yet").said("refusal.no_screening", &[])
+    })?;
     let outcome = &screen.outcome;
     if outcome.status == Status::Blocked {
         return Err(ServiceError::refused(
             Code::Paused,
             "a red flag cannot be cleared here. After a clinician has seen you and the problem is resolved, redo the screening.",
-        ));
+        )
+        .said("refusal.red_flag_not_cleared", &[]));
     }
     if outcome.needs_clearance_for.is_empty() {
         return Err(ServiceError::conflict(
             Code::NothingToDo,
             format!("nothing needs clearance: your screening outcome is {}.", outcome.status.label()),
-        ));
+        )
+        .said("refusal.nothing_to_clear", &[]));
     }
     coach::text::check_line("by", by)?;
     coach::text::check_line("role", role)?;

@@ -100,7 +100,8 @@ pub async fn assign<S: Store>(store: &S, access: Access, item: &Assigned, now: T
             return Err(ServiceError::conflict(
                 Code::NothingToDo,
                 format!("{} is on every walker's schedule already", m.name()),
-            ));
+            )
+            .said("refusal.measure_scheduled", &[]));
         }
         Assigned::Measure(_) => {}
         Assigned::Questionnaire(id) => {
@@ -122,6 +123,7 @@ pub async fn unassign<S: Store>(store: &S, access: Access, item: &Assigned, now:
     if store.unassign(access.walker(), clinic, item, now).await? {
         Ok(())
     } else {
-        Err(ServiceError::conflict(Code::NothingToDo, format!("{} is not asked of this walker", item.parts().1)))
+        Err(ServiceError::conflict(Code::NothingToDo, format!("{} is not asked of this walker", item.parts().1))
+            .said("refusal.not_asked", &[]))
     }
 }

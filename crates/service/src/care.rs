@@ -103,6 +103,7 @@ async fn side<S: Store>(store: &S, access: Access, clinic: Option<ClinicId>) -> 
     };
     let clinic = found.ok_or_else(|| {
         ServiceError::conflict(Code::NotReady, "messages go to a clinic's care team, and you are in no clinic's care")
+            .said("refusal.no_care_team", &[])
     })?;
     Ok((sender, clinic))
 }

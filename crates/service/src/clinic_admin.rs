@@ -53,7 +53,8 @@ pub async fn add_by_email<S: Store>(
     may_manage(store, actor, clinic).await?;
     let email = email.trim();
     if email.is_empty() {
-        return Err(ServiceError::refused(Code::Required, "email: the e-mail of their retrowalk account"));
+        return Err(ServiceError::refused(Code::Required, "email: the e-mail of their retrowalk account")
+            .said("refusal.member_email", &[]));
     }
     coach::text::check_line("email", email)?;
     let staff =
@@ -65,9 +66,13 @@ pub async fn add_by_email<S: Store>(
                 "email: no clinician or admin account uses {email}. Whoever runs the server makes staff accounts \
                  (retrowalk user add, then clinic member add); then you can add them here."
             ),
-        ));
+        )
+        .said("refusal.no_staff_account", &[("email", &email)]));
     };
-    add_member(store, actor, clinic, account.id, role, now).await?;
+    add_member(store, actor, clinic, account.id, role, now).await.map_err(|e| match e.code() {
+        Some(Code::AlreadyDone) => e.said("refusal.already_member", &[("email", &email)]),
+        _ => e,
+    })?;
     let name = store.walker(account.walker).await?.name;
     Ok(Member { account: account.id, email: account.email, name, role, since: now })
 }

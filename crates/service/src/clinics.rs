@@ -449,7 +449,11 @@ async fn patient_grant<S: Store>(
             }
             _ => "break-glass opens a record to read: to act, ask the clinic to put you on the walker's care team",
         };
-        return Err(ServiceError::refused(Code::Invalid, why));
+        let said = match access.grant() {
+            crate::Grant::Former { .. } => "refusal.former_read_only",
+            _ => "refusal.break_glass_read_only",
+        };
+        return Err(ServiceError::refused(Code::Invalid, why).said(said, &[]));
     }
     Ok(access)
 }
@@ -491,7 +495,8 @@ pub async fn break_glass<S: Store>(
         return Err(ServiceError::refused(
             Code::Required,
             "reason: say why you must open this record now, in a sentence (it is shown to the walker and your clinic)",
-        ));
+        )
+        .said("refusal.break_glass_reason", &[]));
     }
     coach::text::check_text("reason", reason)?;
     let b = store::BreakGlass { walker, clinic, account: *id, reason: reason.into(), started_at: now, ends_at };

@@ -45,6 +45,16 @@ impl ServiceError {
         )
     }
 
+    /// The same refusal, said in the reader's language by the message `key`
+    /// with `args` (`coach::InputError::said`); other errors are unchanged.
+    pub fn said(self, key: &str, args: &[(&str, &dyn ToString)]) -> Self {
+        match self {
+            ServiceError::Input(e) => ServiceError::Input(e.said(key, args)),
+            ServiceError::Conflict(e) => ServiceError::Conflict(e.said(key, args)),
+            other => other,
+        }
+    }
+
     /// The reason, when the caller can fix it or the state forbids it.
     pub fn code(&self) -> Option<Code> {
         match self {

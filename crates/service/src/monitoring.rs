@@ -100,12 +100,16 @@ pub async fn add_minutes<S: Store>(
     let Grant::Clinician { account, clinic } = access.grant() else {
         return Err(ServiceError::refused(Code::Invalid, "minutes are a care team clinician's"));
     };
-    let minutes = minutes.ok_or_else(|| ServiceError::refused(Code::Required, "minutes: how many, 1 to 480"))?;
+    let minutes = minutes.ok_or_else(|| {
+        ServiceError::refused(Code::Required, "minutes: how many, 1 to 480")
+            .said("refusal.monitoring_minutes", &[("most", &MAX_MINUTES)])
+    })?;
     if !(1..=MAX_MINUTES).contains(&minutes) {
         return Err(ServiceError::refused(
             Code::OutOfRange,
             format!("minutes: 1 to {MAX_MINUTES} in one entry; got {minutes}"),
-        ));
+        )
+        .said("refusal.monitoring_minutes", &[("most", &MAX_MINUTES)]));
     }
     coach::text::check_line("note", note)?;
     let entry = MonitoringEntry {

@@ -31,6 +31,16 @@ impl AppError {
         AppError::BadInput(InputError::from_text(msg))
     }
 
+    /// The same refusal, said in the reader's language by the message `key`
+    /// with `args` (`coach::InputError::said`); other errors are unchanged.
+    pub fn said(self, key: &str, args: &[(&str, &dyn ToString)]) -> Self {
+        match self {
+            AppError::BadInput(e) => AppError::BadInput(e.said(key, args)),
+            AppError::Conflict(e) => AppError::Conflict(e.said(key, args)),
+            other => other,
+        }
+    }
+
     /// Why input was refused (`coach::Code`), for bad input and conflicts.
     pub fn reason(&self) -> Option<&'static str> {
         match self {

@@ -12,9 +12,13 @@ pub fn text_opt(v: &Option<String>) -> Option<&str> {
 
 pub fn int_in(field: &str, v: &Option<String>, lo: i64, hi: i64) -> Result<Option<i64>, AppError> {
     let Some(t) = text_opt(v) else { return Ok(None) };
-    let n: i64 = t.parse().map_err(|_| AppError::bad(format!("{field}: '{t}' is not a whole number")))?;
+    let n: i64 = t.parse().map_err(|_| {
+        AppError::bad(format!("{field}: '{t}' is not a whole number"))
+            .said("refusal.not_whole", &[("typed", &t), ("lo", &lo), ("hi", &hi)])
+    })?;
     if !(lo..=hi).contains(&n) {
-        return Err(AppError::bad(format!("{field}: must be {lo} to {hi}; got {n}")));
+        return Err(AppError::bad(format!("{field}: must be {lo} to {hi}; got {n}"))
+            .said("refusal.out_of_range", &[("typed", &n), ("lo", &lo), ("hi", &hi)]));
     }
     Ok(Some(n))
 }
@@ -29,16 +33,21 @@ pub fn pain(field: &str, v: &Option<String>) -> Result<Option<Pain>, AppError> {
 
 pub fn kmh_tenths(field: &str, v: &Option<String>) -> Result<Option<u16>, AppError> {
     let Some(t) = text_opt(v) else { return Ok(None) };
-    let x: f64 = t.replace(',', ".").parse().map_err(|_| AppError::bad(format!("{field}: '{t}' is not a number")))?;
+    let x: f64 = t.replace(',', ".").parse().map_err(|_| {
+        AppError::bad(format!("{field}: '{t}' is not a number")).said("refusal.speed", &[("typed", &t)])
+    })?;
     if !(x.is_finite() && (0.1..=8.0).contains(&x)) {
-        return Err(AppError::bad(format!("{field}: a walking speed is 0.1 to 8.0 km/h; got {x}")));
+        return Err(AppError::bad(format!("{field}: a walking speed is 0.1 to 8.0 km/h; got {x}"))
+            .said("refusal.speed", &[("typed", &t)]));
     }
     Ok(Some((x * 10.0).round() as u16))
 }
 
 pub fn date(field: &str, v: &Option<String>) -> Result<Option<Date>, AppError> {
     let Some(t) = text_opt(v) else { return Ok(None) };
-    t.parse().map(Some).map_err(|_| AppError::bad(format!("{field}: '{t}' is not a date (YYYY-MM-DD)")))
+    t.parse().map(Some).map_err(|_| {
+        AppError::bad(format!("{field}: '{t}' is not a date (YYYY-MM-DD)")).said("refusal.not_a_date", &[("typed", &t)])
+    })
 }
 
 /// An optional named value (support, surface…) by its one name from the coach;

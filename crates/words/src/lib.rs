@@ -187,23 +187,34 @@ impl I18n {
     }
 
     /// A problem said in this language only when there is a message for this
-    /// field and reason (`problem.<field>_<code>`), else as the service said
+    /// field and reason (`problem.<field>_<code>`) or the error has its own
+    /// (`InputError::said`), else as the service said
     /// it: for forms whose fields share a name with the walker's but not a
     /// meaning (a clinician's minutes, an admin's e-mail lookup).
     pub fn problem_exact(&self, e: &coach::InputError) -> String {
         let key = format!("problem.{}_{}", e.field, e.code.as_str());
-        if self.has(&key) { self.t(&key).to_string() } else { e.to_string() }
+        if self.has(&key) { self.t(&key).to_string() } else { self.said(e).unwrap_or_else(|| e.to_string()) }
+    }
+
+    /// The error's own message (`InputError::said`), when it has one here.
+    fn said(&self, e: &coach::InputError) -> Option<String> {
+        let said = e.said.as_ref().filter(|s| self.has(&s.key))?;
+        let args: Vec<(&str, &str)> = said.args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        Some(self.ta(&said.key, &args))
     }
 
     /// What was wrong with a form, in the words of the person who filled it
     /// in: the text for the field and what was wrong with it
     /// (`problem.<field>_<code>`), else for the field (`problem.<field>`),
+    /// else the error's own message (`InputError::said`),
     /// else the service's own message.
     pub fn problem(&self, e: &coach::InputError) -> String {
         [format!("problem.{}_{}", e.field, e.code.as_str()), format!("problem.{}", e.field)]
             .iter()
             .find(|k| self.has(k))
-            .map_or_else(|| e.to_string(), |k| self.t(k).to_string())
+            .map(|k| self.t(k).to_string())
+            .or_else(|| self.said(e))
+            .unwrap_or_else(|| e.to_string())
     }
 
     /// A day as a walker says it, seen from `today`: "today", "tomorrow",

@@ -255,6 +255,11 @@ fn a_clinician_signs_and_reviews_from_the_command_line() {
     let today = w.ok(day, &["--walker", "1", "today"]);
     assert!(today.contains("PAUSED") && today.contains("Scan first") && !today.contains("min backward"), "{today}");
     assert!(w.bad(day, &as_doc(&["pause", "--note", "again"])).contains("nothing to pause"));
+    // The same refusal in the terminal's language, by its own message.
+    let out = w.on(day, &as_doc(&["pause", "--note", "again"])).env("LANG", "es_ES.UTF-8").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("La marcha hacia atrás ya está en pausa para este paciente."), "{err}");
     let history = w.json(day, &["--walker", "1", "history"]);
     let latest = &history.as_array().unwrap().last().unwrap()["decision"];
     assert!(latest["dose"].is_null(), "{latest}");

@@ -250,9 +250,11 @@ where
 }
 
 async fn ready(state: &AppState, access: Access) -> Result<service::State, AppError> {
-    load(state, access)
-        .await?
-        .ok_or_else(|| AppError::Conflict(coach::InputError::new("", "the walker has not set up a programme yet")))
+    load(state, access).await?.ok_or_else(|| {
+        AppError::Conflict(
+            coach::InputError::new("", "the walker has not set up a programme yet").said("refusal.no_programme", &[]),
+        )
+    })
 }
 
 fn dose_input(f: &Posted) -> Result<service::DoseInput, AppError> {
@@ -333,13 +335,18 @@ pub async fn restart(
         if minutes != forms::text_opt(&f.shown) {
             let shown = service::restart_dose(&s, &dose)?;
             let p = &s.programme;
-            return Err(AppError::BadInput(coach::InputError::new(
-                "minutes",
-                format!(
-                    "the restart dose is now: {}. Check it and sign again.",
-                    shown.summary(p.week_of(s.today), p.limits.supported_only)
-                ),
-            )));
+            let (week, supported_only) = (p.week_of(s.today), p.limits.supported_only);
+            let words = words::coach_words::summary(&state.i18n(), &shown, week, supported_only);
+            return Err(AppError::BadInput(
+                coach::InputError::new(
+                    "minutes",
+                    format!(
+                        "the restart dose is now: {}. Check it and sign again.",
+                        shown.summary(week, supported_only)
+                    ),
+                )
+                .said("refusal.restart_dose_changed", &[("dose", &words)]),
+            ));
         }
         let input = service::RestartInput { dose, by: String::new(), role: f.role.clone(), note: f.note.clone() };
         service::restart(state.store(), &s, input, state.now()).await?;

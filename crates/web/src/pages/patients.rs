@@ -101,12 +101,11 @@ pub async fn break_glass(
     State(state): State<AppState>,
     f: crate::auth::extract::CsrfForm<BreakGlassForm>,
 ) -> Result<Response, AppError> {
-    let id: i64 = f
-        .form
-        .walker
-        .trim()
-        .parse()
-        .map_err(|_| AppError::bad(format!("walker: '{}' is not a walker's number", f.form.walker.trim())))?;
+    let id: i64 = f.form.walker.trim().parse().map_err(|_| {
+        let typed = f.form.walker.trim();
+        AppError::bad(format!("walker: '{typed}' is not a walker's number"))
+            .said("refusal.walker_number", &[("typed", &typed)])
+    })?;
     let actor = f.who.actor();
     let now = state.now();
     service::clinics::break_glass(state.store(), &actor, store::WalkerId(id), &f.form.reason, &f.who.client, now)

@@ -142,9 +142,30 @@ async fn the_clinician_acknowledges_signs_a_restart_and_writes() {
     let minutes = service::restart_dose(&service::load(s, c.bea.access, today).await.unwrap(), &Default::default())
         .unwrap()
         .minutes;
-    let form = format!("csrf={csrf}&minutes={minutes}&shown={minutes}&role=physiotherapist&note=Knee+checked");
-    let signed = c.app.post(&format!("/patients/{bea_id}/restart"), &c.doc.cookie, &form).await;
+    // Refusals are said in the clinician's language, with nothing signed.
+    let restart = |minutes: &str, shown: &str| {
+        format!("csrf={csrf}&minutes={minutes}&shown={shown}&role=physiotherapist&note=Knee+checked")
+    };
+    let spanish = format!("{}; lang=es", c.doc.cookie);
+    let path = format!("/patients/{bea_id}/restart");
+    let typed = c.app.post(&path, &c.doc.cookie, &restart("five", "5")).await;
+    assert_eq!(typed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(typed.body.contains("«five» is not a whole number: write one from 3 to 20."), "{}", typed.body);
+    let changed = c.app.post(&path, &spanish, &restart("4", &minutes.to_string())).await;
+    assert_eq!(changed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        changed.body.contains("Con los minutos elegidos, la dosis de la reanudación es ahora: 4 min"),
+        "{}",
+        changed.body
+    );
+    assert!(service::load(s, c.bea.access, today).await.unwrap().pause().is_some(), "nothing was signed");
+    let form = restart(&minutes.to_string(), &minutes.to_string());
+    let signed = c.app.post(&path, &c.doc.cookie, &form).await;
     assert_eq!(signed.status, StatusCode::SEE_OTHER, "{}", signed.body);
+    let again = c.app.post(&path, &spanish, &form).await;
+    assert!(again.body.contains("No hay nada que reanudar: el programa no está detenido."), "{}", again.body);
+    let again = c.app.post(&path, &c.doc.cookie, &form).await;
+    assert!(again.body.contains("There is nothing to restart: the programme is not stopped."), "{}", again.body);
     let after = service::load(s, c.bea.access, today).await.unwrap();
     let o = after.history.overrides.last().unwrap();
     assert_eq!(o.signer, Some(coach::history::Signer { account: c.doc.account.id.0, clinic: c.id.0 }));
@@ -215,7 +236,7 @@ async fn a_walker_who_leaves_is_seen_only_as_they_stood() {
     let form = format!("csrf={}&body=hello", csrf_in(&page.body));
     let write = c.app.post(&format!("/patients/{bea_id}/message"), &c.doc.cookie, &form).await;
     assert_eq!(write.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(write.body.contains("read only"), "{}", write.body);
+    assert!(write.body.contains("can be read but not changed"), "{}", write.body);
 }
 
 /// The API does what the pages do: invite, join with agreement, read the
@@ -307,7 +328,7 @@ async fn break_glass_opens_a_record_to_read_and_everyone_is_told() {
     let open = |walker: i64, reason: &str| format!("csrf={csrf}&walker={walker}&reason={reason}");
     let short = c.app.post("/patients/break-glass", &cover.cookie, &open(bea_id, "now")).await;
     assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(short.body.contains("reason: say why"), "{}", short.body);
+    assert!(short.body.contains("Say in a sentence why you must open this record now"), "{}", short.body);
     let stranger = c.app.ready_walker("ann@example.org", "note-of-ann").await;
     let why = "Fell+in+the+waiting+room%2C+team+unreachable";
     let elsewhere = c.app.post("/patients/break-glass", &cover.cookie, &open(stranger.account.walker.0, why)).await;
@@ -320,7 +341,7 @@ async fn break_glass_opens_a_record_to_read_and_everyone_is_told() {
     let form = format!("csrf={csrf}&body=hello");
     let write = c.app.post(&format!("/patients/{bea_id}/message"), &cover.cookie, &form).await;
     assert_eq!(write.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(write.body.contains("break-glass opens a record to read"), "{}", write.body);
+    assert!(write.body.contains("Break-glass opens a record to read only."), "{}", write.body);
 
     // Bea is told, with who and why.
     let care = c.app.get("/care", &c.bea.cookie).await.body;
@@ -352,7 +373,7 @@ async fn monitoring_counts_days_with_data_and_the_clinicians_minutes() {
     let none =
         c.app.post(&format!("/patients/{bea_id}/minutes"), &c.doc.cookie, &format!("csrf={csrf}&minutes=0")).await;
     assert_eq!(none.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(none.body.contains("minutes: must be 1 to 480; got 0"), "{}", none.body);
+    assert!(none.body.contains("Write a number from 1 to 480 (not 0)."), "{}", none.body);
     let form = format!("csrf={csrf}&minutes=7&timer=1&note=reviewed+pain");
     assert_eq!(
         c.app.post(&format!("/patients/{bea_id}/minutes"), &c.doc.cookie, &form).await.status,
@@ -431,7 +452,7 @@ async fn the_care_team_pauses_and_ends_a_programme_until_a_restart() {
     // Pausing twice is refused; ending is not.
     let again = stop(format!("csrf={csrf}&kind=pause&note=again")).await;
     assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(again.body.contains("nothing to pause"), "{}", again.body);
+    assert!(again.body.contains("Backward walking is already paused for this walker."), "{}", again.body);
 
     // Through the API: the clinician ends it, and ending twice is a conflict.
     let doc = token_for(&c.app, &c.doc).await;
@@ -536,7 +557,7 @@ async fn the_admin_adds_and_removes_the_clinics_people() {
     // Refusals say why, keep what was typed, and change nothing.
     let unknown = c.app.post(&format!("{path}/members"), &admin.cookie, &add("who%40example.org", "clinician")).await;
     assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(unknown.body.contains("email: no clinician or admin account uses who@example.org"), "{}", unknown.body);
+    assert!(unknown.body.contains("No clinician or admin account uses who@example.org."), "{}", unknown.body);
     assert!(unknown.body.contains("value=\"who@example.org\""), "what was typed stays");
     // A walker's account answers exactly like no account: admins cannot learn who uses retrowalk.
     let walker = c.app.post(&format!("{path}/members"), &admin.cookie, &add("bea%40example.org", "clinician")).await;

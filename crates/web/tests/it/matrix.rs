@@ -113,7 +113,11 @@ pub async fn run(app: &App) {
                     app.send(call("POST", &path, &a.token, Some(body))).await,
                 )
             };
-            let read_only = |body: &str| body.contains("opens a record to read") || body.contains("read only");
+            let read_only = |body: &str| {
+                body.contains("opens a record to read")
+                    || body.contains("read only")
+                    || body.contains("can be read but not changed")
+            };
             let (r, w) = (read.status, write.status);
             let ok = match a.may {
                 May::Nothing => matches!(r.as_u16(), 404 | 405) && matches!(w.as_u16(), 404 | 405),
