@@ -104,8 +104,12 @@ async fn page_for(
             None => "-".into(),
         };
         // In the admin's words (the walker's own log says "your records").
-        let key = format!("clinic.event_{}", e.kind.as_str());
-        let what = if l.i18n.has(&key) { l.t(&key).to_string() } else { e.kind.as_str().replace('_', " ") };
+        // Else the security log's own words for it (sign-ins, roles given).
+        let (key, general) = (format!("clinic.event_{}", e.kind.as_str()), format!("security.{}", e.kind.as_str()));
+        let what = match [key, general].into_iter().find(|k| l.i18n.has(k)) {
+            Some(k) => l.t(&k).to_string(),
+            None => e.kind.as_str().replace('_', " "),
+        };
         rows.push(Row {
             at: at(e.at),
             what,

@@ -35,7 +35,8 @@ struct PatientPage {
     dose: Option<coach::dose::Dose>,
     reviews: Vec<ReviewLine>,
     thread: Option<service::care::Thread>,
-    supports: &'static [coach::dose::Support],
+    /// Each kind of support: its name and its words.
+    supports: Vec<(&'static str, String)>,
     /// A break-glass: read only, until this time.
     break_glass_until: Option<String>,
     /// The walker left the clinic's care on this day: read only, as it stood then.
@@ -124,7 +125,9 @@ async fn page_for(
     let id = access.walker().0;
     // One load of the walker's state serves the row and the report.
     let s = load(state, access).await?;
+    let lang = state.i18n();
     let row = service::clinics::patient_row_of(state.store(), access, s.as_ref()).await?;
+    let screen = service::latest_screening(state.store(), access).await?;
     let restart = s.as_ref().and_then(|s| {
         let pause = s.pause().filter(|p| p.kind.needs_restart())?;
         // The dose shown is the one the posted minutes give (after a change), else the default.
@@ -132,19 +135,18 @@ async fn page_for(
         let dose = service::restart_dose(s, &asked).or_else(|_| service::restart_dose(s, &Default::default())).ok()?;
         let p = &s.programme;
         Some(Restart {
-            reasons: pause.reasons,
-            dose: dose.summary(p.week_of(s.today), p.limits.supported_only),
+            reasons: words::coach_words::pause_reasons(&lang, &pause, screen.as_ref().map(|sc| &sc.outcome)),
+            dose: words::coach_words::summary(&lang, &dose, p.week_of(s.today), p.limits.supported_only),
             minutes: dose.minutes,
         })
     });
-    let screen = service::latest_screening(state.store(), access).await?;
     let clearance_for = screen
         .map(|sc| {
             sc.outcome
                 .needs_clearance_for
                 .iter()
                 .filter(|_| sc.outcome.status == coach::screening::Status::ClearanceNeeded)
-                .map(|q| coach::screening::question(*q).text.to_string())
+                .map(|q| words::coach_words::question(&lang, *q))
                 .collect()
         })
         .unwrap_or_default();
@@ -211,7 +213,10 @@ async fn page_for(
         can_pause,
         can_end,
         assignable,
-        supports: <coach::dose::Support as coach::names::Named>::all(),
+        supports: <coach::dose::Support as coach::names::Named>::all()
+            .iter()
+            .map(|sp| (sp.as_str(), lang.t(&format!("support.{}", sp.as_str())).to_string()))
+            .collect(),
     })
 }
 

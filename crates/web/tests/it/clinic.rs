@@ -960,7 +960,6 @@ async fn the_clinicians_list_and_walker_page_speak_spanish() {
     use axum::http::{Request, header};
     let c = clinic().await;
     invite_and_join(&c).await;
-    red_flag_today(&c).await;
     let in_spanish = |path: String| {
         let req = Request::get(path)
             .header(header::COOKIE, &c.doc.cookie)
@@ -969,6 +968,10 @@ async fn the_clinicians_list_and_walker_page_speak_spanish() {
             .unwrap();
         c.app.send(req)
     };
+    // The dose to change: each kind of support in words, not its name.
+    let page = in_spanish(format!("/patients/{}", c.bea.account.walker.0)).await.body;
+    assert!(page.contains(">Sin manos</option>") && !page.contains(">hands_free<"), "{page}");
+    red_flag_today(&c).await;
     let list = in_spanish("/patients".into()).await.body;
     assert!(list.contains("<strong>crítica</strong>: Síntoma de alarma (La rodilla se bloqueó"), "{list}");
     assert!(list.contains("Caída comunicada (F-FALL)"), "the filter in Spanish: {list}");
@@ -977,6 +980,10 @@ async fn the_clinicians_list_and_walker_page_speak_spanish() {
     let page = in_spanish(format!("/patients/{}", c.bea.account.walker.0)).await.body;
     assert!(page.contains("Usted indicó: la rodilla se bloqueó o se quedó atascada."), "{page}");
     assert!(page.contains("Síntoma de alarma (La rodilla se bloqueó o se quedó atascada): programa detenido."));
+    // The restart to sign: its dose in Spanish, with nothing of the coach's English.
+    let restart = &page[page.find("rs-minutes").expect("the restart form")..];
+    assert!(page.contains("min hacia atrás ("), "{page}");
+    assert!(!page.contains("min backward") && !restart.contains("hold both handrails"), "{page}");
 }
 
 /// The clinician reads the walker's recorded walking on the walker's page:
