@@ -35,6 +35,13 @@ struct ClinicAdminPage {
     posted: MemberForm,
 }
 
+impl ClinicAdminPage {
+    /// A clinic role in the admin's words.
+    fn role_words(&self, role: &MemberRole) -> String {
+        self.l.t(&format!("clinic.role_{}", role.as_str())).to_string()
+    }
+}
+
 struct Row {
     at: String,
     what: String,
@@ -115,7 +122,7 @@ async fn page_for(
             what,
             who,
             walker: e.walker.map_or("-".into(), |w| w.to_string()),
-            detail: e.detail.clone(),
+            detail: detail_words(&l.i18n, &e.detail),
         });
     }
     let mut break_glasses = Vec::new();
@@ -265,5 +272,24 @@ pub async fn load_questionnaire(
                 .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
         }
         Err(e) => Err(e),
+    }
+}
+
+/// What an entry's detail says, in the admin's words: the app's own names
+/// for what was read or done (`clinic.detail.<name>`), with how many walkers
+/// a list showed (the service writes "patient list (34 walkers)"); anything
+/// else (a break-glass reason, as typed) as it was written.
+fn detail_words(l: &words::I18n, detail: &str) -> String {
+    let (what, listed) = match detail.strip_suffix(" walkers)").and_then(|d| d.rsplit_once(" (")) {
+        Some((what, n)) if n.parse::<usize>().is_ok() => (what, Some(n)),
+        _ => (detail, None),
+    };
+    let key = format!("clinic.detail.{}", what.replace(' ', "_"));
+    if !what.chars().all(|c| c.is_ascii_lowercase() || c == ' ') || !l.has(&key) {
+        return detail.to_string();
+    }
+    match listed {
+        Some(count) => l.ta("clinic.detail_listed", &[("what", l.t(&key)), ("count", count)]),
+        None => l.t(&key).to_string(),
     }
 }

@@ -356,6 +356,11 @@ async fn break_glass_opens_a_record_to_read_and_everyone_is_told() {
     assert_eq!(log.status, StatusCode::OK, "{}", log.body);
     assert!(log.body.contains("cover@example.org") && log.body.contains("team unreachable"), "{}", log.body);
     assert!(!log.body.contains("NOTE-OF-BEA"), "the admin sees no clinical data");
+    // What was read is in the admin's words, in either language; a reason stays as typed.
+    assert!(log.body.contains("<td>the walker&#39;s page</td>"), "{}", log.body);
+    let spanish = c.app.get(&format!("/clinics/{}", c.id), &format!("{}; lang=es", admin.cookie)).await.body;
+    assert!(spanish.contains("la página del paciente") && !spanish.contains("walker page"), "{spanish}");
+    assert!(spanish.contains("team unreachable"), "{spanish}");
     assert_eq!(c.app.get(&format!("/clinics/{}", c.id), &c.doc.cookie).await.status, StatusCode::NOT_FOUND);
 }
 
@@ -526,7 +531,7 @@ async fn the_care_team_pauses_and_ends_a_programme_until_a_restart() {
     s.add_member(admin.account.id, c.id, store::MemberRole::Admin, c.app.state.now()).await.unwrap();
     c.app.pass_two_factor(&admin.cookie, None).await;
     let log = c.app.get(&format!("/clinics/{}", c.id), &admin.cookie).await.body;
-    assert!(log.contains("<td>pause</td>") || log.contains(">pause<"), "{log}");
+    assert!(log.contains("<td>paused the programme</td>"), "{log}");
     assert!(!log.contains("A-CLINICIAN-PAUSE") && !log.contains("min backward"), "{log}");
 }
 
