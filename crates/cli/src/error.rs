@@ -38,14 +38,10 @@ impl From<coach::InputError> for CliError {
     /// error's own message (`InputError::said`).
     fn from(e: coach::InputError) -> Self {
         let l = crate::render::terminal();
-        if l.lang() == words::Lang::En {
-            CliError::Input(e.to_string())
-        } else if l.has(&format!("problem.{}", e.field)) {
-            CliError::Input(format!("{}: {}", e.field, l.problem(&e)))
-        } else if e.said.as_ref().is_some_and(|s| l.has(&s.key)) {
-            CliError::Input(l.problem(&e))
-        } else {
-            CliError::Input(e.to_string())
+        match l.problem_said(&e).filter(|_| l.lang() != words::Lang::En) {
+            Some(said) if e.field.is_empty() => CliError::Input(said),
+            Some(said) => CliError::Input(format!("{}: {said}", e.field)),
+            None => CliError::Input(e.to_string()),
         }
     }
 }

@@ -101,6 +101,16 @@ pub struct Ceiling {
     pub incline_pct: u8,
 }
 
+/// A limit a dose breaks: the part of the dose (`support`, `incline` or
+/// `minutes`, as the forms name it), the limit's name (`incline_overground`:
+/// the key a translated message is filed under) and why, in English.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Broken {
+    pub field: &'static str,
+    pub rule: &'static str,
+    pub why: &'static str,
+}
+
 impl Limits {
     /// The six-week block (EVIDENCE §5.3): rails and the starting speed in weeks
     /// 1-2; up to 15 min, +0.2 km/h and light touch in weeks 3-4; up to 20 min,
@@ -150,25 +160,25 @@ impl Limits {
 
     /// Whether `dose` breaks a screen rule. Used to reject an override.
     pub fn violation(&self, dose: &Dose) -> Option<&'static str> {
-        self.broken_by(dose).map(|(_, text)| text)
+        self.broken_by(dose).map(|b| b.why)
     }
 
-    /// The part of the dose that breaks the limits (`support`, `incline` or
-    /// `minutes`, as the forms name it) and why.
-    pub fn broken_by(&self, dose: &Dose) -> Option<(&'static str, &'static str)> {
-        if self.supported_only && dose.support == Support::HandsFree {
-            Some(("support", "the screen allows supported-only walking: hands-free is not allowed"))
+    /// The part of the dose that breaks the limits and why.
+    pub fn broken_by(&self, dose: &Dose) -> Option<Broken> {
+        let (field, rule, why) = if self.supported_only && dose.support == Support::HandsFree {
+            ("support", "hands_free_supported", "the screen allows supported-only walking: hands-free is not allowed")
         } else if self.supported_only && dose.incline_pct > 0 {
-            Some(("incline", "the screen allows supported-only walking: incline is not allowed"))
+            ("incline", "incline_supported", "the screen allows supported-only walking: incline is not allowed")
         } else if self.surface == Surface::Overground && dose.incline_pct > 0 {
-            Some(("incline", "overground walking has no incline setting"))
+            ("incline", "incline_overground", "overground walking has no incline setting")
         } else if !(MIN_MINUTES..=MAX_MINUTES).contains(&dose.minutes) {
-            Some(("minutes", "minutes must be between 3 and 20"))
+            ("minutes", "minutes_range", "minutes must be between 3 and 20")
         } else if dose.incline_pct > MAX_INCLINE_PCT {
-            Some(("incline", "incline must be 0 to 5 percent"))
+            ("incline", "incline_range", "incline must be 0 to 5 percent")
         } else {
-            None
-        }
+            return None;
+        };
+        Some(Broken { field, rule, why })
     }
 }
 

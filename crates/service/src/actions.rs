@@ -235,10 +235,11 @@ fn dose_from(limits: Limits, base: Dose, input: &DoseInput, what: &str) -> Servi
     dose.incline_pct = input.incline_pct.unwrap_or(dose.incline_pct);
     dose.support = input.support.unwrap_or(dose.support);
     match limits.broken_by(&dose) {
-        Some((field, problem)) => Err(ServiceError::refused(
+        Some(b) => Err(ServiceError::refused(
             Code::Unsafe,
-            format!("{field}: {what} refused: {problem}. Nothing was recorded."),
-        )),
+            format!("{}: {what} refused: {}. Nothing was recorded.", b.field, b.why),
+        )
+        .said(&format!("refusal.unsafe_{}", b.rule), &[])),
         None => Ok(dose),
     }
 }
@@ -266,12 +267,14 @@ pub async fn override_dose<S: Store>(
     now: Timestamp,
 ) -> ServiceResult<Overridden> {
     if let Some(p) = state.pause() {
-        let how = if p.kind.needs_restart() {
-            "A stopped programme restarts with a recorded restart (retrowalk clear, or Today → Record a restart), not an override."
+        let (how, said) = if p.kind.needs_restart() {
+            (
+                "A stopped programme restarts with a recorded restart (retrowalk clear, or Today → Record a restart), not an override.",
+                "refusal.override_stopped",
+            )
         } else {
-            "An override cannot start training that the screening does not allow."
+            ("An override cannot start training that the screening does not allow.", "refusal.override_paused")
         };
-        let said = if p.kind.needs_restart() { "refusal.override_stopped" } else { "refusal.override_paused" };
         return Err(ServiceError::refused(
             Code::Paused,
             format!("override refused: {} {how} Nothing was recorded.", p.headline),

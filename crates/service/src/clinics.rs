@@ -443,15 +443,15 @@ async fn patient_grant<S: Store>(
         return Err(ServiceError::NotFound("walker not found".into()));
     }
     if write && access.read_only() {
-        let why = match access.grant() {
-            crate::Grant::Former { .. } => {
-                "this walker left your clinic's care: their record as it stood then is read only"
-            }
-            _ => "break-glass opens a record to read: to act, ask the clinic to put you on the walker's care team",
-        };
-        let said = match access.grant() {
-            crate::Grant::Former { .. } => "refusal.former_read_only",
-            _ => "refusal.break_glass_read_only",
+        let (why, said) = match access.grant() {
+            crate::Grant::Former { .. } => (
+                "this walker left your clinic's care: their record as it stood then is read only",
+                "refusal.former_read_only",
+            ),
+            _ => (
+                "break-glass opens a record to read: to act, ask the clinic to put you on the walker's care team",
+                "refusal.break_glass_read_only",
+            ),
         };
         return Err(ServiceError::refused(Code::Invalid, why).said(said, &[]));
     }

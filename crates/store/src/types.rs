@@ -522,6 +522,9 @@ pub enum SecurityKind {
     /// What a clinician's change did to a walker's programme: the dose or
     /// the screening's status before and after.
     RecordChanged,
+    /// The operator deleted one of a walker's motion recordings (the
+    /// walker's own deletions are theirs and not logged).
+    RecordingDeleted,
 }
 
 coach::named!(SecurityKind, "event", "a known event", {
@@ -557,6 +560,7 @@ coach::named!(SecurityKind, "event", "a known event", {
     CareTeamAdded => "care_team_added",
     CareTeamRemoved => "care_team_removed",
     RecordChanged => "record_changed",
+    RecordingDeleted => "recording_deleted",
 });
 
 /// What a clinician's change did to a walker's programme: what was changed

@@ -186,20 +186,29 @@ impl I18n {
         self.catalogue.plain.contains_key(&id(key))
     }
 
-    /// A problem said in this language only when there is a message for this
-    /// field and reason (`problem.<field>_<code>`) or the error has its own
-    /// (`InputError::said`), else as the service said
-    /// it: for forms whose fields share a name with the walker's but not a
-    /// meaning (a clinician's minutes, an admin's e-mail lookup).
+    /// A problem said in this language only when the error has its own
+    /// message (`InputError::said`) or there is one for this field and
+    /// reason (`problem.<field>_<code>`), else as the service said it: for
+    /// forms whose fields share a name with the walker's but not a meaning
+    /// (a clinician's minutes, an admin's e-mail lookup).
     pub fn problem_exact(&self, e: &coach::InputError) -> String {
         let key = format!("problem.{}_{}", e.field, e.code.as_str());
-        if self.has(&key) { self.t(&key).to_string() } else { self.said(e).unwrap_or_else(|| e.to_string()) }
+        self.said(e).unwrap_or_else(|| if self.has(&key) { self.t(&key).to_string() } else { e.to_string() })
     }
 
-    /// The error's own message (`InputError::said`), when it has one here.
+    /// The error's own message (`InputError::said`), when it has one here;
+    /// an argument named `date` holding a date is said as a date.
     fn said(&self, e: &coach::InputError) -> Option<String> {
         let said = e.said.as_ref().filter(|s| self.has(&s.key))?;
-        let args: Vec<(&str, &str)> = said.args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let args: Vec<(&str, String)> = said
+            .args
+            .iter()
+            .map(|(k, v)| match (k.as_str(), v.parse::<jiff::civil::Date>()) {
+                ("date", Ok(d)) => (k.as_str(), self.date(&d)),
+                _ => (k.as_str(), v.clone()),
+            })
+            .collect();
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
         Some(self.ta(&said.key, &args))
     }
 
@@ -209,12 +218,16 @@ impl I18n {
     /// else the error's own message (`InputError::said`),
     /// else the service's own message.
     pub fn problem(&self, e: &coach::InputError) -> String {
+        self.problem_said(e).unwrap_or_else(|| e.to_string())
+    }
+
+    /// [`I18n::problem`] when this language has a message for it.
+    pub fn problem_said(&self, e: &coach::InputError) -> Option<String> {
         [format!("problem.{}_{}", e.field, e.code.as_str()), format!("problem.{}", e.field)]
             .iter()
             .find(|k| self.has(k))
             .map(|k| self.t(k).to_string())
             .or_else(|| self.said(e))
-            .unwrap_or_else(|| e.to_string())
     }
 
     /// A day as a walker says it, seen from `today`: "today", "tomorrow",

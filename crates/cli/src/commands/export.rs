@@ -6,7 +6,6 @@ use crate::context;
 use crate::error::{CliError, CliResult};
 use anyhow::Context as _;
 use store::SecurityKind;
-use store::prelude::*;
 
 pub async fn run(g: &Global, a: &ExportArgs) -> CliResult<Output> {
     let store = context::open(g).await?;
@@ -48,11 +47,9 @@ pub async fn run(g: &Global, a: &ExportArgs) -> CliResult<Output> {
     }
 }
 
-/// Records an export of a walker's data in the access log, under their
-/// account when they have one (a CLI-only walker has none).
+/// Records an export of a walker's data in the access log.
 async fn exported(store: &store::SqlStore, walker: store::WalkerId, what: &str) -> CliResult<()> {
-    let account = store.accounts().await?.into_iter().find(|a| a.walker == walker).map(|a| a.id);
-    super::user::audit(store, SecurityKind::Export, account, &format!("{what} of walker {walker}")).await
+    super::user::audit_walker(store, SecurityKind::Export, walker, &format!("{what} of walker {walker}")).await
 }
 
 /// `retrowalk import-archive`: a JSON archive into this database.

@@ -134,10 +134,15 @@ async fn delete(g: &Global, id: i64) -> CliResult<Output> {
     let store = crate::context::open(g).await?;
     let access = crate::context::access(&store, g).await?;
     let l = render::terminal();
-    if !service::motion::motions(&store, access).await?.iter().any(|m| m.id == id) {
-        return Err(CliError::input(l.ta("cli.motion.no_such", &[("number", &id.to_string())])));
+    match service::motion::delete(&store, access, id).await {
+        Err(service::ServiceError::NotFound(_)) => {
+            return Err(CliError::input(l.ta("cli.motion.no_such", &[("number", &id.to_string())])));
+        }
+        done => done?,
     }
-    service::motion::delete(&store, access, id).await?;
+    // The operator deleted a walker's health data: the walker's log says so.
+    let detail = format!("recording {id} of walker {}", access.walker());
+    super::user::audit_walker(&store, store::SecurityKind::RecordingDeleted, access.walker(), &detail).await?;
     emit(g.json, &json!({ "deleted": id }), || {
         format!("{}\n", l.ta("cli.motion.deleted", &[("number", &id.to_string())]))
     })

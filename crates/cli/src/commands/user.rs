@@ -7,7 +7,7 @@ use crate::context;
 use crate::error::{CliError, CliResult};
 use crate::render;
 use store::prelude::*;
-use store::{Account, AccountId, SecurityEvent, SecurityKind, SqlStore};
+use store::{Account, AccountId, SecurityEvent, SecurityKind, SqlStore, WalkerId};
 
 /// The account with this e-mail, or an error naming it.
 pub(super) async fn account(store: &SqlStore, email: &str) -> CliResult<Account> {
@@ -44,6 +44,18 @@ pub(super) async fn audit(
     let event = SecurityEvent::new(kind, account, "cli", detail, jiff::Timestamp::now());
     store.record_security_event(&event).await?;
     Ok(())
+}
+
+/// Records what the operator did to a walker's data, under the walker's
+/// account when they have one (a CLI-only walker has none).
+pub(super) async fn audit_walker(
+    store: &SqlStore,
+    kind: SecurityKind,
+    walker: WalkerId,
+    detail: &str,
+) -> CliResult<()> {
+    let account = store.accounts().await?.into_iter().find(|a| a.walker == walker).map(|a| a.id);
+    audit(store, kind, account, detail).await
 }
 
 fn when(t: jiff::Timestamp) -> String {

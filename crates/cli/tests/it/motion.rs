@@ -153,6 +153,8 @@ fn a_kept_recording_is_listed_and_deleted_by_its_number() {
 
     let said = w.ok("2026-11-23", &["motion", "delete", &ids[0].to_string()]);
     assert!(said.contains(&format!("Recording {} deleted. Its session stays logged.", ids[0])), "{said}");
+    let log = w.ok("2026-11-23", &["user", "events"]);
+    assert!(log.contains("recording_deleted") && log.contains(&format!("recording {} of walker 1", ids[0])), "{log}");
     let left = w.json("2026-11-23", &["motion", "list"]);
     assert_eq!(left.as_array().unwrap().len(), 1, "{left}");
     assert_eq!(left[0]["id"], ids[1], "{left}");

@@ -111,7 +111,8 @@ async fn page_for(
             None => "-".into(),
         };
         // In the admin's words (the walker's own log says "your records").
-        // Else the security log's own words for it (sign-ins, roles given).
+        // Else the security log's own words for it (an entry kind added
+        // later, before its admin's words).
         let (key, general) = (format!("clinic.event_{}", e.kind.as_str()), format!("security.{}", e.kind.as_str()));
         let what = match [key, general].into_iter().find(|k| l.i18n.has(k)) {
             Some(k) => l.t(&k).to_string(),

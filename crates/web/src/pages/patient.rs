@@ -215,7 +215,7 @@ async fn page_for(
         assignable,
         supports: <coach::dose::Support as coach::names::Named>::all()
             .iter()
-            .map(|sp| (sp.as_str(), lang.t(&format!("support.{}", sp.as_str())).to_string()))
+            .map(|sp| (sp.as_str(), lang.t(&format!("patient.support_{}", sp.as_str())).to_string()))
             .collect(),
     })
 }

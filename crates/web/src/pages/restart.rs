@@ -44,7 +44,8 @@ pub struct RestartFields {
 }
 
 fn dose_input(f: &RestartFields) -> Result<DoseInput, AppError> {
-    Ok(DoseInput { minutes: forms::small("minutes", &f.minutes, 3, 20)?, ..DoseInput::default() })
+    // Not `minutes`: the log's message for that field speaks of 1 to 120.
+    Ok(DoseInput { minutes: forms::small("restart_minutes", &f.minutes, 3, 20)?, ..DoseInput::default() })
 }
 
 async fn restart_page(

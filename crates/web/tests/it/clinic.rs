@@ -986,9 +986,10 @@ async fn the_clinicians_list_and_walker_page_speak_spanish() {
     assert!(page.contains("Usted indicó: la rodilla se bloqueó o se quedó atascada."), "{page}");
     assert!(page.contains("Síntoma de alarma (La rodilla se bloqueó o se quedó atascada): programa detenido."));
     // The restart to sign: its dose in Spanish, with nothing of the coach's English.
-    let restart = &page[page.find("rs-minutes").expect("the restart form")..];
-    assert!(page.contains("min hacia atrás ("), "{page}");
-    assert!(!page.contains("min backward") && !restart.contains("hold both handrails"), "{page}");
+    let restart = &page[page.find("id=\"restart-h\"").expect("the restart box")..];
+    let restart = &restart[..restart.find("</form>").expect("its form")];
+    assert!(restart.contains("min hacia atrás (") && restart.contains("barandillas"), "{restart}");
+    assert!(!page.contains("min backward") && !restart.contains("handrails"), "{page}");
 }
 
 /// The clinician reads the walker's recorded walking on the walker's page:

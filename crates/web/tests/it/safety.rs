@@ -128,6 +128,10 @@ async fn a_restart_is_recorded_with_who_role_and_dose_then_training_resumes() {
     let res = app.post("/restart", &w.cookie, &form).await;
     assert_eq!(res.status, StatusCode::OK);
     assert!(res.body.contains("4 min backward") && res.body.contains("name=\"shown\" value=\"4\""), "{}", res.body);
+    // Minutes outside the restart's range are refused with that range.
+    let res = app.post("/restart", &w.cookie, &format!("csrf={}&by=Sam+Okafor&role=GP&minutes=25", w.csrf)).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("Write a number from 3 to 20 (not 25)."), "{}", res.body);
     // A missing role is refused when recording.
     let res = app.post("/restart", &w.cookie, &format!("csrf={}&by=Sam+Okafor&role=&minutes=4&shown=4", w.csrf)).await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
