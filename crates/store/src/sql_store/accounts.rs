@@ -82,6 +82,7 @@ impl AccountStore for SqlStore {
         }
         Self::insert_security_event(&mut tx, event).await?;
         tx.commit().await?;
+        self.forget_old_events(event.at).await?;
         Ok(true)
     }
 
@@ -240,6 +241,7 @@ impl AccountStore for SqlStore {
             let used = SecurityEvent::new(SecurityKind::TokenUsed, Some(account.id), "", &format!("token {id}"), now);
             Self::insert_security_event(&mut tx, &used).await?;
             tx.commit().await?;
+            self.forget_old_events(now).await?;
         }
         Ok(Some(account))
     }

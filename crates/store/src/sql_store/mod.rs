@@ -604,13 +604,11 @@ impl SqlStore {
         })
     }
 
+    /// Writes one entry in the caller's transaction. Forgetting old entries
+    /// is the caller's after it commits ([`SqlStore::forget_old_events`],
+    /// at most hourly): a delete with every entry cost more than the entry.
     async fn insert_security_event(conn: &mut AnyConnection, e: &SecurityEvent) -> Result<()> {
-        sqlx::query("DELETE FROM security_events WHERE at_ms < $1")
-            .bind(millis(e.at) - crate::SECURITY_EVENT_DAYS * 86_400_000)
-            .execute(&mut *conn)
-            .await?;
-        Self::insert_security_rows(conn, std::slice::from_ref(e)).await?;
-        Ok(())
+        Self::insert_security_rows(conn, std::slice::from_ref(e)).await
     }
 
     fn override_row(row: &AnyRow) -> Result<Override> {

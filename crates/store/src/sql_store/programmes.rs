@@ -189,7 +189,10 @@ impl ProgrammeStore for SqlStore {
             Self::insert_security_event(&mut tx, e).await?;
         }
         tx.commit().await?;
-        Ok(())
+        match change {
+            Some(e) => self.forget_old_events(e.at).await,
+            None => Ok(()),
+        }
     }
 
     async fn decisions(&self, key: ProgrammeKey) -> Result<Vec<DecisionRecord>> {

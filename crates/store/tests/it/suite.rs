@@ -771,9 +771,15 @@ pub async fn security_events_are_kept_per_account_newest_first<S: Store>(s: &S) 
     assert_eq!(s.security_events(None, 10).await.unwrap().len(), 5);
     assert_eq!(s.security_events(None, 2).await.unwrap().len(), 2);
     // Kept for a while, then forgotten as new events arrive.
+    // A token's use forgets them as any entry does.
     let far = Timestamp::from_second(now().as_second() + (store::SECURITY_EVENT_DAYS + 1) * 86_400).unwrap();
-    s.record_security_event(&SecurityEvent::new(SecurityKind::SignIn, Some(b.id), "cli", "", far)).await.unwrap();
-    assert_eq!(s.security_events(None, 10).await.unwrap().len(), 1);
+    s.account_by_api_token("abcdefabcdef-ev", far).await.unwrap().unwrap();
+    let left: Vec<SecurityKind> = s.security_events(None, 10).await.unwrap().iter().map(|e| e.kind).collect();
+    assert_eq!(left, vec![SecurityKind::TokenUsed]);
+    let farther = Timestamp::from_second(far.as_second() + (store::SECURITY_EVENT_DAYS + 1) * 86_400).unwrap();
+    s.record_security_event(&SecurityEvent::new(SecurityKind::SignIn, Some(b.id), "cli", "", farther)).await.unwrap();
+    let left: Vec<SecurityKind> = s.security_events(None, 10).await.unwrap().iter().map(|e| e.kind).collect();
+    assert_eq!(left, vec![SecurityKind::SignIn]);
 }
 
 /// Clinic mode's model: a clinician sees a walker only while a standing
