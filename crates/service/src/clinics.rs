@@ -201,6 +201,16 @@ pub async fn remove_from_care_team<S: Store>(
     Ok(removed)
 }
 
+/// Today's backward walking for a patient row: paused (never a dose then),
+/// a dose, none today, or no programme yet.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum TodayIs {
+    Paused(coach::pause::PauseKind),
+    Dose { dose: coach::dose::Dose, week: u32, supported_only: bool },
+    Rest,
+    NotStarted,
+}
+
 /// One row of a clinician's patient list: who, where they are, and what
 /// needs looking at.
 #[derive(Clone, Debug, serde::Serialize)]
@@ -210,6 +220,9 @@ pub struct PatientRow {
     pub week: u32,
     /// Today's backward walking in a line: the dose, "none today", or why it is paused.
     pub today: String,
+    /// The same, as data, for a page to say in its reader's language.
+    #[serde(skip)]
+    pub today_is: TodayIs,
     /// Sessions done of those due in the last 14 days, in percent; `None` while none was due.
     pub adherence_14d: Option<u32>,
     /// The latest day something was logged or checked in.
@@ -635,6 +648,7 @@ pub async fn patient_row_of<S: Store>(
             name: crate::walker(store, access).await?.name,
             week: 0,
             today: "not started: no programme yet".into(),
+            today_is: TodayIs::NotStarted,
             adherence_14d: None,
             last_activity: None,
             last_decision: None,
@@ -701,6 +715,15 @@ fn row(s: &crate::State) -> PatientRow {
             (Some(p), _) => p.headline.clone(),
             (None, Some(r)) => r.summary.clone(),
             (None, None) => "no backward walking today".into(),
+        },
+        today_is: match (&view.pause, &view.retro) {
+            (Some(p), _) => TodayIs::Paused(p.kind),
+            (None, Some(r)) => TodayIs::Dose {
+                dose: r.dose,
+                week: s.programme.week_of(s.today),
+                supported_only: s.programme.limits.supported_only,
+            },
+            (None, None) => TodayIs::Rest,
         },
         adherence_14d: (done * 100).checked_div(due).map(|p| p as u32),
         last_activity,

@@ -54,6 +54,16 @@ struct PatientPage {
     posted: Posted,
 }
 
+impl PatientPage {
+    fn today(&self) -> String {
+        super::patients::today_words(&self.l.i18n, &self.row.today_is)
+    }
+
+    fn measure(&self, m: &coach::outcomes::Measure) -> String {
+        words::coach_words::measure_name(&self.l.i18n, *m)
+    }
+}
+
 struct Restart {
     reasons: Vec<String>,
     dose: String,

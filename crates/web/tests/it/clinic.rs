@@ -982,6 +982,8 @@ async fn the_clinicians_list_and_walker_page_speak_spanish() {
     assert!(list.contains("Caída comunicada (F-FALL)"), "the filter in Spanish: {list}");
     assert!(list.contains("Usted indicó: la rodilla se bloqueó o se quedó atascada."), "{list}");
     assert!(!list.contains("Red-flag symptom") && !list.contains("You reported"), "{list}");
+    assert!(list.contains("<td>detenido: comunicó un síntoma de alarma</td>"), "today, in Spanish: {list}");
+    assert!(!list.contains("backward walking is paused"), "{list}");
     let page = in_spanish(format!("/patients/{}", c.bea.account.walker.0)).await.body;
     assert!(page.contains("Usted indicó: la rodilla se bloqueó o se quedó atascada."), "{page}");
     assert!(page.contains("Síntoma de alarma (La rodilla se bloqueó o se quedó atascada): programa detenido."));
