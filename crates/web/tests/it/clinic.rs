@@ -976,6 +976,15 @@ async fn the_clinicians_list_and_walker_page_speak_spanish() {
     // The dose to change: each kind of support in words, not its name.
     let page = in_spanish(format!("/patients/{}", c.bea.account.walker.0)).await.body;
     assert!(page.contains(">Sin manos</option>") && !page.contains(">hands_free<"), "{page}");
+    // A dose change refused: said in Spanish, its form open with what was typed.
+    let form = format!("csrf={}&minutes=6&speed=r%C3%A1pido&incline=0&support=rails&note=prueba", csrf_in(&page));
+    let path = format!("/patients/{}/override", c.bea.account.walker.0);
+    let refused = c.app.post(&path, &format!("{}; lang=es", c.doc.cookie), &form).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let body = &refused.body;
+    assert!(body.contains("«rápido» no es una velocidad de marcha"), "{body}");
+    assert!(body.contains("<details open>") && body.contains("value=\"rápido\""), "{body}");
+    assert!(body.contains("id=\"ov-minutes\"") && body.contains("value=\"6\"") && body.contains("value=\"prueba\""));
     red_flag_today(&c).await;
     let list = in_spanish("/patients".into()).await.body;
     assert!(list.contains("<strong>crítica</strong>: Síntoma de alarma (La rodilla se bloqueó"), "{list}");
