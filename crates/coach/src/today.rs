@@ -43,6 +43,16 @@ crate::named!(Kind, "kind", "a known kind", {
     Complete => "complete",
 });
 
+/// Today's backward walking as a clinician's list says it: paused (never a
+/// dose then), a dose, none today, or no programme yet.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum TodayIs {
+    Paused(crate::pause::PauseKind),
+    Dose { dose: Dose, week: u32, supported_only: bool },
+    Rest,
+    NotStarted,
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct RetroSession {
     pub dose: Dose,

@@ -487,7 +487,8 @@ pub async fn restart<S: Store>(
             Code::NotReady,
             "your care team stopped your programme: only a clinician restarts it, in retrowalk. \
              Write to them, or ask whoever runs this server. Nothing was recorded.",
-        ));
+        )
+        .said("refusal.restart_by_care_team", &[]));
     }
     let since = state.pause().and_then(|p| p.since).unwrap_or(state.today);
     let (by, role, signer) = signature(store, state.access, &input.by, &input.role).await?;
@@ -613,7 +614,8 @@ async fn require_care_team_signs<S: Store>(store: &S, access: Access, what: &str
                  You can send them a message. Nothing was recorded.",
                 c.name
             ),
-        )),
+        )
+        .said(&format!("refusal.care_team_signs_{what}"), &[("clinic", &c.name)])),
     }
 }
 

@@ -201,16 +201,6 @@ pub async fn remove_from_care_team<S: Store>(
     Ok(removed)
 }
 
-/// Today's backward walking for a patient row: paused (never a dose then),
-/// a dose, none today, or no programme yet.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum TodayIs {
-    Paused(coach::pause::PauseKind),
-    Dose { dose: coach::dose::Dose, week: u32, supported_only: bool },
-    Rest,
-    NotStarted,
-}
-
 /// One row of a clinician's patient list: who, where they are, and what
 /// needs looking at.
 #[derive(Clone, Debug, serde::Serialize)]
@@ -222,7 +212,7 @@ pub struct PatientRow {
     pub today: String,
     /// The same, as data, for a page to say in its reader's language.
     #[serde(skip)]
-    pub today_is: TodayIs,
+    pub today_is: coach::today::TodayIs,
     /// Sessions done of those due in the last 14 days, in percent; `None` while none was due.
     pub adherence_14d: Option<u32>,
     /// The latest day something was logged or checked in.
@@ -648,7 +638,7 @@ pub async fn patient_row_of<S: Store>(
             name: crate::walker(store, access).await?.name,
             week: 0,
             today: "not started: no programme yet".into(),
-            today_is: TodayIs::NotStarted,
+            today_is: coach::today::TodayIs::NotStarted,
             adherence_14d: None,
             last_activity: None,
             last_decision: None,
@@ -717,13 +707,13 @@ fn row(s: &crate::State) -> PatientRow {
             (None, None) => "no backward walking today".into(),
         },
         today_is: match (&view.pause, &view.retro) {
-            (Some(p), _) => TodayIs::Paused(p.kind),
-            (None, Some(r)) => TodayIs::Dose {
+            (Some(p), _) => coach::today::TodayIs::Paused(p.kind),
+            (None, Some(r)) => coach::today::TodayIs::Dose {
                 dose: r.dose,
                 week: s.programme.week_of(s.today),
                 supported_only: s.programme.limits.supported_only,
             },
-            (None, None) => TodayIs::Rest,
+            (None, None) => coach::today::TodayIs::Rest,
         },
         adherence_14d: (done * 100).checked_div(due).map(|p| p as u32),
         last_activity,

@@ -47,6 +47,18 @@ pub fn surface(l: &I18n, d: &Dose) -> String {
     l.t(&format!("dose.surface.{}", d.surface.as_str())).to_string()
 }
 
+/// A patient's "today" in a clinician's words: why backward walking is
+/// paused (never a dose then), the dose, none today, or not started.
+pub fn patient_today(l: &I18n, today: &coach::today::TodayIs) -> String {
+    use coach::today::TodayIs;
+    match today {
+        TodayIs::Paused(kind) => l.t(&format!("patients.today_paused.{}", kind.as_str())).to_string(),
+        TodayIs::Dose { dose, week, supported_only } => summary(l, dose, *week, *supported_only),
+        TodayIs::Rest => l.t("patients.today_rest").to_string(),
+        TodayIs::NotStarted => l.t("patients.today_not_started").to_string(),
+    }
+}
+
 /// One line: "8 min backward (3+3+2), belt at 1.6 km/h, 0% incline, hold both handrails".
 pub fn summary(l: &I18n, d: &Dose, week: u32, supported_only: bool) -> String {
     let bouts: Vec<String> = d.bouts(week, supported_only).iter().map(u8::to_string).collect();

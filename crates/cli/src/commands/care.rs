@@ -42,7 +42,8 @@ pub async fn patient(g: &Global, cmd: &PatientCommand) -> CliResult<Output> {
         let l = render::terminal();
         let line = |key: &str, args: &[(&str, &str)]| format!("{}\n", l.ta(key, args));
         let week = row.week.to_string();
-        let mut s = line("cli.patient.head", &[("name", &row.name), ("week", &week), ("today", &row.today)]);
+        let today = words::coach_words::patient_today(&l, &row.today_is);
+        let mut s = line("cli.patient.head", &[("name", &row.name), ("week", &week), ("today", &today)]);
         if let Some(a) = row.adherence_14d {
             s.push_str(&line("cli.patient.adherence", &[("pct", &a.to_string())]));
         }

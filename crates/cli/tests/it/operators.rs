@@ -216,6 +216,8 @@ fn a_clinician_signs_and_reviews_from_the_command_line() {
     let out = w.on(day, &as_doc(&["patient", "show"])).env("LANG", "es_ES.UTF-8").output().unwrap();
     let spanish = String::from_utf8(out.stdout).unwrap();
     assert!(spanish.contains("— semana 1. Hoy:") && spanish.contains("[F-RED-FLAG, desde"), "{spanish}");
+    assert!(spanish.contains("Hoy: detenido: el paciente comunicó un síntoma de alarma"), "{spanish}");
+    assert!(!spanish.contains("backward walking is paused"), "{spanish}");
     assert!(!spanish.contains("critical") && !spanish.contains("Last decision"), "{spanish}");
     assert!(w.bad(day, &as_doc(&["patients", "--flag", "F-NOPE"])).contains("is not a flag rule"));
     let flagged = w.json(day, &["patients", "--clinician", "doc@example.org", "--flag", "F-RED-FLAG"]);

@@ -82,7 +82,7 @@ impl AccountStore for SqlStore {
         }
         Self::insert_security_event(&mut tx, event).await?;
         tx.commit().await?;
-        self.forget_old_events(event.at).await?;
+        self.forget_old_events(event.at).await;
         Ok(true)
     }
 
@@ -97,7 +97,8 @@ impl AccountStore for SqlStore {
         }
         self.access_log.write(&self.pool, self.backend, events).await?;
         // The entries are written first: forgetting old ones comes after.
-        self.forget_old_events(first.at).await
+        self.forget_old_events(first.at).await;
+        Ok(())
     }
 
     async fn security_events(&self, account: Option<AccountId>, limit: u32) -> Result<Vec<SecurityEvent>> {
@@ -241,7 +242,7 @@ impl AccountStore for SqlStore {
             let used = SecurityEvent::new(SecurityKind::TokenUsed, Some(account.id), "", &format!("token {id}"), now);
             Self::insert_security_event(&mut tx, &used).await?;
             tx.commit().await?;
-            self.forget_old_events(now).await?;
+            self.forget_old_events(now).await;
         }
         Ok(Some(account))
     }

@@ -260,7 +260,7 @@ impl ClinicStore for SqlStore {
         let Some(row) = row else { return Ok((None, false)) };
         let logged = get::<i64>(&row, "logged")? > 0;
         if logged {
-            self.forget_old_events(entry.at).await?;
+            self.forget_old_events(entry.at).await;
         }
         Ok((Some(ClinicId(get(&row, "clinic_id")?)), logged))
     }
@@ -329,7 +329,7 @@ impl ClinicStore for SqlStore {
             _ => false,
         };
         if let (true, Some(l)) = (logged, list) {
-            self.forget_old_events(l.entry.at).await?;
+            self.forget_old_events(l.entry.at).await;
         }
         let care = rows
             .iter()

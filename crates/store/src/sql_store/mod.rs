@@ -73,7 +73,7 @@ impl SqlStore {
     /// before `at`, at most once an hour (of entry time) per process: the
     /// read path writes a row per walker shown, and a delete each time would
     /// cost a statement per request for nothing.
-    async fn forget_old_events(&self, at: Timestamp) -> Result<()> {
+    async fn forget_old_events(&self, at: Timestamp) {
         use std::sync::atomic::Ordering;
         let at = millis(at);
         let last = self.events_pruned_at.load(Ordering::Relaxed);
@@ -81,17 +81,19 @@ impl SqlStore {
         if (at - last).abs() < 3_600_000
             || self.events_pruned_at.compare_exchange(last, at, Ordering::Relaxed, Ordering::Relaxed).is_err()
         {
-            return Ok(());
+            return;
         }
         let done = sqlx::query("DELETE FROM security_events WHERE at_ms < $1")
             .bind(at - crate::SECURITY_EVENT_DAYS * 86_400_000)
             .execute(&self.pool)
             .await;
-        if done.is_err() {
-            // Not forgotten after all: the next entry tries again.
+        // The caller's write is committed: a failed clean-up must not make it
+        // look failed (a retry would record it twice). Not forgotten after
+        // all: the next entry tries again.
+        if let Err(e) = done {
             self.events_pruned_at.store(last, Ordering::Relaxed);
+            tracing::warn!(error = %e, "old access-log entries not forgotten; the next entry tries again");
         }
-        done.map(|_| ()).map_err(Into::into)
     }
 
     /// The access log outlives a walker's record (who reached what, when),

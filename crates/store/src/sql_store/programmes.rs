@@ -189,10 +189,10 @@ impl ProgrammeStore for SqlStore {
             Self::insert_security_event(&mut tx, e).await?;
         }
         tx.commit().await?;
-        match change {
-            Some(e) => self.forget_old_events(e.at).await,
-            None => Ok(()),
+        if let Some(e) = change {
+            self.forget_old_events(e.at).await;
         }
+        Ok(())
     }
 
     async fn decisions(&self, key: ProgrammeKey) -> Result<Vec<DecisionRecord>> {

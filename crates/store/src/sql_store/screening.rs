@@ -63,10 +63,10 @@ impl ScreeningStore for SqlStore {
             Self::insert_security_event(&mut tx, e).await?;
         }
         tx.commit().await?;
-        match change {
-            Some(e) => self.forget_old_events(e.at).await,
-            None => Ok(()),
+        if let Some(e) = change {
+            self.forget_old_events(e.at).await;
         }
+        Ok(())
     }
 
     async fn latest_clearance(&self, walker: WalkerId) -> Result<Option<Clearance>> {

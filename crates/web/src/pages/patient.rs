@@ -56,7 +56,7 @@ struct PatientPage {
 
 impl PatientPage {
     fn today(&self) -> String {
-        super::patients::today_words(&self.l.i18n, &self.row.today_is)
+        words::coach_words::patient_today(&self.l.i18n, &self.row.today_is)
     }
 
     fn measure(&self, m: &coach::outcomes::Measure) -> String {

@@ -35,7 +35,7 @@ struct PatientsPage {
 
 impl PatientsPage {
     fn today(&self, row: &PatientRow) -> String {
-        today_words(&self.l.i18n, &row.today_is)
+        words::coach_words::patient_today(&self.l.i18n, &row.today_is)
     }
 }
 
@@ -117,16 +117,4 @@ pub async fn break_glass(
     service::clinics::break_glass(state.store(), &actor, store::WalkerId(id), &f.form.reason, &f.who.client, now)
         .await?;
     Ok(axum::response::Redirect::to(&format!("/patients/{id}")).into_response())
-}
-
-/// A patient row's "today" in the clinician's words: why backward walking
-/// is paused (never a dose then), the dose, none today, or not started.
-pub(super) fn today_words(l: &words::I18n, today: &service::clinics::TodayIs) -> String {
-    use service::clinics::TodayIs;
-    match today {
-        TodayIs::Paused(kind) => l.t(&format!("patients.today_paused.{}", kind.as_str())).to_string(),
-        TodayIs::Dose { dose, week, supported_only } => words::coach_words::summary(l, dose, *week, *supported_only),
-        TodayIs::Rest => l.t("patients.today_rest").to_string(),
-        TodayIs::NotStarted => l.t("patients.today_not_started").to_string(),
-    }
 }

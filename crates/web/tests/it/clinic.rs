@@ -128,7 +128,11 @@ async fn the_clinician_acknowledges_signs_a_restart_and_writes() {
         .post("/restart", &c.bea.cookie, &format!("csrf={bea_csrf}&by=Dr+X&role=GP&note=ok&minutes=5&shown=5"))
         .await;
     assert_eq!(typed.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(typed.body.contains("your care team at Knee Clinic signs the restart"), "{}", typed.body);
+    assert!(typed.body.contains("Your care team at Knee Clinic signs the restart"), "{}", typed.body);
+    let spanish = format!("{}; lang=es", c.bea.cookie);
+    let typed =
+        c.app.post("/restart", &spanish, &format!("csrf={bea_csrf}&by=Dr+X&role=GP&note=ok&minutes=5&shown=5")).await;
+    assert!(typed.body.contains("Su equipo de atención de Knee Clinic firma la reanudación"), "{}", typed.body);
 
     // An acknowledgement needs a note; with one, the flag is acknowledged.
     let ack = |note: &str| format!("csrf={csrf}&subject=flag&rule=F-RED-FLAG&day={today}&note={note}");
@@ -991,7 +995,7 @@ async fn the_clinicians_list_and_walker_page_speak_spanish() {
     assert!(list.contains("Caída comunicada (F-FALL)"), "the filter in Spanish: {list}");
     assert!(list.contains("Usted indicó: la rodilla se bloqueó o se quedó atascada."), "{list}");
     assert!(!list.contains("Red-flag symptom") && !list.contains("You reported"), "{list}");
-    assert!(list.contains("<td>detenido: comunicó un síntoma de alarma</td>"), "today, in Spanish: {list}");
+    assert!(list.contains("<td>detenido: el paciente comunicó un síntoma de alarma</td>"), "today, in Spanish: {list}");
     assert!(!list.contains("backward walking is paused"), "{list}");
     let page = in_spanish(format!("/patients/{}", c.bea.account.walker.0)).await.body;
     assert!(page.contains("Usted indicó: la rodilla se bloqueó o se quedó atascada."), "{page}");
