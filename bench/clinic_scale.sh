@@ -191,6 +191,16 @@ if [ -s "$work/side_logged.md" ]; then compare "$work/side_logged.md" "$work/sid
 # its 95 % interval says whether the audit trail adds under 10 %.
 echo "== paired: one request at a time, the same request to each build in turn"
 python3 bench/paired_latency.py "$base" "$base2" "$work/who.txt" "${PAIRED_SECONDS:-120}"
+# The control: the logged build against itself on the second port, the same
+# way. Two copies of one build are not exactly alike here (one was started
+# first, the ports differ); what this shows is the lean of the set-up itself,
+# to read the figure above against (once measured: +1.5 % list, +3.5 % page).
+echo "== paired control: the logged build against a second copy of itself"
+kill "$beside"; wait "$beside" 2>/dev/null || true
+first=$server
+serve target/release/retrowalk "$port2"; beside=$server; server=$first
+cold "$base2"
+python3 bench/paired_latency.py "$base" "$base2" "$work/who.txt" "$(( ${PAIRED_SECONDS:-120} / 2 ))"
 # The database's share: a list writes one access-log entry naming the
 # walkers shown (the group commit puts many requests' entries in one
 # transaction); the entry for a list of 34, timed in PostgreSQL 200 times.
