@@ -1659,6 +1659,8 @@ cli-questionnaire-col-change = cambio
 ## A session's motion recording (words::coach_words::motion)
 motion-steps = { $steps } pasos, unos { $cadence } pasos por minuto.
 motion-minutes = Unos { $backward } min parecieron caminar hacia atrás y { $forward } min hacia delante (el calentamiento y la vuelta a la calma son hacia delante).
+motion-minutes_forward_only = Nada pareció caminar hacia atrás; unos { $forward } min parecieron caminar hacia delante (el calentamiento y la vuelta a la calma son hacia delante).
+motion-minutes_backward_only = Unos { $backward } min parecieron caminar hacia atrás, y nada hacia delante.
 motion-variability = El ritmo de sus pasos varió un { $cv } % de un paso a otro.
 
 ## The motion page (crates/web/src/pages/motion.rs)

@@ -393,7 +393,14 @@ pub fn motion(l: &I18n, m: &coach::motion::Motion) -> Vec<String> {
     let mut lines = Vec::new();
     let cadence = m.cadence().map_or(String::new(), |c| format!("{}", c.round()));
     lines.push(l.ta("motion.steps", &[("steps", &m.steps().to_string()), ("cadence", &cadence)]));
-    lines.push(l.ta("motion.minutes", &[("backward", &one(m.minutes(true))), ("forward", &one(m.minutes(false)))]));
+    // A direction under a twentieth of a minute is said as none, not "0.0 min".
+    let (backward, forward) = (m.minutes(true), m.minutes(false));
+    let key = match (backward >= 0.05, forward >= 0.05) {
+        (false, true) => "motion.minutes_forward_only",
+        (true, false) => "motion.minutes_backward_only",
+        _ => "motion.minutes",
+    };
+    lines.push(l.ta(key, &[("backward", &one(backward)), ("forward", &one(forward))]));
     if let Some(cv) = m.step_time_cv() {
         lines.push(l.ta("motion.variability", &[("cv", &one(cv))]));
     }
@@ -510,6 +517,34 @@ pub fn pause_reasons(l: &I18n, p: &coach::pause::Pause, screen: Option<&coach::s
 mod tests {
     use super::*;
     use coach::dose::Support;
+
+    /// A direction with no walking is said as none, never as "0.0 min".
+    #[test]
+    fn motion_minutes_say_none_rather_than_zero() {
+        let bout = |backward: bool, end_s: f64| coach::motion::MotionBout {
+            start_s: 0.0,
+            end_s,
+            backward,
+            confidence: 0.9,
+            steps: 20,
+            cadence: 100.0,
+            step_time_cv: 3.0,
+            asymmetry: 1.0,
+        };
+        let day = jiff::civil::date(2026, 12, 4);
+        let motion = |bouts| coach::motion::Motion { session: day, source: "walk.csv".into(), duration_s: 60.0, bouts };
+        let en = I18n::english();
+        let forward = motion(vec![bout(false, 18.0)]);
+        assert!(motion_says(&en, &forward).contains("None of it looked like walking backward; about 0.3 min"));
+        let backward = motion(vec![bout(true, 18.0)]);
+        assert!(motion_says(&en, &backward).contains("About 0.3 min looked like walking backward, and none"));
+        let both = motion(vec![bout(true, 18.0), bout(false, 12.0)]);
+        assert!(motion_says(&en, &both).contains("About 0.3 min looked like walking backward and 0.2 min like"));
+    }
+
+    fn motion_says(l: &I18n, m: &coach::motion::Motion) -> String {
+        motion(l, m).join(" ")
+    }
 
     /// Every English message says exactly what the coach says.
     #[test]
