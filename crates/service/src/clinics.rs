@@ -515,7 +515,15 @@ pub async fn break_glass<S: Store>(
 pub struct ClinicLog {
     pub clinic: Clinic,
     pub break_glasses: Vec<store::BreakGlass>,
-    pub events: Vec<SecurityEvent>,
+    pub events: Vec<ClinicEntry>,
+}
+
+/// One entry of a clinic's log: a list's entry names how many walkers it
+/// showed (0 for any other), never which.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct ClinicEntry {
+    pub event: SecurityEvent,
+    pub walkers_shown: usize,
 }
 
 /// The clinic's log, for a standing admin of it (or the operator).
@@ -540,10 +548,13 @@ pub async fn clinic_log<S: Store>(
     }
     // A list names walkers of every clinic its clinician works for: the
     // admin sees how many, not who.
-    for e in events.iter_mut().filter(|e| !e.walkers.is_empty()) {
-        e.detail = format!("{} ({} walkers)", e.detail, e.walkers.len());
-        e.walkers.clear();
-    }
+    let events = events
+        .into_iter()
+        .map(|mut event| {
+            let walkers_shown = std::mem::take(&mut event.walkers).len();
+            ClinicEntry { event, walkers_shown }
+        })
+        .collect();
     Ok(ClinicLog { break_glasses: store.clinic_break_glasses(clinic, limit).await?, events, clinic: clinic_row })
 }
 

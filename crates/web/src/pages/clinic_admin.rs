@@ -105,7 +105,8 @@ async fn page_for(
     l.wide = true;
     l.flash = flash;
     let mut rows = Vec::new();
-    for e in &log.events {
+    for entry in &log.events {
+        let e = &entry.event;
         let who = match e.account {
             Some(a) => crate::auth::accounts::email_of(state, a).await,
             None => "-".into(),
@@ -123,7 +124,7 @@ async fn page_for(
             what,
             who,
             walker: e.walker.map_or("-".into(), |w| w.to_string()),
-            detail: detail_words(&l.i18n, &e.detail),
+            detail: detail_words(&l.i18n, &e.detail, entry.walkers_shown),
         });
     }
     let mut break_glasses = Vec::new();
@@ -278,19 +279,15 @@ pub async fn load_questionnaire(
 
 /// What an entry's detail says, in the admin's words: the app's own names
 /// for what was read or done (`clinic.detail.<name>`), with how many walkers
-/// a list showed (the service writes "patient list (34 walkers)"); anything
-/// else (a break-glass reason, as typed) as it was written.
-fn detail_words(l: &words::I18n, detail: &str) -> String {
-    let (what, listed) = match detail.strip_suffix(" walkers)").and_then(|d| d.rsplit_once(" (")) {
-        Some((what, n)) if n.parse::<usize>().is_ok() => (what, Some(n)),
-        _ => (detail, None),
-    };
-    let key = format!("clinic.detail.{}", what.replace(' ', "_"));
-    if !what.chars().all(|c| c.is_ascii_lowercase() || c == ' ') || !l.has(&key) {
-        return detail.to_string();
-    }
-    match listed {
-        Some(count) => l.ta("clinic.detail_listed", &[("what", l.t(&key)), ("count", count)]),
-        None => l.t(&key).to_string(),
+/// a list showed; anything else (a break-glass reason, as typed) as it was
+/// written.
+fn detail_words(l: &words::I18n, detail: &str, walkers_shown: usize) -> String {
+    let key = format!("clinic.detail.{}", detail.replace(' ', "_"));
+    let known = detail.chars().all(|c| c.is_ascii_lowercase() || c == ' ') && l.has(&key);
+    match (known, walkers_shown) {
+        (false, 0) => detail.to_string(),
+        (false, n) => format!("{detail} ({n})"),
+        (true, 0) => l.t(&key).to_string(),
+        (true, n) => l.ta("clinic.detail_listed", &[("what", l.t(&key)), ("count", &n.to_string())]),
     }
 }

@@ -356,14 +356,18 @@ async fn break_glass_opens_a_record_to_read_and_everyone_is_told() {
     let home = c.app.get("/patients", &admin.cookie).await.body;
     assert!(home.contains("Break-glass in the last 7 days · Knee Clinic: <strong>1</strong>"), "{home}");
     assert!(home.contains(&format!("href=\"/clinics/{}\"", c.id)), "{home}");
+    // The care team's clinician opens their list: the log says how many walkers it showed, not who.
+    assert_eq!(c.app.get("/patients", &c.doc.cookie).await.status, StatusCode::OK);
     let log = c.app.get(&format!("/clinics/{}", c.id), &admin.cookie).await;
     assert_eq!(log.status, StatusCode::OK, "{}", log.body);
     assert!(log.body.contains("cover@example.org") && log.body.contains("team unreachable"), "{}", log.body);
+    assert!(log.body.contains("<td>the patient list (walkers shown: 1)</td>"), "{}", log.body);
     assert!(!log.body.contains("NOTE-OF-BEA"), "the admin sees no clinical data");
     // What was read is in the admin's words, in either language; a reason stays as typed.
     assert!(log.body.contains("<td>the walker&#39;s page</td>"), "{}", log.body);
     let spanish = c.app.get(&format!("/clinics/{}", c.id), &format!("{}; lang=es", admin.cookie)).await.body;
     assert!(spanish.contains("la página del paciente") && !spanish.contains("walker page"), "{spanish}");
+    assert!(spanish.contains("<td>la lista de pacientes (pacientes mostrados: 1)</td>"), "{spanish}");
     assert!(spanish.contains("team unreachable"), "{spanish}");
     assert_eq!(c.app.get(&format!("/clinics/{}", c.id), &c.doc.cookie).await.status, StatusCode::NOT_FOUND);
 }
