@@ -15,7 +15,7 @@ mod shared_data;
 
 use gait::analysis::{DirectionModel, analyse};
 use gait::steps::{StepParams, steps};
-use shared_data::{Walk, cross_validated, direction, load, mape, score};
+use shared_data::{Calibration, Walk, cross_validated, direction, load, mape, score};
 use std::time::Instant;
 
 fn main() -> Result<(), shared_data::Error> {
@@ -47,10 +47,14 @@ fn main() -> Result<(), shared_data::Error> {
         }
     }
 
-    for calibrate in [false, true] {
-        let by = direction(&data, calibrate)?;
+    for calibration in [Calibration::None, Calibration::Sign, Calibration::Shape] {
+        let by = direction(&data, calibration)?;
         let (right, n) = by.values().fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
-        let how = if calibrate { "calibrated on each subject's first walk" } else { "one sign for all" };
+        let how = match calibration {
+            Calibration::None => "one sign for all",
+            Calibration::Sign => "sign calibrated on each subject's first walk",
+            Calibration::Shape => "step shape calibrated on each subject's first walk",
+        };
         println!("\ndirection, {how}: {right} of {n} right ({:.1} %)", right as f64 / n.max(1) as f64 * 100.0);
         println!("| subject | right | walks and reversals |\n|---|---:|---:|");
         for (s, (r, t)) in &by {

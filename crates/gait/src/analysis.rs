@@ -15,8 +15,10 @@
 //! - **Regularity** is the autocorrelation of the band-passed magnitude at
 //!   one step and at one stride (Moe-Nilssen and Helbostad 2004); their
 //!   ratio is the symmetry.
-//! - **Direction** is the sign of the magnitude's time asymmetry
-//!   (`direction`): see there why it stands in for backward walking.
+//! - **Direction** is decided by `direction`: by the sign of the
+//!   magnitude's time asymmetry, or, where the walker's own known-forward
+//!   walking is at hand (a guided session's warm-up: `forward_model`), by
+//!   the shape of their forward step.
 //! - **How the phone sat**: gravity's direction over the bout in the
 //!   sensor's axes, and how far the phone turned (`orientation`,
 //!   gyroscope-aided when the recording has a gyroscope). The steps stay
@@ -25,6 +27,8 @@
 //!   worse (84 % against 87 %).
 
 use crate::Recording;
+pub use crate::direction::{Direction, DirectionModel};
+use crate::direction::{mean, sd};
 use crate::orientation::{Gravity, Source};
 pub use crate::steps::band_passed;
 use crate::steps::{StepParams, peaks};
@@ -75,59 +79,46 @@ pub struct Bout {
     pub turned_deg: f64,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Direction {
-    Forward,
-    Backward,
-}
-
-impl Direction {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Direction::Forward => "forward",
-            Direction::Backward => "backward",
-        }
-    }
-}
-
-/// How a bout's direction is decided. The sign of the time-asymmetry
-/// statistic that forward walking gives is +1 for the lower-back recordings
-/// of the shared data (see ARCHITECTURE.md); a walker's own short forward
-/// walk can set it for their phone and pocket (`calibrated`).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct DirectionModel {
-    pub forward_sign: f64,
-}
-
-impl Default for DirectionModel {
-    fn default() -> Self {
-        DirectionModel { forward_sign: FORWARD_SIGN }
-    }
-}
-
-/// The sign forward walking gives on the shared lower-back recordings.
-pub const FORWARD_SIGN: f64 = 1.0;
-
-impl DirectionModel {
-    /// The model a known-forward bout sets: its statistic's sign is forward.
-    pub fn calibrated(forward_bout: &[f64], rate_hz: f64) -> DirectionModel {
-        let (t, _) = time_asymmetry(forward_bout, rate_hz);
-        DirectionModel { forward_sign: if t < 0.0 { -1.0 } else { 1.0 } }
-    }
-}
-
 /// Analyses a whole recording: finds the walking and describes each bout.
 pub fn analyse(rec: &Recording, p: &StepParams, model: &DirectionModel) -> Result<Analysis, String> {
-    let rate = rec.rate_hz;
-    let duration_s = rec.duration_s();
-    let y = band_passed(&rec.acc_magnitude(), rate, p)?;
-    let gap = (p.min_gap_s * rate).ceil().max(1.0) as usize;
-    let found = peaks(&y, gap, p.prominence);
-    let bouts = group(&found, rate)
+    let magnitude = rec.acc_magnitude();
+    let (y, bouts) = walking(&magnitude, rec.rate_hz, p)?;
+    let bouts = bouts
         .into_iter()
-        .map(|steps| describe(rec, &y, &steps, model, gravity_around(rec, steps[0], steps[steps.len() - 1])))
+        .map(|steps| {
+            let phone = gravity_around(rec, steps[0], steps[steps.len() - 1]);
+            describe(rec, &magnitude, &y, &steps, model, phone)
+        })
         .collect();
-    Ok(Analysis { rate_hz: rate, duration_s, orientation: Source::for_recording(rec), bouts })
+    Ok(Analysis { rate_hz: rec.rate_hz, duration_s: rec.duration_s(), orientation: Source::for_recording(rec), bouts })
+}
+
+/// The direction model the walker's own forward walking sets: the walking
+/// within the first `forward_s` seconds of the recording (a guided
+/// session's warm-up, which the session asks to be easy forward walking).
+/// None when there is none (the default model then decides). A walker who
+/// walked backward in the warm-up would turn every later bout round: the
+/// session says what the warm-up is for.
+pub fn forward_model(rec: &Recording, p: &StepParams, forward_s: f64) -> Result<Option<DirectionModel>, String> {
+    // The first sample at or after `forward_s` on the recording's own clock.
+    let (mut lo, mut hi) = (0, rec.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if rec.seconds(mid) < forward_s { lo = mid + 1 } else { hi = mid }
+    }
+    let magnitude: Vec<f64> = rec.acc_magnitude().into_iter().take(lo).collect();
+    let (_, bouts) = walking(&magnitude, rec.rate_hz, p)?;
+    let forward: Vec<&[usize]> = bouts.iter().map(Vec::as_slice).collect();
+    Ok(DirectionModel::from_forward(&magnitude, rec.rate_hz, &forward))
+}
+
+/// The magnitude in the steps' band, and the runs of its peaks that are
+/// walking (sample indices).
+fn walking(magnitude: &[f64], rate: f64, p: &StepParams) -> Result<(Vec<f64>, Vec<Vec<usize>>), String> {
+    let y = band_passed(magnitude, rate, p)?;
+    let gap = (p.min_gap_s * rate).ceil().max(1.0) as usize;
+    let bouts = group(&peaks(&y, gap, p.prominence), rate);
+    Ok((y, bouts))
 }
 
 /// Gravity over one bout, estimated on the bout and a second either side
@@ -168,6 +159,7 @@ fn group(steps: &[usize], rate: f64) -> Vec<Vec<usize>> {
 
 fn describe(
     rec: &Recording,
+    magnitude: &[f64],
     y: &[f64],
     steps: &[usize],
     model: &DirectionModel,
@@ -190,8 +182,7 @@ fn describe(
     let step_lag = (mean_gap * rate).round() as usize;
     let step_regularity = autocorrelation(segment, step_lag);
     let stride_regularity = autocorrelation(segment, 2 * step_lag);
-    let (t, spread) = time_asymmetry(segment, rate);
-    let signed = t * model.forward_sign;
+    let (direction, confidence) = model.decide(magnitude, y, rate, steps);
     Bout {
         start_s: first,
         end_s: last,
@@ -201,54 +192,12 @@ fn describe(
         step_regularity,
         stride_regularity,
         symmetry: if stride_regularity > 0.0 { step_regularity / stride_regularity } else { 0.0 },
-        direction: if signed >= 0.0 { Direction::Forward } else { Direction::Backward },
-        confidence: confidence(t, spread),
+        direction,
+        confidence,
         steps: times,
         up,
         turned_deg,
     }
-}
-
-/// The lag of the time-asymmetry statistic. On the shared recordings 10–50
-/// ms all call 87 % of bouts right, 0.1 s 84 %, 0.2 s 82 %; a quarter
-/// step (0.27 s) none better than chance.
-pub const ASYMMETRY_LAG_S: f64 = 0.03;
-
-/// Time asymmetry of the band-passed magnitude: the mean cube of its
-/// change over `ASYMMETRY_LAG_S`, scaled by the spread of that change.
-/// Reversing time negates every change and so the statistic; the magnitude
-/// ignores the phone's orientation. Returns the statistic and its standard
-/// error from one-second blocks.
-pub fn time_asymmetry(y: &[f64], rate: f64) -> (f64, f64) {
-    let lag = (ASYMMETRY_LAG_S * rate).round().max(1.0) as usize;
-    if y.len() <= lag + 1 {
-        return (0.0, f64::INFINITY);
-    }
-    let d: Vec<f64> = y.windows(lag + 1).map(|w| w[lag] - w[0]).collect();
-    let scale = (d.iter().map(|v| v * v).sum::<f64>() / d.len() as f64).sqrt().max(1e-12);
-    let cubes: Vec<f64> = d.iter().map(|v| (v / scale).powi(3)).collect();
-    let block = rate.round().max(1.0) as usize;
-    let blocks: Vec<f64> = cubes.chunks(block).filter(|c| c.len() == block).map(mean).collect();
-    let se = if blocks.len() > 1 { sd(&blocks) / (blocks.len() as f64).sqrt() } else { f64::INFINITY };
-    (mean(&cubes), se)
-}
-
-/// From a statistic and its standard error, the chance its sign is right
-/// (a normal approximation), 0.5 to 1.
-fn confidence(t: f64, se: f64) -> f64 {
-    if !se.is_finite() || se <= 0.0 {
-        return 0.5;
-    }
-    normal_cdf(t.abs() / se)
-}
-
-fn normal_cdf(z: f64) -> f64 {
-    // Abramowitz and Stegun 26.2.17; error under 7.5e-8.
-    let t = 1.0 / (1.0 + 0.231_641_9 * z.abs());
-    let poly =
-        t * (0.319_381_530 + t * (-0.356_563_782 + t * (1.781_477_937 + t * (-1.821_255_978 + t * 1.330_274_429))));
-    let tail = (-z * z / 2.0).exp() / (2.0 * std::f64::consts::PI).sqrt() * poly;
-    if z >= 0.0 { 1.0 - tail } else { tail }
 }
 
 /// The unbiased, normalised autocorrelation of `y` at `lag` (0 when the
@@ -265,15 +214,6 @@ fn autocorrelation(y: &[f64], lag: usize) -> f64 {
     let n = y.len() - lag;
     let cov = (0..n).map(|i| (y[i] - m) * (y[i + lag] - m)).sum::<f64>() / n as f64;
     cov / var
-}
-
-fn mean(v: &[f64]) -> f64 {
-    if v.is_empty() { 0.0 } else { v.iter().sum::<f64>() / v.len() as f64 }
-}
-
-fn sd(v: &[f64]) -> f64 {
-    let m = mean(v);
-    (v.iter().map(|x| (x - m).powi(2)).sum::<f64>() / (v.len().max(2) - 1) as f64).sqrt()
 }
 
 fn cv(v: &[f64]) -> f64 {

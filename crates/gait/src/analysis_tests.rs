@@ -72,9 +72,37 @@ fn the_same_walk_played_backwards_is_backward_with_the_same_rhythm() {
     assert!((f.cadence - b.cadence).abs() < 1.0);
     // A walker whose forward walk reads the other way round calibrates it.
     let y = band_passed(&reversed(&rec).acc_magnitude(), RATE, &StepParams::default()).unwrap();
-    let flipped = DirectionModel::calibrated(&y, RATE);
+    let flipped = DirectionModel::calibrated_sign(&y, RATE);
     let a = analyse(&reversed(&rec), &StepParams::default(), &flipped).unwrap();
     assert_eq!(a.bouts[0].direction, Direction::Forward);
+}
+
+#[test]
+fn a_warm_up_walked_forward_sets_the_direction_for_the_rest() {
+    // A walker whose forward step reads the other way round: their whole
+    // session is the made-up walk played backwards, warm-up included.
+    let mut gaps = vec![0.55; 12];
+    gaps.push(6.0);
+    gaps.extend([0.55; 12]);
+    let (rec, _) = walk(3.0, &gaps);
+    let theirs = reversed(&rec);
+    let p = StepParams::default();
+    let uncalibrated = analyse(&theirs, &p, &DirectionModel::default()).unwrap();
+    assert!(uncalibrated.bouts.iter().all(|b| b.direction == Direction::Backward));
+    // The warm-up is the first bout (it ends about 10 s in).
+    let model = forward_model(&theirs, &p, 11.0).unwrap().expect("a forward bout in the warm-up");
+    assert!(matches!(model, DirectionModel::Shape(_)));
+    let a = analyse(&theirs, &p, &model).unwrap();
+    assert_eq!(a.bouts.len(), 2);
+    assert!(a.bouts.iter().all(|b| b.direction == Direction::Forward && b.confidence > 0.95), "{:?}", a.bouts);
+    // Their steps the other way round are backward.
+    let other = analyse(&rec, &p, &model).unwrap();
+    assert!(other.bouts.iter().all(|b| b.direction == Direction::Backward && b.confidence > 0.95));
+    // No walking in the warm-up, or none at all: no model, nothing panics.
+    assert_eq!(forward_model(&theirs, &p, 2.0).unwrap(), None);
+    assert_eq!(forward_model(&theirs, &p, f64::NAN).unwrap(), None);
+    let (still, _) = walk(10.0, &[]);
+    assert_eq!(forward_model(&still, &p, 600.0).unwrap(), None);
 }
 
 #[test]

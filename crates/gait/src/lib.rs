@@ -13,6 +13,7 @@
 
 pub mod analysis;
 pub mod csv;
+pub mod direction;
 pub mod filter;
 pub mod ipol;
 pub mod orientation;

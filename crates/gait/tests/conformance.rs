@@ -7,7 +7,7 @@
 mod shared_data;
 
 use gait::steps::StepParams;
-use shared_data::{Walk, direction, load, score};
+use shared_data::{Calibration, Walk, direction, load, score};
 use std::path::Path;
 
 fn root() -> Option<&'static Path> {
@@ -62,11 +62,11 @@ fn step_counts_stay_within_todays_errors() {
 fn direction_and_bouts_stay_within_todays_scores() {
     let Some(root) = root() else { return };
     let data = load(root).unwrap();
-    for (calibrate, least) in [(false, 86.0), (true, 93.0)] {
-        let by = direction(&data, calibrate).unwrap();
+    for (calibration, least) in [(Calibration::None, 86.0), (Calibration::Sign, 93.0), (Calibration::Shape, 95.0)] {
+        let by = direction(&data, calibration).unwrap();
         let (right, n) = by.values().fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
         let pct = right as f64 / n as f64 * 100.0;
-        eprintln!("direction (calibrated: {calibrate}): {right} of {n}, {pct:.1} %");
+        eprintln!("direction ({calibration:?}): {right} of {n}, {pct:.1} %");
         assert!(pct >= least, "direction {pct:.1} % under {least} %");
     }
     let (sensitivity, specificity) = shared_data::bouts(&data).unwrap();

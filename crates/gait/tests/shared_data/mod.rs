@@ -7,7 +7,7 @@
 #![allow(dead_code)]
 
 use gait::Recording;
-use gait::analysis::{DirectionModel, analyse, band_passed, time_asymmetry};
+use gait::analysis::{Direction, DirectionModel, analyse, band_passed};
 use gait::steps::{StepParams, steps};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -194,30 +194,53 @@ pub fn mape(walks: &[&Walk], counts: &[usize]) -> f64 {
     total / walks.len().max(1) as f64
 }
 
+/// How the direction of the shared walks is decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Calibration {
+    /// One sign of the time asymmetry for everyone.
+    None,
+    /// Each subject's first walk sets the sign.
+    Sign,
+    /// Each subject's first walk sets the shape of a forward step.
+    Shape,
+}
+
 /// Direction on each walk and on its time-reversed copy, per subject:
-/// (right, total). With `calibrate`, each subject's first walk sets the
-/// sign (as a session's opening forward walk would) and is not scored.
-pub fn direction(data: &Data, calibrate: bool) -> Result<BTreeMap<String, (usize, usize)>, Error> {
+/// (right, total). Calibrated, each subject's first walk sets the model (as
+/// a guided session's warm-up does) and is not scored.
+pub fn direction(data: &Data, calibration: Calibration) -> Result<BTreeMap<String, (usize, usize)>, Error> {
     let p = StepParams::default();
     let mut by: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    let mut sign_of: BTreeMap<String, f64> = BTreeMap::new();
+    let mut model_of: BTreeMap<String, DirectionModel> = BTreeMap::new();
     for w in &data.walks {
         let rate = data.recording(w).rate_hz;
-        let y = band_passed(&data.segment(w), rate, &p)?;
-        let (t, _) = time_asymmetry(&y, rate);
+        let forward = data.segment(w);
         // The reversed copy is the walk played backwards.
-        let reversed: Vec<f64> = y.iter().rev().copied().collect();
-        let (r, _) = time_asymmetry(&reversed, rate);
-        let sign = match (calibrate, sign_of.get(&w.subject)) {
-            (false, _) => DirectionModel::default().forward_sign,
-            (true, Some(s)) => *s,
-            (true, None) => {
-                sign_of.insert(w.subject.clone(), if t < 0.0 { -1.0 } else { 1.0 });
+        let backward: Vec<f64> = forward.iter().rev().copied().collect();
+        let model = match (calibration, model_of.get(&w.subject)) {
+            (Calibration::None, _) => DirectionModel::default(),
+            (_, Some(m)) => m.clone(),
+            (Calibration::Sign, None) => {
+                model_of.insert(
+                    w.subject.clone(),
+                    DirectionModel::calibrated_sign(&band_passed(&forward, rate, &p)?, rate),
+                );
+                continue;
+            }
+            (Calibration::Shape, None) => {
+                let steps = steps(&forward, rate, &p)?;
+                let m = DirectionModel::from_forward(&forward, rate, &[&steps]).ok_or("no step shape")?;
+                model_of.insert(w.subject.clone(), m);
                 continue;
             }
         };
+        let decide = |m: &[f64]| -> Result<Direction, Error> {
+            let found = steps(m, rate, &p)?;
+            Ok(model.decide(m, &band_passed(m, rate, &p)?, rate, &found).0)
+        };
         let e = by.entry(w.subject.clone()).or_default();
-        e.0 += usize::from(t * sign >= 0.0) + usize::from(r * sign < 0.0);
+        e.0 += usize::from(decide(&forward)? == Direction::Forward)
+            + usize::from(decide(&backward)? == Direction::Backward);
         e.1 += 2;
     }
     Ok(by)
