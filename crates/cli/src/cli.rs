@@ -780,6 +780,9 @@ pub enum MotionCommand {
         /// Samples a second: the rate of a sample-count clock, or the rate to resample a phone's uneven clock to.
         #[arg(long, value_name = "HZ")]
         rate: Option<f64>,
+        /// The first SECONDS of each file are forward walking (a warm-up): they set the direction for this walker's own step.
+        #[arg(long, value_name = "SECONDS")]
+        forward_first: Option<f64>,
     },
     /// Add an IMU file's analysis to a logged session (the samples are not kept).
     Import {
@@ -788,6 +791,9 @@ pub enum MotionCommand {
         /// The day of the logged session it belongs to (YYYY-MM-DD).
         #[arg(long, value_name = "DATE")]
         session: String,
+        /// The first SECONDS of the file are forward walking (a warm-up): they set the direction for this walker's own step.
+        #[arg(long, value_name = "SECONDS")]
+        forward_first: Option<f64>,
     },
     /// The walker's kept recordings, oldest first, each with its number (for `motion delete`).
     List,

@@ -1,7 +1,8 @@
 //! The shared IMU recordings (../shared/data/imu): every file read without
-//! a panic, and the scores kept at least where they are now. These guards
-//! are today's figures, not the targets (IPOL ≤ 1.5 %, Mobilise-D
-//! ≤ 6 %, direction ≥ 98 %), which are not met yet: see the note of #15.
+//! a panic, and the scores kept at least where they are now. Direction
+//! calibrated on a forward walk meets the target (≥ 98 %); the
+//! step-count guards are today's figures, not the targets (IPOL ≤ 1.5 %,
+//! Mobilise-D ≤ 6 %), which are not met yet: see the note of #15.
 //! Skipped when the folder is absent, unless CI=true.
 
 mod shared_data;
@@ -62,7 +63,7 @@ fn step_counts_stay_within_todays_errors() {
 fn direction_and_bouts_stay_within_todays_scores() {
     let Some(root) = root() else { return };
     let data = load(root).unwrap();
-    for (calibration, least) in [(Calibration::None, 86.0), (Calibration::Sign, 93.0), (Calibration::Shape, 95.0)] {
+    for (calibration, least) in [(Calibration::None, 86.0), (Calibration::Sign, 93.0), (Calibration::Shape, 98.0)] {
         let by = direction(&data, calibration).unwrap();
         let (right, n) = by.values().fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
         let pct = right as f64 / n as f64 * 100.0;

@@ -6,7 +6,7 @@
 use crate::{ServiceError, ServiceResult, State};
 use coach::Code;
 use coach::motion::{Motion, MotionBout};
-use gait::analysis::{Analysis, DirectionModel, analyse};
+use gait::analysis::{Analysis, DirectionModel, analyse, forward_model};
 use gait::steps::StepParams;
 use store::Store;
 
@@ -14,16 +14,27 @@ use store::Store;
 /// about 12 MB.
 pub const MOST_BYTES: usize = 32 * 1024 * 1024;
 
+/// The longest forward warm-up a recording may start with, in seconds.
+pub const MOST_FORWARD_S: f64 = 3600.0;
+
+/// A recording as it arrives: its name, its bytes, and how many seconds at
+/// its start are known to be forward walking (a guided session's warm-up),
+/// which set the direction for the walker's own step (`gait::direction`).
+pub struct Upload<'a> {
+    pub source: &'a str,
+    pub bytes: &'a [u8],
+    pub forward_s: Option<f64>,
+}
+
 /// Reads, analyses and keeps a recording for the session logged on `date`.
 pub async fn import<S: Store>(
     store: &S,
     state: &State,
     date: jiff::civil::Date,
-    source: &str,
-    bytes: &[u8],
+    upload: &Upload<'_>,
     now: jiff::Timestamp,
 ) -> ServiceResult<Motion> {
-    let motion = analysed(state, date, source, bytes)?;
+    let motion = analysed(state, date, upload)?;
     keep(store, state, &motion, now).await?;
     Ok(motion)
 }
@@ -35,11 +46,18 @@ pub async fn keep<S: Store>(store: &S, state: &State, motion: &Motion, now: jiff
 }
 
 /// The analysis of a recording for the session on `date`, without keeping it.
-pub fn analysed(state: &State, date: jiff::civil::Date, source: &str, bytes: &[u8]) -> ServiceResult<Motion> {
+pub fn analysed(state: &State, date: jiff::civil::Date, upload: &Upload<'_>) -> ServiceResult<Motion> {
+    let Upload { source, bytes, forward_s } = *upload;
     if state.history.log_on(date).is_none() {
         return Err(ServiceError::conflict(
             Code::NothingToDo,
             format!("session: no session is logged on {date}; log it first, then add its recording"),
+        ));
+    }
+    if let Some(s) = forward_s.filter(|s| !(0.0..=MOST_FORWARD_S).contains(s)) {
+        return Err(ServiceError::refused(
+            Code::Invalid,
+            format!("forward_s: {s} seconds of forward warm-up at the start; give 0 to {MOST_FORWARD_S}"),
         ));
     }
     if bytes.len() > MOST_BYTES {
@@ -50,7 +68,7 @@ pub fn analysed(state: &State, date: jiff::civil::Date, source: &str, bytes: &[u
     }
     let (rec, _) = gait::read(bytes, &Default::default())
         .map_err(|e| ServiceError::refused(Code::Invalid, format!("file: {source}: {e}")))?;
-    let a = analyse(&rec, &StepParams::default(), &DirectionModel::default())
+    let a = analysed_recording(&rec, forward_s)
         .map_err(|e| ServiceError::refused(Code::Invalid, format!("file: {source}: {e}")))?;
     if a.bouts.is_empty() {
         return Err(ServiceError::refused(
@@ -59,6 +77,20 @@ pub fn analysed(state: &State, date: jiff::civil::Date, source: &str, bytes: &[u
         ));
     }
     Ok(record(date, source, &a))
+}
+
+/// A recording analysed, its direction set by the walker's own forward
+/// walking in its first `forward_s` seconds where there is some, else by
+/// the sign most people's forward walking gives. A recording that ends
+/// within the warm-up (a session stopped early) has nothing left to tell
+/// apart: its bouts are read with the common sign, as measured.
+pub fn analysed_recording(rec: &gait::Recording, forward_s: Option<f64>) -> Result<Analysis, String> {
+    let p = StepParams::default();
+    let model = match forward_s {
+        Some(s) if s > 0.0 && s < rec.duration_s() => forward_model(rec, &p, s)?.unwrap_or_default(),
+        _ => DirectionModel::default(),
+    };
+    analyse(rec, &p, &model)
 }
 
 fn record(session: jiff::civil::Date, source: &str, a: &Analysis) -> Motion {

@@ -270,6 +270,7 @@ async function sendMotion() {
   const data = new FormData();
   data.append('csrf', csrf);
   data.append('session', m.session);
+  if (m.forward > 0) data.append('forward_s', String(m.forward));
   data.append('file', new Blob([m.csv], { type: 'text/csv' }), 'phone');
   let res;
   try {

@@ -130,7 +130,14 @@ function keepMotion() {
   const t0 = samples[0][0];
   const rows = samples.map(([t, x, y, z]) => `${((t - t0) / 1000).toFixed(3)},${x},${y},${z}`);
   try {
-    localStorage.setItem(MOTION, JSON.stringify({ csv: `time,x,y,z\n${rows.join('\n')}\n`, at: Date.now(), owner: OWNER }));
+    // The warm-up is easy forward walking: its seconds, on the recording's
+    // own clock (which starts at its first sample, maybe after Start), tell
+    // the server which way this walker's own forward step reads. Pauses in
+    // the warm-up only lengthen it, so its planned end is on the safe side.
+    const warmUp = phases[0] && phases[0].kind === 'warmup' ? (phases[0].seconds * 1000) / speed : 0;
+    const forward = warmUp ? Math.max(0, Math.round((state.startedAt + warmUp - t0) / 1000)) : 0;
+    const csv = `time,x,y,z\n${rows.join('\n')}\n`;
+    localStorage.setItem(MOTION, JSON.stringify({ csv, forward, at: Date.now(), owner: OWNER }));
   } catch { /* too large for this phone's storage: the session is logged without it */ }
 }
 let announced = -1;

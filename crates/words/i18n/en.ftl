@@ -1542,6 +1542,7 @@ cli-motion-listed = Recording { $number }: the session of { $day }, from { $file
 cli-motion-deleted = Recording { $number } deleted. Its session stays logged.
 cli-motion-no_such = There is no recording { $number }. `retrowalk motion list` shows the numbers of the recordings kept.
 cli-motion-bad_rate = --rate: { $typed } is not a sample rate; give samples a second, 1 to 10000
+cli-motion-bad_forward = --forward-first: { $typed } is not a number of seconds; give the seconds of forward walking at the start, 0 to 3600
 cli-motion-file = { $file }: { $minutes } min recorded
 cli-motion-no_walking = No walking found in this recording (no run of four or more regular steps).
 cli-motion-bout = Bout { $n }: { $start }–{ $end } s, { $direction }; { $steps } steps, { $cadence } steps/min, step-time variability { $cv } %, asymmetry { $asymmetry } %, stride regularity { $regularity }

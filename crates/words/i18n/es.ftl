@@ -1540,6 +1540,7 @@ cli-motion-listed = Grabación { $number }: la sesión del { $day }, de { $file 
 cli-motion-deleted = Grabación { $number } borrada. Su sesión sigue anotada.
 cli-motion-no_such = No hay ninguna grabación { $number }. `retrowalk motion list` muestra los números de las grabaciones guardadas.
 cli-motion-bad_rate = --rate: { $typed } no es una frecuencia de muestreo; indique muestras por segundo, de 1 a 10000
+cli-motion-bad_forward = --forward-first: { $typed } no es un número de segundos; indique los segundos de marcha hacia delante al comienzo, de 0 a 3600
 cli-motion-file = { $file }: { $minutes } min grabados
 cli-motion-no_walking = No se encontró marcha en esta grabación (ninguna serie de cuatro o más pasos regulares).
 cli-motion-bout = Tramo { $n }: { $start }–{ $end } s, { $direction }; { $steps } pasos, { $cadence } pasos/min, variabilidad del tiempo de paso { $cv } %, asimetría { $asymmetry } %, regularidad de la zancada { $regularity }

@@ -5,9 +5,8 @@ use super::{Output, emit};
 use crate::cli::{AccUnitArg, Global, GyrUnitArg, MotionCommand, TimeUnitArg};
 use crate::error::{CliError, CliResult};
 use crate::render;
-use gait::analysis::{Analysis, Bout, DirectionModel, analyse};
+use gait::analysis::{Analysis, Bout};
 use gait::csv::{AccUnit, GyrUnit, Stated, TimeUnit};
-use gait::steps::StepParams;
 use serde_json::{Value, json};
 use std::fmt::Write;
 use std::path::Path;
@@ -15,15 +14,18 @@ use words::I18n;
 use words::coach_words::decimal;
 
 pub async fn run(g: &Global, cmd: &MotionCommand) -> CliResult<Output> {
-    let (files, acc_unit, gyr_unit, time_unit, rate) = match cmd {
-        MotionCommand::Analyse { files, acc_unit, gyr_unit, time_unit, rate } => {
-            (files, acc_unit, gyr_unit, time_unit, rate)
+    let (files, acc_unit, gyr_unit, time_unit, rate, forward_first) = match cmd {
+        MotionCommand::Analyse { files, acc_unit, gyr_unit, time_unit, rate, forward_first } => {
+            (files, acc_unit, gyr_unit, time_unit, rate, forward_first)
         }
-        MotionCommand::Import { file, session } => return import(g, file, session).await,
+        MotionCommand::Import { file, session, forward_first } => {
+            return import(g, file, session, forward_s(*forward_first)?).await;
+        }
         MotionCommand::List => return list(g).await,
         MotionCommand::Delete { id } => return delete(g, *id).await,
     };
     let l = render::terminal();
+    let forward_first = forward_s(*forward_first)?;
     if let Some(r) = rate.filter(|r| !(1.0..=10_000.0).contains(r)) {
         return Err(CliError::input(l.ta("cli.motion.bad_rate", &[("typed", &r.to_string())])));
     }
@@ -49,7 +51,7 @@ pub async fn run(g: &Global, cmd: &MotionCommand) -> CliResult<Output> {
     let mut done = Vec::new();
     let mut wrong = Vec::new();
     for path in files {
-        match analyse_file(path, &stated) {
+        match analyse_file(path, &stated, forward_first) {
             Ok(a) => done.push((path.as_path(), a)),
             Err(e) => wrong.push(format!("{}: {e}", path.display())),
         }
@@ -61,14 +63,25 @@ pub async fn run(g: &Global, cmd: &MotionCommand) -> CliResult<Output> {
     emit(g.json, &value, || done.iter().map(|(p, a)| as_text(&l, p, a)).collect::<Vec<_>>().join("\n"))
 }
 
+/// `--forward-first SECONDS`, checked: 0 to an hour.
+fn forward_s(typed: Option<f64>) -> CliResult<Option<f64>> {
+    match typed {
+        Some(s) if !(0.0..=service::motion::MOST_FORWARD_S).contains(&s) => {
+            Err(CliError::input(render::terminal().ta("cli.motion.bad_forward", &[("typed", &s.to_string())])))
+        }
+        _ => Ok(typed),
+    }
+}
+
 /// `motion import FILE --session DATE`: the analysis kept with the session.
-async fn import(g: &Global, file: &Path, session: &str) -> CliResult<Output> {
+async fn import(g: &Global, file: &Path, session: &str, forward_s: Option<f64>) -> CliResult<Output> {
     let date = crate::context::parse_date("--session", session)?;
     let store = crate::context::open(g).await?;
     let state = crate::context::load(&store, g).await?;
     let bytes = std::fs::read(file).map_err(|e| CliError::input(format!("{}: {e}", file.display())))?;
     let name = file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
-    let motion = service::motion::import(&store, &state, date, &name, &bytes, jiff::Timestamp::now()).await?;
+    let upload = service::motion::Upload { source: &name, bytes: &bytes, forward_s };
+    let motion = service::motion::import(&store, &state, date, &upload, jiff::Timestamp::now()).await?;
     let l = render::terminal();
     let value = json!({
         "session": motion.session,
@@ -148,10 +161,10 @@ async fn delete(g: &Global, id: i64) -> CliResult<Output> {
     })
 }
 
-fn analyse_file(path: &Path, stated: &Stated) -> Result<Analysis, String> {
+fn analyse_file(path: &Path, stated: &Stated, forward_s: Option<f64>) -> Result<Analysis, String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     let (rec, _) = gait::read(&bytes, stated).map_err(|e| e.to_string())?;
-    analyse(&rec, &StepParams::default(), &DirectionModel::default())
+    service::motion::analysed_recording(&rec, forward_s)
 }
 
 fn as_json(path: &Path, a: &Analysis) -> Value {

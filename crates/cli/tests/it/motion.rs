@@ -55,6 +55,25 @@ fn a_walk_and_its_reversal_give_the_same_steps_in_opposite_directions() {
 }
 
 #[test]
+fn a_forward_warm_up_at_the_start_sets_the_direction_for_the_walker() {
+    // A session whose walker's step reads the other way round from most
+    // people's: a 12-step forward warm-up, then 20 steps backward.
+    let w = Walker::new();
+    let session = w.dir.path().join("session.csv");
+    std::fs::write(&session, gait::synthetic::session_csv(12, 20, true)).unwrap();
+    let file = session.to_str().unwrap();
+    let directions = |v: serde_json::Value| -> Vec<String> {
+        let bouts = v[0]["bouts"].as_array().unwrap().clone();
+        bouts.iter().map(|b| b["direction"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(directions(w.json("2026-11-23", &["motion", "analyse", file])), ["backward", "forward"]);
+    let warmed = w.json("2026-11-23", &["motion", "analyse", "--forward-first", "12", file]);
+    assert_eq!(directions(warmed), ["forward", "backward"]);
+    let wrong = w.bad("2026-11-23", &["motion", "analyse", "--forward-first=-4", file]);
+    assert!(wrong.contains("--forward-first: -4 is not a number of seconds"), "{wrong}");
+}
+
+#[test]
 fn no_walking_and_wrong_files_are_said_plainly_and_nothing_else_is_printed() {
     let w = Walker::new();
     let still = w.dir.path().join("still.csv");

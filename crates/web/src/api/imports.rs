@@ -148,6 +148,11 @@ pub(super) struct MotionQuery {
     /// The file's name, for the record.
     #[serde(default)]
     file_name: Option<String>,
+    /// Seconds at the recording's start known to be forward walking (a
+    /// warm-up), 0 to 3600: they set the direction for this walker's own
+    /// step. Without it, the sign most people's forward walking gives.
+    #[serde(default)]
+    forward_s: Option<f64>,
 }
 
 /// Adds one IMU recording (the request body: a CSV or IPOL text, as
@@ -170,7 +175,7 @@ pub(super) async fn add_motion(
         .ok_or_else(|| ApiError::from(AppError::bad("date: the session's day, YYYY-MM-DD")))?;
     let s = ready(&state, &a).await?;
     let name = q.file_name.unwrap_or_else(|| "upload".into());
-    let motion = crate::recordings::analysed(&state, &s, date, name, body).await??;
+    let motion = crate::recordings::analysed(&state, &s, date, name, body, q.forward_s).await??;
     service::motion::keep(state.store(), &s, &motion, state.now()).await?;
     Ok((axum::http::StatusCode::CREATED, Json(motion)))
 }

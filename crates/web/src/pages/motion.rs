@@ -77,10 +77,18 @@ pub async fn upload(
         Err(r) => return Ok(r),
     };
     let broken = || AppError::bad("the upload could not be read");
-    let (mut session, mut file) = (None, None);
+    let (mut session, mut file, mut forward_s) = (None, None, None);
     while let Some(field) = multipart.next_field().await.map_err(|_| broken())? {
         match field.name() {
             Some("session") => session = Some(field.text().await.map_err(|_| broken())?),
+            // Sent with a guided session's own recording: the warm-up's seconds.
+            Some("forward_s") => {
+                let typed = field.text().await.map_err(|_| broken())?;
+                let s = typed.trim().parse::<f64>().ok().filter(|s| s.is_finite());
+                forward_s = Some(s.ok_or_else(|| {
+                    AppError::bad("forward_s: the seconds of forward warm-up at the start, a number from 0 to 3600")
+                })?);
+            }
             Some("file") => {
                 let name = field.file_name().unwrap_or("upload").to_string();
                 file = Some((name, field.bytes().await.map_err(|_| broken())?));
@@ -94,7 +102,7 @@ pub async fn upload(
         (None, _) => l.t("motion.choose_session").to_string(),
         (_, None) => l.t("motion.choose_file").to_string(),
         (Some(date), Some((name, bytes))) => {
-            match crate::recordings::analysed(&state, &s, date, name, bytes).await? {
+            match crate::recordings::analysed(&state, &s, date, name, bytes, forward_s).await? {
                 Ok(motion) => {
                     service::motion::keep(state.store(), &s, &motion, state.now()).await?;
                     return Ok(Redirect::to("/motion").into_response());

@@ -231,7 +231,7 @@ async fn a_walker_who_leaves_is_seen_only_as_they_stood() {
     // Her phone's recording of that later session stays hers too.
     let state = service::load(s, c.bea.access, state.today).await.unwrap();
     let walk = gait::synthetic::walk_csv(40, 0.55, true);
-    service::motion::import(s, &state, state.today, "later.csv", walk.as_bytes(), later).await.unwrap();
+    service::motion::import(s, &state, state.today, &upload("later.csv", &walk), later).await.unwrap();
     let page = c.app.get(&format!("/patients/{bea_id}"), &c.doc.cookie).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     assert!(page.body.contains("left your clinic&#39;s care on") && page.body.contains("NOTE-OF-BEA"), "{}", page.body);
@@ -1022,10 +1022,14 @@ async fn the_walker_page_charts_cadence_and_variability_by_week() {
     let state = service::load(s, c.bea.access, today).await.unwrap();
     let session = state.history.logs[0].date;
     let walk = gait::synthetic::walk_csv(40, 0.55, true);
-    service::motion::import(s, &state, session, "belt.csv", walk.as_bytes(), c.app.state.now()).await.unwrap();
+    service::motion::import(s, &state, session, &upload("belt.csv", &walk), c.app.state.now()).await.unwrap();
     let page = c.app.get(&format!("/patients/{}", c.bea.account.walker.0), &c.doc.cookie).await.body;
     assert!(page.contains("<title id=\"report-cadence-t\">Steps a minute, week by week</title>"), "{page}");
     assert!(page.contains("<title id=\"report-cv-t\">Step-time variability, week by week</title>"), "{page}");
     let table = &page[page.find("Walking backward, by week").expect("the table")..];
     assert!(table.contains("<td>109</td>"), "{table}");
+}
+
+fn upload<'a>(source: &'a str, csv: &'a str) -> service::motion::Upload<'a> {
+    service::motion::Upload { source, bytes: csv.as_bytes(), forward_s: None }
 }

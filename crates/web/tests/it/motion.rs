@@ -7,10 +7,22 @@ use axum::http::{StatusCode, header};
 
 /// A multipart post of one recording for one session.
 fn post(w: &Walker, lang: &str, session: &str, name: &str, content: &str) -> axum::http::Request<axum::body::Body> {
+    post_with(w, lang, session, "", name, content)
+}
+
+/// The same, with more fields before the file (`extra`: already encoded parts).
+fn post_with(
+    w: &Walker,
+    lang: &str,
+    session: &str,
+    extra: &str,
+    name: &str,
+    content: &str,
+) -> axum::http::Request<axum::body::Body> {
     let b = "retrowalkboundary";
     let body = format!(
         "--{b}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{}\r\n\
-         --{b}\r\nContent-Disposition: form-data; name=\"session\"\r\n\r\n{session}\r\n\
+         --{b}\r\nContent-Disposition: form-data; name=\"session\"\r\n\r\n{session}\r\n{extra}\
          --{b}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: text/csv\r\n\r\n{content}\r\n--{b}--\r\n",
         w.csrf
     );
@@ -52,6 +64,22 @@ async fn a_recording_added_to_a_session_is_said_in_plain_words() {
     assert!(other.body.contains("There is no session logged on that day"), "{}", other.body);
     let kept = service::motion::motions(app.state.store(), w.access).await.unwrap();
     assert_eq!(kept.len(), 1, "only the good recording was kept");
+
+    // The guided session's own recording comes with its warm-up's seconds,
+    // which set the direction for this walker's step; a tampered value is
+    // refused and nothing is kept.
+    let b = "retrowalkboundary";
+    let forward = |s: &str| format!("--{b}\r\nContent-Disposition: form-data; name=\"forward_s\"\r\n\r\n{s}\r\n");
+    let phone = gait::synthetic::session_csv(12, 20, true);
+    let bad = app.send(post_with(&w, "en", session, &forward("soon"), "phone", &phone)).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    assert!(bad.body.contains("forward"), "{}", bad.body);
+    let res = app.send(post_with(&w, "en", session, &forward("12"), "phone", &phone)).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let kept = service::motion::motions(app.state.store(), w.access).await.unwrap();
+    let phone = &kept.iter().find(|m| m.motion.source == "phone").expect("kept").motion;
+    assert_eq!(phone.bouts.iter().map(|b| b.backward).collect::<Vec<_>>(), [false, true]);
+    service::motion::delete(app.state.store(), w.access, kept[kept.len() - 1].id).await.unwrap();
 
     // The report charts the week's cadence and variability, with the numbers in a table.
     let report = app.get("/report", &w.cookie).await.body;
@@ -115,6 +143,26 @@ async fn the_api_takes_a_recording_for_a_session() {
     let m: serde_json::Value = serde_json::from_str(&res.body).unwrap();
     assert_eq!((m["source"].as_str(), m["bouts"][0]["steps"].as_u64()), (Some("walk.csv"), Some(24)), "{m}");
     assert_eq!(m["bouts"][0]["backward"], false);
+    // A warm-up of forward walking at the start sets this walker's
+    // direction: their step reads the other way round from most people's.
+    let session = gait::synthetic::session_csv(12, 20, true);
+    let directions = |body: &str| -> Vec<bool> {
+        let m: serde_json::Value = serde_json::from_str(body).unwrap();
+        m["bouts"].as_array().unwrap().iter().map(|b| b["backward"].as_bool().unwrap()).collect()
+    };
+    let plain = app.send(send(format!("/api/v1/sessions/{day}/motion"), session.clone())).await;
+    assert_eq!(directions(&plain.body), [true, false], "read wrong without the warm-up: {}", plain.body);
+    let warmed = app.send(send(format!("/api/v1/sessions/{day}/motion?forward_s=12"), session.clone())).await;
+    assert_eq!(directions(&warmed.body), [false, true], "{}", warmed.body);
+    // A recording that ends within the warm-up is read as measured.
+    let early = app.send(send(format!("/api/v1/sessions/{day}/motion?forward_s=300"), session.clone())).await;
+    assert_eq!(directions(&early.body), [true, false], "{}", early.body);
+    let wrong = app.send(send(format!("/api/v1/sessions/{day}/motion?forward_s=-5"), session)).await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", wrong.body);
+    assert!(wrong.body.contains("forward"), "{}", wrong.body);
+    for m in service::motion::motions(app.state.store(), w.access).await.unwrap().into_iter().skip(1) {
+        service::motion::delete(app.state.store(), w.access, m.id).await.unwrap();
+    }
     let none = app.send(send("/api/v1/sessions/2020-01-01/motion".into(), walk)).await;
     assert_eq!(none.status, StatusCode::CONFLICT, "{}", none.body);
     let bad = app.send(send(format!("/api/v1/sessions/{day}/motion"), "time,x\n0,1\n".into())).await;
