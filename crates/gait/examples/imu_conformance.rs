@@ -61,6 +61,16 @@ fn main() -> Result<(), shared_data::Error> {
             println!("| {s} | {r} | {t} |");
         }
     }
+    let by = shared_data::direction_of_bouts(&data)?;
+    let (right, n) = by.values().fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+    let pct = right as f64 / n.max(1) as f64 * 100.0;
+    println!(
+        "\ndirection as the app decides it, every bout found in each later recording and its reversal, step shape from the first walk: {right} of {n} bouts right ({pct:.1} %)"
+    );
+    println!("| subject | right | bouts |\n|---|---:|---:|");
+    for (s, (r, t)) in &by {
+        println!("| {s} | {r} | {t} |");
+    }
     let (median, p95) = shared_data::orientation_agreement(&data);
     println!("\nup, accelerometer only against gyroscope-aided: median {median:.1}°, 95th percentile {p95:.1}°");
     let (sens, spec) = shared_data::bouts(&data)?;

@@ -54,10 +54,12 @@ pub fn analysed(state: &State, date: jiff::civil::Date, upload: &Upload<'_>) -> 
             format!("session: no session is logged on {date}; log it first, then add its recording"),
         ));
     }
-    if let Some(s) = forward_s.filter(|s| !(0.0..=MOST_FORWARD_S).contains(s)) {
+    if forward_s.is_some_and(|s| !(0.0..=MOST_FORWARD_S).contains(&s)) {
         return Err(ServiceError::refused(
             Code::Invalid,
-            format!("forward_s: {s} seconds of forward warm-up at the start; give 0 to {MOST_FORWARD_S}"),
+            format!(
+                "forward_s: the seconds of forward warm-up at the start must be a number from 0 to {MOST_FORWARD_S}"
+            ),
         ));
     }
     if bytes.len() > MOST_BYTES {

@@ -239,6 +239,7 @@ problem-training_days = Choose at least 2 days a week when you can train (3 is w
 problem-training_days_inconsistent = A day is chosen twice: choose each day once.
 problem-time_zone = Choose your time zone from the list, like Europe/London.
 problem-weeks = How many weeks? Write a number from 1 to 52.
+problem-forward_s = The warm-up time sent with this recording is not a number of seconds from 0 to 3600. Record the session again, or add the file without it.
 problem-forward_speed = Your usual walking speed: write it in km/h, from 1.0 to 7.0, like 3.0.
 problem-forward_speed_kmh = Your usual walking speed: write it in km/h, from 1.0 to 7.0, like 3.0.
 problem-start_not_yet = That start date is more than a year away: choose a date within the next year.

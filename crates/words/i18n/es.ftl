@@ -238,6 +238,7 @@ problem-training_days = Elija al menos 2 días a la semana para entrenar (el est
 problem-training_days_inconsistent = Hay un día elegido dos veces: elija cada día una sola vez.
 problem-time_zone = Elija su zona horaria de la lista, por ejemplo Europe/Madrid.
 problem-weeks = ¿Cuántas semanas? Escriba un número del 1 al 52.
+problem-forward_s = El tiempo de calentamiento enviado con esta grabación no es un número de segundos de 0 a 3600. Grabe de nuevo la sesión o añada el archivo sin él.
 problem-forward_speed = Su velocidad habitual al caminar: escríbala en km/h, de 1.0 a 7.0, por ejemplo 3.0.
 problem-forward_speed_kmh = Su velocidad habitual al caminar: escríbala en km/h, de 1.0 a 7.0, por ejemplo 3.0.
 problem-start_not_yet = Esa fecha de inicio está a más de un año: elija una fecha dentro del próximo año.

@@ -7,7 +7,7 @@
 #![allow(dead_code)]
 
 use gait::Recording;
-use gait::analysis::{Direction, DirectionModel, analyse, band_passed};
+use gait::analysis::{Direction, DirectionModel, analyse, band_passed, forward_model};
 use gait::steps::{StepParams, steps};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -242,6 +242,47 @@ pub fn direction(data: &Data, calibration: Calibration) -> Result<BTreeMap<Strin
         e.0 += usize::from(decide(&forward)? == Direction::Forward)
             + usize::from(decide(&backward)? == Direction::Backward);
         e.1 += 2;
+    }
+    Ok(by)
+}
+
+/// Direction as the app decides it, bout by bout: each subject's model is
+/// built by `forward_model` from their first recording up to the end of
+/// their first walk (as a warm-up would), and every bout `analyse` finds in
+/// each later walk, and in its recording played backwards, is scored
+/// (right, total) per subject. The first walk is not scored. A subject
+/// whose first walk holds no bout gets the common sign, as the app does.
+pub fn direction_of_bouts(data: &Data) -> Result<BTreeMap<String, (usize, usize)>, Error> {
+    let p = StepParams::default();
+    let mut by: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut model_of: BTreeMap<String, DirectionModel> = BTreeMap::new();
+    for w in &data.walks {
+        let rec = data.recording(w);
+        let Some(model) = model_of.get(&w.subject) else {
+            // No bout in the first walk: the app falls back to the common sign.
+            let model = forward_model(rec, &p, rec.seconds(w.to + 1))?.unwrap_or_default();
+            model_of.insert(w.subject.clone(), model);
+            continue;
+        };
+        let reversed = Recording {
+            acc: rec.acc.iter().rev().copied().collect(),
+            gyr: rec.gyr.iter().rev().map(|[x, y, z]| [-x, -y, -z]).collect(),
+            ..rec.clone()
+        };
+        let last = rec.len() - 1;
+        for (r, want, (from, to)) in
+            [(rec, Direction::Forward, (w.from, w.to)), (&reversed, Direction::Backward, (last - w.to, last - w.from))]
+        {
+            let a = analyse(r, &p, model)?;
+            for b in &a.bouts {
+                let middle = ((b.start_s + b.end_s) / 2.0 * r.rate_hz) as usize;
+                if (from..=to).contains(&middle) {
+                    let e = by.entry(w.subject.clone()).or_default();
+                    e.0 += usize::from(b.direction == want);
+                    e.1 += 1;
+                }
+            }
+        }
     }
     Ok(by)
 }

@@ -82,12 +82,11 @@ pub async fn upload(
         match field.name() {
             Some("session") => session = Some(field.text().await.map_err(|_| broken())?),
             // Sent with a guided session's own recording: the warm-up's seconds.
+            // One that is not a number is refused by the service, as one
+            // out of range is: NaN is never in range.
             Some("forward_s") => {
                 let typed = field.text().await.map_err(|_| broken())?;
-                let s = typed.trim().parse::<f64>().ok().filter(|s| s.is_finite());
-                forward_s = Some(s.ok_or_else(|| {
-                    AppError::bad("forward_s: the seconds of forward warm-up at the start, a number from 0 to 3600")
-                })?);
+                forward_s = Some(typed.trim().parse::<f64>().ok().filter(|s| s.is_finite()).unwrap_or(f64::NAN));
             }
             Some("file") => {
                 let name = field.file_name().unwrap_or("upload").to_string();

@@ -73,7 +73,9 @@ async fn a_recording_added_to_a_session_is_said_in_plain_words() {
     let phone = gait::synthetic::session_csv(12, 20, true);
     let bad = app.send(post_with(&w, "en", session, &forward("soon"), "phone", &phone)).await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
-    assert!(bad.body.contains("forward"), "{}", bad.body);
+    assert!(bad.body.contains("The warm-up time sent with this recording is not a number"), "{}", bad.body);
+    let spanish = app.send(post_with(&w, "es", session, &forward("-1"), "phone", &phone)).await;
+    assert!(spanish.body.contains("El tiempo de calentamiento enviado"), "{}", spanish.body);
     let res = app.send(post_with(&w, "en", session, &forward("12"), "phone", &phone)).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     let kept = service::motion::motions(app.state.store(), w.access).await.unwrap();
