@@ -12,11 +12,12 @@ import { join } from 'node:path';
 import { useServerAndBrowser, newWalker, checkA11y, shot, dayOffset, root } from '../lib.js';
 
 const env = useServerAndBrowser();
-const FILE = join(root, '..', 'shared', 'data', 'imu', 'ipol_gait', '1-2_lb.txt');
+const IPOL = join(root, '..', 'shared', 'data', 'imu', 'ipol_gait');
+const FILE = join(IPOL, '1-2_lb.txt');
 
 /** The recording's acceleration rows (m/s², gravity included), in file order. */
-function rows() {
-  const lines = readFileSync(FILE, 'utf8').trim().split('\n');
+function rows(file = FILE) {
+  const lines = readFileSync(file, 'utf8').trim().split('\n');
   const head = lines[1].split('\t');
   const [x, y, z] = ['Acc_X', 'Acc_Y', 'Acc_Z'].map((c) => head.indexOf(c));
   return lines.slice(2).map((l) => l.split('\t')).map((f) => [Number(f[x]), Number(f[y]), Number(f[z])]);
@@ -36,8 +37,8 @@ async function play(page, samples) {
  * its log. The page is reloaded halfway (as a browser that discarded it
  * would): the recording carries on from what it had.
  */
-async function walkWith(page, samples) {
-  await page.goto(`${env.server.base}/session`);
+async function walkWith(page, samples, query = '') {
+  await page.goto(`${env.server.base}/session${query}`);
   for (const c of await page.locator('#check-form input[type=checkbox]').all()) await c.check();
   await page.click('#start');
   await page.waitForSelector('#timer:not([hidden])');
@@ -60,6 +61,13 @@ async function walkWith(page, samples) {
   await page.click('form[action="/log"] button[type=submit]');
   await page.waitForURL('**/today**');
   await page.waitForFunction(() => localStorage.getItem('retrowalk-motion') === null);
+}
+
+/** The minutes backward and forward a Motion card says; a direction with none is said as "none" (0). */
+function minutesEachWay(card) {
+  const minutes = card.match(/About (\d+(?:\.\d+)?) min looked like walking backward(?: and (\d+(?:\.\d+)?) min like walking forward|, and none like walking forward)/);
+  assert.ok(minutes, `minutes each way: ${card}`);
+  return [Number(minutes[1]), Number(minutes[2] ?? 0)];
 }
 
 test('a guided session recorded by the phone shows its steps and direction (phone)', { skip: !existsSync(FILE) }, async () => {
@@ -93,12 +101,37 @@ test('a guided session recorded by the phone shows its steps and direction (phon
   const steps = Number(card.match(/(\d+) steps, about (\d+) steps a minute/)[1]);
   assert.ok(steps >= 25 && steps <= 45, `steps: ${steps}`);
   // Minutes each way; a direction with none is said as "none" (0).
-  const minutes = card.match(/About (\d+(?:\.\d+)?) min looked like walking backward(?: and (\d+(?:\.\d+)?) min like walking forward|, and none like walking forward)/);
-  assert.ok(minutes, `minutes each way: ${card}`);
-  const [back, fwd] = [Number(minutes[1]), Number(minutes[2] ?? 0)];
+  const [back, fwd] = minutesEachWay(card);
   assert.ok(back > fwd, `the reversed walk reads as backward: ${card}`);
   await checkA11y(page, 'motion-en-phone');
   await shot(page, 'phone-61-motion');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// IPOL subject 2's forward step reads the other way round from most
+// people's: without their own warm-up every walk of theirs would read as
+// backward. The session plays their walk 2-2 forwards in the warm-up, then
+// walks 2-3 and 2-4 played backwards; the page must say more backward
+// than forward, and some forward (the warm-up).
+test('the warm-up sets which way this walker reads (phone)', { skip: !existsSync(FILE) }, async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => d.accept());
+  await newWalker(env, page, 'Warm-up', dayOffset(0), [dayOffset(0), dayOffset(2)]);
+  const warmUp = rows(join(IPOL, '2-2_lb.txt'));
+  const back = [...rows(join(IPOL, '2-3_lb.txt')).reverse(), ...rows(join(IPOL, '2-4_lb.txt')).reverse()];
+  // The played samples are 10 ms apart on the recording's clock: run the
+  // session fast enough that its 5-minute warm-up ends 2.5 s after the
+  // warm-up walk's file (whose walk ends 1.5 s before the file does), well
+  // before the first backward walk (6 s into its file).
+  const speed = 300 / (warmUp.length / 100 + 2.5);
+  await walkWith(page, [...warmUp, ...back], `?speed=${speed}`);
+  await page.goto(`${env.server.base}/motion`);
+  const [backward, forward] = minutesEachWay(await page.textContent('main article.card'));
+  assert.ok(forward > 0.2 && backward > forward, `backward ${backward} min, forward ${forward} min`);
   assert.deepEqual(errors, []);
   await context.close();
 });
