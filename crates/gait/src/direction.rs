@@ -90,7 +90,9 @@ impl DirectionModel {
         let first = windows.first()?;
         let mut mean = vec![0.0; first.len()];
         for w in &windows {
-            mean.iter_mut().zip(w).for_each(|(m, v)| *m += v);
+            // Each step counts the same, however hard its jolt.
+            let norm = w.iter().map(|v| v * v).sum::<f64>().sqrt().max(1e-12);
+            mean.iter_mut().zip(w).for_each(|(m, v)| *m += v / norm);
         }
         unit(&mut mean).then_some(DirectionModel::Shape(mean))
     }
