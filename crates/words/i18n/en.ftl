@@ -1694,6 +1694,9 @@ motion-delete_sure = The session stays logged; only what this recording measured
 motion-delete_yes = Yes, delete it
 
 ## Refusals said by their own message (coach::InputError::said)
+refusal-questionnaire_no_question = This answer is for a question that is not in this questionnaire. Open the questionnaire again and answer the questions it shows. Nothing was saved.
+refusal-questionnaire_not_an_answer = «{ $typed }» is not one of the answers to «{ $question }»: choose one of those shown. Nothing was saved.
+refusal-questionnaire_unanswered = Answer «{ $question }»: every question that needs an answer must have one. Nothing was saved.
 refusal-not_whole = «{ $typed }» is not a whole number: write one from { $lo } to { $hi }.
 refusal-out_of_range = Write a number from { $lo } to { $hi } (not { $typed }).
 refusal-speed = «{ $typed }» is not a walking speed: write one from 0.1 to 8.0 km/h, like 1.6.

@@ -1692,6 +1692,9 @@ motion-delete_sure = La sesión sigue anotada; solo se borra lo que midió esta 
 motion-delete_yes = Sí, borrarla
 
 ## Refusals said by their own message (coach::InputError::said)
+refusal-questionnaire_no_question = Esta respuesta es para una pregunta que no está en este cuestionario. Abra de nuevo el cuestionario y responda las preguntas que muestra. No se guardó nada.
+refusal-questionnaire_not_an_answer = «{ $typed }» no es una de las respuestas a «{ $question }»: elija una de las que se muestran. No se guardó nada.
+refusal-questionnaire_unanswered = Responda «{ $question }»: todas las preguntas que piden respuesta deben tenerla. No se guardó nada.
 refusal-not_whole = «{ $typed }» no es un número entero: escriba uno de { $lo } a { $hi }.
 refusal-out_of_range = Escriba un número de { $lo } a { $hi } (no { $typed }).
 refusal-speed = «{ $typed }» no es una velocidad de marcha: escriba una de 0,1 a 8,0 km/h, por ejemplo 1,6.

@@ -51,6 +51,17 @@ fn answers_are_checked_against_the_questions() {
     let e = check_answers(&q, &answers(&[("d1", "maybe")])).unwrap_err();
     assert!(e.message.contains("\"maybe\" is not one of the answers"), "{e}");
     assert!(check_answers(&q, &answers(&[("d1", "some")])).is_ok());
+    // Each refusal carries its words for the walker's language, naming the question.
+    let said = check_answers(&q, &answers(&[("d1", "maybe")])).unwrap_err().said.unwrap();
+    assert_eq!(said.key, "refusal.questionnaire_not_an_answer");
+    assert!(said.args.contains(&("question".into(), q.items.iter().find(|i| i.link_id == "d1").unwrap().text.clone())));
+    let mut needed = q.clone();
+    needed.items[0].required = true;
+    let e = check_answers(&needed, &answers(&[])).unwrap_err();
+    assert_eq!(
+        (e.field.as_str(), e.said.unwrap().key.as_str()),
+        (needed.items[0].link_id.as_str(), "refusal.questionnaire_unanswered")
+    );
 }
 
 #[test]

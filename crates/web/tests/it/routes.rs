@@ -467,10 +467,21 @@ async fn a_loaded_questionnaire_is_given_on_a_page_and_scored() {
 
     let bad = app.post("/questionnaires/retrowalk-knee-days", &w.cookie, &format!("csrf={}&d1=often", w.csrf)).await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("«often» is not one of the answers to «Getting up from a chair»"), "{}", bad.body);
+    let spanish = app
+        .send(
+            axum::http::Request::post("/questionnaires/retrowalk-knee-days")
+                .header(axum::http::header::COOKIE, &w.cookie)
+                .header(axum::http::header::ACCEPT_LANGUAGE, "es")
+                .header(axum::http::header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(axum::body::Body::from(format!("csrf={}&d1=often", w.csrf)))
+                .unwrap(),
+        )
+        .await;
     assert!(
-        bad.body.contains("d1: &quot;often&quot; is not one of the answers") || bad.body.contains("often"),
+        spanish.body.contains("«often» no es una de las respuestas a «Getting up from a chair»"),
         "{}",
-        bad.body
+        spanish.body
     );
     let ok = app
         .post(
