@@ -97,24 +97,30 @@ const ORDINAL_VALUE: &str = "http://hl7.org/fhir/StructureDefinition/ordinalValu
 
 /// Reads a FHIR R4 Questionnaire from JSON. Errors name the place in the document.
 pub fn parse_questionnaire(json: &str) -> Result<Questionnaire, InputError> {
-    let q: FhirQuestionnaire = serde_json::from_str(json)
-        .map_err(|e| InputError::new("questionnaire", format!("not a FHIR Questionnaire in JSON: {e}")))?;
+    let q: FhirQuestionnaire = serde_json::from_str(json).map_err(|e| {
+        InputError::new("questionnaire", format!("not a FHIR Questionnaire in JSON: {e}"))
+            .said("refusal.fhir_not_json", &[("detail", &e)])
+    })?;
     if q.resource_type != "Questionnaire" {
         return Err(InputError::new(
             "questionnaire.resourceType",
             format!("expected \"Questionnaire\", got {:?}", q.resource_type),
-        ));
+        )
+        .said("refusal.fhir_not_questionnaire", &[("got", &q.resource_type)]));
     }
-    let id =
-        q.id.or(q.url).ok_or_else(|| InputError::new("questionnaire.id", "the questionnaire needs an id or url"))?;
+    let id = q.id.or(q.url).ok_or_else(|| {
+        InputError::new("questionnaire.id", "the questionnaire needs an id or url").said("refusal.fhir_no_id", &[])
+    })?;
     let mut items = Vec::new();
     flatten(&q.item, "", "item", &mut items)?;
     if !items.iter().any(|i| !i.options.is_empty()) {
-        return Err(InputError::new("questionnaire.item", "the questionnaire has no choice questions to answer"));
+        return Err(InputError::new("questionnaire.item", "the questionnaire has no choice questions to answer")
+            .said("refusal.fhir_no_choices", &[]));
     }
     let mut seen = std::collections::BTreeSet::new();
     if let Some(dup) = items.iter().find(|i| !seen.insert(i.link_id.clone())) {
-        return Err(InputError::new("questionnaire.item", format!("linkId {:?} is used twice", dup.link_id)));
+        return Err(InputError::new("questionnaire.item", format!("linkId {:?} is used twice", dup.link_id))
+            .said("refusal.fhir_link_twice", &[("link", &dup.link_id)]));
     }
     Ok(Questionnaire {
         title: q.title.or(q.name).unwrap_or_else(|| id.clone()),
@@ -138,18 +144,19 @@ fn flatten(items: &[FhirItem], section: &str, path: &str, out: &mut Vec<Item>) -
                     .enumerate()
                     .map(|(k, o)| {
                         option(o).ok_or_else(|| {
+                            let at = format!("{here}.answerOption[{k}]");
                             InputError::new(
-                                format!("{here}.answerOption[{k}]"),
+                                &at,
                                 "an answer option needs a valueCoding with a code, a valueInteger or a valueString",
                             )
+                            .said("refusal.fhir_bad_option", &[("at", &at)])
                         })
                     })
                     .collect::<Result<Vec<_>, _>>()?;
                 if options.is_empty() {
-                    return Err(InputError::new(
-                        format!("{here}.answerOption"),
-                        format!("question {:?} has no answer options", it.link_id),
-                    ));
+                    let at = format!("{here}.answerOption");
+                    return Err(InputError::new(&at, format!("question {:?} has no answer options", it.link_id))
+                        .said("refusal.fhir_no_options", &[("link", &it.link_id), ("at", &at)]));
                 }
                 out.push(Item {
                     link_id: it.link_id.clone(),
@@ -160,13 +167,15 @@ fn flatten(items: &[FhirItem], section: &str, path: &str, out: &mut Vec<Item>) -
                 });
             }
             other => {
+                let at = format!("{here}.type");
                 return Err(InputError::new(
-                    format!("{here}.type"),
+                    &at,
                     format!(
                         "question {:?} has type {other:?}; retrowalk gives choice questions, groups and display text",
                         it.link_id
                     ),
-                ));
+                )
+                .said("refusal.fhir_unsupported_type", &[("link", &it.link_id), ("kind", &other), ("at", &at)]));
             }
         }
     }
@@ -251,27 +260,33 @@ pub const KIND_MEAN_0_4_TO_100: &str = "mean_0_4_to_100";
 
 /// Reads a scoring definition (JSON) and checks it against its questionnaire.
 pub fn parse_scoring(json: &str, q: &Questionnaire) -> Result<Scoring, InputError> {
-    let s: Scoring =
-        serde_json::from_str(json).map_err(|e| InputError::new("scoring", format!("not a scoring definition: {e}")))?;
+    let s: Scoring = serde_json::from_str(json).map_err(|e| {
+        InputError::new("scoring", format!("not a scoring definition: {e}"))
+            .said("refusal.scoring_not_json", &[("detail", &e)])
+    })?;
     if s.questionnaire != q.id {
         return Err(InputError::new(
             "scoring.questionnaire",
             format!("scores {:?}, but the questionnaire is {:?}", s.questionnaire, q.id),
-        ));
+        )
+        .said("refusal.scoring_other", &[("scores", &s.questionnaire), ("questionnaire", &q.id)]));
     }
     if s.kind != KIND_MEAN_0_4_TO_100 {
         return Err(InputError::new(
             "scoring.kind",
             format!("unknown kind {:?}; the one kind is {KIND_MEAN_0_4_TO_100:?}", s.kind),
-        ));
+        )
+        .said("refusal.scoring_kind", &[("kind", &s.kind), ("known", &KIND_MEAN_0_4_TO_100)]));
     }
     if s.subscales.is_empty() {
-        return Err(InputError::new("scoring.subscales", "at least one subscale is needed"));
+        return Err(InputError::new("scoring.subscales", "at least one subscale is needed")
+            .said("refusal.scoring_no_subscales", &[]));
     }
     for (n, sub) in s.subscales.iter().enumerate() {
         let at = format!("scoring.subscales[{n}]");
         if sub.items.is_empty() {
-            return Err(InputError::new(format!("{at}.items"), format!("subscale {:?} has no items", sub.id)));
+            return Err(InputError::new(format!("{at}.items"), format!("subscale {:?} has no items", sub.id))
+                .said("refusal.scoring_no_items", &[("subscale", &sub.id), ("at", &at)]));
         }
         if let MinAnswered::Share(share) = &sub.min_answered {
             let ok = share.ends_with('%')
@@ -280,7 +295,8 @@ pub fn parse_scoring(json: &str, q: &Questionnaire) -> Result<Scoring, InputErro
                 return Err(InputError::new(
                     format!("{at}.min_answered"),
                     format!("expected a count or a share like \"50%\", got {share:?}"),
-                ));
+                )
+                .said("refusal.scoring_share", &[("typed", share), ("at", &at)]));
             }
         }
         let needed = sub.min_answered.needed(sub.items.len());
@@ -288,13 +304,15 @@ pub fn parse_scoring(json: &str, q: &Questionnaire) -> Result<Scoring, InputErro
             return Err(InputError::new(
                 format!("{at}.min_answered"),
                 format!("needs 1 to {} answered items, got {needed}", sub.items.len()),
-            ));
+            )
+            .said("refusal.scoring_needed", &[("most", &sub.items.len()), ("needed", &needed), ("at", &at)]));
         }
         if sub.mdc.is_some() != sub.mdc_source.is_some() {
             return Err(InputError::new(
                 format!("{at}.mdc"),
                 "give mdc and mdc_source together: a threshold needs its source",
-            ));
+            )
+            .said("refusal.scoring_mdc_source", &[("at", &at)]));
         }
         for link in &sub.items {
             let item = q.items.iter().find(|i| &i.link_id == link).ok_or_else(|| {
@@ -302,6 +320,7 @@ pub fn parse_scoring(json: &str, q: &Questionnaire) -> Result<Scoring, InputErro
                     format!("{at}.items"),
                     format!("{link:?} is not a choice question of the questionnaire"),
                 )
+                .said("refusal.scoring_not_a_question", &[("link", link), ("at", &at)])
             })?;
             for o in &item.options {
                 match value_of(&s, o) {
@@ -310,7 +329,8 @@ pub fn parse_scoring(json: &str, q: &Questionnaire) -> Result<Scoring, InputErro
                         return Err(InputError::new(
                             format!("{at}.items"),
                             format!("answer {:?} of {link:?} scores {other:?}; items must score 0 to 4", o.code),
-                        ));
+                        )
+                        .said("refusal.scoring_item_range", &[("answer", &o.code), ("link", link), ("at", &at)]));
                     }
                 }
             }

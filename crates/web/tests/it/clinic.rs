@@ -921,6 +921,15 @@ async fn the_admin_loads_the_clinics_own_questionnaire() {
     let broken = c.app.send(upload(&admin.cookie, &csrf, &q, "{\"subscales\": 3}")).await;
     assert_eq!(broken.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", broken.body);
     assert!(broken.body.contains("class=\"flash\""), "{}", broken.body);
+    assert!(broken.body.contains("The scoring file is not a scoring definition in JSON"), "{}", broken.body);
+    // The place and the values are named, in the admin's language.
+    let other_id = scoring.replace("\"retrowalk-knee-days\"", "\"hip-days\"");
+    let mut spanish = upload(&admin.cookie, &csrf, &q, &other_id);
+    spanish.headers_mut().insert("accept-language", "es".parse().unwrap());
+    let spanish = c.app.send(spanish).await;
+    assert_eq!(spanish.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let said = "El archivo de puntuación puntúa «hip-days», pero el cuestionario es «retrowalk-knee-days»";
+    assert!(spanish.body.contains(said), "{}", spanish.body);
     let empty = c.app.send(upload(&admin.cookie, &csrf, &q, "")).await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(empty.body.contains("scoring: choose the file"), "{}", empty.body);
