@@ -132,6 +132,7 @@ test('the warm-up sets which way this walker reads (phone)', { skip: !existsSync
   await page.goto(`${env.server.base}/motion`);
   const [backward, forward] = minutesEachWay(await page.textContent('main article.card'));
   assert.ok(forward > 0.2 && backward > forward, `backward ${backward} min, forward ${forward} min`);
+  await shot(page, 'phone-62-motion-after-warm-up');
   assert.deepEqual(errors, []);
   await context.close();
 });

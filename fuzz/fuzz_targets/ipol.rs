@@ -10,5 +10,10 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(rec.acc.len(), rec.gyr.len());
         // What a reader hands on is analysed: that must not panic either.
         let _ = gait::analysis::analyse(&rec, &Default::default(), &Default::default());
+        // And with the walker's own model, from a "warm-up" of its first half.
+        let p = Default::default();
+        if let Ok(Some(model)) = gait::analysis::forward_model(&rec, &p, rec.duration_s() / 2.0) {
+            let _ = gait::analysis::analyse(&rec, &p, &model);
+        }
     }
 });
