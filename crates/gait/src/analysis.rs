@@ -47,6 +47,9 @@ pub struct Analysis {
     pub duration_s: f64,
     /// How gravity's direction was estimated.
     pub orientation: Source,
+    /// The bouts' direction was read against the walker's own forward step
+    /// (`DirectionModel::Shape`, from a warm-up), not the common sign.
+    pub own_direction: bool,
     pub bouts: Vec<Bout>,
 }
 
@@ -90,7 +93,13 @@ pub fn analyse(rec: &Recording, p: &StepParams, model: &DirectionModel) -> Resul
             describe(rec, &magnitude, &y, &steps, model, phone)
         })
         .collect();
-    Ok(Analysis { rate_hz: rec.rate_hz, duration_s: rec.duration_s(), orientation: Source::for_recording(rec), bouts })
+    Ok(Analysis {
+        rate_hz: rec.rate_hz,
+        duration_s: rec.duration_s(),
+        orientation: Source::for_recording(rec),
+        own_direction: matches!(model, DirectionModel::Shape(_)),
+        bouts,
+    })
 }
 
 /// The direction model the walker's own forward walking sets: the walking

@@ -174,6 +174,7 @@ fn as_json(path: &Path, a: &Analysis) -> Value {
         "duration_s": round(a.duration_s, 2),
         "walking": !a.bouts.is_empty(),
         "orientation": a.orientation.as_str(),
+        "direction_from": if a.own_direction { "own_warm_up" } else { "common" },
         "bouts": a.bouts.iter().map(|b| json!({
             "start_s": round(b.start_s, 2),
             "end_s": round(b.end_s, 2),
@@ -206,6 +207,11 @@ fn as_text(l: &I18n, path: &Path, a: &Analysis) -> String {
         let _ = writeln!(s, "  {}", l.t("cli.motion.no_walking"));
         return s;
     }
+    let _ = writeln!(
+        s,
+        "  {}",
+        l.t(if a.own_direction { "cli.motion.direction_own" } else { "cli.motion.direction_common" })
+    );
     for (i, b) in a.bouts.iter().enumerate() {
         let _ = writeln!(s, "  {}", bout_line(l, i + 1, b));
         let _ = writeln!(s, "    {}", phone_line(l, a.orientation, b));

@@ -66,9 +66,17 @@ fn a_forward_warm_up_at_the_start_sets_the_direction_for_the_walker() {
         let bouts = v[0]["bouts"].as_array().unwrap().clone();
         bouts.iter().map(|b| b["direction"].as_str().unwrap().to_string()).collect()
     };
-    assert_eq!(directions(w.json("2026-11-23", &["motion", "analyse", file])), ["backward", "forward"]);
+    let plain = w.json("2026-11-23", &["motion", "analyse", file]);
+    assert_eq!(plain[0]["direction_from"], "common");
+    assert_eq!(directions(plain), ["backward", "forward"]);
     let warmed = w.json("2026-11-23", &["motion", "analyse", "--forward-first", "12", file]);
+    assert_eq!(warmed[0]["direction_from"], "own_warm_up");
     assert_eq!(directions(warmed), ["forward", "backward"]);
+    let text = w.ok("2026-11-23", &["motion", "analyse", "--forward-first", "12", file]);
+    assert!(text.contains("Direction read against this walker's own forward steps at the start"), "{text}");
+    // Seconds that cover the whole file leave nothing to tell apart: said so.
+    let text = w.ok("2026-11-23", &["motion", "analyse", "--forward-first", "600", file]);
+    assert!(text.contains("Direction read by how most people's steps run"), "{text}");
     let wrong = w.bad("2026-11-23", &["motion", "analyse", "--forward-first=-4", file]);
     assert!(wrong.contains("--forward-first: -4 is not a number of seconds"), "{wrong}");
 }
