@@ -16,6 +16,10 @@ pub struct Motion {
     pub source: String,
     pub duration_s: f64,
     pub bouts: Vec<MotionBout>,
+    /// The direction was read against the walker's own forward steps (the
+    /// guided session's warm-up), not the way most people's steps run.
+    #[serde(default)]
+    pub own_direction: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -150,6 +154,7 @@ mod tests {
             source: "phone".into(),
             duration_s: 400.0,
             bouts: vec![bout(true, 300, 90.0, 200.0), bout(false, 100, 110.0, 60.0)],
+            own_direction: false,
         };
         assert_eq!(m.steps(), 400);
         assert_eq!((m.minutes(true), m.minutes(false)), (200.0 / 60.0, 1.0));
@@ -163,7 +168,13 @@ mod tests {
     #[test]
     fn weeks_keep_each_direction_apart_and_skip_other_programmes() {
         let day = |d| jiff::civil::date(2026, 12, d);
-        let rec = |d, bouts| Motion { session: day(d), source: "phone".into(), duration_s: 600.0, bouts };
+        let rec = |d, bouts| Motion {
+            session: day(d),
+            source: "phone".into(),
+            duration_s: 600.0,
+            bouts,
+            own_direction: true,
+        };
         let motions = vec![
             rec(1, vec![bout(true, 100, 80.0, 60.0)]),
             rec(2, vec![bout(true, 300, 100.0, 180.0), bout(false, 50, 110.0, 30.0)]),

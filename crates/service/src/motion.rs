@@ -110,7 +110,7 @@ fn record(session: jiff::civil::Date, source: &str, a: &Analysis) -> Motion {
             asymmetry: b.asymmetry,
         })
         .collect();
-    Motion { session, source: source_name(source), duration_s: a.duration_s, bouts }
+    Motion { session, source: source_name(source), duration_s: a.duration_s, bouts, own_direction: a.own_direction }
 }
 
 /// A file's name as kept and shown: one line, at most 100 characters.

@@ -404,6 +404,9 @@ pub fn motion(l: &I18n, m: &coach::motion::Motion) -> Vec<String> {
     if let Some(cv) = m.step_time_cv() {
         lines.push(l.ta("motion.variability", &[("cv", &one(cv))]));
     }
+    if m.own_direction {
+        lines.push(l.t("motion.own_direction").to_string());
+    }
     lines
 }
 
@@ -532,7 +535,13 @@ mod tests {
             asymmetry: 1.0,
         };
         let day = jiff::civil::date(2026, 12, 4);
-        let motion = |bouts| coach::motion::Motion { session: day, source: "walk.csv".into(), duration_s: 60.0, bouts };
+        let motion = |bouts| coach::motion::Motion {
+            session: day,
+            source: "walk.csv".into(),
+            duration_s: 60.0,
+            bouts,
+            own_direction: false,
+        };
         let en = I18n::english();
         let forward = motion(vec![bout(false, 18.0)]);
         assert!(motion_says(&en, &forward).contains("None of it looked like walking backward; about 0.3 min"));
@@ -540,6 +549,9 @@ mod tests {
         assert!(motion_says(&en, &backward).contains("About 0.3 min looked like walking backward, and none"));
         let both = motion(vec![bout(true, 18.0), bout(false, 12.0)]);
         assert!(motion_says(&en, &both).contains("About 0.3 min looked like walking backward and 0.2 min like"));
+        assert!(!motion_says(&en, &both).contains("warm-up"));
+        let own = coach::motion::Motion { own_direction: true, ..both };
+        assert!(motion_says(&en, &own).contains("The direction was read against your own steps in the warm-up."));
     }
 
     fn motion_says(l: &I18n, m: &coach::motion::Motion) -> String {

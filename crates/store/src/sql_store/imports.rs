@@ -21,8 +21,8 @@ impl SqlStore {
     ) -> Result<()> {
         let bouts = crate::stored::MotionBoutsV1(motion.bouts.iter().map(Into::into).collect());
         sqlx::query(
-            "INSERT INTO motion_recordings (walker_id, session_date, source, duration_s, bouts, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO motion_recordings (walker_id, session_date, source, duration_s, bouts, created_at, own_direction) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(walker.0)
         .bind(motion.session.to_string())
@@ -30,6 +30,7 @@ impl SqlStore {
         .bind(motion.duration_s)
         .bind(codec::to_json(&bouts)?)
         .bind(codec::millis(now))
+        .bind(i64::from(motion.own_direction))
         .execute(&mut *conn)
         .await?;
         Ok(())
@@ -60,7 +61,7 @@ impl ImportStore for SqlStore {
 
     async fn motions(&self, walker: WalkerId) -> Result<Vec<StoredMotion>> {
         let rows = sqlx::query(
-            "SELECT id, session_date, source, duration_s, bouts FROM motion_recordings \
+            "SELECT id, session_date, source, duration_s, bouts, own_direction FROM motion_recordings \
              WHERE walker_id = $1 ORDER BY session_date, id",
         )
         .bind(walker.0)
@@ -74,6 +75,7 @@ impl ImportStore for SqlStore {
                     source: get(r, "source")?,
                     duration_s: get(r, "duration_s")?,
                     bouts: bouts.0.into_iter().map(TryInto::try_into).collect::<Result<_>>()?,
+                    own_direction: get::<i64>(r, "own_direction")? != 0,
                 };
                 Ok(StoredMotion { id: get(r, "id")?, motion })
             })

@@ -17,6 +17,8 @@ mirror!(MotionV1 <=> coach::motion::Motion {
     source: String,
     duration_s: f64,
     bouts: Vec<MotionBoutV1> as each,
+    #[serde(default)]
+    own_direction: bool,
 });
 
 /// The bouts of one recording (the `bouts` column); the session, source and

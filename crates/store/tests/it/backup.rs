@@ -27,6 +27,7 @@ pub async fn populate(db: &TestDb) {
         source: "phone".into(),
         duration_s: 60.0,
         bouts: Vec::new(),
+        own_direction: true,
     };
     s.save_motion(w, &motion, jiff::Timestamp::from_second(1_795_000_000).unwrap()).await.unwrap();
     let now = jiff::Timestamp::from_second(1_795_000_000).unwrap();

@@ -496,7 +496,14 @@ pub async fn an_archive_imports_as_a_new_walker_without_loss<S: Store>(s: &S) {
         step_time_cv: 2.5,
         asymmetry: 1.0,
     };
-    let motion = coach::motion::Motion { session: START, source: "phone".into(), duration_s: 21.0, bouts: vec![bout] };
+    // Read against the walker's own warm-up: that travels in the archive too.
+    let motion = coach::motion::Motion {
+        session: START,
+        source: "phone".into(),
+        duration_s: 21.0,
+        bouts: vec![bout],
+        own_direction: true,
+    };
     s.save_motion(ids.walker, &motion, now()).await.unwrap();
     let archive = s.export_walker(ids.walker, now()).await.unwrap();
     assert_eq!((archive.screenings.len(), archive.clearances.len(), archive.sessions.len()), (2, 1, 1));
@@ -1215,9 +1222,15 @@ pub async fn motion_recordings_round_trip<S: Store>(s: &S) {
         source: "phone".into(),
         duration_s: 612.5,
         bouts: vec![bout(true, 480), bout(false, 20)],
+        own_direction: true,
     };
-    let first =
-        coach::motion::Motion { session: START, source: "walk «ü».csv".into(), bouts: vec![], ..later.clone() };
+    let first = coach::motion::Motion {
+        session: START,
+        source: "walk «ü».csv".into(),
+        bouts: vec![],
+        own_direction: false,
+        ..later.clone()
+    };
     s.save_motion(w, &later, now()).await.unwrap();
     s.save_motion(w, &first, now()).await.unwrap();
     s.save_motion(w, &first, now()).await.unwrap();

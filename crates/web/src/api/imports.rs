@@ -199,6 +199,9 @@ pub struct MotionRecordingDto {
     /// Each bout: start and end (s), direction, confidence, steps, cadence, variability, asymmetry.
     #[schema(value_type = Vec<Object>)]
     pub bouts: Vec<coach::motion::MotionBout>,
+    /// The direction was read against the walker's own forward steps (the
+    /// warm-up sent as `forward_s`), not the way most people's steps run.
+    pub own_direction: bool,
 }
 
 impl From<&store::StoredMotion> for MotionRecordingDto {
@@ -215,6 +218,7 @@ impl From<&store::StoredMotion> for MotionRecordingDto {
             cadence: m.cadence(),
             step_time_cv: m.step_time_cv(),
             bouts: m.bouts.clone(),
+            own_direction: m.own_direction,
         }
     }
 }

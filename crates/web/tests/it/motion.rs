@@ -81,6 +81,8 @@ async fn a_recording_added_to_a_session_is_said_in_plain_words() {
     let kept = service::motion::motions(app.state.store(), w.access).await.unwrap();
     let phone = &kept.iter().find(|m| m.motion.source == "phone").expect("kept").motion;
     assert_eq!(phone.bouts.iter().map(|b| b.backward).collect::<Vec<_>>(), [false, true]);
+    let page = app.get("/motion", &w.cookie).await.body;
+    assert!(page.contains("The direction was read against your own steps in the warm-up."), "{page}");
     service::motion::delete(app.state.store(), w.access, kept[kept.len() - 1].id).await.unwrap();
 
     // The report charts the week's cadence and variability, with the numbers in a table.
@@ -156,6 +158,7 @@ async fn the_api_takes_a_recording_for_a_session() {
     assert_eq!(directions(&plain.body), [true, false], "read wrong without the warm-up: {}", plain.body);
     let warmed = app.send(send(format!("/api/v1/sessions/{day}/motion?forward_s=12"), session.clone())).await;
     assert_eq!(directions(&warmed.body), [false, true], "{}", warmed.body);
+    assert!(warmed.body.contains("\"own_direction\":true") && plain.body.contains("\"own_direction\":false"));
     // A recording that ends within the warm-up is read as measured.
     let early = app.send(send(format!("/api/v1/sessions/{day}/motion?forward_s=300"), session.clone())).await;
     assert_eq!(directions(&early.body), [true, false], "{}", early.body);
