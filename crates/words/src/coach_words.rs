@@ -549,7 +549,7 @@ mod tests {
         assert!(motion_says(&en, &backward).contains("About 0.3 min looked like walking backward, and none"));
         let both = motion(vec![bout(true, 18.0), bout(false, 12.0)]);
         assert!(motion_says(&en, &both).contains("About 0.3 min looked like walking backward and 0.2 min like"));
-        assert!(!motion_says(&en, &both).contains("warm-up"));
+        assert!(!motion_says(&en, &both).contains("read against"));
         let own = coach::motion::Motion { own_direction: true, ..both };
         assert!(motion_says(&en, &own).contains("The direction was read against your own steps in the warm-up."));
     }
