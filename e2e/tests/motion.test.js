@@ -114,15 +114,16 @@ test('a guided session recorded by the phone shows its steps and direction (phon
 // backward. The session plays their walk 2-2 forwards in the warm-up, then
 // walks 2-3 and 2-4 played backwards; the page must say more backward
 // than forward, and some forward (the warm-up).
-test('the warm-up sets which way this walker reads (phone)', { skip: !existsSync(FILE) }, async () => {
+const SUBJECT_2 = ['2-2', '2-3', '2-4'].map((t) => join(IPOL, `${t}_lb.txt`));
+test('the warm-up sets which way this walker reads (phone)', { skip: !SUBJECT_2.every((f) => existsSync(f)) }, async () => {
   const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB' });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('dialog', (d) => d.accept());
   await newWalker(env, page, 'Warm-up', dayOffset(0), [dayOffset(0), dayOffset(2)]);
-  const warmUp = rows(join(IPOL, '2-2_lb.txt'));
-  const back = [...rows(join(IPOL, '2-3_lb.txt')).reverse(), ...rows(join(IPOL, '2-4_lb.txt')).reverse()];
+  const [warmUp, walk3, walk4] = SUBJECT_2.map((f) => rows(f));
+  const back = [...walk3.reverse(), ...walk4.reverse()];
   // The played samples are 10 ms apart on the recording's clock: run the
   // session fast enough that its 5-minute warm-up ends 2.5 s after the
   // warm-up walk's file (whose walk ends 1.5 s before the file does), well

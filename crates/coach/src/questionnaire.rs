@@ -346,21 +346,27 @@ fn value_of(s: &Scoring, o: &AnswerOption) -> Option<f64> {
 /// The walker's answers: linkId -> answer code.
 pub type Answers = BTreeMap<String, String>;
 
-/// Checks answers against the questions: known items, offered codes, required ones present.
+/// Checks answers against the questions: known items, offered codes,
+/// required ones present. A refusal's field is `answers.<linkId>`: the
+/// clinic names its questions, and a linkId like `pain` must not be taken
+/// for the app's own field of that name.
 pub fn check_answers(q: &Questionnaire, answers: &Answers) -> Result<(), InputError> {
     for (link, code) in answers {
         let item = q.items.iter().find(|i| &i.link_id == link).ok_or_else(|| {
-            InputError::new(link.clone(), "no such question in this questionnaire")
+            InputError::new(format!("answers.{link}"), "no such question in this questionnaire")
                 .said("refusal.questionnaire_no_question", &[])
         })?;
         if !item.options.iter().any(|o| &o.code == code) {
             let offered: Vec<&str> = item.options.iter().map(|o| o.code.as_str()).collect();
-            return Err(InputError::new(link.clone(), format!("{code:?} is not one of the answers {offered:?}"))
-                .said("refusal.questionnaire_not_an_answer", &[("typed", code), ("question", &item.text)]));
+            return Err(InputError::new(
+                format!("answers.{link}"),
+                format!("{code:?} is not one of the answers {offered:?}"),
+            )
+            .said("refusal.questionnaire_not_an_answer", &[("typed", code), ("question", &item.text)]));
         }
     }
     if let Some(missing) = q.items.iter().find(|i| i.required && !answers.contains_key(&i.link_id)) {
-        return Err(InputError::new(missing.link_id.clone(), "this question must be answered")
+        return Err(InputError::new(format!("answers.{}", missing.link_id), "this question must be answered")
             .said("refusal.questionnaire_unanswered", &[("question", &missing.text)]));
     }
     Ok(())

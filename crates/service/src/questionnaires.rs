@@ -34,7 +34,8 @@ pub async fn load_questionnaire<S: Store>(
     // PostgreSQL cannot store a NUL character; refuse it on both backends.
     for (field, json) in [("questionnaire", questionnaire_json), ("scoring", scoring_json)] {
         if json.contains('\0') || json.to_ascii_lowercase().contains("\\u0000") {
-            return Err(ServiceError::input(format!("{field}: contains a NUL character, which no text may hold")));
+            return Err(ServiceError::input(format!("{field}: contains a NUL character, which no text may hold"))
+                .said(&format!("refusal.file_nul_{field}"), &[]));
         }
     }
     let questionnaire = questionnaire::parse_questionnaire(questionnaire_json)?;
@@ -68,7 +69,7 @@ pub async fn answer_questionnaire<S: Store>(
     let q = &loaded.questionnaire;
     questionnaire::check_answers(q, &answers)?;
     if answers.is_empty() {
-        return Err(ServiceError::input("answers: no question was answered"));
+        return Err(ServiceError::input("answers: no question was answered").said("refusal.questionnaire_empty", &[]));
     }
     let result = QuestionnaireResult {
         questionnaire: q.id.clone(),

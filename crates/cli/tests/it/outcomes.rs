@@ -107,7 +107,7 @@ fn a_loaded_questionnaire_is_due_answered_scored_and_reported() {
     std::fs::write(&file, "d1 = \"bad\"\n").unwrap();
     let err =
         w.bad("2026-12-14", &["questionnaire", "answer", "retrowalk-knee-days", "--answers", file.to_str().unwrap()]);
-    assert!(err.contains("d1: \"bad\" is not one of the answers"), "{err}");
+    assert!(err.contains("answers.d1: \"bad\" is not one of the answers"), "{err}");
     assert_eq!(w.json("2026-12-14", &["export"])["questionnaire_results"].as_array().unwrap().len(), 2);
     let err = w.bad("2026-12-14", &["questionnaire", "answer", "nope"]);
     assert!(err.contains("\"nope\" is not loaded"), "{err}");

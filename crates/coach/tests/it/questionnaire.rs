@@ -47,7 +47,7 @@ fn scores_follow_the_mean_transform_and_the_minimum_answered_rule() {
 fn answers_are_checked_against_the_questions() {
     let (q, _) = example();
     let e = check_answers(&q, &answers(&[("d9", "none")])).unwrap_err();
-    assert_eq!(e.field, "d9");
+    assert_eq!(e.field, "answers.d9");
     let e = check_answers(&q, &answers(&[("d1", "maybe")])).unwrap_err();
     assert!(e.message.contains("\"maybe\" is not one of the answers"), "{e}");
     assert!(check_answers(&q, &answers(&[("d1", "some")])).is_ok());
@@ -58,10 +58,8 @@ fn answers_are_checked_against_the_questions() {
     let mut needed = q.clone();
     needed.items[0].required = true;
     let e = check_answers(&needed, &answers(&[])).unwrap_err();
-    assert_eq!(
-        (e.field.as_str(), e.said.unwrap().key.as_str()),
-        (needed.items[0].link_id.as_str(), "refusal.questionnaire_unanswered")
-    );
+    let field = format!("answers.{}", needed.items[0].link_id);
+    assert_eq!((e.field.as_str(), e.said.unwrap().key.as_str()), (field.as_str(), "refusal.questionnaire_unanswered"));
 }
 
 #[test]

@@ -138,6 +138,25 @@ fn every_stored_format_is_the_json_written_before_it() {
 }
 
 #[test]
+fn a_recording_archived_before_own_direction_reads_as_the_common_sign() {
+    // A walker's archive written before the field existed.
+    let old = serde_json::json!({
+        "session": "2026-11-23",
+        "source": "phone",
+        "duration_s": 60.0,
+        "bouts": [{"start_s": 1.0, "end_s": 9.0, "backward": true, "confidence": 0.9, "steps": 12,
+                   "cadence": 100.0, "step_time_cv": 3.0, "asymmetry": 1.0}],
+    });
+    let v: super::motion::MotionV1 = serde_json::from_value(old).unwrap();
+    let m = coach::motion::Motion::try_from(v).unwrap();
+    assert!(!m.own_direction);
+    assert_eq!((m.bouts.len(), m.steps()), (1, 12));
+    // And the field, once there, is written and read back.
+    let own = coach::motion::Motion { own_direction: true, ..m };
+    same_as_before::<_, super::motion::MotionV1>(&own);
+}
+
+#[test]
 fn a_stored_name_the_coach_does_not_know_is_corrupt() {
     let mut stored = SessionLogV1::from(&programme_and_history().1.logs[0]);
     stored.support = "jetpack".into();

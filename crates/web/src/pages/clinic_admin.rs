@@ -247,12 +247,15 @@ pub async fn load_questionnaire(
             _ => continue,
         };
         let name = field.name().unwrap_or_default().to_string();
-        *into = field.text().await.map_err(|_| AppError::bad(format!("{name}: the file is not text")))?;
+        *into = field.text().await.map_err(|_| {
+            AppError::bad(format!("{name}: the file is not text")).said(&format!("refusal.file_not_text_{name}"), &[])
+        })?;
     }
     let done = async {
         for (name, text) in [("questionnaire", &questionnaire), ("scoring", &scoring)] {
             if text.trim().is_empty() {
-                return Err(AppError::bad(format!("{name}: choose the file")));
+                return Err(AppError::bad(format!("{name}: choose the file"))
+                    .said(&format!("refusal.file_missing_{name}"), &[]));
             }
         }
         service::clinic_admin::load_questionnaire(

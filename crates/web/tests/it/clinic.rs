@@ -932,7 +932,7 @@ async fn the_admin_loads_the_clinics_own_questionnaire() {
     assert!(spanish.body.contains(said), "{}", spanish.body);
     let empty = c.app.send(upload(&admin.cookie, &csrf, &q, "")).await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(empty.body.contains("scoring: choose the file"), "{}", empty.body);
+    assert!(empty.body.contains("Choose the scoring file: both files are needed."), "{}", empty.body);
     assert_eq!(loaded().await, 0);
     // A clinician of the clinic is not its admin: "not found", nothing stored.
     let doc_csrf = csrf_in(&c.app.get("/settings", &c.doc.cookie).await.body);
