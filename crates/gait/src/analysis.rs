@@ -115,7 +115,7 @@ pub fn forward_model(rec: &Recording, p: &StepParams, forward_s: f64) -> Result<
         let mid = (lo + hi) / 2;
         if rec.seconds(mid) < forward_s { lo = mid + 1 } else { hi = mid }
     }
-    let magnitude: Vec<f64> = rec.acc_magnitude().into_iter().take(lo).collect();
+    let magnitude = rec.acc_magnitude_before(lo);
     let (_, bouts) = walking(&magnitude, rec.rate_hz, p)?;
     let forward: Vec<&[usize]> = bouts.iter().map(Vec::as_slice).collect();
     Ok(DirectionModel::from_forward(&magnitude, rec.rate_hz, &forward))

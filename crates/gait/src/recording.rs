@@ -55,7 +55,12 @@ impl Recording {
 
     /// The acceleration's magnitude, sample by sample.
     pub fn acc_magnitude(&self) -> Vec<f64> {
-        self.acc.iter().map(|[x, y, z]| (x * x + y * y + z * z).sqrt()).collect()
+        self.acc_magnitude_before(self.len())
+    }
+
+    /// The acceleration's magnitude of the samples before `end`.
+    pub fn acc_magnitude_before(&self, end: usize) -> Vec<f64> {
+        self.acc[..end.min(self.len())].iter().map(|[x, y, z]| (x * x + y * y + z * z).sqrt()).collect()
     }
 }
 
