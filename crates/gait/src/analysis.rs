@@ -105,7 +105,9 @@ pub fn analyse(rec: &Recording, p: &StepParams, model: &DirectionModel) -> Resul
 /// The direction model the walker's own forward walking sets: the walking
 /// within the first `forward_s` seconds of the recording (a guided
 /// session's warm-up, which the session asks to be easy forward walking).
-/// None when there is none (the default model then decides). A walker who
+/// Bouts are the steps it takes; where there is none, runs of steps too
+/// uneven to be a bout (a hesitant start) are still known to be walking
+/// here. None when there is neither (the default model then decides). A walker who
 /// walked backward in the warm-up would turn every later bout round: the
 /// session says what the warm-up is for.
 pub fn forward_model(rec: &Recording, p: &StepParams, forward_s: f64) -> Result<Option<DirectionModel>, String> {
@@ -116,7 +118,13 @@ pub fn forward_model(rec: &Recording, p: &StepParams, forward_s: f64) -> Result<
         if rec.seconds(mid) < forward_s { lo = mid + 1 } else { hi = mid }
     }
     let magnitude = rec.acc_magnitude_before(lo);
-    let (_, bouts) = walking(&magnitude, rec.rate_hz, p)?;
+    let (y, mut bouts) = walking(&magnitude, rec.rate_hz, p)?;
+    if bouts.is_empty() {
+        // On the shared recordings this is what lets Mobilise-D HA/002,
+        // whose first walk is uneven, be read by their own step.
+        let gap = (p.min_gap_s * rec.rate_hz).ceil().max(1.0) as usize;
+        bouts = runs(&peaks(&y, gap, p.prominence), rec.rate_hz);
+    }
     let forward: Vec<&[usize]> = bouts.iter().map(Vec::as_slice).collect();
     Ok(DirectionModel::from_forward(&magnitude, rec.rate_hz, &forward))
 }
@@ -151,6 +159,16 @@ fn gravity_around(rec: &Recording, first: usize, last: usize) -> ([f64; 3], f64)
 
 /// Runs of steps close enough and regular enough to be walking.
 fn group(steps: &[usize], rate: f64) -> Vec<Vec<usize>> {
+    let mut found = runs(steps, rate);
+    found.retain(|run| {
+        let gaps: Vec<f64> = run.windows(2).map(|w| (w[1] - w[0]) as f64).collect();
+        cv(&gaps) <= MAX_BOUT_CV
+    });
+    found
+}
+
+/// Runs of at least `MIN_BOUT_STEPS` steps with no pause over `MAX_STEP_GAP_S`.
+fn runs(steps: &[usize], rate: f64) -> Vec<Vec<usize>> {
     let max_gap = (MAX_STEP_GAP_S * rate) as usize;
     let mut runs: Vec<Vec<usize>> = Vec::new();
     for &s in steps {
@@ -159,10 +177,7 @@ fn group(steps: &[usize], rate: f64) -> Vec<Vec<usize>> {
             _ => runs.push(vec![s]),
         }
     }
-    runs.retain(|run| {
-        let gaps: Vec<f64> = run.windows(2).map(|w| (w[1] - w[0]) as f64).collect();
-        run.len() >= MIN_BOUT_STEPS && cv(&gaps) <= MAX_BOUT_CV
-    });
+    runs.retain(|run| run.len() >= MIN_BOUT_STEPS);
     runs
 }
 

@@ -41,9 +41,7 @@ fn reversed(r: &Recording) -> Recording {
 }
 
 fn one_bout(r: &Recording) -> Bout {
-    let a = analyse(r, &StepParams::default(), &DirectionModel::default()).unwrap();
-    assert_eq!(a.bouts.len(), 1, "{:?}", a.bouts);
-    a.bouts[0].clone()
+    one_bout_with(r, &DirectionModel::default())
 }
 
 #[test]
@@ -103,6 +101,29 @@ fn a_warm_up_walked_forward_sets_the_direction_for_the_rest() {
     assert_eq!(forward_model(&theirs, &p, f64::NAN).unwrap(), None);
     let (still, _) = walk(10.0, &[]);
     assert_eq!(forward_model(&still, &p, 600.0).unwrap(), None);
+}
+
+#[test]
+fn an_uneven_warm_up_still_sets_the_direction() {
+    // Steps too uneven to be a bout (a hesitant start) are still the
+    // walker's forward steps when they come in the warm-up.
+    let gaps: Vec<f64> = (0..8).map(|i| if i % 2 == 0 { 0.4 } else { 1.3 }).collect();
+    let (hesitant, _) = walk(3.0, &gaps);
+    let p = StepParams::default();
+    assert!(analyse(&hesitant, &p, &DirectionModel::default()).unwrap().bouts.is_empty(), "not a bout");
+    let model = forward_model(&hesitant, &p, 60.0).unwrap().expect("a model from the uneven steps");
+    let (steady, _) = walk(3.0, &[0.55; 20]);
+    assert_eq!(one_bout_with(&steady, &model).direction, Direction::Forward);
+    assert_eq!(one_bout_with(&reversed(&steady), &model).direction, Direction::Backward);
+    // Fewer than four steps near each other are not walking, even here.
+    let (few, _) = walk(3.0, &[0.5, 0.5]);
+    assert_eq!(forward_model(&few, &p, 60.0).unwrap(), None);
+}
+
+fn one_bout_with(r: &Recording, model: &DirectionModel) -> Bout {
+    let a = analyse(r, &StepParams::default(), model).unwrap();
+    assert_eq!(a.bouts.len(), 1, "{:?}", a.bouts);
+    a.bouts[0].clone()
 }
 
 #[test]

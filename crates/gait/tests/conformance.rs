@@ -1,7 +1,7 @@
 //! The shared IMU recordings (../shared/data/imu): every file read without
 //! a panic, and the scores kept at least where they are now. Direction
-//! calibrated on a forward walk meets the target (≥ 98 %) walk by
-//! walk, and is at 96.6 % for the bouts the app itself finds; the
+//! calibrated on a forward walk meets the target (≥ 98 %), walk by
+//! walk and for the bouts the app itself finds; the
 //! step-count guards are today's figures, not the targets (IPOL ≤ 1.5 %,
 //! Mobilise-D ≤ 6 %), which are not met yet: see the note of #15.
 //! Skipped when the folder is absent, unless CI=true.
@@ -76,7 +76,7 @@ fn direction_and_bouts_stay_within_todays_scores() {
     let (right, n) = by.values().fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
     let pct = right as f64 / n as f64 * 100.0;
     eprintln!("direction of the bouts the app finds: {right} of {n}, {pct:.1} %");
-    assert!(pct >= 96.0, "direction of bouts {pct:.1} % under 96 %");
+    assert!(pct >= 98.0, "direction of bouts {pct:.1} % under 98 %");
     let (sensitivity, specificity) = shared_data::bouts(&data).unwrap();
     eprintln!("bouts: sensitivity {sensitivity:.1} %, specificity {specificity:.1} %");
     assert!(sensitivity >= 90.0 && specificity >= 90.0);
