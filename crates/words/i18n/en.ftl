@@ -1665,6 +1665,8 @@ cli-questionnaire-col-change = change
 ## A session's motion recording (words::coach_words::motion)
 motion-steps = { $steps } steps, about { $cadence } steps a minute.
 motion-own_direction = The direction was read against your own steps in the warm-up.
+motion-forward = Seconds of forward walking at the start (optional)
+motion-forward_help = If the recording starts with you walking forward for a while (say 30 seconds), write how long: the direction is then read against your own steps. Leave it empty if not.
 motion-minutes = About { $backward } min looked like walking backward and { $forward } min like walking forward (your warm-up and cool-down are forward walking).
 motion-minutes_forward_only = None of it looked like walking backward; about { $forward } min looked like walking forward (your warm-up and cool-down are forward walking).
 motion-minutes_backward_only = About { $backward } min looked like walking backward, and none like walking forward.

@@ -1663,6 +1663,8 @@ cli-questionnaire-col-change = cambio
 ## A session's motion recording (words::coach_words::motion)
 motion-steps = { $steps } pasos, unos { $cadence } pasos por minuto.
 motion-own_direction = La dirección se leyó según sus propios pasos del calentamiento.
+motion-forward = Segundos de marcha hacia delante al comienzo (opcional)
+motion-forward_help = Si la grabación empieza con usted caminando hacia delante un rato (por ejemplo 30 segundos), escriba cuánto tiempo: la dirección se leerá entonces según sus propios pasos. Déjelo vacío si no.
 motion-minutes = Unos { $backward } min parecieron caminar hacia atrás y { $forward } min hacia delante (el calentamiento y la vuelta a la calma son hacia delante).
 motion-minutes_forward_only = Nada pareció caminar hacia atrás; unos { $forward } min parecieron caminar hacia delante (el calentamiento y la vuelta a la calma son hacia delante).
 motion-minutes_backward_only = Unos { $backward } min parecieron caminar hacia atrás, y nada hacia delante.

@@ -81,12 +81,15 @@ pub async fn upload(
     while let Some(field) = multipart.next_field().await.map_err(|_| broken())? {
         match field.name() {
             Some("session") => session = Some(field.text().await.map_err(|_| broken())?),
-            // Sent with a guided session's own recording: the warm-up's seconds.
-            // One that is not a number is refused by the service, as one
-            // out of range is: NaN is never in range.
+            // Typed by the walker, or sent with a guided session's own
+            // recording: the seconds of forward walking at its start.
+            // Left empty: none. One that is not a number is refused by the
+            // service, as one out of range is: NaN is never in range.
             Some("forward_s") => {
                 let typed = field.text().await.map_err(|_| broken())?;
-                forward_s = Some(typed.trim().parse::<f64>().ok().filter(|s| s.is_finite()).unwrap_or(f64::NAN));
+                let typed = typed.trim();
+                forward_s = (!typed.is_empty())
+                    .then(|| typed.parse::<f64>().ok().filter(|s| s.is_finite()).unwrap_or(f64::NAN));
             }
             Some("file") => {
                 let name = field.file_name().unwrap_or("upload").to_string();

@@ -71,6 +71,15 @@ async fn a_recording_added_to_a_session_is_said_in_plain_words() {
     let b = "retrowalkboundary";
     let forward = |s: &str| format!("--{b}\r\nContent-Disposition: form-data; name=\"forward_s\"\r\n\r\n{s}\r\n");
     let phone = gait::synthetic::session_csv(12, 20, true);
+    let page = app.get("/motion", &w.cookie).await.body;
+    assert!(page.contains("name=\"forward_s\"") && page.contains("Seconds of forward walking at the start"));
+    // The form's field left empty is none: read by the common sign.
+    let empty = app.send(post_with(&w, "en", session, &forward(""), "walked.csv", &phone)).await;
+    assert_eq!(empty.status, StatusCode::SEE_OTHER, "{}", empty.body);
+    let kept = service::motion::motions(app.state.store(), w.access).await.unwrap();
+    let walked = &kept.iter().find(|m| m.motion.source == "walked.csv").expect("kept").motion;
+    assert!(!walked.own_direction);
+    service::motion::delete(app.state.store(), w.access, kept[kept.len() - 1].id).await.unwrap();
     let bad = app.send(post_with(&w, "en", session, &forward("soon"), "phone", &phone)).await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
     assert!(bad.body.contains("The warm-up time sent with this recording is not a number"), "{}", bad.body);
