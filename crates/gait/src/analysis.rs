@@ -37,6 +37,9 @@ use crate::steps::{StepParams, peaks};
 pub const MIN_BOUT_STEPS: usize = 4;
 /// The longest pause between two steps of one bout.
 pub const MAX_STEP_GAP_S: f64 = 1.5;
+/// The fewest steps, in runs of at least `MIN_BOUT_STEPS`, that a warm-up
+/// with no regular bout must hold to set the walker's direction model.
+pub const FALLBACK_STEPS: usize = 8;
 /// Walking's step times vary by a few percent; a run of peaks whose gaps
 /// vary by more than this is not walking.
 pub const MAX_BOUT_CV: f64 = 0.35;
@@ -122,8 +125,13 @@ pub fn forward_model(rec: &Recording, p: &StepParams, forward_s: f64) -> Result<
     if bouts.is_empty() {
         // On the shared recordings this is what lets Mobilise-D HA/002,
         // whose first walk is uneven, be read by their own step.
+        // Uneven steps are trusted only in number: a few jolts (the phone
+        // put in the pocket) must not set the walker's step.
         let gap = (p.min_gap_s * rec.rate_hz).ceil().max(1.0) as usize;
         bouts = runs(&peaks(&y, gap, p.prominence), rec.rate_hz);
+        if bouts.iter().map(Vec::len).sum::<usize>() < FALLBACK_STEPS {
+            return Ok(None);
+        }
     }
     let forward: Vec<&[usize]> = bouts.iter().map(Vec::as_slice).collect();
     Ok(DirectionModel::from_forward(&magnitude, rec.rate_hz, &forward))

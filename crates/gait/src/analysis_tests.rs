@@ -115,9 +115,12 @@ fn an_uneven_warm_up_still_sets_the_direction() {
     let (steady, _) = walk(3.0, &[0.55; 20]);
     assert_eq!(one_bout_with(&steady, &model).direction, Direction::Forward);
     assert_eq!(one_bout_with(&reversed(&steady), &model).direction, Direction::Backward);
-    // Fewer than four steps near each other are not walking, even here.
+    // Fewer than four steps near each other are not walking, even here;
+    // and a handful of uneven jolts (the phone put in a pocket) set nothing.
     let (few, _) = walk(3.0, &[0.5, 0.5]);
     assert_eq!(forward_model(&few, &p, 60.0).unwrap(), None);
+    let (handful, _) = walk(3.0, &gaps[..5]);
+    assert_eq!(forward_model(&handful, &p, 60.0).unwrap(), None, "six uneven jolts");
 }
 
 fn one_bout_with(r: &Recording, model: &DirectionModel) -> Bout {

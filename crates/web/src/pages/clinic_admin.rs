@@ -247,7 +247,8 @@ pub async fn load_questionnaire(
             _ => continue,
         };
         let name = field.name().unwrap_or_default().to_string();
-        *into = field.text().await.map_err(|_| {
+        let bytes = field.bytes().await.map_err(|_| AppError::bad("the upload could not be read"))?;
+        *into = String::from_utf8(bytes.to_vec()).map_err(|_| {
             AppError::bad(format!("{name}: the file is not text")).said(&format!("refusal.file_not_text_{name}"), &[])
         })?;
     }

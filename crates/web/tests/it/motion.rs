@@ -77,22 +77,30 @@ async fn a_recording_added_to_a_session_is_said_in_plain_words() {
     let empty = app.send(post_with(&w, "en", session, &forward(""), "walked.csv", &phone)).await;
     assert_eq!(empty.status, StatusCode::SEE_OTHER, "{}", empty.body);
     let kept = service::motion::motions(app.state.store(), w.access).await.unwrap();
-    let walked = &kept.iter().find(|m| m.motion.source == "walked.csv").expect("kept").motion;
-    assert!(!walked.own_direction);
-    service::motion::delete(app.state.store(), w.access, kept[kept.len() - 1].id).await.unwrap();
+    let walked = kept.iter().find(|m| m.motion.source == "walked.csv").expect("kept");
+    assert!(!walked.motion.own_direction);
+    service::motion::delete(app.state.store(), w.access, walked.id).await.unwrap();
     let bad = app.send(post_with(&w, "en", session, &forward("soon"), "phone", &phone)).await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
-    assert!(bad.body.contains("The warm-up time sent with this recording is not a number"), "{}", bad.body);
+    assert!(
+        bad.body.contains("Seconds of forward walking at the start: write a number from 0 to 3600"),
+        "{}",
+        bad.body
+    );
     let spanish = app.send(post_with(&w, "es", session, &forward("-1"), "phone", &phone)).await;
-    assert!(spanish.body.contains("El tiempo de calentamiento enviado"), "{}", spanish.body);
+    assert!(
+        spanish.body.contains("Segundos de marcha hacia delante al comienzo: escriba un número"),
+        "{}",
+        spanish.body
+    );
     let res = app.send(post_with(&w, "en", session, &forward("12"), "phone", &phone)).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     let kept = service::motion::motions(app.state.store(), w.access).await.unwrap();
-    let phone = &kept.iter().find(|m| m.motion.source == "phone").expect("kept").motion;
-    assert_eq!(phone.bouts.iter().map(|b| b.backward).collect::<Vec<_>>(), [false, true]);
+    let phone = kept.iter().find(|m| m.motion.source == "phone").expect("kept");
+    assert_eq!(phone.motion.bouts.iter().map(|b| b.backward).collect::<Vec<_>>(), [false, true]);
     let page = app.get("/motion", &w.cookie).await.body;
     assert!(page.contains("The direction was read against your own steps in the warm-up."), "{page}");
-    service::motion::delete(app.state.store(), w.access, kept[kept.len() - 1].id).await.unwrap();
+    service::motion::delete(app.state.store(), w.access, phone.id).await.unwrap();
 
     // The report charts the week's cadence and variability, with the numbers in a table.
     let report = app.get("/report", &w.cookie).await.body;
