@@ -38,7 +38,10 @@ impl std::error::Error for UnknownName {}
 
 impl From<UnknownName> for InputError {
     fn from(e: UnknownName) -> InputError {
-        InputError::new(e.what, e.to_string()).because(crate::Code::Unknown)
+        let allowed = e.allowed.join(", ");
+        InputError::new(e.what, e.to_string())
+            .because(crate::Code::Unknown)
+            .said("refusal.unknown_choice", &[("typed", &e.text), ("allowed", &allowed)])
     }
 }
 

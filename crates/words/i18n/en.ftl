@@ -1727,6 +1727,7 @@ refusal-file_not_text_questionnaire = The questionnaire file is not text (UTF-8)
 refusal-file_not_text_scoring = The scoring file is not text (UTF-8): choose the .json file itself.
 refusal-file_missing_questionnaire = Choose the questionnaire file: both files are needed.
 refusal-file_missing_scoring = Choose the scoring file: both files are needed.
+refusal-unknown_choice = «{ $typed }» is not one of the choices here: use one of { $allowed }.
 refusal-not_whole = «{ $typed }» is not a whole number: write one from { $lo } to { $hi }.
 refusal-out_of_range = Write a number from { $lo } to { $hi } (not { $typed }).
 refusal-speed = «{ $typed }» is not a walking speed: write one from 0.1 to 8.0 km/h, like 1.6.

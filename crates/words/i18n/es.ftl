@@ -1725,6 +1725,7 @@ refusal-file_not_text_questionnaire = El archivo del cuestionario no es texto (U
 refusal-file_not_text_scoring = El archivo de puntuación no es texto (UTF-8): elija el propio archivo .json.
 refusal-file_missing_questionnaire = Elija el archivo del cuestionario: hacen falta los dos archivos.
 refusal-file_missing_scoring = Elija el archivo de puntuación: hacen falta los dos archivos.
+refusal-unknown_choice = «{ $typed }» no es una de las opciones de aquí: use una de estas: { $allowed }.
 refusal-not_whole = «{ $typed }» no es un número entero: escriba uno de { $lo } a { $hi }.
 refusal-out_of_range = Escriba un número de { $lo } a { $hi } (no { $typed }).
 refusal-speed = «{ $typed }» no es una velocidad de marcha: escriba una de 0,1 a 8,0 km/h, por ejemplo 1,6.

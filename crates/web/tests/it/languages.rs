@@ -109,6 +109,12 @@ async fn charts_measures_learn_and_errors_speak_spanish() {
     assert!(rule.contains("El dolor que provoca la actividad debe calmarse a la mañana siguiente"), "{rule}");
     assert!(!rule.contains("Pain provoked by activity"), "{rule}");
 
+    // A choice the form never offered (a tampered field) is named, in Spanish, and nothing is kept.
+    let tampered = format!("csrf={}&pain_before=2&pain_peak=3&pain_after=2&support=jetpack", w.csrf);
+    let refused = post_in(&app, "/log", &w.cookie, "es", tampered).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("«jetpack» no es una de las opciones de aquí"), "{}", refused.body);
+
     let missing = get_in(&app, "/no-such-page", &w.cookie, "es").await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     assert!(missing.body.contains("Esa página no existe"), "{}", missing.body);
