@@ -18,14 +18,26 @@ use jiff::civil::Date;
 #[template(path = "motion.html")]
 struct MotionPage {
     l: Layout,
-    /// Logged sessions, newest first: (date, in words).
-    sessions: Vec<(Date, String)>,
+    /// Logged sessions, newest first: (date, in words, chosen).
+    sessions: Vec<(Date, String, bool)>,
+    /// What the walker typed for the seconds of forward walking, and whether
+    /// the refusal was about it.
+    forward: String,
+    forward_invalid: bool,
     /// Recordings, newest first: (id, session in words, source, lines).
     recordings: Vec<(i64, String, String, Vec<String>)>,
 }
 
 pub async fn page(State(state): State<AppState>, Ready { who, s, .. }: Ready) -> Result<Response, AppError> {
-    page_for(&state, &who, &s, None).await
+    page_for(&state, &who, &s, None, &Typed::default()).await
+}
+
+/// A refused upload's own choices, shown again (a file cannot be).
+#[derive(Default)]
+struct Typed {
+    session: Option<Date>,
+    forward: String,
+    forward_invalid: bool,
 }
 
 async fn page_for(
@@ -33,12 +45,13 @@ async fn page_for(
     who: &SignedIn,
     s: &service::State,
     flash: Option<String>,
+    typed: &Typed,
 ) -> Result<Response, AppError> {
     let mut l = Layout::new(state, Some(who), "progress", "motion.title");
     l.flash = flash;
     let mut logged: Vec<Date> = s.history.logs.iter().map(|x| x.date).collect();
     logged.sort_unstable_by(|a, b| b.cmp(a));
-    let sessions = logged.into_iter().map(|d| (d, l.i18n.date(&d))).collect();
+    let sessions = logged.into_iter().map(|d| (d, l.i18n.date(&d), typed.session == Some(d))).collect();
     let recordings = s
         .motions
         .iter()
@@ -50,7 +63,8 @@ async fn page_for(
             (stored.id, l.i18n.date(&m.session), source, words::coach_words::motion(&l.i18n, m))
         })
         .collect();
-    render(&MotionPage { l, sessions, recordings })
+    let (forward, forward_invalid) = (typed.forward.clone(), typed.forward_invalid);
+    render(&MotionPage { l, sessions, recordings, forward, forward_invalid })
 }
 
 #[derive(serde::Deserialize)]
@@ -77,7 +91,7 @@ pub async fn upload(
         Err(r) => return Ok(r),
     };
     let broken = || AppError::bad("the upload could not be read");
-    let (mut session, mut file, mut forward_s) = (None, None, None);
+    let (mut session, mut file, mut forward_s, mut forward_typed) = (None, None, None, String::new());
     while let Some(field) = multipart.next_field().await.map_err(|_| broken())? {
         match field.name() {
             Some("session") => session = Some(field.text().await.map_err(|_| broken())?),
@@ -86,8 +100,8 @@ pub async fn upload(
             // Left empty: none. One that is not a number is refused by the
             // service, as one out of range is: NaN is never in range.
             Some("forward_s") => {
-                let typed = field.text().await.map_err(|_| broken())?;
-                let typed = typed.trim();
+                forward_typed = field.text().await.map_err(|_| broken())?.trim().to_string();
+                let typed = forward_typed.as_str();
                 forward_s = (!typed.is_empty())
                     .then(|| typed.parse::<f64>().ok().filter(|s| s.is_finite()).unwrap_or(f64::NAN));
             }
@@ -100,6 +114,7 @@ pub async fn upload(
     }
     let l = state.i18n();
     let date = session.as_deref().and_then(|d| d.trim().parse::<Date>().ok());
+    let mut typed = Typed { session: date, forward: forward_typed, forward_invalid: false };
     let said = match (date, file.filter(|(_, b)| !b.is_empty())) {
         (None, _) => l.t("motion.choose_session").to_string(),
         (_, None) => l.t("motion.choose_file").to_string(),
@@ -111,11 +126,14 @@ pub async fn upload(
                 }
                 Err(e) => match AppError::from(e) {
                     // What to do, then the reader's own reason.
-                    AppError::BadInput(e) | AppError::Conflict(e) => format!("{} ({})", l.problem(&e), e.message),
+                    AppError::BadInput(e) | AppError::Conflict(e) => {
+                        typed.forward_invalid = e.field == "forward_s";
+                        format!("{} ({})", l.problem(&e), e.message)
+                    }
                     other => return Err(other),
                 },
             }
         }
     };
-    page_for(&state, &who, &s, Some(said)).await.map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
+    page_for(&state, &who, &s, Some(said), &typed).await.map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
 }

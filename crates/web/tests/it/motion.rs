@@ -87,6 +87,9 @@ async fn a_recording_added_to_a_session_is_said_in_plain_words() {
         "{}",
         bad.body
     );
+    // The form comes back with the walker's own choices, the wrong one marked.
+    assert!(bad.body.contains("value=\"soon\" aria-invalid=\"true\""), "{}", bad.body);
+    assert!(bad.body.contains(&format!("<option value=\"{session}\" selected>")), "{}", bad.body);
     let spanish = app.send(post_with(&w, "es", session, &forward("-1"), "phone", &phone)).await;
     assert!(
         spanish.body.contains("Segundos de marcha hacia delante al comienzo: escriba un número"),
