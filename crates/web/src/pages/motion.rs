@@ -125,10 +125,11 @@ pub async fn upload(
                     return Ok(Redirect::to("/motion").into_response());
                 }
                 Err(e) => match AppError::from(e) {
-                    // What to do, then the reader's own reason.
+                    // What to do, then, for a file, the reader's own reason
+                    // (its line and column); other refusals say it all.
                     AppError::BadInput(e) | AppError::Conflict(e) => {
                         typed.forward_invalid = e.field == "forward_s";
-                        format!("{} ({})", l.problem(&e), e.message)
+                        if e.field == "file" { format!("{} ({})", l.problem(&e), e.message) } else { l.problem(&e) }
                     }
                     other => return Err(other),
                 },

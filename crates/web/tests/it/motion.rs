@@ -87,6 +87,7 @@ async fn a_recording_added_to_a_session_is_said_in_plain_words() {
         "{}",
         bad.body
     );
+    assert!(!bad.body.contains("must be a number"), "said once, not twice: {}", bad.body);
     // The form comes back with the walker's own choices, the wrong one marked.
     assert!(bad.body.contains("value=\"soon\" aria-invalid=\"true\""), "{}", bad.body);
     assert!(bad.body.contains(&format!("<option value=\"{session}\" selected>")), "{}", bad.body);
