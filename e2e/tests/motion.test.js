@@ -70,12 +70,18 @@ function minutesEachWay(card) {
   return [Number(minutes[1]), Number(minutes[2] ?? 0)];
 }
 
-test('a guided session recorded by the phone shows its steps and direction (phone)', { skip: !existsSync(FILE) }, async () => {
+/** A phone-sized page for a new walker, with its script errors collected and confirms accepted. */
+async function phoneWalker() {
   const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB' });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('dialog', (d) => d.accept());
+  return { context, page, errors };
+}
+
+test('a guided session recorded by the phone shows its steps and direction (phone)', { skip: !existsSync(FILE) }, async () => {
+  const { context, page, errors } = await phoneWalker();
   await newWalker(env, page, 'Motion', dayOffset(0), [dayOffset(0), dayOffset(2)]);
   // Another walker's recording left on this shared phone (a real walk) is
   // never sent as this walker's: it is dropped unsent.
@@ -116,11 +122,7 @@ test('a guided session recorded by the phone shows its steps and direction (phon
 // than forward, and some forward (the warm-up).
 const SUBJECT_2 = ['2-2', '2-3', '2-4'].map((t) => join(IPOL, `${t}_lb.txt`));
 test('the warm-up sets which way this walker reads (phone)', { skip: !SUBJECT_2.every((f) => existsSync(f)) }, async () => {
-  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('dialog', (d) => d.accept());
+  const { context, page, errors } = await phoneWalker();
   await newWalker(env, page, 'Warm-up', dayOffset(0), [dayOffset(0), dayOffset(2)]);
   const [warmUp, walk3, walk4] = SUBJECT_2.map((f) => rows(f));
   const back = [...walk3.reverse(), ...walk4.reverse()];

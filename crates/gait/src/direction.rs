@@ -128,8 +128,7 @@ impl DirectionModel {
                 let versus: Vec<f64> = shape.iter().zip(shape.iter().rev()).map(|(f, b)| f - b).collect();
                 let scores: Vec<f64> =
                     windows.iter().map(|w| w.iter().zip(&versus).map(|(a, b)| a * b).sum()).collect();
-                let se = if scores.len() > 1 { sd(&scores) / (scores.len() as f64).sqrt() } else { f64::INFINITY };
-                (mean(&scores), se)
+                (mean(&scores), standard_error(&scores))
             }
         };
         let direction = if score >= 0.0 { Direction::Forward } else { Direction::Backward };
@@ -191,8 +190,7 @@ pub fn time_asymmetry(y: &[f64], rate: f64) -> (f64, f64) {
     let cubes: Vec<f64> = d.iter().map(|v| (v / scale).powi(3)).collect();
     let block = rate.round().max(1.0) as usize;
     let blocks: Vec<f64> = cubes.chunks(block).filter(|c| c.len() == block).map(mean).collect();
-    let se = if blocks.len() > 1 { sd(&blocks) / (blocks.len() as f64).sqrt() } else { f64::INFINITY };
-    (mean(&cubes), se)
+    (mean(&cubes), standard_error(&blocks))
 }
 
 /// From a statistic and its standard error, the chance its sign is right
@@ -214,6 +212,11 @@ fn normal_cdf(z: f64) -> f64 {
         t * (0.319_381_530 + t * (-0.356_563_782 + t * (1.781_477_937 + t * (-1.821_255_978 + t * 1.330_274_429))));
     let tail = (-z * z / 2.0).exp() / (2.0 * std::f64::consts::PI).sqrt() * poly;
     if z >= 0.0 { 1.0 - tail } else { tail }
+}
+
+/// The standard error of the mean of `v`; infinite with fewer than two.
+fn standard_error(v: &[f64]) -> f64 {
+    if v.len() > 1 { sd(v) / (v.len() as f64).sqrt() } else { f64::INFINITY }
 }
 
 pub(crate) fn mean(v: &[f64]) -> f64 {
