@@ -178,6 +178,19 @@ impl History {
             self.overrides.iter().any(|o| o.kind == OverrideKind::Restart && o.effective == tomorrow);
         if restart_tomorrow { tomorrow } else { today }
     }
+
+    /// The day a restart signed on `today`, lifting a stop in force since
+    /// `since`, takes effect: the later of the two, or the day after it when
+    /// a check-in reported a red flag that day. Such a flag sorts after a
+    /// clinician's restart of its day (the order within a day is not kept, so
+    /// the stop wins), and a restart signed after reading it would otherwise
+    /// be overtaken by the very stop it lifts. Every check-in in the history
+    /// was recorded before the restart is signed.
+    pub fn restart_effective(&self, since: Date, today: Date) -> Date {
+        let day = since.max(today);
+        let flagged = self.checkins.iter().any(|c| c.date == day && !c.symptoms.is_empty());
+        if flagged { crate::dates::add_days(day, 1) } else { day }
+    }
 }
 
 /// A clinician's dose, which wins over the coach from `effective` on, until

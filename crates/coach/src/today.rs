@@ -200,21 +200,26 @@ pub fn today(p: &Programme, screen: &Outcome, tl: &Timeline, h: &History, date: 
         return view;
     }
     view.items = p.items_on(date);
-    if !p.is_retro_day(date) {
+    let rest_day = |mut view: TodayView| {
         view.kind = Kind::Rest;
         view.headline = match view.next_session {
             Some(next) => format!("No backward walking today. Next session: {next}."),
             None => "No backward walking today.".into(),
         };
-        return view;
+        view
+    };
+    if !p.is_retro_day(date) {
+        return rest_day(view);
     }
     if h.log_on(date).is_some() {
         view.kind = Kind::Done;
         view.headline = "Today's session is logged. Well done. Tomorrow morning, record how your knee feels.".into();
         return view;
     }
+    // No dose on a planned day: a restart signed today that starts tomorrow
+    // (`History::restart_effective`).
     let (Some(dose), Some(why)) = (tl.dose_on(date), tl.in_force(date)) else {
-        return view;
+        return rest_day(view);
     };
     view.kind = Kind::Session;
     view.headline = format!("Today: {} minutes of backward walking, then your strengthening.", dose.minutes);

@@ -494,8 +494,9 @@ pub async fn restart<S: Store>(
     let (by, role, signer) = signature(store, state.access, &input.by, &input.role).await?;
     let o = Override {
         // A stop after today's session takes effect tomorrow; a restart dated
-        // today would sort before that session and be overtaken by its stop.
-        effective: since.max(state.today),
+        // today would sort before that session and be overtaken by its stop
+        // (and likewise a check-in's red flag today: `restart_effective`).
+        effective: state.history.restart_effective(since, state.today),
         dose,
         by,
         reason: input.note.trim().into(),

@@ -22,6 +22,10 @@ pub const SCENARIOS: &[Scenario] = &[
     ),
     ("a_stop_is_the_first_and_only_message", a_stop_is_the_first_and_only_message),
     ("a_restart_is_a_recorded_clearance_with_its_dose", a_restart_is_a_recorded_clearance_with_its_dose),
+    (
+        "a_restart_signed_the_day_of_a_red_flag_check_in_starts_the_next_day",
+        a_restart_signed_the_day_of_a_red_flag_check_in_starts_the_next_day,
+    ),
     ("a_reported_fall_makes_every_later_dose_supported_only", a_reported_fall_makes_every_later_dose_supported_only),
     ("pain_above_five_right_after_a_session_steps_back", pain_above_five_right_after_a_session_steps_back),
     (
@@ -51,6 +55,11 @@ mod sqlite {
     #[test]
     fn a_restart_is_a_recorded_clearance_with_its_dose() {
         super::a_restart_is_a_recorded_clearance_with_its_dose(&Walker::new);
+    }
+
+    #[test]
+    fn a_restart_signed_the_day_of_a_red_flag_check_in_starts_the_next_day() {
+        super::a_restart_signed_the_day_of_a_red_flag_check_in_starts_the_next_day(&Walker::new);
     }
 
     #[test]
@@ -291,6 +300,26 @@ pub fn a_restart_is_a_recorded_clearance_with_its_dose(new: New) {
     // Nothing to restart now.
     let err = w.bad("2026-11-25", &["clear", "--by", "Sam", "--role", "GP"]);
     assert!(err.contains("nothing needs clearance"), "{err}");
+}
+
+/// A red flag reported in the morning's check-in, and the clinician's restart
+/// signed that afternoon after seeing the walker: the restart lifts that very
+/// stop (before, the check-in's stop sorted after it and stood for good).
+pub fn a_restart_signed_the_day_of_a_red_flag_check_in_starts_the_next_day(new: New) {
+    let w = new();
+    w.init("cleared.toml");
+    log(&w, "2026-11-23", "1", "1", &[]);
+    let out = w.ok("2026-11-25", &["checkin", "--pain", "3", "--symptom", "knee_locked"]);
+    assert!(out.starts_with("STOP:"), "{out}");
+    let out = w.ok("2026-11-25", &["clear", "--by", "Sam Okafor", "--role", "physiotherapist", "--note", "Seen"]);
+    assert!(out.contains("restarted the programme from 2026-11-26"), "{out}");
+    // Wednesday is a planned day, but the restart starts on Thursday.
+    let today = w.json("2026-11-25", &["today"]);
+    assert_eq!((&today["kind"], &today["pause"]), (&Value::from("rest"), &Value::Null), "{today}");
+    assert!(today["headline"].as_str().unwrap().starts_with("No backward walking today. Next session: 2026-11-27"));
+    let friday = w.json("2026-11-27", &["today"]);
+    assert_eq!(friday["kind"], "session", "{friday}");
+    assert_eq!(friday["retro"]["why"]["rule"], "A-CLINICIAN-RESTART");
 }
 
 pub fn a_reported_fall_makes_every_later_dose_supported_only(new: New) {

@@ -23,7 +23,7 @@ use proptest::prelude::*;
 #[derive(Clone, Debug)]
 enum Step {
     /// A session on the next planned day after skipping some days.
-    Walk { skip_days: u8, peak: i64, after: i64, morning: Option<i64>, symptom: Option<Symptom> },
+    Walk { skip_days: u8, peak: i64, after: i64, morning: Option<(i64, Option<Symptom>)>, symptom: Option<Symptom> },
     /// A clinician's dose (or, when stopped, a restart) after skipping some days.
     Clinician { skip_days: u8, minutes: u8, support: Support, incline: u8 },
     /// The care team pauses (or ends) the programme after skipping some days.
@@ -44,7 +44,7 @@ fn step() -> impl Strategy<Value = Step> {
             prop_oneof![8 => Just(0u8), 1 => 1u8..20],
             prop_oneof![3 => 0i64..=2, 2 => 3i64..=5, 1 => 6i64..=10],
             prop_oneof![3 => 0i64..=2, 2 => 3i64..=5, 1 => 6i64..=10],
-            prop::option::weighted(0.85, 0i64..=10),
+            prop::option::weighted(0.85, (0i64..=10, prop_oneof![30 => Just(None), 1 => prop::sample::select(Symptom::ALL.to_vec()).prop_map(Some)])),
             symptom(),
         )
             .prop_map(|(skip_days, peak, after, morning, symptom)| Step::Walk { skip_days, peak, after, morning, symptom }),
@@ -139,8 +139,10 @@ fn run(w: &Walker) -> Run {
                 l.pain_after = coach::Pain::new(*after).unwrap();
                 l.symptoms.extend(*symptom);
                 h.logs.push(l);
-                if let Some(m) = morning {
-                    h.checkins.push(checkin(date, *m));
+                if let Some((m, flag)) = morning {
+                    let mut c = checkin(date, *m);
+                    c.symptoms.extend(flag.filter(|f| *f != Symptom::Fell));
+                    h.checkins.push(c);
                 }
                 if *symptom == Some(Symptom::Fell) {
                     answers = answers.with_fall_on(date);
@@ -152,7 +154,8 @@ fn run(w: &Walker) -> Run {
             }
             Step::Clinician { skip_days, minutes, support, incline } => {
                 date = add_days(date, i64::from(*skip_days));
-                let stopped = replay(&p, &h, date).stop_on(date).is_some();
+                let tl = replay(&p, &h, date);
+                let stopped = tl.stop_on(date).is_some();
                 let dose = Dose {
                     minutes: *minutes,
                     speed_tenths: p.limits.start_speed_tenths,
@@ -162,6 +165,9 @@ fn run(w: &Walker) -> Run {
                 };
                 let mut o = Override::new(date, dose, "Sam", "checked");
                 if stopped {
+                    // Dated as `service::restart` dates it.
+                    let since = pause(&screen, &tl, date).and_then(|x| x.since).unwrap_or(date);
+                    o.effective = h.restart_effective(since, date);
                     o.kind = OverrideKind::Restart;
                     o.role = "physiotherapist".into();
                 }
@@ -527,6 +533,37 @@ fn a_dose_change_set_before_a_stop_does_not_replace_the_signed_restart() {
 
 proptest! {
     #![proptest_config(config())]
+
+    /// A restart signed while the programme is stopped, dated as the service
+    /// dates it, lifts the stop from that day: nothing already recorded (a
+    /// check-in's red flag the same day, today's stopping session) overtakes it.
+    #[test]
+    fn a_signed_restart_is_not_overtaken_by_what_it_was_signed_after(
+        mut w in walker(),
+        morning_flag in prop::option::of(prop::sample::select(Symptom::ALL.to_vec())),
+        later in prop_oneof![3 => Just(0i64), 1 => 1i64..3],
+    ) {
+        // Often the last thing before the restart is a check-in's red flag
+        // that very morning (which the generated histories rarely reach).
+        if let Some(flag) = morning_flag.filter(|f| *f != Symptom::Fell) {
+            w.steps.push(Step::Walk { skip_days: 0, peak: 3, after: 2, morning: Some((3, Some(flag))), symptom: None });
+            w.today_after = 0;
+        }
+        let r = run(&w);
+        let day = add_days(r.today, later);
+        let tl = replay(&r.programme, &r.history, day);
+        let Some(stopped) = pause(&r.screen, &tl, day).filter(|p| p.kind.needs_restart()) else { return Ok(()) };
+        let effective = r.history.restart_effective(stopped.since.unwrap_or(day), day);
+        prop_assert!(effective >= day && effective <= add_days(day, 2), "{} for a restart signed {}", effective, day);
+        let mut h = r.history.clone();
+        let mut restart = Override::new(effective, r.programme.limits.start_dose(), "Sam", "checked");
+        restart.kind = OverrideKind::Restart;
+        restart.role = "physiotherapist".into();
+        h.overrides.push(restart);
+        let tl = replay(&r.programme, &h, effective);
+        prop_assert_eq!(pause(&r.screen, &tl, effective).map(|p| p.kind), None, "{:?} restarted from {}", stopped.kind, effective);
+        prop_assert!(tl.dose_on(effective).is_some());
+    }
 
     /// The road ahead (doses if sessions go well) is empty while training is
     /// paused, starts with the dose in force, lies on days not yet logged and

@@ -5,7 +5,9 @@
 //! walker                        a walker screened clear (`walker fall_risk`: a slow timed test)
 //! setup 2026-11-02 mon,wed,fri  the set-up: start and training days (usual pain 2)
 //! log 2026-11-02 1 2 1          a session: pain before, peak, after; `symptom=…` and `minutes=…` may follow
-//! checkin 2026-11-03 2          next-morning pain
+//! checkin 2026-11-03 2          next-morning pain; `symptom=…` may follow
+//! pause 2026-11-04              the care team pauses the programme that day
+//! restart 2026-11-04            a clinician signs a restart that day
 //! today 2026-11-04              what today holds
 //! other                         a second walker, and the first one's grant tried on them
 //! clinician                     a clinic and a clinician member of it (clinic mode)
@@ -139,11 +141,18 @@ impl Script {
                     Err(e) => refused(&e),
                 }
             }
-            ["checkin", date, p] => {
+            ["checkin", date, p, extra @ ..] => {
                 let date: Date = date.parse().unwrap();
                 let state = self.state(date).await;
                 let pain = pain(p).unwrap();
-                match service::check_in(&self.store, &state, Some(date), pain, Vec::new(), now()).await {
+                let symptoms = extra
+                    .iter()
+                    .map(|e| match e.split_once('=') {
+                        Some(("symptom", s)) => coach::history::Symptom::typed(s).unwrap(),
+                        _ => panic!("unknown check-in option {e}"),
+                    })
+                    .collect();
+                match service::check_in(&self.store, &state, Some(date), pain, symptoms, now()).await {
                     Ok(done) => format!(
                         "checked in; {} ({}): {}",
                         done.decision.action.as_str(),
@@ -160,6 +169,31 @@ impl Script {
                     (Some(p), _) => format!("paused: {}", p.headline),
                     (None, Some(r)) => format!("{}: {}", v.kind.as_str(), r.summary),
                     (None, None) => format!("{}: {}", v.kind.as_str(), v.headline),
+                }
+            }
+            ["pause", date] => {
+                let state = self.state(date.parse().unwrap()).await;
+                let input = service::StopInput {
+                    by: "Dr Rivera".into(),
+                    note: "Wait for the scan".into(),
+                    ..Default::default()
+                };
+                match service::stop_programme(&self.store, &state, input, now()).await {
+                    Ok(done) => format!("paused from {}", done.stop.effective),
+                    Err(e) => refused(&e),
+                }
+            }
+            ["restart", date] => {
+                let state = self.state(date.parse().unwrap()).await;
+                let input = service::RestartInput {
+                    by: "Dr Rivera".into(),
+                    role: "physiotherapist".into(),
+                    note: "Checked".into(),
+                    ..Default::default()
+                };
+                match service::restart(&self.store, &state, input, now()).await {
+                    Ok(done) => format!("restarted from {}", done.restart.effective),
+                    Err(e) => refused(&e),
                 }
             }
             ["other"] => {

@@ -196,3 +196,40 @@ fn a_walker_who_disconnects_is_seen_no_more() {
         "#]],
     );
 }
+
+#[test]
+fn a_restart_signed_after_a_red_flag_check_in_starts_the_next_day() {
+    check(
+        "
+        walker
+        setup 2026-11-02 mon,wed,fri
+        log 2026-11-02 1 2 1
+        pause 2026-11-02
+        checkin 2026-11-04 2 symptom=knee_locked
+        today 2026-11-04
+        restart 2026-11-04
+        today 2026-11-04
+        today 2026-11-06
+        ",
+        expect![[r#"
+            > walker
+              screened cleared
+            > setup 2026-11-02 mon,wed,fri
+              set up
+            > log 2026-11-02 1 2 1
+              logged 5 min; repeat (A-AWAIT-CHECKIN): Repeat this dose for now. Tomorrow morning, record how your knee feels: that decides whether you can step up.
+            > pause 2026-11-02
+              paused from 2026-11-02
+            > checkin 2026-11-04 2 symptom=knee_locked
+              checked in; stop (A-RED-FLAG): You reported: the knee locked or got stuck. Stop the programme and contact your clinician before walking backwards again. If it is severe or sudden, get medical help today.
+            > today 2026-11-04
+              paused: Stop: backward walking is paused because of what you reported.
+            > restart 2026-11-04
+              restarted from 2026-11-05
+            > today 2026-11-04
+              rest: No backward walking today. Next session: 2026-11-06.
+            > today 2026-11-06
+              session: 5 min backward (3+2), easy pace, 0% incline, one hand on a wall or rail, someone nearby
+        "#]],
+    );
+}
