@@ -295,6 +295,7 @@ proptest! {
         let r = run(&w);
         // After everything else in the history, so nothing later replaces it.
         let last = r.history.logs.iter().map(|l| l.date)
+            .chain(r.history.checkins.iter().map(|c| c.date))
             .chain(r.history.overrides.iter().map(|o| o.effective))
             .max()
             .unwrap_or(r.programme.start());
