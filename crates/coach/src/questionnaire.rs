@@ -95,11 +95,24 @@ struct FhirExtension {
 
 const ORDINAL_VALUE: &str = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
 
+/// A file that the JSON reader refused, said in the reader's language: what
+/// kind of fault and where (line and column). The reader's own English
+/// detail ("expected `,` or `}`", a field's name) stays in the English
+/// message, for the operator's terminal and the API.
+fn not_json(e: InputError, file: &str, why: &serde_json::Error) -> InputError {
+    use serde_json::error::Category;
+    let fault = match why.classify() {
+        Category::Eof => "ends",
+        Category::Data => "shape",
+        Category::Syntax | Category::Io => "syntax",
+    };
+    e.said(&format!("refusal.{file}_json_{fault}"), &[("line", &why.line()), ("column", &why.column())])
+}
+
 /// Reads a FHIR R4 Questionnaire from JSON. Errors name the place in the document.
 pub fn parse_questionnaire(json: &str) -> Result<Questionnaire, InputError> {
     let q: FhirQuestionnaire = serde_json::from_str(json).map_err(|e| {
-        InputError::new("questionnaire", format!("not a FHIR Questionnaire in JSON: {e}"))
-            .said("refusal.fhir_not_json", &[("detail", &e)])
+        not_json(InputError::new("questionnaire", format!("not a FHIR Questionnaire in JSON: {e}")), "fhir", &e)
     })?;
     if q.resource_type != "Questionnaire" {
         return Err(InputError::new(
@@ -260,10 +273,8 @@ pub const KIND_MEAN_0_4_TO_100: &str = "mean_0_4_to_100";
 
 /// Reads a scoring definition (JSON) and checks it against its questionnaire.
 pub fn parse_scoring(json: &str, q: &Questionnaire) -> Result<Scoring, InputError> {
-    let s: Scoring = serde_json::from_str(json).map_err(|e| {
-        InputError::new("scoring", format!("not a scoring definition: {e}"))
-            .said("refusal.scoring_not_json", &[("detail", &e)])
-    })?;
+    let s: Scoring = serde_json::from_str(json)
+        .map_err(|e| not_json(InputError::new("scoring", format!("not a scoring definition: {e}")), "scoring", &e))?;
     if s.questionnaire != q.id {
         return Err(InputError::new(
             "scoring.questionnaire",

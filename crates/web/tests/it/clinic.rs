@@ -921,7 +921,19 @@ async fn the_admin_loads_the_clinics_own_questionnaire() {
     let broken = c.app.send(upload(&admin.cookie, &csrf, &q, "{\"subscales\": 3}")).await;
     assert_eq!(broken.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", broken.body);
     assert!(broken.body.contains("class=\"flash\""), "{}", broken.body);
-    assert!(broken.body.contains("The scoring file is not a scoring definition in JSON"), "{}", broken.body);
+    let said = "The scoring file is JSON but not a scoring definition: at line 1, column 15, a value is missing";
+    assert!(broken.body.contains(said), "{}", broken.body);
+    // The JSON reader's own English ("invalid type: integer") is not shown.
+    assert!(!broken.body.contains("invalid type"), "{}", broken.body);
+    // A file cut short, and one out of order, in the admin's language.
+    let mut cut = upload(&admin.cookie, &csrf, &q[..q.len() / 2], &scoring);
+    cut.headers_mut().insert("accept-language", "es".parse().unwrap());
+    let cut = c.app.send(cut).await;
+    assert_eq!(cut.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(cut.body.contains("El archivo del cuestionario se acaba antes de que termine su JSON"), "{}", cut.body);
+    let garbled = c.app.send(upload(&admin.cookie, &csrf, &q, "{\"kind\" \"mean\"}")).await;
+    let said = "The scoring file is not valid JSON: something is out of place at line 1, column 9.";
+    assert!(garbled.body.contains(said), "{}", garbled.body);
     // The place and the values are named, in the admin's language.
     let other_id = scoring.replace("\"retrowalk-knee-days\"", "\"hip-days\"");
     let mut spanish = upload(&admin.cookie, &csrf, &q, &other_id);
