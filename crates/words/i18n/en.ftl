@@ -178,6 +178,7 @@ today-outcomes_due = Some measures are due, so you can see whether the programme
 today-rest_day = No backward walking today.
 today-rest_day_next = No backward walking today. Next session:
 today-starts_on = Your first backward-walking session is
+today-restart_from = Your clinician's restart starts on { $day }.
 today-outcomes_now = Take them
 today-imports_waiting = A walk from your watch fell on a backward-walking day. Was it backward?
 today-imports_answer = Answer

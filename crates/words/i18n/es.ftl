@@ -177,6 +177,7 @@ today-outcomes_due = Tiene mediciones pendientes, para ver si el programa le est
 today-rest_day = Hoy no toca caminar hacia atrás.
 today-rest_day_next = Hoy no toca caminar hacia atrás. Próxima sesión:
 today-starts_on = Su primera sesión de caminar hacia atrás es
+today-restart_from = El reinicio que firmó su profesional sanitario empieza el { $day }.
 today-outcomes_now = Hacerlas
 today-imports_waiting = Un paseo de su reloj cayó en un día de caminar hacia atrás. ¿Fue hacia atrás?
 today-imports_answer = Responder

@@ -15,8 +15,16 @@ use coach::why::{TooMuch, Why};
 pub fn headline(l: &I18n, v: &coach::today::TodayView) -> String {
     use coach::today::Kind;
     match (v.kind, v.next_session) {
-        (Kind::Rest, Some(next)) => format!("{} {}.", l.t("today.rest_day_next"), l.day(&next, &v.date)),
-        (Kind::Rest, None) => l.t("today.rest_day").to_string(),
+        (Kind::Rest, next) => {
+            let rest = match next {
+                Some(next) => format!("{} {}.", l.t("today.rest_day_next"), l.day(&next, &v.date)),
+                None => l.t("today.rest_day").to_string(),
+            };
+            match v.restart_from {
+                Some(from) => format!("{} {rest}", l.ta("today.restart_from", &[("day", &l.date(&from))])),
+                None => rest,
+            }
+        }
         (Kind::BeforeStart, Some(first)) => format!("{} {}.", l.t("today.starts_on"), l.day(&first, &v.date)),
         (Kind::Session, _) => match &v.retro {
             Some(r) => l.ta("headline.session", &[("minutes", &r.dose.minutes.to_string())]),

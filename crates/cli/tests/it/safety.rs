@@ -316,7 +316,11 @@ pub fn a_restart_signed_the_day_of_a_red_flag_check_in_starts_the_next_day(new: 
     // Wednesday is a planned day, but the restart starts on Thursday.
     let today = w.json("2026-11-25", &["today"]);
     assert_eq!((&today["kind"], &today["pause"]), (&Value::from("rest"), &Value::Null), "{today}");
-    assert!(today["headline"].as_str().unwrap().starts_with("No backward walking today. Next session: 2026-11-27"));
+    assert_eq!(
+        today["headline"],
+        "Your clinician's restart starts on 2026-11-26. No backward walking today. Next session: 2026-11-27."
+    );
+    assert_eq!(today["restart_from"], "2026-11-26");
     let friday = w.json("2026-11-27", &["today"]);
     assert_eq!(friday["kind"], "session", "{friday}");
     assert_eq!(friday["retro"]["why"]["rule"], "A-CLINICIAN-RESTART");

@@ -227,7 +227,7 @@ fn a_restart_signed_after_a_red_flag_check_in_starts_the_next_day() {
             > restart 2026-11-04
               restarted from 2026-11-05
             > today 2026-11-04
-              rest: No backward walking today. Next session: 2026-11-06.
+              rest: Your clinician's restart starts on 2026-11-05. No backward walking today. Next session: 2026-11-06.
             > today 2026-11-06
               session: 5 min backward (3+2), easy pace, 0% incline, one hand on a wall or rail, someone nearby
         "#]],
