@@ -175,9 +175,26 @@ impl Timeline {
     }
 
     /// The stop that stands on `date`, if the programme is stopped (or has
-    /// just been stopped by that day's session).
+    /// just been stopped by that day's session). A restart signed for a
+    /// later day lifts nothing before it: a stop in force on `date` stands
+    /// until the restart's day (`History::restart_effective`).
     pub fn stop_on(&self, date: Date) -> Option<&Decision> {
-        self.known_on(date).next_back().filter(|d| d.dose.is_none())
+        let last = self.known_on(date).next_back()?;
+        if last.dose.is_none() {
+            return Some(last);
+        }
+        match self.restart_from(date) {
+            Some(_) => self.in_force(date).filter(|d| d.dose.is_none()),
+            None => None,
+        }
+    }
+
+    /// The day a restart already signed starts, when that is after `date`.
+    pub fn restart_from(&self, date: Date) -> Option<Date> {
+        self.known_on(date)
+            .next_back()
+            .filter(|d| d.action == Action::Restart && d.effective > date)
+            .map(|d| d.effective)
     }
 
     /// The decision made after the session on `date`.

@@ -79,6 +79,9 @@ pub struct Pause {
     pub ends_when: String,
     /// The first day of a stop (stops by the coach only).
     pub since: Option<Date>,
+    /// A restart already signed that starts on a later day: the stop stands
+    /// until then, and nothing more is to be signed.
+    pub restart_from: Option<Date>,
 }
 
 /// Signs that mean getting medical help the same day, in plain words
@@ -149,6 +152,7 @@ pub fn pause(screen: &Outcome, tl: &Timeline, date: Date) -> Option<Pause> {
                 urgent: URGENT_SIGNS.to_vec(),
                 ends_when: sentences(PauseKind::ScreenRedFlag).2.into(),
                 since: None,
+                restart_from: None,
             });
         }
         Status::ClearanceNeeded => {
@@ -162,6 +166,7 @@ pub fn pause(screen: &Outcome, tl: &Timeline, date: Date) -> Option<Pause> {
                 urgent: Vec::new(),
                 ends_when: sentences(PauseKind::ClearanceNeeded).2.into(),
                 since: None,
+                restart_from: None,
             });
         }
         Status::SupportedOnly | Status::Cleared => {}
@@ -175,6 +180,11 @@ pub fn pause(screen: &Outcome, tl: &Timeline, date: Date) -> Option<Pause> {
         _ => PauseKind::Pain,
     };
     let (headline, do_now, ends_when) = sentences(kind);
+    let restart_from = tl.restart_from(date);
+    let ends_when = match restart_from {
+        Some(from) => format!("Your clinician has signed the restart: backward walking starts again on {from}."),
+        None => ends_when.to_string(),
+    };
     // A discharge is no alarm: the urgent signs stay for every other stop.
     let urgent = if kind == PauseKind::Ended { Vec::new() } else { URGENT_SIGNS.to_vec() };
     Some(Pause {
@@ -185,8 +195,9 @@ pub fn pause(screen: &Outcome, tl: &Timeline, date: Date) -> Option<Pause> {
         reasons: vec![cause.reason.clone()],
         do_now: do_now.into(),
         urgent,
-        ends_when: ends_when.into(),
+        ends_when,
         since: Some(cause.effective),
+        restart_from,
     })
 }
 

@@ -1,7 +1,7 @@
 //! "What do I do today, and why?" — one view that the CLI, the web page and
 //! the API all render.
 
-use crate::adaptation::{Action, Decision, Timeline};
+use crate::adaptation::{Decision, Timeline};
 use crate::dates::{add_days, days_between};
 use crate::dose::{self, Dose, Surface};
 use crate::evidence as ev;
@@ -87,9 +87,6 @@ pub struct TodayView {
     pub pause: Option<Pause>,
     /// Things the walker should know before walking, each with its rule.
     pub notices: Vec<Notice>,
-    /// A restart already signed that starts on a later day: no backward
-    /// walking until then (`History::restart_effective` says why).
-    pub restart_from: Option<Date>,
 }
 
 /// Something to know before walking: a suggestion to see a clinician first,
@@ -174,7 +171,6 @@ pub fn today(p: &Programme, screen: &Outcome, tl: &Timeline, h: &History, date: 
         checkin_due_for,
         pause: None,
         notices: Vec::new(),
-        restart_from: None,
     };
     if let Some(pause) = pause(screen, tl, date) {
         view.kind = match pause.kind {
@@ -223,16 +219,7 @@ pub fn today(p: &Programme, screen: &Outcome, tl: &Timeline, h: &History, date: 
     // No dose on a planned day: a restart signed today that starts tomorrow
     // (`History::restart_effective`).
     let (Some(dose), Some(why)) = (tl.dose_on(date), tl.in_force(date)) else {
-        view.restart_from = tl
-            .known_on(date)
-            .filter(|d| d.action == Action::Restart && d.effective > date)
-            .map(|d| d.effective)
-            .next_back();
-        let mut view = rest_day(view);
-        if let Some(from) = view.restart_from {
-            view.headline = format!("Your clinician's restart starts on {from}. {}", view.headline);
-        }
-        return view;
+        return rest_day(view);
     };
     view.kind = Kind::Session;
     view.headline = format!("Today: {} minutes of backward walking, then your strengthening.", dose.minutes);

@@ -448,7 +448,15 @@ pub struct Restarted {
 /// restarts before they sign; refuses when there is nothing to restart.
 pub fn restart_dose(state: &State, input: &DoseInput) -> ServiceResult<Dose> {
     match state.pause() {
-        Some(p) if p.kind.needs_restart() => {}
+        Some(p) if p.kind.needs_restart() && p.restart_from.is_none() => {}
+        Some(coach::pause::Pause { restart_from: Some(from), .. }) => {
+            let from = from.to_string();
+            return Err(ServiceError::conflict(
+                Code::NothingToDo,
+                format!("nothing to restart: a restart is already signed; backward walking starts again on {from}"),
+            )
+            .said("refusal.restart_signed", &[("day", &from)]));
+        }
         Some(p) => {
             return Err(ServiceError::conflict(
                 Code::NothingToDo,

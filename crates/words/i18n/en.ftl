@@ -178,7 +178,6 @@ today-outcomes_due = Some measures are due, so you can see whether the programme
 today-rest_day = No backward walking today.
 today-rest_day_next = No backward walking today. Next session:
 today-starts_on = Your first backward-walking session is
-today-restart_from = Your clinician's restart starts on { $day }.
 today-outcomes_now = Take them
 today-imports_waiting = A walk from your watch fell on a backward-walking day. Was it backward?
 today-imports_answer = Answer
@@ -1132,6 +1131,7 @@ pausebox-ended-do_now = Read their note. Keep up the strengthening, stretching a
 pausebox-pain-headline = Backward walking is paused: your knee was sore after two sessions in a row.
 pausebox-pain-do_now = Contact your clinician and tell them how your knee has been. Keep moving gently in daily life, within comfort.
 pausebox-restart_ends = Your clinician restarts the programme once they have checked you: they record the restart, with their name, role and the dose to restart at. Until then, no backward walking.
+pausebox-restart_signed = Your clinician has signed the restart: backward walking starts again on { $day }.
 pausebox-ended_ends = Nothing is planned now. If your care team restarts the programme one day, they record the restart with the dose to start at.
 
 ## reason
@@ -1746,6 +1746,7 @@ refusal-nothing_to_revert_to = There is nothing to go back to: no dose was in fo
 refusal-lifted_at_once = A dose already recorded for { $date } would lift this at once. Nothing was recorded.
 refusal-restart_while_paused = There is nothing to restart: the programme is paused, not stopped, and a restart does not end a pause.
 refusal-nothing_to_restart = There is nothing to restart: the programme is not stopped.
+refusal-restart_signed = A restart is already signed: backward walking starts again on { $day }. Nothing was recorded.
 refusal-already_paused = Backward walking is already paused for this walker. Nothing was recorded.
 refusal-already_ended = The programme has already ended. Nothing was recorded.
 refusal-no_screening = There is no safety screening to clear yet.

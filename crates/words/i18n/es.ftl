@@ -177,7 +177,6 @@ today-outcomes_due = Tiene mediciones pendientes, para ver si el programa le est
 today-rest_day = Hoy no toca caminar hacia atrás.
 today-rest_day_next = Hoy no toca caminar hacia atrás. Próxima sesión:
 today-starts_on = Su primera sesión de caminar hacia atrás es
-today-restart_from = El reinicio que firmó su profesional sanitario empieza el { $day }.
 today-outcomes_now = Hacerlas
 today-imports_waiting = Un paseo de su reloj cayó en un día de caminar hacia atrás. ¿Fue hacia atrás?
 today-imports_answer = Responder
@@ -1131,6 +1130,7 @@ pausebox-ended-do_now = Lea su nota. Siga con el fortalecimiento, los estiramien
 pausebox-pain-headline = Caminar hacia atrás está en pausa: le dolió la rodilla después de dos sesiones seguidas.
 pausebox-pain-do_now = Avise a su profesional sanitario y cuéntele cómo ha estado su rodilla. Siga moviéndose con suavidad en su día a día, sin molestias.
 pausebox-restart_ends = Su profesional sanitario reanuda el programa cuando le haya revisado: anota la reanudación, con su nombre, su profesión y la dosis con la que reanudar. Hasta entonces, nada de caminar hacia atrás.
+pausebox-restart_signed = Su profesional sanitario ha firmado el reinicio: vuelve a caminar hacia atrás el { $day }.
 pausebox-ended_ends = Ahora no hay nada previsto. Si algún día su equipo de atención reanuda el programa, anotará la reanudación con la dosis con la que empezar.
 
 ## reason
@@ -1744,6 +1744,7 @@ refusal-nothing_to_revert_to = No hay nada a lo que volver: no había ninguna do
 refusal-lifted_at_once = Una dosis ya registrada para el { $date } lo levantaría en el acto. No se anotó nada.
 refusal-restart_while_paused = No hay nada que reanudar: el programa está en pausa, no detenido, y una reanudación no pone fin a una pausa.
 refusal-nothing_to_restart = No hay nada que reanudar: el programa no está detenido.
+refusal-restart_signed = Ya hay un reinicio firmado: vuelve a caminar hacia atrás el { $day }. No se ha guardado nada.
 refusal-already_paused = La marcha hacia atrás ya está en pausa para este paciente. No se anotó nada.
 refusal-already_ended = El programa ya ha terminado. No se anotó nada.
 refusal-no_screening = Todavía no hay preguntas de seguridad que autorizar.

@@ -15,16 +15,8 @@ use coach::why::{TooMuch, Why};
 pub fn headline(l: &I18n, v: &coach::today::TodayView) -> String {
     use coach::today::Kind;
     match (v.kind, v.next_session) {
-        (Kind::Rest, next) => {
-            let rest = match next {
-                Some(next) => format!("{} {}.", l.t("today.rest_day_next"), l.day(&next, &v.date)),
-                None => l.t("today.rest_day").to_string(),
-            };
-            match v.restart_from {
-                Some(from) => format!("{} {rest}", l.ta("today.restart_from", &[("day", &l.date(&from))])),
-                None => rest,
-            }
-        }
+        (Kind::Rest, Some(next)) => format!("{} {}.", l.t("today.rest_day_next"), l.day(&next, &v.date)),
+        (Kind::Rest, None) => l.t("today.rest_day").to_string(),
         (Kind::BeforeStart, Some(first)) => format!("{} {}.", l.t("today.starts_on"), l.day(&first, &v.date)),
         (Kind::Session, _) => match &v.retro {
             Some(r) => l.ta("headline.session", &[("minutes", &r.dose.minutes.to_string())]),
@@ -506,6 +498,10 @@ pub struct PauseWords {
 
 pub fn pause_words(l: &I18n, p: &coach::pause::Pause, screen: Option<&coach::screening::Outcome>) -> PauseWords {
     let (headline, do_now, ends_when) = pause_sentences(l, p.kind);
+    let ends_when = match p.restart_from {
+        Some(from) => l.ta("pausebox.restart_signed", &[("day", &l.date(&from))]),
+        None => ends_when,
+    };
     let urgent = if p.urgent.is_empty() { Vec::new() } else { urgent_signs(l).1 };
     PauseWords { headline, reasons: pause_reasons(l, p, screen), do_now, urgent, ends_when }
 }

@@ -313,14 +313,14 @@ pub fn a_restart_signed_the_day_of_a_red_flag_check_in_starts_the_next_day(new: 
     assert!(out.starts_with("STOP:"), "{out}");
     let out = w.ok("2026-11-25", &["clear", "--by", "Sam Okafor", "--role", "physiotherapist", "--note", "Seen"]);
     assert!(out.contains("restarted the programme from 2026-11-26"), "{out}");
-    // Wednesday is a planned day, but the restart starts on Thursday.
+    // Wednesday is a planned day, but the red flag's stop stands until the
+    // restart's day: no dose and no log today, and the pause says when.
     let today = w.json("2026-11-25", &["today"]);
-    assert_eq!((&today["kind"], &today["pause"]), (&Value::from("rest"), &Value::Null), "{today}");
-    assert_eq!(
-        today["headline"],
-        "Your clinician's restart starts on 2026-11-26. No backward walking today. Next session: 2026-11-27."
-    );
-    assert_eq!(today["restart_from"], "2026-11-26");
+    assert_eq!(today["kind"], "stopped", "{today}");
+    assert_eq!(today["pause"]["restart_from"], "2026-11-26", "{today}");
+    assert!(today["retro"].is_null());
+    let err = w.bad("2026-11-25", &["log", "--pain-before", "1", "--pain-peak", "1", "--pain-after", "1"]);
+    assert!(err.contains("starts again on 2026-11-26"), "{err}");
     let friday = w.json("2026-11-27", &["today"]);
     assert_eq!(friday["kind"], "session", "{friday}");
     assert_eq!(friday["retro"]["why"]["rule"], "A-CLINICIAN-RESTART");

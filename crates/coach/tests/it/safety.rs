@@ -555,12 +555,24 @@ proptest! {
         let tl = replay(&r.programme, &r.history, day);
         let Some(stopped) = pause(&r.screen, &tl, day).filter(|p| p.kind.needs_restart()) else { return Ok(()) };
         let effective = r.history.restart_effective(stopped.since.unwrap_or(day), day);
-        prop_assert!(effective >= day && effective <= add_days(day, 2), "{} for a restart signed {}", effective, day);
+        prop_assert!(effective >= day && effective <= add_days(day, 1), "{} for a restart signed {}", effective, day);
+        // A day later than the stop's first day or today only for a red flag reported that day.
+        let first = stopped.since.unwrap_or(day).max(day);
+        let flagged = r.history.checkins.iter().any(|c| c.date == first && !c.symptoms.is_empty());
+        prop_assert_eq!(effective, if flagged { add_days(first, 1) } else { first });
         let mut h = r.history.clone();
         let mut restart = Override::new(effective, r.programme.limits.start_dose(), "Sam", "checked");
         restart.kind = OverrideKind::Restart;
         restart.role = "physiotherapist".into();
         h.overrides.push(restart);
+        // Until the restart's day, the stop in force stands, and says when it ends.
+        if effective > day {
+            let signing_day = replay(&r.programme, &h, day);
+            let still = pause(&r.screen, &signing_day, day);
+            prop_assert_eq!(still.and_then(|p| p.restart_from), Some(effective));
+            let sched = schedule(&r.programme, &r.screen, &signing_day, &h, day, None);
+            prop_assert!(sched.sessions.iter().filter(|s| s.date >= day && s.date < effective).all(|s| s.dose.is_none()));
+        }
         let tl = replay(&r.programme, &h, effective);
         prop_assert_eq!(pause(&r.screen, &tl, effective).map(|p| p.kind), None, "{:?} restarted from {}", stopped.kind, effective);
         prop_assert!(tl.dose_on(effective).is_some());

@@ -209,6 +209,9 @@ fn a_restart_signed_after_a_red_flag_check_in_starts_the_next_day() {
         today 2026-11-04
         restart 2026-11-04
         today 2026-11-04
+        restart 2026-11-04
+        log 2026-11-04 1 1 1
+        today 2026-11-05
         today 2026-11-06
         ",
         expect![[r#"
@@ -227,7 +230,13 @@ fn a_restart_signed_after_a_red_flag_check_in_starts_the_next_day() {
             > restart 2026-11-04
               restarted from 2026-11-05
             > today 2026-11-04
-              rest: Your clinician's restart starts on 2026-11-05. No backward walking today. Next session: 2026-11-06.
+              paused: Stop: backward walking is paused because of what you reported.
+            > restart 2026-11-04
+              refused (conflict, nothing_to_do): nothing to restart: a restart is already signed; backward walking starts again on 2026-11-05
+            > log 2026-11-04 1 1 1
+              refused (conflict, paused): Stop: backward walking is paused because of what you reported. You reported: the knee locked or got stuck. Stop the programme and contact your clinician before walking backwards again. If it is severe or sudden, get medical help today. What ends the pause: Your clinician has signed the restart: backward walking starts again on 2026-11-05. Nothing was recorded.
+            > today 2026-11-05
+              rest: No backward walking today. Next session: 2026-11-06.
             > today 2026-11-06
               session: 5 min backward (3+2), easy pace, 0% incline, one hand on a wall or rail, someone nearby
         "#]],

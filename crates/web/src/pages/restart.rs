@@ -57,7 +57,7 @@ async fn restart_page(
     flash: Option<String>,
 ) -> Result<Response, AppError> {
     // Only a stopped programme restarts; anything else goes back to Today.
-    let Some(pause) = s.pause().filter(|p| p.kind.needs_restart()) else {
+    let Some(pause) = s.pause().filter(|p| p.kind.needs_restart() && p.restart_from.is_none()) else {
         return Ok(Redirect::to("/today").into_response());
     };
     let input = dose_input(&form).unwrap_or_default();
