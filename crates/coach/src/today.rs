@@ -73,6 +73,8 @@ pub struct RetroSession {
 pub struct TodayView {
     pub date: Date,
     pub week: u32,
+    /// The programme's length in weeks.
+    pub weeks: u32,
     pub kind: Kind,
     pub headline: String,
     pub retro: Option<RetroSession>,
@@ -162,6 +164,7 @@ pub fn today(p: &Programme, screen: &Outcome, tl: &Timeline, h: &History, date: 
     let mut view = TodayView {
         date,
         week,
+        weeks: u32::from(p.setup.weeks),
         kind: Kind::Rest,
         headline: String::new(),
         retro: None,

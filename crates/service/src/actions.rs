@@ -186,6 +186,7 @@ pub fn checkin_session(state: &State, date: Option<Date>) -> ServiceResult<(Date
             Code::NothingToDo,
             format!("there is no session in the two days before {date} to check in on; log a session first"),
         )
+        .said("today.note.checkin_nothing", &[])
     })?;
     if state.history.checkin_for(session).is_some() {
         return Err(ServiceError::conflict(

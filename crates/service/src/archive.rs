@@ -16,7 +16,8 @@ use store::{Archive, Store, WalkerId};
 const EARLIEST: Date = date(2000, 1, 1);
 
 fn bad(at: impl std::fmt::Display, message: impl std::fmt::Display) -> ServiceError {
-    ServiceError::input(format!("archive: {at}: {message}"))
+    let at = at.to_string();
+    ServiceError::input(format!("archive: {at}: {message}")).said("refusal.archive_bad", &[("at", &at)])
 }
 
 fn time_zone(at: &str, tz: &str) -> ServiceResult<()> {
@@ -36,10 +37,12 @@ fn in_range(at: impl std::fmt::Display, day: Date, latest: Date) -> ServiceResul
 pub fn parse(text: &str, today: Date) -> ServiceResult<Archive> {
     // PostgreSQL cannot store a NUL character; refuse it on both backends.
     if let Some(at) = text.find('\0').or_else(|| text.to_ascii_lowercase().find("\\u0000")) {
-        return Err(bad(format!("byte {at}"), "contains a NUL character, which no field may hold"));
+        return Err(bad(format!("byte {at}"), "contains a NUL character, which no field may hold")
+            .said("refusal.archive_nul", &[("at", &at)]));
     }
-    let a: Archive = serde_json::from_str(text)
-        .map_err(|e| ServiceError::input(format!("archive: not a retrowalk archive: {e}")))?;
+    let a: Archive = serde_json::from_str(text).map_err(|e| {
+        ServiceError::input(format!("archive: not a retrowalk archive: {e}")).said("refusal.archive_not_archive", &[])
+    })?;
     if a.format != store::ARCHIVE_FORMAT || a.version != store::ARCHIVE_VERSION {
         return Err(ServiceError::input(format!(
             "archive: format '{}' version {} is not one this version reads ({} version {})",
@@ -47,7 +50,8 @@ pub fn parse(text: &str, today: Date) -> ServiceResult<Archive> {
             a.version,
             store::ARCHIVE_FORMAT,
             store::ARCHIVE_VERSION
-        )));
+        ))
+        .said("refusal.archive_not_archive", &[]));
     }
     check(&a, today)?;
     Ok(a)
@@ -152,7 +156,8 @@ pub async fn restore_json<S: Store>(
             coach::Code::Invalid,
             "your records have been shared with a clinic, which keeps what it was shown, so a backup cannot \
              replace them; nothing was changed. Your care team can correct a record with you",
-        ));
+        )
+        .said("refusal.restore_in_care", &[]));
     }
     let archive = parse(text, today)?;
     Ok(store.restore_account(account, &archive).await?)

@@ -240,7 +240,8 @@ pub async fn confirm_activity<S: Store>(
         )));
     }
     if stored.activity.backward.is_some() {
-        return Err(ServiceError::refused(coach::Code::AlreadyDone, format!("activity {id} was already confirmed")));
+        return Err(ServiceError::refused(coach::Code::AlreadyDone, format!("activity {id} was already confirmed"))
+            .said("refusal.activity_confirmed", &[]));
     }
     stored.activity.backward = Some(answer.backward);
     if !answer.backward {

@@ -53,7 +53,8 @@ pub async fn setup_start<S: Store>(store: &S, access: Access, today: jiff::civil
 pub(crate) async fn require_may_train<S: Store>(store: &S, access: Access) -> ServiceResult<()> {
     match latest_screening(store, access).await? {
         Some(s) if s.outcome.status.may_train() => Ok(()),
-        _ => Err(ServiceError::conflict(coach::Code::Paused, "the screening outcome does not allow training yet")),
+        _ => Err(ServiceError::conflict(coach::Code::Paused, "the screening outcome does not allow training yet")
+            .said("refusal.setup_not_allowed", &[])),
     }
 }
 
@@ -71,7 +72,8 @@ pub async fn delete_walker<S: Store>(store: &S, access: Access) -> ServiceResult
             coach::Code::Invalid,
             "this account has worked for a clinic, and the clinic's records of who saw and signed what name it, \
              so it cannot be deleted here; ask the server's operator to disable it (retrowalk user disable)",
-        ));
+        )
+        .said("refusal.delete_staff", &[]));
     }
     Ok(store.delete_walker(access.walker()).await?)
 }

@@ -90,6 +90,9 @@ pub struct PlanDay {
     pub items: Vec<&'static str>,
     /// Activities imported for this day, in words.
     pub imported: Vec<String>,
+    /// The same activities, for saying in the reader's language.
+    #[serde(skip)]
+    pub activities: Vec<coach::imports::Imported>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -180,6 +183,12 @@ pub fn plan(state: &State) -> PlanView {
                         .iter()
                         .filter(|a| a.activity.local_date == date)
                         .map(|a| a.activity.summary())
+                        .collect(),
+                    activities: state
+                        .activities
+                        .iter()
+                        .filter(|a| a.activity.local_date == date)
+                        .map(|a| a.activity.clone())
                         .collect(),
                 })
                 .collect();

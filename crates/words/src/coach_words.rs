@@ -23,6 +23,7 @@ pub fn headline(l: &I18n, v: &coach::today::TodayView) -> String {
             None => v.headline.clone(),
         },
         (Kind::Done, _) => l.t("headline.done").to_string(),
+        (Kind::Complete, _) => l.ta("headline.complete", &[("weeks", &v.weeks.to_string())]),
         _ => v.headline.clone(),
     }
 }

@@ -53,8 +53,8 @@ fn text(plan: &PlanView) -> String {
                 };
                 let _ = writeln!(s, "  {day}  {:<7}  {summary}", l.t(&format!("plan.{}", r.status)));
             }
-            for a in &d.imported {
-                let _ = writeln!(s, "  {day}  {} {a}", l.t("plan.imported"));
+            for a in &d.activities {
+                let _ = writeln!(s, "  {day}  {} {}", l.t("plan.imported"), coach_words::activity_summary(&l, a));
             }
         }
     }

@@ -106,7 +106,7 @@ fn a_folder_is_imported_once_and_a_matched_walk_becomes_a_session() {
 
     // The plan shows the ride toward the aerobic goal.
     let plan = w.ok("2026-11-24", &["plan"]);
-    assert!(plan.contains("30 min aerobic done (imported)") && plan.contains("imported cycling 30 min"), "{plan}");
+    assert!(plan.contains("30 min aerobic done (imported)") && plan.contains("imported Cycling 30 min"), "{plan}");
 }
 
 #[test]

@@ -64,6 +64,11 @@ impl OutcomesPage {
     fn change(&self, r: &OutcomeRow) -> Option<String> {
         r.trend.change.as_ref().map(|c| words::coach_words::change_words(&self.l.i18n, r.measure, c))
     }
+
+    /// A questionnaire score's change, in the reader's language.
+    fn scale_change(&self, c: &coach::outcomes::Interpretation) -> String {
+        words::coach_words::scale_change_words(&self.l.i18n, c)
+    }
 }
 
 pub fn page_for(

@@ -62,6 +62,15 @@ impl PatientPage {
     fn measure(&self, m: &coach::outcomes::Measure) -> String {
         words::coach_words::measure_name(&self.l.i18n, *m)
     }
+
+    /// A measure or questionnaire asked of the walker: a measure's name in
+    /// the page's language, a questionnaire's own title.
+    fn asked(&self, item: &store::Assigned, words: &str) -> String {
+        match item {
+            store::Assigned::Measure(m) => self.measure(m),
+            store::Assigned::Questionnaire(_) => words.to_string(),
+        }
+    }
 }
 
 struct Restart {

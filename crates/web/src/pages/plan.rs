@@ -85,6 +85,11 @@ impl PlanContent {
         words::coach_words::summary(&self.l, dose, *week, self.p.supported_only)
     }
 
+    /// An imported activity, in the page's language.
+    fn activity(&self, a: &coach::imports::Imported) -> String {
+        words::coach_words::activity_summary(&self.l, a)
+    }
+
     /// A session day without a dose (training is paused or stopped).
     fn no_dose(&self, status: &str) -> &str {
         self.l.t(if status == "paused" { "plan.paused_line" } else { "plan.stopped_line" })

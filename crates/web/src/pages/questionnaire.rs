@@ -76,17 +76,25 @@ pub async fn submit(
     .await;
     match result {
         Ok(done) => {
+            let l = state.i18n();
             let scores: Vec<String> = done
                 .scores
                 .iter()
-                .map(|sc| match sc.score {
-                    Some(v) => format!("{} {v} of 100", sc.name),
-                    None => {
-                        format!("{} not scored ({} of {} answered, {} needed)", sc.name, sc.answered, sc.of, sc.needed)
+                .map(|sc| {
+                    let (answered, of, needed) = (sc.answered.to_string(), sc.of.to_string(), sc.needed.to_string());
+                    match sc.score {
+                        Some(v) => {
+                            let score = words::coach_words::decimal(&l, v.to_string());
+                            l.ta("questionnaire.saved_score", &[("name", &sc.name), ("score", &score)])
+                        }
+                        None => l.ta(
+                            "questionnaire.saved_not_scored",
+                            &[("name", &sc.name), ("answered", &answered), ("of", &of), ("needed", &needed)],
+                        ),
                     }
                 })
                 .collect();
-            let msg = format!("Saved: {}. {}.", done.title, scores.join("; "));
+            let msg = l.ta("questionnaire.saved", &[("title", &done.title), ("scores", &scores.join("; "))]);
             let fresh = service::load(state.store(), f.who.access, s.today).await?;
             outcomes::page_for(&state, &f.who, &fresh, Some(msg))
         }

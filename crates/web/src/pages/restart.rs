@@ -64,14 +64,14 @@ async fn restart_page(
     let dose = service::restart_dose(s, &input).or_else(|_| service::restart_dose(s, &DoseInput::default()))?;
     let mut l = Layout::new(state, Some(who), "today", "restart.title");
     l.flash = flash;
-    let p = &s.programme;
+    let (p, lang) = (&s.programme, state.i18n());
     let care_team = service::care::my_clinics(state.store(), who.access).await?.into_iter().next().map(|c| c.name);
     render(&RestartPage {
         care_team,
         by_clinician: pause.kind.by_clinician(),
         l,
-        reasons: pause.reasons,
-        dose: dose.summary(p.week_of(s.today), p.limits.supported_only),
+        reasons: words::coach_words::pause_reasons(&lang, &pause, Some(&s.screen.outcome)),
+        dose: words::coach_words::summary(&lang, &dose, p.week_of(s.today), p.limits.supported_only),
         minutes: dose.minutes,
         form,
         confirming,

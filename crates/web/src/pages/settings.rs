@@ -295,9 +295,16 @@ pub async fn restore(
     CsrfMultipart { who, mut multipart }: CsrfMultipart,
 ) -> Result<Response, AppError> {
     let mut file = String::new();
-    while let Some(field) = multipart.next_field().await.map_err(|_| AppError::bad("the upload could not be read"))? {
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|_| AppError::bad("the upload could not be read").said("refusal.upload_unreadable", &[]))?
+    {
         if field.name() == Some("archive") {
-            file = field.text().await.map_err(|_| AppError::bad("archive: the file is not text"))?;
+            file = field
+                .text()
+                .await
+                .map_err(|_| AppError::bad("archive: the file is not text").said("refusal.archive_not_archive", &[]))?;
         }
     }
     // The same checks as the CLI's import-archive, through one service call.

@@ -870,7 +870,7 @@ async fn a_clinicians_account_is_kept_when_asked_to_delete_itself() {
     let csrf = csrf_in(&page.body);
     let res = c.app.post("/settings/delete", &c.doc.cookie, &format!("csrf={csrf}&confirm=DELETE")).await;
     assert_ne!(res.status, StatusCode::SEE_OTHER, "not deleted");
-    assert!(res.body.contains("ask the server&#39;s operator to disable it"), "{}", res.body);
+    assert!(res.body.contains("Ask whoever runs this server to disable it."), "{}", res.body);
     assert_eq!(c.app.get("/settings", &c.doc.cookie).await.status, StatusCode::OK, "still signed in, still there");
     // A walker's own account still can.
     let bea = c.app.get("/settings", &c.bea.cookie).await;

@@ -146,6 +146,44 @@ async fn a_stop_is_said_in_spanish_with_no_dose() {
     {
         assert!(!day.contains("min hacia atrás ("), "a dose while stopped: {day}");
     }
+    // The restart page says why it stopped, and the dose it restarts at, in Spanish.
+    let restart = get_in(&app, "/restart", &w.cookie, "es").await.body;
+    assert!(
+        restart.contains("Un síntoma de alarma detiene el programa") && !restart.contains("You reported"),
+        "{restart}"
+    );
+    assert!(restart.contains("min hacia atrás (") && !restart.contains("min backward"), "{restart}");
+    // A name of only spaces is refused in Spanish.
+    let form = format!("csrf={}&by=+&role=fisioterapeuta&note=&minutes=5&shown=5", w.csrf);
+    let blank = post_in(&app, "/restart", &w.cookie, "es", form).await.body;
+    assert!(blank.contains("Escriba el nombre del profesional."), "{blank}");
+}
+
+/// A file that is not an archive, given to Settings → Restore, is refused in
+/// the walker's language, and nothing changes.
+#[tokio::test]
+async fn a_restore_of_a_wrong_file_is_refused_in_spanish() {
+    let app = App::new().await;
+    let w = app.ready_walker("restore-es@example.org", "nota").await;
+    let b = "rboundary";
+    let body = format!(
+        "--{b}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{}\r\n--{b}\r\nContent-Disposition: form-data; name=\"archive\"; filename=\"notes.json\"\r\nContent-Type: application/json\r\n\r\n{{\"hello\": 1}}\r\n--{b}--\r\n",
+        w.csrf
+    );
+    let req = Request::post("/settings/restore")
+        .header(header::COOKIE, &w.cookie)
+        .header(header::ACCEPT_LANGUAGE, "es")
+        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={b}"))
+        .body(Body::from(body))
+        .unwrap();
+    let refused = app.send(req).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+    assert!(
+        refused.body.contains("Este archivo no es un archivo de retrowalk que esta versión pueda leer"),
+        "{}",
+        refused.body
+    );
+    assert!(!refused.body.contains("not a retrowalk archive"), "{}", refused.body);
 }
 
 /// The coach's decision, with the walker's own numbers, in their language:
