@@ -101,12 +101,27 @@ const ORDINAL_VALUE: &str = "http://hl7.org/fhir/StructureDefinition/ordinalValu
 /// message, for the operator's terminal and the API.
 fn not_json(e: InputError, file: &str, why: &serde_json::Error) -> InputError {
     use serde_json::error::Category;
-    let fault = match why.classify() {
-        Category::Eof => "ends",
-        Category::Data => "shape",
-        Category::Syntax | Category::Io => "syntax",
-    };
-    e.said(&format!("refusal.{file}_json_{fault}"), &[("line", &why.line()), ("column", &why.column())])
+    // A key the definition does not know, or one it needs, is named: the
+    // reader's only English here is that key, which is the file's own word.
+    let text = why.to_string();
+    let named = ["unknown", "missing", "duplicate"].into_iter().find_map(|kind| {
+        let rest = text.strip_prefix(kind)?.strip_prefix(" field `")?;
+        Some((kind, rest.split('`').next()?.to_string()))
+    });
+    let (line, column) = (why.line(), why.column());
+    match (why.classify(), named) {
+        (Category::Data, Some((kind, field))) => e.said(
+            &format!("refusal.{file}_json_{kind}_field"),
+            &[("field", &field), ("line", &line), ("column", &column)],
+        ),
+        (Category::Eof, _) => e.said(&format!("refusal.{file}_json_ends"), &[("line", &line), ("column", &column)]),
+        (Category::Data, None) => {
+            e.said(&format!("refusal.{file}_json_shape"), &[("line", &line), ("column", &column)])
+        }
+        (Category::Syntax | Category::Io, _) => {
+            e.said(&format!("refusal.{file}_json_syntax"), &[("line", &line), ("column", &column)])
+        }
+    }
 }
 
 /// Reads a FHIR R4 Questionnaire from JSON. Errors name the place in the document.

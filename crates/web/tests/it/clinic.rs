@@ -931,6 +931,10 @@ async fn the_admin_loads_the_clinics_own_questionnaire() {
     let cut = c.app.send(cut).await;
     assert_eq!(cut.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(cut.body.contains("El archivo del cuestionario se acaba antes de que termine su JSON"), "{}", cut.body);
+    let misspelt = scoring.replacen("\"subscales\"", "\"subscale\"", 1);
+    let misspelt = c.app.send(upload(&admin.cookie, &csrf, &q, &misspelt)).await;
+    let said = "The scoring file names «subscale» (line";
+    assert!(misspelt.body.contains(said) && misspelt.body.contains("check its spelling"), "{}", misspelt.body);
     let garbled = c.app.send(upload(&admin.cookie, &csrf, &q, "{\"kind\" \"mean\"}")).await;
     let said = "The scoring file is not valid JSON: something is out of place at line 1, column 9.";
     assert!(garbled.body.contains(said), "{}", garbled.body);
