@@ -232,6 +232,11 @@ pub async fn confirm(
             Some("no") => false,
             other => return Err(AppError::bad(format!("backward: expected yes or no, got {other:?}"))),
         };
+        // No backward walking is logged while it is paused: say why, in the reader's words.
+        if let (true, Some(p)) = (backward, s.pause()) {
+            let headline = format!("pausebox.{}.headline", p.kind.as_str());
+            return Err(AppError::from(service::ServiceError::paused(&p)).said(&headline, &[]));
+        }
         let session = service::LogInput {
             pain_before: forms::pain("pain_before", &f.form.pain_before)?,
             pain_peak: forms::pain("pain_peak", &f.form.pain_peak)?,
