@@ -165,7 +165,8 @@ pub fn plan(state: &State) -> PlanView {
             let start = p.week_start(week);
             let days: Vec<PlanDay> = (0..7)
                 .map(|i| add_days(start, i))
-                .map(|date| PlanDay {
+                .map(|date| (date, state.activities.iter().filter(move |a| a.activity.local_date == date)))
+                .map(|(date, on_day)| PlanDay {
                     date,
                     retro: schedule.session_on(date).map(|s| PlanRetro {
                         status: s.status.as_str(),
@@ -178,18 +179,8 @@ pub fn plan(state: &State) -> PlanView {
                         expected: expected_on(date, week),
                     }),
                     items: if red_flag { Vec::new() } else { p.exercises_on(date).iter().map(|e| e.id).collect() },
-                    imported: state
-                        .activities
-                        .iter()
-                        .filter(|a| a.activity.local_date == date)
-                        .map(|a| a.activity.summary())
-                        .collect(),
-                    activities: state
-                        .activities
-                        .iter()
-                        .filter(|a| a.activity.local_date == date)
-                        .map(|a| a.activity.clone())
-                        .collect(),
+                    imported: on_day.clone().map(|a| a.activity.summary()).collect(),
+                    activities: on_day.map(|a| a.activity.clone()).collect(),
                 })
                 .collect();
             PlanWeek {
