@@ -133,6 +133,10 @@ pub struct CheckIn {
     pub pain: Pain,
     #[serde(default)]
     pub symptoms: Vec<Symptom>,
+    /// When it was recorded, where known: a red flag recorded after a
+    /// restart was signed is never lifted by it (`adaptation::replay`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recorded_at: Option<jiff::Timestamp>,
 }
 
 /// What a clinician's entry does: change the dose of a running programme,

@@ -79,5 +79,6 @@ fn went_well(p: &Programme, h: &mut History, date: Date, dose: Dose) {
         date: add_days(date, 1),
         pain: p.setup.baseline_pain,
         symptoms: Vec::new(),
+        recorded_at: None,
     });
 }

@@ -103,6 +103,17 @@ pub fn log_date(state: &State, date: Option<Date>) -> ServiceResult<Date> {
     if state.history.log_on(date).is_some() {
         return Err(ServiceError::conflict(Code::AlreadyDone, format!("date: a session is already logged for {date}")));
     }
+    // A day gone by on which the programme was stopped takes no session:
+    // one logged late would sort before a restart signed since, and a red
+    // flag in it would be lifted by that restart.
+    if state.timeline().dose_on(date).is_none() {
+        let day = date.to_string();
+        return Err(ServiceError::conflict(
+            Code::Paused,
+            format!("date: on {date} backward walking was paused, so no session can be logged for it"),
+        )
+        .said("refusal.log_paused_day", &[("date", &day)]));
+    }
     Ok(date)
 }
 
@@ -186,7 +197,7 @@ pub fn checkin_session(state: &State, date: Option<Date>) -> ServiceResult<(Date
             Code::NothingToDo,
             format!("there is no session in the two days before {date} to check in on; log a session first"),
         )
-        .said("today.note.checkin_nothing", &[])
+        .said("refusal.checkin_nothing", &[])
     })?;
     if state.history.checkin_for(session).is_some() {
         return Err(ServiceError::conflict(
@@ -206,7 +217,7 @@ pub async fn check_in<S: Store>(
     now: Timestamp,
 ) -> ServiceResult<CheckedIn> {
     let (date, session) = checkin_session(state, date)?;
-    let checkin = CheckIn { session_date: session, date, pain, symptoms };
+    let checkin = CheckIn { session_date: session, date, pain, symptoms, recorded_at: Some(now) };
     let mut history = state.history.clone();
     history.checkins.push(checkin.clone());
     let tl = state.timeline_with(&history);
@@ -456,7 +467,7 @@ pub fn restart_dose(state: &State, input: &DoseInput) -> ServiceResult<Dose> {
                 Code::NothingToDo,
                 format!("nothing to restart: a restart is already signed; backward walking starts again on {from}"),
             )
-            .said("refusal.restart_signed", &[("day", &from)]));
+            .said("refusal.restart_signed", &[("date", &from)]));
         }
         Some(p) => {
             return Err(ServiceError::conflict(
@@ -547,6 +558,8 @@ pub async fn stop_programme<S: Store>(
 ) -> ServiceResult<Stopped> {
     let what = if input.end { "end" } else { "pause" };
     match state.pause() {
+        // A restart signed for a later day: a pause after it stands (`History::stop_effective`).
+        Some(p) if p.restart_from.is_some() && p.kind != coach::pause::PauseKind::Ended => {}
         Some(p) if p.kind == coach::pause::PauseKind::Ended || !input.end => {
             return Err(ServiceError::conflict(
                 Code::NothingToDo,

@@ -57,7 +57,13 @@ fn raised_with(
         h.logs.push(log);
         if let Some(m) = morning {
             let pain = Pain::new(*m).unwrap();
-            h.checkins.push(CheckIn { session_date: day, date: add_days(day, 1), pain, symptoms: vec![] });
+            h.checkins.push(CheckIn {
+                session_date: day,
+                date: add_days(day, 1),
+                pain,
+                symptoms: vec![],
+                recorded_at: None,
+            });
         }
     }
     let today = add_days(START, today);

@@ -324,6 +324,11 @@ pub fn a_restart_signed_the_day_of_a_red_flag_check_in_starts_the_next_day(new: 
     let friday = w.json("2026-11-27", &["today"]);
     assert_eq!(friday["kind"], "session", "{friday}");
     assert_eq!(friday["retro"]["why"]["rule"], "A-CLINICIAN-RESTART");
+    // A session logged late for the stopped Wednesday is refused: it would
+    // sort before the restart, which would lift a red flag in it.
+    let late = ["log", "--date", "2026-11-25", "--pain-before", "1", "--pain-peak", "1", "--pain-after", "1"];
+    let err = w.bad("2026-11-27", &late);
+    assert!(err.contains("on 2026-11-25 backward walking was paused"), "{err}");
 }
 
 pub fn a_reported_fall_makes_every_later_dose_supported_only(new: New) {

@@ -59,7 +59,13 @@ pub fn log(date: Date, dose: Dose, peak: i64) -> SessionLog {
 }
 
 pub fn checkin(session: Date, pain: i64) -> CheckIn {
-    CheckIn { session_date: session, date: add_days(session, 1), pain: Pain::new(pain).unwrap(), symptoms: vec![] }
+    CheckIn {
+        session_date: session,
+        date: add_days(session, 1),
+        pain: Pain::new(pain).unwrap(),
+        symptoms: vec![],
+        recorded_at: None,
+    }
 }
 
 /// Adds a session on `date` at whatever the coach prescribes, and its check-in.

@@ -556,10 +556,6 @@ proptest! {
         let Some(stopped) = pause(&r.screen, &tl, day).filter(|p| p.kind.needs_restart()) else { return Ok(()) };
         let effective = r.history.restart_effective(stopped.since.unwrap_or(day), day);
         prop_assert!(effective >= day && effective <= add_days(day, 1), "{} for a restart signed {}", effective, day);
-        // A day later than the stop's first day or today only for a red flag reported that day.
-        let first = stopped.since.unwrap_or(day).max(day);
-        let flagged = r.history.checkins.iter().any(|c| c.date == first && !c.symptoms.is_empty());
-        prop_assert_eq!(effective, if flagged { add_days(first, 1) } else { first });
         let mut h = r.history.clone();
         let mut restart = Override::new(effective, r.programme.limits.start_dose(), "Sam", "checked");
         restart.kind = OverrideKind::Restart;

@@ -40,8 +40,13 @@ struct Script {
     out: String,
 }
 
+/// The clock: a minute later at each reading, so what is recorded later is
+/// later (a check-in after a restart, say).
 fn now() -> jiff::Timestamp {
-    "2026-11-01T08:00:00Z".parse().unwrap()
+    use std::sync::atomic::{AtomicI64, Ordering};
+    static MINUTES: AtomicI64 = AtomicI64::new(0);
+    let start: jiff::Timestamp = "2026-11-01T08:00:00Z".parse().unwrap();
+    start + jiff::SignedDuration::from_mins(MINUTES.fetch_add(1, Ordering::Relaxed))
 }
 
 async fn run(fixture: &str) -> String {

@@ -242,3 +242,87 @@ fn a_restart_signed_after_a_red_flag_check_in_starts_the_next_day() {
         "#]],
     );
 }
+
+/// A session that stops the programme from tomorrow, a restart signed the
+/// same day (so dated tomorrow), then a red flag reported in a check-in that
+/// day: recorded after the restart, it is not lifted by it. A session logged
+/// late for a stopped day is refused (it would sort before the restart).
+#[test]
+fn a_red_flag_reported_after_a_restart_is_not_lifted_by_it() {
+    check(
+        "
+        walker
+        setup 2026-11-02 mon,wed,fri
+        log 2026-11-02 1 2 1
+        log 2026-11-04 1 3 2 symptom=knee_locked
+        restart 2026-11-04
+        today 2026-11-04
+        checkin 2026-11-04 2 symptom=calf_pain_swelling
+        today 2026-11-05
+        today 2026-11-06
+        restart 2026-11-06
+        log 2026-11-05 1 1 1
+        today 2026-11-09
+        ",
+        expect![[r#"
+            > walker
+              screened cleared
+            > setup 2026-11-02 mon,wed,fri
+              set up
+            > log 2026-11-02 1 2 1
+              logged 5 min; repeat (A-AWAIT-CHECKIN): Repeat this dose for now. Tomorrow morning, record how your knee feels: that decides whether you can step up.
+            > log 2026-11-04 1 3 2 symptom=knee_locked
+              logged 5 min; stop (A-RED-FLAG): You reported: the knee locked or got stuck. Stop the programme and contact your clinician before walking backwards again. If it is severe or sudden, get medical help today.
+              STOP: Stop: backward walking is paused because of what you reported.
+            > restart 2026-11-04
+              restarted from 2026-11-05
+            > today 2026-11-04
+              done: Today's session is logged. Well done. Tomorrow morning, record how your knee feels.
+            > checkin 2026-11-04 2 symptom=calf_pain_swelling
+              checked in; stop (A-RED-FLAG): You reported: calf pain, swelling or warmth. Stop the programme and contact your clinician before walking backwards again. If it is severe or sudden, get medical help today.
+            > today 2026-11-05
+              paused: Stop: backward walking is paused because of what you reported.
+            > today 2026-11-06
+              paused: Stop: backward walking is paused because of what you reported.
+            > restart 2026-11-06
+              restarted from 2026-11-06
+            > log 2026-11-05 1 1 1
+              refused (conflict, paused): Stop: backward walking is paused because of what you reported. You reported: calf pain, swelling or warmth. Stop the programme and contact your clinician before walking backwards again. If it is severe or sudden, get medical help today. What ends the pause: Your clinician has signed the restart: backward walking starts again on 2026-11-06. Nothing was recorded.
+            > today 2026-11-09
+              session: 5 min backward (3+2), easy pace, 0% incline, one hand on a wall or rail, someone nearby
+        "#]],
+    );
+}
+
+/// A restart signed for tomorrow can still be cancelled by the care team's
+/// pause that day: the pause comes after it and stands.
+#[test]
+fn a_pending_restart_can_be_cancelled_by_a_pause() {
+    check(
+        "
+        walker
+        setup 2026-11-02 mon,wed,fri
+        log 2026-11-02 1 2 1
+        checkin 2026-11-04 2 symptom=knee_locked
+        restart 2026-11-04
+        pause 2026-11-04
+        today 2026-11-06
+        ",
+        expect![[r#"
+            > walker
+              screened cleared
+            > setup 2026-11-02 mon,wed,fri
+              set up
+            > log 2026-11-02 1 2 1
+              logged 5 min; repeat (A-AWAIT-CHECKIN): Repeat this dose for now. Tomorrow morning, record how your knee feels: that decides whether you can step up.
+            > checkin 2026-11-04 2 symptom=knee_locked
+              checked in; stop (A-RED-FLAG): You reported: the knee locked or got stuck. Stop the programme and contact your clinician before walking backwards again. If it is severe or sudden, get medical help today.
+            > restart 2026-11-04
+              restarted from 2026-11-05
+            > pause 2026-11-04
+              paused from 2026-11-05
+            > today 2026-11-06
+              paused: Backward walking is paused by your care team.
+        "#]],
+    );
+}

@@ -325,7 +325,9 @@ impl SqlStore {
         .bind(date_text(c.date))
         .bind(i64::from(c.pain.value()))
         .bind(codec::symptoms_text(&c.symptoms))
-        .bind(millis(now))
+        // An archive's check-in keeps when it was recorded; one without is
+        // dated now, which only ever lets its red flag stand.
+        .bind(millis(c.recorded_at.unwrap_or(now)))
         .execute(&mut *conn)
         .await
         .map_err(|e| duplicate_as(e, format!("the session on {} already has a check-in", c.session_date)))?;

@@ -121,7 +121,7 @@ impl ProgrammeStore for SqlStore {
             .fetch_all(&self.pool)
             .await?;
         let checkins = sqlx::query(concat!(
-            "SELECT session_date, checkin_date, pain, symptoms FROM checkins WHERE ",
+            "SELECT session_date, checkin_date, pain, symptoms, created_at FROM checkins WHERE ",
             owned!(),
             " ORDER BY session_date"
         ))
@@ -144,6 +144,7 @@ impl ProgrammeStore for SqlStore {
                         date: date(&get::<String>(r, "checkin_date")?)?,
                         pain: codec::pain(get(r, "pain")?, "check-in pain")?,
                         symptoms: codec::symptoms(&get::<String>(r, "symptoms")?)?,
+                        recorded_at: Some(timestamp(get(r, "created_at")?)?),
                     })
                 })
                 .collect::<Result<_>>()?,

@@ -66,6 +66,8 @@ mirror!(CheckInV1 <=> coach::history::CheckIn {
     pain: u8 as pain,
     #[serde(default)]
     symptoms: Vec<String> as names,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    recorded_at: Option<Timestamp>,
 });
 
 mirror!(DoseV1 <=> coach::dose::Dose {

@@ -54,6 +54,7 @@ fn programme_and_history() -> (coach::programme::Programme, History) {
         date: date("2026-11-03"),
         pain: Pain::new(2).unwrap(),
         symptoms: vec![],
+        recorded_at: None,
     });
     let mut restart = Override::new(date("2026-11-05"), p.limits.start_dose(), "Dr R", "checked");
     restart.kind = OverrideKind::Restart;

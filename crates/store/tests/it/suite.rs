@@ -117,6 +117,7 @@ pub async fn check_ins_and_overrides_round_trip<S: Store>(s: &S) {
         date: add_days(START, 1),
         pain: Pain::new(4).unwrap(),
         symptoms: vec![Symptom::CalfPainSwelling],
+        recorded_at: Some(now()),
     };
     s.check_in(pid, &c, &d, None, now()).await.unwrap();
     assert!(matches!(s.check_in(pid, &c, &d, None, now()).await, Err(StoreError::Duplicate(_))));
@@ -258,7 +259,13 @@ pub async fn a_programme_is_reached_only_through_its_walker<S: Store>(s: &S) {
     assert!(s.decisions(stolen).await.unwrap().is_empty());
     let refused = |r: store::Result<()>| matches!(r, Err(StoreError::NotFound(_)));
     assert!(refused(s.log_session(stolen, &session(add_days(START, 2), 1), &d, None, now()).await));
-    let c = CheckIn { session_date: START, date: add_days(START, 1), pain: Pain::new(2).unwrap(), symptoms: vec![] };
+    let c = CheckIn {
+        session_date: START,
+        date: add_days(START, 1),
+        pain: Pain::new(2).unwrap(),
+        symptoms: vec![],
+        recorded_at: Some(now()),
+    };
     assert!(refused(s.check_in(stolen, &c, &d, None, now()).await));
     let o = Override::new(START, p.limits.start_dose(), "Dr X", "no");
     assert!(refused(s.add_override(stolen, &o, &d, None, now()).await));
@@ -422,7 +429,13 @@ pub async fn every_write_bumps_the_walker_version<S: Store>(s: &S) {
     let d = replay(&p, &Default::default(), START).decisions[0].clone();
     s.log_session(pid, &session(START, 1), &d, None, now()).await.unwrap();
     changed(version().await, "a session log");
-    let c = CheckIn { session_date: START, date: add_days(START, 1), pain: Pain::new(3).unwrap(), symptoms: vec![] };
+    let c = CheckIn {
+        session_date: START,
+        date: add_days(START, 1),
+        pain: Pain::new(3).unwrap(),
+        symptoms: vec![],
+        recorded_at: Some(now()),
+    };
     s.check_in(pid, &c, &d, None, now()).await.unwrap();
     changed(version().await, "a check-in");
     s.update_walker(a.walker, "Vee", "UTC").await.unwrap();
@@ -709,6 +722,7 @@ pub async fn a_fall_rescreens_in_the_same_transaction_as_its_log<S: Store>(s: &S
         date: add_days(START, 1),
         pain: Pain::new(3).unwrap(),
         symptoms: vec![Symptom::Fell],
+        recorded_at: Some(now()),
     };
     s.check_in(pid, &c, &d, Some(&later), now()).await.unwrap();
     assert_eq!(s.latest_screening(w).await.unwrap().unwrap().answers, later.answers);

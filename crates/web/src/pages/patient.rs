@@ -171,7 +171,9 @@ async fn page_for(
         .unwrap_or_default();
     let dose = s.as_ref().filter(|s| s.pause().is_none()).map(|s| service::prescribed(s, s.today));
     let pause_kind = s.as_ref().map(|s| s.pause().map(|p| p.kind));
-    let can_pause = pause_kind == Some(None);
+    // A restart signed for a later day can still be cancelled by a pause.
+    let pending_restart = s.as_ref().and_then(|s| s.pause()).is_some_and(|p| p.restart_from.is_some());
+    let can_pause = pause_kind == Some(None) || pending_restart;
     let can_end = pause_kind.is_some_and(|k| k != Some(coach::pause::PauseKind::Ended));
     let assignable = match access.grant() {
         service::Grant::Clinician { .. } => Some(service::assignments::assignable(state.store(), access).await?),

@@ -156,7 +156,7 @@ async fn a_stop_is_said_in_spanish_with_no_dose() {
     // A name of only spaces is refused in Spanish.
     let form = format!("csrf={}&by=+&role=fisioterapeuta&note=&minutes=5&shown=5", w.csrf);
     let blank = post_in(&app, "/restart", &w.cookie, "es", form).await.body;
-    assert!(blank.contains("Escriba el nombre del profesional."), "{blank}");
+    assert!(blank.contains("Escriba el nombre del profesional sanitario."), "{blank}");
 }
 
 /// A file that is not an archive, given to Settings → Restore, is refused in
