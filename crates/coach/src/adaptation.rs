@@ -321,7 +321,7 @@ pub fn replay(p: &Programme, h: &History, today: Date) -> Timeline {
         .enumerate()
         .filter(|(i, o)| !void_by_restart(h, *i, o))
         .map(|(_, o)| Event::Override(o))
-        .chain(h.checkins.iter().filter(|c| !c.symptoms.is_empty()).map(|c| Event::CheckinFlag(c, flag_day(h, c))))
+        .chain(h.checkins.iter().filter(|c| !c.symptoms.is_empty()).map(|c| Event::CheckinFlag(c, h.flag_day(c))))
         .chain(h.logs.iter().map(Event::Log))
         .collect();
     // The sort is stable, so entry order breaks ties.
@@ -387,20 +387,6 @@ pub fn replay(p: &Programme, h: &History, today: Date) -> Timeline {
 fn void_by_restart(h: &History, at: usize, o: &Override) -> bool {
     o.kind == OverrideKind::Dose
         && h.overrides[at + 1..].iter().any(|r| r.kind == OverrideKind::Restart && r.effective <= o.effective)
-}
-
-/// The day a check-in's red flag stops the programme from: its own day, or,
-/// when it was recorded after a restart was signed that starts later, that
-/// restart's day (and after it): a restart never lifts a red flag reported
-/// after it was signed. Where either time is unknown, its own day.
-fn flag_day(h: &History, c: &CheckIn) -> Date {
-    h.overrides
-        .iter()
-        .filter(|o| o.kind == OverrideKind::Restart && o.effective > c.date)
-        .filter(|o| matches!((o.signed_at, c.recorded_at), (Some(signed), Some(recorded)) if recorded > signed))
-        .map(|o| o.effective)
-        .max()
-        .unwrap_or(c.date)
 }
 
 /// A stop for red-flag symptoms, from `effective` on.

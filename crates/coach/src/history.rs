@@ -183,6 +183,24 @@ impl History {
         if restart_tomorrow { tomorrow } else { today }
     }
 
+    /// The day a check-in's red flag stops the programme from: its own day,
+    /// or, when it was recorded after a restart was signed that starts within
+    /// two days after it, that restart's day (and after it, in the replay): a
+    /// restart never lifts a red flag reported after it was signed. A restart
+    /// starts at most a day after it is signed, and a check-in is dated at most
+    /// a day or two before it is recorded, so the window is two days; where
+    /// either time is unknown, its own day.
+    pub fn flag_day(&self, c: &CheckIn) -> Date {
+        let window = crate::dates::add_days(c.date, 2);
+        self.overrides
+            .iter()
+            .filter(|o| o.kind == OverrideKind::Restart && o.effective > c.date && o.effective <= window)
+            .filter(|o| matches!((o.signed_at, c.recorded_at), (Some(signed), Some(recorded)) if recorded > signed))
+            .map(|o| o.effective)
+            .max()
+            .unwrap_or(c.date)
+    }
+
     /// The day a restart signed on `today`, lifting a stop in force since
     /// `since`, takes effect: the later of the two, or the day after it when
     /// a check-in reported a red flag that day. Such a flag sorts after a
@@ -192,7 +210,7 @@ impl History {
     /// was recorded before the restart is signed.
     pub fn restart_effective(&self, since: Date, today: Date) -> Date {
         let day = since.max(today);
-        let flagged = self.checkins.iter().any(|c| c.date == day && !c.symptoms.is_empty());
+        let flagged = self.checkins.iter().any(|c| !c.symptoms.is_empty() && self.flag_day(c) == day);
         if flagged { crate::dates::add_days(day, 1) } else { day }
     }
 }

@@ -114,6 +114,15 @@ pub fn log_date(state: &State, date: Option<Date>) -> ServiceResult<Date> {
         )
         .said("refusal.log_paused_day", &[("date", &day)]));
     }
+    let restarted_since = state.history.overrides.iter().any(|o| o.kind == OverrideKind::Restart && o.effective > date);
+    if restarted_since {
+        let day = date.to_string();
+        return Err(ServiceError::conflict(
+            Code::Paused,
+            format!("date: a restart was signed after {date}, so a session before it cannot be logged now"),
+        )
+        .said("refusal.log_before_restart", &[("date", &day)]));
+    }
     Ok(date)
 }
 

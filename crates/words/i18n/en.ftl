@@ -1761,6 +1761,7 @@ refusal-lifted_at_once = A dose already recorded for { $date } would lift this a
 refusal-restart_while_paused = There is nothing to restart: the programme is paused, not stopped, and a restart does not end a pause.
 refusal-nothing_to_restart = There is nothing to restart: the programme is not stopped.
 refusal-log_paused_day = On { $date } backward walking was paused, so no session can be logged for that day. Nothing was recorded.
+refusal-log_before_restart = Your programme was restarted after { $date }, so a session from before the restart cannot be logged now. Nothing was recorded. If something happened to your knee, tell your clinician.
 refusal-checkin_nothing = There is no session in the two days before to check in on: the check-in is for the morning after a logged session.
 refusal-archive_bad = This file cannot be restored: at «{ $at }» it holds something retrowalk does not keep. Choose a file saved with Settings → Download everything (JSON), unchanged. Nothing was changed.
 refusal-archive_nul = This file holds a NUL character (at byte { $at }), which no text may hold: it is not an archive as saved. Choose a file saved with Settings → Download everything (JSON), unchanged. Nothing was changed.

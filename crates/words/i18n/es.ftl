@@ -1759,6 +1759,7 @@ refusal-lifted_at_once = Una dosis ya registrada para el { $date } lo levantarí
 refusal-restart_while_paused = No hay nada que reanudar: el programa está en pausa, no detenido, y una reanudación no pone fin a una pausa.
 refusal-nothing_to_restart = No hay nada que reanudar: el programa no está detenido.
 refusal-log_paused_day = El { $date } la marcha hacia atrás estaba en pausa, así que no se puede anotar ninguna sesión para ese día. No se anotó nada.
+refusal-log_before_restart = Su programa se reanudó después del { $date }, así que ya no se puede anotar una sesión de antes de la reanudación. No se anotó nada. Si le pasó algo en la rodilla, dígaselo a su profesional sanitario.
 refusal-checkin_nothing = No hay ninguna sesión en los dos días anteriores para hacer el control: el control es la mañana siguiente a una sesión anotada.
 refusal-archive_bad = Este archivo no se puede restaurar: en «{ $at }» contiene algo que retrowalk no guarda. Elija un archivo guardado con Ajustes → Descargar todo (JSON), sin cambios. No se ha cambiado nada.
 refusal-archive_nul = Este archivo contiene un carácter NUL (en el byte { $at }), que ningún texto puede contener: no es un archivo tal como se guardó. Elija un archivo guardado con Ajustes → Descargar todo (JSON), sin cambios. No se ha cambiado nada.

@@ -329,6 +329,11 @@ pub fn a_restart_signed_the_day_of_a_red_flag_check_in_starts_the_next_day(new: 
     let late = ["log", "--date", "2026-11-25", "--pain-before", "1", "--pain-peak", "1", "--pain-after", "1"];
     let err = w.bad("2026-11-27", &late);
     assert!(err.contains("on 2026-11-25 backward walking was paused"), "{err}");
+    // And for Tuesday, when it was running: a red flag in it would be lifted
+    // by the restart signed since.
+    let late = ["log", "--date", "2026-11-24", "--pain-before", "1", "--pain-peak", "1", "--pain-after", "1"];
+    let err = w.bad("2026-11-27", &late);
+    assert!(err.contains("a restart was signed after 2026-11-24"), "{err}");
 }
 
 pub fn a_reported_fall_makes_every_later_dose_supported_only(new: New) {

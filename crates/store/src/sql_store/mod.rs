@@ -314,7 +314,7 @@ impl SqlStore {
         conn: &mut AnyConnection,
         programme: ProgrammeId,
         c: &CheckIn,
-        now: Timestamp,
+        unknown_is: Option<Timestamp>,
     ) -> Result<()> {
         sqlx::query(
             "INSERT INTO checkins (programme_id, session_date, checkin_date, pain, symptoms, created_at) \
@@ -325,9 +325,10 @@ impl SqlStore {
         .bind(date_text(c.date))
         .bind(i64::from(c.pain.value()))
         .bind(codec::symptoms_text(&c.symptoms))
-        // An archive's check-in keeps when it was recorded; one without is
-        // dated now, which only ever lets its red flag stand.
-        .bind(millis(c.recorded_at.unwrap_or(now)))
+        // When it was recorded: given, else `unknown_is` (now, for a check-in
+        // being made), else 0: not known, as for a check-in from an archive
+        // written before the time was kept.
+        .bind(c.recorded_at.or(unknown_is).map_or(0, millis))
         .execute(&mut *conn)
         .await
         .map_err(|e| duplicate_as(e, format!("the session on {} already has a check-in", c.session_date)))?;
@@ -481,7 +482,7 @@ impl SqlStore {
                 Self::insert_log(tx, p, l, a.exported_at).await?;
             }
             for c in &a.checkins {
-                Self::insert_checkin(tx, p, c, a.exported_at).await?;
+                Self::insert_checkin(tx, p, c, None).await?;
             }
             for o in &a.overrides {
                 Self::insert_override(tx, p, o, a.exported_at).await?;

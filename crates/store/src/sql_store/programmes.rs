@@ -45,7 +45,7 @@ impl SqlStore {
                 "log"
             }
             Fact::CheckIn(c) => {
-                Self::insert_checkin(&mut tx, programme, c, now).await?;
+                Self::insert_checkin(&mut tx, programme, c, Some(now)).await?;
                 "checkin"
             }
         };
@@ -144,7 +144,10 @@ impl ProgrammeStore for SqlStore {
                         date: date(&get::<String>(r, "checkin_date")?)?,
                         pain: codec::pain(get(r, "pain")?, "check-in pain")?,
                         symptoms: codec::symptoms(&get::<String>(r, "symptoms")?)?,
-                        recorded_at: Some(timestamp(get(r, "created_at")?)?),
+                        recorded_at: match get::<i64>(r, "created_at")? {
+                            0 => None,
+                            at => Some(timestamp(at)?),
+                        },
                     })
                 })
                 .collect::<Result<_>>()?,

@@ -497,6 +497,14 @@ pub async fn an_archive_imports_as_a_new_walker_without_loss<S: Store>(s: &S) {
     let p = Programme::new(setup(), false).unwrap();
     let d = replay(&p, &Default::default(), START).decisions[0].clone();
     s.log_session(ids.key(), &session(START, 2), &d, None, now()).await.unwrap();
+    let morning = CheckIn {
+        session_date: START,
+        date: add_days(START, 1),
+        pain: Pain::new(2).unwrap(),
+        symptoms: vec![],
+        recorded_at: Some(now()),
+    };
+    s.check_in(ids.key(), &morning, &d, None, now()).await.unwrap();
     let walk = OutcomeRecord { measure: Measure::TimedUpAndGo, value: 9.5, taken_on: START, detail: String::new() };
     s.save_outcome(ids.walker, &walk, None, now()).await.unwrap();
     let bout = coach::motion::MotionBout {
@@ -526,6 +534,15 @@ pub async fn an_archive_imports_as_a_new_walker_without_loss<S: Store>(s: &S) {
     let mut again = s.export_walker(copy, now()).await.unwrap();
     again.exported_at = archive.exported_at;
     assert_eq!(again, archive);
+    assert_eq!(again.checkins[0].recorded_at, Some(now()), "when a check-in was recorded travels with it");
+    // An archive written before that was kept: its check-ins stay without a
+    // time (never the import's, which would put them after every restart).
+    let mut older = archive.clone();
+    older.checkins.iter_mut().for_each(|c| c.recorded_at = None);
+    let copy = s.import_walker(&older).await.unwrap();
+    let read = s.export_walker(copy, now()).await.unwrap();
+    assert_eq!(read.checkins.len(), 1);
+    assert_eq!(read.checkins[0].recorded_at, None);
 }
 
 pub async fn a_restore_replaces_the_accounts_walker<S: Store>(s: &S) {
