@@ -79,11 +79,14 @@ pub fn schedule(
         .map(|date| {
             let logged = h.log_on(date).is_some();
             // A screen pause has no start date: every day not logged is
-            // paused. A stop pauses the days from the stop on; a stop since
-            // lifted by a restart paused its days (no dose was in force).
+            // paused. A stop pauses the days from the stop on, up to the day
+            // a restart signed since starts (from then the restart's dose is
+            // in force); a stop since lifted by a restart paused its days (no
+            // dose was in force).
             let paused = !logged
-                && (pause.as_ref().is_some_and(|x| x.since.is_none_or(|since| date >= since))
-                    || allowed_from.is_some_and(|from| date < from)
+                && (pause.as_ref().is_some_and(|x| {
+                    x.since.is_none_or(|since| date >= since) && x.restart_from.is_none_or(|from| date < from)
+                }) || allowed_from.is_some_and(|from| date < from)
                     || tl.dose_on(date).is_none());
             let status = if logged {
                 DayStatus::Done

@@ -321,12 +321,15 @@ pub async fn override_dose<S: Store>(
 
 /// A clinician undoes the coach's latest decision: the dose in force before it
 /// comes back from today, as an override whose reason says what was undone
-/// and why. A stop is not undone this way: it ends with a signed restart.
+/// and why, in the clinician's language (`words`: the walker reads it, as
+/// they read the note the clinician typed). A stop is not undone this way:
+/// it ends with a signed restart.
 pub async fn revert<S: Store>(
     store: &S,
     state: &State,
     by: &str,
     note: &str,
+    words: &words::I18n,
     now: Timestamp,
 ) -> ServiceResult<Overridden> {
     let timeline = state.timeline();
@@ -360,7 +363,7 @@ pub async fn revert<S: Store>(
             support: Some(dose.support),
         },
         by: by.into(),
-        reason: format!("Back to the dose before {} ({}): {}", last.effective, last.rule, note.trim()),
+        reason: words.ta("revert.reason", &[("date", &words.date(&last.effective)), ("note", note.trim())]),
     };
     override_dose(store, state, input, now).await
 }

@@ -22,39 +22,41 @@ pub enum FileOutcome {
 }
 
 impl FileOutcome {
-    /// One line for a person.
-    pub fn line(&self) -> String {
+    /// One line for a person, in their language (the format's name, the
+    /// device's own activity text and a reader's error stay as they are).
+    pub fn said(&self, l: &words::I18n) -> String {
+        let warned = |mut line: String, warnings: &[String]| {
+            for w in warnings {
+                line.push_str(&format!("\n    {}", l.ta("import.line.warning", &[("text", w)])));
+            }
+            line
+        };
         match self {
             FileOutcome::Imported { file, format, activities, warnings } => {
-                let mut s =
-                    format!("{file}: imported ({format}), {}", count(activities.len(), "activity", "activities"));
+                let n = activities.len().to_string();
+                let key = if activities.len() == 1 { "import.line.imported_one" } else { "import.line.imported" };
+                let mut s = l.ta(key, &[("file", file), ("format", format), ("n", &n)]);
                 for a in activities {
-                    s.push_str(&format!("\n    {}", a.summary()));
+                    s.push_str(&format!("\n    {}", words::coach_words::activity_summary(l, a)));
                 }
-                with_warnings(s, warnings)
+                warned(s, warnings)
             }
             FileOutcome::AlreadyImported { file, first_imported_as, on } => {
-                format!("{file}: already imported (as {first_imported_as}, {}); nothing added", on.strftime("%Y-%m-%d"))
+                let on = on.strftime("%Y-%m-%d").to_string();
+                l.ta("import.line.already", &[("file", file), ("as", first_imported_as), ("on", &on)])
             }
             FileOutcome::NotAnActivity { file, format, what, warnings } => {
                 // A skipped point can be why a track came out empty: the warnings say so.
-                with_warnings(format!("{file}: not an activity ({what}, {format}); nothing to import"), warnings)
+                warned(
+                    l.ta("import.line.not_activity", &[("file", file), ("what", what), ("format", format)]),
+                    warnings,
+                )
             }
-            FileOutcome::Failed { file, error } => format!("{file}: not imported: {error}"),
+            FileOutcome::Failed { file, error } => {
+                l.ta("import.line.not_imported", &[("file", file), ("error", error)])
+            }
         }
     }
-}
-
-fn with_warnings(mut line: String, warnings: &[String]) -> String {
-    for w in warnings {
-        line.push_str(&format!("\n    warning: {w}"));
-    }
-    line
-}
-
-/// "1 file", "2 files".
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -225,6 +227,7 @@ pub async fn confirm_activity<S: Store>(
     state: &State,
     id: i64,
     answer: Confirmation,
+    words: &words::I18n,
     now: Timestamp,
 ) -> ServiceResult<Option<Logged>> {
     let mut stored: StoredActivity = state
@@ -254,7 +257,9 @@ pub async fn confirm_activity<S: Store>(
     input.minutes = Some(u8::try_from(a.minutes()).unwrap_or(u8::MAX));
     input.speed_tenths = a.speed_tenths();
     if input.notes.trim().is_empty() {
-        input.notes = format!("Imported from {}", stored.file_name.rsplit('/').next().unwrap_or(&stored.file_name));
+        // The walker's note, written for them in their language.
+        let file = stored.file_name.rsplit('/').next().unwrap_or(&stored.file_name);
+        input.notes = words.ta("import.imported_from", &[("file", file)]);
     }
     let logged = prepare_log(state, input)?;
     store

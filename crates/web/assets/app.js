@@ -92,7 +92,7 @@ const save = (items) => {
 };
 const reasonIn = (html) => {
   const doc = new DOMParser().parseFromString(html, 'text/html');
-  return (doc.querySelector('.flash, .callout.warn')?.textContent || '').trim() || 'the server did not accept it';
+  return (doc.querySelector('.flash, .callout.warn')?.textContent || '').trim() || word('offline.not_accepted', 'the server did not accept it');
 };
 
 /** Whether the server already holds exactly this log (same date and pains). */

@@ -31,6 +31,17 @@ impl AppError {
         AppError::BadInput(InputError::from_text(msg))
     }
 
+    /// An upload the page could not read, by the status the multipart reader
+    /// gave: larger than this page takes (413), or broken off or malformed.
+    /// Said in the reader's words; the pages keep what was typed.
+    pub fn upload(status: StatusCode) -> Self {
+        if status == StatusCode::PAYLOAD_TOO_LARGE {
+            AppError::bad("the upload is larger than this page takes").said("refusal.upload_too_large", &[])
+        } else {
+            AppError::bad("the upload could not be read").said("refusal.upload_unreadable", &[])
+        }
+    }
+
     /// The same refusal, said in the reader's language by the message `key`
     /// with `args` (`coach::InputError::said`); other errors are unchanged.
     pub fn said(self, key: &str, args: &[(&str, &dyn ToString)]) -> Self {

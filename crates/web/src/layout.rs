@@ -51,7 +51,7 @@ impl Layout {
     /// banner, the offline page and copies), as JSON for the page's
     /// `rw-words` block: they speak the page's language, offline too.
     pub fn script_words(&self) -> String {
-        const PLAIN: [&str; 16] = [
+        const PLAIN: [&str; 17] = [
             "nav.today",
             "nav.plan",
             "nav.progress",
@@ -68,6 +68,7 @@ impl Layout {
             "offline.safe_many",
             "offline.stop",
             "offline.stop_why",
+            "offline.not_accepted",
         ];
         let mut words: std::collections::BTreeMap<&str, String> =
             PLAIN.iter().map(|k| (*k, self.t(k).to_string())).collect();

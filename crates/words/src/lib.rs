@@ -122,6 +122,16 @@ impl I18n {
         CATALOGUES[lang as usize].clone()
     }
 
+    /// The role a professional signs with, as they typed it; a role left
+    /// empty is "clinician" in their language (the record keeps the words
+    /// the signer saw, like a typed role).
+    pub fn role_or_default(&self, typed: &str) -> String {
+        match typed.trim() {
+            "" => self.t("signed.default_role").to_string(),
+            role => role.to_string(),
+        }
+    }
+
     pub fn lang(&self) -> Lang {
         self.catalogue.lang
     }

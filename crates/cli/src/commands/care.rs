@@ -85,7 +85,8 @@ pub async fn sign(g: &Global, cmd: &SignCommand) -> CliResult<Output> {
     match cmd {
         SignCommand::Clearance { as_clinician: who, role, note } => {
             let access = as_clinician(&store, g, who, true, "signed a clearance").await?;
-            let outcome = service::clear(&store, access, "", role, now, note, now).await?;
+            let role = render::terminal().role_or_default(role);
+            let outcome = service::clear(&store, access, "", &role, now, note, now).await?;
             emit(g.json, &outcome, || {
                 let l = render::terminal();
                 let (status, next) = words::coach_words::screen_status(&l, outcome.status);
@@ -99,7 +100,8 @@ pub async fn sign(g: &Global, cmd: &SignCommand) -> CliResult<Output> {
                 minutes: minutes.map(|m| super::log::small("--minutes", m, 3..=20)).transpose()?,
                 ..Default::default()
             };
-            let input = service::RestartInput { dose, by: String::new(), role: role.clone(), note: note.clone() };
+            let role = render::terminal().role_or_default(role);
+            let input = service::RestartInput { dose, by: String::new(), role, note: note.clone() };
             let done = service::restart(&store, &state, input, now).await?;
             emit(g.json, &done, || {
                 let l = render::terminal();
@@ -119,7 +121,8 @@ pub async fn stop(g: &Global, args: &StopArgs, end: bool) -> CliResult<Output> {
     let store = context::open(g).await?;
     let access = as_clinician(&store, g, &args.as_clinician, true, "stopped the programme").await?;
     let state = context::load_with(&store, g, access).await?;
-    let input = service::StopInput { end, by: String::new(), role: args.role.clone(), note: args.note.clone() };
+    let role = render::terminal().role_or_default(&args.role);
+    let input = service::StopInput { end, by: String::new(), role, note: args.note.clone() };
     let done = service::stop_programme(&store, &state, input, jiff::Timestamp::now()).await?;
     // The entry keeps the dose it stopped, for the record; what is shown is the stop.
     let o = &done.stop;
@@ -199,7 +202,7 @@ pub async fn decision(g: &Global, who: &AsClinician, note: &str, undo: bool) -> 
     let state = context::load_with(&store, g, access).await?;
     let now = jiff::Timestamp::now();
     if undo {
-        let done = service::revert(&store, &state, "", note, now).await?;
+        let done = service::revert(&store, &state, "", note, &render::terminal(), now).await?;
         return emit(g.json, &done, || {
             let l = render::terminal();
             let p = &state.programme;

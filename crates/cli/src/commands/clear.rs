@@ -27,7 +27,7 @@ pub async fn run(g: &Global, args: &ClearArgs) -> CliResult<Output> {
     };
     let l = render::terminal();
     // The role is kept as written: a missing one in the walker's own words.
-    let role = args.role.clone().unwrap_or_else(|| l.t("cli.clear.default_role").to_string());
+    let role = l.role_or_default(args.role.as_deref().unwrap_or_default());
     let outcome = service::clear(&store, state.access, &args.by, &role, at, &args.note, jiff::Timestamp::now()).await?;
     emit(g.json, &outcome, || format!("{}\n\n{}", l.t("cli.clear.recorded"), render::outcome(&outcome)))
 }

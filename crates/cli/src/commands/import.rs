@@ -64,35 +64,6 @@ struct Summary {
     dry_run: bool,
 }
 
-/// One file's outcome, as `FileOutcome::line` says it in English.
-fn file_line(l: &words::I18n, outcome: &FileOutcome) -> String {
-    let warned = |mut line: String, warnings: &[String]| {
-        for w in warnings {
-            line.push_str(&format!("\n    {}", l.ta("cli.import.warning", &[("text", w)])));
-        }
-        line
-    };
-    match outcome {
-        FileOutcome::Imported { file, format, activities, warnings } => {
-            let n = activities.len().to_string();
-            let mut s = l.ta("cli.import.imported", &[("file", file), ("format", format), ("n", &n)]);
-            for a in activities {
-                s.push_str(&format!("\n    {}", words::coach_words::activity_summary(l, a)));
-            }
-            warned(s, warnings)
-        }
-        FileOutcome::AlreadyImported { file, first_imported_as, on } => {
-            let on = on.strftime("%Y-%m-%d").to_string();
-            l.ta("cli.import.already", &[("file", file), ("as", first_imported_as), ("on", &on)])
-        }
-        FileOutcome::NotAnActivity { file, format, what, warnings } => {
-            // A skipped point can be why a track came out empty: the warnings say so.
-            warned(l.ta("cli.import.not_activity", &[("file", file), ("what", what), ("format", format)]), warnings)
-        }
-        FileOutcome::Failed { file, error } => l.ta("cli.import.not_imported", &[("file", file), ("error", error)]),
-    }
-}
-
 pub async fn run(g: &Global, paths: &[PathBuf], dry_run: bool) -> CliResult<Output> {
     let files = collect(paths)?;
     let store = context::open(g).await?;
@@ -122,7 +93,7 @@ pub async fn run(g: &Global, paths: &[PathBuf], dry_run: bool) -> CliResult<Outp
             FileOutcome::Failed { .. } => sum.failed += 1,
         }
         if !g.json {
-            bar.suspend(|| writeln!(stdout, "{}", file_line(&crate::render::terminal(), &outcome)))?;
+            bar.suspend(|| writeln!(stdout, "{}", outcome.said(&crate::render::terminal())))?;
         }
         outcomes.push(outcome);
         bar.inc(1);
@@ -233,7 +204,15 @@ pub async fn activity(g: &Global, cmd: &ActivityCommand) -> CliResult<Output> {
                 [answer.session.pain_before, answer.session.pain_peak, answer.session.pain_after] = pains;
                 answer.session.symptoms = symptoms_or_ask(symptoms, *no_symptoms)?;
             }
-            let done = service::confirm_activity(&store, &state, *id, answer, jiff::Timestamp::now()).await?;
+            let done = service::confirm_activity(
+                &store,
+                &state,
+                *id,
+                answer,
+                &crate::render::terminal(),
+                jiff::Timestamp::now(),
+            )
+            .await?;
             let l = render::terminal();
             emit(g.json, &done, || match &done {
                 None => format!("{}\n", l.ta("cli.activity.aerobic", &[("id", &id.to_string())])),

@@ -55,14 +55,14 @@ fn a_folder_is_imported_once_and_a_matched_walk_becomes_a_session() {
     let text = String::from_utf8(out.stdout).unwrap();
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(text.contains("walk.gpx: imported (gpx), activities: 1"), "{text}");
+    assert!(text.contains("walk.gpx: imported (gpx), 1 activity"), "{text}");
     assert!(
         text.contains(
             "Walking 10 min on Monday 23 November at 08:00: matches your backward-walking session on Monday 23 November"
         ),
         "{text}"
     );
-    assert!(text.contains("ride.TCX: imported (tcx), activities: 1") && text.contains("Cycling 30 min"), "{text}");
+    assert!(text.contains("ride.TCX: imported (tcx), 1 activity") && text.contains("Cycling 30 min"), "{text}");
     assert!(text.contains("broken.fit: not imported: ") && text.contains("(at byte "), "{text}");
     assert!(text.contains(
         "Files: 3. Imported: 2 (activities: 2). Already imported: 0. With no activity: 0. Could not be read: 1."
@@ -147,7 +147,7 @@ fn a_cut_off_gpx_keeps_its_points_and_says_where_it_stops() {
     let path = w.dir.path().join("dead-phone.gpx");
     std::fs::write(&path, &full[..cut]).unwrap();
     let out = w.ok("2026-11-24", &["import", path.to_str().unwrap()]);
-    assert!(out.contains("dead-phone.gpx: imported (gpx), activities: 1") && out.contains("20 min"), "{out}");
+    assert!(out.contains("dead-phone.gpx: imported (gpx), 1 activity") && out.contains("20 min"), "{out}");
     assert!(
         out.contains("warning: the file stops inside <time>, as if cut off while it was written; kept 21 track points from before the cut (at byte "),
         "{out}"
@@ -209,7 +209,7 @@ fn imports_and_history_speak_the_terminals_language() {
         String::from_utf8(out.stdout).unwrap()
     };
     let text = es(&["import", file.to_str().unwrap()]);
-    assert!(text.contains("walk.gpx: importado (gpx), actividades: 1"), "{text}");
+    assert!(text.contains("walk.gpx: importado (gpx), 1 actividad"), "{text}");
     assert!(text.contains("Caminata, 10 min, el lunes 23 de noviembre a las 08:00"), "{text}");
     assert!(text.contains("Archivos: 1. Importados: 1") && text.contains("¿Fue hacia atrás?"), "{text}");
     let list = es(&["activity", "list"]);

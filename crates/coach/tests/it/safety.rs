@@ -198,8 +198,9 @@ fn config() -> ProptestConfig {
 proptest! {
     #![proptest_config(config())]
 
-    /// While training is paused, no day from today on carries a dose, today
-    /// has no session, and a red flag brings no exercise suggestions.
+    /// While training is paused, no day from today on carries a dose (up to
+    /// the day a restart signed since starts), today has no session, and a
+    /// red flag brings no exercise suggestions.
     #[test]
     fn no_forward_looking_output_carries_a_dose_while_paused(w in walker()) {
         let r = run(&w);
@@ -207,7 +208,8 @@ proptest! {
         let Some(paused) = pause(&r.screen, &tl, r.today) else { return Ok(()) };
         let sched = schedule(&r.programme, &r.screen, &tl, &r.history, r.today, None);
         prop_assert!(sched.pause.is_some());
-        for s in sched.sessions.iter().filter(|s| s.date >= r.today && s.status != DayStatus::Done) {
+        let until = paused.restart_from.unwrap_or(Date::MAX);
+        for s in sched.sessions.iter().filter(|s| s.date >= r.today && s.date < until && s.status != DayStatus::Done) {
             prop_assert_eq!(s.dose, None, "{:?} while {:?}", s, paused.kind);
             prop_assert_eq!(s.status, DayStatus::Paused);
         }
@@ -568,6 +570,11 @@ proptest! {
             prop_assert_eq!(still.and_then(|p| p.restart_from), Some(effective));
             let sched = schedule(&r.programme, &r.screen, &signing_day, &h, day, None);
             prop_assert!(sched.sessions.iter().filter(|s| s.date >= day && s.date < effective).all(|s| s.dose.is_none()));
+            // From the restart's day the plan shows the dose it restarts at.
+            for s in sched.sessions.iter().filter(|s| s.date >= effective) {
+                prop_assert_eq!(s.dose, signing_day.dose_on(s.date), "{:?}", s);
+                prop_assert!(s.dose.is_some() && s.status == DayStatus::Planned, "{:?}", s);
+            }
         }
         let tl = replay(&r.programme, &h, effective);
         prop_assert_eq!(pause(&r.screen, &tl, effective).map(|p| p.kind), None, "{:?} restarted from {}", stopped.kind, effective);

@@ -355,7 +355,7 @@ pub(super) async fn revert(
 ) -> Result<(StatusCode, Json<PatientDoseDto>), ApiError> {
     let access = open(&state, &a, &client, id, true, "revert").await?;
     let s = ready(&state, access).await?;
-    let done = service::revert(state.store(), &s, "", &req.note, state.now()).await?;
+    let done = service::revert(state.store(), &s, "", &req.note, &words::I18n::english(), state.now()).await?;
     Ok((StatusCode::CREATED, Json(dose_dto(&done))))
 }
 

@@ -71,6 +71,9 @@ pub struct PauseDto {
     pub ends_when: String,
     /// First day of a stop by the coach.
     pub since: Option<String>,
+    /// A restart is signed and backward walking starts again on this day
+    /// (the pause stands until then).
+    pub restart_from: Option<String>,
 }
 
 impl From<&coach::pause::Pause> for PauseDto {
@@ -85,6 +88,7 @@ impl From<&coach::pause::Pause> for PauseDto {
             urgent: p.urgent.iter().map(|u| u.to_string()).collect(),
             ends_when: p.ends_when.clone(),
             since: p.since.map(|d| d.to_string()),
+            restart_from: p.restart_from.map(|d| d.to_string()),
         }
     }
 }

@@ -74,7 +74,7 @@ pub(super) async fn confirm_activity(
         ..Default::default()
     };
     let answer = service::Confirmation { backward: r.backward, session };
-    let done = service::confirm_activity(state.store(), &s, id, answer, state.now()).await?;
+    let done = service::confirm_activity(state.store(), &s, id, answer, &words::I18n::english(), state.now()).await?;
     Ok(Json(serde_json::to_value(&done).map_err(|e| ApiError::from(AppError::bad(e.to_string())))?))
 }
 

@@ -245,8 +245,20 @@ impl FromRequest<AppState> for CsrfMultipart {
         let who = SignedIn::from_request_parts(&mut parts, state).await?;
         let mut multipart = axum::extract::Multipart::from_request(Request::from_parts(parts, body), state)
             .await
-            .map_err(|_| AppError::bad("the upload could not be read"))?;
-        let first = multipart.next_field().await.map_err(|_| AppError::Csrf)?.ok_or(AppError::Csrf)?;
+            .map_err(|e| AppError::upload(e.status()))?;
+        // Too large is said as that even before the token is read (a body
+        // sent in one piece fails at its first part); it changes nothing.
+        let first = multipart
+            .next_field()
+            .await
+            .map_err(|e| {
+                if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                    AppError::upload(e.status())
+                } else {
+                    AppError::Csrf
+                }
+            })?
+            .ok_or(AppError::Csrf)?;
         if first.name() != Some("csrf") {
             return Err(AppError::Csrf);
         }

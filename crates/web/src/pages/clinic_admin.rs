@@ -240,14 +240,14 @@ pub async fn load_questionnaire(
     // A clinic the account does not run is "not found" before anything is read.
     service::clinics::may_manage(state.store(), &who.actor(), ClinicId(id)).await?;
     let (mut questionnaire, mut scoring) = (String::new(), String::new());
-    while let Some(field) = multipart.next_field().await.map_err(|_| AppError::bad("the upload could not be read"))? {
+    while let Some(field) = multipart.next_field().await.map_err(|e| AppError::upload(e.status()))? {
         let into = match field.name() {
             Some("questionnaire") => &mut questionnaire,
             Some("scoring") => &mut scoring,
             _ => continue,
         };
         let name = field.name().unwrap_or_default().to_string();
-        let bytes = field.bytes().await.map_err(|_| AppError::bad("the upload could not be read"))?;
+        let bytes = field.bytes().await.map_err(|e| AppError::upload(e.status()))?;
         *into = String::from_utf8(bytes.to_vec()).map_err(|_| {
             AppError::bad(format!("{name}: the file is not text")).said(&format!("refusal.file_not_text_{name}"), &[])
         })?;

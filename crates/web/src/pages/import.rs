@@ -36,7 +36,7 @@ impl ResultView {
         ResultView { ok, file: file.to_string(), said, details }
     }
 
-    fn of(outcome: &service::FileOutcome) -> ResultView {
+    fn of(outcome: &service::FileOutcome, l: &words::I18n) -> ResultView {
         use service::FileOutcome::*;
         let (ok, file, said) = match outcome {
             Imported { file, .. } => (true, file, "import.said_added"),
@@ -44,21 +44,21 @@ impl ResultView {
             NotAnActivity { file, .. } => (true, file, "import.said_not_activity"),
             Failed { file, .. } => (false, file, "import.said_unreadable"),
         };
-        ResultView::new(ok, file, said, outcome.line())
+        ResultView::new(ok, file, said, outcome.said(l))
     }
 }
 
 async fn read_capped(
     field: &mut axum::extract::multipart::Field<'_>,
     name: &str,
+    l: &words::I18n,
 ) -> Result<Result<Vec<u8>, ResultView>, AppError> {
     let mut bytes = Vec::new();
-    while let Some(chunk) = field.chunk().await.map_err(|_| AppError::bad(format!("{name}: the upload broke off")))? {
+    while let Some(chunk) = field.chunk().await.map_err(|e| AppError::upload(e.status()))? {
         if bytes.len() + chunk.len() > FILE_LIMIT {
-            let line = format!(
-                "{name}: not imported: larger than {} MB, the most retrowalk reads from one file",
-                FILE_LIMIT / (1024 * 1024)
-            );
+            let mb = (FILE_LIMIT / (1024 * 1024)).to_string();
+            let error = l.ta("import.line.too_big", &[("mb", &mb)]);
+            let line = service::FileOutcome::Failed { file: name.into(), error }.said(l);
             return Ok(Err(ResultView::new(false, name, "import.said_too_big", line)));
         }
         bytes.extend_from_slice(&chunk);
@@ -128,7 +128,6 @@ pub async fn upload(
     State(state): State<AppState>,
     CsrfMultipart { who, mut multipart }: CsrfMultipart,
 ) -> Result<Response, AppError> {
-    let bad_form = || AppError::bad("the upload could not be read");
     let s = match ready(&state, &who).await? {
         Ok(s) => s,
         Err(r) => return Ok(r),
@@ -138,12 +137,12 @@ pub async fn upload(
     let _turn = state.import_turn().acquire().await.map_err(|_| AppError::Internal("import queue closed".into()))?;
     let mut results = Vec::new();
     let mut batch = service::ImportBatch::new(&s);
-    while let Some(mut field) = multipart.next_field().await.map_err(|_| bad_form())? {
+    while let Some(mut field) = multipart.next_field().await.map_err(|e| AppError::upload(e.status()))? {
         if field.name() != Some("files") {
             continue;
         }
         let name = field.file_name().unwrap_or_default().to_string();
-        let bytes = match read_capped(&mut field, &name).await? {
+        let bytes = match read_capped(&mut field, &name, &state.i18n()).await? {
             Ok(bytes) => bytes,
             Err(too_big) => {
                 results.push(too_big);
@@ -158,7 +157,7 @@ pub async fn upload(
         let name = if name.is_empty() { "upload".to_string() } else { name };
         let outcome = batch.import_file(state.store(), &name, &bytes, false, state.now()).await?;
         drop(bytes);
-        results.push(ResultView::of(&outcome));
+        results.push(ResultView::of(&outcome, &state.i18n()));
     }
     // The page lists what is now stored, with the new activities' ids.
     let current = service::load(state.store(), who.access, s.today).await?;
@@ -245,7 +244,9 @@ pub async fn confirm(
             ..Default::default()
         };
         let answer = service::Confirmation { backward, session };
-        service::confirm_activity(state.store(), s, id, answer, state.now()).await.map_err(AppError::from)
+        service::confirm_activity(state.store(), s, id, answer, &state.i18n(), state.now())
+            .await
+            .map_err(AppError::from)
     }
     .await;
     match result {

@@ -90,24 +90,24 @@ pub async fn upload(
         Ok(s) => s,
         Err(r) => return Ok(r),
     };
-    let broken = || AppError::bad("the upload could not be read");
+    let broken = |e: axum::extract::multipart::MultipartError| AppError::upload(e.status());
     let (mut session, mut file, mut forward_s, mut forward_typed) = (None, None, None, String::new());
-    while let Some(field) = multipart.next_field().await.map_err(|_| broken())? {
+    while let Some(field) = multipart.next_field().await.map_err(broken)? {
         match field.name() {
-            Some("session") => session = Some(field.text().await.map_err(|_| broken())?),
+            Some("session") => session = Some(field.text().await.map_err(broken)?),
             // Typed by the walker, or sent with a guided session's own
             // recording: the seconds of forward walking at its start.
             // Left empty: none. One that is not a number is refused by the
             // service, as one out of range is: NaN is never in range.
             Some("forward_s") => {
-                forward_typed = field.text().await.map_err(|_| broken())?.trim().to_string();
+                forward_typed = field.text().await.map_err(broken)?.trim().to_string();
                 let typed = forward_typed.as_str();
                 forward_s = (!typed.is_empty())
                     .then(|| typed.parse::<f64>().ok().filter(|s| s.is_finite()).unwrap_or(f64::NAN));
             }
             Some("file") => {
                 let name = field.file_name().unwrap_or("upload").to_string();
-                file = Some((name, field.bytes().await.map_err(|_| broken())?));
+                file = Some((name, field.bytes().await.map_err(broken)?));
             }
             _ => {}
         }

@@ -329,7 +329,7 @@ pub async fn revert(
 ) -> Result<Response, AppError> {
     act(state, form, id, "revert", |state, access, f| async move {
         let s = ready(&state, access).await?;
-        service::revert(state.store(), &s, "", &f.note, state.now()).await?;
+        service::revert(state.store(), &s, "", &f.note, &state.i18n(), state.now()).await?;
         Ok(())
     })
     .await
@@ -342,7 +342,7 @@ pub async fn clearance(
 ) -> Result<Response, AppError> {
     act(state, form, id, "signed a clearance", |state, access, f| async move {
         let now = state.now();
-        service::clear(state.store(), access, "", &f.role, now, &f.note, now).await?;
+        service::clear(state.store(), access, "", &state.i18n().role_or_default(&f.role), now, &f.note, now).await?;
         Ok(())
     })
     .await
@@ -374,7 +374,8 @@ pub async fn restart(
                 .said("refusal.restart_dose_changed", &[("dose", &words)]),
             ));
         }
-        let input = service::RestartInput { dose, by: String::new(), role: f.role.clone(), note: f.note.clone() };
+        let role = state.i18n().role_or_default(&f.role);
+        let input = service::RestartInput { dose, by: String::new(), role, note: f.note.clone() };
         service::restart(state.store(), &s, input, state.now()).await?;
         Ok(())
     })
@@ -394,7 +395,8 @@ pub async fn stop(
             "end" => true,
             _ => return Err(AppError::bad("kind: choose pause or end")),
         };
-        let input = service::StopInput { end, by: String::new(), role: f.role.clone(), note: f.note.clone() };
+        let role = state.i18n().role_or_default(&f.role);
+        let input = service::StopInput { end, by: String::new(), role, note: f.note.clone() };
         service::stop_programme(state.store(), &s, input, state.now()).await?;
         Ok(())
     })

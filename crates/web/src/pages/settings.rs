@@ -295,11 +295,7 @@ pub async fn restore(
     CsrfMultipart { who, mut multipart }: CsrfMultipart,
 ) -> Result<Response, AppError> {
     let mut file = String::new();
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|_| AppError::bad("the upload could not be read").said("refusal.upload_unreadable", &[]))?
-    {
+    while let Some(field) = multipart.next_field().await.map_err(|e| AppError::upload(e.status()))? {
         if field.name() == Some("archive") {
             file = field
                 .text()

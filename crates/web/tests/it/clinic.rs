@@ -309,6 +309,32 @@ async fn the_api_carries_every_clinician_action() {
     assert_eq!(after.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", after.body);
 }
 
+/// A restart signed the day of a morning's red-flag check-in starts the next
+/// day: the API's pause says so, and today carries no dose.
+#[tokio::test]
+async fn the_api_says_when_a_pending_restart_starts() {
+    use crate::api::{call, token_for};
+    let c = clinic().await;
+    invite_and_join(&c).await;
+    let (doc, bea) = (token_for(&c.app, &c.doc).await, token_for(&c.app, &c.bea).await);
+    let s = c.app.state.store();
+    let now = c.app.state.now();
+    let today = now.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    // (The fixture's walker logged a session yesterday.)
+    let state = service::load(s, c.bea.access, today).await.unwrap();
+    let flag = vec![coach::history::Symptom::KneeLocked];
+    service::check_in(s, &state, None, coach::Pain::new(3).unwrap(), flag, now).await.unwrap();
+
+    let path = format!("/api/v1/patients/{}/restart", c.bea.account.walker);
+    let body = serde_json::json!({"role": "GP", "note": "Knee checked", "minutes": 4});
+    let signed = c.app.send(call("POST", &path, &doc, Some(body))).await;
+    assert_eq!(signed.status, StatusCode::CREATED, "{}", signed.body);
+    let answer = c.app.send(call("GET", "/api/v1/today", &bea, None)).await;
+    let view: serde_json::Value = serde_json::from_str(&answer.body).unwrap();
+    assert_eq!(view["pause"]["restart_from"], today.tomorrow().unwrap().to_string(), "{view}");
+    assert!(view["dose"].is_null(), "no dose on the signing day: {view}");
+}
+
 /// Break-glass: a clinician of the clinic who is not on the care team opens
 /// the record with a reason, reads it and can change nothing; the walker and
 /// the clinic's admin see it; the admin sees who and why, never the record.
@@ -805,6 +831,16 @@ async fn an_admin_invites_someone_new_who_accepts_and_works_there() {
     assert_eq!(c.app.get("/patients", &nora.cookie).await.location, "/2fa", "staff sign in with a second factor");
     let again = c.app.get(&format!("/join/{code}"), &c.bea.cookie).await;
     assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY, "used once");
+    // Doc works there already: told so, and the invitation stays unused.
+    let second =
+        c.app.post(&format!("/clinics/{}/invite", c.id), &admin.cookie, &format!("csrf={csrf}&role=clinician")).await;
+    let code = code_in(&second.body);
+    let consent = c.app.get(&format!("/join/{code}"), &c.doc.cookie).await;
+    let accept = format!("csrf={}&code={code}&agree=yes", csrf_in(&consent.body));
+    let twice = c.app.post("/join", &c.doc.cookie, &accept).await;
+    assert_eq!(twice.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", twice.body);
+    assert!(twice.body.contains("You already work at Knee Clinic: nothing changed"), "{}", twice.body);
+    assert_eq!(c.app.get(&format!("/join/{code}"), &nora.cookie).await.status, StatusCode::OK, "still unused");
     let events = s.security_events(Some(nora.account.id), 10).await.unwrap();
     assert!(events.iter().any(|e| e.kind == store::SecurityKind::MemberAdded && e.detail.contains("by invitation")));
 
@@ -968,6 +1004,15 @@ async fn the_admin_loads_the_clinics_own_questionnaire() {
     assert_eq!(loaded().await, 1);
     let page = c.app.get(&path, &admin.cookie).await.body;
     assert!(page.contains("retrowalk-knee-days"), "the page lists it: {page}");
+    // Ids are unique on the server: Hip Clinic's admin cannot load the same
+    // one, and is told why in their language.
+    let mut same_id = upload(&other.cookie, &other_csrf, &q, &scoring);
+    *same_id.uri_mut() = format!("/clinics/{hip}/questionnaires").parse().unwrap();
+    same_id.headers_mut().insert("accept-language", "es".parse().unwrap());
+    let same_id = c.app.send(same_id).await;
+    assert_eq!(same_id.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", same_id.body);
+    let said = "Este servidor ya tiene un cuestionario con el identificador «retrowalk-knee-days»";
+    assert!(same_id.body.contains(said), "{}", same_id.body);
 
     // The API: the same load, by the admin's token; a clinician's is refused.
     use crate::api::{call, token_for};

@@ -147,6 +147,13 @@ async fn a_file_over_the_limit_is_refused_and_the_rest_imported() {
     assert_eq!(res.status, StatusCode::OK, "{}", res.body);
     assert!(res.body.contains("huge.fit: not imported: larger than 16 MB"), "{}", res.body);
     assert!(res.body.contains("walk.gpx: imported"), "{}", res.body);
+    // A restore larger than its page takes is said as that, in the walker's language.
+    let mut restore = crate::routes::upload(&w.cookie, &w.csrf, &[("archive.json", &"x".repeat(3 * 1024 * 1024))]);
+    *restore.uri_mut() = "/settings/restore".parse().unwrap();
+    restore.headers_mut().insert("accept-language", "es".parse().unwrap());
+    let res = app.send(restore).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    assert!(res.body.contains("El envío es más grande de lo que admite esta página"), "{}", res.body);
     // Through the API: up to one file's limit, then 413.
     let (token, digest) = web::new_api_token();
     app.state.store().create_api_token(w.account.id, &digest, "t", jiff::Timestamp::now(), None).await.unwrap();
