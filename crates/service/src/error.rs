@@ -33,8 +33,10 @@ impl ServiceError {
     }
 
     /// Backward walking is paused: say why and what ends it; nothing changed.
+    /// In the reader's language, the pause box's headline, what to do and
+    /// what ends it (the reasons are on Today).
     pub fn paused(p: &coach::pause::Pause) -> Self {
-        ServiceError::conflict(
+        let refused = ServiceError::conflict(
             Code::Paused,
             format!(
                 "{} {} What ends the pause: {} Nothing was recorded.",
@@ -42,7 +44,11 @@ impl ServiceError {
                 p.reasons.join(" "),
                 p.ends_when
             ),
-        )
+        );
+        match p.restart_from {
+            Some(from) => refused.said("refusal.paused.restart_signed", &[("date", &from)]),
+            None => refused.said(&format!("refusal.paused.{}", p.kind.as_str()), &[]),
+        }
     }
 
     /// The same refusal, said in the reader's language by the message `key`

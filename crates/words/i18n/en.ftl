@@ -1766,6 +1766,14 @@ refusal-nothing_to_revert_to = There is nothing to go back to: no dose was in fo
 refusal-lifted_at_once = A dose already recorded for { $date } would lift this at once. Nothing was recorded.
 refusal-restart_while_paused = There is nothing to restart: the programme is paused, not stopped, and a restart does not end a pause.
 refusal-nothing_to_restart = There is nothing to restart: the programme is not stopped.
+# Refused while backward walking is paused: the pause box's words.
+refusal-paused-screen_red_flag = { pausebox-screen_red_flag-headline } { pausebox-screen_red_flag-do_now } { pausebox-screen_red_flag-ends_when } Nothing was recorded.
+refusal-paused-clearance_needed = { pausebox-clearance_needed-headline } { pausebox-clearance_needed-do_now } { pausebox-clearance_needed-ends_when } Nothing was recorded.
+refusal-paused-red_flag = { pausebox-red_flag-headline } { pausebox-red_flag-do_now } { pausebox-restart_ends } Nothing was recorded.
+refusal-paused-pain = { pausebox-pain-headline } { pausebox-pain-do_now } { pausebox-restart_ends } Nothing was recorded.
+refusal-paused-clinician = { pausebox-clinician-headline } { pausebox-clinician-do_now } { pausebox-restart_ends } Nothing was recorded.
+refusal-paused-ended = { pausebox-ended-headline } { pausebox-ended-do_now } { pausebox-ended_ends } Nothing was recorded.
+refusal-paused-restart_signed = Backward walking is still paused: your clinician has signed the restart, and it starts on { $date }. Nothing was recorded.
 refusal-log_paused_day = On { $date } backward walking was paused, so no session can be logged for that day. Nothing was recorded.
 refusal-log_before_restart = Your programme was restarted after { $date }, so a session from before the restart cannot be logged now. Nothing was recorded. If something happened to your knee, tell your clinician.
 refusal-checkin_nothing = There is no session in the two days before to check in on: the check-in is for the morning after a logged session.

@@ -1764,6 +1764,14 @@ refusal-nothing_to_revert_to = No hay nada a lo que volver: no había ninguna do
 refusal-lifted_at_once = Una dosis ya registrada para el { $date } lo levantaría en el acto. No se anotó nada.
 refusal-restart_while_paused = No hay nada que reanudar: el programa está en pausa, no detenido, y una reanudación no pone fin a una pausa.
 refusal-nothing_to_restart = No hay nada que reanudar: el programa no está detenido.
+# Refused while backward walking is paused: the pause box's words.
+refusal-paused-screen_red_flag = { pausebox-screen_red_flag-headline } { pausebox-screen_red_flag-do_now } { pausebox-screen_red_flag-ends_when } No se anotó nada.
+refusal-paused-clearance_needed = { pausebox-clearance_needed-headline } { pausebox-clearance_needed-do_now } { pausebox-clearance_needed-ends_when } No se anotó nada.
+refusal-paused-red_flag = { pausebox-red_flag-headline } { pausebox-red_flag-do_now } { pausebox-restart_ends } No se anotó nada.
+refusal-paused-pain = { pausebox-pain-headline } { pausebox-pain-do_now } { pausebox-restart_ends } No se anotó nada.
+refusal-paused-clinician = { pausebox-clinician-headline } { pausebox-clinician-do_now } { pausebox-restart_ends } No se anotó nada.
+refusal-paused-ended = { pausebox-ended-headline } { pausebox-ended-do_now } { pausebox-ended_ends } No se anotó nada.
+refusal-paused-restart_signed = La marcha hacia atrás sigue en pausa: su profesional sanitario ha firmado la reanudación, que empieza el { $date }. No se anotó nada.
 refusal-log_paused_day = El { $date } la marcha hacia atrás estaba en pausa, así que no se puede anotar ninguna sesión para ese día. No se anotó nada.
 refusal-log_before_restart = Su programa se reanudó después del { $date }, así que ya no se puede anotar una sesión de antes de la reanudación. No se anotó nada. Si le pasó algo en la rodilla, dígaselo a su profesional sanitario.
 refusal-checkin_nothing = No hay ninguna sesión en los dos días anteriores para hacer el control: el control es la mañana siguiente a una sesión anotada.

@@ -265,6 +265,15 @@ pub fn a_stop_is_the_first_and_only_message(new: New) {
     // A second log while stopped is refused: the form would show a dose.
     let err = w.bad("2026-11-25", &["log", "--pain-before", "1", "--pain-peak", "1", "--pain-after", "1"]);
     assert!(err.contains("paused") && err.contains("Nothing was recorded"), "{err}");
+    // In the terminal's language: the pause box's words.
+    let args = ["log", "--pain-before", "1", "--pain-peak", "1", "--pain-after", "1"];
+    let out = w.on("2026-11-25", &args).env("LANG", "es_ES.UTF-8").output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    for said in ["Pare: caminar hacia atrás está en pausa", "Su profesional sanitario reanuda", "No se anotó nada."]
+    {
+        assert!(err.contains(said), "lacks {said:?}: {err}");
+    }
 }
 
 pub fn a_restart_is_a_recorded_clearance_with_its_dose(new: New) {

@@ -309,6 +309,34 @@ async fn the_api_carries_every_clinician_action() {
     assert_eq!(after.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", after.body);
 }
 
+/// What the app writes into the record for a clinician (a revert's reason,
+/// the role left empty) is in the clinician's language, as what they type is.
+#[tokio::test]
+async fn a_revert_and_an_empty_role_are_written_in_the_clinicians_language() {
+    let c = clinic().await;
+    invite_and_join(&c).await;
+    let s = c.app.state.store();
+    let today = c.app.state.now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    let bea_id = c.bea.account.walker.0;
+    let spanish = format!("{}; lang=es", c.doc.cookie);
+    let csrf = csrf_in(&c.app.get(&format!("/patients/{bea_id}"), &c.doc.cookie).await.body);
+    let before = service::load(s, c.bea.access, today).await.unwrap();
+    let undone = before.timeline().decisions.last().unwrap().effective;
+    let reverted =
+        c.app.post(&format!("/patients/{bea_id}/revert"), &spanish, &format!("csrf={csrf}&note=Mejor+así")).await;
+    assert_eq!(reverted.status, StatusCode::SEE_OTHER, "{}", reverted.body);
+    let after = service::load(s, c.bea.access, today).await.unwrap();
+    let reason = &after.history.overrides.last().unwrap().reason;
+    let day = words::I18n::of(words::Lang::Es).date(&undone);
+    assert_eq!(reason, &format!("De vuelta a la dosis anterior al cambio del {day}: Mejor así"));
+
+    let paused =
+        c.app.post(&format!("/patients/{bea_id}/stop"), &spanish, &format!("csrf={csrf}&kind=pause&note=Espere")).await;
+    assert_eq!(paused.status, StatusCode::SEE_OTHER, "{}", paused.body);
+    let after = service::load(s, c.bea.access, today).await.unwrap();
+    assert_eq!(after.history.overrides.last().unwrap().role, "profesional sanitario, Knee Clinic");
+}
+
 /// A restart signed the day of a morning's red-flag check-in starts the next
 /// day: the API's pause says so, and today carries no dose.
 #[tokio::test]
