@@ -114,6 +114,10 @@ pub fn bundle(state: &State, archive: &Archive) -> Value {
         }
         if let Some(c) = morning {
             components.push(json!({ "code": pain_concept("pain-next-morning", "Knee pain the next morning"), "valueInteger": c.pain.value() }));
+            // A warning sign reported the morning after: it stopped the programme.
+            for s in &c.symptoms {
+                components.push(json!({ "code": { "coding": [ours("red-flag-symptom-next-morning", "Red-flag symptom reported the next morning")] }, "valueString": s.label() }));
+            }
         }
         for s in &l.symptoms {
             components.push(json!({ "code": { "coding": [ours("red-flag-symptom", "Red-flag symptom reported")] }, "valueString": s.label() }));

@@ -512,6 +512,7 @@ settings-signed_in_as = Signed in as
 settings-activity = Recent account activity
 settings-activity_help = Sign-ins, failed sign-ins, token use, downloads of your data and other changes to your account, newest first, with the address they came from. If something here was not you, sign out everywhere and reset your password.
 settings-no_activity = Nothing recorded yet.
+settings-change_in_english = Recorded in English, before changes were kept in your language: “{ $detail }”
 settings-seen_by = Who has seen my data
 settings-seen_by_help = Every time a clinician of a clinic you joined looks at your records, it is written here.
 settings-seen_by_nobody = Nobody but you has seen your data.

@@ -511,6 +511,7 @@ settings-signed_in_as = Sesión iniciada como
 settings-activity = Actividad reciente de la cuenta
 settings-activity_help = Inicios de sesión, intentos fallidos, uso de tokens, descargas de sus datos y otros cambios en su cuenta, los más recientes primero, con la dirección de la que llegaron. Si algo no fue usted, cierre sesión en todas partes y restablezca su contraseña.
 settings-no_activity = Aún no hay nada anotado.
+settings-change_in_english = Anotado en inglés, antes de que los cambios se guardaran en su idioma: «{ $detail }»
 settings-seen_by = Quién ha visto mis datos
 settings-seen_by_help = Cada vez que un profesional de una clínica a la que se unió mira sus datos, queda anotado aquí.
 settings-seen_by_nobody = Nadie más que usted ha visto sus datos.

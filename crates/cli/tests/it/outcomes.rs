@@ -56,6 +56,7 @@ fn the_fhir_export_is_a_bundle_of_the_whole_record() {
     w.init("cleared.toml");
     w.ok("2026-11-23", &["log", "--pain-before", "2", "--pain-peak", "1", "--pain-after", "1", "--no-symptoms"]);
     w.ok("2026-11-23", &["outcome", "record", "pain_now", "2"]);
+    w.ok("2026-11-24", &["checkin", "--pain", "3", "--symptom", "knee_locked"]);
     let b = w.json("2026-11-24", &["export", "--format", "fhir"]);
     assert_eq!((b["resourceType"].as_str(), b["type"].as_str()), (Some("Bundle"), Some("collection")));
     let kinds: Vec<&str> =
@@ -66,6 +67,14 @@ fn the_fhir_export_is_a_bundle_of_the_whole_record() {
     assert_eq!(pain["valueQuantity"]["value"], 2.0);
     let plan = &b["entry"][1]["resource"];
     assert_eq!(plan["activity"][0]["detail"]["status"], "completed");
+    // The next morning's pain and the warning sign reported with it.
+    let session = b["entry"][2]["resource"]["component"].as_array().unwrap();
+    let has =
+        |c: &serde_json::Value, code: &str| c["code"]["coding"].as_array().unwrap().iter().any(|x| x["code"] == code);
+    let value = |code: &str| session.iter().find(|c| has(c, code)).cloned();
+    assert_eq!(value("pain-next-morning").unwrap()["valueInteger"], 3);
+    let flag = value("red-flag-symptom-next-morning").expect("the morning's red flag is exported");
+    assert!(flag["valueString"].as_str().unwrap().contains("locked"), "{flag}");
 }
 
 fn example(file: &str) -> String {

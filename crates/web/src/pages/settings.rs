@@ -87,8 +87,12 @@ async fn settings_page(
             change: match (&e.change, e.kind) {
                 (Some(c), _) => change_words(&l.i18n, c, paused),
                 // Recorded before changes were kept as data: its English
-                // sentence, which names doses, so not while training is paused.
-                (None, store::SecurityKind::RecordChanged) if !paused => e.detail,
+                // sentence, which names doses, so not while training is
+                // paused; in another language, said to be the English record.
+                (None, store::SecurityKind::RecordChanged) if !paused => match l.i18n.lang() {
+                    words::Lang::En => e.detail,
+                    _ => l.i18n.ta("settings.change_in_english", &[("detail", &e.detail)]),
+                },
                 (None, _) => String::new(),
             },
         })

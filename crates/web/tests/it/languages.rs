@@ -272,3 +272,28 @@ async fn the_report_and_its_pdf_speak_spanish() {
         assert!(!pdf.contains(english), "the Spanish PDF says {english:?}");
     }
 }
+
+/// An access-log change recorded before changes were kept as data has only
+/// its English sentence: a Spanish reader is told that, with the sentence.
+#[tokio::test]
+async fn an_older_change_in_the_access_log_says_it_was_recorded_in_english() {
+    let app = App::new().await;
+    let w = app.ready_walker("legacy-es@example.org", "nota").await;
+    let s = app.state.store();
+    let doc = app.ready_walker("legacy-doc@example.org", "note-of-doc").await;
+    let detail = "override: dose set to 6 min";
+    let old = store::SecurityEvent::new(
+        store::SecurityKind::RecordChanged,
+        Some(doc.account.id),
+        "",
+        detail,
+        app.state.now(),
+    )
+    .about(w.account.walker);
+    store::AccountStore::record_security_event(s, &old).await.unwrap();
+    let settings = get_in(&app, "/settings", &w.cookie, "es").await.body;
+    let said = "Anotado en inglés, antes de que los cambios se guardaran en su idioma: «override: dose set to 6 min»";
+    assert!(settings.contains(said), "{settings}");
+    let english = get_in(&app, "/settings", &w.cookie, "en").await.body;
+    assert!(english.contains(detail) && !english.contains("Recorded in English"), "{english}");
+}
