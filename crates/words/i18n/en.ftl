@@ -470,6 +470,7 @@ pause-title = Backward walking is paused
 pause-do_now = What to do now:
 pause-ends_when = What ends the pause:
 pause-urgent = Get medical help today (urgent care or emergency services) if you have any of these:
+pause-no_dose_until = Until then the plan shows no backward walking; from { $day } it shows the restart dose your clinician signed.
 pause-no_dose = While it is paused, the plan shows no backward walking.
 pause-restart = Record a restart
 

@@ -469,6 +469,7 @@ pause-title = Caminar hacia atrás está en pausa
 pause-do_now = Qué hacer ahora:
 pause-ends_when = Qué termina la pausa:
 pause-urgent = Busque atención médica hoy (urgencias o servicios de emergencia) si tiene algo de esto:
+pause-no_dose_until = Hasta entonces el plan no muestra caminar hacia atrás; desde el { $day } muestra la dosis de la reanudación que firmó su profesional sanitario.
 pause-no_dose = Mientras esté en pausa, el plan no muestra caminar hacia atrás.
 pause-restart = Anotar una reanudación
 

@@ -495,6 +495,8 @@ pub struct PauseWords {
     /// Empty when the pause is no alarm (a discharge, a clearance to get).
     pub urgent: Vec<String>,
     pub ends_when: String,
+    /// What the plan shows meanwhile.
+    pub no_dose: String,
 }
 
 pub fn pause_words(l: &I18n, p: &coach::pause::Pause, screen: Option<&coach::screening::Outcome>) -> PauseWords {
@@ -504,7 +506,12 @@ pub fn pause_words(l: &I18n, p: &coach::pause::Pause, screen: Option<&coach::scr
         None => ends_when,
     };
     let urgent = if p.urgent.is_empty() { Vec::new() } else { urgent_signs(l).1 };
-    PauseWords { headline, reasons: pause_reasons(l, p, screen), do_now, urgent, ends_when }
+    // A signed restart's dose is on the plan from its day.
+    let no_dose = match p.restart_from {
+        Some(from) => l.ta("pause.no_dose_until", &[("day", &l.date(&from))]),
+        None => l.t("pause.no_dose").to_string(),
+    };
+    PauseWords { headline, reasons: pause_reasons(l, p, screen), do_now, urgent, ends_when, no_dose }
 }
 
 /// What happened, for a pause: a screening's reasons one by one; a stop's

@@ -361,6 +361,25 @@ async fn the_api_says_when_a_pending_restart_starts() {
     let view: serde_json::Value = serde_json::from_str(&answer.body).unwrap();
     assert_eq!(view["pause"]["restart_from"], today.tomorrow().unwrap().to_string(), "{view}");
     assert!(view["dose"].is_null(), "no dose on the signing day: {view}");
+    // The plan holds no dose before the restart's day, and the restart's dose from it.
+    let answer = c.app.send(call("GET", "/api/v1/plan", &bea, None)).await;
+    let plan: serde_json::Value = serde_json::from_str(&answer.body).unwrap();
+    let tomorrow = today.tomorrow().unwrap();
+    let mut ahead = 0;
+    for s in plan["sessions"].as_array().unwrap() {
+        let date: jiff::civil::Date = s["date"].as_str().unwrap().parse().unwrap();
+        if date >= tomorrow {
+            ahead += 1;
+            assert_eq!(s["dose"]["minutes"], 4, "{s}");
+        } else if date == today {
+            assert!(s["dose"].is_null(), "{s}");
+        }
+    }
+    assert!(ahead > 0, "{plan}");
+    let page = c.app.get("/plan", &c.bea.cookie).await.body;
+    let from = words::I18n::english().date(&tomorrow);
+    let said = format!("Until then the plan shows no backward walking; from {from} it shows the restart dose");
+    assert!(page.contains(&said), "{page}");
 }
 
 /// Break-glass: a clinician of the clinic who is not on the care team opens
