@@ -4,7 +4,7 @@
 // every page; screenshots go to target/e2e-screenshots/phone-safety-*.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, checkA11y, shot, dayOffset, newWalker, logToday, enrolTwoFactor } from '../lib.js';
+import { useServerAndBrowser, checkA11y, shot, dayOffset, isoDate, newWalker, logToday, enrolTwoFactor } from '../lib.js';
 
 const env = useServerAndBrowser();
 const PHONE = { width: 390, height: 844 };
@@ -89,6 +89,55 @@ test('a red flag is the first and only message, and the plan holds no dose (phon
   await page.goto(`${env.server.base}/plan`);
   assert.match(await page.textContent('main'), /Sam Okafor \(physiotherapist\) restarted your programme at: 4 min/);
   await shot(page, 'phone-safety-5-plan-restarted');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a restart signed the day of a red-flag check-in starts the next day, and the plan shows it from then (phone, Spanish)', async () => {
+  const context = await env.browser.newContext({ viewport: PHONE, bypassCSP: true, locale: 'es-ES' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // Training yesterday and every day from tomorrow on; not today.
+  const days = [dayOffset(-1), dayOffset(1), dayOffset(3)];
+  await newWalker(env, page, 'Dora', dayOffset(-8), days);
+  await page.goto(`${env.server.base}/log`);
+  await page.evaluate((d) => { document.querySelector('#date').value = d; }, isoDate(dayOffset(-1)));
+  for (const [f, v] of Object.entries({ pain_before: 2, pain_peak: 3, pain_after: 2 })) await page.check(`input[name=${f}][value="${v}"]`);
+  await Promise.all([page.waitForNavigation(), page.click('form[action="/log"] button[type=submit]')]);
+  // This morning's check-in reports the knee locking: the programme stops.
+  await page.goto(`${env.server.base}/checkin`);
+  await page.check('input[name=pain][value="3"]');
+  await page.check('input[name=symptom][value=knee_locked]');
+  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+  assert.match(await page.textContent('main'), /Pare: caminar hacia atrás está en pausa/);
+  // The clinician saw her this afternoon and signs the restart.
+  await page.goto(`${env.server.base}/restart`);
+  await page.fill('#by', 'Sam Okafor');
+  await page.fill('#role', 'fisioterapeuta');
+  await page.fill('#note', 'Rodilla revisada');
+  await page.fill('#minutes', '4');
+  await Promise.all([page.waitForNavigation(), page.click('form[action="/restart"] button[type=submit]')]);
+  await page.focus('form[action="/restart"] button[type=submit]');
+  await Promise.all([page.waitForURL(/\/today$/), page.keyboard.press('Enter')]);
+  // Today still stops, says when training starts again, and offers no second restart.
+  const today = await page.textContent('main');
+  assert.match(today, /ha firmado la reanudación: vuelve a caminar hacia atrás el/);
+  assert.equal(await page.locator('main a[href="/restart"]').count(), 0);
+  assert.doesNotMatch(today, /Empezar la sesión guiada/);
+  await checkA11y(page, 'today-restart-pending');
+  await shot(page, 'phone-safety-6-restart-pending-es');
+  // The plan: no dose today, the restart's dose from tomorrow.
+  await page.goto(`${env.server.base}/plan`);
+  await checkA11y(page, 'plan-restart-pending');
+  await shot(page, 'phone-safety-7-plan-restart-pending-es');
+  assert.match(await page.textContent('main'), /Hasta entonces el plan no muestra caminar hacia atrás; desde el/);
+  const planned = await page.locator('li.status-planned').allTextContents();
+  assert.ok(planned.length > 0);
+  for (const li of planned) assert.match(li, /4 min hacia atrás/);
+  // No session can be logged today.
+  await page.goto(`${env.server.base}/log`);
+  await page.waitForURL(/\/today$/);
   assert.deepEqual(errors, []);
   await context.close();
 });
