@@ -98,8 +98,8 @@ test('a restart signed the day of a red-flag check-in starts the next day, and t
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  // Training yesterday and every day from tomorrow on; not today.
-  const days = [dayOffset(-1), dayOffset(1), dayOffset(3)];
+  // Training yesterday, today and the day after tomorrow.
+  const days = [dayOffset(-1), dayOffset(0), dayOffset(2)];
   await newWalker(env, page, 'Dora', dayOffset(-8), days);
   await page.goto(`${env.server.base}/log`);
   await page.evaluate((d) => { document.querySelector('#date').value = d; }, isoDate(dayOffset(-1)));
@@ -135,6 +135,10 @@ test('a restart signed the day of a red-flag check-in starts the next day, and t
   const planned = await page.locator('li.status-planned').allTextContents();
   assert.ok(planned.length > 0);
   for (const li of planned) assert.match(li, /4 min hacia atrás/);
+  // Today's session is paused, with no dose.
+  const todays = await page.locator('li.status-paused').allTextContents();
+  assert.ok(todays.length > 0);
+  for (const li of todays) assert.doesNotMatch(li, /min hacia atrás \(/);
   // No session can be logged today.
   await page.goto(`${env.server.base}/log`);
   await page.waitForURL(/\/today$/);

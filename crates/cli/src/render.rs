@@ -30,10 +30,11 @@ pub fn terminal() -> I18n {
 
 /// A pause or stop as the walker reads it: when it follows a log or check-in
 /// it is the first and only message (what happened, what to do now, the
-/// urgent signs, what ends it).
-pub fn pause(p: &Pause) -> String {
+/// urgent signs, what ends it). `screen`: the walker's screening, whose
+/// reasons a screening's pause says in the terminal's language.
+pub fn pause(p: &Pause, screen: &coach::screening::Outcome) -> String {
     let l = terminal();
-    let w = coach_words::pause_words(&l, p, None);
+    let w = coach_words::pause_words(&l, p, Some(screen));
     let mut s = String::new();
     let title = l.t(if p.kind.is_red_flag() { "cli.stop" } else { "cli.paused" });
     let headline = w.headline.split_once(": ").filter(|(h, _)| p.kind.is_red_flag() && h.len() < 8);
@@ -50,7 +51,7 @@ pub fn pause(p: &Pause) -> String {
         }
     }
     let _ = writeln!(s, "\n{}", l.ta("cli.ends_when", &[("text", &w.ends_when)]));
-    let _ = writeln!(s, "[rule {}]", p.rule);
+    let _ = writeln!(s, "{}", l.ta("cli.pause_rule", &[("rule", &p.rule)]));
     let _ = writeln!(s, "\n{}", l.t("cli.not_advice"));
     s
 }
@@ -65,13 +66,13 @@ fn why_in(l: &I18n, d: &Decision) -> String {
     format!("{} {cite}", coach_words::reason(l, d))
 }
 
-pub fn today(v: &TodayView) -> String {
+pub fn today(v: &TodayView, state: &service::State) -> String {
     let l = terminal();
     let mut s = String::new();
     let (week, date) = (v.week.to_string(), l.date_with_year(&v.date));
     let _ = writeln!(s, "{}", l.ta("cli.today_title", &[("date", &date), ("week", &week)]));
     if let Some(p) = &v.pause {
-        s.push_str(&pause(p));
+        s.push_str(&pause(p, &state.screen.outcome));
         if let Some(d) = v.checkin_due_for.filter(|_| !p.kind.is_red_flag()) {
             let _ = writeln!(s, "\n{}", l.ta("cli.checkin_when_paused", &[("date", &d.to_string())]));
         }
@@ -80,7 +81,7 @@ pub fn today(v: &TodayView) -> String {
     let headline = if l.lang() == Lang::En { v.headline.clone() } else { coach_words::headline(&l, v) };
     let _ = writeln!(s, "{headline}");
     for n in &v.notices {
-        let _ = writeln!(s, "  ! {} [{}]", n.text, n.rule);
+        let _ = writeln!(s, "  ! {} [{}]", coach_words::notice(&l, &state.programme, n), n.rule);
     }
     for r in &v.reasons {
         let _ = writeln!(s, "  - {r}");

@@ -1,8 +1,10 @@
 //! The backward-walking days of the programme and what each carries: the
 //! logged session, a missed one, or the dose planned — and no dose at all
-//! while training is paused. The plan, the calendar, the care plan and the
-//! report all read their days from here, so none of them can show a dose to a
-//! walker who must not train (design row `design.pause`).
+//! while training is paused, except from the day a restart signed since
+//! starts (`Pause::restart_from`: the walker is cleared from then). The plan,
+//! the calendar, the care plan and the report all read their days from here,
+//! so none of them can show a dose to a walker who must not train (design row
+//! `design.pause`).
 
 use crate::adaptation::Timeline;
 use crate::dose::Dose;

@@ -624,10 +624,12 @@ async fn signature<S: Store>(
     let account = store.account(store::AccountId(signer.account)).await?;
     let name = store.walker(account.walker).await?.name;
     let clinic = store.clinics().await?.into_iter().find(|c| c.id.0 == signer.clinic).map(|c| c.name);
-    let role = if role.trim().is_empty() { "clinician" } else { role.trim() };
-    let role = match clinic {
-        Some(clinic) => format!("{role}, {clinic}"),
-        None => role.to_string(),
+    // A role left empty is the clinic alone: no word in any one language
+    // (the pages fill in "clinician" in the clinician's own, I18n::role_or_default).
+    let role = match (role.trim(), clinic) {
+        ("", Some(clinic)) => clinic,
+        (role, Some(clinic)) => format!("{role}, {clinic}"),
+        (role, None) => role.to_string(),
     };
     Ok((if name.trim().is_empty() { account.email } else { name }, role, Some(signer)))
 }

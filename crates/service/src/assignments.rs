@@ -113,8 +113,11 @@ pub async fn assign<S: Store>(store: &S, access: Access, item: &Assigned, now: T
             }
         }
     }
-    store.assign(access.walker(), clinic, item, account, now).await?;
-    Ok(())
+    match store.assign(access.walker(), clinic, item, account, now).await {
+        // Asked already (another tab, or a page from before).
+        Err(e @ store::StoreError::Duplicate(_)) => Err(ServiceError::from(e).said("refusal.assigned_already", &[])),
+        other => Ok(other?),
+    }
 }
 
 /// The care team stops asking for `item`.

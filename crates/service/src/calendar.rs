@@ -1,7 +1,8 @@
 //! The private calendar feed: one all-day event per planned backward-walking
 //! session, following the adapted plan, each with a reminder at 08:00. While
 //! training is paused the feed holds past sessions and one event, today, that
-//! says why and what ends the pause: no dose and no reminder to walk.
+//! says why and what ends the pause: no dose and no reminder to walk until the
+//! day a signed restart starts, if one is (`coach::schedule`).
 //!
 //! Said in the walker's language (`l`): the feed URL carries it.
 //!

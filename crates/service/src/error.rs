@@ -36,15 +36,14 @@ impl ServiceError {
     /// In the reader's language, the pause box's headline, what to do and
     /// what ends it (the reasons are on Today).
     pub fn paused(p: &coach::pause::Pause) -> Self {
-        let refused = ServiceError::conflict(
-            Code::Paused,
-            format!(
-                "{} {} What ends the pause: {} Nothing was recorded.",
-                p.headline,
-                p.reasons.join(" "),
-                p.ends_when
-            ),
+        // No field: the headline ("Stop: …") is not one.
+        let message = format!(
+            "{} {} What ends the pause: {} Nothing was recorded.",
+            p.headline,
+            p.reasons.join(" "),
+            p.ends_when
         );
+        let refused = ServiceError::Conflict(InputError::new("", message).because(Code::Paused));
         match p.restart_from {
             Some(from) => refused.said("refusal.paused.restart_signed", &[("date", &from)]),
             None => refused.said(&format!("refusal.paused.{}", p.kind.as_str()), &[]),

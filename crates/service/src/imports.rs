@@ -42,7 +42,7 @@ impl FileOutcome {
                 warned(s, warnings)
             }
             FileOutcome::AlreadyImported { file, first_imported_as, on } => {
-                let on = on.strftime("%Y-%m-%d").to_string();
+                let on = l.date(&on.to_zoned_datetime(jiff::tz::TimeZone::UTC).date());
                 l.ta("import.line.already", &[("file", file), ("as", first_imported_as), ("on", &on)])
             }
             FileOutcome::NotAnActivity { file, format, what, warnings } => {

@@ -29,9 +29,11 @@ pub fn report(s: &State) -> ReportView {
     let pause = s.pause();
     if let Some(x) = pause.as_ref() {
         // A dose set for a day the pause covers never applied (a care team's
-        // pause today follows the dose yesterday's session set for today).
+        // pause today follows the dose yesterday's session set for today);
+        // a signed restart's applies from its own day.
         let from = x.since.unwrap_or(s.today);
-        decisions.retain(|d| d.effective < from || d.dose.is_none());
+        let restarted = |d: &ReportDecision| x.restart_from.is_some_and(|r| d.effective >= r);
+        decisions.retain(|d| d.effective < from || d.dose.is_none() || restarted(d));
     }
     if let Some(x) = pause.as_ref().filter(|x| x.since.is_none()) {
         // The last row is what stands today: no dose while the screening

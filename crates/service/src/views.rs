@@ -128,7 +128,8 @@ pub struct ExerciseView {
 }
 
 /// The programme week by week with the dose in force on each session date,
-/// from the coach's schedule: no dose on any day while training is paused.
+/// from the coach's schedule: no dose on any day while training is paused
+/// (up to the day a signed restart starts).
 /// Today's session with its reasons, or the pause alone.
 pub fn today(state: &State) -> coach::today::TodayView {
     today_with(state, &state.timeline())

@@ -65,7 +65,7 @@ mod tests {
         // Keys written out in the Rust of every crate that speaks: `.t("…")`, `.ta("…"`.
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let mut dirs: Vec<std::path::PathBuf> =
-            ["web/src", "cli/src", "words/src", "report-pdf/src"].iter().map(|d| root.join(d)).collect();
+            ["web/src", "cli/src", "words/src", "report-pdf/src", "service/src"].iter().map(|d| root.join(d)).collect();
         while let Some(dir) = dirs.pop() {
             for entry in std::fs::read_dir(dir).unwrap() {
                 let path = entry.unwrap().path();
@@ -88,6 +88,8 @@ mod tests {
         }
         used.extend(coach::adaptation::rules().into_iter().map(|(rule, _)| format!("rule.{rule}")));
         used.extend(store::SecurityKind::ALL.iter().map(|k| format!("security.{}", k.as_str())));
+        // A refusal while paused names its kind (`service::ServiceError::paused`).
+        used.extend(coach::pause::PauseKind::ALL.iter().map(|k| format!("refusal.paused.{}", k.as_str())));
         used.extend(["blocked", "clearance_needed", "supported_only", "cleared"].map(|s| format!("outcome.{s}")));
         for lang in Lang::ALL {
             let t = I18n::of(lang);

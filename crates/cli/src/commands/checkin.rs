@@ -22,7 +22,7 @@ pub async fn run(g: &Global, a: &CheckinArgs) -> CliResult<Output> {
     let done = service::check_in(&store, &state, Some(date), pain, symptoms, jiff::Timestamp::now()).await?;
     emit(g.json, &done, || {
         if let Some(stop) = &done.stop {
-            return render::pause(stop);
+            return render::pause(stop, &state.screen.outcome);
         }
         let (l, p) = (render::terminal(), &state.programme);
         let (usual, now) = (p.setup.baseline_pain.value().to_string(), pain.value().to_string());

@@ -32,7 +32,11 @@ pub async fn run(g: &Global) -> CliResult<Output> {
                     if l.symptoms.is_empty() {
                         "-".into()
                     } else {
-                        l.symptoms.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(",")
+                        l.symptoms
+                            .iter()
+                            .map(|s| words::coach_words::symptom_label(&t, *s))
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     },
                     d.map_or("-".into(), |d| t.t(&format!("cli.history.action.{}", d.action.as_str())).to_string()),
                     d.map_or("-".into(), |d| {
@@ -47,7 +51,7 @@ pub async fn run(g: &Global) -> CliResult<Output> {
         let mut s = render::table(&head.each_ref().map(String::as_str), &rows);
         match state.pause() {
             // Paused: where things stand is the pause, in the walker's words.
-            Some(p) => s.push_str(&format!("\n{}", render::pause(&p))),
+            Some(p) => s.push_str(&format!("\n{}", render::pause(&p, &state.screen.outcome))),
             None => {
                 if let Some(d) = entries.last().and_then(|e| e.decision.as_ref()) {
                     s.push_str(&format!("\n{}\n", t.ta("cli.history.latest", &[("why", &render::why(d))])));

@@ -67,7 +67,7 @@ struct Summary {
 pub async fn run(g: &Global, paths: &[PathBuf], dry_run: bool) -> CliResult<Output> {
     let files = collect(paths)?;
     let store = context::open(g).await?;
-    let bar = crate::render::progress(files.len(), "files", g.json);
+    let bar = crate::render::progress(files.len(), crate::render::terminal().t("cli.import.files_unit"), g.json);
     let mut outcomes = Vec::new();
     let mut sum = Summary { files: files.len(), dry_run, ..Summary::default() };
     let mut stdout = std::io::stdout();
@@ -216,7 +216,9 @@ pub async fn activity(g: &Global, cmd: &ActivityCommand) -> CliResult<Output> {
             let l = render::terminal();
             emit(g.json, &done, || match &done {
                 None => format!("{}\n", l.ta("cli.activity.aerobic", &[("id", &id.to_string())])),
-                Some(x) if x.stop.is_some() => x.stop.as_ref().map(render::pause).unwrap_or_default(),
+                Some(x) if x.stop.is_some() => {
+                    x.stop.as_ref().map(|p| render::pause(p, &state.screen.outcome)).unwrap_or_default()
+                }
                 Some(x) => format!(
                     "{}\n{}\n",
                     l.ta(

@@ -97,7 +97,7 @@ pub async fn run(g: &Global, a: &LogArgs) -> CliResult<Output> {
     emit(g.json, &done, || {
         if let Some(stop) = &done.stop {
             // A stop is the first and only message: nothing else competes with it.
-            return render::pause(stop);
+            return render::pause(stop, &state.screen.outcome);
         }
         let p = &state.programme;
         let minutes = done.logged.minutes.to_string();

@@ -10,18 +10,19 @@ use std::fmt::Write;
 use words::coach_words;
 
 /// The plan in the terminal's language (see `render`).
-fn text(plan: &PlanView) -> String {
+fn text(plan: &PlanView, state: &service::State) -> String {
     let l = render::terminal();
     let mut s = String::new();
     let (start, end) = (plan.start.to_string(), plan.end.to_string());
     let supported = if plan.supported_only { format!(" {}", l.t("cli.plan_supported_only")) } else { String::new() };
     let _ = writeln!(s, "{}{supported}", l.ta("cli.plan_programme", &[("start", &start), ("end", &end)]));
     if let Some(p) = &plan.pause {
-        // Nothing below carries a dose while paused; say why first.
-        s.push_str(&render::pause(p));
+        // Nothing below carries a dose while paused (until a signed
+        // restart's day); say why first.
+        s.push_str(&render::pause(p, &state.screen.outcome));
     }
     for n in &plan.notices {
-        let _ = writeln!(s, "! {} [{}]", n.text, n.rule);
+        let _ = writeln!(s, "! {} [{}]", coach_words::notice(&l, &state.programme, n), n.rule);
     }
     if let Some(d) = &plan.current {
         let _ = writeln!(s, "{}", l.ta("cli.plan_current", &[("why", &render::why(d))]));
@@ -75,5 +76,5 @@ pub async fn run(g: &Global) -> CliResult<Output> {
     let store = context::open(g).await?;
     let state = context::load(&store, g).await?;
     let plan = service::plan(&state);
-    emit(g.json, &plan, || text(&plan))
+    emit(g.json, &plan, || text(&plan, &state))
 }

@@ -11,5 +11,5 @@ pub async fn run(g: &Global) -> CliResult<Output> {
     let state = context::load(&store, g).await?;
     let tl = state.timeline();
     let view = coach::today::today(&state.programme, &state.screen.outcome, &tl, &state.history, state.today);
-    emit(g.json, &view, || render::today(&view))
+    emit(g.json, &view, || render::today(&view, &state))
 }

@@ -274,6 +274,7 @@ pub fn a_stop_is_the_first_and_only_message(new: New) {
     {
         assert!(err.contains(said), "lacks {said:?}: {err}");
     }
+    assert!(!err.contains("Stop"), "no English, not even as a field's name: {err}");
 }
 
 pub fn a_restart_is_a_recorded_clearance_with_its_dose(new: New) {

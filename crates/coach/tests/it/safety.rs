@@ -571,7 +571,9 @@ proptest! {
             let sched = schedule(&r.programme, &r.screen, &signing_day, &h, day, None);
             prop_assert!(sched.sessions.iter().filter(|s| s.date >= day && s.date < effective).all(|s| s.dose.is_none()));
             // From the restart's day the plan shows the dose it restarts at.
-            for s in sched.sessions.iter().filter(|s| s.date >= effective) {
+            let ahead: Vec<_> = sched.sessions.iter().filter(|s| s.date >= effective).collect();
+            prop_assert_eq!(ahead.is_empty(), r.programme.retro_dates().last().is_none_or(|d| *d < effective));
+            for s in ahead {
                 prop_assert_eq!(s.dose, signing_day.dose_on(s.date), "{:?}", s);
                 prop_assert!(s.dose.is_some() && s.status == DayStatus::Planned, "{:?}", s);
             }

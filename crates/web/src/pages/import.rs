@@ -233,8 +233,7 @@ pub async fn confirm(
         };
         // No backward walking is logged while it is paused: say why, in the reader's words.
         if let (true, Some(p)) = (backward, s.pause()) {
-            let headline = format!("pausebox.{}.headline", p.kind.as_str());
-            return Err(AppError::from(service::ServiceError::paused(&p)).said(&headline, &[]));
+            return Err(AppError::from(service::ServiceError::paused(&p)));
         }
         let session = service::LogInput {
             pain_before: forms::pain("pain_before", &f.form.pain_before)?,

@@ -129,7 +129,12 @@ pub async fn upload(
                     // (its line and column); other refusals say it all.
                     AppError::BadInput(e) | AppError::Conflict(e) => {
                         typed.forward_invalid = e.field == "forward_s";
-                        if e.field == "file" { format!("{} ({})", l.problem(&e), e.message) } else { l.problem(&e) }
+                        // (Too large and no walking are the app's own sentences, said in full.)
+                        if e.field == "file" && e.code == coach::Code::Invalid {
+                            format!("{} ({})", l.problem(&e), e.message)
+                        } else {
+                            l.problem(&e)
+                        }
                     }
                     other => return Err(other),
                 },

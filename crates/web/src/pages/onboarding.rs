@@ -210,6 +210,7 @@ pub async fn clearance(
     f: CsrfForm<crate::forms::Signature>,
 ) -> Result<Response, AppError> {
     let now = state.now();
-    service::clear(state.store(), f.who.access, &f.form.by, &f.form.role, now, &f.form.note, now).await?;
+    let role = state.i18n().role_or_default(&f.form.role);
+    service::clear(state.store(), f.who.access, &f.form.by, &role, now, &f.form.note, now).await?;
     Ok(Redirect::to("/outcome").into_response())
 }

@@ -301,10 +301,11 @@ pub async fn restore(
     let mut file = String::new();
     while let Some(field) = multipart.next_field().await.map_err(|e| AppError::upload(e.status()))? {
         if field.name() == Some("archive") {
-            file = field
-                .text()
-                .await
-                .map_err(|_| AppError::bad("archive: the file is not text").said("refusal.archive_not_archive", &[]))?;
+            file = field.text().await.map_err(|e| match e.status() {
+                // Sent in pieces, the body passes its token and meets the limit here.
+                axum::http::StatusCode::PAYLOAD_TOO_LARGE => AppError::upload(e.status()),
+                _ => AppError::bad("archive: the file is not text").said("refusal.archive_not_archive", &[]),
+            })?;
         }
     }
     // The same checks as the CLI's import-archive, through one service call.
