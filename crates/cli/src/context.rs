@@ -45,14 +45,11 @@ pub async fn walker_id(store: &SqlStore, global: &Global) -> CliResult<WalkerId>
     }
     let walkers = store.walkers().await?;
     match walkers.as_slice() {
-        [] => Err(CliError::input("no walker is set up yet: run `retrowalk init` first")),
+        [] => Err(CliError::input(crate::render::terminal().t("cli.err.no_walker"))),
         [only] => Ok(only.id),
         many => {
             let ids: Vec<String> = many.iter().map(|w| format!("{} ({})", w.id, w.name)).collect();
-            Err(CliError::input(format!(
-                "this database holds several walkers; choose one with --walker ID: {}",
-                ids.join(", ")
-            )))
+            Err(CliError::input(crate::render::terminal().ta("cli.err.several_walkers", &[("ids", &ids.join(", "))])))
         }
     }
 }
@@ -78,9 +75,9 @@ pub fn today(global: &Global, tz: &str) -> CliResult<Date> {
             // a date more than a year ahead is a typing slip (2099 for 2026).
             let latest = coach::dates::add_days(real, 366);
             if date > latest {
-                return Err(CliError::input(format!(
-                    "--today: {date} has not happened yet (today is {real}); use a date up to {latest}"
-                )));
+                let args = [("date", date.to_string()), ("today", real.to_string()), ("latest", latest.to_string())];
+                let args = args.each_ref().map(|(k, v)| (*k, v.as_str()));
+                return Err(CliError::input(crate::render::terminal().ta("cli.err.today_ahead", &args)));
             }
             Ok(date)
         }
@@ -114,10 +111,8 @@ pub async fn load_with(store: &SqlStore, global: &Global, access: Access) -> Cli
     let walker = service::walker(store, access).await?;
     let today = today(global, &walker.time_zone)?;
     match service::stage_for(store, access, walker, today).await? {
-        Stage::NeedsScreening => Err(CliError::input("this walker has no screening yet: run `retrowalk screen`")),
-        Stage::NeedsSetup(_) => Err(CliError::input(
-            "this walker has no programme yet: finish the set-up in the web app, or run `retrowalk init --another`",
-        )),
+        Stage::NeedsScreening => Err(CliError::input(crate::render::terminal().t("cli.err.no_screening"))),
+        Stage::NeedsSetup(_) => Err(CliError::input(crate::render::terminal().t("cli.err.no_programme"))),
         Stage::Ready(state) => Ok(*state),
     }
 }

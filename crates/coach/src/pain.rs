@@ -21,7 +21,9 @@ impl Pain {
         if (0..=10).contains(&value) {
             Ok(Pain(value as u8))
         } else {
-            Err(InputError::new(field, format!("pain is rated 0 to 10; got {value}")).because(crate::Code::OutOfRange))
+            Err(InputError::new(field, format!("pain is rated 0 to 10; got {value}"))
+                .because(crate::Code::OutOfRange)
+                .said("refusal.pain_range", &[("got", &value)]))
         }
     }
 

@@ -15,7 +15,9 @@ pub fn small(field: &str, v: i64, range: std::ops::RangeInclusive<i64>) -> CliRe
     if range.contains(&v) {
         Ok(v as u8)
     } else {
-        Err(CliError::input(format!("{field}: must be {} to {}; got {v}", range.start(), range.end())))
+        let (from, to, got) = (range.start().to_string(), range.end().to_string(), v.to_string());
+        let said = crate::render::terminal().ta("cli.err.range", &[("from", &from), ("to", &to), ("got", &got)]);
+        Err(CliError::input(format!("{field}: {said}")))
     }
 }
 
