@@ -84,8 +84,10 @@ pub fn export_checkins_csv(state: &State) -> ServiceResult<String> {
     csv_text(&["date", "session_date", "pain", "symptoms"], rows)
 }
 
-/// Outcome results as CSV, one row per result, with the change since the first.
-pub fn export_outcomes_csv(state: &State) -> ServiceResult<String> {
+/// Outcome results as CSV, one row per result, with the change since the
+/// first; the unit and what the change means in the reader's language `l`
+/// (the column names and the measure ids stay as data).
+pub fn export_outcomes_csv(state: &State, l: &words::I18n) -> ServiceResult<String> {
     let rows = state.outcomes.iter().enumerate().map(|(i, o)| {
         // The first result of a measure is its baseline; later ones are compared with it.
         let first = state.outcomes.iter().position(|f| f.measure == o.measure).filter(|at| *at < i);
@@ -94,9 +96,9 @@ pub fn export_outcomes_csv(state: &State) -> ServiceResult<String> {
             o.taken_on.to_string(),
             o.measure.as_str().to_string(),
             o.value.to_string(),
-            o.measure.unit().to_string(),
+            words::coach_words::measure_unit(l, o.measure),
             interp.as_ref().map_or(String::new(), |i| i.change.to_string()),
-            interp.as_ref().map_or(String::new(), |i| i.words.clone()),
+            interp.as_ref().map_or(String::new(), |i| words::coach_words::change_words(l, o.measure, i)),
             o.detail.clone(),
         ]
     });

@@ -24,7 +24,7 @@ pub async fn run(g: &Global, a: &ExportArgs) -> CliResult<Output> {
         ExportFormat::Csv => match a.table {
             CsvTable::Sessions => service::export_csv(&state)?,
             CsvTable::Checkins => service::export_checkins_csv(&state)?,
-            CsvTable::Outcomes => service::export_outcomes_csv(&state)?,
+            CsvTable::Outcomes => service::export_outcomes_csv(&state, &crate::render::terminal())?,
         },
     };
     let what = match (a.format, a.table) {

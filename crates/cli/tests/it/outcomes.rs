@@ -27,6 +27,14 @@ fn results_are_recorded_compared_and_fed_back_into_the_screen() {
     assert_eq!(walk["first"], 1.25);
     let csv = w.ok("2026-12-09", &["export", "--format", "csv", "--table", "outcomes"]);
     insta::assert_snapshot!("outcomes_csv", csv);
+    // In the terminal's language: the unit and what the change means.
+    let out = w
+        .on("2026-12-09", &["export", "--format", "csv", "--table", "outcomes"])
+        .env("LANG", "es_ES.UTF-8")
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(csv.contains("una mejora real") && !csv.contains("real improvement"), "{csv}");
     let archive = w.json("2026-12-09", &["export"]);
     assert_eq!(archive["outcomes"].as_array().unwrap().len(), 5);
 }

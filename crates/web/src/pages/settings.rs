@@ -269,7 +269,7 @@ pub async fn export_outcomes_csv(
     Ready { who, s, .. }: Ready,
 ) -> Result<Response, AppError> {
     audit::by(&state, &who, SecurityKind::Export, "outcomes csv").await?;
-    Ok(download(service::export_outcomes_csv(&s)?, "text/csv; charset=utf-8", "retrowalk-outcomes.csv"))
+    Ok(download(service::export_outcomes_csv(&s, &state.i18n())?, "text/csv; charset=utf-8", "retrowalk-outcomes.csv"))
 }
 
 #[derive(Deserialize)]
