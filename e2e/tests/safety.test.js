@@ -98,8 +98,8 @@ test('a restart signed the day of a red-flag check-in starts the next day, and t
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  // Training yesterday, today and the day after tomorrow.
-  const days = [dayOffset(-1), dayOffset(0), dayOffset(2)];
+  // Training yesterday, today and tomorrow (the restart's day).
+  const days = [dayOffset(-1), dayOffset(0), dayOffset(1)];
   await newWalker(env, page, 'Dora', dayOffset(-8), days);
   await page.goto(`${env.server.base}/log`);
   await page.evaluate((d) => { document.querySelector('#date').value = d; }, isoDate(dayOffset(-1)));
@@ -134,6 +134,7 @@ test('a restart signed the day of a red-flag check-in starts the next day, and t
   assert.match(await page.textContent('main'), /Hasta entonces el plan no muestra caminar hacia atrás; desde el/);
   const planned = await page.locator('li.status-planned').allTextContents();
   assert.ok(planned.length > 0);
+  assert.match(planned[0], new RegExp(`\\b${dayOffset(1).getDate()}\\b`), 'the first planned day is the restart\'s, tomorrow');
   for (const li of planned) assert.match(li, /4 min hacia atrás/);
   // Today's session is paused, with no dose.
   const todays = await page.locator('li.status-paused').allTextContents();

@@ -170,8 +170,9 @@ pub fn parse_equipment(items: &[String]) -> CliResult<Equipment> {
 /// km/h as tenths, refusing what cannot be a walking speed.
 pub fn kmh_to_tenths(field: &str, kmh: f64) -> CliResult<u16> {
     if !(kmh.is_finite() && (0.1..=8.0).contains(&kmh)) {
-        let got = kmh.to_string();
-        return Err(bad(field, crate::render::terminal().ta("cli.err.speed_range", &[("got", &got)])));
+        let l = crate::render::terminal();
+        let got = words::coach_words::decimal(&l, kmh.to_string());
+        return Err(bad(field, l.ta("cli.err.speed_range", &[("got", &got)])));
     }
     Ok((kmh * 10.0).round() as u16)
 }

@@ -624,8 +624,10 @@ async fn signature<S: Store>(
     let account = store.account(store::AccountId(signer.account)).await?;
     let name = store.walker(account.walker).await?.name;
     let clinic = store.clinics().await?.into_iter().find(|c| c.id.0 == signer.clinic).map(|c| c.name);
-    // A role left empty is the clinic alone: no word in any one language
-    // (the pages fill in "clinician" in the clinician's own, I18n::role_or_default).
+    // A role left empty is the clinic alone, in no one language: the pages,
+    // the CLI and the API fill in "clinician" in the signer's own first
+    // (`I18n::role_or_default`), so this is for a dose override or revert,
+    // which asks for no role.
     let role = match (role.trim(), clinic) {
         ("", Some(clinic)) => clinic,
         (role, Some(clinic)) => format!("{role}, {clinic}"),

@@ -217,15 +217,27 @@ impl From<AppError> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         self.0.log();
-        api_error_body(self.0.status(), self.0.code(), self.0.reason(), &self.0.message())
+        let message = self.0.message();
+        // Our refusals know their field (none for a paused one, whose
+        // headline "Stop: …" is no field); others name it in the message.
+        let field = match &self.0 {
+            AppError::BadInput(e) | AppError::Conflict(e) => Some(e.field.as_str()).filter(|f| !f.is_empty()),
+            _ => coach::error::field_of(&message),
+        };
+        api_error_body(self.0.status(), self.0.code(), self.0.reason(), field, &message)
     }
 }
 
 /// Every API error has one shape: `{"error": {"code", "reason", "field", "message"}}`.
-/// The field is the one the message names (`pain_peak: …`; serde's name theirs
-/// the same way).
-pub fn api_error_body(status: StatusCode, code: &str, reason: Option<&str>, message: &str) -> Response {
-    let field = coach::error::field_of(message);
+/// The field is the one the refusal is about (serde's and axum's name theirs
+/// in the message: `pain_peak: …`).
+pub fn api_error_body(
+    status: StatusCode,
+    code: &str,
+    reason: Option<&str>,
+    field: Option<&str>,
+    message: &str,
+) -> Response {
     let body = json!({ "error": { "code": code, "reason": reason, "field": field, "message": message } });
     let mut res = (status, axum::Json(body)).into_response();
     if status == StatusCode::TOO_MANY_REQUESTS {

@@ -65,7 +65,10 @@ mod tests {
         // Keys written out in the Rust of every crate that speaks: `.t("…")`, `.ta("…"`.
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let mut dirs: Vec<std::path::PathBuf> =
-            ["web/src", "cli/src", "words/src", "report-pdf/src", "service/src"].iter().map(|d| root.join(d)).collect();
+            ["web/src", "cli/src", "words/src", "report-pdf/src", "service/src", "coach/src"]
+                .iter()
+                .map(|d| root.join(d))
+                .collect();
         while let Some(dir) = dirs.pop() {
             for entry in std::fs::read_dir(dir).unwrap() {
                 let path = entry.unwrap().path();
@@ -73,7 +76,7 @@ mod tests {
                     dirs.push(path);
                 } else if path.extension().is_some_and(|e| e == "rs") {
                     let text = std::fs::read_to_string(&path).unwrap();
-                    for call in [".t(\"", ".ta(\""] {
+                    for call in [".t(\"", ".ta(\"", ".said(\""] {
                         for part in text.split(call).skip(1) {
                             let key = &part[..part.find('"').unwrap_or(0)];
                             // A key: dotted lower-case words (not the test's missing one).
@@ -90,6 +93,7 @@ mod tests {
         used.extend(store::SecurityKind::ALL.iter().map(|k| format!("security.{}", k.as_str())));
         // A refusal while paused names its kind (`service::ServiceError::paused`).
         used.extend(coach::pause::PauseKind::ALL.iter().map(|k| format!("refusal.paused.{}", k.as_str())));
+        used.push("refusal.paused.restart_signed".into());
         used.extend(["blocked", "clearance_needed", "supported_only", "cleared"].map(|s| format!("outcome.{s}")));
         for lang in Lang::ALL {
             let t = I18n::of(lang);

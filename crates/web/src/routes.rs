@@ -191,7 +191,7 @@ async fn api_errors_as_json(req: Request, next: Next) -> Response {
     .unwrap_or(&text)
     .trim();
     let message = if message.is_empty() { status.canonical_reason().unwrap_or("error") } else { message };
-    crate::error::api_error_body(status, code, None, message)
+    crate::error::api_error_body(status, code, None, coach::error::field_of(message), message)
 }
 
 /// Refuses state-changing requests that a browser marks as coming from

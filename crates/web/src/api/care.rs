@@ -169,7 +169,8 @@ pub(super) async fn clearance(
 ) -> Result<(StatusCode, Json<SignedDto>), ApiError> {
     let access = open(&state, &a, &client, id, true, "signed a clearance").await?;
     let now = state.now();
-    let outcome = service::clear(state.store(), access, "", &req.role, now, &req.note, now).await?;
+    let role = words::I18n::english().role_or_default(&req.role);
+    let outcome = service::clear(state.store(), access, "", &role, now, &req.note, now).await?;
     let c = service::latest_clearance(state.store(), access).await?.ok_or(ApiError(AppError::NotFound))?;
     let signer = c.signer.unwrap_or(coach::history::Signer { account: a.account.id.0, clinic: 0 });
     Ok((
@@ -203,7 +204,7 @@ pub(super) async fn restart(
     let input = service::RestartInput {
         dose: service::DoseInput { minutes: crate::forms::small("minutes", &minutes, 3, 20)?, ..Default::default() },
         by: String::new(),
-        role: req.role,
+        role: words::I18n::english().role_or_default(&req.role),
         note: req.note,
     };
     let done = service::restart(state.store(), &s, input, state.now()).await?;
@@ -254,7 +255,8 @@ pub(super) async fn stop(
         other => return Err(ApiError(AppError::bad(format!("kind: pause or end; got {other:?}")))),
     };
     let s = ready(&state, access).await?;
-    let input = service::StopInput { end, by: String::new(), role: req.role, note: req.note };
+    let role = words::I18n::english().role_or_default(&req.role);
+    let input = service::StopInput { end, by: String::new(), role, note: req.note };
     let done = service::stop_programme(state.store(), &s, input, state.now()).await?;
     let o = &done.stop;
     let signer = o.signer.unwrap_or(coach::history::Signer { account: a.account.id.0, clinic: 0 });

@@ -361,6 +361,12 @@ async fn the_api_says_when_a_pending_restart_starts() {
     let view: serde_json::Value = serde_json::from_str(&answer.body).unwrap();
     assert_eq!(view["pause"]["restart_from"], today.tomorrow().unwrap().to_string(), "{view}");
     assert!(view["dose"].is_null(), "no dose on the signing day: {view}");
+    // A log today is refused as paused, naming no field (the headline's "Stop" is none).
+    let log = serde_json::json!({"pain_before": 1, "pain_peak": 1, "pain_after": 1});
+    let refused = c.app.send(call("POST", "/api/v1/sessions", &bea, Some(log))).await;
+    assert_eq!(refused.status, StatusCode::CONFLICT, "{}", refused.body);
+    let error: serde_json::Value = serde_json::from_str(&refused.body).unwrap();
+    assert!(error["error"]["field"].is_null() && error["error"]["reason"] == "paused", "{error}");
     // The plan holds no dose before the restart's day, and the restart's dose from it.
     let answer = c.app.send(call("GET", "/api/v1/plan", &bea, None)).await;
     let plan: serde_json::Value = serde_json::from_str(&answer.body).unwrap();
@@ -376,6 +382,10 @@ async fn the_api_says_when_a_pending_restart_starts() {
         }
     }
     assert!(ahead > 0, "{plan}");
+    // The report keeps the signed restart, dated the day it starts.
+    let report = c.app.get("/report", &c.bea.cookie).await.body;
+    let restart = format!("<strong>{tomorrow}</strong> Your clinician");
+    assert!(report.contains(&restart) && report.contains("restarted your programme at"), "{report}");
     let page = c.app.get("/plan", &c.bea.cookie).await.body;
     let from = words::I18n::english().date(&tomorrow);
     let said = format!("Until then the plan shows no backward walking; from {from} it shows the restart dose");

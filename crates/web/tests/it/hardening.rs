@@ -154,6 +154,24 @@ async fn a_file_over_the_limit_is_refused_and_the_rest_imported() {
     let res = app.send(restore).await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
     assert!(res.body.contains("El envío es más grande de lo que admite esta página"), "{}", res.body);
+    // As a browser sends it, in pieces: the token first, then the archive meets the limit.
+    let b = "retrowalkboundary";
+    let head = format!(
+        "--{b}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{}\r\n--{b}\r\nContent-Disposition: form-data; name=\"archive\"; filename=\"a.json\"\r\n\r\n",
+        w.csrf
+    );
+    let mut pieces: Vec<Result<Vec<u8>, std::io::Error>> = vec![Ok(head.into_bytes())];
+    pieces.extend((0..48).map(|_| Ok(vec![b'x'; 64 * 1024])));
+    pieces.push(Ok(format!("\r\n--{b}--\r\n").into_bytes()));
+    let streamed = axum::http::Request::post("/settings/restore")
+        .header("cookie", &w.cookie)
+        .header("content-type", format!("multipart/form-data; boundary={b}"))
+        .header("accept-language", "es")
+        .body(axum::body::Body::from_stream(futures_util::stream::iter(pieces)))
+        .unwrap();
+    let res = app.send(streamed).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    assert!(res.body.contains("El envío es más grande de lo que admite esta página"), "{}", res.body);
     // Through the API: up to one file's limit, then 413.
     let (token, digest) = web::new_api_token();
     app.state.store().create_api_token(w.account.id, &digest, "t", jiff::Timestamp::now(), None).await.unwrap();
