@@ -6,11 +6,12 @@ mod cli;
 mod commands;
 mod context;
 mod error;
+mod help;
 mod log_writer;
 mod prompt;
 mod render;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use commands::Output;
 use std::io::Write;
 
@@ -37,7 +38,9 @@ fn fixed_mmap_threshold() {
 }
 
 fn main() {
-    let cli = cli::Cli::parse();
+    // The help in the terminal's language (`help`); clap's own errors stay English.
+    let matches = help::localized(cli::Cli::command()).get_matches();
+    let cli = cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     // The web server uses every core; one-shot commands need only one thread.
     let mut builder = if matches!(cli.command, cli::Command::Serve(_)) {
         #[cfg(all(target_os = "linux", target_env = "gnu"))]

@@ -1,0 +1,177 @@
+//! `--help` in the terminal's language. English is each command's and flag's
+//! doc comment (`cli.rs`, the one place it is written); another language
+//! reads `help/<code>.ftl`, keyed by the command's path and the argument's
+//! id (`log.about`, `log.pain_before`, `outcome.record.measure`), with clap's
+//! own headings and help flags said in it too. A test holds every command and
+//! flag to a message in every language other than English, and every message
+//! to a command or flag that exists.
+
+use clap::{Arg, ArgAction, Command};
+use words::{I18n, Lang};
+
+const SPANISH: &str = include_str!("../help/es.ftl");
+
+/// The help texts of `lang`; `None` for English (the doc comments).
+fn catalogue(lang: Lang) -> Option<I18n> {
+    match lang {
+        Lang::En => None,
+        Lang::Es => I18n::parse(Lang::Es, SPANISH).ok(),
+    }
+}
+
+/// The command line with its help in the terminal's language.
+pub fn localized(cmd: Command) -> Command {
+    localized_in(cmd, Lang::from_env())
+}
+
+fn localized_in(cmd: Command, lang: Lang) -> Command {
+    match catalogue(lang) {
+        Some(l) => {
+            let template = format!(
+                "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+                l.t("heading.usage")
+            );
+            walk(cmd, "", &l, &template)
+        }
+        None => cmd,
+    }
+}
+
+fn walk(mut cmd: Command, path: &str, l: &I18n, template: &str) -> Command {
+    let key = |part: &str| if path.is_empty() { part.to_string() } else { format!("{path}.{part}") };
+    for (part, set) in [("about", 0), ("long_about", 1), ("after_help", 2)] {
+        let k = key(part);
+        if l.has(&k) {
+            let text = l.t(&k).to_string();
+            cmd = match set {
+                0 => cmd.about(text).long_about(None),
+                1 => cmd.long_about(text),
+                _ => cmd.after_help(text),
+            };
+        }
+    }
+    let ids: Vec<(String, bool)> = cmd
+        .get_arguments()
+        .filter(|a| !a.is_global_set() || path.is_empty())
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    for (id, positional) in ids {
+        let k = key(&id);
+        let heading = l.t(if positional { "heading.arguments" } else { "heading.options" }).to_string();
+        let text = l.has(&k).then(|| l.t(&k).to_string());
+        cmd = cmd.mut_arg(id, |a| {
+            let a = a.help_heading(heading);
+            match text {
+                Some(t) => a.help(t).long_help(None),
+                None => a,
+            }
+        });
+    }
+    cmd = cmd
+        .help_template(template.to_string())
+        .subcommand_help_heading(l.t("heading.commands").to_string())
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(l.t("flag.help").to_string())
+                .help_heading(l.t("heading.options").to_string()),
+        );
+    if path.is_empty() {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(l.t("flag.version").to_string())
+                .help_heading(l.t("heading.options").to_string()),
+        );
+    }
+    let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    for name in subs {
+        let sub_path = key(&name);
+        cmd = cmd.mut_subcommand(name, |s| walk(s, &sub_path, l, template));
+    }
+    cmd
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// Every command's about and every flag's help, with its English.
+    fn texts(cmd: &Command, path: &str, out: &mut Vec<(String, String)>) {
+        let key = |part: &str| if path.is_empty() { part.to_string() } else { format!("{path}.{part}") };
+        if let Some(a) = cmd.get_about() {
+            out.push((key("about"), a.to_string()));
+        }
+        if let Some(a) = cmd.get_long_about() {
+            out.push((key("long_about"), a.to_string()));
+        }
+        if let Some(a) = cmd.get_after_help() {
+            out.push((key("after_help"), a.to_string()));
+        }
+        for a in cmd.get_arguments().filter(|a| !a.is_global_set() || path.is_empty()) {
+            if let Some(h) = a.get_help() {
+                out.push((key(a.get_id().as_str()), h.to_string()));
+            }
+        }
+        for s in cmd.get_subcommands() {
+            texts(s, &key(s.get_name()), out);
+        }
+    }
+
+    /// clap's own checks (no two flags alike, every id known) hold for the
+    /// command line in every language, and a command still parses.
+    #[test]
+    fn the_command_line_in_every_language_is_sound() {
+        for lang in Lang::ALL {
+            let cmd = localized_in(crate::cli::Cli::command(), lang);
+            cmd.clone().debug_assert();
+            let m = cmd.try_get_matches_from(["retrowalk", "log", "--pain-before", "2", "--no-symptoms"]).unwrap();
+            assert_eq!(m.subcommand_name(), Some("log"));
+        }
+        let help = localized_in(crate::cli::Cli::command(), Lang::Es).render_help().to_string();
+        assert!(help.contains("Órdenes:") && help.contains("Qué hacer hoy y por qué"), "{help}");
+    }
+
+    #[test]
+    fn every_command_and_flag_has_its_help_in_every_language() {
+        let mut all = Vec::new();
+        texts(&crate::cli::Cli::command(), "", &mut all);
+        for lang in Lang::ALL {
+            let Some(l) = catalogue(lang) else { continue };
+            let missing: Vec<String> = all
+                .iter()
+                .filter(|(k, _)| !l.has(k))
+                .map(|(k, en)| format!("{} = {en}", k.replace('.', "-")))
+                .collect();
+            assert!(missing.is_empty(), "{}: no help for\n{}", lang.code(), missing.join("\n"));
+        }
+        // And no message for a command or flag that is gone.
+        let known: std::collections::BTreeSet<String> = all
+            .iter()
+            .map(|(k, _)| k.replace('.', "-"))
+            .chain(
+                [
+                    "heading-usage",
+                    "heading-options",
+                    "heading-arguments",
+                    "heading-commands",
+                    "flag-help",
+                    "flag-version",
+                ]
+                .map(String::from),
+            )
+            .collect();
+        let stale: Vec<&str> = SPANISH
+            .lines()
+            .filter_map(|line| line.split_once(" = ").map(|(id, _)| id))
+            .filter(|id| !id.starts_with('#') && !known.contains(*id))
+            .collect();
+        assert!(stale.is_empty(), "help/es.ftl: no such command or flag: {stale:?}");
+    }
+}
