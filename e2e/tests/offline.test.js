@@ -70,7 +70,11 @@ test('a log made offline is sent once when the connection returns', async () => 
   await page.fill('input[name=email]', email);
   await page.fill('input[name=password]', 'offline and fine');
   await page.click('form[action="/signin"] button[type=submit]');
-  await page.waitForURL('**/today');
+  // (Once, in CI, this wait ran out: say where the page was, to find out why.)
+  await page.waitForURL('**/today', { timeout: 60000 }).catch(async (e) => {
+    const main = await page.textContent('main').catch(() => '');
+    throw new Error(`${e.message}\nnow at ${page.url()}: ${(main || '').replace(/\s+/g, ' ').slice(0, 400)}`);
+  });
   await page.waitForFunction(async () => (await (await fetch('/api/v1/sessions')).json()).length === 1);
   // Even if the same log is sent again (twice more), it is stored once.
   await page.evaluate((q) => localStorage.setItem('retrowalk-log-queue', JSON.stringify([...JSON.parse(q), ...JSON.parse(q)])), queue);
