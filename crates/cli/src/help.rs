@@ -67,27 +67,22 @@ fn walk(mut cmd: Command, path: &str, l: &I18n, template: &str) -> Command {
             }
         });
     }
+    // clap's own -h and -V, with their text in this language.
+    let flag = |name: &'static str, short: char, action: ArgAction| {
+        Arg::new(name)
+            .short(short)
+            .long(name)
+            .action(action)
+            .help(l.t(&format!("flag.{name}")).to_string())
+            .help_heading(l.t("heading.options").to_string())
+    };
     cmd = cmd
         .help_template(template.to_string())
         .subcommand_help_heading(l.t("heading.commands").to_string())
         .disable_help_flag(true)
-        .arg(
-            Arg::new("help")
-                .short('h')
-                .long("help")
-                .action(ArgAction::Help)
-                .help(l.t("flag.help").to_string())
-                .help_heading(l.t("heading.options").to_string()),
-        );
+        .arg(flag("help", 'h', ArgAction::Help));
     if path.is_empty() {
-        cmd = cmd.disable_version_flag(true).arg(
-            Arg::new("version")
-                .short('V')
-                .long("version")
-                .action(ArgAction::Version)
-                .help(l.t("flag.version").to_string())
-                .help_heading(l.t("heading.options").to_string()),
-        );
+        cmd = cmd.disable_version_flag(true).arg(flag("version", 'V', ArgAction::Version));
     }
     let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
     for name in subs {
