@@ -40,7 +40,9 @@ fn fixed_mmap_threshold() {
 fn main() {
     // The help in the terminal's language (`help`); clap's own errors stay English.
     let matches = help::localized(cli::Cli::command()).get_matches();
-    let cli = cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let cli = cli::Cli::from_arg_matches(&matches)
+        .map_err(|e| e.format(&mut cli::Cli::command()))
+        .unwrap_or_else(|e| e.exit());
     // The web server uses every core; one-shot commands need only one thread.
     let mut builder = if matches!(cli.command, cli::Command::Serve(_)) {
         #[cfg(all(target_os = "linux", target_env = "gnu"))]

@@ -94,7 +94,6 @@ mod tests {
         used.extend(store::SecurityKind::ALL.iter().map(|k| format!("security.{}", k.as_str())));
         // A refusal while paused names its kind (`service::ServiceError::paused`).
         used.extend(coach::pause::PauseKind::ALL.iter().map(|k| format!("refusal.paused.{}", k.as_str())));
-        used.push("refusal.paused.restart_signed".into());
         used.extend(["blocked", "clearance_needed", "supported_only", "cleared"].map(|s| format!("outcome.{s}")));
         for lang in Lang::ALL {
             let t = I18n::of(lang);
