@@ -113,11 +113,11 @@ pub async fn assign<S: Store>(store: &S, access: Access, item: &Assigned, now: T
             }
         }
     }
-    match store.assign(access.walker(), clinic, item, account, now).await {
-        // Asked already (another tab, or a page from before).
-        Err(e @ store::StoreError::Duplicate(_)) => Err(ServiceError::from(e).said("refusal.assigned_already", &[])),
-        other => Ok(other?),
-    }
+    // A duplicate: asked already (another tab, or a page from before).
+    store
+        .assign(access.walker(), clinic, item, account, now)
+        .await
+        .map_err(|e| ServiceError::duplicate_said(e, "refusal.assigned_already", &[]))
 }
 
 /// The care team stops asking for `item`.

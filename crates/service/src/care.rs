@@ -253,13 +253,12 @@ pub async fn accept<S: Store>(
     if let Some(role) = view.role {
         // An invitation to work there: the account becomes a member.
         let Actor::Account { id, .. } = actor else { return Err(unknown_code()) };
-        let spent = store.accept_staff_invitation(&invitation_digest(code), *id, now).await.map_err(|e| match e {
-            e @ store::StoreError::Duplicate(_) => {
-                ServiceError::from(e).said("refusal.already_staff", &[("clinic", &view.clinic_name)])
-            }
-            e => e.into(),
-        })?;
-        spent.ok_or_else(unknown_code)?;
+        // A duplicate: they work there already.
+        store
+            .accept_staff_invitation(&invitation_digest(code), *id, now)
+            .await
+            .map_err(|e| ServiceError::duplicate_said(e, "refusal.already_staff", &[("clinic", &view.clinic_name)]))?
+            .ok_or_else(unknown_code)?;
         let detail = format!("{} at clinic {} (before: not a member; by invitation)", role.as_str(), view.clinic);
         let event = store::SecurityEvent::new(store::SecurityKind::MemberAdded, Some(*id), client, &detail, now);
         store.record_security_event(&event).await?;

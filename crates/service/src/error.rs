@@ -50,6 +50,15 @@ impl ServiceError {
         }
     }
 
+    /// A store error, with a duplicate (already done, already there) said in
+    /// the reader's language by the message `key`; other errors as they are.
+    pub(crate) fn duplicate_said(e: store::StoreError, key: &str, args: &[(&str, &dyn ToString)]) -> Self {
+        match e {
+            e @ store::StoreError::Duplicate(_) => ServiceError::from(e).said(key, args),
+            e => e.into(),
+        }
+    }
+
     /// The same refusal, said in the reader's language by the message `key`
     /// with `args` (`coach::InputError::said`); other errors are unchanged.
     pub fn said(self, key: &str, args: &[(&str, &dyn ToString)]) -> Self {

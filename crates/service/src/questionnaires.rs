@@ -41,14 +41,12 @@ pub async fn load_questionnaire<S: Store>(
     let questionnaire = questionnaire::parse_questionnaire(questionnaire_json)?;
     let scoring = questionnaire::parse_scoring(scoring_json, &questionnaire)?;
     let loaded = LoadedQuestionnaire { questionnaire, scoring, loaded_at: now, clinic };
-    let replaced = match store.save_questionnaire(&loaded).await {
-        // Another owner (the server or another clinic) loaded this id.
-        Err(e @ store::StoreError::Duplicate(_)) => {
-            let id = loaded.questionnaire.id.clone();
-            return Err(ServiceError::from(e).said("refusal.questionnaire_id_taken", &[("id", &id)]));
-        }
-        other => other?,
-    };
+    // A duplicate: another owner (the server or another clinic) loaded this id.
+    let id = loaded.questionnaire.id.clone();
+    let replaced = store
+        .save_questionnaire(&loaded)
+        .await
+        .map_err(|e| ServiceError::duplicate_said(e, "refusal.questionnaire_id_taken", &[("id", &id)]))?;
     Ok((loaded, replaced))
 }
 
