@@ -7,10 +7,10 @@ flag-version = Muestra la versión
 about = Un programa seguro y medido de marcha hacia atrás (retro) para rodillas doloridas.
 long_about = retrowalk le hace unas preguntas de seguridad, prepara un programa progresivo de marcha hacia atrás con fortalecimiento, estiramientos y actividad aeróbica, y adapta cada sesión a su dolor. No es consejo médico: su profesional sanitario decide lo que le conviene.
 after_help = Empiece con `retrowalk init` y después use `retrowalk today` cada día.
-db = URL de la base de datos: sqlite://FILE o postgres://USER@HOST/DB. Por defecto, un archivo SQLite en su carpeta de datos
+db = URL de la base de datos: sqlite://ARCHIVO o postgres://USUARIO@SERVIDOR/BD. Por defecto, un archivo SQLite en su carpeta de datos
 walker = Qué persona, cuando la base de datos tiene varias
 json = Escribe JSON en lugar de texto
-today = Actúa como si hoy fuera DATE (AAAA-MM-DD) en su zona horaria: para planificar con antelación y para pruebas
+today = Actúa como si hoy fuera FECHA (AAAA-MM-DD) en su zona horaria: para planificar con antelación y para pruebas
 init-about = Preguntas de seguridad y preparación de su programa (pregunta, o lee --answers)
 init-answers = Un archivo TOML o JSON con las respuestas de seguridad y la configuración (vea el README)
 init-another = Añade otra persona a una base de datos que ya tiene una
@@ -53,7 +53,7 @@ profile-sex = female (mujer) o male (hombre)
 outcome-about = Medidas de resultado: anotar un resultado, ver los cambios, leer cómo hacer una prueba
 outcome-record-about = Anota un resultado: pain_now, pain_worst_week, global_change, chair_stand30s (veces), timed_up_and_go, fast_walk40m, backward_walk3m (segundos), u own_activities con --activity
 outcome-record-value = El resultado; las pruebas de marcha cronometradas, en segundos. (El cambio global puede ser negativo.)
-outcome-record-activities = Para own_activities: NAME=SCORE, de 3 a 5 veces (puntuación 0-10)
+outcome-record-activities = Para own_activities: NOMBRE=PUNTOS, de 3 a 5 veces (puntuación 0-10)
 outcome-record-date = Cuándo se hizo (AAAA-MM-DD); por defecto hoy
 outcome-list-about = El primer y el último resultado de cada medida, y lo que significa el cambio
 outcome-how-about = Cómo hacer una medida, en palabras sencillas
@@ -68,11 +68,11 @@ motion-analyse-acc_unit = La unidad de la aceleración cuando la cabecera no la 
 motion-analyse-gyr_unit = La unidad de la velocidad de giro cuando la cabecera no la dice
 motion-analyse-time_unit = La unidad de la columna de tiempo cuando la cabecera no la dice
 motion-analyse-rate = Muestras por segundo: la frecuencia de un reloj que cuenta muestras, o la frecuencia a la que remuestrear el reloj irregular de un teléfono
-motion-analyse-forward_first = Los primeros SECONDS de cada archivo son marcha hacia delante (un calentamiento): fijan la dirección según el paso propio de esta persona
+motion-analyse-forward_first = Los primeros SEGUNDOS de cada archivo son marcha hacia delante (un calentamiento): fijan la dirección según el paso propio de esta persona
 motion-import-about = Añade el análisis de un archivo IMU a una sesión anotada (las muestras no se guardan)
 motion-import-file = El archivo IMU (los mismos formatos que `motion analyse`)
 motion-import-session = El día de la sesión anotada a la que pertenece (AAAA-MM-DD)
-motion-import-forward_first = Los primeros SECONDS del archivo son marcha hacia delante (un calentamiento): fijan la dirección según el paso propio de esta persona
+motion-import-forward_first = Los primeros SEGUNDOS del archivo son marcha hacia delante (un calentamiento): fijan la dirección según el paso propio de esta persona
 motion-list-about = Las grabaciones guardadas de esta persona, de la más antigua a la más reciente, cada una con su número (para `motion delete`)
 motion-delete-about = Borra una grabación guardada (su número de `motion list`); la sesión sigue anotada
 motion-delete-id = El número de la grabación, de `motion list`
@@ -102,7 +102,7 @@ questionnaire-results-about = La primera y la última puntuación de cada subesc
 import-archive-about = Lee en esta base de datos, como una persona nueva, un archivo escrito por `export --format json`
 import-archive-file = El archivo
 calendar-about = Escribe el plan como archivo iCalendar (el mismo que el calendario de la aplicación web)
-calendar-out = Escribe en FILE en lugar de la salida estándar
+calendar-out = Escribe en ARCHIVO en lugar de la salida estándar
 report-about = Escribe el informe para el profesional en PDF: preguntas de seguridad, programa, decisiones de dosis, gráfica del dolor, resultados, avisos
 report-out = El archivo PDF que escribir
 override-about = Un cambio de dosis de un profesional, con su motivo. Prevalece sobre el entrenador y queda anotado
@@ -116,7 +116,7 @@ override-incline = Inclinación en porcentaje
 override-support = Apoyo: sujetándose a las barandillas, tocándolas apenas o sin manos
 export-about = Exporta todos sus datos
 export-table = Para CSV: qué tabla
-export-out = Escribe en FILE en lugar de la salida estándar
+export-out = Escribe en ARCHIVO en lugar de la salida estándar
 serve-about = Ejecuta la aplicación web (páginas pensadas para el teléfono, API JSON) en esta máquina
 serve-listen = Dirección en la que escuchar
 serve-demo = Crea una persona de demostración con tres semanas de historial y escribe su acceso
@@ -159,7 +159,7 @@ clinic-export-about = Todas las personas al cuidado de la clínica, para investi
 clinic-export-out = La carpeta (fhir-ndjson) o el archivo (registry-csv) que escribir
 clinic-monitoring-about = La tabla de seguimiento de fin de mes en CSV: por cada persona al cuidado de la clínica, los días con datos en la ventana de 30 días desde el inicio del seguimiento, y los minutos de los profesionales
 clinic-monitoring-month = El mes, AAAA-MM; por defecto este mes
-clinic-monitoring-out = Escribe en FILE en lugar de la salida estándar
+clinic-monitoring-out = Escribe en ARCHIVO en lugar de la salida estándar
 patients-about = La lista de pacientes de un profesional: cada persona a su cuidado, quién le necesita primero, con la regla de cada aviso
 patients-clinician = El profesional, por el correo de su cuenta
 patients-flag = Solo las personas con este aviso abierto (una regla como F-FALL)
@@ -208,3 +208,104 @@ token-create-expires_in_days = Días hasta que deje de funcionar (por defecto, h
 token-list-about = Lista los tokens de una cuenta: identificador, nombre, creación, último uso, caducidad (nunca el token)
 token-revoke-about = Revoca un token por el identificador que muestra `token list`
 completions-about = Escribe el autocompletado para la consola
+
+# What clap itself writes: the help command, placeholders, notes and a
+# mistyped command line (usage_error.rs).
+help_command = Muestra esta ayuda, o la de las órdenes que se indiquen
+value-command = ORDEN
+value-options = OPCIONES
+note-possible_values = [valores posibles: { $values }]
+note-default = [por defecto: { $value }]
+note-env = [variable de entorno: { $name }]
+error-unknown_argument = no se esperaba '{ $arg }'
+error-unknown_command = no existe la orden '{ $command }'
+error-value_missing = '{ $arg }' necesita un valor y no se dio ninguno
+error-invalid_value = el valor '{ $value }' no vale para '{ $arg }'
+error-not_whole_number = se espera un número entero
+error-number_out_of_range = el número es demasiado grande o demasiado pequeño
+error-not_a_number = se espera un número
+error-possible_values = [valores posibles: { $values }]
+error-missing_required = faltan estos argumentos, que son obligatorios:
+error-missing_command = '{ $command }' necesita una orden y no se dio ninguna
+error-commands = [órdenes: { $values }]
+error-used_twice = '{ $arg }' no se puede dar más de una vez
+error-cannot_be_used_with = '{ $arg }' no se puede usar junto con { $other }
+error-cannot_be_used_with_these = '{ $arg }' no se puede usar junto con:
+error-unexpected_value = sobra el valor '{ $value }' para '{ $arg }': no se esperaban más
+error-wrong_number = '{ $arg }' necesita { $expected } valores y se dieron { $given }
+error-no_equals = '{ $arg }' necesita su valor tras un signo igual (=)
+error-invalid_utf8 = la orden tiene caracteres que no se pueden leer
+error-similar = consejo: { $what ->
+        [command] { $count ->
+            [one] hay una orden parecida
+           *[other] hay órdenes parecidas
+        }
+        [argument] { $count ->
+            [one] hay un argumento parecido
+           *[other] hay argumentos parecidos
+        }
+       *[value] { $count ->
+            [one] hay un valor parecido
+           *[other] hay valores parecidos
+        }
+    }: { $names }
+error-pass_as_value = consejo: para dar '{ $arg }' como valor, escriba '{ $use }'
+error-exists = consejo: existe '{ $it }'
+error-remove_dashes = consejo: la orden '{ $command }' existe; para usarla, quite el '--' que va delante
+error-tip = consejo
+error-try_help = Para saber más, pruebe '{ $flag }'.
+
+# The placeholders of values (<FECHA>), and what each value of a choice means.
+value-acc_unit = UNIDAD_ACC
+value-addr = DIRECCIÓN
+value-birth_year = AÑO
+value-bouts = TANDAS
+value-by = QUIÉN
+value-clinic = CLÍNICA
+value-date = FECHA
+value-days = DÍAS
+value-email = CORREO
+value-file = ARCHIVO
+value-file_pdf = ARCHIVO.pdf
+value-format = FORMATO
+value-gyr_unit = UNIDAD_GIR
+value-hz = HZ
+value-id = ID
+value-incline = INCLINACIÓN
+value-limit = LÍMITE
+value-measure = MEDIDA
+value-minutes = MINUTOS
+value-n = N
+value-name = NOMBRE
+value-name_score = NOMBRE=PUNTOS
+value-note = NOTA
+value-notes = NOTAS
+value-number = NÚMERO
+value-pain = DOLOR
+value-pain_after = DOLOR_DESPUÉS
+value-pain_before = DOLOR_ANTES
+value-pain_peak = DOLOR_MÁXIMO
+value-path = RUTA
+value-questionnaire = CUESTIONARIO
+value-reason = MOTIVO
+value-role = ROL
+value-rpe = ESFUERZO
+value-rule = REGLA
+value-seconds = SEGUNDOS
+value-sex = SEXO
+value-shell = SHELL
+value-speed = VELOCIDAD
+value-support = APOYO
+value-surface = SUPERFICIE
+value-symptom = SÍNTOMA
+value-table = TABLA
+value-time_unit = UNIDAD_TIEMPO
+value-url = URL
+value-value = VALOR
+value-words = PALABRAS
+value-yyyy_mm = AAAA-MM
+value-zone = ZONA
+export-format-fhir = Un Bundle FHIR R4: Patient, CarePlan, Observations, QuestionnaireResponses
+export-table-sessions = Una fila por sesión, con el dolor de la mañana siguiente y la decisión
+export-table-checkins = Una fila por control de la mañana siguiente
+export-table-outcomes = Una fila por resultado de una medida, con el cambio desde el primero

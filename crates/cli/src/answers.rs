@@ -3,7 +3,7 @@
 //! checks and the same error messages.
 
 use crate::context::{parse_date, time_zone};
-use crate::error::{CliError, CliResult};
+use crate::error::{CliError, CliResult, FileUse};
 use coach::Pain;
 use coach::screening::{Answers, QUESTIONS};
 use coach::setup::{DEFAULT_FORWARD_SPEED_TENTHS, DEFAULT_WEEKS, Day, Equipment, Item, Setup};
@@ -12,8 +12,7 @@ use serde_json::{Map, Value};
 use std::path::Path;
 
 pub fn read(path: &Path) -> CliResult<Value> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| CliError::input(format!("{}: cannot read the answers file: {e}", path.display())))?;
+    let text = std::fs::read_to_string(path).map_err(|e| CliError::file(path, FileUse::Read, &e))?;
     let is_json =
         path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) || text.trim_start().starts_with('{');
     let value = if is_json {

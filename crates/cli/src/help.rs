@@ -11,8 +11,25 @@ use words::{I18n, Lang};
 
 const SPANISH: &str = include_str!("../help/es.ftl");
 
+/// What clap itself writes around the help, said in this language too.
+#[cfg(test)]
+const OWN: &[&str] = &[
+    "heading.usage",
+    "heading.options",
+    "heading.arguments",
+    "heading.commands",
+    "flag.help",
+    "flag.version",
+    "help_command",
+    "value.command",
+    "value.options",
+    "note.possible_values",
+    "note.default",
+    "note.env",
+];
+
 /// The help texts of `lang`; `None` for English (the doc comments).
-fn catalogue(lang: Lang) -> Option<I18n> {
+pub(crate) fn catalogue(lang: Lang) -> Option<I18n> {
     match lang {
         Lang::En => None,
         Lang::Es => I18n::parse(Lang::Es, SPANISH).ok(),
@@ -24,14 +41,18 @@ pub fn localized(cmd: Command) -> Command {
     localized_in(cmd, Lang::from_env())
 }
 
-fn localized_in(cmd: Command, lang: Lang) -> Command {
+pub(crate) fn localized_in(cmd: Command, lang: Lang) -> Command {
     match catalogue(lang) {
         Some(l) => {
             let template = format!(
                 "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
                 l.t("heading.usage")
             );
-            walk(cmd, "", &l, &template)
+            let mut cmd = walk(cmd, "", &l, &template);
+            // clap adds its `help` command when it builds the command line;
+            // built here, that command's line can be said too.
+            cmd.build();
+            built(cmd, &l)
         }
         None => cmd,
     }
@@ -59,13 +80,7 @@ fn walk(mut cmd: Command, path: &str, l: &I18n, template: &str) -> Command {
         let k = key(&id);
         let heading = l.t(if positional { "heading.arguments" } else { "heading.options" }).to_string();
         let text = l.has(&k).then(|| l.t(&k).to_string());
-        cmd = cmd.mut_arg(id, |a| {
-            let a = a.help_heading(heading);
-            match text {
-                Some(t) => a.help(t).long_help(None),
-                None => a,
-            }
-        });
+        cmd = cmd.mut_arg(id, |a| argument(a.help_heading(heading), text, &k, l));
     }
     // clap's own -h and -V, with their text in this language.
     let flag = |name: &'static str, short: char, action: ArgAction| {
@@ -81,6 +96,7 @@ fn walk(mut cmd: Command, path: &str, l: &I18n, template: &str) -> Command {
     cmd = cmd
         .help_template(template.to_string())
         .subcommand_help_heading(l.t("heading.commands").to_string())
+        .subcommand_value_name(l.t("value.command").to_string())
         .disable_help_flag(true)
         .arg(flag("help", 'h', ArgAction::Help));
     if path.is_empty() {
@@ -92,6 +108,83 @@ fn walk(mut cmd: Command, path: &str, l: &I18n, template: &str) -> Command {
         cmd = cmd.mut_subcommand(name, |s| walk(s, &sub_path, l, template));
     }
     cmd
+}
+
+/// What clap writes as it builds the command line, said in this language:
+/// each `help` command it adds, and `[OPTIONS]` in each usage line.
+fn built(mut cmd: Command, l: &I18n) -> Command {
+    let usage = cmd.render_usage().to_string();
+    let usage = usage.strip_prefix("Usage:").unwrap_or(&usage).trim();
+    cmd = cmd.override_usage(usage.replace("[OPTIONS]", &format!("[{}]", l.t("value.options"))));
+    let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    for name in subs {
+        cmd = cmd.mut_subcommand(&name, |s| {
+            let s = if name == "help" { s.about(l.t("help_command").to_string()) } else { s };
+            built(s, l)
+        });
+    }
+    cmd
+}
+
+/// One flag or argument in this language: its text, its value's name
+/// (`<FECHA>`), and the notes clap would add in English (the values it takes,
+/// its default, the variable it is read from), said here instead.
+fn argument(mut a: Arg, text: Option<String>, key: &str, l: &I18n) -> Arg {
+    let names: Vec<String> = a
+        .get_value_names()
+        .filter(|_| a.get_action().takes_values())
+        .unwrap_or_default()
+        .iter()
+        .map(|n| value_name(l, n))
+        .collect();
+    if !names.is_empty() {
+        a = a.value_names(names);
+    }
+    let mut notes = Vec::new();
+    let mut value_lines = Vec::new();
+    let values: Vec<_> = a.get_possible_values().into_iter().filter(|v| !v.is_hide_set()).collect();
+    if !values.is_empty() && !a.is_hide_possible_values_set() && a.get_action().takes_values() {
+        a = a.hide_possible_values(true);
+        let names: Vec<&str> = values.iter().map(|v| v.get_name()).collect();
+        notes.push(l.ta("note.possible_values", &[("values", &names.join(", "))]));
+        for v in values.iter().filter(|v| v.get_help().is_some()) {
+            let k = format!("{key}.{}", v.get_name());
+            value_lines.push(format!("- {}: {}", v.get_name(), l.t(&k)));
+        }
+    }
+    let defaults: Vec<String> = a.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
+    if !defaults.iter().all(String::is_empty) && !a.is_hide_default_value_set() {
+        a = a.hide_default_value(true);
+        notes.push(l.ta("note.default", &[("value", &defaults.join(", "))]));
+    }
+    if let Some(env) = a.get_env().filter(|_| !a.is_hide_env_set()) {
+        notes.push(l.ta("note.env", &[("name", &env.to_string_lossy())]));
+        a = a.hide_env(true);
+    }
+    let text = text.or_else(|| a.get_help().map(ToString::to_string)).unwrap_or_default();
+    let short = [text.as_str()].into_iter().chain(notes.iter().map(String::as_str)).filter(|t| !t.is_empty());
+    a = a.help(short.collect::<Vec<_>>().join(" "));
+    if value_lines.is_empty() {
+        return a.long_help(None);
+    }
+    // `--help` lists what each value means, as clap does in English.
+    let mut long = vec![text];
+    long.extend(notes);
+    long.extend(value_lines);
+    a.long_help(long.join("\n"))
+}
+
+/// A value's placeholder in this language (`DATE` → `FECHA`), by the
+/// message `value.<name>` (lower case, other characters as `_`).
+fn value_name(l: &I18n, name: &str) -> String {
+    let k = value_key(name);
+    if l.has(&k) { l.t(&k).to_string() } else { name.to_string() }
+}
+
+fn value_key(name: &str) -> String {
+    let slug: String =
+        name.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' }).collect();
+    format!("value.{slug}")
 }
 
 #[cfg(test)]
@@ -112,8 +205,17 @@ mod tests {
             out.push((key("after_help"), a.to_string()));
         }
         for a in cmd.get_arguments().filter(|a| !a.is_global_set() || path.is_empty()) {
+            let k = key(a.get_id().as_str());
             if let Some(h) = a.get_help() {
-                out.push((key(a.get_id().as_str()), h.to_string()));
+                out.push((k.clone(), h.to_string()));
+            }
+            for v in a.get_possible_values().iter().filter(|v| !v.is_hide_set()) {
+                if let Some(h) = v.get_help() {
+                    out.push((format!("{k}.{}", v.get_name()), h.to_string()));
+                }
+            }
+            for n in a.get_value_names().filter(|_| a.get_action().takes_values()).unwrap_or_default() {
+                out.push((value_key(n), n.to_string()));
             }
         }
         for s in cmd.get_subcommands() {
@@ -139,9 +241,7 @@ mod tests {
     fn every_command_and_flag_has_its_help_in_every_language() {
         let mut all = Vec::new();
         texts(&crate::cli::Cli::command(), "", &mut all);
-        let needed =
-            ["heading.usage", "heading.options", "heading.arguments", "heading.commands", "flag.help", "flag.version"];
-        all.extend(needed.map(|k| (k.to_string(), String::new())));
+        all.extend(OWN.iter().chain(crate::usage_error::MESSAGES).map(|k| (k.to_string(), String::new())));
         for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
             // Strictly: a syntax error or a repeated id fails here, by name.
             let l = I18n::parse(lang, SPANISH).unwrap_or_else(|e| panic!("help/{}.ftl: {e}", lang.code()));

@@ -10,6 +10,7 @@ mod help;
 mod log_writer;
 mod prompt;
 mod render;
+mod usage_error;
 
 use clap::{CommandFactory, FromArgMatches};
 use commands::Output;
@@ -38,11 +39,13 @@ fn fixed_mmap_threshold() {
 }
 
 fn main() {
-    // The help in the terminal's language (`help`); clap's own errors stay English.
-    let matches = help::localized(cli::Cli::command()).get_matches();
+    // The help and a mistyped command line in the terminal's language
+    // (`help`, `usage_error`).
+    let mut command = help::localized(cli::Cli::command());
+    let matches = command.try_get_matches_from_mut(std::env::args_os()).unwrap_or_else(|e| usage_error::exit(e));
     let cli = cli::Cli::from_arg_matches(&matches)
-        .map_err(|e| e.format(&mut cli::Cli::command()))
-        .unwrap_or_else(|e| e.exit());
+        .map_err(|e| e.format(&mut command))
+        .unwrap_or_else(|e| usage_error::exit(e));
     // The web server uses every core; one-shot commands need only one thread.
     let mut builder = if matches!(cli.command, cli::Command::Serve(_)) {
         #[cfg(all(target_os = "linux", target_env = "gnu"))]

@@ -1549,6 +1549,22 @@ cli-err-input_ended = input ended before this was answered: { $question }
 cli-err-no_answer = no valid answer to: { $question }
 cli-err-activity_form = --activity: '{ $typed }' should look like "getting out of a car=4"
 cli-err-activity_score = --activity: '{ $typed }' is not a number 0-10
+cli-err-file_missing = { $action ->
+        [write] { $path }: the folder to write it in does not exist
+       *[read] { $path }: there is no such file or folder
+    }
+cli-err-file_denied = { $action ->
+        [write] { $path }: you do not have permission to write there
+       *[read] { $path }: you do not have permission to read it
+    }
+cli-err-file_is_folder = { $path } is a folder: give the name of a file { $action ->
+        [write] inside it
+       *[read] in it
+    }
+cli-err-file_other = { $action ->
+        [write] { $path }: could not be written ({ $reason })
+       *[read] { $path }: could not be read ({ $reason })
+    }
 signed-default_role = clinician
 cli-clear-no_date = --date: a restart is dated when it is recorded; leave --date out
 cli-clear-needs_role = --role: a restart names the clinician's role, e.g. --role physiotherapist

@@ -1547,6 +1547,19 @@ cli-err-input_ended = la entrada terminó antes de responder: { $question }
 cli-err-no_answer = sin una respuesta válida a: { $question }
 cli-err-activity_form = --activity: '{ $typed }' debería ser como "salir del coche=4"
 cli-err-activity_score = --activity: '{ $typed }' no es un número de 0 a 10
+cli-err-file_missing = { $action ->
+        [write] { $path }: no existe la carpeta donde escribirlo
+       *[read] { $path }: no existe ese archivo ni esa carpeta
+    }
+cli-err-file_denied = { $action ->
+        [write] { $path }: no tiene permiso para escribir ahí
+       *[read] { $path }: no tiene permiso para leerlo
+    }
+cli-err-file_is_folder = { $path } es una carpeta: indique el nombre de un archivo dentro de ella
+cli-err-file_other = { $action ->
+        [write] { $path }: no se pudo escribir ({ $reason })
+       *[read] { $path }: no se pudo leer ({ $reason })
+    }
 signed-default_role = profesional sanitario
 cli-clear-no_date = --date: una reanudación lleva la fecha en que se anota; quite --date
 cli-clear-needs_role = --role: una reanudación dice el papel del profesional, p. ej. --role fisioterapeuta

@@ -6,7 +6,7 @@ use super::user::account;
 use super::{Output, emit};
 use crate::cli::{AtClinic, ClinicCommand, ClinicExportFormat, Global, MemberAction, TeamAction};
 use crate::context;
-use crate::error::{CliError, CliResult};
+use crate::error::{CliError, CliResult, FileUse};
 use crate::render;
 use service::Actor;
 use service::clinics;
@@ -119,8 +119,7 @@ pub async fn run(g: &Global, cmd: &ClinicCommand) -> CliResult<Output> {
                 service::monitoring::month_csv(&store, &op, ClinicId(*clinic), month, context::today_in(g)).await?;
             return match out {
                 Some(path) => {
-                    std::fs::write(path, &csv)
-                        .map_err(|e| CliError::input(format!("--out: {}: {e}", path.display())))?;
+                    std::fs::write(path, &csv).map_err(|e| CliError::file(path, FileUse::Write, &e))?;
                     Ok(Output::Text(format!(
                         "Monitoring for {} written to {}.\n",
                         month.strftime("%Y-%m"),
@@ -229,7 +228,7 @@ async fn export(
     let walkers = ce::clinic_walkers(store, &Actor::Operator, clinic).await?;
     let bar = render::progress(walkers.len(), "walkers", g.json);
     let now = jiff::Timestamp::now();
-    let io = |e: std::io::Error, what: &std::path::Path| CliError::input(format!("--out: {}: {e}", what.display()));
+    let io = |e: std::io::Error, what: &std::path::Path| CliError::file(what, FileUse::Write, &e);
     let part = |p: &std::path::Path| {
         p.with_extension(format!("{}.part", p.extension().and_then(|e| e.to_str()).unwrap_or("")))
     };
@@ -296,7 +295,7 @@ async fn write_walkers(
 ) -> CliResult<()> {
     use service::clinic_export as ce;
     use std::io::Write;
-    let io = |e: std::io::Error, what: &std::path::Path| CliError::input(format!("--out: {}: {e}", what.display()));
+    let io = |e: std::io::Error, what: &std::path::Path| CliError::file(what, FileUse::Write, &e);
     for access in walkers {
         let state = match context::load_with(store, g, *access).await {
             Ok(state) => state,

@@ -3,8 +3,7 @@
 use super::Output;
 use crate::cli::{CsvTable, ExportArgs, ExportFormat, Global};
 use crate::context;
-use crate::error::{CliError, CliResult};
-use anyhow::Context as _;
+use crate::error::{CliError, CliResult, FileUse};
 use store::SecurityKind;
 
 pub async fn run(g: &Global, a: &ExportArgs) -> CliResult<Output> {
@@ -54,8 +53,7 @@ async fn exported(store: &store::SqlStore, walker: store::WalkerId, what: &str) 
 
 /// `retrowalk import-archive`: a JSON archive into this database.
 pub async fn import(g: &Global, file: &std::path::Path) -> CliResult<Output> {
-    let text =
-        std::fs::read_to_string(file).map_err(|e| CliError::input(format!("{}: cannot read: {e}", file.display())))?;
+    let text = std::fs::read_to_string(file).map_err(|e| CliError::file(file, FileUse::Read, &e))?;
     let store = context::open(g).await?;
     let walker = service::import_json(&store, &text, context::today(g, "UTC")?).await?;
     super::user::audit(&store, SecurityKind::Restore, None, &format!("archive json as walker {walker}")).await?;
@@ -94,11 +92,12 @@ pub async fn report(g: &Global, out: &std::path::Path) -> CliResult<Output> {
 /// Writes to a temporary file beside `path`, then renames it into place, so a
 /// crash never leaves a half-written export.
 fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> CliResult<()> {
+    let folder = std::io::Error::from(std::io::ErrorKind::IsADirectory);
     if path.is_dir() {
-        return Err(CliError::input(format!("--out {}: is a folder; give a file name inside it", path.display())));
+        return Err(CliError::file(path, FileUse::Write, &folder));
     }
     let tmp = path.with_extension("partial");
-    std::fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
+    std::fs::write(&tmp, bytes).map_err(|e| CliError::file(path, FileUse::Write, &e))?;
     if let Err(e) = std::fs::rename(&tmp, path) {
         // Leave nothing behind: a half-done export is not an export.
         let _ = std::fs::remove_file(&tmp);

@@ -6,7 +6,7 @@ use super::log::{small, symptoms_or_ask};
 use super::{Output, emit};
 use crate::cli::{ActivityCommand, Global};
 use crate::context;
-use crate::error::{CliError, CliResult};
+use crate::error::{CliError, CliResult, FileUse, file_problem};
 use crate::{prompt, render};
 use coach::Pain;
 use coach::imports::Fit;
@@ -21,7 +21,7 @@ const EXTENSIONS: [&str; 3] = ["fit", "gpx", "tcx"];
 fn collect(paths: &[PathBuf]) -> CliResult<Vec<PathBuf>> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> CliResult<()> {
         let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map_err(|e| CliError::input(format!("{}: cannot read the folder: {e}", dir.display())))?
+            .map_err(|e| CliError::file(dir, FileUse::Read, &e))?
             .flatten()
             .map(|e| e.path())
             .collect();
@@ -46,7 +46,8 @@ fn collect(paths: &[PathBuf]) -> CliResult<Vec<PathBuf>> {
         } else if p.is_file() {
             out.push(p.clone());
         } else {
-            return Err(CliError::input(format!("{}: no such file or folder", p.display())));
+            let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
+            return Err(CliError::file(p, FileUse::Read, &missing));
         }
     }
     Ok(out)
@@ -80,7 +81,7 @@ pub async fn run(g: &Global, paths: &[PathBuf], dry_run: bool) -> CliResult<Outp
         bar.set_message(path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
         let outcome = match std::fs::read(path) {
             Ok(bytes) => batch.import_file(&store, &name, &bytes, dry_run, jiff::Timestamp::now()).await?,
-            Err(e) => FileOutcome::Failed { file: name.clone(), error: format!("cannot read the file: {e}") },
+            Err(e) => FileOutcome::Failed { file: name.clone(), error: file_problem(path, FileUse::Read, &e) },
         };
         match &outcome {
             FileOutcome::Imported { activities, .. } => {

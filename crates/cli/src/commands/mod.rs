@@ -106,7 +106,8 @@ pub async fn run(cli: Cli) -> CliResult<Output> {
         Command::Audit { limit, format } => care::audit(g, *limit, *format).await,
         Command::Token(cmd) => token::run(g, cmd).await,
         Command::Completions { shell } => {
-            let mut cmd = <Cli as clap::CommandFactory>::command();
+            // With each command's line in the terminal's language.
+            let mut cmd = crate::help::localized(<Cli as clap::CommandFactory>::command());
             let mut buf = Vec::new();
             clap_complete::generate(*shell, &mut cmd, "retrowalk", &mut buf);
             Ok(Output::Text(String::from_utf8_lossy(&buf).into_owned()))

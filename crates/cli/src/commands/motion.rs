@@ -3,7 +3,7 @@
 
 use super::{Output, emit};
 use crate::cli::{AccUnitArg, Global, GyrUnitArg, MotionCommand, TimeUnitArg};
-use crate::error::{CliError, CliResult};
+use crate::error::{CliError, CliResult, FileUse};
 use crate::render;
 use gait::analysis::{Analysis, Bout};
 use gait::csv::{AccUnit, GyrUnit, Stated, TimeUnit};
@@ -78,7 +78,7 @@ async fn import(g: &Global, file: &Path, session: &str, forward_s: Option<f64>) 
     let date = crate::context::parse_date("--session", session)?;
     let store = crate::context::open(g).await?;
     let state = crate::context::load(&store, g).await?;
-    let bytes = std::fs::read(file).map_err(|e| CliError::input(format!("{}: {e}", file.display())))?;
+    let bytes = std::fs::read(file).map_err(|e| CliError::file(file, FileUse::Read, &e))?;
     let name = file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
     let upload = service::motion::Upload { source: &name, bytes: &bytes, forward_s };
     let motion = service::motion::import(&store, &state, date, &upload, jiff::Timestamp::now()).await?;
@@ -162,7 +162,7 @@ async fn delete(g: &Global, id: i64) -> CliResult<Output> {
 }
 
 fn analyse_file(path: &Path, stated: &Stated, forward_s: Option<f64>) -> Result<Analysis, String> {
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let bytes = std::fs::read(path).map_err(|e| crate::error::file_problem(path, FileUse::Read, &e))?;
     let (rec, _) = gait::read(&bytes, stated).map_err(|e| e.to_string())?;
     service::motion::analysed_recording(&rec, forward_s)
 }

@@ -4,19 +4,19 @@
 use super::{Output, emit};
 use crate::cli::{Global, QuestionnaireCommand};
 use crate::context;
-use crate::error::{CliError, CliResult};
+use crate::error::{CliError, CliResult, FileUse};
 use crate::{prompt, render};
 use coach::questionnaire::{Answers, Questionnaire};
 use std::path::Path;
 use store::prelude::*;
 
-fn read(path: &Path, what: &str) -> CliResult<String> {
-    std::fs::read_to_string(path).map_err(|e| CliError::input(format!("{what} {}: cannot read: {e}", path.display())))
+fn read(path: &Path) -> CliResult<String> {
+    std::fs::read_to_string(path).map_err(|e| CliError::file(path, FileUse::Read, &e))
 }
 
 /// Answers from a file: a JSON object or a TOML table of linkId = code.
 fn answers_file(path: &Path) -> CliResult<Answers> {
-    let text = read(path, "--answers")?;
+    let text = read(path)?;
     let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
     let parsed: Result<Answers, String> = if is_json {
         serde_json::from_str(&text).map_err(|e| e.to_string())
@@ -71,7 +71,7 @@ pub async fn run(g: &Global, cmd: &QuestionnaireCommand) -> CliResult<Output> {
     let store = context::open(g).await?;
     match cmd {
         QuestionnaireCommand::Load { questionnaire, scoring, clinic } => {
-            let (q, s) = (read(questionnaire, "questionnaire")?, read(scoring, "--scoring")?);
+            let (q, s) = (read(questionnaire)?, read(scoring)?);
             let clinic = clinic.map(store::ClinicId);
             let (loaded, replaced) =
                 service::load_questionnaire(&store, &q, &s, clinic, jiff::Timestamp::now()).await?;

@@ -216,3 +216,47 @@ fn named_flags_take_the_coachs_names() {
     w.ok("2026-11-23", &log("Light-Touch"));
     w.ok("2026-11-23", &["profile", "--sex", "female", "--birth-year", "1960"]);
 }
+
+/// In Spanish, a mistyped command line, a refused value and a mistyped path
+/// are said with no English: clap's own mistakes with its tips and usage,
+/// the refusal after the flag the person typed (not the field inside), and
+/// a file that is not there. Each is bad input (2) and writes nothing.
+#[test]
+fn mistakes_on_the_command_line_are_said_in_spanish() {
+    let w = Walker::new();
+    w.init("cleared.toml");
+    let spanish = |args: &[&str]| {
+        let out = w.on("2026-11-23", args).env("LANG", "es_ES.UTF-8").output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let err = spanish(&["log", "--pain-peek", "3"]);
+    assert!(err.contains("error: no se esperaba '--pain-peek'"), "{err}");
+    assert!(err.contains("consejo: hay un argumento parecido: '--pain-peak'"), "{err}");
+    assert!(err.contains("Uso: retrowalk log") && err.contains("Para saber más, pruebe '--help'."), "{err}");
+    let err = spanish(&["export", "--format", "pdf"]);
+    assert!(err.contains("el valor 'pdf' no vale para '--format <FORMATO>'"), "{err}");
+    assert!(err.contains("[valores posibles: json, csv, fhir]"), "{err}");
+    let log = ["log", "--date", "2026-11-01", "--pain-before", "1", "--pain-peak", "1", "--pain-after", "1"];
+    let err = spanish(&log);
+    assert!(err.contains("error: --date: Su programa aún no había empezado ese día"), "{err}");
+    let err = spanish(&["motion", "import", "/no/such/walk.csv", "--session", "2026-11-23"]);
+    assert!(err.contains("/no/such/walk.csv: no existe ese archivo ni esa carpeta"), "{err}");
+    let err = spanish(&["report", "--out", w.dir.path().to_str().unwrap()]);
+    assert!(err.contains("es una carpeta: indique el nombre de un archivo dentro de ella"), "{err}");
+    let all = [&["log", "--pain-peek", "3"][..], &["export", "--format", "pdf"], &log, &["import", "/no/such"]];
+    for err in all.map(spanish) {
+        for english in ["unexpected", "invalid value", "possible values", "Usage", "tip:", "No such", "is before"] {
+            assert!(!err.contains(english), "{english}: {err}");
+        }
+    }
+    assert_eq!(w.session_count(), 0);
+
+    // The help and the shell's completions say the same in Spanish.
+    let help = w.on("2026-11-23", &["log", "--help"]).env("LANG", "es_ES.UTF-8").output().unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(help.contains("Uso: retrowalk log [OPCIONES]") && help.contains("--date <FECHA>"), "{help}");
+    let fish = w.on("2026-11-23", &["completions", "fish"]).env("LANG", "es_ES.UTF-8").output().unwrap();
+    let fish = String::from_utf8_lossy(&fish.stdout);
+    assert!(fish.contains("Anota una sesión de marcha hacia atrás"), "{fish}");
+}

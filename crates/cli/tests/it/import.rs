@@ -115,7 +115,7 @@ fn a_missing_path_stops_before_anything_is_imported() {
     w.init("cleared.toml");
     let dir = folder(&w);
     let err = w.bad("2026-11-24", &["import", dir.join("walk.gpx").to_str().unwrap(), "/no/such/folder"]);
-    assert!(err.contains("/no/such/folder: no such file or folder"), "{err}");
+    assert!(err.contains("/no/such/folder: there is no such file or folder"), "{err}");
     assert!(w.json("2026-11-24", &["activity", "list"]).as_array().unwrap().is_empty());
 }
 

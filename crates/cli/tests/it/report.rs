@@ -132,8 +132,11 @@ fn a_report_for_a_missing_folder_is_refused_and_writes_nothing() {
     let w = Walker::new();
     w.init("cleared.toml");
     let out = w.on("2026-11-23", &["report", "--out", "/nonexistent-dir/r.pdf"]).output().unwrap();
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent-dir/r.partial"));
+    // Bad input: the folder is the person's to fix, and the message names
+    // the file they asked for, not the temporary one beside it.
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("/nonexistent-dir/r.pdf: the folder to write it in does not exist"), "{err}");
 }
 
 #[test]
@@ -143,6 +146,6 @@ fn a_folder_given_as_the_output_is_refused_and_nothing_is_left_beside_it() {
     let folder = w.dir.path().join("out");
     std::fs::create_dir(&folder).unwrap();
     let err = w.bad("2026-11-23", &["report", "--out", folder.to_str().unwrap()]);
-    assert!(err.contains("is a folder; give a file name inside it"), "{err}");
+    assert!(err.contains("is a folder: give the name of a file inside it"), "{err}");
     assert!(!w.dir.path().join("out.partial").exists());
 }
