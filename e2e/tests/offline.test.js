@@ -111,6 +111,25 @@ test('offline, a page opened before shows its copy and when; one never opened is
   await context.close();
 });
 
+test('offline before any page is kept, the offline page speaks the language of the last page opened (Spanish phone)', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'es-ES' });
+  const page = await context.newPage();
+  // Only the sign-in page, which is never kept: the words come from it.
+  await page.goto(`${env.server.base}/signin`);
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.waitForFunction(async () => !!(await caches.match('/assets/offline-words.json')));
+  await context.setOffline(true);
+  await page.goto(`${env.server.base}/today`).catch(() => {});
+  assert.match(await page.textContent('main h1'), /No tiene conexión/);
+  assert.match(await page.textContent('main'), /Esta página aún no se ha abierto en este teléfono/);
+  assert.equal(await page.getAttribute('html', 'lang'), 'es');
+  assert.doesNotMatch(await page.textContent('body'), /You are offline|Log a session/);
+  await checkA11y(page, 'offline-page-es-phone-before-any-copy');
+  await shot(page, 'phone-23b-offline-page-es-before-any-copy');
+  await context.setOffline(false);
+  await context.close();
+});
+
 test('offline, a saved log that reports a warning sign hides the dose and Start on the kept pages', async () => {
   const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();

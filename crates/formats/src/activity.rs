@@ -131,13 +131,28 @@ pub struct Parsed {
 /// A file that could not be read at all.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ReadError {
+    /// Why, in the terms a person can act on (the app says it in their
+    /// language); `message` is the reader's own technical account.
+    pub kind: Unreadable,
     pub offset: Option<u64>,
     pub message: String,
 }
 
+/// Why a file could not be read, as its owner can act on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unreadable {
+    /// Nothing in it.
+    Empty,
+    /// Not FIT, GPX or TCX: not a file from a watch, phone or treadmill app.
+    UnknownFormat,
+    /// The right kind of file, broken: cut short, or damaged.
+    Damaged,
+}
+
 impl ReadError {
-    pub fn new(offset: Option<u64>, message: impl Into<String>) -> ReadError {
-        ReadError { offset, message: message.into() }
+    pub fn new(kind: Unreadable, offset: Option<u64>, message: impl Into<String>) -> ReadError {
+        ReadError { kind, offset, message: message.into() }
     }
 }
 

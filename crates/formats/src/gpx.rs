@@ -2,7 +2,9 @@
 //! from Garmin's TrackPointExtension. Distances, moving time and climb follow
 //! gpxpy's definitions so the numbers can be checked against it.
 
-use crate::activity::{Activity, Cadence, CadenceUnit, Content, Details, Format, Parsed, ReadError, Warning};
+use crate::activity::{
+    Activity, Cadence, CadenceUnit, Content, Details, Format, Parsed, ReadError, Unreadable, Warning,
+};
 use crate::{geo, num, time, xml};
 use jiff::Timestamp;
 
@@ -139,7 +141,7 @@ pub fn read(bytes: &[u8]) -> Result<Parsed, ReadError> {
         }
     })?;
     if !saw_root {
-        return Err(ReadError::new(None, "no <gpx> element: not a GPX file"));
+        return Err(ReadError::new(Unreadable::UnknownFormat, None, "no <gpx> element: not a GPX file"));
     }
     let points = doc.details.points;
     doc.warnings.extend(ending.warning(|| xml::count(points, "track point", "track points")));

@@ -13,7 +13,7 @@ mod time;
 mod xml;
 
 pub use activity::{
-    Activity, Cadence, CadenceUnit, Content, Details, Format, Parsed, ReadError, Warning, normalise_sport,
+    Activity, Cadence, CadenceUnit, Content, Details, Format, Parsed, ReadError, Unreadable, Warning, normalise_sport,
 };
 
 /// Which format the bytes are, by their content (a FIT header, or the XML root).
@@ -35,13 +35,14 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
 /// Reads a file of any supported format.
 pub fn read(bytes: &[u8]) -> Result<Parsed, ReadError> {
     if bytes.is_empty() {
-        return Err(ReadError::new(None, "the file is empty"));
+        return Err(ReadError::new(Unreadable::Empty, None, "the file is empty"));
     }
     let mut parsed = match detect(bytes) {
         Some(Format::Fit) => fit::read(bytes),
         Some(Format::Gpx) => gpx::read(bytes),
         Some(Format::Tcx) => tcx::read(bytes),
         None => Err(ReadError::new(
+            Unreadable::UnknownFormat,
             Some(0),
             "not a FIT, GPX or TCX file: no FIT header and no <gpx> or <TrainingCenterDatabase> element",
         )),

@@ -1,7 +1,9 @@
 //! TCX (Garmin Training Center): activities, laps, trackpoints and the
 //! Activity Extension's run cadence.
 
-use crate::activity::{Activity, Cadence, CadenceUnit, Content, Details, Format, Parsed, ReadError, Warning};
+use crate::activity::{
+    Activity, Cadence, CadenceUnit, Content, Details, Format, Parsed, ReadError, Unreadable, Warning,
+};
 use crate::{num, time, xml};
 use jiff::Timestamp;
 
@@ -147,7 +149,11 @@ pub fn read(bytes: &[u8]) -> Result<Parsed, ReadError> {
         }
     })?;
     if !saw_root {
-        return Err(ReadError::new(None, "no <TrainingCenterDatabase> element: not a TCX file"));
+        return Err(ReadError::new(
+            Unreadable::UnknownFormat,
+            None,
+            "no <TrainingCenterDatabase> element: not a TCX file",
+        ));
     }
     let (laps, points) = (st.details.laps, st.details.points);
     st.warnings.extend(ending.warning(|| {

@@ -10,7 +10,7 @@
 //! start tags. It does not validate names or expand a DTD (as the devices'
 //! files have none that matter).
 
-use crate::activity::{ReadError, Warning};
+use crate::activity::{ReadError, Unreadable, Warning};
 use std::borrow::Cow;
 
 pub enum Node<'a> {
@@ -109,7 +109,7 @@ fn unescape(s: &str, attribute: bool) -> Cow<'_, str> {
 }
 
 fn error(at: usize, what: impl std::fmt::Display) -> ReadError {
-    ReadError::new(Some(at as u64), format!("not well-formed XML: {what}"))
+    ReadError::new(Unreadable::Damaged, Some(at as u64), format!("not well-formed XML: {what}"))
 }
 
 /// Where `needle` ends in `doc` at or after `from`; None if the document

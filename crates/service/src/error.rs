@@ -108,3 +108,28 @@ impl From<store::StoreError> for ServiceError {
 }
 
 pub type ServiceResult<T> = Result<T, ServiceError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two requests that race past the service's own check meet the store's
+    /// unique index instead: the reader is told the same, in their language.
+    #[test]
+    fn a_raced_duplicate_is_said_as_the_check_says_it() {
+        let es = words::I18n::of(words::Lang::Es);
+        for (raced, checked) in [
+            ("date: a session is already logged for 2026-11-23", "date: a session is already logged for 2026-11-23"),
+            ("checkin: the session on 2026-11-23 already has a check-in", "checkin: …"),
+            ("email: an account with this email already exists", "email: …"),
+        ] {
+            let ServiceError::Input(raced) = ServiceError::from(store::StoreError::Duplicate(raced.into())) else {
+                panic!("not input: {raced}");
+            };
+            let checked = InputError::from_text(checked).because(Code::AlreadyDone);
+            let said = es.problem(&raced);
+            assert_eq!(said, es.problem(&checked));
+            assert!(said.starts_with("Ya "), "{said}");
+        }
+    }
+}

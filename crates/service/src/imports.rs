@@ -15,15 +15,37 @@ use store::{ImportRecord, Store, StoredActivity};
 #[derive(Clone, Debug, Serialize)]
 #[serde(tag = "result", rename_all = "snake_case")]
 pub enum FileOutcome {
-    Imported { file: String, format: String, activities: Vec<Imported>, warnings: Vec<String> },
-    AlreadyImported { file: String, first_imported_as: String, on: Timestamp },
-    NotAnActivity { file: String, format: String, what: String, warnings: Vec<String> },
-    Failed { file: String, error: String },
+    Imported {
+        file: String,
+        format: String,
+        activities: Vec<Imported>,
+        warnings: Vec<String>,
+    },
+    AlreadyImported {
+        file: String,
+        first_imported_as: String,
+        on: Timestamp,
+    },
+    NotAnActivity {
+        file: String,
+        format: String,
+        what: String,
+        warnings: Vec<String>,
+    },
+    Failed {
+        file: String,
+        /// Why, when the file's reader could not read it: said in the
+        /// reader's language, with `error` (its technical account) after.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        reason: Option<formats::Unreadable>,
+        error: String,
+    },
 }
 
 impl FileOutcome {
-    /// One line for a person, in their language (the format's name, the
-    /// device's own activity text and a reader's error stay as they are).
+    /// One line for a person, in their language (the format's name and the
+    /// device's own activity text stay as they are; a file reader's
+    /// technical account follows on a line of its own).
     pub fn said(&self, l: &words::I18n) -> String {
         let warned = |mut line: String, warnings: &[String]| {
             for w in warnings {
@@ -52,8 +74,17 @@ impl FileOutcome {
                     warnings,
                 )
             }
-            FileOutcome::Failed { file, error } => {
+            FileOutcome::Failed { file, reason: None, error } => {
                 l.ta("import.line.not_imported", &[("file", file), ("error", error)])
+            }
+            FileOutcome::Failed { file, reason: Some(why), error } => {
+                let why = l.t(match why {
+                    formats::Unreadable::Empty => "import.unreadable.empty",
+                    formats::Unreadable::UnknownFormat => "import.unreadable.unknown_format",
+                    formats::Unreadable::Damaged => "import.unreadable.damaged",
+                });
+                let line = l.ta("import.line.not_imported", &[("file", file), ("error", why)]);
+                format!("{line}\n    {}", l.ta("import.line.technical", &[("text", error)]))
             }
         }
     }
@@ -141,7 +172,7 @@ impl<'a> ImportBatch<'a> {
         }
         let parsed = match formats::read(bytes) {
             Ok(p) => p,
-            Err(e) => return Ok(FileOutcome::Failed { file: file.into(), error: e.to_string() }),
+            Err(e) => return Ok(FileOutcome::Failed { file: file.into(), reason: Some(e.kind), error: e.to_string() }),
         };
         let format = parsed.format.name().to_lowercase();
         let mut warnings: Vec<String> = parsed

@@ -55,6 +55,9 @@ try {
 
 if ('serviceWorker' in navigator) {
   navigator.serviceWorker.register('/sw.js').catch(() => {});
+  // This page's words, for the offline page of a page never opened here
+  // (sw.js): in the walker's language even before any page is kept.
+  navigator.serviceWorker.ready.then((r) => r.active && r.active.postMessage({ words: WORDS })).catch(() => {});
 }
 
 // Offline log queue: a log that cannot reach the server (offline, or the

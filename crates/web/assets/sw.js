@@ -1,14 +1,30 @@
 // Service worker: keeps the app shell so pages open without a connection.
 // Pages are fetched from the network first and fall back to the last copy.
-const CACHE = 'retrowalk-v3'; // bump with every change to a cached asset
+const CACHE = 'retrowalk-v4'; // bump with every change to a cached asset
 const SHELL = ['/assets/app.css', '/assets/app.js', '/assets/session.js', '/assets/icon.svg', '/manifest.webmanifest'];
 
 // Pages kept for offline use: the last copy each time one opens online.
 const KEPT = ['/today', '/session', '/log', '/checkin', '/plan', '/progress', '/outcomes', '/learn'];
 const CSS = '/assets/app.css';
 
-/** The words of the newest kept page (its `rw-words` block): the walker's language now; English if none is kept. */
+// The words of the page opened last (app.js sends its `rw-words` block).
+// Kept with the app's own files (`/assets/`), which a change of account
+// leaves: they are no one's data, only the language the pages speak.
+const WORDS = '/assets/offline-words.json';
+
+self.addEventListener('message', (event) => {
+  const w = event.data && event.data.words;
+  if (!w || typeof w !== 'object' || !w.lang) return;
+  const kept = new Response(JSON.stringify(w), { headers: { 'content-type': 'application/json' } });
+  event.waitUntil(caches.open(CACHE).then((c) => c.put(WORDS, kept)));
+});
+
+/** The walker's words now: those the last page sent, else the newest kept page's; English if neither. */
 async function words() {
+  try {
+    const sent = await caches.match(WORDS);
+    if (sent) return await sent.json();
+  } catch { /* damaged: the kept pages still say it */ }
   let newest = { at: -1, words: {} };
   for (const path of KEPT) {
     const hit = await caches.match(path);

@@ -31,6 +31,14 @@ impl AppError {
         AppError::BadInput(InputError::from_text(msg))
     }
 
+    /// A field the page fills in itself (a hidden field, a choice from its
+    /// own list) that came back as none of our pages sends it: a page from an
+    /// older version, or one changed by hand. `msg` names the field, in
+    /// English; the reader is told to reload, as nothing was saved.
+    pub fn unexpected(msg: impl Into<String>) -> Self {
+        AppError::BadInput(InputError::new("", msg)).said("refusal.form_unexpected", &[])
+    }
+
     /// An upload the page could not read, by the status the multipart reader
     /// gave: larger than this page takes (413), or broken off or malformed.
     /// Said in the reader's words; the pages keep what was typed.

@@ -1557,10 +1557,7 @@ cli-err-file_denied = { $action ->
         [write] { $path }: you do not have permission to write there
        *[read] { $path }: you do not have permission to read it
     }
-cli-err-file_is_folder = { $path } is a folder: give the name of a file { $action ->
-        [write] inside it
-       *[read] in it
-    }
+cli-err-file_is_folder = { $path } is a folder: give the name of a file inside it
 cli-err-file_other = { $action ->
         [write] { $path }: could not be written ({ $reason })
        *[read] { $path }: could not be read ({ $reason })
@@ -1642,6 +1639,10 @@ import-line-imported = { $file }: imported ({ $format }), { $n } activities
 import-line-already = { $file }: already imported (as { $as }, { $on }); nothing added
 import-line-not_activity = { $file }: not an activity ({ $what }, { $format }); nothing to import
 import-line-not_imported = { $file }: not imported: { $error }
+import-line-technical = the file reader said: { $text }
+import-unreadable-empty = the file is empty
+import-unreadable-unknown_format = this is not a file from a watch, phone or treadmill app (FIT, GPX or TCX)
+import-unreadable-damaged = the file is damaged or cut short; export it again from the app or device
 cli-activity-none = No imported activities. Bring some in with `retrowalk import PATH`.
 cli-activity-counts-confirm = backward? confirm it
 cli-activity-counts-session = your backward session
@@ -1812,6 +1813,9 @@ refusal-archive_not_archive = This file is not a retrowalk archive this version 
 refusal-restore_in_care = Your records have been shared with a clinic, which keeps what it was shown, so a saved copy cannot replace them. Nothing was changed. Your care team can correct a record with you.
 refusal-upload_too_large = The upload is larger than this page takes. Choose a smaller file and try again.
 refusal-upload_unreadable = The upload could not be read: it may be too large or broken off. Try again with the file itself.
+refusal-form_unexpected = This page sent something it should not have (it may be from an older version of the app). Reload the page and try again; nothing was saved.
+refusal-form_too_large = This form is larger than the page takes. Shorten what you wrote and send it again.
+refusal-token_gone = That token is no longer there: it was revoked already, or it is not yours.
 refusal-setup_not_allowed = Your safety screening does not allow training yet, so the set-up cannot be saved. Today says what to do first.
 refusal-delete_staff = This account has worked for a clinic, whose records name it, so it cannot be deleted here. Ask whoever runs this server to disable it.
 refusal-activity_confirmed = You have already answered for this activity: there is nothing more to do.

@@ -219,4 +219,23 @@ fn imports_and_history_speak_the_terminals_language() {
         history.contains("Aún no hay sesiones anotadas.") && history.contains("actividades importadas"),
         "{history}"
     );
+    // A file that cannot be read: why, in the reader's words and what to do,
+    // then the file reader's own technical account, marked as such.
+    let (empty, notes, cut) =
+        (w.dir.path().join("empty.gpx"), w.dir.path().join("notes.fit"), w.dir.path().join("cut.gpx"));
+    std::fs::write(&empty, "").unwrap();
+    std::fs::write(&notes, "shopping list: milk, bread").unwrap();
+    std::fs::write(&cut, "<?xml version=\"1.0\"?><gpx><trk><trkseg><trkpt><time>2026</trkpt></trkseg></trk></gpx>")
+        .unwrap();
+    let out = w
+        .on("2026-11-24", &["import", empty.to_str().unwrap(), notes.to_str().unwrap(), cut.to_str().unwrap()])
+        .env("LANG", "es_ES.UTF-8")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("empty.gpx: no importado: el archivo está vacío"), "{text}");
+    assert!(text.contains("notes.fit: no importado: no es un archivo de un reloj, un teléfono"), "{text}");
+    assert!(text.contains("cut.gpx: no importado: el archivo está dañado o incompleto; expórtelo de nuevo"), "{text}");
+    assert!(text.contains("detalle técnico, del lector de archivos (en inglés): not well-formed XML"), "{text}");
+    assert!(!text.contains("importado (gpx)"), "{text}");
 }

@@ -5,7 +5,9 @@
 mod decode;
 mod profile;
 
-use crate::activity::{Activity, Cadence, CadenceUnit, Content, Details, Format, Parsed, ReadError, Warning};
+use crate::activity::{
+    Activity, Cadence, CadenceUnit, Content, Details, Format, Parsed, ReadError, Unreadable, Warning,
+};
 use decode::Message;
 use jiff::Timestamp;
 
@@ -145,13 +147,14 @@ fn from_records(c: &Collected) -> Activity {
 pub fn read(bytes: &[u8]) -> Result<Parsed, ReadError> {
     let mut c = Collected::default();
     let wanted = |g: u16| matches!(g, FILE_ID | SPORT | SESSION | RECORD);
-    let outcome = decode::walk(bytes, wanted, |m| c.on(m)).map_err(|(at, why)| ReadError::new(Some(at), why))?;
+    let outcome = decode::walk(bytes, wanted, |m| c.on(m))
+        .map_err(|(at, why)| ReadError::new(Unreadable::Damaged, Some(at), why))?;
     let mut warnings = outcome.warnings;
     let nothing_read =
         c.file_type.is_none() && c.manufacturer.is_none() && c.records.count == 0 && c.sessions.is_empty();
     if let (Some((at, why)), true) = (&outcome.stopped, nothing_read) {
         // Broke off before anything usable: that is an unreadable file, not an empty one.
-        return Err(ReadError::new(Some(*at), format!("{why}; nothing could be read before it")));
+        return Err(ReadError::new(Unreadable::Damaged, Some(*at), format!("{why}; nothing could be read before it")));
     }
     if let Some((at, why)) = &outcome.stopped {
         warnings.push(Warning {

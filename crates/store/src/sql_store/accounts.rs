@@ -29,7 +29,7 @@ impl AccountStore for SqlStore {
         .bind(millis(now))
         .fetch_one(&mut *tx)
         .await
-        .map_err(|e| duplicate_as(e, "an account with this email already exists".into()))?;
+        .map_err(|e| duplicate_as(e, "email: an account with this email already exists".into()))?;
         let account = Self::account_row(&row)?;
         tx.commit().await?;
         Ok(account)

@@ -306,7 +306,7 @@ impl SqlStore {
         .bind(millis(now))
         .execute(&mut *conn)
         .await
-        .map_err(|e| duplicate_as(e, format!("a session is already logged for {}", l.date)))?;
+        .map_err(|e| duplicate_as(e, format!("date: a session is already logged for {}", l.date)))?;
         Ok(())
     }
 
@@ -331,7 +331,7 @@ impl SqlStore {
         .bind(c.recorded_at.or(unknown_is).map_or(0, millis))
         .execute(&mut *conn)
         .await
-        .map_err(|e| duplicate_as(e, format!("the session on {} already has a check-in", c.session_date)))?;
+        .map_err(|e| duplicate_as(e, format!("checkin: the session on {} already has a check-in", c.session_date)))?;
         Ok(())
     }
 
@@ -671,6 +671,9 @@ fn found_walker(done: sqlx::any::AnyQueryResult, id: WalkerId) -> Result<()> {
     Ok(())
 }
 
+/// A unique violation as a duplicate with `message`. A message that starts
+/// with the form's field (`date: …`) is said as the service's own check says
+/// it, in the reader's language, when two requests race past that check.
 fn duplicate_as(e: sqlx::Error, message: String) -> StoreError {
     if StoreError::is_unique_violation(&e) { StoreError::Duplicate(message) } else { StoreError::Database(e) }
 }

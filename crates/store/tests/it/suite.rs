@@ -96,7 +96,7 @@ pub async fn a_second_log_for_a_day_is_refused_and_nothing_is_written<S: Store>(
     s.log_session(pid, &session(START, 1), &d, None, now()).await.unwrap();
     let err = s.log_session(pid, &session(START, 4), &d, None, now()).await.unwrap_err();
     assert!(matches!(err, StoreError::Duplicate(_)), "{err}");
-    assert_eq!(err.to_string(), "a session is already logged for 2026-11-23");
+    assert_eq!(err.to_string(), "date: a session is already logged for 2026-11-23");
     // The refused log's decision was rolled back with it.
     assert_eq!(s.decisions(pid).await.unwrap().len(), 1);
     assert_eq!(s.history(pid).await.unwrap().logs[0].pain_peak.value(), 1);
@@ -309,7 +309,7 @@ pub async fn an_account_owns_a_walker_and_emails_are_unique<S: Store>(s: &S) {
     assert_eq!(s.account_by_email("KIM@example.org").await.unwrap(), Some(a.clone()));
     assert_eq!(s.account(a.id).await.unwrap(), a);
     let err = s.create_account(&new_account("kim@example.org"), now()).await.unwrap_err();
-    assert_eq!(err.to_string(), "an account with this email already exists");
+    assert_eq!(err.to_string(), "email: an account with this email already exists");
     // The refused sign-up left no orphan walker behind.
     assert_eq!(s.walkers().await.unwrap().len(), 1);
     s.update_walker(a.walker, "Kimi", "Europe/Rome").await.unwrap();

@@ -150,12 +150,13 @@ pub struct FormLimit(pub usize);
 /// like a group of check boxes, fills a `Vec`.
 async fn form_body<T: DeserializeOwned>(req: Request) -> Result<(T, String), AppError> {
     let limit = req.extensions().get::<FormLimit>().map_or(64 * 1024, |l| l.0);
-    let bytes =
-        axum::body::to_bytes(req.into_body(), limit).await.map_err(|_| AppError::bad("the form is too large"))?;
-    let raw = std::str::from_utf8(&bytes).map_err(|_| AppError::bad("the form is not valid text"))?;
+    let bytes = axum::body::to_bytes(req.into_body(), limit)
+        .await
+        .map_err(|_| AppError::bad("the form is too large").said("refusal.form_too_large", &[]))?;
+    let raw = std::str::from_utf8(&bytes).map_err(|_| AppError::unexpected("the form is not valid text"))?;
     let token: CsrfField = serde_html_form::from_str(raw).map_err(|_| AppError::Csrf)?;
     let form: T =
-        serde_html_form::from_str(raw).map_err(|e| AppError::bad(format!("the form could not be read: {e}")))?;
+        serde_html_form::from_str(raw).map_err(|e| AppError::unexpected(format!("the form could not be read: {e}")))?;
     Ok((form, token.csrf))
 }
 

@@ -9,7 +9,6 @@
 use super::{Layout, render};
 use crate::auth::extract::{CsrfForm, CsrfMultipart, SignedIn};
 use crate::error::AppError;
-use crate::forms;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -182,8 +181,7 @@ pub async fn add_member(
     form: CsrfForm<MemberForm>,
 ) -> Result<Response, AppError> {
     change(state, form, id, |state, actor, f| async move {
-        let role = forms::named::<MemberRole>(&Some(f.role.clone()))?
-            .ok_or_else(|| AppError::bad("role: clinician or admin"))?;
+        let role = member_role(&f.role)?;
         service::clinic_admin::add_by_email(state.store(), &actor, ClinicId(id), &f.email, role, state.now()).await?;
         Ok(())
     })
@@ -201,8 +199,7 @@ pub async fn invite(
     let actor = who.actor();
     // A clinic the account does not run is "not found", whatever was asked.
     service::clinics::may_manage(state.store(), &actor, ClinicId(id)).await?;
-    let role = forms::named::<MemberRole>(&Some(form.role.clone()))?
-        .ok_or_else(|| AppError::bad("role: clinician or admin"))?;
+    let role = member_role(&form.role)?;
     let code = crate::auth::new_invitation_code();
     let hash = service::care::invitation_digest(&code);
     service::clinic_admin::invite_staff(state.store(), &actor, ClinicId(id), role, &hash, state.now()).await?;
@@ -222,7 +219,7 @@ pub async fn remove_member(
     form: CsrfForm<MemberForm>,
 ) -> Result<Response, AppError> {
     change(state, form, id, |state, actor, f| async move {
-        let account = f.account.trim().parse::<i64>().map_err(|_| AppError::bad("account: an account id"))?;
+        let account = f.account.trim().parse::<i64>().map_err(|_| AppError::unexpected("account: an account id"))?;
         service::clinic_admin::remove(state.store(), &actor, ClinicId(id), AccountId(account), state.now()).await?;
         Ok(())
     })
@@ -294,4 +291,9 @@ fn detail_words(l: &words::I18n, detail: &str, walkers_shown: usize) -> String {
         (true, 0) => l.t(&key).to_string(),
         (true, n) => l.ta("clinic.detail_listed", &[("what", l.t(&key)), ("count", &n.to_string())]),
     }
+}
+
+/// The role chosen from the page's own list (clinician or admin).
+fn member_role(typed: &str) -> Result<MemberRole, AppError> {
+    coach::names::exact::<MemberRole>(typed.trim()).map_err(|_| AppError::unexpected("role: clinician or admin"))
 }

@@ -58,7 +58,7 @@ async fn read_capped(
         if bytes.len() + chunk.len() > FILE_LIMIT {
             let mb = (FILE_LIMIT / (1024 * 1024)).to_string();
             let error = l.ta("import.line.too_big", &[("mb", &mb)]);
-            let line = service::FileOutcome::Failed { file: name.into(), error }.said(l);
+            let line = service::FileOutcome::Failed { file: name.into(), reason: None, error }.said(l);
             return Ok(Err(ResultView::new(false, name, "import.said_too_big", line)));
         }
         bytes.extend_from_slice(&chunk);

@@ -74,8 +74,12 @@ pub struct DeleteForm {
 
 /// Deletes one recording, the walker's own; back to the list without it.
 pub async fn delete(State(state): State<AppState>, f: CsrfForm<DeleteForm>) -> Result<Response, AppError> {
-    let id =
-        f.form.recording.trim().parse::<i64>().map_err(|_| AppError::bad("recording: which recording to delete"))?;
+    let id = f
+        .form
+        .recording
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| AppError::unexpected("recording: which recording to delete"))?;
     service::motion::delete(state.store(), f.who.access, id).await?;
     Ok(Redirect::to("/motion").into_response())
 }

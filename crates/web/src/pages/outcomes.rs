@@ -219,7 +219,7 @@ pub async fn profile(State(state): State<AppState>, f: ReadyForm<ProfileFields>)
             None => None,
             Some("female") => Some(coach::outcomes::Sex::Female),
             Some("male") => Some(coach::outcomes::Sex::Male),
-            Some(other) => return Err(AppError::bad(format!("sex: '{other}' is not female or male"))),
+            Some(other) => return Err(AppError::unexpected(format!("sex: '{other}' is not female or male"))),
         };
         service::set_profile(state.store(), f.who.access, year, sex, s.today).await.map_err(AppError::from)
     }

@@ -299,8 +299,8 @@ pub async fn review(
 ) -> Result<Response, AppError> {
     act(state, form, id, "review", |state, access, f| async move {
         let subject = forms::named::<ReviewSubject>(&Some(f.subject.clone()))?
-            .ok_or_else(|| AppError::bad("subject: flag or decision"))?;
-        let day = forms::date("day", &Some(f.day.clone()))?.ok_or_else(|| AppError::bad("day: a date"))?;
+            .ok_or_else(|| AppError::unexpected("subject: flag or decision"))?;
+        let day = forms::date("day", &Some(f.day.clone()))?.ok_or_else(|| AppError::unexpected("day: a date"))?;
         service::care::review(state.store(), access, subject, &f.rule, day, &f.note, state.now()).await?;
         Ok(())
     })
@@ -393,7 +393,7 @@ pub async fn stop(
         let end = match f.kind.as_str() {
             "pause" => false,
             "end" => true,
-            _ => return Err(AppError::bad("kind: choose pause or end")),
+            _ => return Err(AppError::unexpected("kind: choose pause or end")),
         };
         let role = state.i18n().role_or_default(&f.role);
         let input = service::StopInput { end, by: String::new(), role, note: f.note.clone() };

@@ -153,7 +153,8 @@ pub async fn revoke_token(State(state): State<AppState>, f: ReadyForm<TokenForm>
     let msg = if accounts::revoke_token(&state, &f.who, f.form.id.trim()).await? {
         state.i18n().t("settings.token_revoked").to_string()
     } else {
-        return Err(AppError::bad("id: no token of yours has this id"));
+        // Revoked already (from another tab, or sign-out everywhere).
+        return Err(AppError::bad("id: no token of yours has this id").said("refusal.token_gone", &[]));
     };
     settings_page(&state, &f.who, s, None, Some(msg), None).await
 }

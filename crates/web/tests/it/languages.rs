@@ -297,3 +297,24 @@ async fn an_older_change_in_the_access_log_says_it_was_recorded_in_english() {
     let english = get_in(&app, "/settings", &w.cookie, "en").await.body;
     assert!(english.contains(detail) && !english.contains("Recorded in English"), "{english}");
 }
+
+/// The rare refusals in Spanish too: a form a page would never send (a
+/// hidden field changed by hand, or a page from an older version), a form
+/// too large for its page, and a token revoked already in another tab.
+#[tokio::test]
+async fn rare_refusals_are_said_in_spanish() {
+    let app = App::new().await;
+    let w = app.ready_walker("rare@example.org", "nota").await;
+    let refused = |res: Resp, said: &str| {
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+        assert!(res.body.contains(said), "{said}: {}", res.body);
+        assert!(res.body.contains("<html lang=\"es\">"), "{}", res.body);
+    };
+    let changed = post_in(&app, "/motion/delete", &w.cookie, "es", format!("csrf={}&recording=abc", w.csrf)).await;
+    assert!(!changed.body.contains("which recording"), "{}", changed.body);
+    refused(changed, "Esta página envió algo que no debía");
+    let long = format!("csrf={}&pain=2&notes={}", w.csrf, "x".repeat(80 * 1024));
+    refused(post_in(&app, "/checkin", &w.cookie, "es", long).await, "Este formulario es más largo de lo que admite");
+    let gone = post_in(&app, "/settings/tokens/revoke", &w.cookie, "es", format!("csrf={}&id=42", w.csrf)).await;
+    refused(gone, "Ese token ya no existe: ya se revocó, o no es suyo.");
+}
