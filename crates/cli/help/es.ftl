@@ -232,7 +232,7 @@ error-used_twice = '{ $arg }' no se puede dar más de una vez
 error-cannot_be_used_with = '{ $arg }' no se puede usar junto con { $other }
 error-cannot_be_used_with_these = '{ $arg }' no se puede usar junto con:
 error-unexpected_value = sobra el valor '{ $value }' para '{ $arg }': no se esperaban más
-error-wrong_number = '{ $arg }' necesita { $expected } valores y se dieron { $given }
+error-wrong_number = '{ $arg }' necesita este número de valores: { $expected }; se dieron: { $given }
 error-no_equals = '{ $arg }' necesita su valor tras un signo igual (=)
 error-invalid_utf8 = la orden tiene caracteres que no se pueden leer
 error-similar = consejo: { $what ->
@@ -293,7 +293,7 @@ value-rpe = ESFUERZO
 value-rule = REGLA
 value-seconds = SEGUNDOS
 value-sex = SEXO
-value-shell = SHELL
+value-shell = CONSOLA
 value-speed = VELOCIDAD
 value-support = APOYO
 value-surface = SUPERFICIE

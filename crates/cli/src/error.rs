@@ -23,10 +23,16 @@ impl CliError {
         CliError::Input(msg.into())
     }
 
-    /// A file or folder the person named that could not be used: bad input,
-    /// as the path is theirs to fix ([`file_problem`]).
+    /// A file or folder the person named that could not be used, after its
+    /// path ([`file_problem`]): bad input when the path is theirs to fix
+    /// (not there, not theirs, a folder), else a failure (a full disk).
     pub fn file(path: &Path, used: FileUse, e: &std::io::Error) -> Self {
-        CliError::Input(file_problem(path, used, e))
+        use std::io::ErrorKind as K;
+        let said = format!("{}: {}", path.display(), file_problem(used, e));
+        match e.kind() {
+            K::NotFound | K::PermissionDenied | K::IsADirectory => CliError::Input(said),
+            _ => CliError::Other(anyhow::anyhow!(said)),
+        }
     }
 
     pub fn exit_code(&self) -> i32 {
@@ -53,33 +59,55 @@ impl From<coach::InputError> for CliError {
     /// when the field is one, else after the field's name (a key of an
     /// answers file).
     fn from(e: coach::InputError) -> Self {
-        let l = crate::render::terminal();
-        let said = l.problem_said(&e).filter(|_| l.lang() != words::Lang::En).unwrap_or_else(|| e.message.clone());
         match e.field.as_str() {
-            "" => CliError::Input(said),
-            field => CliError::Input(format!("{}: {said}", flag_for(field))),
+            "" => CliError::Input(said(&e)),
+            field => CliError::Input(format!("{}: {}", flag_for(field), said(&e))),
         }
     }
 }
 
-/// The flag a field of the coach's is typed as (`pain_peak` is
-/// `--pain-peak`), when some command has it; else the field's own name.
+/// What the coach refused, without its field, in the terminal's language:
+/// the coach's own sentence in English, the field's problem message or the
+/// error's own message in another.
+pub fn said(e: &coach::InputError) -> String {
+    let l = crate::render::terminal();
+    l.problem_said(e).filter(|_| l.lang() != words::Lang::En).unwrap_or_else(|| e.message.clone())
+}
+
+/// The long flags typed on this command line, set once it is parsed
+/// (`main`): a refusal names the flag the person typed. Kept here because a
+/// refusal becomes a `CliError` far from the command line.
+static TYPED_FLAGS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+
+/// Remembers the flags typed on the command line, for [`flag_for`].
+pub fn typed_flags(cmd: &clap::Command, matches: &clap::ArgMatches) {
+    let (mut cmd, mut m) = (cmd, matches);
+    while let Some((name, sub)) = m.subcommand() {
+        match cmd.find_subcommand(name) {
+            Some(c) => (cmd, m) = (c, sub),
+            None => break,
+        }
+    }
+    let typed = cmd
+        .get_arguments()
+        .filter(|a| m.value_source(a.get_id().as_str()) == Some(clap::parser::ValueSource::CommandLine))
+        .filter_map(|a| a.get_long().map(str::to_string))
+        .collect();
+    let _ = TYPED_FLAGS.set(typed);
+}
+
+/// The flag a field of the coach's was typed as (`pain_peak` is
+/// `--pain-peak`), when the person typed it; else the field's own name
+/// (a key of an answers file, or something the command filled in).
 fn flag_for(field: &str) -> String {
-    fn has(cmd: &clap::Command, long: &str) -> bool {
-        cmd.get_arguments().any(|a| a.get_long() == Some(long)) || cmd.get_subcommands().any(|s| has(s, long))
-    }
     let long = field.replace('_', "-");
-    if has(&<crate::cli::Cli as clap::CommandFactory>::command(), &long) {
-        format!("--{long}")
-    } else {
-        field.to_string()
-    }
+    if TYPED_FLAGS.get().is_some_and(|typed| typed.contains(&long)) { format!("--{long}") } else { field.to_string() }
 }
 
 /// Why a named file could not be used, in the terminal's language: not
 /// there, not the person's to use, a folder where a file goes; else with the
-/// system's own reason.
-pub fn file_problem(path: &Path, used: FileUse, e: &std::io::Error) -> String {
+/// system's own reason. Said after the file's path.
+pub fn file_problem(used: FileUse, e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
     let key = match e.kind() {
         K::NotFound => "cli.err.file_missing",
@@ -91,8 +119,7 @@ pub fn file_problem(path: &Path, used: FileUse, e: &std::io::Error) -> String {
         FileUse::Read => "read",
         FileUse::Write => "write",
     };
-    let args = [("path", path.display().to_string()), ("action", action.to_string()), ("reason", e.to_string())];
-    crate::render::terminal().ta(key, &args.each_ref().map(|(k, v)| (*k, v.as_str())))
+    crate::render::terminal().ta(key, &[("action", action), ("reason", &e.to_string())])
 }
 
 impl From<store::StoreError> for CliError {

@@ -52,7 +52,7 @@ pub(crate) fn localized_in(cmd: Command, lang: Lang) -> Command {
             // clap adds its `help` command when it builds the command line;
             // built here, that command's line can be said too.
             cmd.build();
-            built(cmd, &l)
+            built(cmd, &l, &template)
         }
         None => cmd,
     }
@@ -112,15 +112,32 @@ fn walk(mut cmd: Command, path: &str, l: &I18n, template: &str) -> Command {
 
 /// What clap writes as it builds the command line, said in this language:
 /// each `help` command it adds, and `[OPTIONS]` in each usage line.
-fn built(mut cmd: Command, l: &I18n) -> Command {
+fn built(mut cmd: Command, l: &I18n, template: &str) -> Command {
     let usage = cmd.render_usage().to_string();
     let usage = usage.strip_prefix("Usage:").unwrap_or(&usage).trim();
     cmd = cmd.override_usage(usage.replace("[OPTIONS]", &format!("[{}]", l.t("value.options"))));
     let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
     for name in subs {
         cmd = cmd.mut_subcommand(&name, |s| {
-            let s = if name == "help" { s.about(l.t("help_command").to_string()) } else { s };
-            built(s, l)
+            let s = if name == "help" { help_command(s, l, template) } else { s };
+            built(s, l, template)
+        });
+    }
+    cmd
+}
+
+/// clap's `help` command in this language: its line, its page, and its
+/// argument (which command).
+fn help_command(cmd: Command, l: &I18n, template: &str) -> Command {
+    let mut cmd = cmd
+        .about(l.t("help_command").to_string())
+        .help_template(template.to_string())
+        .subcommand_help_heading(l.t("heading.commands").to_string())
+        .subcommand_value_name(l.t("value.command").to_string());
+    let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
+    for id in ids {
+        cmd = cmd.mut_arg(id, |a| {
+            a.value_name(l.t("value.command").to_string()).help_heading(l.t("heading.arguments").to_string())
         });
     }
     cmd

@@ -46,6 +46,7 @@ fn main() {
     let cli = cli::Cli::from_arg_matches(&matches)
         .map_err(|e| e.format(&mut command))
         .unwrap_or_else(|e| usage_error::exit(e));
+    error::typed_flags(&command, &matches);
     // The web server uses every core; one-shot commands need only one thread.
     let mut builder = if matches!(cli.command, cli::Command::Serve(_)) {
         #[cfg(all(target_os = "linux", target_env = "gnu"))]

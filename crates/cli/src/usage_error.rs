@@ -40,7 +40,9 @@ pub(crate) const MESSAGES: &[&str] = &[
 /// clap's code (2 for a mistake; help and version go to standard output).
 pub fn exit(e: clap::Error) -> ! {
     if let Some(text) = crate::help::catalogue(Lang::from_env()).and_then(|l| said(&e, &l)) {
-        eprint!("{text}");
+        use std::io::Write;
+        // As clap does, a closed standard error is no reason to panic.
+        let _ = std::io::stderr().write_all(text.as_bytes());
         std::process::exit(e.exit_code());
     }
     e.exit()
@@ -69,9 +71,12 @@ fn said(e: &clap::Error, l: &I18n) -> Option<String> {
         ErrorKind::InvalidSubcommand => {
             l.ta("error.unknown_command", &[("command", &text(ContextKind::InvalidSubcommand)?)])
         }
-        ErrorKind::InvalidValue if value.as_deref() == Some("") => l.ta("error.value_missing", &[("arg", &arg?)]),
         ErrorKind::InvalidValue => {
-            let mut s = l.ta("error.invalid_value", &[("value", &value?), ("arg", &arg?)]);
+            let arg = arg?;
+            let mut s = match value?.as_str() {
+                "" => l.ta("error.value_missing", &[("arg", &arg)]),
+                value => l.ta("error.invalid_value", &[("value", value), ("arg", &arg)]),
+            };
             if let Some(values) = list(ContextKind::ValidValue).filter(|v| !v.is_empty()) {
                 s += &format!("\n  {}", l.ta("error.possible_values", &[("values", &values.join(", "))]));
             }
@@ -110,7 +115,8 @@ fn said(e: &clap::Error, l: &I18n) -> Option<String> {
         ErrorKind::TooManyValues => l.ta("error.unexpected_value", &[("value", &value?), ("arg", &arg?)]),
         ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
             let expected = number(ContextKind::ExpectedNumValues).or_else(|| number(ContextKind::MinValues))?;
-            let args = [("arg", arg?), ("expected", expected), ("given", number(ContextKind::ActualNumValues)?)];
+            let given = number(ContextKind::ActualNumValues)?;
+            let args = [("arg", arg?), ("expected", expected), ("given", given)];
             l.ta("error.wrong_number", &args.each_ref().map(|(k, v)| (*k, v.as_str())))
         }
         ErrorKind::NoEquals => l.ta("error.no_equals", &[("arg", &arg?)]),
@@ -150,7 +156,12 @@ fn why_not(e: &clap::Error, l: &I18n) -> Option<String> {
     if source.downcast_ref::<std::num::ParseFloatError>().is_some() {
         return Some(l.t("error.not_a_number").to_string());
     }
-    Some(source.to_string())
+    let said = source.to_string();
+    // clap's own range check ("5000000000 is not in 0..=4294967295").
+    if said.contains(" is not in ") {
+        return Some(l.t("error.number_out_of_range").to_string());
+    }
+    Some(said)
 }
 
 /// clap's tips ("a similar argument exists: '--pain-peak'"), said here.
@@ -211,6 +222,10 @@ mod tests {
         assert!(out.contains("no existe la orden 'lgo'") && out.contains("Uso: retrowalk [OPCIONES] <ORDEN>"), "{out}");
         let out = spanish(&["retrowalk", "plna"]);
         assert!(out.contains("consejo: hay una orden parecida: 'plan'"), "{out}");
+        let out = spanish(&["retrowalk", "audit", "--limit", "5000000000"]);
+        assert!(out.contains("el número es demasiado grande o demasiado pequeño"), "{out}");
+        let out = spanish(&["retrowalk", "export", "--format"]);
+        assert!(out.contains("necesita un valor") && out.contains("valores posibles: json, csv, fhir"), "{out}");
         let out = spanish(&["retrowalk", "log", "--pain-peak", "alto"]);
         assert!(out.contains("'alto'") && out.contains("un número entero"), "{out}");
         let out = spanish(&["retrowalk", "export", "--format", "pdf"]);

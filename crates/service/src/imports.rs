@@ -19,7 +19,11 @@ pub enum FileOutcome {
         file: String,
         format: String,
         activities: Vec<Imported>,
+        /// The file reader's warnings, in its own (English) words.
         warnings: Vec<String>,
+        /// The sport of each activity left out for want of a start time.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        left_out: Vec<String>,
     },
     AlreadyImported {
         file: String,
@@ -29,8 +33,11 @@ pub enum FileOutcome {
     NotAnActivity {
         file: String,
         format: String,
+        /// What the file is instead, in the file reader's words, or [`UNTIMED`].
         what: String,
         warnings: Vec<String>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        left_out: Vec<String>,
     },
     Failed {
         file: String,
@@ -42,40 +49,54 @@ pub enum FileOutcome {
     },
 }
 
+/// What a file is when it holds activities none of which has a start time:
+/// nothing the walker did on a day (said in the reader's language).
+pub const UNTIMED: &str = "no activity in it has a start time";
+
 impl FileOutcome {
     /// One line for a person, in their language (the format's name and the
     /// device's own activity text stay as they are; a file reader's
     /// technical account follows on a line of its own).
     pub fn said(&self, l: &words::I18n) -> String {
-        let warned = |mut line: String, warnings: &[String]| {
+        let warned = |mut line: String, warnings: &[String], left_out: &[String]| {
+            for sport in left_out {
+                let sport = words::coach_words::sport(l, sport).0;
+                line.push_str(&format!("\n    {}", l.ta("import.line.left_out", &[("sport", &sport)])));
+            }
             for w in warnings {
                 line.push_str(&format!("\n    {}", l.ta("import.line.warning", &[("text", w)])));
             }
             line
         };
         match self {
-            FileOutcome::Imported { file, format, activities, warnings } => {
+            FileOutcome::Imported { file, format, activities, warnings, left_out } => {
                 let n = activities.len().to_string();
                 let key = if activities.len() == 1 { "import.line.imported_one" } else { "import.line.imported" };
                 let mut s = l.ta(key, &[("file", file), ("format", format), ("n", &n)]);
                 for a in activities {
                     s.push_str(&format!("\n    {}", words::coach_words::activity_summary(l, a)));
                 }
-                warned(s, warnings)
+                warned(s, warnings, left_out)
             }
             FileOutcome::AlreadyImported { file, first_imported_as, on } => {
                 let on = l.date(&on.to_zoned_datetime(jiff::tz::TimeZone::UTC).date());
                 l.ta("import.line.already", &[("file", file), ("as", first_imported_as), ("on", &on)])
             }
-            FileOutcome::NotAnActivity { file, format, what, warnings } => {
+            FileOutcome::NotAnActivity { file, format, what, warnings, left_out } => {
+                let what = if what == UNTIMED { l.t("import.line.untimed") } else { what };
                 // A skipped point can be why a track came out empty: the warnings say so.
                 warned(
                     l.ta("import.line.not_activity", &[("file", file), ("what", what), ("format", format)]),
                     warnings,
+                    left_out,
                 )
             }
             FileOutcome::Failed { file, reason: None, error } => {
                 l.ta("import.line.not_imported", &[("file", file), ("error", error)])
+            }
+            // Nothing more to say of an empty file.
+            FileOutcome::Failed { file, reason: Some(formats::Unreadable::Empty), .. } => {
+                l.ta("import.line.not_imported", &[("file", file), ("error", l.t("import.unreadable.empty"))])
             }
             FileOutcome::Failed { file, reason: Some(why), error } => {
                 let why = l.t(match why {
@@ -175,7 +196,7 @@ impl<'a> ImportBatch<'a> {
             Err(e) => return Ok(FileOutcome::Failed { file: file.into(), reason: Some(e.kind), error: e.to_string() }),
         };
         let format = parsed.format.name().to_lowercase();
-        let mut warnings: Vec<String> = parsed
+        let warnings: Vec<String> = parsed
             .warnings
             .iter()
             .map(|w| match w.offset {
@@ -183,18 +204,18 @@ impl<'a> ImportBatch<'a> {
                 None => w.message.clone(),
             })
             .collect();
-        let mut activities = Vec::new();
+        let (mut activities, mut left_out) = (Vec::new(), Vec::new());
         for a in &parsed.activities {
             match imported(a, parsed.device.as_deref(), &self.tz) {
                 Some(i) => activities.push(i),
-                None => warnings.push(format!("a {} activity has no start time and was left out", a.sport)),
+                None => left_out.push(a.sport.clone()),
             }
         }
         // Activities the reader found, none of which can be placed in time,
         // are nothing the walker did on a day: say so instead of "imported".
         let content = match &parsed.content {
             formats::Content::Activities if activities.is_empty() => {
-                formats::Content::NotAnActivity { what: "no activity in it has a start time".into() }
+                formats::Content::NotAnActivity { what: UNTIMED.into() }
             }
             other => other.clone(),
         };
@@ -208,12 +229,14 @@ impl<'a> ImportBatch<'a> {
                 format: format.clone(),
                 what: what.clone(),
                 warnings: warnings.clone(),
+                left_out: left_out.clone(),
             },
             formats::Content::Activities => FileOutcome::Imported {
                 file: file.into(),
                 format: format.clone(),
                 activities: activities.clone(),
                 warnings: warnings.clone(),
+                left_out: left_out.clone(),
             },
         };
         if !dry_run {

@@ -1,6 +1,8 @@
 // Service worker: keeps the app shell so pages open without a connection.
 // Pages are fetched from the network first and fall back to the last copy.
-const CACHE = 'retrowalk-v4'; // bump with every change to a cached asset
+// Named after every asset's fingerprint as it is served (assets.rs): a new
+// version of any asset starts a new cache, and the old one goes.
+const CACHE = 'retrowalk-assets';
 const SHELL = ['/assets/app.css', '/assets/app.js', '/assets/session.js', '/assets/icon.svg', '/manifest.webmanifest'];
 
 // Pages kept for offline use: the last copy each time one opens online.

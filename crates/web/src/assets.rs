@@ -61,8 +61,10 @@ fn service_worker() -> Response {
     let mut all: Vec<(&String, &String)> = fingerprints().iter().collect();
     all.sort();
     let combined: String = all.iter().map(|(_, v)| v.as_str()).collect();
-    text = text
-        .replace("'retrowalk-v2'", &format!("'retrowalk-{}'", crate::auth::digest(&combined).get(..16).unwrap_or("")));
+    text = text.replace(
+        "'retrowalk-assets'",
+        &format!("'retrowalk-{}'", crate::auth::digest(&combined).get(..16).unwrap_or("")),
+    );
     for (name, _) in all {
         text = text.replace(&format!("'/assets/{name}'"), &format!("'{}'", url(name)));
     }

@@ -82,8 +82,12 @@ pub fn setup(f: &SetupInput) -> Result<coach::setup::Setup, AppError> {
         .equipment
         .iter()
         .map(|v| {
-            v.parse::<Item>()
-                .map_err(|e| AppError::unexpected(format!("equipment: '{v}' is not one of {}", e.allowed.join(", "))))
+            v.parse::<Item>().map_err(|e| {
+                // Shared with the API's JSON, which names the field.
+                let allowed = e.allowed.join(", ");
+                AppError::bad(format!("equipment: '{v}' is not one of {allowed}"))
+                    .said("refusal.unknown_choice", &[("typed", v), ("allowed", &allowed)])
+            })
         })
         .collect::<Result<Vec<_>, _>>()?;
     let training_days = f.days.iter().map(|d| Day::parse(d).map_err(AppError::from)).collect::<Result<Vec<_>, _>>()?;
@@ -145,10 +149,10 @@ impl PatientQuery {
         let flag = self.flag.trim();
         if !flag.is_empty() && !coach::flags::RULES.iter().any(|(r, _)| r.eq_ignore_ascii_case(flag)) {
             let known: Vec<_> = coach::flags::RULES.iter().map(|(r, _)| *r).collect();
-            return Err(AppError::unexpected(format!(
-                "flag: '{flag}' is not a flag rule; one of {}",
-                known.join(", ")
-            )));
+            // Shared with the API (`?flag=`), which names the field.
+            let allowed = known.join(", ");
+            return Err(AppError::bad(format!("flag: '{flag}' is not a flag rule; one of {allowed}"))
+                .said("refusal.unknown_choice", &[("typed", &flag), ("allowed", &allowed)]));
         }
         let offset = int_in("offset", &self.offset, 0, 1_000_000)?.unwrap_or(0) as usize;
         let limit = int_in("limit", &self.limit, 1, 500)?.map_or(PATIENTS_SHOWN, |n| n as usize);

@@ -610,6 +610,8 @@ import-said_added = added. It is listed below.
 import-said_already = already added before, so nothing new was added.
 import-said_not_activity = there is no walk, run or ride in this file (it may be a planned route or a workout plan). Nothing was added.
 import-said_unreadable = this is not a file from a watch, phone or treadmill that retrowalk can read. Export the activity from its app as FIT, GPX or TCX and try again.
+import-said_empty = the file is empty. Export the activity from its app again and try again.
+import-said_damaged = the file is damaged or cut short. Export the activity from its app again and try again.
 import-said_too_big = this file is too big to be one activity. Export a single activity from its app and try again.
 import-details = Details
 import-title = Import from your watch
@@ -1549,18 +1551,44 @@ cli-err-input_ended = input ended before this was answered: { $question }
 cli-err-no_answer = no valid answer to: { $question }
 cli-err-activity_form = --activity: '{ $typed }' should look like "getting out of a car=4"
 cli-err-activity_score = --activity: '{ $typed }' is not a number 0-10
+cli-answers-not_valid = not valid { $format }: { $detail }
+cli-answers-not_a_table = expected a table of answers
+cli-answers-expected_table = expected a table
+cli-answers-expected_seconds = expected a number of seconds
+cli-answers-not_a_question = not a screening question; the questions are: { $known }
+cli-answers-expected_yes_no = expected true or false
+cli-answers-expected_name = expected a name of 1 to 100 characters
+cli-answers-no_setup = missing: the answers file needs a [setup] table
+cli-answers-unknown_setting = unknown setting; the settings are: { $known }
+cli-answers-expected_words = expected a list of words
+cli-answers-expected_list = expected a list, e.g. ["mon", "wed"]
+cli-answers-expected_date = expected a date like "2026-11-23"
+cli-answers-expected_zone = expected a name like "Europe/London"
+cli-answers-no_baseline = missing: your usual knee pain, 0-10
+cli-answers-expected_pain = expected a whole number 0-10
+cli-answers-expected_weeks = expected a whole number of weeks, 1-52
+cli-answers-expected_number = expected a number
+cli-answers-unknown_equipment = '{ $typed }' is not equipment we know; use { $known }
+cli-err-not_a_measure = --measure: "{ $typed }" is not a measure
+cli-err-which_questionnaire = --questionnaire: the id of one of your clinic's questionnaires
+cli-err-measure_or_questionnaire = --measure or --questionnaire: say what to ask for
+cli-err-none = none
+cli-err-flag_not_open = --flag: { $flag } is not open for { $name }; open now: { $open }
+cli-err-nothing_decided = the coach has decided nothing yet
+cli-err-not_a_flag_rule = --flag: '{ $typed }' is not a flag rule; one of { $known }
+cli-err-questionnaire_answers = expected linkId = "code" pairs: { $detail }
 cli-err-file_missing = { $action ->
-        [write] { $path }: the folder to write it in does not exist
-       *[read] { $path }: there is no such file or folder
+        [write] the folder to write it in does not exist
+       *[read] there is no such file or folder
     }
 cli-err-file_denied = { $action ->
-        [write] { $path }: you do not have permission to write there
-       *[read] { $path }: you do not have permission to read it
+        [write] you do not have permission to write there
+       *[read] you do not have permission to read it
     }
-cli-err-file_is_folder = { $path } is a folder: give the name of a file inside it
+cli-err-file_is_folder = it is a folder; give the name of a file inside it
 cli-err-file_other = { $action ->
-        [write] { $path }: could not be written ({ $reason })
-       *[read] { $path }: could not be read ({ $reason })
+        [write] could not be written ({ $reason })
+       *[read] could not be read ({ $reason })
     }
 signed-default_role = clinician
 cli-clear-no_date = --date: a restart is dated when it is recorded; leave --date out
@@ -1574,6 +1602,8 @@ cli-motion-kept = { $file }: kept with the session of { $day }.
 cli-motion-none = No recordings kept yet. `retrowalk motion import FILE --session DATE` adds one.
 cli-motion-listed = Recording { $number }: the session of { $day }, from { $file }
 cli-motion-deleted = Recording { $number } deleted. Its session stays logged.
+cli-motion-unreadable_line = line { $line }: { $what }
+cli-motion-unreadable_at = line { $line }, column { $column }: { $what }
 cli-motion-no_such = There is no recording { $number }. `retrowalk motion list` shows the numbers of the recordings kept.
 cli-motion-bad_rate = --rate: { $typed } is not a sample rate; give samples a second, 1 to 10000
 cli-motion-bad_forward = --forward-first: { $typed } is not a number of seconds; give the seconds of forward walking at the start, 0 to 3600
@@ -1639,6 +1669,8 @@ import-line-imported = { $file }: imported ({ $format }), { $n } activities
 import-line-already = { $file }: already imported (as { $as }, { $on }); nothing added
 import-line-not_activity = { $file }: not an activity ({ $what }, { $format }); nothing to import
 import-line-not_imported = { $file }: not imported: { $error }
+import-line-left_out = an activity ({ $sport }) has no start time and was left out
+import-line-untimed = no activity in it has a start time
 import-line-technical = the file reader said: { $text }
 import-unreadable-empty = the file is empty
 import-unreadable-unknown_format = this is not a file from a watch, phone or treadmill app (FIT, GPX or TCX)
@@ -1816,6 +1848,7 @@ refusal-upload_unreadable = The upload could not be read: it may be too large or
 refusal-form_unexpected = This page sent something it should not have (it may be from an older version of the app). Reload the page and try again; nothing was saved.
 refusal-form_too_large = This form is larger than the page takes. Shorten what you wrote and send it again.
 refusal-token_gone = That token is no longer there: it was revoked already, or it is not yours.
+refusal-not_member_there = You no longer work at that clinic. Reload the page to see the clinics you work at.
 refusal-setup_not_allowed = Your safety screening does not allow training yet, so the set-up cannot be saved. Today says what to do first.
 refusal-delete_staff = This account has worked for a clinic, whose records name it, so it cannot be deleted here. Ask whoever runs this server to disable it.
 refusal-activity_confirmed = You have already answered for this activity: there is nothing more to do.

@@ -609,6 +609,8 @@ import-said_added = añadido. Aparece en la lista de abajo.
 import-said_already = ya se había añadido, así que no se añadió nada nuevo.
 import-said_not_activity = en este archivo no hay ningún paseo, carrera ni recorrido en bicicleta (puede ser una ruta planificada o un plan de entrenamiento). No se añadió nada.
 import-said_unreadable = este no es un archivo de un reloj, un teléfono o una cinta que retrowalk pueda leer. Exporte la actividad desde su aplicación como FIT, GPX o TCX e inténtelo de nuevo.
+import-said_empty = el archivo está vacío. Exporte de nuevo la actividad desde su aplicación e inténtelo otra vez.
+import-said_damaged = el archivo está dañado o incompleto. Exporte de nuevo la actividad desde su aplicación e inténtelo otra vez.
 import-said_too_big = este archivo es demasiado grande para ser una sola actividad. Exporte una sola actividad desde su aplicación e inténtelo de nuevo.
 import-details = Detalles
 import-title = Importar de su reloj
@@ -1547,18 +1549,44 @@ cli-err-input_ended = la entrada terminó antes de responder: { $question }
 cli-err-no_answer = sin una respuesta válida a: { $question }
 cli-err-activity_form = --activity: '{ $typed }' debería ser como "salir del coche=4"
 cli-err-activity_score = --activity: '{ $typed }' no es un número de 0 a 10
+cli-answers-not_valid = no es { $format } válido (el lector dice, en inglés: { $detail })
+cli-answers-not_a_table = se esperaba una tabla de respuestas
+cli-answers-expected_table = se esperaba una tabla
+cli-answers-expected_seconds = se esperaba un número de segundos
+cli-answers-not_a_question = no es una de las preguntas de seguridad; las preguntas son: { $known }
+cli-answers-expected_yes_no = se esperaba true (sí) o false (no)
+cli-answers-expected_name = se esperaba un nombre de 1 a 100 caracteres
+cli-answers-no_setup = falta: el archivo de respuestas necesita una tabla [setup]
+cli-answers-unknown_setting = ajuste desconocido; los ajustes son: { $known }
+cli-answers-expected_words = se esperaba una lista de palabras
+cli-answers-expected_list = se esperaba una lista, p. ej. ["mon", "wed"]
+cli-answers-expected_date = se esperaba una fecha como "2026-11-23"
+cli-answers-expected_zone = se esperaba un nombre como "Europe/Madrid"
+cli-answers-no_baseline = falta: su dolor de rodilla habitual, de 0 a 10
+cli-answers-expected_pain = se esperaba un número entero de 0 a 10
+cli-answers-expected_weeks = se esperaba un número entero de semanas, de 1 a 52
+cli-answers-expected_number = se esperaba un número
+cli-answers-unknown_equipment = «{ $typed }» no es un equipo que conozcamos; use { $known }
+cli-err-not_a_measure = --measure: «{ $typed }» no es una medida
+cli-err-which_questionnaire = --questionnaire: el identificador de uno de los cuestionarios de su clínica
+cli-err-measure_or_questionnaire = --measure o --questionnaire: indique qué pedir
+cli-err-none = ninguno
+cli-err-flag_not_open = --flag: { $flag } no está abierto para { $name }; abiertos ahora: { $open }
+cli-err-nothing_decided = el entrenador aún no ha decidido nada
+cli-err-not_a_flag_rule = --flag: «{ $typed }» no es una regla de aviso; use una de { $known }
+cli-err-questionnaire_answers = se esperaban pares linkId = "código" (el lector dice, en inglés: { $detail })
 cli-err-file_missing = { $action ->
-        [write] { $path }: no existe la carpeta donde escribirlo
-       *[read] { $path }: no existe ese archivo ni esa carpeta
+        [write] no existe la carpeta donde escribirlo
+       *[read] no existe ese archivo ni esa carpeta
     }
 cli-err-file_denied = { $action ->
-        [write] { $path }: no tiene permiso para escribir ahí
-       *[read] { $path }: no tiene permiso para leerlo
+        [write] no tiene permiso para escribir ahí
+       *[read] no tiene permiso para leerlo
     }
-cli-err-file_is_folder = { $path } es una carpeta: indique el nombre de un archivo dentro de ella
+cli-err-file_is_folder = es una carpeta; indique el nombre de un archivo dentro de ella
 cli-err-file_other = { $action ->
-        [write] { $path }: no se pudo escribir ({ $reason })
-       *[read] { $path }: no se pudo leer ({ $reason })
+        [write] no se pudo escribir (el sistema dice, en inglés: { $reason })
+       *[read] no se pudo leer (el sistema dice, en inglés: { $reason })
     }
 signed-default_role = profesional sanitario
 cli-clear-no_date = --date: una reanudación lleva la fecha en que se anota; quite --date
@@ -1572,6 +1600,8 @@ cli-motion-kept = { $file }: guardado con la sesión del { $day }.
 cli-motion-none = Todavía no hay grabaciones guardadas. `retrowalk motion import ARCHIVO --session FECHA` añade una.
 cli-motion-listed = Grabación { $number }: la sesión del { $day }, de { $file }
 cli-motion-deleted = Grabación { $number } borrada. Su sesión sigue anotada.
+cli-motion-unreadable_line = no se pudo leer como grabación de movimiento (línea { $line }; el lector dice, en inglés: { $what })
+cli-motion-unreadable_at = no se pudo leer como grabación de movimiento (línea { $line }, columna { $column }; el lector dice, en inglés: { $what })
 cli-motion-no_such = No hay ninguna grabación { $number }. `retrowalk motion list` muestra los números de las grabaciones guardadas.
 cli-motion-bad_rate = --rate: { $typed } no es una frecuencia de muestreo; indique muestras por segundo, de 1 a 10000
 cli-motion-bad_forward = --forward-first: { $typed } no es un número de segundos; indique los segundos de marcha hacia delante al comienzo, de 0 a 3600
@@ -1637,6 +1667,8 @@ import-line-imported = { $file }: importado ({ $format }), { $n } actividades
 import-line-already = { $file }: ya importado (como { $as }, { $on }); no se añadió nada
 import-line-not_activity = { $file }: no es una actividad ({ $what }, { $format }); nada que importar
 import-line-not_imported = { $file }: no importado: { $error }
+import-line-left_out = una actividad ({ $sport }) no tiene hora de inicio y se dejó fuera
+import-line-untimed = ninguna actividad tiene hora de inicio
 import-line-technical = detalle técnico, del lector de archivos (en inglés): { $text }
 import-unreadable-empty = el archivo está vacío
 import-unreadable-unknown_format = no es un archivo de un reloj, un teléfono o una cinta de correr (FIT, GPX o TCX)
@@ -1814,6 +1846,7 @@ refusal-upload_unreadable = No se ha podido leer el archivo enviado: puede ser d
 refusal-form_unexpected = Esta página envió algo que no debía (puede ser de una versión anterior de la aplicación). Vuelva a cargar la página e inténtelo de nuevo; no se guardó nada.
 refusal-form_too_large = Este formulario es más largo de lo que admite la página. Acorte lo que escribió y envíelo de nuevo.
 refusal-token_gone = Ese token ya no existe: ya se revocó, o no es suyo.
+refusal-not_member_there = Ya no trabaja en esa clínica. Vuelva a cargar la página para ver las clínicas en las que trabaja.
 refusal-setup_not_allowed = Sus preguntas de seguridad aún no permiten entrenar, así que no se puede guardar la configuración. Hoy le indica qué hacer primero.
 refusal-delete_staff = Esta cuenta ha trabajado para una clínica, cuyos registros la nombran, así que no se puede eliminar aquí. Pida a quien gestiona este servidor que la desactive.
 refusal-activity_confirmed = Ya respondió sobre esta actividad: no hay nada más que hacer.

@@ -151,10 +151,10 @@ pub async fn assign(
     let access = as_clinician(&store, g, who, true, what).await?;
     let item = match (measure, questionnaire) {
         (Some(m), _) => service::assignments::parse("measure", m)
-            .map_err(|_| CliError::input(format!("--measure: {:?} is not a measure", m.trim())))?,
+            .map_err(|_| CliError::input(render::terminal().ta("cli.err.not_a_measure", &[("typed", m.trim())])))?,
         (None, Some(q)) => service::assignments::parse("questionnaire", q)
-            .map_err(|_| CliError::input("--questionnaire: the id of one of your clinic's questionnaires"))?,
-        (None, None) => return Err(CliError::input("--measure or --questionnaire: say what to ask for")),
+            .map_err(|_| CliError::input(render::terminal().t("cli.err.which_questionnaire")))?,
+        (None, None) => return Err(CliError::input(render::terminal().t("cli.err.measure_or_questionnaire"))),
     };
     if end {
         service::assignments::unassign(&store, access, &item, jiff::Timestamp::now()).await?;
@@ -178,12 +178,9 @@ pub async fn ack(g: &Global, who: &AsClinician, flag: &str, note: &str) -> CliRe
     let row = service::clinics::patient_row(&store, access, context::today_in(g)).await?;
     let open = row.flags.iter().find(|f| f.rule.eq_ignore_ascii_case(flag.trim())).ok_or_else(|| {
         let open: Vec<&str> = row.flags.iter().map(|f| f.rule).collect();
-        CliError::input(format!(
-            "--flag: {} is not open for {}; open now: {}",
-            flag.trim(),
-            row.name,
-            if open.is_empty() { "none".to_string() } else { open.join(", ") }
-        ))
+        let l = render::terminal();
+        let open = if open.is_empty() { l.t("cli.err.none").to_string() } else { open.join(", ") };
+        CliError::input(l.ta("cli.err.flag_not_open", &[("flag", flag.trim()), ("name", &row.name), ("open", &open)]))
     })?;
     let review =
         service::care::review(&store, access, ReviewSubject::Flag, open.rule, open.since, note, jiff::Timestamp::now())
@@ -219,7 +216,8 @@ pub async fn decision(g: &Global, who: &AsClinician, note: &str, undo: bool) -> 
         });
     }
     let timeline = state.timeline();
-    let last = timeline.decisions.last().ok_or_else(|| CliError::input("the coach has decided nothing yet"))?;
+    let last =
+        timeline.decisions.last().ok_or_else(|| CliError::input(render::terminal().t("cli.err.nothing_decided")))?;
     let review =
         service::care::review(&store, access, ReviewSubject::Decision, &last.rule, last.effective, note, now).await?;
     emit(g.json, &review, || format!("{}\n", render::terminal().ta("cli.approve.done", &[("why", &render::why(last))])))

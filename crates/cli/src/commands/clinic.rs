@@ -163,10 +163,8 @@ pub async fn patients(g: &Global, email: &str, filter: &clinics::PatientFilter) 
         && !coach::flags::RULES.iter().any(|(r, _)| r.eq_ignore_ascii_case(rule))
     {
         let known: Vec<_> = coach::flags::RULES.iter().map(|(r, _)| *r).collect();
-        return Err(crate::error::CliError::input(format!(
-            "--flag: '{rule}' is not a flag rule; one of {}",
-            known.join(", ")
-        )));
+        let args = [("typed", rule.as_str()), ("known", &known.join(", "))];
+        return Err(crate::error::CliError::input(render::terminal().ta("cli.err.not_a_flag_rule", &args)));
     }
     let rows = clinics::patients(
         &store,

@@ -97,7 +97,11 @@ fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> CliResult<()> {
         return Err(CliError::file(path, FileUse::Write, &folder));
     }
     let tmp = path.with_extension("partial");
-    std::fs::write(&tmp, bytes).map_err(|e| CliError::file(path, FileUse::Write, &e))?;
+    if let Err(e) = std::fs::write(&tmp, bytes) {
+        // Nothing half-written is left behind.
+        let _ = std::fs::remove_file(&tmp);
+        return Err(CliError::file(path, FileUse::Write, &e));
+    }
     if let Err(e) = std::fs::rename(&tmp, path) {
         // Leave nothing behind: a half-done export is not an export.
         let _ = std::fs::remove_file(&tmp);

@@ -81,9 +81,7 @@ pub async fn run(g: &Global, paths: &[PathBuf], dry_run: bool) -> CliResult<Outp
         bar.set_message(path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
         let outcome = match std::fs::read(path) {
             Ok(bytes) => batch.import_file(&store, &name, &bytes, dry_run, jiff::Timestamp::now()).await?,
-            Err(e) => {
-                FileOutcome::Failed { file: name.clone(), reason: None, error: file_problem(path, FileUse::Read, &e) }
-            }
+            Err(e) => FileOutcome::Failed { file: name.clone(), reason: None, error: file_problem(FileUse::Read, &e) },
         };
         match &outcome {
             FileOutcome::Imported { activities, .. } => {

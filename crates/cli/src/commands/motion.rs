@@ -162,9 +162,18 @@ async fn delete(g: &Global, id: i64) -> CliResult<Output> {
 }
 
 fn analyse_file(path: &Path, stated: &Stated, forward_s: Option<f64>) -> Result<Analysis, String> {
-    let bytes = std::fs::read(path).map_err(|e| crate::error::file_problem(path, FileUse::Read, &e))?;
-    let (rec, _) = gait::read(&bytes, stated).map_err(|e| e.to_string())?;
+    let bytes = std::fs::read(path).map_err(|e| crate::error::file_problem(FileUse::Read, &e))?;
+    let (rec, _) = gait::read(&bytes, stated).map_err(|e| unreadable(&e))?;
     service::motion::analysed_recording(&rec, forward_s)
+}
+
+/// Where a recording could not be read, in the terminal's language, with the
+/// reader's own account of what.
+fn unreadable(e: &gait::ReadError) -> String {
+    let (line, column) = (e.line.to_string(), e.column.to_string());
+    let args = [("line", line.as_str()), ("column", column.as_str()), ("what", e.what.as_str())];
+    let key = if e.column == 0 { "cli.motion.unreadable_line" } else { "cli.motion.unreadable_at" };
+    render::terminal().ta(key, &args)
 }
 
 fn as_json(path: &Path, a: &Analysis) -> Value {

@@ -23,7 +23,10 @@ fn answers_file(path: &Path) -> CliResult<Answers> {
     } else {
         toml::from_str(&text).map_err(|e| e.to_string())
     };
-    parsed.map_err(|e| CliError::input(format!("--answers {}: expected linkId = \"code\" pairs: {e}", path.display())))
+    parsed.map_err(|e| {
+        let said = render::terminal().ta("cli.err.questionnaire_answers", &[("detail", e.trim())]);
+        CliError::input(format!("--answers {}: {said}", path.display()))
+    })
 }
 
 /// Asks each question on the terminal; an empty answer skips an optional one.

@@ -243,7 +243,7 @@ fn mistakes_on_the_command_line_are_said_in_spanish() {
     let err = spanish(&["motion", "import", "/no/such/walk.csv", "--session", "2026-11-23"]);
     assert!(err.contains("/no/such/walk.csv: no existe ese archivo ni esa carpeta"), "{err}");
     let err = spanish(&["report", "--out", w.dir.path().to_str().unwrap()]);
-    assert!(err.contains("es una carpeta: indique el nombre de un archivo dentro de ella"), "{err}");
+    assert!(err.contains("es una carpeta; indique el nombre de un archivo dentro de ella"), "{err}");
     let all = [&["log", "--pain-peek", "3"][..], &["export", "--format", "pdf"], &log, &["import", "/no/such"]];
     for err in all.map(spanish) {
         for english in ["unexpected", "invalid value", "possible values", "Usage", "tip:", "No such", "is before"] {
@@ -252,11 +252,45 @@ fn mistakes_on_the_command_line_are_said_in_spanish() {
     }
     assert_eq!(w.session_count(), 0);
 
+    // A path is said once; a recording that cannot be read says where.
+    let err = spanish(&["motion", "analyse", "/no/such/walk.csv"]);
+    assert_eq!(err.matches("/no/such/walk.csv").count(), 1, "{err}");
+    let csv = w.dir.path().join("walk.csv");
+    std::fs::write(&csv, "time,x,y,z\n0,1,2,3\n0.01,1,two,3\n").unwrap();
+    let err = spanish(&["motion", "analyse", csv.to_str().unwrap()]);
+    assert!(err.contains("no se pudo leer como grabación de movimiento (línea 3, columna"), "{err}");
+    // An answers file with a wrong value: the key, and what it takes.
+    let answers = w.dir.path().join("a.toml");
+    std::fs::write(&answers, "[screening]\nknee_locks = \"maybe\"\n").unwrap();
+    let err = spanish(&["init", "--another", "--answers", answers.to_str().unwrap()]);
+    assert!(err.contains("screening.knee_locks: se esperaba true (sí) o false (no)"), "{err}");
+    std::fs::write(&answers, "name = [").unwrap();
+    let err = spanish(&["init", "--another", "--answers", answers.to_str().unwrap()]);
+    assert!(err.contains("no es TOML válido (el lector dice, en inglés:"), "{err}");
+
     // The help and the shell's completions say the same in Spanish.
     let help = w.on("2026-11-23", &["log", "--help"]).env("LANG", "es_ES.UTF-8").output().unwrap();
     let help = String::from_utf8_lossy(&help.stdout);
     assert!(help.contains("Uso: retrowalk log [OPCIONES]") && help.contains("--date <FECHA>"), "{help}");
+    let help = w.on("2026-11-23", &["help", "help"]).env("LANG", "es_ES.UTF-8").output().unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(help.contains("Uso: retrowalk help [ORDEN]") && help.contains("Órdenes:"), "{help}");
     let fish = w.on("2026-11-23", &["completions", "fish"]).env("LANG", "es_ES.UTF-8").output().unwrap();
     let fish = String::from_utf8_lossy(&fish.stdout);
     assert!(fish.contains("Anota una sesión de marcha hacia atrás"), "{fish}");
+}
+
+/// A refusal names the flag only when the person typed it: `init` has no
+/// `--name`, so a name from the answers file is named as its key.
+#[test]
+fn a_refusal_names_the_flag_only_when_it_was_typed() {
+    let w = Walker::new();
+    let answers = w.dir.path().join("a.toml");
+    let good = std::fs::read_to_string(fixture("cleared.toml")).unwrap();
+    std::fs::write(&answers, good.replace("name = \"Maria\"", "name = \"Ana\\u0007\"")).unwrap();
+    let err = w.bad("2026-11-23", &["init", "--answers", answers.to_str().unwrap()]);
+    assert!(err.contains("error: name: contains an invisible control character"), "{err}");
+    let log = ["log", "--pain-before", "1", "--pain-peak", "1", "--pain-after", "1", "--minutes", "0"];
+    w.init("cleared.toml");
+    assert!(w.bad("2026-11-23", &log).contains("--minutes: must be 1 to 120"));
 }

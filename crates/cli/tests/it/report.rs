@@ -146,6 +146,6 @@ fn a_folder_given_as_the_output_is_refused_and_nothing_is_left_beside_it() {
     let folder = w.dir.path().join("out");
     std::fs::create_dir(&folder).unwrap();
     let err = w.bad("2026-11-23", &["report", "--out", folder.to_str().unwrap()]);
-    assert!(err.contains("is a folder: give the name of a file inside it"), "{err}");
+    assert!(err.contains("is a folder; give the name of a file inside it"), "{err}");
     assert!(!w.dir.path().join("out.partial").exists());
 }

@@ -41,7 +41,9 @@ fn clinic_id(text: &str) -> Result<Option<ClinicId>, AppError> {
     if text.is_empty() {
         return Ok(None);
     }
-    text.parse().map(|id| Some(ClinicId(id))).map_err(|_| AppError::bad(format!("clinic: '{text}' is not a clinic")))
+    text.parse()
+        .map(|id| Some(ClinicId(id)))
+        .map_err(|_| AppError::unexpected(format!("clinic: '{text}' is not a clinic")))
 }
 
 async fn care_page(
@@ -90,7 +92,7 @@ pub async fn message(State(state): State<AppState>, f: CsrfForm<CareForm>) -> Re
 /// The walker leaves a clinic's care: nothing new reaches its clinicians;
 /// the care team keeps what was shared until then, read only.
 pub async fn leave(State(state): State<AppState>, f: CsrfForm<CareForm>) -> Result<Response, AppError> {
-    let clinic = clinic_id(&f.form.clinic)?.ok_or_else(|| AppError::bad("clinic: which clinic to leave"))?;
+    let clinic = clinic_id(&f.form.clinic)?.ok_or_else(|| AppError::unexpected("clinic: which clinic to leave"))?;
     let left = service::clinics::leave(state.store(), &f.who.actor(), f.who.access, clinic, &f.who.client, state.now())
         .await?;
     let msg = state.i18n().t(if left { "care.left" } else { "care.not_in" }).to_string();
@@ -227,7 +229,8 @@ pub async fn invite(State(state): State<AppState>, f: CsrfForm<InviteForm>) -> R
         Some(id) => memberships.iter().find(|(c, _)| c.id == id),
         None => memberships.first(),
     }
-    .ok_or_else(|| AppError::bad("clinic: you are not a member of that clinic"))?
+    // (A membership that ended since the page was opened.)
+    .ok_or_else(|| AppError::bad("clinic: you are not a member of that clinic").said("refusal.not_member_there", &[]))?
     .0
     .clone();
     let code = crate::auth::new_invitation_code();

@@ -42,6 +42,8 @@ impl ResultView {
             Imported { file, .. } => (true, file, "import.said_added"),
             AlreadyImported { file, .. } => (true, file, "import.said_already"),
             NotAnActivity { file, .. } => (true, file, "import.said_not_activity"),
+            Failed { file, reason: Some(service::Unreadable::Empty), .. } => (false, file, "import.said_empty"),
+            Failed { file, reason: Some(service::Unreadable::Damaged), .. } => (false, file, "import.said_damaged"),
             Failed { file, .. } => (false, file, "import.said_unreadable"),
         };
         ResultView::new(ok, file, said, outcome.said(l))
@@ -229,7 +231,7 @@ pub async fn confirm(
         let backward = match forms::text_opt(&f.form.backward) {
             Some("yes") => true,
             Some("no") => false,
-            other => return Err(AppError::bad(format!("backward: expected yes or no, got {other:?}"))),
+            other => return Err(AppError::unexpected(format!("backward: expected yes or no, got {other:?}"))),
         };
         // No backward walking is logged while it is paused: say why, in the reader's words.
         if let (true, Some(p)) = (backward, s.pause()) {

@@ -335,7 +335,7 @@ pub async fn language(f: CsrfForm<LanguageForm>) -> Result<Response, AppError> {
     let cookie = match crate::i18n::Lang::parse(&f.form.lang) {
         Some(lang) => format!("{}={}; Path=/; SameSite=Lax; Max-Age=31536000", crate::i18n::LANG_COOKIE, lang.code()),
         None if f.form.lang.is_empty() => format!("{}=; Path=/; SameSite=Lax; Max-Age=0", crate::i18n::LANG_COOKIE),
-        None => return Err(AppError::bad("lang: choose a language from the list")),
+        None => return Err(AppError::unexpected("lang: choose a language from the list")),
     };
     let mut res = Redirect::to("/settings").into_response();
     res.headers_mut().append(header::SET_COOKIE, cookie.parse().map_err(|_| AppError::Internal("cookie".into()))?);

@@ -265,6 +265,10 @@ async fn the_api_carries_every_clinician_action() {
     assert_eq!(joined.status, StatusCode::CREATED, "{}", joined.body);
     assert!(joined.body.contains("Knee Clinic"));
 
+    // A flag filter that is no rule names its field.
+    let odd = send(&doc, "GET", "/api/v1/patients?flag=F-NOPE", None).await;
+    assert_eq!(odd.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", odd.body);
+    assert!(odd.body.contains("\"field\":\"flag\""), "{}", odd.body);
     let path = format!("/api/v1/patients/{}", c.bea.account.walker);
     let read = send(&doc, "GET", &path, None).await;
     assert_eq!(read.status, StatusCode::OK, "{}", read.body);

@@ -317,4 +317,21 @@ async fn rare_refusals_are_said_in_spanish() {
     refused(post_in(&app, "/checkin", &w.cookie, "es", long).await, "Este formulario es más largo de lo que admite");
     let gone = post_in(&app, "/settings/tokens/revoke", &w.cookie, "es", format!("csrf={}&id=42", w.csrf)).await;
     refused(gone, "Ese token ya no existe: ya se revocó, o no es suyo.");
+
+    // Files that cannot be imported: what is wrong with each, in Spanish,
+    // with the file reader's own account marked as such.
+    let cut = "<?xml version=\"1.0\"?><gpx><trk><trkseg><trkpt><time>2026</trkpt></trkseg></trk></gpx>";
+    let files = [("empty.gpx", ""), ("list.fit", "milk, bread"), ("cut.gpx", cut)];
+    let mut upload = crate::routes::upload(&w.cookie, &w.csrf, &files);
+    upload.headers_mut().insert("accept-language", "es".parse().unwrap());
+    let page = app.send(upload).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    for said in [
+        "el archivo está vacío. Exporte de nuevo la actividad",
+        "este no es un archivo de un reloj, un teléfono o una cinta",
+        "el archivo está dañado o incompleto. Exporte de nuevo",
+        "detalle técnico, del lector de archivos (en inglés): not well-formed XML",
+    ] {
+        assert!(page.body.contains(said), "{said}: {}", page.body);
+    }
 }
