@@ -58,8 +58,56 @@ pub(crate) fn localized_in(cmd: Command, lang: Lang) -> Command {
     }
 }
 
+/// A text's key: the command's path, then the part (`log.pain_before`).
+fn key_in(path: &str, part: &str) -> String {
+    if path.is_empty() { part.to_string() } else { format!("{path}.{part}") }
+}
+
+/// The command line for the shell's completions: [`localized`], with what
+/// each documented value means in this language too, as a completion shows
+/// it. (Its values are then read as plain text, all a completion needs.)
+pub fn for_completions(cmd: Command) -> Command {
+    let lang = Lang::from_env();
+    let cmd = localized_in(cmd, lang);
+    match catalogue(lang) {
+        Some(l) => values_said(cmd, "", &l),
+        None => cmd,
+    }
+}
+
+fn values_said(mut cmd: Command, path: &str, l: &I18n) -> Command {
+    let documented: Vec<String> = cmd
+        .get_arguments()
+        .filter(|a| a.get_possible_values().iter().any(|v| v.get_help().is_some()))
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in documented {
+        let k = key_in(path, &id);
+        cmd = cmd.mut_arg(&id, |a| {
+            let said: Vec<clap::builder::PossibleValue> = a
+                .get_possible_values()
+                .into_iter()
+                .map(|v| match v.get_help() {
+                    Some(_) => {
+                        let text = l.t(&key_in(&k, v.get_name())).to_string();
+                        v.help(text)
+                    }
+                    None => v,
+                })
+                .collect();
+            a.value_parser(clap::builder::PossibleValuesParser::new(said))
+        });
+    }
+    let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).filter(|n| n != "help").collect();
+    for name in subs {
+        let sub_path = key_in(path, &name);
+        cmd = cmd.mut_subcommand(&name, |s| values_said(s, &sub_path, l));
+    }
+    cmd
+}
+
 fn walk(mut cmd: Command, path: &str, l: &I18n, template: &str) -> Command {
-    let key = |part: &str| if path.is_empty() { part.to_string() } else { format!("{path}.{part}") };
+    let key = |part: &str| key_in(path, part);
     for (part, set) in [("about", 0), ("long_about", 1), ("after_help", 2)] {
         let k = key(part);
         if l.has(&k) {
@@ -165,7 +213,7 @@ fn argument(mut a: Arg, text: Option<String>, key: &str, l: &I18n) -> Arg {
         let names: Vec<&str> = values.iter().map(|v| v.get_name()).collect();
         notes.push(l.ta("note.possible_values", &[("values", &names.join(", "))]));
         for v in values.iter().filter(|v| v.get_help().is_some()) {
-            let k = format!("{key}.{}", v.get_name());
+            let k = key_in(key, v.get_name());
             value_lines.push(format!("- {}: {}", v.get_name(), l.t(&k)));
         }
     }
@@ -211,7 +259,7 @@ mod tests {
 
     /// Every command's about and every flag's help, with its English.
     fn texts(cmd: &Command, path: &str, out: &mut Vec<(String, String)>) {
-        let key = |part: &str| if path.is_empty() { part.to_string() } else { format!("{path}.{part}") };
+        let key = |part: &str| key_in(path, part);
         if let Some(a) = cmd.get_about() {
             out.push((key("about"), a.to_string()));
         }

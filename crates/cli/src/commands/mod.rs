@@ -107,7 +107,7 @@ pub async fn run(cli: Cli) -> CliResult<Output> {
         Command::Token(cmd) => token::run(g, cmd).await,
         Command::Completions { shell } => {
             // With each command's line in the terminal's language.
-            let mut cmd = crate::help::localized(<Cli as clap::CommandFactory>::command());
+            let mut cmd = crate::help::for_completions(<Cli as clap::CommandFactory>::command());
             let mut buf = Vec::new();
             clap_complete::generate(*shell, &mut cmd, "retrowalk", &mut buf);
             Ok(Output::Text(String::from_utf8_lossy(&buf).into_owned()))

@@ -278,6 +278,7 @@ fn mistakes_on_the_command_line_are_said_in_spanish() {
     let fish = w.on("2026-11-23", &["completions", "fish"]).env("LANG", "es_ES.UTF-8").output().unwrap();
     let fish = String::from_utf8_lossy(&fish.stdout);
     assert!(fish.contains("Anota una sesión de marcha hacia atrás"), "{fish}");
+    assert!(fish.contains("Una fila por sesión") && !fish.contains("One row per"), "{fish}");
 }
 
 /// A refusal names the flag only when the person typed it: `init` has no
