@@ -128,7 +128,10 @@ pub fn log_date(state: &State, date: Option<Date>) -> ServiceResult<Date> {
 
 pub async fn log_session<S: Store>(store: &S, state: &State, input: LogInput, now: Timestamp) -> ServiceResult<Logged> {
     let logged = prepare_log(state, input)?;
-    store.log_session(state.record.key(), &logged.logged, &logged.decision, logged.rescreen(), now).await?;
+    store
+        .log_session(state.record.key(), &logged.logged, &logged.decision, logged.rescreen(), now)
+        .await
+        .map_err(ServiceError::raced)?;
     Ok(logged)
 }
 
@@ -235,7 +238,10 @@ pub async fn check_in<S: Store>(
     // Judged today, not on the check-in's day: a late check-in for a
     // session before a stop must not answer as if training went on.
     let stop = stop_after(state, rescreen.as_ref(), &tl, date.max(state.today));
-    store.check_in(state.record.key(), &checkin, &decision, rescreen.as_ref(), now).await?;
+    store
+        .check_in(state.record.key(), &checkin, &decision, rescreen.as_ref(), now)
+        .await
+        .map_err(ServiceError::raced)?;
     Ok(CheckedIn { stop, checkin, decision, rescreened: rescreen.map(|r| r.outcome) })
 }
 

@@ -59,6 +59,16 @@ impl ServiceError {
         }
     }
 
+    /// A store error where the service checked first that the state allows
+    /// it: a duplicate is a request that raced past that check, refused as
+    /// the check refuses it (a conflict); other errors as they are.
+    pub(crate) fn raced(e: store::StoreError) -> Self {
+        match e {
+            store::StoreError::Duplicate(m) => ServiceError::conflict(Code::AlreadyDone, m),
+            e => e.into(),
+        }
+    }
+
     /// The same refusal, said in the reader's language by the message `key`
     /// with `args` (`coach::InputError::said`); other errors are unchanged.
     pub fn said(self, key: &str, args: &[(&str, &dyn ToString)]) -> Self {
@@ -114,22 +124,29 @@ mod tests {
     use super::*;
 
     /// Two requests that race past the service's own check meet the store's
-    /// unique index instead: the reader is told the same, in their language.
+    /// unique index instead: the reader is told the same, in their language,
+    /// and the API answers the same conflict.
     #[test]
     fn a_raced_duplicate_is_said_as_the_check_says_it() {
         let es = words::I18n::of(words::Lang::Es);
         for (raced, checked) in [
-            ("date: a session is already logged for 2026-11-23", "date: a session is already logged for 2026-11-23"),
+            ("date: a session is already logged for 2026-11-23", "date: …"),
             ("checkin: the session on 2026-11-23 already has a check-in", "checkin: …"),
-            ("email: an account with this email already exists", "email: …"),
         ] {
-            let ServiceError::Input(raced) = ServiceError::from(store::StoreError::Duplicate(raced.into())) else {
-                panic!("not input: {raced}");
+            let ServiceError::Conflict(raced) = ServiceError::raced(store::StoreError::Duplicate(raced.into())) else {
+                panic!("not a conflict: {raced}");
             };
             let checked = InputError::from_text(checked).because(Code::AlreadyDone);
             let said = es.problem(&raced);
             assert_eq!(said, es.problem(&checked));
             assert!(said.starts_with("Ya "), "{said}");
         }
+        // The sign-up's own check is the store's, with the same field.
+        let ServiceError::Input(email) =
+            ServiceError::from(store::StoreError::Duplicate("email: an account with this email already exists".into()))
+        else {
+            panic!("not input");
+        };
+        assert!(es.problem(&email).starts_with("Ya existe una cuenta con este correo"), "{}", es.problem(&email));
     }
 }

@@ -120,7 +120,10 @@ pub async fn check_ins_and_overrides_round_trip<S: Store>(s: &S) {
         recorded_at: Some(now()),
     };
     s.check_in(pid, &c, &d, None, now()).await.unwrap();
-    assert!(matches!(s.check_in(pid, &c, &d, None, now()).await, Err(StoreError::Duplicate(_))));
+    let again = s.check_in(pid, &c, &d, None, now()).await.unwrap_err();
+    assert!(matches!(again, StoreError::Duplicate(_)), "{again}");
+    // Named by the form's field, as the service's own check names it.
+    assert!(again.to_string().starts_with("checkin: the session on "), "{again}");
     let o = Override {
         effective: add_days(START, 4),
         dose: Dose {
