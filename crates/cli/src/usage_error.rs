@@ -245,6 +245,17 @@ mod tests {
         }
     }
 
+    /// Every message the code says is in [`MESSAGES`], which the help test
+    /// holds each language to.
+    #[test]
+    fn every_message_said_is_listed() {
+        let code = include_str!("usage_error.rs");
+        let code = &code[..code.find("#[cfg(test)]\nmod tests").unwrap_or(code.len())];
+        for said in code.split('"').filter(|s| s.starts_with("error.") && !s.contains(' ')) {
+            assert!(MESSAGES.contains(&said), "{said} is said but not in MESSAGES");
+        }
+    }
+
     /// Each of clap's tips that has a shape is said in the language.
     #[test]
     fn clap_tips_are_recognised() {
