@@ -41,7 +41,13 @@ pub async fn open(global: &Global) -> CliResult<SqlStore> {
 /// The walker to act for: `--walker`, or the only one there is.
 pub async fn walker_id(store: &SqlStore, global: &Global) -> CliResult<WalkerId> {
     if let Some(id) = global.walker {
-        return Ok(store.walker(WalkerId(id)).await?.id);
+        return match store.walker(WalkerId(id)).await {
+            Ok(w) => Ok(w.id),
+            Err(store::StoreError::NotFound(_)) => {
+                Err(CliError::input(crate::render::terminal().ta("cli.err.no_such_walker", &[("id", &id.to_string())])))
+            }
+            Err(e) => Err(e.into()),
+        };
     }
     let walkers = store.walkers().await?;
     match walkers.as_slice() {

@@ -30,7 +30,12 @@ impl CliError {
         use std::io::ErrorKind as K;
         let said = format!("{}: {}", path.display(), file_problem(used, e));
         match e.kind() {
-            K::NotFound | K::PermissionDenied | K::IsADirectory => CliError::Input(said),
+            K::NotFound
+            | K::PermissionDenied
+            | K::IsADirectory
+            | K::NotADirectory
+            | K::InvalidFilename
+            | K::InvalidData => CliError::Input(said),
             _ => CliError::Other(anyhow::anyhow!(said)),
         }
     }
@@ -113,6 +118,9 @@ pub fn file_problem(used: FileUse, e: &std::io::Error) -> String {
         K::NotFound => "cli.err.file_missing",
         K::PermissionDenied => "cli.err.file_denied",
         K::IsADirectory => "cli.err.file_is_folder",
+        K::NotADirectory => "cli.err.file_not_in_folder",
+        // `read_to_string` of a file that is not UTF-8 text.
+        K::InvalidData => "cli.err.file_not_text",
         _ => "cli.err.file_other",
     };
     let action = match used {
@@ -122,11 +130,18 @@ pub fn file_problem(used: FileUse, e: &std::io::Error) -> String {
     crate::render::terminal().ta(key, &[("action", action), ("reason", &e.to_string())])
 }
 
+/// Something asked for by its id that is not there (or not the asker's to
+/// see): the service's English account, marked as such in another language.
+fn not_found(detail: &str) -> CliError {
+    CliError::Input(crate::render::terminal().ta("cli.err.not_found", &[("detail", detail)]))
+}
+
 impl From<store::StoreError> for CliError {
     fn from(e: store::StoreError) -> Self {
         use store::StoreError as S;
         match e {
-            S::Duplicate(_) | S::BadUrl(_) | S::NotFound(_) | S::Backup(_) => CliError::Input(e.to_string()),
+            S::NotFound(m) => not_found(&format!("{m} not found")),
+            S::Duplicate(_) | S::BadUrl(_) | S::Backup(_) => CliError::Input(e.to_string()),
             other => CliError::Other(other.into()),
         }
     }
@@ -137,7 +152,7 @@ impl From<service::ServiceError> for CliError {
         match e {
             service::ServiceError::Input(e) => e.into(),
             service::ServiceError::Conflict(e) => e.into(),
-            service::ServiceError::NotFound(m) => CliError::Input(m),
+            service::ServiceError::NotFound(m) => not_found(&m),
             service::ServiceError::Store(e) => CliError::Other(e.into()),
         }
     }

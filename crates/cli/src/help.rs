@@ -78,6 +78,7 @@ pub fn for_completions(cmd: Command) -> Command {
 fn values_said(mut cmd: Command, path: &str, l: &I18n) -> Command {
     let documented: Vec<String> = cmd
         .get_arguments()
+        .filter(|a| !a.is_global_set() || path.is_empty())
         .filter(|a| a.get_possible_values().iter().any(|v| v.get_help().is_some()))
         .map(|a| a.get_id().to_string())
         .collect();

@@ -58,18 +58,25 @@ fn main() {
     let runtime = match builder.enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
-            eprintln!("error: could not start: {e}");
+            say_error(&format!("could not start: {e}"));
             std::process::exit(1);
         }
     };
     let code = match runtime.block_on(commands::run(cli)) {
         Ok(output) => print(output),
         Err(e) => {
-            eprintln!("error: {e}");
+            say_error(&e);
             e.exit_code()
         }
     };
     std::process::exit(code);
+}
+
+/// An error on standard error; a closed one is no reason to panic (the
+/// exit code still says it).
+fn say_error(e: &dyn std::fmt::Display) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "error: {e}");
 }
 
 /// Prints the result. A closed pipe (`retrowalk plan | head`) is not an error.
@@ -77,7 +84,7 @@ fn print(output: Output) -> i32 {
     let text = match output.into_text() {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("error: {e}");
+            say_error(&e);
             return 1;
         }
     };
@@ -86,7 +93,7 @@ fn print(output: Output) -> i32 {
         Ok(()) => 0,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
-            eprintln!("error: {e}");
+            say_error(&e);
             1
         }
     }

@@ -94,18 +94,18 @@ impl FileOutcome {
             FileOutcome::Failed { file, reason: None, error } => {
                 l.ta("import.line.not_imported", &[("file", file), ("error", error)])
             }
-            // Nothing more to say of an empty file.
-            FileOutcome::Failed { file, reason: Some(formats::Unreadable::Empty), .. } => {
-                l.ta("import.line.not_imported", &[("file", file), ("error", l.t("import.unreadable.empty"))])
-            }
             FileOutcome::Failed { file, reason: Some(why), error } => {
-                let why = l.t(match why {
+                let said = l.t(match why {
                     formats::Unreadable::Empty => "import.unreadable.empty",
                     formats::Unreadable::UnknownFormat => "import.unreadable.unknown_format",
                     formats::Unreadable::Damaged => "import.unreadable.damaged",
                 });
-                let line = l.ta("import.line.not_imported", &[("file", file), ("error", why)]);
-                format!("{line}\n    {}", l.ta("import.line.technical", &[("text", error)]))
+                let line = l.ta("import.line.not_imported", &[("file", file), ("error", said)]);
+                match why {
+                    // Nothing more to say of an empty file.
+                    formats::Unreadable::Empty => line,
+                    _ => format!("{line}\n    {}", l.ta("import.line.technical", &[("text", error)])),
+                }
             }
         }
     }
@@ -244,6 +244,11 @@ impl<'a> ImportBatch<'a> {
                 formats::Content::Activities => "activities".to_string(),
                 formats::Content::NotAnActivity { what } => what.clone(),
             };
+            // The record keeps every note in English, as it kept them before
+            // the activities left out were said apart.
+            let english = words::I18n::english();
+            let mut warnings = warnings;
+            warnings.extend(left_out.iter().map(|s| english.ta("import.line.left_out", &[("sport", s)])));
             let record =
                 ImportRecord { sha256: sha, file_name: file.into(), format, content, warnings, imported_at: now };
             match store.save_import(state.walker.id, &record, &activities).await {
@@ -302,7 +307,7 @@ pub async fn confirm_activity<S: Store>(
     }
     stored.activity.backward = Some(answer.backward);
     if !answer.backward {
-        store.confirm_activity(state.walker.id, &stored, None, None, now).await?;
+        store.confirm_activity(state.walker.id, &stored, None, None, now).await.map_err(ServiceError::raced)?;
         return Ok(None);
     }
     let a = &stored.activity;
@@ -324,6 +329,7 @@ pub async fn confirm_activity<S: Store>(
             logged.rescreen(),
             now,
         )
-        .await?;
+        .await
+        .map_err(ServiceError::raced)?;
     Ok(Some(logged))
 }

@@ -40,7 +40,7 @@ pub use error::{ServiceError, ServiceResult};
 pub use export::{export_checkins_csv, export_csv, export_json, export_outcomes_csv};
 pub use fhir::bundle as fhir_bundle;
 pub use formats::Unreadable;
-pub use imports::{Confirmation, FILE_LIMIT, FileOutcome, ImportBatch, confirm_activity, sha256_hex};
+pub use imports::{Confirmation, FILE_LIMIT, FileOutcome, ImportBatch, UNTIMED, confirm_activity, sha256_hex};
 pub use outcomes::{OutcomeInput, Recorded, age, outcome_rows, outcome_table, record_outcome, set_profile};
 pub use questionnaires::{answer_questionnaire, load_questionnaire, questionnaire_rows, questionnaires};
 pub use records::{

@@ -82,12 +82,8 @@ pub fn setup(f: &SetupInput) -> Result<coach::setup::Setup, AppError> {
         .equipment
         .iter()
         .map(|v| {
-            v.parse::<Item>().map_err(|e| {
-                // Shared with the API's JSON, which names the field.
-                let allowed = e.allowed.join(", ");
-                AppError::bad(format!("equipment: '{v}' is not one of {allowed}"))
-                    .said("refusal.unknown_choice", &[("typed", v), ("allowed", &allowed)])
-            })
+            // Shared with the API's JSON: the field and reason of any unknown name.
+            v.parse::<Item>().map_err(|e| AppError::from(coach::InputError::from(e)))
         })
         .collect::<Result<Vec<_>, _>>()?;
     let training_days = f.days.iter().map(|d| Day::parse(d).map_err(AppError::from)).collect::<Result<Vec<_>, _>>()?;
@@ -151,8 +147,10 @@ impl PatientQuery {
             let known: Vec<_> = coach::flags::RULES.iter().map(|(r, _)| *r).collect();
             // Shared with the API (`?flag=`), which names the field.
             let allowed = known.join(", ");
-            return Err(AppError::bad(format!("flag: '{flag}' is not a flag rule; one of {allowed}"))
-                .said("refusal.unknown_choice", &[("typed", &flag), ("allowed", &allowed)]));
+            let refused = coach::InputError::new("flag", format!("'{flag}' is not a flag rule; one of {allowed}"))
+                .because(coach::Code::Unknown)
+                .said("refusal.unknown_choice", &[("typed", &flag), ("allowed", &allowed)]);
+            return Err(AppError::from(refused));
         }
         let offset = int_in("offset", &self.offset, 0, 1_000_000)?.unwrap_or(0) as usize;
         let limit = int_in("limit", &self.limit, 1, 500)?.map_or(PATIENTS_SHOWN, |n| n as usize);

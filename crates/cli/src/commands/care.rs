@@ -28,7 +28,13 @@ pub async fn as_clinician(
     let a = account_for(store, "--clinician", &who.clinician).await?;
     let walker = context::walker_id(store, g).await?;
     let now = jiff::Timestamp::now();
-    Ok(service::clinics::open_patient(store, &Actor::account(&a), walker, write, what, "cli", now).await?)
+    match service::clinics::open_patient(store, &Actor::account(&a), walker, write, what, "cli", now).await {
+        // Not in the care of any clinic of theirs (or of no one).
+        Err(service::ServiceError::NotFound(_)) => {
+            Err(CliError::input(render::terminal().ta("cli.err.not_your_patient", &[("id", &walker.to_string())])))
+        }
+        opened => Ok(opened?),
+    }
 }
 
 pub async fn patient(g: &Global, cmd: &PatientCommand) -> CliResult<Output> {

@@ -119,7 +119,7 @@ pub async fn run(g: &Global, cmd: &ClinicCommand) -> CliResult<Output> {
                 service::monitoring::month_csv(&store, &op, ClinicId(*clinic), month, context::today_in(g)).await?;
             return match out {
                 Some(path) => {
-                    std::fs::write(path, &csv).map_err(|e| CliError::file(path, FileUse::Write, &e))?;
+                    super::export::write_atomically(path, csv.as_bytes())?;
                     Ok(Output::Text(format!(
                         "Monitoring for {} written to {}.\n",
                         month.strftime("%Y-%m"),
@@ -230,39 +230,39 @@ async fn export(
     let part = |p: &std::path::Path| {
         p.with_extension(format!("{}.part", p.extension().and_then(|e| e.to_str()).unwrap_or("")))
     };
-    let (kind, mut files): (&str, Vec<(std::path::PathBuf, std::io::BufWriter<std::fs::File>)>) = match format {
+    let (kind, targets): (&str, Vec<std::path::PathBuf>) = match format {
         ClinicExportFormat::FhirNdjson => {
             std::fs::create_dir_all(out).map_err(|e| io(e, out))?;
-            let mut files = Vec::new();
-            for t in ce::FHIR_TYPES {
-                let path = out.join(format!("{t}.ndjson"));
-                let f = std::fs::File::create(part(&path)).map_err(|e| io(e, &path))?;
-                files.push((path, std::io::BufWriter::new(f)));
-            }
-            ("fhir-ndjson", files)
+            ("fhir-ndjson", ce::FHIR_TYPES.iter().map(|t| out.join(format!("{t}.ndjson"))).collect())
         }
-        ClinicExportFormat::RegistryCsv => {
-            let f = std::fs::File::create(part(out)).map_err(|e| io(e, out))?;
-            let mut w = std::io::BufWriter::new(f);
-            w.write_all(ce::registry_header()?.as_bytes()).map_err(|e| io(e, out))?;
-            ("registry-csv", vec![(out.to_path_buf(), w)])
-        }
+        ClinicExportFormat::RegistryCsv => ("registry-csv", vec![out.to_path_buf()]),
     };
-    let parts: Vec<std::path::PathBuf> = files.iter().map(|(p, _)| part(p)).collect();
-    let mut counts = vec![0usize; files.len()];
-    let written = write_walkers(g, store, &walkers, format, kind, &mut files, &mut counts, &bar, now).await;
+    let mut counts = vec![0usize; targets.len()];
+    let written = async {
+        let mut files = Vec::new();
+        for path in &targets {
+            let f = std::fs::File::create(part(path)).map_err(|e| io(e, path))?;
+            files.push((path.clone(), std::io::BufWriter::new(f)));
+        }
+        if let (ClinicExportFormat::RegistryCsv, Some((path, w))) = (format, files.first_mut()) {
+            w.write_all(ce::registry_header()?.as_bytes()).map_err(|e| io(e, path))?;
+        }
+        write_walkers(g, store, &walkers, format, kind, &mut files, &mut counts, &bar, now).await?;
+        bar.finish_and_clear();
+        for (path, w) in files {
+            let f = w.into_inner().map_err(|e| io(e.into_error(), &path))?;
+            f.sync_all().map_err(|e| io(e, &path))?;
+            std::fs::rename(part(&path), &path).map_err(|e| io(e, &path))?;
+        }
+        Ok::<(), CliError>(())
+    }
+    .await;
     if let Err(e) = written {
-        // Nothing half-written is left behind.
-        for p in parts {
-            let _ = std::fs::remove_file(p);
+        // Nothing half-written is left behind (a file already in place is whole).
+        for path in &targets {
+            let _ = std::fs::remove_file(part(path));
         }
         return Err(e);
-    }
-    bar.finish_and_clear();
-    for (path, w) in files {
-        let f = w.into_inner().map_err(|e| io(e.into_error(), &path))?;
-        f.sync_all().map_err(|e| io(e, &path))?;
-        std::fs::rename(part(&path), &path).map_err(|e| io(e, &path))?;
     }
     let summary = match format {
         ClinicExportFormat::FhirNdjson => {

@@ -91,7 +91,7 @@ pub async fn report(g: &Global, out: &std::path::Path) -> CliResult<Output> {
 
 /// Writes to a temporary file beside `path`, then renames it into place, so a
 /// crash never leaves a half-written export.
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> CliResult<()> {
+pub(super) fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> CliResult<()> {
     let folder = std::io::Error::from(std::io::ErrorKind::IsADirectory);
     if path.is_dir() {
         return Err(CliError::file(path, FileUse::Write, &folder));

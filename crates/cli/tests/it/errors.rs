@@ -291,7 +291,11 @@ fn a_refusal_names_the_flag_only_when_it_was_typed() {
     std::fs::write(&answers, good.replace("name = \"Maria\"", "name = \"Ana\\u0007\"")).unwrap();
     let err = w.bad("2026-11-23", &["init", "--answers", answers.to_str().unwrap()]);
     assert!(err.contains("error: name: contains an invisible control character"), "{err}");
-    let log = ["log", "--pain-before", "1", "--pain-peak", "1", "--pain-after", "1", "--minutes", "0"];
+    // Typed: the coach's refusal of a date is said after `--date`.
+    let log = ["log", "--date", "2026-11-01", "--pain-before", "1", "--pain-peak", "1", "--pain-after", "1"];
     w.init("cleared.toml");
-    assert!(w.bad("2026-11-23", &log).contains("--minutes: must be 1 to 120"));
+    let err = w.bad("2026-11-23", &log);
+    assert!(err.contains("error: --date: 2026-11-01 is before your programme starts"), "{err}");
+    // A walker that is not there, by the number typed.
+    assert!(w.bad("2026-11-23", &["--walker", "9", "today"]).contains("--walker: there is no walker 9"));
 }

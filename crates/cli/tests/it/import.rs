@@ -238,4 +238,16 @@ fn imports_and_history_speak_the_terminals_language() {
     assert!(text.contains("cut.gpx: no importado: el archivo está dañado o incompleto; expórtelo de nuevo"), "{text}");
     assert!(text.contains("detalle técnico, del lector de archivos (en inglés): not well-formed XML"), "{text}");
     assert!(!text.contains("importado (gpx)"), "{text}");
+    // Activities with no start time: the app's own notes, in Spanish too.
+    let untimed = w.dir.path().join("untimed.tcx");
+    std::fs::write(
+        &untimed,
+        "<?xml version=\"1.0\"?><TrainingCenterDatabase><Activities><Activity Sport=\"Running\">\
+         <Lap><TotalTimeSeconds>60</TotalTimeSeconds><Track><Trackpoint><DistanceMeters>5</DistanceMeters></Trackpoint>\
+         </Track></Lap></Activity></Activities></TrainingCenterDatabase>",
+    )
+    .unwrap();
+    let text = es(&["import", untimed.to_str().unwrap()]);
+    assert!(text.contains("untimed.tcx: no es una actividad (ninguna actividad tiene hora de inicio"), "{text}");
+    assert!(text.contains("se dejó fuera una actividad: no tiene hora de inicio (Carrera)"), "{text}");
 }

@@ -41,6 +41,7 @@ impl ResultView {
         let (ok, file, said) = match outcome {
             Imported { file, .. } => (true, file, "import.said_added"),
             AlreadyImported { file, .. } => (true, file, "import.said_already"),
+            NotAnActivity { file, what, .. } if what == service::UNTIMED => (true, file, "import.said_untimed"),
             NotAnActivity { file, .. } => (true, file, "import.said_not_activity"),
             Failed { file, reason: Some(service::Unreadable::Empty), .. } => (false, file, "import.said_empty"),
             Failed { file, reason: Some(service::Unreadable::Damaged), .. } => (false, file, "import.said_damaged"),

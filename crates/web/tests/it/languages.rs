@@ -317,6 +317,10 @@ async fn rare_refusals_are_said_in_spanish() {
     refused(post_in(&app, "/checkin", &w.cookie, "es", long).await, "Este formulario es más largo de lo que admite");
     let gone = post_in(&app, "/settings/tokens/revoke", &w.cookie, "es", format!("csrf={}&id=42", w.csrf)).await;
     refused(gone, "Ese token ya no existe: ya se revocó, o no es suyo.");
+    let odd = post_in(&app, "/settings/language", &w.cookie, "es", format!("csrf={}&lang=klingon", w.csrf)).await;
+    refused(odd, "Esta página envió algo que no debía");
+    let odd = post_in(&app, "/care/leave", &w.cookie, "es", format!("csrf={}&clinic=abc", w.csrf)).await;
+    refused(odd, "Esta página envió algo que no debía");
 
     // Files that cannot be imported: what is wrong with each, in Spanish,
     // with the file reader's own account marked as such.
