@@ -29,7 +29,7 @@ pub async fn as_clinician(
     let walker = context::walker_id(store, g).await?;
     let now = jiff::Timestamp::now();
     match service::clinics::open_patient(store, &Actor::account(&a), walker, write, what, "cli", now).await {
-        // Not in the care of any clinic of theirs (or of no one).
+        // Not on the walker's care team (nor breaking the glass).
         Err(service::ServiceError::NotFound(_)) => {
             Err(CliError::input(render::terminal().ta("cli.err.not_your_patient", &[("id", &walker.to_string())])))
         }

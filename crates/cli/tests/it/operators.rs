@@ -203,9 +203,9 @@ fn a_clinician_signs_and_reviews_from_the_command_line() {
     w.ok(day, &["--walker", "1", "clinic", "team", "add", "--clinic", "1", "--email", "doc@example.org"]);
     let as_doc = |args: &[&'static str]| [&["--walker", "1"][..], args, &["--clinician", "doc@example.org"]].concat();
 
-    // Someone not on the care team is told the walker is not found.
+    // Someone not on the care team is told so, and nothing more.
     let err = w.bad(day, &["--walker", "1", "patient", "show", "--clinician", "far@example.org"]);
-    assert!(err.contains("walker not found"), "{err}");
+    assert!(err.contains("--walker: walker 1 is not one of yours: you are not on their care team"), "{err}");
     let err = w.bad(day, &["--walker", "1", "patient", "show", "--clinician", "who@example.org"]);
     assert!(err.contains("--clinician: no account uses who@example.org"), "{err}");
     let log = ["--walker", "1", "log", "--pain-before", "2", "--pain-peak", "3", "--pain-after", "2"];

@@ -318,7 +318,11 @@ async fn whole_numbers_written_as_3_0_are_taken_and_unknown_equipment_is_refused
     let res = app.send(call("PUT", "/api/v1/setup", &token, Some(setup))).await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
     assert!(res.body.contains("'spaceship' is not"), "{}", res.body);
-    assert!(res.body.contains("\"field\":\"equipment\"") && res.body.contains("\"reason\":\"unknown\""), "{}", res.body);
+    assert!(
+        res.body.contains("\"field\":\"equipment\"") && res.body.contains("\"reason\":\"unknown\""),
+        "{}",
+        res.body
+    );
 }
 
 /// What the document allows is taken, found by schemathesis: an activity's
