@@ -215,6 +215,7 @@ help_command = Muestra esta ayuda, o la de las órdenes que se indiquen
 value-command = ORDEN
 value-options = OPCIONES
 note-possible_values = [valores posibles: { $values }]
+note-values_heading = Valores posibles:
 note-default = [por defecto: { $value }]
 note-env = [variable de entorno: { $name }]
 error-unknown_argument = no se esperaba '{ $arg }'

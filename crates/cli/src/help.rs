@@ -24,6 +24,7 @@ const OWN: &[&str] = &[
     "value.command",
     "value.options",
     "note.possible_values",
+    "note.values_heading",
     "note.default",
     "note.env",
 ];
@@ -206,18 +207,26 @@ fn argument(mut a: Arg, text: Option<String>, key: &str, l: &I18n) -> Arg {
     if !names.is_empty() {
         a = a.value_names(names);
     }
-    let mut notes = Vec::new();
+    // The notes clap adds, in this language: the values (`values`, listed
+    // with their meaning in `--help` when any has one), default, variable.
+    let mut values_note = None;
     let mut value_lines = Vec::new();
     let values: Vec<_> = a.get_possible_values().into_iter().filter(|v| !v.is_hide_set()).collect();
     if !values.is_empty() && !a.is_hide_possible_values_set() && a.get_action().takes_values() {
         a = a.hide_possible_values(true);
         let names: Vec<&str> = values.iter().map(|v| v.get_name()).collect();
-        notes.push(l.ta("note.possible_values", &[("values", &names.join(", "))]));
-        for v in values.iter().filter(|v| v.get_help().is_some()) {
-            let k = key_in(key, v.get_name());
-            value_lines.push(format!("- {}: {}", v.get_name(), l.t(&k)));
+        values_note = Some(l.ta("note.possible_values", &[("values", &names.join(", "))]));
+        if values.iter().any(|v| v.get_help().is_some()) {
+            value_lines = values
+                .iter()
+                .map(|v| match v.get_help() {
+                    Some(_) => format!("- {}: {}", v.get_name(), l.t(&key_in(key, v.get_name()))),
+                    None => format!("- {}", v.get_name()),
+                })
+                .collect();
         }
     }
+    let mut notes = Vec::new();
     let defaults: Vec<String> = a.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
     if !defaults.iter().all(String::is_empty) && !a.is_hide_default_value_set() {
         a = a.hide_default_value(true);
@@ -228,16 +237,20 @@ fn argument(mut a: Arg, text: Option<String>, key: &str, l: &I18n) -> Arg {
         a = a.hide_env(true);
     }
     let text = text.or_else(|| a.get_help().map(ToString::to_string)).unwrap_or_default();
-    let short = [text.as_str()].into_iter().chain(notes.iter().map(String::as_str)).filter(|t| !t.is_empty());
-    a = a.help(short.collect::<Vec<_>>().join(" "));
+    let short = [Some(&text), values_note.as_ref()].into_iter().flatten().chain(&notes).filter(|t| !t.is_empty());
+    a = a.help(short.map(String::as_str).collect::<Vec<_>>().join(" "));
     if value_lines.is_empty() {
         return a.long_help(None);
     }
-    // `--help` lists what each value means, as clap does in English.
-    let mut long = vec![text];
-    long.extend(notes);
+    // `--help` lists what each value means, laid out as clap does in English.
+    let mut long: Vec<String> = [text].into_iter().filter(|t| !t.is_empty()).chain([String::new()]).collect();
+    long.push(l.t("note.values_heading").to_string());
     long.extend(value_lines);
-    a.long_help(long.join("\n"))
+    if !notes.is_empty() {
+        long.push(String::new());
+        long.extend(notes);
+    }
+    a.long_help(long.join("\n").trim_start().to_string())
 }
 
 /// A value's placeholder in this language (`DATE` → `FECHA`), by the
@@ -301,6 +314,11 @@ mod tests {
         }
         let help = localized_in(crate::cli::Cli::command(), Lang::Es).render_help().to_string();
         assert!(help.contains("Órdenes:") && help.contains("Qué hacer hoy y por qué"), "{help}");
+        // A documented choice lists its values with their meaning, as clap lays it out in English.
+        let mut cmd = localized_in(crate::cli::Cli::command(), Lang::Es);
+        let export = cmd.find_subcommand_mut("export").unwrap().render_long_help().to_string();
+        assert!(export.contains("Valores posibles:\n") && export.contains("- fhir: Un Bundle FHIR R4"), "{export}");
+        assert!(export.contains("[por defecto: sessions]") && !export.contains("Possible"), "{export}");
     }
 
     #[test]
