@@ -24,8 +24,9 @@ impl CliError {
     }
 
     /// A file or folder the person named that could not be used, after its
-    /// path ([`file_problem`]): bad input when the path is theirs to fix
-    /// (not there, not theirs, a folder), else a failure (a full disk).
+    /// path ([`file_problem`]): bad input when the path or file is theirs to
+    /// fix (not there, not theirs, a folder or not one, a bad name, not
+    /// text), else a failure (a full disk).
     pub fn file(path: &Path, used: FileUse, e: &std::io::Error) -> Self {
         use std::io::ErrorKind as K;
         let said = format!("{}: {}", path.display(), file_problem(used, e));
