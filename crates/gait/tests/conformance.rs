@@ -9,7 +9,7 @@
 mod shared_data;
 
 use gait::steps::StepParams;
-use shared_data::{Calibration, Walk, direction, load, score};
+use shared_data::{Calibration, Cut, Walk, direction, load, score};
 use std::path::Path;
 
 fn root() -> Option<&'static Path> {
@@ -53,7 +53,7 @@ fn step_counts_stay_within_todays_errors() {
     let data = load(root).unwrap();
     for (set, walks, most) in [("ipol", 58, 2.2), ("mobgap", 19, 15.0)] {
         let these: Vec<&Walk> = data.walks.iter().filter(|w| w.set == set).collect();
-        let (s, _) = score(&data, &these, &StepParams::default()).unwrap();
+        let (s, _) = score(&data, &these, &StepParams::default(), Cut::Segment).unwrap();
         eprintln!("{set}: {} walks, reference {}, found {}, MAPE {:.2} %", s.walks, s.reference, s.found, s.mape);
         assert_eq!(s.walks, walks);
         assert!(s.mape <= most, "{set}: MAPE {:.2} % over {most} %", s.mape);

@@ -113,6 +113,32 @@ impl Data {
     }
 }
 
+/// How a walk's steps are counted against its reference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cut {
+    /// The walk's samples cut out first, then counted: as BASELINES.md
+    /// scores the peers.
+    Segment,
+    /// As the app counts: the whole recording filtered and its steps found,
+    /// then those inside the walk counted (no edge of the cut to miss a
+    /// step at, as the app never cuts a walk out).
+    Whole,
+}
+
+impl Data {
+    /// The steps counted in walk `w` with `p`, cut as `cut` says.
+    pub fn count(&self, w: &Walk, p: &StepParams, cut: Cut) -> Result<usize, Error> {
+        let rate = self.recording(w).rate_hz;
+        Ok(match cut {
+            Cut::Segment => steps(&self.segment(w), rate, p)?.len(),
+            Cut::Whole => {
+                let all = steps(&self.recording(w).acc_magnitude(), rate, p)?;
+                all.iter().filter(|i| (w.from..=w.to).contains(*i)).count()
+            }
+        })
+    }
+}
+
 /// Steps found against the reference, over some walks.
 #[derive(Debug, Default)]
 pub struct Score {
@@ -123,12 +149,12 @@ pub struct Score {
     pub mape: f64,
 }
 
-pub fn score(data: &Data, walks: &[&Walk], p: &StepParams) -> Result<(Score, Vec<usize>), Error> {
+pub fn score(data: &Data, walks: &[&Walk], p: &StepParams, cut: Cut) -> Result<(Score, Vec<usize>), Error> {
     let mut s = Score::default();
     let mut counts = Vec::new();
     let mut pct = 0.0;
     for w in walks {
-        let n = steps(&data.segment(w), data.recording(w).rate_hz, p)?.len();
+        let n = data.count(w, p, cut)?;
         counts.push(n);
         s.walks += 1;
         s.reference += w.truth;
@@ -158,15 +184,14 @@ pub fn grid() -> Vec<StepParams> {
 /// Leave one subject out: parameters chosen on every other subject's walks
 /// (lowest mean MAPE over both sets), scored on the subject's own. Returns
 /// each walk's count under the parameters it was not tuned on.
-pub fn cross_validated(data: &Data) -> Result<Vec<usize>, Error> {
+pub fn cross_validated(data: &Data, cut: Cut) -> Result<Vec<usize>, Error> {
     let grid = grid();
     // Each walk's error under each parameter set, computed once.
     let mut err = vec![vec![0.0; grid.len()]; data.walks.len()];
     let mut count = vec![vec![0usize; grid.len()]; data.walks.len()];
     for (i, w) in data.walks.iter().enumerate() {
-        let seg = data.segment(w);
         for (k, p) in grid.iter().enumerate() {
-            let n = steps(&seg, data.recording(w).rate_hz, p)?.len();
+            let n = data.count(w, p, cut)?;
             count[i][k] = n;
             err[i][k] = w.truth.abs_diff(n) as f64 / w.truth.max(1) as f64;
         }
