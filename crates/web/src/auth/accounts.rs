@@ -83,7 +83,8 @@ async fn hash(password: &str) -> Result<String, AppError> {
 }
 
 pub enum SignInAnswer {
-    Ok(AccountId),
+    /// Signed in, with the account's role (where it goes next).
+    Ok(AccountId, store::Role),
     /// The right password for a disabled account: say so, it is theirs.
     Disabled,
     Wrong,
@@ -112,7 +113,7 @@ pub async fn sign_in(state: &AppState, email: &str, password: &str, address: &st
         Some(a) => {
             throttle::signin_succeeded(state.store(), &key).await?;
             audit::record(state, SecurityKind::SignIn, known, address, "").await?;
-            Ok(SignInAnswer::Ok(a.id))
+            Ok(SignInAnswer::Ok(a.id, a.role))
         }
         None => {
             throttle::signin_failed(state.store(), &key, address, now).await?;

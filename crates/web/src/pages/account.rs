@@ -93,10 +93,12 @@ pub struct SignupForm {
     time_zone: String,
 }
 
-/// A new session for the account, with its cookie, on to today.
-async fn start_session(state: &AppState, account: store::AccountId) -> Result<Response, AppError> {
+/// A new session for the account, with its cookie, on to its home: Today
+/// for a walker, the patient list for clinic staff (through the second
+/// factor when it is owed).
+async fn start_session(state: &AppState, account: store::AccountId, role: store::Role) -> Result<Response, AppError> {
     let token = accounts::start_session(state, account).await?;
-    let mut res = Redirect::to("/today").into_response();
+    let mut res = Redirect::to(super::home_of(role)).into_response();
     let c = cookie(state, SESSION_COOKIE, &token, SESSION_DAYS * 86_400);
     res.headers_mut().append(SET_COOKIE, c.parse().map_err(|_| AppError::Internal("cookie".into()))?);
     Ok(res)
@@ -109,7 +111,7 @@ pub async fn signup(
 ) -> Result<Response, AppError> {
     let form = accounts::SignUp { name: &f.name, email: &f.email, password: &f.password, time_zone: &f.time_zone };
     match accounts::sign_up(&state, &form, &client).await? {
-        accounts::SignedUp::Created(account) => start_session(&state, account).await,
+        accounts::SignedUp::Created(account) => start_session(&state, account, store::Role::Walker).await,
         accounts::SignedUp::Refused(e) => {
             let (name, email) = (f.name.clone(), f.email.clone());
             anon_page(&state, "signup.title", Some(state.i18n().problem(&e)), |l| {
@@ -124,8 +126,8 @@ pub async fn signin_page(
     State(state): State<AppState>,
     MaybeSignedIn(who): MaybeSignedIn,
 ) -> Result<Response, AppError> {
-    if who.is_some() {
-        return Ok(Redirect::to("/today").into_response());
+    if let Some(who) = who {
+        return Ok(Redirect::to(super::home_of(who.account.role)).into_response());
     }
     anon_page(&state, "signin.title", None, |l| render(&SigninPage { l, email: String::new() }))
 }
@@ -144,7 +146,7 @@ pub async fn signin(
     AnonForm(f): AnonForm<SigninForm>,
 ) -> Result<Response, AppError> {
     let (message, status) = match accounts::sign_in(&state, &f.email, &f.password, &address).await? {
-        SignInAnswer::Ok(account) => return start_session(&state, account).await,
+        SignInAnswer::Ok(account, role) => return start_session(&state, account, role).await,
         SignInAnswer::Disabled => ("signin.disabled", StatusCode::FORBIDDEN),
         SignInAnswer::Wrong => ("signin.wrong", StatusCode::UNAUTHORIZED),
     };

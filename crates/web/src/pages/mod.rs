@@ -55,6 +55,13 @@ impl Layout {
     }
 }
 
+/// Where an account goes once signed in: Today for a walker, the patient
+/// list for clinic staff (a clinician with no programme of their own would
+/// otherwise land on a walker's safety questions).
+pub fn home_of(role: store::Role) -> &'static str {
+    if role == store::Role::Walker { "/today" } else { "/patients" }
+}
+
 pub fn render(t: &impl Template) -> Result<Response, AppError> {
     render_string(t).map(|html| Html(html).into_response())
 }
@@ -175,8 +182,8 @@ pub async fn home(
     axum::extract::State(state): axum::extract::State<AppState>,
     MaybeSignedIn(who): MaybeSignedIn,
 ) -> Result<Redirect, AppError> {
-    if who.is_some() {
-        return Ok(Redirect::to("/today"));
+    if let Some(who) = who {
+        return Ok(Redirect::to(home_of(who.account.role)));
     }
     let anyone = crate::auth::accounts::anyone(&state).await?;
     Ok(Redirect::to(if anyone { "/signin" } else { "/signup" }))

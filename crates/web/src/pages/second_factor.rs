@@ -28,7 +28,7 @@ struct TwoFactorPage {
 
 /// Where a staff account goes once signed in.
 fn onward(who: &SignedIn) -> &'static str {
-    if who.account.role == store::Role::Walker { "/today" } else { "/patients" }
+    super::home_of(who.account.role)
 }
 
 async fn page_for(state: &AppState, who: &SignedIn, flash: Option<String>) -> Result<Response, AppError> {

@@ -263,21 +263,23 @@ async fn the_demo_seeds_three_weeks_of_history() {
     let app = App::new().await;
     let today = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
     let password = web::demo::seed(app.state.store(), today).await.unwrap();
-    let sign_in = |email: &'static str| {
+    // Each lands on their own home: the walker on Today, the clinician on
+    // the patient list (through the second factor).
+    let sign_in = |email: &'static str, home: &'static str| {
         let (app, password) = (&app, password.clone());
         async move {
             let page = app.get("/signin", "").await;
             let form = format!("csrf={}&email={email}&password={}", csrf_in(&page.body), password.replace(' ', "+"));
             let res = app.post("/signin", &format!("rw_csrf={}", cookie_value(&page.cookies, "rw_csrf")), &form).await;
-            assert_eq!(res.location, "/today");
+            assert_eq!(res.location, home);
             format!("rw_session={}", cookie_value(&res.cookies, "rw_session"))
         }
     };
-    let cookie = sign_in(web::demo::DEMO_EMAIL).await;
+    let cookie = sign_in(web::demo::DEMO_EMAIL, "/today").await;
     let progress = app.get("/progress", &cookie).await;
     assert!(progress.body.matches("<tr><th scope=\"row\">").count() >= 9, "{}", progress.body);
     // The demo clinician sees Sam first: a red flag stopped Sam's programme.
-    let doc = sign_in(web::demo::DEMO_CLINICIAN).await;
+    let doc = sign_in(web::demo::DEMO_CLINICIAN, "/patients").await;
     app.pass_two_factor(&doc, None).await;
     let list = app.get("/patients", &doc).await.body;
     let (sam, alex) = (list.find(">Sam</a>").unwrap(), list.find(">Alex</a>").unwrap());

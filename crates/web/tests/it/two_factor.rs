@@ -81,4 +81,16 @@ async fn walkers_and_trial_servers_are_not_asked() {
     let trial = App::with_config(web::Config { staff_two_factor: false, ..web::Config::default() }).await;
     let doc = staff(&trial, "doc@example.org").await;
     assert_eq!(trial.get("/patients", &doc.cookie).await.status, StatusCode::OK);
+    // Signed in, clinic staff land on their patients, not on a walker's
+    // safety questions; a walker lands on Today.
+    let page = trial.get("/signin", "").await;
+    let anon = cookie_value(&page.cookies, "rw_csrf");
+    let form = format!("csrf={}&email=doc@example.org&password=long+enough+password", csrf_in(&page.body));
+    let res = trial.post("/signin", &format!("rw_csrf={anon}"), &form).await;
+    assert_eq!(res.location, "/patients", "{}", res.body);
+    let again = format!("rw_session={}", cookie_value(&res.cookies, "rw_session"));
+    assert_eq!(trial.get("/", &again).await.location, "/patients");
+    assert_eq!(trial.get("/signin", &again).await.location, "/patients");
+    let walker = trial.ready_walker("wb@example.org", "note").await;
+    assert_eq!(trial.get("/", &walker.cookie).await.location, "/today");
 }
