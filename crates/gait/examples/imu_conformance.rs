@@ -1,8 +1,9 @@
 //! The shared IMU recordings scored as shared/data/imu/BASELINES.md scores
 //! the peers, with every table for the note: steps per walk (IPOL and
 //! Mobilise-D, default parameters and leave-one-subject-out; each walk cut
-//! out first as the peers are scored, and as the app counts, the whole
-//! recording's steps inside each walk), direction per
+//! out first as the peers are scored; the whole recording's steps inside
+//! each walk; and as the app counts, its bouts' steps inside each walk),
+//! initial-contact times against the reference's, direction per
 //! subject on each walk and its time-reversed copy (fixed sign and
 //! calibrated), bouts without the reference, and speed (reading MB/s, step
 //! counting and whole analysis in samples/s, best of three).
@@ -17,7 +18,7 @@ mod shared_data;
 
 use gait::analysis::{DirectionModel, analyse, forward_model};
 use gait::steps::{StepParams, steps};
-use shared_data::{Calibration, Cut, Walk, cross_validated, direction, load, mape, score};
+use shared_data::{Calibration, Cut, Walk, contact_timing, cross_validated, direction, load, mape, median, score};
 use std::time::Instant;
 
 fn main() -> Result<(), shared_data::Error> {
@@ -34,7 +35,8 @@ fn main() -> Result<(), shared_data::Error> {
     };
     for (cut, title) in [
         (Cut::Segment, "steps, each walk cut out first (as BASELINES.md scores the peers)"),
-        (Cut::Whole, "steps as the app counts them: the whole recording, then the steps inside each walk"),
+        (Cut::Whole, "steps in the whole recording, then those inside each walk, in a bout or not"),
+        (Cut::App, "steps as the app counts them: the steps of the bouts it finds, inside each walk"),
     ] {
         let cv = cross_validated(&data, cut)?;
         println!("{title}");
@@ -82,6 +84,7 @@ fn main() -> Result<(), shared_data::Error> {
     }
     let (median, p95) = shared_data::orientation_agreement(&data);
     println!("\nup, accelerometer only against gyroscope-aided: median {median:.1}°, 95th percentile {p95:.1}°");
+    contact_times(&data)?;
     let (sens, spec) = shared_data::bouts(&data)?;
     println!("\nbouts without the reference (sample level): sensitivity {sens:.1} %, specificity {spec:.1} %");
 
@@ -126,5 +129,42 @@ fn main() -> Result<(), shared_data::Error> {
         "whole analysis with the walker's own direction model (built from the first quarter): {samples} samples in {own:.4} s = {:.1} million/s",
         per_s(samples, own)
     );
+    Ok(())
+}
+
+/// The app's contact times against the reference: matched pairs and their
+/// error, and the error left if each subject's times were shifted by the
+/// median error of everyone else (leave one subject out): close to the
+/// first when the app's own shift is not tuned to these walkers.
+fn contact_times(data: &shared_data::Data) -> Result<(), shared_data::Error> {
+    println!("\ninitial-contact times as the app reports them, against the reference (pairs within 0.25 s)");
+    println!(
+        "| set | reference | app | matched | recall % | precision % | median error ms | median abs error ms | leave-one-subject-out median abs ms |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for set in ["ipol", "mobgap"] {
+        let walks: Vec<&Walk> = data.walks.iter().filter(|w| w.set == set).collect();
+        let t = contact_timing(data, &walks)?;
+        let subjects: std::collections::BTreeSet<&str> = walks.iter().map(|w| w.subject.as_str()).collect();
+        let mut held = Vec::new();
+        for s in subjects {
+            let own: Vec<&Walk> = walks.iter().copied().filter(|w| w.subject == s).collect();
+            let rest: Vec<&Walk> = data.walks.iter().filter(|w| w.subject != s).collect();
+            let shift = median(contact_timing(data, &rest)?.errors);
+            held.extend(contact_timing(data, &own)?.errors.iter().map(|e| (e - shift).abs() * 1000.0));
+        }
+        let pct = |a: usize, b: usize| a as f64 / b.max(1) as f64 * 100.0;
+        println!(
+            "| {set} | {} | {} | {} | {:.1} | {:.1} | {:.0} | {:.0} | {:.0} |",
+            t.reference,
+            t.found,
+            t.matched,
+            pct(t.matched, t.reference),
+            pct(t.matched, t.found),
+            t.median_ms(),
+            t.median_abs_ms(),
+            median(held)
+        );
+    }
     Ok(())
 }

@@ -5,11 +5,12 @@
 //! Everything here reads the acceleration's magnitude, which does not depend
 //! on how the phone sits in the pocket or on the belt.
 //!
-//! - **Steps** are the peaks of the band-passed magnitude (`steps`).
+//! - **Steps** are the peaks of the band-passed magnitude (`steps`); each
+//!   is reported as a contact `CONTACT_LEAD_S` before its peak.
 //! - **Bouts** are runs of at least `MIN_BOUT_STEPS` steps with no gap
 //!   longer than `MAX_STEP_GAP_S`, whose step times are regular enough to be
-//!   walking (`MAX_BOUT_CV`): standing, sitting and fidgeting give few
-//!   peaks, far apart or at random.
+//!   walking (`MAX_BOUT_CV`, a gap of two steps read as two: `per_step`):
+//!   standing, sitting and fidgeting give few peaks, far apart or at random.
 //! - **Asymmetry** compares alternate step times: with one sensor at the
 //!   trunk the two sides are not named, only told apart.
 //! - **Regularity** is the autocorrelation of the band-passed magnitude at
@@ -31,7 +32,7 @@ pub use crate::direction::{Direction, DirectionModel};
 use crate::direction::{mean, sd};
 use crate::orientation::{Gravity, Source};
 pub use crate::steps::band_passed;
-use crate::steps::{StepParams, peaks};
+use crate::steps::{CONTACT_LEAD_S, StepParams, peaks};
 
 /// The fewest steps that make a bout (two strides).
 pub const MIN_BOUT_STEPS: usize = 4;
@@ -40,9 +41,12 @@ pub const MAX_STEP_GAP_S: f64 = 1.5;
 /// The fewest steps, in runs of at least `MIN_BOUT_STEPS`, that a warm-up
 /// with no regular bout must hold to set the walker's direction model.
 pub const FALLBACK_STEPS: usize = 8;
-/// Walking's step times vary by a few percent; a run of peaks whose gaps
-/// vary by more than this is not walking.
-pub const MAX_BOUT_CV: f64 = 0.35;
+/// Walking's step times vary by a few percent; a run of peaks whose gaps,
+/// a missed step read as two (`per_step`), vary by more than this is not
+/// walking. On the shared recordings 0.35 found a little more of the
+/// impaired walker's walking (steps counted 18 % off, against 20 %) but
+/// told its direction worse (97 % of bouts, against 98 %).
+pub const MAX_BOUT_CV: f64 = 0.25;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Analysis {
@@ -170,9 +174,24 @@ fn group(steps: &[usize], rate: f64) -> Vec<Vec<usize>> {
     let mut found = runs(steps, rate);
     found.retain(|run| {
         let gaps: Vec<f64> = run.windows(2).map(|w| (w[1] - w[0]) as f64).collect();
-        cv(&gaps) <= MAX_BOUT_CV
+        cv(&per_step(&gaps)) <= MAX_BOUT_CV
     });
     found
+}
+
+/// The gaps between found steps as step times: a gap of about two steps
+/// is measured as two. Slow, careful steps jolt the trunk little, and one
+/// of them missed must not make a walk look irregular. On the shared
+/// Mobilise-D walks (slow and impaired walking among them) this, with
+/// `MAX_BOUT_CV` lowered from 0.35 to 0.25, raised the walking found from
+/// 61 % to 82 % of the reference's and cut the counted steps' error from
+/// 39 % to 20 %; on IPOL the count did not change.
+/// Cadence and variability still use the gaps as found.
+fn per_step(gaps: &[f64]) -> Vec<f64> {
+    let mut sorted = gaps.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let Some(step) = sorted.get(sorted.len() / 2).copied().filter(|s| *s > 0.0) else { return sorted };
+    gaps.iter().map(|g| g / (g / step).round().clamp(1.0, 2.0)).collect()
 }
 
 /// Runs of at least `MIN_BOUT_STEPS` steps with no pause over `MAX_STEP_GAP_S`.
@@ -200,7 +219,7 @@ fn describe(
     let rate = rec.rate_hz;
     // The recording's own times: a bout never runs across a pause, so the
     // gaps between its steps are the same either way.
-    let times: Vec<f64> = steps.iter().map(|s| rec.seconds(*s)).collect();
+    let times: Vec<f64> = steps.iter().map(|s| (rec.seconds(*s) - CONTACT_LEAD_S).max(0.0)).collect();
     let gaps: Vec<f64> = times.windows(2).map(|w| w[1] - w[0]).collect();
     let (first, last) = (times[0], times[times.len() - 1]);
     let mean_gap = mean(&gaps);

@@ -23,6 +23,9 @@ pub struct Walk {
     pub from: usize,
     pub to: usize,
     pub truth: usize,
+    /// The reference's initial contacts that have a time, as sample
+    /// indices of the recording, in order.
+    pub contacts: Vec<usize>,
 }
 
 /// Every recording, read once, by file name.
@@ -63,11 +66,21 @@ fn ipol(dir: &Path, data: &mut Data) -> Result<(), Error> {
             })
         };
         let truth = inside("LeftFootEvents") + inside("RightFootEvents");
+        // A footstep is [toe-off, heel strike]: its contact is the second.
+        let mut contacts: Vec<usize> = ["LeftFootEvents", "RightFootEvents"]
+            .iter()
+            .filter_map(|foot| r[*foot].as_array())
+            .flatten()
+            .filter_map(|s| Some((s[0].as_u64()?, s[1].as_u64()?)))
+            .filter(|(a, b)| *a >= start && *b <= end)
+            .filter_map(|(_, b)| usize::try_from(b.checked_sub(rec.start)?).ok())
+            .collect();
+        contacts.sort_unstable();
         let from = start.checked_sub(rec.start).ok_or(format!("{trial}: the walk starts before the file"))? as usize;
         let to = (end.checked_sub(rec.start).ok_or(format!("{trial}: the walk ends before the file"))? as usize)
             .min(rec.len() - 1);
         let subject = format!("ipol {}", trial.split('-').next().unwrap_or(""));
-        data.walks.push(Walk { set: "ipol", name: trial, subject, file: name.clone(), from, to, truth });
+        data.walks.push(Walk { set: "ipol", name: trial, subject, file: name.clone(), from, to, truth, contacts });
         data.files.insert(name, (bytes, rec));
     }
     Ok(())
@@ -79,9 +92,13 @@ fn ipol(dir: &Path, data: &mut Data) -> Result<(), Error> {
 fn mobgap(dir: &Path, data: &mut Data) -> Result<(), Error> {
     let ics = std::fs::read_to_string(dir.join("reference_initial_contacts_INDIP.csv"))?;
     let mut truth: BTreeMap<String, usize> = BTreeMap::new();
+    let mut timed: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for line in ics.lines().skip(1) {
         let f: Vec<&str> = line.split(',').collect();
         *truth.entry(f[..4].join(",")).or_default() += 1;
+        if let Some(t) = f.get(4).and_then(|t| t.parse::<f64>().ok()).filter(|t| t.is_finite()) {
+            timed.entry(f[..4].join(",")).or_default().push((t * 100.0).round() as usize);
+        }
     }
     let bouts = std::fs::read_to_string(dir.join("reference_walking_bouts_INDIP.csv"))?;
     for line in bouts.lines().skip(1) {
@@ -96,8 +113,13 @@ fn mobgap(dir: &Path, data: &mut Data) -> Result<(), Error> {
         let at = |s: &str| -> Result<usize, Error> { Ok((s.parse::<f64>()? * 100.0).round() as usize) };
         let (from, to) = (at(f[4])?, at(f[5])?.min(len - 1));
         let name = format!("{} {} {} bout {}", f[0], f[1], f[2], f[3]);
-        let t = truth.get(&f[..4].join(",")).copied().unwrap_or(0);
-        data.walks.push(Walk { set: "mobgap", name, subject: format!("mobgap {}", f[0]), file, from, to, truth: t });
+        let key = f[..4].join(",");
+        let t = truth.get(&key).copied().unwrap_or(0);
+        let mut contacts = timed.remove(&key).unwrap_or_default();
+        contacts.sort_unstable();
+        contacts.dedup();
+        let subject = format!("mobgap {}", f[0]);
+        data.walks.push(Walk { set: "mobgap", name, subject, file, from, to, truth: t, contacts });
     }
     Ok(())
 }
@@ -119,10 +141,13 @@ pub enum Cut {
     /// The walk's samples cut out first, then counted: as BASELINES.md
     /// scores the peers.
     Segment,
-    /// As the app counts: the whole recording filtered and its steps found,
-    /// then those inside the walk counted (no edge of the cut to miss a
-    /// step at, as the app never cuts a walk out).
+    /// The whole recording filtered and its steps found, then those inside
+    /// the walk counted (no edge of the cut to miss a step at, as the app
+    /// never cuts a walk out), whether or not they make a bout.
     Whole,
+    /// As the app counts: the steps of the bouts `analyse` finds in the
+    /// whole recording that fall inside the walk.
+    App,
 }
 
 impl Data {
@@ -134,6 +159,12 @@ impl Data {
             Cut::Whole => {
                 let all = steps(&self.recording(w).acc_magnitude(), rate, p)?;
                 all.iter().filter(|i| (w.from..=w.to).contains(*i)).count()
+            }
+            Cut::App => {
+                let rec = self.recording(w);
+                let (from, to) = (rec.seconds(w.from), rec.seconds(w.to));
+                let a = analyse(rec, p, &DirectionModel::default())?;
+                a.bouts.iter().flat_map(|b| &b.steps).filter(|t| (from..=to).contains(*t)).count()
             }
         })
     }
@@ -359,4 +390,83 @@ pub fn orientation_agreement(data: &Data) -> (f64, f64) {
     angles.sort_by(f64::total_cmp);
     let at = |q: f64| angles.get(((angles.len() as f64 - 1.0) * q) as usize).copied().unwrap_or(f64::NAN);
     (at(0.5), at(0.95))
+}
+
+/// How close the app's initial-contact times come to the reference's.
+#[derive(Debug, Default)]
+pub struct Timing {
+    /// Reference contacts with a time, inside the walks.
+    pub reference: usize,
+    /// The app's contacts inside the walks.
+    pub found: usize,
+    /// Pairs within `CONTACT_TOLERANCE_S` of each other, each used once.
+    pub matched: usize,
+    /// Each pair's error, the app's time minus the reference's, in seconds.
+    pub errors: Vec<f64>,
+}
+
+/// Two contacts further apart than this are not the same step (a step
+/// takes about half a second).
+pub const CONTACT_TOLERANCE_S: f64 = 0.25;
+
+impl Timing {
+    pub fn median_abs_ms(&self) -> f64 {
+        median(self.errors.iter().map(|e| e.abs() * 1000.0).collect())
+    }
+    pub fn median_ms(&self) -> f64 {
+        median(self.errors.iter().map(|e| e * 1000.0).collect())
+    }
+}
+
+pub fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    match v.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => v[n / 2],
+        n => (v[n / 2 - 1] + v[n / 2]) / 2.0,
+    }
+}
+
+/// The contact times the app reports (every bout `analyse` finds in the
+/// whole recording, the common direction model) against each walk's
+/// reference contacts, one walk at a time, matched closest first.
+pub fn contact_timing(data: &Data, walks: &[&Walk]) -> Result<Timing, Error> {
+    let mut by_file: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
+    let mut t = Timing::default();
+    for w in walks {
+        let rec = data.recording(w);
+        if !by_file.contains_key(w.file.as_str()) {
+            let a = analyse(rec, &StepParams::default(), &DirectionModel::default())?;
+            by_file.insert(&w.file, a.bouts.iter().flat_map(|b| b.steps.iter().copied()).collect());
+        }
+        let (from, to) = (rec.seconds(w.from), rec.seconds(w.to));
+        let found: Vec<f64> = by_file[w.file.as_str()]
+            .iter()
+            .copied()
+            .filter(|s| *s >= from - CONTACT_TOLERANCE_S && *s <= to + CONTACT_TOLERANCE_S)
+            .collect();
+        t.found += found.iter().filter(|s| (from..=to).contains(*s)).count();
+        t.reference += w.contacts.len();
+        // Every pair within the tolerance, closest first, each contact once.
+        let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+        for (i, c) in w.contacts.iter().enumerate() {
+            let c = rec.seconds(*c);
+            for (j, s) in found.iter().enumerate() {
+                if (s - c).abs() <= CONTACT_TOLERANCE_S {
+                    pairs.push((s - c, i, j));
+                }
+            }
+        }
+        pairs.sort_by(|a, b| a.0.abs().total_cmp(&b.0.abs()));
+        let (mut used_ref, mut used_found) = (vec![false; w.contacts.len()], vec![false; found.len()]);
+        for (e, i, j) in pairs {
+            if !used_ref[i] && !used_found[j] {
+                used_ref[i] = true;
+                used_found[j] = true;
+                t.matched += 1;
+                t.errors.push(e);
+            }
+        }
+    }
+    Ok(t)
 }
