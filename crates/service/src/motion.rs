@@ -26,6 +26,12 @@ pub struct Upload<'a> {
     pub forward_s: Option<f64>,
 }
 
+/// A recording's analysis, and the SHA-256 of the file it was read from.
+pub struct Analysed {
+    pub motion: Motion,
+    pub sha256: String,
+}
+
 /// Reads, analyses and keeps a recording for the session logged on `date`.
 pub async fn import<S: Store>(
     store: &S,
@@ -34,19 +40,35 @@ pub async fn import<S: Store>(
     upload: &Upload<'_>,
     now: jiff::Timestamp,
 ) -> ServiceResult<Motion> {
-    let motion = analysed(state, date, upload)?;
-    keep(store, state, &motion, now).await?;
-    Ok(motion)
+    let a = analysed(state, date, upload)?;
+    keep(store, state, &a, now).await?;
+    Ok(a.motion)
 }
 
 /// Keeps an analysis made by `analysed` (a shell may analyse off its async
-/// threads, then keep).
-pub async fn keep<S: Store>(store: &S, state: &State, motion: &Motion, now: jiff::Timestamp) -> ServiceResult<()> {
-    Ok(store.save_motion(state.walker.id, motion, now).await?)
+/// threads, then keep). A file kept already for the walker is refused as a
+/// conflict that names the session it is kept with: the same recording
+/// twice would double the week's steps and minutes. A phone that sends its
+/// queued recording again, its first answer lost, is told so and stops.
+pub async fn keep<S: Store>(store: &S, state: &State, a: &Analysed, now: jiff::Timestamp) -> ServiceResult<()> {
+    let walker = state.walker.id;
+    match store.save_motion(walker, &a.motion, &a.sha256, now).await {
+        Err(store::StoreError::Duplicate(_)) => {
+            let first = store.motion_by_hash(walker, &a.sha256).await?;
+            let (source, date) =
+                first.map_or((a.motion.source.clone(), a.motion.session), |f| (f.motion.source, f.motion.session));
+            Err(ServiceError::conflict(
+                Code::AlreadyDone,
+                format!("file: this recording is kept already, as {source} of the session on {date}; it counts once, so nothing was added"),
+            )
+            .said("refusal.motion_kept", &[("file", &source), ("date", &date)]))
+        }
+        done => Ok(done?),
+    }
 }
 
 /// The analysis of a recording for the session on `date`, without keeping it.
-pub fn analysed(state: &State, date: jiff::civil::Date, upload: &Upload<'_>) -> ServiceResult<Motion> {
+pub fn analysed(state: &State, date: jiff::civil::Date, upload: &Upload<'_>) -> ServiceResult<Analysed> {
     let Upload { source, bytes, forward_s } = *upload;
     if state.history.log_on(date).is_none() {
         return Err(ServiceError::conflict(
@@ -78,7 +100,7 @@ pub fn analysed(state: &State, date: jiff::civil::Date, upload: &Upload<'_>) -> 
             format!("file: {source}: no walking found in this recording (no run of four or more regular steps)"),
         ));
     }
-    Ok(record(date, source, &a))
+    Ok(Analysed { motion: record(date, source, &a), sha256: crate::imports::sha256_hex(bytes) })
 }
 
 /// A recording analysed, its direction set by the walker's own forward

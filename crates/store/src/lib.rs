@@ -261,13 +261,22 @@ pub trait ImportStore: Send + Sync {
     ) -> impl Future<Output = Result<Option<ImportRecord>>> + Send;
     /// Every imported activity, oldest first.
     fn activities(&self, walker: WalkerId) -> impl Future<Output = Result<Vec<StoredActivity>>> + Send;
-    /// Records a motion recording's analysis for a logged session.
+    /// Records a motion recording's analysis for a logged session, with the
+    /// SHA-256 of the file it was read from: the same file twice for a
+    /// walker is refused with [`StoreError::Duplicate`].
     fn save_motion(
         &self,
         walker: WalkerId,
         motion: &coach::motion::Motion,
+        sha256: &str,
         now: Timestamp,
     ) -> impl Future<Output = Result<()>> + Send;
+    /// The recording kept from the file with this SHA-256, if any.
+    fn motion_by_hash(
+        &self,
+        walker: WalkerId,
+        sha256: &str,
+    ) -> impl Future<Output = Result<Option<StoredMotion>>> + Send;
     /// Every motion recording's analysis, by session date, oldest first.
     fn motions(&self, walker: WalkerId) -> impl Future<Output = Result<Vec<StoredMotion>>> + Send;
     /// Deletes one of the walker's motion recordings; `false` when the

@@ -3,7 +3,6 @@
 
 use crate::error::AppError;
 use crate::state::AppState;
-use coach::motion::Motion;
 use jiff::civil::Date;
 
 /// The largest upload: one recording of up to 30 minutes, with room to spare.
@@ -19,7 +18,7 @@ pub async fn analysed(
     name: String,
     bytes: axum::body::Bytes,
     forward_s: Option<f64>,
-) -> Result<Result<Motion, service::ServiceError>, AppError> {
+) -> Result<Result<service::motion::Analysed, service::ServiceError>, AppError> {
     let _turn = state.import_turn().acquire().await.map_err(|_| AppError::Internal("import queue closed".into()))?;
     let s = std::sync::Arc::clone(s);
     tokio::task::spawn_blocking(move || {

@@ -1855,6 +1855,7 @@ refusal-form_unexpected = This page sent something it should not have (it may be
 refusal-form_too_large = This form is larger than the page takes. Shorten what you wrote and send it again.
 refusal-token_gone = That token is no longer there: it was revoked already, or it is not yours.
 refusal-not_member_there = You no longer work at that clinic. Reload the page to see the clinics you work at.
+refusal-motion_kept = This recording is kept already, as { $file } of the session on { $date }: it is counted once, so nothing was added.
 refusal-setup_not_allowed = Your safety screening does not allow training yet, so the set-up cannot be saved. Today says what to do first.
 refusal-delete_staff = This account has worked for a clinic, whose records name it, so it cannot be deleted here. Ask whoever runs this server to disable it.
 refusal-activity_confirmed = You have already answered for this activity: there is nothing more to do.

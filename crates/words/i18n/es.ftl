@@ -1853,6 +1853,7 @@ refusal-form_unexpected = Esta página envió algo que no debía (puede ser de u
 refusal-form_too_large = Este formulario es más largo de lo que admite la página. Acorte lo que escribió y envíelo de nuevo.
 refusal-token_gone = Ese token ya no existe: ya se revocó, o no es suyo.
 refusal-not_member_there = Ya no trabaja en esa clínica. Vuelva a cargar la página para ver las clínicas en las que trabaja.
+refusal-motion_kept = Esta grabación ya está guardada, como { $file } de la sesión del { $date }: cuenta una sola vez, así que no se añadió nada.
 refusal-setup_not_allowed = Sus preguntas de seguridad aún no permiten entrenar, así que no se puede guardar la configuración. Hoy le indica qué hacer primero.
 refusal-delete_staff = Esta cuenta ha trabajado para una clínica, cuyos registros la nombran, así que no se puede eliminar aquí. Pida a quien gestiona este servidor que la desactive.
 refusal-activity_confirmed = Ya respondió sobre esta actividad: no hay nada más que hacer.

@@ -126,7 +126,10 @@ fn a_recording_is_kept_with_its_logged_session() {
         said.contains("24 steps, about 109 steps a minute.") && said.contains("looked like walking backward"),
         "{said}"
     );
-    let v = w.json("2026-11-23", &["motion", "import", f, "--session", "2026-11-23"]);
+    // Another recording of the same walk (its own file: the same one again is counted once).
+    let copy = w.dir.path().join("walk again.csv");
+    std::fs::write(&copy, phone_csv(24, true) + "\n").unwrap();
+    let v = w.json("2026-11-23", &["motion", "import", copy.to_str().unwrap(), "--session", "2026-11-23"]);
     assert_eq!(v["steps"], 24, "{v}");
     assert!(v["backward_min"].as_f64().unwrap() > 0.15, "{v}");
 
@@ -152,8 +155,9 @@ fn a_recording_is_kept_with_its_logged_session() {
     assert!(row.trim_end().ends_with('—'), "backward only, no forward walking: {row}");
 }
 
-/// The kept recordings are listed with their numbers; one is deleted by its
-/// number and the session stays logged; a number not kept is refused.
+/// The kept recordings are listed with their numbers, each file once; one
+/// is deleted by its number and the session stays logged; a number not kept
+/// is refused.
 #[test]
 fn a_kept_recording_is_listed_and_deleted_by_its_number() {
     let w = Walker::new();
@@ -164,7 +168,19 @@ fn a_kept_recording_is_listed_and_deleted_by_its_number() {
     let file = w.dir.path().join("walk.csv");
     std::fs::write(&file, phone_csv(24, true)).unwrap();
     w.ok("2026-11-23", &["motion", "import", file.to_str().unwrap(), "--session", "2026-11-23"]);
-    w.ok("2026-11-23", &["motion", "import", file.to_str().unwrap(), "--session", "2026-11-23"]);
+    // The same file again is counted once: refused, naming where it is kept.
+    let out =
+        w.on("2026-11-23", &["motion", "import", file.to_str().unwrap(), "--session", "2026-11-23"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("file: this recording is kept already, as walk.csv of the session on 2026-11-23")
+            && err.contains("nothing was added"),
+        "{err}"
+    );
+    let other = w.dir.path().join("second.csv");
+    std::fs::write(&other, phone_csv(20, true)).unwrap();
+    w.ok("2026-11-23", &["motion", "import", other.to_str().unwrap(), "--session", "2026-11-23"]);
 
     let listed = w.json("2026-11-23", &["motion", "list"]);
     let ids: Vec<i64> = listed.as_array().unwrap().iter().map(|m| m["id"].as_i64().unwrap()).collect();

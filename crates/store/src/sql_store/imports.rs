@@ -11,18 +11,28 @@ use jiff::Timestamp;
 use super::{SqlStore, get};
 use crate::ImportStore;
 
+/// A query of motion recordings, the columns `stored_motion` reads, with
+/// its own conditions (a literal: queries are never built from strings).
+macro_rules! motion_select {
+    ($rest:literal) => {
+        concat!("SELECT id, session_date, source, duration_s, bouts, own_direction FROM motion_recordings ", $rest)
+    };
+}
+
 impl SqlStore {
     /// One recording's analysis, inside the caller's transaction.
     pub(super) async fn insert_motion(
         conn: &mut sqlx::AnyConnection,
         walker: WalkerId,
         motion: &coach::motion::Motion,
+        sha256: Option<&str>,
         now: Timestamp,
     ) -> Result<()> {
         let bouts = crate::stored::MotionBoutsV1(motion.bouts.iter().map(Into::into).collect());
         sqlx::query(
-            "INSERT INTO motion_recordings (walker_id, session_date, source, duration_s, bouts, created_at, own_direction) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO motion_recordings \
+             (walker_id, session_date, source, duration_s, bouts, created_at, own_direction, sha256) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(walker.0)
         .bind(motion.session.to_string())
@@ -31,8 +41,10 @@ impl SqlStore {
         .bind(codec::to_json(&bouts)?)
         .bind(codec::millis(now))
         .bind(i64::from(motion.own_direction))
+        .bind(sha256.map(str::to_string))
         .execute(&mut *conn)
-        .await?;
+        .await
+        .map_err(|e| super::duplicate_as(e, "file: this recording is kept already".into()))?;
         Ok(())
     }
 }
@@ -51,35 +63,35 @@ impl ImportStore for SqlStore {
         Ok(())
     }
 
-    async fn save_motion(&self, walker: WalkerId, motion: &coach::motion::Motion, now: Timestamp) -> Result<()> {
+    async fn save_motion(
+        &self,
+        walker: WalkerId,
+        motion: &coach::motion::Motion,
+        sha256: &str,
+        now: Timestamp,
+    ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        Self::insert_motion(&mut tx, walker, motion, now).await?;
+        Self::insert_motion(&mut tx, walker, motion, Some(sha256), now).await?;
         Self::bump_walker(&mut tx, walker).await?;
         tx.commit().await?;
         Ok(())
     }
 
+    async fn motion_by_hash(&self, walker: WalkerId, sha256: &str) -> Result<Option<StoredMotion>> {
+        let row = sqlx::query(motion_select!("WHERE walker_id = $1 AND sha256 = $2"))
+            .bind(walker.0)
+            .bind(sha256.to_string())
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(stored_motion).transpose()
+    }
+
     async fn motions(&self, walker: WalkerId) -> Result<Vec<StoredMotion>> {
-        let rows = sqlx::query(
-            "SELECT id, session_date, source, duration_s, bouts, own_direction FROM motion_recordings \
-             WHERE walker_id = $1 ORDER BY session_date, id",
-        )
-        .bind(walker.0)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                let bouts: crate::stored::MotionBoutsV1 = codec::json(&get::<String>(r, "bouts")?, "motion bouts")?;
-                let motion = coach::motion::Motion {
-                    session: codec::date(&get::<String>(r, "session_date")?)?,
-                    source: get(r, "source")?,
-                    duration_s: get(r, "duration_s")?,
-                    bouts: bouts.0.into_iter().map(TryInto::try_into).collect::<Result<_>>()?,
-                    own_direction: get::<i64>(r, "own_direction")? != 0,
-                };
-                Ok(StoredMotion { id: get(r, "id")?, motion })
-            })
-            .collect()
+        let rows = sqlx::query(motion_select!("WHERE walker_id = $1 ORDER BY session_date, id"))
+            .bind(walker.0)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(stored_motion).collect()
     }
 
     async fn delete_motion(&self, walker: WalkerId, id: i64) -> Result<bool> {
@@ -164,4 +176,16 @@ impl ImportStore for SqlStore {
         tx.commit().await?;
         Ok(())
     }
+}
+
+fn stored_motion(r: &sqlx::any::AnyRow) -> Result<StoredMotion> {
+    let bouts: crate::stored::MotionBoutsV1 = codec::json(&get::<String>(r, "bouts")?, "motion bouts")?;
+    let motion = coach::motion::Motion {
+        session: codec::date(&get::<String>(r, "session_date")?)?,
+        source: get(r, "source")?,
+        duration_s: get(r, "duration_s")?,
+        bouts: bouts.0.into_iter().map(TryInto::try_into).collect::<Result<_>>()?,
+        own_direction: get::<i64>(r, "own_direction")? != 0,
+    };
+    Ok(StoredMotion { id: get(r, "id")?, motion })
 }

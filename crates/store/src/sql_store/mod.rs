@@ -501,7 +501,7 @@ impl SqlStore {
             Self::insert_import(tx, walker, &i.record, &i.activities).await?;
         }
         for m in &a.motions {
-            Self::insert_motion(tx, walker, m, a.exported_at).await?;
+            Self::insert_motion(tx, walker, m, None, a.exported_at).await?;
         }
         Ok(walker)
     }
@@ -674,6 +674,6 @@ fn found_walker(done: sqlx::any::AnyQueryResult, id: WalkerId) -> Result<()> {
 /// A unique violation as a duplicate with `message`. A message that starts
 /// with the form's field (`date: …`) is said as the service's own check says
 /// it, in the reader's language, when two requests race past that check.
-fn duplicate_as(e: sqlx::Error, message: String) -> StoreError {
+pub(super) fn duplicate_as(e: sqlx::Error, message: String) -> StoreError {
     if StoreError::is_unique_violation(&e) { StoreError::Duplicate(message) } else { StoreError::Database(e) }
 }

@@ -29,7 +29,7 @@ pub async fn populate(db: &TestDb) {
         bouts: Vec::new(),
         own_direction: true,
     };
-    s.save_motion(w, &motion, jiff::Timestamp::from_second(1_795_000_000).unwrap()).await.unwrap();
+    s.save_motion(w, &motion, "ba c0", jiff::Timestamp::from_second(1_795_000_000).unwrap()).await.unwrap();
     let now = jiff::Timestamp::from_second(1_795_000_000).unwrap();
     let later = jiff::Timestamp::from_second(1_795_003_600).unwrap();
     let new = NewAccount {

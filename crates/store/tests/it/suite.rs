@@ -528,7 +528,7 @@ pub async fn an_archive_imports_as_a_new_walker_without_loss<S: Store>(s: &S) {
         bouts: vec![bout],
         own_direction: true,
     };
-    s.save_motion(ids.walker, &motion, now()).await.unwrap();
+    s.save_motion(ids.walker, &motion, "5e55", now()).await.unwrap();
     let archive = s.export_walker(ids.walker, now()).await.unwrap();
     assert_eq!((archive.screenings.len(), archive.clearances.len(), archive.sessions.len()), (2, 1, 1));
     assert_eq!(archive.motions, vec![motion]);
@@ -1236,7 +1236,8 @@ pub async fn a_walker_for_the_backup<S: Store>(s: &S) -> (WalkerId, store::Progr
     walker_with_programme(s, "Backup").await
 }
 
-/// A motion recording's analysis is kept per session, in order; one is
+/// A motion recording's analysis is kept per session, in order, each file
+/// once; one is
 /// deleted by its id, only by its own walker; the rest go with the walker
 /// when they are deleted.
 pub async fn motion_recordings_round_trip<S: Store>(s: &S) {
@@ -1265,9 +1266,17 @@ pub async fn motion_recordings_round_trip<S: Store>(s: &S) {
         own_direction: false,
         ..later.clone()
     };
-    s.save_motion(w, &later, now()).await.unwrap();
-    s.save_motion(w, &first, now()).await.unwrap();
-    s.save_motion(w, &first, now()).await.unwrap();
+    s.save_motion(w, &later, "1a7e", now()).await.unwrap();
+    s.save_motion(w, &first, "f125", now()).await.unwrap();
+    // Two files that read the same (a recording and its copy): both kept.
+    s.save_motion(w, &first, "c0e9", now()).await.unwrap();
+    // The same file again (a phone's retry, an import twice): refused, and
+    // found by its hash.
+    let again = s.save_motion(w, &first, "f125", now()).await.unwrap_err();
+    assert!(matches!(again, StoreError::Duplicate(ref m) if m.starts_with("file: ")), "{again:?}");
+    let found = s.motion_by_hash(w, "f125").await.unwrap().unwrap();
+    assert_eq!(found.motion, first);
+    assert!(s.motion_by_hash(w, "0ther").await.unwrap().is_none());
     let kept = s.motions(w).await.unwrap();
     assert_eq!(kept.iter().map(|m| m.motion.clone()).collect::<Vec<_>>(), vec![first.clone(), first.clone(), later]);
     let (other, _) = walker_with_programme(s, "Not Mo").await;

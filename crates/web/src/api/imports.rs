@@ -157,7 +157,8 @@ pub(super) struct MotionQuery {
 
 /// Adds one IMU recording (the request body: a CSV or IPOL text, as
 /// `retrowalk motion analyse` reads) to the session logged on `date`; its
-/// analysis is kept, not the samples. A day without a session is a conflict;
+/// analysis is kept, not the samples. A day without a session, or a file
+/// kept already for the walker, is a conflict;
 /// a file that cannot be read, or holds no walking, is refused with where
 /// and why, and nothing is kept.
 #[utoipa::path(post, path = "/api/v1/sessions/{date}/motion", security(("bearer" = [])),
@@ -175,9 +176,9 @@ pub(super) async fn add_motion(
         .ok_or_else(|| ApiError::from(AppError::bad("date: the session's day, YYYY-MM-DD")))?;
     let s = ready(&state, &a).await?;
     let name = q.file_name.unwrap_or_else(|| "upload".into());
-    let motion = crate::recordings::analysed(&state, &s, date, name, body, q.forward_s).await??;
-    service::motion::keep(state.store(), &s, &motion, state.now()).await?;
-    Ok((axum::http::StatusCode::CREATED, Json(motion)))
+    let analysed = crate::recordings::analysed(&state, &s, date, name, body, q.forward_s).await??;
+    service::motion::keep(state.store(), &s, &analysed, state.now()).await?;
+    Ok((axum::http::StatusCode::CREATED, Json(analysed.motion)))
 }
 
 /// A motion recording as kept: its analysis in totals, bout by bout in `bouts`.

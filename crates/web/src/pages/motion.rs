@@ -124,26 +124,32 @@ pub async fn upload(
         (_, None) => l.t("motion.choose_file").to_string(),
         (Some(date), Some((name, bytes))) => {
             match crate::recordings::analysed(&state, &s, date, name, bytes, forward_s).await? {
-                Ok(motion) => {
-                    service::motion::keep(state.store(), &s, &motion, state.now()).await?;
-                    return Ok(Redirect::to("/motion").into_response());
-                }
-                Err(e) => match AppError::from(e) {
-                    // What to do, then, for a file, the reader's own reason
-                    // (its line and column); other refusals say it all.
-                    AppError::BadInput(e) | AppError::Conflict(e) => {
-                        typed.forward_invalid = e.field == "forward_s";
-                        // (Too large and no walking are the app's own sentences, said in full.)
-                        if e.field == "file" && e.code == coach::Code::Invalid {
-                            format!("{} ({})", l.problem(&e), e.message)
-                        } else {
-                            l.problem(&e)
-                        }
-                    }
-                    other => return Err(other),
+                Ok(analysed) => match service::motion::keep(state.store(), &s, &analysed, state.now()).await {
+                    Ok(()) => return Ok(Redirect::to("/motion").into_response()),
+                    Err(e) => refused(&l, e, &mut typed)?,
                 },
+                Err(e) => refused(&l, e, &mut typed)?,
             }
         }
     };
     page_for(&state, &who, &s, Some(said), &typed).await.map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
+}
+
+/// A refused recording said on the page: for a file the reader could not
+/// read, what to do and then the reader's own reason (its line and
+/// column); other refusals (too large, no walking, kept already) say it all.
+fn refused(l: &words::I18n, e: service::ServiceError, typed: &mut Typed) -> Result<String, AppError> {
+    match AppError::from(e) {
+        // What to do, then, for a file, the reader's own reason
+        // (its line and column); other refusals say it all.
+        AppError::BadInput(e) | AppError::Conflict(e) => {
+            typed.forward_invalid = e.field == "forward_s";
+            Ok(if e.field == "file" && e.code == coach::Code::Invalid {
+                format!("{} ({})", l.problem(&e), e.message)
+            } else {
+                l.problem(&e)
+            })
+        }
+        other => Err(other),
+    }
 }

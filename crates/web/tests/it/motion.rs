@@ -46,6 +46,10 @@ async fn a_recording_added_to_a_session_is_said_in_plain_words() {
     let walk = gait::synthetic::walk_csv(24, 0.55, true);
     let res = app.send(post(&w, "en", session, "walk.csv", &walk)).await;
     assert_eq!((res.status, res.location.as_str()), (StatusCode::SEE_OTHER, "/motion"), "{}", res.body);
+    // The same file again is counted once, and the page says so.
+    let again = app.send(post(&w, "es", session, "otra.csv", &walk)).await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(again.body.contains("Esta grabación ya está guardada, como walk.csv de la sesión del"), "{}", again.body);
     let page = app.get("/motion", &w.cookie).await.body;
     assert!(page.contains("24 steps, about 109 steps a minute."), "{page}");
     assert!(page.contains("looked like walking backward") && page.contains("walk.csv"), "{page}");
@@ -177,18 +181,23 @@ async fn the_api_takes_a_recording_for_a_session() {
     };
     let plain = app.send(send(format!("/api/v1/sessions/{day}/motion"), session.clone())).await;
     assert_eq!(directions(&plain.body), [true, false], "read wrong without the warm-up: {}", plain.body);
+    // The same file again (a phone's retry after a lost answer) is kept
+    // once: a conflict that says where it is.
+    let again = app.send(send(format!("/api/v1/sessions/{day}/motion?forward_s=12"), session.clone())).await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.body);
+    assert!(again.body.contains("kept already, as upload of the session on"), "{}", again.body);
+    forget_all_but_the_first(&app, &w).await;
     let warmed = app.send(send(format!("/api/v1/sessions/{day}/motion?forward_s=12"), session.clone())).await;
     assert_eq!(directions(&warmed.body), [false, true], "{}", warmed.body);
     assert!(warmed.body.contains("\"own_direction\":true") && plain.body.contains("\"own_direction\":false"));
+    forget_all_but_the_first(&app, &w).await;
     // A recording that ends within the warm-up is read as measured.
     let early = app.send(send(format!("/api/v1/sessions/{day}/motion?forward_s=300"), session.clone())).await;
     assert_eq!(directions(&early.body), [true, false], "{}", early.body);
+    forget_all_but_the_first(&app, &w).await;
     let wrong = app.send(send(format!("/api/v1/sessions/{day}/motion?forward_s=-5"), session)).await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", wrong.body);
     assert!(wrong.body.contains("forward"), "{}", wrong.body);
-    for m in service::motion::motions(app.state.store(), w.access).await.unwrap().into_iter().skip(1) {
-        service::motion::delete(app.state.store(), w.access, m.id).await.unwrap();
-    }
     let none = app.send(send("/api/v1/sessions/2020-01-01/motion".into(), walk)).await;
     assert_eq!(none.status, StatusCode::CONFLICT, "{}", none.body);
     let bad = app.send(send(format!("/api/v1/sessions/{day}/motion"), "time,x\n0,1\n".into())).await;
@@ -204,4 +213,11 @@ async fn the_api_takes_a_recording_for_a_session() {
     assert_eq!(app.send(crate::api::call("DELETE", &path, &token, None)).await.status, StatusCode::NO_CONTENT);
     assert_eq!(app.send(crate::api::call("DELETE", &path, &token, None)).await.status, StatusCode::NOT_FOUND);
     assert_eq!(app.send(crate::api::call("GET", "/api/v1/motion", &token, None)).await.body, "[]");
+}
+
+/// Deletes every recording but the walker's first.
+async fn forget_all_but_the_first(app: &App, w: &Walker) {
+    for m in service::motion::motions(app.state.store(), w.access).await.unwrap().into_iter().skip(1) {
+        service::motion::delete(app.state.store(), w.access, m.id).await.unwrap();
+    }
 }
