@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useServerAndBrowser, newWalker, checkA11y, shot, dayOffset, root } from '../lib.js';
+import { useServerAndBrowser, newWalker, checkA11y, shot, dayOffset, isoDate, root } from '../lib.js';
 
 const env = useServerAndBrowser();
 const IPOL = join(root, '..', 'shared', 'data', 'imu', 'ipol_gait');
@@ -138,6 +138,54 @@ test('the warm-up sets which way this walker reads (phone)', { skip: !SUBJECT_2.
   const [backward, forward] = minutesEachWay(card);
   assert.ok(forward > 0.2 && backward > forward, `backward ${backward} min, forward ${forward} min`);
   await shot(page, 'phone-62-motion-after-warm-up');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// What the phone could not record or keep is said, never dropped in silence:
+// a sensor that sends nothing says so on the session page, and a recording
+// the server refuses (here: no session logged that day) is said on the next
+// page, with the server's reason, until the walker hides the note.
+test('a silent sensor and a refused recording are said to the walker (phone)', async () => {
+  const { context, page, errors } = await phoneWalker();
+  await newWalker(env, page, 'Quiet', dayOffset(0), [dayOffset(0), dayOffset(2)]);
+  await page.goto(`${env.server.base}/session`);
+  for (const c of await page.locator('#check-form input[type=checkbox]').all()) await c.check();
+  await page.click('#start');
+  await page.waitForSelector('#timer:not([hidden])');
+  assert.match(await page.textContent('#motion-note'), /recording your steps/);
+  await page.waitForFunction(() => /sends no motion readings/.test(document.getElementById('motion-note').textContent), null, { timeout: 8000 });
+  await page.click('#stop');
+  await page.click('#stop');
+  await page.waitForURL('**/log?**');
+
+  // Kept packed on the phone: times to the millisecond (a long pause too)
+  // and acceleration to the centimetre come back as they were.
+  const back = await page.evaluate(() => {
+    const all = [[1700000000000, 0.31, 9.81, -0.05], [1700000000020, -12.345, 150.2, 0], [1700000400020, 3, -3, 199.99]];
+    return window.retrowalkMotion.unpack(JSON.parse(JSON.stringify(window.retrowalkMotion.pack(all))));
+  });
+  assert.deepEqual(back, [[1700000000000, 0.31, 9.81, -0.05], [1700000000020, -12.34, 150.2, 0], [1700000400020, 3, -3, 199.99]]);
+
+  // A recording waiting for a day with no session logged: refused, and said.
+  const still = Array.from({ length: 600 }, (_, i) => [1700000000000 + i * 20, 0.3, 9.8, 0.1]);
+  const owner = await page.evaluate(() => document.body.dataset.owner);
+  await page.evaluate(([day, who, all]) => localStorage.setItem('retrowalk-motion', JSON.stringify({
+    ...window.retrowalkMotion.pack(all), forward: 0, at: Date.now(), owner: who, session: day,
+  })), [isoDate(dayOffset(-3)), owner, still]);
+  await page.goto(`${env.server.base}/plan`);
+  await page.waitForSelector('#motion-said');
+  const note = await page.textContent('#motion-said');
+  assert.match(note, /recording of the session on .* was not kept/);
+  assert.match(note, /no session logged on that day/i);
+  assert.equal(await page.evaluate(() => localStorage.getItem('retrowalk-motion')), null, 'not sent again');
+  await shot(page, 'phone-63-motion-refused');
+  await page.goto(`${env.server.base}/today`);
+  await page.waitForSelector('#motion-said');
+  await page.click('#motion-said button');
+  assert.equal(await page.locator('#motion-said').count(), 0);
+  await page.reload();
+  assert.equal(await page.locator('#motion-said').count(), 0, 'hidden for good');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -27,6 +27,7 @@ for (const form of document.querySelectorAll(leaving)) {
     try {
       localStorage.removeItem('retrowalk-motion');
       localStorage.removeItem('retrowalk-motion-partial');
+      localStorage.removeItem('retrowalk-motion-said');
     } catch { /* nothing kept */ }
     if (!('caches' in window) || form.dataset.cleared) return;
     event.preventDefault();
@@ -243,8 +244,59 @@ for (const form of document.querySelectorAll('form[data-offline-queue="log"]')) 
 // A guided session's motion recording (session.js) waits on this phone for
 // its session to be logged: the log form names the day, and once no log is
 // waiting to be sent the recording goes to /motion. Refused as it stands (no
-// walking in it), it is dropped; the server unreachable, it waits.
+// walking in it, kept already), it is dropped and the walker is told why
+// (MOTION_SAID, until they hide the note); the server unreachable, it waits.
 const MOTION = 'retrowalk-motion';
+const MOTION_SAID = 'retrowalk-motion-said';
+
+// A recording kept on this phone is packed: four UTF-16 units a sample (the
+// milliseconds since the one before, then x, y and z in cm/s²), so an hour
+// at 50 Hz is about 1.4 MB of the phone's storage, where the same as text
+// would not fit. Units run from BASE up, clear of control characters and of
+// surrogates (which storage may mangle); a gap too long for one unit (a
+// pause) is LONG, then the gap in two units.
+const BASE = 0x20;
+const SPAN = 0xd000; // BASE + SPAN stays under the surrogates (0xd800)
+const LONG = SPAN - 1;
+const ZERO = 20000; // cm/s² at unit 0: −200 to +332 m/s² fit
+const unit = (n) => String.fromCharCode(BASE + Math.min(SPAN - 1, Math.max(0, n)));
+/** Samples [ms, x, y, z] (m/s²) as { t0, packed }. */
+function packMotion(samples) {
+  const t0 = samples.length ? samples[0][0] : 0;
+  let prev = t0;
+  const out = [];
+  for (const [t, x, y, z] of samples) {
+    const dt = Math.max(0, Math.round(t - prev));
+    prev += dt;
+    out.push(dt < LONG ? unit(dt) : unit(LONG) + unit(Math.floor(dt / SPAN)) + unit(dt % SPAN));
+    for (const v of [x, y, z]) out.push(unit(Math.round(v * 100) + ZERO));
+  }
+  return { t0, packed: out.join('') };
+}
+/** The samples of a packed recording (m/s² to the centimetre). */
+function unpackMotion({ t0, packed }) {
+  const at = (i) => packed.charCodeAt(i) - BASE;
+  const samples = [];
+  let t = Number(t0) || 0;
+  for (let i = 0; i + 3 < packed.length;) {
+    let dt = at(i++);
+    if (dt === LONG) { dt = at(i) * SPAN + at(i + 1); i += 2; }
+    t += dt;
+    samples.push([t, (at(i) - ZERO) / 100, (at(i + 1) - ZERO) / 100, (at(i + 2) - ZERO) / 100]);
+    i += 3;
+  }
+  return samples;
+}
+// For session.js, which keeps what it records the same way.
+window.retrowalkMotion = { pack: packMotion, unpack: unpackMotion };
+/** A kept recording as the CSV the server reads (seconds from its start). */
+function motionCsv(m) {
+  if (typeof m.csv === 'string') return m.csv; // kept by an earlier version
+  const samples = unpackMotion(m);
+  const t0 = samples.length ? samples[0][0] : 0;
+  const rows = samples.map(([t, x, y, z]) => `${((t - t0) / 1000).toFixed(3)},${x},${y},${z}`);
+  return `time,x,y,z\n${rows.join('\n')}\n`;
+}
 // A recording not logged within 12 hours belongs to no session we can know.
 const MOTION_MS = 12 * 60 * 60 * 1000;
 /** The recording waiting on this phone, if it is this walker's; another's (or one without an owner) is dropped. */
@@ -274,7 +326,7 @@ async function sendMotion() {
   data.append('csrf', csrf);
   data.append('session', m.session);
   if (m.forward > 0) data.append('forward_s', String(m.forward));
-  data.append('file', new Blob([m.csv], { type: 'text/csv' }), 'phone');
+  data.append('file', new Blob([motionCsv(m)], { type: 'text/csv' }), 'phone');
   let res;
   try {
     res = await fetch('/motion', { method: 'POST', body: data, credentials: 'same-origin' });
@@ -282,11 +334,49 @@ async function sendMotion() {
     return;
   }
   // Kept (the Motion page follows) or refused as it stands (no session that
-  // day, no walking in it): done. Signed out, refused by CSRF or throttled:
-  // it waits for the next page.
+  // day, no walking in it, kept already): done, and a refusal is said with
+  // the page's own reason. Signed out, refused by CSRF or throttled: it
+  // waits for the next page.
   const kept = res.redirected && new URL(res.url).pathname === '/motion';
-  if (kept || res.status === 409 || res.status === 422) localStorage.removeItem(MOTION);
+  if (!kept && res.status !== 409 && res.status !== 422) return;
+  localStorage.removeItem(MOTION);
+  if (kept) return;
+  let why = '';
+  try {
+    const page = new DOMParser().parseFromString(await res.text(), 'text/html');
+    why = page.querySelector('main .flash')?.textContent.trim() || '';
+  } catch { /* the note says it without the reason */ }
+  try {
+    localStorage.setItem(MOTION_SAID, JSON.stringify({ owner: OWNER, text: `${word('offline.motion_refused', 'The phone\'s recording of the session on {date} was not kept.').replace('{date}', m.session)} ${why}`.trim() }));
+  } catch { /* storage full: nothing more to say */ }
+  showMotionSaid();
 }
+
+/** A note at the top of the page about the phone's recording, until hidden. */
+function showMotionSaid() {
+  document.getElementById('motion-said')?.remove();
+  let said;
+  try { said = JSON.parse(localStorage.getItem(MOTION_SAID) || 'null'); } catch { said = null; }
+  const main = document.querySelector('main');
+  if (!said || said.owner !== OWNER || !OWNER || !main) return;
+  const box = document.createElement('section');
+  box.id = 'motion-said';
+  box.className = 'callout info';
+  box.setAttribute('role', 'status');
+  const p = document.createElement('p');
+  p.textContent = said.text;
+  const hide = document.createElement('button');
+  hide.type = 'button';
+  hide.className = 'link';
+  hide.textContent = word('offline.hide_note', 'Hide this note');
+  hide.addEventListener('click', () => {
+    try { localStorage.removeItem(MOTION_SAID); } catch { /* nothing kept */ }
+    box.remove();
+  });
+  box.append(p, hide);
+  main.prepend(box);
+}
+showMotionSaid();
 for (const form of document.querySelectorAll('form[data-offline-queue="log"]')) {
   form.addEventListener('submit', () => tagMotion(new URLSearchParams(new FormData(form)).toString()));
 }

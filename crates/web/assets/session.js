@@ -37,10 +37,14 @@ const OWNER = document.body.dataset.owner || '';
 // on a belt, records its acceleration (gravity included) for the server to
 // find the steps, the cadence and the direction. The samples stay in memory
 // and, at the end, wait on this phone (MOTION) until the session is logged;
-// app.js then sends them. Where the browser has no motion sensor, or the
-// walker says no, the session runs as ever and the page says so. At most 20
-// minutes (the longest dose) at 50 Hz are kept, about 1.5 MB of the phone's
-// storage: a faster sensor is thinned to every other sample.
+// app.js then sends them. Where the browser has no motion sensor, the
+// walker says no, or the sensor sends nothing, the session runs as ever and
+// the page says so. A faster sensor is thinned to 50 Hz (on the shared
+// recordings, 50 Hz counts and tells direction as 100 Hz does; 25 Hz tells
+// direction worse), and nothing is recorded while the session is paused.
+// An hour is kept at most, packed by app.js (`retrowalkMotion`) to about
+// 1.4 MB of the phone's storage: the longest session (warm-up, twenty
+// minutes backward with their rests, cool-down) is well inside it.
 //
 // A page the browser reloads or discards mid-session would lose what was
 // recorded, so whenever the page is hidden (the screen locks, another app
@@ -48,29 +52,38 @@ const OWNER = document.body.dataset.owner || '';
 // and a resumed session carries on from them. Times are the wall clock's
 // (Date.now, which runs on while the phone sleeps), so a stretch with no
 // samples (a locked screen) stays as long as it was: the server keeps it as
-// a pause. Samples are kept rounded (ms, and m/s² to 3 decimals) so 20
-// minutes stay near 1.5 MB.
+// a pause (as it keeps the walker's own pauses).
 const MOTION = 'retrowalk-motion';
 const PARTIAL = 'retrowalk-motion-partial';
-const MOST_SAMPLES = 20 * 60 * 50;
+// Said by app.js on the next page, until the walker hides it.
+const MOTION_SAID = 'retrowalk-motion-said';
+const MOST_SAMPLES = 60 * 60 * 50;
+// One sample kept in each slot of this many milliseconds: 50 Hz at most.
+const SLOT_MS = 20;
+// A sensor that has sent nothing this long after recording began sends nothing.
+const SILENT_MS = 4000;
 const motionNote = document.getElementById('motion-note');
+const codec = window.retrowalkMotion;
 let samples = [];
 let lastAt = null;
-let seen = 0;
+let lastSlot = null;
+let heard = false;
 let listening = false;
 
 function onMotion(event) {
   const a = event.accelerationIncludingGravity;
-  if (!a || a.x == null || samples.length >= MOST_SAMPLES) return;
+  if (!a || a.x == null) return;
+  heard = true;
+  if (samples.length >= MOST_SAMPLES || !state || state.pausedAt) return;
   // The page's clock, unless events arrive bunched (a throttled or replayed
   // stream): then the sensor's own interval spaces them.
   const step = event.interval || 10;
   const now = Date.now();
   lastAt = lastAt === null || now - lastAt >= step / 2 ? now : lastAt + step;
-  seen += 1;
-  if (step < 15 && seen % 2 === 0) return; // over 66 Hz: every other sample
-  const r = (v) => Math.round(v * 1000) / 1000;
-  samples.push([Math.round(lastAt), r(a.x), r(a.y), r(a.z)]);
+  const slot = Math.floor(lastAt / SLOT_MS);
+  if (slot === lastSlot) return;
+  lastSlot = slot;
+  samples.push([Math.round(lastAt), a.x, a.y, a.z]);
 }
 
 /**
@@ -88,6 +101,11 @@ function startMotion(again = false) {
     if (!listening) window.addEventListener('devicemotion', onMotion);
     listening = true;
     motionNote.textContent = words.motionOn;
+    // Some browsers have the sensor's API but never call it (a desktop, a
+    // setting that blocks it): then say so, rather than "recording".
+    setTimeout(() => {
+      if (listening && !heard) motionNote.textContent = words.motionSilent;
+    }, SILENT_MS);
   };
   // After a reload, what was recorded is kept; nothing to say if there was none.
   const refused = () => { motionNote.textContent = again ? (samples.length ? words.motionAgain : '') : words.motionDenied; };
@@ -102,9 +120,9 @@ function startMotion(again = false) {
 
 /** Keeps the samples so far, for a reloaded page to carry on from. */
 function keepPartial() {
-  if (!state || !samples.length) return;
+  if (!state || !samples.length || !codec) return;
   try {
-    localStorage.setItem(PARTIAL, JSON.stringify({ startedAt: state.startedAt, owner: OWNER, samples }));
+    localStorage.setItem(PARTIAL, JSON.stringify({ startedAt: state.startedAt, owner: OWNER, ...codec.pack(samples) }));
   } catch { /* too large for this phone's storage: what is in memory still counts */ }
 }
 
@@ -112,8 +130,8 @@ function keepPartial() {
 function restorePartial() {
   try {
     const kept = JSON.parse(localStorage.getItem(PARTIAL) || 'null');
-    if (kept && kept.startedAt === state.startedAt && kept.owner === OWNER && Array.isArray(kept.samples)) {
-      samples = kept.samples.slice(0, MOST_SAMPLES);
+    if (kept && kept.startedAt === state.startedAt && kept.owner === OWNER && typeof kept.packed === 'string' && codec) {
+      samples = codec.unpack(kept).slice(0, MOST_SAMPLES);
       lastAt = samples.length ? samples[samples.length - 1][0] : null;
     } else if (kept) {
       localStorage.removeItem(PARTIAL);
@@ -126,9 +144,15 @@ function keepMotion() {
   window.removeEventListener('devicemotion', onMotion);
   listening = false;
   try { localStorage.removeItem(PARTIAL); } catch { /* nothing kept */ }
-  if (samples.length < 100) return; // a couple of seconds: nothing to find
+  if (!codec) return;
+  if (samples.length < 100) {
+    // A couple of seconds: nothing to find. Said when the sensor was on.
+    if (heard) {
+      try { localStorage.setItem(MOTION_SAID, JSON.stringify({ owner: OWNER, text: words.motionShort })); } catch { /* nothing to say */ }
+    }
+    return;
+  }
   const t0 = samples[0][0];
-  const rows = samples.map(([t, x, y, z]) => `${((t - t0) / 1000).toFixed(3)},${x},${y},${z}`);
   try {
     // The warm-up is easy forward walking: its seconds, on the recording's
     // own clock (which starts at its first sample, maybe after Start), tell
@@ -136,8 +160,7 @@ function keepMotion() {
     // the warm-up only lengthen it, so its planned end is on the safe side.
     const warmUp = phases[0] && phases[0].kind === 'warmup' ? (phases[0].seconds * 1000) / speed : 0;
     const forward = warmUp ? Math.max(0, Math.round((state.startedAt + warmUp - t0) / 1000)) : 0;
-    const csv = `time,x,y,z\n${rows.join('\n')}\n`;
-    localStorage.setItem(MOTION, JSON.stringify({ csv, forward, at: Date.now(), owner: OWNER }));
+    localStorage.setItem(MOTION, JSON.stringify({ ...codec.pack(samples), forward, at: Date.now(), owner: OWNER }));
   } catch { /* too large for this phone's storage: the session is logged without it */ }
 }
 let announced = -1;

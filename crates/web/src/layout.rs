@@ -73,11 +73,17 @@ impl Layout {
         let mut words: std::collections::BTreeMap<&str, String> =
             PLAIN.iter().map(|k| (*k, self.t(k).to_string())).collect();
         // Filled in by the script: the placeholder stands for the value.
-        for (key, var) in [("offline.saved_many", "n"), ("offline.refused", "date"), ("offline.copy", "when")] {
+        for (key, var) in [
+            ("offline.saved_many", "n"),
+            ("offline.refused", "date"),
+            ("offline.copy", "when"),
+            ("offline.motion_refused", "date"),
+        ] {
             words.insert(key, self.i18n.ta(key, &[(var, &format!("{{{var}}}"))]));
         }
         words.insert("offline.open", self.t("offline.open").to_string());
         words.insert("offline.discard", self.t("offline.discard").to_string());
+        words.insert("offline.hide_note", self.t("offline.hide_note").to_string());
         words.insert("lang", self.i18n.lang().code().to_string());
         // Inside a <script> element: no "<" may close it early.
         serde_json::to_string(&words).unwrap_or_default().replace('<', "\\u003c")

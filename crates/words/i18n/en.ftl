@@ -970,6 +970,8 @@ offline-stop_why = Your saved log reports a warning sign. When it is sent, the a
 offline-refused = A session you logged offline ({ $date }) was not saved:
 offline-open = Open it in the log form
 offline-discard = Discard it
+offline-hide_note = Hide this note
+offline-motion_refused = The phone's recording of the session on { $date } was not kept.
 
 ## The coach's words: the same English as the coach's own (a test compares them).
 
@@ -1770,6 +1772,8 @@ problem-file_nothing_to_do = No walking was found in this recording: start recor
 session-motion_on = Your phone is recording your steps: a waist belt or a zipped pocket keeps it steady.
 session-motion_none = This browser cannot read the phone's motion: the session works as usual, without a step count.
 session-motion_denied = The phone's motion is not shared: the session works as usual, without a step count.
+session-motion_silent = This phone sends no motion readings here: the session works as usual, without a step count.
+session-motion_short = The phone recorded only a few seconds of this session: too little to find steps, so no recording was kept.
 session-motion_again = The recording so far is kept. Press Pause, then Resume, to record the rest of the session.
 session-stop_confirm = Tap again to stop
 motion-from_phone = Recorded by your phone during the session

@@ -969,6 +969,8 @@ offline-stop_why = La sesión guardada indica un signo de alarma. Cuando se env�
 offline-refused = Una sesión que anotó sin conexión ({ $date }) no se guardó:
 offline-open = Abrirla en el formulario
 offline-discard = Descartarla
+offline-hide_note = Ocultar este aviso
+offline-motion_refused = La grabación del teléfono de la sesión del { $date } no se guardó.
 
 ## Las palabras del entrenador.
 
@@ -1768,6 +1770,8 @@ problem-file_nothing_to_do = No se encontró marcha en esta grabación: empiece 
 session-motion_on = Su teléfono está registrando sus pasos: un cinturón o un bolsillo con cremallera lo mantiene quieto.
 session-motion_none = Este navegador no puede leer el movimiento del teléfono: la sesión funciona igual, sin contar pasos.
 session-motion_denied = El movimiento del teléfono no se comparte: la sesión funciona igual, sin contar pasos.
+session-motion_silent = Este teléfono no envía lecturas de movimiento aquí: la sesión funciona igual, sin contar pasos.
+session-motion_short = El teléfono grabó solo unos segundos de esta sesión: muy poco para encontrar pasos, así que no se guardó ninguna grabación.
 session-motion_again = Lo grabado hasta ahora se ha guardado. Pulse Pausa y luego Seguir para grabar el resto de la sesión.
 session-stop_confirm = Toque otra vez para parar
 motion-from_phone = Registrado por su teléfono durante la sesión
