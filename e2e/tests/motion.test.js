@@ -131,7 +131,26 @@ test('the warm-up sets which way this walker reads (phone)', { skip: !SUBJECT_2.
   // warm-up walk's file (whose walk ends 1.5 s before the file does), well
   // before the first backward walk (6 s into its file).
   const speed = 300 / (warmUp.length / 100 + 2.5);
+  // The phone's recording goes with the parts of the session prescribed as
+  // backward walking, on its own clock: the first starts as the warm-up ends.
+  // (The form's text fields are seen as the page sends them.)
+  await page.addInitScript(() => {
+    const send = window.fetch;
+    window.sentMotion = [];
+    window.fetch = (url, options) => {
+      if (String(url).endsWith('/motion') && options?.body instanceof FormData) {
+        window.sentMotion.push(Object.fromEntries([...options.body.entries()].filter(([, v]) => typeof v === 'string')));
+      }
+      return send(url, options);
+    };
+  });
   await walkWith(page, [...warmUp, ...back], `?speed=${speed}`);
+  const sent = await page.evaluate(() => window.sentMotion);
+  assert.equal(sent.length, 1);
+  const parts = sent[0].backward_parts;
+  assert.match(parts || '', /^\d+\.\d-\d+\.\d(,\d+\.\d-\d+\.\d)*$/, 'the backward parts are sent');
+  const first = Number(parts.split('-')[0]);
+  assert.ok(Math.abs(first - (warmUp.length / 100 + 2.5)) < 1.5, `the first backward part starts after the warm-up: ${parts}`);
   await page.goto(`${env.server.base}/motion`);
   const card = await page.textContent('main article.card');
   assert.match(card, /The direction was read against your own steps in the warm-up/);

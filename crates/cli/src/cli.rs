@@ -768,18 +768,8 @@ pub enum MotionCommand {
         /// IMU files: IPOL text, Mobilise-D CSV, phyphox or Sensor Logger CSV, or a CSV with time and x/y/z columns.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
-        /// The acceleration's unit when the header does not say it (else it is judged from gravity).
-        #[arg(long, value_enum)]
-        acc_unit: Option<AccUnitArg>,
-        /// The rotation rate's unit when the header does not say it.
-        #[arg(long, value_enum)]
-        gyr_unit: Option<GyrUnitArg>,
-        /// The time column's unit when the header does not say it.
-        #[arg(long, value_enum)]
-        time_unit: Option<TimeUnitArg>,
-        /// Samples a second: the rate of a sample-count clock, or the rate to resample a phone's uneven clock to.
-        #[arg(long, value_name = "HZ")]
-        rate: Option<f64>,
+        #[command(flatten)]
+        units: UnitArgs,
         /// The first SECONDS of each file are forward walking (a warm-up): they set the direction for this walker's own step.
         #[arg(long, value_name = "SECONDS")]
         forward_first: Option<f64>,
@@ -791,6 +781,8 @@ pub enum MotionCommand {
         /// The day of the logged session it belongs to (YYYY-MM-DD).
         #[arg(long, value_name = "DATE")]
         session: String,
+        #[command(flatten)]
+        units: UnitArgs,
         /// The first SECONDS of the file are forward walking (a warm-up): they set the direction for this walker's own step.
         #[arg(long, value_name = "SECONDS")]
         forward_first: Option<f64>,
@@ -803,6 +795,23 @@ pub enum MotionCommand {
         #[arg(value_name = "NUMBER")]
         id: i64,
     },
+}
+
+/// What a motion file's header may not say: its units and rate.
+#[derive(Args, Debug, Clone, Copy)]
+pub struct UnitArgs {
+    /// The acceleration's unit when the header does not say it (else it is judged from gravity).
+    #[arg(long, value_enum)]
+    pub acc_unit: Option<AccUnitArg>,
+    /// The rotation rate's unit when the header does not say it.
+    #[arg(long, value_enum)]
+    pub gyr_unit: Option<GyrUnitArg>,
+    /// The time column's unit when the header does not say it.
+    #[arg(long, value_enum)]
+    pub time_unit: Option<TimeUnitArg>,
+    /// Samples a second: the rate of a sample-count clock, or the rate to resample a phone's uneven clock to.
+    #[arg(long, value_name = "HZ")]
+    pub rate: Option<f64>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

@@ -36,6 +36,11 @@ pub struct MotionBout {
     pub step_time_cv: f64,
     /// Alternate steps' difference, percent of the mean step time.
     pub asymmetry: f64,
+    /// The bout fell in a part of the guided session prescribed as backward
+    /// walking (the phone's own recording says where those parts are; a
+    /// file from elsewhere does not, and none of its bouts is).
+    #[serde(default)]
+    pub in_backward_part: bool,
 }
 
 impl Motion {
@@ -49,6 +54,18 @@ impl Motion {
         self.bouts.iter().filter(|b| b.backward == backward).map(|b| (b.end_s - b.start_s) / 60.0).sum::<f64>() + 0.0
     }
 
+    /// Minutes that looked like walking forward in the parts of the session
+    /// prescribed as backward walking: for the walker's information (a turn,
+    /// a few steps to the treadmill, or the estimate wrong), never a failure.
+    pub fn forward_in_backward_parts(&self) -> f64 {
+        self.bouts
+            .iter()
+            .filter(|b| !b.backward && b.in_backward_part)
+            .map(|b| (b.end_s - b.start_s) / 60.0)
+            .sum::<f64>()
+            + 0.0
+    }
+
     /// Cadence and step-time variability over all bouts, each bout weighted
     /// by its steps; `None` without walking.
     pub fn cadence(&self) -> Option<f64> {
@@ -57,6 +74,12 @@ impl Motion {
 
     pub fn step_time_cv(&self) -> Option<f64> {
         self.weighted(|b| b.step_time_cv)
+    }
+
+    /// How far one side's step times differ from the other's, percent of
+    /// the step time (the symmetry of capability 13), weighted by steps.
+    pub fn asymmetry(&self) -> Option<f64> {
+        self.weighted(|b| b.asymmetry)
     }
 
     fn weighted(&self, value: impl Fn(&MotionBout) -> f64) -> Option<f64> {
@@ -86,6 +109,8 @@ pub struct GaitSummary {
     pub cadence: f64,
     /// Step-time coefficient of variation, percent.
     pub step_time_cv: f64,
+    /// One side's step times against the other's, percent of the step time.
+    pub asymmetry: f64,
 }
 
 /// The recordings week by week, oldest first; `week_of` gives a session's
@@ -126,6 +151,7 @@ fn summary<'a>(bouts: impl Iterator<Item = &'a MotionBout> + Clone) -> Option<Ga
         minutes: bouts.clone().map(|b| (b.end_s - b.start_s) / 60.0).sum(),
         cadence: weighted(|b| b.cadence),
         step_time_cv: weighted(|b| b.step_time_cv),
+        asymmetry: weighted(|b| b.asymmetry),
     })
 }
 
@@ -144,6 +170,7 @@ mod tests {
             cadence,
             step_time_cv: 4.0 + c,
             asymmetry: 2.0,
+            in_backward_part: false,
         }
     }
 

@@ -79,6 +79,10 @@ const MOST_MISSING_S: f64 = 10.0;
 const PAUSE_S: f64 = 4.0;
 /// The most stops a recording may have; more is not a recording of a session.
 const MOST_PAUSES: usize = 20;
+/// The fastest clock taken. Phones and body sensors record at 10 to 1,000
+/// Hz; a faster one would let a small file (a few rows, far apart) ask for
+/// a large even clock to fill.
+pub const MOST_RATE_HZ: f64 = 1000.0;
 
 /// A column the reader knows: the clock, or one axis of one sensor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -177,6 +181,9 @@ pub fn read(bytes: &[u8], stated: &Stated) -> Result<CsvRead, ReadError> {
     }
     for g in &mut gyr {
         g.iter_mut().for_each(|v| *v *= gyr_scale);
+    }
+    if !holds_gravity(&acc) {
+        return Err(ReadError::at(first_line, 0, format!("{NO_GRAVITY}: {EXPORT_WITH_GRAVITY}")));
     }
     let (recording, resampled) = resample(&seconds, &acc, &gyr, stated.rate_hz)?;
     Ok(CsvRead { recording, acc: acc_unit, gyr: gyr_unit, time, resampled })
@@ -343,11 +350,14 @@ fn detect_time(times: &[(f64, usize)]) -> TimeUnit {
     }
 }
 
+const NO_GRAVITY: &str = "the acceleration does not include gravity";
+const EXPORT_WITH_GRAVITY: &str = "this looks like a gyroscope's file or acceleration with gravity taken out; export the acceleration with gravity (phyphox \"Acceleration with g\", Sensor Logger TotalAcceleration)";
+
 /// Gravity tells the unit: a sensor at rest or walking reads about 1 g,
 /// which is 9.81 in m/s². A file without gravity (a phone's "linear" or
 /// "user" acceleration) cannot be told apart, and is refused.
 fn detect_acc(acc: &[[f64; 3]], line: usize) -> Result<AccUnit, ReadError> {
-    let mut m: Vec<f64> = acc.iter().map(|[x, y, z]| (x * x + y * y + z * z).sqrt()).collect();
+    let mut m: Vec<f64> = acc.iter().map(norm).collect();
     let mid = m.len() / 2;
     let median = *m.select_nth_unstable_by(mid, f64::total_cmp).1;
     match median {
@@ -357,10 +367,41 @@ fn detect_acc(acc: &[[f64; 3]], line: usize) -> Result<AccUnit, ReadError> {
             line,
             0,
             format!(
-                "the acceleration does not include gravity (typical size {v:.2}), so its unit cannot be told: export the acceleration with gravity (phyphox \"Acceleration with g\", Sensor Logger TotalAcceleration) or state the unit"
+                "{NO_GRAVITY} (typical size {v:.2}), so its unit cannot be told: {EXPORT_WITH_GRAVITY}, or state the unit"
             ),
         )),
     }
+}
+
+/// Rows a window of `holds_gravity` spans: a second or two at a phone's rate.
+const GRAVITY_WINDOW: usize = 100;
+
+/// Whether the acceleration carries gravity: over a second or two it then
+/// averages to a steady pull, as large as the readings themselves (the
+/// phone sits in a pocket or on a belt). A gyroscope, or acceleration with
+/// gravity taken out, swings about zero and averages to little. Sensor
+/// Logger names the columns of all three files `x, y, z`, and a size of
+/// about 1 would read as g: this is what tells them apart. The median over
+/// windows, so a phone turned in the pocket now and then still counts.
+fn holds_gravity(acc: &[[f64; 3]]) -> bool {
+    let median = |mut v: Vec<f64>| -> f64 {
+        let mid = v.len() / 2;
+        v.select_nth_unstable_by(mid, f64::total_cmp);
+        v.get(mid).copied().unwrap_or(0.0)
+    };
+    let size = median(acc.iter().map(norm).collect());
+    let pulls: Vec<f64> = acc
+        .chunks(GRAVITY_WINDOW)
+        .map(|w| {
+            let n = w.len() as f64;
+            norm(&[0, 1, 2].map(|i| w.iter().map(|a| a[i]).sum::<f64>() / n))
+        })
+        .collect();
+    size > 0.0 && median(pulls) >= 0.5 * size
+}
+
+fn norm([x, y, z]: &[f64; 3]) -> f64 {
+    (x * x + y * y + z * z).sqrt()
 }
 
 /// No body turns faster than 35 rad/s (2,000 °/s, the end of a phone
@@ -394,8 +435,15 @@ fn resample(
         _ => 0.0,
     };
     let rate_hz = rate.unwrap_or(own);
-    if !(1.0..=10_000.0).contains(&rate_hz) {
+    if rate.is_none() && own <= 0.0 {
         return Err(ReadError::at(1, 0, "the file has too few rows to tell its sample rate"));
+    }
+    if !(1.0..=MOST_RATE_HZ).contains(&rate_hz) {
+        return Err(ReadError::at(
+            1,
+            0,
+            format!("the rows come {rate_hz} times a second; a phone or body sensor records 1 to {MOST_RATE_HZ} times"),
+        ));
     }
     let period = 1.0 / rate_hz;
     let even = seconds.windows(2).all(|w| ((w[1].0 - w[0].0) - period).abs() <= 0.02 * period);

@@ -108,10 +108,52 @@ fn wrong_files_say_what_and_where() {
     let mut bomb = String::from("Time (s),x,y,z\n");
     let mut t = 0.0;
     for i in 0..2001 {
-        t += if i % 2 == 0 { 0.0001 } else { 9.9 };
+        t += if i % 2 == 0 { 0.001 } else { 9.9 };
         bomb.push_str(&format!("{t:.4},0,9.8,0\n"));
     }
     assert!(err(&bomb).what.contains("not an evenly sampled recording"));
+    // A clock faster than any phone's: 42 rows (1 KB) in pairs 0.1 ms apart,
+    // each pair a pause after the last, would fill 800,000 samples.
+    let mut fast = String::from("Time (s),x,y,z\n");
+    for k in 0..21 {
+        let _ = writeln!(fast, "{},0,9.8,0\n{}.0001,0,9.8,0", k * 20, k * 20);
+    }
+    assert!(err(&fast).what.contains("1 to 1000 times"), "{}", err(&fast));
+    let stated = Stated { rate_hz: Some(5000.0), ..Default::default() };
+    assert!(read(b"time,x,y,z\n0,0,9.8,0\n0.01,0,9.8,0\n", &stated).unwrap_err().what.contains("1 to 1000 times"));
+}
+
+/// Sensor Logger names the columns of its gyroscope and its gravity-free
+/// acceleration `x, y, z` too, and walking makes them about 1 in size (rad/s,
+/// or m/s² read as g): refused, not read as acceleration in g.
+#[test]
+fn a_gyroscope_or_gravity_free_file_with_bare_axes_is_refused() {
+    let swinging = |scale: f64| {
+        let mut csv = String::from("time,seconds_elapsed,z,y,x\n");
+        for i in 0..600u32 {
+            let t = f64::from(i) / 100.0;
+            let w = 2.0 * std::f64::consts::PI * t;
+            let (z, y, x) = (scale * (0.9 * w).sin(), scale * 0.7 * (1.8 * w).cos(), scale * 0.4 * (3.6 * w).sin());
+            let _ = writeln!(
+                csv,
+                "{},{t:.3},{z:.4},{y:.4},{x:.4}",
+                1_700_000_000_000_000_000u64 + u64::from(i) * 10_000_000
+            );
+        }
+        csv
+    };
+    for (what, scale) in [("Gyroscope.csv (rad/s)", 1.4), ("Accelerometer.csv (m/s², gravity out)", 1.2)] {
+        let e = err(&swinging(scale));
+        assert!(e.what.contains("does not include gravity") && e.what.contains("gyroscope"), "{what}: {e}");
+        assert_eq!(e.line, 2, "{what}");
+    }
+    // The same swing on top of gravity is walking, in g.
+    let mut walking = String::from("time,x,y,z\n");
+    for i in 0..600 {
+        let t = f64::from(i) / 100.0;
+        let _ = writeln!(walking, "{t:.2},0.1,{:.4},0.2", 1.0 + 0.3 * (2.0 * std::f64::consts::PI * 1.8 * t).sin());
+    }
+    assert_eq!(read_ok(&walking).acc, (AccUnit::G, Source::Detected));
 }
 
 /// No input makes the reader panic: every prefix of a good file, and bytes

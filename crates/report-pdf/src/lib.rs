@@ -111,8 +111,9 @@ fn programme(flow: &mut Flow, r: &ReportView, w: &ReportWords, l: &I18n) {
 }
 
 /// The motion recordings week by week: backward and forward walking each
-/// as minutes, steps a minute and step-time variability, under a header
-/// that names the direction over its three columns.
+/// as minutes, steps a minute, step-time variability and one side's step
+/// times against the other's, under a header that names the direction over
+/// its four columns.
 fn motion(flow: &mut Flow, w: &ReportWords, l: &I18n) {
     flow.heading(l.t("pdf.motion"));
     if w.motion.is_empty() {
@@ -121,10 +122,21 @@ fn motion(flow: &mut Flow, w: &ReportWords, l: &I18n) {
     }
     flow.paragraph(l.t("report.motion_intro"), BODY, 0.0);
     flow.gap(4.0);
-    let ends = [LEFT + 36.0, LEFT + 120.0, LEFT + 180.0, LEFT + 250.0, LEFT + 320.0, LEFT + 380.0, LEFT + 450.0, RIGHT];
-    let groups = [(l.t("report.motion_backward"), ends[1] + 20.0), (l.t("report.motion_forward"), ends[4] + 20.0)];
+    let ends = [
+        LEFT + 30.0,
+        LEFT + 85.0,
+        LEFT + 130.0,
+        LEFT + 185.0,
+        LEFT + 240.0,
+        LEFT + 290.0,
+        LEFT + 335.0,
+        LEFT + 390.0,
+        LEFT + 445.0,
+        RIGHT,
+    ];
+    let groups = [(l.t("report.motion_backward"), ends[1] + 20.0), (l.t("report.motion_forward"), ends[5] + 20.0)];
     let groups: Vec<(&str, f32, Option<f32>)> = groups.iter().map(|(g, x)| (*g, *x, None)).collect();
-    let head = ["week", "recorded", "minutes", "cadence", "cv", "minutes", "cadence", "cv"]
+    let head = ["week", "recorded", "minutes", "cadence", "cv", "asym", "minutes", "cadence", "cv", "asym"]
         .map(|c| l.t(&format!("pdf.motion_{c}")).to_string());
     let cells: Vec<(&str, f32, Option<f32>)> = head.iter().zip(ends).map(|(h, e)| (h.as_str(), 0.0, Some(e))).collect();
     flow.row(&groups, STRONG);

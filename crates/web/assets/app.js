@@ -326,6 +326,7 @@ async function sendMotion() {
   data.append('csrf', csrf);
   data.append('session', m.session);
   if (m.forward > 0) data.append('forward_s', String(m.forward));
+  if (typeof m.parts === 'string' && m.parts) data.append('backward_parts', m.parts);
   data.append('file', new Blob([motionCsv(m)], { type: 'text/csv' }), 'phone');
   let res;
   try {

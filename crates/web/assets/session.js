@@ -139,7 +139,34 @@ function restorePartial() {
   } catch { /* nothing kept */ }
 }
 
-/** Keeps what was recorded, as a CSV, until the session is logged. */
+/**
+ * The parts of the session prescribed as backward walking, in seconds on
+ * the recording's clock (from its first sample, at `t0`): "from-to,…". The
+ * server tells the walker of any walking that looked forward in them. A
+ * part's times are the session's clock set on the wall clock, the pauses
+ * taken so far (`state.pauses`) added where they fell.
+ */
+function backwardParts(t0) {
+  const wall = (seconds) => {
+    let at = state.startedAt + (seconds * 1000) / speed;
+    for (const [from, to] of state.pauses || []) if (from <= at) at += to - from;
+    return at;
+  };
+  // As planned to the end: nothing is recorded after the session stops.
+  const parts = [];
+  let start = 0;
+  for (const p of phases) {
+    if (p.kind === 'bout') {
+      const from = Math.max(0, (wall(start) - t0) / 1000);
+      const to = (wall(start + p.seconds) - t0) / 1000;
+      if (to > from) parts.push(`${from.toFixed(1)}-${to.toFixed(1)}`);
+    }
+    start += p.seconds;
+  }
+  return parts.join(',');
+}
+
+/** Keeps what was recorded, packed, until the session is logged. */
 function keepMotion() {
   window.removeEventListener('devicemotion', onMotion);
   listening = false;
@@ -160,7 +187,8 @@ function keepMotion() {
     // the warm-up only lengthen it, so its planned end is on the safe side.
     const warmUp = phases[0] && phases[0].kind === 'warmup' ? (phases[0].seconds * 1000) / speed : 0;
     const forward = warmUp ? Math.max(0, Math.round((state.startedAt + warmUp - t0) / 1000)) : 0;
-    localStorage.setItem(MOTION, JSON.stringify({ ...codec.pack(samples), forward, at: Date.now(), owner: OWNER }));
+    const parts = backwardParts(t0);
+    localStorage.setItem(MOTION, JSON.stringify({ ...codec.pack(samples), forward, parts, at: Date.now(), owner: OWNER }));
   } catch { /* too large for this phone's storage: the session is logged without it */ }
 }
 let announced = -1;
@@ -313,6 +341,8 @@ function togglePause() {
   const now = Date.now();
   if (state.pausedAt) {
     state.pausedMs += now - state.pausedAt;
+    // Where each pause fell, for the backward parts' times (`backwardParts`).
+    state.pauses = [...(state.pauses || []), [state.pausedAt, now]];
     state.pausedAt = null;
     announced = -1; // say the step again on resuming
     holdScreen();

@@ -17,12 +17,12 @@ pub async fn analysed(
     date: Date,
     name: String,
     bytes: axum::body::Bytes,
-    forward_s: Option<f64>,
+    known: service::motion::Known,
 ) -> Result<Result<service::motion::Analysed, service::ServiceError>, AppError> {
     let _turn = state.import_turn().acquire().await.map_err(|_| AppError::Internal("import queue closed".into()))?;
     let s = std::sync::Arc::clone(s);
     tokio::task::spawn_blocking(move || {
-        service::motion::analysed(&s, date, &service::motion::Upload { source: &name, bytes: &bytes, forward_s })
+        service::motion::analysed(&s, date, &service::motion::Upload { source: &name, bytes: &bytes, known: &known })
     })
     .await
     .map_err(|_| AppError::Internal("the recording's analysis stopped".into()))

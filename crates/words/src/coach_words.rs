@@ -387,8 +387,9 @@ pub fn activity_summary(l: &I18n, a: &coach::imports::Imported) -> String {
 
 /// A session's motion recording in plain words: steps and cadence, about how
 /// long it looked like walking backward and forward (the warm-up and
-/// cool-down are forward walking: information, never a failure), and how much
-/// the step timing varied — a number, not a judgement.
+/// cool-down are forward walking: information, never a failure), forward
+/// walking found where backward was prescribed (gently, as information), and
+/// how much the step timing varied — a number, not a judgement.
 pub fn motion(l: &I18n, m: &coach::motion::Motion) -> Vec<String> {
     let one = |v: f64| decimal(l, format!("{v:.1}"));
     let mut lines = Vec::new();
@@ -402,8 +403,15 @@ pub fn motion(l: &I18n, m: &coach::motion::Motion) -> Vec<String> {
         _ => "motion.minutes",
     };
     lines.push(l.ta(key, &[("backward", &one(backward)), ("forward", &one(forward))]));
+    let astray = m.forward_in_backward_parts();
+    if astray >= 0.05 {
+        lines.push(l.ta("motion.forward_in_backward", &[("minutes", &one(astray))]));
+    }
     if let Some(cv) = m.step_time_cv() {
         lines.push(l.ta("motion.variability", &[("cv", &one(cv))]));
+    }
+    if let Some(asymmetry) = m.asymmetry() {
+        lines.push(l.ta("motion.asymmetry", &[("pct", &one(asymmetry))]));
     }
     if m.own_direction {
         lines.push(l.t("motion.own_direction").to_string());
@@ -545,6 +553,7 @@ mod tests {
             cadence: 100.0,
             step_time_cv: 3.0,
             asymmetry: 1.0,
+            in_backward_part: false,
         };
         let day = jiff::civil::date(2026, 12, 4);
         let motion = |bouts| coach::motion::Motion {
@@ -562,8 +571,23 @@ mod tests {
         let both = motion(vec![bout(true, 18.0), bout(false, 12.0)]);
         assert!(motion_says(&en, &both).contains("About 0.3 min looked like walking backward and 0.2 min like"));
         assert!(!motion_says(&en, &both).contains("read against"));
-        let own = coach::motion::Motion { own_direction: true, ..both };
+        assert!(!motion_says(&en, &both).contains("backward parts"), "a file says nothing of the parts");
+        let own = coach::motion::Motion { own_direction: true, ..both.clone() };
         assert!(motion_says(&en, &own).contains("The direction was read against your own steps in the warm-up."));
+        // Forward walking where backward was prescribed: said, as information.
+        let mut phone = both;
+        phone.bouts.iter_mut().for_each(|b| b.in_backward_part = true);
+        let said = motion_says(&en, &phone);
+        assert!(
+            said.contains("In the backward parts of the session, about 0.2 min looked like walking forward"),
+            "{said}"
+        );
+        assert!(said.contains("not a mistake"), "{said}");
+        let es = motion_says(&I18n::of(Lang::Es), &phone);
+        assert!(
+            es.contains("En las partes hacia atrás de la sesión, unos 0,2 min parecieron marcha hacia delante"),
+            "{es}"
+        );
     }
 
     fn motion_says(l: &I18n, m: &coach::motion::Motion) -> String {

@@ -33,17 +33,18 @@ pub struct ReportWords {
 }
 
 /// A week of motion recordings: backward and forward walking each as
-/// minutes, steps a minute and step-time variability ("—" for none).
+/// minutes, steps a minute, step-time variability and one side's step
+/// times against the other's ("—" for none).
 pub struct MotionRow {
     pub week: u32,
     pub recordings: u32,
-    pub backward: [String; 3],
-    pub forward: [String; 3],
+    pub backward: [String; 4],
+    pub forward: [String; 4],
 }
 
 impl MotionRow {
     /// One direction's cells (by reference: what a template's loop gives).
-    pub fn cells(&self, backward: &bool) -> &[String; 3] {
+    pub fn cells(&self, backward: &bool) -> &[String; 4] {
         if *backward { &self.backward } else { &self.forward }
     }
 }
@@ -88,8 +89,9 @@ fn motion_row(l: &I18n, w: &coach::motion::MotionWeek) -> MotionRow {
             decimal(l, format!("{:.1}", g.minutes)),
             format!("{:.0}", g.cadence),
             decimal(l, format!("{:.1}", g.step_time_cv)),
+            decimal(l, format!("{:.1}", g.asymmetry)),
         ],
-        None => ["—".to_string(), "—".to_string(), "—".to_string()],
+        None => ["—".to_string(), "—".to_string(), "—".to_string(), "—".to_string()],
     };
     MotionRow { week: w.week, recordings: w.recordings, backward: cells(&w.backward), forward: cells(&w.forward) }
 }

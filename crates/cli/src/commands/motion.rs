@@ -2,7 +2,7 @@
 //! bout, read and analysed by the `gait` crate; nothing is stored.
 
 use super::{Output, emit};
-use crate::cli::{AccUnitArg, Global, GyrUnitArg, MotionCommand, TimeUnitArg};
+use crate::cli::{AccUnitArg, Global, GyrUnitArg, MotionCommand, TimeUnitArg, UnitArgs};
 use crate::error::{CliError, CliResult, FileUse};
 use crate::render;
 use gait::analysis::{Analysis, Bout};
@@ -14,38 +14,22 @@ use words::I18n;
 use words::coach_words::decimal;
 
 pub async fn run(g: &Global, cmd: &MotionCommand) -> CliResult<Output> {
-    let (files, acc_unit, gyr_unit, time_unit, rate, forward_first) = match cmd {
-        MotionCommand::Analyse { files, acc_unit, gyr_unit, time_unit, rate, forward_first } => {
-            (files, acc_unit, gyr_unit, time_unit, rate, forward_first)
-        }
-        MotionCommand::Import { file, session, forward_first } => {
-            return import(g, file, session, forward_s(*forward_first)?).await;
+    let (files, units, forward_first) = match cmd {
+        MotionCommand::Analyse { files, units, forward_first } => (files, units, forward_first),
+        MotionCommand::Import { file, session, units, forward_first } => {
+            let known = service::motion::Known {
+                forward_s: forward_s(*forward_first)?,
+                backward_parts: Vec::new(),
+                stated: stated(units)?,
+            };
+            return import(g, file, session, &known).await;
         }
         MotionCommand::List => return list(g).await,
         MotionCommand::Delete { id } => return delete(g, *id).await,
     };
     let l = render::terminal();
     let forward_first = forward_s(*forward_first)?;
-    if let Some(r) = rate.filter(|r| !(1.0..=10_000.0).contains(r)) {
-        return Err(CliError::input(l.ta("cli.motion.bad_rate", &[("typed", &r.to_string())])));
-    }
-    let stated = Stated {
-        acc: acc_unit.map(|u| match u {
-            AccUnitArg::MetresPerSecond2 => AccUnit::MetresPerSecond2,
-            AccUnitArg::G => AccUnit::G,
-        }),
-        gyr: gyr_unit.map(|u| match u {
-            GyrUnitArg::RadPerSecond => GyrUnit::RadPerSecond,
-            GyrUnitArg::DegPerSecond => GyrUnit::DegPerSecond,
-        }),
-        time: time_unit.map(|u| match u {
-            TimeUnitArg::S => TimeUnit::Seconds,
-            TimeUnitArg::Ms => TimeUnit::Millis,
-            TimeUnitArg::Ns => TimeUnit::Nanos,
-            TimeUnitArg::Samples => TimeUnit::Samples,
-        }),
-        rate_hz: *rate,
-    };
+    let stated = stated(units)?;
     // Every file is read before anything is said: one wrong file is named
     // with its line and column, and nothing else is printed.
     let mut done = Vec::new();
@@ -63,6 +47,30 @@ pub async fn run(g: &Global, cmd: &MotionCommand) -> CliResult<Output> {
     emit(g.json, &value, || done.iter().map(|(p, a)| as_text(&l, p, a)).collect::<Vec<_>>().join("\n"))
 }
 
+/// `--acc-unit`, `--gyr-unit`, `--time-unit` and `--rate`, the rate checked.
+fn stated(units: &UnitArgs) -> CliResult<Stated> {
+    if let Some(r) = units.rate.filter(|r| !(1.0..=gait::csv::MOST_RATE_HZ).contains(r)) {
+        return Err(CliError::input(render::terminal().ta("cli.motion.bad_rate", &[("typed", &r.to_string())])));
+    }
+    Ok(Stated {
+        acc: units.acc_unit.map(|u| match u {
+            AccUnitArg::MetresPerSecond2 => AccUnit::MetresPerSecond2,
+            AccUnitArg::G => AccUnit::G,
+        }),
+        gyr: units.gyr_unit.map(|u| match u {
+            GyrUnitArg::RadPerSecond => GyrUnit::RadPerSecond,
+            GyrUnitArg::DegPerSecond => GyrUnit::DegPerSecond,
+        }),
+        time: units.time_unit.map(|u| match u {
+            TimeUnitArg::S => TimeUnit::Seconds,
+            TimeUnitArg::Ms => TimeUnit::Millis,
+            TimeUnitArg::Ns => TimeUnit::Nanos,
+            TimeUnitArg::Samples => TimeUnit::Samples,
+        }),
+        rate_hz: units.rate,
+    })
+}
+
 /// `--forward-first SECONDS`, checked: 0 to an hour.
 fn forward_s(typed: Option<f64>) -> CliResult<Option<f64>> {
     match typed {
@@ -74,13 +82,13 @@ fn forward_s(typed: Option<f64>) -> CliResult<Option<f64>> {
 }
 
 /// `motion import FILE --session DATE`: the analysis kept with the session.
-async fn import(g: &Global, file: &Path, session: &str, forward_s: Option<f64>) -> CliResult<Output> {
+async fn import(g: &Global, file: &Path, session: &str, known: &service::motion::Known) -> CliResult<Output> {
     let date = crate::context::parse_date("--session", session)?;
     let store = crate::context::open(g).await?;
     let state = crate::context::load(&store, g).await?;
     let bytes = std::fs::read(file).map_err(|e| CliError::file(file, FileUse::Read, &e))?;
     let name = file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
-    let upload = service::motion::Upload { source: &name, bytes: &bytes, forward_s };
+    let upload = service::motion::Upload { source: &name, bytes: &bytes, known };
     let motion = service::motion::import(&store, &state, date, &upload, jiff::Timestamp::now()).await?;
     let l = render::terminal();
     let value = json!({

@@ -210,3 +210,31 @@ fn a_kept_recording_is_listed_and_deleted_by_its_number() {
     assert!(err.contains(&format!("There is no recording {}.", ids[0])) && err.contains("motion list"), "{err}");
     assert_eq!(w.json("2026-11-23", &["motion", "list"]).as_array().unwrap().len(), 1, "nothing else deleted");
 }
+
+/// A file whose header does not say its clock's rate is imported with it
+/// stated, as `motion analyse` takes it; a rate no sensor has is refused.
+#[test]
+fn an_import_takes_the_units_and_rate_its_header_does_not_say() {
+    let w = Walker::new();
+    w.init("cleared.toml");
+    w.ok("2026-11-23", &["log", "--pain-before", "1", "--pain-peak", "2", "--pain-after", "1", "--no-symptoms"]);
+    // Sensor Logger's z, y, x as a sample counter's x, y, z.
+    let logged = phone_csv(22, true);
+    let rows = logged.lines().skip(1).enumerate().map(|(i, l)| {
+        let f: Vec<&str> = l.split(',').collect();
+        format!("{i},{},{},{}\n", f[4], f[3], f[2])
+    });
+    let file = w.dir.path().join("counted.csv");
+    std::fs::write(&file, std::iter::once("samples,x,y,z\n".to_string()).chain(rows).collect::<String>()).unwrap();
+    let f = file.to_str().unwrap();
+    let out = w.on("2026-11-23", &["motion", "import", f, "--session", "2026-11-23"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("state the rate"), "{out:?}");
+    let out =
+        w.on("2026-11-23", &["motion", "import", f, "--session", "2026-11-23", "--rate", "5000"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--rate: 5000 is not a sample rate"), "{out:?}");
+    let v = w
+        .json("2026-11-23", &["motion", "import", f, "--session", "2026-11-23", "--rate", "100", "--acc-unit", "m/s2"]);
+    assert_eq!(v["steps"], 22, "{v}");
+}

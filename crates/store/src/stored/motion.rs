@@ -9,6 +9,8 @@ mirror!(MotionBoutV1 <=> coach::motion::MotionBout {
     cadence: f64,
     step_time_cv: f64,
     asymmetry: f64,
+    #[serde(default)]
+    in_backward_part: bool,
 });
 
 // A recording as the walker's archive holds it.

@@ -519,6 +519,7 @@ pub async fn an_archive_imports_as_a_new_walker_without_loss<S: Store>(s: &S) {
         cadence: 109.1,
         step_time_cv: 2.5,
         asymmetry: 1.0,
+        in_backward_part: true,
     };
     // Read against the walker's own warm-up: that travels in the archive too.
     let motion = coach::motion::Motion {
@@ -1251,6 +1252,7 @@ pub async fn motion_recordings_round_trip<S: Store>(s: &S) {
         cadence: 109.1,
         step_time_cv: 3.2,
         asymmetry: 1.5,
+        in_backward_part: backward,
     };
     let later = coach::motion::Motion {
         session: coach::dates::add_days(START, 2),

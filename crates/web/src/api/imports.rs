@@ -153,6 +153,24 @@ pub(super) struct MotionQuery {
     /// step. Without it, the sign most people's forward walking gives.
     #[serde(default)]
     forward_s: Option<f64>,
+    /// The parts of a guided session prescribed as backward walking, in
+    /// seconds on the recording's clock: `from-to`, separated by commas
+    /// (`300-480,540-660`). A bout found forward there is said to the walker.
+    #[serde(default)]
+    backward_parts: Option<String>,
+    /// The acceleration's unit, when the header does not say it: `m/s2` or `g`.
+    #[serde(default)]
+    acc_unit: Option<String>,
+    /// The rotation's unit, when the header does not say it: `rad/s` or `deg/s`.
+    #[serde(default)]
+    gyr_unit: Option<String>,
+    /// The time column's unit, when the header does not say it: `s`, `ms`, `ns` or `samples`.
+    #[serde(default)]
+    time_unit: Option<String>,
+    /// Samples a second, 1 to 1000: the rate of a sample-count clock, or the
+    /// rate to even out a phone's clock to.
+    #[serde(default)]
+    rate_hz: Option<String>,
 }
 
 /// Adds one IMU recording (the request body: a CSV or IPOL text, as
@@ -176,7 +194,17 @@ pub(super) async fn add_motion(
         .ok_or_else(|| ApiError::from(AppError::bad("date: the session's day, YYYY-MM-DD")))?;
     let s = ready(&state, &a).await?;
     let name = q.file_name.unwrap_or_else(|| "upload".into());
-    let analysed = crate::recordings::analysed(&state, &s, date, name, body, q.forward_s).await??;
+    let known = service::motion::Known {
+        forward_s: q.forward_s,
+        backward_parts: service::motion::backward_parts(q.backward_parts.as_deref().unwrap_or(""))?,
+        stated: service::motion::stated(
+            q.acc_unit.as_deref(),
+            q.gyr_unit.as_deref(),
+            q.time_unit.as_deref(),
+            q.rate_hz.as_deref(),
+        )?,
+    };
+    let analysed = crate::recordings::analysed(&state, &s, date, name, body, known).await??;
     service::motion::keep(state.store(), &s, &analysed, state.now()).await?;
     Ok((axum::http::StatusCode::CREATED, Json(analysed.motion)))
 }

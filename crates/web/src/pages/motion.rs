@@ -20,10 +20,11 @@ struct MotionPage {
     l: Layout,
     /// Logged sessions, newest first: (date, in words, chosen).
     sessions: Vec<(Date, String, bool)>,
-    /// What the walker typed for the seconds of forward walking, and whether
-    /// the refusal was about it.
-    forward: String,
-    forward_invalid: bool,
+    /// What the walker typed and chose, shown again after a refusal, and
+    /// the field the refusal was about.
+    typed: Typed,
+    /// The units the file may be said to be in: (field, [(value, words)]).
+    units: Vec<(&'static str, Vec<(&'static str, String)>)>,
     /// Recordings, newest first: (id, session in words, source, lines).
     recordings: Vec<(i64, String, String, Vec<String>)>,
 }
@@ -33,12 +34,37 @@ pub async fn page(State(state): State<AppState>, Ready { who, s, .. }: Ready) ->
 }
 
 /// A refused upload's own choices, shown again (a file cannot be).
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Typed {
     session: Option<Date>,
-    forward: String,
-    forward_invalid: bool,
+    /// The form's own fields as sent: `forward_s`, the units and `rate_hz`.
+    fields: std::collections::BTreeMap<&'static str, String>,
+    /// The field a refusal was about.
+    invalid: String,
 }
+
+impl Typed {
+    fn get(&self, field: &str) -> &str {
+        self.fields.get(field).map_or("", String::as_str)
+    }
+}
+
+/// The text fields the upload form sends, besides the session.
+const FIELDS: [&str; 6] = ["forward_s", "backward_parts", "acc_unit", "gyr_unit", "time_unit", "rate_hz"];
+/// The units a file may be said to be in, by field: (value, message).
+const UNITS: [(&str, &[(&str, &str)]); 3] = [
+    ("acc_unit", &[("m/s2", "motion.unit_ms2"), ("g", "motion.unit_g")]),
+    ("gyr_unit", &[("rad/s", "motion.unit_rad"), ("deg/s", "motion.unit_deg")]),
+    (
+        "time_unit",
+        &[
+            ("s", "motion.unit_s"),
+            ("ms", "motion.unit_ms"),
+            ("ns", "motion.unit_ns"),
+            ("samples", "motion.unit_samples"),
+        ],
+    ),
+];
 
 async fn page_for(
     state: &AppState,
@@ -63,8 +89,11 @@ async fn page_for(
             (stored.id, l.i18n.date(&m.session), source, words::coach_words::motion(&l.i18n, m))
         })
         .collect();
-    let (forward, forward_invalid) = (typed.forward.clone(), typed.forward_invalid);
-    render(&MotionPage { l, sessions, recordings, forward, forward_invalid })
+    let units = UNITS
+        .iter()
+        .map(|(field, values)| (*field, values.iter().map(|(v, key)| (*v, l.t(key).to_string())).collect()))
+        .collect();
+    render(&MotionPage { l, sessions, recordings, typed: typed.clone(), units })
 }
 
 #[derive(serde::Deserialize)]
@@ -95,35 +124,38 @@ pub async fn upload(
         Err(r) => return Ok(r),
     };
     let broken = |e: axum::extract::multipart::MultipartError| AppError::upload(e.status());
-    let (mut session, mut file, mut forward_s, mut forward_typed) = (None, None, None, String::new());
+    let (mut session, mut file, mut typed) = (None, None, Typed::default());
     while let Some(field) = multipart.next_field().await.map_err(broken)? {
         match field.name() {
             Some("session") => session = Some(field.text().await.map_err(broken)?),
-            // Typed by the walker, or sent with a guided session's own
-            // recording: the seconds of forward walking at its start.
-            // Left empty: none. One that is not a number is refused by the
-            // service, as one out of range is: NaN is never in range.
-            Some("forward_s") => {
-                forward_typed = field.text().await.map_err(broken)?.trim().to_string();
-                let typed = forward_typed.as_str();
-                forward_s = (!typed.is_empty())
-                    .then(|| typed.parse::<f64>().ok().filter(|s| s.is_finite()).unwrap_or(f64::NAN));
-            }
             Some("file") => {
                 let name = field.file_name().unwrap_or("upload").to_string();
                 file = Some((name, field.bytes().await.map_err(broken)?));
             }
-            _ => {}
+            Some(name) => {
+                if let Some(known) = FIELDS.iter().find(|f| **f == name) {
+                    typed.fields.insert(known, field.text().await.map_err(broken)?.trim().to_string());
+                }
+            }
+            None => {}
         }
     }
     let l = state.i18n();
-    let date = session.as_deref().and_then(|d| d.trim().parse::<Date>().ok());
-    let mut typed = Typed { session: date, forward: forward_typed, forward_invalid: false };
-    let said = match (date, file.filter(|(_, b)| !b.is_empty())) {
+    typed.session = session.as_deref().and_then(|d| d.trim().parse::<Date>().ok());
+    let known = match known(&typed) {
+        Ok(known) => known,
+        Err(e) => {
+            let said = refused(&l, e, &mut typed)?;
+            return page_for(&state, &who, &s, Some(said), &typed)
+                .await
+                .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response());
+        }
+    };
+    let said = match (typed.session, file.filter(|(_, b)| !b.is_empty())) {
         (None, _) => l.t("motion.choose_session").to_string(),
         (_, None) => l.t("motion.choose_file").to_string(),
         (Some(date), Some((name, bytes))) => {
-            match crate::recordings::analysed(&state, &s, date, name, bytes, forward_s).await? {
+            match crate::recordings::analysed(&state, &s, date, name, bytes, known).await? {
                 Ok(analysed) => match service::motion::keep(state.store(), &s, &analysed, state.now()).await {
                     Ok(()) => return Ok(Redirect::to("/motion").into_response()),
                     Err(e) => refused(&l, e, &mut typed)?,
@@ -143,13 +175,36 @@ fn refused(l: &words::I18n, e: service::ServiceError, typed: &mut Typed) -> Resu
         // What to do, then, for a file, the reader's own reason
         // (its line and column); other refusals say it all.
         AppError::BadInput(e) | AppError::Conflict(e) => {
-            typed.forward_invalid = e.field == "forward_s";
+            typed.invalid = e.field.clone();
+            // The reader's own account is English: marked so in another language.
             Ok(if e.field == "file" && e.code == coach::Code::Invalid {
-                format!("{} ({})", l.problem(&e), e.message)
+                format!("{} ({})", l.problem(&e), l.ta("import.line.technical", &[("text", &e.message)]))
             } else {
                 l.problem(&e)
             })
         }
         other => Err(other),
     }
+}
+
+/// What the form says of the recording. The seconds of forward walking are
+/// typed by the walker (or sent with a guided session's own recording; left
+/// empty: none; not a number: refused by the service, as NaN is never in
+/// range), as is the rate; the units are chosen from a list, and the
+/// backward parts come only with the phone's own recording: a value no page
+/// sends is an unexpected form.
+fn known(typed: &Typed) -> Result<service::motion::Known, service::ServiceError> {
+    let forward = typed.get("forward_s");
+    let forward_s =
+        (!forward.is_empty()).then(|| forward.parse::<f64>().ok().filter(|s| s.is_finite()).unwrap_or(f64::NAN));
+    let unexpected = |e: service::ServiceError| match e {
+        service::ServiceError::Input(e) => service::ServiceError::Input(e).said("refusal.form_unexpected", &[]),
+        other => other,
+    };
+    let backward_parts = service::motion::backward_parts(typed.get("backward_parts")).map_err(unexpected)?;
+    let unit = |field: &str| Some(typed.get(field)).filter(|v| !v.is_empty());
+    let (acc, gyr, time) = (unit("acc_unit"), unit("gyr_unit"), unit("time_unit"));
+    service::motion::stated(acc, gyr, time, None).map_err(unexpected)?;
+    let stated = service::motion::stated(acc, gyr, time, unit("rate_hz"))?;
+    Ok(service::motion::Known { forward_s, backward_parts, stated })
 }

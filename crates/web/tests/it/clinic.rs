@@ -1162,5 +1162,7 @@ async fn the_walker_page_charts_cadence_and_variability_by_week() {
 }
 
 fn upload<'a>(source: &'a str, csv: &'a str) -> service::motion::Upload<'a> {
-    service::motion::Upload { source, bytes: csv.as_bytes(), forward_s: None }
+    // Nothing known beyond the file, as a file from elsewhere comes.
+    static NOTHING: std::sync::LazyLock<service::motion::Known> = std::sync::LazyLock::new(Default::default);
+    service::motion::Upload { source, bytes: csv.as_bytes(), known: &NOTHING }
 }

@@ -61,6 +61,8 @@ async fn a_recording_added_to_a_session_is_said_in_plain_words() {
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.body.contains("could not be read as a motion recording"), "{}", bad.body);
     assert!(bad.body.contains("line 3, column 3"), "{}", bad.body);
+    let malo = app.send(post(&w, "es", session, "bad.csv", "time,x,y,z\n0,0,9.8,0\n0.01,0,nine,0\n")).await;
+    assert!(malo.body.contains("detalle técnico, del lector de archivos (en inglés): "), "{}", malo.body);
     let still = gait::synthetic::walk_csv(0, 0.55, false);
     let none = app.send(post(&w, "es", session, "still.csv", &still)).await;
     assert!(none.body.contains("No se encontró marcha en esta grabación"), "{}", none.body);
@@ -109,6 +111,37 @@ async fn a_recording_added_to_a_session_is_said_in_plain_words() {
     let page = app.get("/motion", &w.cookie).await.body;
     assert!(page.contains("The direction was read against your own steps in the warm-up."), "{page}");
     service::motion::delete(app.state.store(), w.access, phone.id).await.unwrap();
+
+    // The file's units and rate, where its header does not say them, are
+    // chosen in the form; a rate that is not one is said, in the walker's
+    // language, and the choices come back; a unit no list offers is a form
+    // no page sends.
+    let field =
+        |name: &str, v: &str| format!("--{b}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{v}\r\n");
+    assert!(page.contains("<select id=\"time_unit\" name=\"time_unit\">"), "{page}");
+    let counted = counted_csv(&gait::synthetic::walk_csv(22, 0.55, true));
+    let unsaid = app.send(post(&w, "en", session, "counted.csv", &counted)).await;
+    assert!(unsaid.body.contains("state the rate"), "{}", unsaid.body);
+    let units = format!("{}{}", field("acc_unit", "m/s2"), field("rate_hz", "cien"));
+    let wrong = app.send(post_with(&w, "es", session, &units, "counted.csv", &counted)).await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.body.contains("Muestras por segundo: escriba un número de 1 a 1000"), "{}", wrong.body);
+    assert!(wrong.body.contains("value=\"cien\" aria-invalid=\"true\""), "{}", wrong.body);
+    assert!(
+        wrong.body.contains("<option value=\"m/s2\" selected>")
+            && wrong.body.contains("<details class=\"units\" open>")
+    );
+    let tampered =
+        app.send(post_with(&w, "en", session, &field("acc_unit", "furlongs"), "counted.csv", &counted)).await;
+    assert!(tampered.body.contains("This page sent something it should not have"), "{}", tampered.body);
+    let units = format!("{}{}", field("time_unit", "samples"), field("rate_hz", "100"));
+    let res = app.send(post_with(&w, "en", session, &units, "counted.csv", &counted)).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let page = app.get("/motion", &w.cookie).await.body;
+    assert!(page.contains("22 steps, about 109 steps a minute."), "{page}");
+    let kept = service::motion::motions(app.state.store(), w.access).await.unwrap();
+    let counted = kept.iter().find(|m| m.motion.source == "counted.csv").expect("kept");
+    service::motion::delete(app.state.store(), w.access, counted.id).await.unwrap();
 
     // The report charts the week's cadence and variability, with the numbers in a table.
     let report = app.get("/report", &w.cookie).await.body;
@@ -198,6 +231,41 @@ async fn the_api_takes_a_recording_for_a_session() {
     let wrong = app.send(send(format!("/api/v1/sessions/{day}/motion?forward_s=-5"), session)).await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", wrong.body);
     assert!(wrong.body.contains("forward"), "{}", wrong.body);
+    // A forward walk in a part of the session prescribed as backward: the
+    // bout says so, and the walker is told, gently.
+    let astray = gait::synthetic::walk_csv(26, 0.55, false);
+    let res = app.send(send(format!("/api/v1/sessions/{day}/motion?backward_parts=0-40"), astray.clone())).await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+    let m: serde_json::Value = serde_json::from_str(&res.body).unwrap();
+    assert_eq!(
+        (m["bouts"][0]["backward"].as_bool(), m["bouts"][0]["in_backward_part"].as_bool()),
+        (Some(false), Some(true))
+    );
+    let page = app.get("/motion", &w.cookie).await.body;
+    assert!(page.contains("In the backward parts of the session, about 0.2 min looked like walking forward"), "{page}");
+    forget_all_but_the_first(&app, &w).await;
+    // A file whose clock counts samples: its rate is stated, as a header
+    // that does not say its units can have them stated.
+    let counted = counted_csv(&astray);
+    let unsaid = app.send(send(format!("/api/v1/sessions/{day}/motion"), counted.clone())).await;
+    assert_eq!(unsaid.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", unsaid.body);
+    assert!(unsaid.body.contains("state the rate"), "{}", unsaid.body);
+    let stated =
+        app.send(send(format!("/api/v1/sessions/{day}/motion?rate_hz=100&acc_unit=m/s2"), counted.clone())).await;
+    assert_eq!(stated.status, StatusCode::CREATED, "{}", stated.body);
+    assert!(stated.body.contains("\"steps\":26"), "{}", stated.body);
+    forget_all_but_the_first(&app, &w).await;
+    for (query, field) in [
+        ("rate_hz=5000", "rate_hz"),
+        ("acc_unit=furlongs", "acc_unit"),
+        ("time_unit=days", "time_unit"),
+        ("backward_parts=30-10", "backward_parts"),
+        ("backward_parts=5-9,1-2", "backward_parts"),
+    ] {
+        let wrong = app.send(send(format!("/api/v1/sessions/{day}/motion?{query}"), counted.clone())).await;
+        assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY, "{query}: {}", wrong.body);
+        assert!(wrong.body.contains(&format!("\"field\":\"{field}\"")), "{query}: {}", wrong.body);
+    }
     let none = app.send(send("/api/v1/sessions/2020-01-01/motion".into(), walk)).await;
     assert_eq!(none.status, StatusCode::CONFLICT, "{}", none.body);
     let bad = app.send(send(format!("/api/v1/sessions/{day}/motion"), "time,x\n0,1\n".into())).await;
@@ -220,4 +288,14 @@ async fn forget_all_but_the_first(app: &App, w: &Walker) {
     for m in service::motion::motions(app.state.store(), w.access).await.unwrap().into_iter().skip(1) {
         service::motion::delete(app.state.store(), w.access, m.id).await.unwrap();
     }
+}
+
+/// A Sensor Logger file (time, seconds_elapsed, z, y, x) as one whose clock
+/// counts samples (samples, x, y, z): its rate must be stated.
+fn counted_csv(sensor_logger: &str) -> String {
+    let rows = sensor_logger.lines().skip(1).enumerate().map(|(i, l)| {
+        let f: Vec<&str> = l.split(',').collect();
+        format!("{i},{},{},{}", f[4], f[3], f[2])
+    });
+    std::iter::once("samples,x,y,z".to_string()).chain(rows).collect::<Vec<_>>().join("\n") + "\n"
 }
