@@ -9,7 +9,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useServerAndBrowser, newWalker, checkA11y, shot, dayOffset, isoDate, root } from '../lib.js';
+import { execFileSync } from 'node:child_process';
+import { useServerAndBrowser, newWalker, logToday, checkA11y, shot, dayOffset, isoDate, root } from '../lib.js';
 
 const env = useServerAndBrowser();
 const IPOL = join(root, '..', 'shared', 'data', 'imu', 'ipol_gait');
@@ -205,6 +206,32 @@ test('a silent sensor and a refused recording are said to the walker (phone)', a
   assert.equal(await page.locator('#motion-said').count(), 0);
   await page.reload();
   assert.equal(await page.locator('#motion-said').count(), 0, 'hidden for good');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// A research sensor's file (Mobilise-D, lower back) uploaded on the Motion
+// page says the steps and cadence that `retrowalk motion analyse` gives for
+// the same file: one analysis behind both.
+const MOBILISE_D = join(root, '..', 'shared', 'data', 'imu', 'mobgap_lab', 'HA', '001', 'TimeMeasure1_Test11_Trial1.csv');
+test('a sensor file uploaded on the page gives the figures the CLI gives (phone)', { skip: !existsSync(MOBILISE_D) }, async () => {
+  const { context, page, errors } = await phoneWalker();
+  await newWalker(env, page, 'Upload', dayOffset(0), [dayOffset(0), dayOffset(2)]);
+  await logToday(env, page, { pain_before: 1, pain_peak: 2, pain_after: 1 });
+  await page.waitForURL('**/today**');
+  await page.goto(`${env.server.base}/motion`);
+  await page.setInputFiles('#file', MOBILISE_D);
+  await page.click('form[action="/motion"] button[type=submit]');
+  await page.waitForURL('**/motion');
+  const card = await page.textContent('main article.card');
+  const [, steps, cadence] = card.match(/(\d+) steps, about (\d+) steps a minute/);
+  const bin = process.env.RETROWALK_BIN || join(root, 'target', 'debug', 'retrowalk');
+  const cli = JSON.parse(execFileSync(bin, ['--json', 'motion', 'analyse', MOBILISE_D], { env: { ...process.env, LANG: 'C' } }).toString());
+  const bouts = cli[0].bouts;
+  const cliSteps = bouts.reduce((n, b) => n + b.steps, 0);
+  assert.equal(Number(steps), cliSteps, `page: ${card}`);
+  const weighted = bouts.reduce((sum, b) => sum + b.cadence_steps_per_min * b.steps, 0) / cliSteps;
+  assert.equal(Number(cadence), Math.round(weighted), `page: ${card}`);
   assert.deepEqual(errors, []);
   await context.close();
 });
