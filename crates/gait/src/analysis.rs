@@ -9,7 +9,7 @@
 //!   is reported as a contact `CONTACT_LEAD_S` before its peak.
 //! - **Bouts** are runs of at least `MIN_BOUT_STEPS` steps with no gap
 //!   longer than `MAX_STEP_GAP_S`, whose step times are regular enough to be
-//!   walking (`MAX_BOUT_CV`, a gap of two steps read as two: `per_step`):
+//!   walking (`MAX_BOUT_CV`, a gap of two steps read as two: `steps_in`):
 //!   standing, sitting and fidgeting give few peaks, far apart or at random.
 //! - **Asymmetry** compares alternate step times: with one sensor at the
 //!   trunk the two sides are not named, only told apart.
@@ -42,7 +42,7 @@ pub const MAX_STEP_GAP_S: f64 = 1.5;
 /// with no regular bout must hold to set the walker's direction model.
 pub const FALLBACK_STEPS: usize = 8;
 /// Walking's step times vary by a few percent; a run of peaks whose gaps,
-/// a missed step read as two (`per_step`), vary by more than this is not
+/// a missed step read as two (`steps_in`), vary by more than this is not
 /// walking. On the shared recordings 0.35 found a little more of the
 /// impaired walker's walking (steps counted 18 % off, against 20 %) but
 /// told its direction worse (97 % of bouts, against 98 %).
@@ -179,19 +179,35 @@ fn group(steps: &[usize], rate: f64) -> Vec<Vec<usize>> {
     found
 }
 
-/// The gaps between found steps as step times: a gap of about two steps
-/// is measured as two. Slow, careful steps jolt the trunk little, and one
-/// of them missed must not make a walk look irregular. On the shared
-/// Mobilise-D walks (slow and impaired walking among them) this, with
-/// `MAX_BOUT_CV` lowered from 0.35 to 0.25, raised the walking found from
-/// 61 % to 82 % of the reference's and cut the counted steps' error from
-/// 39 % to 20 %; on IPOL the count did not change.
-/// Cadence and variability still use the gaps as found.
-fn per_step(gaps: &[f64]) -> Vec<f64> {
+/// How many steps each gap between found steps holds: one, or two where a
+/// gap is about twice the bout's usual one (a step too soft to find between).
+/// Slow, careful steps jolt the trunk little, and one missed must not make
+/// a walk look irregular (the bout: each gap divided by its steps, `group`),
+/// uneven from side to side or slower than it was (cadence, variability,
+/// asymmetry and regularity use each step's time, `step_times`). On the
+/// shared Mobilise-D walks (slow and impaired walking among them) this,
+/// with `MAX_BOUT_CV` lowered from 0.35 to 0.25, raised the walking found
+/// from 61 % to 82 % of the reference's and cut the counted steps' error
+/// from 39 % to 20 %; on IPOL the count did not change. The steps counted
+/// are those found: a missed one is not made up.
+fn steps_in(gaps: &[f64]) -> Vec<usize> {
     let mut sorted = gaps.to_vec();
     sorted.sort_by(f64::total_cmp);
-    let Some(step) = sorted.get(sorted.len() / 2).copied().filter(|s| *s > 0.0) else { return sorted };
-    gaps.iter().map(|g| g / (g / step).round().clamp(1.0, 2.0)).collect()
+    match sorted.get(sorted.len() / 2).copied().filter(|s| *s > 0.0) {
+        Some(step) => gaps.iter().map(|g| (g / step).round().clamp(1.0, 2.0) as usize).collect(),
+        None => vec![1; gaps.len()],
+    }
+}
+
+/// Each gap's time a step (a gap of two steps counted as one, halved):
+/// what tells walking from fidgeting.
+fn per_step(gaps: &[f64]) -> Vec<f64> {
+    gaps.iter().zip(steps_in(gaps)).map(|(g, k)| g / k as f64).collect()
+}
+
+/// Every step's time, a gap of two steps as two halves.
+fn step_times(gaps: &[f64]) -> Vec<f64> {
+    gaps.iter().zip(steps_in(gaps)).flat_map(|(g, k)| std::iter::repeat_n(g / k as f64, k)).collect()
 }
 
 /// Runs of at least `MIN_BOUT_STEPS` steps with no pause over `MAX_STEP_GAP_S`.
@@ -220,7 +236,7 @@ fn describe(
     // The recording's own times: a bout never runs across a pause, so the
     // gaps between its steps are the same either way.
     let times: Vec<f64> = steps.iter().map(|s| (rec.seconds(*s) - CONTACT_LEAD_S).max(0.0)).collect();
-    let gaps: Vec<f64> = times.windows(2).map(|w| w[1] - w[0]).collect();
+    let gaps = step_times(&times.windows(2).map(|w| w[1] - w[0]).collect::<Vec<_>>());
     let (first, last) = (times[0], times[times.len() - 1]);
     let mean_gap = mean(&gaps);
     let (odd, even): (Vec<f64>, Vec<f64>) = {
@@ -237,7 +253,7 @@ fn describe(
     Bout {
         start_s: first,
         end_s: last,
-        cadence: (times.len() - 1) as f64 / (last - first) * 60.0,
+        cadence: 60.0 / mean_gap,
         step_time_cv: cv(&gaps) * 100.0,
         asymmetry,
         step_regularity,

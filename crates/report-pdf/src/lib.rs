@@ -122,17 +122,19 @@ fn motion(flow: &mut Flow, w: &ReportWords, l: &I18n) {
     }
     flow.paragraph(l.t("report.motion_intro"), BODY, 0.0);
     flow.gap(4.0);
+    // Right edges, each column as wide as its heading needs in either
+    // language ("Variación %" the widest) and a few points between.
     let ends = [
-        LEFT + 30.0,
-        LEFT + 85.0,
-        LEFT + 130.0,
-        LEFT + 185.0,
-        LEFT + 240.0,
+        LEFT + 40.0,
+        LEFT + 90.0,
+        LEFT + 125.0,
+        LEFT + 180.0,
+        LEFT + 242.0,
         LEFT + 290.0,
-        LEFT + 335.0,
-        LEFT + 390.0,
-        LEFT + 445.0,
-        RIGHT,
+        LEFT + 325.0,
+        LEFT + 380.0,
+        LEFT + 442.0,
+        LEFT + 490.0,
     ];
     let groups = [(l.t("report.motion_backward"), ends[1] + 20.0), (l.t("report.motion_forward"), ends[5] + 20.0)];
     let groups: Vec<(&str, f32, Option<f32>)> = groups.iter().map(|(g, x)| (*g, *x, None)).collect();

@@ -55,6 +55,9 @@ pub fn backward_parts(typed: &str) -> ServiceResult<Vec<(f64, f64)>> {
     };
     let mut parts = Vec::new();
     for part in typed.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        if parts.len() == MOST_PARTS {
+            return Err(wrong());
+        }
         let (from, to) = part.split_once('-').ok_or_else(wrong)?;
         let number = |t: &str| t.trim().parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0);
         match (number(from), number(to)) {
@@ -63,9 +66,6 @@ pub fn backward_parts(typed: &str) -> ServiceResult<Vec<(f64, f64)>> {
             }
             _ => return Err(wrong()),
         }
-    }
-    if parts.len() > MOST_PARTS {
-        return Err(wrong());
     }
     Ok(parts)
 }

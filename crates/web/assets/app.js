@@ -251,10 +251,11 @@ const MOTION_SAID = 'retrowalk-motion-said';
 
 // A recording kept on this phone is packed: four UTF-16 units a sample (the
 // milliseconds since the one before, then x, y and z in cm/s²), so an hour
-// at 50 Hz is about 1.4 MB of the phone's storage, where the same as text
-// would not fit. Units run from BASE up, clear of control characters and of
-// surrogates (which storage may mangle); a gap too long for one unit (a
-// pause) is LONG, then the gap in two units.
+// at 100 Hz is about 1.4 million characters of the phone's storage, where the
+// same as text would not fit. Units run from BASE up, clear of the C0 controls and of
+// surrogates (which storage may mangle; C1 controls, 0x7f to 0x9f, are kept
+// as they are); a gap too long for one unit (a pause) is LONG, then the gap
+// in two units.
 const BASE = 0x20;
 const SPAN = 0xd000; // BASE + SPAN stays under the surrogates (0xd800)
 const LONG = SPAN - 1;

@@ -225,7 +225,13 @@ pub struct MotionRecordingDto {
     pub cadence: Option<f64>,
     /// Step-time coefficient of variation, percent; null without walking.
     pub step_time_cv: Option<f64>,
-    /// Each bout: start and end (s), direction, confidence, steps, cadence, variability, asymmetry.
+    /// One side's step times against the other's, percent of the step time; null without walking.
+    pub asymmetry: Option<f64>,
+    /// Minutes that looked like walking forward in the parts of the session
+    /// prescribed as backward walking (the phone's own recording says where
+    /// they are), for the walker's information.
+    pub forward_in_backward_min: f64,
+    /// Each bout: start and end (s), direction, confidence, steps, cadence, variability, asymmetry, `in_backward_part`.
     #[schema(value_type = Vec<Object>)]
     pub bouts: Vec<coach::motion::MotionBout>,
     /// The direction was read against the walker's own forward steps (the
@@ -246,6 +252,8 @@ impl From<&store::StoredMotion> for MotionRecordingDto {
             forward_min: m.minutes(false),
             cadence: m.cadence(),
             step_time_cv: m.step_time_cv(),
+            asymmetry: m.asymmetry(),
+            forward_in_backward_min: m.forward_in_backward_parts(),
             bouts: m.bouts.clone(),
             own_direction: m.own_direction,
         }

@@ -155,9 +155,15 @@ pub async fn upload(
         (None, _) => l.t("motion.choose_session").to_string(),
         (_, None) => l.t("motion.choose_file").to_string(),
         (Some(date), Some((name, bytes))) => {
+            // The phone's own recording sent again after its first answer
+            // was lost: kept already, which is all the phone needs to know.
+            let from_phone = name == "phone";
             match crate::recordings::analysed(&state, &s, date, name, bytes, known).await? {
                 Ok(analysed) => match service::motion::keep(state.store(), &s, &analysed, state.now()).await {
                     Ok(()) => return Ok(Redirect::to("/motion").into_response()),
+                    Err(e) if from_phone && e.code() == Some(coach::Code::AlreadyDone) => {
+                        return Ok(Redirect::to("/motion").into_response());
+                    }
                     Err(e) => refused(&l, e, &mut typed)?,
                 },
                 Err(e) => refused(&l, e, &mut typed)?,

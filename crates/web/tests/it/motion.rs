@@ -105,7 +105,12 @@ async fn a_recording_added_to_a_session_is_said_in_plain_words() {
     );
     let res = app.send(post_with(&w, "en", session, &forward("12"), "phone", &phone)).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    // The phone sends it again, its first answer lost: kept already, which
+    // is all it needs to hear, and it is kept once.
+    let again = app.send(post_with(&w, "en", session, &forward("12"), "phone", &phone)).await;
+    assert_eq!((again.status, again.location.as_str()), (StatusCode::SEE_OTHER, "/motion"), "{}", again.body);
     let kept = service::motion::motions(app.state.store(), w.access).await.unwrap();
+    assert_eq!(kept.iter().filter(|m| m.motion.source == "phone").count(), 1);
     let phone = kept.iter().find(|m| m.motion.source == "phone").expect("kept");
     assert_eq!(phone.motion.bouts.iter().map(|b| b.backward).collect::<Vec<_>>(), [false, true]);
     let page = app.get("/motion", &w.cookie).await.body;
@@ -118,7 +123,7 @@ async fn a_recording_added_to_a_session_is_said_in_plain_words() {
     // no page sends.
     let field =
         |name: &str, v: &str| format!("--{b}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{v}\r\n");
-    assert!(page.contains("<select id=\"time_unit\" name=\"time_unit\">"), "{page}");
+    assert!(page.contains("<select id=\"time_unit\" name=\"time_unit\" aria-describedby=\"units-help\">"), "{page}");
     let counted = counted_csv(&gait::synthetic::walk_csv(22, 0.55, true));
     let unsaid = app.send(post(&w, "en", session, "counted.csv", &counted)).await;
     assert!(unsaid.body.contains("state the rate"), "{}", unsaid.body);
@@ -243,6 +248,8 @@ async fn the_api_takes_a_recording_for_a_session() {
     );
     let page = app.get("/motion", &w.cookie).await.body;
     assert!(page.contains("In the backward parts of the session, about 0.2 min looked like walking forward"), "{page}");
+    let list = app.send(crate::api::call("GET", "/api/v1/motion", &token, None)).await.body;
+    assert!(list.contains("\"forward_in_backward_min\":0.2") && list.contains("\"asymmetry\":"), "{list}");
     forget_all_but_the_first(&app, &w).await;
     // A file whose clock counts samples: its rate is stated, as a header
     // that does not say its units can have them stated.
