@@ -203,14 +203,14 @@ fn known(typed: &Typed) -> Result<service::motion::Known, service::ServiceError>
     let forward = typed.get("forward_s");
     let forward_s =
         (!forward.is_empty()).then(|| forward.parse::<f64>().ok().filter(|s| s.is_finite()).unwrap_or(f64::NAN));
-    let unexpected = |e: service::ServiceError| match e {
-        service::ServiceError::Input(e) => service::ServiceError::Input(e).said("refusal.form_unexpected", &[]),
-        other => other,
-    };
+    let unexpected = |e: service::ServiceError| e.said("refusal.form_unexpected", &[]);
     let backward_parts = service::motion::backward_parts(typed.get("backward_parts")).map_err(unexpected)?;
     let unit = |field: &str| Some(typed.get(field)).filter(|v| !v.is_empty());
-    let (acc, gyr, time) = (unit("acc_unit"), unit("gyr_unit"), unit("time_unit"));
-    service::motion::stated(acc, gyr, time, None).map_err(unexpected)?;
-    let stated = service::motion::stated(acc, gyr, time, unit("rate_hz"))?;
+    // The rate is typed, and said; the units come from the page's lists.
+    let stated = service::motion::stated(unit("acc_unit"), unit("gyr_unit"), unit("time_unit"), unit("rate_hz"))
+        .map_err(|e| match e {
+            service::ServiceError::Input(ref typed) if typed.field == "rate_hz" => e,
+            e => unexpected(e),
+        })?;
     Ok(service::motion::Known { forward_s, backward_parts, stated })
 }
