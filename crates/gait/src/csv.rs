@@ -166,8 +166,9 @@ pub fn read(bytes: &[u8], stated: &Stated) -> Result<CsvRead, ReadError> {
     };
     let seconds: Vec<(f64, usize)> = match time.0 {
         TimeUnit::Samples => {
-            let rate = stated.rate_hz.or(mobilise_d.then_some(100.0)).ok_or_else(|| {
-                ReadError::at(
+            let rate = stated.rate_hz.or(mobilise_d.then_some(100.0)).ok_or_else(|| ReadError {
+                needs_rate: true,
+                ..ReadError::at(
                     1,
                     columns.time + 1,
                     "the clock counts samples, but the file does not say how many a second: state the rate",

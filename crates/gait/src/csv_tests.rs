@@ -75,7 +75,8 @@ fn a_generic_file_in_milliseconds_and_g_is_detected_and_a_stated_unit_wins() {
     assert_eq!(r.recording.acc[0][1], 1.0);
     // A rate stated for a sample counter, and one it needs.
     let counted = "samples,x,y,z\n0,0,9.8,0\n1,0,9.8,0\n";
-    assert!(err(counted).what.contains("state the rate"));
+    assert!(err(counted).what.contains("state the rate") && err(counted).needs_rate);
+    assert!(!err("time,x,y,z\n0,0,9.8,0\n0.01,0,nine,0\n").needs_rate);
     let at_50 = Stated { rate_hz: Some(50.0), ..Default::default() };
     assert_eq!(read(counted.as_bytes(), &at_50).unwrap().recording.rate_hz, 50.0);
 }

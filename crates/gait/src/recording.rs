@@ -71,11 +71,14 @@ pub struct ReadError {
     pub line: usize,
     pub column: usize,
     pub what: String,
+    /// The file is fine but for its rate, which the caller can state: a
+    /// clock that counts samples and does not say how many a second.
+    pub needs_rate: bool,
 }
 
 impl ReadError {
     pub fn at(line: usize, column: usize, what: impl Into<String>) -> Self {
-        ReadError { line, column, what: what.into() }
+        ReadError { line, column, what: what.into(), needs_rate: false }
     }
 }
 

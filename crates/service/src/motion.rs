@@ -185,8 +185,11 @@ pub fn analysed(state: &State, date: jiff::civil::Date, upload: &Upload<'_>) -> 
             format!("file: {source} is over {} MB; send 30 minutes or less", MOST_BYTES / (1024 * 1024)),
         ));
     }
-    let (rec, _) = gait::read(bytes, &known.stated)
-        .map_err(|e| ServiceError::refused(Code::Invalid, format!("file: {source}: {e}")))?;
+    let (rec, _) = gait::read(bytes, &known.stated).map_err(|e| match e.needs_rate {
+        // Nothing wrong with the file that stating its rate does not mend.
+        true => ServiceError::refused(Code::Required, format!("rate_hz: {source}: {e}")),
+        false => ServiceError::refused(Code::Invalid, format!("file: {source}: {e}")),
+    })?;
     let a = analysed_recording(&rec, forward_s)
         .map_err(|e| ServiceError::refused(Code::Invalid, format!("file: {source}: {e}")))?;
     if a.bouts.is_empty() {

@@ -1781,6 +1781,7 @@ motion-unit_ms = milliseconds
 motion-unit_ns = nanoseconds
 motion-unit_samples = a count of samples
 problem-rate_hz = Samples a second: write a number from 1 to 1000, or leave it empty.
+problem-rate_hz_required = This file's time column counts samples but does not say how many a second: write its samples a second under "The file's units and rate", then send it again.
 motion-upload = Add the recording
 motion-recordings = Your recordings
 motion-none = No recordings yet.

@@ -1779,6 +1779,7 @@ motion-unit_ms = milisegundos
 motion-unit_ns = nanosegundos
 motion-unit_samples = un recuento de muestras
 problem-rate_hz = Muestras por segundo: escriba un número de 1 a 1000, o déjelo vacío.
+problem-rate_hz_required = La columna de tiempo de este archivo cuenta muestras pero no dice cuántas por segundo: escriba sus muestras por segundo en «Unidades y frecuencia del archivo» y envíelo de nuevo.
 motion-upload = Añadir la grabación
 motion-recordings = Sus grabaciones
 motion-none = Aún no hay grabaciones.

@@ -125,8 +125,15 @@ async fn a_recording_added_to_a_session_is_said_in_plain_words() {
         |name: &str, v: &str| format!("--{b}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{v}\r\n");
     assert!(page.contains("<select id=\"time_unit\" name=\"time_unit\" aria-describedby=\"units-help\">"), "{page}");
     let counted = counted_csv(&gait::synthetic::walk_csv(22, 0.55, true));
+    // Sent without its rate: the page says where to write it, and opens there.
     let unsaid = app.send(post(&w, "en", session, "counted.csv", &counted)).await;
-    assert!(unsaid.body.contains("state the rate"), "{}", unsaid.body);
+    assert!(
+        unsaid.body.contains("counts samples but does not say how many a second: write its samples a second under")
+    );
+    assert!(
+        unsaid.body.contains("<details class=\"units\" open>")
+            && unsaid.body.contains("value=\"\" aria-invalid=\"true\"")
+    );
     let units = format!("{}{}", field("acc_unit", "m/s2"), field("rate_hz", "cien"));
     let wrong = app.send(post_with(&w, "es", session, &units, "counted.csv", &counted)).await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
